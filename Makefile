@@ -1,0 +1,54 @@
+# Warta — make targets. Everything installs itself into .venv on first use.
+PY       ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+SHARED   ?= ../shared
+INDEX    ?= var/demo-index
+HOST     ?= 127.0.0.1
+PORT     ?= 8000
+
+.PHONY: install run test test-fast bench eval-ner lint browser train-ner clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; }
+
+run: install
+	$(BIN)/warta reindex corpus --index $(INDEX)
+	$(BIN)/warta serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+test: install browser
+	$(BIN)/pytest -q
+
+test-fast: install
+	$(BIN)/pytest -q -m "not browser and not slow"
+
+bench: install
+	$(BIN)/python bench/analysis_bench.py --shared $(SHARED)
+	$(BIN)/python bench/index_bench.py --shared $(SHARED)
+	$(BIN)/python bench/http_bench.py --shared $(SHARED)
+	$(BIN)/python bench/relevance.py --shared $(SHARED)
+
+eval-ner: install
+	$(BIN)/python scripts/eval_ner.py --shared $(SHARED)
+
+train-ner: install
+	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
+
+lint: install
+	$(BIN)/ruff check indexer search_api tests bench scripts
+	$(BIN)/mypy indexer search_api
+
+clean:
+	rm -rf $(VENV) var .pytest_cache test-artifacts

@@ -1,0 +1,55 @@
+"""Analysis + entity extraction over the whole corpus, cold and warm stem cache, single process,
+side by side with tantivy's own tokenisation-and-indexing of the same text in the same run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import arg_parser, load_articles, raw_tantivy_index, timed  # noqa: E402
+from indexer.analysis import Analyzer  # noqa: E402
+from indexer.entities import extract_entities  # noqa: E402
+
+
+def run_analysis(articles: list[dict[str, str]], analyzer: Analyzer) -> int:
+    tokens = 0
+    for a in articles:
+        terms = analyzer.analyze_document(a["title"], a["body"])
+        tokens += len(terms.title) + len(terms.body)
+    return tokens
+
+
+def run_entities(articles: list[dict[str, str]]) -> int:
+    return sum(len(extract_entities(a["body"])) for a in articles)
+
+
+def main() -> None:
+    args = arg_parser(__doc__ or "").parse_args()
+    articles = load_articles(args.shared, args.limit)
+    print(f"analysis bench: {len(articles):,} articles")
+    raw = raw_tantivy_index(articles, threads=1)
+    print(f"  raw tantivy tokenise+index (1 thread)   {raw:6.2f} s")
+
+    cold = Analyzer()
+    with timed() as t_cold:
+        tokens = run_analysis(articles, cold)
+    print(f"  analysis, cold stem cache   {t_cold[0]:6.2f} s  {tokens / t_cold[0]:>10,.0f} tokens/s"
+          f"  ({cold.stemmed_count:,} Sastrawi calls, {len(cold.stems):,} cached words)")
+    warm = Analyzer(dict(cold.stems))
+    with timed() as t_warm:
+        run_analysis(articles, warm)
+    print(f"  analysis, warm stem cache   {t_warm[0]:6.2f} s  {tokens / t_warm[0]:>10,.0f} tokens/s"
+          f"  ({warm.stemmed_count:,} Sastrawi calls)")
+    with timed() as t_ent:
+        n = run_entities(articles)
+    print(f"  entity extraction           {t_ent[0]:6.2f} s  "
+          f"{t_ent[0] / len(articles) * 1e6:,.0f} µs/article, {n:,} mentions")
+    print(f"  ratio cold (analysis+entities) / raw tantivy: {(t_cold[0] + t_ent[0]) / raw:5.2f}x")
+    print(f"  ratio warm (analysis+entities) / raw tantivy: {(t_warm[0] + t_ent[0]) / raw:5.2f}x")
+    print(f"  ratio warm analysis only / raw tantivy:       {t_warm[0] / raw:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Shared helpers for the benchmarks (not tests: they print, they never assert timings)."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import resource
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+import tantivy
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared"
+CORPUS = Path("corpus/clickid-news/articles.jsonl.gz")
+
+
+def arg_parser(description: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="path to ../shared")
+    p.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    return p
+
+
+def load_articles(shared: Path, limit: int = 0) -> list[dict[str, str]]:
+    out = []
+    with gzip.open(shared / CORPUS, "rb") as f:
+        for line in f:
+            d = orjson.loads(line)
+            out.append({"id": d["id"], "title": d.get("title") or "", "body": d.get("body") or ""})
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+@contextmanager
+def timed() -> Iterator[list[float]]:
+    box = [0.0]
+    t0 = time.perf_counter()
+    try:
+        yield box
+    finally:
+        box[0] = time.perf_counter() - t0
+
+
+def raw_tantivy_index(articles: list[dict[str, str]], path: Path | None = None,
+                      threads: int = 2) -> float:
+    """Index title+body with tantivy's default tokenizer, no analysis. Returns seconds."""
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("title", stored=True)
+    sb.add_text_field("body", stored=True)
+    schema = sb.build()
+    with tempfile.TemporaryDirectory() as tmp:
+        target = path or Path(tmp)
+        t0 = time.perf_counter()
+        index = tantivy.Index(schema, path=str(target))
+        writer = index.writer(heap_size=256 * 1024 * 1024, num_threads=threads)
+        for a in articles:
+            writer.add_document(tantivy.Document(id=a["id"], title=a["title"], body=a["body"]))
+        writer.commit()
+        writer.wait_merging_threads()
+        return time.perf_counter() - t0
+
+
+def peak_rss_mb() -> float:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(self_kb, child_kb) / 1024

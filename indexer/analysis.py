@@ -1,0 +1,303 @@
+"""The one analysis path: Indonesian text -> index terms.
+
+Documents and queries both go through :class:`Analyzer`. A word becomes a term by
+
+1. NFKC normalisation and lowercasing,
+2. name protection: a word that appears capitalised in the middle of a sentence and never in
+   lower case in the same text is a name and is kept as it is ("Bali" stays "bali", it does not
+   become Sastrawi's "bal"); an all-capitals acronym ("PKB", "AS") is kept as well,
+3. otherwise PySastrawi's stem, computed once per distinct word per process and kept in a cache
+   that can be saved beside the index so the next build of the same corpus starts warm.
+
+Words with digits, non-Latin words and very long words are kept as they are (lowercased).
+Stopwords stay in the index (so phrases keep their positions); the query builder drops them from
+free-text queries unless the query has nothing else (:func:`is_stopword`).
+
+Because the casing evidence that protects a name is not available in a short lowercase query,
+:meth:`Analyzer.query_alternatives` gives, for each query word, both its stem and its protected
+form; a query word then meets the document word whichever way the document's own text decided.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+# A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Words Sastrawi may stem: plain lowercase Latin letters, optionally hyphenated.
+_STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# A capitalised word in the middle of a sentence: a space, then the word, where the character
+# before the space is not sentence punctuation, an opening quote or bracket (group 1).
+_MIDCAP_RE = re.compile(r" (?<=[^\s.!?:\"“”'‘’(\[] )([A-Z][^\W_]*(?:[-'’][^\W_]+)*)")
+_NAME_KEY = "\x00"  # surface-cache keys starting with this are protected names, not stemmed
+MAX_WORD_LEN = 48
+_MAX_STEM_LEN = 30
+# Control characters other than tab/newline are treated as spaces.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTerms:
+    names: frozenset[str]
+    title: list[str]
+    body: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One word of the original text: character offsets into the text as given, and its term."""
+
+    start: int
+    end: int
+    surface: str
+    term: str
+
+
+def normalize(text: str) -> str:
+    """NFKC with control characters blanked (cheap when the text is already clean)."""
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub(" ", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text
+
+
+@cache
+def _sastrawi_stemmer() -> Any:
+    """Build PySastrawi's stemmer once per process (loading its dictionary takes ~0.1 s)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer().delegatedStemmer
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """PySastrawi's Indonesian stopword list (function words: yang, di, dan, ...)."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return frozenset(StopWordRemoverFactory().get_stop_words())
+
+
+def is_stopword(term: str) -> bool:
+    return term in stopwords()
+
+
+def name_words(text: str, words: list[str] | None = None) -> frozenset[str]:
+    """Lowercased words that this text treats as names: capitalised mid-sentence and never
+    written in lower case in the same text, plus all-capitals acronyms ("PKB", "AS")."""
+    present = set(WORD_RE.findall(text) if words is None else words)
+    names = {w.lower() for w in _MIDCAP_RE.findall(text)}
+    names = {n for n in names if n not in present}
+    names.update(w.lower() for w in filter(str.isupper, present) if len(w) > 1)
+    return frozenset(names)
+
+
+def _override(names: frozenset[str]) -> dict[str, str]:
+    """Capitalised surfaces of the names -> their protected surface-cache key."""
+    out: dict[str, str] = {}
+    for n in names:
+        key = _NAME_KEY + n
+        out[n[:1].upper() + n[1:]] = key
+        out[n.upper()] = key
+        out[n.title()] = key
+    return out
+
+
+def _is_title_case(title_words: list[str]) -> bool:
+    """Headlines in Title Case say nothing about which of their words are names."""
+    words = [w for w in title_words if w[0].isalpha()]
+    if len(words) < 3:
+        return True
+    capped = sum(1 for w in words if w[0].isupper())
+    return capped / len(words) > 0.6
+
+
+class _SurfaceTerms(dict[str, str]):
+    """surface form (original case) -> term when the word is not a name; fills itself."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        super().__init__()
+        self._analyzer = analyzer
+
+    def __missing__(self, surface: str) -> str:
+        if surface.startswith(_NAME_KEY):
+            term = surface[1:] if len(surface) <= MAX_WORD_LEN + 1 else ""
+        else:
+            term = self._analyzer.stem(surface.lower())
+        self[surface] = term
+        return term
+
+
+class Analyzer:
+    """Turns text into index terms. Holds the stem cache; cheap to create, lazy to fill."""
+
+    def __init__(self, stems: dict[str, str] | None = None, *, protect_names: bool = True) -> None:
+        self.stems: dict[str, str] = dict(stems or {})
+        self.protect_names = protect_names
+        self.stemmed_count = 0  # how many times Sastrawi itself ran in this process
+        self.learned: list[tuple[str, str]] = []  # entries added since last drained
+        self._surface = _SurfaceTerms(self)
+
+    # -- words -------------------------------------------------------------------------------
+    def stem(self, word: str) -> str:
+        """The term of a lowercase word that is not a name (cached)."""
+        term = self.stems.get(word)
+        if term is not None:
+            return term
+        if len(word) > MAX_WORD_LEN:
+            term = ""
+        elif len(word) > _MAX_STEM_LEN or not _STEMMABLE_RE.fullmatch(word):
+            term = word
+        else:
+            term = _sastrawi_stemmer().stem_word(word) or word
+            self.stemmed_count += 1
+        self.stems[word] = term
+        self.learned.append((word, term))
+        return term
+
+    # -- texts -------------------------------------------------------------------------------
+    def analyze(self, text: str, names: frozenset[str] | None = None) -> list[str]:
+        """Index terms of a text, in order. ``names`` overrides the text's own name evidence."""
+        text = normalize(text)
+        words = WORD_RE.findall(text)
+        if names is None:
+            names = name_words(text, words) if self.protect_names else frozenset()
+        return self._terms(words, names)
+
+    def _terms(self, words: list[str], names: frozenset[str]) -> list[str]:
+        # All in C: protected surfaces are swapped for their name key, then every key goes
+        # through the self-filling surface cache (names never reach Sastrawi).
+        keys: Iterable[str] = words
+        if names:
+            keys = map(_override(names).get, words, words)
+        return list(filter(None, map(self._surface.__getitem__, keys)))
+
+    def analyze_document(self, title: str, body: str) -> DocumentTerms:
+        """Names, title terms and body terms of an article. The body decides which words are
+        names; a headline in Title Case contributes only its acronyms."""
+        body = normalize(body)
+        body_words = WORD_RE.findall(body)
+        title = normalize(title)
+        title_words = WORD_RE.findall(title)
+        names: frozenset[str] = frozenset()
+        if self.protect_names:
+            names = name_words(body, body_words)
+            if _is_title_case(title_words):
+                extra = {w.lower() for w in filter(str.isupper, title_words) if len(w) > 1}
+            else:
+                extra = set(name_words(title, title_words))
+            if extra - names:
+                names = names | extra
+        return DocumentTerms(names, self._terms(title_words, names), self._terms(body_words, names))
+
+    def spans(self, text: str, names: frozenset[str] | None = None) -> list[Span]:
+        """Words of ``text`` with their offsets in ``text`` as given and their terms."""
+        if names is None:
+            names = name_words(normalize(text)) if self.protect_names else frozenset()
+        override = _override(names) if names else {}
+        surface = self._surface
+        out: list[Span] = []
+        for m in WORD_RE.finditer(text):
+            w = m.group()
+            # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).
+            parts = WORD_RE.findall(normalize(w))
+            if len(parts) == 1:
+                term = surface[override.get(parts[0], parts[0])]
+            else:
+                term = "".join(parts).lower()[:MAX_WORD_LEN]
+            if term:
+                out.append(Span(m.start(), m.end(), w, term))
+        return out
+
+    def query_alternatives(self, text: str) -> list[tuple[str, ...]]:
+        """For each word of a query, the terms it may have in a document: its stem and, where
+        it differs, its protected (name) form. Capitalised words after the first, and acronyms,
+        are taken as names only."""
+        text = normalize(text)
+        names = name_words(text) if self.protect_names else frozenset()
+        out: list[tuple[str, ...]] = []
+        for w in WORD_RE.findall(text):
+            lw = w.lower()
+            if len(lw) > MAX_WORD_LEN:
+                continue
+            if lw in names:
+                out.append((lw,))
+                continue
+            stem = self.stem(lw)
+            if not self.protect_names or stem == lw:
+                out.append((stem,))
+            else:
+                out.append((stem, lw))
+        return out
+
+    # -- persistence -------------------------------------------------------------------------
+    def drain_learned(self) -> list[tuple[str, str]]:
+        """Cache entries added since the last call (workers send these to the main process)."""
+        out, self.learned = self.learned, []
+        return out
+
+    def learn(self, entries: Iterable[tuple[str, str]]) -> None:
+        for word, term in entries:
+            self.stems.setdefault(word, term)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the stem cache atomically (temp file + rename)."""
+        save_stems(self.stems, path)
+
+
+def load_stems(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Read a saved stem cache; a missing or unreadable file gives an empty cache."""
+    try:
+        data = orjson.loads(Path(path).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def save_stems(stems: dict[str, str], path: str | os.PathLike[str]) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".stems-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(orjson.dumps(stems, option=orjson.OPT_SORT_KEYS))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@cache
+def default_analyzer() -> Analyzer:
+    """The process-wide analyzer used by the module-level helpers."""
+    return Analyzer()
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of ``text`` — the same function for documents and queries."""
+    return default_analyzer().analyze(text)
+
+
+def spans(text: str) -> list[Span]:
+    return default_analyzer().spans(text)
+
+
+def iter_words(text: str) -> Iterator[str]:
+    return (m.group() for m in WORD_RE.finditer(text))
+
+
+def join_terms(terms: Iterable[str]) -> str:
+    """Terms as the whitespace-separated string indexed by tantivy's ``whitespace`` tokenizer."""
+    return " ".join(terms)

@@ -1,0 +1,386 @@
+"""Building and updating the index: ``reindex`` (full rebuild, atomic switch), ``add``, ``delete``.
+
+The main process reads files (I/O and gzip only) and feeds tantivy's writer; worker processes
+parse, clean, analyse and extract entities (:func:`_process_chunk`). Each worker starts with the
+persisted stem cache and sends back the stems it learned, so the cache saved at the end holds
+every word once and the next build of the same corpus starts warm.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from indexer import schema as S
+from indexer import store
+from indexer.analysis import Analyzer
+from indexer.document import Prepared, document_fields, load_payload, prepare
+from indexer.records import (
+    Chunk,
+    DecodeStats,
+    Problem,
+    Record,
+    iter_chunks,
+    iter_input_files,
+    records_of,
+)
+
+WRITER_HEAP = 256 * 1024 * 1024
+MAX_PROBLEMS_KEPT = 1000
+
+
+@dataclass(slots=True)
+class BuildReport:
+    indexed: int = 0  # new documents
+    updated: int = 0  # documents that replaced one with the same identity
+    skipped: Counter[str] = field(default_factory=Counter)  # reason -> count
+    problems: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS_KEPT
+    bad_utf8_lines: int = 0
+    duplicates: int = 0  # documents whose body an earlier document already has
+    undated: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    stemmed_words: int = 0  # Sastrawi calls made in this run (0 when the cache was warm)
+    generation: str = ""
+
+    @property
+    def written(self) -> int:
+        return self.indexed + self.updated
+
+    def note(self, problem: Problem) -> None:
+        self.skipped[problem.reason] += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "indexed": self.indexed,
+            "updated": self.updated,
+            "skipped": dict(self.skipped),
+            "bad_utf8_lines": self.bad_utf8_lines,
+            "duplicates": self.duplicates,
+            "undated": self.undated,
+            "files": self.files,
+            "seconds": round(self.seconds, 3),
+            "stemmed_words": self.stemmed_words,
+            "generation": self.generation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    prepared: list[Prepared]
+    problems: list[Problem]
+    learned: list[tuple[str, str]]
+    bad_utf8_lines: int
+    stemmed: int
+    items: int
+
+
+# -- worker side ------------------------------------------------------------------------------
+_WORKER_ANALYZER: Analyzer | None = None
+
+
+def _init_worker(stems: dict[str, str]) -> None:
+    global _WORKER_ANALYZER
+    _WORKER_ANALYZER = Analyzer(stems)
+
+
+def _process_chunk(chunk: Chunk) -> ChunkResult:
+    analyzer = _WORKER_ANALYZER
+    if analyzer is None:  # pragma: no cover - only when called outside a pool by mistake
+        raise RuntimeError("worker not initialised")
+    return process_chunk(chunk, analyzer)
+
+
+def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
+    stats = DecodeStats()
+    prepared: list[Prepared] = []
+    problems: list[Problem] = []
+    before = analyzer.stemmed_count
+    for rec in records_of(chunk, stats):
+        if isinstance(rec, Problem):
+            problems.append(rec)
+            continue
+        try:
+            out = prepare(rec, analyzer)
+        except Exception as e:  # a bug must cost one record, not the build
+            out = Problem(rec.origin, "internal error", f"{type(e).__name__}: {e}")
+        (problems if isinstance(out, Problem) else prepared).append(out)  # type: ignore[arg-type]
+    return ChunkResult(
+        prepared,
+        problems,
+        analyzer.drain_learned(),
+        stats.bad_utf8_lines,
+        analyzer.stemmed_count - before,
+        len(chunk.items),
+    )
+
+
+# -- main side --------------------------------------------------------------------------------
+Progress = Callable[[int, int], None]  # (records done, bytes done)
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
+
+
+def _chunks(paths: Sequence[Path], field_map: Mapping[str, str], report: BuildReport
+            ) -> Iterator[Chunk]:
+    for f in iter_input_files(paths):
+        report.files += 1
+        for item in iter_chunks(f, field_map):
+            if isinstance(item, Problem):
+                report.note(item)
+            else:
+                yield item
+
+
+def _results(
+    chunks: Iterable[Chunk], analyzer: Analyzer, workers: int
+) -> Iterator[ChunkResult]:
+    """Process chunks in order, in a fork pool of ``workers`` processes (or in-process)."""
+    if workers <= 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, analyzer)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer.stems,)
+    ) as pool:
+        pending: deque[Future[ChunkResult]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_process_chunk, chunk))
+            if len(pending) >= workers * 3:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+class _Writer:
+    """Feeds prepared documents to a tantivy writer, deciding updates and duplicates."""
+
+    def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool) -> None:
+        self.schema = S.build_schema()
+        self.index = index
+        self.writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
+        self.report = report
+        self.live = live  # True when writing into an index that already has documents
+        self.searcher = index.searcher() if live else None
+        self.ids: set[str] = set()
+        self.hash_owner: dict[str, str] = {}
+
+    def _exists(self, field_name: str, value: str) -> list[tantivy.DocAddress]:
+        if self.searcher is None:
+            return []
+        q = tantivy.Query.term_query(self.schema, field_name, value)
+        return [a for _s, a in self.searcher.search(q, 10).hits]
+
+    def _is_duplicate(self, prep: Prepared) -> bool:
+        owner = self.hash_owner.get(prep.body_hash)
+        if owner is not None:
+            return owner != prep.id
+        self.hash_owner[prep.body_hash] = prep.id
+        for addr in self._exists(S.BODY_HASH, prep.body_hash):
+            other = self.searcher.doc(addr)  # type: ignore[union-attr]
+            if other[S.ID][0] != prep.id:
+                self.hash_owner[prep.body_hash] = other[S.ID][0]
+                return True
+        return False
+
+    def add(self, prep: Prepared) -> None:
+        existed = prep.id in self.ids or bool(self._exists(S.ID, prep.id))
+        if existed:
+            self.writer.delete_documents_by_term(S.ID, prep.id)
+            self.report.updated += 1
+        else:
+            self.report.indexed += 1
+        self.ids.add(prep.id)
+        duplicate = self._is_duplicate(prep)
+        self.report.duplicates += duplicate
+        self.report.undated += prep.date is None
+        self.writer.add_document(
+            tantivy.Document.from_dict({**prep.fields, S.DUPLICATE: duplicate}, self.schema)
+        )
+
+    def commit(self) -> None:
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+
+
+def _feed(
+    paths: Sequence[Path],
+    field_map: Mapping[str, str],
+    analyzer: Analyzer,
+    writer: _Writer,
+    report: BuildReport,
+    workers: int,
+    progress: Progress | None,
+) -> None:
+    done = 0
+    for result in _results(_chunks(paths, field_map, report), analyzer, workers):
+        analyzer.learn(result.learned)
+        report.bad_utf8_lines += result.bad_utf8_lines
+        report.stemmed_words += result.stemmed
+        for problem in result.problems:
+            report.note(problem)
+        for prep in result.prepared:
+            writer.add(prep)
+        done += result.items
+        if progress is not None:
+            progress(done, 0)
+    if workers <= 1:
+        report.stemmed_words = analyzer.stemmed_count
+
+
+def reindex(
+    paths: Sequence[Path],
+    index_dir: Path,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build a new generation from ``paths`` and switch to it atomically."""
+    index_dir = Path(index_dir)
+    report = BuildReport()
+    t0 = time.perf_counter()
+    with store.writer_lock(index_dir):
+        store.cleanup_interrupted(index_dir)
+        analyzer = store.load_analyzer(index_dir)
+        gen = store.new_generation(index_dir)
+        index = store.create_empty(gen)
+        writer = _Writer(index, report, live=False)
+        _feed(paths, field_map or {}, analyzer, writer, report,
+              workers or default_workers(), progress)
+        if report.written == 0:
+            # Nothing usable: leave the live index as it was.
+            del writer, index
+            store.remove_stale(index_dir, _keep_all_but(index_dir, gen))
+            report.seconds = time.perf_counter() - t0
+            return report
+        writer.commit()
+        report.generation = gen.name
+        report.seconds = time.perf_counter() - t0
+        store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
+                               "skipped": dict(report.skipped)})
+        store.save_analyzer(index_dir, analyzer)
+        store.switch_to(index_dir, gen)
+    return report
+
+
+def _keep_all_but(index_dir: Path, gen: Path) -> set[Path]:
+    return {g.path.resolve() for g in store.generations(index_dir) if g.path != gen}
+
+
+def add(
+    paths: Sequence[Path],
+    index_dir: Path,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Upsert records into the live index (creating it when there is none)."""
+    index_dir = Path(index_dir)
+    if store.current_generation(index_dir) is None:
+        return reindex(paths, index_dir, field_map=field_map, workers=workers, progress=progress)
+    report = BuildReport()
+    t0 = time.perf_counter()
+    with store.writer_lock(index_dir):
+        store.cleanup_interrupted(index_dir)
+        gen = store.current_generation(index_dir)
+        assert gen is not None
+        analyzer = store.load_analyzer(index_dir)
+        index = tantivy.Index.open(str(gen))
+        writer = _Writer(index, report, live=True)
+        _feed(paths, field_map or {}, analyzer, writer, report,
+              workers or default_workers(), progress)
+        if report.written:
+            writer.commit()
+        report.generation = gen.name
+        report.seconds = time.perf_counter() - t0
+        meta = store.read_meta(gen)
+        skipped = Counter(meta.get("skipped") or {})
+        skipped.update(report.skipped)
+        store.write_meta(gen, {**meta, "last_run": report.as_dict(), "skipped": dict(skipped)})
+        store.save_analyzer(index_dir, analyzer)
+    return report
+
+
+def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
+    """Remove documents by id. Returns (how many were removed, ids that were not found).
+
+    When a removed document was the visible copy of a duplicated body, the next copy of that
+    body becomes visible.
+    """
+    index_dir = Path(index_dir)
+    removed, missing = 0, []
+    schema = S.build_schema()
+    with store.writer_lock(index_dir):
+        index = store.open_index(index_dir)
+        searcher = index.searcher()
+        writer = index.writer(heap_size=64 * 1024 * 1024, num_threads=1)
+        analyzer = store.load_analyzer(index_dir)
+        hashes: set[str] = set()
+        gone: set[str] = set()
+        for doc_id in ids:
+            hits = searcher.search(tantivy.Query.term_query(schema, S.ID, doc_id), 1).hits
+            if not hits:
+                missing.append(doc_id)
+                continue
+            stored = load_payload(searcher.doc(hits[0][1])[S.PAYLOAD][0])
+            hashes.add(stored.body_hash)
+            gone.add(doc_id)
+            writer.delete_documents_by_term(S.ID, doc_id)
+            removed += 1
+        for h in hashes:
+            _promote_duplicate(searcher, writer, schema, analyzer, h, gone)
+        writer.commit()
+        writer.wait_merging_threads()
+    return removed, missing
+
+
+def _promote_duplicate(searcher: tantivy.Searcher, writer: tantivy.IndexWriter,
+                       schema: tantivy.Schema, analyzer: Analyzer, body_hash: str,
+                       gone: set[str]) -> None:
+    q = tantivy.Query.term_query(schema, S.BODY_HASH, body_hash)
+    docs = [searcher.doc(a) for _s, a in searcher.search(q, 1000).hits]
+    remaining = [load_payload(d[S.PAYLOAD][0]) for d in docs if d[S.ID][0] not in gone]
+    if not remaining:
+        return
+    visible = [d for d in docs if d[S.ID][0] not in gone]
+    if any(not _is_dup(searcher, schema, d[S.ID][0]) for d in visible):
+        return
+    first = remaining[0]
+    writer.delete_documents_by_term(S.ID, first.id)
+    fields = {**document_fields(first, analyzer), S.DUPLICATE: False}
+    writer.add_document(tantivy.Document.from_dict(fields, schema))
+
+
+def _is_dup(searcher: tantivy.Searcher, schema: tantivy.Schema, doc_id: str) -> bool:
+    q = tantivy.Query.boolean_query([
+        (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.ID, doc_id)),
+        (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.DUPLICATE, True)),
+    ])
+    return searcher.search(q, 1).count > 0  # type: ignore[operator]
+
+
+def iter_records(paths: Sequence[Path]) -> Iterator[Record | Problem]:
+    """All records of ``paths`` in order, parsed in-process (for tests and tools)."""
+    stats = DecodeStats()
+    for f in iter_input_files(paths):
+        for item in iter_chunks(f):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                yield from records_of(item, stats)

@@ -1,0 +1,190 @@
+"""The ``warta`` command: reindex, add, delete, stats, serve."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+import orjson
+
+from indexer import build, store
+from indexer.records import parse_field_map
+from indexer.stats import index_stats
+
+INDEX_OPTION = click.option(
+    "--index", "index_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Index directory.",
+)
+
+
+@click.group()
+def main() -> None:
+    """Warta: full-text search for Indonesian news."""
+
+
+@contextmanager
+def _progress(enabled: bool | None) -> Iterator[Callable[[int, int], None]]:
+    """A tqdm bar on a terminal; plain log lines (every 2 s) otherwise."""
+    tty = sys.stderr.isatty() if enabled is None else enabled
+    start = time.perf_counter()
+    if tty:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" records", unit_scale=True, dynamic_ncols=True, file=sys.stderr)
+        last = [0]
+
+        def update(done: int, _bytes: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        try:
+            yield update
+        finally:
+            bar.close()
+    else:
+        next_log = [start + 2.0]
+
+        def log(done: int, _bytes: int) -> None:
+            now = time.perf_counter()
+            if now >= next_log[0]:
+                rate = done / max(now - start, 1e-9)
+                click.echo(f"read {done} records ({rate:,.0f}/s)", err=True)
+                next_log[0] = now + 2.0
+
+        yield log
+
+
+def _summary(report: build.BuildReport, verbose: bool) -> None:
+    click.echo(
+        f"indexed {report.indexed}, updated {report.updated}, "
+        f"skipped {sum(report.skipped.values())} in {report.seconds:.1f}s "
+        f"({report.written / max(report.seconds, 1e-9):,.0f} articles/s)"
+    )
+    for reason, n in report.skipped.most_common():
+        click.echo(f"  skipped {n}: {reason}")
+    if report.duplicates:
+        click.echo(f"  {report.duplicates} exact duplicate bodies (kept, marked)")
+    if report.undated:
+        click.echo(f"  {report.undated} undated")
+    if report.bad_utf8_lines:
+        click.echo(f"  {report.bad_utf8_lines} lines had bad UTF-8 (decoded with replacement)")
+    shown = report.problems if verbose else report.problems[:20]
+    for p in shown:
+        click.echo(f"  {p.origin}: {p.reason}" + (f" ({p.detail})" if p.detail else ""), err=True)
+    if len(report.problems) > len(shown):
+        click.echo(f"  … {len(report.problems) - len(shown)} more (use --verbose)", err=True)
+
+
+def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], index_dir: Path,
+               field_map: str | None, workers: int | None, progress: bool | None,
+               verbose: bool) -> None:
+    try:
+        fm = parse_field_map(field_map)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError("no such file or directory: " + ", ".join(missing))
+    try:
+        with _progress(progress) as cb:
+            report = fn(list(paths), index_dir, field_map=fm, workers=workers, progress=cb)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    _summary(report, verbose)
+    if report.written == 0:
+        raise click.ClickException("nothing could be indexed; the live index is unchanged")
+
+
+_BUILD_OPTIONS = [
+    click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+    INDEX_OPTION,
+    click.option("--field-map", help="Extra field names, e.g. 'body=konten,title=judul_berita'."),
+    click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: cores)."),
+    click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY)."),
+    click.option("--verbose", "-v", is_flag=True, help="List every skipped record."),
+]
+
+
+def _build_options(f: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_BUILD_OPTIONS):
+        f = option(f)
+    return f
+
+
+@main.command()
+@_build_options
+def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
+            workers: int | None, progress: bool | None, verbose: bool) -> None:
+    """Rebuild the index from PATHS (files or directories) and switch to it atomically."""
+    _run_build(build.reindex, paths, index_dir, field_map, workers, progress, verbose)
+
+
+@main.command()
+@_build_options
+def add(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
+        workers: int | None, progress: bool | None, verbose: bool) -> None:
+    """Add or update the records of PATHS in the live index."""
+    _run_build(build.add, paths, index_dir, field_map, workers, progress, verbose)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@INDEX_OPTION
+def delete(ids: tuple[str, ...], index_dir: Path) -> None:
+    """Remove documents by id."""
+    try:
+        removed, missing = build.delete(ids, index_dir)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"deleted {removed}")
+    for m in missing:
+        click.echo(f"  not found: {m}", err=True)
+    if missing and not removed:
+        sys.exit(1)
+
+
+@main.command()
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
+def stats(index_dir: Path, as_json: bool, top: int) -> None:
+    """Document count, date range, top sources and entities, skips, size on disk."""
+    try:
+        s = index_stats(index_dir, top=top)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    if as_json:
+        click.echo(orjson.dumps(s, option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(f"documents      {s['documents']:,} ({s['duplicates']:,} duplicate bodies)")
+    click.echo(f"date range     {s['date_min'] or '-'} .. {s['date_max'] or '-'}")
+    click.echo(f"undated        {s['undated']:,}")
+    click.echo(f"skipped        {sum(s['skipped'].values()):,} {s['skipped'] or ''}")
+    click.echo(f"size on disk   {s['size_bytes'] / 1e6:,.1f} MB ({s['generation']})")
+    for facet, rows in s["top"].items():
+        click.echo(f"top {facet}:")
+        for row in rows:
+            click.echo(f"  {row['count']:>7,}  {row['value']}")
+
+
+@main.command()
+@INDEX_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def serve(index_dir: Path, host: str, port: int, workers: int) -> None:
+    """Serve the search API and the web page."""
+    from search_api.serve import serve as run_server
+
+    if store.current_generation(index_dir) is None:
+        raise click.ClickException(
+            f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")
+    run_server(index_dir, host=host, port=port, workers=workers)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

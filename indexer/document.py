@@ -1,0 +1,193 @@
+"""One record -> one index document (pure: the same record always gives the same document)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+import orjson
+
+from indexer import schema as S
+from indexer.analysis import Analyzer, DocumentTerms, join_terms
+from indexer.clean import clean_body, clean_page
+from indexer.dates import parse_date
+from indexer.entities import extract_entities
+from indexer.records import Problem, Record
+
+MIN_BODY_WORDS = 15
+MAX_TITLE_CHARS = 160
+_WS_RE = re.compile(r"\s+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+_TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|source$|page$)", re.I)
+_SLUG_NOISE_RE = re.compile(r"^\d+$|\.(html?|php|aspx?)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready for tantivy plus what the writer needs to know about it."""
+
+    id: str
+    body_hash: str
+    date: datetime | None
+    fields: dict[str, Any]  # for tantivy.Document.from_dict (without ``duplicate``)
+    origin: str
+
+
+def canonical_url(url: str | None) -> str:
+    """Lowercase scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    if not url:
+        return ""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.scheme or not parts.netloc:
+        return url
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def body_hash(body: str) -> str:
+    norm = _WS_RE.sub(" ", unicodedata.normalize("NFKC", body)).strip().lower()
+    return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=10).hexdigest()
+
+
+def derive_title(body: str, url: str) -> str:
+    """A title for a record that has none: the first sentence, else the URL's slug."""
+    first = body.strip().split("\n", 1)[0]
+    first = _SENTENCE_END_RE.split(first, 1)[0].strip()
+    if first:
+        if len(first) > MAX_TITLE_CHARS:
+            first = first[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        return first
+    return slug_title(url)
+
+
+def slug_title(url: str) -> str:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    for part in reversed(PurePosixPath(unquote(path)).parts):
+        part = _SLUG_NOISE_RE.sub("", part)
+        if part and part != "/" and not part.isdigit():
+            return part.replace("-", " ").replace("_", " ").strip().capitalize()
+    return ""
+
+
+def source_of(record_source: str | None, url: str) -> str:
+    if record_source and record_source.strip():
+        return record_source.strip()
+    try:
+        host = urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
+    f = record.fields
+    raw_body = f.get("body") or ""
+    title = (f.get("title") or "").strip()
+    page_source = None
+    if record.raw_page:
+        page = clean_page(raw_body)
+        title, body, page_source = page.title.strip(), page.body, page.source
+    else:
+        body = clean_body(raw_body)
+    if len(body.split()) < MIN_BODY_WORDS:
+        return Problem(record.origin, "empty or near-empty body", f"{len(body.split())} words")
+
+    url = canonical_url(f.get("url"))
+    title_derived = not title
+    if title_derived:
+        title = derive_title(body, url)
+    title = _WS_RE.sub(" ", title)
+    bhash = body_hash(body)
+    if f.get("id"):
+        doc_id = f["id"].strip()  # type: ignore[union-attr]
+    elif url:
+        doc_id = url
+    elif record.raw_page:
+        doc_id = "page:" + PurePosixPath(record.origin.rsplit(":", 1)[0]).name.removesuffix(".gz")
+    else:
+        doc_id = "hash:" + bhash
+    parsed = parse_date(f.get("date"), f.get("time"))
+    date = parsed.value
+    source = source_of(f.get("source") or page_source, url)
+    category = (f.get("category") or "").strip()
+
+    terms = analyzer.analyze_document("" if title_derived else title, body)
+    entities: dict[str, list[str]] = {"PER": [], "ORG": [], "LOC": []}
+    for ent in extract_entities(body):
+        bucket = entities.get(ent.type)
+        if bucket is not None and ent.name not in bucket:
+            bucket.append(ent.name)
+    stored = S.StoredArticle(
+        id=doc_id,
+        url=url,
+        title=title,
+        title_derived=title_derived,
+        body=body,
+        source=source,
+        category=category,
+        date=date.isoformat() if date else None,
+        names=tuple(sorted(terms.names)),
+        entities={k: tuple(v) for k, v in entities.items()},
+        body_hash=bhash,
+        origin=record.origin,
+    )
+    fields = document_fields(stored, analyzer, terms)
+    return Prepared(doc_id, bhash, date, fields, record.origin)
+
+
+def document_fields(
+    stored: S.StoredArticle, analyzer: Analyzer, terms: DocumentTerms | None = None
+) -> dict[str, Any]:
+    """The tantivy fields of a stored article (without ``duplicate``, set by the writer).
+    ``terms`` is the article's analysis when the caller already has it."""
+    if terms is None:
+        names = frozenset(stored.names)
+        terms = DocumentTerms(
+            names,
+            [] if stored.title_derived else analyzer.analyze(stored.title, names),
+            analyzer.analyze(stored.body, names),
+        )
+    fields: dict[str, Any] = {
+        S.ID: stored.id,
+        S.TITLE_TERMS: join_terms([] if stored.title_derived else terms.title),
+        S.BODY_TERMS: join_terms(terms.body),
+        S.BODY_HASH: stored.body_hash,
+        S.PAYLOAD: orjson.dumps(stored),
+    }
+    if stored.url:
+        fields[S.URL] = stored.url
+    if stored.date is not None:
+        fields[S.DATE] = datetime.fromisoformat(stored.date)
+    if stored.source:
+        fields[S.SOURCE] = stored.source
+    if stored.category:
+        fields[S.CATEGORY] = stored.category
+    for etype, field_name in S.ENTITY_FIELDS.items():
+        values = stored.entities.get(etype) or ()
+        if values:
+            fields[field_name] = list(values)
+    return fields
+
+
+def load_payload(data: bytes) -> S.StoredArticle:
+    d = orjson.loads(data)
+    d["names"] = tuple(d.get("names") or ())
+    d["entities"] = {k: tuple(v) for k, v in (d.get("entities") or {}).items()}
+    return S.StoredArticle(**d)

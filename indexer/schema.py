@@ -1,0 +1,84 @@
+"""The one schema module: every field of the Warta index is named here and nowhere else.
+
+Layout of one document:
+
+* ``id`` — the record's identity (its id, else its canonical URL), raw, stored, fast.
+* ``url`` — canonical URL, raw term (lets ``add`` find a record again by URL).
+* ``title_terms`` / ``body_terms`` — the analysed (stemmed, name-protected) text, space-joined
+  and split by tantivy's built-in ``whitespace`` tokenizer, with positions for phrases.
+  Only a real title is put in ``title_terms``; a derived one (first sentence, URL slug) is not,
+  so the title boost never favours records that merely had a title over those that did not.
+* ``date`` — publication time (UTC), indexed + fast: range filters, sorting, histograms.
+  Undated records have no ``date`` value.
+* ``source``, ``category`` — exact terms, fast (facet counts).
+* ``person``, ``org``, ``place`` — normalised entity names, exact, multi-valued, fast.
+* ``body_hash`` — hash of the normalised body, fast; ``duplicate`` — true on every record whose
+  body an earlier record already has (the API hides these and reports how many there are).
+* ``payload`` — stored bytes: orjson of :class:`StoredArticle` (the original title/body/url,
+  entities with offsets, the name set that reproduces the index terms for highlighting).
+
+The built-in ``whitespace`` and ``raw`` tokenizers are the only ones used, so any process can
+open the index without registering anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+import tantivy
+
+ID: Final = "id"
+URL: Final = "url"
+TITLE_TERMS: Final = "title_terms"
+BODY_TERMS: Final = "body_terms"
+DATE: Final = "date"
+SOURCE: Final = "source"
+CATEGORY: Final = "category"
+PERSON: Final = "person"
+ORG: Final = "org"
+PLACE: Final = "place"
+BODY_HASH: Final = "body_hash"
+DUPLICATE: Final = "duplicate"
+PAYLOAD: Final = "payload"
+
+TEXT_FIELDS: Final = (TITLE_TERMS, BODY_TERMS)
+# entity type (as extracted) -> facet field; and the API's parameter names for them.
+ENTITY_FIELDS: Final = {"PER": PERSON, "ORG": ORG, "LOC": PLACE}
+KEYWORD_FACETS: Final = (PERSON, ORG, PLACE, SOURCE, CATEGORY)
+
+SCHEMA_VERSION: Final = 1
+
+
+@cache
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(URL, stored=False, fast=False, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(TITLE_TERMS, stored=False, tokenizer_name="whitespace")
+    sb.add_text_field(BODY_TERMS, stored=False, tokenizer_name="whitespace")
+    sb.add_date_field(DATE, stored=False, indexed=True, fast=True)
+    for name in (SOURCE, CATEGORY, PERSON, ORG, PLACE, BODY_HASH):
+        sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_boolean_field(DUPLICATE, stored=False, indexed=True, fast=True)
+    sb.add_bytes_field(PAYLOAD, stored=True, indexed=False, fast=False)
+    return sb.build()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the index stores of an article (the ``payload`` field)."""
+
+    id: str
+    url: str
+    title: str
+    title_derived: bool
+    body: str
+    source: str
+    category: str
+    date: str | None  # ISO 8601 UTC, or None when undated
+    names: tuple[str, ...]  # lowercased protected words: reproduces the index terms
+    entities: dict[str, tuple[str, ...]]  # "PER"/"ORG"/"LOC" -> distinct names, first seen first
+    body_hash: str
+    origin: str  # "file:line" of the record this came from

@@ -1,0 +1,207 @@
+"""Where an index lives on disk, how it is switched atomically, and who may write it.
+
+::
+
+    INDEX_DIR/
+      CURRENT          symlink -> gen-000007 (replaced atomically by rename)
+      gen-000007/      a complete tantivy index + warta.json (build metadata)
+      gen-000006/      the previous generation, kept so a reader that has not yet noticed the
+                       switch keeps working; older ones are removed
+      stems.json       the persisted stem cache (warm start for the next build)
+      .lock            flock'ed by the one writer; holds its pid
+
+A full rebuild writes a new ``gen-*`` beside the live one and only then renames the symlink,
+so a reader never sees a half-built index and a build killed at any point leaves ``CURRENT``
+pointing at the last complete generation. Leftover generations are removed by the next writer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+import tantivy
+
+from indexer.analysis import Analyzer, load_stems, save_stems
+from indexer.schema import SCHEMA_VERSION, build_schema
+
+CURRENT = "CURRENT"
+STEMS = "stems.json"
+LOCK = ".lock"
+META = "warta.json"
+_GEN_RE = re.compile(r"^gen-(\d{6})$")
+
+
+class StoreError(Exception):
+    """Base class of the store's user-facing errors (message is shown as is)."""
+
+
+class IndexBusy(StoreError):
+    pass
+
+
+class NoIndex(StoreError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    number: int
+    path: Path
+
+
+def generations(index_dir: Path) -> list[Generation]:
+    if not index_dir.is_dir():
+        return []
+    out = []
+    for entry in index_dir.iterdir():
+        m = _GEN_RE.match(entry.name)
+        if m and entry.is_dir() and not entry.is_symlink():
+            out.append(Generation(int(m.group(1)), entry))
+    return sorted(out, key=lambda g: g.number)
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    """The live generation's directory, or None when there is no complete index yet."""
+    link = Path(index_dir) / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    path = Path(index_dir) / target
+    return path if (path / "meta.json").exists() else None
+
+
+def index_version(index_dir: Path) -> tuple[str, int]:
+    """Changes whenever a rebuild switches generations or a writer commits."""
+    gen = current_generation(Path(index_dir))
+    if gen is None:
+        return ("", 0)
+    try:
+        return (gen.name, (gen / "meta.json").stat().st_mtime_ns)
+    except OSError:
+        return (gen.name, 0)
+
+
+def open_index(index_dir: Path) -> tantivy.Index:
+    gen = current_generation(Path(index_dir))
+    if gen is None:
+        raise NoIndex(f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}`")
+    return tantivy.Index.open(str(gen))
+
+
+def load_analyzer(index_dir: Path) -> Analyzer:
+    return Analyzer(load_stems(Path(index_dir) / STEMS))
+
+
+def save_analyzer(index_dir: Path, analyzer: Analyzer) -> None:
+    save_stems(analyzer.stems, Path(index_dir) / STEMS)
+
+
+def read_meta(gen: Path) -> dict[str, Any]:
+    try:
+        data = orjson.loads((gen / META).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_meta(gen: Path, meta: dict[str, Any]) -> None:
+    tmp = gen / (META + ".tmp")
+    tmp.write_bytes(orjson.dumps({"schema_version": SCHEMA_VERSION, **meta}))
+    os.replace(tmp, gen / META)
+
+
+@contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's single-writer lock (released by the kernel if the process dies)."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise IndexBusy(f"index {index_dir} is being written by pid {pid}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def new_generation(index_dir: Path) -> Path:
+    """Create an empty directory for the next generation (caller holds the writer lock)."""
+    gens = generations(index_dir)
+    number = gens[-1].number + 1 if gens else 1
+    path = Path(index_dir) / f"gen-{number:06d}"
+    path.mkdir()
+    return path
+
+
+def create_empty(path: Path) -> tantivy.Index:
+    return tantivy.Index(build_schema(), path=str(path))
+
+
+def switch_to(index_dir: Path, gen: Path) -> None:
+    """Point CURRENT at ``gen`` atomically, then remove all but the previous generation."""
+    index_dir = Path(index_dir)
+    previous = current_generation(index_dir)
+    tmp = index_dir / f".{CURRENT}.{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    os.symlink(gen.name, tmp)
+    os.replace(tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    keep = {gen.resolve()} | ({previous.resolve()} if previous else set())
+    remove_stale(index_dir, keep)
+
+
+def remove_stale(index_dir: Path, keep: set[Path]) -> None:
+    for g in generations(index_dir):
+        if g.path.resolve() not in keep:
+            shutil.rmtree(g.path, ignore_errors=True)
+    for leftover in Path(index_dir).glob(f".{CURRENT}.*"):
+        leftover.unlink(missing_ok=True)
+
+
+def cleanup_interrupted(index_dir: Path) -> None:
+    """Remove what a killed build left: generations newer than the live one, temp links."""
+    live = current_generation(index_dir)
+    gens = generations(index_dir)
+    keep: set[Path] = set()
+    if live is not None:
+        live_number = int(live.name.split("-")[1])
+        keep = {g.path.resolve() for g in gens if g.number <= live_number}
+    remove_stale(index_dir, keep)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def dir_size(path: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            try:
+                total += os.path.getsize(os.path.join(root, f))
+            except OSError:
+                pass
+    return total

@@ -1,0 +1,202 @@
+"""Train the run tagger of indexer.entities and write indexer/data/ner_model.json.gz.
+
+    python scripts/train_ner.py --shared ../shared
+
+Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
+- eval/ner/idner-news-2k/train.txt (MIT, Khairunnisa et al. 2020) and
+  eval/ner/nergrit/nergrit_train.txt (IndoNLU NERGrit, Apache-2.0): gold PER/ORG/LOC tags;
+- corpus/clickid-news/articles.jsonl.gz (unlabelled): how often each word is written in lower
+  case in the middle of a sentence, which tells ordinary words from names at a sentence start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_ner import CORPUS, Sentence, load_sentences  # noqa: E402
+
+from indexer.entities import (  # noqa: E402
+    LABELS,
+    MODEL_PATH,
+    context_features,
+    find_runs,
+    run_tokens,
+    starts_sentence,
+    word_context,
+    word_features,
+)
+
+TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
+LICENCE = (
+    "Trained from IDNER-news-2k (MIT, Khairunnisa et al. 2020) and IndoNLU NERGrit "
+    "(Apache-2.0); lower-case lexicon from CLICK-ID (CC BY 4.0)."
+)
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_MID_PREV = re.compile(r"[^\W_][,;]? $")
+
+Example = tuple[list[list[str]], list[int]]  # per word: feature lists; gold labels
+
+
+def lower_lexicon(texts: Iterable[str], min_count: int = 3) -> dict[str, int]:
+    """word -> 0..4: share of its mid-sentence occurrences written in lower case (x4)."""
+    low: Counter[str] = Counter()
+    cap: Counter[str] = Counter()
+    for text in texts:
+        for m in _WORD_RE.finditer(text):
+            w = m.group()
+            if not w[0].isalpha():
+                continue
+            lw = w.lower()
+            if w == lw:
+                low[lw] += 1
+            elif w[0].isupper() and _MID_PREV.search(text, max(0, m.start() - 3), m.start()):
+                cap[lw] += 1
+    out: dict[str, int] = {}
+    for w in set(low) | set(cap):
+        n = low[w] + cap[w]
+        if n >= min_count:
+            out[w] = round(4 * low[w] / n)
+    return out
+
+
+def examples(sentences: list[Sentence], lower_ratio: dict[str, int]) -> list[Example]:
+    """Per candidate run: word features and gold labels projected onto the run's words."""
+    out: list[Example] = []
+    for sent in sentences:
+        starts = {s: (e, t) for s, e, t in sent.gold}
+        spans = sorted(sent.gold)
+        for run in find_runs(sent.text):
+            offsets = [(run.start + a, run.start + b) for a, b in run_tokens(run.text)]
+            words = [sent.text[a:b] for a, b in offsets]
+            labels: list[int] = []
+            for a, b in offsets:
+                lab = 0
+                if a in starts and b <= starts[a][0]:
+                    lab = LABELS.index("B-" + starts[a][1])
+                else:
+                    for s, e, t in spans:
+                        if s < a and b <= e:
+                            lab = LABELS.index("I-" + t)
+                            break
+                labels.append(lab)
+            sent_start = starts_sentence(run.prev)
+            feats = []
+            for i, w in enumerate(words):
+                p, q, x = word_context(words, i, run.prev, run.next)
+                feats.append(
+                    word_features(w, i == 0, sent_start, lower_ratio)
+                    + context_features("p", p)
+                    + context_features("q", q)
+                    + context_features("n", x)
+                )
+            out.append((feats, labels))
+    return out
+
+
+class Perceptron:
+    """Averaged multiclass perceptron over sparse string features (greedy, left to right)."""
+
+    def __init__(self) -> None:
+        n = len(LABELS)
+        self.n = n
+        self.w: dict[str, list[float]] = {}
+        self.totals: dict[str, list[float]] = {}
+        self.stamps: dict[str, list[int]] = {}
+        self.i = 0
+
+    def scores(self, feats: list[str]) -> list[float]:
+        acc = [0.0] * self.n
+        for f in feats:
+            v = self.w.get(f)
+            if v is not None:
+                for k in range(self.n):
+                    acc[k] += v[k]
+        return acc
+
+    def best(self, feats: list[str], last: int) -> int:
+        s = self.scores(feats)
+        best, best_score = 0, s[0]
+        for j in range(1, self.n):
+            if j % 2 == 0 and last not in (j - 1, j):
+                continue
+            if s[j] > best_score:
+                best, best_score = j, s[j]
+        return best
+
+    def update(self, truth: int, guess: int, feats: list[str]) -> None:
+        self.i += 1
+        if truth == guess:
+            return
+        for f in feats:
+            w = self.w.setdefault(f, [0.0] * self.n)
+            tot = self.totals.setdefault(f, [0.0] * self.n)
+            st = self.stamps.setdefault(f, [0] * self.n)
+            for k, delta in ((truth, 1.0), (guess, -1.0)):
+                tot[k] += (self.i - st[k]) * w[k]
+                st[k] = self.i
+                w[k] += delta
+
+    def averaged(self, digits: int = 3) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        for f, w in self.w.items():
+            tot, st = self.totals[f], self.stamps[f]
+            avg = [(tot[k] + (self.i - st[k]) * w[k]) / max(1, self.i) for k in range(self.n)]
+            if max(abs(a) for a in avg) >= 10 ** (-digits):
+                out[f] = [round(a, digits) for a in avg]
+        return out
+
+    def train(self, data: list[Example], epochs: int, seed: int = 13) -> None:
+        rng = random.Random(seed)
+        data = list(data)
+        for _ in range(epochs):
+            rng.shuffle(data)
+            for feats, labels in data:
+                last = 0
+                for f, truth in zip(feats, labels, strict=True):
+                    full = [*f, f"t={LABELS[last]}"]
+                    guess = self.best(full, last)
+                    self.update(truth, guess, full)
+                    last = guess
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--epochs", type=int, default=8)
+    args = ap.parse_args(argv)
+
+    sentences: list[Sentence] = []
+    for rel in TRAIN_SETS:
+        sentences += load_sentences(args.shared / rel)
+    with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
+        bodies = [json.loads(line).get("body") or "" for line in fh]
+    lower_ratio = lower_lexicon([*bodies, *(s.text for s in sentences)])
+    data = examples(sentences, lower_ratio)
+    model = Perceptron()
+    model.train(data, args.epochs)
+    weights = model.averaged()
+    payload = {"licence": LICENCE, "labels": list(LABELS), "weights": weights,
+               "lower_ratio": dict(sorted(lower_ratio.items()))}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
+        fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
+    print(f"{len(data)} runs, {len(weights)} features, {len(lower_ratio)} lexicon words "
+          f"-> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

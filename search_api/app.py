@@ -1,0 +1,166 @@
+"""The Starlette application: ``create_app(index_dir)``.
+
+Nothing happens at import time. The lifespan creates the one long-lived object, the
+:class:`~search_api.service.SearcherHolder`, which reopens the index whenever a reindex or a
+commit changes it, so the server always answers from the newest data without a restart.
+
+Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``, ``/entities``,
+``/health``, ``/openapi.json``. Every error is JSON ``{"error", "detail"}``.
+
+HTML hook: ``create_app(index_dir, article_html=render)`` (or setting
+``app.state.article_html``) makes ``GET /articles/{id}`` call ``render(request, article)`` —
+``article`` being a :class:`~search_api.service.Article`, or None for an unknown id — when the
+request's ``Accept`` header prefers ``text/html`` over JSON. Without it the route is JSON only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, TypedDict
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from search_api import service
+from search_api.openapi import openapi_schema
+from search_api.params import ValidationError, parse_entities_params, parse_search_params
+from search_api.responses import ORJSONResponse, error_response
+
+log = logging.getLogger(__name__)
+
+ArticleRenderer = Callable[[Request, "service.Article | None"], Response]
+
+
+class State(TypedDict):
+    holder: service.SearcherHolder
+
+
+def _holder(request: Request) -> service.SearcherHolder:
+    holder: service.SearcherHolder = request.state.holder
+    return holder
+
+
+def _media_quality(accept: str, media: str) -> float:
+    """The q-value ``accept`` gives ``media`` (exact type, then type/*, then */*)."""
+    best, best_rank = 0.0, -1
+    major = media.split("/", 1)[0]
+    for part in accept.split(","):
+        items = [x.strip() for x in part.split(";")]
+        mtype = items[0].lower()
+        q = 1.0
+        for param in items[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        rank = 3 if mtype == media else 2 if mtype == f"{major}/*" else 1 if mtype == "*/*" else -1
+        if rank > best_rank:
+            best, best_rank = q, rank
+    return best if best_rank >= 0 else 0.0
+
+
+def prefers_html(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    if "html" not in accept:
+        return False
+    return _media_quality(accept, "text/html") > _media_quality(accept, "application/json")
+
+
+# -- routes -----------------------------------------------------------------------------------
+
+
+def search_route(request: Request) -> Response:
+    req = parse_search_params(request.query_params.multi_items())
+    return ORJSONResponse(service.search(_holder(request), req))
+
+
+def article_route(request: Request) -> Response:
+    doc_id = request.path_params["doc_id"]
+    article = service.get_article(_holder(request), doc_id)
+    renderer: ArticleRenderer | None = getattr(request.app.state, "article_html", None)
+    if renderer is not None and prefers_html(request):
+        return renderer(request, article)
+    if article is None:
+        return error_response(404, "not_found", f"no article with id {doc_id!r}")
+    return ORJSONResponse(article)
+
+
+def entities_route(request: Request) -> Response:
+    req = parse_entities_params(request.query_params.multi_items())
+    return ORJSONResponse(service.entities(_holder(request), req))
+
+
+def health_route(request: Request) -> Response:
+    return ORJSONResponse(service.health(_holder(request)))
+
+
+def openapi_route(request: Request) -> Response:
+    return ORJSONResponse(openapi_schema())
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ValidationError)
+    return error_response(exc.status, exc.error, exc.detail)
+
+
+async def _unavailable(request: Request, exc: Exception) -> Response:
+    return error_response(503, "index_unavailable", str(exc))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    return error_response(500, "internal_error", "the server failed to answer this request")
+
+
+# -- factory ----------------------------------------------------------------------------------
+
+
+def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = None) -> Starlette:
+    index_dir = Path(index_dir)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        holder = service.SearcherHolder(index_dir)
+        try:
+            holder.snapshot()  # open early; an index built later is picked up on first use
+        except service.IndexUnavailable as exc:
+            log.warning("no index yet at %s: %s", index_dir, exc)
+        yield {"holder": holder}
+
+    exception_handlers: dict[Any, Any] = {
+        ValidationError: _validation_error,
+        service.IndexUnavailable: _unavailable,
+        HTTPException: _http_error,
+        Exception: _server_error,
+    }
+    app = Starlette(
+        routes=[
+            Route("/search", search_route, methods=["GET"]),
+            Route("/articles/{doc_id:path}", article_route, methods=["GET"]),
+            Route("/entities", entities_route, methods=["GET"]),
+            Route("/health", health_route, methods=["GET"]),
+            Route("/openapi.json", openapi_route, methods=["GET"]),
+        ],
+        exception_handlers=exception_handlers,
+        lifespan=lifespan,
+    )
+    app.state.index_dir = index_dir
+    app.state.article_html = article_html
+    return app

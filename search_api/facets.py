@@ -1,0 +1,149 @@
+"""Facets: aggregation specs for tantivy and pure functions from their results to frozen values.
+
+Counting rules (the service applies them; see :func:`search_api.service.search`):
+
+* counts are over the current result set (query + filters, duplicates hidden);
+* a facet the request filters on is counted WITHOUT its own filter (disjunctive faceting), so
+  its other values show how many results choosing them too would add;
+* selected values are flagged and always listed, even when outside the top ``facet_size``;
+* the date facet has day buckets ("YYYY-MM-DD") when the result set spans at most
+  :data:`MAX_DAY_SPAN` days, month buckets ("YYYY-MM") otherwise, then an ``undated`` bucket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final
+
+from indexer import schema as S
+
+MAX_DAY_SPAN: Final = 62
+UNDATED_KEY: Final = "undated"
+# Per-segment candidates for terms aggregations: large enough that counts are exact.
+SEGMENT_SIZE: Final = 65_000
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DateBucket:
+    key: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    person: tuple[FacetValue, ...] = ()
+    org: tuple[FacetValue, ...] = ()
+    place: tuple[FacetValue, ...] = ()
+    source: tuple[FacetValue, ...] = ()
+    category: tuple[FacetValue, ...] = ()
+    date: tuple[DateBucket, ...] = ()
+
+    def terms(self, name: str) -> tuple[FacetValue, ...]:
+        value: tuple[FacetValue, ...] = getattr(self, name)
+        return value
+
+
+# -- aggregation specs ------------------------------------------------------------------------
+
+
+def terms_agg(field: str, size: int) -> dict[str, Any]:
+    return {"terms": {"field": field, "size": max(size, 1), "segment_size": SEGMENT_SIZE}}
+
+
+def date_aggs() -> dict[str, Any]:
+    """Day histogram (empty days left out) and stats (its count = dated results)."""
+    return {
+        "days": {
+            "date_histogram": {"field": S.DATE, "fixed_interval": "1d", "min_doc_count": 1}
+        },
+        "dated": {"stats": {"field": S.DATE}},
+    }
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+def term_counts(agg: Mapping[str, Any] | None) -> list[tuple[str, int]]:
+    """(value, count) pairs of a terms aggregation result, in its order."""
+    if not agg:
+        return []
+    out = []
+    for b in agg.get("buckets") or ():
+        key, count = b.get("key"), b.get("doc_count")
+        if isinstance(key, str) and isinstance(count, int) and count > 0:
+            out.append((key, count))
+    return out
+
+
+def terms_facet(
+    counts: Sequence[tuple[str, int]],
+    selected: Sequence[str],
+    size: int,
+    selected_counts: Mapping[str, int] | None = None,
+) -> tuple[FacetValue, ...]:
+    """The top ``size`` values by count (ties by value), plus every selected value.
+
+    ``selected_counts`` gives counts of selected values that ``counts`` may not contain.
+    """
+    ranked = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
+    chosen = set(selected)
+    top = ranked[:size]
+    shown = {v for v, _ in top}
+    all_counts = dict(counts)
+    extra = [
+        (v, all_counts.get(v, (selected_counts or {}).get(v, 0))) for v in selected if v not in shown
+    ]
+    values = sorted(top + extra, key=lambda vc: (-vc[1], vc[0]))
+    return tuple(FacetValue(v, c, v in chosen) for v, c in values)
+
+
+def day_counts(agg: Mapping[str, Any] | None) -> list[tuple[date, int]]:
+    """(UTC day, count) of a 1-day date_histogram result, non-empty days only, in order."""
+    if not agg:
+        return []
+    out = []
+    for b in agg.get("buckets") or ():
+        key, count = b.get("key"), b.get("doc_count")
+        if isinstance(key, int | float) and isinstance(count, int) and count > 0:
+            out.append(((_EPOCH + timedelta(milliseconds=key)).date(), count))
+    out.sort()
+    return out
+
+
+def dated_count(stats: Mapping[str, Any] | None) -> int:
+    count = (stats or {}).get("count")
+    return count if isinstance(count, int) else 0
+
+
+def date_facet(days: Sequence[tuple[date, int]], undated: int) -> tuple[DateBucket, ...]:
+    """Day buckets for a span of at most :data:`MAX_DAY_SPAN` days, else month buckets; then
+    the ``undated`` bucket (always present, possibly 0)."""
+    buckets: list[DateBucket] = []
+    if days:
+        span = (days[-1][0] - days[0][0]).days + 1
+        if span <= MAX_DAY_SPAN:
+            buckets = [DateBucket(d.isoformat(), c) for d, c in days]
+        else:
+            months: dict[str, int] = {}
+            for d, c in days:
+                key = f"{d.year:04d}-{d.month:02d}"
+                months[key] = months.get(key, 0) + c
+            buckets = [DateBucket(k, c) for k, c in sorted(months.items())]
+    buckets.append(DateBucket(UNDATED_KEY, max(undated, 0)))
+    return tuple(buckets)
+
+
+def facet_granularity(days: Sequence[tuple[date, int]]) -> str:
+    if not days:
+        return "day"
+    return "day" if (days[-1][0] - days[0][0]).days + 1 <= MAX_DAY_SPAN else "month"

@@ -1,0 +1,369 @@
+"""The OpenAPI 3.1 description of the API, served at ``/openapi.json``."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any, Final
+
+from search_api import params as P
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _error_responses(*codes: int) -> dict[str, Any]:
+    text = {400: "Invalid parameter", 404: "Not found", 503: "No index to answer from"}
+    return {
+        str(c): {
+            "description": text.get(c, "Error"),
+            "content": {"application/json": {"schema": _ERROR}},
+        }
+        for c in codes
+    }
+
+
+def _facet_param(name: str, what: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": f"Filter on {what} (exact value; repeat for OR within the facet, "
+        "different facets are AND'ed).",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    }
+
+
+_FACET_VALUES = {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+
+_SCHEMA: Final[dict[str, Any]] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "Warta search API",
+        "version": "1.0.0",
+        "description": (
+            "Full-text search over Indonesian news: Sastrawi-stemmed BM25 (title boosted), "
+            "entity/source/category/date facets, highlighting, duplicate collapsing."
+        ),
+    },
+    "paths": {
+        "/search": {
+            "get": {
+                "summary": "Search articles (or browse with filters only, newest first)",
+                "parameters": [
+                    {
+                        "name": "q",
+                        "in": "query",
+                        "required": False,
+                        "description": (
+                            "Free text. Words match their inflected forms (serangan finds "
+                            'menyerang). "quoted phrase" matches in order; -word excludes; '
+                            "+word requires (encode + as %2B in a URL); a OR b. Stopwords are "
+                            "ignored unless the query has nothing else. Never a syntax error. "
+                            f"At most {P.MAX_QUERY_CHARS} characters."
+                        ),
+                        "schema": {"type": "string", "maxLength": P.MAX_QUERY_CHARS},
+                    },
+                    _facet_param("person", "a person named in the article"),
+                    _facet_param("org", "an organisation named in the article"),
+                    _facet_param("place", "a place named in the article"),
+                    _facet_param("source", "the outlet"),
+                    _facet_param("category", "the outlet's category label"),
+                    {
+                        "name": "from",
+                        "in": "query",
+                        "description": "First day (inclusive, UTC), YYYY-MM-DD.",
+                        "schema": {"type": "string", "format": "date"},
+                    },
+                    {
+                        "name": "to",
+                        "in": "query",
+                        "description": "Last day (inclusive, UTC), YYYY-MM-DD; not before from.",
+                        "schema": {"type": "string", "format": "date"},
+                    },
+                    {
+                        "name": "sort",
+                        "in": "query",
+                        "description": (
+                            "relevance (default with q), newest (default without q), oldest. "
+                            "Undated articles sort last."
+                        ),
+                        "schema": {"type": "string", "enum": list(P.SORTS)},
+                    },
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "description": f"From 1; page*size at most {P.MAX_RESULT_WINDOW}.",
+                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    },
+                    {
+                        "name": "size",
+                        "in": "query",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": P.MAX_SIZE,
+                            "default": P.DEFAULT_SIZE,
+                        },
+                    },
+                    {
+                        "name": "facet_size",
+                        "in": "query",
+                        "description": "Values per facet (selected values are always listed).",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": P.MAX_FACET_SIZE,
+                            "default": P.DEFAULT_FACET_SIZE,
+                        },
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Results",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/SearchResponse"}
+                            }
+                        },
+                    },
+                    **_error_responses(400, 503),
+                },
+            }
+        },
+        "/articles/{id}": {
+            "get": {
+                "summary": "One whole article with its entities",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The article",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Article"}
+                            }
+                        },
+                    },
+                    **_error_responses(404, 503),
+                },
+            }
+        },
+        "/entities": {
+            "get": {
+                "summary": "Facet values with counts, by case-insensitive prefix",
+                "description": (
+                    "Values of one facet whose start, or the start of any of whose words, "
+                    "matches prefix; most frequent first. Counts exclude hidden duplicates."
+                ),
+                "parameters": [
+                    {
+                        "name": "type",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "string", "enum": list(P.ENTITY_TYPES)},
+                    },
+                    {
+                        "name": "prefix",
+                        "in": "query",
+                        "schema": {"type": "string", "maxLength": P.MAX_PREFIX_CHARS},
+                    },
+                    {
+                        "name": "size",
+                        "in": "query",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": P.MAX_ENTITY_SIZE,
+                            "default": P.DEFAULT_ENTITY_SIZE,
+                        },
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Matching values",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/EntitiesResponse"}
+                            }
+                        },
+                    },
+                    **_error_responses(400, 503),
+                },
+            }
+        },
+        "/health": {
+            "get": {
+                "summary": "Index status",
+                "responses": {
+                    "200": {
+                        "description": "The live index",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Health"}
+                            }
+                        },
+                    },
+                    **_error_responses(503),
+                },
+            }
+        },
+        "/openapi.json": {
+            "get": {
+                "summary": "This document",
+                "responses": {"200": {"description": "OpenAPI 3.1 schema"}},
+            }
+        },
+    },
+    "components": {
+        "schemas": {
+            "Error": {
+                "type": "object",
+                "required": ["error", "detail"],
+                "properties": {
+                    "error": {"type": "string", "description": "Short stable code"},
+                    "detail": {"type": "string", "description": "What went wrong"},
+                },
+            },
+            "Entities": {
+                "type": "object",
+                "required": ["PER", "ORG", "LOC"],
+                "properties": {"PER": _STRINGS, "ORG": _STRINGS, "LOC": _STRINGS},
+            },
+            "Hit": {
+                "type": "object",
+                "required": [
+                    "id", "title", "url", "source", "category", "date", "score",
+                    "title_html", "snippet_html", "entities", "duplicates",
+                ],
+                "properties": {
+                    "id": {"type": "string"},
+                    "title": {"type": "string"},
+                    "url": {"type": "string"},
+                    "source": {"type": "string"},
+                    "category": {"type": "string"},
+                    "date": {"type": ["string", "null"], "description": "ISO 8601 UTC"},
+                    "score": {
+                        "type": ["number", "null"],
+                        "description": "BM25 score; null when sorted by date",
+                    },
+                    "title_html": {
+                        "type": "string",
+                        "description": "Escaped title, query words in <mark>",
+                    },
+                    "snippet_html": {
+                        "type": "string",
+                        "description": "Escaped ~200-character best passage, query words in "
+                        "<mark>, … where cut; the lead when nothing matches",
+                    },
+                    "entities": {"$ref": "#/components/schemas/Entities"},
+                    "duplicates": {
+                        "type": "integer",
+                        "description": "Other records with exactly this body (hidden)",
+                    },
+                },
+            },
+            "FacetValue": {
+                "type": "object",
+                "required": ["value", "count", "selected"],
+                "properties": {
+                    "value": {"type": "string"},
+                    "count": {"type": "integer"},
+                    "selected": {"type": "boolean"},
+                },
+            },
+            "DateBucket": {
+                "type": "object",
+                "required": ["key", "count"],
+                "properties": {
+                    "key": {
+                        "type": "string",
+                        "description": "YYYY-MM-DD (span <= 62 days), YYYY-MM, or 'undated' "
+                        "(always last)",
+                    },
+                    "count": {"type": "integer"},
+                },
+            },
+            "Facets": {
+                "type": "object",
+                "description": "Counts over the results; a facet you filter on is counted "
+                "without its own filter (disjunctive).",
+                "properties": {
+                    "person": _FACET_VALUES,
+                    "org": _FACET_VALUES,
+                    "place": _FACET_VALUES,
+                    "source": _FACET_VALUES,
+                    "category": _FACET_VALUES,
+                    "date": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/DateBucket"},
+                    },
+                },
+            },
+            "SearchResponse": {
+                "type": "object",
+                "required": ["query", "sort", "total", "took_ms", "page", "size", "hits",
+                             "facets"],
+                "properties": {
+                    "query": {"type": "string"},
+                    "sort": {"type": "string", "enum": list(P.SORTS)},
+                    "total": {"type": "integer"},
+                    "took_ms": {"type": "number"},
+                    "page": {"type": "integer"},
+                    "size": {"type": "integer"},
+                    "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+                    "facets": {"$ref": "#/components/schemas/Facets"},
+                },
+            },
+            "Article": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "title": {"type": "string"},
+                    "title_derived": {"type": "boolean"},
+                    "url": {"type": "string"},
+                    "source": {"type": "string"},
+                    "category": {"type": "string"},
+                    "date": {"type": ["string", "null"]},
+                    "body": {"type": "string"},
+                    "entities": {"$ref": "#/components/schemas/Entities"},
+                    "duplicates": {"type": "integer"},
+                    "duplicate": {"type": "boolean"},
+                },
+            },
+            "EntitiesResponse": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string"},
+                    "prefix": {"type": "string"},
+                    "values": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "value": {"type": "string"},
+                                "count": {"type": "integer"},
+                            },
+                        },
+                    },
+                },
+            },
+            "Health": {
+                "type": "object",
+                "properties": {
+                    "status": {"type": "string"},
+                    "documents": {"type": "integer"},
+                    "generation": {"type": "string"},
+                    "last_commit": {"type": ["string", "null"]},
+                },
+            },
+        }
+    },
+}
+
+
+def openapi_schema() -> dict[str, Any]:
+    """A copy of the schema (callers may not change the module's own)."""
+    return deepcopy(_SCHEMA)

@@ -1,0 +1,202 @@
+"""Request parameters -> frozen, validated requests (or a :class:`ValidationError`).
+
+Pure functions over ``(name, value)`` pairs, so the same validation serves the JSON API, a
+future HTML page and the tests. Every rule that rejects input lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal
+
+from indexer import schema as S
+
+MAX_SIZE: Final = 100
+DEFAULT_SIZE: Final = 10
+MAX_RESULT_WINDOW: Final = 10_000
+MAX_QUERY_CHARS: Final = 1_000
+DEFAULT_FACET_SIZE: Final = 10
+MAX_FACET_SIZE: Final = 100
+MAX_FILTER_VALUES: Final = 50  # per facet
+MAX_FILTER_VALUE_CHARS: Final = 300
+MAX_PREFIX_CHARS: Final = 100
+DEFAULT_ENTITY_SIZE: Final = 20
+MAX_ENTITY_SIZE: Final = 100
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: Final[tuple[Sort, ...]] = ("relevance", "newest", "oldest")
+# API parameter name -> index field (the parameter names are the field names).
+FILTER_PARAMS: Final = S.KEYWORD_FACETS
+ENTITY_TYPES: Final = S.KEYWORD_FACETS
+
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INT_RE = re.compile(r"[+-]?[0-9]{1,9}")
+
+
+class ValidationError(Exception):
+    """A bad request: ``error`` is a short stable code, ``detail`` says what to fix."""
+
+    def __init__(self, error: str, detail: str, status: int = 400) -> None:
+        super().__init__(f"{error}: {detail}")
+        self.error = error
+        self.detail = detail
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    q: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # field -> values
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort = "newest"
+    page: int = 1
+    size: int = DEFAULT_SIZE
+    facet_size: int = DEFAULT_FACET_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return self.filters.get(facet, ())
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesRequest:
+    type: str
+    prefix: str = ""
+    size: int = DEFAULT_ENTITY_SIZE
+
+
+Pairs = Iterable[tuple[str, str]]
+
+
+def _collect(pairs: Pairs) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, v in pairs:
+        out.setdefault(k, []).append(v)
+    return out
+
+
+def _single(params: Mapping[str, list[str]], name: str) -> str | None:
+    """The value of a single-valued parameter (the last one wins if repeated)."""
+    values = params.get(name)
+    return values[-1] if values else None
+
+
+def parse_int(
+    params: Mapping[str, list[str]], name: str, default: int, lo: int, hi: int | None
+) -> int:
+    raw = _single(params, name)
+    if raw is None or raw.strip() == "":
+        return default
+    if not _INT_RE.fullmatch(raw.strip()):
+        raise ValidationError("invalid_parameter", f"{name} must be an integer, got {raw[:50]!r}")
+    value = int(raw.strip())
+    if value < lo or (hi is not None and value > hi):
+        bound = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
+        raise ValidationError("invalid_parameter", f"{name} must be {bound}, got {value}")
+    return value
+
+
+def parse_date_param(raw: str | None, name: str) -> date | None:
+    if raw is None or raw.strip() == "":
+        return None
+    text = raw.strip()
+    if not _DATE_RE.fullmatch(text):
+        raise ValidationError("invalid_date", f"{name} must be a date YYYY-MM-DD, got {raw[:50]!r}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError("invalid_date", f"{name} is not a valid date: {text!r}") from None
+
+
+def parse_search_params(pairs: Pairs) -> SearchRequest:
+    params = _collect(pairs)
+    q = _single(params, "q") or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise ValidationError(
+            "query_too_long", f"q is {len(q)} characters; at most {MAX_QUERY_CHARS} are allowed"
+        )
+    q = q.strip()
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for name in FILTER_PARAMS:
+        values = [v.strip() for v in params.get(name, []) if v.strip()]
+        if not values:
+            continue
+        if len(values) > MAX_FILTER_VALUES:
+            raise ValidationError(
+                "invalid_parameter", f"at most {MAX_FILTER_VALUES} values of {name} are allowed"
+            )
+        for v in values:
+            if len(v) > MAX_FILTER_VALUE_CHARS:
+                raise ValidationError(
+                    "invalid_parameter",
+                    f"{name} values are at most {MAX_FILTER_VALUE_CHARS} characters",
+                )
+        filters[name] = tuple(dict.fromkeys(values))  # distinct, first seen first
+
+    date_from = parse_date_param(_single(params, "from"), "from")
+    date_to = parse_date_param(_single(params, "to"), "to")
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError(
+            "invalid_date_range", f"from ({date_from}) is after to ({date_to})"
+        )
+
+    raw_sort = (_single(params, "sort") or "").strip().lower()
+    if raw_sort and raw_sort not in SORTS:
+        raise ValidationError(
+            "invalid_sort", f"sort must be one of {', '.join(SORTS)}, got {raw_sort[:50]!r}"
+        )
+    sort: Sort
+    if not q:
+        # Without a query every score is equal: browsing is newest first unless asked otherwise.
+        sort = "oldest" if raw_sort == "oldest" else "newest"
+    else:
+        sort = raw_sort or "relevance"  # type: ignore[assignment]
+
+    size = parse_int(params, "size", DEFAULT_SIZE, 1, MAX_SIZE)
+    page = parse_int(params, "page", 1, 1, None)
+    if page * size > MAX_RESULT_WINDOW:
+        raise ValidationError(
+            "result_window_too_large",
+            f"page*size must be at most {MAX_RESULT_WINDOW} (got page={page}, size={size}); "
+            "narrow the query instead of paging deeper",
+        )
+    facet_size = parse_int(params, "facet_size", DEFAULT_FACET_SIZE, 0, MAX_FACET_SIZE)
+    return SearchRequest(
+        q=q,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        page=page,
+        size=size,
+        facet_size=facet_size,
+    )
+
+
+def parse_entities_params(pairs: Pairs) -> EntitiesRequest:
+    params = _collect(pairs)
+    etype = (_single(params, "type") or "").strip().lower()
+    if not etype:
+        raise ValidationError(
+            "missing_parameter", f"type is required: one of {', '.join(ENTITY_TYPES)}"
+        )
+    if etype not in ENTITY_TYPES:
+        raise ValidationError(
+            "invalid_entity_type",
+            f"type must be one of {', '.join(ENTITY_TYPES)}, got {etype[:50]!r}",
+        )
+    prefix = (_single(params, "prefix") or "").strip()
+    if len(prefix) > MAX_PREFIX_CHARS:
+        raise ValidationError(
+            "invalid_parameter", f"prefix is at most {MAX_PREFIX_CHARS} characters"
+        )
+    size = parse_int(params, "size", DEFAULT_ENTITY_SIZE, 1, MAX_ENTITY_SIZE)
+    return EntitiesRequest(type=etype, prefix=prefix, size=size)

@@ -1,0 +1,394 @@
+"""Search, article, entity and health operations over the live index.
+
+Everything here returns frozen dataclasses whose field names are the API's JSON keys, so the JSON
+routes serialise them as they are (orjson handles dataclasses) and an HTML page can render the
+same objects. The only long-lived state is the :class:`SearcherHolder`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time as dtime, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+import tantivy
+from tantivy import FieldType, Occur, Order, Query
+
+from indexer import schema as S
+from indexer import store
+from indexer.analysis import Analyzer
+from indexer.document import load_payload
+from search_api import facets as F
+from search_api import highlight as H
+from search_api.params import EntitiesRequest, SearchRequest
+from search_api.query import CompiledQuery, build
+
+ENTITY_KEYS: Final = tuple(S.ENTITY_FIELDS)  # "PER", "ORG", "LOC"
+ENTITY_SCAN_SIZE: Final = 65_000  # distinct values one /entities aggregation may return
+
+
+class IndexUnavailable(Exception):
+    """There is no index to answer from (not built yet, or unreadable)."""
+
+
+# -- the searcher holder ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One opened index generation: what a request reads from, start to end."""
+
+    index: tantivy.Index
+    searcher: tantivy.Searcher
+    analyzer: Analyzer
+    schema: tantivy.Schema
+    version: object
+    opened_at: float
+    cache: dict[str, Any] = field(default_factory=dict)  # per-snapshot memo (entity lists)
+
+
+class SearcherHolder:
+    """Holds the open index and analyzer; reopens them when ``index_version`` changes.
+
+    ``snapshot()`` is cheap when nothing changed (one ``readlink`` + ``stat``). Reopening is
+    serialised by a lock; requests already running keep the snapshot they started with.
+    """
+
+    def __init__(self, index_dir: str | Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        version = store.index_version(self.index_dir)
+        snap = self._snapshot
+        if snap is not None and snap.version == version:
+            return snap
+        with self._lock:
+            snap = self._snapshot
+            if snap is not None and snap.version == version:
+                return snap
+            try:
+                index = store.open_index(self.index_dir)
+                searcher = index.searcher()
+                analyzer = store.load_analyzer(self.index_dir)
+            except (store.StoreError, ValueError, OSError) as exc:
+                if snap is not None:
+                    return snap  # keep answering from what we have
+                raise IndexUnavailable(str(exc)) from exc
+            snap = Snapshot(index, searcher, analyzer, index.schema, version, time.time())
+            self._snapshot = snap
+            return snap
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    title: str
+    url: str
+    source: str
+    category: str
+    date: str | None
+    score: float | None  # BM25 score for relevance sort, None when sorted by date
+    title_html: str
+    snippet_html: str
+    entities: Mapping[str, tuple[str, ...]]
+    duplicates: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResponse:
+    query: str
+    sort: str
+    total: int
+    took_ms: float
+    page: int
+    size: int
+    hits: tuple[Hit, ...]
+    facets: F.Facets
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    title_derived: bool
+    url: str
+    source: str
+    category: str
+    date: str | None
+    body: str
+    entities: Mapping[str, tuple[str, ...]]
+    duplicates: int
+    duplicate: bool  # this record repeats an earlier record's body (hidden from search)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesResponse:
+    type: str
+    prefix: str
+    values: tuple[EntityCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    status: str
+    documents: int
+    generation: str
+    last_commit: str | None  # ISO 8601 UTC of the live generation's last commit
+
+
+# -- query pieces -----------------------------------------------------------------------------
+
+
+def _day_start(d: date) -> datetime:
+    return datetime.combine(d, dtime(0), tzinfo=UTC)
+
+
+def _clamp(dt: datetime) -> datetime:
+    return min(max(dt, tantivy.MIN_DATETIME), tantivy.MAX_DATETIME)
+
+
+def date_filter(schema: tantivy.Schema, lo: date | None, hi: date | None) -> Query | None:
+    """Inclusive day range [lo, hi] in UTC, as [lo 00:00, hi+1 00:00)."""
+    if lo is None and hi is None:
+        return None
+    lower = _clamp(_day_start(lo)) if lo else tantivy.MIN_DATETIME
+    upper = _clamp(_day_start(hi) + timedelta(days=1)) if hi else tantivy.MAX_DATETIME
+    return Query.range_query(
+        schema, S.DATE, FieldType.Date, lower, upper, include_lower=True, include_upper=hi is None
+    )
+
+
+def facet_filters(schema: tantivy.Schema, request: SearchRequest) -> dict[str, Query]:
+    """Facet field -> its filter (OR of the selected values)."""
+    return {
+        name: Query.term_set_query(schema, name, list(values))
+        for name, values in request.filters.items()
+        if values
+    }
+
+
+def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]) -> Query:
+    """text AND every filter (filters do not score), never a hidden duplicate."""
+    subs: list[tuple[Occur, Query]] = [(Occur.Must, text if text is not None else Query.all_query())]
+    subs.extend((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)
+    subs.append((Occur.MustNot, Query.term_query(schema, S.DUPLICATE, True)))
+    return Query.boolean_query(subs)
+
+
+def _count(searcher: tantivy.Searcher, query: Query) -> int:
+    return int(searcher.search(query, 1, count=True).count)
+
+
+# -- search -----------------------------------------------------------------------------------
+
+
+def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
+    doc = searcher.doc(addr).to_dict()
+    return load_payload(bytes(doc[S.PAYLOAD][0]))
+
+
+def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(p.entities.get(k, ())) for k in ENTITY_KEYS}
+
+
+def duplicate_counts(snap: Snapshot, hashes: Sequence[str]) -> dict[str, int]:
+    """body_hash -> how many other records share that body (hidden duplicates included)."""
+    distinct = sorted(set(h for h in hashes if h))
+    if not distinct:
+        return {}
+    q = Query.term_set_query(snap.schema, S.BODY_HASH, distinct)
+    agg = snap.searcher.aggregate(q, {"h": F.terms_agg(S.BODY_HASH, len(distinct))})
+    return {h: max(c - 1, 0) for h, c in F.term_counts(agg.get("h"))}
+
+
+def _hit(
+    snap: Snapshot, p: S.StoredArticle, score: float | None, terms: frozenset[str], dups: int
+) -> Hit:
+    names = frozenset(p.names)
+    title_spans = snap.analyzer.spans(p.title, names)
+    body_spans = snap.analyzer.spans(p.body, names)
+    return Hit(
+        id=p.id,
+        title=p.title,
+        url=p.url,
+        source=p.source,
+        category=p.category,
+        date=p.date,
+        score=score,
+        title_html=H.highlight(p.title, title_spans, terms),
+        snippet_html=H.snippet(p.body, body_spans, terms),
+        entities=_entities(p),
+        duplicates=dups,
+    )
+
+
+def compute_facets(
+    snap: Snapshot,
+    request: SearchRequest,
+    text: Query | None,
+    filters: Mapping[str, Query],
+    range_filter: Query | None,
+    total: int,
+) -> F.Facets:
+    searcher, schema = snap.searcher, snap.schema
+    base = [range_filter] if range_filter is not None else []
+    full = combine(schema, text, [*base, *filters.values()])
+    size = request.facet_size
+    spec: dict[str, Any] = F.date_aggs()
+    for name in S.KEYWORD_FACETS:
+        if name not in filters:
+            spec[name] = F.terms_agg(name, size)
+    result = searcher.aggregate(full, spec)
+    values: dict[str, tuple[F.FacetValue, ...]] = {}
+    for name in S.KEYWORD_FACETS:
+        selected = request.selected(name)
+        if name in filters:
+            # Disjunctive: count this facet with every filter but its own.
+            others = [q for other, q in filters.items() if other != name]
+            without = combine(schema, text, [*base, *others])
+            agg = searcher.aggregate(without, {name: F.terms_agg(name, size)})
+            counts = F.term_counts(agg.get(name))
+            shown = {v for v, _ in counts}
+            missing = {
+                v: _count(searcher, combine(schema, without, [Query.term_query(schema, name, v)]))
+                for v in selected
+                if v not in shown
+            }
+            values[name] = F.terms_facet(counts, selected, size, missing)
+        else:
+            values[name] = F.terms_facet(F.term_counts(result.get(name)), selected, size)
+    days = F.day_counts(result.get("days"))
+    undated = total - F.dated_count(result.get("dated"))
+    return F.Facets(
+        person=values[S.PERSON],
+        org=values[S.ORG],
+        place=values[S.PLACE],
+        source=values[S.SOURCE],
+        category=values[S.CATEGORY],
+        date=F.date_facet(days, undated),
+    )
+
+
+def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
+    t0 = time.perf_counter()
+    snap = holder.snapshot()
+    schema, searcher = snap.schema, snap.searcher
+    compiled: CompiledQuery = build(request.q, snap.analyzer, schema)
+    sort = request.sort
+    if compiled.query is None and sort == "relevance":
+        sort = "newest"  # nothing to score: browse
+    filters = facet_filters(schema, request)
+    range_filter = date_filter(schema, request.date_from, request.date_to)
+    all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
+    main = combine(schema, compiled.query, all_filters)
+
+    if sort == "relevance":
+        result = searcher.search(main, request.size, count=True, offset=request.offset)
+    else:
+        order = Order.Desc if sort == "newest" else Order.Asc
+        result = searcher.search(
+            main, request.size, count=True, offset=request.offset,
+            order_by_field=S.DATE, order=order,
+        )
+    total = int(result.count)
+    payloads = [(key, _payload(searcher, addr)) for key, addr in result.hits]
+    dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
+    hits = tuple(
+        _hit(
+            snap, p,
+            float(key) if sort == "relevance" and key is not None else None,
+            compiled.terms, dups.get(p.body_hash, 0),
+        )
+        for key, p in payloads
+    )
+    facets = compute_facets(snap, request, compiled.query, filters, range_filter, total)
+    took = round((time.perf_counter() - t0) * 1000, 2)
+    return SearchResponse(
+        query=request.q, sort=sort, total=total, took_ms=took,
+        page=request.page, size=request.size, hits=hits, facets=facets,
+    )
+
+
+# -- articles, entities, health ---------------------------------------------------------------
+
+
+def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
+    snap = holder.snapshot()
+    res = snap.searcher.search(Query.term_query(snap.schema, S.ID, doc_id), 1, count=False)
+    if not res.hits:
+        return None
+    addr = res.hits[0][1]
+    p = _payload(snap.searcher, addr)
+    dup_flag = snap.searcher.fast_field_values(S.DUPLICATE, [addr])[0]
+    dups = duplicate_counts(snap, [p.body_hash]).get(p.body_hash, 0)
+    return Article(
+        id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
+        category=p.category, date=p.date, body=p.body, entities=_entities(p),
+        duplicates=dups, duplicate=bool(dup_flag),
+    )
+
+
+_WORD_SPLIT_RE = re.compile(r"[\W_]+")
+
+
+def _all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
+    """Every value of a facet field with its count over visible records (memoised)."""
+    key = f"values:{field_name}"
+    cached = snap.cache.get(key)
+    if cached is None:
+        q = combine(snap.schema, None, [])
+        agg = snap.searcher.aggregate(q, {"v": F.terms_agg(field_name, ENTITY_SCAN_SIZE)})
+        cached = sorted(F.term_counts(agg.get("v")), key=lambda vc: (-vc[1], vc[0]))
+        snap.cache[key] = cached
+    return list(cached)
+
+
+def prefix_matches(value: str, prefix: str) -> bool:
+    """Case-insensitive: the value, or any word of it, starts with ``prefix``."""
+    if not prefix:
+        return True
+    v, p = value.casefold(), prefix.casefold()
+    return v.startswith(p) or any(w.startswith(p) for w in _WORD_SPLIT_RE.split(v) if w)
+
+
+def entities(holder: SearcherHolder, request: EntitiesRequest) -> EntitiesResponse:
+    snap = holder.snapshot()
+    matched = [
+        EntityCount(v, c) for v, c in _all_values(snap, request.type)
+        if prefix_matches(v, request.prefix)
+    ]
+    return EntitiesResponse(request.type, request.prefix, tuple(matched[: request.size]))
+
+
+def health(holder: SearcherHolder) -> Health:
+    snap = holder.snapshot()
+    gen = store.current_generation(holder.index_dir)
+    last_commit = None
+    if gen is not None:
+        try:
+            mtime = (gen / "meta.json").stat().st_mtime
+            last_commit = datetime.fromtimestamp(mtime, tz=UTC).isoformat()
+        except OSError:
+            pass
+    return Health(
+        status="ok",
+        documents=int(snap.searcher.num_docs),
+        generation=gen.name if gen is not None else "",
+        last_commit=last_commit,
+    )

@@ -1,0 +1,175 @@
+"""One real index per test session: the first articles of the CLICK-ID corpus plus a few
+synthetic records that exercise the edge cases (HTML in the text, an exact duplicate body, a
+missing title, a missing date), built by the real indexer (``indexer.build.reindex``)."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import pytest
+from starlette.testclient import TestClient
+from tantivy import Query
+
+from indexer import schema as S
+from indexer import store
+from indexer.build import reindex
+from indexer.document import load_payload
+from search_api.app import create_app
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus" / "clickid-news" / "articles.jsonl.gz"
+N_REAL = 1500
+
+_FILLER = (
+    "Pemerintah daerah menyampaikan keterangan resmi kepada wartawan pada hari itu dan "
+    "meminta masyarakat tetap tenang sambil menunggu hasil pemeriksaan lebih lanjut."
+)
+
+SYNTHETIC: list[dict[str, object]] = [
+    {
+        "id": "synthetic-xss",
+        "url": "https://example.test/berita/xss",
+        "title": "Peringatan <script>alert(1)</script> untuk warga Zorblax",
+        "body": (
+            "Peretas menyisipkan kode <script>alert(1)</script> ke laman warga Zorblax. "
+            "Kelompok itu menyerang server kelurahan pada malam hari. " + _FILLER
+        ),
+        "date": "2019-09-15",
+        "outlet": "warta-uji",
+        "category": "Teknologi",
+    },
+    {
+        "id": "synthetic-dup-a",
+        "url": "https://example.test/berita/kembar-a",
+        "title": "Banjir bandang melanda desa Kwetlar",
+        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. " + _FILLER,
+        "date": "2019-09-16",
+        "outlet": "warta-uji",
+        "category": "Peristiwa",
+    },
+    {
+        "id": "synthetic-dup-b",
+        "url": "https://example.test/berita/kembar-b",
+        "title": "Desa Kwetlar dilanda banjir",
+        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. " + _FILLER,
+        "date": "2019-09-17",
+        "outlet": "warta-uji",
+        "category": "Peristiwa",
+    },
+    {
+        "id": "synthetic-notitle",
+        "url": "https://example.test/berita/tanpa-judul",
+        "title": "",
+        "body": "Petani Glumbrek memanen padi lebih awal tahun ini. " + _FILLER,
+        "date": "2019-09-18",
+        "outlet": "warta-uji",
+        "category": "Ekonomi",
+    },
+    {
+        "id": "synthetic-undated",
+        "url": "https://example.test/berita/tanpa-tanggal",
+        "title": "Festival layang-layang Trombik tanpa tanggal",
+        "body": "Festival layang-layang Trombik menarik ribuan pengunjung dari luar kota. "
+        + _FILLER,
+        "outlet": "warta-uji",
+        "category": "Budaya",
+    },
+]
+
+
+@dataclass(frozen=True)
+class OracleDoc:
+    """What the oracle knows about one indexed record (from its stored payload)."""
+
+    id: str
+    title: str
+    body: str
+    source: str
+    category: str
+    date: str | None  # YYYY-MM-DD (UTC) or None
+    person: tuple[str, ...]
+    org: tuple[str, ...]
+    place: tuple[str, ...]
+    body_hash: str
+    duplicate: bool
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        if facet in (S.SOURCE, S.CATEGORY):
+            v: str = getattr(self, facet)
+            return (v,) if v else ()
+        vals: tuple[str, ...] = getattr(self, facet)
+        return vals
+
+
+def write_corpus(path: Path, n_real: int = N_REAL, extra: list[dict[str, object]] | None = None
+                 ) -> list[dict[str, object]]:
+    """The first ``n_real`` corpus records plus ``extra`` as JSONL; returns the records."""
+    records: list[dict[str, object]] = []
+    with gzip.open(CORPUS, "rb") as f:
+        for line in itertools.islice(f, n_real):
+            records.append(orjson.loads(line))
+    records.extend(SYNTHETIC if extra is None else extra)
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    return records
+
+
+def read_oracle(index_dir: Path) -> list[OracleDoc]:
+    """Every record of the index, read back from its payload and duplicate flag."""
+    index = store.open_index(index_dir)
+    searcher = index.searcher()
+    res = searcher.search(Query.all_query(), searcher.num_docs + 1)
+    addrs = [a for _, a in res.hits]
+    dups = searcher.fast_field_values(S.DUPLICATE, addrs)
+    out = []
+    for addr, dup in zip(addrs, dups, strict=True):
+        p = load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
+        out.append(
+            OracleDoc(
+                id=p.id, title=p.title, body=p.body, source=p.source, category=p.category,
+                date=p.date[:10] if p.date else None,
+                person=tuple(p.entities.get("PER", ())), org=tuple(p.entities.get("ORG", ())),
+                place=tuple(p.entities.get("LOC", ())), body_hash=p.body_hash,
+                duplicate=bool(dup),
+            )
+        )
+    return out
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not CORPUS.exists():
+        pytest.skip(f"shared corpus missing at {CORPUS}")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_records(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+                   ) -> tuple[Path, list[dict[str, object]]]:
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    return path, write_corpus(path)
+
+
+@pytest.fixture(scope="session")
+def index_dir(corpus_records: tuple[Path, list[dict[str, object]]],
+              tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path, _ = corpus_records
+    out = tmp_path_factory.mktemp("index")
+    report = reindex([path], out, workers=2)
+    assert report.written > 1000, report.as_dict()
+    return out
+
+
+@pytest.fixture(scope="session")
+def oracle(index_dir: Path) -> list[OracleDoc]:
+    return read_oracle(index_dir)
+
+
+@pytest.fixture(scope="session")
+def client(index_dir: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(index_dir)) as c:
+        yield c

@@ -181,6 +181,10 @@ def _may_be_furniture(line: str) -> bool:
     return _first_word(stripped) in _TRIGGER_WORDS
 
 
+def _looks_captioned(line: str) -> bool:
+    return "oto" in line or "OTO" in line or "lustrasi" in line or "hoto" in line
+
+
 def _is_caption(line: str) -> bool:
     m = _CAPTION_END.search(line)
     return m is not None and not _SENTENCE_IN_CREDIT.search(m.group("credit"))
@@ -242,7 +246,7 @@ def _inline(text: str) -> str:
             text = _INLINE_MARKUP.sub("", text)
         text = _INLINE_READ.sub("", text)
         if "selengkapnya" in low:
-            text = _INLINE_MORE.sub("\n", text)
+            text = _INLINE_MORE.sub("\n\n", text)
     if "(foto" in low or "(photo" in low or "(ilustrasi" in low:
         text = _INLINE_CAPTION.sub("", text)
     return text
@@ -272,21 +276,20 @@ def _has_suffix(text: str) -> bool:
     return "loading..." in text or "#Grow" in text or "#grow" in text
 
 
-def _clean_lines(lines: list[str], *, page: bool) -> tuple[list[str], str | None]:
+def _clean_lines(lines: list[str], *, page: bool, suffixes: bool) -> tuple[list[str], str | None]:
     """Drop furniture lines, then trim the tail and the dateline. Blank lines stay as ""."""
-    suffixes = any(_has_suffix(line) for line in lines)
     out: list[str] = []
     for line in lines:
+        if not line.strip():
+            out.append("")
+            continue
+        cleaned = line
         if _may_be_furniture(line) or (suffixes and ("loading" in line or "#" in line)):
             cleaned = _clean_line(line)
-            if cleaned:
-                out.append(cleaned)
-            elif not line.strip():
-                out.append("")
-        elif page and ("oto" in line or "OTO" in line or "lustrasi" in line) and _is_caption(line):
-            continue
-        else:
-            out.append(line)
+        if cleaned and page and _looks_captioned(cleaned) and _is_caption(cleaned):
+            cleaned = ""
+        if cleaned:
+            out.append(cleaned)
     _trim_tail(out)
     source = _trim_head(out)
     return out, source
@@ -337,8 +340,8 @@ def clean_body(text: str) -> str:
         return text
     work = _inline(text) if _has_inline(text) else text
     lines = work.split("\n")
-    out, _ = _clean_lines(lines, page=False)
-    if out == lines:
+    out, _ = _clean_lines(lines, page=False, suffixes=_has_suffix(work))
+    if work is text and out == lines:
         return text
     joined = "\n".join(out)
     return _BLANK_RUNS.sub("\n\n", joined).strip()
@@ -376,6 +379,8 @@ def clean_page(raw: str) -> CleanPage:
     body_text = "\n".join(rest)
     if _has_inline(body_text):
         body_text = _inline(body_text)
-    out, dateline_source = _clean_lines(body_text.split("\n"), page=True)
+    out, dateline_source = _clean_lines(
+        body_text.split("\n"), page=True, suffixes=_has_suffix(body_text)
+    )
     paragraphs = [line.strip() for line in out if line.strip()]
     return CleanPage(title=title, body="\n\n".join(paragraphs), source=source or dateline_source)

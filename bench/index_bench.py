@@ -1,0 +1,142 @@
+"""Full indexing pipeline vs raw tantivy on the same articles, measured side by side in one run.
+
+Each build runs in its own subprocess so that its wall time and peak RSS are its own:
+
+* raw:   read the gzip JSONL, index title+body with tantivy's default tokenizer, commit.
+* cold:  ``warta reindex`` into an empty directory (no persisted stem cache).
+* warm:  ``warta reindex`` again into the same directory (stem cache from the cold run).
+* 10x:   the same articles repeated ten times under new ids (``--scale 10``), warm cache.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import CORPUS, arg_parser  # noqa: E402
+
+
+def _child_raw(src: Path, out: Path) -> dict[str, float]:
+    import tantivy
+
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("title", stored=True)
+    sb.add_text_field("body", stored=True)
+    schema = sb.build()
+    t0 = time.perf_counter()
+    index = tantivy.Index(schema, path=str(out))
+    writer = index.writer(heap_size=256 * 1024 * 1024, num_threads=2)
+    n = 0
+    with gzip.open(src, "rb") as f:
+        for line in f:
+            d = orjson.loads(line)
+            writer.add_document(tantivy.Document(
+                id=str(d.get("id")), title=d.get("title") or "", body=d.get("body") or ""))
+            n += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    return {"seconds": time.perf_counter() - t0, "docs": n}
+
+
+def _child_ours(src: Path, out: Path) -> dict[str, float]:
+    from indexer.build import reindex
+
+    t0 = time.perf_counter()
+    report = reindex([src], out)
+    return {"seconds": time.perf_counter() - t0, "docs": report.written,
+            "stemmed": report.stemmed_words}
+
+
+def child(kind: str, src: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    result = _child_raw(src, out) if kind == "raw" else _child_ours(src, out)
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({**result, "rss_main_mb": me, "rss_worker_mb": kids}))
+
+
+def run(kind: str, src: Path, out: Path) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--src", str(src), "--out", str(out)],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def size_of(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def index_size(index_dir: Path) -> int:
+    from indexer.store import current_generation
+
+    gen = current_generation(index_dir)
+    return size_of(gen) if gen else 0
+
+
+def make_scaled(src: Path, dst: Path, scale: int) -> None:
+    with gzip.open(src, "rb") as f:
+        lines = [orjson.loads(line) for line in f]
+    with gzip.open(dst, "wb", compresslevel=1) as out:
+        for copy in range(scale):
+            for d in lines:
+                d2 = dict(d, id=f"{d['id']}-x{copy}", url=f"{d.get('url')}?copy={copy}")
+                out.write(orjson.dumps(d2) + b"\n")
+
+
+def show(name: str, r: dict[str, float], raw: dict[str, float] | None) -> None:
+    ratio = f"{r['seconds'] / raw['seconds']:5.2f}x raw" if raw else ""
+    print(f"  {name:<22} {r['seconds']:7.2f} s  {r['docs'] / r['seconds']:>9,.0f} articles/s  "
+          f"peak RSS main {r['rss_main_mb']:6.0f} MB, worker {r['rss_worker_mb']:5.0f} MB  {ratio}")
+
+
+def main() -> None:
+    p = arg_parser(__doc__ or "")
+    p.add_argument("--child", choices=["raw", "ours"])
+    p.add_argument("--src", type=Path)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--scale", type=int, default=10, help="also time an N-times corpus (0: skip)")
+    args = p.parse_args()
+    if args.child:
+        child(args.child, args.src, args.out)
+        return
+    src = args.shared / CORPUS
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        print(f"index bench: {src}")
+        raw = run("raw", src, t / "raw")
+        show("raw tantivy", raw, None)
+        cold = run("ours", src, t / "ours")
+        show("warta, cold stem cache", cold, raw)
+        warm = run("ours", src, t / "ours")
+        show("warta, warm stem cache", warm, raw)
+        raw_size, our_size = size_of(t / "raw"), index_size(t / "ours")
+        print(f"  index size: raw {raw_size / 1e6:.1f} MB, warta {our_size / 1e6:.1f} MB "
+              f"({our_size / raw_size:.2f}x raw)")
+        print(f"  ratios: cold {cold['seconds'] / raw['seconds']:.2f}x, "
+              f"warm {warm['seconds'] / raw['seconds']:.2f}x (goals: 3x cold, 2x warm)")
+        if args.scale > 1:
+            big = t / f"x{args.scale}.jsonl.gz"
+            make_scaled(src, big, args.scale)
+            raw_big = run("raw", big, t / "raw-big")
+            show(f"raw tantivy {args.scale}x", raw_big, None)
+            ours_big = run("ours", big, t / "ours")  # warm cache from the runs above
+            show(f"warta {args.scale}x, warm", ours_big, raw_big)
+            print(f"  growth {args.scale}x corpus: raw {raw_big['seconds'] / raw['seconds']:.1f}x "
+                  f"time, warta {ours_big['seconds'] / warm['seconds']:.1f}x time")
+
+
+if __name__ == "__main__":
+    main()

@@ -8,12 +8,15 @@ every word once and the next build of the same corpus starts warm.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,7 +95,18 @@ _WORKER_ANALYZER: Analyzer | None = None
 
 def _init_worker(stems: dict[str, str]) -> None:
     global _WORKER_ANALYZER
+    store.release_inherited_locks()
+    _die_with_parent()
     _WORKER_ANALYZER = Analyzer(stems)
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel SIGKILL this worker when the building process dies."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _process_chunk(chunk: Chunk) -> ChunkResult:
@@ -145,25 +159,36 @@ def _chunks(paths: Sequence[Path], field_map: Mapping[str, str], report: BuildRe
                 yield item
 
 
-def _results(
-    chunks: Iterable[Chunk], analyzer: Analyzer, workers: int
-) -> Iterator[ChunkResult]:
-    """Process chunks in order, in a fork pool of ``workers`` processes (or in-process)."""
+@contextmanager
+def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | None]:
+    """A fork pool of ``workers`` processes, forked at once — before tantivy starts threads —
+    or None to work in-process."""
     if workers <= 1:
-        for chunk in chunks:
-            yield process_chunk(chunk, analyzer)
+        yield None
         return
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer.stems,)
     ) as pool:
-        pending: deque[Future[ChunkResult]] = deque()
+        pool.submit(os.getpid).result()  # with "fork", the first submit starts every worker
+        yield pool
+
+
+def _results(
+    chunks: Iterable[Chunk], analyzer: Analyzer, pool: ProcessPoolExecutor | None
+) -> Iterator[ChunkResult]:
+    """Process chunks in input order, in the pool (bounded in flight) or in-process."""
+    if pool is None:
         for chunk in chunks:
-            pending.append(pool.submit(_process_chunk, chunk))
-            if len(pending) >= workers * 3:
-                yield pending.popleft().result()
-        while pending:
+            yield process_chunk(chunk, analyzer)
+        return
+    pending: deque[Future[ChunkResult]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_process_chunk, chunk))
+        if len(pending) >= 6:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 class _Writer:
@@ -223,11 +248,11 @@ def _feed(
     analyzer: Analyzer,
     writer: _Writer,
     report: BuildReport,
-    workers: int,
+    pool: ProcessPoolExecutor | None,
     progress: Progress | None,
 ) -> None:
     done = 0
-    for result in _results(_chunks(paths, field_map, report), analyzer, workers):
+    for result in _results(_chunks(paths, field_map, report), analyzer, pool):
         analyzer.learn(result.learned)
         report.bad_utf8_lines += result.bad_utf8_lines
         report.stemmed_words += result.stemmed
@@ -238,7 +263,7 @@ def _feed(
         done += result.items
         if progress is not None:
             progress(done, 0)
-    if workers <= 1:
+    if pool is None:
         report.stemmed_words = analyzer.stemmed_count
 
 
@@ -258,10 +283,10 @@ def reindex(
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
         gen = store.new_generation(index_dir)
-        index = store.create_empty(gen)
-        writer = _Writer(index, report, live=False)
-        _feed(paths, field_map or {}, analyzer, writer, report,
-              workers or default_workers(), progress)
+        with _pool(workers or default_workers(), analyzer) as pool:
+            index = store.create_empty(gen)
+            writer = _Writer(index, report, live=False)
+            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress)
         if report.written == 0:
             # Nothing usable: leave the live index as it was.
             del writer, index
@@ -301,10 +326,10 @@ def add(
         gen = store.current_generation(index_dir)
         assert gen is not None
         analyzer = store.load_analyzer(index_dir)
-        index = tantivy.Index.open(str(gen))
-        writer = _Writer(index, report, live=True)
-        _feed(paths, field_map or {}, analyzer, writer, report,
-              workers or default_workers(), progress)
+        with _pool(workers or default_workers(), analyzer) as pool:
+            index = tantivy.Index.open(str(gen))
+            writer = _Writer(index, report, live=True)
+            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress)
         if report.written:
             writer.commit()
         report.generation = gen.name

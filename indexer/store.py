@@ -38,6 +38,7 @@ STEMS = "stems.json"
 LOCK = ".lock"
 META = "warta.json"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
+_HELD_LOCK_FDS: set[int] = set()  # so forked workers can let go of the lock they inherit
 
 
 class StoreError(Exception):
@@ -134,13 +135,26 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
             raise IndexBusy(f"index {index_dir} is being written by pid {pid}") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _HELD_LOCK_FDS.add(fd)
         try:
             yield
         finally:
+            _HELD_LOCK_FDS.discard(fd)
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def release_inherited_locks() -> None:
+    """In a forked child: close the lock fds inherited from the writer (the lock stays with
+    the parent), so a child that outlives a killed parent cannot keep the index locked."""
+    for fd in list(_HELD_LOCK_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCK_FDS.clear()
 
 
 def new_generation(index_dir: Path) -> Path:

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -53,9 +53,9 @@ class DocumentTerms:
     body: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One word of the original text: character offsets into the text as given, and its term."""
+class Span(NamedTuple):
+    """One word of the original text: character offsets into the text as given, and its term.
+    (A named tuple: highlighting makes one per word of every hit, and these are cheap.)"""
 
     start: int
     end: int
@@ -80,16 +80,26 @@ def _sastrawi_stemmer() -> Any:
     return StemmerFactory().create_stemmer().delegatedStemmer
 
 
-@cache
-def stopwords() -> frozenset[str]:
-    """PySastrawi's Indonesian stopword list (function words: yang, di, dan, ...)."""
-    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+# Function words and question words: dropped from free-text queries (never from the index, so
+# phrases keep their positions). Deliberately small: PySastrawi's 800-word stop list also holds
+# content words ("bulan", "mata", "kasus", "kerja") that a news query needs.
+_STOPWORDS = frozenset("""
+yang di ke dari dan atau serta ini itu tersebut dengan untuk bagi pada dalam oleh kepada terhadap
+adalah ialah yaitu yakni merupakan akan telah sudah sedang masih juga saja pun lah kah tah nya
+para sang si sebuah seorang suatu sebagai karena sebab jika kalau bila apabila bahwa agar supaya
+namun tetapi tapi melainkan hingga sampai sejak setelah sesudah sebelum ketika sementara maka lalu
+kemudian pula lagi hanya tak tidak bukan belum ada antara atas daripada demi tentang secara
+apa apakah siapa siapakah berapa berapakah kapan kapankah mana manakah dimana bagaimana
+bagaimanakah mengapa kenapa
+""".split())
 
-    return frozenset(StopWordRemoverFactory().get_stop_words())
+
+def stopwords() -> frozenset[str]:
+    return _STOPWORDS
 
 
 def is_stopword(term: str) -> bool:
-    return term in stopwords()
+    return term in _STOPWORDS
 
 
 def name_words(text: str, words: list[str] | None = None) -> frozenset[str]:
@@ -207,6 +217,14 @@ class Analyzer:
         override = _override(names) if names else {}
         surface = self._surface
         out: list[Span] = []
+        if normalize(text) == text:  # the usual case: no per-word normalisation needed
+            get = override.get
+            for m in WORD_RE.finditer(text):
+                w = m.group()
+                term = surface[get(w, w)]
+                if term:
+                    out.append(Span(m.start(), m.end(), w, term))
+            return out
         for m in WORD_RE.finditer(text):
             w = m.group()
             # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).

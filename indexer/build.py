@@ -93,11 +93,11 @@ class ChunkResult:
 _WORKER_ANALYZER: Analyzer | None = None
 
 
-def _init_worker(stems: dict[str, str]) -> None:
+def _init_worker(stems: dict[str, str], protect_names: bool) -> None:
     global _WORKER_ANALYZER
     store.release_inherited_locks()
     _die_with_parent()
-    _WORKER_ANALYZER = Analyzer(stems)
+    _WORKER_ANALYZER = Analyzer(stems, protect_names=protect_names)
 
 
 def _die_with_parent() -> None:
@@ -168,7 +168,8 @@ def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | No
         return
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer.stems,)
+        workers, mp_context=ctx, initializer=_init_worker,
+        initargs=(analyzer.stems, analyzer.protect_names),
     ) as pool:
         pool.submit(os.getpid).result()  # with "fork", the first submit starts every worker
         yield pool
@@ -274,14 +275,17 @@ def reindex(
     field_map: Mapping[str, str] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    protect_names: bool = True,
 ) -> BuildReport:
-    """Build a new generation from ``paths`` and switch to it atomically."""
+    """Build a new generation from ``paths`` and switch to it atomically.
+    ``protect_names=False`` (for measurements) stems capitalised words like any other."""
     index_dir = Path(index_dir)
     report = BuildReport()
     t0 = time.perf_counter()
     with store.writer_lock(index_dir):
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
+        analyzer.protect_names = protect_names
         gen = store.new_generation(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = store.create_empty(gen)
@@ -297,7 +301,8 @@ def reindex(
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
         store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
-                               "skipped": dict(report.skipped)})
+                               "skipped": dict(report.skipped),
+                               "analysis": {"protect_names": protect_names}})
         store.save_analyzer(index_dir, analyzer)
         store.switch_to(index_dir, gen)
     return report

@@ -100,7 +100,11 @@ def open_index(index_dir: Path) -> tantivy.Index:
 
 
 def load_analyzer(index_dir: Path) -> Analyzer:
-    return Analyzer(load_stems(Path(index_dir) / STEMS))
+    """The analyzer that built the live index: its settings and its persisted stem cache."""
+    gen = current_generation(Path(index_dir))
+    settings = read_meta(gen).get("analysis", {}) if gen else {}
+    return Analyzer(load_stems(Path(index_dir) / STEMS),
+                    protect_names=bool(settings.get("protect_names", True)))
 
 
 def save_analyzer(index_dir: Path, analyzer: Analyzer) -> None:

@@ -6,6 +6,8 @@ Counting rules (the service applies them; see :func:`search_api.service.search`)
 * a facet the request filters on is counted WITHOUT its own filter (disjunctive faceting), so
   its other values show how many results choosing them too would add;
 * selected values are flagged and always listed, even when outside the top ``facet_size``;
+* days are Western Indonesian Time days (:data:`DAY_TZ`, the indexer's zone for dates without
+  one), so an article dated "2019-09-15" is in the 2019-09-15 bucket;
 * the date facet has day buckets ("YYYY-MM-DD") when the result set spans at most
   :data:`MAX_DAY_SPAN` days, month buckets ("YYYY-MM") otherwise, then an ``undated`` bucket.
 """
@@ -18,12 +20,24 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
 from indexer import schema as S
+from indexer.dates import DEFAULT_TZ
+
+DAY_TZ: Final = DEFAULT_TZ  # the zone of calendar days in filters and the date facet
 
 MAX_DAY_SPAN: Final = 62
 UNDATED_KEY: Final = "undated"
-# Per-segment candidates for terms aggregations: large enough that counts are exact.
-SEGMENT_SIZE: Final = 65_000
+# Per-segment candidates of a terms aggregation. Counts are exact for values within the top
+# SEGMENT_SIZE of every segment (any realistic top-N); the cost grows with it on fields with very
+# many distinct values. Selected values outside the top N are counted exactly by the service.
+SEGMENT_SIZE: Final = 2_000
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _day_offset() -> str:
+    """Histogram offset that makes 1-day buckets start at midnight in :data:`DAY_TZ`."""
+    delta = DAY_TZ.utcoffset(None) or timedelta(0)
+    minutes = -int(delta.total_seconds() // 60)
+    return f"{minutes}m"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +71,20 @@ class Facets:
 
 
 def terms_agg(field: str, size: int) -> dict[str, Any]:
-    return {"terms": {"field": field, "size": max(size, 1), "segment_size": SEGMENT_SIZE}}
+    size = max(size, 1)
+    return {"terms": {"field": field, "size": size, "segment_size": max(SEGMENT_SIZE, size)}}
 
 
 def date_aggs() -> dict[str, Any]:
     """Day histogram (empty days left out) and stats (its count = dated results)."""
     return {
         "days": {
-            "date_histogram": {"field": S.DATE, "fixed_interval": "1d", "min_doc_count": 1}
+            "date_histogram": {
+                "field": S.DATE,
+                "fixed_interval": "1d",
+                "min_doc_count": 1,
+                "offset": _day_offset(),
+            }
         },
         "dated": {"stats": {"field": S.DATE}},
     }
@@ -99,23 +119,22 @@ def terms_facet(
     chosen = set(selected)
     top = ranked[:size]
     shown = {v for v, _ in top}
-    all_counts = dict(counts)
-    extra = [
-        (v, all_counts.get(v, (selected_counts or {}).get(v, 0))) for v in selected if v not in shown
-    ]
+    known = {**(selected_counts or {}), **dict(counts)}
+    extra = [(v, known.get(v, 0)) for v in selected if v not in shown]
     values = sorted(top + extra, key=lambda vc: (-vc[1], vc[0]))
     return tuple(FacetValue(v, c, v in chosen) for v, c in values)
 
 
 def day_counts(agg: Mapping[str, Any] | None) -> list[tuple[date, int]]:
-    """(UTC day, count) of a 1-day date_histogram result, non-empty days only, in order."""
+    """(day in DAY_TZ, count) of a 1-day date_histogram result, non-empty days only, in order."""
     if not agg:
         return []
     out = []
     for b in agg.get("buckets") or ():
         key, count = b.get("key"), b.get("doc_count")
         if isinstance(key, int | float) and isinstance(count, int) and count > 0:
-            out.append(((_EPOCH + timedelta(milliseconds=key)).date(), count))
+            day = (_EPOCH + timedelta(milliseconds=key)).astimezone(DAY_TZ).date()
+            out.append((day, count))
     out.sort()
     return out
 

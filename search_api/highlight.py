@@ -65,14 +65,13 @@ def best_window(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CHA
     best: tuple[int, int, int] | None = None  # (distinct, count, -start)
     best_range = (matches[0], matches[0] + 1)
     for k in matches:
-        limit = spans[k].start + width
-        j = _window_end(spans, k, limit)
-        inside = [spans[m].term for m in range(k, j) if spans[m].term in terms]
-        key = (len(set(inside)), len(inside), -k)
+        j = _window_end(spans, k, spans[k].start + width)
+        inside = [m for m in range(k, j) if spans[m].term in terms]
+        key = (len({spans[m].term for m in inside}), len(inside), -k)
         if best is None or key > best:
-            best, best_range = key, (k, j)
-    # Give the first match some left context (up to half the spare room), fill the rest of
-    # the window to the right, and if the text ends first, give the left what is left.
+            best, best_range = key, (k, inside[-1] + 1)
+    # Give the matches some left context (up to half the spare room), fill the rest of the
+    # window to the right, and if the text ends first, give the left what is left.
     i, j = best_range
     first = spans[i].start
     budget = (width - (spans[j - 1].end - first)) // 2

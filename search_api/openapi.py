@@ -73,13 +73,13 @@ _SCHEMA: Final[dict[str, Any]] = {
                     {
                         "name": "from",
                         "in": "query",
-                        "description": "First day (inclusive, UTC), YYYY-MM-DD.",
+                        "description": "First day (inclusive; days are WIB, UTC+7), YYYY-MM-DD.",
                         "schema": {"type": "string", "format": "date"},
                     },
                     {
                         "name": "to",
                         "in": "query",
-                        "description": "Last day (inclusive, UTC), YYYY-MM-DD; not before from.",
+                        "description": "Last day (inclusive, WIB), YYYY-MM-DD; not before from.",
                         "schema": {"type": "string", "format": "date"},
                     },
                     {
@@ -244,7 +244,11 @@ _SCHEMA: Final[dict[str, Any]] = {
                     "url": {"type": "string"},
                     "source": {"type": "string"},
                     "category": {"type": "string"},
-                    "date": {"type": ["string", "null"], "description": "ISO 8601 UTC"},
+                    "date": {
+                        "type": ["string", "null"],
+                        "description": "Publication time, ISO 8601 in WIB (+07:00); null "
+                        "when undated",
+                    },
                     "score": {
                         "type": ["number", "null"],
                         "description": "BM25 score; null when sorted by date",

@@ -33,7 +33,7 @@ FILTER_PARAMS: Final = S.KEYWORD_FACETS
 ENTITY_TYPES: Final = S.KEYWORD_FACETS
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_INT_RE = re.compile(r"[+-]?[0-9]{1,9}")
+_INT_RE = re.compile(r"[+-]?[0-9]{1,18}")
 
 
 class ValidationError(Exception):

@@ -29,7 +29,7 @@ from indexer.analysis import Analyzer, is_stopword
 
 TITLE_BOOST: Final = 2.0
 MAX_PHRASE_VARIANTS: Final = 16
-MAX_OPERANDS: Final = 64  # a 1,000-character query has at most ~500 words; keep it cheap
+MAX_OPERANDS: Final = 64  # words/phrases looked at; a long query's tail is ignored
 
 OccurName = Literal["should", "must", "must_not"]
 
@@ -126,7 +126,7 @@ def parse(q: str) -> ParsedQuery:
     tokens = _tokenize(q)
     clauses: list[Clause] = []
     pending_or = False
-    for tok in tokens:
+    for tok in tokens[: 2 * MAX_OPERANDS]:  # operands and the ORs between them
         if tok.kind == "or":
             pending_or = bool(clauses) and clauses[-1].occur == "should"
             continue
@@ -141,7 +141,7 @@ def parse(q: str) -> ParsedQuery:
         else:
             clauses.append(Clause("should", (operand,)))
         pending_or = False
-    return ParsedQuery(tuple(clauses[:MAX_OPERANDS]))
+    return ParsedQuery(tuple(clauses))
 
 
 # -- analysis ---------------------------------------------------------------------------------

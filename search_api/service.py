@@ -12,7 +12,8 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time as dtime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Final
 
@@ -156,21 +157,35 @@ class Health:
 
 
 def _day_start(d: date) -> datetime:
-    return datetime.combine(d, dtime(0), tzinfo=UTC)
+    """Midnight of a calendar day in the API's day zone (WIB), as an aware datetime."""
+    return datetime.combine(d, dtime(0), tzinfo=F.DAY_TZ)
 
 
-def _clamp(dt: datetime) -> datetime:
-    return min(max(dt, tantivy.MIN_DATETIME), tantivy.MAX_DATETIME)
+# Days whose midnight tantivy can store (its dates span 1677-09-21 .. 2262-04-11).
+_FIRST_DAY: Final = date(1677, 9, 22)
+_LAST_DAY: Final = date(2262, 4, 10)
+
+
+def _bound(d: date) -> datetime:
+    """Midnight of ``d``, clamped to what the index can represent."""
+    if d <= _FIRST_DAY:
+        return tantivy.MIN_DATETIME
+    if d >= _LAST_DAY:
+        return tantivy.MAX_DATETIME
+    return _day_start(d)
 
 
 def date_filter(schema: tantivy.Schema, lo: date | None, hi: date | None) -> Query | None:
-    """Inclusive day range [lo, hi] in UTC, as [lo 00:00, hi+1 00:00)."""
+    """Inclusive day range [lo, hi] of WIB days, as [lo 00:00, hi+1 00:00)."""
     if lo is None and hi is None:
         return None
-    lower = _clamp(_day_start(lo)) if lo else tantivy.MIN_DATETIME
-    upper = _clamp(_day_start(hi) + timedelta(days=1)) if hi else tantivy.MAX_DATETIME
+    lower = _bound(lo) if lo else tantivy.MIN_DATETIME
+    upper = tantivy.MAX_DATETIME if hi is None or hi >= _LAST_DAY else _bound(
+        hi + timedelta(days=1)
+    )
     return Query.range_query(
-        schema, S.DATE, FieldType.Date, lower, upper, include_lower=True, include_upper=hi is None
+        schema, S.DATE, FieldType.Date, lower, upper,
+        include_lower=True, include_upper=hi is None or hi >= _LAST_DAY,
     )
 
 
@@ -185,14 +200,20 @@ def facet_filters(schema: tantivy.Schema, request: SearchRequest) -> dict[str, Q
 
 def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]) -> Query:
     """text AND every filter (filters do not score), never a hidden duplicate."""
-    subs: list[tuple[Occur, Query]] = [(Occur.Must, text if text is not None else Query.all_query())]
+    base = text if text is not None else Query.all_query()
+    subs: list[tuple[Occur, Query]] = [(Occur.Must, base)]
     subs.extend((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)
     subs.append((Occur.MustNot, Query.term_query(schema, S.DUPLICATE, True)))
     return Query.boolean_query(subs)
 
 
+def _total(result: tantivy.SearchResult) -> int:
+    count = result.count  # type: ignore[attr-defined]  # present, but missing from the stub
+    return int(count or 0)
+
+
 def _count(searcher: tantivy.Searcher, query: Query) -> int:
-    return int(searcher.search(query, 1, count=True).count)
+    return _total(searcher.search(query, 1, count=True))
 
 
 # -- search -----------------------------------------------------------------------------------
@@ -201,6 +222,17 @@ def _count(searcher: tantivy.Searcher, query: Query) -> int:
 def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
     doc = searcher.doc(addr).to_dict()
     return load_payload(bytes(doc[S.PAYLOAD][0]))
+
+
+def local_time(iso: str | None) -> str | None:
+    """A stored UTC timestamp as ISO 8601 in the API's day zone (WIB, +07:00), so its date
+    part is the day that ``from``/``to`` and the date facet count it under."""
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso).astimezone(F.DAY_TZ).isoformat()
+    except ValueError:
+        return iso
 
 
 def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
@@ -229,7 +261,7 @@ def _hit(
         url=p.url,
         source=p.source,
         category=p.category,
-        date=p.date,
+        date=local_time(p.date),
         score=score,
         title_html=H.highlight(p.title, title_spans, terms),
         snippet_html=H.snippet(p.body, body_spans, terms),
@@ -306,7 +338,7 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
             main, request.size, count=True, offset=request.offset,
             order_by_field=S.DATE, order=order,
         )
-    total = int(result.count)
+    total = _total(result)
     payloads = [(key, _payload(searcher, addr)) for key, addr in result.hits]
     dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
     hits = tuple(
@@ -339,7 +371,7 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
     dups = duplicate_counts(snap, [p.body_hash]).get(p.body_hash, 0)
     return Article(
         id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
-        category=p.category, date=p.date, body=p.body, entities=_entities(p),
+        category=p.category, date=local_time(p.date), body=p.body, entities=_entities(p),
         duplicates=dups, duplicate=bool(dup_flag),
     )
 

@@ -6,20 +6,27 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import orjson
 import pytest
-from starlette.testclient import TestClient
 from tantivy import Query
 
 from indexer import schema as S
 from indexer import store
 from indexer.build import reindex
+from indexer.dates import WIB
 from indexer.document import load_payload
 from search_api.app import create_app
+
+with warnings.catch_warnings():
+    # Starlette 1.10 suggests httpx2 for its TestClient; httpx is what the project pins.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "clickid-news" / "articles.jsonl.gz"
@@ -91,7 +98,7 @@ class OracleDoc:
     body: str
     source: str
     category: str
-    date: str | None  # YYYY-MM-DD (UTC) or None
+    date: str | None  # YYYY-MM-DD (WIB day) or None
     person: tuple[str, ...]
     org: tuple[str, ...]
     place: tuple[str, ...]
@@ -104,6 +111,13 @@ class OracleDoc:
             return (v,) if v else ()
         vals: tuple[str, ...] = getattr(self, facet)
         return vals
+
+
+def wib_day(iso: str | None) -> str | None:
+    """The calendar day (Western Indonesian Time) of a stored UTC timestamp."""
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).astimezone(WIB).date().isoformat()
 
 
 def write_corpus(path: Path, n_real: int = N_REAL, extra: list[dict[str, object]] | None = None
@@ -131,7 +145,7 @@ def read_oracle(index_dir: Path) -> list[OracleDoc]:
         out.append(
             OracleDoc(
                 id=p.id, title=p.title, body=p.body, source=p.source, category=p.category,
-                date=p.date[:10] if p.date else None,
+                date=wib_day(p.date),
                 person=tuple(p.entities.get("PER", ())), org=tuple(p.entities.get("ORG", ())),
                 place=tuple(p.entities.get("LOC", ())), body_hash=p.body_hash,
                 duplicate=bool(dup),

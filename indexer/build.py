@@ -402,7 +402,7 @@ def _is_dup(searcher: tantivy.Searcher, schema: tantivy.Schema, doc_id: str) -> 
         (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.ID, doc_id)),
         (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.DUPLICATE, True)),
     ])
-    return searcher.search(q, 1).count > 0  # type: ignore[operator]
+    return bool(searcher.search(q, 1).count)  # type: ignore[attr-defined]
 
 
 def iter_records(paths: Sequence[Path]) -> Iterator[Record | Problem]:

@@ -103,8 +103,10 @@ _BUILD_OPTIONS = [
     click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
     INDEX_OPTION,
     click.option("--field-map", help="Extra field names, e.g. 'body=konten,title=judul_berita'."),
-    click.option("--workers", type=click.IntRange(1, 64), help="Worker processes (default: cores)."),
-    click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY)."),
+    click.option("--workers", type=click.IntRange(1, 64),
+                 help="Worker processes (default: cores)."),
+    click.option("--progress/--no-progress", default=None,
+                 help="Progress bar (default: on a TTY)."),
     click.option("--verbose", "-v", is_flag=True, help="List every skipped record."),
 ]
 

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import orjson
 
@@ -119,7 +119,7 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield p
 
 
-def _open_binary(path: Path) -> io.BufferedIOBase:
+def _open_binary(path: Path) -> IO[bytes]:
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == b"\x1f\x8b":
@@ -151,7 +151,7 @@ def iter_chunks(
 
 
 def _jsonl_chunks(
-    f: io.BufferedIOBase, name: str, fm: dict[str, str], chunk_lines: int
+    f: IO[bytes], name: str, fm: dict[str, str], chunk_lines: int
 ) -> Iterator[Chunk | Problem]:
     head = f.peek(64)[:64] if hasattr(f, "peek") else b""
     if head.lstrip()[:1] == b"[":
@@ -166,9 +166,9 @@ def _jsonl_chunks(
             yield Problem(f"{name}:1", "malformed JSON", "top level is not a list")
             return
         for start in range(0, len(items), chunk_lines):
-            batch = items[start : start + chunk_lines]
+            part = items[start : start + chunk_lines]
             yield Chunk("jsonl", name, tuple((start + i + 1, orjson.dumps(x))
-                                             for i, x in enumerate(batch)), fm)
+                                             for i, x in enumerate(part)), fm)
         return
     batch: list[tuple[int, Any]] = []
     for lineno, line in enumerate(f, start=1):
@@ -186,7 +186,7 @@ def _jsonl_chunks(
 
 
 def _csv_chunks(
-    f: io.BufferedIOBase, name: str, fm: dict[str, str], chunk_lines: int, path: Path
+    f: IO[bytes], name: str, fm: dict[str, str], chunk_lines: int, path: Path
 ) -> Iterator[Chunk | Problem]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     text = io.TextIOWrapper(f, encoding="utf-8", errors="replace", newline="")

@@ -34,7 +34,7 @@ def index_stats(index_dir: Path, top: int = 10) -> dict[str, Any]:
     }
     aggs["dates"] = {"stats": {"field": S.DATE}}
     result = searcher.aggregate(everything, aggs)
-    dup = searcher.search(tantivy.Query.term_query(schema, S.DUPLICATE, True), 1).count
+    dup = searcher.search(tantivy.Query.term_query(schema, S.DUPLICATE, True), 1).count  # type: ignore[attr-defined]
     date_stats = result.get("dates") or {}
     dated = int(date_stats.get("count") or 0)
     meta = store.read_meta(gen) if gen else {}

@@ -178,9 +178,9 @@ def test_readd_updates_in_place_and_delete_removes(tmp_path: Path,
     assert _count(index_dir, S.ID, str(first[2]["id"])) == 0
 
 
-def test_duplicates_are_kept_and_marked_and_delete_promotes_the_next(tmp_path: Path,
-                                                                     records: list[dict[str, object]]
-                                                                     ) -> None:
+def test_duplicates_are_kept_and_marked_and_delete_promotes_the_next(
+    tmp_path: Path, records: list[dict[str, object]]
+) -> None:
     base = records[5]
     twins = [dict(base, id="twin-a", url="https://x.test/a"),
              dict(base, id="twin-b", url="https://x.test/b", title="Judul lain")]

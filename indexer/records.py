@@ -44,7 +44,9 @@ MAX_RECORD_BYTES = 5 * 1024 * 1024
 CHUNK_LINES = 200
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
-RAW_SUFFIXES = {".txt", ".text", ".page", ".md"}
+RAW_SUFFIXES = {".txt", ".text", ".page"}
+# Files in a corpus directory that are about the corpus, not part of it.
+_NOT_ARTICLES = ("readme", "license", "licence", "notice", "source", "changelog")
 Format = Literal["jsonl", "csv", "raw"]
 
 
@@ -113,10 +115,14 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
                 if f.is_file() and not any(part.startswith(".") for part in rel.parts):
-                    if input_format(f) is not None:
+                    if input_format(f) is not None and not _is_corpus_doc(f):
                         yield f
         elif p.exists():
             yield p
+
+
+def _is_corpus_doc(path: Path) -> bool:
+    return path.name.lower().split(".", 1)[0] in _NOT_ARTICLES
 
 
 def _open_binary(path: Path) -> IO[bytes]:

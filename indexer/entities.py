@@ -12,7 +12,10 @@ How it works:
    starts a sentence), so the weight sums per word are computed once and cached, and the tags of
    a whole run are cached by (context, run, context). Titles ("Presiden", "Menteri", "Pak") are
    tagged O like in the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
-3. Normalisation: a leftover leading honorific is dropped, a small alias table of facts joins
+3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``) is a LOC; a
+   place heading an entity that continues as a person is split off ("AS Joe Biden"); a
+   parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)").
+4. Normalisation: a leftover leading honorific is dropped, a small alias table of facts joins
    well-known short forms ("AS" -> "Amerika Serikat", "Jokowi" -> "Joko Widodo"), and a one-word
    mention of a part of a person's full name seen earlier in the same text becomes that person.
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +36,7 @@ from pathlib import Path
 __all__ = ["Entity", "extract_entities"]
 
 MODEL_PATH = Path(__file__).parent / "data" / "ner_model.json.gz"
+GAZETTEER_LOC_PATH = Path(__file__).parent / "data" / "gazetteer_loc.txt"
 
 LABELS: tuple[str, ...] = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
@@ -40,19 +45,16 @@ TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"[{_UP}][^\W_]*(?:[-'’.][^\W_]+)*"
 _CONNECTORS = (
-    "dan", "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "la", "le",
+    "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "la", "le",
     "al", "el", "of", "the", "for", "and", "y", "&", "ibn", "ben", "dos", "du",
 )  # fmt: skip
 _CONN = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 _RUN = rf"{_CAP}(?: (?:(?:{_CONN}) )?{_CAP})*"
-# Groups: 1 = word before the run, 2 = punctuation before it, 3 = the run, 4 = token after it.
-_RUN_RE = re.compile(
-    rf"(?:(?<![^\W_])(?![{_UP}])([^\W_]++)|([^\w\s]))?[ \t]*+(?<![^\W_])({_RUN})(?![^\W_])"
-    rf"(?=[ \t]*+([^\W_]++|[^\w\s]))?"
-)
+_RUN_RE = re.compile(rf"(?<![^\W_]){_RUN}(?![^\W_])")
 _WORD_START_RE = re.compile(r"[^\W_]+")
+_ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
-_NEWLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _PREV_WINDOW = 48
 BOS = "<S>"
 EOS = "</S>"
@@ -85,11 +87,55 @@ class Run:
     next: str
 
 
+def prev_token(text: str, start: int) -> str:
+    """The token just before ``start`` on the same line: a word, or one punctuation character
+    (BOS at the start of a line). Plain string operations: this runs for every run."""
+    if start == 0:
+        return BOS
+    c = text[start - 1]
+    if c != " ":
+        return BOS if c in _BREAKS else c
+    j = start - 1
+    k = text.rfind(" ", max(0, j - _PREV_WINDOW), j)
+    chunk = text[k + 1 : j]
+    if not chunk:
+        return BOS
+    for br in _BREAKS:
+        if br in chunk:
+            chunk = chunk[chunk.rfind(br) + 1 :]
+    if not chunk:
+        return BOS
+    last = chunk[-1]
+    if not last.isalnum():
+        return last
+    word = chunk.lstrip(_PUNCT)
+    return word or chunk
+
+
+def next_token(text: str, end: int) -> str:
+    """The token just after ``end`` on the same line (EOS at the end of a line)."""
+    if end >= len(text):
+        return EOS
+    c = text[end]
+    if c != " ":
+        return EOS if c in _BREAKS else c
+    k = text.find(" ", end + 1, end + 1 + _PREV_WINDOW)
+    chunk = text[end + 1 : k] if k >= 0 else text[end + 1 : end + 1 + _PREV_WINDOW]
+    for br in _BREAKS:
+        if br in chunk:
+            chunk = chunk[: chunk.find(br)]
+    if not chunk:
+        return EOS
+    if not chunk[0].isalnum():
+        return chunk[0]
+    return chunk.rstrip(_PUNCT) or chunk
+
+
 def find_runs(text: str) -> Iterator[Run]:
     """Candidate runs of ``text`` in order, with their context tokens."""
     for m in _RUN_RE.finditer(text):
-        pw, pp, run, nxt = m.group(1, 2, 3, 4)
-        yield Run(m.start(3), m.end(3), run, pw or pp or BOS, nxt or EOS)
+        start, end = m.span()
+        yield Run(start, end, m.group(), prev_token(text, start), next_token(text, end))
 
 
 def run_tokens(run_text: str) -> list[tuple[int, int]]:
@@ -164,21 +210,89 @@ def starts_sentence(prev: str) -> bool:
     return prev in _SENTENCE_PREV
 
 
+_SCALE = 100.0  # fixed-point scale of packed scores (weights stay below ~5000)
+_LANE_OFFSET = 1 << 26  # each of the 5 summed vectors adds this to every lane
+_FORBIDDEN = -float(1 << 25) / _SCALE
+_LANES = struct.Struct(f"<{len(LABELS)}I")
+_LANE_BYTES = 4 * len(LABELS)
+_SMALL_OFFSET = 1 << 19  # offset of one packed feature weight
+
+
+def _pack(vec: Sequence[float], offset: int = _LANE_OFFSET) -> int:
+    """Pack a score vector into one int: lane j holds offset + round(score * scale)."""
+    out = 0
+    for j, x in enumerate(vec):
+        lane = offset + max(1 - offset, min(offset - 1, round(x * _SCALE)))
+        out |= lane << (32 * j)
+    return out
+
+
+_OFFSET_ALL = _pack([0.0] * len(LABELS))
+_SMALL_ALL = _pack([0.0] * len(LABELS), _SMALL_OFFSET)
+_SKIP_BUCKET = 3
+_CONTEXT_PREFIXES = ("p=", "q=", "n=")
+_MIN_CONTEXT_SPREAD = 1.0
+CALENDAR_WORDS = frozenset(
+    {
+        "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+        "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu",
+        "agt", "sep", "sept", "okt", "nov", "des", "wib", "wita", "wit",
+    }
+)  # fmt: skip
+
+
 # --- model ----------------------------------------------------------------------------------------
 class Model:
     """Averaged-perceptron weights plus the lower-case lexicon, with per-word caches."""
 
-    def __init__(self, weights: dict[str, list[float]], lower_ratio: dict[str, int]) -> None:
-        self.weights = weights
+    def __init__(
+        self,
+        weights: dict[str, list[float]],
+        lower_ratio: dict[str, int],
+        entity_words: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
+    ) -> None:
+        # Context words with little say are dropped: runs in their contexts then share cache
+        # entries (see ctx_key), which is what makes the per-run cache pay.
+        self.weights = {
+            f: v
+            for f, v in weights.items()
+            if f[:2] not in _CONTEXT_PREFIXES or max(v) - min(v) >= _MIN_CONTEXT_SPREAD
+        }
         self.lower_ratio = lower_ratio
-        self._zero = (0.0,) * len(LABELS)
-        self._wcache: dict[tuple[str, bool, bool], tuple[float, ...]] = {}
-        self._ccache: dict[tuple[str, str], tuple[float, ...]] = {}
+        self.places = places
+        # One-word runs never tagged: words mostly written in lower case that never occur
+        # inside a gold entity, and calendar words. Checked before any other work.
+        self.skip = (
+            frozenset(
+                w
+                for w, b in lower_ratio.items()
+                if b >= _SKIP_BUCKET and w not in entity_words and w not in ALIASES
+            )
+            | CALENDAR_WORDS
+        )
+        # Score vectors are packed into one int, one 32-bit lane per label (fixed point,
+        # offset to stay positive), so adding vectors is one int addition.
+        self._packed = {f: _pack(v, _SMALL_OFFSET) for f, v in self.weights.items()}
+        self._wcache: dict[tuple[str, bool, bool], int] = {}
+        self._ccache: dict[str, int] = {}
         self._runs: dict[tuple[str, str, str], tuple[Found, ...]] = {}
-        self._ckeys: dict[tuple[str, str], str] = {}
-        self.trans = [self._sum([f"t={a}"]) for a in LABELS]
+        self._pkeys: dict[str, str] = {}
+        self._nkeys: dict[str, str] = {}
+        # Transition scores; I-X is impossible unless the previous label is B-X or I-X.
+        self.trans = [
+            _pack(
+                [
+                    x if j % 2 == 1 or j == 0 or a in (j - 1, j) else _FORBIDDEN
+                    for j, x in enumerate(self._sum([f"t={LABELS[a]}"]))
+                ]
+            )
+            for a in range(len(LABELS))
+        ]
+        self._q0 = self.ctx_vec("q", "")
 
-    def _sum(self, feats: Sequence[str]) -> tuple[float, ...]:
+    def _sum(self, feats: Sequence[str]) -> list[float]:
         acc = [0.0] * len(LABELS)
         w = self.weights
         for f in feats:
@@ -186,25 +300,31 @@ class Model:
             if v is not None:
                 for i, x in enumerate(v):
                     acc[i] += x
-        return tuple(acc)
+        return acc
 
-    def word_vec(self, word: str, first: bool, sent: bool) -> tuple[float, ...]:
-        key = (word, first, sent)
+    def _packed_sum(self, feats: Sequence[str]) -> int:
+        """Packed score vector of a feature list (lane offset ``_LANE_OFFSET``)."""
+        get = self._packed.get
+        small = _SMALL_ALL
+        return sum(get(f, small) for f in feats) - len(feats) * small + _OFFSET_ALL
+
+    def word_vec(self, word: str, first: bool, sent: bool) -> int:
+        key = (word, first, sent and first)
         v = self._wcache.get(key)
         if v is None:
             if len(self._wcache) > _MAX_WORD_CACHE:
                 self._wcache.clear()
-            v = self._sum(word_features(word, first, sent, self.lower_ratio))
+            v = self._packed_sum(word_features(word, first, sent, self.lower_ratio))
             self._wcache[key] = v
         return v
 
-    def ctx_vec(self, kind: str, token: str) -> tuple[float, ...]:
-        key = (kind, token)
+    def ctx_vec(self, kind: str, token: str) -> int:
+        key = kind + token
         v = self._ccache.get(key)
         if v is None:
             if len(self._ccache) > _MAX_WORD_CACHE:
                 self._ccache.clear()
-            v = self._sum(context_features(kind, token))
+            v = self._packed_sum(context_features(kind, token))
             self._ccache[key] = v
         return v
 
@@ -213,58 +333,108 @@ class Model:
         sent = prev in _SENTENCE_PREV
         out: list[int] = []
         last = 0
+        trans = self.trans
+        ctx = self.ctx_vec
+        n = len(words)
         for i, word in enumerate(words):
-            p, q, x = word_context(words, i, prev, nxt)
-            scores = [
-                a + b + c + d + t
-                for a, b, c, d, t in zip(
-                    self.word_vec(word, i == 0, sent),
-                    self.ctx_vec("p", p),
-                    self.ctx_vec("q", q),
-                    self.ctx_vec("n", x),
-                    self.trans[last],
-                    strict=True,
-                )
-            ]
-            best = 0
-            best_score = scores[0]
-            for j in range(1, len(LABELS)):
-                if j % 2 == 0 and last not in (j - 1, j):  # I-X only after B-X / I-X
-                    continue
-                if scores[j] > best_score:
-                    best, best_score = j, scores[j]
-            out.append(best)
-            last = best
+            total = (
+                self.word_vec(word, i == 0, sent)
+                + ctx("p", words[i - 1] if i else prev)
+                + ctx("q", words[i - 2] if i > 1 else (prev if i == 1 else ""))
+                + ctx("n", words[i + 1] if i + 1 < n else nxt)
+                + trans[last]
+            )
+            lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
+            last = lanes.index(max(lanes))
+            out.append(last)
         return out
 
     def ctx_key(self, kind: str, token: str) -> str:
         """The token itself if the model knows it as context ``kind``, else a stand-in that
         scores the same (so that runs in unknown contexts share cache entries)."""
-        key = (kind, token)
-        out = self._ckeys.get(key)
+        keys = self._pkeys if kind == "p" else self._nkeys
+        out = keys.get(token)
         if out is None:
-            if len(self._ckeys) > _MAX_WORD_CACHE:
-                self._ckeys.clear()
+            if len(keys) > _MAX_WORD_CACHE:
+                keys.clear()
             if f"{kind}={token.lower()}" in self.weights:
                 out = token
             elif kind == "p" and token in _SENTENCE_PREV:
                 out = BOS
             else:
                 out = "Unk" if token[:1].isupper() else "unk"
-            self._ckeys[key] = out
+            keys[token] = out
+        return out
+
+    def _single(self, word: str, prev: str, nxt: str) -> tuple[Found, ...]:
+        """Entities of a one-word run: the same scores as :meth:`tag`, fewer steps."""
+        if word.lower() in self.places:
+            return ((0, len(word), *normalise(word, "LOC")),)
+        total = (
+            self.word_vec(word, True, prev in _SENTENCE_PREV)
+            + self.ctx_vec("p", prev)
+            + self._q0
+            + self.ctx_vec("n", nxt)
+            + self.trans[0]
+        )
+        lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
+        lab = lanes.index(max(lanes))
+        if lab == 0:
+            return ()
+        typ = TYPES[(lab - 1) // 2]
+        if typ == "PER" and word.rstrip(".").lower() in TITLES:
+            return ()
+        return ((0, len(word), *normalise(word, typ)),)
+
+    def _split_places(self, words: list[str], labels: list[int], nxt: str) -> list[int]:
+        """ "Presiden AS Joe Biden" often comes out as one entity: split a well-known place at
+        the head of an entity off when the words after it read as a person on their own."""
+        out = list(labels)
+        i = 0
+        n = len(words)
+        while i < n:
+            if out[i] % 2 == 0 or out[i] == 0:  # not a B-X
+                i += 1
+                continue
+            k = i + 1
+            while k < n and out[k] == out[i] + 1:
+                k += 1
+            for j in range(min(k - 1, i + 3), i, -1):  # longest place prefix first
+                head = " ".join(words[i:j]).lower()
+                alias = ALIASES.get(head)
+                if head in self.places or (alias is not None and alias[1] == "LOC"):
+                    rest = self.tag(words[j:k], words[j - 1], words[k] if k < n else nxt)
+                    if rest[0] == 1:  # B-PER
+                        out[i:j] = [5] + [6] * (j - i - 1)
+                        out[j:k] = rest
+                    break
+            i = k
         return out
 
     def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
         """Entities (relative start, relative end, name, type) of a run, cached."""
-        key = (self.ctx_key("p", prev), run, self.ctx_key("n", nxt))
+        pk = self._pkeys.get(prev) or self.ctx_key("p", prev)
+        nk = self._nkeys.get(nxt) or self.ctx_key("n", nxt)
+        key = (pk, run, nk)
         hit = self._runs.get(key)
         if hit is not None:
             return hit
+        if " " not in run:
+            result = self._single(run, key[0], key[2])
+            if len(self._runs) > _MAX_RUN_CACHE:
+                self._runs.clear()
+            self._runs[key] = result
+            return result
         offsets = run_tokens(run)
         words = [run[a:b] for a, b in offsets]
         labels = self.tag(words, key[0], key[2])
         spans: list[tuple[int, int, str]] = []
         open_type = ""
+        places = self.places
+        if run.lower() in places:  # a well-known place on its own is a place
+            labels = [5] + [6] * (len(words) - 1)
+        elif len(words) > 1:
+            labels = self._split_places(words, labels, key[2])
         for (a, b), lab in zip(offsets, labels, strict=True):
             if lab == 0:
                 open_type = ""
@@ -289,11 +459,23 @@ class Model:
 
 
 @cache
+def load_places(path: Path = GAZETTEER_LOC_PATH) -> frozenset[str]:
+    """Well-known place names (lower case) from the gazetteer file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
 def load_model(path: Path = MODEL_PATH) -> Model:
     """Load the trained model (once per process)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    return Model(data["weights"], data["lower_ratio"])
+    return Model(
+        data["weights"],
+        data["lower_ratio"],
+        frozenset(data.get("entity_words", ())),
+        load_places(),
+    )
 
 
 # --- normalisation --------------------------------------------------------------------------------
@@ -454,14 +636,23 @@ def extract_entities(text: str) -> list[Entity]:
     """Named entities of ``text`` in text order. Never raises on odd input."""
     if not text:
         return []
-    run_entities = load_model().run_entities
+    model = load_model()
+    run_entities = model.run_entities
+    skip = model.skip
     out: list[Entity] = []
     append = out.append
+    covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
     for m in _RUN_RE.finditer(text):
-        pw, pp, run, nxt = m.group(1, 2, 3, 4)
-        found = run_entities(run, pw or pp or BOS, nxt or EOS)
-        if found:
-            base = m.start(3)
-            for s, e, name, typ in found:
-                append(Entity(name, typ, base + s, base + e))
+        run = m.group()
+        start, end = m.span()
+        if start < covered or run.lower() in skip:
+            continue
+        found = run_entities(run, prev_token(text, start), next_token(text, end))
+        for s, e, name, typ in found:
+            e_abs = start + e
+            if e == len(run) and " " in run[s:e] and text.startswith(" (", e_abs):
+                acr = _ACRONYM_AFTER_RE.match(text, e_abs)
+                if acr is not None:  # "Komisi Pemberantasan Korupsi (KPK)"
+                    e_abs = covered = acr.end()
+            append(Entity(name, typ, start + s, e_abs))
     return _link_people(out) if out else out

@@ -168,7 +168,7 @@ class Perceptron:
                     full = [*f, f"t={LABELS[last]}"]
                     guess = self.best(full, last)
                     self.update(truth, guess, full)
-                    last = guess
+                    last = truth
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,13 +188,23 @@ def main(argv: list[str] | None = None) -> int:
     model = Perceptron()
     model.train(data, args.epochs)
     weights = model.averaged()
-    payload = {"licence": LICENCE, "labels": list(LABELS), "weights": weights,
-               "lower_ratio": dict(sorted(lower_ratio.items()))}
+    entity_words = sorted(
+        {w.lower() for s in sentences for a, b, _ in s.gold for w in s.text[a:b].split()}
+    )
+    payload = {
+        "licence": LICENCE,
+        "labels": list(LABELS),
+        "weights": weights,
+        "lower_ratio": dict(sorted(lower_ratio.items())),
+        "entity_words": entity_words,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
         fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
-    print(f"{len(data)} runs, {len(weights)} features, {len(lower_ratio)} lexicon words "
-          f"-> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"{len(data)} runs, {len(weights)} features, {len(lower_ratio)} lexicon words "
+        f"-> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)"
+    )
     return 0
 
 

@@ -1,0 +1,162 @@
+"""Tests of indexer.entities: the seed article, normalisation, offsets, quality floor, bad input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.clean import clean_page
+from indexer.entities import Entity, extract_entities
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "genpi-rafah.txt"
+IDNER_DEV = SHARED / "eval" / "ner" / "idner-news-2k" / "dev.txt"
+NERGRIT_DEV = SHARED / "eval" / "ner" / "nergrit" / "nergrit_valid.txt"
+
+
+def _names(ents: list[Entity], typ: str) -> set[str]:
+    return {e.name for e in ents if e.type == typ}
+
+
+def _check_offsets(text: str, ents: list[Entity]) -> None:
+    starts = [e.start for e in ents]
+    assert starts == sorted(starts)
+    for e in ents:
+        assert 0 <= e.start < e.end <= len(text)
+        assert e.type in {"PER", "ORG", "LOC"}
+        assert e.name
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared data not available")
+def test_seed_article() -> None:
+    page = clean_page(SEED.read_text(encoding="utf-8"))
+    ents = extract_entities(page.body)
+    _check_offsets(page.body, ents)
+    assert _names(ents, "PER") == {"Joe Biden", "Benjamin Netanyahu"}
+    assert {"Israel", "Amerika Serikat", "Rafah", "Gaza"} <= _names(ents, "LOC")
+    assert "Hamas" in _names(ents, "ORG")
+
+
+def test_honorific_stripped_and_span_is_the_name() -> None:
+    text = "Presiden Joko Widodo meresmikan jembatan itu kemarin."
+    ents = extract_entities(text)
+    per = [e for e in ents if e.type == "PER"]
+    assert per and per[0].name == "Joko Widodo"
+    assert text[per[0].start : per[0].end] == "Joko Widodo"
+
+
+def test_surname_maps_to_full_name() -> None:
+    text = (
+        "Presiden Amerika Serikat Joe Biden bertemu dengan para pejabat. "
+        "Setelah itu, kata Biden, pembicaraan berjalan baik."
+    )
+    ents = extract_entities(text)
+    biden = [e for e in ents if text[e.start : e.end] == "Biden"]
+    assert biden, ents
+    assert biden[0].name == "Joe Biden" and biden[0].type == "PER"
+
+
+def test_aliases() -> None:
+    text = "Hubungan antara RI dan AS membaik, kata Jokowi kepada wartawan di Jakarta."
+    ents = extract_entities(text)
+    by_surface = {text[e.start : e.end]: e for e in ents}
+    assert by_surface["AS"].name == "Amerika Serikat"
+    assert by_surface["AS"].type == "LOC"
+    assert by_surface["Jokowi"].name == "Joko Widodo"
+    if "RI" in by_surface:
+        assert by_surface["RI"].name == "Indonesia"
+
+
+def test_offsets_point_at_mentions() -> None:
+    text = "Menteri Keuangan Sri Mulyani berbicara di Gedung DPR, Jakarta, pada Senin (12/3)."
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+    assert any(text[e.start : e.end] == "Jakarta" and e.type == "LOC" for e in ents)
+    assert all(text[e.start : e.end] not in {"Senin", "Menteri"} for e in ents)
+
+
+def test_calendar_words_are_not_entities() -> None:
+    ents = extract_entities("Rapat digelar Selasa, 17 September 2019, dan Kamis pekan depan.")
+    assert not ents
+
+
+@pytest.mark.parametrize("path", [IDNER_DEV, NERGRIT_DEV], ids=["idner", "nergrit"])
+def test_f1_floor_on_dev_slice(path: Path) -> None:
+    if not path.exists():
+        pytest.skip("shared data not available")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_ner import evaluate, load_sentences
+
+    sents = load_sentences(path)[:150]
+    scores = evaluate(sents)
+    assert scores["ALL"].f1 >= 0.55, scores["ALL"]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_arbitrary_text_never_raises(text: str) -> None:
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Joko",
+                "Widodo",
+                "di",
+                "Jakarta",
+                "AS",
+                "dan",
+                "bin",
+                " ",
+                "  ",
+                "\n",
+                ".",
+                ",",
+                "(",
+                ")",
+                '"',
+                "<b>",
+                "</p>",
+                "&amp;",
+                "\x00",
+                "\x1b",
+                "😀",
+                "日本",
+                "Ελλάδα",
+                "Москва",
+                "Presiden",
+                "H.",
+                "Dr.",
+                "van",
+                "-",
+                "al-",
+                "’",
+                "\u2028",
+            ]
+        ),
+        max_size=80,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_name_like_noise_never_raises(parts: list[str]) -> None:
+    text = " ".join(parts)
+    _check_offsets(text, extract_entities(text))
+
+
+def test_empty_and_huge_inputs() -> None:
+    assert extract_entities("") == []
+    assert extract_entities("   \n\t ") == []
+    chunk = "Presiden Joko Widodo tiba di Bandung, Jawa Barat. <p>😀 日本 \x00\x07</p> "
+    big = chunk * (1_000_000 // len(chunk))
+    ents = extract_entities(big)
+    _check_offsets(big, ents)
+    assert len(ents) > 1000
+    assert extract_entities("A" * 1_000_000) is not None

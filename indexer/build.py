@@ -35,6 +35,7 @@ from indexer.records import (
     iter_chunks,
     iter_input_files,
     records_of,
+    uncompressed_size,
 )
 
 WRITER_HEAP = 256 * 1024 * 1024
@@ -87,6 +88,7 @@ class ChunkResult:
     bad_utf8_lines: int
     stemmed: int
     items: int
+    nbytes: int
 
 
 # -- worker side ------------------------------------------------------------------------------
@@ -137,20 +139,21 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
         stats.bad_utf8_lines,
         analyzer.stemmed_count - before,
         len(chunk.items),
+        chunk.nbytes,
     )
 
 
 # -- main side --------------------------------------------------------------------------------
-Progress = Callable[[int, int], None]  # (records done, bytes done)
+Progress = Callable[[int, int, int], None]  # (records done, bytes done, bytes in all inputs)
 
 
 def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 1)))
 
 
-def _chunks(paths: Sequence[Path], field_map: Mapping[str, str], report: BuildReport
+def _chunks(files: Sequence[Path], field_map: Mapping[str, str], report: BuildReport
             ) -> Iterator[Chunk]:
-    for f in iter_input_files(paths):
+    for f in files:
         report.files += 1
         for item in iter_chunks(f, field_map):
             if isinstance(item, Problem):
@@ -198,7 +201,9 @@ class _Writer:
     def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool) -> None:
         self.schema = S.build_schema()
         self.index = index
-        self.writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
+        # One indexing thread: the Python workers are the bottleneck, not tantivy, and one
+        # thread writes one segment, which keeps facet counts exact and cheap (see facets.py).
+        self.writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         self.report = report
         self.live = live  # True when writing into an index that already has documents
         self.searcher = index.searcher() if live else None
@@ -252,8 +257,10 @@ def _feed(
     pool: ProcessPoolExecutor | None,
     progress: Progress | None,
 ) -> None:
-    done = 0
-    for result in _results(_chunks(paths, field_map, report), analyzer, pool):
+    done = done_bytes = 0
+    files = list(iter_input_files(paths))
+    total_bytes = sum(uncompressed_size(f) for f in files)
+    for result in _results(_chunks(files, field_map, report), analyzer, pool):
         analyzer.learn(result.learned)
         report.bad_utf8_lines += result.bad_utf8_lines
         report.stemmed_words += result.stemmed
@@ -262,8 +269,9 @@ def _feed(
         for prep in result.prepared:
             writer.add(prep)
         done += result.items
+        done_bytes += result.nbytes
         if progress is not None:
-            progress(done, 0)
+            progress(done, done_bytes, total_bytes)
     if pool is None:
         report.stemmed_words = analyzer.stemmed_count
 

@@ -27,19 +27,25 @@ def main() -> None:
 
 
 @contextmanager
-def _progress(enabled: bool | None) -> Iterator[Callable[[int, int], None]]:
-    """A tqdm bar on a terminal; plain log lines (every 2 s) otherwise."""
+def _progress(enabled: bool | None) -> Iterator[Callable[[int, int, int], None]]:
+    """A tqdm bar (input bytes, so it has an ETA; articles/s beside it) on a terminal; plain
+    log lines every 2 s otherwise."""
     tty = sys.stderr.isatty() if enabled is None else enabled
     start = time.perf_counter()
     if tty:
         from tqdm import tqdm
 
-        bar = tqdm(unit=" records", unit_scale=True, dynamic_ncols=True, file=sys.stderr)
+        bar = tqdm(unit="B", unit_scale=True, dynamic_ncols=True, file=sys.stderr,
+                   bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}")
         last = [0]
 
-        def update(done: int, _bytes: int) -> None:
-            bar.update(done - last[0])
-            last[0] = done
+        def update(done: int, done_bytes: int, total_bytes: int) -> None:
+            if bar.total != total_bytes:
+                bar.total = total_bytes
+            bar.update(done_bytes - last[0])
+            last[0] = done_bytes
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            bar.set_postfix_str(f"{done:,} records, {rate:,.0f} articles/s", refresh=False)
 
         try:
             yield update
@@ -48,11 +54,15 @@ def _progress(enabled: bool | None) -> Iterator[Callable[[int, int], None]]:
     else:
         next_log = [start + 2.0]
 
-        def log(done: int, _bytes: int) -> None:
+        def log(done: int, done_bytes: int, total_bytes: int) -> None:
             now = time.perf_counter()
             if now >= next_log[0]:
-                rate = done / max(now - start, 1e-9)
-                click.echo(f"read {done} records ({rate:,.0f}/s)", err=True)
+                elapsed = now - start
+                rate = done / max(elapsed, 1e-9)
+                eta = ""
+                if total_bytes and done_bytes:
+                    eta = f", ETA {elapsed * (total_bytes - done_bytes) / done_bytes:,.0f} s"
+                click.echo(f"read {done:,} records ({rate:,.0f} articles/s{eta})", err=True)
                 next_log[0] = now + 2.0
 
         yield log

@@ -49,8 +49,20 @@ _CONNECTORS = (
     "al", "el", "of", "the", "for", "and", "y", "&", "ibn", "ben", "dos", "du",
 )  # fmt: skip
 _CONN = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
-_RUN = rf"{_CAP}(?: (?:(?:{_CONN}) )?{_CAP})*"
-_RUN_RE = re.compile(rf"(?<![^\W_]){_RUN}(?![^\W_])")
+_NUM = r"\d{1,4}(?![^\W_])"
+_RUN = rf"{_CAP}(?: (?:(?:{_CONN}) )?{_CAP}| {_NUM})*"
+
+
+def build_run_re(heads: Sequence[str] = ()) -> re.Pattern[str]:
+    """The run regex: capitalised words, connectors between them, numbers after them ("SMA
+    Negeri 1"), and optionally one lower-case head word before them ("desa", "kecamatan": the
+    trainer learns which heads the gold data counts as part of a name)."""
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    lead = rf"(?:(?:{head}) )?" if head else ""
+    return re.compile(rf"(?<![^\W_]){lead}{_RUN}(?![^\W_])")
+
+
+_RUN_RE = build_run_re()
 _WORD_START_RE = re.compile(r"[^\W_]+")
 _ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
@@ -131,9 +143,9 @@ def next_token(text: str, end: int) -> str:
     return chunk.rstrip(_PUNCT) or chunk
 
 
-def find_runs(text: str) -> Iterator[Run]:
+def find_runs(text: str, run_re: re.Pattern[str] = _RUN_RE) -> Iterator[Run]:
     """Candidate runs of ``text`` in order, with their context tokens."""
-    for m in _RUN_RE.finditer(text):
+    for m in run_re.finditer(text):
         start, end = m.span()
         yield Run(start, end, m.group(), prev_token(text, start), next_token(text, end))
 
@@ -252,7 +264,9 @@ class Model:
         lower_ratio: dict[str, int],
         entity_words: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
+        heads: Sequence[str] = (),
     ) -> None:
+        self.run_re = build_run_re(heads)
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see ctx_key), which is what makes the per-run cache pay.
         self.weights = {
@@ -261,7 +275,8 @@ class Model:
             if f[:2] not in _CONTEXT_PREFIXES or max(v) - min(v) >= _MIN_CONTEXT_SPREAD
         }
         self.lower_ratio = lower_ratio
-        self.places = places
+        # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
+        self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
         # One-word runs never tagged: words mostly written in lower case that never occur
         # inside a gold entity, and calendar words. Checked before any other work.
         self.skip = (
@@ -475,6 +490,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         data["lower_ratio"],
         frozenset(data.get("entity_words", ())),
         load_places(),
+        data.get("heads", ()),
     )
 
 
@@ -642,7 +658,7 @@ def extract_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
     append = out.append
     covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
-    for m in _RUN_RE.finditer(text):
+    for m in model.run_re.finditer(text):
         run = m.group()
         start, end = m.span()
         if start < covered or run.lower() in skip:

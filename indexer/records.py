@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -72,6 +73,7 @@ class Chunk:
     path: str
     items: tuple[tuple[int, Any], ...]  # (line number, bytes | dict | str)
     field_map: Mapping[str, str] = field(default_factory=dict)
+    nbytes: int = 0  # uncompressed input bytes this chunk covers (for progress and ETA)
 
 
 def parse_field_map(spec: str | None) -> dict[str, str]:
@@ -151,7 +153,7 @@ def iter_chunks(
                 if len(data) > MAX_RECORD_BYTES:
                     yield Problem(f"{name}:1", "too large", f"over {MAX_RECORD_BYTES} bytes")
                 else:
-                    yield Chunk("raw", name, ((1, data),), fm)
+                    yield Chunk("raw", name, ((1, data),), fm, len(data))
     except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
         yield Problem(f"{name}:0", "unreadable file", str(e))
 
@@ -177,7 +179,9 @@ def _jsonl_chunks(
                                              for i, x in enumerate(part)), fm)
         return
     batch: list[tuple[int, Any]] = []
+    nbytes = 0
     for lineno, line in enumerate(f, start=1):
+        nbytes += len(line)
         if len(line) > MAX_RECORD_BYTES:
             yield Problem(f"{name}:{lineno}", "too large", f"{len(line)} bytes")
             continue
@@ -185,10 +189,10 @@ def _jsonl_chunks(
             continue
         batch.append((lineno, line))
         if len(batch) >= chunk_lines:
-            yield Chunk("jsonl", name, tuple(batch), fm)
-            batch = []
-    if batch:
-        yield Chunk("jsonl", name, tuple(batch), fm)
+            yield Chunk("jsonl", name, tuple(batch), fm, nbytes)
+            batch, nbytes = [], 0
+    if batch or nbytes:
+        yield Chunk("jsonl", name, tuple(batch), fm, nbytes)
 
 
 def _csv_chunks(
@@ -213,10 +217,27 @@ def _csv_chunks(
             continue
         batch.append((lineno, {k: v for k, v in row.items() if isinstance(k, str)}))
         if len(batch) >= chunk_lines:
-            yield Chunk("csv", name, tuple(batch), fm)
+            yield Chunk("csv", name, tuple(batch), fm, _row_bytes(batch))
             batch = []
     if batch:
-        yield Chunk("csv", name, tuple(batch), fm)
+        yield Chunk("csv", name, tuple(batch), fm, _row_bytes(batch))
+
+
+def _row_bytes(rows: list[tuple[int, Any]]) -> int:
+    return sum(len(v) + 1 for _n, row in rows for v in row.values() if isinstance(v, str))
+
+
+def uncompressed_size(path: Path) -> int:
+    """Input bytes of a file: its size, or for gzip the size its trailer records (mod 4 GiB)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            if f.read(2) != b"\x1f\x8b" or size < 18:
+                return size
+            f.seek(-4, os.SEEK_END)
+            return int.from_bytes(f.read(4), "little")
+    except OSError:
+        return 0
 
 
 @dataclass(slots=True)

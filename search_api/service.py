@@ -285,7 +285,7 @@ def compute_facets(
     spec: dict[str, Any] = F.date_aggs()
     for name in S.KEYWORD_FACETS:
         if name not in filters:
-            spec[name] = F.terms_agg(name, size)
+            spec[name] = F.terms_agg(name, size, searcher.num_segments)
     result = searcher.aggregate(full, spec)
     values: dict[str, tuple[F.FacetValue, ...]] = {}
     for name in S.KEYWORD_FACETS:
@@ -294,7 +294,8 @@ def compute_facets(
             # Disjunctive: count this facet with every filter but its own.
             others = [q for other, q in filters.items() if other != name]
             without = combine(schema, text, [*base, *others])
-            agg = searcher.aggregate(without, {name: F.terms_agg(name, size)})
+            agg = searcher.aggregate(
+                without, {name: F.terms_agg(name, size, searcher.num_segments)})
             counts = F.term_counts(agg.get(name))
             shown = {v for v, _ in counts}
             missing = {

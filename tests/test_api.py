@@ -357,7 +357,7 @@ def test_html_in_articles_is_inert(client: TestClient) -> None:
 
 
 def test_snippet_without_match_is_the_lead(client: TestClient) -> None:
-    hit = get(client, "/search", person="Kwetlar")["hits"][0]  # no q: nothing to mark
+    hit = get(client, "/search", category="Peristiwa")["hits"][0]  # no q: nothing to mark
     assert hit["snippet_html"].startswith("Banjir bandang melanda desa Kwetlar")
     assert "<mark>" not in hit["snippet_html"]
 

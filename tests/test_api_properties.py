@@ -160,8 +160,9 @@ def test_entities_never_fail(client: TestClient, etype: str, prefix: str, size: 
 
 
 @SETTINGS
-@given(doc_id=st.one_of(st.text(max_size=40),
-                        st.sampled_from(["synthetic-xss", "clickid-fimela-00001", "..", "%"])))
+# "." and ".." are not ids: clients resolve them as path segments before sending.
+@given(doc_id=st.one_of(st.text(max_size=40).filter(lambda s: s not in {".", ".."}),
+                        st.sampled_from(["synthetic-xss", "clickid-fimela-00001", "a..b", "%"])))
 def test_articles_never_fail(client: TestClient, doc_id: str) -> None:
     res = client.get("/articles/" + quote(doc_id, safe=""))
     if res.status_code == 200:

@@ -291,6 +291,7 @@ def save_stems(stems: dict[str, str], path: str | os.PathLike[str]) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(orjson.dumps(stems, option=orjson.OPT_SORT_KEYS))
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

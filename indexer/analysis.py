@@ -102,10 +102,12 @@ def is_stopword(term: str) -> bool:
     return term in _STOPWORDS
 
 
-def name_words(text: str, words: list[str] | None = None) -> frozenset[str]:
+def name_words(text: str, words: list[str] | None = None,
+               present: set[str] | None = None) -> frozenset[str]:
     """Lowercased words that this text treats as names: capitalised mid-sentence and never
     written in lower case in the same text, plus all-capitals acronyms ("PKB", "AS")."""
-    present = set(WORD_RE.findall(text) if words is None else words)
+    if present is None:
+        present = set(WORD_RE.findall(text) if words is None else words)
     names = {w.lower() for w in _MIDCAP_RE.findall(text)}
     names = {n for n in names if n not in present}
     names.update(w.lower() for w in filter(str.isupper, present) if len(w) > 1)
@@ -151,11 +153,17 @@ class _SurfaceTerms(dict[str, str]):
 class Analyzer:
     """Turns text into index terms. Holds the stem cache; cheap to create, lazy to fill."""
 
-    def __init__(self, stems: dict[str, str] | None = None, *, protect_names: bool = True) -> None:
+    def __init__(self, stems: dict[str, str] | None = None, *,
+                 lowercase: Iterable[str] | None = None, protect_names: bool = True) -> None:
         self.stems: dict[str, str] = dict(stems or {})
+        # Words the indexed corpus writes in lower case somewhere (None: no corpus known). A
+        # query word outside this set is a name the corpus only ever capitalises ("Bekasi"), so
+        # the query asks for the protected form only, not also for its stem ("bekas").
+        self.lowercase: set[str] | None = set(lowercase) if lowercase is not None else None
         self.protect_names = protect_names
         self.stemmed_count = 0  # how many times Sastrawi itself ran in this process
         self.learned: list[tuple[str, str]] = []  # entries added since last drained
+        self.learned_lowercase: list[str] = []
         self._surface = _SurfaceTerms(self)
 
     # -- words -------------------------------------------------------------------------------
@@ -201,7 +209,9 @@ class Analyzer:
         title_words = WORD_RE.findall(title)
         names: frozenset[str] = frozenset()
         if self.protect_names:
-            names = name_words(body, body_words)
+            present = set(body_words)
+            names = name_words(body, body_words, present)
+            self._see_lowercase(present)
             if _is_title_case(title_words):
                 extra = {w.lower() for w in filter(str.isupper, title_words) if len(w) > 1}
             else:
@@ -209,6 +219,14 @@ class Analyzer:
             if extra - names:
                 names = names | extra
         return DocumentTerms(names, self._terms(title_words, names), self._terms(body_words, names))
+
+    def _see_lowercase(self, present: set[str]) -> None:
+        if self.lowercase is None:
+            self.lowercase = set()
+        fresh = set(filter(str.islower, present)) - self.lowercase
+        if fresh:
+            self.lowercase |= fresh
+            self.learned_lowercase.extend(fresh)
 
     def spans(self, text: str, names: frozenset[str] | None = None) -> list[Span]:
         """Words of ``text`` with their offsets in ``text`` as given and their terms."""
@@ -239,16 +257,20 @@ class Analyzer:
 
     def query_alternatives(self, text: str) -> list[tuple[str, ...]]:
         """For each word of a query, the terms it may have in a document: its stem and, where
-        it differs, its protected (name) form. Capitalised words after the first, and acronyms,
-        are taken as names only."""
+        it differs, its protected (name) form. A word is taken as a name only (no stem) when the
+        query capitalises it after the first word or writes it as an acronym, or — whatever the
+        query's casing — when the indexed corpus never writes it in lower case."""
         text = normalize(text)
         names = name_words(text) if self.protect_names else frozenset()
+        lowercase = self.lowercase
         out: list[tuple[str, ...]] = []
         for w in WORD_RE.findall(text):
             lw = w.lower()
             if len(lw) > MAX_WORD_LEN:
                 continue
-            if lw in names:
+            if self.protect_names and (
+                lw in names or (lowercase is not None and lw not in lowercase)
+            ):
                 out.append((lw,))
                 continue
             stem = self.stem(lw)
@@ -264,9 +286,16 @@ class Analyzer:
         out, self.learned = self.learned, []
         return out
 
-    def learn(self, entries: Iterable[tuple[str, str]]) -> None:
+    def drain_learned_lowercase(self) -> list[str]:
+        out, self.learned_lowercase = self.learned_lowercase, []
+        return out
+
+    def learn(self, entries: Iterable[tuple[str, str]], lowercase: Iterable[str] = ()) -> None:
         for word, term in entries:
             self.stems.setdefault(word, term)
+        if self.lowercase is None:
+            self.lowercase = set()
+        self.lowercase.update(lowercase)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the stem cache atomically (temp file + rename)."""

@@ -85,6 +85,7 @@ class ChunkResult:
     prepared: list[Prepared]
     problems: list[Problem]
     learned: list[tuple[str, str]]
+    lowercase: list[str]
     bad_utf8_lines: int
     stemmed: int
     items: int
@@ -95,11 +96,12 @@ class ChunkResult:
 _WORKER_ANALYZER: Analyzer | None = None
 
 
-def _init_worker(stems: dict[str, str], protect_names: bool) -> None:
+def _init_worker(stems: dict[str, str], lowercase: set[str] | None,
+                 protect_names: bool) -> None:
     global _WORKER_ANALYZER
     store.release_inherited_locks()
     _die_with_parent()
-    _WORKER_ANALYZER = Analyzer(stems, protect_names=protect_names)
+    _WORKER_ANALYZER = Analyzer(stems, lowercase=lowercase, protect_names=protect_names)
 
 
 def _die_with_parent() -> None:
@@ -136,6 +138,7 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
         prepared,
         problems,
         analyzer.drain_learned(),
+        analyzer.drain_learned_lowercase(),
         stats.bad_utf8_lines,
         analyzer.stemmed_count - before,
         len(chunk.items),
@@ -172,7 +175,7 @@ def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | No
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_init_worker,
-        initargs=(analyzer.stems, analyzer.protect_names),
+        initargs=(analyzer.stems, analyzer.lowercase, analyzer.protect_names),
     ) as pool:
         pool.submit(os.getpid).result()  # with "fork", the first submit starts every worker
         yield pool
@@ -261,7 +264,7 @@ def _feed(
     files = list(iter_input_files(paths))
     total_bytes = sum(uncompressed_size(f) for f in files)
     for result in _results(_chunks(files, field_map, report), analyzer, pool):
-        analyzer.learn(result.learned)
+        analyzer.learn(result.learned, result.lowercase)
         report.bad_utf8_lines += result.bad_utf8_lines
         report.stemmed_words += result.stemmed
         for problem in result.problems:
@@ -294,6 +297,7 @@ def reindex(
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
         analyzer.protect_names = protect_names
+        analyzer.lowercase = set()  # learnt anew from this corpus (the stems stay warm)
         gen = store.new_generation(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = store.create_empty(gen)

@@ -8,6 +8,7 @@
       gen-000006/      the previous generation, kept so a reader that has not yet noticed the
                        switch keeps working; older ones are removed
       stems.json       the persisted stem cache (warm start for the next build)
+      lowercase.json   words the corpus writes in lower case (tells queries which are names)
       .lock            flock'ed by the one writer; holds its pid
 
 A full rebuild writes a new ``gen-*`` beside the live one and only then renames the symlink,
@@ -35,6 +36,7 @@ from indexer.schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "CURRENT"
 STEMS = "stems.json"
+LOWERCASE = "lowercase.json"
 LOCK = ".lock"
 META = "warta.json"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
@@ -103,12 +105,15 @@ def load_analyzer(index_dir: Path) -> Analyzer:
     """The analyzer that built the live index: its settings and its persisted stem cache."""
     gen = current_generation(Path(index_dir))
     settings = read_meta(gen).get("analysis", {}) if gen else {}
-    return Analyzer(load_stems(Path(index_dir) / STEMS),
+    path = Path(index_dir) / LOWERCASE
+    lowercase = load_stems(path) if gen and path.exists() else None
+    return Analyzer(load_stems(Path(index_dir) / STEMS), lowercase=lowercase,
                     protect_names=bool(settings.get("protect_names", True)))
 
 
 def save_analyzer(index_dir: Path, analyzer: Analyzer) -> None:
     save_stems(analyzer.stems, Path(index_dir) / STEMS)
+    save_stems(dict.fromkeys(analyzer.lowercase or (), ""), Path(index_dir) / LOWERCASE)
 
 
 def read_meta(gen: Path) -> dict[str, Any]:

@@ -45,6 +45,21 @@ def test_a_name_stays_itself() -> None:
     assert not _meets("bekas", text)
 
 
+def test_with_a_corpus_a_query_name_asks_for_the_name_only() -> None:
+    corpus = Analyzer()
+    docs = ["Banjir melanda Bekasi dan Bali kemarin. Warga bekas kampung itu mengungsi.",
+            "Jembatan di Bekasi rusak. Serangan terhadap pos di kota itu, kata warga, "
+            "adalah serangan kedua."]
+    for d in docs:
+        corpus.analyze_document("", d)
+    # "bekasi" and "bali" are never written in lower case: names; "serangan" is.
+    assert corpus.query_alternatives("bekasi bali serangan") == [
+        ("bekasi",), ("bali",), ("serang", "serangan")]
+    assert corpus.query_alternatives("bekas") == [("bekas",)]
+    # Without a corpus (no evidence) a lowercase query word may be either.
+    assert Analyzer().query_alternatives("bekasi") == [("bekas", "bekasi")]
+
+
 def test_a_word_written_lowercase_elsewhere_is_not_a_name() -> None:
     text = "Serangan itu terjadi malam hari. Warga takut Serangan berikutnya dan serangan lain."
     assert "serangan" not in name_words(text)

@@ -4,20 +4,30 @@ How it works:
 
 1. One compiled regex finds *runs*: maximal sequences of capitalised words and acronyms on one
    line, joined by single spaces and, between two capitalised words, by a few connectors
-   ("dan", "bin", "van", "de", "of", ...). Everything outside a run is never an entity.
+   ("bin", "van", "de", "of", ...), a lone hyphen or apostrophe, or a full stop after an
+   initial ("Stephen R . Covey"); a number may follow a word ("SMA Negeri 1"). A run also takes
+   in one lower-case head word right before it when the trainer found that the gold data
+   counts that word as part of names ("desa", "kecamatan", "kota": stored in the model file).
+   Everything outside a run is never an entity.
 2. The words of a run are tagged B/I/O per type by a small averaged-perceptron model trained by
-   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data. Its features depend
-   on one word each (the word, its shape, its suffix, how often the word is written in lower
-   case in news text, the previous, second-previous and next word around it, whether the run
-   starts a sentence), so the weight sums per word are computed once and cached, and the tags of
-   a whole run are cached by (context, run, context). Titles ("Presiden", "Menteri", "Pak") are
-   tagged O like in the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
-3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``) is a LOC; a
-   place heading an entity that continues as a person is split off ("AS Joe Biden"); a
-   parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)").
-4. Normalisation: a leftover leading honorific is dropped, a small alias table of facts joins
-   well-known short forms ("AS" -> "Amerika Serikat", "Jokowi" -> "Joko Widodo"), and a one-word
-   mention of a part of a person's full name seen earlier in the same text becomes that person.
+   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data (the mean of a few
+   perceptrons trained on different shuffles, so the result hardly depends on the shuffle).
+   Its features depend on one word each (the word, its shape, its suffix, how often the word is
+   written in lower case in news text, whether it is a well-known place, where it sits in the
+   run, whether the run starts a sentence) plus the previous, second-previous and next token
+   (tokens outside the run weigh apart from words inside it), and for longer runs the run's
+   last word and the token after the run. Per-word and
+   per-context weight sums are cached, and the tags of a run of several words are cached by
+   (context, run, context). Titles ("Presiden", "Menteri", "Pak") are mostly tagged O like in
+   the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
+3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
+   short forms of the alias table) is a LOC; a place heading an entity that continues as a
+   person is split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the
+   mention ("Mahkamah Konstitusi (MK)").
+4. Normalisation: a title the model kept at the head of a person stays in the mention but is
+   dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
+   "Amerika Serikat", "Jokowi" -> "Joko Widodo"), and a one-word mention of a part of a
+   person's full name seen earlier in the same text becomes that person.
 
 The model file is loaded lazily on first use; nothing is read at import time.
 """
@@ -43,26 +53,23 @@ TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 
 # --- candidate runs -------------------------------------------------------------------------------
 _UP = "A-ZÀ-ÖØ-Þ"
-_CAP = rf"[{_UP}][^\W_]*(?:[-'’.][^\W_]+)*"
+_CAP_REST = r"[^\W_]*(?:[-'’.][^\W_]+)*"
+_CAP = rf"[{_UP}]{_CAP_REST}"
 _CONNECTORS = (
     "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "la", "le",
     "al", "el", "of", "the", "for", "and", "y", "&", "ibn", "ben", "dos", "du",
 )  # fmt: skip
+_CONNECTOR_SET = frozenset(_CONNECTORS)
 _CONN = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 _NUM = r"\d{1,4}(?![^\W_])"
-_RUN = rf"{_CAP}(?: (?:(?:{_CONN}) )?{_CAP}| {_NUM})*"
+# Between capitalised words a run also takes a lone hyphen or apostrophe and, after an initial,
+# a lone full stop: tokenised text spells "Zeta - Jones", "O ' Neil", "Stephen R . Covey".
+_RUN_TAIL = rf"(?: (?:(?:{_CONN}|[-'’]|(?<= [{_UP}] )\.) )?{_CAP}| {_NUM})*"
 
 
-def build_run_re(heads: Sequence[str] = ()) -> re.Pattern[str]:
-    """The run regex: capitalised words, connectors between them, numbers after them ("SMA
-    Negeri 1"), and optionally one lower-case head word before them ("desa", "kecamatan": the
-    trainer learns which heads the gold data counts as part of a name)."""
-    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    lead = rf"(?:(?:{head}) )?" if head else ""
-    return re.compile(rf"(?<![^\W_]){lead}{_RUN}(?![^\W_])")
-
-
-_RUN_RE = build_run_re()
+# The first capital is matched before the look-behind so that the regex engine can scan for
+# the first character fast.
+_RUN_RE = re.compile(rf"[{_UP}](?<![^\W_][{_UP}]){_CAP_REST}{_RUN_TAIL}(?![^\W_])")
 _WORD_START_RE = re.compile(r"[^\W_]+")
 _ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
@@ -112,9 +119,10 @@ def prev_token(text: str, start: int) -> str:
     chunk = text[k + 1 : j]
     if not chunk:
         return BOS
-    for br in _BREAKS:
-        if br in chunk:
-            chunk = chunk[chunk.rfind(br) + 1 :]
+    if not chunk.isprintable():  # every line break is unprintable: one C call in the usual case
+        for br in _BREAKS:
+            if br in chunk:
+                chunk = chunk[chunk.rfind(br) + 1 :]
     if not chunk:
         return BOS
     last = chunk[-1]
@@ -133,9 +141,10 @@ def next_token(text: str, end: int) -> str:
         return EOS if c in _BREAKS else c
     k = text.find(" ", end + 1, end + 1 + _PREV_WINDOW)
     chunk = text[end + 1 : k] if k >= 0 else text[end + 1 : end + 1 + _PREV_WINDOW]
-    for br in _BREAKS:
-        if br in chunk:
-            chunk = chunk[: chunk.find(br)]
+    if not chunk.isprintable():
+        for br in _BREAKS:
+            if br in chunk:
+                chunk = chunk[: chunk.find(br)]
     if not chunk:
         return EOS
     if not chunk[0].isalnum():
@@ -143,11 +152,17 @@ def next_token(text: str, end: int) -> str:
     return chunk.rstrip(_PUNCT) or chunk
 
 
-def find_runs(text: str, run_re: re.Pattern[str] = _RUN_RE) -> Iterator[Run]:
-    """Candidate runs of ``text`` in order, with their context tokens."""
-    for m in run_re.finditer(text):
+def find_runs(text: str, heads: frozenset[str] = frozenset()) -> Iterator[Run]:
+    """Candidate runs of ``text`` in order, with their context tokens. A run also takes in a
+    lower-case head word right before it ("desa", "kecamatan": the trainer learns which heads
+    the gold data counts as part of a name)."""
+    for m in _RUN_RE.finditer(text):
         start, end = m.span()
-        yield Run(start, end, m.group(), prev_token(text, start), next_token(text, end))
+        prev = prev_token(text, start)
+        if prev in heads:
+            start -= len(prev) + 1
+            prev = prev_token(text, start)
+        yield Run(start, end, text[start:end], prev, next_token(text, end))
 
 
 def run_tokens(run_text: str) -> list[tuple[int, int]]:
@@ -178,27 +193,41 @@ def lower_bucket(word: str, lower_ratio: dict[str, int]) -> str:
     return "u" if b is None else str(b)
 
 
-def word_features(word: str, first: bool, sent: bool, lower_ratio: dict[str, int]) -> list[str]:
-    """Features of a word inside a run (``first``: first word of the run; ``sent``: the run
-    starts a sentence)."""
+def word_pos(i: int, n: int, sent: bool) -> str:
+    """Where word ``i`` of an ``n``-word run sits: a lone word (o, or a at a sentence start),
+    first (f, or s at a sentence start), middle (m) or last (e)."""
+    if n == 1:
+        return "a" if sent else "o"
+    if i == 0:
+        return "s" if sent else "f"
+    return "e" if i == n - 1 else "m"
+
+
+def word_features(
+    word: str, pos: str, lower_ratio: dict[str, int], places: frozenset[str] = frozenset()
+) -> list[str]:
+    """Features of a word inside a run (``pos``: see :func:`word_pos`)."""
     low = word.lower()
     lb = lower_bucket(word, lower_ratio)
-    pos = "s" if first and sent else "f" if first else "m"
+    sh = shape(word)
     feats = [
         "b",
         "w=" + word,
         "l=" + low,
-        "sh=" + shape(word),
+        "sh=" + sh,
         "s3=" + low[-3:],
         "s2=" + low[-2:],
         "p3=" + low[:3],
         "lb=" + lb,
         "pos=" + pos,
         "lbpos=" + lb + pos,
-        "shpos=" + shape(word) + pos,
+        "shpos=" + sh + pos,
     ]
-    if pos == "s":
+    if pos in "as":
         feats.append("sl=" + low)
+    if low in places:
+        feats.append("gz")
+        feats.append("gzpos=" + pos)
     return feats
 
 
@@ -242,7 +271,7 @@ def _pack(vec: Sequence[float], offset: int = _LANE_OFFSET) -> int:
 _OFFSET_ALL = _pack([0.0] * len(LABELS))
 _SMALL_ALL = _pack([0.0] * len(LABELS), _SMALL_OFFSET)
 _SKIP_BUCKET = 3
-_CONTEXT_PREFIXES = ("p=", "q=", "n=")
+_CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
 _MIN_CONTEXT_SPREAD = 1.0
 CALENDAR_WORDS = frozenset(
     {
@@ -266,7 +295,7 @@ class Model:
         places: frozenset[str] = frozenset(),
         heads: Sequence[str] = (),
     ) -> None:
-        self.run_re = build_run_re(heads)
+        self.heads = frozenset(heads)
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see ctx_key), which is what makes the per-run cache pay.
         self.weights = {
@@ -277,6 +306,7 @@ class Model:
         self.lower_ratio = lower_ratio
         # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
         self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
+        self._place_first = frozenset(p.split(" ", 1)[0] for p in self.places)
         # One-word runs never tagged: words mostly written in lower case that never occur
         # inside a gold entity, and calendar words. Checked before any other work.
         self.skip = (
@@ -290,7 +320,7 @@ class Model:
         # Score vectors are packed into one int, one 32-bit lane per label (fixed point,
         # offset to stay positive), so adding vectors is one int addition.
         self._packed = {f: _pack(v, _SMALL_OFFSET) for f, v in self.weights.items()}
-        self._wcache: dict[tuple[str, bool, bool], int] = {}
+        self._wcache: dict[tuple[str, str], int] = {}
         self._ccache: dict[str, int] = {}
         self._runs: dict[tuple[str, str, str], tuple[Found, ...]] = {}
         self._pkeys: dict[str, str] = {}
@@ -323,13 +353,13 @@ class Model:
         small = _SMALL_ALL
         return sum(get(f, small) for f in feats) - len(feats) * small + _OFFSET_ALL
 
-    def word_vec(self, word: str, first: bool, sent: bool) -> int:
-        key = (word, first, sent and first)
+    def word_vec(self, word: str, pos: str) -> int:
+        key = (word, pos)
         v = self._wcache.get(key)
         if v is None:
             if len(self._wcache) > _MAX_WORD_CACHE:
                 self._wcache.clear()
-            v = self._packed_sum(word_features(word, first, sent, self.lower_ratio))
+            v = self._packed_sum(word_features(word, pos, self.lower_ratio, self.places))
             self._wcache[key] = v
         return v
 
@@ -351,13 +381,17 @@ class Model:
         trans = self.trans
         ctx = self.ctx_vec
         n = len(words)
+        # Every word of a longer run also sees the token after the run and the run's last word,
+        # so that the type chosen at its first word can depend on how the run ends.
+        whole = ctx("r", nxt) + ctx("l", words[-1]) - 2 * _OFFSET_ALL if n > 1 else 0
         for i, word in enumerate(words):
             total = (
-                self.word_vec(word, i == 0, sent)
-                + ctx("p", words[i - 1] if i else prev)
+                self.word_vec(word, word_pos(i, n, sent))
+                + (ctx("p", words[i - 1]) if i else ctx("P", prev))
                 + ctx("q", words[i - 2] if i > 1 else (prev if i == 1 else ""))
-                + ctx("n", words[i + 1] if i + 1 < n else nxt)
+                + (ctx("n", words[i + 1]) if i + 1 < n else ctx("N", nxt))
                 + trans[last]
+                + whole
             )
             lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
             last = lanes.index(max(lanes))
@@ -372,7 +406,11 @@ class Model:
         if out is None:
             if len(keys) > _MAX_WORD_CACHE:
                 keys.clear()
-            if f"{kind}={token.lower()}" in self.weights:
+            low = token.lower()
+            w = self.weights
+            if (kind == "p" and (f"P={low}" in w or f"q={low}" in w)) or (
+                kind == "n" and (f"N={low}" in w or f"r={low}" in w)
+            ):
                 out = token
             elif kind == "p" and token in _SENTENCE_PREV:
                 out = BOS
@@ -386,10 +424,10 @@ class Model:
         if word.lower() in self.places:
             return ((0, len(word), *normalise(word, "LOC")),)
         total = (
-            self.word_vec(word, True, prev in _SENTENCE_PREV)
-            + self.ctx_vec("p", prev)
+            self.word_vec(word, "a" if prev in _SENTENCE_PREV else "o")
+            + self.ctx_vec("P", prev)
             + self._q0
-            + self.ctx_vec("n", nxt)
+            + self.ctx_vec("N", nxt)
             + self.trans[0]
         )
         lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
@@ -428,27 +466,26 @@ class Model:
 
     def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
         """Entities (relative start, relative end, name, type) of a run, cached."""
+        if " " not in run:  # as cheap as a cache look-up, and keeps the cache for longer runs
+            return self._single(run, prev, nxt)
         pk = self._pkeys.get(prev) or self.ctx_key("p", prev)
         nk = self._nkeys.get(nxt) or self.ctx_key("n", nxt)
         key = (pk, run, nk)
         hit = self._runs.get(key)
         if hit is not None:
             return hit
-        if " " not in run:
-            result = self._single(run, key[0], key[2])
-            if len(self._runs) > _MAX_RUN_CACHE:
-                self._runs.clear()
-            self._runs[key] = result
-            return result
-        offsets = run_tokens(run)
-        words = [run[a:b] for a, b in offsets]
+        words = run.split(" ")  # runs are joined by single spaces
+        offsets: list[tuple[int, int]] = []
+        pos = 0
+        for w in words:
+            offsets.append((pos, pos + len(w)))
+            pos += len(w) + 1
         labels = self.tag(words, key[0], key[2])
         spans: list[tuple[int, int, str]] = []
         open_type = ""
-        places = self.places
-        if run.lower() in places:  # a well-known place on its own is a place
+        if run.lower() in self.places:  # a well-known place on its own is a place
             labels = [5] + [6] * (len(words) - 1)
-        elif len(words) > 1:
+        elif any(w.lower() in self._place_first for w in words):
             labels = self._split_places(words, labels, key[2])
         for (a, b), lab in zip(offsets, labels, strict=True):
             if lab == 0:
@@ -598,19 +635,18 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def _trim(text: str, start: int, end: int, typ: str) -> tuple[int, int] | None:
-    """Drop leading titles/honorifics and trailing connectors from a span within a run."""
+    """Drop leading and trailing lower-case connectors from a span within a run, and a person
+    that is only a title. A title at the head of a person stays in the mention when the model
+    put it there (NERGrit counts "Sir", "Pangeran" in); :func:`normalise` drops it from the
+    name."""
     while True:
-        m = re.match(r"([^ ]+) ", text[start:end])
-        if m is None:
+        k = text.find(" ", start, end)
+        if k < 0 or text[start:k] not in _CONNECTOR_SET:
             break
-        head = m.group(1).rstrip(".").lower()
-        if (typ == "PER" and head in TITLES) or head in _CONNECTORS:
-            start += m.end()
-        else:
-            break
+        start = k + 1
     while True:
         k = text.rfind(" ", start, end)
-        if k < 0 or text[k + 1 : end].lower() not in _CONNECTORS:
+        if k < 0 or text[k + 1 : end] not in _CONNECTOR_SET:
             break
         end = k
     if start >= end:
@@ -623,6 +659,9 @@ def _trim(text: str, start: int, end: int, typ: str) -> tuple[int, int] | None:
 def normalise(surface: str, typ: str) -> tuple[str, str]:
     """The facet value and type of a mention, before cross-mention linking."""
     name = _SPACES_RE.sub(" ", surface).strip()
+    if typ == "PER":
+        while " " in name and name.split(" ", 1)[0].rstrip(".").lower() in TITLES:
+            name = name.split(" ", 1)[1]
     alias = ALIASES.get(name.lower())
     if alias is not None and (name.lower() != "amerika" or typ == "LOC"):
         return alias
@@ -658,12 +697,18 @@ def extract_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
     append = out.append
     covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
-    for m in model.run_re.finditer(text):
+    heads = model.heads
+    for m in _RUN_RE.finditer(text):
         run = m.group()
         start, end = m.span()
         if start < covered or run.lower() in skip:
             continue
-        found = run_entities(run, prev_token(text, start), next_token(text, end))
+        prev = prev_token(text, start)
+        if prev in heads:  # "desa Kramas": see find_runs
+            start -= len(prev) + 1
+            run = text[start:end]
+            prev = prev_token(text, start)
+        found = run_entities(run, prev, next_token(text, end))
         for s, e, name, typ in found:
             e_abs = start + e
             if e == len(run) and " " in run[s:e] and text.startswith(" (", e_abs):

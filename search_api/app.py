@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import service
+from search_api import service, web
 from search_api.openapi import openapi_schema
 from search_api.params import ValidationError, parse_entities_params, parse_search_params
 from search_api.responses import ORJSONResponse, error_response
@@ -163,4 +163,5 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
     )
     app.state.index_dir = index_dir
     app.state.article_html = article_html
+    web.install(app)  # HTML pages: /, /static, HTML article hook
     return app

@@ -394,11 +394,15 @@ def test_article(client: TestClient, oracle: list[OracleDoc]) -> None:
     assert dup["duplicate"] is True and dup["duplicates"] == 1
 
 
-def test_unknown_article_is_json_404(client: TestClient) -> None:
+def test_unknown_article_is_404_json_or_html(client: TestClient) -> None:
     for path in ["/articles/no-such-id", "/articles/a/b/c", "/articles/%00"]:
-        res = client.get(path, headers={"accept": "text/html"})
+        res = client.get(path, headers={"accept": "application/json"})
         assert res.status_code == 404
         assert res.json()["error"] == "not_found"
+        page = client.get(path, headers={"accept": "text/html"})
+        assert page.status_code == 404
+        assert "text/html" in page.headers["content-type"]
+        assert "Article not found" in page.text
 
 
 def test_article_html_hook(index_dir: Path) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_page
-from indexer.entities import Entity, extract_entities
+from indexer.entities import Entity, extract_entities, find_runs, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -78,6 +78,29 @@ def test_offsets_point_at_mentions() -> None:
     _check_offsets(text, ents)
     assert any(text[e.start : e.end] == "Jakarta" and e.type == "LOC" for e in ents)
     assert all(text[e.start : e.end] not in {"Senin", "Menteri"} for e in ents)
+
+
+def test_runs_follow_the_gold_conventions() -> None:
+    text = (
+        "Ia ke SMA Negeri 1 Purwokerto dari desa Kramas bertemu Catherine Zeta - Jones, "
+        "Grace O ' Neil dan Stephen R . Covey. Lalu pulang."
+    )
+    runs = [r.text for r in find_runs(text, frozenset({"desa"}))]
+    assert "SMA Negeri 1 Purwokerto" in runs
+    assert "desa Kramas" in runs
+    assert "Catherine Zeta - Jones" in runs
+    assert "Grace O ' Neil" in runs
+    assert "Stephen R . Covey" in runs  # a full stop joins only after an initial
+    assert "Lalu" in runs
+    assert [r.text for r in find_runs("di desa Kramas")] == ["Kramas"]  # heads come from the model
+    for run in find_runs(text, frozenset({"desa"})):
+        assert text[run.start : run.end] == run.text
+
+
+def test_title_kept_in_mention_is_dropped_from_name() -> None:
+    assert normalise("Pak Budi Santoso", "PER") == ("Budi Santoso", "PER")
+    assert normalise("Sir Andrew Aguecheek", "PER") == ("Andrew Aguecheek", "PER")
+    assert normalise("Bank Indonesia", "ORG") == ("Bank Indonesia", "ORG")
 
 
 def test_calendar_words_are_not_entities() -> None:

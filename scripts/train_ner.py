@@ -251,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         "heads": heads,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
+    # No file name and no time in the gzip header: the same data gives the same bytes.
+    with open(args.out, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
         fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
     print(
         f"{len(data)} runs, heads {heads}, {len(weights)} features, "

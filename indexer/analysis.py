@@ -192,12 +192,13 @@ class Analyzer:
             names = name_words(text, words) if self.protect_names else frozenset()
         return self._terms(words, names)
 
-    def _terms(self, words: list[str], names: frozenset[str]) -> list[str]:
+    def _terms(self, words: list[str], names: frozenset[str],
+               override: dict[str, str] | None = None) -> list[str]:
         # All in C: protected surfaces are swapped for their name key, then every key goes
         # through the self-filling surface cache (names never reach Sastrawi).
         keys: Iterable[str] = words
         if names:
-            keys = map(_override(names).get, words, words)
+            keys = map((override or _override(names)).get, words, words)
         return list(filter(None, map(self._surface.__getitem__, keys)))
 
     def analyze_document(self, title: str, body: str) -> DocumentTerms:
@@ -218,12 +219,14 @@ class Analyzer:
                 extra = set(name_words(title, title_words))
             if extra - names:
                 names = names | extra
-        return DocumentTerms(names, self._terms(title_words, names), self._terms(body_words, names))
+        override = _override(names) if names else None
+        return DocumentTerms(names, self._terms(title_words, names, override),
+                             self._terms(body_words, names, override))
 
     def _see_lowercase(self, present: set[str]) -> None:
         if self.lowercase is None:
             self.lowercase = set()
-        fresh = set(filter(str.islower, present)) - self.lowercase
+        fresh = set(filter(str.islower, present - self.lowercase))
         if fresh:
             self.lowercase |= fresh
             self.learned_lowercase.extend(fresh)

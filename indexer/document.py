@@ -59,7 +59,9 @@ def canonical_url(url: str | None) -> str:
 
 
 def body_hash(body: str) -> str:
-    norm = _WS_RE.sub(" ", unicodedata.normalize("NFKC", body)).strip().lower()
+    if not unicodedata.is_normalized("NFKC", body):
+        body = unicodedata.normalize("NFKC", body)
+    norm = " ".join(body.split()).lower()
     return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=10).hexdigest()
 
 

@@ -130,6 +130,7 @@ def main() -> None:
     p = arg_parser(__doc__ or "")
     p.add_argument("--queries", type=int, default=2000)
     p.add_argument("--index", type=Path, help="reuse an existing index directory")
+    p.add_argument("--server-workers", type=int, default=1, help="uvicorn worker processes")
     args = p.parse_args()
     articles = load_articles(args.shared, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,7 +146,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
-             "--host", "127.0.0.1", "--port", str(port)],
+             "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(args.server_workers)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
@@ -157,7 +159,8 @@ def main() -> None:
                 except httpx.HTTPError:
                     time.sleep(0.2)
             asyncio.run(run_http(base, queries[:100], 4))  # warm-up
-            print(f"http bench: {len(queries)} queries, {len(articles):,} articles")
+            print(f"http bench: {len(queries)} queries, {len(articles):,} articles, "
+                  f"{args.server_workers} server worker(s)")
             raw = raw_latencies(articles, queries)
             report("raw tantivy in-process", raw)
             results = {}

@@ -25,7 +25,7 @@ import tantivy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import CORPUS, arg_parser, load_articles  # noqa: E402
+from bench.common import CORPUS, arg_parser, load_articles, raw_index  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -90,17 +90,7 @@ async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int
 
 
 def raw_latencies(articles: list[dict[str, str]], queries: list[dict[str, Any]]) -> list[float]:
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("title", stored=True)
-    sb.add_text_field("body", stored=True)
-    schema = sb.build()
-    index = tantivy.Index(schema)
-    w = index.writer(heap_size=256 * 1024 * 1024, num_threads=2)
-    for a in articles:
-        w.add_document(tantivy.Document(title=a["title"], body=a["body"]))
-    w.commit()
-    w.wait_merging_threads()
-    index.reload()
+    index, schema = raw_index(articles, fields=("title", "body"))
     searcher = index.searcher()
     out = []
     for q in queries:

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -24,30 +25,18 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import CORPUS, arg_parser  # noqa: E402
+from bench.common import CORPUS, arg_parser, raw_index  # noqa: E402
 
 
 def _child_raw(src: Path, out: Path) -> dict[str, float]:
-    import tantivy
+    def docs() -> Iterator[dict[str, str]]:
+        with gzip.open(src, "rb") as f:
+            for line in f:
+                yield orjson.loads(line)
 
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("id", stored=True, tokenizer_name="raw")
-    sb.add_text_field("title", stored=True)
-    sb.add_text_field("body", stored=True)
-    schema = sb.build()
     t0 = time.perf_counter()
-    index = tantivy.Index(schema, path=str(out))
-    writer = index.writer(heap_size=256 * 1024 * 1024, num_threads=2)
-    n = 0
-    with gzip.open(src, "rb") as f:
-        for line in f:
-            d = orjson.loads(line)
-            writer.add_document(tantivy.Document(
-                id=str(d.get("id")), title=d.get("title") or "", body=d.get("body") or ""))
-            n += 1
-    writer.commit()
-    writer.wait_merging_threads()
-    return {"seconds": time.perf_counter() - t0, "docs": n}
+    index, _schema = raw_index(docs(), path=out)
+    return {"seconds": time.perf_counter() - t0, "docs": index.searcher().num_docs}
 
 
 def _child_ours(src: Path, out: Path) -> dict[str, float]:

@@ -21,12 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
-import tantivy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import arg_parser  # noqa: E402
+from bench.common import arg_parser, raw_index  # noqa: E402
 
 EVAL = Path("eval/qa-retrieval")
 K = 10
@@ -81,16 +80,8 @@ _SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
 
 def raw_ranks(passages: list[dict[str, str]], queries: list[dict[str, str]],
               qrels: dict[str, str]) -> dict[str, int | None]:
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("id", stored=True, tokenizer_name="raw")
-    sb.add_text_field("body", stored=False)
-    schema = sb.build()
-    index = tantivy.Index(schema)
-    w = index.writer(heap_size=64 * 1024 * 1024, num_threads=1)
-    for p in passages:
-        w.add_document(tantivy.Document(id=p["doc_id"], body=p["text"]))
-    w.commit()
-    index.reload()
+    docs = ({"id": p["doc_id"], "body": p["text"]} for p in passages)
+    index, _schema = raw_index(docs, fields=("id", "body"), threads=1, stored=False)
     searcher = index.searcher()
     ranks = {}
     for q in queries:

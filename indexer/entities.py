@@ -9,9 +9,10 @@ How it works:
    in one lower-case head word right before it when the trainer found that the gold data
    counts that word as part of names ("desa", "kecamatan", "kota": stored in the model file).
    Everything outside a run is never an entity.
-2. The words of a run are tagged B/I/O per type by a small averaged-perceptron model trained by
-   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data (the mean of a few
-   perceptrons trained on different shuffles, so the result hardly depends on the shuffle).
+2. The words of a run are tagged B/I/O per type by a small linear model trained by
+   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data (a linear-chain
+   CRF by default, its weights exported as per-feature score vectors), decoded with Viterbi
+   over the run using learned label-bigram transition scores (and a start row).
    Its features depend on one word each (the word, its shape, its suffix, how often the word is
    written in lower case in news text, whether it is a well-known place, where it sits in the
    run, whether the run starts a sentence) plus the previous, second-previous and next token
@@ -326,15 +327,37 @@ class Model:
         self._pkeys: dict[str, str] = {}
         self._nkeys: dict[str, str] = {}
         # Transition scores; I-X is impossible unless the previous label is B-X or I-X.
+        # Row 0 scores the first word of a run: "t=<S>" when the model has a start row (CRF),
+        # else the row after O (perceptron).
+        rows = ["t=<S>" if "t=<S>" in self.weights else "t=O"] + [f"t={x}" for x in LABELS[1:]]
         self.trans = [
             _pack(
                 [
                     x if j % 2 == 1 or j == 0 or a in (j - 1, j) else _FORBIDDEN
-                    for j, x in enumerate(self._sum([f"t={LABELS[a]}"]))
+                    for j, x in enumerate(self._sum([rows[a]]))
                 ]
             )
             for a in range(len(LABELS))
         ]
+        # Transitions from O inside a run (the start row may differ).
+        self._trans_o = _pack(
+            [
+                x if j % 2 == 1 or j == 0 else _FORBIDDEN
+                for j, x in enumerate(self._sum(["t=O"]))
+            ]
+        )
+        # The same transition scores unpacked, in packed units, for Viterbi decoding.
+        self.trans_matrix = [
+            [x - _LANE_OFFSET for x in _LANES.unpack(t.to_bytes(_LANE_BYTES, "little"))]
+            for t in (self._trans_o, *self.trans[1:])
+        ]
+        self.start_row = [
+            x - _LANE_OFFSET for x in _LANES.unpack(self.trans[0].to_bytes(_LANE_BYTES, "little"))
+        ]
+        cols = [list(col) for col in zip(*self.trans_matrix, strict=True)]
+        # Viterbi steps: O and B-X may follow any label (all 7 candidates), I-X only B-X or I-X.
+        self.trans_cols = [(j, cols[j]) for j in (0, 1, 3, 5)]
+        self.trans_inside = [(j, cols[j][j - 1], cols[j][j]) for j in (2, 4, 6)]
         self._q0 = self.ctx_vec("q", "")
 
     def _sum(self, feats: Sequence[str]) -> list[float]:
@@ -374,28 +397,55 @@ class Model:
         return v
 
     def tag(self, words: Sequence[str], prev: str, nxt: str) -> list[int]:
-        """Greedy B/I/O decoding of the words of one run; returns label indexes."""
+        """Viterbi B/I/O decoding of the words of one run over the learned label-bigram
+        transition scores; returns label indexes."""
         sent = prev in _SENTENCE_PREV
-        out: list[int] = []
-        last = 0
-        trans = self.trans
         ctx = self.ctx_vec
         n = len(words)
         # Every word of a longer run also sees the token after the run and the run's last word,
         # so that the type chosen at its first word can depend on how the run ends.
-        whole = ctx("r", nxt) + ctx("l", words[-1]) - 2 * _OFFSET_ALL if n > 1 else 0
+        whole = ctx("r", nxt) + ctx("l", words[-1]) - 3 * _OFFSET_ALL if n > 1 else -_OFFSET_ALL
+        tcols = self.trans_cols
+        inside = self.trans_inside
+        score: list[float] = []
+        back: list[list[int]] = []
         for i, word in enumerate(words):
             total = (
                 self.word_vec(word, word_pos(i, n, sent))
                 + (ctx("p", words[i - 1]) if i else ctx("P", prev))
                 + ctx("q", words[i - 2] if i > 1 else (prev if i == 1 else ""))
                 + (ctx("n", words[i + 1]) if i + 1 < n else ctx("N", nxt))
-                + trans[last]
                 + whole
             )
             lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
-            last = lanes.index(max(lanes))
+            if not i:
+                score = [x + y for x, y in zip(lanes, self.start_row, strict=True)]
+                continue
+            # O and B-X may follow any label; I-X only B-X or I-X (two candidates).
+            ptr = [0] * 7
+            new = [0.0] * 7
+            for j, col in tcols:
+                cands = [x + y for x, y in zip(score, col, strict=True)]
+                best = max(cands)
+                ptr[j] = cands.index(best)
+                new[j] = best + lanes[j]
+            for j, from_b, from_i in inside:
+                x = score[j - 1] + from_b
+                y = score[j] + from_i
+                if y > x:
+                    ptr[j] = j
+                    new[j] = y + lanes[j]
+                else:
+                    ptr[j] = j - 1
+                    new[j] = x + lanes[j]
+            score = new
+            back.append(ptr)
+        last = score.index(max(score))
+        out = [last]
+        for ptr in reversed(back):
+            last = ptr[last]
             out.append(last)
+        out.reverse()
         return out
 
     def ctx_key(self, kind: str, token: str) -> str:

@@ -7,6 +7,11 @@ Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
   eval/ner/nergrit/nergrit_train.txt (IndoNLU NERGrit, Apache-2.0): gold PER/ORG/LOC tags;
 - corpus/clickid-news/articles.jsonl.gz (unlabelled): how often each word is written in lower
   case in the middle of a sentence, which tells ordinary words from names at a sentence start.
+
+The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite==0.9.11,
+needed for training only); its state and transition weights are exported into the same
+per-feature score vectors that ``indexer.entities`` decodes with Viterbi, so extraction needs
+no extra dependency. ``--trainer perceptron`` trains bagged structured perceptrons instead.
 """
 
 from __future__ import annotations
@@ -137,7 +142,7 @@ def examples(
 
 
 class Perceptron:
-    """Averaged multiclass perceptron over sparse string features (greedy, left to right)."""
+    """Averaged structured perceptron over sparse string features, Viterbi-decoded per run."""
 
     def __init__(self) -> None:
         n = len(LABELS)
@@ -188,18 +193,68 @@ class Perceptron:
                 out[f] = [round(a, digits) for a in avg]
         return out
 
+    def viterbi(self, feats: list[list[str]]) -> list[int]:
+        """Best label sequence of a run under the current weights (label-bigram transitions
+        ``t=<previous label>``; I-X only after B-X or I-X)."""
+        n = self.n
+        zero = [0.0] * n
+        trans = [self.w.get(f"t={LABELS[a]}", zero) for a in range(n)]
+        allowed = [[j % 2 == 1 or j == 0 or a in (j - 1, j) for j in range(n)] for a in range(n)]
+        score: list[float] = []
+        back: list[list[int]] = []
+        for i, f in enumerate(feats):
+            em = self.scores(f)
+            if not i:
+                score = [em[j] + trans[0][j] if allowed[0][j] else -1e9 for j in range(n)]
+                continue
+            new, ptr = [], []
+            for j in range(n):
+                best_a, best = 0, -1e18
+                for a in range(n):
+                    if not allowed[a][j]:
+                        continue
+                    v = score[a] + trans[a][j]
+                    if v > best:
+                        best_a, best = a, v
+                new.append(best + em[j])
+                ptr.append(best_a)
+            score = new
+            back.append(ptr)
+        last = score.index(max(score))
+        out = [last]
+        for ptr in reversed(back):
+            last = ptr[last]
+            out.append(last)
+        out.reverse()
+        return out
+
+    def add(self, f: str, k: int, delta: float) -> None:
+        w = self.w.setdefault(f, [0.0] * self.n)
+        tot = self.totals.setdefault(f, [0.0] * self.n)
+        st = self.stamps.setdefault(f, [0] * self.n)
+        tot[k] += (self.i - st[k]) * w[k]
+        st[k] = self.i
+        w[k] += delta
+
     def train(self, data: list[Example], epochs: int, seed: int = 13) -> None:
+        """Structured perceptron: Viterbi-decode each run, update on the whole sequence."""
         rng = random.Random(seed)
         data = list(data)
         for _ in range(epochs):
             rng.shuffle(data)
             for feats, labels in data:
-                last = 0
-                for f, truth in zip(feats, labels, strict=True):
-                    full = [*f, f"t={LABELS[last]}"]
-                    guess = self.best(full, last)
-                    self.update(truth, guess, full)
-                    last = truth
+                self.i += 1
+                guess = self.viterbi(feats)
+                if guess == labels:
+                    continue
+                tp = gp = 0
+                for f, t, g in zip(feats, labels, guess, strict=True):
+                    if t != g or tp != gp:
+                        for x in (*f, f"t={LABELS[tp]}"):
+                            self.add(x, t, 1.0)
+                        for x in (*f, f"t={LABELS[gp]}"):
+                            self.add(x, g, -1.0)
+                    tp, gp = t, g
 
 
 def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str, list[float]]:
@@ -221,6 +276,41 @@ def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str
     return out
 
 
+def crf_weights(
+    data: list[Example], c1: float, c2: float, iterations: int, scale: float = 10.0
+) -> dict[str, list[float]]:
+    """Train a linear-chain CRF (python-crfsuite, L-BFGS) over the runs and export its weights
+    into the perceptron's format: per feature one score per label, transitions as
+    ``t=<previous label>`` and the start row as ``t=<S>``."""
+    import os
+    import tempfile
+
+    import pycrfsuite  # python-crfsuite==0.9.11; needed for training only
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, labels in data:
+        trainer.append(feats, [LABELS[k] for k in labels])
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "crf.model")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    index = {lab: k for k, lab in enumerate(LABELS)}
+    out: dict[str, list[float]] = {}
+    for (attr, lab), w in info.state_features.items():
+        out.setdefault(attr, [0.0] * len(LABELS))[index[lab]] = w * scale
+    for (a, b), w in info.transitions.items():
+        out.setdefault(f"t={a}", [0.0] * len(LABELS))[index[b]] = w * scale
+    out = {f: [round(x, 3) for x in v] for f, v in out.items() if max(abs(x) for x in v) >= 1e-3}
+    out["t=<S>"] = [0.0] * len(LABELS)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -228,6 +318,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--models", type=int, default=5, help="perceptrons averaged (seeds)")
+    ap.add_argument(
+        "--trainer",
+        choices=("crf", "perceptron"),
+        default="crf",
+        help="crf: linear-chain CRF (needs python-crfsuite==0.9.11, training only); "
+        "perceptron: bagged structured perceptrons (no extra dependency)",
+    )
+    ap.add_argument("--c1", type=float, default=0.05, help="CRF L1 penalty")
+    ap.add_argument("--c2", type=float, default=0.05, help="CRF L2 penalty")
+    ap.add_argument("--iterations", type=int, default=200, help="CRF L-BFGS iterations")
     args = ap.parse_args(argv)
 
     sentences: list[Sentence] = []
@@ -238,7 +338,10 @@ def main(argv: list[str] | None = None) -> int:
     lower_ratio = lower_lexicon([*bodies, *(s.text for s in sentences)])
     heads = learn_heads(sentences)
     data = examples(sentences, lower_ratio, heads)
-    weights = bagged(data, args.epochs, args.seed, args.models)
+    if args.trainer == "crf":
+        weights = crf_weights(data, args.c1, args.c2, args.iterations)
+    else:
+        weights = bagged(data, args.epochs, args.seed, args.models)
     entity_words = sorted(
         {w.lower() for s in sentences for a, b, _ in s.gold for w in s.text[a:b].split()}
     )

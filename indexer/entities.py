@@ -86,6 +86,17 @@ Found = tuple[int, int, str, str]  # relative start, relative end, name, type
 _MAX_WORD_CACHE = 300_000
 
 
+def backtrack(score: list[float], back: list[list[int]]) -> list[int]:
+    """Viterbi's last step: the best final label, then the back-pointers to the start."""
+    last = score.index(max(score))
+    out = [last]
+    for ptr in reversed(back):
+        last = ptr[last]
+        out.append(last)
+    out.reverse()
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One entity mention: ``text[start:end]`` is the mention, ``name`` its facet value."""
@@ -440,13 +451,7 @@ class Model:
                     new[j] = x + lanes[j]
             score = new
             back.append(ptr)
-        last = score.index(max(score))
-        out = [last]
-        for ptr in reversed(back):
-            last = ptr[last]
-            out.append(last)
-        out.reverse()
-        return out
+        return backtrack(score, back)
 
     def ctx_key(self, kind: str, token: str) -> str:
         """The token itself if the model knows it as context ``kind``, else a stand-in that

@@ -35,6 +35,7 @@ from eval_ner import CORPUS, Sentence, load_sentences  # noqa: E402
 from indexer.entities import (  # noqa: E402
     LABELS,
     MODEL_PATH,
+    backtrack,
     context_features,
     find_runs,
     load_places,
@@ -220,13 +221,7 @@ class Perceptron:
                 ptr.append(best_a)
             score = new
             back.append(ptr)
-        last = score.index(max(score))
-        out = [last]
-        for ptr in reversed(back):
-            last = ptr[last]
-            out.append(last)
-        out.reverse()
-        return out
+        return backtrack(score, back)
 
     def add(self, f: str, k: int, delta: float) -> None:
         w = self.w.setdefault(f, [0.0] * self.n)

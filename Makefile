@@ -44,6 +44,7 @@ eval-ner: install
 	$(BIN)/python scripts/eval_ner.py --shared $(SHARED)
 
 train-ner: install
+	$(BIN)/pip install -q -e '.[test,train]'
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
 lint: install

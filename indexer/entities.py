@@ -15,7 +15,10 @@ How it works:
    over the run using learned label-bigram transition scores (and a start row).
    Its features depend on one word each (the word, its shape, its suffix, how often the word is
    written in lower case in news text, whether it is a well-known place, where it sits in the
-   run, whether the run starts a sentence) plus the previous, second-previous and next token
+   run, whether the run starts a sentence, and the word's corpus features stored in the model
+   file: its usual neighbour words and distributional word classes in the CLICK-ID news corpus,
+   and whether GeoNames knows a place of that name) plus the previous, second-previous and next
+   token
    (tokens outside the run weigh apart from words inside it), and for longer runs the run's
    last word and the token after the run. Per-word and
    per-context weight sums are cached, and the tags of a run of several words are cached by
@@ -216,9 +219,14 @@ def word_pos(i: int, n: int, sent: bool) -> str:
 
 
 def word_features(
-    word: str, pos: str, lower_ratio: dict[str, int], places: frozenset[str] = frozenset()
+    word: str,
+    pos: str,
+    lower_ratio: dict[str, int],
+    places: frozenset[str] = frozenset(),
+    extra: Sequence[str] = (),
 ) -> list[str]:
-    """Features of a word inside a run (``pos``: see :func:`word_pos`)."""
+    """Features of a word inside a run (``pos``: see :func:`word_pos`); ``extra`` are the
+    word's corpus features from the model file (see ``scripts/train_ner.py``)."""
     low = word.lower()
     lb = lower_bucket(word, lower_ratio)
     sh = shape(word)
@@ -240,6 +248,7 @@ def word_features(
     if low in places:
         feats.append("gz")
         feats.append("gzpos=" + pos)
+    feats.extend(extra)
     return feats
 
 
@@ -261,6 +270,32 @@ def word_context(words: Sequence[str], i: int, prev: str, nxt: str) -> tuple[str
 
 def starts_sentence(prev: str) -> bool:
     return prev in _SENTENCE_PREV
+
+
+def run_features(
+    words: Sequence[str],
+    prev: str,
+    nxt: str,
+    lower_ratio: dict[str, int],
+    places: frozenset[str] = frozenset(),
+    word_extra: dict[str, list[str]] | None = None,
+) -> list[list[str]]:
+    """Per word of a run, every feature the tagger scores (the trainer's view; the extractor
+    sums the same features from per-word and per-context caches, see :meth:`Model.tag`)."""
+    sent = starts_sentence(prev)
+    extra = word_extra or {}
+    n = len(words)
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        p, q, x = word_context(words, i, prev, nxt)
+        out.append(
+            word_features(w, word_pos(i, n, sent), lower_ratio, places, extra.get(w.lower(), ()))
+            + context_features("p" if i else "P", p)
+            + context_features("q", q)
+            + context_features("n" if i + 1 < n else "N", x)
+            + (context_features("r", nxt) + context_features("l", words[-1]) if n > 1 else [])
+        )
+    return out
 
 
 _SCALE = 100.0  # fixed-point scale of packed scores (weights stay below ~5000)
@@ -306,8 +341,10 @@ class Model:
         entity_words: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
         heads: Sequence[str] = (),
+        word_extra: dict[str, list[str]] | None = None,
     ) -> None:
         self.heads = frozenset(heads)
+        self.word_extra = word_extra or {}
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see ctx_key), which is what makes the per-run cache pay.
         self.weights = {
@@ -393,7 +430,10 @@ class Model:
         if v is None:
             if len(self._wcache) > _MAX_WORD_CACHE:
                 self._wcache.clear()
-            v = self._packed_sum(word_features(word, pos, self.lower_ratio, self.places))
+            feats = word_features(
+                word, pos, self.lower_ratio, self.places, self.word_extra.get(word.lower(), ())
+            )
+            v = self._packed_sum(feats)
             self._wcache[key] = v
         return v
 
@@ -583,6 +623,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         frozenset(data.get("entity_words", ())),
         load_places(),
         data.get("heads", ()),
+        data.get("word_extra"),
     )
 
 

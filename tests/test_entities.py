@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_page
-from indexer.entities import Entity, extract_entities, find_runs, normalise
+from indexer.entities import Entity, Model, extract_entities, find_runs, load_model, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -108,16 +108,31 @@ def test_calendar_words_are_not_entities() -> None:
     assert not ents
 
 
-@pytest.mark.parametrize("path", [IDNER_DEV, NERGRIT_DEV], ids=["idner", "nergrit"])
-def test_f1_floor_on_dev_slice(path: Path) -> None:
+# Floors a little under what `make eval-ner` measures (0.803 and 0.736): a regression in the
+# extractor or a retrained model that got worse fails here.
+@pytest.mark.parametrize(
+    ("path", "floor"), [(IDNER_DEV, 0.78), (NERGRIT_DEV, 0.71)], ids=["idner", "nergrit"]
+)
+def test_f1_floor_on_dev_set(path: Path, floor: float) -> None:
     if not path.exists():
         pytest.skip("shared data not available")
     sys.path.insert(0, str(ROOT / "scripts"))
     from eval_ner import evaluate, load_sentences
 
-    sents = load_sentences(path)[:150]
-    scores = evaluate(sents)
-    assert scores["ALL"].f1 >= 0.55, scores["ALL"]
+    scores = evaluate(load_sentences(path))
+    assert scores["ALL"].f1 >= floor, scores["ALL"]
+
+
+def test_corpus_word_features_reach_the_tagger() -> None:
+    """The per-word corpus features in the model file (neighbour words, word classes, GeoNames)
+    change a word's scores, and place names the gold data never shows come out as places."""
+    model = load_model()
+    assert any(f.startswith("geo=") for f in model.word_extra["wisconsin"])
+    assert any(f.startswith("k256.") for f in model.word_extra["jakarta"])
+    bare = Model(model.weights, model.lower_ratio, frozenset(), model.places, model.heads, {})
+    assert model.word_vec("Wisconsin", "o") != bare.word_vec("Wisconsin", "o")
+    ents = extract_entities("Ia pindah dari Bordeaux ke Wisconsin pada 1990 .")
+    assert [(e.name, e.type) for e in ents] == [("Bordeaux", "LOC"), ("Wisconsin", "LOC")]
 
 
 @given(st.text(max_size=300))

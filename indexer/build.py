@@ -30,6 +30,7 @@ from indexer.document import Prepared, document_fields, load_payload, prepare
 from indexer.records import (
     Chunk,
     DecodeStats,
+    InputFile,
     Problem,
     Record,
     iter_chunks,
@@ -154,11 +155,11 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 1)))
 
 
-def _chunks(files: Sequence[Path], field_map: Mapping[str, str], report: BuildReport
+def _chunks(files: Sequence[InputFile], field_map: Mapping[str, str], report: BuildReport
             ) -> Iterator[Chunk]:
     for f in files:
         report.files += 1
-        for item in iter_chunks(f, field_map):
+        for item in iter_chunks(f.path, field_map, key=f.key):
             if isinstance(item, Problem):
                 report.note(item)
             else:
@@ -262,7 +263,7 @@ def _feed(
 ) -> None:
     done = done_bytes = 0
     files = list(iter_input_files(paths))
-    total_bytes = sum(uncompressed_size(f) for f in files)
+    total_bytes = sum(uncompressed_size(f.path) for f in files)
     for result in _results(_chunks(files, field_map, report), analyzer, pool):
         analyzer.learn(result.learned, result.lowercase)
         report.bad_utf8_lines += result.bad_utf8_lines
@@ -421,7 +422,7 @@ def iter_records(paths: Sequence[Path]) -> Iterator[Record | Problem]:
     """All records of ``paths`` in order, parsed in-process (for tests and tools)."""
     stats = DecodeStats()
     for f in iter_input_files(paths):
-        for item in iter_chunks(f):
+        for item in iter_chunks(f.path, key=f.key):
             if isinstance(item, Problem):
                 yield item
             else:

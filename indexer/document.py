@@ -122,7 +122,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     elif url:
         doc_id = url
     elif record.raw_page:
-        doc_id = "page:" + PurePosixPath(record.origin.rsplit(":", 1)[0]).name.removesuffix(".gz")
+        doc_id = "page:" + record.page_key.removesuffix(".gz")
     else:
         doc_id = "hash:" + bhash
     parsed = parse_date(f.get("date"), f.get("time"))

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, NamedTuple
 
 import orjson
 
@@ -58,6 +58,7 @@ class Record:
     origin: str  # "path:line"
     fields: Mapping[str, str | None]
     raw_page: bool = False  # True when the body is a whole scraped page to be cleaned
+    page_key: str = ""  # a raw page's path under the input directory named: its identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,16 @@ class Chunk:
     items: tuple[tuple[int, Any], ...]  # (line number, bytes | dict | str)
     field_map: Mapping[str, str] = field(default_factory=dict)
     nbytes: int = 0  # uncompressed input bytes this chunk covers (for progress and ETA)
+    key: str = ""  # the file's path relative to the input directory named (see InputFile)
+
+
+class InputFile(NamedTuple):
+    """An input file and its key: its path under the directory that was named on the command
+    line, or its name when the file itself was named ("pages/banjir.txt", "genpi-rafah.txt").
+    Unlike the full path, the key stays the same wherever the corpus is mounted."""
+
+    path: Path
+    key: str
 
 
 def parse_field_map(spec: str | None) -> dict[str, str]:
@@ -109,7 +120,7 @@ def input_format(path: Path) -> Format | None:
     return None
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_input_files(paths: Iterable[Path]) -> Iterator[InputFile]:
     """Files named, and files under directories named (recursive, sorted, hidden skipped)."""
     for p in paths:
         p = Path(p)
@@ -118,9 +129,9 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
                 rel = f.relative_to(p)
                 if f.is_file() and not any(part.startswith(".") for part in rel.parts):
                     if input_format(f) is not None and not _is_corpus_doc(f):
-                        yield f
+                        yield InputFile(f, rel.as_posix())
         elif p.exists():
-            yield p
+            yield InputFile(p, p.name)
 
 
 def _is_corpus_doc(path: Path) -> bool:
@@ -136,9 +147,13 @@ def _open_binary(path: Path) -> IO[bytes]:
 
 
 def iter_chunks(
-    path: Path, field_map: Mapping[str, str] | None = None, chunk_lines: int = CHUNK_LINES
+    path: Path,
+    field_map: Mapping[str, str] | None = None,
+    chunk_lines: int = CHUNK_LINES,
+    key: str = "",
 ) -> Iterator[Chunk | Problem]:
-    """Split one input file into chunks (I/O only). Unreadable files give a Problem."""
+    """Split one input file into chunks (I/O only). Unreadable files give a Problem.
+    ``key`` identifies a raw page (see :class:`InputFile`; default: the file name)."""
     fmt = input_format(path) or "raw"
     fm = dict(field_map or {})
     name = str(path)
@@ -153,7 +168,7 @@ def iter_chunks(
                 if len(data) > MAX_RECORD_BYTES:
                     yield Problem(f"{name}:1", "too large", f"over {MAX_RECORD_BYTES} bytes")
                 else:
-                    yield Chunk("raw", name, ((1, data),), fm, len(data))
+                    yield Chunk("raw", name, ((1, data),), fm, len(data), key or path.name)
     except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
         yield Problem(f"{name}:0", "unreadable file", str(e))
 
@@ -303,4 +318,4 @@ def records_of(chunk: Chunk, stats: DecodeStats) -> Iterator[Record | Problem]:
             yield _check_types(origin, map_fields(item, chunk.field_map))
         else:
             text = _decode(item, stats)
-            yield Record(origin, {"body": text}, raw_page=True)
+            yield Record(origin, {"body": text}, raw_page=True, page_key=chunk.key)

@@ -255,6 +255,31 @@ def test_csv_raw_pages_field_map_derived_titles_and_undated(tmp_path: Path) -> N
     assert p["k-1"].date == "2024-04-15T17:00:00+00:00"
 
 
+def test_raw_pages_with_one_name_in_two_folders_are_two_articles(tmp_path: Path) -> None:
+    """A raw page is identified by its path under the directory named, so "jakarta/berita.txt"
+    and "bandung/berita.txt" are two articles, and re-adding one of them updates it."""
+    pages = tmp_path / "pages"
+    texts = {
+        "jakarta": "Banjir Jakarta\n\nHujan deras sejak pagi membuat banjir di Kemang dan "
+                   "warga mengungsi ke masjid terdekat.",
+        "bandung": "Macet Bandung\n\nJalan Dago macet total karena wisatawan datang bersamaan "
+                   "pada akhir pekan panjang ini.",
+    }
+    for folder, text in texts.items():
+        (pages / folder).mkdir(parents=True)
+        (pages / folder / "berita.txt").write_text(text, encoding="utf-8")
+    index_dir = tmp_path / "idx"
+    assert reindex([pages], index_dir, workers=1).indexed == 2
+    p = _all_payloads(index_dir)
+    assert set(p) == {"page:jakarta/berita.txt", "page:bandung/berita.txt"}
+    assert p["page:bandung/berita.txt"].title == "Macet Bandung"
+    (pages / "bandung" / "berita.txt").write_text(
+        texts["bandung"].replace("total", "parah"), encoding="utf-8")
+    add([pages], index_dir, workers=1)
+    p = _all_payloads(index_dir)
+    assert len(p) == 2 and "parah" in p["page:bandung/berita.txt"].body
+
+
 def test_reindex_switches_atomically_while_a_reader_is_open(tmp_path: Path,
                                                             records: list[dict[str, object]]
                                                             ) -> None:

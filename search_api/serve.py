@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
 from pathlib import Path
 from typing import Final
 
 import uvicorn
 from starlette.applications import Starlette
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
+
+
+class NoDelayH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with Nagle's algorithm switched off on every connection.
+
+    With ``--workers N`` uvicorn binds the listening socket itself with ``proto`` 0; accepted
+    sockets inherit it and asyncio then skips TCP_NODELAY (it checks for IPPROTO_TCP), so each
+    keep-alive response waited ~40 ms for the client's delayed ACK (uvicorn issue #3149)."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            except OSError:
+                pass
+        super().connection_made(transport)
+
+
+HTTP_PROTOCOL: Final = "search_api.serve:NoDelayH11Protocol"
 
 
 def app_from_env() -> Starlette:
@@ -39,6 +62,9 @@ def serve(
             port=port,
             workers=workers,
             log_level=log_level,
+            http=HTTP_PROTOCOL,
         )
     else:
-        uvicorn.run(create_app(index_dir), host=host, port=port, log_level=log_level)
+        uvicorn.run(
+            create_app(index_dir), host=host, port=port, log_level=log_level, http=HTTP_PROTOCOL
+        )

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,15 +20,18 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+import uvicorn
 from conftest import SYNTHETIC, OracleDoc, write_corpus
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.testclient import TestClient
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from indexer import schema as S
 from indexer.build import add, delete, reindex
 from search_api.app import create_app
 from search_api.params import MAX_QUERY_CHARS
+from search_api.serve import NoDelayH11Protocol
 
 FACETS = (S.PERSON, S.ORG, S.PLACE, S.SOURCE, S.CATEGORY)
 HIT_KEYS = {
@@ -563,6 +567,46 @@ def test_real_uvicorn_server(index_dir: Path, oracle: list[OracleDoc], workers: 
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize(("protocol", "nodelay"), [(H11Protocol, 0), (NoDelayH11Protocol, 1)])
+def test_connections_on_a_prebound_listener_get_tcp_nodelay(
+    protocol: type[H11Protocol], nodelay: int
+) -> None:
+    """With ``--workers N`` uvicorn serves on a listener it bound itself (proto 0). asyncio then
+    leaves Nagle's algorithm on, and every keep-alive response waited ~40 ms for the client's
+    delayed ACK (uvicorn #3149). ``serve()`` uses a protocol that switches TCP_NODELAY on; the
+    plain h11 protocol shows the problem it works around."""
+    seen: list[int] = []
+
+    class Recording(protocol):  # type: ignore[valid-type,misc]
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            sock = transport.get_extra_info("socket")
+            seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    port = _free_port()
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, http=Recording, lifespan="off", log_level="warning"
+    )
+    listener = config.bind_socket()  # what uvicorn's --workers supervisor hands each worker
+    assert listener.proto == 0
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]})
+    thread.start()
+    try:
+        _wait_until(lambda: server.started)
+        with httpx.Client() as client:  # one keep-alive connection, several requests
+            for _ in range(3):
+                assert client.get(f"http://127.0.0.1:{port}/").text == "ok"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+    assert seen == [nodelay]
 
 
 def test_reindex_while_serving(tmp_path: Path) -> None:

@@ -18,10 +18,9 @@ How it works:
    run, whether the run starts a sentence, and the word's corpus features stored in the model
    file: its usual neighbour words and distributional word classes in the CLICK-ID news corpus,
    and whether GeoNames knows a place of that name) plus the previous, second-previous and next
-   token
-   (tokens outside the run weigh apart from words inside it), and for longer runs the run's
-   last word and the token after the run. Per-word and
-   per-context weight sums are cached, and the tags of a run of several words are cached by
+   token (tokens outside the run weigh apart from words inside it), and for longer runs the
+   run's last word and the token after the run (:func:`run_features` lists them all, as the
+   trainer sees them). Per-word and per-context weight sums are cached, and the tags of a run of several words are cached by
    (context, run, context). Titles ("Presiden", "Menteri", "Pak") are mostly tagged O like in
    the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place

@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_page
-from indexer.entities import Entity, Model, extract_entities, find_runs, load_model, normalise
+from indexer.entities import (
+    LABELS,
+    Entity,
+    Model,
+    backtrack,
+    extract_entities,
+    find_runs,
+    load_model,
+    normalise,
+    run_features,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -121,6 +131,46 @@ def test_f1_floor_on_dev_set(path: Path, floor: float) -> None:
 
     scores = evaluate(load_sentences(path))
     assert scores["ALL"].f1 >= floor, scores["ALL"]
+
+
+def _reference_tag(model: Model, words: list[str], prev: str, nxt: str) -> list[int]:
+    """Plain Viterbi over :func:`run_features` and the model's weights: what the trainer
+    trained, without the extractor's packed caches."""
+    zero = [0.0] * len(LABELS)
+    feats = run_features(words, prev, nxt, model.lower_ratio, model.places, model.word_extra)
+    start = model.weights.get("t=<S>", zero)
+    trans = [model.weights.get(f"t={lab}", zero) for lab in LABELS]
+
+    def allowed(a: int, j: int) -> bool:  # I-X only after B-X or I-X
+        return j == 0 or j % 2 == 1 or a in (j - 1, j)
+
+    score: list[float] = []
+    back: list[list[int]] = []
+    for i, fs in enumerate(feats):
+        em = [sum(model.weights.get(f, zero)[j] for f in fs) for j in range(len(LABELS))]
+        if not i:
+            score = [em[j] + start[j] if allowed(0, j) else -1e9 for j in range(len(LABELS))]
+            continue
+        ptr = [max((a for a in range(len(LABELS)) if allowed(a, j)),
+                   key=lambda a, j=j: score[a] + trans[a][j]) for j in range(len(LABELS))]
+        score = [score[a] + trans[a][j] + em[j] for j, a in enumerate(ptr)]
+        back.append(ptr)
+    return backtrack(score, back)
+
+
+def test_fast_tagger_scores_what_the_trainer_trained() -> None:
+    """The extractor sums packed, cached per-word and per-context vectors; its labels must be
+    those of a plain Viterbi over the trainer's feature lists."""
+    model = load_model()
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
+    text += (" Kata Menteri Keuangan Sri Mulyani Indrawati di Gedung DPR RI , Jakarta Pusat ."
+             " Pelatih Valencia CF Ruben Baraja memuji Bank Indonesia dan PT Pertamina (Persero) .")
+    runs = [r for r in find_runs(text, model.heads) if " " in r.text]
+    assert len(runs) >= 10
+    for run in runs:
+        words = run.text.split(" ")
+        assert model.tag(words, run.prev, run.next) == _reference_tag(
+            model, words, run.prev, run.next), run
 
 
 def test_corpus_word_features_reach_the_tagger() -> None:

@@ -20,9 +20,10 @@ How it works:
    and whether GeoNames knows a place of that name) plus the previous, second-previous and next
    token (tokens outside the run weigh apart from words inside it), and for longer runs the
    run's last word and the token after the run (:func:`run_features` lists them all, as the
-   trainer sees them). Per-word and per-context weight sums are cached, and the tags of a run of several words are cached by
-   (context, run, context). Titles ("Presiden", "Menteri", "Pak") are mostly tagged O like in
-   the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
+   trainer sees them). Per-word and per-context weight sums are cached, and the tags of a run
+   of several words are cached by (context, run, context). Titles ("Presiden", "Menteri",
+   "Pak") are mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields
+   "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
    short forms of the alias table) is a LOC; a place heading an entity that continues as a
    person is split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the
@@ -41,7 +42,7 @@ import gzip
 import json
 import re
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -277,10 +278,11 @@ def run_features(
     nxt: str,
     lower_ratio: dict[str, int],
     places: frozenset[str] = frozenset(),
-    word_extra: dict[str, list[str]] | None = None,
+    word_extra: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Per word of a run, every feature the tagger scores (the trainer's view; the extractor
-    sums the same features from per-word and per-context caches, see :meth:`Model.tag`)."""
+    sums the same features from per-word and per-context caches, see :meth:`Model.tag`).
+    ``word_extra``: lower-cased word -> its corpus features, space-separated."""
     sent = starts_sentence(prev)
     extra = word_extra or {}
     n = len(words)
@@ -288,7 +290,9 @@ def run_features(
     for i, w in enumerate(words):
         p, q, x = word_context(words, i, prev, nxt)
         out.append(
-            word_features(w, word_pos(i, n, sent), lower_ratio, places, extra.get(w.lower(), ()))
+            word_features(
+                w, word_pos(i, n, sent), lower_ratio, places, extra.get(w.lower(), "").split()
+            )
             + context_features("p" if i else "P", p)
             + context_features("q", q)
             + context_features("n" if i + 1 < n else "N", x)
@@ -340,9 +344,11 @@ class Model:
         entity_words: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
         heads: Sequence[str] = (),
-        word_extra: dict[str, list[str]] | None = None,
+        word_extra: Mapping[str, str] | None = None,
     ) -> None:
         self.heads = frozenset(heads)
+        # Space-separated strings, split only when a word's vector is first computed: one
+        # string object per word keeps the model's memory and load time small.
         self.word_extra = word_extra or {}
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see ctx_key), which is what makes the per-run cache pay.
@@ -429,9 +435,8 @@ class Model:
         if v is None:
             if len(self._wcache) > _MAX_WORD_CACHE:
                 self._wcache.clear()
-            feats = word_features(
-                word, pos, self.lower_ratio, self.places, self.word_extra.get(word.lower(), ())
-            )
+            extra = self.word_extra.get(word.lower(), "").split()
+            feats = word_features(word, pos, self.lower_ratio, self.places, extra)
             v = self._packed_sum(feats)
             self._wcache[key] = v
         return v

@@ -251,7 +251,7 @@ def examples(
     sentences: list[Sentence],
     lower_ratio: dict[str, int],
     heads: list[str],
-    word_extra: dict[str, list[str]] | None = None,
+    word_extra: dict[str, str] | None = None,
 ) -> list[Example]:
     """Per candidate run: word features and gold labels projected onto the run's words."""
     out: list[Example] = []
@@ -470,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = [*bodies, *(s.text for s in sentences)]
     lower_ratio = lower_lexicon(texts)
     heads = learn_heads(sentences)
-    word_extra = merge_features(corpus_contexts(texts), word_clusters(texts), geo_names())
+    corpus_features = merge_features(corpus_contexts(texts), word_clusters(texts), geo_names())
+    word_extra = {w: " ".join(feats) for w, feats in corpus_features.items()}
     data = examples(sentences, lower_ratio, heads, word_extra)
     if args.trainer == "crf":
         weights = crf_weights(data, args.c1, args.c2, args.iterations)
@@ -478,7 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         weights = bagged(data, args.epochs, args.seed, args.models)
     # Keep only the corpus features the model gave a weight to, for the words that have one.
     kept = {
-        w: [f for f in feats if f in weights] for w, feats in sorted(word_extra.items())
+        w: " ".join(f for f in feats if f in weights)
+        for w, feats in sorted(corpus_features.items())
     }
     word_extra = {w: feats for w, feats in kept.items() if feats}
     entity_words = sorted(

@@ -787,11 +787,13 @@ def _link_people(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def extract_entities(text: str) -> list[Entity]:
-    """Named entities of ``text`` in text order. Never raises on odd input."""
+def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
+    """Named entities of ``text`` in text order. Never raises on odd input. ``model``: the
+    shipped model unless given (the trainer's cross-validation passes its own)."""
     if not text:
         return []
-    model = load_model()
+    if model is None:
+        model = load_model()
     run_entities = model.run_entities
     skip = model.skip
     out: list[Entity] = []

@@ -45,6 +45,8 @@ import struct
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 __all__ = ["Entity", "extract_entities"]
@@ -427,7 +429,8 @@ class Model:
         """Packed score vector of a feature list (lane offset ``_LANE_OFFSET``)."""
         get = self._packed.get
         small = _SMALL_ALL
-        return sum(get(f, small) for f in feats) - len(feats) * small + _OFFSET_ALL
+        n = len(feats)
+        return sum(map(get, feats, repeat(small, n))) - n * small + _OFFSET_ALL
 
     def word_vec(self, word: str, pos: str) -> int:
         key = (word, pos)
@@ -480,7 +483,7 @@ class Model:
             ptr = [0] * 7
             new = [0.0] * 7
             for j, col in tcols:
-                cands = [x + y for x, y in zip(score, col, strict=True)]
+                cands = list(map(add, score, col))
                 best = max(cands)
                 ptr[j] = cands.index(best)
                 new[j] = best + lanes[j]

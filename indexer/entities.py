@@ -25,7 +25,8 @@ How it works:
    "Pak") are mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields
    "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
-   short forms of the alias table) is a LOC; a place heading an entity that continues as a
+   short forms of the alias table) is a LOC, one that is exactly a well-known organisation
+   (``data/gazetteer_org.txt``: platforms, media) an ORG; a place heading an entity that continues as a
    person is split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the
    mention ("Mahkamah Konstitusi (MK)").
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
@@ -53,6 +54,7 @@ __all__ = ["Entity", "extract_entities"]
 
 MODEL_PATH = Path(__file__).parent / "data" / "ner_model.json.gz"
 GAZETTEER_LOC_PATH = Path(__file__).parent / "data" / "gazetteer_loc.txt"
+GAZETTEER_ORG_PATH = Path(__file__).parent / "data" / "gazetteer_org.txt"
 
 LABELS: tuple[str, ...] = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
@@ -325,6 +327,10 @@ _SMALL_ALL = _pack([0.0] * len(LABELS), _SMALL_OFFSET)
 _SKIP_BUCKET = 3
 _CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
 _MIN_CONTEXT_SPREAD = 1.0
+# Never an entity on their own: legal-form suffixes ("PT Garuda Indonesia (Persero) Tbk") and
+# the parts of BMKG's full name that its commas cut off ("Badan Meteorologi, Klimatologi, dan
+# Geofisika").
+NOT_ALONE = frozenset({"tbk", "persero", "klimatologi", "geofisika"})
 CALENDAR_WORDS = frozenset(
     {
         "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
@@ -347,8 +353,10 @@ class Model:
         places: frozenset[str] = frozenset(),
         heads: Sequence[str] = (),
         word_extra: Mapping[str, str] | None = None,
+        orgs: frozenset[str] = frozenset(),
     ) -> None:
         self.heads = frozenset(heads)
+        self.orgs = orgs  # well-known organisations (data/gazetteer_org.txt), lower case
         # Space-separated strings, split only when a word's vector is first computed: one
         # string object per word keeps the model's memory and load time small.
         self.word_extra = word_extra or {}
@@ -372,6 +380,7 @@ class Model:
                 if b >= _SKIP_BUCKET and w not in entity_words and w not in ALIASES
             )
             | CALENDAR_WORDS
+            | NOT_ALONE
         )
         # Score vectors are packed into one int, one 32-bit lane per label (fixed point,
         # offset to stay positive), so adding vectors is one int addition.
@@ -523,8 +532,11 @@ class Model:
 
     def _single(self, word: str, prev: str, nxt: str) -> tuple[Found, ...]:
         """Entities of a one-word run: the same scores as :meth:`tag`, fewer steps."""
-        if word.lower() in self.places:
+        low = word.lower()
+        if low in self.places:
             return ((0, len(word), *normalise(word, "LOC")),)
+        if low in self.orgs:
+            return ((0, len(word), *normalise(word, "ORG")),)
         total = (
             self.word_vec(word, "a" if prev in _SENTENCE_PREV else "o")
             + self.ctx_vec("P", prev)
@@ -587,6 +599,8 @@ class Model:
         open_type = ""
         if run.lower() in self.places:  # a well-known place on its own is a place
             labels = [5] + [6] * (len(words) - 1)
+        elif run.lower() in self.orgs:
+            labels = [3] + [4] * (len(words) - 1)
         elif any(w.lower() in self._place_first for w in words):
             labels = self._split_places(words, labels, key[2])
         for (a, b), lab in zip(offsets, labels, strict=True):
@@ -614,7 +628,8 @@ class Model:
 
 @cache
 def load_places(path: Path = GAZETTEER_LOC_PATH) -> frozenset[str]:
-    """Well-known place names (lower case) from the gazetteer file."""
+    """Well-known names (lower case) from a gazetteer file: places unless ``path`` says
+    otherwise."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
@@ -631,6 +646,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         load_places(),
         data.get("heads", ()),
         data.get("word_extra"),
+        load_places(GAZETTEER_ORG_PATH),
     )
 
 

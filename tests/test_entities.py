@@ -113,6 +113,21 @@ def test_title_kept_in_mention_is_dropped_from_name() -> None:
     assert normalise("Bank Indonesia", "ORG") == ("Bank Indonesia", "ORG")
 
 
+def test_well_known_organisations_and_name_fragments() -> None:
+    """Facts from data/gazetteer_org.txt: platforms and media are organisations, not places or
+    people; legal-form suffixes and the comma-cut parts of BMKG's name are not entities alone."""
+    text = "Video itu diunggah di Instagram dan Twitter , kata dia kepada Okezone ."
+    ents = extract_entities(text)
+    assert [(e.name, e.type) for e in ents] == [
+        ("Instagram", "ORG"), ("Twitter", "ORG"), ("Okezone", "ORG")]
+    ents = extract_entities(
+        "PT Garuda Indonesia (Persero) Tbk dan Badan Meteorologi, Klimatologi, dan Geofisika "
+        "(BMKG) memberi keterangan.")
+    names = {e.name for e in ents}
+    assert not names & {"Tbk", "Persero", "Klimatologi", "Geofisika"}
+    assert {"PT Garuda Indonesia", "Badan Meteorologi, Klimatologi, dan Geofisika"} <= names
+
+
 def test_calendar_words_are_not_entities() -> None:
     ents = extract_entities("Rapat digelar Selasa, 17 September 2019, dan Kamis pekan depan.")
     assert not ents

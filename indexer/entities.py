@@ -49,6 +49,7 @@ from functools import cache
 from itertools import repeat
 from operator import add
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Entity", "extract_entities"]
 
@@ -634,11 +635,8 @@ def load_places(path: Path = GAZETTEER_LOC_PATH) -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-@cache
-def load_model(path: Path = MODEL_PATH) -> Model:
-    """Load the trained model (once per process)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+def model_from_payload(data: Mapping[str, Any]) -> Model:
+    """A model from the content of a model file (as ``scripts/train_ner.py`` writes it)."""
     return Model(
         data["weights"],
         data["lower_ratio"],
@@ -648,6 +646,13 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         data.get("word_extra"),
         load_places(GAZETTEER_ORG_PATH),
     )
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """Load the trained model (once per process)."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return model_from_payload(json.load(fh))
 
 
 # --- normalisation --------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from indexer.entities import (  # noqa: E402
     extract_entities,
     find_runs,
     load_places,
+    model_from_payload,
     run_features,
     run_tokens,
 )
@@ -501,14 +502,7 @@ def cross_validate(
             held.append(part[a:b])
             kept += part[:a] + part[b:]
         payload, _ = train(kept, lower_ratio, corpus_features, args)
-        model = Model(
-            payload["weights"],
-            lower_ratio,
-            frozenset(payload["entity_words"]),
-            load_places(),
-            payload["heads"],
-            payload["word_extra"],
-        )
+        model = model_from_payload(payload)
 
         def extract(text: str, model: Model = model) -> list[tuple[int, int, str]]:
             return [(e.start, e.end, e.type) for e in extract_entities(text, model)]

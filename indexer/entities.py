@@ -10,9 +10,10 @@ How it works:
    counts that word as part of names ("desa", "kecamatan", "kota": stored in the model file).
    Everything outside a run is never an entity.
 2. The words of a run are tagged B/I/O per type by a small linear model trained by
-   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data (a linear-chain
-   CRF by default, its weights exported as per-feature score vectors), decoded with Viterbi
-   over the run using learned label-bigram transition scores (and a start row).
+   ``scripts/train_ner.py`` from the gold IDNER-2k and NERGrit training data (linear-chain
+   CRFs, feature-bagged, their averaged weights exported as per-feature score vectors),
+   decoded with Viterbi over the run using learned label-bigram transition scores (and a
+   start row).
    Its features depend on one word each (the word, its shape, its suffix, how often the word is
    written in lower case in news text, whether it is a well-known place, where it sits in the
    run, whether the run starts a sentence, and the word's corpus features stored in the model

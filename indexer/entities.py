@@ -629,11 +629,15 @@ class Model:
 
 
 @cache
-def load_places(path: Path = GAZETTEER_LOC_PATH) -> frozenset[str]:
-    """Well-known names (lower case) from a gazetteer file: places unless ``path`` says
-    otherwise."""
+def load_names(path: Path) -> frozenset[str]:
+    """Well-known names (lower case) from a gazetteer file: one per line, ``#`` comments."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def load_places() -> frozenset[str]:
+    """Well-known place names (``data/gazetteer_loc.txt``)."""
+    return load_names(GAZETTEER_LOC_PATH)
 
 
 def model_from_payload(data: Mapping[str, Any]) -> Model:
@@ -645,7 +649,7 @@ def model_from_payload(data: Mapping[str, Any]) -> Model:
         load_places(),
         data.get("heads", ()),
         data.get("word_extra"),
-        load_places(GAZETTEER_ORG_PATH),
+        load_names(GAZETTEER_ORG_PATH),
     )
 
 

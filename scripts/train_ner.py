@@ -396,23 +396,35 @@ class Perceptron:
                     tp, gp = t, g
 
 
+def mean_weights(
+    models: Iterable[dict[str, list[float]]], n: int, min_abs: float = 0.0
+) -> dict[str, list[float]]:
+    """The mean of ``n`` weight tables (a feature missing from one counts as zeros), rounded to
+    3 decimals; features whose every weight is below ``min_abs`` are dropped."""
+    total: dict[str, list[float]] = {}
+    for weights in models:
+        for f, v in weights.items():
+            acc = total.setdefault(f, [0.0] * len(v))
+            for j, x in enumerate(v):
+                acc[j] += x / n
+    out: dict[str, list[float]] = {}
+    for f, acc in total.items():
+        avg = [round(x, 3) for x in acc]
+        if max(abs(x) for x in avg) >= min_abs:
+            out[f] = avg
+    return out
+
+
 def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str, list[float]]:
     """The mean weights of ``models`` averaged perceptrons trained on different shuffles: still
     one linear model (same cost to apply), but much less dependent on the shuffle order."""
-    total: dict[str, list[float]] = {}
-    for k in range(models):
+
+    def one(k: int) -> dict[str, list[float]]:
         model = Perceptron()
         model.train(data, epochs, seed + k)
-        for f, v in model.averaged(digits=4).items():
-            acc = total.setdefault(f, [0.0] * len(v))
-            for j, x in enumerate(v):
-                acc[j] += x
-    out: dict[str, list[float]] = {}
-    for f, acc in total.items():
-        avg = [round(x / models, 3) for x in acc]
-        if max(abs(x) for x in avg) >= 1e-3:
-            out[f] = avg
-    return out
+        return model.averaged(digits=4)
+
+    return mean_weights((one(k) for k in range(models)), models, min_abs=1e-3)
 
 
 def crf_weights(
@@ -467,17 +479,19 @@ def feature_bagged_crf(
 ) -> dict[str, list[float]]:
     """The mean of the CRF weights trained on ``data`` with each of :data:`FEATURE_BAGS` left
     out."""
-    total: dict[str, list[float]] = {}
-    for dropped in FEATURE_BAGS.values():
-        bag = data if not dropped else [
+
+    def without(dropped: tuple[str, ...]) -> list[Example]:
+        if not dropped:
+            return data
+        return [
             ([[f for f in fs if not f.startswith(dropped)] for fs in feats], labels)
             for feats, labels in data
         ]
-        for f, v in crf_weights(bag, c1, c2, iterations).items():
-            acc = total.setdefault(f, [0.0] * len(v))
-            for j, x in enumerate(v):
-                acc[j] += x / len(FEATURE_BAGS)
-    return {f: [round(x, 3) for x in v] for f, v in total.items()}
+
+    return mean_weights(
+        (crf_weights(without(d), c1, c2, iterations) for d in FEATURE_BAGS.values()),
+        len(FEATURE_BAGS),
+    )
 
 
 def train(

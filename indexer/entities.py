@@ -82,6 +82,7 @@ _RUN_TAIL = rf"(?: (?:(?:{_CONN}|[-'’]|(?<= [{_UP}] )\.) )?{_CAP}| {_NUM})*"
 _RUN_RE = re.compile(rf"[{_UP}](?<![^\W_][{_UP}]){_CAP_REST}{_RUN_TAIL}(?![^\W_])")
 _WORD_START_RE = re.compile(r"[^\W_]+")
 _ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
+_PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into runs
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
 _BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _PREV_WINDOW = 48
@@ -329,10 +330,18 @@ _SMALL_ALL = _pack([0.0] * len(LABELS), _SMALL_OFFSET)
 _SKIP_BUCKET = 3
 _CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
 _MIN_CONTEXT_SPREAD = 1.0
-# Never an entity on their own: legal-form suffixes ("PT Garuda Indonesia (Persero) Tbk") and
-# the parts of BMKG's full name that its commas cut off ("Badan Meteorologi, Klimatologi, dan
-# Geofisika").
-NOT_ALONE = frozenset({"tbk", "persero", "klimatologi", "geofisika"})
+# Never an entity on their own: legal forms ("PT Garuda Indonesia (Persero) Tbk"), the parts
+# of BMKG's full name that its commas cut off ("Badan Meteorologi, Klimatologi, dan
+# Geofisika"), and the generic heads of official names ("Kementerian", "Pemprov"), which name
+# no one body when they stand alone.
+NOT_ALONE = frozenset(
+    {
+        "tbk", "persero", "pt", "cv", "klimatologi", "geofisika", "kementerian", "kemenko",
+        "pemprov", "pemkot", "pemkab", "pemda", "pemerintah", "dinas", "badan", "lembaga",
+        "komisi", "dewan", "majelis", "partai", "universitas", "yayasan", "provinsi",
+        "kabupaten", "kota",
+    }
+)  # fmt: skip
 CALENDAR_WORDS = frozenset(
     {
         "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
@@ -359,6 +368,19 @@ class Model:
     ) -> None:
         self.heads = frozenset(heads)
         self.orgs = orgs  # well-known organisations (data/gazetteer_org.txt), lower case
+        # Those that "dan" or commas cut into several runs, by their first part:
+        # "kementerian pemuda" -> ("kementerian pemuda dan olahraga",), longest first.
+        by_head: dict[str, list[str]] = {}
+        for name in sorted(orgs):
+            head = _PART_BREAK_RE.split(name, 1)[0]
+            if head != name:
+                by_head.setdefault(head, []).append(name)
+        # Keyed by the last word of the first part, the word a run that holds it ends with.
+        self.org_parts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for head, names in sorted(by_head.items()):
+            self.org_parts.setdefault(head.rsplit(" ", 1)[-1], []).append(
+                (head, tuple(sorted(names, key=len, reverse=True)))
+            )
         # Space-separated strings, split only when a word's vector is first computed: one
         # string object per word keeps the model's memory and load time small.
         self.word_extra = word_extra or {}
@@ -674,6 +696,12 @@ TITLES = frozenset(
         "sultan", "paus", "santo", "st", "tuan", "nyonya", "nona", "sdr", "saudara", "senator",
         "perdana", "kanselir", "pm", "capres", "cawapres", "caleg", "kiai", "kyai", "gus",
         "mr", "mrs", "ms", "sir", "lord", "dokter", "pelatih", "kapten", "striker",
+        # ministers and officials by their usual short titles ("Menpora Imam Nahrawi")
+        "menpora", "menkumham", "menlu", "menhan", "mensos", "menkes", "mendikbud", "menag",
+        "menhub", "mentan", "mendag", "menperin", "menkominfo", "menaker", "menpar",
+        "menristekdikti", "menristek", "menpupr", "menkopolhukam",
+        "menpan-rb", "menpan", "mensesneg", "seskab", "kasad", "kasal", "kasau", "kabareskrim",
+        "kapolsek", "kajati", "kajari", "kadiv", "karopenmas", "jubir", "wamen",
     }
 )  # fmt: skip
 
@@ -749,6 +777,31 @@ ALIASES: dict[str, tuple[str, str]] = {
     "kemendagri": ("Kementerian Dalam Negeri", "ORG"),
     "kemenlu": ("Kementerian Luar Negeri", "ORG"),
     "kemenkes": ("Kementerian Kesehatan", "ORG"),
+    "kemenpora": ("Kementerian Pemuda dan Olahraga", "ORG"),
+    "klhk": ("Kementerian Lingkungan Hidup dan Kehutanan", "ORG"),
+    "kominfo": ("Kementerian Komunikasi dan Informatika", "ORG"),
+    "kemenkominfo": ("Kementerian Komunikasi dan Informatika", "ORG"),
+    "kemkominfo": ("Kementerian Komunikasi dan Informatika", "ORG"),
+    "kementerian pupr": ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "ORG"),
+    "kemenpupr": ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "ORG"),
+    "kemenkumham": ("Kementerian Hukum dan Hak Asasi Manusia", "ORG"),
+    "kementerian esdm": ("Kementerian Energi dan Sumber Daya Mineral", "ORG"),
+    "kkp": ("Kementerian Kelautan dan Perikanan", "ORG"),
+    "kemendikbud": ("Kementerian Pendidikan dan Kebudayaan", "ORG"),
+    "kemenristekdikti": ("Kementerian Riset, Teknologi, dan Pendidikan Tinggi", "ORG"),
+    "kemenparekraf": ("Kementerian Pariwisata dan Ekonomi Kreatif", "ORG"),
+    "kemenpan-rb": ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "ORG"),
+    "kemenpanrb": ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "ORG"),
+    "kemenpppa": ("Kementerian Pemberdayaan Perempuan dan Perlindungan Anak", "ORG"),
+    "kemenko polhukam": ("Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan", "ORG"),
+    "kemenkopolhukam": ("Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan", "ORG"),
+    "kemenko pmk": (
+        "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "ORG"
+    ),
+    "bpom": ("Badan Pengawas Obat dan Makanan", "ORG"),
+    "bppt": ("Badan Pengkajian dan Penerapan Teknologi", "ORG"),
+    "ppatk": ("Pusat Pelaporan dan Analisis Transaksi Keuangan", "ORG"),
+    "lpsk": ("Lembaga Perlindungan Saksi dan Korban", "ORG"),
     "pln": ("Perusahaan Listrik Negara", "ORG"),
     "kai": ("Kereta Api Indonesia", "ORG"),
 }
@@ -780,7 +833,8 @@ def _trim(text: str, start: int, end: int, typ: str) -> tuple[int, int] | None:
         end = k
     if start >= end:
         return None
-    if typ == "PER" and text[start:end].rstrip(".").lower() in TITLES:
+    low = text[start:end].rstrip(".").lower()
+    if low in NOT_ALONE or (typ == "PER" and low in TITLES):
         return None
     return start, end
 
@@ -816,6 +870,36 @@ def _link_people(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _acronym_end(text: str, end: int) -> int:
+    """The end of an "(ACRONYM)" right after a mention ending at ``end`` ("Komisi
+    Pemberantasan Korupsi (KPK)"), else ``end``."""
+    if text.startswith(" (", end):
+        acr = _ACRONYM_AFTER_RE.match(text, end)
+        if acr is not None:
+            return acr.end()
+    return end
+
+
+def _part_name(
+    text: str, run_end: int, run_low: str, parts: Sequence[tuple[str, Sequence[str]]]
+) -> tuple[int, int] | None:
+    """(start, end) of an official name that "dan" or commas cut into runs, when the run
+    ending at ``run_end`` (lower-cased ``run_low``) ends with its first part and ``text``
+    spells out the rest; ``parts``: (first part, full names longest first), lower case."""
+    for head, names in parts:
+        if not run_low.endswith(head):
+            continue
+        k = len(run_low) - len(head)
+        if k and run_low[k - 1] != " ":
+            continue
+        start = run_end - len(head)
+        for name in names:
+            end = start + len(name)
+            if text[start:end].lower() == name and not text[end : end + 1].isalnum():
+                return start, end
+    return None
+
+
 def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     """Named entities of ``text`` in text order. Never raises on odd input. ``model``: the
     shipped model unless given (the trainer's cross-validation passes its own)."""
@@ -829,22 +913,35 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     append = out.append
     covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
     heads = model.heads
+    org_parts = model.org_parts
     for m in _RUN_RE.finditer(text):
         run = m.group()
         start, end = m.span()
-        if start < covered or run.lower() in skip:
+        if start < covered:
             continue
-        prev = prev_token(text, start)
-        if prev in heads:  # "desa Kramas": see find_runs
-            start -= len(prev) + 1
-            run = text[start:end]
+        low = run.lower()
+        org = None
+        parts = org_parts.get(low[low.rfind(" ") + 1 :])
+        if parts is not None:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
+            org = _part_name(text, end, low, parts)
+            if org is not None:
+                end = max(start, org[0] - 1)
+                run = text[start:end]
+                low = run.lower()
+        if run and low not in skip:
             prev = prev_token(text, start)
-        found = run_entities(run, prev, next_token(text, end))
-        for s, e, name, typ in found:
-            e_abs = start + e
-            if e == len(run) and " " in run[s:e] and text.startswith(" (", e_abs):
-                acr = _ACRONYM_AFTER_RE.match(text, e_abs)
-                if acr is not None:  # "Komisi Pemberantasan Korupsi (KPK)"
-                    e_abs = covered = acr.end()
-            append(Entity(name, typ, start + s, e_abs))
+            if prev in heads:  # "desa Kramas": see find_runs
+                start -= len(prev) + 1
+                run = text[start:end]
+                prev = prev_token(text, start)
+            found = run_entities(run, prev, next_token(text, end))
+            for s, e, name, typ in found:
+                e_abs = start + e
+                if e == len(run) and " " in run[s:e]:
+                    e_abs = _acronym_end(text, e_abs)
+                    covered = max(covered, e_abs)
+                append(Entity(name, typ, start + s, e_abs))
+        if org is not None:
+            covered = _acronym_end(text, org[1])
+            append(Entity(*normalise(text[org[0] : org[1]], "ORG"), org[0], covered))
     return _link_people(out) if out else out

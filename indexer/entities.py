@@ -17,8 +17,9 @@ How it works:
    Its features depend on one word each (the word, its shape, its suffix, how often the word is
    written in lower case in news text, whether it is a well-known place, where it sits in the
    run, whether the run starts a sentence, and the word's corpus features stored in the model
-   file: its usual neighbour words and distributional word classes in the CLICK-ID news corpus,
-   and whether GeoNames knows a place of that name) plus the previous, second-previous and next
+   file: its usual neighbour words, distributional word classes and the score vector of its
+   distributional word vector in the CLICK-ID news corpus, and whether GeoNames knows a place
+   of that name) plus the previous, second-previous and next
    token (tokens outside the run weigh apart from words inside it), and for longer runs the
    run's last word and the token after the run (:func:`run_features` lists them all, as the
    trainer sees them). Per-word and per-context weight sums are cached, and the tags of a run
@@ -225,6 +226,11 @@ def word_pos(i: int, n: int, sent: bool) -> str:
     return "e" if i == n - 1 else "m"
 
 
+# The score vector a word's dense distributional vector adds, one per word in the model file
+# ("ev=jakarta"): the trainer learns per-dimension weights and projects each vector onto them.
+VECTOR_PREFIX = "ev="
+
+
 def word_features(
     word: str,
     pos: str,
@@ -256,6 +262,7 @@ def word_features(
         feats.append("gz")
         feats.append("gzpos=" + pos)
     feats.extend(extra)
+    feats.append(VECTOR_PREFIX + low)  # the word's distributional vector, projected on labels
     return feats
 
 

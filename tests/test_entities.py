@@ -82,6 +82,11 @@ def test_aliases() -> None:
     assert by_surface["Jokowi"].name == "Joko Widodo"
     if "RI" in by_surface:
         assert by_surface["RI"].name == "Indonesia"
+    # One person, one facet value: the short form and a later surname-only mention.
+    text = "Presiden ketiga RI BJ Habibie wafat. Kabar itu, kata Habibie dulu, datang tiba-tiba."
+    people = [(text[e.start : e.end], e.name) for e in extract_entities(text) if e.type == "PER"]
+    assert people == [("BJ Habibie", "Bacharuddin Jusuf Habibie"),
+                      ("Habibie", "Bacharuddin Jusuf Habibie")]
 
 
 def test_offsets_point_at_mentions() -> None:

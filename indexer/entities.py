@@ -28,9 +28,12 @@ How it works:
    "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
    short forms of the alias table) is a LOC, one that is exactly a well-known organisation
-   (``data/gazetteer_org.txt``: platforms, media) an ORG; a place heading an entity that
-   continues as a person is split off ("AS Joe Biden"); a parenthesised acronym right after a
-   name joins the mention ("Mahkamah Konstitusi (MK)").
+   (``data/gazetteer_org.txt``: platforms, media, official names) an ORG; an official name
+   of that list that "dan" or commas cut into several runs is one ORG where the text spells it
+   out ("Kementerian Pemuda dan Olahraga"); generic heads ("Kementerian", "Pemprov") and legal
+   forms are never an entity alone; a place heading an entity that continues as a person is
+   split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the mention
+   ("Mahkamah Konstitusi (MK)").
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
    "Amerika Serikat", "Jokowi" -> "Joko Widodo"), and a one-word mention of a part of a

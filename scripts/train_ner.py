@@ -443,8 +443,10 @@ def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str
 
 
 def dense_items(feats: list[list[str]], vectors: Vectors) -> list[dict[str, float]]:
-    """The CRF's view of a run's words: every feature has the value 1, except ``ev=<word>``,
-    which stands for the word's vector, one real-valued attribute ``e<k>`` per dimension."""
+    """The CRF's view of a run's words: every feature counts 1 each time it is listed (a run's
+    last word lists "l=<word>" twice, as its own lower case and as the run's last word, and the
+    extractor sums it twice), except ``ev=<word>``, which stands for the word's vector, one
+    real-valued attribute ``e<k>`` per dimension."""
     items: list[dict[str, float]] = []
     for fs in feats:
         item: dict[str, float] = {}
@@ -453,7 +455,7 @@ def dense_items(feats: list[list[str]], vectors: Vectors) -> list[dict[str, floa
                 for k, v in enumerate(vectors.get(f[len(VECTOR_PREFIX) :], ())):
                     item[f"e{k}"] = v
             else:
-                item[f] = 1.0
+                item[f] = item.get(f, 0.0) + 1.0
         items.append(item)
     return items
 

@@ -752,9 +752,7 @@ ALIASES: dict[str, tuple[str, str]] = {
     "jk": ("Jusuf Kalla", "PER"),
     "ahok": ("Basuki Tjahaja Purnama", "PER"),
     "gus dur": ("Abdurrahman Wahid", "PER"),
-    "bj habibie": ("Bacharuddin Jusuf Habibie", "PER"),
-    "b.j. habibie": ("Bacharuddin Jusuf Habibie", "PER"),
-    "b. j. habibie": ("Bacharuddin Jusuf Habibie", "PER"),
+    "bj habibie": ("Bacharuddin Jusuf Habibie", "PER"),  # "B.J." is a run of its own
     "kpk": ("Komisi Pemberantasan Korupsi", "ORG"),
     "kpu": ("Komisi Pemilihan Umum", "ORG"),
     "bawaslu": ("Badan Pengawas Pemilihan Umum", "ORG"),

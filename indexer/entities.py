@@ -36,8 +36,10 @@ How it works:
    ("Mahkamah Konstitusi (MK)").
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
-   "Amerika Serikat", "Jokowi" -> "Joko Widodo"), and a one-word mention of a part of a
-   person's full name seen earlier in the same text becomes that person.
+   "Amerika Serikat", "Jokowi" -> "Joko Widodo"), a short form the text defines in
+   parentheses after a name that it spells ("Komisi Penyiaran Indonesia (KPI)") is that name in
+   the rest of the text, and a one-word mention of a part of a person's full name seen earlier
+   in the same text becomes that person.
 
 The model file is loaded lazily on first use; nothing is read at import time.
 """
@@ -86,6 +88,9 @@ _RUN_TAIL = rf"(?: (?:(?:{_CONN}|[-'’]|(?<= [{_UP}] )\.) )?{_CAP}| {_NUM})*"
 _RUN_RE = re.compile(rf"[{_UP}](?<![^\W_][{_UP}]){_CAP_REST}{_RUN_TAIL}(?![^\W_])")
 _WORD_START_RE = re.compile(r"[^\W_]+")
 _ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
+# A short form defined in parentheses right after a name, spaced the way tokenised text spells
+# it ("Universitas Muhammadiyah Surakarta ( UMS )") or not ("Joko Widodo (Jokowi)").
+_SHORT_DEF_RE = re.compile(rf" \( ?([{_UP}][{_UP}a-z0-9&.-]{{1,11}}) ?\)")
 _PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into runs
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
 _BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -881,6 +886,56 @@ def _link_people(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def is_short_form(short: str, name: str) -> bool:
+    """Whether ``short`` spells ``name`` as leading letters of its words, in order, starting
+    with the first word; words may be left out ("UMS": Universitas Muhammadiyah Surakarta,
+    "STKS": Sekolah Tinggi Kesejahteraan Sosial, "Caltex": California Texas, "Jokowi": Joko
+    Widodo)."""
+    letters = "".join(c for c in short.lower() if c.isalpha())
+    words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
+    if len(letters) < 2 or len(words) < 2:
+        return False
+
+    def spells(i: int, j: int) -> bool:  # letters[i:] from a prefix of words[j], then later words
+        word = words[j]
+        k = 0
+        while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
+            k += 1
+            if i + k == len(letters) or any(spells(i + k, n) for n in range(j + 1, len(words))):
+                return True
+        return False
+
+    return spells(0, 0)
+
+
+def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
+    """A short form defined in parentheses right after a name ("Komisi Penyiaran Indonesia
+    (KPI)", "Universitas Muhammadiyah Surakarta ( UMS )") is that entity: its later mentions in
+    the text get the name's facet value and type. A short form of the alias table keeps its
+    alias (one facet value for "KPK" across articles)."""
+    defined: dict[str, tuple[str, str]] = {}
+    out: list[Entity] = []
+    for ent in entities:
+        surface = text[ent.start : ent.end]
+        if defined:
+            known = defined.get(surface)
+            if known is not None:
+                ent = Entity(known[0], known[1], ent.start, ent.end)
+        out.append(ent)
+        if " " not in ent.name:
+            continue
+        m = _SHORT_DEF_RE.match(text, ent.end)
+        if m is not None:
+            short = m.group(1)
+        elif surface.endswith(")"):  # "Mahkamah Konstitusi (MK)": already in the mention
+            short = surface[surface.rfind("(") + 1 : -1].strip()
+        else:
+            continue
+        if short.lower() not in ALIASES and is_short_form(short, ent.name):
+            defined[short] = (ent.name, ent.type)
+    return out
+
+
 def _acronym_end(text: str, end: int) -> int:
     """The end of an "(ACRONYM)" right after a mention ending at ``end`` ("Komisi
     Pemberantasan Korupsi (KPK)"), else ``end``."""
@@ -955,4 +1010,4 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         if org is not None:
             covered = _acronym_end(text, org[1])
             append(Entity(*normalise(text[org[0] : org[1]], "ORG"), org[0], covered))
-    return _link_people(out) if out else out
+    return _link_people(_link_short_forms(text, out)) if out else out

@@ -18,6 +18,7 @@ from indexer.entities import (
     backtrack,
     extract_entities,
     find_runs,
+    is_short_form,
     load_model,
     normalise,
     run_features,
@@ -87,6 +88,40 @@ def test_aliases() -> None:
     people = [(text[e.start : e.end], e.name) for e in extract_entities(text) if e.type == "PER"]
     assert people == [("BJ Habibie", "Bacharuddin Jusuf Habibie"),
                       ("Habibie", "Bacharuddin Jusuf Habibie")]
+
+
+def test_short_form_defined_in_parentheses_is_the_named_entity() -> None:
+    text = ("Komisi Penyiaran Indonesia (KPI) menegur stasiun televisi itu. Menurut KPI, "
+            "tayangan tersebut melanggar aturan.")
+    later = [e for e in extract_entities(text) if text[e.start : e.end] == "KPI"]
+    assert [(e.name, e.type) for e in later] == [("Komisi Penyiaran Indonesia", "ORG")]
+    # Tokenised text spaces the parentheses; the same holds.
+    text = "Ia kuliah di Universitas Muhammadiyah Surakarta ( UMS ) . Lulus dari UMS , ia pulang ."
+    later = [e for e in extract_entities(text) if e.start > text.index("Lulus")]
+    assert ("UMS", "Universitas Muhammadiyah Surakarta") in [
+        (text[e.start : e.end], e.name) for e in later]
+    # A short form that does not spell the name is not linked, and one of the alias table
+    # keeps its alias, whatever variant of the name the article spells out.
+    text = "Bank Dunia (BPK) menyebut pertumbuhan melambat. BPK juga menyebut inflasi naik."
+    assert "Bank Dunia" not in [e.name for e in extract_entities(text) if e.start > 20]
+    text = "Komisi Pemberantasan Tindak Pidana Korupsi (KPK) memeriksa saksi. Lalu KPK menahan."
+    assert [e.name for e in extract_entities(text) if e.start > 50] == [
+        "Komisi Pemberantasan Korupsi"]
+
+
+@pytest.mark.parametrize(("short", "name", "spells"), [
+    ("UMS", "Universitas Muhammadiyah Surakarta", True),
+    ("STKS", "Sekolah Tinggi Kesejahteraan Sosial", True),
+    ("Caltex", "California Texas", True),
+    ("Jokowi", "Joko Widodo", True),
+    ("HNW", "Hidayat Nur Wahid", True),
+    ("KPK", "Kementerian Pemuda dan Olahraga", False),
+    ("DKI", "Pemerintah Provinsi DKI", False),  # must start with the first word
+    ("BPK", "Bank Dunia", False),
+    ("B", "Bank Dunia", False),
+])
+def test_is_short_form(short: str, name: str, spells: bool) -> None:
+    assert is_short_form(short, name) is spells
 
 
 def test_offsets_point_at_mentions() -> None:

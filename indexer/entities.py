@@ -22,8 +22,11 @@ How it works:
    of that name) plus the previous, second-previous and next
    token (tokens outside the run weigh apart from words inside it), and for longer runs the
    run's last word and the token after the run (:func:`run_features` lists them all, as the
-   trainer sees them). Per-word and per-context weight sums are cached, and the tags of a run
-   of several words are cached by (context, run, context). Titles ("Presiden", "Menteri",
+   trainer sees them). Score vectors are packed into one int (a lane per label) and their sums
+   cached: per word and position (a word's position-free part once per word), per context
+   token and the role it plays (inside the run, just before it, just after it), and the tags
+   of a run of several words by (context, run, context). Viterbi keeps each label's best score
+   per word and recomputes back-pointers along the best path only. Titles ("Presiden", "Menteri",
    "Pak") are mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields
    "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
@@ -51,8 +54,8 @@ import json
 import re
 import struct
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, fields
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import add
 from pathlib import Path
@@ -137,6 +140,22 @@ class Run:
     next: str
 
 
+# Setters of Entity's slots, in field order; its frozen dataclass __init__ reaches them through
+# one object.__setattr__ call each, which takes twice as long.
+_ENTITY_SLOTS = tuple(Entity.__dict__[f.name].__set__ for f in fields(Entity))
+
+
+def _entity(name: str, typ: str, start: int, end: int) -> Entity:
+    """``Entity(name, typ, start, end)`` for the hot path (one per mention found)."""
+    ent = object.__new__(Entity)
+    set_name, set_type, set_start, set_end = _ENTITY_SLOTS
+    set_name(ent, name)
+    set_type(ent, typ)
+    set_start(ent, start)
+    set_end(ent, end)
+    return ent
+
+
 def prev_token(text: str, start: int) -> str:
     """The token just before ``start`` on the same line: a word, or one punctuation character
     (BOS at the start of a line). Plain string operations: this runs for every run."""
@@ -146,8 +165,10 @@ def prev_token(text: str, start: int) -> str:
     if c != " ":
         return BOS if c in _BREAKS else c
     j = start - 1
-    k = text.rfind(" ", max(0, j - _PREV_WINDOW), j)
+    k = text.rfind(" ", j - _PREV_WINDOW if j > _PREV_WINDOW else 0, j)
     chunk = text[k + 1 : j]
+    if chunk.isalnum():  # the usual word: printable, no punctuation to strip
+        return chunk
     if not chunk:
         return BOS
     if not chunk.isprintable():  # every line break is unprintable: one C call in the usual case
@@ -172,6 +193,8 @@ def next_token(text: str, end: int) -> str:
         return EOS if c in _BREAKS else c
     k = text.find(" ", end + 1, end + 1 + _PREV_WINDOW)
     chunk = text[end + 1 : k] if k >= 0 else text[end + 1 : end + 1 + _PREV_WINDOW]
+    if chunk.isalnum():  # the usual word: printable, no punctuation to strip
+        return chunk
     if not chunk.isprintable():
         for br in _BREAKS:
             if br in chunk:
@@ -251,7 +274,18 @@ def word_features(
     low = word.lower()
     lb = lower_bucket(word, lower_ratio)
     sh = shape(word)
-    feats = [
+    return [
+        *form_features(word, low, lb, sh),
+        *position_features(pos, low, lb, sh, low in places),
+        *extra,
+        VECTOR_PREFIX + low,  # the word's distributional vector, projected on labels
+    ]
+
+
+def form_features(word: str, low: str, lb: str, sh: str) -> list[str]:
+    """The features of a word that do not depend on where it sits in the run (``low``, ``lb``,
+    ``sh``: its lower case, :func:`lower_bucket` and :func:`shape`)."""
+    return [
         "b",
         "w=" + word,
         "l=" + low,
@@ -260,17 +294,19 @@ def word_features(
         "s2=" + low[-2:],
         "p3=" + low[:3],
         "lb=" + lb,
-        "pos=" + pos,
-        "lbpos=" + lb + pos,
-        "shpos=" + sh + pos,
     ]
+
+
+def position_features(pos: str, low: str, lb: str, sh: str, gz: bool) -> list[str]:
+    """The features of a word that depend on where it sits in the run (``pos``), including the
+    pair that marks a well-known place (``gz``); the word itself (``low``) counts only at a
+    sentence start."""
+    feats = ["pos=" + pos, "lbpos=" + lb + pos, "shpos=" + sh + pos]
     if pos in "as":
         feats.append("sl=" + low)
-    if low in places:
+    if gz:
         feats.append("gz")
         feats.append("gzpos=" + pos)
-    feats.extend(extra)
-    feats.append(VECTOR_PREFIX + low)  # the word's distributional vector, projected on labels
     return feats
 
 
@@ -410,6 +446,9 @@ class Model:
         # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
         self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
         self._place_first = frozenset(p.split(" ", 1)[0] for p in self.places)
+        # The type of a one-word run that is a fact: LOC for a well-known place (first), ORG
+        # for a well-known organisation.
+        self._facts = {**{o: "ORG" for o in orgs}, **{p: "LOC" for p in self.places}}
         # One-word runs never tagged: words mostly written in lower case that never occur
         # inside a gold entity, and calendar words. Checked before any other work.
         self.skip = (
@@ -421,11 +460,37 @@ class Model:
             | CALENDAR_WORDS
             | NOT_ALONE
         )
+        # Those that no official name cut by "dan" or commas ends with (see org_parts): a run
+        # that is one of these words needs no other look-up.
+        self.skip_plain = frozenset(
+            w for w in self.skip if " " not in w and w not in self.org_parts
+        )
         # Score vectors are packed into one int, one 32-bit lane per label (fixed point,
         # offset to stay positive), so adding vectors is one int addition.
         self._packed = {f: _pack(v, _SMALL_OFFSET) for f, v in self.weights.items()}
-        self._wcache: dict[tuple[str, str], int] = {}
+        # Caches of packed vectors (values are never 0, so ``cache.get(k) or compute`` works):
+        # word vectors by position (see word_pos) then word; a word's position-free part.
+        self._wcache: dict[str, dict[str, int]] = {pos: {} for pos in "aofsme"}
+        self._wbase: dict[str, tuple[int, str, str, str, bool]] = {}
+        self._pos_parts: dict[tuple[str, str, str, bool, str], int] = {}
         self._ccache: dict[str, int] = {}
+        # Context vectors of a token, by the role it plays: inside a run (as p, q, n, l), just
+        # before a run (P plus q of an empty token and the start row, q, whether a sentence
+        # starts) and just after a run (N, r).
+        self._inner: dict[str, tuple[int, int, int, int]] = {}
+        self._before: dict[str, tuple[int, int, bool]] = {}
+        self._after: dict[str, tuple[int, int]] = {}
+        small = _SMALL_ALL
+        # By capitalisation (C, c) and context kind: the packed capitalisation feature, net of
+        # both context features' small offsets and with the lane offset, so that a token's
+        # context vector is its word feature's packed vector plus this (context_features).
+        self._cap_vecs = {
+            cap: {
+                kind: self._packed.get(f"{kind}c={cap}", small) - 2 * small + _OFFSET_ALL
+                for kind in "pqnlPNr"
+            }
+            for cap in "Cc"
+        }
         self._runs: dict[tuple[str, str, str], tuple[Found, ...]] = {}
         self._pkeys: dict[str, str] = {}
         self._nkeys: dict[str, str] = {}
@@ -449,18 +514,18 @@ class Model:
                 for j, x in enumerate(self._sum(["t=O"]))
             ]
         )
-        # The same transition scores unpacked, in packed units, for Viterbi decoding.
+        # The transition scores inside a run unpacked, in packed units, for Viterbi decoding
+        # (the start row, trans[0], is added to the first word's packed scores).
         self.trans_matrix = [
             [x - _LANE_OFFSET for x in _LANES.unpack(t.to_bytes(_LANE_BYTES, "little"))]
             for t in (self._trans_o, *self.trans[1:])
         ]
-        self.start_row = [
-            x - _LANE_OFFSET for x in _LANES.unpack(self.trans[0].to_bytes(_LANE_BYTES, "little"))
-        ]
-        cols = [list(col) for col in zip(*self.trans_matrix, strict=True)]
-        # Viterbi steps: O and B-X may follow any label (all 7 candidates), I-X only B-X or I-X.
-        self.trans_cols = [(j, cols[j]) for j in (0, 1, 3, 5)]
-        self.trans_inside = [(j, cols[j][j - 1], cols[j][j]) for j in (2, 4, 6)]
+        # Column j: the scores of moving from each label to label j.
+        self.trans_cols = cols = [list(col) for col in zip(*self.trans_matrix, strict=True)]
+        # What a Viterbi step needs: O and B-X with their columns, and for each type the scores
+        # of moving from B-X and from I-X to I-X.
+        self._to_any = tuple((j, tuple(cols[j])) for j in (0, 1, 3, 5))
+        self._to_inside = tuple(cols[j][k] for j in (2, 4, 6) for k in (j - 1, j))
         self._q0 = self.ctx_vec("q", "")
 
     def _sum(self, feats: Sequence[str]) -> list[float]:
@@ -473,26 +538,53 @@ class Model:
                     acc[i] += x
         return acc
 
-    def _packed_sum(self, feats: Sequence[str]) -> int:
-        """Packed score vector of a feature list (lane offset ``_LANE_OFFSET``)."""
-        get = self._packed.get
+    def _delta(self, feats: Sequence[str]) -> int:
+        """What a feature list adds to a packed score vector (no lane offset)."""
         small = _SMALL_ALL
         n = len(feats)
-        return sum(map(get, feats, repeat(small, n))) - n * small + _OFFSET_ALL
+        return sum(map(self._packed.get, feats, repeat(small, n))) - n * small
+
+    def _packed_sum(self, feats: Sequence[str]) -> int:
+        """Packed score vector of a feature list (lane offset ``_LANE_OFFSET``)."""
+        return self._delta(feats) + _OFFSET_ALL
 
     def word_vec(self, word: str, pos: str) -> int:
-        key = (word, pos)
-        v = self._wcache.get(key)
-        if v is None:
-            if len(self._wcache) > _MAX_WORD_CACHE:
-                self._wcache.clear()
-            extra = self.word_extra.get(word.lower(), "").split()
-            feats = word_features(word, pos, self.lower_ratio, self.places, extra)
-            v = self._packed_sum(feats)
-            self._wcache[key] = v
+        """Packed score vector of the features of ``word`` at ``pos`` (see :func:`word_pos`)."""
+        cache = self._wcache.get(pos)
+        v = cache.get(word) if cache is not None else None
+        return self._new_word_vec(word, pos) if v is None else v
+
+    def _new_word_vec(self, word: str, pos: str) -> int:
+        """:meth:`word_vec` on a cache miss: the sum of the word's position-free features
+        (cached per word) and of its position features."""
+        base = self._wbase.get(word)
+        if base is None:
+            if len(self._wbase) > _MAX_WORD_CACHE:
+                self._wbase.clear()
+            low = word.lower()
+            lb = lower_bucket(word, self.lower_ratio)
+            sh = shape(word)
+            extra = self.word_extra.get(low, "").split()
+            feats = [*form_features(word, low, lb, sh), *extra, VECTOR_PREFIX + low]
+            base = (self._delta(feats), low, lb, sh, low in self.places)
+            self._wbase[word] = base
+        delta, low, lb, sh, gz = base
+        # Position features depend on the word itself only at a sentence start (a, s).
+        key = (pos, lb, sh, gz, low if pos in "as" else "")
+        part = self._pos_parts.get(key)
+        if part is None:
+            if len(self._pos_parts) > _MAX_WORD_CACHE:
+                self._pos_parts.clear()
+            part = self._pos_parts[key] = self._delta(position_features(pos, low, lb, sh, gz))
+        v = delta + part + _OFFSET_ALL
+        cache = self._wcache.setdefault(pos, {})
+        if len(cache) > _MAX_WORD_CACHE:
+            cache.clear()
+        cache[word] = v
         return v
 
     def ctx_vec(self, kind: str, token: str) -> int:
+        """Packed score vector of :func:`context_features` (cached)."""
         key = kind + token
         v = self._ccache.get(key)
         if v is None:
@@ -502,51 +594,164 @@ class Model:
             self._ccache[key] = v
         return v
 
+    def _inner_ctx(self, word: str) -> tuple[int, int, int, int]:
+        """Context vectors of a word of a run as the previous, second previous and next token
+        of another word and as the run's last word (p, q, n, l), cached."""
+        out = self._inner.get(word)
+        if out is None:
+            if len(self._inner) > _MAX_WORD_CACHE:
+                self._inner.clear()
+            low = word.lower()  # the features of context_features, summed directly
+            caps = self._cap_vecs["C" if word[:1].isupper() else "c"]
+            get = self._packed.get
+            small = _SMALL_ALL
+            out = self._inner[word] = (
+                get("p=" + low, small) + caps["p"],
+                get("q=" + low, small) + caps["q"],
+                get("n=" + low, small) + caps["n"],
+                get("l=" + low, small) + caps["l"],
+            )
+        return out
+
+    def _before_ctx(self, token: str) -> tuple[int, int, bool]:
+        """Context vectors of the token before a run: as its first word's previous token, plus
+        the empty second previous token and the start row; as its second word's second
+        previous token; and whether a sentence starts there. Cached."""
+        out = self._before.get(token)
+        if out is None:
+            if len(self._before) > _MAX_WORD_CACHE:
+                self._before.clear()
+            low = token.lower()
+            caps = self._cap_vecs["C" if token[:1].isupper() else "c"]
+            get = self._packed.get
+            small = _SMALL_ALL
+            out = self._before[token] = (
+                get("P=" + low, small) + caps["P"] + self._q0 + self.trans[0],
+                get("q=" + low, small) + caps["q"],
+                token in _SENTENCE_PREV,
+            )
+        return out
+
+    def _after_ctx(self, token: str) -> tuple[int, int]:
+        """Context vectors of the token after a run: as its last word's next token and as the
+        token after the whole run (N, r), cached."""
+        out = self._after.get(token)
+        if out is None:
+            if len(self._after) > _MAX_WORD_CACHE:
+                self._after.clear()
+            low = token.lower()
+            caps = self._cap_vecs["C" if token[:1].isupper() else "c"]
+            get = self._packed.get
+            small = _SMALL_ALL
+            out = self._after[token] = (
+                get("N=" + low, small) + caps["N"],
+                get("r=" + low, small) + caps["r"],
+            )
+        return out
+
     def tag(self, words: Sequence[str], prev: str, nxt: str) -> list[int]:
         """Viterbi B/I/O decoding of the words of one run over the learned label-bigram
         transition scores; returns label indexes."""
-        sent = prev in _SENTENCE_PREV
-        ctx = self.ctx_vec
+        before = self._before.get(prev) or self._before_ctx(prev)
+        after = self._after.get(nxt) or self._after_ctx(nxt)
+        wcache = self._wcache
+        new_vec = self._new_word_vec
         n = len(words)
+        first = words[0]
+        if n == 1:
+            pos = "a" if before[2] else "o"
+            vec = wcache[pos].get(first) or new_vec(first, pos)
+            return self._decode([vec + before[0] + after[0]])
+        pos = "s" if before[2] else "f"
+        first_vec = (wcache[pos].get(first) or new_vec(first, pos)) + before[0]
+        inner = self._inner
         # Every word of a longer run also sees the token after the run and the run's last word,
-        # so that the type chosen at its first word can depend on how the run ends.
-        whole = ctx("r", nxt) + ctx("l", words[-1]) - 3 * _OFFSET_ALL if n > 1 else -_OFFSET_ALL
-        tcols = self.trans_cols
-        inside = self.trans_inside
-        score: list[float] = []
-        back: list[list[int]] = []
-        for i, word in enumerate(words):
-            total = (
-                self.word_vec(word, word_pos(i, n, sent))
-                + (ctx("p", words[i - 1]) if i else ctx("P", prev))
-                + ctx("q", words[i - 2] if i > 1 else (prev if i == 1 else ""))
-                + (ctx("n", words[i + 1]) if i + 1 < n else ctx("N", nxt))
+        # so that the type chosen at its first word can depend on how the run ends ("whole").
+        if n == 2:  # the usual run: the sums of the general case below, spelt out
+            last = words[1]
+            c0 = inner.get(first) or self._inner_ctx(first)
+            c1 = inner.get(last) or self._inner_ctx(last)
+            whole = after[1] + c1[3] - 3 * _OFFSET_ALL
+            last_vec = (wcache["e"].get(last) or new_vec(last, "e")) + after[0]
+            return self._decode([first_vec + c1[2] + whole, last_vec + c0[0] + before[1] + whole])
+        ctx = [inner.get(w) or self._inner_ctx(w) for w in words]
+        whole = after[1] + ctx[-1][3] - 3 * _OFFSET_ALL
+        totals = [first_vec + ctx[1][2] + whole]  # next token: the second word
+        middle = wcache["m"]
+        for i in range(1, n - 1):
+            word = words[i]
+            totals.append(
+                (middle.get(word) or new_vec(word, "m"))
+                + ctx[i - 1][0]
+                + (ctx[i - 2][1] if i > 1 else before[1])
+                + ctx[i + 1][2]
                 + whole
             )
-            lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
-            if not i:
-                score = [x + y for x, y in zip(lanes, self.start_row, strict=True)]
-                continue
-            # O and B-X may follow any label; I-X only B-X or I-X (two candidates).
-            ptr = [0] * 7
-            new = [0.0] * 7
-            for j, col in tcols:
-                cands = list(map(add, score, col))
-                best = max(cands)
-                ptr[j] = cands.index(best)
-                new[j] = best + lanes[j]
-            for j, from_b, from_i in inside:
-                x = score[j - 1] + from_b
-                y = score[j] + from_i
-                if y > x:
-                    ptr[j] = j
-                    new[j] = y + lanes[j]
-                else:
-                    ptr[j] = j - 1
-                    new[j] = x + lanes[j]
+        last = words[-1]
+        last_vec = (wcache["e"].get(last) or new_vec(last, "e")) + after[0]
+        totals.append(last_vec + ctx[-2][0] + ctx[-3][1] + whole)
+        return self._decode(totals)
+
+    def _decode(self, totals: Sequence[int]) -> list[int]:
+        """Viterbi over the packed per-word scores of a run, the first word's with the start
+        row added. The forward pass keeps only the best score of each label; the back-pointers
+        of the best path are recomputed from the kept scores, the way the forward pass would
+        have chosen them (first best label). The lane offsets the packed scores carry add the
+        same to every label of a word, so they decide nothing."""
+        unpack = _LANES.unpack
+        to_any = self._to_any
+        per_b, per_i, org_b, org_i, loc_b, loc_i = self._to_inside
+        score = list(unpack(totals[0].to_bytes(_LANE_BYTES, "little")))
+        history: list[list[int]] = []
+        for total in totals[1:]:
+            o, bper, iper, borg, iorg, bloc, iloc = unpack(total.to_bytes(_LANE_BYTES, "little"))
+            history.append(score)
+            s0, s1, s2, s3, s4, s5, s6 = score
+            # I-X may only follow B-X or I-X; O and B-X any label.
+            x, y = s1 + per_b, s2 + per_i
+            iper += x if x >= y else y
+            x, y = s3 + org_b, s4 + org_i
+            iorg += x if x >= y else y
+            x, y = s5 + loc_b, s6 + loc_i
+            iloc += x if x >= y else y
+            new = [o, bper, iper, borg, iorg, bloc, iloc]
+            # Python 3.11's max() parses keyword arguments on every call: compare in line.
+            for j, t in to_any:
+                best = s0 + t[0]
+                x = s1 + t[1]
+                if x > best:
+                    best = x
+                x = s2 + t[2]
+                if x > best:
+                    best = x
+                x = s3 + t[3]
+                if x > best:
+                    best = x
+                x = s4 + t[4]
+                if x > best:
+                    best = x
+                x = s5 + t[5]
+                if x > best:
+                    best = x
+                x = s6 + t[6]
+                if x > best:
+                    best = x
+                new[j] += best
             score = new
-            back.append(ptr)
-        return backtrack(score, back)
+        cols = self.trans_cols
+        label = score.index(max(score))
+        labels = [label]
+        for score in reversed(history):
+            if label % 2 == 0 and label:  # I-X: stays inside unless B-X scores at least as high
+                col = cols[label]
+                if score[label] + col[label] <= score[label - 1] + col[label - 1]:
+                    label -= 1
+            else:
+                cands = list(map(add, score, cols[label]))
+                label = cands.index(max(cands))
+            labels.append(label)
+        labels.reverse()
+        return labels
 
     def ctx_key(self, kind: str, token: str) -> str:
         """The token itself if the model knows it as context ``kind``, else a stand-in that
@@ -569,28 +774,28 @@ class Model:
             keys[token] = out
         return out
 
-    def _single(self, word: str, prev: str, nxt: str) -> tuple[Found, ...]:
-        """Entities of a one-word run: the same scores as :meth:`tag`, fewer steps."""
-        low = word.lower()
-        if low in self.places:
-            return ((0, len(word), *normalise(word, "LOC")),)
-        if low in self.orgs:
-            return ((0, len(word), *normalise(word, "ORG")),)
+    def _single(self, word: str, low: str, prev: str, nxt: str) -> tuple[Found, ...]:
+        """Entities of a one-word run (``low``: its lower case): the same scores as
+        :meth:`tag`, fewer steps."""
+        fact = self._facts.get(low)
+        if fact is not None:
+            return ((0, len(word), *_normalised(word, fact)),)
+        before = self._before.get(prev) or self._before_ctx(prev)
+        pos = "a" if before[2] else "o"
         total = (
-            self.word_vec(word, "a" if prev in _SENTENCE_PREV else "o")
-            + self.ctx_vec("P", prev)
-            + self._q0
-            + self.ctx_vec("N", nxt)
-            + self.trans[0]
+            (self._wcache[pos].get(word) or self._new_word_vec(word, pos))
+            + before[0]
+            + (self._after.get(nxt) or self._after_ctx(nxt))[0]
         )
         lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
-        lab = lanes.index(max(lanes))
-        if lab == 0:
+        best = max(lanes)
+        if lanes[0] == best:  # O
             return ()
+        lab = lanes.index(best)
         typ = TYPES[(lab - 1) // 2]
         if typ == "PER" and word.rstrip(".").lower() in TITLES:
             return ()
-        return ((0, len(word), *normalise(word, typ)),)
+        return ((0, len(word), *_normalised(word, typ)),)
 
     def _split_places(self, words: list[str], labels: list[int], nxt: str) -> list[int]:
         """ "Presiden AS Joe Biden" often comes out as one entity: split a well-known place at
@@ -620,49 +825,52 @@ class Model:
     def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
         """Entities (relative start, relative end, name, type) of a run, cached."""
         if " " not in run:  # as cheap as a cache look-up, and keeps the cache for longer runs
-            return self._single(run, prev, nxt)
+            return self._single(run, run.lower(), prev, nxt)
         pk = self._pkeys.get(prev) or self.ctx_key("p", prev)
         nk = self._nkeys.get(nxt) or self.ctx_key("n", nxt)
         key = (pk, run, nk)
-        hit = self._runs.get(key)
-        if hit is not None:
-            return hit
+        found = self._runs.get(key)
+        if found is None:
+            found = self._run_found(run, pk, nk)
+            if len(self._runs) > _MAX_RUN_CACHE:
+                self._runs.clear()
+            self._runs[key] = found
+        return found
+
+    def _run_found(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
+        """:meth:`run_entities` of a run of several words, uncached."""
         words = run.split(" ")  # runs are joined by single spaces
-        offsets: list[tuple[int, int]] = []
-        pos = 0
-        for w in words:
-            offsets.append((pos, pos + len(w)))
-            pos += len(w) + 1
-        labels = self.tag(words, key[0], key[2])
+        low = run.lower()
+        if low in self.places:  # a well-known place on its own is a place
+            labels = [5] + [6] * (len(words) - 1)
+        elif low in self.orgs:
+            labels = [3] + [4] * (len(words) - 1)
+        else:
+            labels = self.tag(words, prev, nxt)
+            if not self._place_first.isdisjoint(map(str.lower, words)):
+                labels = self._split_places(words, labels, nxt)
         spans: list[tuple[int, int, str]] = []
         open_type = ""
-        if run.lower() in self.places:  # a well-known place on its own is a place
-            labels = [5] + [6] * (len(words) - 1)
-        elif run.lower() in self.orgs:
-            labels = [3] + [4] * (len(words) - 1)
-        elif any(w.lower() in self._place_first for w in words):
-            labels = self._split_places(words, labels, key[2])
-        for (a, b), lab in zip(offsets, labels, strict=True):
+        a = 0
+        for w, lab in zip(words, labels, strict=True):
+            b = a + len(w)
             if lab == 0:
                 open_type = ""
-                continue
-            typ = TYPES[(lab - 1) // 2]
-            if lab % 2 == 1 or typ != open_type:
-                spans.append((a, b, typ))
-                open_type = typ
             else:
-                spans[-1] = (spans[-1][0], b, typ)
+                typ = TYPES[(lab - 1) // 2]
+                if lab % 2 == 1 or typ != open_type:
+                    spans.append((a, b, typ))
+                    open_type = typ
+                else:
+                    spans[-1] = (spans[-1][0], b, typ)
+            a = b + 1
         found: list[Found] = []
         for s, e, typ in spans:
             trimmed = _trim(run, s, e, typ)
             if trimmed is not None:
                 s, e = trimmed
-                found.append((s, e, *normalise(run[s:e], typ)))
-        result = tuple(found)
-        if len(self._runs) > _MAX_RUN_CACHE:
-            self._runs.clear()
-        self._runs[key] = result
-        return result
+                found.append((s, e, *_normalised(run[s:e], typ)))
+        return tuple(found)
 
 
 @cache
@@ -867,6 +1075,17 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
     return name, typ
 
 
+# normalise of the hot paths: the same mentions recur across texts.
+_normalised = lru_cache(maxsize=1 << 16)(normalise)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The lower-cased parts of a person's full name that identify that person alone."""
+    lows = (part.lower() for part in name.split(" "))
+    return tuple(low for low in lows if len(low) > 2 and low not in _COMMON_NAME_PARTS)
+
+
 def _link_people(entities: list[Entity]) -> list[Entity]:
     """Map a one-word mention that is part of an earlier full person name to that person."""
     parts: dict[str, str] = {}
@@ -874,11 +1093,9 @@ def _link_people(entities: list[Entity]) -> list[Entity]:
     for ent in entities:
         name = ent.name
         if ent.type == "PER" and " " in name:
-            for part in name.split(" "):
-                low = part.lower()
-                if len(low) > 2 and low not in _COMMON_NAME_PARTS:
-                    parts[low] = name
-        elif " " not in name and parts:
+            for low in _name_parts(name):
+                parts[low] = name
+        elif parts and " " not in name:
             full = parts.get(name.lower())
             if full is not None and (ent.type == "PER" or name.lower() not in ALIASES):
                 ent = Entity(full, "PER", ent.start, ent.end)
@@ -916,18 +1133,19 @@ def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     defined: dict[str, tuple[str, str]] = {}
     out: list[Entity] = []
     for ent in entities:
-        surface = text[ent.start : ent.end]
         if defined:
-            known = defined.get(surface)
+            known = defined.get(text[ent.start : ent.end])
             if known is not None:
                 ent = Entity(known[0], known[1], ent.start, ent.end)
         out.append(ent)
         if " " not in ent.name:
             continue
-        m = _SHORT_DEF_RE.match(text, ent.end)
+        end = ent.end
+        m = _SHORT_DEF_RE.match(text, end) if text.startswith(" (", end) else None
         if m is not None:
             short = m.group(1)
-        elif surface.endswith(")"):  # "Mahkamah Konstitusi (MK)": already in the mention
+        elif text.endswith(")", ent.start, end):  # "Mahkamah Konstitusi (MK)": in the mention
+            surface = text[ent.start : end]
             short = surface[surface.rfind("(") + 1 : -1].strip()
         else:
             continue
@@ -974,20 +1192,24 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     if model is None:
         model = load_model()
     run_entities = model.run_entities
+    single = model._single
     skip = model.skip
+    skip_plain = model.skip_plain
     out: list[Entity] = []
     append = out.append
     covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
     heads = model.heads
     org_parts = model.org_parts
     for m in _RUN_RE.finditer(text):
-        run = m.group()
         start, end = m.span()
         if start < covered:
             continue
+        run = m.group()
         low = run.lower()
+        if low in skip_plain:  # the usual skipped run: no official name ends with it either
+            continue
         org = None
-        parts = org_parts.get(low[low.rfind(" ") + 1 :])
+        parts = org_parts.get(low.rpartition(" ")[2])
         if parts is not None:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
             org = _part_name(text, end, low, parts)
             if org is not None:
@@ -1000,13 +1222,16 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
                 start -= len(prev) + 1
                 run = text[start:end]
                 prev = prev_token(text, start)
-            found = run_entities(run, prev, next_token(text, end))
+            if " " in run:
+                found = run_entities(run, prev, next_token(text, end))
+            else:  # one word, and low its lower case (a head word makes two)
+                found = single(run, low, prev, next_token(text, end))
             for s, e, name, typ in found:
                 e_abs = start + e
                 if e == len(run) and " " in run[s:e]:
                     e_abs = _acronym_end(text, e_abs)
                     covered = max(covered, e_abs)
-                append(Entity(name, typ, start + s, e_abs))
+                append(_entity(name, typ, start + s, e_abs))
         if org is not None:
             covered = _acronym_end(text, org[1])
             append(Entity(*normalise(text[org[0] : org[1]], "ORG"), org[0], covered))

@@ -245,10 +245,29 @@ def test_fast_tagger_scores_what_the_trainer_trained() -> None:
              " Pelatih Valencia CF Ruben Baraja memuji Bank Indonesia dan PT Pertamina (Persero) .")
     runs = [r for r in find_runs(text, model.heads) if " " in r.text]
     assert len(runs) >= 10
+    runs += [r for r in find_runs(text, model.heads) if " " not in r.text][:40]
     for run in runs:
         words = run.text.split(" ")
         assert model.tag(words, run.prev, run.next) == _reference_tag(
             model, words, run.prev, run.next), run
+
+
+def test_cached_word_vectors_sum_the_word_features() -> None:
+    """A word's vector is cached in parts (position-free, position); the parts add up to the
+    sum over word_features at every position."""
+    model = load_model()
+    for word in ("Jakarta", "Wisconsin", "Joko", "DPR", "Qwxzvb", "Al-Fatih", "Éric", "Senin"):
+        extra = model.word_extra.get(word.lower(), "").split()
+        for pos in "aofsme":
+            feats = word_features(word, pos, model.lower_ratio, model.places, extra)
+            assert model.word_vec(word, pos) == model._packed_sum(feats), (word, pos)
+
+
+def test_fast_entity_constructor() -> None:
+    from indexer.entities import _entity
+
+    made, plain = _entity("Joko Widodo", "PER", 3, 14), Entity("Joko Widodo", "PER", 3, 14)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
 
 def test_corpus_word_features_reach_the_tagger() -> None:

@@ -1113,6 +1113,7 @@ def is_short_form(short: str, name: str) -> bool:
     if len(letters) < 2 or len(words) < 2:
         return False
 
+    @cache
     def spells(i: int, j: int) -> bool:  # letters[i:] from a prefix of words[j], then later words
         word = words[j]
         k = 0

@@ -124,6 +124,13 @@ def test_is_short_form(short: str, name: str, spells: bool) -> None:
     assert is_short_form(short, name) is spells
 
 
+def test_short_form_check_stays_polynomial_on_name_like_noise() -> None:
+    # Without memoisation this tries every way to pick 11 of 60 words (~3e11 paths).
+    assert not is_short_form("AAAAAAAAAAB", " ".join(["A"] * 60))
+    text = "Kata " + " ".join(["A"] * 60) + " (AAAAAAAAAAB) lalu AAAAAAAAAAB pergi."
+    _check_offsets(text, extract_entities(text))
+
+
 def test_offsets_point_at_mentions() -> None:
     text = "Menteri Keuangan Sri Mulyani berbicara di Gedung DPR, Jakarta, pada Senin (12/3)."
     ents = extract_entities(text)

@@ -473,7 +473,6 @@ class Model:
         self._wcache: dict[str, dict[str, int]] = {pos: {} for pos in "aofsme"}
         self._wbase: dict[str, tuple[int, str, str, str, bool]] = {}
         self._pos_parts: dict[tuple[str, str, str, bool, str], int] = {}
-        self._ccache: dict[str, int] = {}
         # Context vectors of a token, by the role it plays: inside a run (as p, q, n, l), just
         # before a run (P plus q of an empty token and the start row, q, whether a sentence
         # starts) and just after a run (N, r).
@@ -526,7 +525,7 @@ class Model:
         # of moving from B-X and from I-X to I-X.
         self._to_any = tuple((j, tuple(cols[j])) for j in (0, 1, 3, 5))
         self._to_inside = tuple(cols[j][k] for j in (2, 4, 6) for k in (j - 1, j))
-        self._q0 = self.ctx_vec("q", "")
+        self._q0 = self._packed_sum(context_features("q", ""))
 
     def _sum(self, feats: Sequence[str]) -> list[float]:
         acc = [0.0] * len(LABELS)
@@ -581,17 +580,6 @@ class Model:
         if len(cache) > _MAX_WORD_CACHE:
             cache.clear()
         cache[word] = v
-        return v
-
-    def ctx_vec(self, kind: str, token: str) -> int:
-        """Packed score vector of :func:`context_features` (cached)."""
-        key = kind + token
-        v = self._ccache.get(key)
-        if v is None:
-            if len(self._ccache) > _MAX_WORD_CACHE:
-                self._ccache.clear()
-            v = self._packed_sum(context_features(kind, token))
-            self._ccache[key] = v
         return v
 
     def _inner_ctx(self, word: str) -> tuple[int, int, int, int]:

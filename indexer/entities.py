@@ -22,11 +22,13 @@ How it works:
    of that name) plus the previous, second-previous and next
    token (tokens outside the run weigh apart from words inside it), and for longer runs the
    run's last word and the token after the run (:func:`run_features` lists them all, as the
-   trainer sees them). Score vectors are packed into one int (a lane per label) and their sums
-   cached: per word and position (a word's position-free part once per word), per context
-   token and the role it plays (inside the run, just before it, just after it), and the tags
-   of a run of several words by (context, run, context). Viterbi keeps each label's best score
-   per word and recomputes back-pointers along the best path only. Titles ("Presiden", "Menteri",
+   trainer sees them). The walk over the runs, the scoring and the decoding are compiled
+   (``indexer/_ner.pyx``, Cython): score vectors are C arrays in fixed point (each weight
+   x 100, rounded), summed from caches per word and position (a word's position-free part once
+   per word) and per context token and the role it plays (inside the run, just before it,
+   just after it); the mentions of a run of several words are cached by (context, run,
+   context). This module keeps what defines the model: the features, the facts, the
+   normalisation and the linking across mentions. Titles ("Presiden", "Menteri",
    "Pak") are mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields
    "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
@@ -52,14 +54,20 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import struct
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import repeat
-from operator import add
 from pathlib import Path
 from typing import Any
+
+try:
+    from indexer import _ner
+except ImportError as exc:  # pragma: no cover - a checkout whose extension was never built
+    raise ImportError(
+        "indexer._ner, the compiled core of the entity extractor, is not built: "
+        "run `make install` (or `pip install -e .`)"
+    ) from exc
 
 __all__ = ["Entity", "extract_entities"]
 
@@ -95,11 +103,11 @@ _ACRONYM_AFTER_RE = re.compile(rf" \([{_UP}][{_UP}a-z0-9&.-]{{1,11}}\)")
 # it ("Universitas Muhammadiyah Surakarta ( UMS )") or not ("Joko Widodo (Jokowi)").
 _SHORT_DEF_RE = re.compile(rf" \( ?([{_UP}][{_UP}a-z0-9&.-]{{1,11}}) ?\)")
 _PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into runs
-_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
-_BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_PREV_WINDOW = 48
-BOS = "<S>"
-EOS = "</S>"
+# The context tokens of a run (compiled: they run for every run of every text).
+BOS: str = _ner.BOS
+EOS: str = _ner.EOS
+prev_token = _ner.prev_token
+next_token = _ner.next_token
 # Tokens after which a capital letter says nothing about names.
 _SENTENCE_PREV = frozenset({BOS, ".", "!", "?", '"', "“", "”", "'", ":", "—", "–", "-", "•", "*"})
 
@@ -154,56 +162,6 @@ def _entity(name: str, typ: str, start: int, end: int) -> Entity:
     set_start(ent, start)
     set_end(ent, end)
     return ent
-
-
-def prev_token(text: str, start: int) -> str:
-    """The token just before ``start`` on the same line: a word, or one punctuation character
-    (BOS at the start of a line). Plain string operations: this runs for every run."""
-    if start == 0:
-        return BOS
-    c = text[start - 1]
-    if c != " ":
-        return BOS if c in _BREAKS else c
-    j = start - 1
-    k = text.rfind(" ", j - _PREV_WINDOW if j > _PREV_WINDOW else 0, j)
-    chunk = text[k + 1 : j]
-    if chunk.isalnum():  # the usual word: printable, no punctuation to strip
-        return chunk
-    if not chunk:
-        return BOS
-    if not chunk.isprintable():  # every line break is unprintable: one C call in the usual case
-        for br in _BREAKS:
-            if br in chunk:
-                chunk = chunk[chunk.rfind(br) + 1 :]
-    if not chunk:
-        return BOS
-    last = chunk[-1]
-    if not last.isalnum():
-        return last
-    word = chunk.lstrip(_PUNCT)
-    return word or chunk
-
-
-def next_token(text: str, end: int) -> str:
-    """The token just after ``end`` on the same line (EOS at the end of a line)."""
-    if end >= len(text):
-        return EOS
-    c = text[end]
-    if c != " ":
-        return EOS if c in _BREAKS else c
-    k = text.find(" ", end + 1, end + 1 + _PREV_WINDOW)
-    chunk = text[end + 1 : k] if k >= 0 else text[end + 1 : end + 1 + _PREV_WINDOW]
-    if chunk.isalnum():  # the usual word: printable, no punctuation to strip
-        return chunk
-    if not chunk.isprintable():
-        for br in _BREAKS:
-            if br in chunk:
-                chunk = chunk[: chunk.find(br)]
-    if not chunk:
-        return EOS
-    if not chunk[0].isalnum():
-        return chunk[0]
-    return chunk.rstrip(_PUNCT) or chunk
 
 
 def find_runs(text: str, heads: frozenset[str] = frozenset()) -> Iterator[Run]:
@@ -359,25 +317,6 @@ def run_features(
     return out
 
 
-_SCALE = 100.0  # fixed-point scale of packed scores (weights stay below ~5000)
-_LANE_OFFSET = 1 << 26  # each of the 5 summed vectors adds this to every lane
-_FORBIDDEN = -float(1 << 25) / _SCALE
-_LANES = struct.Struct(f"<{len(LABELS)}I")
-_LANE_BYTES = 4 * len(LABELS)
-_SMALL_OFFSET = 1 << 19  # offset of one packed feature weight
-
-
-def _pack(vec: Sequence[float], offset: int = _LANE_OFFSET) -> int:
-    """Pack a score vector into one int: lane j holds offset + round(score * scale)."""
-    out = 0
-    for j, x in enumerate(vec):
-        lane = offset + max(1 - offset, min(offset - 1, round(x * _SCALE)))
-        out |= lane << (32 * j)
-    return out
-
-
-_OFFSET_ALL = _pack([0.0] * len(LABELS))
-_SMALL_ALL = _pack([0.0] * len(LABELS), _SMALL_OFFSET)
 _SKIP_BUCKET = 3
 _CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
 _MIN_CONTEXT_SPREAD = 1.0
@@ -465,327 +404,40 @@ class Model:
         self.skip_plain = frozenset(
             w for w in self.skip if " " not in w and w not in self.org_parts
         )
-        # Score vectors are packed into one int, one 32-bit lane per label (fixed point,
-        # offset to stay positive), so adding vectors is one int addition.
-        self._packed = {f: _pack(v, _SMALL_OFFSET) for f, v in self.weights.items()}
-        # Caches of packed vectors (values are never 0, so ``cache.get(k) or compute`` works):
-        # word vectors by position (see word_pos) then word; a word's position-free part.
-        self._wcache: dict[str, dict[str, int]] = {pos: {} for pos in "aofsme"}
-        self._wbase: dict[str, tuple[int, str, str, str, bool]] = {}
-        self._pos_parts: dict[tuple[str, str, str, bool, str], int] = {}
-        # Context vectors of a token, by the role it plays: inside a run (as p, q, n, l), just
-        # before a run (P plus q of an empty token and the start row, q, whether a sentence
-        # starts) and just after a run (N, r).
-        self._inner: dict[str, tuple[int, int, int, int]] = {}
-        self._before: dict[str, tuple[int, int, bool]] = {}
-        self._after: dict[str, tuple[int, int]] = {}
-        small = _SMALL_ALL
-        # By capitalisation (C, c) and context kind: the packed capitalisation feature, net of
-        # both context features' small offsets and with the lane offset, so that a token's
-        # context vector is its word feature's packed vector plus this (context_features).
-        self._cap_vecs = {
-            cap: {
-                kind: self._packed.get(f"{kind}c={cap}", small) - 2 * small + _OFFSET_ALL
-                for kind in "pqnlPNr"
-            }
-            for cap in "Cc"
-        }
-        self._runs: dict[tuple[str, str, str], tuple[Found, ...]] = {}
-        self._pkeys: dict[str, str] = {}
-        self._nkeys: dict[str, str] = {}
-        # Transition scores; I-X is impossible unless the previous label is B-X or I-X.
-        # Row 0 scores the first word of a run: "t=<S>" when the model has a start row (CRF),
-        # else the row after O (perceptron).
-        rows = ["t=<S>" if "t=<S>" in self.weights else "t=O"] + [f"t={x}" for x in LABELS[1:]]
-        self.trans = [
-            _pack(
-                [
-                    x if j % 2 == 1 or j == 0 or a in (j - 1, j) else _FORBIDDEN
-                    for j, x in enumerate(self._sum([rows[a]]))
-                ]
-            )
-            for a in range(len(LABELS))
-        ]
-        # Transitions from O inside a run (the start row may differ).
-        self._trans_o = _pack(
-            [
-                x if j % 2 == 1 or j == 0 else _FORBIDDEN
-                for j, x in enumerate(self._sum(["t=O"]))
-            ]
+        # The compiled tagger (indexer._ner) scores and decodes runs in fixed point and holds
+        # the caches; built here so that it sees the model's final tables.
+        self.tagger = _ner.Tagger(self, sys.modules[__name__])
+
+    def word_base(self, word: str) -> tuple[list[str], str, str, str, bool]:
+        """A word's position-free features (:func:`form_features`, its corpus features, its
+        vector) and what its position features need: lower case, lower bucket, shape, and
+        whether it is a well-known place."""
+        low = word.lower()
+        lb = lower_bucket(word, self.lower_ratio)
+        sh = shape(word)
+        extra = self.word_extra.get(low, "").split()
+        return [*form_features(word, low, lb, sh), *extra, VECTOR_PREFIX + low], low, lb, sh, (
+            low in self.places
         )
-        # The transition scores inside a run unpacked, in packed units, for Viterbi decoding
-        # (the start row, trans[0], is added to the first word's packed scores).
-        self.trans_matrix = [
-            [x - _LANE_OFFSET for x in _LANES.unpack(t.to_bytes(_LANE_BYTES, "little"))]
-            for t in (self._trans_o, *self.trans[1:])
-        ]
-        # Column j: the scores of moving from each label to label j.
-        self.trans_cols = cols = [list(col) for col in zip(*self.trans_matrix, strict=True)]
-        # What a Viterbi step needs: O and B-X with their columns, and for each type the scores
-        # of moving from B-X and from I-X to I-X.
-        self._to_any = tuple((j, tuple(cols[j])) for j in (0, 1, 3, 5))
-        self._to_inside = tuple(cols[j][k] for j in (2, 4, 6) for k in (j - 1, j))
-        self._q0 = self._packed_sum(context_features("q", ""))
 
-    def _sum(self, feats: Sequence[str]) -> list[float]:
-        acc = [0.0] * len(LABELS)
-        w = self.weights
-        for f in feats:
-            v = w.get(f)
-            if v is not None:
-                for i, x in enumerate(v):
-                    acc[i] += x
-        return acc
+    def word_vec(self, word: str, pos: str) -> list[int]:
+        """The tagger's fixed-point score vector of ``word`` at ``pos`` (see :func:`word_pos`)."""
+        return self.tagger.word_lanes(word, pos)
 
-    def _delta(self, feats: Sequence[str]) -> int:
-        """What a feature list adds to a packed score vector (no lane offset)."""
-        small = _SMALL_ALL
-        n = len(feats)
-        return sum(map(self._packed.get, feats, repeat(small, n))) - n * small
-
-    def _packed_sum(self, feats: Sequence[str]) -> int:
-        """Packed score vector of a feature list (lane offset ``_LANE_OFFSET``)."""
-        return self._delta(feats) + _OFFSET_ALL
-
-    def word_vec(self, word: str, pos: str) -> int:
-        """Packed score vector of the features of ``word`` at ``pos`` (see :func:`word_pos`)."""
-        cache = self._wcache.get(pos)
-        v = cache.get(word) if cache is not None else None
-        return self._new_word_vec(word, pos) if v is None else v
-
-    def _new_word_vec(self, word: str, pos: str) -> int:
-        """:meth:`word_vec` on a cache miss: the sum of the word's position-free features
-        (cached per word) and of its position features."""
-        base = self._wbase.get(word)
-        if base is None:
-            if len(self._wbase) > _MAX_WORD_CACHE:
-                self._wbase.clear()
-            low = word.lower()
-            lb = lower_bucket(word, self.lower_ratio)
-            sh = shape(word)
-            extra = self.word_extra.get(low, "").split()
-            feats = [*form_features(word, low, lb, sh), *extra, VECTOR_PREFIX + low]
-            base = (self._delta(feats), low, lb, sh, low in self.places)
-            self._wbase[word] = base
-        delta, low, lb, sh, gz = base
-        # Position features depend on the word itself only at a sentence start (a, s).
-        key = (pos, lb, sh, gz, low if pos in "as" else "")
-        part = self._pos_parts.get(key)
-        if part is None:
-            if len(self._pos_parts) > _MAX_WORD_CACHE:
-                self._pos_parts.clear()
-            part = self._pos_parts[key] = self._delta(position_features(pos, low, lb, sh, gz))
-        v = delta + part + _OFFSET_ALL
-        cache = self._wcache.setdefault(pos, {})
-        if len(cache) > _MAX_WORD_CACHE:
-            cache.clear()
-        cache[word] = v
-        return v
-
-    def _inner_ctx(self, word: str) -> tuple[int, int, int, int]:
-        """Context vectors of a word of a run as the previous, second previous and next token
-        of another word and as the run's last word (p, q, n, l), cached."""
-        out = self._inner.get(word)
-        if out is None:
-            if len(self._inner) > _MAX_WORD_CACHE:
-                self._inner.clear()
-            low = word.lower()  # the features of context_features, summed directly
-            caps = self._cap_vecs["C" if word[:1].isupper() else "c"]
-            get = self._packed.get
-            small = _SMALL_ALL
-            out = self._inner[word] = (
-                get("p=" + low, small) + caps["p"],
-                get("q=" + low, small) + caps["q"],
-                get("n=" + low, small) + caps["n"],
-                get("l=" + low, small) + caps["l"],
-            )
-        return out
-
-    def _before_ctx(self, token: str) -> tuple[int, int, bool]:
-        """Context vectors of the token before a run: as its first word's previous token, plus
-        the empty second previous token and the start row; as its second word's second
-        previous token; and whether a sentence starts there. Cached."""
-        out = self._before.get(token)
-        if out is None:
-            if len(self._before) > _MAX_WORD_CACHE:
-                self._before.clear()
-            low = token.lower()
-            caps = self._cap_vecs["C" if token[:1].isupper() else "c"]
-            get = self._packed.get
-            small = _SMALL_ALL
-            out = self._before[token] = (
-                get("P=" + low, small) + caps["P"] + self._q0 + self.trans[0],
-                get("q=" + low, small) + caps["q"],
-                token in _SENTENCE_PREV,
-            )
-        return out
-
-    def _after_ctx(self, token: str) -> tuple[int, int]:
-        """Context vectors of the token after a run: as its last word's next token and as the
-        token after the whole run (N, r), cached."""
-        out = self._after.get(token)
-        if out is None:
-            if len(self._after) > _MAX_WORD_CACHE:
-                self._after.clear()
-            low = token.lower()
-            caps = self._cap_vecs["C" if token[:1].isupper() else "c"]
-            get = self._packed.get
-            small = _SMALL_ALL
-            out = self._after[token] = (
-                get("N=" + low, small) + caps["N"],
-                get("r=" + low, small) + caps["r"],
-            )
-        return out
+    def feature_sum(self, feats: Sequence[str]) -> list[int]:
+        """The tagger's fixed-point sum of the score vectors of ``feats``."""
+        return self.tagger.feature_lanes(feats)
 
     def tag(self, words: Sequence[str], prev: str, nxt: str) -> list[int]:
         """Viterbi B/I/O decoding of the words of one run over the learned label-bigram
-        transition scores; returns label indexes."""
-        before = self._before.get(prev) or self._before_ctx(prev)
-        after = self._after.get(nxt) or self._after_ctx(nxt)
-        wcache = self._wcache
-        new_vec = self._new_word_vec
-        n = len(words)
-        first = words[0]
-        if n == 1:
-            pos = "a" if before[2] else "o"
-            vec = wcache[pos].get(first) or new_vec(first, pos)
-            return self._decode([vec + before[0] + after[0]])
-        pos = "s" if before[2] else "f"
-        first_vec = (wcache[pos].get(first) or new_vec(first, pos)) + before[0]
-        inner = self._inner
-        # Every word of a longer run also sees the token after the run and the run's last word,
-        # so that the type chosen at its first word can depend on how the run ends ("whole").
-        if n == 2:  # the usual run: the sums of the general case below, spelt out
-            last = words[1]
-            c0 = inner.get(first) or self._inner_ctx(first)
-            c1 = inner.get(last) or self._inner_ctx(last)
-            whole = after[1] + c1[3] - 3 * _OFFSET_ALL
-            last_vec = (wcache["e"].get(last) or new_vec(last, "e")) + after[0]
-            return self._decode([first_vec + c1[2] + whole, last_vec + c0[0] + before[1] + whole])
-        ctx = [inner.get(w) or self._inner_ctx(w) for w in words]
-        whole = after[1] + ctx[-1][3] - 3 * _OFFSET_ALL
-        totals = [first_vec + ctx[1][2] + whole]  # next token: the second word
-        middle = wcache["m"]
-        for i in range(1, n - 1):
-            word = words[i]
-            totals.append(
-                (middle.get(word) or new_vec(word, "m"))
-                + ctx[i - 1][0]
-                + (ctx[i - 2][1] if i > 1 else before[1])
-                + ctx[i + 1][2]
-                + whole
-            )
-        last = words[-1]
-        last_vec = (wcache["e"].get(last) or new_vec(last, "e")) + after[0]
-        totals.append(last_vec + ctx[-2][0] + ctx[-3][1] + whole)
-        return self._decode(totals)
+        transition scores; returns label indexes (see :data:`LABELS`)."""
+        return self.tagger.tag(words, prev, nxt)
 
-    def _decode(self, totals: Sequence[int]) -> list[int]:
-        """Viterbi over the packed per-word scores of a run, the first word's with the start
-        row added. The forward pass keeps only the best score of each label; the back-pointers
-        of the best path are recomputed from the kept scores, the way the forward pass would
-        have chosen them (first best label). The lane offsets the packed scores carry add the
-        same to every label of a word, so they decide nothing."""
-        unpack = _LANES.unpack
-        to_any = self._to_any
-        per_b, per_i, org_b, org_i, loc_b, loc_i = self._to_inside
-        score = list(unpack(totals[0].to_bytes(_LANE_BYTES, "little")))
-        history: list[list[int]] = []
-        for total in totals[1:]:
-            o, bper, iper, borg, iorg, bloc, iloc = unpack(total.to_bytes(_LANE_BYTES, "little"))
-            history.append(score)
-            s0, s1, s2, s3, s4, s5, s6 = score
-            # I-X may only follow B-X or I-X; O and B-X any label.
-            x, y = s1 + per_b, s2 + per_i
-            iper += x if x >= y else y
-            x, y = s3 + org_b, s4 + org_i
-            iorg += x if x >= y else y
-            x, y = s5 + loc_b, s6 + loc_i
-            iloc += x if x >= y else y
-            new = [o, bper, iper, borg, iorg, bloc, iloc]
-            # Python 3.11's max() parses keyword arguments on every call: compare in line.
-            for j, t in to_any:
-                best = s0 + t[0]
-                x = s1 + t[1]
-                if x > best:
-                    best = x
-                x = s2 + t[2]
-                if x > best:
-                    best = x
-                x = s3 + t[3]
-                if x > best:
-                    best = x
-                x = s4 + t[4]
-                if x > best:
-                    best = x
-                x = s5 + t[5]
-                if x > best:
-                    best = x
-                x = s6 + t[6]
-                if x > best:
-                    best = x
-                new[j] += best
-            score = new
-        cols = self.trans_cols
-        label = score.index(max(score))
-        labels = [label]
-        for score in reversed(history):
-            if label % 2 == 0 and label:  # I-X: stays inside unless B-X scores at least as high
-                col = cols[label]
-                if score[label] + col[label] <= score[label - 1] + col[label - 1]:
-                    label -= 1
-            else:
-                cands = list(map(add, score, cols[label]))
-                label = cands.index(max(cands))
-            labels.append(label)
-        labels.reverse()
-        return labels
+    def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
+        """Entities (relative start, relative end, name, type) of a run, cached."""
+        return self.tagger.run_entities(run, prev, nxt)
 
-    def ctx_key(self, kind: str, token: str) -> str:
-        """The token itself if the model knows it as context ``kind``, else a stand-in that
-        scores the same (so that runs in unknown contexts share cache entries)."""
-        keys = self._pkeys if kind == "p" else self._nkeys
-        out = keys.get(token)
-        if out is None:
-            if len(keys) > _MAX_WORD_CACHE:
-                keys.clear()
-            low = token.lower()
-            w = self.weights
-            if (kind == "p" and (f"P={low}" in w or f"q={low}" in w)) or (
-                kind == "n" and (f"N={low}" in w or f"r={low}" in w)
-            ):
-                out = token
-            elif kind == "p" and token in _SENTENCE_PREV:
-                out = BOS
-            else:
-                out = "Unk" if token[:1].isupper() else "unk"
-            keys[token] = out
-        return out
-
-    def _single(self, word: str, low: str, prev: str, nxt: str) -> tuple[Found, ...]:
-        """Entities of a one-word run (``low``: its lower case): the same scores as
-        :meth:`tag`, fewer steps."""
-        fact = self._facts.get(low)
-        if fact is not None:
-            return ((0, len(word), *_normalised(word, fact)),)
-        before = self._before.get(prev) or self._before_ctx(prev)
-        pos = "a" if before[2] else "o"
-        total = (
-            (self._wcache[pos].get(word) or self._new_word_vec(word, pos))
-            + before[0]
-            + (self._after.get(nxt) or self._after_ctx(nxt))[0]
-        )
-        lanes = _LANES.unpack(total.to_bytes(_LANE_BYTES, "little"))
-        best = max(lanes)
-        if lanes[0] == best:  # O
-            return ()
-        lab = lanes.index(best)
-        typ = TYPES[(lab - 1) // 2]
-        if typ == "PER" and word.rstrip(".").lower() in TITLES:
-            return ()
-        return ((0, len(word), *_normalised(word, typ)),)
-
-    def _split_places(self, words: list[str], labels: list[int], nxt: str) -> list[int]:
+    def split_places(self, words: list[str], labels: list[int], nxt: str) -> list[int]:
         """ "Presiden AS Joe Biden" often comes out as one entity: split a well-known place at
         the head of an entity off when the words after it read as a person on their own."""
         out = list(labels)
@@ -809,56 +461,6 @@ class Model:
                     break
             i = k
         return out
-
-    def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
-        """Entities (relative start, relative end, name, type) of a run, cached."""
-        if " " not in run:  # as cheap as a cache look-up, and keeps the cache for longer runs
-            return self._single(run, run.lower(), prev, nxt)
-        pk = self._pkeys.get(prev) or self.ctx_key("p", prev)
-        nk = self._nkeys.get(nxt) or self.ctx_key("n", nxt)
-        key = (pk, run, nk)
-        found = self._runs.get(key)
-        if found is None:
-            found = self._run_found(run, pk, nk)
-            if len(self._runs) > _MAX_RUN_CACHE:
-                self._runs.clear()
-            self._runs[key] = found
-        return found
-
-    def _run_found(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
-        """:meth:`run_entities` of a run of several words, uncached."""
-        words = run.split(" ")  # runs are joined by single spaces
-        low = run.lower()
-        if low in self.places:  # a well-known place on its own is a place
-            labels = [5] + [6] * (len(words) - 1)
-        elif low in self.orgs:
-            labels = [3] + [4] * (len(words) - 1)
-        else:
-            labels = self.tag(words, prev, nxt)
-            if not self._place_first.isdisjoint(map(str.lower, words)):
-                labels = self._split_places(words, labels, nxt)
-        spans: list[tuple[int, int, str]] = []
-        open_type = ""
-        a = 0
-        for w, lab in zip(words, labels, strict=True):
-            b = a + len(w)
-            if lab == 0:
-                open_type = ""
-            else:
-                typ = TYPES[(lab - 1) // 2]
-                if lab % 2 == 1 or typ != open_type:
-                    spans.append((a, b, typ))
-                    open_type = typ
-                else:
-                    spans[-1] = (spans[-1][0], b, typ)
-            a = b + 1
-        found: list[Found] = []
-        for s, e, typ in spans:
-            trimmed = _trim(run, s, e, typ)
-            if trimmed is not None:
-                s, e = trimmed
-                found.append((s, e, *_normalised(run[s:e], typ)))
-        return tuple(found)
 
 
 @cache
@@ -1028,29 +630,6 @@ _COMMON_NAME_PARTS = frozenset(
 _SPACES_RE = re.compile(r"\s+")
 
 
-def _trim(text: str, start: int, end: int, typ: str) -> tuple[int, int] | None:
-    """Drop leading and trailing lower-case connectors from a span within a run, and a person
-    that is only a title. A title at the head of a person stays in the mention when the model
-    put it there (NERGrit counts "Sir", "Pangeran" in); :func:`normalise` drops it from the
-    name."""
-    while True:
-        k = text.find(" ", start, end)
-        if k < 0 or text[start:k] not in _CONNECTOR_SET:
-            break
-        start = k + 1
-    while True:
-        k = text.rfind(" ", start, end)
-        if k < 0 or text[k + 1 : end] not in _CONNECTOR_SET:
-            break
-        end = k
-    if start >= end:
-        return None
-    low = text[start:end].rstrip(".").lower()
-    if low in NOT_ALONE or (typ == "PER" and low in TITLES):
-        return None
-    return start, end
-
-
 def normalise(surface: str, typ: str) -> tuple[str, str]:
     """The facet value and type of a mention, before cross-mention linking."""
     name = _SPACES_RE.sub(" ", surface).strip()
@@ -1180,48 +759,5 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return []
     if model is None:
         model = load_model()
-    run_entities = model.run_entities
-    single = model._single
-    skip = model.skip
-    skip_plain = model.skip_plain
-    out: list[Entity] = []
-    append = out.append
-    covered = 0  # end of an "(ACRONYM)" already taken into the previous entity
-    heads = model.heads
-    org_parts = model.org_parts
-    for m in _RUN_RE.finditer(text):
-        start, end = m.span()
-        if start < covered:
-            continue
-        run = m.group()
-        low = run.lower()
-        if low in skip_plain:  # the usual skipped run: no official name ends with it either
-            continue
-        org = None
-        parts = org_parts.get(low.rpartition(" ")[2])
-        if parts is not None:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
-            org = _part_name(text, end, low, parts)
-            if org is not None:
-                end = max(start, org[0] - 1)
-                run = text[start:end]
-                low = run.lower()
-        if run and low not in skip:
-            prev = prev_token(text, start)
-            if prev in heads:  # "desa Kramas": see find_runs
-                start -= len(prev) + 1
-                run = text[start:end]
-                prev = prev_token(text, start)
-            if " " in run:
-                found = run_entities(run, prev, next_token(text, end))
-            else:  # one word, and low its lower case (a head word makes two)
-                found = single(run, low, prev, next_token(text, end))
-            for s, e, name, typ in found:
-                e_abs = start + e
-                if e == len(run) and " " in run[s:e]:
-                    e_abs = _acronym_end(text, e_abs)
-                    covered = max(covered, e_abs)
-                append(_entity(name, typ, start + s, e_abs))
-        if org is not None:
-            covered = _acronym_end(text, org[1])
-            append(Entity(*normalise(text[org[0] : org[1]], "ORG"), org[0], covered))
+    out: list[Entity] = model.tagger.extract(text)
     return _link_people(_link_short_forms(text, out)) if out else out

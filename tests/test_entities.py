@@ -259,15 +259,35 @@ def test_fast_tagger_scores_what_the_trainer_trained() -> None:
             model, words, run.prev, run.next), run
 
 
+def _fixed(x: float, limit: int = (1 << 19) - 1) -> int:
+    """A weight in the tagger's fixed point, computed here in Python: x 100, rounded half to
+    even, clamped."""
+    return max(-limit, min(limit, round(x * 100.0)))
+
+
 def test_cached_word_vectors_sum_the_word_features() -> None:
     """A word's vector is cached in parts (position-free, position); the parts add up to the
-    sum over word_features at every position."""
+    sum over word_features at every position, each weight in the tagger's fixed point."""
     model = load_model()
     for word in ("Jakarta", "Wisconsin", "Joko", "DPR", "Qwxzvb", "Al-Fatih", "Éric", "Senin"):
         extra = model.word_extra.get(word.lower(), "").split()
         for pos in "aofsme":
             feats = word_features(word, pos, model.lower_ratio, model.places, extra)
-            assert model.word_vec(word, pos) == model._packed_sum(feats), (word, pos)
+            want = [sum(_fixed(model.weights[f][j]) for f in feats if f in model.weights)
+                    for j in range(len(LABELS))]
+            assert model.word_vec(word, pos) == want, (word, pos)
+            assert model.feature_sum(feats) == want
+
+
+def test_fixed_point_rounds_as_python_does() -> None:
+    """The compiled tagger rounds every weight of the model exactly as Python's round()."""
+    from indexer._ner import fixed_point
+
+    model = load_model()
+    for vec in model.weights.values():
+        assert fixed_point(vec) == [_fixed(x) for x in vec]
+    halves = [0.005, 0.015, 0.025, -0.005, -0.015, 2.5e-3, 1e9, -1e9, 12.345, -0.0]
+    assert fixed_point(halves) == [_fixed(x) for x in halves]
 
 
 def test_fast_entity_constructor() -> None:

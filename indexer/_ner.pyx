@@ -1,0 +1,698 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# cython: initializedcheck=False
+"""The compiled core of :mod:`indexer.entities`: candidate runs to tagged mentions.
+
+What :mod:`indexer.entities` defines in Python stays there: the features of a word and of a
+context token, the facts (places, organisations, aliases, titles), normalisation and the
+linking of mentions across a text. This module holds only the hot loop of extraction:
+
+* the context token before and after a run (:func:`prev_token`, :func:`next_token`),
+* score vectors as C arrays of ``int64`` in fixed point (each feature weight rounded to
+  1/100 once, as the model has always scored them), summed per word from per-word and
+  per-context caches,
+* Viterbi decoding of a run over the learned label-bigram transitions,
+* the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts.
+
+Every score is an exact integer sum, so the labels do not depend on summation order or on
+which cache entries exist; ``scripts/check_entities.py`` compares the output with a reference
+version of the module and ``tests/test_entities.py`` with a plain Viterbi over the trainer's
+feature lists.
+"""
+
+from libc.math cimport nearbyint
+from libc.stdint cimport int64_t
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memset
+
+cdef enum:
+    NL = 7  # labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC
+    STACK_WORDS = 64  # runs up to this many words decode without malloc
+
+cdef double SCALE = 100.0
+cdef int64_t SMALL_LIMIT = (1 << 19) - 1  # a feature weight's fixed-point range
+cdef int64_t LANE_LIMIT = (1 << 26) - 1
+
+BOS = "<S>"
+EOS = "</S>"
+cdef str _BOS = BOS
+cdef str _EOS = EOS
+cdef str _BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+cdef str _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
+cdef Py_ssize_t _PREV_WINDOW = 48
+cdef tuple _TYPES = ("PER", "ORG", "LOC")
+cdef str _POSITIONS = "aofsme"  # see entities.word_pos
+
+
+def fixed_point(weights, int64_t limit=SMALL_LIMIT):
+    """A weight vector in the tagger's fixed point: each weight x 100, rounded half to even,
+    clamped to +-``limit``."""
+    return [_fixed(x, limit) for x in weights]
+
+
+cdef inline int64_t _fixed(double x, int64_t limit):
+    cdef int64_t v = <int64_t>nearbyint(x * SCALE)
+    if v > limit:
+        return limit
+    if v < -limit:
+        return -limit
+    return v
+
+
+# --- context tokens ---------------------------------------------------------------------------
+cpdef str prev_token(str text, Py_ssize_t start):
+    """The token just before ``start`` on the same line: a word, or one punctuation character
+    (BOS at the start of a line)."""
+    cdef Py_ssize_t j, k
+    cdef str c, chunk, br, word
+    if start == 0:
+        return _BOS
+    c = text[start - 1]
+    if c != " ":
+        return _BOS if c in _BREAKS else c
+    j = start - 1
+    k = text.rfind(" ", j - _PREV_WINDOW if j > _PREV_WINDOW else 0, j)
+    chunk = text[k + 1 : j]
+    if chunk.isalnum():  # the usual word: printable, no punctuation to strip
+        return chunk
+    if not chunk:
+        return _BOS
+    if not chunk.isprintable():  # every line break is unprintable
+        for br in _BREAKS:
+            if br in chunk:
+                chunk = chunk[chunk.rfind(br) + 1 :]
+    if not chunk:
+        return _BOS
+    c = chunk[len(chunk) - 1]
+    if not c.isalnum():
+        return c
+    word = chunk.lstrip(_PUNCT)
+    return word or chunk
+
+
+cpdef str next_token(str text, Py_ssize_t end):
+    """The token just after ``end`` on the same line (EOS at the end of a line)."""
+    cdef Py_ssize_t k
+    cdef str c, chunk, br
+    if end >= len(text):
+        return _EOS
+    c = text[end]
+    if c != " ":
+        return _EOS if c in _BREAKS else c
+    k = text.find(" ", end + 1, end + 1 + _PREV_WINDOW)
+    chunk = text[end + 1 : k] if k >= 0 else text[end + 1 : end + 1 + _PREV_WINDOW]
+    if chunk.isalnum():
+        return chunk
+    if not chunk.isprintable():
+        for br in _BREAKS:
+            if br in chunk:
+                chunk = chunk[: chunk.find(br)]
+    if not chunk:
+        return _EOS
+    c = chunk[0]
+    if not c.isalnum():
+        return c
+    return chunk.rstrip(_PUNCT) or chunk
+
+
+# --- the tagger -------------------------------------------------------------------------------
+cdef class Tagger:
+    """Scores and decodes the runs of one :class:`indexer.entities.Model`; holds its caches.
+
+    Score vectors live in one growing arena of ``int64`` lanes (``NL`` per vector); the caches
+    map a word (or context token) to the offset of its vectors there. When the arena or a
+    cache outgrows its limit, every cache is emptied at the start of the next call.
+    """
+
+    cdef object model
+    cdef dict fidx  # feature -> offset of its fixed-point vector in ftab
+    cdef int64_t* ftab
+    cdef int64_t* arena
+    cdef Py_ssize_t used, cap, max_entries, max_runs
+    cdef int64_t trans[NL][NL]  # trans[a][j]: moving from label a to label j inside a run
+    cdef int64_t start_row[NL]
+    cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
+    cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
+    cdef list wcache  # per position (see _POSITIONS): word -> offset
+    cdef dict wbase  # word -> (offset, low, lower bucket, shape, is a place)
+    cdef dict pos_parts  # (pos, lower bucket, shape, place, word at a sentence start) -> offset
+    cdef dict inner  # word of a run -> offset of its p, q, n, l context vectors
+    cdef dict before  # token before a run -> 2 * offset of (P + q0 + start, q) + sentence start
+    cdef dict after  # token after a run -> offset of its N, r context vectors
+    cdef dict runs  # (prev key, run, next key) -> found
+    cdef dict pkeys, nkeys
+    cdef dict weights
+    cdef object word_base, position_features, normalised, make_entity, split_places
+    cdef object part_name, acronym_end, run_finditer
+    cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
+    cdef frozenset titles, not_alone, connectors
+    cdef dict facts, org_parts
+
+    def __cinit__(self):
+        self.ftab = NULL
+        self.arena = NULL
+
+    def __dealloc__(self):
+        free(self.ftab)
+        free(self.arena)
+
+    def __init__(self, model, entities):
+        """``model``: an :class:`indexer.entities.Model`; ``entities``: that module, for the
+        feature functions and facts it defines."""
+        cdef Py_ssize_t i, j, k
+        cdef list lanes
+        self.model = model
+        self.weights = model.weights
+        self.fidx = {}
+        self.ftab = <int64_t*>malloc(max(1, len(self.weights)) * NL * sizeof(int64_t))
+        if self.ftab == NULL:
+            raise MemoryError()
+        i = 0
+        for f, vec in self.weights.items():
+            if len(vec) != NL:
+                raise ValueError(f"feature {f!r} has {len(vec)} weights, not {NL}")
+            for j in range(NL):
+                self.ftab[i + j] = _fixed(vec[j], SMALL_LIMIT)
+            self.fidx[f] = i
+            i += NL
+        # Transitions; I-X only after B-X or I-X. Row 0 scores a run's first word (the CRF's
+        # start row "t=<S>", or the row after O of a perceptron model).
+        forbidden = -float(1 << 25) / SCALE
+        zero = [0.0] * NL
+        rows = ["t=<S>" if "t=<S>" in self.weights else "t=O", "t=O"]
+        rows += [f"t={x}" for x in entities.LABELS[1:]]
+        for k, row in enumerate(rows):
+            vec = self.weights.get(row, zero)
+            lanes = [
+                _fixed(forbidden if not (j % 2 == 1 or j == 0 or (k >= 2 and k - 1 in (j - 1, j)))
+                       else vec[j], LANE_LIMIT)
+                for j in range(NL)
+            ]
+            for j in range(NL):
+                if k == 0:
+                    self.start_row[j] = lanes[j]
+                else:
+                    self.trans[k - 1][j] = lanes[j]
+        self.arena = NULL
+        self.used = self.cap = 0
+        self.max_entries = entities._MAX_WORD_CACHE
+        self.max_runs = entities._MAX_RUN_CACHE
+        memset(self.q0, 0, sizeof(self.q0))
+        self._add_feats(self.q0, entities.context_features("q", ""))
+        for i, cap in enumerate("cC"):
+            for k, kind in enumerate("pqnlPNr"):
+                memset(self.capv[i][k], 0, NL * sizeof(int64_t))
+                self._add_feats(self.capv[i][k], [f"{kind}c={cap}"])
+        self.word_base = model.word_base
+        self.position_features = entities.position_features
+        self.normalised = entities._normalised
+        self.make_entity = entities._entity
+        self.split_places = model.split_places
+        self.part_name = entities._part_name
+        self.acronym_end = entities._acronym_end
+        self.run_finditer = entities._RUN_RE.finditer
+        self.skip = model.skip
+        self.skip_plain = model.skip_plain
+        self.heads = model.heads
+        self.places = model.places
+        self.orgs = model.orgs
+        self.place_first = model._place_first
+        self.facts = model._facts
+        self.org_parts = model.org_parts
+        self.sentence_prev = entities._SENTENCE_PREV
+        self.titles = entities.TITLES
+        self.not_alone = entities.NOT_ALONE
+        self.connectors = entities._CONNECTOR_SET
+        self._reset()
+
+    cdef void _reset(self):
+        self.wcache = [{} for _ in range(6)]
+        self.wbase = {}
+        self.pos_parts = {}
+        self.inner = {}
+        self.before = {}
+        self.after = {}
+        self.pkeys = {}
+        self.nkeys = {}
+        self.runs = {}
+        self.used = 0
+
+    cdef inline void _check_limits(self):
+        """Empty every cache when one is full (only between calls: offsets stay valid)."""
+        if self.used > self.max_entries * 8 * NL or len(self.wbase) > self.max_entries \
+                or len(self.inner) > self.max_entries or len(self.before) > self.max_entries \
+                or len(self.after) > self.max_entries or len(self.pos_parts) > self.max_entries \
+                or len(self.pkeys) > self.max_entries or len(self.nkeys) > self.max_entries:
+            self._reset()
+            return
+        for d in self.wcache:
+            if len(<dict>d) > self.max_entries:
+                self._reset()
+                return
+        if len(self.runs) > self.max_runs:
+            self.runs = {}
+
+    cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1:
+        """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move)."""
+        cdef Py_ssize_t need = self.used + nvec * NL
+        cdef Py_ssize_t newcap
+        cdef int64_t* grown
+        if need > self.cap:
+            newcap = max(need, self.cap * 2, 4096)
+            grown = <int64_t*>realloc(self.arena, newcap * sizeof(int64_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.arena = grown
+            self.cap = newcap
+        memset(self.arena + self.used, 0, nvec * NL * sizeof(int64_t))
+        cdef Py_ssize_t off = self.used
+        self.used = need
+        return off
+
+    cdef void _add_feats(self, int64_t* dst, object feats):
+        """Add the fixed-point vectors of ``feats`` to ``dst`` (unknown features add 0)."""
+        cdef Py_ssize_t j, off
+        cdef int64_t* row
+        for f in feats:
+            o = self.fidx.get(f)
+            if o is not None:
+                off = o
+                row = self.ftab + off
+                for j in range(NL):
+                    dst[j] += row[j]
+
+    cdef inline void _add_feat(self, int64_t* dst, str f):
+        cdef Py_ssize_t j, off
+        cdef int64_t* row
+        o = self.fidx.get(f)
+        if o is not None:
+            off = o
+            row = self.ftab + off
+            for j in range(NL):
+                dst[j] += row[j]
+
+    # -- per-word and per-context vectors ----------------------------------------------------
+    cdef Py_ssize_t word_vec(self, str word, int pos) except -1:
+        """Offset of the vector of ``word``'s features at run position ``pos``."""
+        cdef dict cache = <dict>self.wcache[pos]
+        v = cache.get(word)
+        if v is not None:
+            return <Py_ssize_t>v
+        cdef Py_ssize_t base, part, off, j
+        cdef tuple b = self.wbase.get(word)
+        if b is None:
+            feats, low, lb, sh, gz = self.word_base(word)
+            base = self._alloc(1)
+            self._add_feats(self.arena + base, feats)
+            b = (base, low, lb, sh, gz)
+            self.wbase[word] = b
+        base = b[0]
+        p = _POSITIONS[pos]
+        # Position features depend on the word itself only at a sentence start (a, s).
+        key = (p, b[2], b[3], b[4], b[1] if pos == 0 or pos == 3 else "")
+        o = self.pos_parts.get(key)
+        if o is None:
+            part = self._alloc(1)
+            self._add_feats(self.arena + part, self.position_features(p, b[1], b[2], b[3], b[4]))
+            self.pos_parts[key] = part
+        else:
+            part = o
+        off = self._alloc(1)
+        for j in range(NL):
+            self.arena[off + j] = self.arena[base + j] + self.arena[part + j]
+        cache[word] = off
+        return off
+
+    cdef inline int _cap(self, str token):
+        return 1 if token[:1].isupper() else 0
+
+    cdef Py_ssize_t inner_ctx(self, str word) except -1:
+        """Offset of 4 vectors: ``word`` as the previous, second previous and next token of
+        another word of its run, and as the run's last word (p, q, n, l)."""
+        v = self.inner.get(word)
+        if v is not None:
+            return <Py_ssize_t>v
+        cdef str low = word.lower()
+        cdef int c = self._cap(word)
+        cdef Py_ssize_t off = self._alloc(4), j
+        cdef int64_t* a = self.arena + off
+        self._add_feat(a, "p=" + low)
+        self._add_feat(a + NL, "q=" + low)
+        self._add_feat(a + 2 * NL, "n=" + low)
+        self._add_feat(a + 3 * NL, "l=" + low)
+        for j in range(NL):
+            a[j] += self.capv[c][0][j]
+            a[NL + j] += self.capv[c][1][j]
+            a[2 * NL + j] += self.capv[c][2][j]
+            a[3 * NL + j] += self.capv[c][3][j]
+        self.inner[word] = off
+        return off
+
+    cdef Py_ssize_t before_ctx(self, str token) except -1:
+        """2 x the offset of 2 vectors, plus 1 when a sentence starts after ``token``: the token
+        before a run as its first word's previous token (with the empty second previous token
+        and the start row), and as its second word's second previous token."""
+        v = self.before.get(token)
+        if v is not None:
+            return <Py_ssize_t>v
+        cdef str low = token.lower()
+        cdef int c = self._cap(token)
+        cdef Py_ssize_t off = self._alloc(2), j
+        cdef int64_t* a = self.arena + off
+        self._add_feat(a, "P=" + low)
+        self._add_feat(a + NL, "q=" + low)
+        for j in range(NL):
+            a[j] += self.capv[c][4][j] + self.q0[j] + self.start_row[j]
+            a[NL + j] += self.capv[c][1][j]
+        cdef Py_ssize_t out = 2 * off + (1 if token in self.sentence_prev else 0)
+        self.before[token] = out
+        return out
+
+    cdef Py_ssize_t after_ctx(self, str token) except -1:
+        """Offset of 2 vectors: the token after a run as its last word's next token and as the
+        token after the whole run (N, r)."""
+        v = self.after.get(token)
+        if v is not None:
+            return <Py_ssize_t>v
+        cdef str low = token.lower()
+        cdef int c = self._cap(token)
+        cdef Py_ssize_t off = self._alloc(2), j
+        cdef int64_t* a = self.arena + off
+        self._add_feat(a, "N=" + low)
+        self._add_feat(a + NL, "r=" + low)
+        for j in range(NL):
+            a[j] += self.capv[c][5][j]
+            a[NL + j] += self.capv[c][6][j]
+        self.after[token] = off
+        return off
+
+    # -- tagging -----------------------------------------------------------------------------
+    cdef int _totals(self, list words, str prev, str nxt, int64_t* tot) except -1:
+        """Per word of a run, its summed score vector (the first word's with the start row)."""
+        cdef Py_ssize_t n = len(words), i, j
+        cdef Py_ssize_t b = self.before_ctx(prev)
+        cdef Py_ssize_t af = self.after_ctx(nxt)
+        cdef bint sent = b & 1
+        b >>= 1
+        cdef Py_ssize_t first = self.word_vec(<str>words[0], 0 if n == 1 and sent else
+                                              1 if n == 1 else 3 if sent else 2)
+        cdef int64_t* A
+        if n == 1:
+            A = self.arena
+            for j in range(NL):
+                tot[j] = A[first + j] + A[b + j] + A[af + j]
+            return 0
+        # Every word of a longer run also sees the token after the run and the run's last
+        # word ("whole"), so that the type chosen at its first word can depend on how the run
+        # ends.
+        cdef Py_ssize_t stack_ctx[STACK_WORDS]
+        cdef Py_ssize_t stack_vec[STACK_WORDS]
+        cdef Py_ssize_t* ctx = stack_ctx
+        cdef Py_ssize_t* vec = stack_vec
+        cdef int64_t whole
+        if n > STACK_WORDS:
+            ctx = <Py_ssize_t*>malloc(2 * n * sizeof(Py_ssize_t))
+            if ctx == NULL:
+                raise MemoryError()
+            vec = ctx + n
+        try:
+            for i in range(n):
+                ctx[i] = self.inner_ctx(<str>words[i])
+            vec[0] = first
+            for i in range(1, n - 1):
+                vec[i] = self.word_vec(<str>words[i], 4)
+            vec[n - 1] = self.word_vec(<str>words[n - 1], 5)
+            A = self.arena  # no allocation below: offsets are final
+            for j in range(NL):
+                whole = A[af + NL + j] + A[ctx[n - 1] + 3 * NL + j]
+                # first word: its previous token and the empty one before (in b), the next word
+                tot[j] = A[first + j] + A[b + j] + A[ctx[1] + 2 * NL + j] + whole
+                for i in range(1, n):
+                    tot[i * NL + j] = (
+                        A[vec[i] + j]
+                        + A[ctx[i - 1] + j]  # previous word (p)
+                        + (A[ctx[i - 2] + NL + j] if i > 1 else A[b + NL + j])  # q
+                        + (A[ctx[i + 1] + 2 * NL + j] if i + 1 < n else A[af + j])  # n / N
+                        + whole
+                    )
+        finally:
+            if ctx != stack_ctx:
+                free(ctx)
+        return 0
+
+    cdef list _decode(self, int64_t* tot, Py_ssize_t n, int64_t* hist):
+        """Viterbi over per-word totals: each label's best score per word (``hist`` keeps
+        them), then the best path read back from the kept scores, choosing as the forward pass
+        does (the first best label; B-X over I-X on a tie into I-X)."""
+        cdef Py_ssize_t i, j, k
+        cdef int64_t best, x, y
+        cdef int64_t* prev
+        cdef int64_t* cur
+        for j in range(NL):
+            hist[j] = tot[j]
+        for i in range(1, n):
+            prev = hist + (i - 1) * NL
+            cur = hist + i * NL
+            for j in range(NL):
+                if j and j % 2 == 0:  # I-X: only after B-X or I-X
+                    x = prev[j - 1] + self.trans[j - 1][j]
+                    y = prev[j] + self.trans[j][j]
+                    cur[j] = tot[i * NL + j] + (x if x >= y else y)
+                else:
+                    best = prev[0] + self.trans[0][j]
+                    for k in range(1, NL):
+                        x = prev[k] + self.trans[k][j]
+                        if x > best:
+                            best = x
+                    cur[j] = tot[i * NL + j] + best
+        cdef int label = 0
+        cur = hist + (n - 1) * NL
+        for j in range(1, NL):
+            if cur[j] > cur[label]:
+                label = j
+        cdef list labels = [0] * n
+        labels[n - 1] = label
+        for i in range(n - 2, -1, -1):
+            prev = hist + i * NL
+            if label and label % 2 == 0:
+                if prev[label] + self.trans[label][label] <= \
+                        prev[label - 1] + self.trans[label - 1][label]:
+                    label -= 1
+            else:
+                k = 0
+                best = prev[0] + self.trans[0][label]
+                for j in range(1, NL):
+                    x = prev[j] + self.trans[j][label]
+                    if x > best:
+                        best = x
+                        k = j
+                label = k
+            labels[i] = label
+        return labels
+
+    def tag(self, words, str prev, str nxt):
+        """Viterbi B/I/O label indexes of the words of one run (see entities.LABELS)."""
+        cdef list ws = list(words)
+        cdef Py_ssize_t n = len(ws)
+        if n == 0:
+            return []
+        self._check_limits()
+        return self._tag(ws, prev, nxt)
+
+    cdef list _tag(self, list words, str prev, str nxt):
+        cdef Py_ssize_t n = len(words)
+        cdef int64_t stack[2 * STACK_WORDS * NL]
+        cdef int64_t* buf = stack
+        if n > STACK_WORDS:
+            buf = <int64_t*>malloc(2 * n * NL * sizeof(int64_t))
+            if buf == NULL:
+                raise MemoryError()
+        try:
+            self._totals(words, prev, nxt, buf)
+            return self._decode(buf, n, buf + n * NL)
+        finally:
+            if buf != stack:
+                free(buf)
+
+    def word_lanes(self, str word, str pos):
+        """The fixed-point vector of ``word``'s features at ``pos`` (for tests)."""
+        self._check_limits()
+        cdef Py_ssize_t off = self.word_vec(word, _POSITIONS.index(pos))
+        return [self.arena[off + j] for j in range(NL)]
+
+    def feature_lanes(self, feats):
+        """The fixed-point sum of the vectors of ``feats`` (for tests)."""
+        cdef int64_t acc[NL]
+        memset(acc, 0, sizeof(acc))
+        self._add_feats(acc, feats)
+        return [acc[j] for j in range(NL)]
+
+    # -- runs to mentions --------------------------------------------------------------------
+    cdef tuple _single(self, str word, str low, str prev, str nxt):
+        """Mentions of a one-word run (``low``: its lower case)."""
+        fact = self.facts.get(low)
+        if fact is not None:
+            return ((0, len(word), *self.normalised(word, fact)),)
+        cdef int64_t tot[NL]
+        self._totals([word], prev, nxt, tot)
+        cdef int lab = 0, j
+        for j in range(1, NL):
+            if tot[j] > tot[lab]:
+                lab = j
+        if lab == 0:  # O
+            return ()
+        cdef str typ = _TYPES[(lab - 1) // 2]
+        if typ == "PER" and word.rstrip(".").lower() in self.titles:
+            return ()
+        return ((0, len(word), *self.normalised(word, typ)),)
+
+    cdef str _ctx_key(self, dict keys, str kind, str token):
+        """The token itself if the model knows it as context ``kind`` (p: before a run, n:
+        after it), else a stand-in that scores the same, so that runs in unknown contexts
+        share cache entries."""
+        out = keys.get(token)
+        if out is not None:
+            return <str>out
+        cdef str low = token.lower()
+        w = self.weights
+        if (kind == "p" and ("P=" + low in w or "q=" + low in w)) or (
+            kind == "n" and ("N=" + low in w or "r=" + low in w)
+        ):
+            out = token
+        elif kind == "p" and token in self.sentence_prev:
+            out = _BOS
+        else:
+            out = "Unk" if token[:1].isupper() else "unk"
+        keys[token] = out
+        return <str>out
+
+    cdef tuple _run_entities(self, str run, str prev, str nxt):
+        """Mentions (relative start, relative end, name, type) of a run of several words,
+        cached by the run and the keys of its context tokens."""
+        cdef str pk = self._ctx_key(self.pkeys, "p", prev)
+        cdef str nk = self._ctx_key(self.nkeys, "n", nxt)
+        key = (pk, run, nk)
+        found = self.runs.get(key)
+        if found is None:
+            found = self._run_found(run, pk, nk)
+            self.runs[key] = found
+        return <tuple>found
+
+    def run_entities(self, str run, str prev, str nxt):
+        """Mentions (relative start, relative end, name, type) of one run."""
+        self._check_limits()
+        if " " not in run:
+            return self._single(run, run.lower(), prev, nxt)
+        return self._run_entities(run, prev, nxt)
+
+    cdef tuple _run_found(self, str run, str prev, str nxt):
+        cdef list words = run.split(" ")  # runs are joined by single spaces
+        cdef str low = run.lower()
+        cdef Py_ssize_t n = len(words), i, a, b, s, e
+        cdef list labels
+        if low in self.places:  # a well-known place on its own is a place
+            labels = [5] + [6] * (n - 1)
+        elif low in self.orgs:
+            labels = [3] + [4] * (n - 1)
+        else:
+            labels = self._tag(words, prev, nxt)
+            for w in words:
+                if (<str>w).lower() in self.place_first:
+                    labels = self.split_places(words, labels, nxt)
+                    break
+        cdef list spans = []
+        cdef str open_type = "", typ
+        cdef int lab
+        a = 0
+        for i in range(n):
+            b = a + len(<str>words[i])
+            lab = labels[i]
+            if lab == 0:
+                open_type = ""
+            else:
+                typ = _TYPES[(lab - 1) // 2]
+                if lab % 2 == 1 or typ != open_type:
+                    spans.append([a, b, typ])
+                    open_type = typ
+                else:
+                    spans[len(spans) - 1][1] = b
+            a = b + 1
+        cdef list found = []
+        for span in spans:
+            s, e = span[0], span[1]
+            typ = span[2]
+            if self._trim(run, &s, &e, typ):
+                found.append((s, e, *self.normalised(run[s:e], typ)))
+        return tuple(found)
+
+    cdef bint _trim(self, str text, Py_ssize_t* start, Py_ssize_t* end, str typ):
+        """Drop leading and trailing lower-case connectors from a span within a run; False for
+        what is never a mention alone (a generic head, a person that is only a title). A title
+        at the head of a person stays in the mention; normalisation drops it from the name."""
+        cdef Py_ssize_t k
+        while True:
+            k = text.find(" ", start[0], end[0])
+            if k < 0 or text[start[0] : k] not in self.connectors:
+                break
+            start[0] = k + 1
+        while True:
+            k = text.rfind(" ", start[0], end[0])
+            if k < 0 or text[k + 1 : end[0]] not in self.connectors:
+                break
+            end[0] = k
+        if start[0] >= end[0]:
+            return False
+        cdef str low = text[start[0] : end[0]].rstrip(".").lower()
+        if low in self.not_alone or (typ == "PER" and low in self.titles):
+            return False
+        return True
+
+    def extract(self, str text):
+        """The mentions of ``text`` in text order, before linking across mentions."""
+        cdef list out = []
+        cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen
+        cdef str run, low, prev, last
+        cdef tuple found
+        self._check_limits()
+        for m in self.run_finditer(text):
+            start = m.start()
+            if start < covered:
+                continue
+            end = m.end()
+            run = m.group()
+            low = run.lower()
+            if low in self.skip_plain:  # the usual skipped run: no official name ends with it
+                continue
+            org = None
+            last = low.rpartition(" ")[2]
+            parts = self.org_parts.get(last)
+            if parts is not None:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
+                org = self.part_name(text, end, low, parts)
+                if org is not None:
+                    end = max(start, <Py_ssize_t>org[0] - 1)
+                    run = text[start:end]
+                    low = run.lower()
+            if run and low not in self.skip:
+                prev = prev_token(text, start)
+                if prev in self.heads:  # "desa Kramas": a head word the gold data counts in
+                    start -= len(prev) + 1
+                    run = text[start:end]
+                    prev = prev_token(text, start)
+                if " " in run:
+                    found = self._run_entities(run, prev, next_token(text, end))
+                else:  # one word, and low its lower case (a head word makes two)
+                    found = self._single(run, low, prev, next_token(text, end))
+                rlen = len(run)
+                for item in found:
+                    s, e = item[0], item[1]
+                    e_abs = start + e
+                    if e == rlen and " " in run[s:e]:
+                        if text.startswith(" (", e_abs):
+                            e_abs = self.acronym_end(text, e_abs)
+                        if e_abs > covered:
+                            covered = e_abs
+                    out.append(self.make_entity(item[2], item[3], start + s, e_abs))
+            if org is not None:
+                covered = self.acronym_end(text, org[1])
+                name, typ = self.normalised(text[org[0] : org[1]], "ORG")
+                out.append(self.make_entity(name, typ, org[0], covered))
+        return out

@@ -1,12 +1,15 @@
-"""Builds the one compiled module, ``indexer._ner`` (Cython); everything else is in
-pyproject.toml."""
+"""Builds the compiled modules (Cython): ``indexer._ner``, the entity extractor's hot loop, and
+``indexer._text``, the analysis's word scanner. Everything else is in pyproject.toml."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
 setup(
     ext_modules=cythonize(
-        [Extension("indexer._ner", ["indexer/_ner.pyx"], extra_compile_args=["-O2"])],
+        [
+            Extension(f"indexer.{name}", [f"indexer/{name}.pyx"], extra_compile_args=["-O2"])
+            for name in ("_ner", "_text")
+        ],
         compiler_directives={"language_level": "3"},
     )
 )

@@ -32,13 +32,14 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from indexer._text import scan_words
+
 # A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
+# indexer._text.scan_words finds the same words in one compiled pass, with the capitalised ones
+# in the middle of a sentence (the evidence for names).
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Words Sastrawi may stem: plain lowercase Latin letters, optionally hyphenated.
 _STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# A capitalised word in the middle of a sentence: a space, then the word, where the character
-# before the space is not sentence punctuation, an opening quote or bracket (group 1).
-_MIDCAP_RE = re.compile(r" (?<=[^\s.!?:\"“”'‘’(\[] )([A-Z][^\W_]*(?:[-'’][^\W_]+)*)")
 _NAME_KEY = "\x00"  # surface-cache keys starting with this are protected names, not stemmed
 MAX_WORD_LEN = 48
 _MAX_STEM_LEN = 30
@@ -103,13 +104,16 @@ def is_stopword(term: str) -> bool:
     return term in _STOPWORDS
 
 
-def name_words(text: str, words: list[str] | None = None,
-               present: set[str] | None = None) -> frozenset[str]:
+def name_words(text: str) -> frozenset[str]:
     """Lowercased words that this text treats as names: capitalised mid-sentence and never
     written in lower case in the same text, plus all-capitals acronyms ("PKB", "AS")."""
-    if present is None:
-        present = set(WORD_RE.findall(text) if words is None else words)
-    names = {w.lower() for w in _MIDCAP_RE.findall(text)}
+    words, midcaps = scan_words(text)
+    return _names(midcaps, set(words))
+
+
+def _names(midcaps: list[str], present: set[str]) -> frozenset[str]:
+    """:func:`name_words` from a text's mid-sentence capitals and the set of its words."""
+    names = {w.lower() for w in midcaps}
     names = {n for n in names if n not in present}
     names.update(w.lower() for w in filter(str.isupper, present) if len(w) > 1)
     return frozenset(names)
@@ -187,10 +191,9 @@ class Analyzer:
     # -- texts -------------------------------------------------------------------------------
     def analyze(self, text: str, names: frozenset[str] | None = None) -> list[str]:
         """Index terms of a text, in order. ``names`` overrides the text's own name evidence."""
-        text = normalize(text)
-        words = WORD_RE.findall(text)
+        words, midcaps = scan_words(normalize(text))
         if names is None:
-            names = name_words(text, words) if self.protect_names else frozenset()
+            names = _names(midcaps, set(words)) if self.protect_names else frozenset()
         return self._terms(words, names)
 
     def _terms(self, words: list[str], names: frozenset[str],
@@ -205,19 +208,17 @@ class Analyzer:
     def analyze_document(self, title: str, body: str) -> DocumentTerms:
         """Names, title terms and body terms of an article. The body decides which words are
         names; a headline in Title Case contributes only its acronyms."""
-        body = normalize(body)
-        body_words = WORD_RE.findall(body)
-        title = normalize(title)
-        title_words = WORD_RE.findall(title)
+        body_words, body_midcaps = scan_words(normalize(body))
+        title_words, title_midcaps = scan_words(normalize(title))
         names: frozenset[str] = frozenset()
         if self.protect_names:
             present = set(body_words)
-            names = name_words(body, body_words, present)
+            names = _names(body_midcaps, present)
             self._see_lowercase(present)
             if _is_title_case(title_words):
                 extra = {w.lower() for w in filter(str.isupper, title_words) if len(w) > 1}
             else:
-                extra = set(name_words(title, title_words))
+                extra = set(_names(title_midcaps, set(title_words)))
             if extra - names:
                 names = names | extra
         override = _override(names) if names else None
@@ -264,11 +265,11 @@ class Analyzer:
         it differs, its protected (name) form. A word is taken as a name only (no stem) when the
         query capitalises it after the first word or writes it as an acronym, or — whatever the
         query's casing — when the indexed corpus never writes it in lower case."""
-        text = normalize(text)
-        names = name_words(text) if self.protect_names else frozenset()
+        words, midcaps = scan_words(normalize(text))
+        names = _names(midcaps, set(words)) if self.protect_names else frozenset()
         lowercase = self.lowercase
         out: list[tuple[str, ...]] = []
-        for w in WORD_RE.findall(text):
+        for w in words:
             lw = w.lower()
             if len(lw) > MAX_WORD_LEN:
                 continue

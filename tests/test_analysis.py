@@ -15,6 +15,7 @@ import orjson
 from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from indexer._text import scan_words
 
 from indexer import stemmer
 from indexer.analysis import (
@@ -130,6 +131,38 @@ def test_any_text_analyses_and_spans_agree(text: str) -> None:
         assert text[s.start:s.end] == s.surface
 
 
+# -- the compiled word scanner (indexer._text) finds what these regexes find ---------------------
+# A capitalised word in the middle of a sentence: a space, then the word, where the character
+# before the space is not white space, sentence punctuation, a quote or an opening bracket.
+MIDCAP_RE = re.compile(r" (?<=[^\s.!?:\"“”'‘’(\[] )([A-Z][^\W_]*(?:[-'’][^\W_]+)*)")
+
+
+def _reference_scan(text: str) -> tuple[list[str], list[str]]:
+    return WORD_RE.findall(text), MIDCAP_RE.findall(text)
+
+
+def test_scanner_finds_the_words_and_mid_sentence_capitals_of_the_corpus(
+        shared_dir: Path) -> None:
+    texts: list[str] = []
+    with gzip.open(CORPUS, "rb") as f:
+        for line in itertools.islice(f, 0, None, 7):
+            record = orjson.loads(line)
+            texts += [str(record.get(k) or "") for k in ("title", "body", "content_raw")]
+    assert len(texts) > 9000
+    for text in texts:
+        assert scan_words(text) == _reference_scan(text), text[:200]
+    words, midcaps = scan_words("Kata Presiden Joko di Bali. Kemudian “Ia” ke Jakarta-Bogor (Mei)")
+    assert words[:4] == ["Kata", "Presiden", "Joko", "di"] and "Jakarta-Bogor" in words
+    assert midcaps == ["Presiden", "Joko", "Bali", "Jakarta-Bogor"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9_-'’ .“(\t\n\xa0Éé1٣") + ["ab", "Cd", "x-y", " B"]))
+       .map("".join) | st.text())
+def test_scanner_is_the_regexes_on_any_text(text: str) -> None:
+    assert scan_words(text) == _reference_scan(text)
+
+
 # -- the sped-up Sastrawi (indexer.stemmer) stems exactly as PySastrawi does -------------------
 
 # Words whose removed part appears again in what is left ("ke" in "kekeluargaan", "an" in
@@ -170,6 +203,7 @@ _COMPARE = """
 import sys, orjson
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from indexer import stemmer
+from indexer._text import scan_words
 
 def stem_all(stem_word, words):
     out = []

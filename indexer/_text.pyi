@@ -1,0 +1,3 @@
+"""Type stub of the compiled word scanner of indexer.analysis (indexer/_text.pyx)."""
+
+def scan_words(text: str) -> tuple[list[str], list[str]]: ...

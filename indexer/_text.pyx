@@ -1,0 +1,65 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The compiled word scanner of :mod:`indexer.analysis`: one pass over a text gives its words
+and which of them are capitalised in the middle of a sentence.
+
+Its words are exactly ``re.findall(r"[^\\W_]+(?:[-'’][^\\W_]+)*", text)`` (letters and digits,
+joined by internal hyphens or apostrophes: "berbulan-bulan", "Ma'ruf"), and its mid-sentence
+capitals exactly the words that start with A-Z right after one space whose preceding character
+is neither white space nor sentence punctuation, a quote or an opening bracket
+(``analysis._MIDCAP_RE``). ``tests/test_analysis.py`` checks both against those regexes.
+"""
+
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_GET_LENGTH(object u)
+    int PyUnicode_KIND(object u)
+    void* PyUnicode_DATA(object u)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+    object PyUnicode_Substring(object u, Py_ssize_t start, Py_ssize_t end)
+
+
+cdef inline bint _joiner(Py_UCS4 c):
+    return c == 0x2D or c == 0x27 or c == 0x2019  # - ' ’
+
+
+cdef inline bint _opens_sentence(Py_UCS4 c):
+    """The characters after which a capital says nothing about names: . ! ? : " “ ” ' ‘ ’ ( ["""
+    return (c == 0x2E or c == 0x21 or c == 0x3F or c == 0x3A or c == 0x22 or c == 0x201C
+            or c == 0x201D or c == 0x27 or c == 0x2018 or c == 0x2019 or c == 0x28
+            or c == 0x5B)
+
+
+def scan_words(str text):
+    """``(words, midcaps)``: the words of ``text`` in order, and those of them capitalised in
+    the middle of a sentence, in order."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef list words = []
+    cdef list midcaps = []
+    cdef Py_ssize_t i = 0, start, j
+    cdef Py_UCS4 c, b
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if not Py_UNICODE_ISALNUM(c):
+            i += 1
+            continue
+        start = i
+        i += 1
+        while True:
+            while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
+                i += 1
+            # an internal hyphen or apostrophe joins when a letter or digit follows it
+            if i + 1 < n and _joiner(PyUnicode_READ(kind, data, i)) \
+                    and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i + 1)):
+                i += 2
+                continue
+            break
+        word = PyUnicode_Substring(text, start, i)
+        words.append(word)
+        if 0x41 <= c <= 0x5A and start >= 2 and PyUnicode_READ(kind, data, start - 1) == 0x20:
+            b = PyUnicode_READ(kind, data, start - 2)
+            if not Py_UNICODE_ISSPACE(b) and not _opens_sentence(b):
+                midcaps.append(word)
+    return words, midcaps

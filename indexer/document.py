@@ -108,7 +108,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         title, body, page_source = page.title.strip(), page.body, page.source
     else:
         body = clean_body(raw_body)
-    if len(body.split()) < MIN_BODY_WORDS:
+    if len(body.split(maxsplit=MIN_BODY_WORDS)) < MIN_BODY_WORDS:  # stops after a few words
         return Problem(record.origin, "empty or near-empty body", f"{len(body.split())} words")
 
     url = canonical_url(f.get("url"))

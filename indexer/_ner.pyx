@@ -41,6 +41,11 @@ cdef str _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…�
 cdef Py_ssize_t _PREV_WINDOW = 48
 cdef tuple _TYPES = ("PER", "ORG", "LOC")
 cdef str _POSITIONS = "aofsme"  # see entities.word_pos
+cdef str _CONTEXT_KINDS = "pqnlPNr"  # see entities.context_features
+cdef tuple _CONTEXT_PREFIXES = tuple(k + "=" for k in _CONTEXT_KINDS)
+cdef tuple _INNER = (0, 1, 2, 3)  # p q n l: a word inside a run as context of another
+cdef tuple _BEFORE = (4, 1)  # P q: the token before a run
+cdef tuple _AFTER = (5, 6)  # N r: the token after a run
 
 
 def fixed_point(weights, int64_t limit=SMALL_LIMIT):
@@ -199,7 +204,7 @@ cdef class Tagger:
         memset(self.q0, 0, sizeof(self.q0))
         self._add_feats(self.q0, entities.context_features("q", ""))
         for i, cap in enumerate("cC"):
-            for k, kind in enumerate("pqnlPNr"):
+            for k, kind in enumerate(_CONTEXT_KINDS):
                 memset(self.capv[i][k], 0, NL * sizeof(int64_t))
                 self._add_feats(self.capv[i][k], [f"{kind}c={cap}"])
         self.word_base = model.word_base
@@ -270,15 +275,8 @@ cdef class Tagger:
 
     cdef void _add_feats(self, int64_t* dst, object feats):
         """Add the fixed-point vectors of ``feats`` to ``dst`` (unknown features add 0)."""
-        cdef Py_ssize_t j, off
-        cdef int64_t* row
         for f in feats:
-            o = self.fidx.get(f)
-            if o is not None:
-                off = o
-                row = self.ftab + off
-                for j in range(NL):
-                    dst[j] += row[j]
+            self._add_feat(dst, f)
 
     cdef inline void _add_feat(self, int64_t* dst, str f):
         cdef Py_ssize_t j, off
@@ -322,68 +320,51 @@ cdef class Tagger:
         cache[word] = off
         return off
 
-    cdef inline int _cap(self, str token):
-        return 1 if token[:1].isupper() else 0
+    cdef Py_ssize_t _context(self, dict cache, str token, tuple kinds) except -1:
+        """Offset of one vector per context kind in ``kinds`` (indexes into "pqnlPNr"), cached
+        in ``cache`` unless it is None: ``token``'s context feature of that kind plus its
+        capitalisation feature (entities.context_features)."""
+        if cache is not None:
+            v = cache.get(token)
+            if v is not None:
+                return <Py_ssize_t>v
+        cdef str low = token.lower()
+        cdef int c = 1 if token[:1].isupper() else 0
+        cdef Py_ssize_t off = self._alloc(len(kinds)), m, k, j
+        cdef int64_t* a
+        for m in range(len(kinds)):
+            k = kinds[m]
+            a = self.arena + off + m * NL
+            self._add_feat(a, <str>_CONTEXT_PREFIXES[k] + low)
+            for j in range(NL):
+                a[j] += self.capv[c][k][j]
+        if cache is not None:
+            cache[token] = off
+        return off
 
-    cdef Py_ssize_t inner_ctx(self, str word) except -1:
+    cdef inline Py_ssize_t inner_ctx(self, str word) except -1:
         """Offset of 4 vectors: ``word`` as the previous, second previous and next token of
         another word of its run, and as the run's last word (p, q, n, l)."""
-        v = self.inner.get(word)
-        if v is not None:
-            return <Py_ssize_t>v
-        cdef str low = word.lower()
-        cdef int c = self._cap(word)
-        cdef Py_ssize_t off = self._alloc(4), j
-        cdef int64_t* a = self.arena + off
-        self._add_feat(a, "p=" + low)
-        self._add_feat(a + NL, "q=" + low)
-        self._add_feat(a + 2 * NL, "n=" + low)
-        self._add_feat(a + 3 * NL, "l=" + low)
-        for j in range(NL):
-            a[j] += self.capv[c][0][j]
-            a[NL + j] += self.capv[c][1][j]
-            a[2 * NL + j] += self.capv[c][2][j]
-            a[3 * NL + j] += self.capv[c][3][j]
-        self.inner[word] = off
-        return off
+        return self._context(self.inner, word, _INNER)
+
+    cdef inline Py_ssize_t after_ctx(self, str token) except -1:
+        """Offset of 2 vectors: the token after a run as its last word's next token and as the
+        token after the whole run (N, r)."""
+        return self._context(self.after, token, _AFTER)
 
     cdef Py_ssize_t before_ctx(self, str token) except -1:
         """2 x the offset of 2 vectors, plus 1 when a sentence starts after ``token``: the token
         before a run as its first word's previous token (with the empty second previous token
-        and the start row), and as its second word's second previous token."""
+        and the start row), and as its second word's second previous token (P, q)."""
         v = self.before.get(token)
         if v is not None:
             return <Py_ssize_t>v
-        cdef str low = token.lower()
-        cdef int c = self._cap(token)
-        cdef Py_ssize_t off = self._alloc(2), j
-        cdef int64_t* a = self.arena + off
-        self._add_feat(a, "P=" + low)
-        self._add_feat(a + NL, "q=" + low)
+        cdef Py_ssize_t off = self._context(None, token, _BEFORE), j
         for j in range(NL):
-            a[j] += self.capv[c][4][j] + self.q0[j] + self.start_row[j]
-            a[NL + j] += self.capv[c][1][j]
+            self.arena[off + j] += self.q0[j] + self.start_row[j]
         cdef Py_ssize_t out = 2 * off + (1 if token in self.sentence_prev else 0)
         self.before[token] = out
         return out
-
-    cdef Py_ssize_t after_ctx(self, str token) except -1:
-        """Offset of 2 vectors: the token after a run as its last word's next token and as the
-        token after the whole run (N, r)."""
-        v = self.after.get(token)
-        if v is not None:
-            return <Py_ssize_t>v
-        cdef str low = token.lower()
-        cdef int c = self._cap(token)
-        cdef Py_ssize_t off = self._alloc(2), j
-        cdef int64_t* a = self.arena + off
-        self._add_feat(a, "N=" + low)
-        self._add_feat(a + NL, "r=" + low)
-        for j in range(NL):
-            a[j] += self.capv[c][5][j]
-            a[NL + j] += self.capv[c][6][j]
-        self.after[token] = off
-        return off
 
     # -- tagging -----------------------------------------------------------------------------
     cdef int _totals(self, list words, str prev, str nxt, int64_t* tot) except -1:

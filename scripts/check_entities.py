@@ -5,7 +5,10 @@ The reference is another version of ``indexer/entities.py`` (by default the comm
 ``git show HEAD:indexer/entities.py``), imported as a module of its own; both load the same
 model and gazetteer files. Compared: every corpus body and title, every sentence of the gold
 NER sets, and odd inputs (empty, huge, emoji, control characters, HTML, random strings).
-Usage: ``.venv/bin/python scripts/check_entities.py --shared ../shared [--reference FILE]``
+Usage: ``.venv/bin/python scripts/check_entities.py --shared ../shared [--rev REV | --reference
+FILE]``. A version from HEAD on uses the compiled core (``indexer/_ner.pyx``) of this checkout
+too; to check a change of that core, compare with the last pure-Python extractor,
+``--rev 2bb6a09``.
 """
 
 from __future__ import annotations
@@ -42,11 +45,11 @@ GOLD_SETS = (
 Extract = Callable[[str], list[tuple[str, str, int, int]]]
 
 
-def load_reference(path: Path | None) -> ModuleType:
+def load_reference(path: Path | None, rev: str = "HEAD") -> ModuleType:
     """The reference module, reading the same data files as ``indexer.entities``."""
     if path is None:
         source = subprocess.run(
-            ["git", "show", "HEAD:indexer/entities.py"], cwd=ROOT, capture_output=True,
+            ["git", "show", f"{rev}:indexer/entities.py"], cwd=ROOT, capture_output=True,
             check=True, text=True,
         ).stdout
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
@@ -149,12 +152,13 @@ def time_cold(module: ModuleType, bodies: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--reference", type=Path, help="reference entities.py (default: HEAD)")
+    parser.add_argument("--reference", type=Path, help="reference entities.py (default: --rev)")
+    parser.add_argument("--rev", default="HEAD", help="git revision of the reference module")
     parser.add_argument("--random", type=int, default=20_000, help="random odd strings")
     parser.add_argument("--rounds", type=int, default=2, help="timing rounds (0: no timing)")
     args = parser.parse_args()
 
-    reference = load_reference(args.reference)
+    reference = load_reference(args.reference, args.rev)
     stamp = current.MODEL_PATH.stat().st_mtime_ns
     ref, new = extractor(reference), extractor(current)
     bodies, titles = corpus_texts(args.shared)

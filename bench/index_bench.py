@@ -6,6 +6,9 @@ Each build runs in its own subprocess so that its wall time and peak RSS are its
 * cold:  ``warta reindex`` into an empty directory (no persisted stem cache).
 * warm:  ``warta reindex`` again into the same directory (stem cache from the cold run).
 * 10x:   the same articles repeated ten times under new ids (``--scale 10``), warm cache.
+
+This machine's timings wander by tens of percent from run to run: ``--repeat N`` measures the
+three builds N times back to back and reports the median ratios and their range.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import gzip
 import json
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,6 +102,8 @@ def main() -> None:
     p.add_argument("--src", type=Path)
     p.add_argument("--out", type=Path)
     p.add_argument("--scale", type=int, default=10, help="also time an N-times corpus (0: skip)")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="measure raw, cold and warm N times, back to back; report the medians")
     args = p.parse_args()
     if args.child:
         child(args.child, args.src, args.out)
@@ -105,17 +112,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         print(f"index bench: {src}")
-        raw = run("raw", src, t / "raw")
-        show("raw tantivy", raw, None)
-        cold = run("ours", src, t / "ours")
-        show("warta, cold stem cache", cold, raw)
-        warm = run("ours", src, t / "ours")
-        show("warta, warm stem cache", warm, raw)
+        ratios: dict[str, list[float]] = {"cold": [], "warm": []}
+        for rep in range(args.repeat):
+            if args.repeat > 1:
+                print(f" round {rep + 1}/{args.repeat}")
+            shutil.rmtree(t / "ours", ignore_errors=True)
+            shutil.rmtree(t / "raw", ignore_errors=True)
+            raw = run("raw", src, t / "raw")
+            show("raw tantivy", raw, None)
+            cold = run("ours", src, t / "ours")
+            show("warta, cold stem cache", cold, raw)
+            warm = run("ours", src, t / "ours")
+            show("warta, warm stem cache", warm, raw)
+            ratios["cold"].append(cold["seconds"] / raw["seconds"])
+            ratios["warm"].append(warm["seconds"] / raw["seconds"])
         raw_size, our_size = size_of(t / "raw"), index_size(t / "ours")
         print(f"  index size: raw {raw_size / 1e6:.1f} MB, warta {our_size / 1e6:.1f} MB "
               f"({our_size / raw_size:.2f}x raw)")
-        print(f"  ratios: cold {cold['seconds'] / raw['seconds']:.2f}x, "
-              f"warm {warm['seconds'] / raw['seconds']:.2f}x (goals: 3x cold, 2x warm)")
+        med = {k: statistics.median(v) for k, v in ratios.items()}
+        spread = "" if args.repeat == 1 else " ".join(
+            f"({k} {min(v):.2f}-{max(v):.2f}x)" for k, v in ratios.items())
+        print(f"  ratios{' (median)' if args.repeat > 1 else ''}: cold {med['cold']:.2f}x, "
+              f"warm {med['warm']:.2f}x (goals: 3x cold, 2x warm) {spread}".rstrip())
         if args.scale > 1:
             big = t / f"x{args.scale}.jsonl.gz"
             make_scaled(src, big, args.scale)

@@ -14,7 +14,7 @@ How it works:
    CRFs, feature-bagged, their averaged weights exported as per-feature score vectors),
    decoded with Viterbi over the run using learned label-bigram transition scores (and a
    start row).
-   Its features depend on one word each (the word, its shape, its suffix, how often the word is
+   Its features depend on one word each (the word, its shape, its affixes, how often the word is
    written in lower case in news text, whether it is a well-known place, where it sits in the
    run, whether the run starts a sentence, and the word's corpus features stored in the model
    file: its usual neighbour words, distributional word classes and the score vector of its
@@ -248,8 +248,10 @@ def form_features(word: str, low: str, lb: str, sh: str) -> list[str]:
         "w=" + word,
         "l=" + low,
         "sh=" + sh,
+        "s4=" + low[-4:],
         "s3=" + low[-3:],
         "s2=" + low[-2:],
+        "p4=" + low[:4],
         "p3=" + low[:3],
         "lb=" + lb,
     ]

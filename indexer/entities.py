@@ -19,7 +19,7 @@ How it works:
    run, whether the run starts a sentence, and the word's corpus features stored in the model
    file: its usual neighbour words, distributional word classes and the score vector of its
    distributional word vector in the CLICK-ID news corpus, and whether GeoNames knows a place
-   of that name) plus the previous, second-previous and next
+   of that name, or the US Census a person's name) plus the previous, second-previous and next
    token (tokens outside the run weigh apart from words inside it), and for longer runs the
    run's last word and the token after the run (:func:`run_features` lists them all, as the
    trainer sees them). The walk over the runs, the scoring and the decoding are compiled

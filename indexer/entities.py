@@ -4,7 +4,7 @@ How it works:
 
 1. One compiled regex finds *runs*: maximal sequences of capitalised words and acronyms on one
    line, joined by single spaces and, between two capitalised words, by a few connectors
-   ("bin", "van", "de", "of", ...), a lone hyphen or apostrophe, or a full stop after an
+   ("bin", "van", "de", "of", "br", ...), a lone hyphen or apostrophe, or a full stop after an
    initial ("Stephen R . Covey"); a number may follow a word ("SMA Negeri 1"). A run also takes
    in one lower-case head word right before it when the trainer found that the gold data
    counts that word as part of names ("desa", "kecamatan", "kota": stored in the model file).
@@ -85,6 +85,7 @@ _CAP = rf"[{_UP}]{_CAP_REST}"
 _CONNECTORS = (
     "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "la", "le",
     "al", "el", "of", "the", "for", "and", "y", "&", "ibn", "ben", "dos", "du",
+    "br", "boru", "ni", "no",  # Batak "Elia Rosa br Bangun", Gayo "Bur ni Telong", "Minamoto no"
 )  # fmt: skip
 _CONNECTOR_SET = frozenset(_CONNECTORS)
 _CONN = "|".join(sorted(_CONNECTORS, key=len, reverse=True))

@@ -43,7 +43,8 @@ How it works:
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
    "Amerika Serikat", "Jokowi" -> "Joko Widodo"), a short form the text defines in
    parentheses after a name that it spells ("Komisi Penyiaran Indonesia (KPI)") is that name in
-   the rest of the text, and a one-word mention of a part of a person's full name seen earlier
+   the rest of the text (spaced apart after the name, "( UMS )", it is a mention of it itself),
+   and a one-word mention of a part of a person's full name seen earlier
    in the same text becomes that person.
 
 The model file is loaded lazily on first use; nothing is read at import time.
@@ -700,9 +701,12 @@ def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     """A short form defined in parentheses right after a name ("Komisi Penyiaran Indonesia
     (KPI)", "Universitas Muhammadiyah Surakarta ( UMS )") is that entity: its later mentions in
     the text get the name's facet value and type. A short form of the alias table keeps its
-    alias (one facet value for "KPK" across articles)."""
+    alias (one facet value for "KPK" across articles). A short form in parentheses outside the
+    mention that no entity covers is itself a mention of that entity (NERGrit tags "UMS" in
+    "Universitas Muhammadiyah Surakarta ( UMS )" apart, with the name's type)."""
     defined: dict[str, tuple[str, str]] = {}
     out: list[Entity] = []
+    starts: set[int] | None = None
     for ent in entities:
         if defined:
             known = defined.get(text[ent.start : ent.end])
@@ -722,6 +726,11 @@ def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         if short.lower() not in ALIASES and is_short_form(short, ent.name):
             defined[short] = (ent.name, ent.type)
+            if m is not None:
+                if starts is None:
+                    starts = {e.start for e in entities}
+                if m.start(1) not in starts:
+                    out.append(Entity(ent.name, ent.type, m.start(1), m.end(1)))
     return out
 
 

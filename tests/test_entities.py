@@ -100,6 +100,10 @@ def test_short_form_defined_in_parentheses_is_the_named_entity() -> None:
     later = [e for e in extract_entities(text) if e.start > text.index("Lulus")]
     assert ("UMS", "Universitas Muhammadiyah Surakarta") in [
         (text[e.start : e.end], e.name) for e in later]
+    # Spaced apart after the name, the short form is a mention of it itself (NERGrit's gold).
+    defined = text.index("( UMS )") + 2
+    assert ("Universitas Muhammadiyah Surakarta", "ORG", defined, defined + 3) in [
+        (e.name, e.type, e.start, e.end) for e in extract_entities(text)]
     # A short form that does not spell the name is not linked, and one of the alias table
     # keeps its alias, whatever variant of the name the article spells out.
     text = "Bank Dunia (BPK) menyebut pertumbuhan melambat. BPK juga menyebut inflasi naik."

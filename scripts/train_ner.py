@@ -36,7 +36,7 @@ import re
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_ner import CORPUS, Sentence, evaluate, load_sentences  # noqa: E402
+from eval_ner import CORPUS, DEV_SETS, Sentence, evaluate, load_sentences  # noqa: E402
 
 from indexer.entities import (  # noqa: E402
     LABELS,
@@ -637,10 +637,12 @@ def cross_validate(
     lower_ratio: dict[str, int],
     corpus: CorpusKnowledge,
     args: argparse.Namespace,
+    extra: Sequence[Sentence] = (),
 ) -> int:
     """k-fold cross-validation over the training sets (contiguous folds, each set split alike):
     an estimate, apart from the two dev sets, of how the extractor does on gold sentences it
-    has not seen. The unlabelled corpus features come from all texts, as they would."""
+    has not seen. The unlabelled corpus features come from all texts, as they would. ``extra``
+    gold sentences (``--add-dev``) join every fold's training data."""
     k = args.cv
     scores: dict[str, list[float]] = {rel: [] for rel in TRAIN_SETS}
     for fold in range(k):
@@ -650,7 +652,7 @@ def cross_validate(
             a, b = len(part) * fold // k, len(part) * (fold + 1) // k
             held.append(part[a:b])
             kept += part[:a] + part[b:]
-        payload, _ = train(kept, lower_ratio, corpus, args)
+        payload, _ = train(kept + list(extra), lower_ratio, corpus, args)
         model = model_from_payload(payload)
 
         def extract(text: str, model: Model = model) -> list[tuple[int, int, str]]:
@@ -700,6 +702,11 @@ def main(argv: list[str] | None = None) -> int:
         "--no-word-vectors", action="store_true",
         help="ablation: leave out the dense word vectors (keep the other corpus features)",
     )
+    ap.add_argument(
+        "--add-dev", action="store_true",
+        help="also train on the dev sets (IDNER dev, NERGrit valid), in every fold of --cv too; "
+        "eval_ner's dev numbers are then no longer held out",
+    )
     args = ap.parse_args(argv)
 
     sets = [load_sentences(args.shared / rel) for rel in TRAIN_SETS]
@@ -715,9 +722,14 @@ def main(argv: list[str] | None = None) -> int:
             merge_features(corpus_contexts(texts), classes, geo_names(), census_names()),
             {} if args.no_word_vectors else vectors,
         )
+    # Extra gold data only: the lexicon and corpus features above come from the same texts
+    # either way.
+    extra = (
+        [s for rel in DEV_SETS for s in load_sentences(args.shared / rel)] if args.add_dev else []
+    )
     if args.cv:
-        return cross_validate(sets, lower_ratio, corpus, args)
-    payload, runs = train(sentences, lower_ratio, corpus, args)
+        return cross_validate(sets, lower_ratio, corpus, args, extra)
+    payload, runs = train(sentences + extra, lower_ratio, corpus, args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # No file name and no time in the gzip header: the same data gives the same bytes.
     with open(args.out, "wb") as raw, \

@@ -42,10 +42,10 @@ from indexer.records import (
 
 WRITER_HEAP = 256 * 1024 * 1024
 MAX_PROBLEMS_KEPT = 1000
-# Building allocates a few container objects per word and per mention, and almost none of them
-# ever form a cycle: with the default threshold (700) the cyclic collector runs thousands of
-# times and walks the model's and caches' objects, ~20% of a build's CPU. It still runs, less
-# often.
+# Building allocates container objects per article and mention, and almost none of them ever
+# form a cycle. With the default threshold (700) the cyclic collector ran ~1,250 times in an
+# in-process build of the 22k-article corpus (0.8 s, ~4.5% of it), walking the model's and the
+# caches' objects; at this threshold it runs 17 times (0.46 s). It still runs.
 GC_THRESHOLD = (50_000, 20, 100)
 
 

@@ -348,7 +348,8 @@ CALENDAR_WORDS = frozenset(
 
 # --- model ----------------------------------------------------------------------------------------
 class Model:
-    """Averaged-perceptron weights plus the lower-case lexicon, with per-word caches."""
+    """The trained weights, the lower-case lexicon and the facts of the extractor; its compiled
+    tagger (:attr:`tagger`) scores runs with them and holds the caches."""
 
     def __init__(
         self,
@@ -379,7 +380,7 @@ class Model:
         # string object per word keeps the model's memory and load time small.
         self.word_extra = word_extra or {}
         # Context words with little say are dropped: runs in their contexts then share cache
-        # entries (see ctx_key), which is what makes the per-run cache pay.
+        # entries (see the tagger's _ctx_key), which is what makes the per-run cache pay.
         self.weights = {
             f: v
             for f, v in weights.items()

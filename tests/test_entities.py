@@ -224,7 +224,7 @@ def test_f1_floor_on_dev_set(path: Path, floor: float) -> None:
 
 def _reference_tag(model: Model, words: list[str], prev: str, nxt: str) -> list[int]:
     """Plain Viterbi over :func:`run_features` and the model's weights: what the trainer
-    trained, without the extractor's packed caches."""
+    trained, without the extractor's fixed-point caches."""
     zero = [0.0] * len(LABELS)
     feats = run_features(words, prev, nxt, model.lower_ratio, model.places, model.word_extra)
     start = model.weights.get("t=<S>", zero)
@@ -248,8 +248,8 @@ def _reference_tag(model: Model, words: list[str], prev: str, nxt: str) -> list[
 
 
 def test_fast_tagger_scores_what_the_trainer_trained() -> None:
-    """The extractor sums packed, cached per-word and per-context vectors; its labels must be
-    those of a plain Viterbi over the trainer's feature lists."""
+    """The compiled tagger sums fixed-point, cached per-word and per-context vectors; its labels
+    must be those of a plain Viterbi over the trainer's feature lists."""
     model = load_model()
     text = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
     text += (" Kata Menteri Keuangan Sri Mulyani Indrawati di Gedung DPR RI , Jakarta Pusat ."

@@ -735,6 +735,40 @@ def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _spells_every_word(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of every word of ``name`` but "dan", in order ("BSSN":
+    Badan Siber dan Sandi Negara; not "PES" for two companies' names in a row)."""
+    letters = "".join(c for c in short.lower() if c.isalpha())
+    initials = "".join(w[0] for w in name.lower().split(" ") if w and w != "dan")
+    return len(letters) >= 3 and letters == initials
+
+
+def _join_cut_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """An official name that "dan" cuts in two is one organisation when the short form in
+    parentheses right after it is the initials of the whole name: "Badan Pajak dan Retribusi
+    Daerah (BPRD)" is one ORG, where the tagger found only "Badan Pajak" (or took "Sandi
+    Negara" in "Badan Siber dan Sandi Negara (BSSN)" for a person). The organisation the tagger
+    found is extended over the rest of the name (and the short form, written as
+    :func:`_acronym_end` takes one in); mentions inside are dropped."""
+    out: list[Entity] = []
+    covered = -1
+    for ent in entities:
+        if ent.start < covered:
+            continue
+        out.append(ent)
+        if ent.type != "ORG" or not text.startswith(" dan ", ent.end):
+            continue
+        rest = _RUN_RE.match(text, ent.end + 5)
+        short = _SHORT_DEF_RE.match(text, rest.end()) if rest is not None else None
+        if rest is None or short is None:
+            continue
+        name = text[ent.start : rest.end()]
+        if short.group(1).lower() not in ALIASES and _spells_every_word(short.group(1), name):
+            covered = _acronym_end(text, rest.end())  # "(BPRD)" joins it, "( BPRD )" does not
+            out[-1] = Entity(normalise(name, "ORG")[0], "ORG", ent.start, covered)
+    return out
+
+
 def _acronym_end(text: str, end: int) -> int:
     """The end of an "(ACRONYM)" right after a mention ending at ``end`` ("Komisi
     Pemberantasan Korupsi (KPK)"), else ``end``."""
@@ -773,4 +807,4 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     if model is None:
         model = load_model()
     out: list[Entity] = model.tagger.extract(text)
-    return _link_people(_link_short_forms(text, out)) if out else out
+    return _link_people(_link_short_forms(text, _join_cut_names(text, out))) if out else out

@@ -202,6 +202,43 @@ def test_official_names_cut_by_dan_and_commas_are_one_organisation() -> None:
     assert not {"Olahraga", "Kehutanan", "Kementerian", "Menpora"} & {e.name for e in ents}
 
 
+def test_official_name_cut_by_dan_is_one_organisation_when_its_initials_follow() -> None:
+    from indexer.entities import _join_cut_names
+
+    text = "Badan Siber dan Sandi Negara (BSSN) mencatat serangan."
+    found = [Entity("Badan Siber", "ORG", 0, 11), Entity("Sandi Negara", "PER", 16, 35)]
+    assert _join_cut_names(text, found) == [
+        Entity("Badan Siber dan Sandi Negara", "ORG", 0, 35)]
+    # The tagger found only the first part: the organisation takes in the rest.
+    text = "Kepala Badan Pengelola Keuangan dan Aset Daerah (BPKAD) Kota Medan."
+    assert _join_cut_names(text, [Entity("Badan Pengelola Keuangan", "ORG", 7, 31)]) == [
+        Entity("Badan Pengelola Keuangan dan Aset Daerah", "ORG", 7, 55)]
+    # Spaced apart, the short form stays outside the mention (NERGrit's gold).
+    text = "Akademi Manajemen Informatika dan Komputer ( AMIK ) Serang"
+    assert _join_cut_names(text, [Entity("Akademi Manajemen Informatika", "ORG", 0, 29)]) == [
+        Entity("Akademi Manajemen Informatika dan Komputer", "ORG", 0, 42)]
+    # Not joined: short forms that are not the initials of the whole name (two companies), no
+    # organisation found (a budget), "dan" not between the two.
+    kept = [
+        ("Pertamina Energy Trading Ltd (Petral) dan Pertamina Energy Service (PES) bubar.",
+         [Entity("Pertamina Energy Trading Ltd", "ORG", 0, 37),
+          Entity("Pertamina Energy Service", "ORG", 42, 72)]),
+        ("Anggaran Pendapatan dan Belanja Daerah (APBD) naik.",
+         [Entity("Anggaran Pendapatan", "PER", 0, 19)]),
+        ("Badan Siber, Sandi Negara (BSN) dan lainnya.", [Entity("Badan Siber", "ORG", 0, 11)]),
+    ]
+    for text, found in kept:
+        assert _join_cut_names(text, found) == found, text
+    # End to end, the later short form is the whole organisation too.
+    text = ("Badan Siber dan Sandi Negara (BSSN) mencatat lonjakan laporan phishing. Juru bicara "
+            "BSSN di Jakarta mengatakan banyak warga diserang.")
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+    assert ("PER", "Sandi Negara") not in [(e.type, e.name) for e in ents]
+    if any(e.type == "ORG" and e.start == 0 for e in ents):  # the tagger found the first part
+        assert [e.name for e in ents if e.type == "ORG"] == ["Badan Siber dan Sandi Negara"] * 2
+
+
 def test_calendar_words_are_not_entities() -> None:
     ents = extract_entities("Rapat digelar Selasa, 17 September 2019, dan Kamis pekan depan.")
     assert not ents

@@ -35,7 +35,8 @@ How it works:
    short forms of the alias table) is a LOC, one that is exactly a well-known organisation
    (``data/gazetteer_org.txt``: platforms, media, official names) an ORG; an official name
    of that list that "dan" or commas cut into several runs is one ORG where the text spells it
-   out ("Kementerian Pemuda dan Olahraga"); generic heads ("Kementerian", "Pemprov") and legal
+   out ("Kementerian Pemuda dan Olahraga"), and so is any organisation name "dan" cuts in two
+   that a short form of its initials follows ("Badan Siber dan Sandi Negara (BSSN)"); generic heads ("Kementerian", "Pemprov") and legal
    forms are never an entity alone; a place heading an entity that continues as a person is
    split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the mention
    ("Mahkamah Konstitusi (MK)").

@@ -36,10 +36,10 @@ How it works:
    (``data/gazetteer_org.txt``: platforms, media, official names) an ORG; an official name
    of that list that "dan" or commas cut into several runs is one ORG where the text spells it
    out ("Kementerian Pemuda dan Olahraga"), and so is any organisation name "dan" cuts in two
-   that a short form of its initials follows ("Badan Siber dan Sandi Negara (BSSN)"); generic heads ("Kementerian", "Pemprov") and legal
-   forms are never an entity alone; a place heading an entity that continues as a person is
-   split off ("AS Joe Biden"); a parenthesised acronym right after a name joins the mention
-   ("Mahkamah Konstitusi (MK)").
+   that a short form of its initials follows ("Badan Siber dan Sandi Negara (BSSN)");
+   generic heads ("Kementerian", "Pemprov") and legal forms are never an entity alone; a
+   place heading an entity that continues as a person is split off ("AS Joe Biden"); a
+   parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)").
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
    "Amerika Serikat", "Jokowi" -> "Joko Widodo"), a short form the text defines in

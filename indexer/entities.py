@@ -563,6 +563,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     "gus dur": ("Abdurrahman Wahid", "PER"),
     "bj habibie": ("Bacharuddin Jusuf Habibie", "PER"),  # "B.J." is a run of its own
     "kpk": ("Komisi Pemberantasan Korupsi", "ORG"),
+    # its name in law (UU 30/2002), which news also prints in full
+    "komisi pemberantasan tindak pidana korupsi": ("Komisi Pemberantasan Korupsi", "ORG"),
     "kpu": ("Komisi Pemilihan Umum", "ORG"),
     "bawaslu": ("Badan Pengawas Pemilihan Umum", "ORG"),
     "dpr": ("Dewan Perwakilan Rakyat", "ORG"),

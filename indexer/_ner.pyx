@@ -128,7 +128,6 @@ cdef class Tagger:
     cache outgrows its limit, every cache is emptied at the start of the next call.
     """
 
-    cdef object model
     cdef dict fidx  # feature -> offset of its fixed-point vector in ftab
     cdef int64_t* ftab
     cdef int64_t* arena
@@ -165,7 +164,6 @@ cdef class Tagger:
         feature functions and facts it defines."""
         cdef Py_ssize_t i, j, k
         cdef list lanes
-        self.model = model
         self.weights = model.weights
         self.fidx = {}
         self.ftab = <int64_t*>malloc(max(1, len(self.weights)) * NL * sizeof(int64_t))
@@ -557,13 +555,6 @@ cdef class Tagger:
             found = self._run_found(run, pk, nk)
             self.runs[key] = found
         return <tuple>found
-
-    def run_entities(self, str run, str prev, str nxt):
-        """Mentions (relative start, relative end, name, type) of one run."""
-        self._check_limits()
-        if " " not in run:
-            return self._single(run, run.lower(), prev, nxt)
-        return self._run_entities(run, prev, nxt)
 
     cdef tuple _run_found(self, str run, str prev, str nxt):
         cdef list words = run.split(" ")  # runs are joined by single spaces

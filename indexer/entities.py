@@ -115,7 +115,6 @@ next_token = _ner.next_token
 _SENTENCE_PREV = frozenset({BOS, ".", "!", "?", '"', "“", "”", "'", ":", "—", "–", "-", "•", "*"})
 
 _MAX_RUN_CACHE = 300_000
-Found = tuple[int, int, str, str]  # relative start, relative end, name, type
 _MAX_WORD_CACHE = 300_000
 
 
@@ -438,10 +437,6 @@ class Model:
         """Viterbi B/I/O decoding of the words of one run over the learned label-bigram
         transition scores; returns label indexes (see :data:`LABELS`)."""
         return self.tagger.tag(words, prev, nxt)
-
-    def run_entities(self, run: str, prev: str, nxt: str) -> tuple[Found, ...]:
-        """Entities (relative start, relative end, name, type) of a run, cached."""
-        return self.tagger.run_entities(run, prev, nxt)
 
     def split_places(self, words: list[str], labels: list[int], nxt: str) -> list[int]:
         """ "Presiden AS Joe Biden" often comes out as one entity: split a well-known place at

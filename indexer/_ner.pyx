@@ -219,7 +219,7 @@ cdef class Tagger:
         self.places = model.places
         self.orgs = model.orgs
         self.place_first = model._place_first
-        self.facts = model._facts
+        self.facts = model.facts
         self.org_parts = model.org_parts
         self.sentence_prev = entities._SENTENCE_PREV
         self.titles = entities.TITLES

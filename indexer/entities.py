@@ -39,7 +39,9 @@ How it works:
    that a short form of its initials follows ("Badan Siber dan Sandi Negara (BSSN)");
    generic heads ("Kementerian", "Pemprov") and legal forms are never an entity alone; a
    place heading an entity that continues as a person is split off ("AS Joe Biden"); a
-   parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)").
+   parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)");
+   names listed together are of one kind: in a list of three or more ("Bayat, Cawas, Pedan
+   dan Karangdowo") the type most of them have is the type of all that are no fact.
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
    "Amerika Serikat", "Jokowi" -> "Joko Widodo"), a short form the text defines in
@@ -390,9 +392,10 @@ class Model:
         # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
         self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
         self._place_first = frozenset(p.split(" ", 1)[0] for p in self.places)
-        # The type of a one-word run that is a fact: LOC for a well-known place (first), ORG
-        # for a well-known organisation.
-        self._facts = {**{o: "ORG" for o in orgs}, **{p: "LOC" for p in self.places}}
+        # The type of a name that is a fact, lower case: LOC for a well-known place (first),
+        # ORG for a well-known organisation (the tagger types one-word runs by it; a listed
+        # name keeps it, see _one_kind_lists).
+        self.facts = {**{o: "ORG" for o in orgs}, **{p: "LOC" for p in self.places}}
         # One-word runs never tagged: words mostly written in lower case that never occur
         # inside a gold entity, and calendar words. Checked before any other work.
         self.skip = (
@@ -767,6 +770,57 @@ def _join_cut_names(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+# What stands between the names of one list: "A, B", "A , B", "A/B"; a list ends with
+# "(,) dan / atau / serta" before its last name.
+_LIST_COMMA_RE = re.compile(r" ?[,/] ?")
+_LIST_LAST_RE = re.compile(r"(?: ?,)? (?:dan|atau|serta) ")
+
+
+def _one_kind_lists(
+    text: str, entities: list[Entity], facts: Mapping[str, str]
+) -> list[Entity]:
+    """Names listed together are of one kind: in a list of three or more mentions ("Bayat,
+    Cawas, Trucuk, Pedan dan Karangdowo"; "Taeyeon, Sunny, Tiffany dan Yuri") where most
+    mentions share a type, the others take it too. A list is mentions joined by commas (or
+    "/"), closed by the one before "dan", "atau" or "serta"; so in "Tiongkok dan Mongolia,
+    Soegeng Rahardjo" the person starts no list with the places. A mention that is a fact
+    (a well-known place or organisation, an alias) keeps its type."""
+    out = entities
+    n = len(entities)
+    i = 0
+    while i < n - 2:
+        j = i
+        while j + 1 < n:
+            gap_start, gap_end = entities[j].end, entities[j + 1].start
+            if gap_end - gap_start > 9:  # longer than " , serta ": most gaps, no regex
+                last = False
+                break
+            if _LIST_COMMA_RE.fullmatch(text, gap_start, gap_end):
+                j += 1
+            else:
+                last = _LIST_LAST_RE.fullmatch(text, gap_start, gap_end) is not None
+                j += last
+                break
+        else:
+            last = False
+        size = j - i + 1
+        if size >= 3:
+            kinds = [e.type for e in entities[i : j + 1]]
+            typ = max(TYPES, key=kinds.count)
+            if size < 2 * kinds.count(typ) < 2 * size:  # a strict majority, not all of them
+                if out is entities:
+                    out = list(entities)
+                for x in range(i, j + 1):
+                    ent = entities[x]
+                    surface = text[ent.start : ent.end]
+                    low = surface.lower()
+                    if ent.type != typ and low not in facts and low not in ALIASES:
+                        out[x] = Entity(normalise(surface, typ)[0], typ, ent.start, ent.end)
+        # The last name of a list closed by "dan" may head the next one ("A dan B, C, D").
+        i = j if last and j > i else j + 1
+    return out
+
+
 def _acronym_end(text: str, end: int) -> int:
     """The end of an "(ACRONYM)" right after a mention ending at ``end`` ("Komisi
     Pemberantasan Korupsi (KPK)"), else ``end``."""
@@ -805,4 +859,7 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     if model is None:
         model = load_model()
     out: list[Entity] = model.tagger.extract(text)
-    return _link_people(_link_short_forms(text, _join_cut_names(text, out))) if out else out
+    if not out:
+        return out
+    out = _one_kind_lists(text, _join_cut_names(text, out), model.facts)
+    return _link_people(_link_short_forms(text, out))

@@ -239,6 +239,59 @@ def test_official_name_cut_by_dan_is_one_organisation_when_its_initials_follow()
         assert [e.name for e in ents if e.type == "ORG"] == ["Badan Siber dan Sandi Negara"] * 2
 
 
+def _mentions(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
+    """Entities for the given (surface, type) mentions, found left to right in ``text``."""
+    out, at = [], 0
+    for surface, typ in typed:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        out.append(Entity(surface, typ, start, at))
+    return out
+
+
+def test_names_listed_together_are_of_one_kind() -> None:
+    from indexer.entities import _one_kind_lists
+
+    facts = load_model().facts
+    places = "di Bayat, Cawas, Trucuk, Pedan dan Karangdowo"
+    found = _mentions(places, [("Bayat", "LOC"), ("Cawas", "LOC"), ("Trucuk", "LOC"),
+                               ("Pedan", "ORG"), ("Karangdowo", "PER")])
+    got = _one_kind_lists(places, found, facts)
+    assert [(e.name, e.type) for e in got] == [(e.name, "LOC") for e in found]
+    assert [(e.start, e.end) for e in got] == [(e.start, e.end) for e in found]
+    # Tokenised text, a list with "atau" at its end, and a person's title dropped on the way.
+    people = "bersama Pak Lee Min Ho , Kim Bum atau Kim Joon"
+    found = _mentions(people, [("Pak Lee Min Ho", "LOC"), ("Kim Bum", "PER"),
+                               ("Kim Joon", "PER")])
+    assert [(e.name, e.type) for e in _one_kind_lists(people, found, facts)] == [
+        ("Lee Min Ho", "PER"), ("Kim Bum", "PER"), ("Kim Joon", "PER")]
+    kept = [
+        # A list closed by "dan" ends there: the person after it starts no list with them.
+        ("Duta Besar untuk Tiongkok dan Mongolia, Soegeng Rahardjo, tiba.",
+         [("Tiongkok", "LOC"), ("Mongolia", "LOC"), ("Soegeng Rahardjo", "PER")]),
+        # No majority; two names are no list; words between names break one.
+        ("Jokowi, Garuda Indonesia dan Bali", [("Jokowi", "PER"), ("Garuda Indonesia", "ORG"),
+                                              ("Bali", "LOC")]),
+        ("Jakarta dan Anies Baswedan", [("Jakarta", "LOC"), ("Anies Baswedan", "PER")]),
+        ("Bandung, Bogor kata Ridwan Kamil", [("Bandung", "LOC"), ("Bogor", "LOC"),
+                                               ("Ridwan Kamil", "PER")]),
+        # A fact keeps its type: a well-known place among people.
+        ("penyanyi blues Amerika Serikat, Pink Anderson dan Floyd Council",
+         [("Amerika Serikat", "LOC"), ("Pink Anderson", "PER"), ("Floyd Council", "PER")]),
+    ]
+    for text, typed in kept:
+        found = _mentions(text, typed)
+        assert _one_kind_lists(text, found, facts) == found, text
+    # End to end on a sentence whose last place the tagger alone takes for a person.
+    text = ("masyarakat di wilayah pelosok timur Klaten ( meliputi Bayat , Cawas , Trucuk , "
+            "Pedan , Karangdowo dan sekitarnya ) harus menuju kota Klaten")
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+    listed = {"Bayat", "Cawas", "Trucuk", "Pedan", "Karangdowo"}
+    assert {(e.name, e.type) for e in ents if e.name in listed} == {
+        (name, "LOC") for name in listed}
+
+
 def test_calendar_words_are_not_entities() -> None:
     ents = extract_entities("Rapat digelar Selasa, 17 September 2019, dan Kamis pekan depan.")
     assert not ents

@@ -549,12 +549,13 @@ def crf_weights(
     return out
 
 
-# Feature bagging (Sutton, Sindelar and McCallum 2005): besides the model with every feature,
-# one model per group left out, weights averaged. A model that cannot lean on, say, the word
-# itself has to learn what its context and corpus features say, which is what matters for the
-# many names the gold data never shows. Still one linear model: the same cost to apply.
+# Feature bagging (Sutton, Sindelar and McCallum 2005): one model per group of features left
+# out, weights averaged. A model that cannot lean on, say, the word itself has to learn what
+# its context and corpus features say, which is what matters for the many names the gold data
+# never shows. Still one linear model: the same cost to apply. Every model lacks one group: a
+# fourth model with every feature in the mean measured 0.003 lower on NERGrit in 5-fold CV
+# (0.732 against 0.736, IDNER 0.795 either way).
 FEATURE_BAGS: dict[str, tuple[str, ...]] = {
-    "all features": (),
     "no context words": ("p=", "n=", "q=", "P=", "N=", "r=", "l="),
     "no word identity": ("w=", "l=", "sl=", "p3=", "s3=", "s2="),
     "no corpus features": ("cl=", "cr=", "k64.", "k256.", "k1024.", "geo=", VECTOR_PREFIX),

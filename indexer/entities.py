@@ -782,9 +782,9 @@ def _one_kind_lists(
     """Names listed together are of one kind: in a list of three or more mentions ("Bayat,
     Cawas, Trucuk, Pedan dan Karangdowo"; "Taeyeon, Sunny, Tiffany dan Yuri") where most
     mentions share a type, the others take it too. A list is mentions joined by commas (or
-    "/"), closed by the one before "dan", "atau" or "serta"; so in "Tiongkok dan Mongolia,
-    Soegeng Rahardjo" the person starts no list with the places. A mention that is a fact
-    (a well-known place or organisation, an alias) keeps its type."""
+    "/"); "dan", "atau" or "serta" joins its last one, so in "Tiongkok dan Mongolia, Soegeng
+    Rahardjo" the person starts no list with the places. A mention that is a fact (a
+    well-known place or organisation, an alias) keeps its type."""
     out = entities
     n = len(entities)
     i = 0

@@ -5,8 +5,8 @@ and which of them are capitalised in the middle of a sentence.
 Its words are exactly ``re.findall(r"[^\\W_]+(?:[-'’][^\\W_]+)*", text)`` (letters and digits,
 joined by internal hyphens or apostrophes: "berbulan-bulan", "Ma'ruf"), and its mid-sentence
 capitals exactly the words that start with A-Z right after one space whose preceding character
-is neither white space nor sentence punctuation, a quote or an opening bracket
-(``analysis._MIDCAP_RE``). ``tests/test_analysis.py`` checks both against those regexes.
+is neither white space nor sentence punctuation, a quote or an opening bracket.
+``tests/test_analysis.py`` checks both against those regexes (``WORD_RE``, ``MIDCAP_RE``).
 """
 
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
@@ -38,7 +38,7 @@ def scan_words(str text):
     cdef void* data = PyUnicode_DATA(text)
     cdef list words = []
     cdef list midcaps = []
-    cdef Py_ssize_t i = 0, start, j
+    cdef Py_ssize_t i = 0, start
     cdef Py_UCS4 c, b
     while i < n:
         c = PyUnicode_READ(kind, data, i)

@@ -676,12 +676,17 @@ def _link_people(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _letters(short: str) -> str:
+    """The letters of a short form, lower case ("Dr.PH" -> "drph")."""
+    return "".join(c for c in short.lower() if c.isalpha())
+
+
 def is_short_form(short: str, name: str) -> bool:
     """Whether ``short`` spells ``name`` as leading letters of its words, in order, starting
     with the first word; words may be left out ("UMS": Universitas Muhammadiyah Surakarta,
     "STKS": Sekolah Tinggi Kesejahteraan Sosial, "Caltex": California Texas, "Jokowi": Joko
     Widodo)."""
-    letters = "".join(c for c in short.lower() if c.isalpha())
+    letters = _letters(short)
     words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
     if len(letters) < 2 or len(words) < 2:
         return False
@@ -739,7 +744,7 @@ def _link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
 def _spells_every_word(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of every word of ``name`` but "dan", in order ("BSSN":
     Badan Siber dan Sandi Negara; not "PES" for two companies' names in a row)."""
-    letters = "".join(c for c in short.lower() if c.isalpha())
+    letters = _letters(short)
     initials = "".join(w[0] for w in name.lower().split(" ") if w and w != "dan")
     return len(letters) >= 3 and letters == initials
 
@@ -790,19 +795,16 @@ def _one_kind_lists(
     i = 0
     while i < n - 2:
         j = i
+        last = False  # whether "dan" / "atau" / "serta" joined the list's last name
         while j + 1 < n:
             gap_start, gap_end = entities[j].end, entities[j + 1].start
             if gap_end - gap_start > 9:  # longer than " , serta ": most gaps, no regex
-                last = False
                 break
-            if _LIST_COMMA_RE.fullmatch(text, gap_start, gap_end):
-                j += 1
-            else:
+            if not _LIST_COMMA_RE.fullmatch(text, gap_start, gap_end):
                 last = _LIST_LAST_RE.fullmatch(text, gap_start, gap_end) is not None
                 j += last
                 break
-        else:
-            last = False
+            j += 1
         size = j - i + 1
         if size >= 3:
             kinds = [e.type for e in entities[i : j + 1]]
@@ -817,7 +819,7 @@ def _one_kind_lists(
                     if ent.type != typ and low not in facts and low not in ALIASES:
                         out[x] = Entity(normalise(surface, typ)[0], typ, ent.start, ent.end)
         # The last name of a list closed by "dan" may head the next one ("A dan B, C, D").
-        i = j if last and j > i else j + 1
+        i = j if last else j + 1
     return out
 
 

@@ -9,7 +9,7 @@ is neither white space nor sentence punctuation, a quote or an opening bracket.
 ``tests/test_analysis.py`` checks both against those regexes (``WORD_RE``, ``MIDCAP_RE``).
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE
 
 cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object u)
@@ -63,3 +63,41 @@ def scan_words(str text):
             if not Py_UNICODE_ISSPACE(b) and not _opens_sentence(b):
                 midcaps.append(word)
     return words, midcaps
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyObject
+    PyObject* PyDict_GetItem(object d, object key)
+
+
+cpdef bint written_as_name(str word, str low):
+    """``word`` is the lower-case name ``low`` capitalised, in capitals or in title case."""
+    return word == low[:1].upper() + low[1:] or word == low.upper() or word == low.title()
+
+
+def terms_of(list words, dict name_keys, object surface):
+    """The terms of ``words`` in order, empty terms left out: each word's entry in the
+    self-filling ``surface`` cache, a name's under its protected key. A word is written as a
+    name when its lower-case form is a key of ``name_keys`` (lower-case name -> protected key)
+    and it is that name capitalised ("Bali"), in capitals ("BALI") or in title case
+    ("Al-Azhar"); ``analysis._key`` is the same test in Python."""
+    cdef list out = []
+    cdef PyObject* hit
+    cdef str w
+    cdef str low
+    cdef object key, term
+    for w in words:
+        key = w
+        if name_keys and not Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(w), PyUnicode_DATA(w), 0)):
+            low = w.lower()
+            hit = PyDict_GetItem(name_keys, low)
+            if hit is not NULL and written_as_name(w, low):
+                key = <object>hit
+        hit = PyDict_GetItem(surface, key)
+        if hit is not NULL:
+            term = <object>hit
+        else:
+            term = surface[key]  # the cache's __missing__ computes and keeps it
+        if term:
+            out.append(term)
+    return out

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from indexer._text import scan_words
+from indexer._text import scan_words, terms_of, written_as_name
 
 # A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
 # indexer._text.scan_words finds the same words in one compiled pass, with the capitalised ones
@@ -119,15 +119,21 @@ def _names(midcaps: list[str], present: set[str]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _override(names: frozenset[str]) -> dict[str, str]:
-    """Capitalised surfaces of the names -> their protected surface-cache key."""
-    out: dict[str, str] = {}
-    for n in names:
-        key = _NAME_KEY + n
-        out[n[:1].upper() + n[1:]] = key
-        out[n.upper()] = key
-        out[n.title()] = key
-    return out
+def _name_keys(names: frozenset[str]) -> dict[str, str]:
+    """Lower-case names -> their protected surface-cache key. A word is taken as the name when
+    its lower-case form is one of these and it is written capitalised, in capitals or in title
+    case (:func:`indexer._text.terms_of`, :func:`_key`)."""
+    return {n: _NAME_KEY + n for n in names}
+
+
+def _key(word: str, name_keys: dict[str, str]) -> str:
+    """The surface-cache key of one word: its protected key when it is written as a name."""
+    if name_keys and not word[:1].islower():
+        low = word.lower()
+        key = name_keys.get(low)
+        if key is not None and written_as_name(word, low):
+            return key
+    return word
 
 
 def _is_title_case(title_words: list[str]) -> bool:
@@ -197,13 +203,12 @@ class Analyzer:
         return self._terms(words, names)
 
     def _terms(self, words: list[str], names: frozenset[str],
-               override: dict[str, str] | None = None) -> list[str]:
-        # All in C: protected surfaces are swapped for their name key, then every key goes
-        # through the self-filling surface cache (names never reach Sastrawi).
-        keys: Iterable[str] = words
-        if names:
-            keys = map((override or _override(names)).get, words, words)
-        return list(filter(None, map(self._surface.__getitem__, keys)))
+               name_keys: dict[str, str] | None = None) -> list[str]:
+        # Compiled: names are swapped for their protected key, then every key goes through the
+        # self-filling surface cache (names never reach Sastrawi).
+        if name_keys is None:
+            name_keys = _name_keys(names)
+        return terms_of(words, name_keys, self._surface)
 
     def analyze_document(self, title: str, body: str) -> DocumentTerms:
         """Names, title terms and body terms of an article. The body decides which words are
@@ -221,9 +226,9 @@ class Analyzer:
                 extra = set(_names(title_midcaps, set(title_words)))
             if extra - names:
                 names = names | extra
-        override = _override(names) if names else None
-        return DocumentTerms(names, self._terms(title_words, names, override),
-                             self._terms(body_words, names, override))
+        name_keys = _name_keys(names)
+        return DocumentTerms(names, self._terms(title_words, names, name_keys),
+                             self._terms(body_words, names, name_keys))
 
     def _see_lowercase(self, present: set[str]) -> None:
         if self.lowercase is None:
@@ -237,14 +242,13 @@ class Analyzer:
         """Words of ``text`` with their offsets in ``text`` as given and their terms."""
         if names is None:
             names = name_words(normalize(text)) if self.protect_names else frozenset()
-        override = _override(names) if names else {}
+        name_keys = _name_keys(names)
         surface = self._surface
         out: list[Span] = []
         if normalize(text) == text:  # the usual case: no per-word normalisation needed
-            get = override.get
             for m in WORD_RE.finditer(text):
                 w = m.group()
-                term = surface[get(w, w)]
+                term = surface[_key(w, name_keys)]
                 if term:
                     out.append(Span(m.start(), m.end(), w, term))
             return out
@@ -253,7 +257,7 @@ class Analyzer:
             # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).
             parts = WORD_RE.findall(normalize(w))
             if len(parts) == 1:
-                term = surface[override.get(parts[0], parts[0])]
+                term = surface[_key(parts[0], name_keys)]
             else:
                 term = "".join(parts).lower()[:MAX_WORD_LEN]
             if term:

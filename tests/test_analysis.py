@@ -15,9 +15,9 @@ import orjson
 from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from indexer._text import scan_words
 
 from indexer import stemmer
+from indexer._text import scan_words
 from indexer.analysis import (
     _MAX_STEM_LEN,
     _STEMMABLE_RE,
@@ -26,6 +26,7 @@ from indexer.analysis import (
     analyze,
     load_stems,
     name_words,
+    normalize,
     spans,
 )
 
@@ -129,6 +130,23 @@ def test_any_text_analyses_and_spans_agree(text: str) -> None:
     assert all(t and " " not in t for t in terms)
     for s in a.spans(text):
         assert text[s.start:s.end] == s.surface
+    if normalize(text) == text:  # one word, one term: spans give the terms analyze gives
+        assert [s.term for s in a.spans(text)] == terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Bali", "BALI", "bali", "BaLi", "Al-Azhar", "AL-AZHAR",
+                                 "Al-azhar", "DIM-nya", "menyerang", "Ma'ruf", "2G", "Ini",
+                                 " ", ", ", ". ", " dan "]), min_size=1).map("".join))
+def test_names_are_protected_alike_in_terms_and_spans(text: str) -> None:
+    a = Analyzer()
+    assert [s.term for s in a.spans(text)] == a.analyze(text)
+
+
+def test_a_name_is_protected_capitalised_in_capitals_or_in_title_case() -> None:
+    terms = analyze("Kata warga, Bali dan BALI ramai. Di Al-Azhar, AL-AZHAR atau BaLi.")
+    assert terms.count("bali") == 2 and terms.count("al-azhar") == 2
+    assert "bal" in terms  # "BaLi" is none of the three ways of writing the name "bali"
 
 
 # -- the compiled word scanner (indexer._text) finds what these regexes find ---------------------

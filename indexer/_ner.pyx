@@ -10,7 +10,8 @@ linking of mentions across a text. This module holds only the hot loop of extrac
 * score vectors as C arrays of ``int64`` in fixed point (each feature weight rounded to
   1/100 once, as the model has always scored them), summed per word from per-word and
   per-context caches,
-* Viterbi decoding of a run over the learned label-bigram transitions,
+* Viterbi decoding of a run over the learned label-bigram transitions (BILOU labels, within
+  what ``entities.label_allowed`` and ``entities.label_ends`` allow), handed on as BIO,
 * the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts.
 
 Every score is an exact integer sum, so the labels do not depend on summation order or on
@@ -25,7 +26,7 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
 cdef enum:
-    NL = 7  # labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC
+    NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (entities.LABELS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
 
 cdef double SCALE = 100.0
@@ -133,6 +134,8 @@ cdef class Tagger:
     cdef int64_t* arena
     cdef Py_ssize_t used, cap, max_entries, max_runs
     cdef int64_t trans[NL][NL]  # trans[a][j]: moving from label a to label j inside a run
+    cdef bint ends[NL]  # whether a run may end with the label
+    cdef int bio[NL]  # the label's index in entities.BIO_LABELS
     cdef int64_t start_row[NL]
     cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
@@ -177,8 +180,10 @@ cdef class Tagger:
                 self.ftab[i + j] = _fixed(vec[j], SMALL_LIMIT)
             self.fidx[f] = i
             i += NL
-        # Transitions; I-X only after B-X or I-X. Row 0 scores a run's first word (the CRF's
-        # start row "t=<S>", or the row after O of a perceptron model).
+        if len(entities.LABELS) != NL:
+            raise ValueError(f"the tagger is compiled for {NL} labels")
+        # Transitions, only those entities.label_allowed allows. Row 0 scores a run's first
+        # word (the CRF's start row "t=<S>", or the row after O of a perceptron model).
         forbidden = -float(1 << 25) / SCALE
         zero = [0.0] * NL
         rows = ["t=<S>" if "t=<S>" in self.weights else "t=O", "t=O"]
@@ -186,8 +191,7 @@ cdef class Tagger:
         for k, row in enumerate(rows):
             vec = self.weights.get(row, zero)
             lanes = [
-                _fixed(forbidden if not (j % 2 == 1 or j == 0 or (k >= 2 and k - 1 in (j - 1, j)))
-                       else vec[j], LANE_LIMIT)
+                _fixed(vec[j] if entities.label_allowed(k - 1, j) else forbidden, LANE_LIMIT)
                 for j in range(NL)
             ]
             for j in range(NL):
@@ -195,6 +199,9 @@ cdef class Tagger:
                     self.start_row[j] = lanes[j]
                 else:
                     self.trans[k - 1][j] = lanes[j]
+        for j in range(NL):
+            self.ends[j] = entities.label_ends(j)
+            self.bio[j] = entities.to_bio(j)
         self.arena = NULL
         self.used = self.cap = 0
         self.max_entries = entities._MAX_WORD_CACHE
@@ -420,10 +427,11 @@ cdef class Tagger:
 
     cdef list _decode(self, int64_t* tot, Py_ssize_t n, int64_t* hist):
         """Viterbi over per-word totals: each label's best score per word (``hist`` keeps
-        them), then the best path read back from the kept scores, choosing as the forward pass
-        does (the first best label; B-X over I-X on a tie into I-X)."""
+        them), the best label a run may end with, then the best path read back from the kept
+        scores, choosing as the forward pass does (the first best label). Returns the path's
+        BIO label indexes (entities.to_bio)."""
         cdef Py_ssize_t i, j, k
-        cdef int64_t best, x, y
+        cdef int64_t best, x
         cdef int64_t* prev
         cdef int64_t* cur
         for j in range(NL):
@@ -432,44 +440,34 @@ cdef class Tagger:
             prev = hist + (i - 1) * NL
             cur = hist + i * NL
             for j in range(NL):
-                if j and j % 2 == 0:  # I-X: only after B-X or I-X
-                    x = prev[j - 1] + self.trans[j - 1][j]
-                    y = prev[j] + self.trans[j][j]
-                    cur[j] = tot[i * NL + j] + (x if x >= y else y)
-                else:
-                    best = prev[0] + self.trans[0][j]
-                    for k in range(1, NL):
-                        x = prev[k] + self.trans[k][j]
-                        if x > best:
-                            best = x
-                    cur[j] = tot[i * NL + j] + best
+                best = prev[0] + self.trans[0][j]
+                for k in range(1, NL):
+                    x = prev[k] + self.trans[k][j]
+                    if x > best:
+                        best = x
+                cur[j] = tot[i * NL + j] + best
         cdef int label = 0
         cur = hist + (n - 1) * NL
         for j in range(1, NL):
-            if cur[j] > cur[label]:
+            if self.ends[j] and cur[j] > cur[label]:
                 label = j
         cdef list labels = [0] * n
-        labels[n - 1] = label
+        labels[n - 1] = self.bio[label]
         for i in range(n - 2, -1, -1):
             prev = hist + i * NL
-            if label and label % 2 == 0:
-                if prev[label] + self.trans[label][label] <= \
-                        prev[label - 1] + self.trans[label - 1][label]:
-                    label -= 1
-            else:
-                k = 0
-                best = prev[0] + self.trans[0][label]
-                for j in range(1, NL):
-                    x = prev[j] + self.trans[j][label]
-                    if x > best:
-                        best = x
-                        k = j
-                label = k
-            labels[i] = label
+            k = 0
+            best = prev[0] + self.trans[0][label]
+            for j in range(1, NL):
+                x = prev[j] + self.trans[j][label]
+                if x > best:
+                    best = x
+                    k = j
+            label = k
+            labels[i] = self.bio[label]
         return labels
 
     def tag(self, words, str prev, str nxt):
-        """Viterbi B/I/O label indexes of the words of one run (see entities.LABELS)."""
+        """Viterbi labels of the words of one run, as BIO label indexes (entities.BIO_LABELS)."""
         cdef list ws = list(words)
         cdef Py_ssize_t n = len(ws)
         if n == 0:
@@ -514,12 +512,12 @@ cdef class Tagger:
         cdef int64_t tot[NL]
         self._totals([word], prev, nxt, tot)
         cdef int lab = 0, j
-        for j in range(1, NL):
-            if tot[j] > tot[lab]:
+        for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
+            if self.ends[j] and tot[j] > tot[lab]:
                 lab = j
         if lab == 0:  # O
             return ()
-        cdef str typ = _TYPES[(lab - 1) // 2]
+        cdef str typ = _TYPES[(lab - 1) // 4]
         if typ == "PER" and word.rstrip(".").lower() in self.titles:
             return ()
         return ((0, len(word), *self.normalised(word, typ)),)

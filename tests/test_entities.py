@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from indexer.clean import clean_page
 from indexer.entities import (
+    BIO_LABELS,
     LABELS,
     VECTOR_PREFIX,
     Entity,
@@ -19,9 +20,12 @@ from indexer.entities import (
     extract_entities,
     find_runs,
     is_short_form,
+    label_allowed,
+    label_ends,
     load_model,
     normalise,
     run_features,
+    to_bio,
     word_features,
 )
 
@@ -297,10 +301,10 @@ def test_calendar_words_are_not_entities() -> None:
     assert not ents
 
 
-# Floors a little under what `make eval-ner` measures (0.803 and 0.748): a regression in the
+# Floors a little under what `make eval-ner` measures (0.797 and 0.764): a regression in the
 # extractor or a retrained model that got worse fails here.
 @pytest.mark.parametrize(
-    ("path", "floor"), [(IDNER_DEV, 0.79), (NERGRIT_DEV, 0.73)], ids=["idner", "nergrit"]
+    ("path", "floor"), [(IDNER_DEV, 0.79), (NERGRIT_DEV, 0.75)], ids=["idner", "nergrit"]
 )
 def test_f1_floor_on_dev_set(path: Path, floor: float) -> None:
     if not path.exists():
@@ -320,21 +324,20 @@ def _reference_tag(model: Model, words: list[str], prev: str, nxt: str) -> list[
     start = model.weights.get("t=<S>", zero)
     trans = [model.weights.get(f"t={lab}", zero) for lab in LABELS]
 
-    def allowed(a: int, j: int) -> bool:  # I-X only after B-X or I-X
-        return j == 0 or j % 2 == 1 or a in (j - 1, j)
-
     score: list[float] = []
     back: list[list[int]] = []
     for i, fs in enumerate(feats):
         em = [sum(model.weights.get(f, zero)[j] for f in fs) for j in range(len(LABELS))]
         if not i:
-            score = [em[j] + start[j] if allowed(0, j) else -1e9 for j in range(len(LABELS))]
+            score = [em[j] + start[j] if label_allowed(-1, j) else -1e9
+                     for j in range(len(LABELS))]
             continue
-        ptr = [max((a for a in range(len(LABELS)) if allowed(a, j)),
+        ptr = [max((a for a in range(len(LABELS)) if label_allowed(a, j)),
                    key=lambda a, j=j: score[a] + trans[a][j]) for j in range(len(LABELS))]
         score = [score[a] + trans[a][j] + em[j] for j, a in enumerate(ptr)]
         back.append(ptr)
-    return backtrack(score, back)
+    ends = [x if label_ends(j) else -1e18 for j, x in enumerate(score)]
+    return [to_bio(label) for label in backtrack(ends, back)]
 
 
 def test_fast_tagger_scores_what_the_trainer_trained() -> None:
@@ -428,12 +431,74 @@ def test_projected_word_vectors_score_as_the_dense_features() -> None:
     items = dense_items([["w=Bali", VECTOR_PREFIX + "bali", "l=bali", "l=bali"],
                          [VECTOR_PREFIX + "unknown"]], vectors)
     assert items == [{"w=Bali": 1.0, "e0": 1.5, "e1": 0.25, "l=bali": 2.0}, {}]
-    theta = {"e0": [1.0, 2.0, 0, 0, 0, 0, -1.0], "e1": [4.0, 0, 0, 0, 0, 0, 8.0]}
+    pad = [0.0] * (len(LABELS) - 3)
+    theta = {"e0": [1.0, 2.0, *pad, -1.0], "e1": [4.0, 0.0, *pad, 8.0]}
     weights = project_vectors({"w=Bali": [0.5] * len(LABELS), **theta}, vectors)
     assert set(weights) == {"w=Bali", VECTOR_PREFIX + "kota", VECTOR_PREFIX + "bali"}
     for word, vec in vectors.items():
         want = [vec[0] * a + vec[1] * b for a, b in zip(theta["e0"], theta["e1"], strict=True)]
         assert weights[VECTOR_PREFIX + word] == pytest.approx(want)
+
+
+def _bio_tags(segments: list[tuple[str, int]]) -> list[str]:
+    """BIO tags of mentions given as (type or "O", words)."""
+    out: list[str] = []
+    for typ, n in segments:
+        out += ["O"] * n if typ == "O" else [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
+    return out
+
+
+@given(st.lists(st.tuples(st.sampled_from(["O", "PER", "ORG", "LOC"]),
+                          st.integers(min_value=1, max_value=4)), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_bilou_labels_are_allowed_and_read_back_as_the_gold_tags(
+        segments: list[tuple[str, int]]) -> None:
+    """The trainer's BILOU labels of gold mentions form a sequence the decoder allows, and read
+    back as the tagger hands them on (BIO) they are the gold tags."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_ner import bilou
+
+    bio = _bio_tags(segments)
+    labels = [LABELS.index(x) for x in bilou(bio)]
+    assert all(label_allowed(a, b) for a, b in zip([-1, *labels[:-1]], labels, strict=True))
+    assert label_ends(labels[-1])
+    assert [BIO_LABELS[to_bio(x)] for x in labels] == bio
+
+
+def test_bilou_labels_mark_last_and_lone_words() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_ner import bilou
+
+    assert bilou(_bio_tags([("PER", 3), ("PER", 1), ("O", 1), ("LOC", 1), ("LOC", 2)])) == [
+        "B-PER", "I-PER", "L-PER", "U-PER", "O", "U-LOC", "B-LOC", "L-LOC"]
+    assert not label_allowed(LABELS.index("B-PER"), LABELS.index("O"))  # a mention must end
+    assert not label_allowed(LABELS.index("B-PER"), LABELS.index("L-ORG"))
+    assert not label_allowed(-1, LABELS.index("L-LOC"))
+    assert not label_ends(LABELS.index("I-ORG"))
+
+
+def test_indonesian_area_names_become_word_features(tmp_path: Path) -> None:
+    """The trainer's features from Indonesia's list of administrative areas: a whole one-word
+    name of a province, regency or district, of a village or island, or a word of a longer one
+    (the legal prefix of a regency or an island's name dropped)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_ner import IDN_AREA_FILES, idn_places
+
+    rows = {
+        "provinces.csv": "code,name\n11,Aceh\n",
+        "regencies.csv": "code,province_code,name\n11.01,11,Kabupaten Wakatobi\n",
+        "districts.csv": "code,regency_code,name\n11.01.01,11.01,Kluet Utara\n",
+        "villages.csv": "code,district_code,name\n11.01.01.2001,11.01.01,Sidomulyo\n",
+        "islands.csv": "code,regency_code,coordinate,is_populated,is_outermost_small,name\n"
+                       '11.01.40001,11.01,"03 N 097 E",0,0,Pulau Batukapal\n',
+    }
+    assert set(rows) == set(IDN_AREA_FILES)
+    for name, text in rows.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert idn_places(tmp_path) == {
+        "aceh": ["ia=r"], "wakatobi": ["ia=r"], "kluet": ["ia=p"], "utara": ["ia=p"],
+        "sidomulyo": ["ia=v"], "batukapal": ["ia=v"],
+    }
 
 
 @given(st.text(max_size=300))

@@ -794,10 +794,8 @@ def _later_short_forms(text: str, entities: list[Entity], defined: dict[str, tup
     Negara (BSSN)"), in text order."""
     added: list[Entity] = []
     for short, (name, typ) in defined.items():
-        for m in re.finditer(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])", text):
-            s, e = m.span()
-            if s >= defined_at[short] and not any(
-                    x.start < e and s < x.end for x in (*entities, *added)):
+        for s, e in _word_occurrences(text, short, defined_at[short]):
+            if not any(x.start < e and s < x.end for x in (*entities, *added)):
                 added.append(Entity(name, typ, s, e))
     if not added:
         return entities
@@ -917,36 +915,46 @@ def _part_name(
 
 
 # People the alias table names in more than one word ("BJ Habibie", "Gus Dur"): a fact, a
-# person wherever the text writes the name, even inside a longer run ("Presiden ke-3 RI BJ
-# Habibie"), where the tagger, short of gold examples of initials before a name, may not see it.
-_ALIAS_PEOPLE_RE = re.compile(
-    r"(?<![^\W_])(?:"
-    + "|".join(
-        sorted((re.escape(k) for k, (_, t) in ALIASES.items() if t == "PER" and " " in k),
-               key=len, reverse=True)
-    )
-    + r")(?![^\W_])",
-    re.IGNORECASE,
-)
+# person wherever the text writes the name capitalised ("BJ Habibie", "Bj Habibie", "BJ
+# HABIBIE"), even inside a longer run ("Presiden ke-3 RI BJ Habibie"), where the tagger, short
+# of gold examples of initials before a name, may not see it.
+_ALIAS_PEOPLE: dict[str, str] = {
+    form: key
+    for key, (_, typ) in ALIASES.items()
+    if typ == "PER" and " " in key
+    for form in (key.title(), key.upper(),
+                 " ".join(w.upper() if len(w) < 3 else w.title() for w in key.split(" ")))
+}
 
 
 def _alias_people(text: str, entities: list[Entity]) -> list[Entity]:
-    """Each multi-word person alias the text spells, capitalised, as one PER mention in place
-    of the mentions it overlaps."""
-    found = [
-        m for m in _ALIAS_PEOPLE_RE.finditer(text)
-        if all(w[:1].isupper() for w in m.group().split(" "))
-    ]
-    if not found:
-        return entities
-    out = list(entities)
-    for m in found:
-        s, e = m.span()
-        out = [x for x in out if x.end <= s or x.start >= e]
-        name, typ = ALIASES[m.group().lower()]
-        out.append(_entity(name, typ, s, e))
-    out.sort(key=lambda x: x.start)
+    """Each multi-word person alias the text spells (see :data:`_ALIAS_PEOPLE`) as one PER
+    mention in place of the mentions it overlaps."""
+    out = entities
+    for form, key in _ALIAS_PEOPLE.items():
+        for s, e in _word_occurrences(text, form):
+            out = [x for x in out if x.end <= s or x.start >= e]
+            name, typ = ALIASES[key]
+            out.append(_entity(name, typ, s, e))
+    if out is not entities:
+        out.sort(key=lambda x: x.start)
     return out
+
+
+def _word_occurrences(text: str, word: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``word`` in ``text`` from ``start`` on that is not
+    part of a longer word (a plain substring search: this runs on every text)."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _is_word_char(text[at - 1])) and not (
+                end < len(text) and _is_word_char(text[end])):
+            yield at, end
+        at = text.find(word, at + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
 
 
 def extract_entities(text: str, model: Model | None = None) -> list[Entity]:

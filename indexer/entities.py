@@ -16,24 +16,23 @@ How it works:
    per-feature score vectors),
    decoded with Viterbi over the run using learned label-bigram transition scores (and a
    start row).
-   Its features depend on one word each (the word, its shape, its affixes, how often the word is
-   written in lower case in news text, whether it is a well-known place, where it sits in the
-   run, whether the run starts a sentence, and the word's corpus features stored in the model
-   file: its usual neighbour words, distributional word classes and the score vector of its
-   distributional word vector in the CLICK-ID news corpus, and whether GeoNames knows a place
-   of that name, Indonesia's list of administrative areas a province, regency, district,
-   village or island, or the US Census a person's name) plus the previous, second-previous and next
-   token (tokens outside the run weigh apart from words inside it), and for longer runs the
-   run's last word and the token after the run (:func:`run_features` lists them all, as the
-   trainer sees them). The walk over the runs, the scoring and the decoding are compiled
-   (``indexer/_ner.pyx``, Cython): score vectors are C arrays in fixed point (each weight
-   x 100, rounded), summed from caches per word and position (a word's position-free part once
-   per word) and per context token and the role it plays (inside the run, just before it,
-   just after it); the mentions of a run of several words are cached by (context, run,
-   context). This module keeps what defines the model: the features, the facts, the
-   normalisation and the linking across mentions. Titles ("Presiden", "Menteri",
-   "Pak") are mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields
-   "Joko Widodo".
+   Its features depend on one word each (the word, its shape, its affixes, how often the word
+   is written in lower case in news text, whether it is a well-known place, where it sits in
+   the run, whether the run starts a sentence, and the word's corpus features stored in the
+   model file: its usual neighbour words, distributional word classes and the score vector of
+   its distributional word vector in the CLICK-ID news corpus, and whether GeoNames knows a
+   place of that name, Indonesia's list of administrative areas a province, regency, district,
+   village or island of that name, or the US Census a person's name) plus the previous,
+   second-previous and next token (tokens outside the run weigh apart from words inside it),
+   and for longer runs the run's last word and the token after the run (:func:`run_features`
+   lists them all, as the trainer sees them). The walk over the runs, the scoring and the
+   decoding are compiled (``indexer/_ner.pyx``, Cython): score vectors are C arrays in fixed
+   point (each weight x 100, rounded), summed from caches per word and position (a word's
+   position-free part once per word) and per context token and the role it plays (inside the
+   run, just before it, just after it); the mentions of a run of several words are cached by
+   (context, run, context). This module keeps what defines the model: the features, the facts,
+   the normalisation and the linking across mentions. Titles ("Presiden", "Menteri", "Pak") are
+   mostly tagged O like in the gold data, so "Presiden Joko Widodo" yields "Joko Widodo".
 3. Facts: a run that is exactly a well-known place (``data/gazetteer_loc.txt``, plus the place
    short forms of the alias table) is a LOC, one that is exactly a well-known organisation
    (``data/gazetteer_org.txt``: platforms, media, official names) an ORG; an official name
@@ -44,14 +43,16 @@ How it works:
    place heading an entity that continues as a person is split off ("AS Joe Biden"); a
    parenthesised acronym right after a name joins the mention ("Mahkamah Konstitusi (MK)");
    names listed together are of one kind: in a list of three or more ("Bayat, Cawas, Pedan
-   dan Karangdowo") the type most of them have is the type of all that are no fact.
+   dan Karangdowo") the type most of them have is the type of all that are no fact; a person
+   the alias table names in several words ("BJ Habibie") is a PER wherever the text writes
+   the name capitalised, also inside a longer run.
 4. Normalisation: a title the model kept at the head of a person stays in the mention but is
    dropped from the name, a small alias table of facts joins well-known short forms ("AS" ->
    "Amerika Serikat", "Jokowi" -> "Joko Widodo"), a short form the text defines in
    parentheses after a name that it spells ("Komisi Penyiaran Indonesia (KPI)") is that name in
-   the rest of the text (spaced apart after the name, "( UMS )", it is a mention of it itself),
-   and a one-word mention of a part of a person's full name seen earlier
-   in the same text becomes that person.
+   the rest of the text, also where the tagger left it out (spaced apart after the name,
+   "( UMS )", it is a mention of it itself), and a one-word mention of a part of a person's
+   full name seen earlier in the same text becomes that person.
 
 The model file is loaded lazily on first use; nothing is read at import time.
 """
@@ -93,7 +94,7 @@ BIO_LABELS: tuple[str, ...] = ("O", *(f"{k}-{t}" for t in TYPES for k in "BI"))
 
 
 def label_kind(label: int) -> str:
-    """"O", or "B", "I", "L" or "U" for a label index of :data:`LABELS`."""
+    """The kind of a label index of :data:`LABELS`: "O", or "B", "I", "L" or "U"."""
     return "O" if label == 0 else "BILU"[(label - 1) % 4]
 
 
@@ -947,14 +948,9 @@ def _word_occurrences(text: str, word: str, start: int = 0) -> Iterator[tuple[in
     at = text.find(word, start)
     while at >= 0:
         end = at + len(word)
-        if not (at and _is_word_char(text[at - 1])) and not (
-                end < len(text) and _is_word_char(text[end])):
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
             yield at, end
         at = text.find(word, at + 1)
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
 
 
 def extract_entities(text: str, model: Model | None = None) -> list[Entity]:

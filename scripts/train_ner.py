@@ -295,7 +295,7 @@ def census_names() -> dict[str, list[str]]:
 
 
 # Indonesia's administrative areas (provinces .. villages, islands) from the npm package
-# idn-area-data (data: ODbL 1.0, from the Ministry of Home Affairs' Kepmendagri 2022 codes),
+# idn-area-data (data: ODbL 1.0, compiled from official government sources, its README says),
 # fetched once by the trainer and checked against the registry's published digest.
 IDN_AREA_URL = "https://registry.npmjs.org/idn-area-data/-/idn-area-data-4.0.1.tgz"
 IDN_AREA_SHA512 = (

@@ -1,6 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """The compiled word scanner of :mod:`indexer.analysis`: one pass over a text gives its words
-and which of them are capitalised in the middle of a sentence.
+and which of them are capitalised in the middle of a sentence; :func:`terms_of` then maps the
+words to their terms (names under their protected key, :func:`name_key`).
 
 Its words are exactly ``re.findall(r"[^\\W_]+(?:[-'’][^\\W_]+)*", text)`` (letters and digits,
 joined by internal hyphens or apostrophes: "berbulan-bulan", "Ma'ruf"), and its mid-sentence
@@ -70,29 +71,36 @@ cdef extern from "Python.h":
     PyObject* PyDict_GetItem(object d, object key)
 
 
-cpdef bint written_as_name(str word, str low):
+cdef inline bint _written_as_name(str word, str low):
     """``word`` is the lower-case name ``low`` capitalised, in capitals or in title case."""
     return word == low[:1].upper() + low[1:] or word == low.upper() or word == low.title()
 
 
+cpdef str name_key(str word, dict name_keys):
+    """The surface-cache key of ``word``: its protected key when its lower-case form is a key
+    of ``name_keys`` (lower-case name -> protected key) and it is written as that name:
+    capitalised ("Bali"), in capitals ("BALI") or in title case ("Al-Azhar"); else the word."""
+    cdef str low
+    cdef PyObject* hit
+    if not name_keys or PyUnicode_GET_LENGTH(word) == 0 \
+            or Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(word), PyUnicode_DATA(word), 0)):
+        return word
+    low = word.lower()
+    hit = PyDict_GetItem(name_keys, low)
+    if hit is not NULL and _written_as_name(word, low):
+        return <str>hit
+    return word
+
+
 def terms_of(list words, dict name_keys, object surface):
     """The terms of ``words`` in order, empty terms left out: each word's entry in the
-    self-filling ``surface`` cache, a name's under its protected key. A word is written as a
-    name when its lower-case form is a key of ``name_keys`` (lower-case name -> protected key)
-    and it is that name capitalised ("Bali"), in capitals ("BALI") or in title case
-    ("Al-Azhar"); ``analysis._key`` is the same test in Python."""
+    self-filling ``surface`` cache under its :func:`name_key`."""
     cdef list out = []
     cdef PyObject* hit
     cdef str w
-    cdef str low
     cdef object key, term
     for w in words:
-        key = w
-        if name_keys and not Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(w), PyUnicode_DATA(w), 0)):
-            low = w.lower()
-            hit = PyDict_GetItem(name_keys, low)
-            if hit is not NULL and written_as_name(w, low):
-                key = <object>hit
+        key = name_key(w, name_keys)
         hit = PyDict_GetItem(surface, key)
         if hit is not NULL:
             term = <object>hit

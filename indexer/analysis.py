@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from indexer._text import scan_words, terms_of, written_as_name
+from indexer._text import name_key, scan_words, terms_of
 
 # A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
 # indexer._text.scan_words finds the same words in one compiled pass, with the capitalised ones
@@ -122,18 +122,8 @@ def _names(midcaps: list[str], present: set[str]) -> frozenset[str]:
 def _name_keys(names: frozenset[str]) -> dict[str, str]:
     """Lower-case names -> their protected surface-cache key. A word is taken as the name when
     its lower-case form is one of these and it is written capitalised, in capitals or in title
-    case (:func:`indexer._text.terms_of`, :func:`_key`)."""
+    case (:func:`indexer._text.name_key`)."""
     return {n: _NAME_KEY + n for n in names}
-
-
-def _key(word: str, name_keys: dict[str, str]) -> str:
-    """The surface-cache key of one word: its protected key when it is written as a name."""
-    if name_keys and not word[:1].islower():
-        low = word.lower()
-        key = name_keys.get(low)
-        if key is not None and written_as_name(word, low):
-            return key
-    return word
 
 
 def _is_title_case(title_words: list[str]) -> bool:
@@ -248,7 +238,7 @@ class Analyzer:
         if normalize(text) == text:  # the usual case: no per-word normalisation needed
             for m in WORD_RE.finditer(text):
                 w = m.group()
-                term = surface[_key(w, name_keys)]
+                term = surface[name_key(w, name_keys)]
                 if term:
                     out.append(Span(m.start(), m.end(), w, term))
             return out
@@ -257,7 +247,7 @@ class Analyzer:
             # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).
             parts = WORD_RE.findall(normalize(w))
             if len(parts) == 1:
-                term = surface[_key(parts[0], name_keys)]
+                term = surface[name_key(parts[0], name_keys)]
             else:
                 term = "".join(parts).lower()[:MAX_WORD_LEN]
             if term:

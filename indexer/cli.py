@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -183,20 +184,17 @@ def stats(index_dir: Path, as_json: bool, top: int) -> None:
             click.echo(f"  {row['count']:>7,}  {row['value']}")
 
 
-@main.command()
-@INDEX_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-def serve(index_dir: Path, host: str, port: int, workers: int) -> None:
-    """Serve the search API and the web page."""
-    from search_api.serve import serve as run_server
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def serve(args: tuple[str, ...]) -> None:
+    """Serve the search API and the web page (``warta serve --help`` for the options).
 
-    if store.current_generation(index_dir) is None:
-        raise click.ClickException(
-            f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")
-    run_server(index_dir, host=host, port=port, workers=workers)
-
+    The server lives in ``search_api`` and ``indexer`` does not import it: this command becomes
+    ``python -m search_api.serve ARGS`` (the same process id, so signals reach the server)."""
+    os.execv(sys.executable, [sys.executable, "-m", "search_api.serve", *args])
 
 if __name__ == "__main__":  # pragma: no cover
     main()

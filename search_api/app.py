@@ -10,7 +10,9 @@ Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``, ``/enti
 HTML hook: ``create_app(index_dir, article_html=render)`` (or setting
 ``app.state.article_html``) makes ``GET /articles/{id}`` call ``render(request, article)`` —
 ``article`` being a :class:`~search_api.service.Article`, or None for an unknown id — when the
-request's ``Accept`` header prefers ``text/html`` over JSON. Without it the route is JSON only.
+request's ``Accept`` header prefers ``text/html`` over JSON. By default that is the web page's
+:func:`search_api.web.routes.render_article`. The HTML pages ``/`` and ``/static`` come from
+:func:`search_api.web.routes.routes`.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import service, web
+from search_api import service
 from search_api.openapi import openapi_schema
 from search_api.params import ValidationError, parse_entities_params, parse_search_params
 from search_api.responses import ORJSONResponse, error_response
+from search_api.web import routes as web
 
 log = logging.getLogger(__name__)
 
@@ -150,18 +153,16 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
         HTTPException: _http_error,
         Exception: _server_error,
     }
-    app = Starlette(
-        routes=[
-            Route("/search", search_route, methods=["GET"]),
-            Route("/articles/{doc_id:path}", article_route, methods=["GET"]),
-            Route("/entities", entities_route, methods=["GET"]),
-            Route("/health", health_route, methods=["GET"]),
-            Route("/openapi.json", openapi_route, methods=["GET"]),
-        ],
-        exception_handlers=exception_handlers,
-        lifespan=lifespan,
-    )
+    routes = [
+        Route("/search", search_route, methods=["GET"]),
+        Route("/articles/{doc_id:path}", article_route, methods=["GET"]),
+        Route("/entities", entities_route, methods=["GET"]),
+        Route("/health", health_route, methods=["GET"]),
+        Route("/openapi.json", openapi_route, methods=["GET"]),
+        *web.routes(),
+    ]
+    app = Starlette(routes=routes, exception_handlers=exception_handlers, lifespan=lifespan)
     app.state.index_dir = index_dir
-    app.state.article_html = article_html
-    web.install(app)  # HTML pages: /, /static, HTML article hook
+    app.state.article_html = article_html or web.render_article
+    app.state.web_templates = web.make_templates()
     return app

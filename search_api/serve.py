@@ -1,4 +1,8 @@
-"""Run the API with uvicorn: ``serve(index_dir, host, port, workers)`` (``warta serve``)."""
+"""Run the API with uvicorn: ``serve(index_dir, host, port, workers)``.
+
+The command line is :func:`main`: the ``warta-serve`` script, ``python -m search_api.serve``, and
+``warta serve``, which runs this module in its place so that ``indexer`` never imports
+``search_api``."""
 
 from __future__ import annotations
 
@@ -9,10 +13,12 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Final
 
+import click
 import uvicorn
 from starlette.applications import Starlette
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from indexer import store
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
@@ -67,3 +73,23 @@ def serve(
         uvicorn.run(
             create_app(index_dir), host=host, port=port, log_level=log_level, http=HTTP_PROTOCOL
         )
+
+
+@click.command()
+@click.option(
+    "--index", "index_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Index directory.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def main(index_dir: Path, host: str, port: int, workers: int) -> None:
+    """Serve the search API and the web page."""
+    if store.current_generation(index_dir) is None:
+        raise click.ClickException(
+            f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")
+    serve(index_dir, host=host, port=port, workers=workers)
+
+
+if __name__ == "__main__":
+    main(prog_name="warta serve")

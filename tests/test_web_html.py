@@ -16,7 +16,10 @@ from conftest import OracleDoc
 from starlette.testclient import TestClient
 
 from indexer import schema as S
-from search_api import web
+from search_api.params import DEFAULT_FACET_SIZE
+from search_api.web.article_page import back_url
+from search_api.web.histogram import build_histogram
+from search_api.web.state import FACETS, MORE_FACET_SIZE, PageState, article_url, parse_state
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 XSS_ID = "synthetic-xss"
@@ -141,7 +144,7 @@ def test_home_lists_newest_articles(client: TestClient, oracle: list[OracleDoc])
 def test_query_renders_results_with_highlights(client: TestClient) -> None:
     p = page(client, "/?q=Zorblax")
     assert p.total == api_total(client, "/?q=Zorblax") == 1
-    link = p.one("a", href=web.article_url(XSS_ID, web.PageState(q="Zorblax")))
+    link = p.one("a", href=article_url(XSS_ID, PageState(q="Zorblax")))
     assert "Zorblax" in link.text
     assert "<mark>Zorblax</mark>" in p.html
     # The title's markup is shown as text, not executed.
@@ -156,7 +159,7 @@ def test_page_has_plain_get_forms(client: TestClient) -> None:
     assert len(forms) >= 3  # search box, facet checkboxes, date range, facet value searches
     assert p.one("form", role="search", class_="search-form")
     # Closed facet value searches render an empty list (CSS hides it and its note by :empty).
-    assert p.html.count('class="suggestions" aria-live="polite"></ul>') == len(web.FACETS)
+    assert p.html.count('class="suggestions" aria-live="polite"></ul>') == len(FACETS)
     # Every input has a label.
     ids = {e.attrs["for"] for e in p.find("label")}
     for inp in p.find("input"):
@@ -253,11 +256,11 @@ def _form_fields(p: Page, form_id: str) -> list[Element]:
 
 def test_facet_more_and_value_search_without_js(client: TestClient) -> None:
     p = page(client, "/")
-    assert len(p.checkboxes(S.PERSON)) == web.DEFAULT_FACET_SIZE
-    more = p.one("a", class_="facet-more", href=web.PageState(more=(S.PERSON,)).url)
+    assert len(p.checkboxes(S.PERSON)) == DEFAULT_FACET_SIZE
+    more = p.one("a", class_="facet-more", href=PageState(more=(S.PERSON,)).url)
     expanded = page(client, more.attrs["href"])
-    assert len(expanded.checkboxes(S.PERSON)) > web.DEFAULT_FACET_SIZE
-    assert len(expanded.checkboxes(S.ORG)) == web.DEFAULT_FACET_SIZE
+    assert len(expanded.checkboxes(S.PERSON)) > DEFAULT_FACET_SIZE
+    assert len(expanded.checkboxes(S.ORG)) == DEFAULT_FACET_SIZE
     # Facet value search: a GET form whose answer lists matching values as links.
     name = p.checkboxes(S.PERSON)[0].attrs["value"]
     prefix = name.split()[0][:3]
@@ -283,7 +286,7 @@ def test_sort_links(client: TestClient) -> None:
     assert oldest["sort"] == "oldest"
     html = page(client, sorts["Oldest"]).html
     first = oldest["hits"][0]["id"]
-    assert web.article_url(first, web.PageState(q="jakarta", sort="oldest")).replace(
+    assert article_url(first, PageState(q="jakarta", sort="oldest")).replace(
         "&", "&amp;") in html
 
 
@@ -370,7 +373,7 @@ def test_article_html_escapes_markup(client: TestClient) -> None:
 
 def test_article_html_or_json_by_accept(client: TestClient, oracle: list[OracleDoc]) -> None:
     doc = next(d for d in visible(oracle) if d.person and d.place)
-    path = web.article_url(doc.id)
+    path = article_url(doc.id)
     res = client.get(path)  # */*
     assert res.headers["content-type"].startswith("application/json")
     assert res.json()["id"] == doc.id
@@ -402,10 +405,10 @@ def test_article_back_link_keeps_the_search(client: TestClient) -> None:
 
 
 def test_back_link_cannot_leave_the_site() -> None:
-    assert web.back_url("q=a&evil=1&person=B") == "/?q=a&person=B"
-    assert web.back_url("//evil.example/x") == "/"
-    assert web.back_url(None) == "/"
-    assert web.back_url("q=%3Cscript%3E") == "/?q=%3Cscript%3E"
+    assert back_url("q=a&evil=1&person=B") == "/?q=a&person=B"
+    assert back_url("//evil.example/x") == "/"
+    assert back_url(None) == "/"
+    assert back_url("q=%3Cscript%3E") == "/?q=%3Cscript%3E"
 
 
 def test_unknown_article_is_a_404_page_for_browsers_and_json_for_the_api(
@@ -425,31 +428,31 @@ def test_page_state_round_trip() -> None:
     pairs = [("q", "banjir"), ("person", "A"), ("person", "B"), ("source", "x"),
              ("from", "2019-01-01"), ("to", "2019-02-01"), ("sort", "oldest"), ("page", "3"),
              ("more", "org"), ("unknown", "z")]
-    state, request = web.parse_state(pairs)
+    state, request = parse_state(pairs)
     assert state.pairs() == [
         ("q", "banjir"), ("person", "A"), ("person", "B"), ("source", "x"),
         ("from", "2019-01-01"), ("to", "2019-02-01"), ("sort", "oldest"), ("more", "org"),
         ("page", "3"),
     ]
-    assert web.parse_state(state.pairs())[0] == state
-    assert request.facet_size == web.MORE_FACET_SIZE
+    assert parse_state(state.pairs())[0] == state
+    assert request.facet_size == MORE_FACET_SIZE
     toggled = state.toggled("person", "A")
     assert toggled.selected("person") == ("B",) and toggled.page == 1
     assert state.toggled("place", "Z").filters[-1] == ("source", ("x",))  # facet order kept
     assert state.toggled("place", "Z").selected("place") == ("Z",)
-    assert state.cleared() == web.PageState(q="banjir", sort="oldest", more=("org",))
+    assert state.cleared() == PageState(q="banjir", sort="oldest", more=("org",))
     # The default sort is not written.
-    assert web.parse_state([("q", "x"), ("sort", "relevance")])[0].sort is None
-    assert web.parse_state([("sort", "newest")])[0].sort is None
+    assert parse_state([("q", "x"), ("sort", "relevance")])[0].sort is None
+    assert parse_state([("sort", "newest")])[0].sort is None
     assert re.fullmatch(r"/\?q=a\+b&person=Joe\+Biden",
-                        web.PageState(q="a b").added("person", "Joe Biden").url)
+                        PageState(q="a b").added("person", "Joe Biden").url)
 
 
 def test_histogram_fills_gaps_and_links_ranges() -> None:
     from search_api.facets import DateBucket
 
-    state = web.PageState(q="x")
-    h = web.build_histogram(
+    state = PageState(q="x")
+    h = build_histogram(
         state,
         (DateBucket("2019-01", 4), DateBucket("2019-03", 2), DateBucket("undated", 1)),
         date(2019, 3, 20),

@@ -1,0 +1,122 @@
+"""The date histogram under the results: one bar per day or month, and the range presets."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Final
+
+from search_api import facets as F
+from search_api import service
+from search_api.params import SearchRequest
+from search_api.web.fmt import MONTHS, fmt_count, fmt_day, parse_iso
+from search_api.web.state import PageState
+from search_api.web.views import Bar, Histogram, Link
+
+MAX_TICKS: Final = 6  # labelled bars under the histogram
+PRESET_DAYS: Final = (7, 30)
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _bucket_range(key: str) -> tuple[date, date] | None:
+    """The first and last day of a date facet bucket ("YYYY-MM-DD" or "YYYY-MM")."""
+    try:
+        if len(key) == 10:
+            d = date.fromisoformat(key)
+            return d, d
+        if len(key) == 7:
+            d = date.fromisoformat(key + "-01")
+            return d, _month_end(d)
+    except ValueError:
+        return None
+    return None
+
+
+def newest_day(holder: service.SearcherHolder) -> date | None:
+    """The newest publication day (WIB) in the whole index (memoised per index generation)."""
+    snap = holder.snapshot()
+    key = "web:newest_day"
+    if key not in snap.cache:
+        response = service.search(holder, SearchRequest(sort="newest", size=1, facet_size=0))
+        dt = parse_iso(response.hits[0].date) if response.hits else None
+        snap.cache[key] = dt.date() if dt else None
+    cached: date | None = snap.cache[key]
+    return cached
+
+
+def build_histogram(
+    state: PageState, buckets: Sequence[F.DateBucket], newest: date | None
+) -> Histogram:
+    undated = sum(b.count for b in buckets if b.key == F.UNDATED_KEY)
+    counts: dict[date, tuple[date, int]] = {}
+    granularity = "day"
+    for b in buckets:
+        rng = _bucket_range(b.key)
+        if rng is None:
+            continue
+        counts[rng[0]] = (rng[1], b.count)
+        if len(b.key) == 7:
+            granularity = "month"
+    bars: list[Bar] = []
+    if counts:
+        top = max(c for _, c in counts.values())
+        start, stop = min(counts), max(counts)
+        cursor = start
+        while cursor <= stop:
+            month = MONTHS[cursor.month - 1]
+            if granularity == "day":
+                end, label, step = cursor, fmt_day(cursor), cursor + timedelta(days=1)
+                tick = f"{cursor.day} {month}"
+            else:
+                end = _month_end(cursor)
+                label = f"{month} {cursor.year}"
+                tick = label if cursor == start or cursor.month == 1 else month
+                step = end + timedelta(days=1)
+            n = counts.get(cursor, (end, 0))[1]
+            height = 0.0 if n == 0 else max(round(100 * n / top, 1), 3.0)
+            bars.append(
+                Bar(
+                    label=label,
+                    tick=tick,
+                    count=n,
+                    count_label=fmt_count(n),
+                    height=height,
+                    url=state.with_dates(cursor, end).url if n else None,
+                    date_from=cursor.isoformat(),
+                    date_to=end.isoformat(),
+                )
+            )
+            cursor = step
+        every = max(1, math.ceil(len(bars) / MAX_TICKS))
+        bars = [b if i % every == 0 else replace(b, tick="") for i, b in enumerate(bars)]
+    presets: list[Link] = []
+    if newest is not None:
+        for days in PRESET_DAYS:
+            lo = newest - timedelta(days=days - 1)
+            presets.append(
+                Link(
+                    f"Last {days} days",
+                    state.with_dates(lo, newest).url,
+                    active=(state.date_from, state.date_to) == (lo, newest),
+                )
+            )
+    no_dates = state.with_dates(None, None)
+    presets.append(
+        Link("All time", no_dates.url, active=not state.date_from and not state.date_to)
+    )
+    return Histogram(
+        granularity=granularity,
+        bars=tuple(bars),
+        undated=undated,
+        undated_label=fmt_count(undated),
+        presets=tuple(presets),
+        range_url=no_dates.url,
+        date_from=state.date_from.isoformat() if state.date_from else "",
+        date_to=state.date_to.isoformat() if state.date_to else "",
+        newest=newest.isoformat() if newest else "",
+    )

@@ -1,0 +1,106 @@
+"""The HTML routes: ``/`` (the search page), ``/static``, and :func:`render_article`, the app's
+HTML hook for ``GET /articles/{id}``.
+
+:func:`routes` is the route list :func:`search_api.app.create_app` builds its app with; the
+Jinja2 environment (autoescape on everywhere) is made by :func:`make_templates` and kept in
+``app.state.web_templates``. Nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from search_api import service
+from search_api.params import ValidationError
+from search_api.web.article_page import build_article_page
+from search_api.web.search_page import build_search_page
+from search_api.web.state import parse_state
+
+PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR: Final = PACKAGE_DIR / "templates"
+STATIC_DIR: Final = PACKAGE_DIR / "static"
+
+def _templates(request: Request) -> Jinja2Templates:
+    templates: Jinja2Templates = request.app.state.web_templates
+    return templates
+
+
+def _holder(request: Request) -> service.SearcherHolder:
+    holder: service.SearcherHolder = request.state.holder
+    return holder
+
+
+def _render(
+    request: Request, name: str, context: Mapping[str, Any], status: int = 200
+) -> Response:
+    return _templates(request).TemplateResponse(
+        request, name, dict(context), status_code=status
+    )
+
+
+def search_page(request: Request) -> Response:
+    pairs = request.query_params.multi_items()
+    try:
+        state, search_request = parse_state(pairs)
+    except ValidationError as exc:
+        q = request.query_params.get("q", "")
+        return _render(
+            request,
+            "message.html",
+            {"title": "Cannot search", "message": exc.detail, "q": q[:200]},
+            status=exc.status,
+        )
+    try:
+        page = build_search_page(_holder(request), state, search_request)
+    except service.IndexUnavailable:
+        return _render(
+            request,
+            "message.html",
+            {"title": "No index yet", "message": "The search index is not available yet. "
+             "Build it with `warta reindex` and reload this page.", "q": state.q},
+            status=503,
+        )
+    return _render(request, "search.html", {"page": page, "q": state.q})
+
+
+def render_article(request: Request, article: service.Article | None) -> Response:
+    """The app's HTML hook for ``GET /articles/{id}`` (called when the browser prefers HTML).
+    A browser following a dead link gets an HTML "not found" page; API clients keep JSON."""
+    if article is None:
+        doc_id = request.path_params.get("doc_id", "")
+        return _render(
+            request,
+            "message.html",
+            {"title": "Article not found",
+             "message": f"There is no article with id {doc_id!r} in the index.", "q": ""},
+            status=404,
+        )
+    page = build_article_page(article, request.query_params.get("back"))
+    return _render(request, "article.html", {"article": page, "q": ""})
+
+
+def make_templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=env)
+
+
+def routes() -> list[Route | Mount]:
+    return [
+        Route("/", search_page, methods=["GET"], name="search_page"),
+        Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
+    ]

@@ -1,0 +1,226 @@
+"""The search page's view model: :func:`build_search_page` runs the search (the same
+:func:`search_api.service.search` call the JSON API makes, with the same parameter names, so
+``/?q=banjir&person=X`` and ``/search?q=banjir&person=X`` count the same results) and turns its
+answer into a :class:`~search_api.web.views.SearchPage`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from search_api import service
+from search_api.params import DEFAULT_FACET_SIZE, MAX_RESULT_WINDOW, SearchRequest
+from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
+from search_api.web.histogram import build_histogram, newest_day
+from search_api.web.state import (
+    FACET_BY_NAME,
+    FACETS,
+    MORE_FACET_SIZE,
+    PageState,
+    article_url,
+    default_sort,
+    state_request,
+)
+from search_api.web.views import (
+    Chip,
+    FacetValueView,
+    FacetView,
+    HitView,
+    Link,
+    Pager,
+    Relaxation,
+    SearchPage,
+    SuggestionView,
+)
+
+SUGGESTION_SIZE: Final = 12  # facet value search matches listed without JavaScript
+PAGER_RADIUS: Final = 2  # page links either side of the current page
+
+def _facet_views(
+    state: PageState,
+    response: service.SearchResponse,
+    holder: service.SearcherHolder,
+) -> tuple[FacetView, ...]:
+    views = []
+    for spec in FACETS:
+        expanded = spec.name in state.more
+        all_values = response.facets.terms(spec.name)
+        limit = MORE_FACET_SIZE if expanded else DEFAULT_FACET_SIZE
+        shown = [v for i, v in enumerate(all_values) if i < limit or v.selected]
+        has_more = len(shown) < len(all_values)
+        values = tuple(
+            FacetValueView(
+                value=v.value,
+                n=v.count,
+                count=fmt_count(v.count),
+                selected=v.selected,
+                url=state.toggled(spec.name, v.value).url,
+                id=html_id(spec.name, v.value),
+            )
+            for v in shown
+        )
+        search_open = state.fq_type == spec.name
+        results: tuple[SuggestionView, ...] = ()
+        if search_open and state.fq:
+            found = service.entities(
+                holder, service.EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
+            )
+            selected = set(state.selected(spec.name))
+            results = tuple(
+                SuggestionView(
+                    value=e.value,
+                    count=fmt_count(e.count),
+                    selected=e.value in selected,
+                    url=state.added(spec.name, e.value).url,
+                )
+                for e in found.values
+            )
+        views.append(
+            FacetView(
+                name=spec.name,
+                label=spec.label,
+                singular=spec.singular,
+                values=values,
+                selected_count=len(state.selected(spec.name)),
+                more_url=state.expanded(spec.name, True).url if has_more else None,
+                less_url=state.expanded(spec.name, False).url if expanded else None,
+                truncated=expanded and len(all_values) >= MORE_FACET_SIZE,
+                search_prefix=state.fq if search_open else "",
+                search_open=search_open,
+                search_results=results,
+                search_close_url=replace(state, fq_type=None, fq="").url,
+            )
+        )
+    return tuple(views)
+
+
+def _removals(state: PageState) -> list[tuple[Chip, PageState]]:
+    """Each active filter as a chip, with the state that drops it."""
+    out: list[tuple[Chip, PageState]] = []
+    for name, values in state.filters:
+        spec = FACET_BY_NAME[name]
+        for v in values:
+            without = state.toggled(name, v)
+            out.append((Chip(spec.singular, v, without.url), without))
+    if state.date_from or state.date_to:
+        if state.date_from and state.date_to:
+            label = (fmt_day(state.date_from) if state.date_from == state.date_to
+                     else f"{fmt_day(state.date_from)} – {fmt_day(state.date_to)}")
+        elif state.date_from:
+            label = f"from {fmt_day(state.date_from)}"
+        else:
+            assert state.date_to is not None
+            label = f"until {fmt_day(state.date_to)}"
+        without = state.with_dates(None, None)
+        out.append((Chip("date", label, without.url), without))
+    return out
+
+
+def _count(holder: service.SearcherHolder, state: PageState, base: SearchRequest) -> int:
+    request = replace(state_request(state, base), size=1, facet_size=0)
+    return service.search(holder, request).total
+
+
+def _relaxations(
+    holder: service.SearcherHolder,
+    state: PageState,
+    base: SearchRequest,
+    removals: Sequence[tuple[Chip, PageState]],
+) -> tuple[Relaxation, ...]:
+    candidates = [(f"{chip.kind}: {chip.value}", without) for chip, without in removals]
+    if state.q and removals:
+        candidates.append((f"query: {state.q}", state.without_query()))
+    out = []
+    for label, without in candidates:
+        n = _count(holder, without, base)
+        out.append(Relaxation(label, without.url, n, fmt_count(n)))
+    out.sort(key=lambda r: -r.count)
+    return tuple(out)
+
+
+
+def build_pager(state: PageState, total: int, size: int) -> Pager:
+    reachable = min(total, MAX_RESULT_WINDOW)
+    last = max(1, math.ceil(reachable / size))
+    current = min(state.page, last) if total else state.page
+    window = range(max(1, current - PAGER_RADIUS), min(last, current + PAGER_RADIUS) + 1)
+    numbers = sorted({1, last, *window})
+    pages: list[Link | None] = []
+    previous = 0
+    for n in numbers:
+        if n - previous > 1:
+            pages.append(None)
+        pages.append(Link(str(n), state.at_page(n).url, active=n == current))
+        previous = n
+    return Pager(
+        prev_url=state.at_page(current - 1).url if current > 1 else None,
+        next_url=state.at_page(current + 1).url if current < last else None,
+        pages=tuple(pages) if last > 1 else (),
+        current=current,
+        last=last,
+    )
+
+
+def _sorts(state: PageState) -> tuple[Link, ...]:
+    current = state.sort or default_sort(state.q)
+    options = ("relevance", "newest", "oldest") if state.q else ("newest", "oldest")
+    return tuple(
+        Link(
+            name.capitalize(),
+            state.with_sort(None if name == default_sort(state.q) else name).url,
+            active=name == current,
+        )
+        for name in options
+    )
+
+
+def _hit_view(hit: service.Hit, state: PageState) -> HitView:
+    return HitView(
+        id=hit.id,
+        url=article_url(hit.id, state),
+        title_html=hit.title_html,
+        snippet_html=hit.snippet_html,
+        source=hit.source,
+        category=hit.category,
+        date_label=fmt_datetime(hit.date) if hit.date else "Undated",
+        date_iso=hit.date or "",
+        duplicates=hit.duplicates,
+    )
+
+
+def build_search_page(
+    holder: service.SearcherHolder, state: PageState, request: SearchRequest
+) -> SearchPage:
+    response = service.search(holder, request)
+    removals = _removals(state)
+    relaxations = (
+        _relaxations(holder, state, request, removals) if response.total == 0 else ()
+    )
+    first = request.offset + 1 if response.hits else 0
+    base = replace(state, page=1, fq_type=None, fq="")
+    hidden_all = tuple(base.pairs())
+    return SearchPage(
+        state=state,
+        hidden_filters=tuple(
+            (k, v) for k, v in base.pairs() if k not in ("q", "sort", "page")
+        ),
+        hidden_all=hidden_all,
+        hidden_dates=tuple((k, v) for k, v in hidden_all if k not in ("from", "to")),
+        apply_hidden=tuple((k, v) for k, v in hidden_all if k not in FACET_BY_NAME),
+        total=response.total,
+        total_label=fmt_count(response.total),
+        took_ms=f"{response.took_ms:.0f}",
+        hits=tuple(_hit_view(h, state) for h in response.hits),
+        first_index=first,
+        last_index=request.offset + len(response.hits),
+        sorts=_sorts(state),
+        chips=tuple(chip for chip, _ in removals),
+        clear_url=state.cleared().url if removals else None,
+        relaxations=relaxations,
+        facets=_facet_views(state, response, holder),
+        histogram=build_histogram(state, response.facets.date, newest_day(holder)),
+        pager=build_pager(state, response.total, request.size),
+        first_page_url=state.at_page(1).url,
+    )

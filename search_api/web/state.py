@@ -1,0 +1,193 @@
+"""The search page's state as it is written in the URL, and the URLs that change it.
+
+Every state of the page (query, filters, date range, sort, page, expanded facets, a facet value
+search) lives in the query string, so every change is a navigation to a GET URL.
+:class:`PageState` is that state in canonical order; its methods give the state after one change,
+and ``.url`` the link to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Final
+from urllib.parse import quote, urlencode
+
+from indexer import schema as S
+from search_api.params import (
+    DEFAULT_FACET_SIZE,
+    DEFAULT_SIZE,
+    MAX_PREFIX_CHARS,
+    SearchRequest,
+    parse_search_params,
+)
+
+MORE_FACET_SIZE: Final = 50  # values listed by an expanded ("more") facet
+
+@dataclass(frozen=True, slots=True)
+class FacetSpec:
+    name: str  # the parameter / index field
+    label: str  # heading: "People"
+    singular: str  # chip: "person"
+
+
+FACETS: Final = (
+    FacetSpec(S.PERSON, "People", "person"),
+    FacetSpec(S.ORG, "Organisations", "organisation"),
+    FacetSpec(S.PLACE, "Places", "place"),
+    FacetSpec(S.SOURCE, "Outlets", "outlet"),
+    FacetSpec(S.CATEGORY, "Categories", "category"),
+)
+FACET_BY_NAME: Final = {f.name: f for f in FACETS}
+# Article entity keys ("PER", ...) -> facet parameter and heading.
+ENTITY_GROUPS: Final = tuple((key, FACET_BY_NAME[name]) for key, name in S.ENTITY_FIELDS.items())
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """Everything the search page shows, as it is written in the URL (canonical order)."""
+
+    q: str = ""
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # FACETS order, non-empty only
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str | None = None  # only when it differs from the default for ``q``
+    size: int | None = None  # only when it differs from DEFAULT_SIZE
+    page: int = 1
+    more: tuple[str, ...] = ()  # expanded facets
+    fq_type: str | None = None  # facet value search (without JavaScript)
+    fq: str = ""
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return dict(self.filters).get(facet, ())
+
+    def pairs(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if self.q:
+            out.append(("q", self.q))
+        for name, values in self.filters:
+            out.extend((name, v) for v in values)
+        if self.date_from:
+            out.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            out.append(("to", self.date_to.isoformat()))
+        if self.sort:
+            out.append(("sort", self.sort))
+        if self.size:
+            out.append(("size", str(self.size)))
+        out.extend(("more", m) for m in self.more)
+        if self.fq_type:
+            out.append(("fq_type", self.fq_type))
+            out.append(("fq", self.fq))
+        if self.page > 1:
+            out.append(("page", str(self.page)))
+        return out
+
+    @property
+    def url(self) -> str:
+        pairs = self.pairs()
+        return "/?" + urlencode(pairs) if pairs else "/"
+
+    @property
+    def query_string(self) -> str:
+        return urlencode(self.pairs())
+
+    # Every navigation below returns to page 1 and closes the facet value search, except
+    # ``at_page`` (keeps everything) and ``expanded`` (keeps the page).
+
+    def _nav(self, **changes: Any) -> PageState:
+        return replace(self, page=1, fq_type=None, fq="", **changes)
+
+    def _with_values(self, facet: str, values: Sequence[str]) -> PageState:
+        current = dict(self.filters)
+        current[facet] = tuple(values)
+        filters = tuple(
+            (f.name, current[f.name]) for f in FACETS if current.get(f.name)
+        )
+        return self._nav(filters=filters)
+
+    def toggled(self, facet: str, value: str) -> PageState:
+        values = self.selected(facet)
+        if value in values:
+            return self._with_values(facet, [v for v in values if v != value])
+        return self._with_values(facet, [*values, value])
+
+    def added(self, facet: str, value: str) -> PageState:
+        values = self.selected(facet)
+        return self._with_values(facet, [*values] if value in values else [*values, value])
+
+    def with_dates(self, lo: date | None, hi: date | None) -> PageState:
+        return self._nav(date_from=lo, date_to=hi)
+
+    def with_sort(self, sort: str | None) -> PageState:
+        return self._nav(sort=sort)
+
+    def without_query(self) -> PageState:
+        return self._nav(q="", sort=None)
+
+    def cleared(self) -> PageState:
+        """Every filter and the date range removed; the query, sort and size kept."""
+        return PageState(q=self.q, sort=self.sort, size=self.size, more=self.more)
+
+    def at_page(self, page: int) -> PageState:
+        return replace(self, page=page)
+
+    def expanded(self, facet: str, on: bool) -> PageState:
+        chosen = (set(self.more) | {facet}) if on else (set(self.more) - {facet})
+        more = tuple(f.name for f in FACETS if f.name in chosen)
+        return replace(self, more=more, fq_type=None, fq="")
+
+    def searching(self, facet: str) -> PageState:
+        return replace(self, fq_type=facet)
+
+
+def default_sort(q: str) -> str:
+    return "relevance" if q else "newest"
+
+
+def parse_state(pairs: Sequence[tuple[str, str]]) -> tuple[PageState, SearchRequest]:
+    """The page state and the service request of a query string (:class:`ValidationError`)."""
+    request = parse_search_params(pairs)
+    params: dict[str, list[str]] = {}
+    for k, v in pairs:
+        params.setdefault(k, []).append(v)
+    more = tuple(f.name for f in FACETS if f.name in params.get("more", ()))
+    fq_type = (params.get("fq_type") or [""])[-1].strip().lower()
+    fq = (params.get("fq") or [""])[-1].strip()[:MAX_PREFIX_CHARS]
+    state = PageState(
+        q=request.q,
+        filters=tuple((f.name, request.selected(f.name)) for f in FACETS
+                      if request.selected(f.name)),
+        date_from=request.date_from,
+        date_to=request.date_to,
+        sort=request.sort if request.sort != default_sort(request.q) else None,
+        size=request.size if request.size != DEFAULT_SIZE else None,
+        page=request.page,
+        more=more,
+        fq_type=fq_type if fq_type in FACET_BY_NAME else None,
+        fq=fq if fq_type in FACET_BY_NAME else "",
+    )
+    # One more value than shown tells whether a "more" link is needed.
+    facet_size = MORE_FACET_SIZE if more else DEFAULT_FACET_SIZE + 1
+    return state, replace(request, facet_size=facet_size)
+
+
+def state_request(state: PageState, base: SearchRequest) -> SearchRequest:
+    """The service request for ``state`` (used to count what removing a filter would give)."""
+    return replace(
+        base,
+        q=state.q,
+        filters=dict(state.filters),
+        date_from=state.date_from,
+        date_to=state.date_to,
+        sort=state.sort or default_sort(state.q),  # type: ignore[arg-type]
+        page=1,
+    )
+
+
+def article_url(doc_id: str, back: PageState | None = None) -> str:
+    url = "/articles/" + quote(doc_id, safe="")
+    if back is not None and back.pairs():
+        url += "?" + urlencode({"back": back.query_string})
+    return url

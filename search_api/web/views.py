@@ -1,0 +1,164 @@
+"""The view models: frozen dataclasses that already carry every label and URL a page prints.
+
+The templates in ``templates/`` only loop over these and print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search_api.web.state import PageState
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+    active: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValueView:
+    value: str
+    n: int
+    count: str
+    selected: bool
+    url: str  # the page with this value toggled
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionView:
+    value: str
+    count: str
+    selected: bool
+    url: str  # the page with this value added
+
+
+@dataclass(frozen=True, slots=True)
+class FacetView:
+    name: str
+    label: str
+    singular: str
+    values: tuple[FacetValueView, ...]
+    selected_count: int
+    more_url: str | None  # show more values
+    less_url: str | None  # show fewer
+    truncated: bool  # the expanded list hit its limit: searching finds the rest
+    search_prefix: str
+    search_open: bool
+    search_results: tuple[SuggestionView, ...]
+    search_close_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    kind: str  # "person", "date"
+    value: str
+    remove_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relaxation:
+    """Zero results: what dropping one filter would give."""
+
+    label: str
+    url: str
+    count: int
+    count_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str  # "15 Sep 2019" / "Sep 2019"
+    tick: str  # axis label under the bar ("" for most bars)
+    count: int
+    count_label: str
+    height: float  # percent of the tallest bar
+    url: str | None  # None for an empty bar
+    date_from: str
+    date_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class Histogram:
+    granularity: str  # "day" | "month"
+    bars: tuple[Bar, ...]
+    undated: int
+    undated_label: str
+    presets: tuple[Link, ...]
+    range_url: str  # the page without any date range (the JS adds from/to to it)
+    date_from: str
+    date_to: str
+    newest: str  # newest day of the corpus, for the date inputs' max
+
+
+@dataclass(frozen=True, slots=True)
+class HitView:
+    id: str
+    url: str
+    title_html: str  # escaped by the service, only <mark> unescaped
+    snippet_html: str  # idem
+    source: str
+    category: str
+    date_label: str
+    date_iso: str
+    duplicates: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    prev_url: str | None
+    next_url: str | None
+    pages: tuple[Link | None, ...]  # None is a gap
+    current: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    state: PageState
+    hidden_filters: tuple[tuple[str, str], ...]  # for the search form: keep filters and dates
+    hidden_all: tuple[tuple[str, str], ...]  # for the other forms: keep everything but page
+    hidden_dates: tuple[tuple[str, str], ...]  # for the date range form: all but from/to
+    total: int
+    total_label: str
+    took_ms: str
+    hits: tuple[HitView, ...]
+    first_index: int
+    last_index: int
+    sorts: tuple[Link, ...]
+    chips: tuple[Chip, ...]
+    clear_url: str | None
+    relaxations: tuple[Relaxation, ...]
+    facets: tuple[FacetView, ...]
+    histogram: Histogram
+    pager: Pager
+    first_page_url: str
+    apply_hidden: tuple[tuple[str, str], ...]  # the facet checkbox form: all but the facets
+
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup:
+    label: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    id: str
+    title: str
+    title_derived: bool
+    paragraphs: tuple[str, ...]
+    source: str
+    source_url: str  # the outlet's filter
+    category: str
+    category_url: str
+    date_label: str
+    date_iso: str
+    original_url: str
+    entities: tuple[EntityGroup, ...]
+    back_url: str
+    duplicates: int
+    duplicate: bool

@@ -1,0 +1,74 @@
+"""``warta serve``: the server's command line lives in ``search_api.serve`` and ``warta serve``
+runs it in its own place (same process), so the ``indexer`` package never imports ``search_api``."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def test_indexer_never_imports_search_api() -> None:
+    code = (
+        "import sys, indexer.cli, indexer.build, indexer.stats; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'search_api'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_serve_without_an_index_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "idx"
+    for cmd in ([str(BIN / "warta"), "serve"], [str(BIN / "warta-serve")]):
+        res = subprocess.run([*cmd, "--index", str(missing)], capture_output=True, text=True,
+                             timeout=60)
+        assert res.returncode == 1
+        assert res.stderr.strip() == (
+            f"Error: no index at {missing}: run `warta reindex PATH --index {missing}` first")
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_help_lists_the_server_options() -> None:
+    res = subprocess.run([str(BIN / "warta"), "serve", "--help"], capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert res.stdout.startswith("Usage: warta serve [OPTIONS]")
+    for option in ("--index", "--host", "--port", "--workers"):
+        assert option in res.stdout
+
+
+def test_warta_serve_serves_in_its_own_process(index_dir: Path, oracle: list[object]) -> None:
+    port = _free_port()
+    proc = subprocess.Popen([str(BIN / "warta"), "serve", "--index", str(index_dir),
+                             "--port", str(port)], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        health = None
+        while health is None and time.monotonic() < deadline:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert health is not None, "the server never answered"
+        assert health["documents"] == len(oracle)
+        # The same process became the server (exec, not a child), so signals reach it.
+        cmdline = Path(f"/proc/{proc.pid}/cmdline").read_bytes().split(b"\0")
+        assert cmdline[1:3] == [b"-m", b"search_api.serve"]
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=20) == -signal.SIGTERM  # uvicorn stops on it, then re-raises it

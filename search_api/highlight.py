@@ -4,13 +4,18 @@ Pure functions over a text, its :class:`~indexer.analysis.Span` list (from
 ``Analyzer.spans(text, names)`` with the document's stored ``names``, so a word's term is exactly
 its index term) and the set of query terms. Everything that is not a ``<mark>`` tag is escaped
 with :func:`html.escape`, so article text can never inject markup.
+
+The work per hit is bounded whatever the body's size: :func:`excerpt_spans` analyses at most
+``SCAN_CHARS`` of the head plus one window around the first place a query term's letters occur,
+and :func:`snippet` only ever copies the window it shows.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
+from functools import lru_cache
 from typing import Final
 
 from indexer.analysis import Span
@@ -19,7 +24,12 @@ SNIPPET_CHARS: Final = 200
 ELLIPSIS: Final = "…"
 MARK_OPEN: Final = "<mark>"
 MARK_CLOSE: Final = "</mark>"
+SCAN_CHARS: Final = 20_000  # bodies up to this many characters are analysed whole
+HINT_TERMS: Final = 16  # query terms looked for past the head of a longer body
 _WS_RE = re.compile(r"\s+")
+_NONSPACE_RE = re.compile(r"\S")
+_SPACE_RE = re.compile(r"\s")
+_CLOSING_RE = re.compile(r"[.,;:!?\"')\]”’]{0,2}")
 
 
 def _esc(text: str) -> str:
@@ -99,9 +109,61 @@ def snippet(text: str, spans: Sequence[Span], terms: Set[str], width: int = SNIP
     end = spans[j - 1].end
     if end < len(text):
         # Keep closing punctuation glued to the last word ("kata." rather than "kata…").
-        tail = len(text[end:]) - len(text[end:].lstrip(".,;:!?\"')]”’"))
-        end += min(tail, 2)
+        closing = _CLOSING_RE.match(text, end)
+        end = closing.end() if closing else end
     body = render(text, spans, terms, start, end).strip()
-    prefix = ELLIPSIS if text[:start].strip() else ""
-    suffix = ELLIPSIS if text[end:].strip() else ""
+    prefix = ELLIPSIS if _has_text(text, 0, start) else ""
+    suffix = ELLIPSIS if _has_text(text, end) else ""
     return prefix + body + suffix
+
+
+def _has_text(text: str, start: int, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has a non-space character (without copying it)."""
+    return _NONSPACE_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+def _word_boundary(text: str, pos: int) -> int:
+    """``pos`` moved forward to the next whitespace (at most 100 characters), so that a region
+    cut there does not start or end inside a word."""
+    if pos <= 0 or pos >= len(text):
+        return max(0, min(pos, len(text)))
+    m = _SPACE_RE.search(text, pos, pos + 100)
+    return m.start() if m else pos
+
+
+@lru_cache(maxsize=256)
+def _hint_re(terms: frozenset[str]) -> re.Pattern[str]:
+    # Longest first, so the alternation prefers the longer of two overlapping terms.
+    chosen = sorted(terms, key=lambda t: (-len(t), t))[:HINT_TERMS]
+    return re.compile("|".join(re.escape(t) for t in chosen), re.IGNORECASE)
+
+
+def excerpt_spans(
+    text: str,
+    terms: Set[str],
+    spans_of: Callable[[str], list[Span]],
+    width: int = SNIPPET_CHARS,
+) -> list[Span]:
+    """The spans :func:`snippet` needs, with offsets into ``text``, analysing a bounded part.
+
+    A body of at most ``SCAN_CHARS`` is analysed whole. A longer one: its head; when no query
+    term is found there, the region around the first place past the head where the letters of
+    a query term occur case-insensitively (a stem is usually part of its inflected words:
+    "banjir" in "kebanjiran"). A term that is found nowhere leaves the head: the lead."""
+    if len(text) <= SCAN_CHARS:
+        return spans_of(text)
+    head_end = _word_boundary(text, SCAN_CHARS)
+    head = spans_of(text[:head_end])
+    useful = [t for t in terms if t]
+    if not useful or any(sp.term in terms for sp in head):
+        return head
+    m = _hint_re(frozenset(useful)).search(text, head_end)
+    if m is None:
+        return head
+    # Twice the width either side: room for every window that can hold this match.
+    lo = _word_boundary(text, m.start() - 2 * width)
+    hi = _word_boundary(text, m.end() + 2 * width)
+    region = spans_of(text[lo:hi])
+    if not any(sp.term in terms for sp in region):
+        return head
+    return [Span(sp.start + lo, sp.end + lo, sp.surface, sp.term) for sp in region]

@@ -254,7 +254,7 @@ def _hit(
 ) -> Hit:
     names = frozenset(p.names)
     title_spans = snap.analyzer.spans(p.title, names)
-    body_spans = snap.analyzer.spans(p.body, names)
+    body_spans = H.excerpt_spans(p.body, terms, lambda text: snap.analyzer.spans(text, names))
     return Hit(
         id=p.id,
         title=p.title,

@@ -2,21 +2,23 @@
 # cython: initializedcheck=False
 """The compiled core of :mod:`indexer.entities`: candidate runs to tagged mentions.
 
-What :mod:`indexer.entities` defines in Python stays there: the features of a word and of a
-context token, the facts (places, organisations, aliases, titles), normalisation and the
-linking of mentions across a text. This module holds only the hot loop of extraction:
+What the package defines in Python stays there: the features of a word and of a context token,
+the facts (places, organisations, aliases, titles), normalisation and the linking of mentions
+across a text. The tagger is built from one typed object,
+:class:`indexer.entities.model.TaggerConfig`, and reads nothing else. This module holds only the
+hot loop of extraction:
 
 * the context token before and after a run (:func:`prev_token`, :func:`next_token`),
 * score vectors as C arrays of ``int64`` in fixed point (each feature weight rounded to
   1/100 once, as the model has always scored them), summed per word from per-word and
   per-context caches,
 * Viterbi decoding of a run over the learned label-bigram transitions (BILOU labels, within
-  what ``entities.label_allowed`` and ``entities.label_ends`` allow), handed on as BIO,
+  what ``labels.label_allowed`` and ``labels.label_ends`` allow), handed on as BIO,
 * the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts.
 
 Every score is an exact integer sum, so the labels do not depend on summation order or on
 which cache entries exist; ``scripts/check_entities.py`` compares the output with a reference
-version of the module and ``tests/test_entities.py`` with a plain Viterbi over the trainer's
+version of the package and ``tests/test_entities.py`` with a plain Viterbi over the trainer's
 feature lists.
 """
 
@@ -26,7 +28,7 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
 cdef enum:
-    NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (entities.LABELS)
+    NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
 
 cdef double SCALE = 100.0
@@ -41,8 +43,8 @@ cdef str _BREAKS = "\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 cdef str _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…•"
 cdef Py_ssize_t _PREV_WINDOW = 48
 cdef tuple _TYPES = ("PER", "ORG", "LOC")
-cdef str _POSITIONS = "aofsme"  # see entities.word_pos
-cdef str _CONTEXT_KINDS = "pqnlPNr"  # see entities.context_features
+cdef str _POSITIONS = "aofsme"  # features.POSITIONS (checked when a Tagger is built)
+cdef str _CONTEXT_KINDS = "pqnlPNr"  # features.CONTEXT_KINDS (checked likewise)
 cdef tuple _CONTEXT_PREFIXES = tuple(k + "=" for k in _CONTEXT_KINDS)
 cdef tuple _INNER = (0, 1, 2, 3)  # p q n l: a word inside a run as context of another
 cdef tuple _BEFORE = (4, 1)  # P q: the token before a run
@@ -122,7 +124,7 @@ cpdef str next_token(str text, Py_ssize_t end):
 
 # --- the tagger -------------------------------------------------------------------------------
 cdef class Tagger:
-    """Scores and decodes the runs of one :class:`indexer.entities.Model`; holds its caches.
+    """Scores and decodes the runs of one model (see its ``TaggerConfig``); holds its caches.
 
     Score vectors live in one growing arena of ``int64`` lanes (``NL`` per vector); the caches
     map a word (or context token) to the offset of its vectors there. When the arena or a
@@ -135,7 +137,7 @@ cdef class Tagger:
     cdef Py_ssize_t used, cap, max_entries, max_runs
     cdef int64_t trans[NL][NL]  # trans[a][j]: moving from label a to label j inside a run
     cdef bint ends[NL]  # whether a run may end with the label
-    cdef int bio[NL]  # the label's index in entities.BIO_LABELS
+    cdef int bio[NL]  # the label's index in labels.BIO_LABELS
     cdef int64_t start_row[NL]
     cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
@@ -162,12 +164,17 @@ cdef class Tagger:
         free(self.ftab)
         free(self.arena)
 
-    def __init__(self, model, entities):
-        """``model``: an :class:`indexer.entities.Model`; ``entities``: that module, for the
-        feature functions and facts it defines."""
+    def __init__(self, config):
+        """``config``: an :class:`indexer.entities.model.TaggerConfig`, everything the tagger
+        reads (weights, label rules, facts and the Python functions it calls back)."""
         cdef Py_ssize_t i, j, k
         cdef list lanes
-        self.weights = model.weights
+        if len(config.labels) != NL:
+            raise ValueError(f"the tagger is compiled for {NL} labels")
+        if config.positions != _POSITIONS or config.context_kinds != _CONTEXT_KINDS:
+            raise ValueError("the tagger is compiled for positions "
+                             f"{_POSITIONS!r} and context kinds {_CONTEXT_KINDS!r}")
+        self.weights = config.weights
         self.fidx = {}
         self.ftab = <int64_t*>malloc(max(1, len(self.weights)) * NL * sizeof(int64_t))
         if self.ftab == NULL:
@@ -180,18 +187,16 @@ cdef class Tagger:
                 self.ftab[i + j] = _fixed(vec[j], SMALL_LIMIT)
             self.fidx[f] = i
             i += NL
-        if len(entities.LABELS) != NL:
-            raise ValueError(f"the tagger is compiled for {NL} labels")
-        # Transitions, only those entities.label_allowed allows. Row 0 scores a run's first
-        # word (the CRF's start row "t=<S>", or the row after O of a perceptron model).
+        # Transitions, only those config.allowed allows. Row 0 scores a run's first word (the
+        # CRF's start row "t=<S>", or the row after O of a perceptron model).
         forbidden = -float(1 << 25) / SCALE
         zero = [0.0] * NL
         rows = ["t=<S>" if "t=<S>" in self.weights else "t=O", "t=O"]
-        rows += [f"t={x}" for x in entities.LABELS[1:]]
+        rows += [f"t={x}" for x in config.labels[1:]]
         for k, row in enumerate(rows):
             vec = self.weights.get(row, zero)
             lanes = [
-                _fixed(vec[j] if entities.label_allowed(k - 1, j) else forbidden, LANE_LIMIT)
+                _fixed(vec[j] if config.allowed[k][j] else forbidden, LANE_LIMIT)
                 for j in range(NL)
             ]
             for j in range(NL):
@@ -200,38 +205,38 @@ cdef class Tagger:
                 else:
                     self.trans[k - 1][j] = lanes[j]
         for j in range(NL):
-            self.ends[j] = entities.label_ends(j)
-            self.bio[j] = entities.to_bio(j)
+            self.ends[j] = config.ends[j]
+            self.bio[j] = config.bio[j]
         self.arena = NULL
         self.used = self.cap = 0
-        self.max_entries = entities._MAX_WORD_CACHE
-        self.max_runs = entities._MAX_RUN_CACHE
+        self.max_entries = config.max_word_cache
+        self.max_runs = config.max_run_cache
         memset(self.q0, 0, sizeof(self.q0))
-        self._add_feats(self.q0, entities.context_features("q", ""))
+        self._add_feats(self.q0, config.empty_second_previous)
         for i, cap in enumerate("cC"):
             for k, kind in enumerate(_CONTEXT_KINDS):
                 memset(self.capv[i][k], 0, NL * sizeof(int64_t))
                 self._add_feats(self.capv[i][k], [f"{kind}c={cap}"])
-        self.word_base = model.word_base
-        self.position_features = entities.position_features
-        self.normalised = entities._normalised
-        self.make_entity = entities._entity
-        self.split_places = model.split_places
-        self.part_name = entities._part_name
-        self.acronym_end = entities._acronym_end
-        self.run_finditer = entities._RUN_RE.finditer
-        self.skip = model.skip
-        self.skip_plain = model.skip_plain
-        self.heads = model.heads
-        self.places = model.places
-        self.orgs = model.orgs
-        self.place_first = model._place_first
-        self.facts = model.facts
-        self.org_parts = model.org_parts
-        self.sentence_prev = entities._SENTENCE_PREV
-        self.titles = entities.TITLES
-        self.not_alone = entities.NOT_ALONE
-        self.connectors = entities._CONNECTOR_SET
+        self.word_base = config.word_base
+        self.position_features = config.position_features
+        self.normalised = config.normalised
+        self.make_entity = config.make_entity
+        self.split_places = config.split_places
+        self.part_name = config.part_name
+        self.acronym_end = config.acronym_end
+        self.run_finditer = config.run_finditer
+        self.skip = config.skip
+        self.skip_plain = config.skip_plain
+        self.heads = config.heads
+        self.places = config.places
+        self.orgs = config.orgs
+        self.place_first = config.place_first
+        self.facts = config.facts
+        self.org_parts = config.org_parts
+        self.sentence_prev = config.sentence_prev
+        self.titles = config.titles
+        self.not_alone = config.not_alone
+        self.connectors = config.connectors
         self._reset()
 
     cdef void _reset(self):
@@ -328,7 +333,7 @@ cdef class Tagger:
     cdef Py_ssize_t _context(self, dict cache, str token, tuple kinds) except -1:
         """Offset of one vector per context kind in ``kinds`` (indexes into "pqnlPNr"), cached
         in ``cache`` unless it is None: ``token``'s context feature of that kind plus its
-        capitalisation feature (entities.context_features)."""
+        capitalisation feature (features.context_features)."""
         if cache is not None:
             v = cache.get(token)
             if v is not None:
@@ -429,7 +434,7 @@ cdef class Tagger:
         """Viterbi over per-word totals: each label's best score per word (``hist`` keeps
         them), the best label a run may end with, then the best path read back from the kept
         scores, choosing as the forward pass does (the first best label). Returns the path's
-        BIO label indexes (entities.to_bio)."""
+        BIO label indexes (labels.to_bio)."""
         cdef Py_ssize_t i, j, k
         cdef int64_t best, x
         cdef int64_t* prev
@@ -467,7 +472,7 @@ cdef class Tagger:
         return labels
 
     def tag(self, words, str prev, str nxt):
-        """Viterbi labels of the words of one run, as BIO label indexes (entities.BIO_LABELS)."""
+        """Viterbi labels of the words of one run, as BIO label indexes (labels.BIO_LABELS)."""
         cdef list ws = list(words)
         cdef Py_ssize_t n = len(ws)
         if n == 0:

@@ -1,14 +1,14 @@
-"""Check that indexer.entities finds exactly the entities a reference copy of the module finds,
-and time both (process-time µs per corpus article, fresh model each, interleaved).
+"""Check that indexer.entities finds exactly the entities a reference version of the extractor
+finds, and time both (process-time µs per corpus article, fresh model each, interleaved).
 
-The reference is another version of ``indexer/entities.py`` (by default the committed one,
-``git show HEAD:indexer/entities.py``), imported as a module of its own; both load the same
-model and gazetteer files. Compared: every corpus body and title, every sentence of the gold
-NER sets, and odd inputs (empty, huge, emoji, control characters, HTML, random strings).
-Usage: ``.venv/bin/python scripts/check_entities.py --shared ../shared [--rev REV | --reference
-FILE]``. A version from HEAD on uses the compiled core (``indexer/_ner.pyx``) of this checkout
-too; to check a change of that core, compare with the last pure-Python extractor,
-``--rev 2bb6a09``.
+The reference is the extractor of another git revision (by default HEAD): its ``indexer``
+package is taken from ``git archive REV``, its compiled modules are built in a temporary
+directory, and it runs in a subprocess of its own (so any two versions compare, whatever their
+modules and compiled cores look like). Both read this checkout's model and gazetteer files.
+Compared: every corpus body and title, every sentence of the gold NER sets, and odd inputs
+(empty, huge, emoji, control characters, HTML, random strings); and the current version with
+tiny caches (emptied all the time) against the reference.
+Usage: ``.venv/bin/python scripts/check_entities.py --shared ../shared [--rev REV]``.
 """
 
 from __future__ import annotations
@@ -16,70 +16,112 @@ from __future__ import annotations
 import argparse
 import gc
 import gzip
-import importlib.util
 import json
+import pickle
 import random
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from eval_ner import CORPUS, load_sentences  # noqa: E402
-
-import indexer.entities as current  # noqa: E402
-
 GOLD_SETS = (
     "eval/ner/idner-news-2k/train.txt",
     "eval/ner/idner-news-2k/dev.txt",
     "eval/ner/nergrit/nergrit_train.txt",
     "eval/ner/nergrit/nergrit_valid.txt",
 )
-Extract = Callable[[str], list[tuple[str, str, int, int]]]
+Mentions = list[tuple[str, str, int, int]]
 
 
-def load_reference(path: Path | None, rev: str = "HEAD") -> ModuleType:
-    """The reference module, reading the same data files as ``indexer.entities``."""
-    if path is None:
-        source = subprocess.run(
-            ["git", "show", f"{rev}:indexer/entities.py"], cwd=ROOT, capture_output=True,
-            check=True, text=True,
-        ).stdout
-        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
-            fh.write(source)
-        path = Path(fh.name)
-    spec = importlib.util.spec_from_file_location("entities_reference", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.GAZETTEER_LOC_PATH = current.GAZETTEER_LOC_PATH
-    module.GAZETTEER_ORG_PATH = current.GAZETTEER_ORG_PATH
-    return module
+# --- the reference: another revision, built apart, run in a worker process ------------------------
+def build_reference(rev: str, into: Path) -> Path:
+    """A directory holding the ``indexer`` package of ``rev`` with its compiled modules built
+    (a wheel of that revision's project files, unpacked)."""
+    src = into / "src"
+    src.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True)
+    tar = into / "src.tar"
+    tar.write_bytes(archive.stdout)
+    with tarfile.open(tar) as tf:
+        tf.extractall(src, filter="data")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(into / "wheel"),
+         str(src)], check=True,
+    )
+    (wheel,) = (into / "wheel").glob("*.whl")
+    lib = into / "lib"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(lib)
+    return lib
 
 
-def extractor(module: ModuleType) -> Extract:
-    """``module.extract_entities`` with a model of its own, mentions as plain tuples."""
-    model = module.load_model(current.MODEL_PATH)
+class Worker:
+    """The extractor of a directory holding an ``indexer`` package, in a process of its own."""
 
-    def extract(text: str) -> list[tuple[str, str, int, int]]:
-        return [(e.name, e.type, e.start, e.end) for e in module.extract_entities(text, model)]
+    def __init__(self, lib: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(lib)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )
 
-    return extract
+    def call(self, op: str, texts: Sequence[str]) -> Any:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        pickle.dump((op, list(texts)), self.proc.stdin)
+        self.proc.stdin.flush()
+        return pickle.load(self.proc.stdout)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
-def corpus_texts(shared: Path) -> tuple[list[str], list[str]]:
-    """The bodies and titles of the corpus articles."""
+def serve(lib: Path) -> None:
+    """The worker's loop: requests (op, texts) on stdin, pickled answers on stdout."""
+    sys.path.insert(0, str(lib))
+    import indexer.entities as module
+
+    model = module.load_model()
+    while True:
+        try:
+            op, texts = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            return
+        if op == "extract":
+            out: Any = [[(e.name, e.type, e.start, e.end)
+                         for e in module.extract_entities(t, model)] for t in texts]
+        else:
+            out = time_cold(module, texts)
+        pickle.dump(out, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def time_cold(module: Any, bodies: Sequence[str]) -> float:
+    """µs of process time per body for a fresh model, loaded before the clock starts."""
+    module.load_model.cache_clear()
+    model = module.load_model()
+    extract = module.extract_entities
+    gc.collect()
+    t0 = time.process_time()
+    for body in bodies:
+        extract(body, model)
+    seconds = time.process_time() - t0
+    module.load_model.cache_clear()
+    return seconds / len(bodies) * 1e6
+
+
+# --- inputs -------------------------------------------------------------------------------------
+def corpus_texts(path: Path) -> tuple[list[str], list[str]]:
+    """The bodies and titles of the corpus articles (``path``: the corpus file)."""
     bodies: list[str] = []
     titles: list[str] = []
-    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             record: dict[str, Any] = json.loads(line)
             bodies.append(str(record.get("body") or ""))
@@ -120,75 +162,79 @@ def odd_texts(bodies: list[str], n_random: int, seed: int = 7) -> list[str]:
     return texts
 
 
-def compare(label: str, texts: Iterable[str], ref: Extract, new: Extract) -> int:
+def extractor(module: Any, model: Any) -> Callable[[str], Mentions]:
+    """``module.extract_entities`` with ``model``, mentions as plain tuples."""
+
+    def extract(text: str) -> Mentions:
+        return [(e.name, e.type, e.start, e.end) for e in module.extract_entities(text, model)]
+
+    return extract
+
+
+def compare(label: str, texts: Sequence[str], ref: Worker, new: Callable[[str], Mentions]) -> int:
     """Count texts and print the first ones whose mentions differ; returns the mismatches."""
-    n = bad = mentions = 0
-    for text in texts:
-        n += 1
-        a, b = ref(text), new(text)
+    want = ref.call("extract", texts)
+    bad = mentions = 0
+    for text, a in zip(texts, want, strict=True):
+        b = new(text)
         mentions += len(a)
         if a != b:
             bad += 1
             if bad <= 5:
                 print(f"  DIFFERENT {text[:120]!r}:\n    reference {a[:8]}\n    current   {b[:8]}")
-    print(f"{label:<34} {n:>7,} texts {mentions:>9,} mentions   {bad} differ")
+    print(f"{label:<34} {len(texts):>7,} texts {mentions:>9,} mentions   {bad} differ")
     return bad
-
-
-def time_cold(module: ModuleType, bodies: list[str]) -> float:
-    """µs of process time per body for a fresh model, loaded before the clock starts."""
-    module.load_model.cache_clear()
-    model = module.load_model(current.MODEL_PATH)
-    extract = module.extract_entities
-    gc.collect()
-    t0 = time.process_time()
-    for body in bodies:
-        extract(body, model)
-    seconds = time.process_time() - t0
-    module.load_model.cache_clear()
-    return seconds / len(bodies) * 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--reference", type=Path, help="reference entities.py (default: --rev)")
-    parser.add_argument("--rev", default="HEAD", help="git revision of the reference module")
+    parser.add_argument("--rev", default="HEAD", help="git revision of the reference")
     parser.add_argument("--random", type=int, default=20_000, help="random odd strings")
     parser.add_argument("--rounds", type=int, default=2, help="timing rounds (0: no timing)")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker is not None:
+        serve(args.worker)
+        return
 
-    reference = load_reference(args.reference, args.rev)
-    stamp = current.MODEL_PATH.stat().st_mtime_ns
-    ref, new = extractor(reference), extractor(current)
-    bodies, titles = corpus_texts(args.shared)
-    bad = compare("corpus bodies", bodies, ref, new)
-    bad += compare("corpus titles", titles, ref, new)
-    for name in GOLD_SETS:
-        path = args.shared / name
-        if path.exists():
-            bad += compare(name, (s.text for s in load_sentences(path)), ref, new)
-        else:
-            print(f"{name}: missing, skipped")
-    bad += compare("odd and random inputs", odd_texts(bodies, args.random), ref, new)
-    # The caches empty themselves when full: how soon must not change a thing.
-    limits = current._MAX_WORD_CACHE, current._MAX_RUN_CACHE
-    current._MAX_WORD_CACHE = current._MAX_RUN_CACHE = 50
-    current.load_model.cache_clear()
-    bad += compare("corpus bodies, tiny caches", bodies[:3000], ref, extractor(current))
-    current._MAX_WORD_CACHE, current._MAX_RUN_CACHE = limits
-    current.load_model.cache_clear()
-    if current.MODEL_PATH.stat().st_mtime_ns != stamp:
-        print("the model file changed while checking: run again")
-    del ref, new
-    gc.collect()
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_ner import CORPUS, load_sentences
 
-    times: dict[str, list[float]] = {"reference": [], "current": []}
-    for r in range(args.rounds):
-        order = [("reference", reference), ("current", current)]
-        for name, module in order if r % 2 == 0 else order[::-1]:
-            times[name].append(time_cold(module, bodies))
-            print(f"round {r + 1} {name:<9} {times[name][-1]:6.1f} µs/article", flush=True)
+    import indexer.entities as current
+    from indexer.entities.model import model_from_payload, read_payload
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"building the reference ({args.rev}) ...", flush=True)
+        ref = Worker(build_reference(args.rev, Path(tmp)))
+        new = extractor(current, current.load_model())
+        bodies, titles = corpus_texts(args.shared / CORPUS)
+        bad = compare("corpus bodies", bodies, ref, new)
+        bad += compare("corpus titles", titles, ref, new)
+        for name in GOLD_SETS:
+            path = args.shared / name
+            if path.exists():
+                bad += compare(name, [s.text for s in load_sentences(path)], ref, new)
+            else:
+                print(f"{name}: missing, skipped")
+        bad += compare("odd and random inputs", odd_texts(bodies, args.random), ref, new)
+        # The caches empty themselves when full: how soon must not change a thing.
+        tiny = extractor(current, model_from_payload(read_payload(), cache_limits=(50, 50)))
+        bad += compare("corpus bodies, tiny caches", bodies[:3000], ref, tiny)
+        del new, tiny
+        gc.collect()
+
+        times: dict[str, list[float]] = {"reference": [], "current": []}
+        for r in range(args.rounds):
+            for name in ("reference", "current") if r % 2 == 0 else ("current", "reference"):
+                if name == "reference":
+                    took = ref.call("time", bodies)
+                else:
+                    took = time_cold(current, bodies)
+                times[name].append(took)
+                print(f"round {r + 1} {name:<9} {took:6.1f} µs/article", flush=True)
+        ref.close()
     if args.rounds:
         best_ref, best_new = min(times["reference"]), min(times["current"])
         print(f"best: reference {best_ref:.1f} µs/article, current {best_new:.1f} µs/article "

@@ -50,21 +50,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_ner import CORPUS, DEV_SETS, Sentence, evaluate, load_sentences  # noqa: E402
 
-from indexer.entities import (  # noqa: E402
-    LABELS,
-    MODEL_PATH,
-    VECTOR_PREFIX,
-    Model,
-    backtrack,
-    extract_entities,
-    find_runs,
-    label_allowed,
-    label_ends,
-    load_places,
-    model_from_payload,
-    run_features,
-    run_tokens,
-)
+from indexer.entities import MODEL_PATH, Model, extract_entities, model_from_payload  # noqa: E402
+from indexer.entities.facts import load_places  # noqa: E402
+from indexer.entities.features import VECTOR_PREFIX, run_features  # noqa: E402
+from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends  # noqa: E402
+from indexer.entities.runs import find_runs, run_tokens  # noqa: E402
 
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
 LICENCE = (

@@ -1,4 +1,5 @@
-"""Tests of indexer.entities: the seed article, normalisation, offsets, quality floor, bad input."""
+"""Tests of indexer.entities as a whole: the seed article, normalisation, offsets, quality
+floor, bad input."""
 
 from __future__ import annotations
 
@@ -10,24 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_page
-from indexer.entities import (
+from indexer.entities import Entity, Model, extract_entities, load_model
+from indexer.entities.features import VECTOR_PREFIX, run_features, word_features
+from indexer.entities.labels import (
     BIO_LABELS,
     LABELS,
-    VECTOR_PREFIX,
-    Entity,
-    Model,
     backtrack,
-    extract_entities,
-    find_runs,
-    is_short_form,
     label_allowed,
     label_ends,
-    load_model,
-    normalise,
-    run_features,
     to_bio,
-    word_features,
 )
+from indexer.entities.names import is_short_form, make_entity, normalise
+from indexer.entities.passes import join_cut_names, one_kind_lists
+from indexer.entities.runs import find_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -207,19 +203,18 @@ def test_official_names_cut_by_dan_and_commas_are_one_organisation() -> None:
 
 
 def test_official_name_cut_by_dan_is_one_organisation_when_its_initials_follow() -> None:
-    from indexer.entities import _join_cut_names
 
     text = "Badan Siber dan Sandi Negara (BSSN) mencatat serangan."
     found = [Entity("Badan Siber", "ORG", 0, 11), Entity("Sandi Negara", "PER", 16, 35)]
-    assert _join_cut_names(text, found) == [
+    assert join_cut_names(text, found) == [
         Entity("Badan Siber dan Sandi Negara", "ORG", 0, 35)]
     # The tagger found only the first part: the organisation takes in the rest.
     text = "Kepala Badan Pengelola Keuangan dan Aset Daerah (BPKAD) Kota Medan."
-    assert _join_cut_names(text, [Entity("Badan Pengelola Keuangan", "ORG", 7, 31)]) == [
+    assert join_cut_names(text, [Entity("Badan Pengelola Keuangan", "ORG", 7, 31)]) == [
         Entity("Badan Pengelola Keuangan dan Aset Daerah", "ORG", 7, 55)]
     # Spaced apart, the short form stays outside the mention (NERGrit's gold).
     text = "Akademi Manajemen Informatika dan Komputer ( AMIK ) Serang"
-    assert _join_cut_names(text, [Entity("Akademi Manajemen Informatika", "ORG", 0, 29)]) == [
+    assert join_cut_names(text, [Entity("Akademi Manajemen Informatika", "ORG", 0, 29)]) == [
         Entity("Akademi Manajemen Informatika dan Komputer", "ORG", 0, 42)]
     # Not joined: short forms that are not the initials of the whole name (two companies), no
     # organisation found (a budget), "dan" not between the two.
@@ -232,7 +227,7 @@ def test_official_name_cut_by_dan_is_one_organisation_when_its_initials_follow()
         ("Badan Siber, Sandi Negara (BSN) dan lainnya.", [Entity("Badan Siber", "ORG", 0, 11)]),
     ]
     for text, found in kept:
-        assert _join_cut_names(text, found) == found, text
+        assert join_cut_names(text, found) == found, text
     # End to end, the later short form is the whole organisation too.
     text = ("Badan Siber dan Sandi Negara (BSSN) mencatat lonjakan laporan phishing. Juru bicara "
             "BSSN di Jakarta mengatakan banyak warga diserang.")
@@ -254,20 +249,19 @@ def _mentions(text: str, typed: list[tuple[str, str]]) -> list[Entity]:
 
 
 def test_names_listed_together_are_of_one_kind() -> None:
-    from indexer.entities import _one_kind_lists
 
     facts = load_model().facts
     places = "di Bayat, Cawas, Trucuk, Pedan dan Karangdowo"
     found = _mentions(places, [("Bayat", "LOC"), ("Cawas", "LOC"), ("Trucuk", "LOC"),
                                ("Pedan", "ORG"), ("Karangdowo", "PER")])
-    got = _one_kind_lists(places, found, facts)
+    got = one_kind_lists(places, found, facts)
     assert [(e.name, e.type) for e in got] == [(e.name, "LOC") for e in found]
     assert [(e.start, e.end) for e in got] == [(e.start, e.end) for e in found]
     # Tokenised text, a list with "atau" at its end, and a person's title dropped on the way.
     people = "bersama Pak Lee Min Ho , Kim Bum atau Kim Joon"
     found = _mentions(people, [("Pak Lee Min Ho", "LOC"), ("Kim Bum", "PER"),
                                ("Kim Joon", "PER")])
-    assert [(e.name, e.type) for e in _one_kind_lists(people, found, facts)] == [
+    assert [(e.name, e.type) for e in one_kind_lists(people, found, facts)] == [
         ("Lee Min Ho", "PER"), ("Kim Bum", "PER"), ("Kim Joon", "PER")]
     kept = [
         # A list closed by "dan" ends there: the person after it starts no list with them.
@@ -285,7 +279,7 @@ def test_names_listed_together_are_of_one_kind() -> None:
     ]
     for text, typed in kept:
         found = _mentions(text, typed)
-        assert _one_kind_lists(text, found, facts) == found, text
+        assert one_kind_lists(text, found, facts) == found, text
     # End to end on a sentence whose last place the tagger alone takes for a person.
     text = ("masyarakat di wilayah pelosok timur Klaten ( meliputi Bayat , Cawas , Trucuk , "
             "Pedan , Karangdowo dan sekitarnya ) harus menuju kota Klaten")
@@ -388,9 +382,7 @@ def test_fixed_point_rounds_as_python_does() -> None:
 
 
 def test_fast_entity_constructor() -> None:
-    from indexer.entities import _entity
-
-    made, plain = _entity("Joko Widodo", "PER", 3, 14), Entity("Joko Widodo", "PER", 3, 14)
+    made, plain = make_entity("Joko Widodo", "PER", 3, 14), Entity("Joko Widodo", "PER", 3, 14)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
 

@@ -1,0 +1,43 @@
+"""Named entities (PER / ORG / LOC) in Indonesian news text, fast enough for index time.
+
+The public entry point is :func:`extract_entities` (and :class:`Entity`, what it returns).
+The package's modules depend one way, each on those before it:
+
+1. :mod:`~indexer.entities.labels`: the tagger's BILOU labels and what may follow what.
+2. :mod:`~indexer.entities.runs`: candidate runs of capitalised words, the only stretches of
+   text that can be entities, and the tokens around them.
+3. :mod:`~indexer.entities.features`: the features of a word in a run, the one contract
+   between the trainer (``scripts/train_ner.py``) and the extractor.
+4. :mod:`~indexer.entities.facts`: what is known, not learnt (``indexer/data/``: gazetteers,
+   aliases, titles, ...).
+5. :mod:`~indexer.entities.names`: :class:`Entity`, normalisation, linking within a text.
+6. :mod:`~indexer.entities.passes`: passes over a text's mentions that use facts.
+7. :mod:`~indexer.entities.model`: the model file, and the typed configuration of the compiled
+   tagger (``indexer/_ner.pyx``), which walks the runs, scores each word by summing the score
+   vectors of its features (a linear-chain CRF trained on IDNER-2k and NERGrit) and decodes a
+   run with Viterbi. Titles ("Presiden", "Pak") are mostly tagged O as in the gold data, so
+   "Presiden Joko Widodo" yields "Joko Widodo"; a run that is exactly a well-known place or
+   organisation is one.
+"""
+
+from __future__ import annotations
+
+from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
+from indexer.entities.names import Entity, link_people, link_short_forms
+from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
+
+__all__ = ["MODEL_PATH", "Entity", "Model", "extract_entities", "load_model", "model_from_payload"]
+
+
+def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
+    """Named entities of ``text`` in text order. Never raises on odd input. ``model``: the
+    shipped model unless given (the trainer's cross-validation passes its own)."""
+    if not text:
+        return []
+    if model is None:
+        model = load_model()
+    out: list[Entity] = alias_people(text, model.tagger.extract(text))
+    if not out:
+        return out
+    out = one_kind_lists(text, join_cut_names(text, out), model.facts)
+    return link_people(link_short_forms(text, out))

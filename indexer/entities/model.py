@@ -1,0 +1,261 @@
+"""The trained model: its weights and lexicon from the model file, the facts it is combined with,
+and the typed configuration (:class:`TaggerConfig`) the compiled tagger (``indexer/_ner.pyx``)
+is built from. The model file is loaded lazily on first use (:func:`load_model`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from indexer import _ner
+from indexer.entities import features, labels, passes, runs
+from indexer.entities.facts import (
+    ALIASES,
+    CALENDAR_WORDS,
+    NOT_ALONE,
+    TITLES,
+    load_orgs,
+    load_places,
+)
+from indexer.entities.names import Entity, make_entity, normalised
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_model.json.gz"
+
+# When a cache of the tagger grows past this many entries, it is emptied.
+MAX_WORD_CACHE = 300_000
+MAX_RUN_CACHE = 300_000
+_SKIP_BUCKET = 3
+_CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
+_MIN_CONTEXT_SPREAD = 1.0
+_PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into runs
+
+WordBase = tuple[list[str], str, str, str, bool]
+OrgParts = dict[str, list[tuple[str, tuple[str, ...]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerConfig:
+    """Everything the compiled tagger reads, built by :class:`Model`; the tagger reads no
+    module's names (``indexer/_ner.pyi`` types its constructor with this class)."""
+
+    weights: dict[str, list[float]]  # feature -> score vector, one weight per label
+    labels: tuple[str, ...]  # labels.LABELS
+    allowed: tuple[tuple[bool, ...], ...]  # [previous label + 1][label]; row 0: a run's start
+    ends: tuple[bool, ...]  # per label: whether a run may end with it
+    bio: tuple[int, ...]  # per label: its labels.BIO_LABELS index
+    positions: str  # features.POSITIONS, in the tagger's order
+    context_kinds: str  # features.CONTEXT_KINDS, in the tagger's order
+    empty_second_previous: tuple[str, ...]  # features of the empty 2nd previous token
+    max_word_cache: int
+    max_run_cache: int
+    word_base: Callable[[str], WordBase]  # Model.word_base
+    position_features: Callable[[str, str, str, str, bool], list[str]]
+    normalised: Callable[[str, str], tuple[str, str]]
+    make_entity: Callable[[str, str, int, int], Entity]
+    split_places: Callable[[list[str], list[int], str], list[int]]
+    part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
+                        tuple[int, int] | None]
+    acronym_end: Callable[[str, int], int]
+    run_finditer: Callable[[str], Iterator[re.Match[str]]]
+    skip: frozenset[str]  # runs never tagged
+    skip_plain: frozenset[str]  # those that no cut official name ends with
+    heads: frozenset[str]  # lower-case head words a run takes in
+    places: frozenset[str]
+    orgs: frozenset[str]
+    place_first: frozenset[str]  # first words of well-known places
+    facts: dict[str, str]  # lower-cased name -> type, for names that are facts
+    org_parts: OrgParts
+    sentence_prev: frozenset[str]  # runs.SENTENCE_PREV
+    titles: frozenset[str]
+    not_alone: frozenset[str]
+    connectors: frozenset[str]
+
+
+class Model:
+    """The trained weights, the lower-case lexicon and the facts of the extractor; its compiled
+    tagger (:attr:`tagger`) scores runs with them and holds the caches."""
+
+    def __init__(
+        self,
+        weights: dict[str, list[float]],
+        lower_ratio: dict[str, int],
+        entity_words: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
+        heads: Sequence[str] = (),
+        word_extra: Mapping[str, str] | None = None,
+        orgs: frozenset[str] = frozenset(),
+        cache_limits: tuple[int, int] = (MAX_WORD_CACHE, MAX_RUN_CACHE),
+    ) -> None:
+        self.heads = frozenset(heads)
+        self.orgs = orgs  # well-known organisations (data/gazetteer_org.txt), lower case
+        # Those that "dan" or commas cut into several runs, by their first part:
+        # "kementerian pemuda" -> ("kementerian pemuda dan olahraga",), longest first.
+        by_head: dict[str, list[str]] = {}
+        for name in sorted(orgs):
+            head = _PART_BREAK_RE.split(name, 1)[0]
+            if head != name:
+                by_head.setdefault(head, []).append(name)
+        # Keyed by the last word of the first part, the word a run that holds it ends with.
+        self.org_parts: OrgParts = {}
+        for head, names in sorted(by_head.items()):
+            self.org_parts.setdefault(head.rsplit(" ", 1)[-1], []).append(
+                (head, tuple(sorted(names, key=len, reverse=True)))
+            )
+        # Space-separated strings, split only when a word's vector is first computed: one
+        # string object per word keeps the model's memory and load time small.
+        self.word_extra = word_extra or {}
+        # Context words with little say are dropped: runs in their contexts then share cache
+        # entries (see the tagger's _ctx_key), which is what makes the per-run cache pay.
+        self.weights = {
+            f: v
+            for f, v in weights.items()
+            if f[:2] not in _CONTEXT_PREFIXES or max(v) - min(v) >= _MIN_CONTEXT_SPREAD
+        }
+        self.lower_ratio = lower_ratio
+        # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
+        self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
+        # The type of a name that is a fact, lower case: LOC for a well-known place (first),
+        # ORG for a well-known organisation (the tagger types one-word runs by it; a listed
+        # name keeps it, see passes.one_kind_lists).
+        self.facts = {**{o: "ORG" for o in orgs}, **{p: "LOC" for p in self.places}}
+        # One-word runs never tagged: words mostly written in lower case that never occur
+        # inside a gold entity, and calendar words. Checked before any other work.
+        skip = (
+            frozenset(
+                w
+                for w, b in lower_ratio.items()
+                if b >= _SKIP_BUCKET and w not in entity_words and w not in ALIASES
+            )
+            | CALENDAR_WORDS
+            | NOT_ALONE
+        )
+        n = len(labels.LABELS)
+        self.config = TaggerConfig(
+            weights=self.weights,
+            labels=labels.LABELS,
+            allowed=tuple(
+                tuple(labels.label_allowed(prev, j) for j in range(n)) for prev in range(-1, n)
+            ),
+            ends=tuple(labels.label_ends(j) for j in range(n)),
+            bio=tuple(labels.to_bio(j) for j in range(n)),
+            positions=features.POSITIONS,
+            context_kinds=features.CONTEXT_KINDS,
+            empty_second_previous=tuple(features.context_features("q", "")),
+            max_word_cache=cache_limits[0],
+            max_run_cache=cache_limits[1],
+            word_base=self.word_base,
+            position_features=features.position_features,
+            normalised=normalised,
+            make_entity=make_entity,
+            split_places=self.split_places,
+            part_name=passes.part_name,
+            acronym_end=runs.acronym_end,
+            run_finditer=runs.RUN_RE.finditer,
+            skip=skip,
+            # A run that is one of these words needs no other look-up.
+            skip_plain=frozenset(w for w in skip if " " not in w and w not in self.org_parts),
+            heads=self.heads,
+            places=self.places,
+            orgs=orgs,
+            place_first=frozenset(p.split(" ", 1)[0] for p in self.places),
+            facts=self.facts,
+            org_parts=self.org_parts,
+            sentence_prev=runs.SENTENCE_PREV,
+            titles=TITLES,
+            not_alone=NOT_ALONE,
+            connectors=frozenset(runs.CONNECTORS),
+        )
+        # The compiled tagger scores and decodes runs in fixed point and holds the caches.
+        self.tagger = _ner.Tagger(self.config)
+
+    def word_base(self, word: str) -> WordBase:
+        """A word's position-free features (form features, its corpus features, its vector)
+        and what its position features need: lower case, lower bucket, shape, and whether it
+        is a well-known place."""
+        low = word.lower()
+        lb = features.lower_bucket(word, self.lower_ratio)
+        sh = features.shape(word)
+        extra = self.word_extra.get(low, "").split()
+        feats = [*features.form_features(word, low, lb, sh), *extra, features.VECTOR_PREFIX + low]
+        return feats, low, lb, sh, low in self.places
+
+    def word_vec(self, word: str, pos: str) -> list[int]:
+        """The tagger's fixed-point score vector of ``word`` at ``pos`` (see
+        :func:`features.word_pos`)."""
+        return self.tagger.word_lanes(word, pos)
+
+    def feature_sum(self, feats: Sequence[str]) -> list[int]:
+        """The tagger's fixed-point sum of the score vectors of ``feats``."""
+        return self.tagger.feature_lanes(feats)
+
+    def tag(self, words: Sequence[str], prev: str, nxt: str) -> list[int]:
+        """Viterbi decoding of the words of one run over the learned label-bigram transition
+        scores (:data:`labels.LABELS`, within :func:`labels.label_allowed` and
+        :func:`labels.label_ends`); returns the :data:`labels.BIO_LABELS` indexes."""
+        return self.tagger.tag(words, prev, nxt)
+
+    def split_places(self, words: list[str], labs: list[int], nxt: str) -> list[int]:
+        """ "Presiden AS Joe Biden" often comes out as one entity: split a well-known place at
+        the head of an entity off when the words after it read as a person on their own."""
+        out = list(labs)
+        i = 0
+        n = len(words)
+        while i < n:
+            if out[i] % 2 == 0 or out[i] == 0:  # not a B-X
+                i += 1
+                continue
+            k = i + 1
+            while k < n and out[k] == out[i] + 1:
+                k += 1
+            for j in range(min(k - 1, i + 3), i, -1):  # longest place prefix first
+                head = " ".join(words[i:j]).lower()
+                alias = ALIASES.get(head)
+                if head in self.places or (alias is not None and alias[1] == "LOC"):
+                    rest = self.tag(words[j:k], words[j - 1], words[k] if k < n else nxt)
+                    if rest[0] == 1:  # B-PER
+                        out[i:j] = [5] + [6] * (j - i - 1)
+                        out[j:k] = rest
+                    break
+            i = k
+        return out
+
+
+def model_from_payload(
+    data: Mapping[str, Any], cache_limits: tuple[int, int] = (MAX_WORD_CACHE, MAX_RUN_CACHE)
+) -> Model:
+    """A model from the content of a model file (as ``scripts/train_ner.py`` writes it)."""
+    if tuple(data.get("labels", ())) != labels.LABELS:
+        raise ValueError(
+            f"the entity model's labels {data.get('labels')} are not {labels.LABELS}: "
+            "retrain it with scripts/train_ner.py"
+        )
+    return Model(
+        data["weights"],
+        data["lower_ratio"],
+        frozenset(data.get("entity_words", ())),
+        load_places(),
+        data.get("heads", ()),
+        data.get("word_extra"),
+        load_orgs(),
+        cache_limits,
+    )
+
+
+def read_payload(path: Path = MODEL_PATH) -> dict[str, Any]:
+    """The content of a model file."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        payload: dict[str, Any] = json.load(fh)
+    return payload
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """Load the trained model (once per process)."""
+    return model_from_payload(read_payload(path))

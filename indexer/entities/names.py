@@ -1,0 +1,174 @@
+"""Mentions and their names: the :class:`Entity` record, normalisation of a mention to its facet
+value, and the linking of mentions across one text (defined short forms, parts of full names).
+
+Normalisation: a title the model kept at the head of a person stays in the mention but is
+dropped from the name, and the alias table joins well-known short forms ("AS" -> "Amerika
+Serikat", "Jokowi" -> "Joko Widodo"). Linking: a short form the text defines in parentheses
+after a name that it spells ("Komisi Penyiaran Indonesia (KPI)") is that name in the rest of
+the text, also where the tagger left it out (spaced apart after the name, "( UMS )", it is a
+mention of it itself), and a one-word mention of a part of a person's full name seen earlier in
+the same text becomes that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import cache, lru_cache
+
+from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLES
+from indexer.entities.runs import SHORT_DEF_RE, word_occurrences
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity mention: ``text[start:end]`` is the mention, ``name`` its facet value."""
+
+    name: str  # normalised facet value
+    type: str  # "PER" | "ORG" | "LOC"
+    start: int  # char offsets of the mention in the text
+    end: int
+
+
+# Setters of Entity's slots, in field order; its frozen dataclass __init__ reaches them through
+# one object.__setattr__ call each, which takes twice as long.
+_ENTITY_SLOTS = tuple(Entity.__dict__[f.name].__set__ for f in fields(Entity))
+
+
+def make_entity(name: str, typ: str, start: int, end: int) -> Entity:
+    """``Entity(name, typ, start, end)`` for the hot path (one per mention found)."""
+    ent = object.__new__(Entity)
+    set_name, set_type, set_start, set_end = _ENTITY_SLOTS
+    set_name(ent, name)
+    set_type(ent, typ)
+    set_start(ent, start)
+    set_end(ent, end)
+    return ent
+
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+def normalise(surface: str, typ: str) -> tuple[str, str]:
+    """The facet value and type of a mention, before cross-mention linking."""
+    name = _SPACES_RE.sub(" ", surface).strip()
+    if typ == "PER":
+        while " " in name and name.split(" ", 1)[0].rstrip(".").lower() in TITLES:
+            name = name.split(" ", 1)[1]
+    alias = ALIASES.get(name.lower())
+    if alias is not None and (name.lower() != "amerika" or typ == "LOC"):
+        return alias
+    return name, typ
+
+
+# normalise of the hot paths: the same mentions recur across texts.
+normalised = lru_cache(maxsize=1 << 16)(normalise)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The lower-cased parts of a person's full name that identify that person alone."""
+    lows = (part.lower() for part in name.split(" "))
+    return tuple(low for low in lows if len(low) > 2 and low not in COMMON_NAME_PARTS)
+
+
+def link_people(entities: list[Entity]) -> list[Entity]:
+    """Map a one-word mention that is part of an earlier full person name to that person."""
+    parts: dict[str, str] = {}
+    out: list[Entity] = []
+    for ent in entities:
+        name = ent.name
+        if ent.type == "PER" and " " in name:
+            for low in _name_parts(name):
+                parts[low] = name
+        elif parts and " " not in name:
+            full = parts.get(name.lower())
+            if full is not None and (ent.type == "PER" or name.lower() not in ALIASES):
+                ent = Entity(full, "PER", ent.start, ent.end)
+        out.append(ent)
+    return out
+
+
+def letters(short: str) -> str:
+    """The letters of a short form, lower case ("Dr.PH" -> "drph")."""
+    return "".join(c for c in short.lower() if c.isalpha())
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """Whether ``short`` spells ``name`` as leading letters of its words, in order, starting
+    with the first word; words may be left out ("UMS": Universitas Muhammadiyah Surakarta,
+    "STKS": Sekolah Tinggi Kesejahteraan Sosial, "Caltex": California Texas, "Jokowi": Joko
+    Widodo)."""
+    lets = letters(short)
+    words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
+    if len(lets) < 2 or len(words) < 2:
+        return False
+
+    @cache
+    def spells(i: int, j: int) -> bool:  # lets[i:] from a prefix of words[j], then later words
+        word = words[j]
+        k = 0
+        while k < len(word) and i + k < len(lets) and word[k] == lets[i + k]:
+            k += 1
+            if i + k == len(lets) or any(spells(i + k, n) for n in range(j + 1, len(words))):
+                return True
+        return False
+
+    return spells(0, 0)
+
+
+def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
+    """A short form defined in parentheses right after a name ("Komisi Penyiaran Indonesia
+    (KPI)", "Universitas Muhammadiyah Surakarta ( UMS )") is that entity: its later mentions in
+    the text get the name's facet value and type, and so do its later occurrences that the
+    tagger left out. A short form of the alias table keeps its alias (one facet value for "KPK"
+    across articles). A short form in parentheses outside the mention that no entity covers is
+    itself a mention of that entity (NERGrit tags "UMS" in "Universitas Muhammadiyah Surakarta
+    ( UMS )" apart, with the name's type)."""
+    defined: dict[str, tuple[str, str]] = {}
+    defined_at: dict[str, int] = {}
+    out: list[Entity] = []
+    starts: set[int] | None = None
+    for ent in entities:
+        if defined:
+            known = defined.get(text[ent.start : ent.end])
+            if known is not None:
+                ent = Entity(known[0], known[1], ent.start, ent.end)
+        out.append(ent)
+        if " " not in ent.name:
+            continue
+        end = ent.end
+        m = SHORT_DEF_RE.match(text, end) if text.startswith(" (", end) else None
+        if m is not None:
+            short = m.group(1)
+        elif text.endswith(")", ent.start, end):  # "Mahkamah Konstitusi (MK)": in the mention
+            surface = text[ent.start : end]
+            short = surface[surface.rfind("(") + 1 : -1].strip()
+        else:
+            continue
+        if short.lower() not in ALIASES and is_short_form(short, ent.name):
+            defined[short] = (ent.name, ent.type)
+            defined_at.setdefault(short, m.end() if m is not None else end)
+            if m is not None:
+                if starts is None:
+                    starts = {e.start for e in entities}
+                if m.start(1) not in starts:
+                    out.append(Entity(ent.name, ent.type, m.start(1), m.end(1)))
+    if defined:
+        out = _later_short_forms(text, out, defined, defined_at)
+    return out
+
+
+def _later_short_forms(text: str, entities: list[Entity], defined: dict[str, tuple[str, str]],
+                       defined_at: dict[str, int]) -> list[Entity]:
+    """``entities`` with a mention added for each occurrence of a defined short form after its
+    definition that no entity overlaps ("Juru bicara BSSN ..." after "Badan Siber dan Sandi
+    Negara (BSSN)"), in text order."""
+    added: list[Entity] = []
+    for short, (name, typ) in defined.items():
+        for s, e in word_occurrences(text, short, defined_at[short]):
+            if not any(x.start < e and s < x.end for x in (*entities, *added)):
+                added.append(Entity(name, typ, s, e))
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda x: x.start)

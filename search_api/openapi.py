@@ -57,10 +57,15 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "in": "query",
                         "required": False,
                         "description": (
-                            "Free text. Words match their inflected forms (serangan finds "
-                            'menyerang). "quoted phrase" matches in order; -word excludes; '
-                            "+word requires (encode + as %2B in a URL); a OR b. Stopwords are "
-                            "ignored unless the query has nothing else. Never a syntax error. "
+                            "Free text. Every word must be in the article (matched=all); "
+                            "when no article has them all, articles with the most of them "
+                            "(matched=some). Words match their inflected forms (serangan finds "
+                            'menyerang). "quoted phrase" matches in order; -word or NOT word '
+                            "excludes; +word stays required when falling back (encode + as "
+                            "%2B in a URL); a OR b (binds tighter than AND); a AND b; "
+                            "(parentheses) group. Words near each other rank higher. Stopwords "
+                            "are ignored unless the query has nothing else. Never a syntax "
+                            "error. "
                             f"At most {P.MAX_QUERY_CHARS} characters."
                         ),
                         "schema": {"type": "string", "maxLength": P.MAX_QUERY_CHARS},
@@ -308,11 +313,18 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "SearchResponse": {
                 "type": "object",
-                "required": ["query", "sort", "total", "took_ms", "page", "size", "hits",
-                             "facets"],
+                "required": ["query", "sort", "matched", "total", "took_ms", "page", "size",
+                             "hits", "facets"],
                 "properties": {
                     "query": {"type": "string"},
                     "sort": {"type": "string", "enum": list(P.SORTS)},
+                    "matched": {
+                        "type": "string",
+                        "enum": ["all", "some"],
+                        "description": "all: the hits have every word of the query; some: no "
+                        "article had them all, so the hits have some of the free words, most "
+                        "first (totals and facets count the same hits).",
+                    },
                     "total": {"type": "integer"},
                     "took_ms": {"type": "number"},
                     "page": {"type": "integer"},

@@ -1,37 +1,45 @@
-"""The query language: a tolerant parser into a small AST, then tantivy queries.
+"""The query language: a tolerant parser into a small tree, then tantivy queries.
 
 Syntax (everything else is a plain word)::
 
-    banjir jakarta          free words: BM25 OR (any may match, more is better)
+    banjir jakarta          every word (or an inflected form of it) must be in the article
     "joko widodo"           a phrase: its words in this order
-    +gempa   +"kota palu"   required
-    -sepak   -"liga 1"      excluded
-    jokowi OR prabowo       either (OR in capitals, between two unsigned operands)
+    +gempa   +"kota palu"   required, even when the query falls back to some of its words
+    -sepak   NOT sepak      excluded (also -"liga 1", -(a b))
+    jokowi OR prabowo       either; OR binds tighter than AND, as in web search engines:
+                            "banjir jakarta OR bandung" is banjir AND (jakarta OR bandung)
+    a AND b                 the same as "a b"
+    (a OR b) -(c d)         parentheses group
 
-Parsing never fails: an unbalanced quote is ignored (its words become plain words), a lone
-``+``/``-`` or a stray ``OR`` is dropped, and a query with no words at all is the empty query
-(which the service answers by browsing). Each word is analysed exactly like the documents
+Only upper-case ``AND``, ``OR`` and ``NOT`` are operators; in lower case they are words.
+
+Parsing never fails: an unbalanced quote is ignored (its words become plain words), an
+unbalanced parenthesis is closed at the end or dropped, a lone ``+``/``-``/``NOT`` or a stray
+``OR``/``AND`` is dropped, ``OR`` next to a signed or negated operand is dropped, nesting deeper
+than :data:`MAX_DEPTH` is flattened, and a query with no words at all is the empty query (which
+the service answers by browsing). Each word is analysed exactly like the documents
 (:meth:`indexer.analysis.Analyzer.query_alternatives`), so "serangan" finds "menyerang".
-Stopwords are dropped from free words unless nothing else is left.
+Stopwords are dropped from a group unless nothing else is left in it.
+
+When the query is a list of free words and no article has them all, the service asks the
+:attr:`CompiledQuery.fallback` query instead: any of the free words, ranked by how many of them
+an article has, then by BM25. Words near each other and in order rank higher in both
+(:mod:`search_api.ranking`).
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import tantivy
 from tantivy import Occur, Query
 
-from indexer import schema as S
 from indexer.analysis import Analyzer, is_stopword
+from search_api import ranking as R
 
-TITLE_BOOST: Final = 2.0
-MAX_PHRASE_VARIANTS: Final = 16
 MAX_OPERANDS: Final = 64  # words/phrases looked at; a long query's tail is ignored
-
-OccurName = Literal["should", "must", "must_not"]
+MAX_DEPTH: Final = 8  # parentheses nested deeper than this are ignored
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,48 +52,68 @@ class Phrase:
     text: str
 
 
-Operand = Word | Phrase
+@dataclass(frozen=True, slots=True)
+class Required:
+    """``+x``: the same as ``x``, but kept required when the query falls back."""
+
+    child: Node
 
 
 @dataclass(frozen=True, slots=True)
-class Clause:
-    """One clause of the query: its operands are OR'ed together."""
+class Not:
+    child: Node
 
-    occur: OccurName
-    operands: tuple[Operand, ...]
+
+@dataclass(frozen=True, slots=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+Node = Word | Phrase | Required | Not | And | Or
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    clauses: tuple[Clause, ...]
+    root: Node | None
 
     @property
     def is_empty(self) -> bool:
-        return not self.clauses
+        return self.root is None
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledQuery:
-    """A tantivy query (None: match everything) and the terms a highlighter should mark."""
+    """A tantivy query (None: match everything), the query to ask instead when nothing has all
+    the words (None: the query has no such fallback), and the terms a highlighter should mark."""
 
     query: tantivy.Query | None
+    fallback: tantivy.Query | None
     terms: frozenset[str]
 
 
-# -- parsing ----------------------------------------------------------------------------------
+# -- tokens -----------------------------------------------------------------------------------
+
+TokenKind = Literal["word", "phrase", "or", "and", "not", "open", "close"]
+_OPERATORS: Final[dict[str, TokenKind]] = {"OR": "or", "AND": "and", "NOT": "not"}
 
 
 @dataclass(frozen=True, slots=True)
 class _Token:
-    kind: Literal["word", "phrase", "or"]
+    kind: TokenKind
     text: str
     sign: Literal["", "+", "-"]
 
 
 def _tokenize(q: str) -> list[_Token]:
     tokens: list[_Token] = []
+    operands = 0
     i, n = 0, len(q)
-    while i < n:
+    while i < n and operands < MAX_OPERANDS:
         c = q[i]
         if c.isspace():
             i += 1
@@ -99,6 +127,14 @@ def _tokenize(q: str) -> list[_Token]:
             c = q[i]
             if c in "+-":
                 continue  # "--x", "+-x": the last operator wins
+        if c == "(":
+            tokens.append(_Token("open", c, sign))
+            i += 1
+            continue
+        if c == ")":
+            tokens.append(_Token("close", c, ""))
+            i += 1
+            continue
         if c == '"':
             close = q.find('"', i + 1)
             if close == -1:
@@ -108,125 +144,225 @@ def _tokenize(q: str) -> list[_Token]:
             i = close + 1
             if text.strip():
                 tokens.append(_Token("phrase", text, sign))
+                operands += 1
             continue
         j = i
-        while j < n and not q[j].isspace() and q[j] != '"':
+        while j < n and not q[j].isspace() and q[j] not in '"()':
             j += 1
         text = q[i:j]
         i = j
-        if text == "OR" and not sign:
-            tokens.append(_Token("or", text, ""))
+        op = _OPERATORS.get(text)
+        if op is not None and not sign:
+            tokens.append(_Token(op, text, ""))
         else:
             tokens.append(_Token("word", text, sign))
+            operands += 1
     return tokens
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def _peek(self) -> _Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def sequence(self, depth: int) -> list[Node]:
+        """Operands up to a closing parenthesis (depth > 0) or the end: an implicit AND."""
+        items: list[Node] = []
+        joinable: list[bool] = []  # may the item take part in an OR
+        pending_or = False
+        while (tok := self._peek()) is not None:
+            if tok.kind == "close":
+                if depth > 0:
+                    return items
+                self.pos += 1  # a stray ")" at the top
+                continue
+            if tok.kind in ("or", "and"):
+                self.pos += 1
+                pending_or = tok.kind == "or" and bool(joinable) and joinable[-1]
+                continue
+            node = self._unary(depth)
+            if node is None:
+                pending_or = False
+                continue
+            can_join = not isinstance(node, Not | Required)
+            if pending_or and can_join:
+                last = items[-1]
+                left = last.children if isinstance(last, Or) else (last,)
+                items[-1] = Or((*left, node))
+            else:
+                items.append(node)
+                joinable.append(can_join)
+            pending_or = False
+        return items
+
+    def _unary(self, depth: int) -> Node | None:
+        tok = self.tokens[self.pos]
+        self.pos += 1
+        if tok.kind == "not":
+            negations = 1
+            while (nxt := self._peek()) is not None and nxt.kind == "not":
+                negations += 1
+                self.pos += 1
+            if nxt is None or nxt.kind not in ("word", "phrase", "open"):
+                return None  # NOT before nothing it could negate
+            inner = self._unary(depth)
+            if inner is None or negations % 2 == 0:
+                return inner
+            return Not(inner)
+        node: Node | None
+        if tok.kind == "word":
+            node = Word(tok.text)
+        elif tok.kind == "phrase":
+            node = Phrase(tok.text)
+        elif depth + 1 >= MAX_DEPTH:
+            node = None  # too deep: this "(" is ignored and its words join the current level
+        else:
+            items = self.sequence(depth + 1)
+            nxt = self._peek()
+            if nxt is not None and nxt.kind == "close":
+                self.pos += 1
+            node = _group(items)
+        if node is None:
+            return None
+        if tok.sign == "-":
+            return Not(node)
+        if tok.sign == "+":
+            return Required(node)
+        return node
+
+
+def _group(items: list[Node]) -> Node | None:
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else And(tuple(items))
 
 
 def parse(q: str) -> ParsedQuery:
     """Parse a query string. Never raises; anything unusual degrades to plain words."""
-    tokens = _tokenize(q)
-    clauses: list[Clause] = []
-    pending_or = False
-    for tok in tokens[: 2 * MAX_OPERANDS]:  # operands and the ORs between them
-        if tok.kind == "or":
-            pending_or = bool(clauses) and clauses[-1].occur == "should"
-            continue
-        operand: Operand = Phrase(tok.text) if tok.kind == "phrase" else Word(tok.text)
-        if tok.sign == "+":
-            clauses.append(Clause("must", (operand,)))
-        elif tok.sign == "-":
-            clauses.append(Clause("must_not", (operand,)))
-        elif pending_or:
-            last = clauses[-1]
-            clauses[-1] = Clause("should", (*last.operands, operand))
-        else:
-            clauses.append(Clause("should", (operand,)))
-        pending_or = False
-    return ParsedQuery(tuple(clauses))
+    parser = _Parser(_tokenize(q))
+    return ParsedQuery(_group(parser.sequence(0)))
 
 
-# -- analysis ---------------------------------------------------------------------------------
-
-Alternatives = tuple[tuple[str, ...], ...]  # per word, the terms it may have in a document
+# -- compiling --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
-    """An operand after analysis: one word (len 1) or a phrase of words."""
-
-    words: Alternatives
-    stopword: bool  # a single free word that is a stopword
-
-
-def _analyse(operand: Operand, analyzer: Analyzer) -> _Unit | None:
-    alts = tuple(a for a in analyzer.query_alternatives(operand.text) if a)
-    if not alts:
-        return None
-    stop = False
-    if isinstance(operand, Word) and len(alts) == 1:
-        stop = all(is_stopword(t) for t in alts[0]) or is_stopword(operand.text.lower())
-    return _Unit(alts, stop)
+class _Compiled:
+    query: Query
+    terms: frozenset[str]  # what the highlighter marks (nothing from an excluded part)
+    stopword: bool = False  # a bare free word that is a stopword (dropped when it has company)
+    words: R.Alternatives | None = None  # a bare word's alternatives (for proximity)
 
 
-# -- building ---------------------------------------------------------------------------------
+class _Compiler:
+    def __init__(self, analyzer: Analyzer, schema: tantivy.Schema) -> None:
+        self.analyzer = analyzer
+        self.schema = schema
+
+    def node(self, node: Node) -> _Compiled | None:
+        if isinstance(node, Word | Phrase):
+            alts = tuple(a for a in self.analyzer.query_alternatives(node.text) if a)
+            if not alts:
+                return None
+            q = R.unit_query(self.schema, alts)
+            terms = frozenset(t for word in alts for t in word)
+            if isinstance(node, Word) and len(alts) == 1:
+                stop = all(is_stopword(t) for t in alts[0]) or is_stopword(node.text.lower())
+                return _Compiled(q, terms, stop, alts)
+            return _Compiled(q, terms)
+        if isinstance(node, Required):
+            inner = self.node(node.child)
+            return _Compiled(inner.query, inner.terms) if inner else None
+        if isinstance(node, Not):
+            inner = self.node(node.child)
+            if inner is None:
+                return None
+            both = [(Occur.Must, Query.all_query()), (Occur.MustNot, inner.query)]
+            return _Compiled(Query.boolean_query(both), frozenset())
+        if isinstance(node, Or):
+            parts = _drop_stopwords([self.node(c) for c in node.children])
+            if not parts:
+                return None
+            if len(parts) == 1:
+                return parts[0]
+            return _Compiled(
+                Query.boolean_query([(Occur.Should, p.query) for p in parts]),
+                frozenset().union(*(p.terms for p in parts)),
+            )
+        built = self.conjunction(node)
+        return _Compiled(built.query, built.terms) if built else None
+
+    def conjunction(self, node: And) -> _Conjunction | None:
+        kept: list[tuple[Node, _Compiled]] = []
+        excluded: list[Query] = []
+        for child in node.children:
+            if isinstance(child, Not):
+                inner = self.node(child.child)
+                if inner is not None:
+                    excluded.append(inner.query)
+                continue
+            c = self.node(child)
+            if c is not None:
+                kept.append((child, c))
+        survivors = set(map(id, _drop_stopwords([c for _, c in kept])))
+        kept = [(n, c) for n, c in kept if id(c) in survivors]
+        if not kept and not excluded:
+            return None
+        return _Conjunction(kept, excluded)
 
 
-def _field_queries(schema: tantivy.Schema, terms: tuple[str, ...]) -> list[Query]:
-    if len(terms) == 1:
-        title = Query.term_query(schema, S.TITLE_TERMS, terms[0])
-        body = Query.term_query(schema, S.BODY_TERMS, terms[0])
-    else:
-        title = Query.phrase_query(schema, S.TITLE_TERMS, list(terms))
-        body = Query.phrase_query(schema, S.BODY_TERMS, list(terms))
-    return [Query.boost_query(title, TITLE_BOOST), body]
+@dataclass(slots=True)
+class _Conjunction:
+    kept: list[tuple[Node, _Compiled]]
+    excluded: list[Query]
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset().union(*(c.terms for _, c in self.kept))
+
+    @property
+    def query(self) -> Query:
+        subs = [(Occur.Must, c.query) for _, c in self.kept] or [(Occur.Must, Query.all_query())]
+        subs += [(Occur.MustNot, q) for q in self.excluded]
+        return Query.boolean_query(subs)
 
 
-def unit_query(schema: tantivy.Schema, words: Alternatives) -> Query:
-    """A word (any of its alternatives) or a phrase (any variant, capped) in title or body."""
-    variants = itertools.islice(itertools.product(*words), MAX_PHRASE_VARIANTS)
-    subs = [q for v in variants for q in _field_queries(schema, v)]
-    return Query.boolean_query([(Occur.Should, q) for q in subs])
-
-
-_OCCUR = {"should": Occur.Should, "must": Occur.Must, "must_not": Occur.MustNot}
+def _drop_stopwords(parts: list[_Compiled | None]) -> list[_Compiled]:
+    present = [p for p in parts if p is not None]
+    content = [p for p in present if not p.stopword]
+    return content or present
 
 
 def compile_query(parsed: ParsedQuery, analyzer: Analyzer, schema: tantivy.Schema) -> CompiledQuery:
-    analysed: list[tuple[OccurName, list[_Unit]]] = []
-    for clause in parsed.clauses:
-        units = [u for u in (_analyse(op, analyzer) for op in clause.operands) if u is not None]
-        if units:
-            analysed.append((clause.occur, units))
-
-    def positive(drop_stopwords: bool) -> list[tuple[OccurName, list[_Unit]]]:
-        out = []
-        for occur, units in analysed:
-            if occur == "should" and drop_stopwords:
-                units = [u for u in units if not u.stopword]
-            if units:
-                out.append((occur, units))
-        return out
-
-    kept = positive(drop_stopwords=True)
-    if not any(occur != "must_not" for occur, _ in kept):
-        kept = positive(drop_stopwords=False)  # only stopwords: keep them
-    if not kept:
-        return CompiledQuery(None, frozenset())
-
-    subqueries: list[tuple[Occur, Query]] = []
-    terms: set[str] = set()
-    for occur, units in kept:
-        queries = [unit_query(schema, u.words) for u in units]
-        q = queries[0] if len(queries) == 1 else Query.boolean_query(
-            [(Occur.Should, x) for x in queries]
+    if parsed.root is None:
+        return CompiledQuery(None, None, frozenset())
+    compiler = _Compiler(analyzer, schema)
+    root = parsed.root if isinstance(parsed.root, And) else And((parsed.root,))
+    conj = compiler.conjunction(root)
+    if conj is None:
+        return CompiledQuery(None, None, frozenset())
+    words = [c.words for _, c in conj.kept if c.words is not None]
+    proximity = R.proximity_query(schema, words)
+    subs = [(Occur.Must, conj.query)]
+    if proximity is not None:
+        subs.append((Occur.Should, proximity))
+    query = Query.boolean_query(subs)
+    free = [c.query for n, c in conj.kept if not isinstance(n, Required)]
+    fallback = None
+    if len(free) >= 2:
+        needed = [(Occur.Must, c.query) for n, c in conj.kept if isinstance(n, Required)]
+        needed += [(Occur.MustNot, q) for q in conj.excluded]
+        fallback = Query.boolean_query(
+            [*needed, *((Occur.Should, q) for q in R.coordinated(free)),
+             *([(Occur.Should, proximity)] if proximity is not None else [])]
         )
-        subqueries.append((_OCCUR[occur], q))
-        if occur != "must_not":
-            for u in units:
-                for alts in u.words:
-                    terms.update(alts)
-    if all(occur == Occur.MustNot for occur, _ in subqueries):
-        subqueries.insert(0, (Occur.Must, Query.all_query()))
-    return CompiledQuery(Query.boolean_query(subqueries), frozenset(terms))
+    return CompiledQuery(query, fallback, conj.terms)
 
 
 def build(q: str, analyzer: Analyzer, schema: tantivy.Schema) -> CompiledQuery:

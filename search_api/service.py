@@ -109,6 +109,7 @@ class Hit:
 class SearchResponse:
     query: str
     sort: str
+    matched: str  # "all": every hit has all the query's words; "some": none had, most-words first
     total: int
     took_ms: float
     page: int
@@ -318,6 +319,17 @@ def compute_facets(
     )
 
 
+def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query
+            ) -> tantivy.SearchResult:
+    if sort == "relevance":
+        return snap.searcher.search(main, request.size, count=True, offset=request.offset)
+    order = Order.Desc if sort == "newest" else Order.Asc
+    return snap.searcher.search(
+        main, request.size, count=True, offset=request.offset,
+        order_by_field=S.DATE, order=order,
+    )
+
+
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     t0 = time.perf_counter()
     snap = holder.snapshot()
@@ -329,16 +341,11 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     filters = facet_filters(schema, request)
     range_filter = date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
-    main = combine(schema, compiled.query, all_filters)
-
-    if sort == "relevance":
-        result = searcher.search(main, request.size, count=True, offset=request.offset)
-    else:
-        order = Order.Desc if sort == "newest" else Order.Asc
-        result = searcher.search(
-            main, request.size, count=True, offset=request.offset,
-            order_by_field=S.DATE, order=order,
-        )
+    text, matched = compiled.query, "all"
+    result = _ranked(snap, request, sort, combine(schema, text, all_filters))
+    if _total(result) == 0 and compiled.fallback is not None:
+        text, matched = compiled.fallback, "some"
+        result = _ranked(snap, request, sort, combine(schema, text, all_filters))
     total = _total(result)
     payloads = [(key, _payload(searcher, addr)) for key, addr in result.hits]
     dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
@@ -350,10 +357,10 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         )
         for key, p in payloads
     )
-    facets = compute_facets(snap, request, compiled.query, filters, range_filter, total)
+    facets = compute_facets(snap, request, text, filters, range_filter, total)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(
-        query=request.q, sort=sort, total=total, took_ms=took,
+        query=request.q, sort=sort, matched=matched, total=total, took_ms=took,
         page=request.page, size=request.size, hits=hits, facets=facets,
     )
 

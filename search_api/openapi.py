@@ -91,10 +91,24 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "name": "sort",
                         "in": "query",
                         "description": (
-                            "relevance (default with q), newest (default without q), oldest. "
-                            "Undated articles sort last."
+                            "relevance (default with q), recent (relevance x 0.5^(age/halflife), "
+                            "age in days from the index's newest article; undated count as old "
+                            "as the oldest), newest (default without q), oldest. Undated "
+                            "articles sort last by date. Without q, recent is newest."
                         ),
                         "schema": {"type": "string", "enum": list(P.SORTS)},
+                    },
+                    {
+                        "name": "halflife",
+                        "in": "query",
+                        "description": "For sort=recent: the age in days at which relevance "
+                        "counts half.",
+                        "schema": {
+                            "type": "number",
+                            "minimum": P.MIN_HALFLIFE_DAYS,
+                            "maximum": P.MAX_HALFLIFE_DAYS,
+                            "default": P.DEFAULT_HALFLIFE_DAYS,
+                        },
                     },
                     {
                         "name": "page",
@@ -256,7 +270,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     },
                     "score": {
                         "type": ["number", "null"],
-                        "description": "BM25 score; null when sorted by date",
+                        "description": "BM25 score (sort=recent: times the age decay); null when sorted by date",
                     },
                     "title_html": {
                         "type": "string",

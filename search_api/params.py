@@ -26,14 +26,19 @@ MAX_PREFIX_CHARS: Final = 100
 DEFAULT_ENTITY_SIZE: Final = 20
 MAX_ENTITY_SIZE: Final = 100
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: Final[tuple[Sort, ...]] = ("relevance", "newest", "oldest")
+DEFAULT_HALFLIFE_DAYS: Final = 30.0  # sort=recent: relevance halves every 30 days of age
+MIN_HALFLIFE_DAYS: Final = 0.01
+MAX_HALFLIFE_DAYS: Final = 36_500.0
+
+Sort = Literal["relevance", "recent", "newest", "oldest"]
+SORTS: Final[tuple[Sort, ...]] = ("relevance", "recent", "newest", "oldest")
 # API parameter name -> index field (the parameter names are the field names).
 FILTER_PARAMS: Final = S.KEYWORD_FACETS
 ENTITY_TYPES: Final = S.KEYWORD_FACETS
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INT_RE = re.compile(r"[+-]?[0-9]{1,18}")
+_NUMBER_RE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?")
 
 
 class ValidationError(Exception):
@@ -56,6 +61,7 @@ class SearchRequest:
     page: int = 1
     size: int = DEFAULT_SIZE
     facet_size: int = DEFAULT_FACET_SIZE
+    halflife: float = DEFAULT_HALFLIFE_DAYS  # days, for sort=recent
 
     @property
     def offset(self) -> int:
@@ -100,6 +106,24 @@ def parse_int(
     if value < lo or (hi is not None and value > hi):
         bound = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
         raise ValidationError("invalid_parameter", f"{name} must be {bound}, got {value}")
+    return value
+
+
+def parse_halflife(raw: str | None) -> float:
+    if raw is None or raw.strip() == "":
+        return DEFAULT_HALFLIFE_DAYS
+    text = raw.strip()
+    if not _NUMBER_RE.fullmatch(text):
+        raise ValidationError(
+            "invalid_parameter", f"halflife must be a number of days, got {raw[:50]!r}"
+        )
+    value = float(text)
+    if not MIN_HALFLIFE_DAYS <= value <= MAX_HALFLIFE_DAYS:
+        raise ValidationError(
+            "invalid_parameter",
+            f"halflife must be between {MIN_HALFLIFE_DAYS} and {MAX_HALFLIFE_DAYS:g} days, "
+            f"got {text}",
+        )
     return value
 
 
@@ -169,6 +193,7 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
             "narrow the query instead of paging deeper",
         )
     facet_size = parse_int(params, "facet_size", DEFAULT_FACET_SIZE, 0, MAX_FACET_SIZE)
+    halflife = parse_halflife(_single(params, "halflife"))
     return SearchRequest(
         q=q,
         filters=filters,
@@ -178,6 +203,7 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
         page=page,
         size=size,
         facet_size=facet_size,
+        halflife=halflife,
     )
 
 

@@ -26,6 +26,7 @@ from indexer.analysis import Analyzer
 from indexer.document import load_payload
 from search_api import facets as F
 from search_api import highlight as H
+from search_api import recency
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
@@ -98,7 +99,7 @@ class Hit:
     source: str
     category: str
     date: str | None
-    score: float | None  # BM25 score for relevance sort, None when sorted by date
+    score: float | None  # BM25 (sort=relevance), BM25 x age decay (recent); None by date
     title_html: str
     snippet_html: str
     entities: Mapping[str, tuple[str, ...]]
@@ -319,15 +320,28 @@ def compute_facets(
     )
 
 
+def date_span(snap: Snapshot) -> recency.Span | None:
+    """The newest and oldest visible article's dates (memoised per index generation)."""
+    if "date_span" not in snap.cache:
+        snap.cache["date_span"] = recency.date_span(snap.searcher, combine(snap.schema, None, []))
+    span: recency.Span | None = snap.cache["date_span"]
+    return span
+
+
 def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query
-            ) -> tantivy.SearchResult:
+            ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
+    if sort == "recent":
+        return recency.rank(snap.searcher, main, date_span(snap), request.halflife,
+                            request.offset, request.size)
     if sort == "relevance":
-        return snap.searcher.search(main, request.size, count=True, offset=request.offset)
-    order = Order.Desc if sort == "newest" else Order.Asc
-    return snap.searcher.search(
-        main, request.size, count=True, offset=request.offset,
-        order_by_field=S.DATE, order=order,
-    )
+        result = snap.searcher.search(main, request.size, count=True, offset=request.offset)
+    else:
+        order = Order.Desc if sort == "newest" else Order.Asc
+        result = snap.searcher.search(
+            main, request.size, count=True, offset=request.offset,
+            order_by_field=S.DATE, order=order,
+        )
+    return _total(result), list(result.hits)
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
@@ -336,23 +350,22 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     schema, searcher = snap.schema, snap.searcher
     compiled: CompiledQuery = build(request.q, snap.analyzer, schema)
     sort = request.sort
-    if compiled.query is None and sort == "relevance":
+    if compiled.query is None and sort in ("relevance", "recent"):
         sort = "newest"  # nothing to score: browse
     filters = facet_filters(schema, request)
     range_filter = date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
     text, matched = compiled.query, "all"
-    result = _ranked(snap, request, sort, combine(schema, text, all_filters))
-    if _total(result) == 0 and compiled.fallback is not None:
+    total, ranked = _ranked(snap, request, sort, combine(schema, text, all_filters))
+    if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
-        result = _ranked(snap, request, sort, combine(schema, text, all_filters))
-    total = _total(result)
-    payloads = [(key, _payload(searcher, addr)) for key, addr in result.hits]
+        total, ranked = _ranked(snap, request, sort, combine(schema, text, all_filters))
+    payloads = [(key, _payload(searcher, addr)) for key, addr in ranked]
     dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
     hits = tuple(
         _hit(
             snap, p,
-            float(key) if sort == "relevance" and key is not None else None,
+            float(key) if sort in ("relevance", "recent") and key is not None else None,
             compiled.terms, dups.get(p.body_hash, 0),
         )
         for key, p in payloads

@@ -110,7 +110,8 @@ def test_openapi_documents_every_route_and_param(client: TestClient) -> None:
     assert spec["openapi"].startswith("3.")
     assert {"/search", "/articles/{id}", "/entities", "/health"} <= set(spec["paths"])
     names = {p["name"] for p in spec["paths"]["/search"]["get"]["parameters"]}
-    assert names == {"q", *FACETS, "from", "to", "sort", "page", "size", "facet_size"}
+    assert names == {"q", *FACETS, "from", "to", "sort", "halflife", "page", "size",
+                     "facet_size"}
     assert set(spec["components"]["schemas"]["Hit"]["required"]) == HIT_KEYS
 
 
@@ -481,6 +482,11 @@ def test_entities_without_prefix_are_the_top_values(client: TestClient, oracle: 
         ("/search", {"from": "2019-09-02", "to": "2019-09-01"}, "invalid_date_range"),
         ("/search", {"q": "x" * (MAX_QUERY_CHARS + 1)}, "query_too_long"),
         ("/search", {"sort": "popular"}, "invalid_sort"),
+        ("/search", {"sort": "recent", "halflife": "0"}, "invalid_parameter"),
+        ("/search", {"sort": "recent", "halflife": "-3"}, "invalid_parameter"),
+        ("/search", {"sort": "recent", "halflife": "1e3"}, "invalid_parameter"),
+        ("/search", {"sort": "recent", "halflife": "nan"}, "invalid_parameter"),
+        ("/search", {"sort": "recent", "halflife": "36501"}, "invalid_parameter"),
         ("/entities", {"type": "animal"}, "invalid_entity_type"),
         ("/entities", {}, "missing_parameter"),
         ("/entities", {"type": "person", "size": "0"}, "invalid_parameter"),
@@ -498,6 +504,8 @@ def test_bad_input_is_a_json_400(client: TestClient, path: str, params: dict[str
 def test_limits_themselves_are_accepted(client: TestClient) -> None:
     assert get(client, "/search", size=100, page=100)["page"] == 100
     assert get(client, "/search", q="x" * MAX_QUERY_CHARS)["total"] >= 0
+    assert get(client, "/search", q="banjir", sort="recent", halflife="0.01")["total"] > 0
+    assert get(client, "/search", q="banjir", sort="recent", halflife="36500")["total"] > 0
     assert get(client, "/search", sort="RELEVANCE", q="banjir")["sort"] == "relevance"
 
 

@@ -56,7 +56,7 @@ facet_value = st.one_of(
     st.sampled_from(["Joko Widodo", "Jakarta", "kompas.com", "News", "", " ", "\x00"]),
     st.text(max_size=20),
 )
-sort_text = st.one_of(st.sampled_from(["relevance", "newest", "oldest", "NEWEST", ""]),
+sort_text = st.one_of(st.sampled_from(["relevance", "recent", "newest", "oldest", "NEWEST", ""]),
                       st.text(max_size=10))
 
 
@@ -69,6 +69,7 @@ def search_params(draw: st.DrawFn) -> list[tuple[str, str]]:
         for v in draw(st.lists(facet_value, max_size=3)):
             params.append((facet, v))
     for name, strat in (("from", date_text), ("to", date_text), ("sort", sort_text),
+                        ("halflife", st.one_of(int_text, st.sampled_from(["0.5", "1.", ".5"]))),
                         ("page", int_text), ("size", int_text), ("facet_size", int_text)):
         if draw(st.booleans()):
             params.append((name, draw(strat)))
@@ -91,7 +92,8 @@ def valid_search_params(draw: st.DrawFn) -> list[tuple[str, str]]:
         params.append(("to", hi.isoformat()))
     size = draw(st.integers(1, 100))
     params += [
-        ("sort", draw(st.sampled_from(["relevance", "newest", "oldest"]))),
+        ("sort", draw(st.sampled_from(["relevance", "recent", "newest", "oldest"]))),
+        ("halflife", draw(st.sampled_from(["", "0.5", "30", "365"]))),
         ("size", str(size)),
         ("page", str(draw(st.integers(1, 10_000 // size)))),
         ("facet_size", str(draw(st.integers(0, 100)))),

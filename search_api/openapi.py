@@ -270,7 +270,8 @@ _SCHEMA: Final[dict[str, Any]] = {
                     },
                     "score": {
                         "type": ["number", "null"],
-                        "description": "BM25 score (sort=recent: times the age decay); null when sorted by date",
+                        "description": "BM25 score (sort=recent: times the age decay); null "
+                        "when sorted by date",
                     },
                     "title_html": {
                         "type": "string",

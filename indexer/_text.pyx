@@ -10,7 +10,12 @@ is neither white space nor sentence punctuation, a quote or an opening bracket.
 ``tests/test_analysis.py`` checks both against those regexes (``WORD_RE``, ``MIDCAP_RE``).
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+)
 
 cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object u)
@@ -108,4 +113,21 @@ def terms_of(list words, dict name_keys, object surface):
             term = surface[key]  # the cache's __missing__ computes and keeps it
         if term:
             out.append(term)
+    return out
+
+
+def capitalised_in(object words, frozenset lexicon):
+    """The lower-case forms of those ``words`` that start with an upper-case letter and are in
+    ``lexicon``."""
+    cdef set out = set()
+    cdef str w, low
+    if not lexicon:
+        return out
+    for w in words:
+        if PyUnicode_GET_LENGTH(w) == 0 \
+                or not Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(w), PyUnicode_DATA(w), 0)):
+            continue
+        low = w.lower()
+        if low in lexicon:
+            out.add(low)
     return out

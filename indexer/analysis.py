@@ -3,9 +3,11 @@
 Documents and queries both go through :class:`Analyzer`. A word becomes a term by
 
 1. NFKC normalisation and lowercasing,
-2. name protection: a word that appears capitalised in the middle of a sentence and never in
-   lower case in the same text is a name and is kept as it is ("Bali" stays "bali", it does not
-   become Sastrawi's "bal"); an all-capitals acronym ("PKB", "AS") is kept as well,
+2. name protection: a word of the name lexicon (:mod:`indexer.lexicon`) is kept as it is
+   wherever it is written capitalised or in capitals, sentence starts and headlines included
+   ("Kediri" stays "kediri", it does not become Sastrawi's "diri"; "@bekasi" stays "bekas"); so
+   is a word written capitalised in the middle of a sentence and never in lower case in the
+   same text, and an all-capitals acronym ("PKB", "AS"),
 3. otherwise PySastrawi's stem, computed once per distinct word per process and kept in a cache
    that can be saved beside the index so the next build of the same corpus starts warm.
 
@@ -13,9 +15,12 @@ Words with digits, non-Latin words and very long words are kept as they are (low
 Stopwords stay in the index (so phrases keep their positions); the query builder drops them from
 free-text queries unless the query has nothing else (:func:`is_stopword`).
 
-Because the casing evidence that protects a name is not available in a short lowercase query,
-:meth:`Analyzer.query_alternatives` gives, for each query word, both its stem and its protected
-form; a query word then meets the document word whichever way the document's own text decided.
+A query's casing is no evidence (users type "kediri", "KEDIRI"): :meth:`Analyzer.query_alternatives`
+gives a word of the index's query names (:func:`indexer.lexicon.query_names`) its own form only,
+and any other word both its stem and its protected form, so it meets the document word whichever
+way the document's own text decided. :func:`surface_words` gives the unstemmed lower-case words
+of the ``words`` field (tantivy's ``default`` tokenizer: hyphenated forms in parts), which exact
+(quoted) queries and names search.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -31,8 +37,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import orjson
+import tantivy
 
-from indexer._text import name_key, scan_words, terms_of
+from indexer._text import capitalised_in, name_key, scan_words, terms_of
+from indexer.lexicon import static_names
 
 # A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
 # indexer._text.scan_words finds the same words in one compiled pass, with the capitalised ones
@@ -104,15 +112,22 @@ def is_stopword(term: str) -> bool:
     return term in _STOPWORDS
 
 
-def name_words(text: str) -> frozenset[str]:
-    """Lowercased words that this text treats as names: capitalised mid-sentence and never
-    written in lower case in the same text, plus all-capitals acronyms ("PKB", "AS")."""
-    words, midcaps = scan_words(text)
-    return _names(midcaps, set(words))
+@cache
+def _surface_analyzer() -> tantivy.TextAnalyzer:
+    """The same chain as tantivy's built-in ``default`` tokenizer (the ``words`` field's)."""
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).build())
+
+
+def surface_words(text: str) -> list[str]:
+    """The terms of ``text`` in the ``words`` field: lower-case, unstemmed, split at every
+    character that is not a letter or digit ("Jerman-Indonesia" -> "jerman", "indonesia")."""
+    return list(_surface_analyzer().analyze(normalize(text)))
 
 
 def _names(midcaps: list[str], present: set[str]) -> frozenset[str]:
-    """:func:`name_words` from a text's mid-sentence capitals and the set of its words."""
+    """A text's mid-sentence capitals and acronyms not written in lower case in it (its own
+    name evidence, :meth:`Analyzer.name_words` adds the lexicon's)."""
     names = {w.lower() for w in midcaps}
     names = {n for n in names if n not in present}
     names.update(w.lower() for w in filter(str.isupper, present) if len(w) > 1)
@@ -155,16 +170,21 @@ class Analyzer:
     """Turns text into index terms. Holds the stem cache; cheap to create, lazy to fill."""
 
     def __init__(self, stems: dict[str, str] | None = None, *,
-                 lowercase: Iterable[str] | None = None, protect_names: bool = True) -> None:
+                 lexicon: Iterable[str] | None = None, query_names: Iterable[str] | None = None,
+                 lower_df: dict[str, int] | None = None, protect_names: bool = True) -> None:
         self.stems: dict[str, str] = dict(stems or {})
-        # Words the indexed corpus writes in lower case somewhere (None: no corpus known). A
-        # query word outside this set is a name the corpus only ever capitalises ("Bekasi"), so
-        # the query asks for the protected form only, not also for its stem ("bekas").
-        self.lowercase: set[str] | None = set(lowercase) if lowercase is not None else None
+        # Names documents protect wherever they are capitalised (default: the shipped lexicon),
+        # and the names queries take as names (default: the same; an index stores its own).
+        self.lexicon: frozenset[str] = (
+            static_names() if lexicon is None else frozenset(lexicon))
+        self.query_names: frozenset[str] = (
+            self.lexicon if query_names is None else frozenset(query_names))
+        # word -> how many analysed articles write it in lower case (the lexicon's evidence).
+        self.lower_df: Counter[str] = Counter(lower_df or {})
         self.protect_names = protect_names
         self.stemmed_count = 0  # how many times Sastrawi itself ran in this process
         self.learned: list[tuple[str, str]] = []  # entries added since last drained
-        self.learned_lowercase: list[str] = []
+        self.lower_seen: Counter[str] = Counter()  # lower_df counts since last drained
         self._surface = _SurfaceTerms(self)
 
     # -- words -------------------------------------------------------------------------------
@@ -189,8 +209,21 @@ class Analyzer:
         """Index terms of a text, in order. ``names`` overrides the text's own name evidence."""
         words, midcaps = scan_words(normalize(text))
         if names is None:
-            names = _names(midcaps, set(words)) if self.protect_names else frozenset()
+            names = self._text_names(words, midcaps)
         return self._terms(words, names)
+
+    def _text_names(self, words: list[str], midcaps: list[str]) -> frozenset[str]:
+        """The words a text treats as names: its mid-sentence capitals and acronyms not also
+        written in lower case, and the lexicon's words it capitalises."""
+        if not self.protect_names:
+            return frozenset()
+        present = set(words)
+        return _names(midcaps, present) | capitalised_in(present, self.lexicon)
+
+    def name_words(self, text: str) -> frozenset[str]:
+        """Lowercased words that this text treats as names (:meth:`_text_names`)."""
+        words, midcaps = scan_words(normalize(text))
+        return self._text_names(words, midcaps)
 
     def _terms(self, words: list[str], names: frozenset[str],
                name_keys: dict[str, str] | None = None) -> list[str]:
@@ -209,29 +242,24 @@ class Analyzer:
         if self.protect_names:
             present = set(body_words)
             names = _names(body_midcaps, present)
-            self._see_lowercase(present)
+            self.lower_seen.update(filter(str.islower, present))
+            title_present = set(title_words)
             if _is_title_case(title_words):
-                extra = {w.lower() for w in filter(str.isupper, title_words) if len(w) > 1}
+                extra = {w.lower() for w in filter(str.isupper, title_present) if len(w) > 1}
             else:
-                extra = set(_names(title_midcaps, set(title_words)))
+                extra = set(_names(title_midcaps, title_present))
+            extra |= capitalised_in(present, self.lexicon)
+            extra |= capitalised_in(title_present, self.lexicon)  # headlines: the lexicon decides
             if extra - names:
                 names = names | extra
         name_keys = _name_keys(names)
         return DocumentTerms(names, self._terms(title_words, names, name_keys),
                              self._terms(body_words, names, name_keys))
 
-    def _see_lowercase(self, present: set[str]) -> None:
-        if self.lowercase is None:
-            self.lowercase = set()
-        fresh = set(filter(str.islower, present - self.lowercase))
-        if fresh:
-            self.lowercase |= fresh
-            self.learned_lowercase.extend(fresh)
-
     def spans(self, text: str, names: frozenset[str] | None = None) -> list[Span]:
         """Words of ``text`` with their offsets in ``text`` as given and their terms."""
         if names is None:
-            names = name_words(normalize(text)) if self.protect_names else frozenset()
+            names = self.name_words(text)
         name_keys = _name_keys(names)
         surface = self._surface
         out: list[Span] = []
@@ -256,20 +284,15 @@ class Analyzer:
 
     def query_alternatives(self, text: str) -> list[tuple[str, ...]]:
         """For each word of a query, the terms it may have in a document: its stem and, where
-        it differs, its protected (name) form. A word is taken as a name only (no stem) when the
-        query capitalises it after the first word or writes it as an acronym, or — whatever the
-        query's casing — when the indexed corpus never writes it in lower case."""
-        words, midcaps = scan_words(normalize(text))
-        names = _names(midcaps, set(words)) if self.protect_names else frozenset()
-        lowercase = self.lowercase
+        it differs, its protected (name) form; a word of :attr:`query_names` only its own form.
+        The query's casing plays no part."""
+        words, _midcaps = scan_words(normalize(text))
         out: list[tuple[str, ...]] = []
         for w in words:
             lw = w.lower()
             if len(lw) > MAX_WORD_LEN:
                 continue
-            if self.protect_names and (
-                lw in names or (lowercase is not None and lw not in lowercase)
-            ):
+            if self.protect_names and lw in self.query_names:
                 out.append((lw,))
                 continue
             stem = self.stem(lw)
@@ -285,16 +308,16 @@ class Analyzer:
         out, self.learned = self.learned, []
         return out
 
-    def drain_learned_lowercase(self) -> list[str]:
-        out, self.learned_lowercase = self.learned_lowercase, []
+    def drain_lower_seen(self) -> Counter[str]:
+        out, self.lower_seen = self.lower_seen, Counter()
         return out
 
-    def learn(self, entries: Iterable[tuple[str, str]], lowercase: Iterable[str] = ()) -> None:
+    def learn(self, entries: Iterable[tuple[str, str]],
+              lower_seen: dict[str, int] | None = None) -> None:
         for word, term in entries:
             self.stems.setdefault(word, term)
-        if self.lowercase is None:
-            self.lowercase = set()
-        self.lowercase.update(lowercase)
+        if lower_seen:
+            self.lower_df.update(lower_seen)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the stem cache atomically (temp file + rename)."""
@@ -339,6 +362,10 @@ def analyze(text: str) -> list[str]:
 
 def spans(text: str) -> list[Span]:
     return default_analyzer().spans(text)
+
+
+def name_words(text: str) -> frozenset[str]:
+    return default_analyzer().name_words(text)
 
 
 def iter_words(text: str) -> Iterator[str]:

@@ -24,8 +24,8 @@ from typing import Any
 
 import tantivy
 
+from indexer import lexicon, store
 from indexer import schema as S
-from indexer import store
 from indexer.analysis import Analyzer
 from indexer.document import Prepared, document_fields, load_payload, prepare
 from indexer.records import (
@@ -92,7 +92,8 @@ class ChunkResult:
     prepared: list[Prepared]
     problems: list[Problem]
     learned: list[tuple[str, str]]
-    lowercase: list[str]
+    lower_seen: Counter[str]  # word -> articles of the chunk that write it in lower case
+    entity_docs: Counter[str]  # entity-name word -> articles of the chunk that name it
     bad_utf8_lines: int
     stemmed: int
     items: int
@@ -103,13 +104,13 @@ class ChunkResult:
 _WORKER_ANALYZER: Analyzer | None = None
 
 
-def _init_worker(stems: dict[str, str], lowercase: set[str] | None,
+def _init_worker(stems: dict[str, str], lexicon_words: frozenset[str],
                  protect_names: bool) -> None:
     global _WORKER_ANALYZER
     store.release_inherited_locks()
     _die_with_parent()
     gc.set_threshold(*GC_THRESHOLD)
-    _WORKER_ANALYZER = Analyzer(stems, lowercase=lowercase, protect_names=protect_names)
+    _WORKER_ANALYZER = Analyzer(stems, lexicon=lexicon_words, protect_names=protect_names)
     gc.freeze()  # what the worker inherited stays put: the collector need not walk it
 
 
@@ -143,11 +144,16 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
         except Exception as e:  # a bug must cost one record, not the build
             out = Problem(rec.origin, "internal error", f"{type(e).__name__}: {e}")
         (problems if isinstance(out, Problem) else prepared).append(out)  # type: ignore[arg-type]
+    entity_docs: Counter[str] = Counter()
+    for prep in prepared:
+        for field_name in S.ENTITY_FIELDS.values():
+            lexicon.count_entity_words(entity_docs, prep.fields.get(field_name) or ())
     return ChunkResult(
         prepared,
         problems,
         analyzer.drain_learned(),
-        analyzer.drain_learned_lowercase(),
+        analyzer.drain_lower_seen(),
+        entity_docs,
         stats.bad_utf8_lines,
         analyzer.stemmed_count - before,
         len(chunk.items),
@@ -195,7 +201,7 @@ def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | No
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_init_worker,
-        initargs=(analyzer.stems, analyzer.lowercase, analyzer.protect_names),
+        initargs=(analyzer.stems, analyzer.lexicon, analyzer.protect_names),
     ) as pool:
         pool.submit(os.getpid).result()  # with "fork", the first submit starts every worker
         yield pool
@@ -279,13 +285,15 @@ def _feed(
     report: BuildReport,
     pool: ProcessPoolExecutor | None,
     progress: Progress | None,
+    entity_docs: Counter[str],
 ) -> None:
     done = done_bytes = 0
     files = list(iter_input_files(paths))
     total_bytes = sum(uncompressed_size(f.path) for f in files)
     with _gc_tuned():
         for result in _results(_chunks(files, field_map, report), analyzer, pool):
-            analyzer.learn(result.learned, result.lowercase)
+            analyzer.learn(result.learned, result.lower_seen)
+            entity_docs.update(result.entity_docs)
             report.bad_utf8_lines += result.bad_utf8_lines
             report.stemmed_words += result.stemmed
             for problem in result.problems:
@@ -308,8 +316,10 @@ def reindex(
     workers: int | None = None,
     progress: Progress | None = None,
     protect_names: bool = True,
+    names: Sequence[str] = (),
 ) -> BuildReport:
-    """Build a new generation from ``paths`` and switch to it atomically.
+    """Build a new generation from ``paths`` and switch to it atomically. ``names``: the user's
+    name words (:func:`indexer.lexicon.read_names_file`), protected like the shipped lexicon.
     ``protect_names=False`` (for measurements) stems capitalised words like any other."""
     index_dir = Path(index_dir)
     report = BuildReport()
@@ -318,12 +328,15 @@ def reindex(
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
         analyzer.protect_names = protect_names
-        analyzer.lowercase = set()  # learnt anew from this corpus (the stems stay warm)
+        user = tuple(sorted({w for w in names if analyzer.stem(w) != w}))
+        analyzer.lexicon = lexicon.static_names() | set(user) if protect_names else frozenset()
+        analyzer.lower_df = Counter()  # learnt anew from this corpus (the stems stay warm)
+        entity_docs: Counter[str] = Counter()
         gen = store.new_generation(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = store.create_empty(gen)
             writer = _Writer(index, report, live=False)
-            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress)
+            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress, entity_docs)
         if report.written == 0:
             # Nothing usable: leave the live index as it was.
             del writer, index
@@ -336,9 +349,27 @@ def reindex(
         store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
                                "skipped": dict(report.skipped),
                                "analysis": {"protect_names": protect_names}})
-        store.save_analyzer(index_dir, analyzer)
+        store.save_analyzer(index_dir, analyzer, _name_lists(index, analyzer, user, entity_docs))
         store.switch_to(index_dir, gen)
     return report
+
+
+def _name_lists(index: tantivy.Index, analyzer: Analyzer, user: Sequence[str],
+                entity_docs: Counter[str]) -> store.NameLists:
+    """The lexicon's lists after a build: what it learned, and the words queries take as names
+    (the corpus's casing evidence against the committed index's article counts)."""
+    if not analyzer.protect_names:
+        return store.NameLists(tuple(user), (), (), dict(entity_docs))
+    index.reload()
+    searcher = index.searcher()
+
+    def doc_freq(word: str) -> int:
+        return int(searcher.doc_freq(S.WORDS, word))
+
+    learned = lexicon.learned_names(entity_docs, analyzer.lower_df, doc_freq, analyzer.stem)
+    query = lexicon.query_names(analyzer.lexicon, user, learned, analyzer.lower_df, doc_freq)
+    return store.NameLists(tuple(user), tuple(sorted(learned)), tuple(sorted(query)),
+                           dict(entity_docs))
 
 
 def _keep_all_but(index_dir: Path, gen: Path) -> set[Path]:
@@ -364,10 +395,12 @@ def add(
         gen = store.current_generation(index_dir)
         assert gen is not None
         analyzer = store.load_analyzer(index_dir)
+        before = store.load_names(index_dir)
+        entity_docs = Counter(before.entity_docs)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = tantivy.Index.open(str(gen))
             writer = _Writer(index, report, live=True)
-            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress)
+            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress, entity_docs)
         if report.written:
             writer.commit()
         report.generation = gen.name
@@ -376,7 +409,8 @@ def add(
         skipped = Counter(meta.get("skipped") or {})
         skipped.update(report.skipped)
         store.write_meta(gen, {**meta, "last_run": report.as_dict(), "skipped": dict(skipped)})
-        store.save_analyzer(index_dir, analyzer)
+        store.save_analyzer(index_dir, analyzer,
+                            _name_lists(index, analyzer, before.user, entity_docs))
     return report
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -13,6 +14,7 @@ import click
 import orjson
 
 from indexer import build, store
+from indexer.lexicon import read_names_file
 from indexer.records import parse_field_map
 from indexer.stats import index_stats
 
@@ -130,10 +132,21 @@ def _build_options(f: Callable[..., None]) -> Callable[..., None]:
 
 @main.command()
 @_build_options
+@click.option("--names", "names_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A text file of proper names (one a line) never stemmed, in the index and "
+                   "in queries, besides the shipped lexicon.")
 def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
-            workers: int | None, progress: bool | None, verbose: bool) -> None:
+            workers: int | None, progress: bool | None, verbose: bool,
+            names_file: Path | None) -> None:
     """Rebuild the index from PATHS (files or directories) and switch to it atomically."""
-    _run_build(build.reindex, paths, index_dir, field_map, workers, progress, verbose)
+    names: list[str] = []
+    if names_file is not None:
+        try:
+            names = read_names_file(names_file)
+        except (OSError, UnicodeDecodeError) as e:
+            raise click.UsageError(f"--names {names_file}: {e}") from None
+    _run_build(functools.partial(build.reindex, names=names), paths, index_dir, field_map,
+               workers, progress, verbose)
 
 
 @main.command()

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 import orjson
 
 from indexer import schema as S
-from indexer.analysis import Analyzer, DocumentTerms, join_terms
+from indexer.analysis import Analyzer, DocumentTerms, join_terms, normalize
 from indexer.clean import clean_body, clean_page
 from indexer.dates import parse_date
 from indexer.entities import extract_entities
@@ -170,6 +170,8 @@ def document_fields(
         S.ID: stored.id,
         S.TITLE_TERMS: join_terms([] if stored.title_derived else terms.title),
         S.BODY_TERMS: join_terms(terms.body),
+        S.WORDS: [normalize(stored.body)] if stored.title_derived
+        else [normalize(stored.title), normalize(stored.body)],
         S.BODY_HASH: stored.body_hash,
         S.PAYLOAD: orjson.dumps(stored),
     }

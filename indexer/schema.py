@@ -8,6 +8,9 @@ Layout of one document:
   and split by tantivy's built-in ``whitespace`` tokenizer, with positions for phrases.
   Only a real title is put in ``title_terms``; a derived one (first sentence, URL slug) is not,
   so the title boost never favours records that merely had a title over those that did not.
+* ``words`` — the real title and the body as written, in tantivy's built-in ``default``
+  tokenizer (lower-case, unstemmed, split at every non-letter-or-digit, so "Jerman-Indonesia"
+  is "jerman", "indonesia"): exact (quoted) words and phrases, and names, are searched here.
 * ``date`` — publication time (UTC), indexed + fast: range filters, sorting, histograms.
   Undated records have no ``date`` value.
 * ``source``, ``category`` — exact terms, fast (facet counts).
@@ -17,8 +20,8 @@ Layout of one document:
 * ``payload`` — stored bytes: orjson of :class:`StoredArticle` (the original title/body/url,
   entities with offsets, the name set that reproduces the index terms for highlighting).
 
-The built-in ``whitespace`` and ``raw`` tokenizers are the only ones used, so any process can
-open the index without registering anything.
+The built-in ``whitespace``, ``default`` and ``raw`` tokenizers are the only ones used, so any
+process can open the index without registering anything.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ ID: Final = "id"
 URL: Final = "url"
 TITLE_TERMS: Final = "title_terms"
 BODY_TERMS: Final = "body_terms"
+WORDS: Final = "words"
 DATE: Final = "date"
 SOURCE: Final = "source"
 CATEGORY: Final = "category"
@@ -48,7 +52,7 @@ TEXT_FIELDS: Final = (TITLE_TERMS, BODY_TERMS)
 ENTITY_FIELDS: Final = {"PER": PERSON, "ORG": ORG, "LOC": PLACE}
 KEYWORD_FACETS: Final = (PERSON, ORG, PLACE, SOURCE, CATEGORY)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 
 @cache
@@ -58,6 +62,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(URL, stored=False, fast=False, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(TITLE_TERMS, stored=False, tokenizer_name="whitespace")
     sb.add_text_field(BODY_TERMS, stored=False, tokenizer_name="whitespace")
+    sb.add_text_field(WORDS, stored=False, tokenizer_name="default")
     sb.add_date_field(DATE, stored=False, indexed=True, fast=True)
     for name in (SOURCE, CATEGORY, PERSON, ORG, PLACE, BODY_HASH):
         sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")

@@ -8,7 +8,9 @@
       gen-000006/      the previous generation, kept so a reader that has not yet noticed the
                        switch keeps working; older ones are removed
       stems.json       the persisted stem cache (warm start for the next build)
-      lowercase.json   words the corpus writes in lower case (tells queries which are names)
+      lower_df.json    word -> how many articles write it in lower case (the lexicon's evidence)
+      names.json       the name lexicon's user and learned words and the words queries take as
+                       names (indexer.lexicon)
       .lock            flock'ed by the one writer; holds its pid
 
 A full rebuild writes a new ``gen-*`` beside the live one and only then renames the symlink,
@@ -24,7 +26,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +34,13 @@ import orjson
 import tantivy
 
 from indexer.analysis import Analyzer, load_stems, save_stems
+from indexer.lexicon import static_names
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "CURRENT"
 STEMS = "stems.json"
-LOWERCASE = "lowercase.json"
+LOWER_DF = "lower_df.json"
+NAMES = "names.json"
 LOCK = ".lock"
 META = "warta.json"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
@@ -105,23 +109,63 @@ def load_analyzer(index_dir: Path) -> Analyzer:
     """The analyzer that built the live index: its settings and its persisted stem cache."""
     gen = current_generation(Path(index_dir))
     settings = read_meta(gen).get("analysis", {}) if gen else {}
-    path = Path(index_dir) / LOWERCASE
-    lowercase = load_stems(path) if gen and path.exists() else None
-    return Analyzer(load_stems(Path(index_dir) / STEMS), lowercase=lowercase,
+    names = load_names(Path(index_dir)) if gen else NameLists()
+    lower_df = _load_json(Path(index_dir) / LOWER_DF) if gen else {}
+    return Analyzer(load_stems(Path(index_dir) / STEMS),
+                    lexicon=static_names() | set(names.user),
+                    query_names=names.query if gen and names.query else None,
+                    lower_df={k: v for k, v in lower_df.items() if isinstance(v, int)},
                     protect_names=bool(settings.get("protect_names", True)))
 
 
-def save_analyzer(index_dir: Path, analyzer: Analyzer) -> None:
+@dataclass(frozen=True, slots=True)
+class NameLists:
+    """What ``names.json`` holds (:mod:`indexer.lexicon`): the user's words, the learned
+    ones, the words queries take as names, and per entity-name word its article count."""
+
+    user: tuple[str, ...] = ()
+    learned: tuple[str, ...] = ()
+    query: tuple[str, ...] = ()
+    entity_docs: dict[str, int] = field(default_factory=dict)
+
+
+def load_names(index_dir: Path) -> NameLists:
+    data = _load_json(Path(index_dir) / NAMES)
+
+    def words(key: str) -> tuple[str, ...]:
+        v = data.get(key)
+        return tuple(w for w in v if isinstance(w, str)) if isinstance(v, list) else ()
+
+    docs = data.get("entity_docs")
+    return NameLists(words("user"), words("learned"), words("query"),
+                     {k: v for k, v in docs.items() if isinstance(v, int)}
+                     if isinstance(docs, dict) else {})
+
+
+def save_analyzer(index_dir: Path, analyzer: Analyzer, names: NameLists) -> None:
     save_stems(analyzer.stems, Path(index_dir) / STEMS)
-    save_stems(dict.fromkeys(analyzer.lowercase or (), ""), Path(index_dir) / LOWERCASE)
+    _save_json(Path(index_dir) / LOWER_DF, dict(analyzer.lower_df))
+    _save_json(Path(index_dir) / NAMES, {
+        "user": list(names.user), "learned": list(names.learned), "query": list(names.query),
+        "entity_docs": names.entity_docs})
 
 
-def read_meta(gen: Path) -> dict[str, Any]:
+def _load_json(path: Path) -> dict[str, Any]:
     try:
-        data = orjson.loads((gen / META).read_bytes())
+        data = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _save_json(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_bytes(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
+    os.replace(tmp, path)
+
+
+def read_meta(gen: Path) -> dict[str, Any]:
+    return _load_json(gen / META)
 
 
 def write_meta(gen: Path, meta: dict[str, Any]) -> None:

@@ -3,7 +3,7 @@
 Syntax (everything else is a plain word)::
 
     banjir jakarta          every word (or an inflected form of it) must be in the article
-    "joko widodo"           a phrase: its words in this order
+    "joko widodo"           a phrase: exactly these words in this order (no stemming)
     +gempa   +"kota palu"   required, even when the query falls back to some of its words
     -sepak   NOT sepak      excluded (also -"liga 1", -(a b))
     jokowi OR prabowo       either; OR binds tighter than AND, as in web search engines:
@@ -18,7 +18,10 @@ unbalanced parenthesis is closed at the end or dropped, a lone ``+``/``-``/``NOT
 ``OR``/``AND`` is dropped, ``OR`` next to a signed or negated operand is dropped, nesting deeper
 than :data:`MAX_DEPTH` is flattened, and a query with no words at all is the empty query (which
 the service answers by browsing). Each word is analysed exactly like the documents
-(:meth:`indexer.analysis.Analyzer.query_alternatives`), so "serangan" finds "menyerang".
+(:meth:`indexer.analysis.Analyzer.query_alternatives`), so "serangan" finds "menyerang"; a
+word also matches itself as written in the unstemmed ``words`` field (so "Jerman" finds
+"Jerman-Indonesia"). A quoted word or phrase is searched in the ``words`` field only: exactly
+those words in that order, whatever their casing.
 Stopwords are dropped from a group unless nothing else is left in it.
 
 When the query is a list of free words and no article has them all, the service asks the
@@ -35,7 +38,7 @@ from typing import Final, Literal
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.analysis import Analyzer, is_stopword
+from indexer.analysis import Analyzer, is_stopword, surface_words
 from search_api import ranking as R
 
 MAX_OPERANDS: Final = 64  # words/phrases looked at; a long query's tail is ignored
@@ -268,9 +271,11 @@ class _Compiler:
     def node(self, node: Node) -> _Compiled | None:
         if isinstance(node, Word | Phrase):
             alts = tuple(a for a in self.analyzer.query_alternatives(node.text) if a)
-            if not alts:
+            surface = tuple(surface_words(node.text))
+            exact = isinstance(node, Phrase)  # quoted: exactly these words, unstemmed
+            if not alts or (exact and not surface):
                 return None
-            q = R.unit_query(self.schema, alts)
+            q = R.unit_query(self.schema, alts, surface, exact)
             terms = frozenset(t for word in alts for t in word)
             if isinstance(node, Word) and len(alts) == 1:
                 stop = all(is_stopword(t) for t in alts[0]) or is_stopword(node.text.lower())

@@ -41,10 +41,24 @@ def _field_queries(schema: tantivy.Schema, terms: tuple[str, ...], slop: int = 0
     return [Query.boost_query(title, TITLE_BOOST), body]
 
 
-def unit_query(schema: tantivy.Schema, words: Alternatives) -> Query:
-    """A word (any of its alternatives) or a phrase (any variant, capped) in title or body."""
+def _surface_query(schema: tantivy.Schema, surface: tuple[str, ...]) -> Query:
+    if len(surface) == 1:
+        return Query.term_query(schema, S.WORDS, surface[0])
+    return Query.phrase_query(schema, S.WORDS, list(surface))
+
+
+def unit_query(schema: tantivy.Schema, words: Alternatives, surface: tuple[str, ...] = (),
+               exact: bool = False) -> Query:
+    """A word (any of its alternatives) or a phrase (any variant, capped) in title or body, or
+    as written (``surface``, the ``words`` field's terms); ``exact``: only as written."""
+    if exact:
+        return _surface_query(schema, surface)
     variants = itertools.islice(itertools.product(*words), MAX_PHRASE_VARIANTS)
     subs = [q for v in variants for q in _field_queries(schema, v)]
+    if surface:
+        # recall only (a part of a hyphenated word, a name written in lower case): the score
+        # stays the stemmed fields' so the ranking is theirs
+        subs.append(Query.boost_query(_surface_query(schema, surface), 0.0))
     return Query.boolean_query([(Occur.Should, q) for q in subs])
 
 

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import stemmer
-from indexer._text import scan_words
+from indexer._text import capitalised_in, scan_words
 from indexer.analysis import (
     _MAX_STEM_LEN,
     _STEMMABLE_RE,
@@ -68,19 +68,44 @@ def test_a_name_stays_itself() -> None:
     assert not _meets("bekas", text)
 
 
-def test_with_a_corpus_a_query_name_asks_for_the_name_only() -> None:
-    corpus = Analyzer()
-    docs = ["Banjir melanda Bekasi dan Bali kemarin. Warga bekas kampung itu mengungsi.",
-            "Jembatan di Bekasi rusak. Serangan terhadap pos di kota itu, kata warga, "
-            "adalah serangan kedua."]
-    for d in docs:
-        corpus.analyze_document("", d)
-    # "bekasi" and "bali" are never written in lower case: names; "serangan" is.
-    assert corpus.query_alternatives("bekasi bali serangan") == [
-        ("bekasi",), ("bali",), ("serang", "serangan")]
-    assert corpus.query_alternatives("bekas") == [("bekas",)]
-    # Without a corpus (no evidence) a lowercase query word may be either.
-    assert Analyzer().query_alternatives("bekasi") == [("bekas", "bekasi")]
+def test_query_names_decide_whatever_the_query_casing() -> None:
+    a = Analyzer()  # the shipped lexicon: "bekasi", "kediri" are names
+    for q in ("bekasi", "Bekasi", "BEKASI"):
+        assert a.query_alternatives(q) == [("bekasi",)]
+    assert a.query_alternatives("kediri Kediri KEDIRI") == [("kediri",)] * 3
+    assert a.query_alternatives("bekas") == [("bekas",)]
+    # a word outside the lexicon may be either, however the query or the corpus writes it
+    assert a.query_alternatives("Lampaui") == a.query_alternatives("lampaui") == [
+        ("lampau", "lampaui")]
+    # an index's own query names replace the shipped ones
+    assert Analyzer(query_names=()).query_alternatives("bekasi") == [("bekas", "bekasi")]
+
+
+def test_the_lexicon_protects_names_at_sentence_starts_and_in_headlines() -> None:
+    a = Analyzer()
+    doc = a.analyze_document("Banjir Lampaui Batas di Kediri",
+                             "Kediri dilanda banjir. Bekasi juga. Warga lampaui batas.")
+    assert doc.title == ["banjir", "lampau", "batas", "di", "kediri"]
+    assert doc.body[:5] == ["kediri", "landa", "banjir", "bekasi", "juga"]
+    assert {"kediri", "bekasi"} <= doc.names and "lampaui" not in doc.names
+    # protected where written as a name; a lower-case occurrence ("@kediri") is a plain word
+    plain = a.analyze_document("", "Kediri ramai. Ikuti @kediri.info sendiri.")
+    assert plain.body == ["kediri", "ramai", "ikut", "diri", "info", "sendiri"]
+    # root words that are also names ("Malang", "Batu") are never changed by Sastrawi
+    assert a.analyze("Malang dan Batu") == ["malang", "dan", "batu"]
+
+
+def _capitalised_in_reference(words: set[str], lexicon: frozenset[str]) -> set[str]:
+    return {w.lower() for w in words if w[:1].isupper() and w.lower() in lexicon}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.sampled_from(["Kediri", "kediri", "KEDIRI", "Bekasi", "bekas", "Ab", "ǅx",
+                                "İstanbul", "istanbul", "x", "", "Éte", "éte"]) | st.text()))
+def test_capitalised_in_equals_its_reference(words: set[str]) -> None:
+    lexicon = frozenset({"kediri", "bekasi", "éte", "i̇stanbul", "x"})
+    assert capitalised_in(words, lexicon) == _capitalised_in_reference(words, lexicon)
+    assert capitalised_in(words, frozenset()) == set()
 
 
 def test_a_word_written_lowercase_elsewhere_is_not_a_name() -> None:
@@ -221,7 +246,7 @@ _COMPARE = """
 import sys, orjson
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from indexer import stemmer
-from indexer._text import scan_words
+from indexer._text import capitalised_in, scan_words
 
 def stem_all(stem_word, words):
     out = []

@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import tantivy
@@ -106,6 +107,36 @@ def raw_latencies(articles: list[dict[str, str]], queries: list[dict[str, Any]])
     return out
 
 
+def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> None:
+    """Feed (/search.atom) and trends (one series) against /search of the same query, one
+    after the other for each query so a busy moment slows all three alike; then the time of
+    exporting the whole corpus (/search.ndjson)."""
+    names = ("search", "feed", "trends")
+    lat: dict[str, list[float]] = {name: [] for name in names}
+    errors = 0
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for q in queries[:n]:
+            calls = (("/search", q), ("/search.atom", q), ("/trends", {"series": urlencode(q)}))
+            for name, (path, params) in zip(names, calls, strict=True):
+                t0 = time.perf_counter()
+                if client.get(path, params=params).status_code != 200:
+                    errors += 1
+                lat[name].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        with client.stream("GET", "/search.ndjson") as res:
+            rows = sum(1 for line in res.iter_lines() if line)
+        export_s = time.perf_counter() - t0
+    print(f"monitoring routes: {min(n, len(queries))} queries, interleaved, errors {errors}")
+    for name in names:
+        report(name, lat[name])
+    for name in ("feed", "trends"):
+        print(f"  ratio {name}/search: p50 {pct(lat[name], 50) / pct(lat['search'], 50):.2f}x, "
+              f"mean {statistics.mean(lat[name]) / statistics.mean(lat['search']):.2f}x "
+              "(goal <= 2x)")
+    print(f"  export of the whole index: {rows:,} rows in {export_s:.2f} s "
+          f"({rows / export_s:,.0f} rows/s)")
+
+
 def report(name: str, lat: list[float], errors: int | None = None,
            wall: float | None = None) -> None:
     ms = [x * 1000 for x in lat]
@@ -160,6 +191,7 @@ def main() -> None:
                 report(f"warta HTTP, concurrency {c}", lat, errors, wall)
             print(f"  ratio HTTP p50 (c=1) / raw p50: {pct(results[1], 50) / pct(raw, 50):.2f}x "
                   f"(goal 3x); p99 at c=8: {pct(results[8], 99) * 1000:.1f} ms (goal 50 ms)")
+            monitor_bench(base, queries)
         finally:
             server.terminate()
             server.wait(10)

@@ -209,5 +209,19 @@ def serve(args: tuple[str, ...]) -> None:
     ``python -m search_api.serve ARGS`` (the same process id, so signals reach the server)."""
     os.execv(sys.executable, [sys.executable, "-m", "search_api.serve", *args])
 
+@main.command(
+    name="export",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def export_command(args: tuple[str, ...]) -> None:
+    """Write every article a search matches to stdout as CSV or NDJSON (``warta export --help``).
+
+    Like ``serve``, this becomes ``python -m search_api.export ARGS``: the request language
+    (parameters, query parser) is the API's."""
+    os.execv(sys.executable, [sys.executable, "-m", "search_api.export", *args])
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

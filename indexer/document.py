@@ -154,6 +154,11 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     return Prepared(doc_id, bhash, date, fields, record.origin)
 
 
+def id_key(doc_id: str) -> int:
+    """The ``id_key`` field: the first 8 bytes of BLAKE2b of the id, unsigned."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big")
+
+
 def document_fields(
     stored: S.StoredArticle, analyzer: Analyzer, terms: DocumentTerms | None = None
 ) -> dict[str, Any]:
@@ -168,6 +173,7 @@ def document_fields(
         )
     fields: dict[str, Any] = {
         S.ID: stored.id,
+        S.ID_KEY: id_key(stored.id),
         S.TITLE_TERMS: join_terms([] if stored.title_derived else terms.title),
         S.BODY_TERMS: join_terms(terms.body),
         S.WORDS: [normalize(stored.body)] if stored.title_derived

@@ -3,6 +3,8 @@
 Layout of one document:
 
 * ``id`` — the record's identity (its id, else its canonical URL), raw, stored, fast.
+* ``id_key`` — a 64-bit hash of ``id``, indexed + fast: the tie-break of keyset paging (an
+  export walks (date, id_key) ranges; tantivy can order by a text field but not range over it).
 * ``url`` — canonical URL, raw term (lets ``add`` find a record again by URL).
 * ``title_terms`` / ``body_terms`` — the analysed (stemmed, name-protected) text, space-joined
   and split by tantivy's built-in ``whitespace`` tokenizer, with positions for phrases.
@@ -33,6 +35,7 @@ from typing import Final
 import tantivy
 
 ID: Final = "id"
+ID_KEY: Final = "id_key"
 URL: Final = "url"
 TITLE_TERMS: Final = "title_terms"
 BODY_TERMS: Final = "body_terms"
@@ -59,6 +62,7 @@ SCHEMA_VERSION: Final = 2
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field(ID_KEY, stored=False, indexed=True, fast=True)
     sb.add_text_field(URL, stored=False, fast=False, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(TITLE_TERMS, stored=False, tokenizer_name="whitespace")
     sb.add_text_field(BODY_TERMS, stored=False, tokenizer_name="whitespace")

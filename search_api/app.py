@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import service
+from search_api import export, feeds, service, trends
 from search_api.openapi import openapi_schema
 from search_api.params import ValidationError, parse_entities_params, parse_search_params
 from search_api.responses import ORJSONResponse, error_response
@@ -96,6 +96,13 @@ def article_route(request: Request) -> Response:
     return ORJSONResponse(article)
 
 
+def trends_route(request: Request) -> Response:
+    if prefers_html(request):
+        return web.trends_page(request)
+    req = trends.parse_trends_params(request.query_params.multi_items())
+    return ORJSONResponse(trends.trends(_holder(request), req))
+
+
 def entities_route(request: Request) -> Response:
     req = parse_entities_params(request.query_params.multi_items())
     return ORJSONResponse(service.entities(_holder(request), req))
@@ -156,6 +163,10 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
     routes = [
         Route("/search", search_route, methods=["GET"]),
         Route("/articles/{doc_id:path}", article_route, methods=["GET"]),
+        Route("/search.atom", feeds.feed_route, methods=["GET"]),
+        Route("/search.csv", export.csv_route, methods=["GET"]),
+        Route("/search.ndjson", export.ndjson_route, methods=["GET"]),
+        Route("/trends", trends_route, methods=["GET"]),
         Route("/entities", entities_route, methods=["GET"]),
         Route("/health", health_route, methods=["GET"]),
         Route("/openapi.json", openapi_route, methods=["GET"]),

@@ -6,6 +6,7 @@ from copy import deepcopy
 from typing import Any, Final
 
 from search_api import params as P
+from search_api.openapi_monitor import MONITOR_SCHEMAS, monitor_paths
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -397,4 +398,7 @@ _SCHEMA: Final[dict[str, Any]] = {
 
 def openapi_schema() -> dict[str, Any]:
     """A copy of the schema (callers may not change the module's own)."""
-    return deepcopy(_SCHEMA)
+    spec = deepcopy(_SCHEMA)
+    spec["paths"].update(monitor_paths(spec["paths"]["/search"]["get"]["parameters"]))
+    spec["components"]["schemas"].update(deepcopy(MONITOR_SCHEMAS))
+    return spec

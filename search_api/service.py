@@ -209,6 +209,20 @@ def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]
     return Query.boolean_query(subs)
 
 
+def matching_query(snap: Snapshot, request: SearchRequest) -> Query:
+    """What ``/search`` counts as ``total`` for ``request``: the text (its fallback when every
+    word together finds nothing), every filter and the dates, duplicates hidden (feeds,
+    exports and trends select with it)."""
+    range_filter = date_filter(snap.schema, request.date_from, request.date_to)
+    filters = [*facet_filters(snap.schema, request).values(),
+               *([range_filter] if range_filter is not None else [])]
+    compiled = build(request.q, snap.analyzer, snap.schema)
+    main = combine(snap.schema, compiled.query, filters)
+    if compiled.fallback is not None and _count(snap.searcher, main) == 0:
+        return combine(snap.schema, compiled.fallback, filters)
+    return main
+
+
 def _total(result: tantivy.SearchResult) -> int:
     count = result.count  # type: ignore[attr-defined]  # present, but missing from the stub
     return int(count or 0)
@@ -300,13 +314,11 @@ def compute_facets(
                 without, {name: F.terms_agg(name, size, searcher.num_segments)})
             counts = F.term_counts(agg.get(name))
             shown = {v for v, _ in counts}
-            unshown = [v for v in selected if v not in shown]
-            missing: dict[str, int] = {}
-            if unshown:  # the selected values outside the top: one call counts them all
-                agg = searcher.aggregate(without, {name: F.terms_agg(
-                    name, len(unshown), searcher.num_segments, include=unshown)})
-                found = dict(F.term_counts(agg.get(name)))
-                missing = {v: found.get(v, 0) for v in unshown}
+            missing = {
+                v: _count(searcher, combine(schema, without, [Query.term_query(schema, name, v)]))
+                for v in selected
+                if v not in shown
+            }
             values[name] = F.terms_facet(counts, selected, size, missing)
         else:
             values[name] = F.terms_facet(F.term_counts(result.get(name)), selected, size)
@@ -344,20 +356,6 @@ def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query
             order_by_field=S.DATE, order=order,
         )
     return _total(result), list(result.hits)
-
-
-def count(holder: SearcherHolder, request: SearchRequest) -> int:
-    """:func:`search`'s ``total`` for ``request`` (all words, else some), without hits or
-    facets: one or two counts."""
-    snap = holder.snapshot()
-    compiled = build(request.q, snap.analyzer, snap.schema)
-    range_filter = date_filter(snap.schema, request.date_from, request.date_to)
-    filters = [*facet_filters(snap.schema, request).values(),
-               *([range_filter] if range_filter is not None else [])]
-    total = _count(snap.searcher, combine(snap.schema, compiled.query, filters))
-    if total == 0 and compiled.fallback is not None:
-        total = _count(snap.searcher, combine(snap.schema, compiled.fallback, filters))
-    return total
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:

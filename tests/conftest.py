@@ -179,6 +179,15 @@ def index_dir(corpus_records: tuple[Path, list[dict[str, object]]],
 
 
 @pytest.fixture(scope="session")
+def full_index_dir(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole CLICK-ID corpus (22k articles), built once per session by the real indexer."""
+    out = tmp_path_factory.mktemp("full-index")
+    report = reindex([CORPUS], out, workers=2)
+    assert report.written > 20_000, report.as_dict()
+    return out
+
+
+@pytest.fixture(scope="session")
 def oracle(index_dir: Path) -> list[OracleDoc]:
     return read_oracle(index_dir)
 

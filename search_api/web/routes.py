@@ -20,10 +20,12 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from search_api import service
+from search_api import trends as T
 from search_api.params import ValidationError
 from search_api.web.article_page import build_article_page
 from search_api.web.search_page import build_search_page
 from search_api.web.state import parse_state
+from search_api.web.trends_page import build_trends_page, monitor_links
 
 PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR: Final = PACKAGE_DIR / "templates"
@@ -69,7 +71,8 @@ def search_page(request: Request) -> Response:
              "Build it with `warta reindex` and reload this page.", "q": state.q},
             status=503,
         )
-    return _render(request, "search.html", {"page": page, "q": state.q})
+    return _render(request, "search.html",
+                   {"page": page, "q": state.q, "monitor": monitor_links(state, page.facets)})
 
 
 def render_article(request: Request, article: service.Article | None) -> Response:
@@ -86,6 +89,29 @@ def render_article(request: Request, article: service.Article | None) -> Respons
         )
     page = build_article_page(article, request.query_params.get("back"))
     return _render(request, "article.html", {"article": page, "q": ""})
+
+
+def trends_page(request: Request) -> Response:
+    """The trends page (``/trends`` when the browser prefers HTML); without a series it is the
+    form alone, and a bad parameter is said above the form (status 400)."""
+    pairs = request.query_params.multi_items()
+    given = [v for k, v in pairs if k == "series" and v.strip()][: T.MAX_SERIES]
+    interval = request.query_params.get("interval", "day")
+    context = {"page": None, "error": "", "q": "", "intervals": T.INTERVALS,
+               "interval": interval if interval in T.INTERVALS else "day",
+               "inputs": (*given, *("",) * (T.MAX_SERIES - len(given)))}
+    if not given:
+        return _render(request, "trends.html", context)
+    try:
+        req = T.parse_trends_params(pairs)
+        page = build_trends_page(req, T.trends(_holder(request), req))
+    except ValidationError as exc:
+        return _render(request, "trends.html", {**context, "error": exc.detail},
+                       status=exc.status)
+    except service.IndexUnavailable:
+        return _render(request, "trends.html", {**context, "error": "The search index is "
+                       "not available yet."}, status=503)
+    return _render(request, "trends.html", {**context, "page": page, "inputs": page.inputs})
 
 
 def make_templates() -> Jinja2Templates:

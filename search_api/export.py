@@ -1,0 +1,121 @@
+"""``GET /search.csv`` and ``GET /search.ndjson``: the whole result set of a ``/search`` request,
+streamed.
+
+The request is parsed by :func:`~search_api.params.parse_search_params` like ``/search`` and
+selects exactly its ``total`` (:func:`~search_api.service.matching_query`); ``page`` and
+``size`` are ignored, there is no result window. Rows come from :mod:`indexer.export` (keyset
+paging, constant memory), newest first unless ``sort=oldest`` (a relevance order has no key to
+page by, so it exports newest first). One snapshot of the index serves the whole download.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import click
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from indexer import export
+from search_api import service
+from search_api.params import SearchRequest, ValidationError, parse_search_params
+
+Pairs = Iterable[tuple[str, str]]
+
+
+def export_rows(holder: service.SearcherHolder, request: SearchRequest) -> Iterator[export.Row]:
+    """Every article ``request`` matches, as rows (the service-level export)."""
+    snap = holder.snapshot()
+    query = service.matching_query(snap, request)
+    newest = request.sort != "oldest"
+    for article in export.iter_articles(snap.searcher, snap.schema, query, newest):
+        yield export.to_row(article)
+
+
+def _stream(request: Request, fmt: str) -> Response:
+    req = parse_search_params(request.query_params.multi_items())
+    holder: service.SearcherHolder = request.state.holder
+    holder.snapshot()  # an unavailable index is a 503 before the stream starts
+    return StreamingResponse(
+        export.chunks(fmt, export_rows(holder, req)),
+        media_type=export.MEDIA_TYPES[fmt],
+        headers={"content-disposition": f'attachment; filename="warta-search.{fmt}"'},
+    )
+
+
+def csv_route(request: Request) -> Response:
+    return _stream(request, "csv")
+
+
+def ndjson_route(request: Request) -> Response:
+    return _stream(request, "ndjson")
+
+
+def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
+               progress: bool | None = None) -> int:
+    """``warta export``: write the export of the request ``pairs`` to ``out``; returns the row
+    count. A tqdm bar on stderr when it is a terminal (or ``progress`` says so)."""
+    req = parse_search_params(pairs)
+    holder = service.SearcherHolder(index_dir)
+    written = 0
+
+    def counted() -> Iterator[export.Row]:
+        nonlocal written
+        for row in export_rows(holder, req):
+            written += 1
+            yield row
+
+    stream: Iterable[export.Row] = counted()
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        from tqdm import tqdm
+
+        snap = holder.snapshot()
+        result = snap.searcher.search(service.matching_query(snap, req), 1, count=True)
+        stream = tqdm(stream, total=result.count,  # type: ignore[attr-defined]
+                      unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    for chunk in export.chunks(fmt, stream):
+        out.write(chunk)
+    return written
+
+
+@click.command()
+@click.option("--index", "index_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Index directory.")
+@click.option("--q", default="", help="Query, as in /search?q=.")
+@click.option("--person", multiple=True, help="Filter (repeat for OR); likewise below.")
+@click.option("--org", multiple=True)
+@click.option("--place", multiple=True)
+@click.option("--source", multiple=True)
+@click.option("--category", multiple=True)
+@click.option("--from", "date_from", help="First day, YYYY-MM-DD (WIB).")
+@click.option("--to", "date_to", help="Last day, YYYY-MM-DD (WIB).")
+@click.option("--sort", type=click.Choice(["newest", "oldest", "relevance"]),
+              help="newest (default) or oldest first; relevance exports newest first.")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="csv",
+              show_default=True)
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: on a terminal).")
+def main(index_dir: Path, q: str, person: tuple[str, ...], org: tuple[str, ...],
+         place: tuple[str, ...], source: tuple[str, ...], category: tuple[str, ...],
+         date_from: str | None, date_to: str | None, sort: str | None, fmt: str,
+         progress: bool | None) -> None:
+    """Write every article a search matches to stdout, as CSV (UTF-8 with a BOM) or NDJSON."""
+    pairs = [("q", q), *(("person", v) for v in person), *(("org", v) for v in org),
+             *(("place", v) for v in place), *(("source", v) for v in source),
+             *(("category", v) for v in category)]
+    pairs += [(k, v) for k, v in (("from", date_from), ("to", date_to), ("sort", sort)) if v]
+    try:
+        n = run_export(index_dir, pairs, fmt, sys.stdout.buffer, progress)
+    except ValidationError as e:
+        raise click.UsageError(e.detail) from None
+    except service.IndexUnavailable as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"exported {n:,} articles", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

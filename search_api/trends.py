@@ -1,0 +1,226 @@
+"""Trends: how many articles each of up to five searches finds per day, week or month, and which
+outlets they come from.
+
+``GET /trends?series=<query string>&series=...&interval=day|week|month``: each ``series`` is a
+URL-encoded ``/search`` query string, parsed by :func:`~search_api.params.parse_search_params`
+like ``/search``, and counted over exactly what ``/search`` counts as ``total``
+(:func:`~search_api.service.matching_query`). Buckets are Western Indonesian Time calendar days,
+ISO weeks (Monday to Sunday) or calendar months, one axis shared by every series from the first
+to the last non-empty bucket, empty buckets counted 0. A bucket's count equals the ``total`` of
+``/search`` with ``from``/``to`` set to the bucket's days (within the series' own dates).
+
+Per series it costs one count and one aggregation (a day histogram and the outlet terms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final, Literal
+from urllib.parse import parse_qsl
+
+from indexer import schema as S
+from search_api import facets as F
+from search_api import service
+from search_api.params import SearchRequest, ValidationError, parse_search_params
+
+MAX_SERIES: Final = 5
+MAX_SERIES_CHARS: Final = 2_000
+MAX_BUCKETS: Final = 1_000
+MAX_SOURCES: Final = 10  # outlets named per series; the rest are summed as "other"
+OTHER_SOURCE: Final = "(lainnya)"
+Interval = Literal["day", "week", "month"]
+INTERVALS: Final[tuple[Interval, ...]] = ("day", "week", "month")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSpec:
+    query: str  # the series' query string as given
+    label: str
+    request: SearchRequest
+
+
+@dataclass(frozen=True, slots=True)
+class TrendsRequest:
+    series: tuple[SeriesSpec, ...]
+    interval: Interval = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    key: str  # "2019-09-15", "2019-W38" or "2019-09"
+    start: str  # first day (YYYY-MM-DD)
+    end: str  # last day, inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShare:
+    source: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    query: str
+    label: str
+    total: int
+    undated: int
+    counts: tuple[int, ...]  # one per bucket of the response
+    sources: tuple[SourceShare, ...]  # biggest first; OTHER_SOURCE last when there are more
+
+
+@dataclass(frozen=True, slots=True)
+class TrendsResponse:
+    interval: str
+    buckets: tuple[Bucket, ...]
+    series: tuple[Series, ...]
+
+
+# -- parameters -------------------------------------------------------------------------------
+
+
+def describe(request: SearchRequest) -> str:
+    """A short human label of a search: its words, filter values and dates."""
+    parts = [request.q] if request.q else []
+    parts += [v for values in request.filters.values() for v in values]
+    if request.date_from or request.date_to:
+        parts.append(f"{request.date_from or '…'} – {request.date_to or '…'}")
+    return " · ".join(parts) if parts else "semua berita"
+
+
+def parse_trends_params(pairs: Iterable[tuple[str, str]]) -> TrendsRequest:
+    raw_series: list[str] = []
+    interval = ""
+    for k, v in pairs:
+        if k == "series":
+            if v.strip():
+                raw_series.append(v.strip())
+        elif k == "interval":
+            interval = v.strip().lower()
+    if not raw_series:
+        raise ValidationError(
+            "missing_parameter",
+            "series is required: a URL-encoded /search query string, e.g. series=q%3Dbanjir")
+    if len(raw_series) > MAX_SERIES:
+        raise ValidationError(
+            "too_many_series", f"at most {MAX_SERIES} series are allowed, got {len(raw_series)}")
+    if interval and interval not in INTERVALS:
+        raise ValidationError(
+            "invalid_interval",
+            f"interval must be one of {', '.join(INTERVALS)}, got {interval[:50]!r}")
+    specs = []
+    for raw in raw_series:
+        if len(raw) > MAX_SERIES_CHARS:
+            raise ValidationError(
+                "invalid_parameter", f"a series is at most {MAX_SERIES_CHARS} characters")
+        try:
+            req = parse_search_params(parse_qsl(raw, keep_blank_values=True))
+        except ValidationError as exc:
+            raise ValidationError(exc.error, f"series {raw[:80]!r}: {exc.detail}",
+                                  exc.status) from None
+        specs.append(SeriesSpec(raw, describe(req), req))
+    return TrendsRequest(tuple(specs), interval or "day")  # type: ignore[arg-type]
+
+
+# -- buckets ----------------------------------------------------------------------------------
+
+
+def bucket_start(d: date, interval: str) -> date:
+    if interval == "week":
+        return d - timedelta(days=d.weekday())
+    if interval == "month":
+        return d.replace(day=1)
+    return d
+
+
+def next_start(start: date, interval: str) -> date:
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def bucket_of(start: date, interval: str) -> Bucket:
+    end = next_start(start, interval) - timedelta(days=1)
+    if interval == "week":
+        year, week, _ = start.isocalendar()
+        key = f"{year:04d}-W{week:02d}"
+    elif interval == "month":
+        key = f"{start.year:04d}-{start.month:02d}"
+    else:
+        key = start.isoformat()
+    return Bucket(key, start.isoformat(), end.isoformat())
+
+
+def axis(days: Sequence[date], interval: str) -> list[date]:
+    """Bucket starts from the first to the last of ``days``' buckets, or a 400 past
+    :data:`MAX_BUCKETS`."""
+    if not days:
+        return []
+    first, last = bucket_start(min(days), interval), bucket_start(max(days), interval)
+    out = [first]
+    while out[-1] < last:
+        if len(out) >= MAX_BUCKETS:
+            raise ValidationError(
+                "too_many_buckets",
+                f"these series span more than {MAX_BUCKETS} {interval} buckets "
+                f"({first} to {last}); choose a longer interval or set from/to")
+        out.append(next_start(out[-1], interval))
+    return out
+
+
+# -- counting ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    total: int
+    days: list[tuple[date, int]]
+    undated: int
+    sources: list[tuple[str, int]]
+
+
+def count_by_day(snap: service.Snapshot, request: SearchRequest) -> _Counted:
+    """The service-level count: total, per WIB day, undated, and per outlet."""
+    query = service.matching_query(snap, request)
+    spec: dict[str, Any] = F.date_aggs()
+    spec["sources"] = F.terms_agg(S.SOURCE, MAX_SOURCES, snap.searcher.num_segments)
+    agg = snap.searcher.aggregate(query, spec)
+    result = snap.searcher.search(query, 1, count=True)
+    total = int(result.count or 0)  # type: ignore[attr-defined]  # present, not in the stub
+    return _Counted(
+        total=total,
+        days=F.day_counts(agg.get("days")),
+        undated=total - F.dated_count(agg.get("dated")),
+        sources=F.term_counts(agg.get("sources")),
+    )
+
+
+def _shares(sources: list[tuple[str, int]], total: int) -> tuple[SourceShare, ...]:
+    ranked = sorted(sources, key=lambda sc: (-sc[1], sc[0]))[:MAX_SOURCES]
+    shares = [SourceShare(s, c) for s, c in ranked]
+    rest = total - sum(c for _, c in ranked)
+    if rest > 0:
+        shares.append(SourceShare(OTHER_SOURCE, rest))
+    return tuple(shares)
+
+
+def trends(holder: service.SearcherHolder, request: TrendsRequest) -> TrendsResponse:
+    snap = holder.snapshot()
+    counted = [count_by_day(snap, s.request) for s in request.series]
+    starts = axis([d for c in counted for d, _ in c.days], request.interval)
+    position = {start: i for i, start in enumerate(starts)}
+    series = []
+    for spec, c in zip(request.series, counted, strict=True):
+        counts = [0] * len(starts)
+        for d, n in c.days:
+            counts[position[bucket_start(d, request.interval)]] += n
+        series.append(Series(spec.query, spec.label, c.total, c.undated, tuple(counts),
+                             _shares(c.sources, c.total)))
+    return TrendsResponse(
+        interval=request.interval,
+        buckets=tuple(bucket_of(s, request.interval) for s in starts),
+        series=tuple(series),
+    )

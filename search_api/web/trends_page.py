@@ -1,0 +1,207 @@
+"""The trends page's view model: :func:`build_trends_page` runs :func:`search_api.trends.trends`
+and lays out its answer as server-drawn SVG (lines over time, one stacked bar of outlet shares
+per series) plus the same numbers as tables, so the page needs neither JavaScript nor a CDN.
+
+Also :func:`monitor_links`: the feed, export and trend URLs of a search, shown on the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import parse_qsl, urlencode
+
+from search_api import trends as T
+from search_api.web.fmt import fmt_count
+from search_api.web.state import PageState
+from search_api.web.views import FacetView, Link
+
+# Colour-blind-safe (Okabe-Ito) series colours, and a palette for outlets.
+SERIES_COLOURS: Final = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00")
+SOURCE_COLOURS: Final = (
+    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#86bcb6",
+)
+WIDTH: Final = 640
+HEIGHT: Final = 240
+PAD_LEFT: Final = 44
+PAD_RIGHT: Final = 12
+PAD_TOP: Final = 10
+PAD_BOTTOM: Final = 28
+X_LABELS: Final = 6  # bucket labels written under the time axis
+BAR_HEIGHT: Final = 22
+BAR_GAP: Final = 30
+
+
+ENTITY_FACETS: Final = ("person", "org", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorLinks:
+    feed: str
+    csv: str
+    ndjson: str
+    trend: str
+    facet_trends: Mapping[str, str]  # entity facet -> its top values trended in this search
+
+
+def search_query(state: PageState) -> str:
+    """The ``/search`` parameters of a page state (no paging, no page-only state)."""
+    pairs = [(k, v) for k, v in state.pairs() if k in ("q", "from", "to", "sort")
+             or k in dict(state.filters)]
+    return urlencode(pairs)
+
+
+def trend_url(series: Sequence[str], interval: str = "day") -> str:
+    pairs = [("series", s) for s in series]
+    if interval != "day":
+        pairs.append(("interval", interval))
+    return "/trends?" + urlencode(pairs)
+
+
+def monitor_links(state: PageState, facets: Sequence[FacetView]) -> MonitorLinks:
+    qs = search_query(state)
+    suffix = f"?{qs}" if qs else ""
+    facet_trends = {}
+    for facet in facets:
+        values = [v.value for v in facet.values if not v.selected][: T.MAX_SERIES]
+        if facet.name in ENTITY_FACETS and values:
+            facet_trends[facet.name] = trend_url(
+                [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values])
+    return MonitorLinks(f"/search.atom{suffix}", f"/search.csv{suffix}",
+                        f"/search.ndjson{suffix}", trend_url([qs]), facet_trends)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    x: float
+    width: float
+    colour: str
+    source: str
+    count: str
+    percent: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesView:
+    label: str
+    query: str
+    colour: str
+    total: str
+    undated: str
+    points: str  # SVG polyline points
+    dots: tuple[tuple[float, float, str, str], ...]  # x, y, bucket key, count
+    search_url: str
+    remove_url: str
+    bar_y: float
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    y: float
+    label: str
+    anchor: str = "middle"  # SVG text-anchor: the ends stay inside the chart
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    key: str
+    start: str
+    end: str
+    counts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrendsPage:
+    interval: str
+    intervals: tuple[Link, ...]
+    series: tuple[SeriesView, ...]
+    inputs: tuple[str, ...]  # the form's series fields (the current ones, then empty ones)
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    rows: tuple[TableRow, ...]
+    sources: tuple[tuple[str, str], ...]  # outlet, colour (legend of the bars)
+    width: int
+    height: int
+    bars_height: float
+    plot: tuple[float, float, float, float]  # x0, y0, x1, y1 of the plotting area
+    empty: bool
+
+
+def _nice_max(value: int) -> int:
+    """The smallest of 1, 2, 5 x 10^k at or above ``value`` (at least 1)."""
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * step >= value:
+                return m * step
+        step *= 10
+
+
+def build_trends_page(request: T.TrendsRequest, response: T.TrendsResponse) -> TrendsPage:
+    queries = [s.query for s in request.series]
+    n = len(response.buckets)
+    x0, x1 = PAD_LEFT, WIDTH - PAD_RIGHT
+    y0, y1 = PAD_TOP, HEIGHT - PAD_BOTTOM
+    top = _nice_max(max((c for s in response.series for c in s.counts), default=0))
+
+    def x_at(i: int) -> float:
+        return round(x0 + (x1 - x0) * (i / (n - 1) if n > 1 else 0.5), 1)
+
+    def y_at(count: int) -> float:
+        return round(y1 - (y1 - y0) * count / top, 1)
+
+    source_names = list(dict.fromkeys(
+        sh.source for s in response.series for sh in s.sources if sh.source != T.OTHER_SOURCE))
+    if any(sh.source == T.OTHER_SOURCE for s in response.series for sh in s.sources):
+        source_names.append(T.OTHER_SOURCE)
+    source_colour = {name: SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
+                     for i, name in enumerate(source_names)}
+
+    views = []
+    for i, s in enumerate(response.series):
+        pts = [(x_at(j), y_at(c)) for j, c in enumerate(s.counts)]
+        segments, left = [], float(x0)
+        for sh in s.sources:
+            width = (x1 - x0) * sh.count / s.total if s.total else 0.0
+            segments.append(Segment(round(left, 1), round(width, 1), source_colour[sh.source],
+                                    sh.source, fmt_count(sh.count),
+                                    f"{100 * sh.count / s.total:.0f}%" if s.total else "0%"))
+            left += width
+        others = queries[:i] + queries[i + 1:]
+        views.append(SeriesView(
+            label=s.label, query=s.query, colour=SERIES_COLOURS[i % len(SERIES_COLOURS)],
+            total=fmt_count(s.total), undated=fmt_count(s.undated),
+            points=" ".join(f"{x},{y}" for x, y in pts),
+            dots=tuple((x, y, response.buckets[j].key, fmt_count(s.counts[j]))
+                       for j, (x, y) in enumerate(pts)),
+            search_url="/?" + s.query if s.query else "/",
+            remove_url=trend_url(others, response.interval) if others else "/trends",
+            bar_y=i * (BAR_HEIGHT + BAR_GAP) + 18, segments=tuple(segments),
+        ))
+    shown = sorted({round(k * (n - 1) / (X_LABELS - 1)) for k in range(X_LABELS)}) if n else []
+    x_ticks = tuple(
+        Tick(x_at(j), float(y1 + 18), response.buckets[j].key,
+             "middle" if n == 1 else "start" if j == 0 else "end" if j == n - 1 else "middle")
+        for j in shown)
+    y_ticks = tuple(Tick(float(x0 - 6), y_at(v), fmt_count(v)) for v in (0, top // 2, top))
+    rows = tuple(
+        TableRow(b.key, b.start, b.end, tuple(fmt_count(s.counts[j]) for s in response.series))
+        for j, b in enumerate(response.buckets)
+    )
+    return TrendsPage(
+        interval=response.interval,
+        intervals=tuple(Link(iv, trend_url(queries, iv), iv == response.interval)
+                        for iv in T.INTERVALS),
+        series=tuple(views),
+        inputs=tuple(queries) + ("",) * (T.MAX_SERIES - len(queries)),
+        x_ticks=x_ticks, y_ticks=y_ticks, rows=rows,
+        sources=tuple((name, source_colour[name]) for name in source_names),
+        width=WIDTH, height=HEIGHT,
+        bars_height=len(views) * (BAR_HEIGHT + BAR_GAP) + 4,
+        plot=(x0, y0, x1, y1),
+        empty=n == 0,
+    )

@@ -153,7 +153,9 @@ cdef class Tagger:
     cdef object word_base, position_features, normalised, make_entity, split_places
     cdef object part_name, acronym_end, run_finditer
     cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
-    cdef frozenset titles, not_alone, connectors
+    cdef frozenset titles, title_words, not_alone, connectors, doubtful_buckets, cite_words
+    cdef object credit_match, web_address_match
+    cdef int64_t sure_margin
     cdef dict facts, org_parts
 
     def __cinit__(self):
@@ -235,8 +237,14 @@ cdef class Tagger:
         self.org_parts = config.org_parts
         self.sentence_prev = config.sentence_prev
         self.titles = config.titles
+        self.title_words = config.title_words
         self.not_alone = config.not_alone
         self.connectors = config.connectors
+        self.credit_match = config.credit_match
+        self.web_address_match = config.web_address_match
+        self.cite_words = config.cite_words
+        self.doubtful_buckets = config.doubtful_buckets
+        self.sure_margin = config.sure_margin
         self._reset()
 
     cdef void _reset(self):
@@ -510,22 +518,64 @@ cdef class Tagger:
 
     # -- runs to mentions --------------------------------------------------------------------
     cdef tuple _single(self, str word, str low, str prev, str nxt):
-        """Mentions of a one-word run (``low``: its lower case)."""
+        """Mentions of a one-word run (``low``: its lower case), as (start, end, name, type,
+        doubtful): doubtful when the word starts a sentence, is usually written in lower case
+        and its label does not outscore every other by the sure margin, a fact ("Serang", a
+        city; "serang": attack) as much as a word the model tags (see
+        :meth:`_named_elsewhere`)."""
+        cdef int64_t tot[NL]
+        cdef int lab = 0, j
+        cdef bint sent = prev in self.sentence_prev
+        cdef str typ
         fact = self.facts.get(low)
         if fact is not None:
-            return ((0, len(word), *self.normalised(word, fact)),)
-        cdef int64_t tot[NL]
+            typ = <str>fact
+            if not sent:
+                return ((0, len(word), *self.normalised(word, typ), False),)
+            self._totals([word], prev, nxt, tot)
+            lab = 4 + 4 * _TYPES.index(typ)  # U-<type>
+            return ((0, len(word), *self.normalised(word, typ), self._doubtful(word, tot, lab)),)
         self._totals([word], prev, nxt, tot)
-        cdef int lab = 0, j
         for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
             if self.ends[j] and tot[j] > tot[lab]:
                 lab = j
         if lab == 0:  # O
             return ()
-        cdef str typ = _TYPES[(lab - 1) // 4]
+        typ = _TYPES[(lab - 1) // 4]
         if typ == "PER" and word.rstrip(".").lower() in self.titles:
             return ()
-        return ((0, len(word), *self.normalised(word, typ)),)
+        if self.credit_match(low) is not None or (
+                prev.lower() in self.cite_words and self.web_address_match(low) is not None):
+            return ()  # a credit: "(Antara)", "kepada Okezone", "dilansir dari Self.com"
+        cdef bint doubtful = sent and self._doubtful(word, tot, lab)
+        return ((0, len(word), *self.normalised(word, typ), doubtful),)
+
+    cdef bint _doubtful(self, str word, int64_t* tot, int lab):
+        """Whether a one-word run at a sentence start whose scores are ``tot`` is a doubtful
+        ``lab``: the word is usually written in lower case and ``lab`` does not outscore every
+        other label by the sure margin (the word's vector is cached: :meth:`_totals` ran)."""
+        if (<tuple>self.wbase[word])[2] not in self.doubtful_buckets:
+            return False
+        cdef int64_t other = tot[0]  # O (``lab`` is never O)
+        cdef int j
+        for j in range(1, NL):
+            if j != lab and self.ends[j] and tot[j] > other:
+                other = tot[j]
+        return tot[lab] - other < self.sure_margin
+
+    cdef bint _named_elsewhere(self, str text, str word, Py_ssize_t at):
+        """Whether ``text`` writes ``word`` (found at ``at``) capitalised somewhere that is not
+        the start of a sentence: a word that only starts sentences may be an ordinary word
+        ("Serang proyektil ...": attack), one also written so mid-sentence is a name."""
+        cdef Py_ssize_t i = text.find(word), n = len(word), end
+        while i >= 0:
+            end = i + n
+            if i != at and not (i and text[i - 1].isalnum()) \
+                    and not (end < len(text) and text[end].isalnum()) \
+                    and prev_token(text, i) not in self.sentence_prev:
+                return True
+            i = text.find(word, i + 1)
+        return False
 
     cdef str _ctx_key(self, dict keys, str kind, str token):
         """The token itself if the model knows it as context ``kind`` (p: before a run, n:
@@ -601,8 +651,9 @@ cdef class Tagger:
 
     cdef bint _trim(self, str text, Py_ssize_t* start, Py_ssize_t* end, str typ):
         """Drop leading and trailing lower-case connectors from a span within a run; False for
-        what is never a mention alone (a generic head, a person that is only a title). A title
-        at the head of a person stays in the mention; normalisation drops it from the name."""
+        what is never a mention alone (a generic head, a credit or byline, a person that is
+        only titles). A title at the head of a person stays in the mention; normalisation drops
+        it from the name."""
         cdef Py_ssize_t k
         while True:
             k = text.find(" ", start[0], end[0])
@@ -617,8 +668,11 @@ cdef class Tagger:
         if start[0] >= end[0]:
             return False
         cdef str low = text[start[0] : end[0]].rstrip(".").lower()
-        if low in self.not_alone or (typ == "PER" and low in self.titles):
+        if low in self.not_alone or self.credit_match(low) is not None:
             return False
+        if typ == "PER" and (low in self.titles or all(
+                (<str>w).rstrip(".") in self.title_words for w in low.split(" "))):
+            return False  # only titles: "Kasat Reskrim", "Plt Menpora"
         return True
 
     def extract(self, str text):
@@ -656,6 +710,8 @@ cdef class Tagger:
                     found = self._run_entities(run, prev, next_token(text, end))
                 else:  # one word, and low its lower case (a head word makes two)
                     found = self._single(run, low, prev, next_token(text, end))
+                    if found and found[0][4] and not self._named_elsewhere(text, run, start):
+                        found = ()
                 rlen = len(run)
                 for item in found:
                     s, e = item[0], item[1]

@@ -1,10 +1,11 @@
 """Facts the extractor knows rather than learns, read from the data files in ``indexer/data/``
 (small text files, read once at import): well-known places and organisations, the alias table,
-titles, words that are never an entity alone, calendar words, common given names.
+titles, words that are never an entity alone, calendar words, common given names, news outlets.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -43,8 +44,12 @@ def _aliases(path: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
-# Titles and honorifics that precede a person's name and are not part of it.
-TITLES: frozenset[str] = load_names(DATA / "titles.txt")
+# Titles and honorifics that precede a person's name and are not part of it, and the words
+# that only continue one ("Irjen Pol").
+TITLES: frozenset[str] = frozenset(w for w in load_names(DATA / "titles.txt") if w[0] != "+")
+TITLE_QUALIFIERS: frozenset[str] = frozenset(
+    w[1:] for w in load_names(DATA / "titles.txt") if w[0] == "+"
+)
 # Well-known short forms: lower-cased surface -> (facet value, type).
 ALIASES: dict[str, tuple[str, str]] = _aliases(DATA / "aliases.tsv")
 # Never an entity on their own (legal forms, generic heads of official names).
@@ -52,3 +57,25 @@ NOT_ALONE: frozenset[str] = load_names(DATA / "not_alone.txt")
 CALENDAR_WORDS: frozenset[str] = load_names(DATA / "calendar_words.txt")
 # Given names too common to identify a person when used alone.
 COMMON_NAME_PARTS: frozenset[str] = load_names(DATA / "common_name_parts.txt")
+
+
+_WEB = r"\.(?:com|co|co\.id|id|net|tv)"
+
+
+def _credit_re(path: Path) -> re.Pattern[str]:
+    """What a mention that is a credit or byline reads as, in lower case: a news outlet of
+    ``path`` ("name*": any mention starting with it), bare or as its web address ("tempo",
+    "tempo.co", "tekno tempo.co")."""
+    names = [ln.lower() for ln in read_lines(path)]
+    outlets = "|".join(
+        re.escape(n[:-1]) + ".*" if n.endswith("*") else re.escape(n) for n in names
+    )
+    return re.compile(rf"(?:{outlets})(?:{_WEB})?|(?:[^ ]+ )*(?:{outlets}){_WEB}")
+
+
+# A mention that fully matches this (lower case) is a credit or byline, never an entity.
+CREDIT_RE: re.Pattern[str] = _credit_re(DATA / "outlets.txt")
+# A web address ("Self.com", "Blibli.com"): a credit where the text cites it as a source (after
+# one of CITE_WORDS: "dilansir dari Self.com"), else left to the model (a company, a shop).
+WEB_ADDRESS_RE: re.Pattern[str] = re.compile(rf"[^ ]*[^\W_]{_WEB}")
+CITE_WORDS: frozenset[str] = load_names(DATA / "cite_words.txt")

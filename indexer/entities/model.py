@@ -19,8 +19,12 @@ from indexer.entities import features, labels, passes, runs
 from indexer.entities.facts import (
     ALIASES,
     CALENDAR_WORDS,
+    CITE_WORDS,
+    CREDIT_RE,
     NOT_ALONE,
+    TITLE_QUALIFIERS,
     TITLES,
+    WEB_ADDRESS_RE,
     load_orgs,
     load_places,
 )
@@ -35,6 +39,13 @@ _SKIP_BUCKET = 3
 _CONTEXT_PREFIXES = ("p=", "q=", "n=", "P=", "N=")
 _MIN_CONTEXT_SPREAD = 1.0
 _PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into runs
+# A one-word run that starts a sentence and is a word usually written in lower case (its lower
+# bucket: at least half of its mid-sentence occurrences) is a name only where the text also
+# writes it capitalised mid-sentence or where the model is sure: its label outscores every
+# other by this much (fixed point, x100). A lone word's own features (its vector, gazetteers)
+# make the CRF's scores overconfident, so "sure" is set far above a calibrated 99%.
+_DOUBTFUL_BUCKETS = frozenset({"2", "3", "4"})
+SURE_MARGIN = 2000
 
 WordBase = tuple[list[str], str, str, str, bool]
 OrgParts = dict[str, list[tuple[str, tuple[str, ...]]]]
@@ -74,8 +85,14 @@ class TaggerConfig:
     org_parts: OrgParts
     sentence_prev: frozenset[str]  # runs.SENTENCE_PREV
     titles: frozenset[str]
+    title_words: frozenset[str]  # titles and the words that continue them ("pol")
     not_alone: frozenset[str]
     connectors: frozenset[str]
+    credit_match: Callable[[str], re.Match[str] | None]  # a mention that is a credit (lower)
+    web_address_match: Callable[[str], re.Match[str] | None]  # a credit after a cite word
+    cite_words: frozenset[str]
+    doubtful_buckets: frozenset[str]  # lower buckets of words that start sentences, not names
+    sure_margin: int  # how much a doubtful word's label must outscore the others (x100)
 
 
 class Model:
@@ -92,6 +109,7 @@ class Model:
         word_extra: Mapping[str, str] | None = None,
         orgs: frozenset[str] = frozenset(),
         cache_limits: tuple[int, int] = (MAX_WORD_CACHE, MAX_RUN_CACHE),
+        sure_margin: int = SURE_MARGIN,
     ) -> None:
         self.heads = frozenset(heads)
         self.orgs = orgs  # well-known organisations (data/gazetteer_org.txt), lower case
@@ -169,8 +187,14 @@ class Model:
             org_parts=self.org_parts,
             sentence_prev=runs.SENTENCE_PREV,
             titles=TITLES,
+            title_words=TITLES | TITLE_QUALIFIERS,
             not_alone=NOT_ALONE,
             connectors=frozenset(runs.CONNECTORS),
+            credit_match=CREDIT_RE.fullmatch,
+            web_address_match=WEB_ADDRESS_RE.fullmatch,
+            cite_words=CITE_WORDS,
+            doubtful_buckets=_DOUBTFUL_BUCKETS,
+            sure_margin=sure_margin,
         )
         # The compiled tagger scores and decodes runs in fixed point and holds the caches.
         self.tagger = _ner.Tagger(self.config)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 
-from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLES
+from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLE_QUALIFIERS, TITLES
 from indexer.entities.runs import SHORT_DEF_RE, word_occurrences
 
 
@@ -53,8 +53,13 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
     """The facet value and type of a mention, before cross-mention linking."""
     name = _SPACES_RE.sub(" ", surface).strip()
     if typ == "PER":
-        while " " in name and name.split(" ", 1)[0].rstrip(".").lower() in TITLES:
-            name = name.split(" ", 1)[1]
+        titled = False
+        while " " in name:
+            head, rest = name.split(" ", 1)
+            low = head.rstrip(".").lower()
+            if not (low in TITLES or (titled and low in TITLE_QUALIFIERS)):
+                break
+            name, titled = rest, True
     alias = ALIASES.get(name.lower())
     if alias is not None and (name.lower() != "amerika" or typ == "LOC"):
         return alias

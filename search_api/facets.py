@@ -74,10 +74,16 @@ class Facets:
 # -- aggregation specs ------------------------------------------------------------------------
 
 
-def terms_agg(field: str, size: int, segments: int = 2) -> dict[str, Any]:
+def terms_agg(
+    field: str, size: int, segments: int = 2, include: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """A terms aggregation; ``include`` counts only those exact values."""
     size = max(size, 1)
     candidates = SEGMENT_SIZE_ONE if segments <= 1 else SEGMENT_SIZE_MANY
-    return {"terms": {"field": field, "size": size, "segment_size": max(candidates, size)}}
+    spec: dict[str, Any] = {"field": field, "size": size, "segment_size": max(candidates, size)}
+    if include is not None:
+        spec["include"] = list(include)
+    return {"terms": spec}
 
 
 def date_aggs() -> dict[str, Any]:

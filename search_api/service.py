@@ -314,11 +314,13 @@ def compute_facets(
                 without, {name: F.terms_agg(name, size, searcher.num_segments)})
             counts = F.term_counts(agg.get(name))
             shown = {v for v, _ in counts}
-            missing = {
-                v: _count(searcher, combine(schema, without, [Query.term_query(schema, name, v)]))
-                for v in selected
-                if v not in shown
-            }
+            unshown = [v for v in selected if v not in shown]
+            missing: dict[str, int] = {}
+            if unshown:  # the selected values outside the top: one call counts them all
+                agg = searcher.aggregate(without, {name: F.terms_agg(
+                    name, len(unshown), searcher.num_segments, include=unshown)})
+                found = dict(F.term_counts(agg.get(name)))
+                missing = {v: found.get(v, 0) for v in unshown}
             values[name] = F.terms_facet(counts, selected, size, missing)
         else:
             values[name] = F.terms_facet(F.term_counts(result.get(name)), selected, size)
@@ -356,6 +358,20 @@ def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query
             order_by_field=S.DATE, order=order,
         )
     return _total(result), list(result.hits)
+
+
+def count(holder: SearcherHolder, request: SearchRequest) -> int:
+    """:func:`search`'s ``total`` for ``request`` (all words, else some), without hits or
+    facets: one or two counts."""
+    snap = holder.snapshot()
+    compiled = build(request.q, snap.analyzer, snap.schema)
+    range_filter = date_filter(snap.schema, request.date_from, request.date_to)
+    filters = [*facet_filters(snap.schema, request).values(),
+               *([range_filter] if range_filter is not None else [])]
+    total = _count(snap.searcher, combine(snap.schema, compiled.query, filters))
+    if total == 0 and compiled.fallback is not None:
+        total = _count(snap.searcher, combine(snap.schema, compiled.fallback, filters))
+    return total
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:

@@ -6,7 +6,7 @@ answer into a :class:`~search_api.web.views.SearchPage`."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
 from dataclasses import replace
 from typing import Final
 
@@ -37,6 +37,8 @@ from search_api.web.views import (
 
 SUGGESTION_SIZE: Final = 12  # facet value search matches listed without JavaScript
 PAGER_RADIUS: Final = 2  # page links either side of the current page
+RELAX_BUDGET_S: Final = 0.5  # time the zero-result advice may take to count its suggestions
+RELAX_LABEL_VALUES: Final = 3  # filter values named in one suggestion
 
 def _facet_views(
     state: PageState,
@@ -105,40 +107,56 @@ def _removals(state: PageState) -> list[tuple[Chip, PageState]]:
             without = state.toggled(name, v)
             out.append((Chip(spec.singular, v, without.url), without))
     if state.date_from or state.date_to:
-        if state.date_from and state.date_to:
-            label = (fmt_day(state.date_from) if state.date_from == state.date_to
-                     else f"{fmt_day(state.date_from)} – {fmt_day(state.date_to)}")
-        elif state.date_from:
-            label = f"from {fmt_day(state.date_from)}"
-        else:
-            assert state.date_to is not None
-            label = f"until {fmt_day(state.date_to)}"
         without = state.with_dates(None, None)
-        out.append((Chip("date", label, without.url), without))
+        out.append((Chip("date", _date_label(state), without.url), without))
     return out
 
 
-def _count(holder: service.SearcherHolder, state: PageState, base: SearchRequest) -> int:
-    request = replace(state_request(state, base), size=1, facet_size=0)
-    return service.search(holder, request).total
+def _date_label(state: PageState) -> str:
+    if state.date_from and state.date_to:
+        return (fmt_day(state.date_from) if state.date_from == state.date_to
+                else f"{fmt_day(state.date_from)} – {fmt_day(state.date_to)}")
+    if state.date_from:
+        return f"from {fmt_day(state.date_from)}"
+    assert state.date_to is not None
+    return f"until {fmt_day(state.date_to)}"
+
+
+def _relaxation_candidates(state: PageState) -> list[tuple[str, PageState]]:
+    """One candidate per constraint: each facet's whole filter, the date range, the query.
+
+    Values of one facet are ORed, so dropping one of several can only shrink an empty result;
+    only dropping a whole constraint can turn zero results into some. So there are at most
+    len(FACETS) + 2 candidates, however many values the URL selects."""
+    out: list[tuple[str, PageState]] = []
+    for name, values in state.filters:
+        spec = FACET_BY_NAME[name]
+        shown = ", ".join(values[:RELAX_LABEL_VALUES])
+        more = f" and {len(values) - RELAX_LABEL_VALUES} more" if len(
+            values) > RELAX_LABEL_VALUES else ""
+        out.append((f"{spec.singular}: {shown}{more}", state.without_facet(name)))
+    if state.date_from or state.date_to:
+        out.append((f"date: {_date_label(state)}", state.with_dates(None, None)))
+    if state.q and out:
+        out.append((f"query: {state.q}", state.without_query()))
+    return out
 
 
 def _relaxations(
-    holder: service.SearcherHolder,
-    state: PageState,
-    base: SearchRequest,
-    removals: Sequence[tuple[Chip, PageState]],
+    holder: service.SearcherHolder, state: PageState, base: SearchRequest
 ) -> tuple[Relaxation, ...]:
-    candidates = [(f"{chip.kind}: {chip.value}", without) for chip, without in removals]
-    if state.q and removals:
-        candidates.append((f"query: {state.q}", state.without_query()))
+    """What dropping one constraint would give, counted with count-only queries within
+    ``RELAX_BUDGET_S``; suggestions that would give nothing are not shown."""
+    deadline = time.monotonic() + RELAX_BUDGET_S
     out = []
-    for label, without in candidates:
-        n = _count(holder, without, base)
-        out.append(Relaxation(label, without.url, n, fmt_count(n)))
+    for label, without in _relaxation_candidates(state):
+        if time.monotonic() > deadline:
+            break
+        n = service.count(holder, state_request(without, base))
+        if n:
+            out.append(Relaxation(label, without.url, n, fmt_count(n)))
     out.sort(key=lambda r: -r.count)
     return tuple(out)
-
 
 
 def build_pager(state: PageState, total: int, size: int) -> Pager:
@@ -196,7 +214,7 @@ def build_search_page(
     response = service.search(holder, request)
     removals = _removals(state)
     relaxations = (
-        _relaxations(holder, state, request, removals) if response.total == 0 else ()
+        _relaxations(holder, state, request) if response.total == 0 else ()
     )
     first = request.offset + 1 if response.hits else 0
     base = replace(state, page=1, fq_type=None, fq="")

@@ -117,6 +117,9 @@ class PageState:
         values = self.selected(facet)
         return self._with_values(facet, [*values] if value in values else [*values, value])
 
+    def without_facet(self, facet: str) -> PageState:
+        return self._with_values(facet, [])
+
     def with_dates(self, lo: date | None, hi: date | None) -> PageState:
         return self._nav(date_from=lo, date_to=hi)
 

@@ -27,6 +27,7 @@ import tantivy
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
+from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload, prepare
 from indexer.records import (
     Chunk,
@@ -281,7 +282,7 @@ def _feed(
     paths: Sequence[Path],
     field_map: Mapping[str, str],
     analyzer: Analyzer,
-    writer: _Writer,
+    write: Callable[[Prepared], None],
     report: BuildReport,
     pool: ProcessPoolExecutor | None,
     progress: Progress | None,
@@ -299,7 +300,7 @@ def _feed(
             for problem in result.problems:
                 report.note(problem)
             for prep in result.prepared:
-                writer.add(prep)
+                write(prep)
             done += result.items
             done_bytes += result.nbytes
             if progress is not None:
@@ -333,10 +334,17 @@ def reindex(
         analyzer.lower_df = Counter()  # learnt anew from this corpus (the stems stay warm)
         entity_docs: Counter[str] = Counter()
         gen = store.new_generation(index_dir)
+        # The corpus-level entity map needs every article: they wait in a spill file until
+        # it is known (corpus_pass.py), then are written with it applied.
+        spill = Spill(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
-            index = store.create_empty(gen)
-            writer = _Writer(index, report, live=False)
-            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress, entity_docs)
+            _feed(paths, field_map or {}, analyzer, spill.add, report, pool, progress,
+                  entity_docs)
+        entity_map = spill.entity_map()
+        index = store.create_empty(gen)
+        writer = _Writer(index, report, live=False)
+        for prep in spill.replay():
+            writer.add(apply_map(prep, entity_map))
         if report.written == 0:
             # Nothing usable: leave the live index as it was.
             del writer, index
@@ -344,6 +352,7 @@ def reindex(
             report.seconds = time.perf_counter() - t0
             return report
         writer.commit()
+        store.save_entity_map(gen, entity_map)
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
         store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
@@ -397,10 +406,13 @@ def add(
         analyzer = store.load_analyzer(index_dir)
         before = store.load_names(index_dir)
         entity_docs = Counter(before.entity_docs)
+        entity_map = store.load_entity_map(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = tantivy.Index.open(str(gen))
             writer = _Writer(index, report, live=True)
-            _feed(paths, field_map or {}, analyzer, writer, report, pool, progress, entity_docs)
+            _feed(paths, field_map or {}, analyzer,
+                  lambda prep: writer.add(apply_map(prep, entity_map)),
+                  report, pool, progress, entity_docs)
         if report.written:
             writer.commit()
         report.generation = gen.name

@@ -195,6 +195,10 @@ def stats(index_dir: Path, as_json: bool, top: int) -> None:
         click.echo(f"top {facet}:")
         for row in rows:
             click.echo(f"  {row['count']:>7,}  {row['value']}")
+    click.echo("largest entity merges (articles: value -> facet value):")
+    for m in s["merges"]:
+        into = " + ".join(m["into"]) or "(no facet value: a bare first name)"
+        click.echo(f"  {m['count']:>7,}  {m['type']} {m['value']} -> {into}")
 
 
 @main.command(

@@ -17,7 +17,7 @@ from indexer import schema as S
 from indexer.analysis import Analyzer, DocumentTerms, join_terms, normalize
 from indexer.clean import clean_body, clean_page
 from indexer.dates import parse_date
-from indexer.entities import extract_entities
+from indexer.mentions import article_mentions, entity_values
 from indexer.records import Problem, Record
 
 MIN_BODY_WORDS = 4  # the corpus's 173 bodies of 0-3 words are link residue, not articles
@@ -131,11 +131,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     category = (f.get("category") or "").strip()
 
     terms = analyzer.analyze_document("" if title_derived else title, body)
-    entities: dict[str, list[str]] = {"PER": [], "ORG": [], "LOC": []}
-    for ent in extract_entities(body):
-        bucket = entities.get(ent.type)
-        if bucket is not None and ent.name not in bucket:
-            bucket.append(ent.name)
+    mentions = article_mentions("" if title_derived else title, body)
     stored = S.StoredArticle(
         id=doc_id,
         url=url,
@@ -146,7 +142,8 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         category=category,
         date=date.isoformat() if date else None,
         names=tuple(sorted(terms.names)),
-        entities={k: tuple(v) for k, v in entities.items()},
+        entities=entity_values(mentions),
+        mentions=tuple(mentions),
         body_hash=bhash,
         origin=record.origin,
     )
@@ -200,4 +197,5 @@ def load_payload(data: bytes) -> S.StoredArticle:
     d = orjson.loads(data)
     d["names"] = tuple(d.get("names") or ())
     d["entities"] = {k: tuple(v) for k, v in (d.get("entities") or {}).items()}
+    d["mentions"] = tuple(S.Mention(**m) for m in d.get("mentions") or ())
     return S.StoredArticle(**d)

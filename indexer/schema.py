@@ -20,7 +20,8 @@ Layout of one document:
 * ``body_hash`` — hash of the normalised body, fast; ``duplicate`` — true on every record whose
   body an earlier record already has (the API hides these and reports how many there are).
 * ``payload`` — stored bytes: orjson of :class:`StoredArticle` (the original title/body/url,
-  entities with offsets, the name set that reproduces the index terms for highlighting).
+  entities and where each mention is (field and offsets), the name set that reproduces the
+  index terms for highlighting).
 
 The built-in ``whitespace``, ``default`` and ``raw`` tokenizers are the only ones used, so any
 process can open the index without registering anything.
@@ -51,9 +52,29 @@ DUPLICATE: Final = "duplicate"
 PAYLOAD: Final = "payload"
 
 TEXT_FIELDS: Final = (TITLE_TERMS, BODY_TERMS)
-# entity type (as extracted) -> facet field; and the API's parameter names for them.
-ENTITY_FIELDS: Final = {"PER": PERSON, "ORG": ORG, "LOC": PLACE}
-KEYWORD_FACETS: Final = (PERSON, ORG, PLACE, SOURCE, CATEGORY)
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """A keyword facet: its index field, which is also its API parameter and JSON key."""
+
+    field: str
+    entity_type: str | None  # the extractor's type of an entity facet ("PER"), else None
+    description: str  # what a value of it is, for the API's documentation
+
+
+# The one registry of facets, in the order the API and the page list them.
+FACETS: Final = (
+    Facet(PERSON, "PER", "a person named in the article (headline or body)"),
+    Facet(ORG, "ORG", "an organisation named in the article (headline or body)"),
+    Facet(PLACE, "LOC", "a place named in the article (headline or body)"),
+    Facet(SOURCE, None, "the outlet"),
+    Facet(CATEGORY, None, "the outlet's category label"),
+)
+ENTITY_FIELDS: Final = {f.entity_type: f.field for f in FACETS if f.entity_type is not None}
+ENTITY_TYPES: Final = tuple(ENTITY_FIELDS)  # "PER", "ORG", "LOC"
+ENTITY_FACETS: Final = tuple(ENTITY_FIELDS.values())  # their fields: person, org, place
+KEYWORD_FACETS: Final = tuple(f.field for f in FACETS)
 
 SCHEMA_VERSION: Final = 2
 
@@ -76,6 +97,17 @@ def build_schema() -> tantivy.Schema:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention: ``title`` or ``body`` of the article, ``[start, end)`` in it."""
+
+    type: str  # "PER" | "ORG" | "LOC"
+    name: str  # the facet value it counts under
+    field: str  # "title" | "body"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     """What the index stores of an article (the ``payload`` field)."""
 
@@ -89,5 +121,6 @@ class StoredArticle:
     date: str | None  # ISO 8601 UTC, or None when undated
     names: tuple[str, ...]  # lowercased protected words: reproduces the index terms
     entities: dict[str, tuple[str, ...]]  # "PER"/"ORG"/"LOC" -> distinct names, first seen first
+    mentions: tuple[Mention, ...]  # where each was found, headline first
     body_hash: str
     origin: str  # "file:line" of the record this came from

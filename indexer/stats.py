@@ -11,8 +11,7 @@ import tantivy
 from indexer import schema as S
 from indexer import store
 
-FACETS = {"source": S.SOURCE, "category": S.CATEGORY, "person": S.PERSON, "org": S.ORG,
-          "place": S.PLACE}
+MERGES_SHOWN = 10
 
 
 def _ns_to_iso(value: float | None) -> str | None:
@@ -30,7 +29,7 @@ def index_stats(index_dir: Path, top: int = 10) -> dict[str, Any]:
     schema = S.build_schema()
     everything = tantivy.Query.all_query()
     aggs: dict[str, Any] = {
-        name: {"terms": {"field": field, "size": top}} for name, field in FACETS.items()
+        name: {"terms": {"field": name, "size": top}} for name in S.KEYWORD_FACETS
     }
     aggs["dates"] = {"stats": {"field": S.DATE}}
     result = searcher.aggregate(everything, aggs)
@@ -50,6 +49,7 @@ def index_stats(index_dir: Path, top: int = 10) -> dict[str, Any]:
         "top": {
             name: [{"value": b["key"], "count": b["doc_count"]}
                    for b in (result.get(name) or {}).get("buckets", [])]
-            for name in FACETS
+            for name in S.KEYWORD_FACETS
         },
+        "merges": store.load_entity_map(index_dir).merges(MERGES_SHOWN),
     }

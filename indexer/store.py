@@ -4,7 +4,8 @@
 
     INDEX_DIR/
       CURRENT          symlink -> gen-000007 (replaced atomically by rename)
-      gen-000007/      a complete tantivy index + warta.json (build metadata)
+      gen-000007/      a complete tantivy index + warta.json (build metadata) + entities.json
+                       (the corpus-level entity map it was built with, see entity_norm.py)
       gen-000006/      the previous generation, kept so a reader that has not yet noticed the
                        switch keeps working; older ones are removed
       stems.json       the persisted stem cache (warm start for the next build)
@@ -34,6 +35,7 @@ import orjson
 import tantivy
 
 from indexer.analysis import Analyzer, load_stems, save_stems
+from indexer.entity_norm import EntityMap
 from indexer.lexicon import static_names
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -43,6 +45,7 @@ LOWER_DF = "lower_df.json"
 NAMES = "names.json"
 LOCK = ".lock"
 META = "warta.json"
+ENTITY_MAP = "entities.json"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
 _HELD_LOCK_FDS: set[int] = set()  # so forked workers can let go of the lock they inherit
 
@@ -148,6 +151,22 @@ def save_analyzer(index_dir: Path, analyzer: Analyzer, names: NameLists) -> None
     _save_json(Path(index_dir) / NAMES, {
         "user": list(names.user), "learned": list(names.learned), "query": list(names.query),
         "entity_docs": names.entity_docs})
+
+
+def load_entity_map(index_dir: Path) -> EntityMap:
+    """The live generation's entity map (an empty map when it has none)."""
+    gen = current_generation(Path(index_dir))
+    try:
+        data = orjson.loads((gen / ENTITY_MAP).read_bytes()) if gen else None
+    except (OSError, orjson.JSONDecodeError):
+        data = None
+    return EntityMap.from_json(data)
+
+
+def save_entity_map(gen: Path, emap: EntityMap) -> None:
+    tmp = gen / (ENTITY_MAP + ".tmp")
+    tmp.write_bytes(orjson.dumps(emap.to_json()))
+    os.replace(tmp, gen / ENTITY_MAP)
 
 
 def _load_json(path: Path) -> dict[str, Any]:

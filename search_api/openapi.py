@@ -5,6 +5,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any, Final
 
+from indexer import schema as S
 from search_api import params as P
 from search_api.openapi_monitor import MONITOR_SCHEMAS, monitor_paths
 
@@ -22,13 +23,26 @@ def _error_responses(*codes: int) -> dict[str, Any]:
     }
 
 
+def _op_param(param: str, facet: str) -> dict[str, Any]:
+    return {
+        "name": param,
+        "in": "query",
+        "required": False,
+        "description": f"'or' (default): an article with any of the selected {facet} values "
+        f"matches; 'and': only one with all of them (the {facet} facet is then counted with "
+        "its own filter).",
+        "schema": {"type": "string", "enum": list(P.OPS), "default": "or"},
+    }
+
+
 def _facet_param(name: str, what: str) -> dict[str, Any]:
     return {
         "name": name,
         "in": "query",
         "required": False,
-        "description": f"Filter on {what} (exact value; repeat for OR within the facet, "
-        "different facets are AND'ed).",
+        "description": f"Filter on {what}. Case-insensitive (as are apostrophes and spacing: "
+        "'joko widodo' is 'Joko Widodo'); repeat for several values (any of them, or all of "
+        "them with the facet's _op=and); different facets are AND'ed.",
         "schema": {"type": "array", "items": {"type": "string"}},
         "style": "form",
         "explode": True,
@@ -71,11 +85,8 @@ _SCHEMA: Final[dict[str, Any]] = {
                         ),
                         "schema": {"type": "string", "maxLength": P.MAX_QUERY_CHARS},
                     },
-                    _facet_param("person", "a person named in the article"),
-                    _facet_param("org", "an organisation named in the article"),
-                    _facet_param("place", "a place named in the article"),
-                    _facet_param("source", "the outlet"),
-                    _facet_param("category", "the outlet's category label"),
+                    *(_facet_param(f.field, f.description) for f in S.FACETS),
+                    *(_op_param(param, name) for param, name in P.OP_PARAMS.items()),
                     {
                         "name": "from",
                         "in": "query",
@@ -314,13 +325,9 @@ _SCHEMA: Final[dict[str, Any]] = {
             "Facets": {
                 "type": "object",
                 "description": "Counts over the results; a facet you filter on is counted "
-                "without its own filter (disjunctive).",
+                "without its own filter (disjunctive), unless its _op is 'and'.",
                 "properties": {
-                    "person": _FACET_VALUES,
-                    "org": _FACET_VALUES,
-                    "place": _FACET_VALUES,
-                    "source": _FACET_VALUES,
-                    "category": _FACET_VALUES,
+                    **{f.field: _FACET_VALUES for f in S.FACETS},
                     "date": {
                         "type": "array",
                         "items": {"$ref": "#/components/schemas/DateBucket"},

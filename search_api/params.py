@@ -35,6 +35,9 @@ SORTS: Final[tuple[Sort, ...]] = ("relevance", "recent", "newest", "oldest")
 # API parameter name -> index field (the parameter names are the field names).
 FILTER_PARAMS: Final = S.KEYWORD_FACETS
 ENTITY_TYPES: Final = S.KEYWORD_FACETS
+# person_op=and: an article must have every selected person (default or: any of them).
+OP_PARAMS: Final = {f"{name}_op": name for name in S.ENTITY_FACETS}
+OPS: Final = ("or", "and")
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INT_RE = re.compile(r"[+-]?[0-9]{1,18}")
@@ -62,6 +65,7 @@ class SearchRequest:
     size: int = DEFAULT_SIZE
     facet_size: int = DEFAULT_FACET_SIZE
     halflife: float = DEFAULT_HALFLIFE_DAYS  # days, for sort=recent
+    all_of: frozenset[str] = frozenset()  # facets whose selected values must all match
 
     @property
     def offset(self) -> int:
@@ -165,6 +169,16 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
                 )
         filters[name] = tuple(dict.fromkeys(values))  # distinct, first seen first
 
+    all_of = set()
+    for param, name in OP_PARAMS.items():
+        op = (_single(params, param) or "").strip().lower()
+        if op and op not in OPS:
+            raise ValidationError(
+                "invalid_parameter", f"{param} must be one of {', '.join(OPS)}, got {op[:50]!r}"
+            )
+        if op == "and":
+            all_of.add(name)
+
     date_from = parse_date_param(_single(params, "from"), "from")
     date_to = parse_date_param(_single(params, "to"), "to")
     if date_from and date_to and date_from > date_to:
@@ -204,6 +218,7 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
         size=size,
         facet_size=facet_size,
         halflife=halflife,
+        all_of=frozenset(all_of),
     )
 
 

@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
@@ -24,13 +24,13 @@ from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer
 from indexer.document import load_payload
+from indexer.entity_norm import variant_key
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
-ENTITY_KEYS: Final = tuple(S.ENTITY_FIELDS)  # "PER", "ORG", "LOC"
 ENTITY_SCAN_SIZE: Final = 65_000  # distinct values one /entities aggregation may return
 
 
@@ -191,13 +191,46 @@ def date_filter(schema: tantivy.Schema, lo: date | None, hi: date | None) -> Que
     )
 
 
-def facet_filters(schema: tantivy.Schema, request: SearchRequest) -> dict[str, Query]:
-    """Facet field -> its filter (OR of the selected values)."""
-    return {
-        name: Query.term_set_query(schema, name, list(values))
+def facet_filters(snap: Snapshot, request: SearchRequest) -> dict[str, Query]:
+    """Facet field -> its filter: any of the selected values, or all of them for a facet in
+    ``request.all_of``. Each value stands for the indexed values equal to it up to case,
+    apostrophes and spacing (:func:`value_variants`)."""
+    out = {}
+    for name, values in request.filters.items():
+        if not values:
+            continue
+        groups = [value_variants(snap, name, v) for v in values]
+        if name in request.all_of:
+            out[name] = Query.boolean_query([
+                (Occur.Must, Query.term_set_query(snap.schema, name, list(g))) for g in groups])
+        else:
+            flat = list(dict.fromkeys(v for g in groups for v in g))
+            out[name] = Query.term_set_query(snap.schema, name, flat)
+    return out
+
+
+def value_variants(snap: Snapshot, field_name: str, value: str) -> tuple[str, ...]:
+    """The indexed values of a facet that ``value`` names: those equal to it up to case,
+    apostrophes and spacing (``value`` itself when the index has none)."""
+    key = f"variants:{field_name}"
+    folded = snap.cache.get(key)
+    if folded is None:
+        groups: dict[str, list[str]] = {}
+        for v, _count in _all_values(snap, field_name):
+            groups.setdefault(variant_key(v), []).append(v)
+        folded = {k: tuple(vs) for k, vs in groups.items()}
+        snap.cache[key] = folded
+    found: tuple[str, ...] = folded.get(variant_key(value), (value,))
+    return found
+
+
+def indexed_selection(snap: Snapshot, request: SearchRequest) -> SearchRequest:
+    """``request`` with its filter values written as the index writes them (so the facets
+    flag "Joko Widodo" when ``person=joko widodo`` was asked)."""
+    return replace(request, filters={
+        name: tuple(dict.fromkeys(x for v in values for x in value_variants(snap, name, v)))
         for name, values in request.filters.items()
-        if values
-    }
+    })
 
 
 def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]) -> Query:
@@ -252,7 +285,7 @@ def local_time(iso: str | None) -> str | None:
 
 
 def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
-    return {k: tuple(p.entities.get(k, ())) for k in ENTITY_KEYS}
+    return {k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES}
 
 
 def duplicate_counts(snap: Snapshot, hashes: Sequence[str]) -> dict[str, int]:
@@ -299,14 +332,17 @@ def compute_facets(
     full = combine(schema, text, [*base, *filters.values()])
     size = request.facet_size
     spec: dict[str, Any] = F.date_aggs()
+    # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
+    # more of those narrows the results, so its counts are those of the results as they are.
+    disjunctive = {name for name in filters if name not in request.all_of}
     for name in S.KEYWORD_FACETS:
-        if name not in filters:
+        if name not in disjunctive:
             spec[name] = F.terms_agg(name, size, searcher.num_segments)
     result = searcher.aggregate(full, spec)
     values: dict[str, tuple[F.FacetValue, ...]] = {}
     for name in S.KEYWORD_FACETS:
         selected = request.selected(name)
-        if name in filters:
+        if name in disjunctive:
             # Disjunctive: count this facet with every filter but its own.
             others = [q for other, q in filters.items() if other != name]
             without = combine(schema, text, [*base, *others])
@@ -382,7 +418,8 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     sort = request.sort
     if compiled.query is None and sort in ("relevance", "recent"):
         sort = "newest"  # nothing to score: browse
-    filters = facet_filters(schema, request)
+    filters = facet_filters(snap, request)
+    request = indexed_selection(snap, request)
     range_filter = date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
     text, matched = compiled.query, "all"

@@ -29,11 +29,12 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from indexer import schema as S
 from indexer.build import add, delete, reindex
+from search_api import params as P
 from search_api.app import create_app
 from search_api.params import MAX_QUERY_CHARS
 from search_api.serve import NoDelayH11Protocol
 
-FACETS = (S.PERSON, S.ORG, S.PLACE, S.SOURCE, S.CATEGORY)
+FACETS = S.KEYWORD_FACETS
 HIT_KEYS = {
     "id", "title", "url", "source", "category", "date", "score", "title_html", "snippet_html",
     "entities", "duplicates",
@@ -110,8 +111,8 @@ def test_openapi_documents_every_route_and_param(client: TestClient) -> None:
     assert spec["openapi"].startswith("3.")
     assert {"/search", "/articles/{id}", "/entities", "/health"} <= set(spec["paths"])
     names = {p["name"] for p in spec["paths"]["/search"]["get"]["parameters"]}
-    assert names == {"q", *FACETS, "from", "to", "sort", "halflife", "page", "size",
-                     "facet_size"}
+    assert names == {"q", *FACETS, *P.OP_PARAMS, "from", "to", "sort", "halflife", "page",
+                     "size", "facet_size"}
     assert set(spec["components"]["schemas"]["Hit"]["required"]) == HIT_KEYS
 
 

@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-FACETS = ("person", "org", "place", "source", "category")
+from indexer import schema as S
+
+FACETS = S.KEYWORD_FACETS
 HIT_KEYS = {
     "id", "title", "url", "source", "category", "date", "score", "title_html", "snippet_html",
     "entities", "duplicates",

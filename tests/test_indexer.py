@@ -23,7 +23,7 @@ from indexer.build import add, delete, reindex
 from indexer.clean import clean_body
 from indexer.dates import parse_date
 from indexer.document import MIN_BODY_WORDS, load_payload
-from indexer.entities import extract_entities
+from indexer.mentions import article_mentions
 from indexer.stats import index_stats
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,6 +101,7 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
 ) -> None:
     _src, index_dir = built
     payloads = _all_payloads(index_dir)
+    emap = store.load_entity_map(index_dir)
     expected_people: Counter[str] = Counter()
     expected_sources: Counter[str] = Counter()
     for r in records:
@@ -108,7 +109,9 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
         if len(body.split()) < MIN_BODY_WORDS:
             continue
         rid = str(r["id"])
-        people = {e.name for e in extract_entities(body) if e.type == "PER"}
+        title = " ".join(str(r["title"]).split())
+        people = {x for m in article_mentions(title, body) if m.type == "PER"
+                  for x in emap.entity("PER", m.name)}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1
         stored = payloads[rid]

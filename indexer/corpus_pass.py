@@ -1,0 +1,113 @@
+"""The build's pass after extraction: count every article's facet values, decide the corpus's
+:class:`~indexer.entity_norm.EntityMap`, then write the articles with it applied.
+
+A full build cannot write an article before the map exists, and the map needs every article.
+So the prepared documents are parked in an unnamed temporary file beside the index as workers
+return them (pickled, the form they crossed the process pool in) while only their facet values
+are counted in memory; then they are read back one by one, mapped and written. Memory is
+bounded by the number of distinct values, not of articles; the cost is one sequential write and
+read of the prepared documents.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import IO
+
+import orjson
+
+from indexer import schema as S
+from indexer.document import Prepared, load_payload
+from indexer.entities import extract_entities
+from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+
+
+class Spill:
+    """Prepared documents parked on disk, and the counts of their facet values."""
+
+    def __init__(self, directory: Path) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile(dir=directory, prefix=".spill-")
+        self.counts = CorpusCounts()
+        self.size = 0
+
+    def add(self, prep: Prepared) -> None:
+        f = prep.fields
+        self.counts.add({t: f.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
+                        f.get(S.CATEGORY) or "")
+        pickle.dump(prep, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.size += 1
+
+    def entity_map(self) -> EntityMap:
+        return compute_map(self.counts.entities, self.counts.categories, alias_person)
+
+    def replay(self) -> Iterator[Prepared]:
+        """The parked documents in the order they came (then the file is gone)."""
+        self._file.flush()
+        self._file.seek(0)
+        try:
+            for _ in range(self.size):
+                yield pickle.load(self._file)
+        finally:
+            self._file.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def alias_person(half: str) -> str | None:
+    """The person a ticket half names through one of the extractor's aliases ("Jokowi")."""
+    found = extract_entities(half)
+    if len(found) == 1:
+        e = found[0]
+        if e.type == "PER" and e.start == 0 and e.end == len(half) and e.name != half:
+            return e.name
+    return None
+
+
+def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
+    """``prep`` with its entity values and category as the map has them (the same object when
+    nothing changes, which is the usual case)."""
+    f = prep.fields
+    changed = any(
+        emap.entity(t, v) != (v,) for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
+    ) or (bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
+    if not changed:
+        return prep
+    stored = load_payload(f[S.PAYLOAD])
+    mentions = tuple(m for old in stored.mentions for m in _mapped(old, stored, emap))
+    entities = {
+        t: tuple(dict.fromkeys(x for v in stored.entities.get(t, ()) for x in emap.entity(t, v)))
+        for t in S.ENTITY_TYPES
+    }
+    stored = replace(stored, entities=entities, mentions=mentions,
+                     category=emap.category(stored.category) if stored.category else "")
+    fields = {k: v for k, v in f.items() if k not in S.ENTITY_FACETS}
+    fields[S.PAYLOAD] = orjson.dumps(stored)
+    if stored.category:
+        fields[S.CATEGORY] = stored.category
+    for t, name in S.ENTITY_FIELDS.items():
+        if entities[t]:
+            fields[name] = list(entities[t])
+    return replace(prep, fields=fields)
+
+
+def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap) -> Iterator[S.Mention]:
+    into = emap.entity(m.type, m.name)
+    if len(into) == 1:
+        yield replace(m, name=into[0])
+    elif len(into) == 2:  # a ticket: each half where it is written, if the hyphen is found
+        text = stored.title if m.field == "title" else stored.body
+        cut = text.find("-", m.start, m.end)
+        if cut < 0:
+            yield from (replace(m, name=n) for n in into)
+        else:
+            yield replace(m, name=into[0], end=len(text[:cut].rstrip()))
+            yield replace(m, name=into[1], start=cut + 1 + _lead(text[cut + 1:m.end]))
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())

@@ -1,0 +1,90 @@
+"""An article's entity mentions, from its headline and its body, each saying which field it is in.
+
+The extractor reads running text well, but a headline in Title Case capitalises every word, so
+verbs run into names there ("Jokowi Melayat", "Rey Utami Ditahan"). A headline mention
+therefore counts only when the article or a known fact confirms it:
+
+* the body names it (by value, by the words written, or as the one full person name of the
+  body with that word): it takes the body's type and value;
+* it is one word the extractor turned into a known name (an alias: "Jokowi" -> Joko Widodo);
+* else the longest run of its words (leftmost first) that the body names ("Jokowi Melayat" ->
+  the body's Joko Widodo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from indexer import schema as S
+from indexer.entities import extract_entities
+from indexer.entity_norm import variant_key
+
+TITLE = "title"
+BODY = "body"
+
+
+def article_mentions(title: str, body: str) -> list[S.Mention]:
+    """The mentions of an article: the headline's (``title`` may be "") first, then the body's."""
+    found = extract_entities(body)
+    body_mentions = [S.Mention(e.type, e.name, BODY, e.start, e.end) for e in found]
+    if not title:
+        return body_mentions
+    known: dict[str, tuple[str, str]] = {}  # variant key of a value or a surface -> (type, value)
+    for m in body_mentions:
+        known.setdefault(variant_key(m.name), (m.type, m.name))
+        known.setdefault(variant_key(body[m.start:m.end]), (m.type, m.name))
+    for word, person in _name_words(body_mentions).items():
+        known.setdefault(word, ("PER", person))
+    heads = [_confirmed(title, e.type, e.name, e.start, e.end, known)
+             for e in extract_entities(title)]
+    return [m for m in heads if m is not None] + body_mentions
+
+
+def _confirmed(title: str, typ: str, name: str, start: int, end: int,
+               known: dict[str, tuple[str, str]]) -> S.Mention | None:
+    surface = title[start:end]
+    hit = known.get(variant_key(name)) or known.get(variant_key(surface))
+    if hit is not None:
+        return S.Mention(hit[0], hit[1], TITLE, start, end)
+    if " " not in surface and name != surface:
+        return S.Mention(typ, name, TITLE, start, end)
+    for s, e in _word_runs(title, start, end):
+        hit = known.get(variant_key(title[s:e]))
+        if hit is not None:
+            return S.Mention(hit[0], hit[1], TITLE, s, e)
+    return None
+
+
+def _name_words(mentions: list[S.Mention]) -> dict[str, str]:
+    """Each word (3+ letters) of the body's full person names -> that person, when only one
+    of them has it ("Habibie" in a headline is the body's Bacharuddin Jusuf Habibie)."""
+    owner: dict[str, str | None] = {}
+    for m in mentions:
+        if m.type == "PER" and " " in m.name:
+            for w in variant_key(m.name).split(" "):
+                if len(w) >= 3:
+                    owner[w] = m.name if owner.get(w, m.name) == m.name else None
+    return {w: p for w, p in owner.items() if p is not None}
+
+
+def _word_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Offsets of the runs of words of ``text[start:end]`` shorter than all of it, longest
+    first, leftmost first."""
+    words, at = [], start
+    for w in text[start:end].split(" "):
+        if w:
+            words.append((at, at + len(w)))
+        at += len(w) + 1
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            yield words[i][0], words[i + n - 1][1]
+
+
+def entity_values(mentions: Iterable[S.Mention]) -> dict[str, tuple[str, ...]]:
+    """Entity type -> its distinct values in the article, first mentioned first."""
+    out: dict[str, dict[str, None]] = {t: {} for t in S.ENTITY_TYPES}
+    for m in mentions:
+        bucket = out.get(m.type)
+        if bucket is not None:
+            bucket[m.name] = None
+    return {t: tuple(v) for t, v in out.items()}

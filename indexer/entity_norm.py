@@ -4,9 +4,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 "Bacharuddin Jusuf Habibie" of 600 others. After extraction, over the document counts of every
 (type, value) of the whole corpus, :func:`compute_map` decides:
 
-* **variants join**: values equal up to case, apostrophe (’ ‘ ` ´) and spacing, and names listed
-  as one entity in ``data/equivalents.txt`` (China = Cina = Tiongkok), become one value: the
-  form the corpus uses most;
+* **variants join**: values equal up to case, apostrophes (' ’ ` ´, or none) and spacing, and
+  names listed as one entity in ``data/equivalents.txt`` (China = Cina = Tiongkok), become one
+  value: the form the corpus uses most;
 * **party names**: an organisation "X" joins "Partai X" when the corpus has both;
 * **tickets**: a person "A-B" whose two halves are each a person becomes those two persons;
 * **name parts** (persons, longest names first): a one-word name that is part of exactly one
@@ -41,7 +41,8 @@ PARTY_HEADS: Final = ("partai",)  # "Partai Golkar" ~ "Golkar"
 # one is this many times as frequent as the others together ("Imam" in a month of news about
 # Imam Nahrawi; not "Sri", which a dozen people are called).
 DOMINANCE: Final = 3
-_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+# Apostrophes are left out of the key: news writes Ma'ruf, Ma’ruf and Maruf.
+_APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘`´ʼ", None))
 _HYPHEN_RE: Final = re.compile(r"\s*-\s*")
 _SPACES_RE: Final = re.compile(r"\s+")
 # "A-B" with a capital letter on both sides of one hyphen: a candidate ticket.

@@ -1,0 +1,138 @@
+"""The corpus-level entity map (indexer.entity_norm): its rules on hand-made counts, properties
+on generated ones, and its round trip through JSON."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.corpus_pass import alias_person
+from indexer.entity_norm import EntityMap, compute_map, in_order, ticket_halves, variant_key
+
+
+def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,
+         loc: dict[str, int] | None = None, categories: dict[str, int] | None = None
+         ) -> EntityMap:
+    return compute_map({"PER": per or {}, "ORG": org or {}, "LOC": loc or {}},
+                       categories or {}, alias_person)
+
+
+def test_a_part_of_one_more_frequent_full_name_joins_it() -> None:
+    m = _map({"Habibie": 222, "Bacharuddin Jusuf Habibie": 672, "Ilham Akbar Habibie": 5,
+              "Trump": 52, "Donald Trump": 178, "Bacharuddin Jusuf": 70})
+    assert m.entity("PER", "Habibie") == ("Bacharuddin Jusuf Habibie",)
+    assert m.entity("PER", "Bacharuddin Jusuf") == ("Bacharuddin Jusuf Habibie",)
+    assert m.entity("PER", "Trump") == ("Donald Trump",)
+    assert m.entity("PER", "Ilham Akbar Habibie") == ("Ilham Akbar Habibie",)
+    assert m.entity("PER", "Donald Trump") == ("Donald Trump",)
+
+
+def test_a_less_frequent_full_name_does_not_take_a_part() -> None:
+    m = _map({"Ronaldo": 90, "Cristiano Ronaldo": 40})
+    assert m.entity("PER", "Ronaldo") == ("Ronaldo",)
+
+
+def test_names_of_several_words_join_the_one_longer_name_shown_most() -> None:
+    m = _map({"Sri Mulyani": 130, "Sri Mulyani Indrawati": 59})
+    assert m.entity("PER", "Sri Mulyani Indrawati") == ("Sri Mulyani",)
+    assert m.entity("PER", "Sri Mulyani") == ("Sri Mulyani",)
+
+
+def test_shared_bare_first_names_are_no_value_unless_one_dominates() -> None:
+    per = {"Sri": 52, "Sri Mulyani": 189, "Sri Bintang Pamungkas": 40, "Sri Sumarni": 30,
+           "Imam": 83, "Imam Nahrawi": 217, "Imam Besar": 6, "Anies": 89, "Anies Baswedan": 208}
+    m = _map(per)
+    assert m.entity("PER", "Sri") == ()
+    assert m.entity("PER", "Imam") == ("Imam Nahrawi",)
+    assert m.entity("PER", "Anies") == ("Anies Baswedan",)
+    assert m.entity("PER", "Sri Sumarni") == ("Sri Sumarni",)
+
+
+def test_tickets_become_two_persons() -> None:
+    per = {"Joko Widodo-Ma'ruf Amin": 11, "Joko Widodo-Ma’ruf Amin": 4, "Joko Widodo": 1586,
+           "Ma'ruf Amin": 61, "Jokowi-Ma'ruf Amin": 5, "Prabowo-Sandi": 6, "Prabowo": 19,
+           "Sandi": 19, "Alexander-Arnold": 11, "Alexander": 4, "Arnold": 4, "Al-Maliki": 7,
+           "Al": 10, "Maliki": 22, "Joko Widodo-Maruf Amin": 2}
+    m = _map(per)
+    for ticket in ("Joko Widodo-Ma'ruf Amin", "Joko Widodo-Ma’ruf Amin", "Jokowi-Ma'ruf Amin",
+                   "Joko Widodo-Maruf Amin"):
+        assert m.entity("PER", ticket) == ("Joko Widodo", "Ma'ruf Amin"), ticket
+    assert m.entity("PER", "Prabowo-Sandi") == ("Prabowo", "Sandi")
+    assert m.entity("PER", "Alexander-Arnold") == ("Alexander-Arnold",)  # a surname
+    assert m.entity("PER", "Al-Maliki") == ("Al-Maliki",)
+
+
+def test_variants_equivalents_and_party_names_join() -> None:
+    m = _map({"Simon McMenemy": 95, "Simon Mcmenemy": 1, "MIke Pompeo": 2, "Mike Pompeo": 71},
+             {"Golkar": 133, "Partai Golkar": 184, "Partai Nasdem": 30, "Partai NasDem": 25,
+              "Gerindra": 118, "Partai Gerindra": 128, "Partai Buruh": 3},
+             {"China": 553, "Cina": 264, "Tiongkok": 89, "gedung DPR": 46, "Gedung DPR": 60})
+    assert m.entity("PER", "Simon Mcmenemy") == ("Simon McMenemy",)
+    assert m.entity("PER", "MIke Pompeo") == ("Mike Pompeo",)
+    assert m.entity("ORG", "Golkar") == ("Partai Golkar",)
+    assert m.entity("ORG", "Gerindra") == ("Partai Gerindra",)
+    assert m.entity("ORG", "Partai NasDem") == ("Partai Nasdem",)
+    assert m.entity("ORG", "Partai Buruh") == ("Partai Buruh",)
+    assert {m.entity("LOC", v) for v in ("China", "Cina", "Tiongkok")} == {("China",)}
+    assert m.entity("LOC", "gedung DPR") == ("Gedung DPR",)
+
+
+def test_categories_join_by_case_and_spacing() -> None:
+    m = _map(categories={"Bola": 1019, "bola": 515, "SELEBRITI": 873, "Selebriti": 1562,
+                         "Super  Skor": 1, "Super Skor": 186})
+    assert {m.category(c) for c in ("Bola", "bola", " BOLA ")} == {"Bola"}
+    assert m.category("SELEBRITI") == "Selebriti"
+    assert m.category("Super  Skor") == "Super Skor"
+    assert m.category("Kuliner") == "Kuliner"  # unseen: as it is
+
+
+def test_unseen_values_join_by_variant_key_and_json_round_trips() -> None:
+    m = _map({"Habibie": 222, "Bacharuddin Jusuf Habibie": 672, "Sri": 52, "Sri Mulyani": 189,
+              "Sri Bintang": 40, "Sri Sumarni": 30})
+    again = EntityMap.from_json(m.to_json())
+    assert again == m
+    for mm in (m, again):
+        assert mm.entity("PER", "HABIBIE") == ("Bacharuddin Jusuf Habibie",)
+        assert mm.entity("PER", "bacharuddin jusuf  habibie") == ("Bacharuddin Jusuf Habibie",)
+        assert mm.entity("PER", "SRI") == ()
+        assert mm.entity("PER", "Budi Santoso") == ("Budi Santoso",)
+    assert m.merges(1) == [{"type": "PER", "value": "Habibie",
+                            "into": ["Bacharuddin Jusuf Habibie"], "count": 222}]
+    for bad in (None, [], {"version": 99}, {"version": 1, "values": 3}):
+        assert EntityMap.from_json(bad) == EntityMap()
+
+
+def test_helpers() -> None:
+    assert variant_key("Joko  Widodo - Ma’ruf Amin") == "joko widodo-maruf amin"
+    assert in_order(("sri", "indrawati"), ("sri", "mulyani", "indrawati"))
+    assert not in_order(("indrawati", "sri"), ("sri", "mulyani", "indrawati"))
+    assert ticket_halves("Prabowo Subianto-Sandiaga Uno") == ("Prabowo Subianto", "Sandiaga Uno")
+    assert ticket_halves("Kim Jong-un") is None and ticket_halves("J-Hope") == ("J", "Hope")
+
+
+_WORDS = st.sampled_from(["Ahmad", "Budi", "Sri", "Joko", "Widodo", "Mulyani", "Santoso",
+                          "Dewi", "Kim", "Lee", "budi", "SRI", "Ma'ruf", "Ma’ruf", "Amin"])
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+_TICKETS = st.tuples(_NAMES, _NAMES).map("-".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.one_of(_NAMES, _TICKETS), st.integers(1, 500), max_size=25))
+def test_the_map_is_final_and_total(per: dict[str, int]) -> None:
+    """Every value maps to values that map to themselves (no chains), variants of one value
+    map alike, and the map is the same whatever order the counts come in."""
+    m = _map(per)
+    targets = {x for v in per for x in m.entity("PER", v)}
+    for v in per:
+        into = m.entity("PER", v)
+        assert len(into) <= 2 and len(set(into)) == len(into)
+        for x in into:
+            assert m.entity("PER", x) == (x,), (v, into, x)
+    for x in targets:
+        assert m.entity("PER", x) == (x,)
+    by_key: dict[str, set[tuple[str, ...]]] = {}
+    for v in per:
+        if ticket_halves(v) is None:
+            by_key.setdefault(variant_key(v), set()).add(m.entity("PER", v))
+    assert all(len(s) == 1 for s in by_key.values()), by_key
+    assert _map(dict(reversed(list(per.items())))) == m

@@ -242,18 +242,26 @@ def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]
     return Query.boolean_query(subs)
 
 
-def matching_query(snap: Snapshot, request: SearchRequest) -> Query:
+def _matching(snap: Snapshot, request: SearchRequest) -> tuple[Query, int | None]:
     """What ``/search`` counts as ``total`` for ``request``: the text (its fallback when every
-    word together finds nothing), every filter and the dates, duplicates hidden (feeds,
-    exports and trends select with it)."""
+    word together finds nothing), every filter and the dates, duplicates hidden; with its count
+    when choosing needed it."""
     range_filter = date_filter(snap.schema, request.date_from, request.date_to)
     filters = [*facet_filters(snap.schema, request).values(),
                *([range_filter] if range_filter is not None else [])]
     compiled = build(request.q, snap.analyzer, snap.schema)
     main = combine(snap.schema, compiled.query, filters)
-    if compiled.fallback is not None and _count(snap.searcher, main) == 0:
-        return combine(snap.schema, compiled.fallback, filters)
-    return main
+    if compiled.fallback is None:
+        return main, None
+    total = _count(snap.searcher, main)
+    if total == 0:
+        return combine(snap.schema, compiled.fallback, filters), None
+    return main, total
+
+
+def matching_query(snap: Snapshot, request: SearchRequest) -> Query:
+    """The query of :func:`search`'s ``total`` (feeds, exports and trends select with it)."""
+    return _matching(snap, request)[0]
 
 
 def _total(result: tantivy.SearchResult) -> int:
@@ -400,14 +408,8 @@ def count(holder: SearcherHolder, request: SearchRequest) -> int:
     """:func:`search`'s ``total`` for ``request`` (all words, else some), without hits or
     facets: one or two counts."""
     snap = holder.snapshot()
-    compiled = build(request.q, snap.analyzer, snap.schema)
-    range_filter = date_filter(snap.schema, request.date_from, request.date_to)
-    filters = [*facet_filters(snap.schema, request).values(),
-               *([range_filter] if range_filter is not None else [])]
-    total = _count(snap.searcher, combine(snap.schema, compiled.query, filters))
-    if total == 0 and compiled.fallback is not None:
-        total = _count(snap.searcher, combine(snap.schema, compiled.fallback, filters))
-    return total
+    query, total = _matching(snap, request)
+    return total if total is not None else _count(snap.searcher, query)
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:

@@ -12,6 +12,12 @@ from search_api.openapi_monitor import MONITOR_SCHEMAS, monitor_paths
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
 
+# An empty date parameter is the same as a missing one (a form's empty date input sends it).
+_OPTIONAL_DATE: Final = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]
+}
+
+
 def _error_responses(*codes: int) -> dict[str, Any]:
     text = {400: "Invalid parameter", 404: "Not found", 503: "No index to answer from"}
     return {
@@ -90,14 +96,16 @@ _SCHEMA: Final[dict[str, Any]] = {
                     {
                         "name": "from",
                         "in": "query",
-                        "description": "First day (inclusive; days are WIB, UTC+7), YYYY-MM-DD.",
-                        "schema": {"type": "string", "format": "date"},
+                        "description": "First day (inclusive; days are WIB, UTC+7), YYYY-MM-DD; empty is the same as "
+                        "leaving it out.",
+                        "schema": _OPTIONAL_DATE,
                     },
                     {
                         "name": "to",
                         "in": "query",
-                        "description": "Last day (inclusive, WIB), YYYY-MM-DD; not before from.",
-                        "schema": {"type": "string", "format": "date"},
+                        "description": "Last day (inclusive, WIB), YYYY-MM-DD; not before from; empty is the same as "
+                        "leaving it out.",
+                        "schema": _OPTIONAL_DATE,
                     },
                     {
                         "name": "sort",
@@ -125,12 +133,19 @@ _SCHEMA: Final[dict[str, Any]] = {
                     {
                         "name": "page",
                         "in": "query",
-                        "description": f"From 1; page*size at most {P.MAX_RESULT_WINDOW}.",
-                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        "description": f"From 1; page*size at most {P.MAX_RESULT_WINDOW} "
+                        "(400 result_window_too_large otherwise).",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": P.MAX_RESULT_WINDOW,  # with size=1
+                            "default": 1,
+                        },
                     },
                     {
                         "name": "size",
                         "in": "query",
+                        "description": f"Hits per page; page*size at most {P.MAX_RESULT_WINDOW}.",
                         "schema": {
                             "type": "integer",
                             "minimum": 1,
@@ -358,6 +373,8 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "Article": {
                 "type": "object",
+                "required": ["id", "title", "title_derived", "url", "source", "category", "date",
+                             "body", "entities", "duplicates", "duplicate"],
                 "properties": {
                     "id": {"type": "string"},
                     "title": {"type": "string"},
@@ -374,6 +391,7 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "EntitiesResponse": {
                 "type": "object",
+                "required": ["type", "prefix", "values"],
                 "properties": {
                     "type": {"type": "string"},
                     "prefix": {"type": "string"},
@@ -381,6 +399,8 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "type": "array",
                         "items": {
                             "type": "object",
+                            "required": ["value", "count"],
+                            "additionalProperties": False,
                             "properties": {
                                 "value": {"type": "string"},
                                 "count": {"type": "integer"},
@@ -391,6 +411,7 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "Health": {
                 "type": "object",
+                "required": ["status", "documents", "generation", "last_commit"],
                 "properties": {
                     "status": {"type": "string"},
                     "documents": {"type": "integer"},
@@ -401,6 +422,11 @@ _SCHEMA: Final[dict[str, Any]] = {
         }
     },
 }
+
+
+# Every object the API returns has exactly the keys its schema lists.
+for _component in _SCHEMA["components"]["schemas"].values():
+    _component["additionalProperties"] = False
 
 
 def openapi_schema() -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -17,6 +18,9 @@ class ORJSONResponse(Response):
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
-def error_response(status: int, error: str, detail: str) -> ORJSONResponse:
+def error_response(
+    status: int, error: str, detail: str, headers: Mapping[str, str] | None = None
+) -> ORJSONResponse:
     """``{"error": <short code>, "detail": <what went wrong / what to do>}``."""
-    return ORJSONResponse({"error": error, "detail": detail}, status_code=status)
+    return ORJSONResponse({"error": error, "detail": detail}, status_code=status,
+                          headers=headers)

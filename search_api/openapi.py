@@ -96,15 +96,19 @@ _SCHEMA: Final[dict[str, Any]] = {
                     {
                         "name": "from",
                         "in": "query",
-                        "description": "First day (inclusive; days are WIB, UTC+7), YYYY-MM-DD; empty is the same as "
-                        "leaving it out.",
+                        "description": (
+                            "First day (inclusive; days are WIB, UTC+7), YYYY-MM-DD; empty is "
+                            "the same as leaving it out."
+                        ),
                         "schema": _OPTIONAL_DATE,
                     },
                     {
                         "name": "to",
                         "in": "query",
-                        "description": "Last day (inclusive, WIB), YYYY-MM-DD; not before from; empty is the same as "
-                        "leaving it out.",
+                        "description": (
+                            "Last day (inclusive, WIB), YYYY-MM-DD; not before from; empty is "
+                            "the same as leaving it out."
+                        ),
                         "schema": _OPTIONAL_DATE,
                     },
                     {

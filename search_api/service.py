@@ -247,7 +247,7 @@ def _matching(snap: Snapshot, request: SearchRequest) -> tuple[Query, int | None
     word together finds nothing), every filter and the dates, duplicates hidden; with its count
     when choosing needed it."""
     range_filter = date_filter(snap.schema, request.date_from, request.date_to)
-    filters = [*facet_filters(snap.schema, request).values(),
+    filters = [*facet_filters(snap, request).values(),
                *([range_filter] if range_filter is not None else [])]
     compiled = build(request.q, snap.analyzer, snap.schema)
     main = combine(snap.schema, compiled.query, filters)

@@ -95,19 +95,26 @@ def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
 @click.option("--to", "date_to", help="Last day, YYYY-MM-DD (WIB).")
 @click.option("--sort", type=click.Choice(["newest", "oldest", "relevance"]),
               help="newest (default) or oldest first; relevance exports newest first.")
+@click.option("--param", "extra", multiple=True, metavar="NAME=VALUE",
+              help="Any other /search parameter, e.g. person_op=and.")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="csv",
               show_default=True)
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal).")
 def main(index_dir: Path, q: str, person: tuple[str, ...], org: tuple[str, ...],
          place: tuple[str, ...], source: tuple[str, ...], category: tuple[str, ...],
-         date_from: str | None, date_to: str | None, sort: str | None, fmt: str,
-         progress: bool | None) -> None:
+         date_from: str | None, date_to: str | None, sort: str | None,
+         extra: tuple[str, ...], fmt: str, progress: bool | None) -> None:
     """Write every article a search matches to stdout, as CSV (UTF-8 with a BOM) or NDJSON."""
     pairs = [("q", q), *(("person", v) for v in person), *(("org", v) for v in org),
              *(("place", v) for v in place), *(("source", v) for v in source),
              *(("category", v) for v in category)]
     pairs += [(k, v) for k, v in (("from", date_from), ("to", date_to), ("sort", sort)) if v]
+    for item in extra:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--param takes NAME=VALUE, got {item!r}")
+        pairs.append((name.strip(), value))
     try:
         n = run_export(index_dir, pairs, fmt, sys.stdout.buffer, progress)
     except ValidationError as e:

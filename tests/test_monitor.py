@@ -175,6 +175,13 @@ def test_cli_export(index_dir: Path, client: TestClient) -> None:
     assert nd.exit_code == 0, nd.output
     assert nd.stdout_bytes == client.get(
         "/search.ndjson", params={"from": "2019-09-15", "to": "2019-09-15"}).content
+    people = client.get("/search", params={"q": "jakarta"}).json()["facets"]["person"][:2]
+    both = [("person", p["value"]) for p in people] + [("person_op", "and")]
+    anded = runner.invoke(export_main, ["--index", str(index_dir), "--format", "ndjson",
+                                        *(f"--person={v}" for _, v in both[:2]),
+                                        "--param", "person_op=and"])
+    assert anded.exit_code == 0, anded.output
+    assert anded.stdout_bytes == client.get("/search.ndjson", params=both).content
     bad = runner.invoke(export_main, ["--index", str(index_dir), "--from", "15/09/2019"])
     assert bad.exit_code == 2 and "from must be a date" in bad.output
 

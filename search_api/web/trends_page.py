@@ -46,11 +46,12 @@ class MonitorLinks:
     facet_trends: Mapping[str, str]  # entity facet -> its top values trended in this search
 
 
+PAGE_ONLY: Final = frozenset({"page", "size", "more", "fq_type", "fq"})
+
+
 def search_query(state: PageState) -> str:
-    """The ``/search`` parameters of a page state (no paging, no page-only state)."""
-    pairs = [(k, v) for k, v in state.pairs() if k in ("q", "from", "to", "sort")
-             or k in dict(state.filters)]
-    return urlencode(pairs)
+    """The ``/search`` parameters of a page state: all but paging and the page's own state."""
+    return urlencode([(k, v) for k, v in state.pairs() if k not in PAGE_ONLY])
 
 
 def trend_url(series: Sequence[str], interval: str = "day") -> str:

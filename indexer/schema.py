@@ -58,23 +58,26 @@ TEXT_FIELDS: Final = (TITLE_TERMS, BODY_TERMS)
 class Facet:
     """A keyword facet: its index field, which is also its API parameter and JSON key."""
 
-    field: str
+    name: str
     entity_type: str | None  # the extractor's type of an entity facet ("PER"), else None
     description: str  # what a value of it is, for the API's documentation
+    label: str  # the page's heading: "People"
+    singular: str  # the page's filter chip: "person"
 
 
 # The one registry of facets, in the order the API and the page list them.
 FACETS: Final = (
-    Facet(PERSON, "PER", "a person named in the article (headline or body)"),
-    Facet(ORG, "ORG", "an organisation named in the article (headline or body)"),
-    Facet(PLACE, "LOC", "a place named in the article (headline or body)"),
-    Facet(SOURCE, None, "the outlet"),
-    Facet(CATEGORY, None, "the outlet's category label"),
+    Facet(PERSON, "PER", "a person named in the article (headline or body)", "People", "person"),
+    Facet(ORG, "ORG", "an organisation named in the article (headline or body)",
+          "Organisations", "organisation"),
+    Facet(PLACE, "LOC", "a place named in the article (headline or body)", "Places", "place"),
+    Facet(SOURCE, None, "the outlet", "Outlets", "outlet"),
+    Facet(CATEGORY, None, "the outlet's category label", "Categories", "category"),
 )
-ENTITY_FIELDS: Final = {f.entity_type: f.field for f in FACETS if f.entity_type is not None}
+ENTITY_FIELDS: Final = {f.entity_type: f.name for f in FACETS if f.entity_type is not None}
 ENTITY_TYPES: Final = tuple(ENTITY_FIELDS)  # "PER", "ORG", "LOC"
 ENTITY_FACETS: Final = tuple(ENTITY_FIELDS.values())  # their fields: person, org, place
-KEYWORD_FACETS: Final = tuple(f.field for f in FACETS)
+KEYWORD_FACETS: Final = tuple(f.name for f in FACETS)
 
 SCHEMA_VERSION: Final = 2
 

@@ -91,7 +91,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                         ),
                         "schema": {"type": "string", "maxLength": P.MAX_QUERY_CHARS},
                     },
-                    *(_facet_param(f.field, f.description) for f in S.FACETS),
+                    *(_facet_param(f.name, f.description) for f in S.FACETS),
                     *(_op_param(param, name) for param, name in P.OP_PARAMS.items()),
                     {
                         "name": "from",
@@ -346,7 +346,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                 "description": "Counts over the results; a facet you filter on is counted "
                 "without its own filter (disjunctive), unless its _op is 'and'.",
                 "properties": {
-                    **{f.field: _FACET_VALUES for f in S.FACETS},
+                    **{f.name: _FACET_VALUES for f in S.FACETS},
                     "date": {
                         "type": "array",
                         "items": {"$ref": "#/components/schemas/DateBucket"},

@@ -220,6 +220,33 @@ def test_or_within_and_across_facets(client: TestClient) -> None:
     assert len(narrowed.find("a", class_="chip")) == 3
 
 
+def test_any_or_all_of_the_ticked_people(client: TestClient, oracle: list[OracleDoc]) -> None:
+    pairs: dict[tuple[str, str], int] = {}
+    for d in visible(oracle):
+        people = sorted(set(d.person))
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    a, b = max(pairs, key=lambda k: (pairs[k], k))
+    url = "/?" + urlencode([(S.PERSON, a), (S.PERSON, b)])
+    anyof = page(client, url)
+    switch = anyof.one("p", id="facet-person-op")
+    assert "any" in anyof.one("strong", aria_current="true").text
+    to_all = next(e for e in anyof.find("a") if e.text == "all" and "person_op=and" in
+                  e.attrs["href"])
+    allof = page(client, to_all.attrs["href"])
+    expected = sum(1 for d in visible(oracle) if {a, b} <= set(d.person))
+    assert allof.total == api_total(client, to_all.attrs["href"]) == expected
+    assert allof.total < anyof.total
+    assert {e.attrs["value"] for e in allof.checkboxes(S.PERSON) if "checked" in e.attrs} == {a, b}
+    back = next(e for e in allof.find("a") if e.text == "any")
+    assert "person_op" not in back.attrs["href"] and page(client, back.attrs["href"]).total == (
+        anyof.total)
+    one = page(client, "/?" + urlencode([(S.PERSON, a), ("person_op", "and")]))
+    assert not one.find("p", class_="facet-op")  # one ticked value: nothing to switch
+    assert switch.text.strip().startswith("Articles with")
+
+
 def test_no_js_filter_form_submits_checked_values(client: TestClient) -> None:
     """Without JavaScript the checkboxes belong to one GET form: its fields are the new URL."""
     p = page(client, "/?q=jakarta&sort=newest")
@@ -423,6 +450,15 @@ def test_unknown_article_is_a_404_page_for_browsers_and_json_for_the_api(
 
 
 # -- view model units ----------------------------------------------------------------------------
+
+
+def test_page_state_round_trip_keeps_all_of() -> None:
+    state, request = parse_state([("person", "A"), ("person", "B"), ("person_op", "and"),
+                                  ("org", "X"), ("org_op", "or")])
+    assert state.all_of == (S.PERSON,) and request.all_of == frozenset({S.PERSON})
+    assert parse_state(parse_qsl(urlsplit(state.url).query))[0] == state
+    assert state.with_all_of(S.PERSON, False).all_of == ()
+    assert state.with_all_of(S.PLACE, True).all_of == (S.PERSON, S.PLACE)
 
 
 def test_page_state_round_trip() -> None:

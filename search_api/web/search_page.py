@@ -86,6 +86,9 @@ def _facet_views(
                 singular=spec.singular,
                 values=values,
                 selected_count=len(state.selected(spec.name)),
+                all_of=spec.name in state.all_of,
+                op_url=(state.with_all_of(spec.name, spec.name not in state.all_of).url
+                        if spec.entity_type and len(state.selected(spec.name)) >= 2 else None),
                 more_url=state.expanded(spec.name, True).url if has_more else None,
                 less_url=state.expanded(spec.name, False).url if expanded else None,
                 truncated=expanded and len(all_values) >= MORE_FACET_SIZE,

@@ -25,20 +25,7 @@ from search_api.params import (
 
 MORE_FACET_SIZE: Final = 50  # values listed by an expanded ("more") facet
 
-@dataclass(frozen=True, slots=True)
-class FacetSpec:
-    name: str  # the parameter / index field
-    label: str  # heading: "People"
-    singular: str  # chip: "person"
-
-
-FACETS: Final = (
-    FacetSpec(S.PERSON, "People", "person"),
-    FacetSpec(S.ORG, "Organisations", "organisation"),
-    FacetSpec(S.PLACE, "Places", "place"),
-    FacetSpec(S.SOURCE, "Outlets", "outlet"),
-    FacetSpec(S.CATEGORY, "Categories", "category"),
-)
+FACETS: Final = S.FACETS
 FACET_BY_NAME: Final = {f.name: f for f in FACETS}
 # Article entity keys ("PER", ...) -> facet parameter and heading.
 ENTITY_GROUPS: Final = tuple((key, FACET_BY_NAME[name]) for key, name in S.ENTITY_FIELDS.items())
@@ -58,6 +45,7 @@ class PageState:
     more: tuple[str, ...] = ()  # expanded facets
     fq_type: str | None = None  # facet value search (without JavaScript)
     fq: str = ""
+    all_of: tuple[str, ...] = ()  # entity facets whose ticked values must all match (FACETS order)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return dict(self.filters).get(facet, ())
@@ -68,6 +56,7 @@ class PageState:
             out.append(("q", self.q))
         for name, values in self.filters:
             out.extend((name, v) for v in values)
+        out.extend((f"{name}_op", "and") for name in self.all_of)
         if self.date_from:
             out.append(("from", self.date_from.isoformat()))
         if self.date_to:
@@ -120,6 +109,11 @@ class PageState:
     def without_facet(self, facet: str) -> PageState:
         return self._with_values(facet, [])
 
+    def with_all_of(self, facet: str, on: bool) -> PageState:
+        """Articles with all of ``facet``'s ticked values (``on``), or with any of them."""
+        chosen = (set(self.all_of) | {facet}) if on else (set(self.all_of) - {facet})
+        return self._nav(all_of=tuple(f.name for f in FACETS if f.name in chosen))
+
     def with_dates(self, lo: date | None, hi: date | None) -> PageState:
         return self._nav(date_from=lo, date_to=hi)
 
@@ -170,6 +164,7 @@ def parse_state(pairs: Sequence[tuple[str, str]]) -> tuple[PageState, SearchRequ
         more=more,
         fq_type=fq_type if fq_type in FACET_BY_NAME else None,
         fq=fq if fq_type in FACET_BY_NAME else "",
+        all_of=tuple(f.name for f in FACETS if f.name in request.all_of),
     )
     # One more value than shown tells whether a "more" link is needed.
     facet_size = MORE_FACET_SIZE if more else DEFAULT_FACET_SIZE + 1
@@ -186,6 +181,7 @@ def state_request(state: PageState, base: SearchRequest) -> SearchRequest:
         date_to=state.date_to,
         sort=state.sort or default_sort(state.q),  # type: ignore[arg-type]
         page=1,
+        all_of=frozenset(state.all_of),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import parse_qsl, urlencode
 
+from indexer import schema as S
 from search_api import trends as T
 from search_api.web.fmt import fmt_count
 from search_api.web.state import PageState
@@ -32,9 +33,6 @@ PAD_BOTTOM: Final = 28
 X_LABELS: Final = 6  # bucket labels written under the time axis
 BAR_HEIGHT: Final = 22
 BAR_GAP: Final = 30
-
-
-ENTITY_FACETS: Final = ("person", "org", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +65,7 @@ def monitor_links(state: PageState, facets: Sequence[FacetView]) -> MonitorLinks
     facet_trends = {}
     for facet in facets:
         values = [v.value for v in facet.values if not v.selected][: T.MAX_SERIES]
-        if facet.name in ENTITY_FACETS and values:
+        if facet.name in S.ENTITY_FACETS and values:
             facet_trends[facet.name] = trend_url(
                 [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values])
     return MonitorLinks(f"/search.atom{suffix}", f"/search.csv{suffix}",

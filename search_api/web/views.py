@@ -42,6 +42,8 @@ class FacetView:
     singular: str
     values: tuple[FacetValueView, ...]
     selected_count: int
+    all_of: bool  # the ticked values must all match (else any of them)
+    op_url: str | None  # switches between any and all (an entity facet, two or more ticked)
     more_url: str | None  # show more values
     less_url: str | None  # show fewer
     truncated: bool  # the expanded list hit its limit: searching finds the rest

@@ -42,10 +42,10 @@ import tantivy
 from indexer._text import capitalised_in, name_key, scan_words, terms_of
 from indexer.lexicon import static_names
 
-# A word: letters/digits, joined by internal hyphens or apostrophes ("berbulan-bulan", "Ma'ruf").
-# indexer._text.scan_words finds the same words in one compiled pass, with the capitalised ones
-# in the middle of a sentence (the evidence for names).
-WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# indexer._text.scan_words finds the same words (WORD_RE) in one compiled pass, with the
+# capitalised ones in the middle of a sentence (the evidence for names).
+from indexer.words import WORD_RE
+
 # Words Sastrawi may stem: plain lowercase Latin letters, optionally hyphenated.
 _STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _NAME_KEY = "\x00"  # surface-cache keys starting with this are protected names, not stemmed

@@ -55,6 +55,7 @@ from indexer.entities.facts import load_places  # noqa: E402
 from indexer.entities.features import VECTOR_PREFIX, run_features  # noqa: E402
 from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends  # noqa: E402
 from indexer.entities.runs import find_runs, run_tokens  # noqa: E402
+from indexer.words import WORD_PATTERN, WORD_RE, mid_sentence  # noqa: E402
 
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
 LICENCE = (
@@ -64,25 +65,24 @@ LICENCE = (
     "administrative area names from idn-area-data (ODbL 1.0); person names "
     "from the US Census 1990 lists (public domain) via names (MIT)."
 )
-_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_MID_PREV = re.compile(r"[^\W_][,;]? $")
 
 Example = tuple[list[list[str]], list[int]]  # per word: feature lists; gold labels
 
 
 def lower_lexicon(texts: Iterable[str], min_count: int = 3) -> dict[str, int]:
-    """word -> 0..4: share of its mid-sentence occurrences written in lower case (x4)."""
+    """word -> 0..4: share of its mid-sentence occurrences (indexer.words.mid_sentence) written
+    in lower case (x4)."""
     low: Counter[str] = Counter()
     cap: Counter[str] = Counter()
     for text in texts:
-        for m in _WORD_RE.finditer(text):
+        for m in WORD_RE.finditer(text):
             w = m.group()
             if not w[0].isalpha():
                 continue
             lw = w.lower()
             if w == lw:
                 low[lw] += 1
-            elif w[0].isupper() and _MID_PREV.search(text, max(0, m.start() - 3), m.start()):
+            elif w[0].isupper() and mid_sentence(text, m.start()):
                 cap[lw] += 1
     out: dict[str, int] = {}
     for w in set(low) | set(cap):
@@ -119,7 +119,7 @@ def corpus_contexts(
     left: dict[str, Counter[str]] = {}
     right: dict[str, Counter[str]] = {}
     for text in texts:
-        words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+        words = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
         for i, (w, a, b) in enumerate(words):
             if not w[0].isupper():
                 continue
@@ -141,7 +141,7 @@ def corpus_contexts(
     return out
 
 
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+_TOKEN_RE = re.compile(rf"{WORD_PATTERN}|[^\w\s]")
 
 
 Vectors = dict[str, list[float]]  # lower-cased word -> its dense distributional vector
@@ -339,7 +339,7 @@ def idn_places(data_dir: Path) -> dict[str, list[str]]:
                     if name.startswith(pre):
                         name = name[len(pre):]
                         break
-                words = _WORD_RE.findall(name)
+                words = WORD_RE.findall(name)
                 if len(words) == 1:
                     best.setdefault(words[0], set()).add(kind)
                 else:

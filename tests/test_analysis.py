@@ -29,6 +29,7 @@ from indexer.analysis import (
     normalize,
     spans,
 )
+from indexer.words import SENTENCE_OPENERS, WORD_PATTERN
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -177,7 +178,8 @@ def test_a_name_is_protected_capitalised_in_capitals_or_in_title_case() -> None:
 # -- the compiled word scanner (indexer._text) finds what these regexes find ---------------------
 # A capitalised word in the middle of a sentence: a space, then the word, where the character
 # before the space is not white space, sentence punctuation, a quote or an opening bracket.
-MIDCAP_RE = re.compile(r" (?<=[^\s.!?:\"“”'‘’(\[] )([A-Z][^\W_]*(?:[-'’][^\W_]+)*)")
+_OPENERS = re.escape("".join(sorted(SENTENCE_OPENERS)))
+MIDCAP_RE = re.compile(rf" (?<=[^\s{_OPENERS}] )((?=[A-Z]){WORD_PATTERN})")
 
 
 def _reference_scan(text: str) -> tuple[list[str], list[str]]:

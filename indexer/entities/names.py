@@ -70,27 +70,39 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
 normalised = lru_cache(maxsize=1 << 16)(normalise)
 
 
-@lru_cache(maxsize=1 << 16)
+_NAME_PARTS: dict[str, tuple[str, ...]] = {}
+_MAX_NAME_PARTS = 1 << 16
+
+
 def _name_parts(name: str) -> tuple[str, ...]:
-    """The lower-cased parts of a person's full name that identify that person alone."""
-    lows = (part.lower() for part in name.split(" "))
-    return tuple(low for low in lows if len(low) > 2 and low not in COMMON_NAME_PARTS)
+    """The lower-cased parts of a person's full name that identify that person alone (cached:
+    the same names recur across texts)."""
+    parts = _NAME_PARTS.get(name)
+    if parts is None:
+        if len(_NAME_PARTS) >= _MAX_NAME_PARTS:
+            _NAME_PARTS.clear()
+        lows = (part.lower() for part in name.split(" "))
+        parts = tuple(low for low in lows if len(low) > 2 and low not in COMMON_NAME_PARTS)
+        _NAME_PARTS[name] = parts
+    return parts
 
 
 def link_people(entities: list[Entity]) -> list[Entity]:
     """Map a one-word mention that is part of an earlier full person name to that person."""
     parts: dict[str, str] = {}
-    out: list[Entity] = []
-    for ent in entities:
+    out = entities
+    for k, ent in enumerate(entities):
         name = ent.name
-        if ent.type == "PER" and " " in name:
-            for low in _name_parts(name):
-                parts[low] = name
-        elif parts and " " not in name:
+        if " " in name:
+            if ent.type == "PER":
+                for low in _name_parts(name):
+                    parts[low] = name
+        elif parts:
             full = parts.get(name.lower())
             if full is not None and (ent.type == "PER" or name.lower() not in ALIASES):
-                ent = Entity(full, "PER", ent.start, ent.end)
-        out.append(ent)
+                if out is entities:
+                    out = list(entities)
+                out[k] = make_entity(full, "PER", ent.start, ent.end)
     return out
 
 
@@ -122,6 +134,20 @@ def is_short_form(short: str, name: str) -> bool:
     return spells(0, 0)
 
 
+def _short_form_after(text: str, ent: Entity) -> tuple[str, re.Match[str] | None] | None:
+    """The short form written in parentheses right after ``ent`` (a name of several words),
+    with its match when it stands outside the mention, or None."""
+    end = ent.end
+    if text.startswith(" (", end):
+        m = SHORT_DEF_RE.match(text, end)
+        if m is not None:
+            return m.group(1), m
+    elif text.endswith(")", ent.start, end):  # "Mahkamah Konstitusi (MK)": in the mention
+        surface = text[ent.start : end]
+        return surface[surface.rfind("(") + 1 : -1].strip(), None
+    return None
+
+
 def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     """A short form defined in parentheses right after a name ("Komisi Penyiaran Indonesia
     (KPI)", "Universitas Muhammadiyah Surakarta ( UMS )") is that entity: its later mentions in
@@ -130,11 +156,15 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     across articles). A short form in parentheses outside the mention that no entity covers is
     itself a mention of that entity (NERGrit tags "UMS" in "Universitas Muhammadiyah Surakarta
     ( UMS )" apart, with the name's type)."""
+    first = next((k for k, ent in enumerate(entities)
+                  if " " in ent.name and _defines(text, ent)), None)
+    if first is None:  # most texts define no short form
+        return entities
     defined: dict[str, tuple[str, str]] = {}
     defined_at: dict[str, int] = {}
-    out: list[Entity] = []
+    out: list[Entity] = entities[:first]
     starts: set[int] | None = None
-    for ent in entities:
+    for ent in entities[first:]:
         if defined:
             known = defined.get(text[ent.start : ent.end])
             if known is not None:
@@ -142,18 +172,13 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
         out.append(ent)
         if " " not in ent.name:
             continue
-        end = ent.end
-        m = SHORT_DEF_RE.match(text, end) if text.startswith(" (", end) else None
-        if m is not None:
-            short = m.group(1)
-        elif text.endswith(")", ent.start, end):  # "Mahkamah Konstitusi (MK)": in the mention
-            surface = text[ent.start : end]
-            short = surface[surface.rfind("(") + 1 : -1].strip()
-        else:
+        after = _short_form_after(text, ent)
+        if after is None:
             continue
+        short, m = after
         if short.lower() not in ALIASES and is_short_form(short, ent.name):
             defined[short] = (ent.name, ent.type)
-            defined_at.setdefault(short, m.end() if m is not None else end)
+            defined_at.setdefault(short, m.end() if m is not None else ent.end)
             if m is not None:
                 if starts is None:
                     starts = {e.start for e in entities}
@@ -162,6 +187,13 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     if defined:
         out = _later_short_forms(text, out, defined, defined_at)
     return out
+
+
+def _defines(text: str, ent: Entity) -> bool:
+    """Whether ``ent`` (a name of several words) defines a short form of itself."""
+    after = _short_form_after(text, ent)
+    return after is not None and after[0].lower() not in ALIASES \
+        and is_short_form(after[0], ent.name)
 
 
 def _later_short_forms(text: str, entities: list[Entity], defined: dict[str, tuple[str, str]],

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from indexer import _ner
+from indexer.words import SENTENCE_OPENERS
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAP_REST = r"[^\W_]*(?:[-'’.][^\W_]+)*"
@@ -42,8 +43,11 @@ BOS: str = _ner.BOS
 EOS: str = _ner.EOS
 prev_token = _ner.prev_token
 next_token = _ner.next_token
-# Tokens after which a capital letter says nothing about names.
-SENTENCE_PREV = frozenset({BOS, ".", "!", "?", '"', "“", "”", "'", ":", "—", "–", "-", "•", "*"})
+# Tokens after which a run starts a sentence (a capital letter says nothing about names): the
+# start of a line and the sentence openers of indexer.words, as the model was trained: also
+# after a dash or bullet (datelines "Jakarta - Presiden", list items), not after an opening
+# bracket or a single curly quote (changing this set changes the features: retrain with it).
+SENTENCE_PREV = frozenset({BOS, *(SENTENCE_OPENERS - set("‘’([")), "—", "–", "-", "•", "*"})
 
 
 def starts_sentence(prev: str) -> bool:

@@ -1,0 +1,26 @@
+"""What a word is and where a sentence starts: the two facts of written text that analysis, the
+entity extractor and its trainer share (one definition, imported by each).
+
+A word is letters and digits, joined by internal hyphens or apostrophes ("berbulan-bulan",
+"Ma'ruf"); ``indexer/_text.pyx`` scans the same words in compiled code (``tests/test_analysis.py``
+proves it equal to :data:`WORD_RE`). A capital letter right after a space says something about
+names only in the middle of a sentence: not after sentence punctuation, a quote or an opening
+bracket (:data:`SENTENCE_OPENERS`, the set ``_text.pyx`` compiles in and the tests check).
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD_PATTERN = r"[^\W_]+(?:[-'’][^\W_]+)*"
+WORD_RE = re.compile(WORD_PATTERN)
+# Characters after which (and a space) a capital letter may start a sentence, a quotation or an
+# aside: it says nothing about names there.
+SENTENCE_OPENERS = frozenset(".!?:\"“”'‘’([")
+
+
+def mid_sentence(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` stands in the middle of a sentence: one space before
+    it, and before that a character that is neither white space nor a sentence opener."""
+    return (start >= 2 and text[start - 1] == " " and not text[start - 2].isspace()
+            and text[start - 2] not in SENTENCE_OPENERS)

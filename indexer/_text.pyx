@@ -116,9 +116,21 @@ def terms_of(list words, dict name_keys, object surface):
     return out
 
 
+cpdef bint in_lexicon(str low, frozenset lexicon):
+    """``low`` is in ``lexicon``, or is hyphenated and each of its parts is ("toli-toli")."""
+    if low in lexicon:
+        return True
+    if "-" not in low:
+        return False
+    for part in low.split("-"):
+        if part not in lexicon:
+            return False
+    return True
+
+
 def capitalised_in(object words, frozenset lexicon):
     """The lower-case forms of those ``words`` that start with an upper-case letter and are in
-    ``lexicon``."""
+    ``lexicon`` (:func:`in_lexicon`)."""
     cdef set out = set()
     cdef str w, low
     if not lexicon:
@@ -128,6 +140,6 @@ def capitalised_in(object words, frozenset lexicon):
                 or not Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(w), PyUnicode_DATA(w), 0)):
             continue
         low = w.lower()
-        if low in lexicon:
+        if in_lexicon(low, lexicon):
             out.add(low)
     return out

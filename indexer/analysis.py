@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 import orjson
 import tantivy
 
-from indexer._text import capitalised_in, name_key, scan_words, terms_of
+from indexer._text import capitalised_in, in_lexicon, name_key, scan_words, terms_of
 from indexer.lexicon import static_names
 
 # indexer._text.scan_words finds the same words (WORD_RE) in one compiled pass, with the
@@ -292,7 +292,7 @@ class Analyzer:
             lw = w.lower()
             if len(lw) > MAX_WORD_LEN:
                 continue
-            if self.protect_names and lw in self.query_names:
+            if self.protect_names and in_lexicon(lw, self.query_names):
                 out.append((lw,))
                 continue
             stem = self.stem(lw)

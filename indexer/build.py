@@ -403,6 +403,7 @@ def add(
         store.cleanup_interrupted(index_dir)
         gen = store.current_generation(index_dir)
         assert gen is not None
+        store.check_schema(index_dir, gen)
         analyzer = store.load_analyzer(index_dir)
         before = store.load_names(index_dir)
         entity_docs = Counter(before.entity_docs)

@@ -105,7 +105,16 @@ def open_index(index_dir: Path) -> tantivy.Index:
     gen = current_generation(Path(index_dir))
     if gen is None:
         raise NoIndex(f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}`")
+    check_schema(index_dir, gen)
     return tantivy.Index.open(str(gen))
+
+
+def check_schema(index_dir: Path, gen: Path) -> None:
+    """An index built with another schema cannot be searched or added to: say so."""
+    version = read_meta(gen).get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise NoIndex(f"the index at {index_dir} has schema version {version}, this Warta needs "
+                      f"{SCHEMA_VERSION}: run `warta reindex PATH --index {index_dir}`")
 
 
 def load_analyzer(index_dir: Path) -> Analyzer:

@@ -92,19 +92,25 @@ def test_the_lexicon_protects_names_at_sentence_starts_and_in_headlines() -> Non
     # protected where written as a name; a lower-case occurrence ("@kediri") is a plain word
     plain = a.analyze_document("", "Kediri ramai. Ikuti @kediri.info sendiri.")
     assert plain.body == ["kediri", "ramai", "ikut", "diri", "info", "sendiri"]
+    # a hyphenated word of lexicon words is a name ("toli" alone would be "tol")
+    assert a.analyze("Toli-Toli dan tol") == ["toli-toli", "dan", "tol"]
+    assert a.query_alternatives("toli-toli") == [("toli-toli",)]
     # root words that are also names ("Malang", "Batu") are never changed by Sastrawi
     assert a.analyze("Malang dan Batu") == ["malang", "dan", "batu"]
 
 
 def _capitalised_in_reference(words: set[str], lexicon: frozenset[str]) -> set[str]:
-    return {w.lower() for w in words if w[:1].isupper() and w.lower() in lexicon}
+    return {w.lower() for w in words if w[:1].isupper() and (
+        w.lower() in lexicon or all(p in lexicon for p in w.lower().split("-")))}
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.sampled_from(["Kediri", "kediri", "KEDIRI", "Bekasi", "bekas", "Ab", "ǅx",
-                                "İstanbul", "istanbul", "x", "", "Éte", "éte"]) | st.text()))
+                                "İstanbul", "istanbul", "x", "", "Éte", "éte", "Toli-Toli",
+                                "Toli-toli", "Kediri-Bekasi", "Kediri-x-", "Kediri-Jakarta",
+                                "-", "X-"]) | st.text()))
 def test_capitalised_in_equals_its_reference(words: set[str]) -> None:
-    lexicon = frozenset({"kediri", "bekasi", "éte", "i̇stanbul", "x"})
+    lexicon = frozenset({"kediri", "bekasi", "éte", "i̇stanbul", "x", "toli", ""})
     assert capitalised_in(words, lexicon) == _capitalised_in_reference(words, lexicon)
     assert capitalised_in(words, frozenset()) == set()
 

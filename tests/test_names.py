@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer
-from indexer.build import reindex
+from indexer.build import add, reindex
 from indexer.cli import main as cli_main
 from indexer.document import load_payload
 from indexer.lexicon import static_names
@@ -204,3 +204,18 @@ def test_the_shipped_lexicon_is_what_its_script_says(tmp_path: Path) -> None:
     assert {"kediri", "bekasi", "pemalang", "tarakan", "berau", "dili", "pekalongan",
             "tabanan"} <= set(words)
     assert not {"malang", "batu", "serang", "bulan", "bagian", "harian"} & set(words)
+
+
+def test_an_index_of_an_older_schema_asks_for_a_reindex(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    assert reindex([_tiny(tmp_path)], index, workers=1).written == 3
+    gen = store.current_generation(index)
+    assert gen is not None
+    meta = store.read_meta(gen)
+    store.write_meta(gen, meta)  # rewritten with the current version: still opens
+    store.open_index(index)
+    (gen / store.META).write_bytes(orjson.dumps({**meta, "schema_version": 1}))
+    with pytest.raises(store.NoIndex, match="schema version 1"):
+        store.open_index(index)
+    with pytest.raises(store.NoIndex, match="reindex"):
+        add([_tiny(tmp_path)], index, workers=1)

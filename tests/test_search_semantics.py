@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 
 from indexer import schema as S
 from indexer import store
-from indexer.analysis import Analyzer, is_stopword
+from indexer.analysis import Analyzer, is_stopword, surface_words
 from indexer.build import reindex
 from indexer.document import document_fields, load_payload
 from search_api.app import create_app
@@ -36,12 +36,15 @@ class Env:
         self.analyzer: Analyzer = store.load_analyzer(index_dir)
         res = self.searcher.search(combine(self.schema, None, []), self.searcher.num_docs + 1)
         self.terms: dict[str, frozenset[str]] = {}
+        self.words: dict[str, tuple[str, ...]] = {}  # the words field: each value's words
         for _, addr in res.hits:
             p = load_payload(bytes(self.searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
             fields = document_fields(p, self.analyzer)
             self.terms[p.id] = frozenset(
                 t for name in S.TEXT_FIELDS for t in str(fields.get(name, "")).split()
             )
+            self.words[p.id] = tuple(
+                " ".join(surface_words(text)) for text in fields.get(S.WORDS, ()))
 
     def ids(self, q: str) -> set[str]:
         compiled = build(q, self.analyzer, self.schema)
@@ -49,9 +52,13 @@ class Env:
         return {self.searcher.doc(a).to_dict()[S.ID][0] for _, a in res.hits}
 
     def has(self, doc_id: str, word: str) -> bool:
-        """The oracle: the article has the word (any of the query's spellings of it)."""
+        """The oracle: the article has the word (any of the query's spellings of it), or has
+        it as written in its words field ("Indonesia" in "Indonesia'ne")."""
         alts = self.analyzer.query_alternatives(word)
-        return all(bool(set(a) & self.terms[doc_id]) for a in alts)
+        if all(bool(set(a) & self.terms[doc_id]) for a in alts):
+            return True
+        written = " ".join(surface_words(word))
+        return bool(written) and any(f" {written} " in f" {v} " for v in self.words[doc_id])
 
     def with_all(self, words: list[str]) -> set[str]:
         return {d for d in self.terms if all(self.has(d, w) for w in words)}

@@ -247,6 +247,20 @@ def test_any_or_all_of_the_ticked_people(client: TestClient, oracle: list[Oracle
     assert switch.text.strip().startswith("Articles with")
 
 
+def test_filter_values_in_any_case_tick_the_listed_value(client: TestClient,
+                                                         oracle: list[OracleDoc]) -> None:
+    for facet in (S.PERSON, S.CATEGORY):
+        value = max((v for d in visible(oracle) for v in d.values(facet)),
+                    key=lambda v: (sum(v in d.values(facet) for d in visible(oracle)), v))
+        exact = page(client, "/?" + urlencode([(facet, value)]))
+        lower = page(client, "/?" + urlencode([(facet, value.lower())]))
+        assert lower.total == exact.total == api_total(client, "/?" + urlencode([(facet, value)]))
+        ticked = [e.attrs["value"] for e in lower.checkboxes(facet) if "checked" in e.attrs]
+        assert ticked == [value]
+        untick = next(e for e in lower.checkboxes(facet) if e.attrs["value"] == value)
+        assert facet not in dict(parse_qsl(urlsplit(untick.attrs["data-url"]).query))
+
+
 def test_no_js_filter_form_submits_checked_values(client: TestClient) -> None:
     """Without JavaScript the checkboxes belong to one GET form: its fields are the new URL."""
     p = page(client, "/?q=jakarta&sort=newest")

@@ -128,9 +128,10 @@ def _date_label(state: PageState) -> str:
 def _relaxation_candidates(state: PageState) -> list[tuple[str, PageState]]:
     """One candidate per constraint: each facet's whole filter, the date range, the query.
 
-    Values of one facet are ORed, so dropping one of several can only shrink an empty result;
-    only dropping a whole constraint can turn zero results into some. So there are at most
-    len(FACETS) + 2 candidates, however many values the URL selects."""
+    Dropping one of several ORed values can only shrink an empty result; dropping a whole
+    constraint can turn it into some (for AND'ed values, ``person_op=and``, so could dropping
+    one of them: the whole facet stands for those). So there are at most len(FACETS) + 2
+    candidates, however many values the URL selects."""
     out: list[tuple[str, PageState]] = []
     for name, values in state.filters:
         spec = FACET_BY_NAME[name]
@@ -215,6 +216,11 @@ def build_search_page(
     holder: service.SearcherHolder, state: PageState, request: SearchRequest
 ) -> SearchPage:
     response = service.search(holder, request)
+    # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
+    # the ticked boxes and their links name the values the facets list.
+    indexed = service.indexed_selection(holder.snapshot(), request).filters
+    state = replace(state, filters=tuple(
+        (f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name)))
     removals = _removals(state)
     relaxations = (
         _relaxations(holder, state, request) if response.total == 0 else ()

@@ -46,6 +46,7 @@ DEFAULT_TZ: Final = WIB
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
 MAX_LENGTH: Final = 200
+OUT_OF_RANGE: Final = "out of range"  # the reason's prefix for a date read but not storable
 
 _TZINFOS: Final = {
     "WIB": 7 * 3600,
@@ -201,11 +202,11 @@ def parse_date(text: str | None, time: str | None = None) -> ParsedDate:
             parsed = parsed.replace(tzinfo=zone)
         has_time = True
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        return _fail(f"year {parsed.year} outside {MIN_YEAR}..{MAX_YEAR}")
+        return _fail(f"{OUT_OF_RANGE}: year {parsed.year} outside {MIN_YEAR}..{MAX_YEAR}")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=DEFAULT_TZ)
     try:
         value = parsed.astimezone(UTC)
     except (OverflowError, ValueError) as exc:
-        return _fail(f"out of range: {type(exc).__name__}")
+        return _fail(f"{OUT_OF_RANGE}: {type(exc).__name__}")
     return ParsedDate(value=value, reason=None, has_time=has_time)

@@ -16,12 +16,15 @@ import orjson
 from indexer import schema as S
 from indexer.analysis import Analyzer, DocumentTerms, join_terms, normalize
 from indexer.clean import clean_body, clean_page
-from indexer.dates import parse_date
+from indexer.dates import OUT_OF_RANGE, parse_date
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Problem, Record
 
 MIN_BODY_WORDS = 4  # the corpus's 173 bodies of 0-3 words are link residue, not articles
 MAX_TITLE_CHARS = 160
+# tantivy drops terms over 65,530 bytes from its term dictionary, so a longer id would be
+# indexed but unreachable (and re-adding it would duplicate it); ids are far shorter than this.
+MAX_ID_BYTES = 512
 _WS_RE = re.compile(r"\s+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|source$|page$)", re.I)
@@ -125,7 +128,13 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         doc_id = "page:" + record.page_key.removesuffix(".gz")
     else:
         doc_id = "hash:" + bhash
+    if len(doc_id.encode("utf-8", "replace")) > MAX_ID_BYTES:
+        return Problem(record.origin, "id too long",
+                       f"{len(doc_id.encode('utf-8', 'replace'))} bytes; at most {MAX_ID_BYTES}")
     parsed = parse_date(f.get("date"), f.get("time"))
+    if parsed.reason is not None and parsed.reason.startswith(OUT_OF_RANGE):
+        return Problem(record.origin, "date out of range",
+                       f"{(f.get('date') or '')[:40]!r}: {parsed.reason}")
     date = parsed.value
     source = source_of(f.get("source") or page_source, url)
     category = (f.get("category") or "").strip()

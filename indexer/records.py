@@ -18,13 +18,22 @@ import csv
 import gzip
 import io
 import os
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
 import orjson
+
+from indexer.streams import (
+    SNIFF_BYTES,
+    ArrayError,
+    BadRow,
+    array_elements,
+    binary_kind,
+    bounded_lines,
+    csv_rows,
+)
 
 # canonical field -> accepted source names, in order of preference (compared lowercased).
 ALIASES: Mapping[str, tuple[str, ...]] = {
@@ -159,6 +168,10 @@ def iter_chunks(
     name = str(path)
     try:
         with _open_binary(path) as f:
+            kind = binary_kind(f.peek(SNIFF_BYTES)[:SNIFF_BYTES])  # type: ignore[attr-defined]
+            if kind is not None:
+                yield Problem(f"{name}:1", "binary file", f"{kind}, not text")
+                return
             if fmt == "jsonl":
                 yield from _jsonl_chunks(f, name, fm, chunk_lines)
             elif fmt == "csv":
@@ -179,33 +192,26 @@ def _jsonl_chunks(
     head = f.peek(64)[:64] if hasattr(f, "peek") else b""
     if head.lstrip()[:1] == b"[":
         # A JSON array file: one record per element; line numbers are element numbers.
-        data = f.read()
-        try:
-            items = orjson.loads(data)
-        except orjson.JSONDecodeError as e:
-            yield Problem(f"{name}:1", "malformed JSON", str(e))
-            return
-        if not isinstance(items, list):
-            yield Problem(f"{name}:1", "malformed JSON", "top level is not a list")
-            return
-        for start in range(0, len(items), chunk_lines):
-            part = items[start : start + chunk_lines]
-            yield Chunk("jsonl", name, tuple((start + i + 1, orjson.dumps(x))
-                                             for i, x in enumerate(part)), fm)
-        return
+        elements = array_elements(f, MAX_RECORD_BYTES)
+    else:
+        elements = bounded_lines(f, MAX_RECORD_BYTES)
     batch: list[tuple[int, Any]] = []
     nbytes = 0
-    for lineno, line in enumerate(f, start=1):
-        nbytes += len(line)
-        if len(line) > MAX_RECORD_BYTES:
-            yield Problem(f"{name}:{lineno}", "too large", f"{len(line)} bytes")
-            continue
-        if not line.strip():
-            continue
-        batch.append((lineno, line))
-        if len(batch) >= chunk_lines:
-            yield Chunk("jsonl", name, tuple(batch), fm, nbytes)
-            batch, nbytes = [], 0
+    try:
+        for lineno, data, size in elements:
+            nbytes += size
+            if data is None:
+                yield Problem(f"{name}:{lineno}", "too large",
+                              f"{size} bytes; at most {MAX_RECORD_BYTES} per record")
+                continue
+            if not data.strip():
+                continue
+            batch.append((lineno, data))
+            if len(batch) >= chunk_lines:
+                yield Chunk("jsonl", name, tuple(batch), fm, nbytes)
+                batch, nbytes = [], 0
+    except ArrayError as e:
+        yield Problem(f"{name}:{e.number}", "malformed JSON", str(e))
     if batch or nbytes:
         yield Chunk("jsonl", name, tuple(batch), fm, nbytes)
 
@@ -213,24 +219,14 @@ def _jsonl_chunks(
 def _csv_chunks(
     f: IO[bytes], name: str, fm: dict[str, str], chunk_lines: int, path: Path
 ) -> Iterator[Chunk | Problem]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     text = io.TextIOWrapper(f, encoding="utf-8", errors="replace", newline="")
     delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
-    reader = csv.DictReader(text, delimiter=delimiter)
     batch: list[tuple[int, Any]] = []
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            yield Problem(f"{name}:{reader.line_num}", "malformed CSV", str(e))
+    for lineno, row in csv_rows(text, delimiter, MAX_RECORD_BYTES):
+        if isinstance(row, BadRow):
+            yield Problem(f"{name}:{lineno}", row.reason, row.detail)
             continue
-        lineno = reader.line_num
-        if any(len(v or "") > MAX_RECORD_BYTES for v in row.values() if isinstance(v, str)):
-            yield Problem(f"{name}:{lineno}", "too large", "a field is over the size limit")
-            continue
-        batch.append((lineno, {k: v for k, v in row.items() if isinstance(k, str)}))
+        batch.append((lineno, row))
         if len(batch) >= chunk_lines:
             yield Chunk("csv", name, tuple(batch), fm, _row_bytes(batch))
             batch = []

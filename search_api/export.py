@@ -10,6 +10,7 @@ page by, so it exports newest first). One snapshot of the index serves the whole
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -38,9 +39,12 @@ def export_rows(holder: service.SearcherHolder, request: SearchRequest) -> Itera
 def _stream(request: Request, fmt: str) -> Response:
     req = parse_search_params(request.query_params.multi_items())
     holder: service.SearcherHolder = request.state.holder
-    holder.snapshot()  # an unavailable index is a 503 before the stream starts
+    chunks = export.chunks(fmt, export_rows(holder, req))
+    # The first chunk is made before the status is sent, so what fails on the first page (no
+    # index, say) is a JSON error, not a cut-off download.
+    first = next(chunks, b"")
     return StreamingResponse(
-        export.chunks(fmt, export_rows(holder, req)),
+        itertools.chain([first], chunks),
         media_type=export.MEDIA_TYPES[fmt],
         headers={"content-disposition": f'attachment; filename="warta-search.{fmt}"'},
     )

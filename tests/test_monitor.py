@@ -25,6 +25,7 @@ from starlette.testclient import TestClient
 from indexer import export, store
 from indexer import schema as S
 from indexer.document import load_payload
+from search_api.app import create_app
 from search_api.export import main as export_main
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -362,3 +363,11 @@ def test_openapi_documents_the_monitoring_routes(client: TestClient) -> None:
     names = {p["name"] for p in spec["paths"]["/trends"]["get"]["parameters"]}
     assert names == {"series", "interval"}
     assert {"TrendsResponse", "Series", "Bucket"} <= set(spec["components"]["schemas"])
+
+
+def test_no_index_is_a_json_503_on_every_route(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "none")) as c:
+        for path in ("/search.csv", "/search.ndjson", "/search.atom", "/trends?series=q%3Dx"):
+            res = c.get(path)
+            assert res.status_code == 503, path
+            assert res.json()["error"] == "index_unavailable"

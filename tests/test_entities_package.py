@@ -53,10 +53,15 @@ def test_each_module_reads_in_one_sitting() -> None:
 
 
 def test_compiled_tagger_reads_only_its_typed_config() -> None:
-    """``_ner.pyx`` reads exactly the fields of TaggerConfig and no module of the package."""
+    """``_ner.pyx`` reads exactly the fields of TaggerConfig, which ``_ner.pyi`` declares as
+    what it reads, and imports no module of the package."""
     source = (ROOT / "indexer" / "_ner.pyx").read_text(encoding="utf-8")
     read = set(re.findall(r"\bconfig\.(\w+)", source))
     assert read == {f.name for f in fields(TaggerConfig)}
+    # ... and the stub declares exactly those reads, so that mypy checks TaggerConfig for them
+    stub = (ROOT / "indexer" / "_ner.pyi").read_text(encoding="utf-8")
+    reads = stub[stub.index("class TaggerReads(Protocol):") : stub.index("class Tagger:")]
+    assert set(re.findall(r"def (\w+)\(\s*self", reads)) == read
     assert "import" not in re.sub(r"^from libc.*$|^cimport.*$", "", source, flags=re.M)
     config = load_model().config
     assert config.labels == LABELS and config.positions == POSITIONS

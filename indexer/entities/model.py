@@ -54,7 +54,8 @@ OrgParts = dict[str, list[tuple[str, tuple[str, ...]]]]
 @dataclass(frozen=True, slots=True)
 class TaggerConfig:
     """Everything the compiled tagger reads, built by :class:`Model`; the tagger reads no
-    module's names (``indexer/_ner.pyi`` types its constructor with this class)."""
+    module's names. ``indexer/_ner.pyi`` declares these reads (``TaggerReads``): renaming or
+    retyping a field fails mypy where the tagger is built."""
 
     weights: dict[str, list[float]]  # feature -> score vector, one weight per label
     labels: tuple[str, ...]  # labels.LABELS

@@ -29,9 +29,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import export, feeds, service, trends
+from search_api import explore, export, feeds, service, suggest, trends
 from search_api.openapi import openapi_schema
-from search_api.params import ValidationError, parse_entities_params, parse_search_params
+from search_api.params import (
+    ValidationError,
+    parse_entities_params,
+    parse_entity_ref,
+    parse_search_params,
+    parse_suggest_params,
+)
 from search_api.responses import ORJSONResponse, error_response
 from search_api.web import routes as web
 
@@ -108,6 +114,21 @@ def entities_route(request: Request) -> Response:
     return ORJSONResponse(service.entities(_holder(request), req))
 
 
+def suggest_route(request: Request) -> Response:
+    req = parse_suggest_params(request.query_params.multi_items())
+    return ORJSONResponse(suggest.suggest(_holder(request), req.prefix, req.size, wait=False))
+
+
+def entity_profile_route(request: Request) -> Response:
+    if prefers_html(request):
+        return web.entity_page(request)
+    ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
+    profile = explore.profile(_holder(request), ref.type, ref.name)
+    if profile is None:
+        return error_response(404, "not_found", f"no {ref.type} named {ref.name[:100]!r}")
+    return ORJSONResponse(profile)
+
+
 def health_route(request: Request) -> Response:
     return ORJSONResponse(service.health(_holder(request)))
 
@@ -169,6 +190,8 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
         Route("/search.ndjson", export.ndjson_route, methods=["GET"]),
         Route("/trends", trends_route, methods=["GET"]),
         Route("/entities", entities_route, methods=["GET"]),
+        Route("/entities/{etype}/{name:path}", entity_profile_route, methods=["GET"]),
+        Route("/suggest", suggest_route, methods=["GET"]),
         Route("/health", health_route, methods=["GET"]),
         Route("/openapi.json", openapi_route, methods=["GET"]),
         *web.routes(),

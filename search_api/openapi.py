@@ -244,6 +244,62 @@ _SCHEMA: Final[dict[str, Any]] = {
                 },
             }
         },
+        "/entities/{type}/{name}": {
+            "get": {
+                "summary": "One entity: timeline, co-occurring entities, outlets, latest articles",
+                "description": (
+                    "The name is matched exactly, else ignoring case and spacing. Counts are "
+                    "exact and exclude hidden duplicates. A browser preferring HTML gets the "
+                    "entity page."
+                ),
+                "parameters": [
+                    {"name": "type", "in": "path", "required": True,
+                     "schema": {"type": "string", "enum": list(S.ENTITY_FACETS)}},
+                    {"name": "name", "in": "path", "required": True,
+                     "schema": {"type": "string", "maxLength": P.MAX_FILTER_VALUE_CHARS}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The entity's profile",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/EntityProfile"}
+                            }
+                        },
+                    },
+                    **_error_responses(400, 404, 503),
+                },
+            }
+        },
+        "/suggest": {
+            "get": {
+                "summary": "Autocomplete: entities and words starting with what was typed",
+                "description": (
+                    "Persons, organisations and places whose name or a word of it starts with "
+                    "prefix (case-insensitive; then with its last word), most mentioned first, "
+                    "then frequent words of the indexed text starting with its last word."
+                ),
+                "parameters": [
+                    {"name": "prefix", "in": "query", "required": True,
+                     "schema": {"type": "string", "maxLength": P.MAX_PREFIX_CHARS}},
+                    {"name": "size", "in": "query",
+                     "schema": {"type": "integer", "minimum": 1,
+                                "maximum": P.MAX_SUGGEST_SIZE,
+                                "default": P.DEFAULT_SUGGEST_SIZE}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Suggestions",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Suggestions"}
+                            }
+                        },
+                    },
+                    **_error_responses(400, 503),
+                },
+            }
+        },
         "/health": {
             "get": {
                 "summary": "Index status",
@@ -355,7 +411,8 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "SearchResponse": {
                 "type": "object",
-                "required": ["query", "sort", "matched", "total", "took_ms", "page", "size",
+                "required": ["query", "sort", "matched", "suggestion", "total", "took_ms",
+                             "page", "size",
                              "hits", "facets"],
                 "properties": {
                     "query": {"type": "string"},
@@ -366,6 +423,11 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "description": "all: the hits have every word of the query; some: no "
                         "article had them all, so the hits have some of the free words, most "
                         "first (totals and facets count the same hits).",
+                    },
+                    "suggestion": {
+                        "type": ["string", "null"],
+                        "description": "Did you mean: the query with each word that no "
+                        "indexed article contains replaced by the closest known word, or null",
                     },
                     "total": {"type": "integer"},
                     "took_ms": {"type": "number"},
@@ -391,6 +453,67 @@ _SCHEMA: Final[dict[str, Any]] = {
                     "entities": {"$ref": "#/components/schemas/Entities"},
                     "duplicates": {"type": "integer"},
                     "duplicate": {"type": "boolean"},
+                },
+            },
+            "Counted": {
+                "type": "object",
+                "required": ["value", "count"],
+                "additionalProperties": False,
+                "properties": {"value": {"type": "string"}, "count": {"type": "integer"}},
+            },
+            "EntityProfile": {
+                "type": "object",
+                "required": ["type", "name", "total", "timeline", "person", "org", "place",
+                             "source", "latest", "aliases"],
+                "properties": {
+                    "type": {"type": "string", "enum": list(S.ENTITY_FACETS)},
+                    "name": {"type": "string"},
+                    "total": {"type": "integer"},
+                    "timeline": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/DateBucket"},
+                        "description": "Articles per day or month, then undated",
+                    },
+                    **{f: {"type": "array", "maxItems": 20,
+                           "items": {"$ref": "#/components/schemas/Counted"},
+                           "description": "Top co-occurring values, exact counts"}
+                       for f in S.ENTITY_FACETS},
+                    "source": {"type": "array",
+                               "items": {"$ref": "#/components/schemas/Counted"}},
+                    "latest": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "title", "source", "date"],
+                            "properties": {
+                                "id": {"type": "string"}, "title": {"type": "string"},
+                                "source": {"type": "string"},
+                                "date": {"type": ["string", "null"]},
+                            },
+                        },
+                    },
+                    "aliases": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "Suggestions": {
+                "type": "object",
+                "required": ["prefix", "suggestions"],
+                "properties": {
+                    "prefix": {"type": "string"},
+                    "suggestions": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["kind", "value", "count", "completes"],
+                            "properties": {
+                                "kind": {"type": "string",
+                                         "enum": [*S.ENTITY_FACETS, "word"]},
+                                "value": {"type": "string"},
+                                "count": {"type": "integer"},
+                                "completes": {"type": "string"},
+                            },
+                        },
+                    },
                 },
             },
             "EntitiesResponse": {

@@ -25,6 +25,8 @@ MAX_FILTER_VALUE_CHARS: Final = 300
 MAX_PREFIX_CHARS: Final = 100
 DEFAULT_ENTITY_SIZE: Final = 20
 MAX_ENTITY_SIZE: Final = 100
+DEFAULT_SUGGEST_SIZE: Final = 8
+MAX_SUGGEST_SIZE: Final = 20
 
 DEFAULT_HALFLIFE_DAYS: Final = 30.0  # sort=recent: relevance halves every 30 days of age
 MIN_HALFLIFE_DAYS: Final = 0.01
@@ -80,6 +82,20 @@ class EntitiesRequest:
     type: str
     prefix: str = ""
     size: int = DEFAULT_ENTITY_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestRequest:
+    prefix: str
+    size: int = DEFAULT_SUGGEST_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """One entity: its facet field ("person", "org", "place") and its name."""
+
+    type: str
+    name: str
 
 
 Pairs = Iterable[tuple[str, str]]
@@ -241,3 +257,32 @@ def parse_entities_params(pairs: Pairs) -> EntitiesRequest:
         )
     size = parse_int(params, "size", DEFAULT_ENTITY_SIZE, 1, MAX_ENTITY_SIZE)
     return EntitiesRequest(type=etype, prefix=prefix, size=size)
+
+
+def parse_suggest_params(pairs: Pairs) -> SuggestRequest:
+    params = _collect(pairs)
+    prefix = _single(params, "prefix")
+    if prefix is None:
+        raise ValidationError("missing_parameter", "prefix is required")
+    if len(prefix) > MAX_PREFIX_CHARS:
+        raise ValidationError(
+            "invalid_parameter", f"prefix is at most {MAX_PREFIX_CHARS} characters"
+        )
+    size = parse_int(params, "size", DEFAULT_SUGGEST_SIZE, 1, MAX_SUGGEST_SIZE)
+    return SuggestRequest(prefix=prefix.strip(), size=size)
+
+
+def parse_entity_ref(etype: str, name: str) -> EntityRef:
+    """The path of ``/entities/{type}/{name}``: a person, org or place, and a name."""
+    etype = etype.strip().lower()
+    if etype not in S.ENTITY_FACETS:
+        raise ValidationError(
+            "invalid_entity_type",
+            f"type must be one of {', '.join(S.ENTITY_FACETS)}, got {etype[:50]!r}",
+        )
+    name = name.strip()
+    if not name or len(name) > MAX_FILTER_VALUE_CHARS:
+        raise ValidationError(
+            "invalid_parameter", f"the name must be 1 to {MAX_FILTER_VALUE_CHARS} characters"
+        )
+    return EntityRef(etype, name)

@@ -27,7 +27,7 @@ from indexer.document import load_payload
 from indexer.entity_norm import variant_key
 from search_api import facets as F
 from search_api import highlight as H
-from search_api import recency
+from search_api import recency, spelling
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
@@ -111,6 +111,7 @@ class SearchResponse:
     query: str
     sort: str
     matched: str  # "all": every hit has all the query's words; "some": none had, most-words first
+    suggestion: str | None  # the query with unknown words corrected ("did you mean"), or None
     total: int
     took_ms: float
     page: int
@@ -216,7 +217,7 @@ def value_variants(snap: Snapshot, field_name: str, value: str) -> tuple[str, ..
     folded = snap.cache.get(key)
     if folded is None:
         groups: dict[str, list[str]] = {}
-        for v, _count in _all_values(snap, field_name):
+        for v, _count in all_values(snap, field_name):
             groups.setdefault(variant_key(v), []).append(v)
         folded = {k: tuple(vs) for k, vs in groups.items()}
         snap.cache[key] = folded
@@ -276,7 +277,7 @@ def _count(searcher: tantivy.Searcher, query: Query) -> int:
 # -- search -----------------------------------------------------------------------------------
 
 
-def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
+def payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
     doc = searcher.doc(addr).to_dict()
     return load_payload(bytes(doc[S.PAYLOAD][0]))
 
@@ -429,7 +430,7 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
         total, ranked = _ranked(snap, request, sort, combine(schema, text, all_filters))
-    payloads = [(key, _payload(searcher, addr)) for key, addr in ranked]
+    payloads = [(key, payload(searcher, addr)) for key, addr in ranked]
     dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
     hits = tuple(
         _hit(
@@ -440,9 +441,11 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         for key, p in payloads
     )
     facets = compute_facets(snap, request, text, filters, range_filter, total)
+    suggestion = spelling.suggestion(snap, request.q, wait=False)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(
-        query=request.q, sort=sort, matched=matched, total=total, took_ms=took,
+        query=request.q, sort=sort, matched=matched, suggestion=suggestion, total=total,
+        took_ms=took,
         page=request.page, size=request.size, hits=hits, facets=facets,
     )
 
@@ -456,7 +459,7 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
     if not res.hits:
         return None
     addr = res.hits[0][1]
-    p = _payload(snap.searcher, addr)
+    p = payload(snap.searcher, addr)
     dup_flag = snap.searcher.fast_field_values(S.DUPLICATE, [addr])[0]
     dups = duplicate_counts(snap, [p.body_hash]).get(p.body_hash, 0)
     return Article(
@@ -469,7 +472,7 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
 _WORD_SPLIT_RE = re.compile(r"[\W_]+")
 
 
-def _all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
+def all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
     """Every value of a facet field with its count over visible records (memoised)."""
     key = f"values:{field_name}"
     cached = snap.cache.get(key)
@@ -492,7 +495,7 @@ def prefix_matches(value: str, prefix: str) -> bool:
 def entities(holder: SearcherHolder, request: EntitiesRequest) -> EntitiesResponse:
     snap = holder.snapshot()
     matched = [
-        EntityCount(v, c) for v, c in _all_values(snap, request.type)
+        EntityCount(v, c) for v, c in all_values(snap, request.type)
         if prefix_matches(v, request.prefix)
     ]
     return EntitiesResponse(request.type, request.prefix, tuple(matched[: request.size]))

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
+import socket
+import subprocess
+import sys
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import httpx
 import orjson
 import pytest
 from tantivy import Query
@@ -196,3 +204,69 @@ def oracle(index_dir: Path) -> list[OracleDoc]:
 def client(index_dir: Path) -> Iterator[TestClient]:
     with TestClient(create_app(index_dir)) as c:
         yield c
+
+
+# -- a real server and a real browser -----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("WARTA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@contextmanager
+def _serving(index_dir: Path) -> Iterator[tuple[str, int]]:
+    """``search_api.serve.serve`` (one worker: the server is this process id) on a free port of
+    127.0.0.1; yields its base URL and process id."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    code = ("import sys; from search_api.serve import serve; "
+            "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]), 1, 'warning')")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(index_dir), str(port)], cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise AssertionError("the server did not start")
+            time.sleep(0.1)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def serving() -> Callable[[Path], AbstractContextManager[tuple[str, int]]]:
+    """Start a server of one's own over any index: ``with serving(dir) as (base, pid)``."""
+    return _serving
+
+
+@pytest.fixture(scope="session")
+def server(index_dir: Path) -> Iterator[str]:
+    """The session's server over the session's index."""
+    with _serving(index_dir) as (base, _pid):
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (a missing one fails under CI=true)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            raise AssertionError(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
+        pytest.skip(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
+    (ROOT / "test-artifacts" / "screenshots").mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -4,14 +4,6 @@ without JavaScript). Screenshots go to ``test-artifacts/screenshots/``."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,37 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = os.environ.get("WARTA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--no-first-run"]
 EXPORT_RSS_BUDGET_KB = 50 * 1024
-
-
-@contextmanager
-def serving(index_dir: Path) -> Iterator[tuple[str, int]]:
-    """``search_api.serve.serve`` (one worker: the server is this process id) on a free port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    code = ("import sys; from search_api.serve import serve; "
-            "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]), 1, 'warning')")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(index_dir), str(port)], cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise AssertionError("the server did not start")
-            time.sleep(0.1)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def proc_kb(pid: int, field: str) -> int:
@@ -63,7 +25,8 @@ def proc_kb(pid: int, field: str) -> int:
 
 
 @pytest.mark.slow
-def test_export_of_the_whole_corpus_runs_in_constant_memory(full_index_dir: Path) -> None:
+def test_export_of_the_whole_corpus_runs_in_constant_memory(full_index_dir: Path,
+                                                           serving: Any) -> None:
     with serving(full_index_dir) as (base, pid):
         for q in ("jakarta", "banjir", ""):  # warm the search path as a user would
             assert httpx.get(f"{base}/search", params={"q": q}).status_code == 200
@@ -89,20 +52,6 @@ def test_export_of_the_whole_corpus_runs_in_constant_memory(full_index_dir: Path
 # -- the trends page in Chromium --------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        if os.environ.get("CI") == "true":
-            raise AssertionError(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 SERIES = ["q=banjir", "q=jakarta", "source=tempo.co"]
 
 
@@ -118,8 +67,8 @@ def _cells(page: Any, selector: str) -> list[list[str]]:
     ({"width": 390, "height": 844}, True),
     ({"width": 390, "height": 844}, False),
 ])
-def test_trends_page_in_chromium(index_dir: Path, browser: Any, viewport: dict[str, int],
-                                 js: bool) -> None:
+def test_trends_page_in_chromium(index_dir: Path, browser: Any, serving: Any,
+                                 viewport: dict[str, int], js: bool) -> None:
     with serving(index_dir) as (base, _):
         api = httpx.get(f"{base}/trends", params=[("series", s) for s in SERIES]).json()
         context = browser.new_context(viewport=viewport, java_script_enabled=js)
@@ -159,7 +108,7 @@ def test_trends_page_in_chromium(index_dir: Path, browser: Any, viewport: dict[s
 
 
 @pytest.mark.browser
-def test_entity_facet_links_to_trends(index_dir: Path, browser: Any) -> None:
+def test_entity_facet_links_to_trends(index_dir: Path, browser: Any, serving: Any) -> None:
     with serving(index_dir) as (base, _):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{base}/?q=jakarta")

@@ -5,12 +5,7 @@ for the same URL parameters. Screenshots of the main states go to
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,17 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from conftest import OracleDoc
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = os.environ.get("WARTA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -37,52 +26,7 @@ if sys.platform == "win32":  # pragma: no cover
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-# -- fixtures ------------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="session")
-def server(index_dir: Path) -> Iterator[str]:
-    """``warta serve`` (one worker) on a free port of 127.0.0.1, for the whole session."""
-    port = _free_port()
-    code = (
-        "import sys; from search_api.serve import serve; "
-        "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]), 1, 'warning')"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(index_dir), str(port)], cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise AssertionError("the server did not start")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# -- fixtures: ``server`` and ``browser`` come from tests/conftest.py -----------------------------
 
 
 class Tab:
@@ -235,7 +179,7 @@ def test_pick_a_date_bar_then_drag_a_range(tab: Tab) -> None:
     tab.check_against_api()
 
 
-def test_presets_are_relative_to_the_newest_article(tab: Tab, oracle: list[OracleDoc]) -> None:
+def test_presets_are_relative_to_the_newest_article(tab: Tab, oracle: list[Any]) -> None:
     newest = max(d.date for d in oracle if d.date and not d.duplicate)
     tab.goto("/")
     tab.page.get_by_role("link", name="Last 7 days").click()

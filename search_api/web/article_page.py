@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import service
+from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_datetime, paragraphs
 from search_api.web.state import ENTITY_GROUPS, FACET_BY_NAME, PageState
 from search_api.web.views import ArticlePage, EntityGroup, Link
@@ -28,7 +29,8 @@ def build_article_page(article: service.Article, back: str | None) -> ArticlePag
         names = article.entities.get(key, ())
         if names:
             links = tuple(Link(n, PageState().added(spec.name, n).url) for n in names)
-            groups.append(EntityGroup(spec.label, links))
+            groups.append(EntityGroup(spec.label, links,
+                                      tuple(entity_url(spec.name, n) for n in names)))
     return ArticlePage(
         id=article.id,
         title=article.title,

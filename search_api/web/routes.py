@@ -19,10 +19,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from search_api import service
+from search_api import explore, service
 from search_api import trends as T
-from search_api.params import ValidationError
+from search_api.params import ValidationError, parse_entity_ref
 from search_api.web.article_page import build_article_page
+from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
 from search_api.web.state import parse_state
 from search_api.web.trends_page import build_trends_page, monitor_links
@@ -112,6 +113,26 @@ def trends_page(request: Request) -> Response:
         return _render(request, "trends.html", {**context, "error": "The search index is "
                        "not available yet."}, status=503)
     return _render(request, "trends.html", {**context, "page": page, "inputs": page.inputs})
+
+
+def entity_page(request: Request) -> Response:
+    """The entity page (``/entities/{type}/{name}`` when the browser prefers HTML)."""
+    try:
+        ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
+        profile = explore.profile(_holder(request), ref.type, ref.name)
+    except ValidationError as exc:
+        return _render(request, "message.html",
+                       {"title": "Cannot show this entity", "message": exc.detail, "q": ""},
+                       status=exc.status)
+    except service.IndexUnavailable:
+        return _render(request, "message.html",
+                       {"title": "No index yet", "message": "The search index is not available "
+                        "yet.", "q": ""}, status=503)
+    if profile is None:
+        return _render(request, "message.html",
+                       {"title": "Not found", "message": f"No {ref.type} named {ref.name!r} is "
+                        "in the index.", "q": ""}, status=404)
+    return _render(request, "entity.html", {"entity": build_entity_page(profile), "q": ""})
 
 
 def make_templates() -> Jinja2Templates:

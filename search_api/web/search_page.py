@@ -10,8 +10,10 @@ import time
 from dataclasses import replace
 from typing import Final
 
+from indexer import schema as S
 from search_api import service
 from search_api.params import DEFAULT_FACET_SIZE, MAX_RESULT_WINDOW, SearchRequest
+from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
 from search_api.web.histogram import build_histogram, newest_day
 from search_api.web.state import (
@@ -60,6 +62,7 @@ def _facet_views(
                 selected=v.selected,
                 url=state.toggled(spec.name, v.value).url,
                 id=html_id(spec.name, v.value),
+                profile_url=entity_url(spec.name, v.value) if spec.name in S.ENTITY_FACETS else "",
             )
             for v in shown
         )
@@ -250,4 +253,6 @@ def build_search_page(
         histogram=build_histogram(state, response.facets.date, newest_day(holder)),
         pager=build_pager(state, response.total, request.size),
         first_page_url=state.at_page(1).url,
+        suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)
+                    if response.suggestion else None),
     )

@@ -25,6 +25,7 @@ class FacetValueView:
     selected: bool
     url: str  # the page with this value toggled
     id: str
+    profile_url: str  # the entity's own page ("" for outlets and categories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +139,15 @@ class SearchPage:
     pager: Pager
     first_page_url: str
     apply_hidden: tuple[tuple[str, str], ...]  # the facet checkbox form: all but the facets
+    suggestion: Link | None  # "did you mean": the same page for the corrected query
 
 
 
 @dataclass(frozen=True, slots=True)
 class EntityGroup:
     label: str
-    links: tuple[Link, ...]
+    links: tuple[Link, ...]  # the results filtered on each entity
+    profiles: tuple[str, ...]  # each entity's own page, in the same order
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,47 @@
+"""Per-snapshot structures that take seconds to build (autocomplete's prefix indexes, the
+spelling dictionary), built once per index snapshot.
+
+A request that only wants the structure if it is there (``wait=False``) never waits for the
+build: the first such request starts it in a background thread and gets None, so a keystroke
+or a search is never held up for seconds by a structure that merely makes its answer better.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # the service's modules use this one: no import back at run time
+    from search_api.service import Snapshot
+
+T = TypeVar("T")
+_lock = threading.Lock()
+
+
+def _build(snap: Snapshot, key: str, build: Callable[[Snapshot], Any]) -> Any:
+    with _lock:  # one build at a time: two would only share the two cores
+        found = snap.cache.get(key)
+        if found is None:
+            found = build(snap)
+            snap.cache[key] = found
+        return found
+
+
+def per_snapshot(snap: Snapshot, key: str, build: Callable[[Snapshot], T], *,
+                 wait: bool) -> T | None:
+    """``build(snap)``, memoised in the snapshot under ``key``; without ``wait``, None (and the
+    build started in the background) until it is ready."""
+    found = snap.cache.get(key)
+    if found is not None:
+        return found
+    if wait:
+        return _build(snap, key, build)
+    started = key + ":started"
+    with _lock:
+        if snap.cache.get(started):
+            return None
+        snap.cache[started] = True
+    threading.Thread(target=_build, args=(snap, key, build), daemon=True,
+                     name=f"warta-{key}").start()
+    return None

@@ -121,8 +121,9 @@ def test_openapi_documents_every_route_and_param(client: TestClient) -> None:
 
 def test_search_response_shape(client: TestClient, oracle: list[OracleDoc]) -> None:
     body = get(client, "/search", q="banjir")
-    assert set(body) == {"query", "sort", "matched", "total", "took_ms", "page", "size", "hits",
-                         "facets"}
+    assert set(body) == {"query", "sort", "matched", "suggestion", "total", "took_ms", "page",
+                         "size", "hits", "facets"}
+    assert body["suggestion"] is None
     assert body["query"] == "banjir" and body["sort"] == "relevance"
     assert body["page"] == 1 and body["size"] == 10
     assert isinstance(body["took_ms"], float | int) and body["took_ms"] >= 0

@@ -111,8 +111,8 @@ def check_error(res: Any) -> None:
 
 
 def check_search(body: dict[str, Any], size: int | None = None) -> None:
-    assert set(body) == {"query", "sort", "matched", "total", "took_ms", "page", "size", "hits",
-                         "facets"}
+    assert set(body) == {"query", "sort", "matched", "suggestion", "total", "took_ms", "page",
+                         "size", "hits", "facets"}
     assert body["matched"] in ("all", "some")
     assert body["total"] >= len(body["hits"]) >= 0
     assert len(body["hits"]) <= body["size"] <= 100

@@ -155,8 +155,14 @@ def excerpt_spans(
     head_end = _word_boundary(text, SCAN_CHARS)
     head = spans_of(text[:head_end])
     useful = [t for t in terms if t]
-    if not useful or any(sp.term in terms for sp in head):
+    if not useful:
         return head
+    first = next((sp for sp in head if sp.term in terms), None)
+    if first is not None:
+        if first.end + 2 * width <= head_end:
+            return head
+        # A match near the end of the head: its windows reach past it.
+        return spans_of(text[:_word_boundary(text, first.end + 2 * width)])
     m = _hint_re(frozenset(useful)).search(text, head_end)
     if m is None:
         return head

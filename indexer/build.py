@@ -325,7 +325,7 @@ def reindex(
     index_dir = Path(index_dir)
     report = BuildReport()
     t0 = time.perf_counter()
-    with store.writer_lock(index_dir):
+    with store.writer_lock(index_dir), store.disk_full_guard(index_dir):
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
         analyzer.protect_names = protect_names
@@ -399,7 +399,7 @@ def add(
         return reindex(paths, index_dir, field_map=field_map, workers=workers, progress=progress)
     report = BuildReport()
     t0 = time.perf_counter()
-    with store.writer_lock(index_dir):
+    with store.writer_lock(index_dir), store.disk_full_guard(index_dir):
         store.cleanup_interrupted(index_dir)
         gen = store.current_generation(index_dir)
         assert gen is not None
@@ -436,6 +436,8 @@ def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
     index_dir = Path(index_dir)
     removed, missing = 0, []
     schema = S.build_schema()
+    if store.current_generation(index_dir) is None:  # before the lock, which makes the dir
+        raise store.NoIndex(f"no index at {index_dir}")
     with store.writer_lock(index_dir):
         index = store.open_index(index_dir)
         searcher = index.searcher()
@@ -453,6 +455,8 @@ def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
             gone.add(doc_id)
             writer.delete_documents_by_term(S.ID, doc_id)
             removed += 1
+        if not removed:
+            return removed, missing  # nothing changed: no commit, the index stays as it was
         for h in hashes:
             _promote_duplicate(searcher, writer, schema, analyzer, h, gone)
         writer.commit()

@@ -21,6 +21,7 @@ pointing at the last complete generation. Leftover generations are removed by th
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
@@ -34,6 +35,7 @@ from typing import Any
 import orjson
 import tantivy
 
+from indexer import diskfaults
 from indexer.analysis import Analyzer, load_stems, save_stems
 from indexer.entity_norm import EntityMap
 from indexer.lexicon import static_names
@@ -106,6 +108,8 @@ def open_index(index_dir: Path) -> tantivy.Index:
     if gen is None:
         raise NoIndex(f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}`")
     check_schema(index_dir, gen)
+    if not diskfaults.writable(gen):  # a read-only mount: see diskfaults.reader_view
+        return tantivy.Index.open(str(diskfaults.reader_view(gen)))
     return tantivy.Index.open(str(gen))
 
 
@@ -206,8 +210,11 @@ def write_meta(gen: Path, meta: dict[str, Any]) -> None:
 def writer_lock(index_dir: Path) -> Iterator[None]:
     """Hold the index's single-writer lock (released by the kernel if the process dies)."""
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise StoreError(diskfaults.write_error(e, index_dir)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -217,6 +224,8 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         _HELD_LOCK_FDS.add(fd)
+        for leftover in index_dir.glob(".stems-*"):  # a killed writer's unfinished stem cache
+            leftover.unlink(missing_ok=True)
         try:
             yield
         finally:
@@ -225,6 +234,20 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def disk_full_guard(index_dir: Path) -> Iterator[None]:
+    """Inside the writer lock: when the disk fills up, remove the unfinished generation and say
+    so in one line (the live generation is untouched: CURRENT still points at it)."""
+    try:
+        yield
+    except (OSError, ValueError) as e:
+        if not diskfaults.is_no_space(e, Path(index_dir)):
+            raise
+        cleanup_interrupted(Path(index_dir))
+        raise StoreError(diskfaults.write_error(OSError(errno.ENOSPC, ""), Path(index_dir))
+                         ) from None
 
 
 def release_inherited_locks() -> None:

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 import orjson
@@ -162,10 +162,27 @@ def read_oracle(index_dir: Path) -> list[OracleDoc]:
     return out
 
 
+def missing(message: str) -> NoReturn:
+    """A test's prerequisite is absent: skip, except under CI=true, where it fails (a green CI
+    must mean that every test ran)."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"prerequisite missing under CI=true: {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def require() -> Callable[[bool, str], None]:
+    """``require(condition, message)``: :func:`missing` when ``condition`` is false."""
+    def check(condition: bool, message: str) -> None:
+        if not condition:
+            missing(message)
+    return check
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not CORPUS.exists():
-        pytest.skip(f"shared corpus missing at {CORPUS}")
+        missing(f"shared corpus missing at {CORPUS}")
     return SHARED
 
 
@@ -260,11 +277,12 @@ def server(index_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium through Playwright (a missing one fails under CI=true)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            raise AssertionError(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing("playwright is not installed (make install)")
+    if not Path(CHROMIUM).exists():  # the same path is launched below
+        missing(f"no Chromium at {CHROMIUM} (make browser installs Debian's)")
     (ROOT / "test-artifacts" / "screenshots").mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,8 @@ SEED_OPENINGS = (
 
 
 @pytest.fixture(scope="module")
-def seed() -> CleanPage:
-    if not SEED.exists():
-        pytest.skip(f"shared seed page not found at {SEED}")
+def seed(require: Callable[[bool, str], None]) -> CleanPage:
+    require(SEED.exists(), f"shared seed page not found at {SEED}")
     return clean_page(SEED.read_text(encoding="utf-8"))
 
 

@@ -4,6 +4,7 @@ floor, bad input."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,8 @@ def _check_offsets(text: str, ents: list[Entity]) -> None:
         assert e.name
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared data not available")
-def test_seed_article() -> None:
+def test_seed_article(require: Callable[[bool, str], None]) -> None:
+    require(SEED.exists(), f"shared seed page not found at {SEED}")
     page = clean_page(SEED.read_text(encoding="utf-8"))
     ents = extract_entities(page.body)
     _check_offsets(page.body, ents)
@@ -300,9 +301,9 @@ def test_calendar_words_are_not_entities() -> None:
 @pytest.mark.parametrize(
     ("path", "floor"), [(IDNER_DEV, 0.79), (NERGRIT_DEV, 0.75)], ids=["idner", "nergrit"]
 )
-def test_f1_floor_on_dev_set(path: Path, floor: float) -> None:
-    if not path.exists():
-        pytest.skip("shared data not available")
+def test_f1_floor_on_dev_set(path: Path, floor: float, require: Callable[[bool, str], None]
+                             ) -> None:
+    require(path.exists(), f"shared NER dev set not found at {path}")
     sys.path.insert(0, str(ROOT / "scripts"))
     from eval_ner import evaluate, load_sentences
 

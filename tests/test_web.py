@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from playwright import sync_api  # a pinned test dependency: its absence is an error
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,6 @@ PHONE = {"width": 390, "height": 844}
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("the browser tests run on Linux", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 # -- fixtures: ``server`` and ``browser`` come from tests/conftest.py -----------------------------

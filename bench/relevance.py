@@ -1,7 +1,7 @@
-"""Known-item retrieval quality on ../shared/eval/qa-retrieval: MRR@10 and success@k.
+"""Known-item retrieval quality: MRR@10 and success@k, on two sets.
 
-The passages are indexed as articles through ``warta reindex`` (they have no titles, so every
-title is derived and, by design, not boosted); each question is sent as ``q`` to the real API
+FacQA (../shared/eval/qa-retrieval): the passages are indexed as articles through
+``warta reindex`` (they have no titles); each question is sent as ``q`` to the real API
 (Starlette app through TestClient). Side by side, in the same run:
 
 * warta                  — stemming + name protection (the product)
@@ -9,10 +9,21 @@ title is derived and, by design, not boosted); each question is sent as ``q`` to
 * raw tantivy            — default tokenizer, no stemming, the question parsed leniently
 
 Per-query wins and losses of stemming and of name protection are listed at the end.
+
+Mixed titles (CLICK-ID): a fixed random 20% of the corpus's articles lose their title, and each
+lost title is the query for its article, asked of three indexes of the whole corpus:
+
+* all titled   — every article keeps its title (how easy the queries are with titles)
+* mixed        — the 20% are untitled (the corpus the ranking must not be fooled by)
+* mixed, lead  — the 20% get their lead sentence as a real title (the other way to repair it)
+
+A ranking robust to untitled articles scores "mixed" close to "all titled".
 """
 
 from __future__ import annotations
 
+import argparse
+import random
 import re
 import subprocess
 import sys
@@ -22,13 +33,12 @@ from pathlib import Path
 
 import orjson
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.common import arg_parser, raw_index  # noqa: E402
+from bench.common import ROOT, arg_parser, load_articles, raw_index
 
 EVAL = Path("eval/qa-retrieval")
 K = 10
+STRIPPED_SHARE = 0.2
+SEED = 14  # fixes which articles lose their title
 
 
 def load(shared: Path, split: str) -> tuple[list[dict[str, str]], list[dict[str, str]],
@@ -68,11 +78,51 @@ def warta_ranks(index_dir: Path, queries: list[dict[str, str]], qrels: dict[str,
     ranks = {}
     with TestClient(create_app(index_dir)) as client:
         for q in queries:
-            r = client.get("/search", params={"q": q["query"][:1000], "size": K})
+            r = client.get("/search", params={"q": q["query"][:1000], "size": K, "facet_size": 0})
             r.raise_for_status()
             ids = [h["id"] for h in r.json()["hits"]]
             ranks[q["query_id"]] = rank_of(qrels[q["query_id"]], ids)
     return ranks
+
+
+def mixed_titles(shared: Path, limit: int) -> tuple[dict[str, list[dict[str, str]]],
+                                                    list[dict[str, str]], dict[str, str]]:
+    """The three corpora (all titled, mixed, mixed with lead titles), queries and qrels."""
+    from indexer.document import MIN_BODY_WORDS, body_hash, derive_title
+
+    articles = load_articles(shared, limit)
+    hashes: dict[str, int] = {}
+    for a in articles:
+        h = body_hash(a["body"])
+        hashes[h] = hashes.get(h, 0) + 1
+    # A title can only find an article that is indexed and not hidden as a duplicate.
+    eligible = [a["id"] for a in articles if a["title"].strip()
+                and len(a["body"].split()) >= MIN_BODY_WORDS and hashes[body_hash(a["body"])] == 1]
+    stripped = set(random.Random(SEED).sample(eligible, round(STRIPPED_SHARE * len(eligible))))
+    corpora: dict[str, list[dict[str, str]]] = {
+        "all titled": articles, "mixed": [], "mixed, lead": []}
+    for a in articles:
+        lost = a["id"] in stripped
+        corpora["mixed"].append({**a, "title": ""} if lost else a)
+        corpora["mixed, lead"].append({**a, "title": derive_title(a["body"], "")} if lost else a)
+    queries = [{"query_id": a["id"], "query": a["title"]} for a in articles if a["id"] in stripped]
+    return corpora, queries, {q["query_id"]: q["query_id"] for q in queries}
+
+
+def known_item(shared: Path, limit: int, tmp: Path) -> None:
+    corpora, queries, qrels = mixed_titles(shared, limit)
+    results = {}
+    for name, records in corpora.items():
+        src = tmp / "corpus.jsonl"
+        src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+        index_dir = tmp / name.replace(",", "").replace(" ", "-")
+        build(src, index_dir, True)
+        results[name] = warta_ranks(index_dir, queries, qrels)
+    print(f"mixed titles: {len(queries)} stripped titles as queries, {len(corpora['mixed'])} "
+          f"articles, {STRIPPED_SHARE:.0%} untitled")
+    for name, ranks in results.items():
+        m = metrics(ranks)
+        print(f"  {name:<28} " + "  ".join(f"{k} {v:.3f}" for k, v in m.items()))
 
 
 _SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
@@ -121,7 +171,17 @@ def main() -> None:
     p = arg_parser(__doc__ or "")
     p.add_argument("--split", default="all", choices=["all", "train", "valid"])
     p.add_argument("--show", type=int, default=8, help="per-query examples to print")
+    p.add_argument("--sets", default="facqa,mixed", help="which sets: facqa, mixed or both")
     args = p.parse_args()
+    sets = set(args.sets.split(","))
+    if "mixed" in sets:
+        with tempfile.TemporaryDirectory() as tmp:
+            known_item(args.shared, args.limit, Path(tmp))
+    if "facqa" in sets:
+        facqa(args)
+
+
+def facqa(args: argparse.Namespace) -> None:
     passages, queries, qrels = load(args.shared, args.split)
     if args.limit:
         queries = queries[: args.limit]

@@ -180,8 +180,8 @@ def document_fields(
     fields: dict[str, Any] = {
         S.ID: stored.id,
         S.ID_KEY: id_key(stored.id),
-        S.TITLE_TERMS: join_terms([] if stored.title_derived else terms.title),
-        S.BODY_TERMS: join_terms(terms.body),
+        S.TEXT_TERMS: [join_terms(terms.body)] if stored.title_derived
+        else [join_terms(terms.title)] * S.TITLE_REPEATS + [join_terms(terms.body)],
         S.WORDS: [normalize(stored.body)] if stored.title_derived
         else [normalize(stored.title), normalize(stored.body)],
         S.BODY_HASH: stored.body_hash,

@@ -6,10 +6,14 @@ Layout of one document:
 * ``id_key`` — a 64-bit hash of ``id``, indexed + fast: the tie-break of keyset paging (an
   export walks (date, id_key) ranges; tantivy can order by a text field but not range over it).
 * ``url`` — canonical URL, raw term (lets ``add`` find a record again by URL).
-* ``title_terms`` / ``body_terms`` — the analysed (stemmed, name-protected) text, space-joined
-  and split by tantivy's built-in ``whitespace`` tokenizer, with positions for phrases.
-  Only a real title is put in ``title_terms``; a derived one (first sentence, URL slug) is not,
-  so the title boost never favours records that merely had a title over those that did not.
+* ``text_terms`` — the analysed (stemmed, name-protected) text, space-joined and split by
+  tantivy's built-in ``whitespace`` tokenizer, with positions for phrases: the real title
+  :data:`TITLE_REPEATS` times, then the body, as separate values (a phrase never runs from one
+  into the next). One BM25 field in which a title word counts as extra occurrences (BM25F-style):
+  an untitled article (wire copy, a scraped page that lost its title) competes on its body with
+  titled ones; a separately boosted title field would put every title sharing a word with the
+  query above it. A derived title (first sentence, URL slug) is not indexed, so it never
+  counts twice.
 * ``words`` — the real title and the body as written, in tantivy's built-in ``default``
   tokenizer (lower-case, unstemmed, split at every non-letter-or-digit, so "Jerman-Indonesia"
   is "jerman", "indonesia"): exact (quoted) words and phrases, and names, are searched here.
@@ -38,8 +42,7 @@ import tantivy
 ID: Final = "id"
 ID_KEY: Final = "id_key"
 URL: Final = "url"
-TITLE_TERMS: Final = "title_terms"
-BODY_TERMS: Final = "body_terms"
+TEXT_TERMS: Final = "text_terms"
 WORDS: Final = "words"
 DATE: Final = "date"
 SOURCE: Final = "source"
@@ -51,7 +54,8 @@ BODY_HASH: Final = "body_hash"
 DUPLICATE: Final = "duplicate"
 PAYLOAD: Final = "payload"
 
-TEXT_FIELDS: Final = (TITLE_TERMS, BODY_TERMS)
+TEXT_FIELDS: Final = (TEXT_TERMS,)
+TITLE_REPEATS: Final = 2  # a real title's words count this many times in text_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ ENTITY_TYPES: Final = tuple(ENTITY_FIELDS)  # "PER", "ORG", "LOC"
 ENTITY_FACETS: Final = tuple(ENTITY_FIELDS.values())  # their fields: person, org, place
 KEYWORD_FACETS: Final = tuple(f.name for f in FACETS)
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 
 @cache
@@ -88,8 +92,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(ID, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field(ID_KEY, stored=False, indexed=True, fast=True)
     sb.add_text_field(URL, stored=False, fast=False, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field(TITLE_TERMS, stored=False, tokenizer_name="whitespace")
-    sb.add_text_field(BODY_TERMS, stored=False, tokenizer_name="whitespace")
+    sb.add_text_field(TEXT_TERMS, stored=False, tokenizer_name="whitespace")
     sb.add_text_field(WORDS, stored=False, tokenizer_name="default")
     sb.add_date_field(DATE, stored=False, indexed=True, fast=True)
     for name in (SOURCE, CATEGORY, PERSON, ORG, PLACE, BODY_HASH):

@@ -64,8 +64,9 @@ _SCHEMA: Final[dict[str, Any]] = {
         "title": "Warta search API",
         "version": "1.0.0",
         "description": (
-            "Full-text search over Indonesian news: Sastrawi-stemmed BM25 (title boosted), "
-            "entity/source/category/date facets, highlighting, duplicate collapsing."
+            "Full-text search over Indonesian news: Sastrawi-stemmed BM25 (a title's words "
+            "count twice), entity/source/category/date facets, highlighting, duplicate "
+            "collapsing."
         ),
     },
     "paths": {

@@ -20,7 +20,6 @@ from indexer import schema as S
 
 Alternatives = tuple[tuple[str, ...], ...]  # per word, the terms it may have in a document
 
-TITLE_BOOST: Final = 2.0
 MAX_PHRASE_VARIANTS: Final = 16
 PROXIMITY_SLOP: Final = 4
 PROXIMITY_PAIRS: Final = 8  # neighbouring pairs of a long query given a proximity clause
@@ -32,13 +31,11 @@ COORDINATION_SCORE: Final = 1000.0
 
 def _field_queries(schema: tantivy.Schema, terms: tuple[str, ...], slop: int = 0
                    ) -> list[Query]:
+    """One analysed word or phrase in the text field (a real title counts there as extra
+    occurrences, see :data:`indexer.schema.TITLE_REPEATS`)."""
     if len(terms) == 1:
-        title = Query.term_query(schema, S.TITLE_TERMS, terms[0])
-        body = Query.term_query(schema, S.BODY_TERMS, terms[0])
-    else:
-        title = Query.phrase_query(schema, S.TITLE_TERMS, list(terms), slop=slop)
-        body = Query.phrase_query(schema, S.BODY_TERMS, list(terms), slop=slop)
-    return [Query.boost_query(title, TITLE_BOOST), body]
+        return [Query.term_query(schema, S.TEXT_TERMS, terms[0])]
+    return [Query.phrase_query(schema, S.TEXT_TERMS, list(terms), slop=slop)]
 
 
 def _surface_query(schema: tantivy.Schema, surface: tuple[str, ...]) -> Query:

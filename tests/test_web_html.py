@@ -322,14 +322,30 @@ def test_facet_more_and_value_search_without_js(client: TestClient) -> None:
 def test_sort_links(client: TestClient) -> None:
     p = page(client, "/?q=jakarta")
     sorts = {a.text.strip(): a.attrs["href"] for a in p.find("a") if a.attrs.get("href", "")
-             .startswith("/?q=jakarta") and a.text.strip() in ("Relevance", "Newest", "Oldest")}
-    assert set(sorts) == {"Relevance", "Newest", "Oldest"}
+             .startswith("/?q=jakarta")
+             and a.text.strip() in ("Relevance", "Recent", "Newest", "Oldest")}
+    assert set(sorts) == {"Relevance", "Recent", "Newest", "Oldest"}
+    recent = api(client, sorts["Recent"])
+    assert recent["sort"] == "recent"
+    recent_html = page(client, sorts["Recent"]).html
+    positions = [recent_html.index(article_url(h["id"], PageState(q="jakarta", sort="recent"))
+                                   .replace("&", "&amp;")) for h in recent["hits"][:3]]
+    assert positions == sorted(positions)  # the page lists the API's order
     oldest = api(client, sorts["Oldest"])
     assert oldest["sort"] == "oldest"
     html = page(client, sorts["Oldest"]).html
     first = oldest["hits"][0]["id"]
     assert article_url(first, PageState(q="jakarta", sort="oldest")).replace(
         "&", "&amp;") in html
+
+
+def test_partial_match_is_said(client: TestClient) -> None:
+    some = "/?q=zorblax+glumbrek"  # no article has both
+    assert api(client, some)["matched"] == "some"
+    note = page(client, some).one("p", class_="partial-match")
+    assert "No article has every word" in note.text
+    assert api(client, "/?q=zorblax")["matched"] == "all"
+    assert page(client, "/?q=zorblax").find("p", class_="partial-match") == []
 
 
 def test_pagination(client: TestClient) -> None:

@@ -190,7 +190,7 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
 
 def _sorts(state: PageState) -> tuple[Link, ...]:
     current = state.sort or default_sort(state.q)
-    options = ("relevance", "newest", "oldest") if state.q else ("newest", "oldest")
+    options = ("relevance", "recent", "newest", "oldest") if state.q else ("newest", "oldest")
     return tuple(
         Link(
             name.capitalize(),
@@ -241,6 +241,7 @@ def build_search_page(
         apply_hidden=tuple((k, v) for k, v in hidden_all if k not in FACET_BY_NAME),
         total=response.total,
         total_label=fmt_count(response.total),
+        matched_all=response.matched == "all",
         took_ms=f"{response.took_ms:.0f}",
         hits=tuple(_hit_view(h, state) for h in response.hits),
         first_index=first,

@@ -126,6 +126,7 @@ class SearchPage:
     hidden_dates: tuple[tuple[str, str], ...]  # for the date range form: all but from/to
     total: int
     total_label: str
+    matched_all: bool  # False: no article had every word; the hits have the most of them
     took_ms: str
     hits: tuple[HitView, ...]
     first_index: int

@@ -340,7 +340,7 @@ def reindex(
         with _pool(workers or default_workers(), analyzer) as pool:
             _feed(paths, field_map or {}, analyzer, spill.add, report, pool, progress,
                   entity_docs)
-        entity_map = spill.entity_map()
+            entity_map = spill.entity_map(pool)
         index = store.create_empty(gen)
         writer = _Writer(index, report, live=False)
         for prep in spill.replay():

@@ -5,7 +5,7 @@ Documents and queries both go through :class:`Analyzer`. A word becomes a term b
 1. NFKC normalisation and lowercasing,
 2. name protection: a word of the name lexicon (:mod:`indexer.lexicon`) is kept as it is
    wherever it is written capitalised or in capitals, sentence starts and headlines included
-   ("Kediri" stays "kediri", it does not become Sastrawi's "diri"; "@bekasi" stays "bekas"); so
+   ("Kediri" stays "kediri", it does not become Sastrawi's "diri"; "@bekasi" is "bekas"); so
    is a word written capitalised in the middle of a sentence and never in lower case in the
    same text, and an all-capitals acronym ("PKB", "AS"),
 3. otherwise PySastrawi's stem, computed once per distinct word per process and kept in a cache

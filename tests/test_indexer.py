@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -308,15 +307,21 @@ def test_a_killed_build_leaves_the_live_index_serving(tmp_path: Path,
     reindex([_write_jsonl(tmp_path / "a.jsonl", records[:20])], index_dir, workers=1)
     live = store.current_generation(index_dir)
     n_before = store.open_index(index_dir).searcher().num_docs
-    big = _write_jsonl(tmp_path / "big.jsonl", records * 3)
+    # Enough input for the build to outlive its first progress line (printed after 2 s).
+    many = [dict(r, id=f"{r.get('id')}-{i}") for i in range(20) for r in records]
+    big = _write_jsonl(tmp_path / "big.jsonl", many)
     proc = subprocess.Popen([*WARTA, "reindex", str(big), "--index", str(index_dir)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while len(store.generations(index_dir)) < 2 and time.time() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.5)
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    assert proc.stderr is not None
+    # The event: the first progress line, which the build prints while it is still reading.
+    first = proc.stderr.readline()
+    assert first.startswith("read "), first
+    newest = store.generations(index_dir)[-1].path
+    assert newest.name > live.name  # its new generation exists, unfinished
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL  # the kill landed: the build had not finished
+    proc.stderr.close()
     assert store.current_generation(index_dir) == live
     assert store.open_index(index_dir).searcher().num_docs == n_before
     report = reindex([_write_jsonl(tmp_path / "c.jsonl", records[:25])], index_dir, workers=1)

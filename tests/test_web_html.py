@@ -476,7 +476,8 @@ def test_unknown_article_is_a_404_page_for_browsers_and_json_for_the_api(
     assert res.status_code == 404 and res.json()["error"] == "not_found"
     page = client.get("/articles/no-such-id", headers={"accept": BROWSER_ACCEPT})
     assert page.status_code == 404 and "Article not found" in page.text
-    assert "&#39;no-such-id&#39;" in page.text or "no-such-id" in page.text
+    # The id is shown, escaped (Jinja2 writes the quotes of its repr as &#39;).
+    assert "There is no article with id &#39;no-such-id&#39; in the index." in page.text
 
 
 # -- view model units ----------------------------------------------------------------------------

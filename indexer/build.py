@@ -4,6 +4,14 @@ The main process reads files (I/O and gzip only) and feeds tantivy's writer; wor
 parse, clean, analyse and extract entities (:func:`_process_chunk`). Each worker starts with the
 persisted stem cache and sends back the stems it learned, so the cache saved at the end holds
 every word once and the next build of the same corpus starts warm.
+
+Stories (:mod:`indexer.stories`): workers compute each body's MinHash; the main process looks it
+up in the LSH index as the document arrives. A full build clusters while documents are parked
+for the corpus pass, so each is written with its final story. ``add`` writes each new document
+with the story it joins; a new document can change older ones' story (it was reported earlier,
+or it links two stories), and ``delete`` can split a story or remove its first report: those
+documents are rewritten with their new story (:func:`_restory`), so the index always carries
+the clusters a from-scratch clustering of its documents gives.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from indexer.records import (
     records_of,
     uncompressed_size,
 )
+from indexer.stories import Stories, changed, story_id, story_key
 
 WRITER_HEAP = 256 * 1024 * 1024
 MAX_PROBLEMS_KEPT = 1000
@@ -57,7 +66,8 @@ class BuildReport:
     skipped: Counter[str] = field(default_factory=Counter)  # reason -> count
     problems: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS_KEPT
     bad_utf8_lines: int = 0
-    duplicates: int = 0  # documents whose body an earlier document already has
+    stories: int = 0  # distinct stories in the index after this run
+    restoried: int = 0  # documents rewritten because their story changed
     undated: int = 0
     files: int = 0
     seconds: float = 0.0
@@ -79,7 +89,8 @@ class BuildReport:
             "updated": self.updated,
             "skipped": dict(self.skipped),
             "bad_utf8_lines": self.bad_utf8_lines,
-            "duplicates": self.duplicates,
+            "stories": self.stories,
+            "restoried": self.restoried,
             "undated": self.undated,
             "files": self.files,
             "seconds": round(self.seconds, 3),
@@ -225,10 +236,21 @@ def _results(
         yield pending.popleft().result()
 
 
-class _Writer:
-    """Feeds prepared documents to a tantivy writer, deciding updates and duplicates."""
+def add_to_stories(stories: Stories, prep: Prepared) -> str:
+    date = int(prep.date.timestamp()) if prep.date is not None else None
+    return stories.add(prep.id, prep.fingerprint, date)
 
-    def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool) -> None:
+
+def story_fields(doc_id: str, story: str) -> dict[str, Any]:
+    return {S.STORY: story, S.STORY_KEY: story_key(story),
+            S.FIRST_REPORT: story_id(doc_id) == story}
+
+
+class _Writer:
+    """Feeds prepared documents to a tantivy writer, deciding updates and stories."""
+
+    def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool,
+                 stories: Stories, clustered: bool = False) -> None:
         self.schema = S.build_schema()
         self.index = index
         # One indexing thread: the Python workers are the bottleneck, not tantivy, and one
@@ -238,25 +260,18 @@ class _Writer:
         self.live = live  # True when writing into an index that already has documents
         self.searcher = index.searcher() if live else None
         self.ids: set[str] = set()
-        self.hash_owner: dict[str, str] = {}
+        self.stories = stories
+        # clustered: every document to come is already in ``stories`` (a full build clusters
+        # while the documents are parked, so each is written with its final story)
+        self.clustered = clustered
+        self.before = {} if clustered else stories.assignments()  # of the documents indexed
+        self.written: dict[str, str] = {}  # id -> the story written into its document
 
     def _exists(self, field_name: str, value: str) -> list[tantivy.DocAddress]:
         if self.searcher is None:
             return []
         q = tantivy.Query.term_query(self.schema, field_name, value)
         return [a for _s, a in self.searcher.search(q, 10).hits]
-
-    def _is_duplicate(self, prep: Prepared) -> bool:
-        owner = self.hash_owner.get(prep.body_hash)
-        if owner is not None:
-            return owner != prep.id
-        self.hash_owner[prep.body_hash] = prep.id
-        for addr in self._exists(S.BODY_HASH, prep.body_hash):
-            other = self.searcher.doc(addr)  # type: ignore[union-attr]
-            if other[S.ID][0] != prep.id:
-                self.hash_owner[prep.body_hash] = other[S.ID][0]
-                return True
-        return False
 
     def add(self, prep: Prepared) -> None:
         existed = prep.id in self.ids or bool(self._exists(S.ID, prep.id))
@@ -266,15 +281,27 @@ class _Writer:
         else:
             self.report.indexed += 1
         self.ids.add(prep.id)
-        duplicate = self._is_duplicate(prep)
-        self.report.duplicates += duplicate
         self.report.undated += prep.date is None
+        if self.clustered:
+            story = self.stories.story_of(prep.id)
+        else:
+            story = add_to_stories(self.stories, prep)
+        self.written[prep.id] = story
         self.writer.add_document(
-            tantivy.Document.from_dict({**prep.fields, S.DUPLICATE: duplicate}, self.schema)
+            tantivy.Document.from_dict({**prep.fields, **story_fields(prep.id, story)}, self.schema)
         )
 
-    def commit(self) -> None:
+    def commit(self, analyzer: Analyzer) -> None:
+        """Commit, then rewrite the documents whose story changed after they were written."""
         self.writer.commit()
+        after = self.stories.assignments()
+        changes = changed({**self.before, **self.written}, after)
+        if changes:
+            self.index.reload()
+            _restory(self.index.searcher(), self.writer, analyzer, changes)
+            self.writer.commit()
+        self.report.restoried = len(changes)
+        self.report.stories = len(set(after.values()))
         self.writer.wait_merging_threads()
 
 
@@ -337,12 +364,17 @@ def reindex(
         # The corpus-level entity map needs every article: they wait in a spill file until
         # it is known (corpus_pass.py), then are written with it applied.
         spill = Spill(index_dir)
+        stories = Stories()
+
+        def park(prep: Prepared) -> None:
+            add_to_stories(stories, prep)
+            spill.add(prep)
+
         with _pool(workers or default_workers(), analyzer) as pool:
-            _feed(paths, field_map or {}, analyzer, spill.add, report, pool, progress,
-                  entity_docs)
+            _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs)
             entity_map = spill.entity_map(pool)
         index = store.create_empty(gen)
-        writer = _Writer(index, report, live=False)
+        writer = _Writer(index, report, live=False, stories=stories, clustered=True)
         for prep in spill.replay():
             writer.add(apply_map(prep, entity_map))
         if report.written == 0:
@@ -351,8 +383,9 @@ def reindex(
             store.remove_stale(index_dir, _keep_all_but(index_dir, gen))
             report.seconds = time.perf_counter() - t0
             return report
-        writer.commit()
+        writer.commit(analyzer)
         store.save_entity_map(gen, entity_map)
+        writer.stories.save(gen)
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
         store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
@@ -410,12 +443,13 @@ def add(
         entity_map = store.load_entity_map(index_dir)
         with _pool(workers or default_workers(), analyzer) as pool:
             index = tantivy.Index.open(str(gen))
-            writer = _Writer(index, report, live=True)
+            writer = _Writer(index, report, live=True, stories=Stories.load(gen))
             _feed(paths, field_map or {}, analyzer,
                   lambda prep: writer.add(apply_map(prep, entity_map)),
                   report, pool, progress, entity_docs)
         if report.written:
-            writer.commit()
+            writer.commit(analyzer)
+            writer.stories.save(gen)
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
         meta = store.read_meta(gen)
@@ -430,8 +464,8 @@ def add(
 def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
     """Remove documents by id. Returns (how many were removed, ids that were not found).
 
-    When a removed document was the visible copy of a duplicated body, the next copy of that
-    body becomes visible.
+    A story that loses its first report gets a new one (and a new id); a story whose only link
+    between two parts is removed splits: the documents whose story changed are rewritten.
     """
     index_dir = Path(index_dir)
     removed, missing = 0, []
@@ -439,54 +473,43 @@ def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
     if store.current_generation(index_dir) is None:  # before the lock, which makes the dir
         raise store.NoIndex(f"no index at {index_dir}")
     with store.writer_lock(index_dir):
+        gen = store.current_generation(index_dir)
         index = store.open_index(index_dir)
+        assert gen is not None
         searcher = index.searcher()
         writer = index.writer(heap_size=64 * 1024 * 1024, num_threads=1)
         analyzer = store.load_analyzer(index_dir)
-        hashes: set[str] = set()
-        gone: set[str] = set()
+        stories = Stories.load(gen)
+        before = stories.assignments()
         for doc_id in ids:
             hits = searcher.search(tantivy.Query.term_query(schema, S.ID, doc_id), 1).hits
             if not hits:
                 missing.append(doc_id)
                 continue
-            stored = load_payload(searcher.doc(hits[0][1])[S.PAYLOAD][0])
-            hashes.add(stored.body_hash)
-            gone.add(doc_id)
             writer.delete_documents_by_term(S.ID, doc_id)
+            stories.remove(doc_id)
             removed += 1
         if not removed:
             return removed, missing  # nothing changed: no commit, the index stays as it was
-        for h in hashes:
-            _promote_duplicate(searcher, writer, schema, analyzer, h, gone)
+        _restory(searcher, writer, analyzer, changed(before, stories.assignments()))
         writer.commit()
         writer.wait_merging_threads()
+        stories.save(gen)
     return removed, missing
 
 
-def _promote_duplicate(searcher: tantivy.Searcher, writer: tantivy.IndexWriter,
-                       schema: tantivy.Schema, analyzer: Analyzer, body_hash: str,
-                       gone: set[str]) -> None:
-    q = tantivy.Query.term_query(schema, S.BODY_HASH, body_hash)
-    docs = [searcher.doc(a) for _s, a in searcher.search(q, 1000).hits]
-    remaining = [load_payload(d[S.PAYLOAD][0]) for d in docs if d[S.ID][0] not in gone]
-    if not remaining:
-        return
-    visible = [d for d in docs if d[S.ID][0] not in gone]
-    if any(not _is_dup(searcher, schema, d[S.ID][0]) for d in visible):
-        return
-    first = remaining[0]
-    writer.delete_documents_by_term(S.ID, first.id)
-    fields = {**document_fields(first, analyzer), S.DUPLICATE: False}
-    writer.add_document(tantivy.Document.from_dict(fields, schema))
-
-
-def _is_dup(searcher: tantivy.Searcher, schema: tantivy.Schema, doc_id: str) -> bool:
-    q = tantivy.Query.boolean_query([
-        (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.ID, doc_id)),
-        (tantivy.Occur.Must, tantivy.Query.term_query(schema, S.DUPLICATE, True)),
-    ])
-    return bool(searcher.search(q, 1).count)  # type: ignore[attr-defined]
+def _restory(searcher: tantivy.Searcher, writer: tantivy.IndexWriter, analyzer: Analyzer,
+             changes: Mapping[str, str]) -> None:
+    """Rewrite each document of ``changes`` (id -> story) with its new story."""
+    schema = S.build_schema()
+    for doc_id, story in changes.items():
+        hits = searcher.search(tantivy.Query.term_query(schema, S.ID, doc_id), 1).hits
+        if not hits:
+            continue
+        stored = load_payload(searcher.doc(hits[0][1])[S.PAYLOAD][0])
+        writer.delete_documents_by_term(S.ID, doc_id)
+        fields = {**document_fields(stored, analyzer), **story_fields(doc_id, story)}
+        writer.add_document(tantivy.Document.from_dict(fields, schema))
 
 
 def iter_records(paths: Sequence[Path]) -> Iterator[Record | Problem]:

@@ -79,8 +79,9 @@ def _summary(report: build.BuildReport, verbose: bool) -> None:
     )
     for reason, n in report.skipped.most_common():
         click.echo(f"  skipped {n}: {reason}")
-    if report.duplicates:
-        click.echo(f"  {report.duplicates} exact duplicate bodies (kept, marked)")
+    if report.written:
+        click.echo(f"  {report.stories:,} stories in the index "
+                   f"({report.restoried:,} documents moved to another story)")
     if report.undated:
         click.echo(f"  {report.undated} undated")
     if report.bad_utf8_lines:
@@ -186,7 +187,7 @@ def stats(index_dir: Path, as_json: bool, top: int) -> None:
     if as_json:
         click.echo(orjson.dumps(s, option=orjson.OPT_INDENT_2).decode())
         return
-    click.echo(f"documents      {s['documents']:,} ({s['duplicates']:,} duplicate bodies)")
+    click.echo(f"documents      {s['documents']:,} ({s['stories']:,} stories)")
     click.echo(f"date range     {s['date_min'] or '-'} .. {s['date_max'] or '-'}")
     click.echo(f"undated        {s['undated']:,}")
     click.echo(f"skipped        {sum(s['skipped'].values()):,} {s['skipped'] or ''}")

@@ -19,6 +19,7 @@ from indexer.clean import clean_body, clean_page
 from indexer.dates import OUT_OF_RANGE, parse_date
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Problem, Record
+from indexer.stories import Fingerprint, fingerprint
 
 MIN_BODY_WORDS = 4  # the corpus's 173 bodies of 0-3 words are link residue, not articles
 MAX_TITLE_CHARS = 160
@@ -36,9 +37,9 @@ class Prepared:
     """A document ready for tantivy plus what the writer needs to know about it."""
 
     id: str
-    body_hash: str
+    fingerprint: Fingerprint
     date: datetime | None
-    fields: dict[str, Any]  # for tantivy.Document.from_dict (without ``duplicate``)
+    fields: dict[str, Any]  # for tantivy.Document.from_dict (without the story fields)
     origin: str
 
 
@@ -119,7 +120,6 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     if title_derived:
         title = derive_title(body, url)
     title = _WS_RE.sub(" ", title)
-    bhash = body_hash(body)
     if f.get("id"):
         doc_id = f["id"].strip()  # type: ignore[union-attr]
     elif url:
@@ -127,7 +127,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     elif record.raw_page:
         doc_id = "page:" + record.page_key.removesuffix(".gz")
     else:
-        doc_id = "hash:" + bhash
+        doc_id = "hash:" + body_hash(body)
     if len(doc_id.encode("utf-8", "replace")) > MAX_ID_BYTES:
         return Problem(record.origin, "id too long",
                        f"{len(doc_id.encode('utf-8', 'replace'))} bytes; at most {MAX_ID_BYTES}")
@@ -153,11 +153,10 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         names=tuple(sorted(terms.names)),
         entities=entity_values(mentions),
         mentions=tuple(mentions),
-        body_hash=bhash,
         origin=record.origin,
     )
     fields = document_fields(stored, analyzer, terms)
-    return Prepared(doc_id, bhash, date, fields, record.origin)
+    return Prepared(doc_id, fingerprint(body), date, fields, record.origin)
 
 
 def id_key(doc_id: str) -> int:
@@ -168,7 +167,7 @@ def id_key(doc_id: str) -> int:
 def document_fields(
     stored: S.StoredArticle, analyzer: Analyzer, terms: DocumentTerms | None = None
 ) -> dict[str, Any]:
-    """The tantivy fields of a stored article (without ``duplicate``, set by the writer).
+    """The tantivy fields of a stored article (without the story fields, set by the writer).
     ``terms`` is the article's analysis when the caller already has it."""
     if terms is None:
         names = frozenset(stored.names)
@@ -184,7 +183,6 @@ def document_fields(
         else [join_terms(terms.title)] * S.TITLE_REPEATS + [join_terms(terms.body)],
         S.WORDS: [normalize(stored.body)] if stored.title_derived
         else [normalize(stored.title), normalize(stored.body)],
-        S.BODY_HASH: stored.body_hash,
         S.PAYLOAD: orjson.dumps(stored),
     }
     if stored.url:

@@ -21,8 +21,11 @@ Layout of one document:
   Undated records have no ``date`` value.
 * ``source``, ``category`` — exact terms, fast (facet counts).
 * ``person``, ``org``, ``place`` — normalised entity names, exact, multi-valued, fast.
-* ``body_hash`` — hash of the normalised body, fast; ``duplicate`` — true on every record whose
-  body an earlier record already has (the API hides these and reports how many there are).
+* ``story`` — the id of the story (cluster of near-duplicate articles, see
+  :mod:`indexer.stories`) the article belongs to; raw, stored, fast. ``story_key`` — the same id
+  as the u64 it spells, a numeric fast column (tantivy-py reads only numeric fast fields in bulk,
+  which collapsing results by story needs). ``first_report`` — true on the story's first report
+  (its earliest dated member, whose id the story id is derived from), indexed, fast.
 * ``payload`` — stored bytes: orjson of :class:`StoredArticle` (the original title/body/url,
   entities and where each mention is (field and offsets), the name set that reproduces the
   index terms for highlighting).
@@ -50,8 +53,9 @@ CATEGORY: Final = "category"
 PERSON: Final = "person"
 ORG: Final = "org"
 PLACE: Final = "place"
-BODY_HASH: Final = "body_hash"
-DUPLICATE: Final = "duplicate"
+STORY: Final = "story"
+STORY_KEY: Final = "story_key"
+FIRST_REPORT: Final = "first_report"
 PAYLOAD: Final = "payload"
 
 TEXT_FIELDS: Final = (TEXT_TERMS,)
@@ -83,7 +87,7 @@ ENTITY_TYPES: Final = tuple(ENTITY_FIELDS)  # "PER", "ORG", "LOC"
 ENTITY_FACETS: Final = tuple(ENTITY_FIELDS.values())  # their fields: person, org, place
 KEYWORD_FACETS: Final = tuple(f.name for f in FACETS)
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 
 @cache
@@ -95,9 +99,11 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(TEXT_TERMS, stored=False, tokenizer_name="whitespace")
     sb.add_text_field(WORDS, stored=False, tokenizer_name="default")
     sb.add_date_field(DATE, stored=False, indexed=True, fast=True)
-    for name in (SOURCE, CATEGORY, PERSON, ORG, PLACE, BODY_HASH):
+    for name in (SOURCE, CATEGORY, PERSON, ORG, PLACE):
         sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
-    sb.add_boolean_field(DUPLICATE, stored=False, indexed=True, fast=True)
+    sb.add_text_field(STORY, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field(STORY_KEY, stored=False, indexed=False, fast=True)
+    sb.add_boolean_field(FIRST_REPORT, stored=False, indexed=True, fast=True)
     sb.add_bytes_field(PAYLOAD, stored=True, indexed=False, fast=False)
     return sb.build()
 
@@ -128,5 +134,4 @@ class StoredArticle:
     names: tuple[str, ...]  # lowercased protected words: reproduces the index terms
     entities: dict[str, tuple[str, ...]]  # "PER"/"ORG"/"LOC" -> distinct names, first seen first
     mentions: tuple[Mention, ...]  # where each was found, headline first
-    body_hash: str
     origin: str  # "file:line" of the record this came from

@@ -26,20 +26,20 @@ def index_stats(index_dir: Path, top: int = 10) -> dict[str, Any]:
     index = store.open_index(index_dir)
     index.reload()
     searcher = index.searcher()
-    schema = S.build_schema()
     everything = tantivy.Query.all_query()
     aggs: dict[str, Any] = {
         name: {"terms": {"field": name, "size": top}} for name in S.KEYWORD_FACETS
     }
     aggs["dates"] = {"stats": {"field": S.DATE}}
     result = searcher.aggregate(everything, aggs)
-    dup = searcher.search(tantivy.Query.term_query(schema, S.DUPLICATE, True), 1).count  # type: ignore[attr-defined]
+    stories = searcher.aggregate(everything, {"s": {"terms": {"field": S.STORY,
+                                                           "size": searcher.num_docs + 1}}})
     date_stats = result.get("dates") or {}
     dated = int(date_stats.get("count") or 0)
     meta = store.read_meta(gen) if gen else {}
     return {
         "documents": searcher.num_docs,
-        "duplicates": dup,
+        "stories": len((stories.get("s") or {}).get("buckets", [])),
         "date_min": _ns_to_iso(date_stats.get("min")) if dated else None,
         "date_max": _ns_to_iso(date_stats.get("max")) if dated else None,
         "undated": searcher.num_docs - dated,

@@ -4,8 +4,9 @@ Nothing happens at import time. The lifespan creates the one long-lived object, 
 :class:`~search_api.service.SearcherHolder`, which reopens the index whenever a reindex or a
 commit changes it, so the server always answers from the newest data without a restart.
 
-Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``, ``/entities``,
-``/health``, ``/openapi.json``. Every error is JSON ``{"error", "detail"}``.
+Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``,
+``/articles/{id}/related``, ``/stories/{id}`` (JSON, or the story page for a browser),
+``/entities``, ``/health``, ``/openapi.json``. Every error is JSON ``{"error", "detail"}``.
 
 HTML hook: ``create_app(index_dir, article_html=render)`` (or setting
 ``app.state.article_html``) makes ``GET /articles/{id}`` call ``render(request, article)`` —
@@ -35,6 +36,7 @@ from search_api.params import (
     ValidationError,
     parse_entities_params,
     parse_entity_ref,
+    parse_related_params,
     parse_search_params,
     parse_suggest_params,
 )
@@ -107,6 +109,25 @@ def trends_route(request: Request) -> Response:
         return web.trends_page(request)
     req = trends.parse_trends_params(request.query_params.multi_items())
     return ORJSONResponse(trends.trends(_holder(request), req))
+
+
+def related_route(request: Request) -> Response:
+    doc_id = request.path_params["doc_id"]
+    size = parse_related_params(request.query_params.multi_items())
+    related = service.related(_holder(request), doc_id, size)
+    if related is None:
+        return error_response(404, "not_found", f"no article with id {doc_id!r}")
+    return ORJSONResponse(related)
+
+
+def story_route(request: Request) -> Response:
+    story_id = request.path_params["story_id"]
+    story = service.get_story(_holder(request), story_id)
+    if prefers_html(request):
+        return web.render_story(request, story)
+    if story is None:
+        return error_response(404, "not_found", f"no story with id {story_id!r}")
+    return ORJSONResponse(story)
 
 
 def entities_route(request: Request) -> Response:
@@ -184,11 +205,13 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
     }
     routes = [
         Route("/search", search_route, methods=["GET"]),
+        Route("/articles/{doc_id:path}/related", related_route, methods=["GET"]),
         Route("/articles/{doc_id:path}", article_route, methods=["GET"]),
         Route("/search.atom", feeds.feed_route, methods=["GET"]),
         Route("/search.csv", export.csv_route, methods=["GET"]),
         Route("/search.ndjson", export.ndjson_route, methods=["GET"]),
         Route("/trends", trends_route, methods=["GET"]),
+        Route("/stories/{story_id}", story_route, methods=["GET"]),
         Route("/entities", entities_route, methods=["GET"]),
         Route("/entities/{etype}/{name:path}", entity_profile_route, methods=["GET"]),
         Route("/suggest", suggest_route, methods=["GET"]),

@@ -6,6 +6,7 @@ from copy import deepcopy
 from typing import Any, Final
 
 from indexer import schema as S
+from search_api import openapi_stories as ST
 from search_api import params as P
 from search_api.openapi_monitor import MONITOR_SCHEMAS, monitor_paths
 
@@ -65,8 +66,8 @@ _SCHEMA: Final[dict[str, Any]] = {
         "version": "1.0.0",
         "description": (
             "Full-text search over Indonesian news: Sastrawi-stemmed BM25 (a title's words "
-            "count twice), entity/source/category/date facets, highlighting, duplicate "
-            "collapsing."
+            "count twice), entity/source/category/date facets, highlighting, results collapsed "
+            "by story (near-duplicate articles), story pages, related articles."
         ),
     },
     "paths": {
@@ -123,6 +124,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                         ),
                         "schema": {"type": "string", "enum": list(P.SORTS)},
                     },
+                    ST.COLLAPSE_PARAM,
                     {
                         "name": "halflife",
                         "in": "query",
@@ -207,7 +209,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                 "summary": "Facet values with counts, by case-insensitive prefix",
                 "description": (
                     "Values of one facet whose start, or the start of any of whose words, "
-                    "matches prefix; most frequent first. Counts exclude hidden duplicates."
+                    "matches prefix; most frequent first. Counts are article counts."
                 ),
                 "parameters": [
                     {
@@ -317,6 +319,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                 },
             }
         },
+        **ST.PATHS,
         "/openapi.json": {
             "get": {
                 "summary": "This document",
@@ -343,7 +346,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                 "type": "object",
                 "required": [
                     "id", "title", "url", "source", "category", "date", "score",
-                    "title_html", "snippet_html", "entities", "duplicates",
+                    "title_html", "snippet_html", "entities", "story",
                 ],
                 "properties": {
                     "id": {"type": "string"},
@@ -371,10 +374,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "<mark>, … where cut; the lead when nothing matches",
                     },
                     "entities": {"$ref": "#/components/schemas/Entities"},
-                    "duplicates": {
-                        "type": "integer",
-                        "description": "Other records with exactly this body (hidden)",
-                    },
+                    "story": {"$ref": "#/components/schemas/StorySummary"},
                 },
             },
             "FacetValue": {
@@ -412,9 +412,8 @@ _SCHEMA: Final[dict[str, Any]] = {
             },
             "SearchResponse": {
                 "type": "object",
-                "required": ["query", "sort", "matched", "suggestion", "total", "took_ms",
-                             "page", "size",
-                             "hits", "facets"],
+                "required": ["query", "sort", "matched", "suggestion", "collapse", "total",
+                             "stories", "took_ms", "page", "size", "hits", "facets"],
                 "properties": {
                     "query": {"type": "string"},
                     "sort": {"type": "string", "enum": list(P.SORTS)},
@@ -430,7 +429,9 @@ _SCHEMA: Final[dict[str, Any]] = {
                         "description": "Did you mean: the query with each word that no "
                         "indexed article contains replaced by the closest known word, or null",
                     },
-                    "total": {"type": "integer"},
+                    "collapse": {"type": "string", "enum": list(P.COLLAPSES)},
+                    "total": {"type": "integer", "description": "Matching articles"},
+                    "stories": {"type": "integer", "description": "Distinct stories among them"},
                     "took_ms": {"type": "number"},
                     "page": {"type": "integer"},
                     "size": {"type": "integer"},
@@ -441,7 +442,7 @@ _SCHEMA: Final[dict[str, Any]] = {
             "Article": {
                 "type": "object",
                 "required": ["id", "title", "title_derived", "url", "source", "category", "date",
-                             "body", "entities", "duplicates", "duplicate"],
+                             "body", "entities", "story"],
                 "properties": {
                     "id": {"type": "string"},
                     "title": {"type": "string"},
@@ -452,8 +453,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     "date": {"type": ["string", "null"]},
                     "body": {"type": "string"},
                     "entities": {"$ref": "#/components/schemas/Entities"},
-                    "duplicates": {"type": "integer"},
-                    "duplicate": {"type": "boolean"},
+                    "story": {"$ref": "#/components/schemas/StorySummary"},
                 },
             },
             "Counted": {
@@ -537,6 +537,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     },
                 },
             },
+            **ST.SCHEMAS,
             "Health": {
                 "type": "object",
                 "required": ["status", "documents", "generation", "last_commit"],

@@ -27,6 +27,8 @@ DEFAULT_ENTITY_SIZE: Final = 20
 MAX_ENTITY_SIZE: Final = 100
 DEFAULT_SUGGEST_SIZE: Final = 8
 MAX_SUGGEST_SIZE: Final = 20
+DEFAULT_RELATED_SIZE: Final = 5
+MAX_RELATED_SIZE: Final = 50
 
 DEFAULT_HALFLIFE_DAYS: Final = 30.0  # sort=recent: relevance halves every 30 days of age
 MIN_HALFLIFE_DAYS: Final = 0.01
@@ -34,6 +36,8 @@ MAX_HALFLIFE_DAYS: Final = 36_500.0
 
 Sort = Literal["relevance", "recent", "newest", "oldest"]
 SORTS: Final[tuple[Sort, ...]] = ("relevance", "recent", "newest", "oldest")
+Collapse = Literal["story", "none"]
+COLLAPSES: Final[tuple[Collapse, ...]] = ("story", "none")  # the first is the default
 # API parameter name -> index field (the parameter names are the field names).
 FILTER_PARAMS: Final = S.KEYWORD_FACETS
 ENTITY_TYPES: Final = S.KEYWORD_FACETS
@@ -63,6 +67,7 @@ class SearchRequest:
     date_from: date | None = None
     date_to: date | None = None
     sort: Sort = "newest"
+    collapse: Collapse = "story"  # one hit per story (its best-ranked member), or every article
     page: int = 1
     size: int = DEFAULT_SIZE
     facet_size: int = DEFAULT_FACET_SIZE
@@ -214,6 +219,14 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
     else:
         sort = raw_sort or "relevance"  # type: ignore[assignment]
 
+    raw_collapse = (_single(params, "collapse") or "").strip().lower() or COLLAPSES[0]
+    if raw_collapse not in COLLAPSES:
+        raise ValidationError(
+            "invalid_collapse",
+            f"collapse must be one of {', '.join(COLLAPSES)}, got {raw_collapse[:50]!r}",
+        )
+    collapse: Collapse = raw_collapse  # type: ignore[assignment]
+
     size = parse_int(params, "size", DEFAULT_SIZE, 1, MAX_SIZE)
     page = parse_int(params, "page", 1, 1, None)
     if page * size > MAX_RESULT_WINDOW:
@@ -230,6 +243,7 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
         date_from=date_from,
         date_to=date_to,
         sort=sort,
+        collapse=collapse,
         page=page,
         size=size,
         facet_size=facet_size,
@@ -286,3 +300,8 @@ def parse_entity_ref(etype: str, name: str) -> EntityRef:
             "invalid_parameter", f"the name must be 1 to {MAX_FILTER_VALUE_CHARS} characters"
         )
     return EntityRef(etype, name)
+
+
+def parse_related_params(pairs: Pairs) -> int:
+    """The ``size`` of ``/articles/{id}/related``."""
+    return parse_int(_collect(pairs), "size", DEFAULT_RELATED_SIZE, 1, MAX_RELATED_SIZE)

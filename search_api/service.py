@@ -28,6 +28,7 @@ from indexer.entity_norm import variant_key
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency, spelling
+from search_api import stories as ST
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
@@ -103,7 +104,7 @@ class Hit:
     title_html: str
     snippet_html: str
     entities: Mapping[str, tuple[str, ...]]
-    duplicates: int
+    story: ST.StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,9 @@ class SearchResponse:
     sort: str
     matched: str  # "all": every hit has all the query's words; "some": none had, most-words first
     suggestion: str | None  # the query with unknown words corrected ("did you mean"), or None
-    total: int
+    collapse: str
+    total: int  # matching articles
+    stories: int  # distinct stories among them
     took_ms: float
     page: int
     size: int
@@ -131,8 +134,7 @@ class Article:
     date: str | None
     body: str
     entities: Mapping[str, tuple[str, ...]]
-    duplicates: int
-    duplicate: bool  # this record repeats an earlier record's body (hidden from search)
+    story: ST.StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,17 +237,16 @@ def indexed_selection(snap: Snapshot, request: SearchRequest) -> SearchRequest:
 
 
 def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]) -> Query:
-    """text AND every filter (filters do not score), never a hidden duplicate."""
+    """text AND every filter (filters do not score)."""
     base = text if text is not None else Query.all_query()
     subs: list[tuple[Occur, Query]] = [(Occur.Must, base)]
     subs.extend((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)
-    subs.append((Occur.MustNot, Query.term_query(schema, S.DUPLICATE, True)))
     return Query.boolean_query(subs)
 
 
 def _matching(snap: Snapshot, request: SearchRequest) -> tuple[Query, int | None]:
     """What ``/search`` counts as ``total`` for ``request``: the text (its fallback when every
-    word together finds nothing), every filter and the dates, duplicates hidden; with its count
+    word together finds nothing), every filter and the dates; with its count
     when choosing needed it."""
     range_filter = date_filter(snap.schema, request.date_from, request.date_to)
     filters = [*facet_filters(snap, request).values(),
@@ -297,18 +298,20 @@ def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
     return {k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES}
 
 
-def duplicate_counts(snap: Snapshot, hashes: Sequence[str]) -> dict[str, int]:
-    """body_hash -> how many other records share that body (hidden duplicates included)."""
-    distinct = sorted(set(h for h in hashes if h))
-    if not distinct:
-        return {}
-    q = Query.term_set_query(snap.schema, S.BODY_HASH, distinct)
-    agg = snap.searcher.aggregate(q, {"h": F.terms_agg(S.BODY_HASH, len(distinct))})
-    return {h: max(c - 1, 0) for h, c in F.term_counts(agg.get("h"))}
+def story_summaries(snap: Snapshot, ids: Sequence[str]) -> dict[str, ST.StorySummary]:
+    return ST.summaries(snap.searcher, snap.schema, ids, local_time)
+
+
+def multi_member_stories(snap: Snapshot) -> tuple[str, ...]:
+    cached = snap.cache.get("multi_member_stories")
+    if cached is None:
+        cached = snap.cache["multi_member_stories"] = ST.multi_member_stories(snap.searcher)
+    return tuple(cached)
 
 
 def _hit(
-    snap: Snapshot, p: S.StoredArticle, score: float | None, terms: frozenset[str], dups: int
+    snap: Snapshot, p: S.StoredArticle, score: float | None, terms: frozenset[str],
+    story: ST.StorySummary,
 ) -> Hit:
     names = frozenset(p.names)
     title_spans = snap.analyzer.spans(p.title, names)
@@ -324,7 +327,7 @@ def _hit(
         title_html=H.highlight(p.title, title_spans, terms),
         snippet_html=H.snippet(p.body, body_spans, terms),
         entities=_entities(p),
-        duplicates=dups,
+        story=story,
     )
 
 
@@ -389,18 +392,16 @@ def date_span(snap: Snapshot) -> recency.Span | None:
     return span
 
 
-def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query
-            ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
+def _ranked(snap: Snapshot, request: SearchRequest, sort: str, main: Query, offset: int,
+            size: int) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
     if sort == "recent":
-        return recency.rank(snap.searcher, main, date_span(snap), request.halflife,
-                            request.offset, request.size)
+        return recency.rank(snap.searcher, main, date_span(snap), request.halflife, offset, size)
     if sort == "relevance":
-        result = snap.searcher.search(main, request.size, count=True, offset=request.offset)
+        result = snap.searcher.search(main, size, count=True, offset=offset)
     else:
         order = Order.Desc if sort == "newest" else Order.Asc
         result = snap.searcher.search(
-            main, request.size, count=True, offset=request.offset,
-            order_by_field=S.DATE, order=order,
+            main, size, count=True, offset=offset, order_by_field=S.DATE, order=order,
         )
     return _total(result), list(result.hits)
 
@@ -411,6 +412,17 @@ def count(holder: SearcherHolder, request: SearchRequest) -> int:
     snap = holder.snapshot()
     query, total = _matching(snap, request)
     return total if total is not None else _count(snap.searcher, query)
+
+
+def _page(snap: Snapshot, request: SearchRequest, sort: str, main: Query
+          ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
+    """(matching articles, the page's hits): one per story unless ``collapse=none``."""
+    if request.collapse == "none":
+        return _ranked(snap, request, sort, main, request.offset, request.size)
+    hits = ST.collapsed(snap.searcher, lambda limit: _ranked(snap, request, sort, main, 0,
+                                                             limit)[1],
+                        request.offset, request.size)
+    return _count(snap.searcher, main), hits
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
@@ -426,26 +438,28 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     range_filter = date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
     text, matched = compiled.query, "all"
-    total, ranked = _ranked(snap, request, sort, combine(schema, text, all_filters))
+    total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
-        total, ranked = _ranked(snap, request, sort, combine(schema, text, all_filters))
-    payloads = [(key, payload(searcher, addr)) for key, addr in ranked]
-    dups = duplicate_counts(snap, [p.body_hash for _, p in payloads])
+        total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
+    n_stories = ST.count_stories(searcher, schema, combine(schema, text, all_filters), total,
+                                 multi_member_stories(snap))
+    found = [(key, ST.story_of(searcher, addr), payload(searcher, addr)) for key, addr in ranked]
+    stories = story_summaries(snap, [sid for _, sid, _ in found])
     hits = tuple(
         _hit(
             snap, p,
             float(key) if sort in ("relevance", "recent") and key is not None else None,
-            compiled.terms, dups.get(p.body_hash, 0),
+            compiled.terms, stories[sid],
         )
-        for key, p in payloads
+        for key, sid, p in found
     )
     facets = compute_facets(snap, request, text, filters, range_filter, total)
     suggestion = spelling.suggestion(snap, request.q, wait=False)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(
-        query=request.q, sort=sort, matched=matched, suggestion=suggestion, total=total,
-        took_ms=took,
+        query=request.q, sort=sort, matched=matched, suggestion=suggestion,
+        collapse=request.collapse, total=total, stories=n_stories, took_ms=took,
         page=request.page, size=request.size, hits=hits, facets=facets,
     )
 
@@ -460,13 +474,22 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
         return None
     addr = res.hits[0][1]
     p = payload(snap.searcher, addr)
-    dup_flag = snap.searcher.fast_field_values(S.DUPLICATE, [addr])[0]
-    dups = duplicate_counts(snap, [p.body_hash]).get(p.body_hash, 0)
+    sid = ST.story_of(snap.searcher, addr)
     return Article(
         id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
         category=p.category, date=local_time(p.date), body=p.body, entities=_entities(p),
-        duplicates=dups, duplicate=bool(dup_flag),
+        story=story_summaries(snap, [sid])[sid],
     )
+
+
+def get_story(holder: SearcherHolder, story_id: str) -> ST.Story | None:
+    snap = holder.snapshot()
+    return ST.story(snap.searcher, snap.schema, story_id, local_time)
+
+
+def related(holder: SearcherHolder, doc_id: str, size: int) -> ST.Related | None:
+    snap = holder.snapshot()
+    return ST.related(snap.searcher, snap.schema, snap.analyzer, doc_id, size, local_time)
 
 
 _WORD_SPLIT_RE = re.compile(r"[\W_]+")

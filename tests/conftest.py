@@ -1,6 +1,7 @@
 """One real index per test session: the first articles of the CLICK-ID corpus plus a few
-synthetic records that exercise the edge cases (HTML in the text, an exact duplicate body, a
-missing title, a missing date), built by the real indexer (``indexer.build.reindex``)."""
+synthetic records that exercise the edge cases (HTML in the text, an exact duplicate body and
+an edited copy from another outlet: one story of three articles, a missing title, a missing
+date), built by the real indexer (``indexer.build.reindex``)."""
 
 from __future__ import annotations
 
@@ -41,10 +42,18 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "clickid-news" / "articles.jsonl.gz"
 N_REAL = 1500
 
-_FILLER = (
-    "Pemerintah daerah menyampaikan keterangan resmi kepada wartawan pada hari itu dan "
-    "meminta masyarakat tetap tenang sambil menunggu hasil pemeriksaan lebih lanjut."
-)
+# Each record's own closing text: records that shared most of their words would be copies of
+# one another, one story (the two "dup" records are meant to be: their bodies are identical).
+_FILLER = {
+    "xss": "Polisi siber masih menelusuri alamat pelaku dan meminta warga tidak membuka tautan "
+           "yang dikirim oleh nomor tidak dikenal selama penyelidikan berlangsung.",
+    "dup": "Pemerintah daerah menyampaikan keterangan resmi kepada wartawan pada hari itu dan "
+           "meminta masyarakat tetap tenang sambil menunggu hasil pemeriksaan lebih lanjut.",
+    "notitle": "Harga gabah di tingkat petani naik karena permintaan penggilingan meningkat "
+               "sementara musim kemarau membuat sebagian sawah gagal ditanami.",
+    "undated": "Panitia menyiapkan lapangan parkir tambahan dan pedagang kaki lima menempati "
+               "jalan di sekitar pantai sejak pagi buta hingga larut malam.",
+}
 
 SYNTHETIC: list[dict[str, object]] = [
     {
@@ -53,7 +62,7 @@ SYNTHETIC: list[dict[str, object]] = [
         "title": "Peringatan <script>alert(1)</script> untuk warga Zorblax",
         "body": (
             "Peretas menyisipkan kode <script>alert(1)</script> ke laman warga Zorblax. "
-            "Kelompok itu menyerang server kelurahan pada malam hari. " + _FILLER
+            "Kelompok itu menyerang server kelurahan pada malam hari. " + _FILLER["xss"]
         ),
         "date": "2019-09-15",
         "outlet": "warta-uji",
@@ -63,7 +72,8 @@ SYNTHETIC: list[dict[str, object]] = [
         "id": "synthetic-dup-a",
         "url": "https://example.test/berita/kembar-a",
         "title": "Banjir bandang melanda desa Kwetlar",
-        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. " + _FILLER,
+        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. "
+        + _FILLER["dup"],
         "date": "2019-09-16",
         "outlet": "warta-uji",
         "category": "Peristiwa",
@@ -72,7 +82,8 @@ SYNTHETIC: list[dict[str, object]] = [
         "id": "synthetic-dup-b",
         "url": "https://example.test/berita/kembar-b",
         "title": "Desa Kwetlar dilanda banjir",
-        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. " + _FILLER,
+        "body": "Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. "
+        + _FILLER["dup"],
         "date": "2019-09-17",
         "outlet": "warta-uji",
         "category": "Peristiwa",
@@ -81,7 +92,8 @@ SYNTHETIC: list[dict[str, object]] = [
         "id": "synthetic-notitle",
         "url": "https://example.test/berita/tanpa-judul",
         "title": "",
-        "body": "Petani Glumbrek memanen padi lebih awal tahun ini. " + _FILLER,
+        "body": "Petani Glumbrek memanen padi lebih awal tahun ini. "
+        + _FILLER["notitle"],
         "date": "2019-09-18",
         "outlet": "warta-uji",
         "category": "Ekonomi",
@@ -91,9 +103,20 @@ SYNTHETIC: list[dict[str, object]] = [
         "url": "https://example.test/berita/tanpa-tanggal",
         "title": "Festival layang-layang Trombik tanpa tanggal",
         "body": "Festival layang-layang Trombik menarik ribuan pengunjung dari luar kota. "
-        + _FILLER,
+        + _FILLER["undated"],
         "outlet": "warta-uji",
         "category": "Budaya",
+    },
+    {
+        # a copy from another outlet: its own dateline and a "Baca juga" line, dated later
+        "id": "synthetic-dup-c",
+        "url": "https://kabar.test/kwetlar-banjir",
+        "title": "Banjir bandang di Kwetlar",
+        "body": "KWETLAR - Banjir bandang melanda desa Kwetlar setelah hujan deras semalaman. "
+        "Baca juga: Jembatan desa tetangga putus. " + _FILLER["dup"],
+        "date": "2019-09-18",
+        "outlet": "kabar-uji",
+        "category": "Daerah",
     },
 ]
 
@@ -111,8 +134,7 @@ class OracleDoc:
     person: tuple[str, ...]
     org: tuple[str, ...]
     place: tuple[str, ...]
-    body_hash: str
-    duplicate: bool
+    story: str
 
     def values(self, facet: str) -> tuple[str, ...]:
         if facet in (S.SOURCE, S.CATEGORY):
@@ -142,22 +164,21 @@ def write_corpus(path: Path, n_real: int = N_REAL, extra: list[dict[str, object]
 
 
 def read_oracle(index_dir: Path) -> list[OracleDoc]:
-    """Every record of the index, read back from its payload and duplicate flag."""
+    """Every record of the index, read back from its payload and its story."""
     index = store.open_index(index_dir)
     searcher = index.searcher()
     res = searcher.search(Query.all_query(), searcher.num_docs + 1)
     addrs = [a for _, a in res.hits]
-    dups = searcher.fast_field_values(S.DUPLICATE, addrs)
     out = []
-    for addr, dup in zip(addrs, dups, strict=True):
-        p = load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
+    for addr in addrs:
+        doc = searcher.doc(addr).to_dict()
+        p = load_payload(bytes(doc[S.PAYLOAD][0]))
         out.append(
             OracleDoc(
                 id=p.id, title=p.title, body=p.body, source=p.source, category=p.category,
                 date=wib_day(p.date),
                 person=tuple(p.entities.get("PER", ())), org=tuple(p.entities.get("ORG", ())),
-                place=tuple(p.entities.get("LOC", ())), body_hash=p.body_hash,
-                duplicate=bool(dup),
+                place=tuple(p.entities.get("LOC", ())), story=str(doc[S.STORY][0]),
             )
         )
     return out

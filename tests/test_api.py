@@ -37,7 +37,7 @@ from search_api.serve import NoDelayH11Protocol
 FACETS = S.KEYWORD_FACETS
 HIT_KEYS = {
     "id", "title", "url", "source", "category", "date", "score", "title_html", "snippet_html",
-    "entities", "duplicates",
+    "entities", "story",
 }
 
 Json = dict[str, Any]
@@ -52,7 +52,8 @@ def get(client: TestClient, path: str, **params: Any) -> Json:
 
 
 def visible(oracle: list[OracleDoc]) -> list[OracleDoc]:
-    return [d for d in oracle if not d.duplicate]
+    """Every article counts: collapsing by story changes the hits listed, not the totals."""
+    return list(oracle)
 
 
 def matches(d: OracleDoc, filters: dict[str, list[str]], lo: str | None = None,
@@ -109,10 +110,11 @@ def test_health(client: TestClient, oracle: list[OracleDoc]) -> None:
 def test_openapi_documents_every_route_and_param(client: TestClient) -> None:
     spec = get(client, "/openapi.json")
     assert spec["openapi"].startswith("3.")
-    assert {"/search", "/articles/{id}", "/entities", "/health"} <= set(spec["paths"])
+    assert {"/search", "/articles/{id}", "/articles/{id}/related", "/stories/{id}", "/entities",
+            "/health"} <= set(spec["paths"])
     names = {p["name"] for p in spec["paths"]["/search"]["get"]["parameters"]}
-    assert names == {"q", *FACETS, *P.OP_PARAMS, "from", "to", "sort", "halflife", "page",
-                     "size", "facet_size"}
+    assert names == {"q", *FACETS, *P.OP_PARAMS, "from", "to", "sort", "halflife", "collapse",
+                     "page", "size", "facet_size"}
     assert set(spec["components"]["schemas"]["Hit"]["required"]) == HIT_KEYS
 
 
@@ -121,8 +123,8 @@ def test_openapi_documents_every_route_and_param(client: TestClient) -> None:
 
 def test_search_response_shape(client: TestClient, oracle: list[OracleDoc]) -> None:
     body = get(client, "/search", q="banjir")
-    assert set(body) == {"query", "sort", "matched", "suggestion", "total", "took_ms", "page",
-                         "size", "hits", "facets"}
+    assert set(body) == {"query", "sort", "matched", "suggestion", "collapse", "total",
+                         "stories", "took_ms", "page", "size", "hits", "facets"}
     assert body["suggestion"] is None
     assert body["query"] == "banjir" and body["sort"] == "relevance"
     assert body["page"] == 1 and body["size"] == 10
@@ -134,7 +136,6 @@ def test_search_response_shape(client: TestClient, oracle: list[OracleDoc]) -> N
     for hit in body["hits"]:
         assert set(hit) == HIT_KEYS
         doc = by_id[hit["id"]]
-        assert not doc.duplicate
         assert hit["title"] == doc.title
         assert (hit["source"], hit["category"]) == (doc.source, doc.category)
         assert hit["url"].startswith("http")
@@ -143,7 +144,8 @@ def test_search_response_shape(client: TestClient, oracle: list[OracleDoc]) -> N
         assert isinstance(hit["score"], float) and hit["score"] > 0
         assert set(hit["entities"]) == {"PER", "ORG", "LOC"}
         assert hit["entities"]["PER"] == list(doc.person)
-        assert isinstance(hit["duplicates"], int)
+        assert set(hit["story"]) == {"id", "size", "sources", "first"}
+        assert hit["story"]["id"] == doc.story
         assert re.sub(r"</?mark>", "", hit["title_html"]).count("<") == 0
     assert set(body["facets"]) == {*FACETS, "date"}
 
@@ -156,8 +158,8 @@ def test_browse_without_query_is_newest_first(client: TestClient, oracle: list[O
     assert all(d is not None for d in dates)
     assert dates == sorted(dates, reverse=True)
     assert all(h["score"] is None for h in body["hits"])
-    # the very last page ends with the undated record
-    last = (body["total"] - 1) // 100 + 1
+    # the very last page (of stories: results are collapsed) ends with the undated record
+    last = (body["stories"] - 1) // 100 + 1
     tail = get(client, "/search", size=100, page=last)["hits"]
     assert tail[-1]["date"] is None and tail[-1]["id"] == "synthetic-undated"
 
@@ -286,7 +288,7 @@ def test_facets_follow_the_query(client: TestClient, oracle: list[OracleDoc]) ->
     hit_ids = set()
     page = 1
     while True:
-        part = get(client, "/search", q="+jakarta", size=100, page=page)
+        part = get(client, "/search", q="+jakarta", size=100, page=page, collapse="none")
         hit_ids |= {h["id"] for h in part["hits"]}
         if page * 100 >= part["total"]:
             break
@@ -370,15 +372,24 @@ def test_snippet_without_match_is_the_lead(client: TestClient) -> None:
     assert "<mark>" not in hit["snippet_html"]
 
 
-def test_exact_duplicates_are_collapsed(client: TestClient, oracle: list[OracleDoc]) -> None:
-    hits = get(client, "/search", q="kwetlar")["hits"]
-    assert [h["id"] for h in hits] == ["synthetic-dup-a"]
-    assert hits[0]["duplicates"] == 1
-    # every hit's count is the oracle's count of other records with that body
-    per_hash = Counter(d.body_hash for d in oracle)
+def test_copies_are_one_story(client: TestClient, oracle: list[OracleDoc]) -> None:
+    body = get(client, "/search", q="kwetlar")
+    assert (body["total"], body["stories"], len(body["hits"])) == (3, 1, 1)
+    story = body["hits"][0]["story"]
+    assert story["size"] == 3 and story["sources"] == ["warta-uji", "kabar-uji"]
+    assert story["first"]["id"] == "synthetic-dup-a"  # dated a day before its copies
+    assert story["first"]["date"].startswith("2019-09-16")
+    every = get(client, "/search", q="kwetlar", collapse="none")["hits"]
+    assert {h["id"] for h in every} == {"synthetic-dup-a", "synthetic-dup-b", "synthetic-dup-c"}
+    # every hit's story is the oracle's: its size, its outlets, no story twice
+    per_story = Counter(d.story for d in oracle)
     by_id = {d.id: d for d in oracle}
-    for h in get(client, "/search", size=100)["hits"]:
-        assert h["duplicates"] == per_hash[by_id[h["id"]].body_hash] - 1
+    hits = get(client, "/search", size=100)["hits"]
+    assert len({h["story"]["id"] for h in hits}) == len(hits)
+    for h in hits:
+        sid = by_id[h["id"]].story
+        assert h["story"]["size"] == per_story[sid]
+        assert set(h["story"]["sources"]) == {d.source for d in oracle if d.story == sid}
 
 
 def test_record_without_title(client: TestClient) -> None:
@@ -393,13 +404,13 @@ def test_record_without_title(client: TestClient) -> None:
 
 
 def test_article(client: TestClient, oracle: list[OracleDoc]) -> None:
-    doc = next(d for d in oracle if d.person and not d.duplicate)
+    doc = next(d for d in oracle if d.person)
     art = get(client, f"/articles/{doc.id}")
     assert art["id"] == doc.id and art["body"] == doc.body and art["title"] == doc.title
     assert art["entities"]["PER"] == list(doc.person)
-    assert art["duplicate"] is False
+    assert art["story"]["id"] == doc.story
     dup = get(client, "/articles/synthetic-dup-b")
-    assert dup["duplicate"] is True and dup["duplicates"] == 1
+    assert dup["story"]["size"] == 3 and dup["story"]["first"]["id"] == "synthetic-dup-a"
 
 
 def test_unknown_article_is_404_json_or_html(client: TestClient) -> None:

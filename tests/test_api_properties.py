@@ -21,7 +21,7 @@ from indexer import schema as S
 FACETS = S.KEYWORD_FACETS
 HIT_KEYS = {
     "id", "title", "url", "source", "category", "date", "score", "title_html", "snippet_html",
-    "entities", "duplicates",
+    "entities", "story",
 }
 SETTINGS = settings(
     max_examples=300,
@@ -111,8 +111,8 @@ def check_error(res: Any) -> None:
 
 
 def check_search(body: dict[str, Any], size: int | None = None) -> None:
-    assert set(body) == {"query", "sort", "matched", "suggestion", "total", "took_ms", "page",
-                         "size", "hits", "facets"}
+    assert set(body) == {"query", "sort", "matched", "suggestion", "collapse", "total",
+                         "stories", "took_ms", "page", "size", "hits", "facets"}
     assert body["matched"] in ("all", "some")
     assert body["total"] >= len(body["hits"]) >= 0
     assert len(body["hits"]) <= body["size"] <= 100

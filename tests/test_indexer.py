@@ -24,6 +24,7 @@ from indexer.dates import parse_date
 from indexer.document import MIN_BODY_WORDS, load_payload
 from indexer.mentions import article_mentions
 from indexer.stats import index_stats
+from indexer.stories import story_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -180,7 +181,7 @@ def test_readd_updates_in_place_and_delete_removes(tmp_path: Path,
     assert _count(index_dir, S.ID, str(first[2]["id"])) == 0
 
 
-def test_duplicates_are_kept_and_marked_and_delete_promotes_the_next(
+def test_exact_duplicates_are_one_story_and_delete_moves_its_first_report(
     tmp_path: Path, records: list[dict[str, object]]
 ) -> None:
     base = records[5]
@@ -188,10 +189,14 @@ def test_duplicates_are_kept_and_marked_and_delete_promotes_the_next(
              dict(base, id="twin-b", url="https://x.test/b", title="Judul lain")]
     index_dir = tmp_path / "idx"
     report = reindex([_write_jsonl(tmp_path / "t.jsonl", twins)], index_dir, workers=1)
-    assert (report.indexed, report.duplicates) == (2, 1)
-    assert _count(index_dir, S.DUPLICATE, True) == 1
+    assert (report.indexed, report.stories) == (2, 1)
+    # Same date: the first report is the lower id, and the story is named after it.
+    assert _count(index_dir, S.STORY, story_id("twin-a")) == 2
+    assert _count(index_dir, S.FIRST_REPORT, True) == 1
     delete(["twin-a"], index_dir)
-    assert _count(index_dir, S.DUPLICATE, True) == 0
+    assert _count(index_dir, S.STORY, story_id("twin-a")) == 0
+    assert _count(index_dir, S.STORY, story_id("twin-b")) == 1
+    assert _count(index_dir, S.FIRST_REPORT, True) == 1
     assert set(_all_payloads(index_dir)) == {"twin-b"}
 
 

@@ -57,7 +57,7 @@ def oracle_r(index_dir: Path) -> Oracle:
 
 
 def page(client: TestClient, **params: Any) -> dict[str, Any]:
-    r = client.get("/search", params={"sort": "recent", **params})
+    r = client.get("/search", params={"sort": "recent", "collapse": "none", **params})
     assert r.status_code == 200, r.text
     body: dict[str, Any] = r.json()
     return body

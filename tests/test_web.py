@@ -180,7 +180,7 @@ def test_pick_a_date_bar_then_drag_a_range(tab: Tab) -> None:
 
 
 def test_presets_are_relative_to_the_newest_article(tab: Tab, oracle: list[Any]) -> None:
-    newest = max(d.date for d in oracle if d.date and not d.duplicate)
+    newest = max(d.date for d in oracle if d.date)
     tab.goto("/")
     tab.page.get_by_role("link", name="Last 7 days").click()
     tab.page.wait_for_url(f"**to={newest}")
@@ -349,3 +349,43 @@ def test_phone_layout(browser: Any, server: str) -> None:
         page.screenshot(path=str(SHOTS / "10-phone-article.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_story_line_story_page_and_related(tab: Tab) -> None:
+    """A hit says where else its story ran and who had it first, and leads to the story page;
+    the article page lists related articles."""
+    expect = sync_api.expect
+    tab.goto("/?q=kwetlar")
+    api = tab.api()
+    assert (api["total"], api["stories"], len(api["hits"])) == (3, 1, 1)
+    expect(tab.page.locator(".result-count")).to_contain_text("3 results in 1 story")
+    hit, story = api["hits"][0], api["hits"][0]["story"]
+    line = tab.page.locator(".hit .story-line")
+    other = "kabar-uji" if hit["source"] == "warta-uji" else "warta-uji"
+    expect(line.locator(".also-in")).to_have_text(f"Also in: {other}")
+    if hit["id"] == story["first"]["id"]:
+        expect(line.locator(".first-report")).to_have_text("First report")
+    else:
+        expect(line.locator(".first-report")).to_have_text(
+            "First reported by warta-uji, 16 Sep 2019")
+    tab.shot("11-story-line")
+    line.get_by_role("link", name="All 3 copies").click()
+    tab.page.wait_for_url(f"**/stories/{story['id']}")
+    members = tab.page.locator(".story-member")
+    expect(members).to_have_count(3)
+    expect(members.first).to_have_attribute("data-id", "synthetic-dup-a")
+    expect(members.first.locator(".first-mark")).to_have_text("First report")
+    copy = tab.page.locator('.story-member[data-id="synthetic-dup-c"] details.differs')
+    copy.locator("summary").click()
+    expect(copy).to_contain_text("Baca juga")
+    tab.shot("12-story-page")
+    members.nth(1).locator(".hit-title a").click()
+    tab.page.wait_for_url("**/articles/synthetic-dup-*")
+    expect(tab.page.locator(".article-header .story-line")).to_contain_text(
+        "First reported by warta-uji")
+    related = tab.page.locator(".related li a")
+    assert related.count() >= 1
+    related_ids = {urlsplit(related.nth(i).get_attribute("href")).path.rsplit("/", 1)[1]
+                   for i in range(related.count())}
+    assert not related_ids & {"synthetic-dup-a", "synthetic-dup-b", "synthetic-dup-c"}
+    tab.shot("13-article-related")

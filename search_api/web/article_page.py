@@ -6,9 +6,11 @@ from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import service
+from search_api.stories import Related
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_datetime, paragraphs
 from search_api.web.state import ENTITY_GROUPS, FACET_BY_NAME, PageState
+from search_api.web.story_views import related_views, story_line
 from search_api.web.views import ArticlePage, EntityGroup, Link
 
 
@@ -23,7 +25,8 @@ def back_url(raw: str | None) -> str:
 
 
 
-def build_article_page(article: service.Article, back: str | None) -> ArticlePage:
+def build_article_page(article: service.Article, back: str | None,
+                       related: Related | None) -> ArticlePage:
     groups = []
     for key, spec in ENTITY_GROUPS:
         names = article.entities.get(key, ())
@@ -47,6 +50,6 @@ def build_article_page(article: service.Article, back: str | None) -> ArticlePag
         original_url=article.url if article.url.startswith(("http://", "https://")) else "",
         entities=tuple(groups),
         back_url=back_url(back),
-        duplicates=article.duplicates,
-        duplicate=article.duplicate,
+        story=story_line(article.story, article.id, article.source),
+        related=related_views(related),
     )

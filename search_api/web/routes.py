@@ -21,11 +21,13 @@ from starlette.templating import Jinja2Templates
 
 from search_api import explore, service
 from search_api import trends as T
-from search_api.params import ValidationError, parse_entity_ref
+from search_api.params import DEFAULT_RELATED_SIZE, ValidationError, parse_entity_ref
+from search_api.stories import Story
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
 from search_api.web.state import parse_state
+from search_api.web.story_views import build_story_page
 from search_api.web.trends_page import build_trends_page, monitor_links
 
 PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
@@ -88,7 +90,8 @@ def render_article(request: Request, article: service.Article | None) -> Respons
              "message": f"There is no article with id {doc_id!r} in the index.", "q": ""},
             status=404,
         )
-    page = build_article_page(article, request.query_params.get("back"))
+    related = service.related(_holder(request), article.id, DEFAULT_RELATED_SIZE)
+    page = build_article_page(article, request.query_params.get("back"), related)
     return _render(request, "article.html", {"article": page, "q": ""})
 
 
@@ -133,6 +136,20 @@ def entity_page(request: Request) -> Response:
                        {"title": "Not found", "message": f"No {ref.type} named {ref.name!r} is "
                         "in the index.", "q": ""}, status=404)
     return _render(request, "entity.html", {"entity": build_entity_page(profile), "q": ""})
+
+
+def render_story(request: Request, story: Story | None) -> Response:
+    """``GET /stories/{id}`` for a browser: every copy, the first report marked."""
+    if story is None:
+        story_id = request.path_params.get("story_id", "")
+        return _render(
+            request,
+            "message.html",
+            {"title": "Story not found",
+             "message": f"There is no story with id {story_id!r} in the index.", "q": ""},
+            status=404,
+        )
+    return _render(request, "story.html", {"story": build_story_page(story), "q": ""})
 
 
 def make_templates() -> Jinja2Templates:

@@ -25,6 +25,7 @@ from search_api.web.state import (
     default_sort,
     state_request,
 )
+from search_api.web.story_views import story_line
 from search_api.web.views import (
     Chip,
     FacetValueView,
@@ -211,7 +212,7 @@ def _hit_view(hit: service.Hit, state: PageState) -> HitView:
         category=hit.category,
         date_label=fmt_datetime(hit.date) if hit.date else "Undated",
         date_iso=hit.date or "",
-        duplicates=hit.duplicates,
+        story=story_line(hit.story, hit.id, hit.source),
     )
 
 
@@ -242,6 +243,8 @@ def build_search_page(
         total=response.total,
         total_label=fmt_count(response.total),
         matched_all=response.matched == "all",
+        stories=response.stories,
+        stories_label=fmt_count(response.stories),
         took_ms=f"{response.took_ms:.0f}",
         hits=tuple(_hit_view(h, state) for h in response.hits),
         first_index=first,
@@ -252,7 +255,7 @@ def build_search_page(
         relaxations=relaxations,
         facets=_facet_views(state, response, holder),
         histogram=build_histogram(state, response.facets.date, newest_day(holder)),
-        pager=build_pager(state, response.total, request.size),
+        pager=build_pager(state, response.stories, request.size),
         first_page_url=state.at_page(1).url,
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)
                     if response.suggestion else None),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from search_api.web.state import PageState
+from search_api.web.story_views import RelatedView, StoryLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ class HitView:
     category: str
     date_label: str
     date_iso: str
-    duplicates: int
+    story: StoryLine | None  # None for an article no other article copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,8 @@ class SearchPage:
     total: int
     total_label: str
     matched_all: bool  # False: no article had every word; the hits have the most of them
+    stories: int  # distinct stories among the results (the pages count these)
+    stories_label: str
     took_ms: str
     hits: tuple[HitView, ...]
     first_index: int
@@ -166,5 +169,5 @@ class ArticlePage:
     original_url: str
     entities: tuple[EntityGroup, ...]
     back_url: str
-    duplicates: int
-    duplicate: bool
+    story: StoryLine | None
+    related: tuple[RelatedView, ...]

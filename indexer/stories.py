@@ -1,0 +1,267 @@
+"""Stories: clusters of near-duplicate articles (wire copy, syndication, lifted text).
+
+Two articles are *copies* when their cleaned bodies share most of their word 3-shingles, so a
+changed dateline or byline, a dropped "Baca juga" line, a paragraph added or removed, or a few
+words changed keep them together, while two reports of the same event written independently
+(same people, same day, different sentences) share few shingles and stay apart.
+
+* :func:`fingerprint` (run in the build's worker processes) — the MinHash of the body's shingle
+  set (datasketch, ``affine32`` scheme, :data:`NUM_PERM` permutations) and the set's size.
+* :class:`Stories` (in the one writing process) — an LSH index over the fingerprints
+  (datasketch ``MinHashLSH``, :data:`BANDS` x :data:`ROWS`) finds candidate pairs; a pair is
+  *linked* when :func:`linked` accepts it; a story is a connected component of linked articles.
+  The link rule is a pure function of two fingerprints, and LSH candidates are exactly the pairs
+  that share a band, so a story depends only on the set of articles, never on the order they
+  were added or removed in: ``add`` and ``delete`` give the clusters a full rebuild gives.
+* A story's *first report* is its earliest dated member (ties and undated members by id); its
+  id is a hash of the first report's id (:func:`story_id`), hex, 16 digits = one u64.
+
+The state (ids, fingerprints, dates, story of each id) is saved in the index generation it
+belongs to (:data:`STATE_FILE`), so it is switched in and out atomically with the index.
+Nothing here knows the search engine: it deals in ids, dates and fingerprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import orjson
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM: Final = 128
+BANDS: Final = 64  # x ROWS = NUM_PERM; a pair with Jaccard 0.3 shares a band with p > 0.99
+ROWS: Final = 2
+SHINGLE: Final = 3  # words per shingle
+MIN_JACCARD: Final = 0.35  # estimated Jaccard of the shingle sets that links two articles
+MIN_CONTAINMENT: Final = 0.8  # ... or: this share of the smaller set is in the larger one
+MIN_CONTAINED: Final = 40  # shingles the smaller set needs for containment alone to link
+STATE_FILE: Final = "stories.npz"
+_SCHEME: Final = "affine32"
+_SEED: Final = 1
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_MASK32: Final = np.uint64(0xFFFFFFFF)
+_MIX: Final = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77))
+_UNDATED: Final = np.iinfo(np.int64).max
+_PERMUTATIONS: Final = MinHash(NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A body's MinHash values (uint32, :data:`NUM_PERM`) and its shingle-set size."""
+
+    hashvalues: np.ndarray
+    size: int
+
+
+def shingle_hashes(body: str) -> np.ndarray:
+    """The distinct 32-bit hashes of the body's lowercased word 3-shingles (a body of fewer
+    words is one shingle)."""
+    words = _NON_WORD_RE.sub(" ", body.lower()).encode().split()
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    if len(h) < SHINGLE:
+        h = np.array([np.bitwise_xor.reduce(h * _MIX[0]) & _MASK32], dtype=np.uint64)
+    else:
+        n = len(h) - SHINGLE + 1
+        h = ((h[:n] * _MIX[0] + h[1:n + 1]) * _MIX[1] + h[2:n + 2]) & _MASK32
+    return np.unique(h)
+
+
+def fingerprint(body: str) -> Fingerprint:
+    shingles = shingle_hashes(body)
+    m = MinHash(NUM_PERM, seed=_SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
+                scheme=_SCHEME)
+    m.update_batch(shingles.tolist())
+    return Fingerprint(np.asarray(m.hashvalues, dtype=np.uint32), len(shingles))
+
+
+def linked(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether two articles are copies of each other (estimated from their fingerprints)."""
+    if a.size == 0 or b.size == 0:
+        return False
+    jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
+    if jaccard >= MIN_JACCARD:
+        return True
+    small = min(a.size, b.size)
+    if small < MIN_CONTAINED:
+        return False
+    common = jaccard * (a.size + b.size) / (1.0 + jaccard)
+    return common / small >= MIN_CONTAINMENT
+
+
+def story_id(first_id: str) -> str:
+    return hashlib.blake2b(first_id.encode("utf-8", "replace"), digest_size=8).hexdigest()
+
+
+def story_key(story: str) -> int:
+    """The story id as the unsigned 64-bit number it spells (for engines' numeric columns)."""
+    return int(story, 16)
+
+
+def _order(doc_id: str, date: int | None) -> tuple[bool, int, str]:
+    return (date is None, date or 0, doc_id)
+
+
+class Stories:
+    """The clusters of one index: add, remove, and who belongs to which story."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+        self._prints: dict[str, Fingerprint] = {}
+        self._dates: dict[str, int | None] = {}
+        self._cluster: dict[str, int] = {}  # id -> cluster handle (internal, not the story id)
+        self._members: dict[int, set[str]] = {}
+        self._next = 0
+
+    def __len__(self) -> int:
+        return len(self._prints)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._prints
+
+    def _minhash(self, fp: Fingerprint) -> MinHash:
+        return MinHash(seed=_SEED, hashvalues=fp.hashvalues, permutations=_PERMUTATIONS,
+                       scheme=_SCHEME)
+
+    def _links(self, doc_id: str, fp: Fingerprint, among: set[str] | None = None) -> list[str]:
+        out = []
+        for other in self._lsh.query(self._minhash(fp)):
+            if other != doc_id and (among is None or other in among) and linked(
+                    fp, self._prints[other]):
+                out.append(other)
+        return out
+
+    def _new_cluster(self, members: set[str]) -> int:
+        handle = self._next
+        self._next += 1
+        self._members[handle] = members
+        for m in members:
+            self._cluster[m] = handle
+        return handle
+
+    def add(self, doc_id: str, fp: Fingerprint, date: int | None) -> str:
+        """Add (or replace) an article; returns its story id. ``date``: epoch seconds."""
+        if doc_id in self._prints:
+            self.remove(doc_id)
+        links = self._links(doc_id, fp)
+        self._prints[doc_id] = fp
+        self._dates[doc_id] = date
+        self._lsh.insert(doc_id, self._minhash(fp), check_duplication=False)
+        handles = {self._cluster[o] for o in links}
+        members = {doc_id}
+        for h in handles:
+            members |= self._members.pop(h)
+        return self._story_of_cluster(self._new_cluster(members))
+
+    def remove(self, doc_id: str) -> None:
+        """Remove an article; its story splits if it was the only link between parts."""
+        if doc_id not in self._prints:
+            return
+        handle = self._cluster.pop(doc_id)
+        rest = self._members.pop(handle)
+        rest.discard(doc_id)
+        self._lsh.remove(doc_id)
+        del self._prints[doc_id], self._dates[doc_id]
+        while rest:  # the connected components of what is left
+            seed = rest.pop()
+            component, frontier = {seed}, [seed]
+            while frontier:
+                cur = frontier.pop()
+                for other in self._links(cur, self._prints[cur], rest):
+                    rest.discard(other)
+                    component.add(other)
+                    frontier.append(other)
+            self._new_cluster(component)
+
+    def _first(self, handle: int) -> str:
+        return min(self._members[handle], key=lambda m: _order(m, self._dates[m]))
+
+    def _story_of_cluster(self, handle: int) -> str:
+        return story_id(self._first(handle))
+
+    def story_of(self, doc_id: str) -> str:
+        return self._story_of_cluster(self._cluster[doc_id])
+
+    def assignments(self) -> dict[str, str]:
+        """Every article's story id."""
+        out: dict[str, str] = {}
+        for handle, members in self._members.items():
+            sid = self._story_of_cluster(handle)
+            out.update(dict.fromkeys(members, sid))
+        return out
+
+    def clusters(self) -> list[frozenset[str]]:
+        return [frozenset(m) for m in self._members.values()]
+
+    # -- persistence ---------------------------------------------------------------------------
+
+    def save(self, gen: Path) -> None:
+        """Write the state into generation directory ``gen`` (atomically)."""
+        ids = list(self._prints)
+        n = len(ids)
+        sigs = np.zeros((n, NUM_PERM), dtype=np.uint32)
+        sizes = np.zeros(n, dtype=np.int64)
+        dates = np.full(n, _UNDATED, dtype=np.int64)
+        for i, doc_id in enumerate(ids):
+            fp = self._prints[doc_id]
+            sigs[i], sizes[i] = fp.hashvalues, fp.size
+            d = self._dates[doc_id]
+            if d is not None:
+                dates[i] = d
+        index = {doc_id: i for i, doc_id in enumerate(ids)}
+        cluster = np.zeros(n, dtype=np.int64)
+        for c, members in enumerate(self._members.values()):
+            cluster[[index[m] for m in members]] = c
+        tmp = Path(gen) / (STATE_FILE + ".tmp.npz")
+        np.savez(tmp, ids=np.frombuffer(orjson.dumps(ids), dtype=np.uint8), sigs=sigs,
+                 sizes=sizes, dates=dates, cluster=cluster)
+        os.replace(tmp, Path(gen) / STATE_FILE)
+
+    @classmethod
+    def load(cls, gen: Path) -> Stories:
+        """The state saved in ``gen`` (empty when there is none)."""
+        self = cls()
+        path = Path(gen) / STATE_FILE
+        if not path.exists():
+            return self
+        with np.load(path) as data:
+            ids: list[str] = orjson.loads(data["ids"].tobytes())
+            sigs, sizes = data["sigs"], data["sizes"]
+            dates, cluster = data["dates"], data["cluster"]
+        groups: dict[int, set[str]] = {}
+        with self._lsh.insertion_session() as session:
+            for i, doc_id in enumerate(ids):
+                fp = Fingerprint(sigs[i], int(sizes[i]))
+                self._prints[doc_id] = fp
+                self._dates[doc_id] = None if dates[i] == _UNDATED else int(dates[i])
+                session.insert(doc_id, self._minhash(fp), check_duplication=False)
+                groups.setdefault(int(cluster[i]), set()).add(doc_id)
+        for members in groups.values():
+            self._new_cluster(members)
+        return self
+
+
+def cluster_all(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stories:
+    """The stories of a set of articles, built from scratch (the reference for updates)."""
+    stories = Stories()
+    for doc_id, fp, date in items:
+        stories.add(doc_id, fp, date)
+    return stories
+
+
+def changed(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, str]:
+    """The articles of ``after`` whose story differs from ``before`` (or is new)."""
+    return {doc_id: s for doc_id, s in after.items() if before.get(doc_id) != s}

@@ -1,0 +1,266 @@
+"""Stories in search results: collapsing hits by story, story summaries, story pages, related
+articles (the clusters themselves are made at index time, :mod:`indexer.stories`).
+
+* :func:`collapsed` — a page of hits with no story twice: the ranking is read from the top until
+  it holds ``offset + size`` distinct stories, each represented by its best-ranked member, so
+  page ``n + 1`` starts exactly where page ``n`` ended.
+* :func:`count_stories` — distinct stories in a result set, exactly: only stories with more than
+  one member in the whole index (:func:`multi_member_stories`, once per snapshot) can hold
+  several hits, so a terms aggregation restricted to them counts the repeats.
+* :func:`summaries` — size, sources and first report of each story (the hit's ``story``).
+* :func:`story` — every member of a story, and the paragraphs each adds to the first report.
+* :func:`related` — more-like-this over the analysed body plus the article's entities, outside
+  its own story, collapsed by story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import tantivy
+from tantivy import Occur, Query
+
+from indexer import schema as S
+from indexer.analysis import Analyzer, join_terms
+from indexer.document import load_payload
+
+MAX_STORY_MEMBERS: Final = 1_000  # members a story page lists (its size counts them all)
+MAX_SOURCES: Final = 100
+ENTITY_BOOST: Final = 0.5  # weight of one shared entity against the more-like-this score
+_FIRST_FETCH: Final = 20
+_PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
+_NORM_RE = re.compile(r"[\W_]+")
+
+Hits = list[tuple[Any, tantivy.DocAddress]]
+LocalTime = Callable[[str | None], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class FirstReport:
+    id: str
+    source: str
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    id: str
+    size: int  # members in the whole index
+    sources: tuple[str, ...]  # distinct outlets that carried it, most copies first
+    first: FirstReport
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    id: str
+    title: str
+    url: str
+    source: str
+    date: str | None
+    first: bool  # the first report
+    differs: tuple[str, ...]  # paragraphs not in the first report (empty for the first)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    size: int
+    sources: tuple[str, ...]
+    first: FirstReport
+    members: tuple[StoryMember, ...]  # the first report, then by date
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedArticle:
+    id: str
+    title: str
+    url: str
+    source: str
+    date: str | None
+    score: float
+    story: str
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    id: str
+    story: str
+    hits: tuple[RelatedArticle, ...]
+
+
+def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
+    return load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
+
+
+def story_of(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> str:
+    values = searcher.doc(addr).to_dict().get(S.STORY) or [""]
+    return str(values[0])
+
+
+# -- collapsing -------------------------------------------------------------------------------
+
+
+def collapsed(searcher: tantivy.Searcher, ranking: Callable[[int], Hits], offset: int,
+              size: int) -> Hits:
+    """Hits ``offset .. offset+size`` of a ranking with each story's best member only.
+    ``ranking(limit)`` gives the ranking's top ``limit`` hits (a prefix of the same order)."""
+    want = offset + size
+    limit = max(2 * want, _FIRST_FETCH)
+    while True:
+        hits = ranking(limit)
+        keys = searcher.fast_field_values(S.STORY_KEY, [a for _, a in hits])
+        seen: set[object] = set()
+        picked: Hits = []
+        for hit, key in zip(hits, keys, strict=True):
+            if key not in seen:
+                seen.add(key)
+                picked.append(hit)
+                if len(picked) == want:
+                    return picked[offset:]
+        if len(hits) < limit:  # the ranking is exhausted
+            return picked[offset:]
+        limit *= 4
+
+
+def multi_member_stories(searcher: tantivy.Searcher) -> tuple[str, ...]:
+    """Every story with more than one member in the index."""
+    n = int(searcher.num_docs) + 1
+    agg = searcher.aggregate(Query.all_query(), {"s": {"terms": {
+        "field": S.STORY, "size": n, "segment_size": n, "min_doc_count": 2}}})
+    return tuple(str(b["key"]) for b in (agg.get("s") or {}).get("buckets", [])
+                 if int(b["doc_count"]) > 1)
+
+
+def count_stories(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query, total: int,
+                  multi: Sequence[str]) -> int:
+    """Distinct stories among the ``total`` documents ``query`` matches."""
+    if not multi or total <= 1:
+        return total
+    within = Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(
+        Query.term_set_query(schema, S.STORY, list(multi)), 0.0))])
+    n = len(multi)
+    agg = searcher.aggregate(within, {"s": {"terms": {"field": S.STORY, "size": n,
+                                                      "segment_size": n}}})
+    repeats = sum(max(int(b["doc_count"]) - 1, 0) for b in (agg.get("s") or {}).get("buckets", []))
+    return total - repeats
+
+
+# -- summaries and story pages ----------------------------------------------------------------
+
+
+def _first_reports(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[str],
+                   local_time: LocalTime) -> dict[str, FirstReport]:
+    q = Query.boolean_query([
+        (Occur.Must, Query.term_set_query(schema, S.STORY, list(ids))),
+        (Occur.Must, Query.term_query(schema, S.FIRST_REPORT, True)),
+    ])
+    out: dict[str, FirstReport] = {}
+    for _score, addr in searcher.search(q, len(ids), count=False).hits:
+        doc = searcher.doc(addr).to_dict()
+        p = load_payload(bytes(doc[S.PAYLOAD][0]))
+        out[str(doc[S.STORY][0])] = FirstReport(p.id, p.source, local_time(p.date))
+    return out
+
+
+def summaries(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[str],
+              local_time: LocalTime) -> dict[str, StorySummary]:
+    """Story id -> its summary, for the distinct ``ids`` given."""
+    ids = list(dict.fromkeys(i for i in ids if i))
+    if not ids:
+        return {}
+    q = Query.term_set_query(schema, S.STORY, ids)
+    n = len(ids)
+    agg = searcher.aggregate(q, {"s": {
+        "terms": {"field": S.STORY, "size": n, "segment_size": n},
+        "aggs": {"src": {"terms": {"field": S.SOURCE, "size": MAX_SOURCES,
+                                   "segment_size": MAX_SOURCES}}},
+    }})
+    firsts = _first_reports(searcher, schema, ids, local_time)
+    out: dict[str, StorySummary] = {}
+    for b in (agg.get("s") or {}).get("buckets", []):
+        sid = str(b["key"])
+        first = firsts.get(sid)
+        if first is None:  # pragma: no cover - every story has a first report
+            continue
+        sources = tuple(str(s["key"]) for s in (b.get("src") or {}).get("buckets", []))
+        out[sid] = StorySummary(sid, int(b["doc_count"]), sources, first)
+    return out
+
+
+def _norm(paragraph: str) -> str:
+    return _NORM_RE.sub(" ", paragraph.casefold()).strip()
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p.strip() for p in _PARAGRAPH_RE.split(body) if p.strip()]
+
+
+def differing(body: str, first_body: str) -> tuple[str, ...]:
+    """The paragraphs of ``body`` the first report does not have (compared as words)."""
+    have = {_norm(p) for p in paragraphs(first_body)}
+    return tuple(p for p in paragraphs(body) if _norm(p) and _norm(p) not in have)
+
+
+def story(searcher: tantivy.Searcher, schema: tantivy.Schema, story_id: str,
+          local_time: LocalTime) -> Story | None:
+    summary = summaries(searcher, schema, [story_id], local_time).get(story_id)
+    if summary is None:
+        return None
+    q = Query.term_query(schema, S.STORY, story_id)
+    members = [_payload(searcher, a) for _s, a in
+               searcher.search(q, MAX_STORY_MEMBERS, count=False).hits]
+    first = next((m for m in members if m.id == summary.first.id), None)
+    first_body = first.body if first is not None else ""
+    members.sort(key=lambda m: (m.id != summary.first.id, m.date is None, m.date or "", m.id))
+    return Story(
+        id=story_id, size=summary.size, sources=summary.sources, first=summary.first,
+        members=tuple(
+            StoryMember(m.id, m.title, m.url, m.source, local_time(m.date),
+                        m.id == summary.first.id,
+                        () if m.id == summary.first.id else differing(m.body, first_body))
+            for m in members
+        ),
+    )
+
+
+# -- related articles -------------------------------------------------------------------------
+
+
+def related_query(schema: tantivy.Schema, analyzer: Analyzer, p: S.StoredArticle, story_id: str
+                  ) -> Query:
+    """More-like-this over the analysed body, plus each shared entity, minus the own story."""
+    body_terms = join_terms(analyzer.analyze(p.body, frozenset(p.names)))
+    should: list[tuple[Occur, Query]] = [(Occur.Should, Query.more_like_this_document_fields_query(
+        schema, {S.TEXT_TERMS: [body_terms]}, min_doc_frequency=2, min_term_frequency=1,
+        max_query_terms=30))]
+    for etype, field_name in S.ENTITY_FIELDS.items():
+        for name in p.entities.get(etype, ()):
+            should.append((Occur.Should, Query.boost_query(
+                Query.term_query(schema, field_name, name), ENTITY_BOOST)))
+    return Query.boolean_query([
+        (Occur.Must, Query.boolean_query(should)),
+        (Occur.MustNot, Query.term_query(schema, S.STORY, story_id)),
+    ])
+
+
+def related(searcher: tantivy.Searcher, schema: tantivy.Schema, analyzer: Analyzer,
+            doc_id: str, size: int, local_time: LocalTime) -> Related | None:
+    res = searcher.search(Query.term_query(schema, S.ID, doc_id), 1, count=False)
+    if not res.hits:
+        return None
+    addr = res.hits[0][1]
+    p = _payload(searcher, addr)
+    own = story_of(searcher, addr)
+    query = related_query(schema, analyzer, p, own)
+    hits = collapsed(searcher, lambda limit: list(searcher.search(query, limit, count=False).hits),
+                     0, size)
+    out = []
+    for score, a in hits:
+        doc = searcher.doc(a).to_dict()
+        q = load_payload(bytes(doc[S.PAYLOAD][0]))
+        out.append(RelatedArticle(q.id, q.title, q.url, q.source, local_time(q.date),
+                                  round(float(score), 4), str(doc[S.STORY][0])))
+    return Related(doc_id, own, tuple(out))

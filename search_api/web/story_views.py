@@ -1,0 +1,117 @@
+"""Stories on the pages: the story line under a hit ("Also in: detik, okezone (+3)", "First
+reported by antara, 26 Okt 09.10 WIB"), the story page, the related list of the article page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import quote
+
+from search_api.stories import Related, Story, StorySummary
+from search_api.web.fmt import fmt_datetime, parse_iso
+
+# Indonesian month abbreviations: the report times are written as an Indonesian paper would.
+BULAN: Final = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
+                "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+ALSO_IN_SHOWN: Final = 2  # outlets named in "Also in"; the rest are counted
+
+
+def story_url(story_id: str) -> str:
+    return "/stories/" + quote(story_id, safe="")
+
+
+def article_link(doc_id: str) -> str:
+    return "/articles/" + quote(doc_id, safe="")
+
+
+def fmt_report_time(iso: str | None) -> str:
+    """"26 Okt 09.10 WIB" (the service gives WIB times); the day alone when undated in time."""
+    dt = parse_iso(iso)
+    if dt is None:
+        return "undated"
+    day = f"{dt.day} {BULAN[dt.month - 1]} {dt.year}"
+    if dt.hour == 0 and dt.minute == 0:
+        return day
+    return f"{day} {dt.hour:02d}.{dt.minute:02d} WIB"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    url: str
+    size: int
+    also_in: str  # "detik, okezone (+3)", or "" when every copy is from the hit's own outlet
+    first_source: str
+    first_time: str
+    first_iso: str
+    first_is_hit: bool
+
+
+def story_line(summary: StorySummary, hit_id: str, hit_source: str) -> StoryLine | None:
+    """The line under a hit whose story has other members (None for a lone article)."""
+    if summary.size <= 1:
+        return None
+    others = [s for s in summary.sources if s != hit_source]
+    also = ", ".join(others[:ALSO_IN_SHOWN])
+    if len(others) > ALSO_IN_SHOWN:
+        also += f" (+{len(others) - ALSO_IN_SHOWN})"
+    return StoryLine(
+        url=story_url(summary.id), size=summary.size, also_in=also,
+        first_source=summary.first.source, first_time=fmt_report_time(summary.first.date),
+        first_iso=summary.first.date or "", first_is_hit=summary.first.id == hit_id,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    id: str
+    url: str  # the article page
+    original_url: str
+    title: str
+    source: str
+    date_label: str
+    date_iso: str
+    first: bool
+    differs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    id: str
+    title: str
+    size: int
+    sources: tuple[str, ...]
+    first_source: str
+    first_time: str
+    members: tuple[MemberView, ...]
+
+
+def build_story_page(story: Story) -> StoryPage:
+    members = tuple(
+        MemberView(
+            id=m.id, url=article_link(m.id),
+            original_url=m.url if m.url.startswith(("http://", "https://")) else "",
+            title=m.title, source=m.source, date_label=fmt_datetime(m.date),
+            date_iso=m.date or "", first=m.first, differs=m.differs,
+        )
+        for m in story.members
+    )
+    return StoryPage(
+        id=story.id, title=members[0].title if members else story.id, size=story.size,
+        sources=story.sources, first_source=story.first.source,
+        first_time=fmt_report_time(story.first.date), members=members,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedView:
+    url: str
+    title: str
+    source: str
+    date_label: str
+
+
+def related_views(related: Related | None) -> tuple[RelatedView, ...]:
+    if related is None:
+        return ()
+    return tuple(RelatedView(article_link(h.id), h.title, h.source, fmt_datetime(h.date))
+                 for h in related.hits)

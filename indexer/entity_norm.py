@@ -275,7 +275,9 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver
     tickets: dict[str, tuple[str, str]] = {}
     plain = dict(counts)
     if typ == "PER":
-        keyed = {variant_key(v): v for v in sorted(counts, key=lambda v: (-counts[v], v))}
+        keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
+        for v in sorted(counts, key=lambda v: (-counts[v], v)):
+            keyed.setdefault(variant_key(v), v)
         for v in counts:
             halves = ticket_halves(v)
             if halves is None:

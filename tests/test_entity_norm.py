@@ -52,7 +52,7 @@ def test_tickets_become_two_persons() -> None:
     per = {"Joko Widodo-Ma'ruf Amin": 11, "Joko Widodo-Ma’ruf Amin": 4, "Joko Widodo": 1586,
            "Ma'ruf Amin": 61, "Jokowi-Ma'ruf Amin": 5, "Prabowo-Sandi": 6, "Prabowo": 19,
            "Sandi": 19, "Alexander-Arnold": 11, "Alexander": 4, "Arnold": 4, "Al-Maliki": 7,
-           "Al": 10, "Maliki": 22, "Joko Widodo-Maruf Amin": 2}
+           "Al": 10, "Maliki": 22, "Joko Widodo-Maruf Amin": 2, "Maruf Amin": 3}
     m = _map(per)
     for ticket in ("Joko Widodo-Ma'ruf Amin", "Joko Widodo-Ma’ruf Amin", "Jokowi-Ma'ruf Amin",
                    "Joko Widodo-Maruf Amin"):

@@ -10,7 +10,8 @@ words changed keep them together, while two reports of the same event written in
 * :class:`Stories` (in the one writing process) — an LSH index over the fingerprints
   (datasketch ``MinHashLSH``, :data:`BANDS` x :data:`ROWS`) finds candidate pairs; a pair is
   *linked* when :func:`linked` accepts it; a story is a connected component of linked articles.
-  The link rule is a pure function of two fingerprints, and LSH candidates are exactly the pairs
+  The link rule is a pure function of two fingerprints and their dates (at most
+  :data:`MAX_APART` apart), and LSH candidates are exactly the pairs
   that share a band, so a story depends only on the set of articles, never on the order they
   were added or removed in: ``add`` and ``delete`` give the clusters a full rebuild gives.
 * A story's *first report* is its earliest dated member (ties and undated members by id); its
@@ -40,9 +41,12 @@ NUM_PERM: Final = 128
 BANDS: Final = 64  # x ROWS = NUM_PERM; a pair with Jaccard 0.3 shares a band with p > 0.99
 ROWS: Final = 2
 SHINGLE: Final = 3  # words per shingle
-MIN_JACCARD: Final = 0.35  # estimated Jaccard of the shingle sets that links two articles
-MIN_CONTAINMENT: Final = 0.8  # ... or: this share of the smaller set is in the larger one
+MIN_JACCARD: Final = 0.5  # estimated Jaccard of the shingle sets that links two articles
+MIN_CONTAINMENT: Final = 0.9  # ... or: this share of the smaller set is in the larger one
 MIN_CONTAINED: Final = 40  # shingles the smaller set needs for containment alone to link
+# Copies run within days of each other; an outlet's later article that reuses its own
+# background paragraphs (a series' fixed introduction, last week's context) is a new story.
+MAX_APART: Final = 2 * 86_400  # seconds between two dated articles that can be copies
 STATE_FILE: Final = "stories.npz"
 _SCHEME: Final = "affine32"
 _SEED: Final = 1
@@ -88,9 +92,13 @@ def fingerprint(body: str) -> Fingerprint:
     return Fingerprint(np.asarray(m.hashvalues, dtype=np.uint32), len(shingles))
 
 
-def linked(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether two articles are copies of each other (estimated from their fingerprints)."""
+def linked(a: Fingerprint, b: Fingerprint, a_date: int | None = None,
+           b_date: int | None = None) -> bool:
+    """Whether two articles are copies of each other (estimated from their fingerprints and
+    publication times, epoch seconds; an undated article can be a copy of any)."""
     if a.size == 0 or b.size == 0:
+        return False
+    if a_date is not None and b_date is not None and abs(a_date - b_date) > MAX_APART:
         return False
     jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
     if jaccard >= MIN_JACCARD:
@@ -136,11 +144,12 @@ class Stories:
         return MinHash(seed=_SEED, hashvalues=fp.hashvalues, permutations=_PERMUTATIONS,
                        scheme=_SCHEME)
 
-    def _links(self, doc_id: str, fp: Fingerprint, among: set[str] | None = None) -> list[str]:
+    def _links(self, doc_id: str, fp: Fingerprint, date: int | None,
+               among: set[str] | None = None) -> list[str]:
         out = []
         for other in self._lsh.query(self._minhash(fp)):
             if other != doc_id and (among is None or other in among) and linked(
-                    fp, self._prints[other]):
+                    fp, self._prints[other], date, self._dates[other]):
                 out.append(other)
         return out
 
@@ -156,7 +165,7 @@ class Stories:
         """Add (or replace) an article; returns its story id. ``date``: epoch seconds."""
         if doc_id in self._prints:
             self.remove(doc_id)
-        links = self._links(doc_id, fp)
+        links = self._links(doc_id, fp, date)
         self._prints[doc_id] = fp
         self._dates[doc_id] = date
         self._lsh.insert(doc_id, self._minhash(fp), check_duplication=False)
@@ -180,7 +189,7 @@ class Stories:
             component, frontier = {seed}, [seed]
             while frontier:
                 cur = frontier.pop()
-                for other in self._links(cur, self._prints[cur], rest):
+                for other in self._links(cur, self._prints[cur], self._dates[cur], rest):
                     rest.discard(other)
                     component.add(other)
                     frontier.append(other)

@@ -18,7 +18,7 @@ from indexer import schema as S
 from indexer import store
 from indexer.build import add, delete, reindex
 from indexer.document import load_payload
-from indexer.stories import Stories, cluster_all, fingerprint, linked, story_id
+from indexer.stories import MAX_APART, Stories, cluster_all, fingerprint, linked, story_id
 
 KNOWN_PAIR = ("clickid-okezone-00033", "clickid-sindonews-01077")  # a 97% copy, sindonews first
 
@@ -224,3 +224,7 @@ def test_link_rule_on_edited_and_independent_texts() -> None:
     assert linked(fingerprint(a), fingerprint(a.replace("banjir", "gempa", 2)))
     assert linked(fingerprint(_BASES[0]), fingerprint(a))  # contained: a paragraph added
     assert not linked(fingerprint(_BASES[0]), fingerprint(_BASES[2]))
+    # the same text a week later is an outlet reusing its own words, not a copy of the story
+    same = fingerprint(a)
+    assert linked(same, same, 0, MAX_APART) and not linked(same, same, 0, MAX_APART + 1)
+    assert linked(same, same, 0, None)  # an undated article can be a copy of any

@@ -8,7 +8,7 @@ INDEX    ?= var/demo-index
 HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
-.PHONY: install run test test-fast bench eval-ner lint browser train-ner clean
+.PHONY: install run test test-fast bench eval-ner lint browser train-ner clean opensearch opensearch-launcher
 
 install: $(STAMP)
 
@@ -28,7 +28,14 @@ run: install
 	$(BIN)/warta reindex corpus --index $(INDEX)
 	$(BIN)/warta serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
-test: install browser
+# The embedded OpenSearch node (opensearch/): Maven fetches its jars into ~/.m2 once.
+opensearch-launcher: install
+	$(BIN)/python -m indexer.opensearch_node --build-only
+
+opensearch: install
+	$(BIN)/python -m indexer.opensearch_node
+
+test: install browser opensearch-launcher
 	$(BIN)/pytest -q
 
 test-fast: install
@@ -52,4 +59,4 @@ lint: install
 	$(BIN)/mypy indexer search_api
 
 clean:
-	rm -rf $(VENV) var .pytest_cache test-artifacts
+	rm -rf $(VENV) var .pytest_cache test-artifacts opensearch/target

@@ -28,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import tantivy
 
@@ -135,6 +135,12 @@ def _die_with_parent() -> None:
         pass
 
 
+def install_worker_analyzer(analyzer: Analyzer) -> None:
+    """The analyzer :func:`_process_chunk` uses in this (worker) process."""
+    global _WORKER_ANALYZER
+    _WORKER_ANALYZER = analyzer
+
+
 def _process_chunk(chunk: Chunk) -> ChunkResult:
     analyzer = _WORKER_ANALYZER
     if analyzer is None:  # pragma: no cover - only when called outside a pool by mistake
@@ -203,10 +209,23 @@ def _gc_tuned() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+class Pool(Protocol):
+    """Where chunks are processed: a local process pool or a Dask cluster."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
 @contextmanager
-def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | None]:
+def _pool(workers: int, analyzer: Analyzer, dask_address: str | None = None
+          ) -> Iterator[Pool | None]:
     """A fork pool of ``workers`` processes, forked at once — before tantivy starts threads —
-    or None to work in-process."""
+    or None to work in-process; with ``dask_address``, the workers of that Dask cluster."""
+    if dask_address:
+        from indexer.dask_pool import dask_pool  # dask is only imported when asked for
+
+        with dask_pool(dask_address, analyzer) as dask:
+            yield dask
+        return
     if workers <= 1:
         yield None
         return
@@ -220,14 +239,14 @@ def _pool(workers: int, analyzer: Analyzer) -> Iterator[ProcessPoolExecutor | No
 
 
 def _results(
-    chunks: Iterable[Chunk], analyzer: Analyzer, pool: ProcessPoolExecutor | None
+    chunks: Iterable[Chunk], analyzer: Analyzer, pool: Pool | None
 ) -> Iterator[ChunkResult]:
     """Process chunks in input order, in the pool (bounded in flight) or in-process."""
     if pool is None:
         for chunk in chunks:
             yield process_chunk(chunk, analyzer)
         return
-    pending: deque[Future[ChunkResult]] = deque()
+    pending: deque[Future[ChunkResult]] = deque()  # or Dask futures: the same result()
     for chunk in chunks:
         pending.append(pool.submit(_process_chunk, chunk))
         if len(pending) >= 6:
@@ -311,7 +330,7 @@ def _feed(
     analyzer: Analyzer,
     write: Callable[[Prepared], None],
     report: BuildReport,
-    pool: ProcessPoolExecutor | None,
+    pool: Pool | None,
     progress: Progress | None,
     entity_docs: Counter[str],
 ) -> None:
@@ -336,6 +355,16 @@ def _feed(
         report.stemmed_words = analyzer.stemmed_count
 
 
+def feed_analysis(
+    paths: Sequence[Path], field_map: Mapping[str, str], analyzer: Analyzer,
+    write: Callable[[Prepared], None], report: BuildReport, progress: Progress | None,
+    entity_docs: Counter[str], *, workers: int | None = None, dask_address: str | None = None,
+) -> None:
+    """Read, analyse (local pool or Dask) and hand every prepared document to ``write``."""
+    with _pool(workers or default_workers(), analyzer, dask_address) as pool:
+        _feed(paths, field_map, analyzer, write, report, pool, progress, entity_docs)
+
+
 def reindex(
     paths: Sequence[Path],
     index_dir: Path,
@@ -345,6 +374,7 @@ def reindex(
     progress: Progress | None = None,
     protect_names: bool = True,
     names: Sequence[str] = (),
+    dask_address: str | None = None,
 ) -> BuildReport:
     """Build a new generation from ``paths`` and switch to it atomically. ``names``: the user's
     name words (:func:`indexer.lexicon.read_names_file`), protected like the shipped lexicon.
@@ -370,7 +400,7 @@ def reindex(
             add_to_stories(stories, prep)
             spill.add(prep)
 
-        with _pool(workers or default_workers(), analyzer) as pool:
+        with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs)
             entity_map = spill.entity_map(pool)
         index = store.create_empty(gen)
@@ -425,11 +455,13 @@ def add(
     field_map: Mapping[str, str] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    dask_address: str | None = None,
 ) -> BuildReport:
     """Upsert records into the live index (creating it when there is none)."""
     index_dir = Path(index_dir)
     if store.current_generation(index_dir) is None:
-        return reindex(paths, index_dir, field_map=field_map, workers=workers, progress=progress)
+        return reindex(paths, index_dir, field_map=field_map, workers=workers, progress=progress,
+                       dask_address=dask_address)
     report = BuildReport()
     t0 = time.perf_counter()
     with store.writer_lock(index_dir), store.disk_full_guard(index_dir):
@@ -441,7 +473,7 @@ def add(
         before = store.load_names(index_dir)
         entity_docs = Counter(before.entity_docs)
         entity_map = store.load_entity_map(index_dir)
-        with _pool(workers or default_workers(), analyzer) as pool:
+        with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             index = tantivy.Index.open(str(gen))
             writer = _Writer(index, report, live=True, stories=Stories.load(gen))
             _feed(paths, field_map or {}, analyzer,

@@ -94,8 +94,8 @@ def _summary(report: build.BuildReport, verbose: bool) -> None:
 
 
 def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], index_dir: Path,
-               field_map: str | None, workers: int | None, progress: bool | None,
-               verbose: bool) -> None:
+               field_map: str | None, workers: int | None, dask: str | None,
+               progress: bool | None, verbose: bool) -> None:
     try:
         fm = parse_field_map(field_map)
     except ValueError as e:
@@ -105,7 +105,8 @@ def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], in
         raise click.UsageError("no such file or directory: " + ", ".join(missing))
     try:
         with _progress(progress) as cb:
-            report = fn(list(paths), index_dir, field_map=fm, workers=workers, progress=cb)
+            report = fn(list(paths), index_dir, field_map=fm, workers=workers, progress=cb,
+                        dask_address=dask)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     _summary(report, verbose)
@@ -119,6 +120,8 @@ _BUILD_OPTIONS = [
     click.option("--field-map", help="Extra field names, e.g. 'body=konten,title=judul_berita'."),
     click.option("--workers", type=click.IntRange(1, 64),
                  help="Worker processes (default: cores)."),
+    click.option("--dask", metavar="ADDRESS",
+                 help="Analyse on this Dask cluster (scheduler address) instead of --workers."),
     click.option("--progress/--no-progress", default=None,
                  help="Progress bar (default: on a TTY)."),
     click.option("--verbose", "-v", is_flag=True, help="List every skipped record."),
@@ -137,7 +140,7 @@ def _build_options(f: Callable[..., None]) -> Callable[..., None]:
               help="A text file of proper names (one a line) never stemmed, in the index and "
                    "in queries, besides the shipped lexicon.")
 def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
-            workers: int | None, progress: bool | None, verbose: bool,
+            workers: int | None, dask: str | None, progress: bool | None, verbose: bool,
             names_file: Path | None) -> None:
     """Rebuild the index from PATHS (files or directories) and switch to it atomically."""
     names: list[str] = []
@@ -147,15 +150,15 @@ def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
         except (OSError, UnicodeDecodeError) as e:
             raise click.UsageError(f"--names {names_file}: {e}") from None
     _run_build(functools.partial(build.reindex, names=names), paths, index_dir, field_map,
-               workers, progress, verbose)
+               workers, dask, progress, verbose)
 
 
 @main.command()
 @_build_options
 def add(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
-        workers: int | None, progress: bool | None, verbose: bool) -> None:
+        workers: int | None, dask: str | None, progress: bool | None, verbose: bool) -> None:
     """Add or update the records of PATHS in the live index."""
-    _run_build(build.add, paths, index_dir, field_map, workers, progress, verbose)
+    _run_build(build.add, paths, index_dir, field_map, workers, dask, progress, verbose)
 
 
 @main.command()

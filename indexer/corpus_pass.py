@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Protocol
 
 import orjson
 
@@ -25,6 +24,12 @@ from indexer import schema as S
 from indexer.document import Prepared, load_payload
 from indexer.entities import extract_entities
 from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+
+
+class Submitter(Protocol):
+    """A process pool or a Dask client: ``submit(fn, *args)`` returns a future."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
 
 
 class Spill:
@@ -42,7 +47,7 @@ class Spill:
         pickle.dump(prep, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.size += 1
 
-    def entity_map(self, pool: Executor | None) -> EntityMap:
+    def entity_map(self, pool: Submitter | None) -> EntityMap:
         """The corpus's map, computed in a worker of ``pool`` when there is one: tickets may
         need the extractor's aliases, and the workers have its model loaded (the building
         process does not, and stays ~160 MB smaller)."""

@@ -33,7 +33,7 @@ PAGE: Final = 500
 FORMATS: Final = ("csv", "ndjson")
 MEDIA_TYPES: Final = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 COLUMNS: Final = (
-    "id", "title", "url", "source", "category", "date", "persons", "orgs", "places",
+    "id", "title", "url", "source", "category", "date", "persons", "orgs", "places", "story",
 )
 LIST_SEPARATOR: Final = "; "  # between the entity names of one CSV cell
 BOM: Final = "\ufeff"
@@ -115,9 +115,12 @@ def iter_addresses(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Qu
 
 
 def iter_articles(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query,
-                  newest: bool = True, page: int = PAGE) -> Iterator[S.StoredArticle]:
+                  newest: bool = True, page: int = PAGE
+                  ) -> Iterator[tuple[S.StoredArticle, str]]:
+    """Each matching article's stored payload and its story id."""
     for addr in iter_addresses(searcher, schema, query, newest, page):
-        yield load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
+        doc = searcher.doc(addr).to_dict()
+        yield load_payload(bytes(doc[S.PAYLOAD][0])), str((doc.get(S.STORY) or [""])[0])
 
 
 # -- rows -------------------------------------------------------------------------------------
@@ -136,6 +139,7 @@ class Row:
     persons: tuple[str, ...]
     orgs: tuple[str, ...]
     places: tuple[str, ...]
+    story: str  # the story (cluster of copies) the article belongs to
 
 
 def local_date(iso: str | None) -> str | None:
@@ -148,12 +152,12 @@ def local_date(iso: str | None) -> str | None:
         return iso
 
 
-def to_row(p: S.StoredArticle) -> Row:
+def to_row(p: S.StoredArticle, story: str) -> Row:
     e = p.entities
     return Row(
         id=p.id, title=p.title, url=p.url, source=p.source, category=p.category,
         date=local_date(p.date), persons=tuple(e.get("PER", ())), orgs=tuple(e.get("ORG", ())),
-        places=tuple(e.get("LOC", ())),
+        places=tuple(e.get("LOC", ())), story=story,
     )
 
 

@@ -32,8 +32,8 @@ def export_rows(holder: service.SearcherHolder, request: SearchRequest) -> Itera
     snap = holder.snapshot()
     query = service.matching_query(snap, request)
     newest = request.sort != "oldest"
-    for article in export.iter_articles(snap.searcher, snap.schema, query, newest):
-        yield export.to_row(article)
+    for article, story in export.iter_articles(snap.searcher, snap.schema, query, newest):
+        yield export.to_row(article, story)
 
 
 def _stream(request: Request, fmt: str) -> Response:

@@ -100,6 +100,7 @@ def test_export_columns_and_values(client: TestClient) -> None:
         assert line["date"] is None or line["date"].endswith("+07:00")
         assert line["persons"] == list(article["entities"]["PER"])
         assert row["places"] == export.LIST_SEPARATOR.join(article["entities"]["LOC"])
+        assert line["story"] == row["story"] == article["story"]["id"] != ""
 
 
 def test_export_order_follows_sort(client: TestClient) -> None:

@@ -89,7 +89,7 @@ def test_story_json_lists_every_member_first_report_first(
     by_id = {d.id: d for d in oracle}
     sizes = Counter(d.story for d in oracle)
     multi = [s for s, n in sizes.items() if n > 1]
-    assert len(multi) >= 3
+    assert len(multi) >= 2  # the synthetic copies and at least one real story
     for sid in multi:
         body = get(client, f"/stories/{sid}")
         members = body["members"]

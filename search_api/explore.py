@@ -3,7 +3,7 @@
 ``GET /entities/{type}/{name}`` answers with an :class:`EntityProfile`: the articles mentioning
 the entity per day or month (the same buckets as the results page's histogram), the persons,
 organisations and places that appear with it most, the outlets that mention it most and its
-latest articles. All counts are over visible articles (hidden duplicates never count).
+latest articles. Counts are of articles (every copy of a story counts).
 
 Co-occurrence counts are exact: the terms aggregations here ask for every distinct value of the
 field among the entity's articles (``size`` and ``segment_size`` at :data:`SCAN_SIZE`, so no
@@ -48,7 +48,7 @@ class Latest:
 class EntityProfile:
     type: str  # the facet field: "person", "org" or "place"
     name: str  # the value as indexed
-    total: int  # visible articles that mention it
+    total: int  # articles that mention it
     timeline: tuple[F.DateBucket, ...]
     person: tuple[Related, ...]
     org: tuple[Related, ...]

@@ -252,7 +252,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                 "summary": "One entity: timeline, co-occurring entities, outlets, latest articles",
                 "description": (
                     "The name is matched exactly, else ignoring case and spacing. Counts are "
-                    "exact and exclude hidden duplicates. A browser preferring HTML gets the "
+                    "exact (every copy of a story counts). A browser preferring HTML gets the "
                     "entity page."
                 ),
                 "parameters": [

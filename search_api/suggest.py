@@ -34,7 +34,7 @@ _INDEX_KEY = "suggest:indexes"
 class Suggestion:
     kind: str  # "person", "org", "place" or "word"
     value: str
-    count: int  # articles (entities: visible ones; words: documents containing the word)
+    count: int  # articles (entities: that mention it; words: that contain it)
     completes: str  # the end of the typed text this stands for (case-folded)
 
 

@@ -31,10 +31,6 @@ def holder(index_dir: Path) -> service.SearcherHolder:
     return service.SearcherHolder(index_dir)
 
 
-def visible(oracle: list[Any]) -> list[Any]:
-    return [d for d in oracle if not d.duplicate]
-
-
 def top_values(docs: list[Any], facet: str, n: int) -> list[str]:
     counts = Counter(v for d in docs for v in set(d.values(facet)))
     return [v for v, _ in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:n]]
@@ -55,7 +51,7 @@ def brute_related(docs: list[Any], facet: str, name: str, other: str, n: int
 @pytest.mark.parametrize("facet", S.ENTITY_FACETS)
 def test_profile_counts_equal_a_brute_force_count(holder: Holder, oracle: list[Any],
                                                   facet: str) -> None:
-    docs = visible(oracle)
+    docs = oracle
     for name in top_values(docs, facet, 4):
         profile = explore.profile(holder, facet, name)
         assert profile is not None and profile.name == name
@@ -78,7 +74,7 @@ def test_profile_counts_equal_a_brute_force_count(holder: Holder, oracle: list[A
 
 def test_profile_names_resolve_ignoring_case_and_spacing(holder: Holder,
                                                          oracle: list[Any]) -> None:
-    name = top_values(visible(oracle), S.PERSON, 1)[0]
+    name = top_values(oracle, S.PERSON, 1)[0]
     messy = "  " + name.upper().replace(" ", "   ") + " "
     found = explore.profile(holder, S.PERSON, messy)
     assert found is not None and found.name == name
@@ -99,7 +95,7 @@ def test_aliases_are_the_values_the_index_map_merged(holder: Holder,
 
 def test_profile_over_http_and_its_links_count_what_it_says(client: TestClient,
                                                             oracle: list[Any]) -> None:
-    name = top_values(visible(oracle), S.PERSON, 1)[0]
+    name = top_values(oracle, S.PERSON, 1)[0]
     body = client.get(f"/entities/person/{name}").json()
     assert body["name"] == name and body["type"] == "person"
     page = build_entity_page(explore.profile(service.SearcherHolder(client.app.state.index_dir),
@@ -146,7 +142,7 @@ def test_prefix_index_equals_a_scan_of_every_row(holder: Holder,
 
 
 def test_suggest_names_then_words(holder: Holder, oracle: list[Any]) -> None:
-    docs = visible(oracle)
+    docs = oracle
     name = top_values(docs, S.PERSON, 1)[0]
     prefix = name.split()[-1][:3]
     got = suggest.suggest(holder, prefix.upper(), 8).suggestions

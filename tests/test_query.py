@@ -191,7 +191,7 @@ def test_real_titles_count_as_extra_occurrences_derived_ones_not_at_all() -> Non
     stored = {
         "id": "x", "url": "", "title": "Zorblax diserang", "body": "Warga Zorblax berkumpul.",
         "source": "", "category": "", "date": None, "names": ("zorblax",), "entities": {},
-        "body_hash": "", "origin": "t:1", "mentions": (),
+        "origin": "t:1", "mentions": (),
     }
     titled = document_fields(S.StoredArticle(title_derived=False, **stored), AN)
     assert titled[S.TEXT_TERMS] == ["zorblax serang"] * S.TITLE_REPEATS + ["warga zorblax kumpul"]

@@ -47,6 +47,7 @@ class Article:
     id: str
     title: str
     body: str  # cleaned, as indexed
+    source: str
     day: str
     date: int | None  # epoch seconds
 
@@ -60,7 +61,8 @@ def load(shared_corpus: object) -> list[Article]:
             if len(body.split()) < 4:
                 continue
             parsed = parse_date(r.get("date"), r.get("time_raw")).value
-            out.append(Article(r["id"], r.get("title") or "", body, r.get("date") or "",
+            out.append(Article(r["id"], r.get("title") or "", body, r.get("outlet") or "",
+                               r.get("date") or "",
                                int(parsed.timestamp()) if parsed else None))
     return out
 
@@ -87,7 +89,8 @@ def edited_copy(a: Article, other: Article, rng: random.Random, n: int) -> Artic
         i = rng.randrange(len(words))
         words[i] = SWAPS.get(words[i], words[i][::-1] if len(words[i]) > 3 else words[i])
     later = a.date + rng.randint(600, 36_000) if a.date is not None else None
-    return Article(f"copy-{n:03d}-of-{a.id}", a.title, " ".join(words), a.day, later)
+    return Article(f"copy-{n:03d}-of-{a.id}", a.title, " ".join(words), "copy-outlet", a.day,
+                   later)
 
 
 def shingles(body: str, k: int = 5) -> set[tuple[str, ...]]:
@@ -128,7 +131,7 @@ def cluster(articles: list[Article]) -> tuple[dict[str, str], float]:
     t0 = time.perf_counter()
     stories = Stories()
     for a in articles:
-        stories.add(a.id, fingerprint(a.body), a.date)
+        stories.add(a.id, fingerprint(a.body, a.source), a.date)
     return stories.assignments(), time.perf_counter() - t0
 
 

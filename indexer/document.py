@@ -156,7 +156,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         origin=record.origin,
     )
     fields = document_fields(stored, analyzer, terms)
-    return Prepared(doc_id, fingerprint(body), date, fields, record.origin)
+    return Prepared(doc_id, fingerprint(body, source), date, fields, record.origin)
 
 
 def id_key(doc_id: str) -> int:

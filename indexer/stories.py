@@ -47,6 +47,11 @@ MIN_CONTAINED: Final = 40  # shingles the smaller set needs for containment alon
 # Copies run within days of each other; an outlet's later article that reuses its own
 # background paragraphs (a series' fixed introduction, last week's context) is a new story.
 MAX_APART: Final = 2 * 86_400  # seconds between two dated articles that can be copies
+# Within one outlet, shared text is also the outlet reusing its own words (a series' fixed
+# introduction, a template for every event of a campaign, the context of a running story under
+# a new development), so two articles of one outlet need more of it, and containment alone
+# (a new article around an old one) does not link them.
+SAME_SOURCE_JACCARD: Final = 0.65
 STATE_FILE: Final = "stories.npz"
 _SCHEME: Final = "affine32"
 _SEED: Final = 1
@@ -63,10 +68,12 @@ def _identity(value: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """A body's MinHash values (uint32, :data:`NUM_PERM`) and its shingle-set size."""
+    """A body's MinHash values (uint32, :data:`NUM_PERM`), its shingle-set size, and the
+    outlet that published it (casefolded; "" when unknown)."""
 
     hashvalues: np.ndarray
     size: int
+    source: str = ""
 
 
 def shingle_hashes(body: str) -> np.ndarray:
@@ -84,12 +91,13 @@ def shingle_hashes(body: str) -> np.ndarray:
     return np.unique(h)
 
 
-def fingerprint(body: str) -> Fingerprint:
+def fingerprint(body: str, source: str = "") -> Fingerprint:
     shingles = shingle_hashes(body)
     m = MinHash(NUM_PERM, seed=_SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
                 scheme=_SCHEME)
     m.update_batch(shingles.tolist())
-    return Fingerprint(np.asarray(m.hashvalues, dtype=np.uint32), len(shingles))
+    return Fingerprint(np.asarray(m.hashvalues, dtype=np.uint32), len(shingles),
+                       source.strip().casefold())
 
 
 def linked(a: Fingerprint, b: Fingerprint, a_date: int | None = None,
@@ -101,6 +109,8 @@ def linked(a: Fingerprint, b: Fingerprint, a_date: int | None = None,
     if a_date is not None and b_date is not None and abs(a_date - b_date) > MAX_APART:
         return False
     jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
+    if a.source and a.source == b.source:
+        return jaccard >= SAME_SOURCE_JACCARD
     if jaccard >= MIN_JACCARD:
         return True
     small = min(a.size, b.size)
@@ -223,6 +233,7 @@ class Stories:
         n = len(ids)
         sigs = np.zeros((n, NUM_PERM), dtype=np.uint32)
         sizes = np.zeros(n, dtype=np.int64)
+        sources = [self._prints[doc_id].source for doc_id in ids]
         dates = np.full(n, _UNDATED, dtype=np.int64)
         for i, doc_id in enumerate(ids):
             fp = self._prints[doc_id]
@@ -236,7 +247,8 @@ class Stories:
             cluster[[index[m] for m in members]] = c
         tmp = Path(gen) / (STATE_FILE + ".tmp.npz")
         np.savez(tmp, ids=np.frombuffer(orjson.dumps(ids), dtype=np.uint8), sigs=sigs,
-                 sizes=sizes, dates=dates, cluster=cluster)
+                 sizes=sizes, dates=dates, cluster=cluster,
+                 sources=np.frombuffer(orjson.dumps(sources), dtype=np.uint8))
         os.replace(tmp, Path(gen) / STATE_FILE)
 
     @classmethod
@@ -250,10 +262,11 @@ class Stories:
             ids: list[str] = orjson.loads(data["ids"].tobytes())
             sigs, sizes = data["sigs"], data["sizes"]
             dates, cluster = data["dates"], data["cluster"]
+            sources: list[str] = orjson.loads(data["sources"].tobytes())
         groups: dict[int, set[str]] = {}
         with self._lsh.insertion_session() as session:
             for i, doc_id in enumerate(ids):
-                fp = Fingerprint(sigs[i], int(sizes[i]))
+                fp = Fingerprint(sigs[i], int(sizes[i]), sources[i])
                 self._prints[doc_id] = fp
                 self._dates[doc_id] = None if dates[i] == _UNDATED else int(dates[i])
                 session.insert(doc_id, self._minhash(fp), check_duplication=False)

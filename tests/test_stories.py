@@ -76,9 +76,10 @@ def story_records(corpus: dict[str, Json]) -> list[Json]:
                     _copy(r, f"copy-{k}-b", "daerah", str(r["date"]), "23:59")]
     a, c = base[3], base[4]
     records += [
-        {**a, "id": "bridge-a"},
-        {**c, "id": "bridge-c"},
-        {**a, "id": "bridge-b", "body": str(a["body"]) + "\n\n" + str(c["body"])},
+        {**a, "id": "bridge-a", "outlet": "kabar-a"},
+        {**c, "id": "bridge-c", "outlet": "kabar-c"},
+        {**a, "id": "bridge-b", "outlet": "kabar-b",
+         "body": str(a["body"]) + "\n\n" + str(c["body"])},
     ]
     records += [r for r in list(corpus.values())[5000:5040] if r["id"] not in KNOWN_PAIR]
     return records
@@ -228,3 +229,6 @@ def test_link_rule_on_edited_and_independent_texts() -> None:
     same = fingerprint(a)
     assert linked(same, same, 0, MAX_APART) and not linked(same, same, 0, MAX_APART + 1)
     assert linked(same, same, 0, None)  # an undated article can be a copy of any
+    # one outlet reusing its own words: contained is not enough, more must be shared
+    whole, part = fingerprint(a, "kabar"), fingerprint(_BASES[0], "kabar")
+    assert not linked(whole, part) and linked(fingerprint(a, "lain"), part)

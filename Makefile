@@ -8,7 +8,7 @@ INDEX    ?= var/demo-index
 HOST     ?= 127.0.0.1
 PORT     ?= 8000
 
-.PHONY: install run test test-fast bench eval-ner lint browser train-ner clean opensearch opensearch-launcher
+.PHONY: install run test test-fast bench eval-ner lint browser train-ner clean opensearch opensearch-launcher messages
 
 install: $(STAMP)
 
@@ -53,6 +53,14 @@ eval-ner: install
 train-ner: install
 	$(BIN)/pip install -q -e '.[test,train]'
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
+
+# The pages' message catalog: extract the msgids (babel.cfg), then merge them into each .po
+# (translate the new empty entries; the app reads the .po files themselves, nothing to compile).
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project=Warta \
+	  -o search_api/locale/messages.pot .
+	$(BIN)/pybabel update -i search_api/locale/messages.pot -d search_api/locale -D messages \
+	  --no-fuzzy-matching --ignore-obsolete
 
 lint: install
 	$(BIN)/ruff check indexer search_api tests bench scripts

@@ -245,7 +245,8 @@ def oracle(index_dir: Path) -> list[OracleDoc]:
 
 @pytest.fixture(scope="session")
 def client(index_dir: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(index_dir)) as c:
+    # The English pages: tests/test_i18n.py checks the Indonesian default.
+    with TestClient(create_app(index_dir), headers={"Accept-Language": "en"}) as c:
         yield c
 
 

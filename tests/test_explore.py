@@ -21,6 +21,7 @@ from indexer import schema as S
 from indexer import store
 from indexer.analysis import is_stopword
 from search_api import explore, service, spelling, suggest
+from search_api.i18n import lang
 from search_api.web.entity_page import build_entity_page
 
 Holder = service.SearcherHolder
@@ -99,7 +100,7 @@ def test_profile_over_http_and_its_links_count_what_it_says(client: TestClient,
     body = client.get(f"/entities/person/{name}").json()
     assert body["name"] == name and body["type"] == "person"
     page = build_entity_page(explore.profile(service.SearcherHolder(client.app.state.index_dir),
-                                             S.PERSON, name))
+                                             S.PERSON, name), lang("en"))
     checked = 0
     for group in page.related:
         for r in group.values[:3]:

@@ -179,7 +179,8 @@ def test_stories_and_related_on_a_real_server(index_dir: Path, oracle: list[Orac
         res = httpx.get(f"{base}/stories/{sid}")
         assert res.status_code == 200 and res.headers["content-type"] == "application/json"
         assert [m["id"] for m in res.json()["members"]][0] == "synthetic-dup-a"
-        page = httpx.get(f"{base}/stories/{sid}", headers={"accept": "text/html"})
+        page = httpx.get(f"{base}/stories/{sid}",
+                         headers={"accept": "text/html", "accept-language": "en"})
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
         assert "First reported by warta-uji" in page.text
         rel = httpx.get(f"{base}/articles/synthetic-xss/related", params={"size": 3})

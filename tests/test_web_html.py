@@ -16,10 +16,13 @@ from conftest import OracleDoc
 from starlette.testclient import TestClient
 
 from indexer import schema as S
+from search_api.i18n import lang
 from search_api.params import DEFAULT_FACET_SIZE
 from search_api.web.article_page import back_url
 from search_api.web.histogram import build_histogram
 from search_api.web.state import FACETS, MORE_FACET_SIZE, PageState, article_url, parse_state
+
+EN = lang("en")
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 XSS_ID = "synthetic-xss"
@@ -464,10 +467,10 @@ def test_article_back_link_keeps_the_search(client: TestClient) -> None:
 
 
 def test_back_link_cannot_leave_the_site() -> None:
-    assert back_url("q=a&evil=1&person=B") == "/?q=a&person=B"
-    assert back_url("//evil.example/x") == "/"
-    assert back_url(None) == "/"
-    assert back_url("q=%3Cscript%3E") == "/?q=%3Cscript%3E"
+    assert back_url("q=a&evil=1&person=B", EN) == "/?q=a&person=B"
+    assert back_url("//evil.example/x", EN) == "/"
+    assert back_url(None, EN) == "/"
+    assert back_url("q=%3Cscript%3E", EN) == "/?q=%3Cscript%3E"
 
 
 def test_unknown_article_is_a_404_page_for_browsers_and_json_for_the_api(
@@ -486,9 +489,9 @@ def test_unknown_article_is_a_404_page_for_browsers_and_json_for_the_api(
 
 def test_page_state_round_trip_keeps_all_of() -> None:
     state, request = parse_state([("person", "A"), ("person", "B"), ("person_op", "and"),
-                                  ("org", "X"), ("org_op", "or")])
+                                  ("org", "X"), ("org_op", "or")], EN)
     assert state.all_of == (S.PERSON,) and request.all_of == frozenset({S.PERSON})
-    assert parse_state(parse_qsl(urlsplit(state.url).query))[0] == state
+    assert parse_state(parse_qsl(urlsplit(state.url).query), EN)[0] == state
     assert state.with_all_of(S.PERSON, False).all_of == ()
     assert state.with_all_of(S.PLACE, True).all_of == (S.PERSON, S.PLACE)
 
@@ -497,13 +500,13 @@ def test_page_state_round_trip() -> None:
     pairs = [("q", "banjir"), ("person", "A"), ("person", "B"), ("source", "x"),
              ("from", "2019-01-01"), ("to", "2019-02-01"), ("sort", "oldest"), ("page", "3"),
              ("more", "org"), ("unknown", "z")]
-    state, request = parse_state(pairs)
+    state, request = parse_state(pairs, EN)
     assert state.pairs() == [
         ("q", "banjir"), ("person", "A"), ("person", "B"), ("source", "x"),
         ("from", "2019-01-01"), ("to", "2019-02-01"), ("sort", "oldest"), ("more", "org"),
         ("page", "3"),
     ]
-    assert parse_state(state.pairs())[0] == state
+    assert parse_state(state.pairs(), EN)[0] == state
     assert request.facet_size == MORE_FACET_SIZE
     toggled = state.toggled("person", "A")
     assert toggled.selected("person") == ("B",) and toggled.page == 1
@@ -511,8 +514,8 @@ def test_page_state_round_trip() -> None:
     assert state.toggled("place", "Z").selected("place") == ("Z",)
     assert state.cleared() == PageState(q="banjir", sort="oldest", more=("org",))
     # The default sort is not written.
-    assert parse_state([("q", "x"), ("sort", "relevance")])[0].sort is None
-    assert parse_state([("sort", "newest")])[0].sort is None
+    assert parse_state([("q", "x"), ("sort", "relevance")], EN)[0].sort is None
+    assert parse_state([("sort", "newest")], EN)[0].sort is None
     assert re.fullmatch(r"/\?q=a\+b&person=Joe\+Biden",
                         PageState(q="a b").added("person", "Joe Biden").url)
 
@@ -525,6 +528,7 @@ def test_histogram_fills_gaps_and_links_ranges() -> None:
         state,
         (DateBucket("2019-01", 4), DateBucket("2019-03", 2), DateBucket("undated", 1)),
         date(2019, 3, 20),
+        EN,
     )
     assert [b.label for b in h.bars] == ["Jan 2019", "Feb 2019", "Mar 2019"]
     assert [b.count for b in h.bars] == [4, 0, 2]

@@ -89,12 +89,13 @@
       li.id = "q-suggestion-" + i;
       li.setAttribute("role", "option");
       li.dataset.kind = s.kind;
+      li.title = s.value;
       var value = document.createElement("span");
       value.className = "q-suggestion-value";
       value.textContent = s.value;  /* text, never HTML */
       var meta = document.createElement("span");
       meta.className = "q-suggestion-meta";
-      meta.textContent = kindLabel(s.kind) + " · " + s.count.toLocaleString("id-ID");
+      meta.textContent = kindLabel(s.kind) + " · " + s.count.toLocaleString(document.documentElement.lang || "id");
       li.appendChild(value);
       li.appendChild(meta);
       li.addEventListener("mousedown", function (event) {

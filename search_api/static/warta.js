@@ -142,7 +142,7 @@
       if (!values.length) {
         var none = document.createElement("li");
         none.className = "muted";
-        none.textContent = "No matches for “" + prefix + "”.";
+        none.textContent = (form.dataset.none || "No matches for") + " “" + prefix + "”.";
         list.appendChild(none);
         return;
       }
@@ -150,12 +150,13 @@
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = addFilterUrl(facet, item.value);
+        a.title = item.value;  /* the full value where the name is cut short */
         var name = document.createElement("span");
         name.className = "facet-value";
         name.textContent = item.value;
         var count = document.createElement("span");
         count.className = "facet-count";
-        count.textContent = item.count.toLocaleString("en-US");
+        count.textContent = item.count.toLocaleString(document.documentElement.lang || "id");
         a.appendChild(name);
         a.appendChild(document.createTextNode(" "));
         a.appendChild(count);

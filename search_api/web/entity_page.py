@@ -13,8 +13,9 @@ from urllib.parse import quote, urlencode
 
 from indexer import schema as S
 from search_api import explore
+from search_api.i18n import Lang
 from search_api.web.fmt import fmt_count, fmt_datetime
-from search_api.web.state import FACET_BY_NAME, PageState
+from search_api.web.state import FACET_BY_NAME, PageState, with_lang
 from search_api.web.trends_page import trend_url
 
 
@@ -72,48 +73,49 @@ def entity_url(etype: str, name: str) -> str:
     return f"/entities/{quote(etype, safe='')}/{quote(name, safe='')}"
 
 
-def both_url(etype: str, name: str, other_type: str, other: str) -> str:
+def both_url(etype: str, name: str, other_type: str, other: str, lang: Lang) -> str:
     pairs = [(etype, name), (other_type, other)]
     if other_type == etype:
         pairs.append((f"{etype}_op", "and"))
-    return "/?" + urlencode(pairs)
+    return "/?" + urlencode([*pairs, *lang.param])
 
 
-def _bars(profile: explore.EntityProfile) -> tuple[tuple[BarView, ...], int]:
+def _bars(profile: explore.EntityProfile, lang: Lang) -> tuple[tuple[BarView, ...], int]:
     dated = [b for b in profile.timeline if b.key != "undated"]
     undated = sum(b.count for b in profile.timeline if b.key == "undated")
     top = max((b.count for b in dated), default=1)
-    return tuple(BarView(b.key, b.key, b.count, fmt_count(b.count),
+    return tuple(BarView(b.key, b.key, b.count, fmt_count(b.count, lang),
                          max(1, round(100 * b.count / top))) for b in dated), undated
 
 
-def build_entity_page(profile: explore.EntityProfile) -> EntityPage:
+def build_entity_page(profile: explore.EntityProfile, lang: Lang) -> EntityPage:
     etype, name = profile.type, profile.name
     related = tuple(
-        RelatedGroup(facet, FACET_BY_NAME[facet].label, tuple(
-            RelatedView(r.value, fmt_count(r.count), r.count,
-                        both_url(etype, name, facet, r.value), entity_url(facet, r.value))
+        RelatedGroup(facet, lang.gettext(FACET_BY_NAME[facet].label), tuple(
+            RelatedView(r.value, fmt_count(r.count, lang), r.count,
+                        both_url(etype, name, facet, r.value, lang),
+                        with_lang(entity_url(facet, r.value), lang))
             for r in getattr(profile, facet)))
         for facet in S.ENTITY_FACETS
     )
     sources = tuple(
-        RelatedView(r.value, fmt_count(r.count), r.count,
-                    both_url(etype, name, S.SOURCE, r.value), "")
+        RelatedView(r.value, fmt_count(r.count, lang), r.count,
+                    both_url(etype, name, S.SOURCE, r.value, lang), "")
         for r in profile.source
     )
-    bars, undated = _bars(profile)
+    bars, undated = _bars(profile, lang)
     return EntityPage(
         type=etype,
-        type_label=FACET_BY_NAME[etype].singular,
+        type_label=lang.gettext(FACET_BY_NAME[etype].singular),
         name=name,
-        total=fmt_count(profile.total),
-        search_url=PageState().added(etype, name).url,
-        trend_url=trend_url([urlencode([(etype, name)])]),
+        total=fmt_count(profile.total, lang),
+        search_url=PageState(lang=lang.param).added(etype, name).url,
+        trend_url=with_lang(trend_url([urlencode([(etype, name)])]), lang),
         aliases=profile.aliases,
         timeline=bars,
-        undated=fmt_count(undated),
+        undated=fmt_count(undated, lang),
         related=related,
         sources=sources,
-        latest=tuple(LatestView(a.title, "/articles/" + quote(a.id, safe=""), a.source,
-                                fmt_datetime(a.date)) for a in profile.latest),
+        latest=tuple(LatestView(a.title, with_lang("/articles/" + quote(a.id, safe=""), lang),
+                                a.source, fmt_datetime(a.date, lang)) for a in profile.latest),
     )

@@ -1,19 +1,31 @@
-"""How numbers, days, timestamps, element ids and paragraphs are written on the pages."""
+"""How numbers, days, timestamps, element ids and paragraphs are written on the pages.
+
+Numbers and dates follow the page's language through Babel's CLDR data: Indonesian writes
+"7.359" and "26 Okt 2019, 21.23 WIB", English "7,359" and "26 Oct 2019, 21:23 WIB". Times are
+shown in WIB (UTC+7), the zone the index stores days in.
+"""
 
 from __future__ import annotations
 
 import re
 import zlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
-MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from search_api.i18n import Lang
+
+WIB: Final = timezone(timedelta(hours=7), "WIB")
+# English times on a 24-hour clock, as the Indonesian ones are.
+_TIME_LOCALE: Final = {"en": "en_GB"}
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _ID_RE = re.compile(r"[^a-z0-9]+")
 
-def fmt_count(n: int) -> str:
-    return f"{n:,}"
+
+def fmt_count(n: int, lang: Lang) -> str:
+    return format_decimal(n, locale=lang.code)
 
 
 def parse_iso(iso: str | None) -> datetime | None:
@@ -25,19 +37,31 @@ def parse_iso(iso: str | None) -> datetime | None:
         return None
 
 
-def fmt_day(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+def fmt_day(d: date, lang: Lang) -> str:
+    """"26 Okt 2019" / "26 Oct 2019"."""
+    return format_date(d, "d MMM y", locale=lang.code)
 
 
-def fmt_datetime(iso: str | None) -> str:
-    """"15 Sep 2019, 08:05" (WIB, as the service gives it); the date alone at midnight."""
+def fmt_month(d: date, lang: Lang, year: bool = True) -> str:
+    """"Okt 2019" / "Oct 2019" (or the month alone)."""
+    return format_date(d, "MMM y" if year else "MMM", locale=lang.code)
+
+
+def fmt_day_month(d: date, lang: Lang) -> str:
+    return format_date(d, "d MMM", locale=lang.code)
+
+
+def fmt_datetime(iso: str | None, lang: Lang) -> str:
+    """"26 Okt 2019, 21.23 WIB"; the date alone at midnight; "Tanpa tanggal" when undated."""
     dt = parse_iso(iso)
     if dt is None:
-        return "Undated" if not iso else iso
-    day = fmt_day(dt.date())
+        return lang.gettext("Undated") if not iso else iso
+    dt = dt.astimezone(WIB) if dt.tzinfo else dt.replace(tzinfo=WIB)
+    day = fmt_day(dt.date(), lang)
     if dt.hour == 0 and dt.minute == 0:
         return day
-    return f"{day}, {dt.hour:02d}:{dt.minute:02d}"
+    clock = format_time(dt, "short", locale=_TIME_LOCALE.get(lang.code, lang.code))
+    return f"{day}, {clock} WIB"
 
 
 def html_id(*parts: str) -> str:

@@ -10,8 +10,9 @@ from typing import Final
 
 from search_api import facets as F
 from search_api import service
+from search_api.i18n import Lang
 from search_api.params import SearchRequest
-from search_api.web.fmt import MONTHS, fmt_count, fmt_day, parse_iso
+from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
 from search_api.web.state import PageState
 from search_api.web.views import Bar, Histogram, Link
 
@@ -50,7 +51,7 @@ def newest_day(holder: service.SearcherHolder) -> date | None:
 
 
 def build_histogram(
-    state: PageState, buckets: Sequence[F.DateBucket], newest: date | None
+    state: PageState, buckets: Sequence[F.DateBucket], newest: date | None, lang: Lang
 ) -> Histogram:
     undated = sum(b.count for b in buckets if b.key == F.UNDATED_KEY)
     counts: dict[date, tuple[date, int]] = {}
@@ -68,14 +69,14 @@ def build_histogram(
         start, stop = min(counts), max(counts)
         cursor = start
         while cursor <= stop:
-            month = MONTHS[cursor.month - 1]
             if granularity == "day":
-                end, label, step = cursor, fmt_day(cursor), cursor + timedelta(days=1)
-                tick = f"{cursor.day} {month}"
+                end, label, step = cursor, fmt_day(cursor, lang), cursor + timedelta(days=1)
+                tick = fmt_day_month(cursor, lang)
             else:
                 end = _month_end(cursor)
-                label = f"{month} {cursor.year}"
-                tick = label if cursor == start or cursor.month == 1 else month
+                label = fmt_month(cursor, lang)
+                tick = (label if cursor == start or cursor.month == 1
+                        else fmt_month(cursor, lang, year=False))
                 step = end + timedelta(days=1)
             n = counts.get(cursor, (end, 0))[1]
             height = 0.0 if n == 0 else max(round(100 * n / top, 1), 3.0)
@@ -84,7 +85,7 @@ def build_histogram(
                     label=label,
                     tick=tick,
                     count=n,
-                    count_label=fmt_count(n),
+                    count_label=fmt_count(n, lang),
                     height=height,
                     url=state.with_dates(cursor, end).url if n else None,
                     date_from=cursor.isoformat(),
@@ -100,23 +101,26 @@ def build_histogram(
             lo = newest - timedelta(days=days - 1)
             presets.append(
                 Link(
-                    f"Last {days} days",
+                    lang.gettext("Last %(n)s days") % {"n": days},
                     state.with_dates(lo, newest).url,
                     active=(state.date_from, state.date_to) == (lo, newest),
                 )
             )
     no_dates = state.with_dates(None, None)
     presets.append(
-        Link("All time", no_dates.url, active=not state.date_from and not state.date_to)
+        Link(lang.gettext("All time"), no_dates.url,
+             active=not state.date_from and not state.date_to)
     )
     return Histogram(
         granularity=granularity,
         bars=tuple(bars),
         undated=undated,
-        undated_label=fmt_count(undated),
+        undated_label=fmt_count(undated, lang),
         presets=tuple(presets),
         range_url=no_dates.url,
         date_from=state.date_from.isoformat() if state.date_from else "",
         date_to=state.date_to.isoformat() if state.date_to else "",
+        input_from=state.date_from.strftime("%d/%m/%Y") if state.date_from else "",
+        input_to=state.date_to.strftime("%d/%m/%Y") if state.date_to else "",
         newest=newest.isoformat() if newest else "",
     )

@@ -4,6 +4,10 @@ HTML hook for ``GET /articles/{id}``.
 :func:`routes` is the route list :func:`search_api.app.create_app` builds its app with; the
 Jinja2 environment (autoescape on everywhere) is made by :func:`make_templates` and kept in
 ``app.state.web_templates``. Nothing happens at import time.
+
+Every page is rendered in the request's language (:mod:`search_api.i18n`): the view builders
+take its :class:`~search_api.i18n.Lang`, and the templates' ``{% trans %}`` / ``_()`` read it
+from the ``i18n`` context variable, so one environment serves every language at once.
 """
 
 from __future__ import annotations
@@ -11,22 +15,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import urlencode
 
 import jinja2
+from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from search_api import explore, service
+from search_api import explore, i18n, service
 from search_api import trends as T
 from search_api.params import DEFAULT_RELATED_SIZE, ValidationError, parse_entity_ref
 from search_api.stories import Story
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
-from search_api.web.state import parse_state
+from search_api.web.state import FACET_BY_NAME, parse_state
 from search_api.web.story_views import build_story_page
 from search_api.web.trends_page import build_trends_page, monitor_links
 
@@ -44,54 +50,73 @@ def _holder(request: Request) -> service.SearcherHolder:
     return holder
 
 
+def _lang(request: Request) -> i18n.Lang:
+    return i18n.for_request(request.query_params.get("lang"),
+                            request.headers.get("accept-language"))
+
+
 def _render(
     request: Request, name: str, context: Mapping[str, Any], status: int = 200
 ) -> Response:
-    return _templates(request).TemplateResponse(
-        request, name, dict(context), status_code=status
+    lang = _lang(request)
+    other = "en" if lang.code == "id" else "id"
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang" and v.strip()]
+    switch = request.url.path + "?" + urlencode([*kept, ("lang", other)])
+    response = _templates(request).TemplateResponse(
+        request, name, {**context, "i18n": lang, "lang_switch": switch}, status_code=status
     )
+    # The page's words follow Accept-Language when the URL names no language.
+    vary = response.headers.get("vary")
+    response.headers["vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+    return response
 
 
 def search_page(request: Request) -> Response:
     pairs = request.query_params.multi_items()
+    lang = _lang(request)
+    _ = lang.gettext
     try:
-        state, search_request = parse_state(pairs)
+        state, search_request = parse_state(pairs, lang)
     except ValidationError as exc:
         q = request.query_params.get("q", "")
         return _render(
             request,
             "message.html",
-            {"title": "Cannot search", "message": exc.detail, "q": q[:200]},
+            {"title": _("Cannot search"), "message": exc.detail, "q": q[:200]},
             status=exc.status,
         )
     try:
-        page = build_search_page(_holder(request), state, search_request)
+        page = build_search_page(_holder(request), state, search_request, lang)
     except service.IndexUnavailable:
         return _render(
             request,
             "message.html",
-            {"title": "No index yet", "message": "The search index is not available yet. "
-             "Build it with `warta reindex` and reload this page.", "q": state.q},
+            {"title": _("No index yet"), "message": _("The search index is not available yet. "
+             "Build it with `warta reindex` and reload this page."), "q": state.q},
             status=503,
         )
     return _render(request, "search.html",
-                   {"page": page, "q": state.q, "monitor": monitor_links(state, page.facets)})
+                   {"page": page, "q": state.q,
+                    "monitor": monitor_links(state, page.facets, lang)})
 
 
 def render_article(request: Request, article: service.Article | None) -> Response:
     """The app's HTML hook for ``GET /articles/{id}`` (called when the browser prefers HTML).
     A browser following a dead link gets an HTML "not found" page; API clients keep JSON."""
+    lang = _lang(request)
     if article is None:
         doc_id = request.path_params.get("doc_id", "")
         return _render(
             request,
             "message.html",
-            {"title": "Article not found",
-             "message": f"There is no article with id {doc_id!r} in the index.", "q": ""},
+            {"title": lang.gettext("Article not found"),
+             "message": lang.gettext("There is no article with id %(id)r in the index.")
+             % {"id": doc_id}, "q": ""},
             status=404,
         )
     related = service.related(_holder(request), article.id, DEFAULT_RELATED_SIZE)
-    page = build_article_page(article, request.query_params.get("back"), related)
+    page = build_article_page(_holder(request), article, request.query_params.get("back"),
+                              request.query_params.get("q", ""), related, lang)
     return _render(request, "article.html", {"article": page, "q": ""})
 
 
@@ -99,6 +124,7 @@ def trends_page(request: Request) -> Response:
     """The trends page (``/trends`` when the browser prefers HTML); without a series it is the
     form alone, and a bad parameter is said above the form (status 400)."""
     pairs = request.query_params.multi_items()
+    lang = _lang(request)
     given = [v for k, v in pairs if k == "series" and v.strip()][: T.MAX_SERIES]
     interval = request.query_params.get("interval", "day")
     context = {"page": None, "error": "", "q": "", "intervals": T.INTERVALS,
@@ -108,48 +134,68 @@ def trends_page(request: Request) -> Response:
         return _render(request, "trends.html", context)
     try:
         req = T.parse_trends_params(pairs)
-        page = build_trends_page(req, T.trends(_holder(request), req))
+        page = build_trends_page(req, T.trends(_holder(request), req), lang)
     except ValidationError as exc:
         return _render(request, "trends.html", {**context, "error": exc.detail},
                        status=exc.status)
     except service.IndexUnavailable:
-        return _render(request, "trends.html", {**context, "error": "The search index is "
-                       "not available yet."}, status=503)
+        return _render(request, "trends.html", {**context, "error": lang.gettext(
+                       "The search index is not available yet.")}, status=503)
     return _render(request, "trends.html", {**context, "page": page, "inputs": page.inputs})
 
 
 def entity_page(request: Request) -> Response:
     """The entity page (``/entities/{type}/{name}`` when the browser prefers HTML)."""
+    lang = _lang(request)
+    _ = lang.gettext
     try:
         ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
         profile = explore.profile(_holder(request), ref.type, ref.name)
     except ValidationError as exc:
         return _render(request, "message.html",
-                       {"title": "Cannot show this entity", "message": exc.detail, "q": ""},
+                       {"title": _("Cannot show this entity"), "message": exc.detail, "q": ""},
                        status=exc.status)
     except service.IndexUnavailable:
         return _render(request, "message.html",
-                       {"title": "No index yet", "message": "The search index is not available "
-                        "yet.", "q": ""}, status=503)
+                       {"title": _("No index yet"),
+                        "message": _("The search index is not available yet."), "q": ""},
+                       status=503)
     if profile is None:
         return _render(request, "message.html",
-                       {"title": "Not found", "message": f"No {ref.type} named {ref.name!r} is "
-                        "in the index.", "q": ""}, status=404)
-    return _render(request, "entity.html", {"entity": build_entity_page(profile), "q": ""})
+                       {"title": _("Not found"),
+                        "message": _("No %(type)s named %(name)r is in the index.")
+                        % {"type": _(FACET_BY_NAME[ref.type].singular), "name": ref.name},
+                        "q": ""}, status=404)
+    return _render(request, "entity.html",
+                   {"entity": build_entity_page(profile, lang), "q": ""})
+
+
+@jinja2.pass_context
+def _gettext(context: Context, message: str) -> str:
+    lang: i18n.Lang = context["i18n"]
+    return lang.gettext(message)
+
+
+@jinja2.pass_context
+def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+    lang: i18n.Lang = context["i18n"]
+    return lang.ngettext(singular, plural, n)
 
 
 def render_story(request: Request, story: Story | None) -> Response:
     """``GET /stories/{id}`` for a browser: every copy, the first report marked."""
+    lang = _lang(request)
     if story is None:
         story_id = request.path_params.get("story_id", "")
         return _render(
             request,
             "message.html",
-            {"title": "Story not found",
-             "message": f"There is no story with id {story_id!r} in the index.", "q": ""},
+            {"title": lang.gettext("Story not found"),
+             "message": lang.gettext("There is no story with id %(id)r in the index.")
+             % {"id": story_id}, "q": ""},
             status=404,
         )
-    return _render(request, "story.html", {"story": build_story_page(story), "q": ""})
+    return _render(request, "story.html", {"story": build_story_page(story, lang), "q": ""})
 
 
 def make_templates() -> Jinja2Templates:
@@ -159,7 +205,10 @@ def make_templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Newstyle gettext: autoescaped, %(name)s filled by keyword; the catalog is the request's.
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     return Jinja2Templates(env=env)
 
 

@@ -12,6 +12,7 @@ from typing import Final
 
 from indexer import schema as S
 from search_api import service
+from search_api.i18n import N_, Lang
 from search_api.params import DEFAULT_FACET_SIZE, MAX_RESULT_WINDOW, SearchRequest
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
@@ -24,6 +25,7 @@ from search_api.web.state import (
     article_url,
     default_sort,
     state_request,
+    with_lang,
 )
 from search_api.web.story_views import story_line
 from search_api.web.views import (
@@ -42,11 +44,14 @@ SUGGESTION_SIZE: Final = 12  # facet value search matches listed without JavaScr
 PAGER_RADIUS: Final = 2  # page links either side of the current page
 RELAX_BUDGET_S: Final = 0.5  # time the zero-result advice may take to count its suggestions
 RELAX_LABEL_VALUES: Final = 3  # filter values named in one suggestion
+SORT_LABELS: Final = {"relevance": N_("Relevance"), "recent": N_("Recent"),
+                      "newest": N_("Newest"), "oldest": N_("Oldest")}
 
 def _facet_views(
     state: PageState,
     response: service.SearchResponse,
     holder: service.SearcherHolder,
+    lang: Lang,
 ) -> tuple[FacetView, ...]:
     views = []
     for spec in FACETS:
@@ -59,11 +64,12 @@ def _facet_views(
             FacetValueView(
                 value=v.value,
                 n=v.count,
-                count=fmt_count(v.count),
+                count=fmt_count(v.count, lang),
                 selected=v.selected,
                 url=state.toggled(spec.name, v.value).url,
                 id=html_id(spec.name, v.value),
-                profile_url=entity_url(spec.name, v.value) if spec.name in S.ENTITY_FACETS else "",
+                profile_url=(with_lang(entity_url(spec.name, v.value), lang)
+                             if spec.name in S.ENTITY_FACETS else ""),
             )
             for v in shown
         )
@@ -77,7 +83,7 @@ def _facet_views(
             results = tuple(
                 SuggestionView(
                     value=e.value,
-                    count=fmt_count(e.count),
+                    count=fmt_count(e.count, lang),
                     selected=e.value in selected,
                     url=state.added(spec.name, e.value).url,
                 )
@@ -86,8 +92,8 @@ def _facet_views(
         views.append(
             FacetView(
                 name=spec.name,
-                label=spec.label,
-                singular=spec.singular,
+                label=lang.gettext(spec.label),
+                singular=lang.gettext(spec.singular),
                 values=values,
                 selected_count=len(state.selected(spec.name)),
                 all_of=spec.name in state.all_of,
@@ -105,31 +111,31 @@ def _facet_views(
     return tuple(views)
 
 
-def _removals(state: PageState) -> list[tuple[Chip, PageState]]:
+def _removals(state: PageState, lang: Lang) -> list[tuple[Chip, PageState]]:
     """Each active filter as a chip, with the state that drops it."""
     out: list[tuple[Chip, PageState]] = []
     for name, values in state.filters:
         spec = FACET_BY_NAME[name]
         for v in values:
             without = state.toggled(name, v)
-            out.append((Chip(spec.singular, v, without.url), without))
+            out.append((Chip(lang.gettext(spec.singular), v, without.url), without))
     if state.date_from or state.date_to:
         without = state.with_dates(None, None)
-        out.append((Chip("date", _date_label(state), without.url), without))
+        out.append((Chip(lang.gettext("date"), _date_label(state, lang), without.url), without))
     return out
 
 
-def _date_label(state: PageState) -> str:
+def _date_label(state: PageState, lang: Lang) -> str:
     if state.date_from and state.date_to:
-        return (fmt_day(state.date_from) if state.date_from == state.date_to
-                else f"{fmt_day(state.date_from)} – {fmt_day(state.date_to)}")
+        return (fmt_day(state.date_from, lang) if state.date_from == state.date_to
+                else f"{fmt_day(state.date_from, lang)} – {fmt_day(state.date_to, lang)}")
     if state.date_from:
-        return f"from {fmt_day(state.date_from)}"
+        return lang.gettext("from %(day)s") % {"day": fmt_day(state.date_from, lang)}
     assert state.date_to is not None
-    return f"until {fmt_day(state.date_to)}"
+    return lang.gettext("until %(day)s") % {"day": fmt_day(state.date_to, lang)}
 
 
-def _relaxation_candidates(state: PageState) -> list[tuple[str, PageState]]:
+def _relaxation_candidates(state: PageState, lang: Lang) -> list[tuple[str, PageState]]:
     """One candidate per constraint: each facet's whole filter, the date range, the query.
 
     Dropping one of several ORed values can only shrink an empty result; dropping a whole
@@ -140,29 +146,32 @@ def _relaxation_candidates(state: PageState) -> list[tuple[str, PageState]]:
     for name, values in state.filters:
         spec = FACET_BY_NAME[name]
         shown = ", ".join(values[:RELAX_LABEL_VALUES])
-        more = f" and {len(values) - RELAX_LABEL_VALUES} more" if len(
+        more = lang.gettext(" and %(n)s more") % {
+            "n": fmt_count(len(values) - RELAX_LABEL_VALUES, lang)} if len(
             values) > RELAX_LABEL_VALUES else ""
-        out.append((f"{spec.singular}: {shown}{more}", state.without_facet(name)))
+        out.append((lang.gettext(spec.singular) + f": {shown}{more}", state.without_facet(name)))
     if state.date_from or state.date_to:
-        out.append((f"date: {_date_label(state)}", state.with_dates(None, None)))
+        date_word = lang.gettext("date")
+        out.append((f"{date_word}: {_date_label(state, lang)}", state.with_dates(None, None)))
     if state.q and out:
-        out.append((f"query: {state.q}", state.without_query()))
+        query_word = lang.gettext("query")
+        out.append((f"{query_word}: {state.q}", state.without_query()))
     return out
 
 
 def _relaxations(
-    holder: service.SearcherHolder, state: PageState, base: SearchRequest
+    holder: service.SearcherHolder, state: PageState, base: SearchRequest, lang: Lang
 ) -> tuple[Relaxation, ...]:
     """What dropping one constraint would give, counted with count-only queries within
     ``RELAX_BUDGET_S``; suggestions that would give nothing are not shown."""
     deadline = time.monotonic() + RELAX_BUDGET_S
     out = []
-    for label, without in _relaxation_candidates(state):
+    for label, without in _relaxation_candidates(state, lang):
         if time.monotonic() > deadline:
             break
         n = service.count(holder, state_request(without, base))
         if n:
-            out.append(Relaxation(label, without.url, n, fmt_count(n)))
+            out.append(Relaxation(label, without.url, n, fmt_count(n, lang)))
     out.sort(key=lambda r: -r.count)
     return tuple(out)
 
@@ -189,12 +198,12 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
     )
 
 
-def _sorts(state: PageState) -> tuple[Link, ...]:
+def _sorts(state: PageState, lang: Lang) -> tuple[Link, ...]:
     current = state.sort or default_sort(state.q)
     options = ("relevance", "recent", "newest", "oldest") if state.q else ("newest", "oldest")
     return tuple(
         Link(
-            name.capitalize(),
+            lang.gettext(SORT_LABELS[name]),
             state.with_sort(None if name == default_sort(state.q) else name).url,
             active=name == current,
         )
@@ -202,7 +211,7 @@ def _sorts(state: PageState) -> tuple[Link, ...]:
     )
 
 
-def _hit_view(hit: service.Hit, state: PageState) -> HitView:
+def _hit_view(hit: service.Hit, state: PageState, lang: Lang) -> HitView:
     return HitView(
         id=hit.id,
         url=article_url(hit.id, state),
@@ -210,14 +219,14 @@ def _hit_view(hit: service.Hit, state: PageState) -> HitView:
         snippet_html=hit.snippet_html,
         source=hit.source,
         category=hit.category,
-        date_label=fmt_datetime(hit.date) if hit.date else "Undated",
+        date_label=fmt_datetime(hit.date, lang),
         date_iso=hit.date or "",
-        story=story_line(hit.story, hit.id, hit.source),
+        story=story_line(hit.story, hit.id, hit.source, lang),
     )
 
 
 def build_search_page(
-    holder: service.SearcherHolder, state: PageState, request: SearchRequest
+    holder: service.SearcherHolder, state: PageState, request: SearchRequest, lang: Lang
 ) -> SearchPage:
     response = service.search(holder, request)
     # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
@@ -225,9 +234,9 @@ def build_search_page(
     indexed = service.indexed_selection(holder.snapshot(), request).filters
     state = replace(state, filters=tuple(
         (f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name)))
-    removals = _removals(state)
+    removals = _removals(state, lang)
     relaxations = (
-        _relaxations(holder, state, request) if response.total == 0 else ()
+        _relaxations(holder, state, request, lang) if response.total == 0 else ()
     )
     first = request.offset + 1 if response.hits else 0
     base = replace(state, page=1, fq_type=None, fq="")
@@ -235,26 +244,26 @@ def build_search_page(
     return SearchPage(
         state=state,
         hidden_filters=tuple(
-            (k, v) for k, v in base.pairs() if k not in ("q", "sort", "page")
+            (k, v) for k, v in base.pairs() if k not in ("q", "sort", "page", "lang")
         ),
         hidden_all=hidden_all,
         hidden_dates=tuple((k, v) for k, v in hidden_all if k not in ("from", "to")),
         apply_hidden=tuple((k, v) for k, v in hidden_all if k not in FACET_BY_NAME),
         total=response.total,
-        total_label=fmt_count(response.total),
+        total_label=fmt_count(response.total, lang),
         matched_all=response.matched == "all",
         stories=response.stories,
-        stories_label=fmt_count(response.stories),
+        stories_label=fmt_count(response.stories, lang),
         took_ms=f"{response.took_ms:.0f}",
-        hits=tuple(_hit_view(h, state) for h in response.hits),
+        hits=tuple(_hit_view(h, state, lang) for h in response.hits),
         first_index=first,
         last_index=request.offset + len(response.hits),
-        sorts=_sorts(state),
+        sorts=_sorts(state, lang),
         chips=tuple(chip for chip, _ in removals),
         clear_url=state.cleared().url if removals else None,
         relaxations=relaxations,
-        facets=_facet_views(state, response, holder),
-        histogram=build_histogram(state, response.facets.date, newest_day(holder)),
+        facets=_facet_views(state, response, holder, lang),
+        histogram=build_histogram(state, response.facets.date, newest_day(holder), lang),
         pager=build_pager(state, response.stories, request.size),
         first_page_url=state.at_page(1).url,
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)

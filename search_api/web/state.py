@@ -8,6 +8,7 @@ and ``.url`` the link to it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,11 +16,13 @@ from typing import Any, Final
 from urllib.parse import quote, urlencode
 
 from indexer import schema as S
+from search_api.i18n import N_, Lang
 from search_api.params import (
     DEFAULT_FACET_SIZE,
     DEFAULT_SIZE,
     MAX_PREFIX_CHARS,
     SearchRequest,
+    ValidationError,
     parse_search_params,
 )
 
@@ -29,6 +32,17 @@ FACETS: Final = S.FACETS
 FACET_BY_NAME: Final = {f.name: f for f in FACETS}
 # Article entity keys ("PER", ...) -> facet parameter and heading.
 ENTITY_GROUPS: Final = tuple((key, FACET_BY_NAME[name]) for key, name in S.ENTITY_FIELDS.items())
+# The facets' headings and chip words (schema.FACETS' English), marked for the catalog; a test
+# holds them equal to the schema's.
+FACET_WORDS: Final = (
+    N_("People"), N_("person"), N_("Organisations"), N_("organisation"), N_("Places"),
+    N_("place"), N_("Outlets"), N_("outlet"), N_("Categories"), N_("category"),
+)
+DATE_PARAMS: Final = ("from", "to")
+# The page's date inputs are written dd/mm/yyyy whatever the browser's locale; ISO stays valid
+# (the timeline's links and the JSON API use it).
+_DMY_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +60,7 @@ class PageState:
     fq_type: str | None = None  # facet value search (without JavaScript)
     fq: str = ""
     all_of: tuple[str, ...] = ()  # entity facets whose ticked values must all match (FACETS order)
+    lang: tuple[tuple[str, str], ...] = ()  # the page language's parameter (none for the default)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return dict(self.filters).get(facet, ())
@@ -71,6 +86,7 @@ class PageState:
             out.append(("fq", self.fq))
         if self.page > 1:
             out.append(("page", str(self.page)))
+        out.extend(self.lang)
         return out
 
     @property
@@ -125,7 +141,7 @@ class PageState:
 
     def cleared(self) -> PageState:
         """Every filter and the date range removed; the query, sort and size kept."""
-        return PageState(q=self.q, sort=self.sort, size=self.size, more=self.more)
+        return PageState(q=self.q, sort=self.sort, size=self.size, more=self.more, lang=self.lang)
 
     def at_page(self, page: int) -> PageState:
         return replace(self, page=page)
@@ -143,8 +159,28 @@ def default_sort(q: str) -> str:
     return "relevance" if q else "newest"
 
 
-def parse_state(pairs: Sequence[tuple[str, str]]) -> tuple[PageState, SearchRequest]:
+def _page_date(name: str, raw: str, lang: Lang) -> str:
+    """A date input's value as ISO: dd/mm/yyyy or YYYY-MM-DD, else a clear error."""
+    text = raw.strip()
+    m = _DMY_RE.fullmatch(text)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        except ValueError:
+            pass
+    elif not text or _ISO_RE.fullmatch(text):
+        return text
+    label = lang.gettext("From") if name == "from" else lang.gettext("To")
+    raise ValidationError("invalid_date", lang.gettext(
+        "%(field)s: %(value)r is not a date written dd/mm/yyyy (for example 26/10/2019)"
+    ) % {"field": label, "value": text[:50]})
+
+
+def parse_state(
+    pairs: Sequence[tuple[str, str]], lang: Lang
+) -> tuple[PageState, SearchRequest]:
     """The page state and the service request of a query string (:class:`ValidationError`)."""
+    pairs = [(k, _page_date(k, v, lang) if k in DATE_PARAMS else v) for k, v in pairs]
     request = parse_search_params(pairs)
     params: dict[str, list[str]] = {}
     for k, v in pairs:
@@ -165,6 +201,7 @@ def parse_state(pairs: Sequence[tuple[str, str]]) -> tuple[PageState, SearchRequ
         fq_type=fq_type if fq_type in FACET_BY_NAME else None,
         fq=fq if fq_type in FACET_BY_NAME else "",
         all_of=tuple(f.name for f in FACETS if f.name in request.all_of),
+        lang=lang.param,
     )
     # One more value than shown tells whether a "more" link is needed.
     facet_size = MORE_FACET_SIZE if more else DEFAULT_FACET_SIZE + 1
@@ -186,7 +223,22 @@ def state_request(state: PageState, base: SearchRequest) -> SearchRequest:
 
 
 def article_url(doc_id: str, back: PageState | None = None) -> str:
+    """The article page, reached from ``back``'s results: it marks their query words (``q``),
+    links back to them and keeps their language."""
     url = "/articles/" + quote(doc_id, safe="")
-    if back is not None and back.pairs():
-        url += "?" + urlencode({"back": back.query_string})
-    return url
+    pairs: list[tuple[str, str]] = []
+    if back is not None:
+        results = [p for p in back.pairs() if p[0] != "lang"]
+        if back.q:
+            pairs.append(("q", back.q))
+        if results:
+            pairs.append(("back", urlencode(results)))
+        pairs.extend(back.lang)
+    return url + "?" + urlencode(pairs) if pairs else url
+
+
+def with_lang(url: str, lang: Lang) -> str:
+    """``url`` (a page of this app) carrying the page's language when it is not the default."""
+    if not lang.param:
+        return url
+    return url + ("&" if "?" in url else "?") + urlencode(lang.param)

@@ -1,5 +1,6 @@
 """Stories on the pages: the story line under a hit ("Also in: detik, okezone (+3)", "First
-reported by antara, 26 Okt 09.10 WIB"), the story page, the related list of the article page."""
+reported by antara, 26 Okt 2019, 09.10 WIB"), the story page, the related list of the article
+page. Times are written in the page's language (:func:`search_api.web.fmt.fmt_datetime`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote
 
+from search_api.i18n import Lang
 from search_api.stories import Related, Story, StorySummary
-from search_api.web.fmt import fmt_datetime, parse_iso
+from search_api.web.fmt import fmt_datetime
+from search_api.web.state import with_lang
 
-# Indonesian month abbreviations: the report times are written as an Indonesian paper would.
-BULAN: Final = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
-                "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 ALSO_IN_SHOWN: Final = 2  # outlets named in "Also in"; the rest are counted
 
 
@@ -22,17 +22,6 @@ def story_url(story_id: str) -> str:
 
 def article_link(doc_id: str) -> str:
     return "/articles/" + quote(doc_id, safe="")
-
-
-def fmt_report_time(iso: str | None) -> str:
-    """"26 Okt 09.10 WIB" (the service gives WIB times); the day alone when undated in time."""
-    dt = parse_iso(iso)
-    if dt is None:
-        return "undated"
-    day = f"{dt.day} {BULAN[dt.month - 1]} {dt.year}"
-    if dt.hour == 0 and dt.minute == 0:
-        return day
-    return f"{day} {dt.hour:02d}.{dt.minute:02d} WIB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +35,9 @@ class StoryLine:
     first_is_hit: bool
 
 
-def story_line(summary: StorySummary, hit_id: str, hit_source: str) -> StoryLine | None:
+def story_line(
+    summary: StorySummary, hit_id: str, hit_source: str, lang: Lang
+) -> StoryLine | None:
     """The line under a hit whose story has other members (None for a lone article)."""
     if summary.size <= 1:
         return None
@@ -55,8 +46,8 @@ def story_line(summary: StorySummary, hit_id: str, hit_source: str) -> StoryLine
     if len(others) > ALSO_IN_SHOWN:
         also += f" (+{len(others) - ALSO_IN_SHOWN})"
     return StoryLine(
-        url=story_url(summary.id), size=summary.size, also_in=also,
-        first_source=summary.first.source, first_time=fmt_report_time(summary.first.date),
+        url=with_lang(story_url(summary.id), lang), size=summary.size, also_in=also,
+        first_source=summary.first.source, first_time=fmt_datetime(summary.first.date, lang),
         first_iso=summary.first.date or "", first_is_hit=summary.first.id == hit_id,
     )
 
@@ -85,12 +76,12 @@ class StoryPage:
     members: tuple[MemberView, ...]
 
 
-def build_story_page(story: Story) -> StoryPage:
+def build_story_page(story: Story, lang: Lang) -> StoryPage:
     members = tuple(
         MemberView(
-            id=m.id, url=article_link(m.id),
+            id=m.id, url=with_lang(article_link(m.id), lang),
             original_url=m.url if m.url.startswith(("http://", "https://")) else "",
-            title=m.title, source=m.source, date_label=fmt_datetime(m.date),
+            title=m.title, source=m.source, date_label=fmt_datetime(m.date, lang),
             date_iso=m.date or "", first=m.first, differs=m.differs,
         )
         for m in story.members
@@ -98,7 +89,7 @@ def build_story_page(story: Story) -> StoryPage:
     return StoryPage(
         id=story.id, title=members[0].title if members else story.id, size=story.size,
         sources=story.sources, first_source=story.first.source,
-        first_time=fmt_report_time(story.first.date), members=members,
+        first_time=fmt_datetime(story.first.date, lang), members=members,
     )
 
 
@@ -110,8 +101,9 @@ class RelatedView:
     date_label: str
 
 
-def related_views(related: Related | None) -> tuple[RelatedView, ...]:
+def related_views(related: Related | None, lang: Lang) -> tuple[RelatedView, ...]:
     if related is None:
         return ()
-    return tuple(RelatedView(article_link(h.id), h.title, h.source, fmt_datetime(h.date))
+    return tuple(RelatedView(with_lang(article_link(h.id), lang), h.title, h.source,
+                             fmt_datetime(h.date, lang))
                  for h in related.hits)

@@ -14,8 +14,9 @@ from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import trends as T
+from search_api.i18n import N_, Lang
 from search_api.web.fmt import fmt_count
-from search_api.web.state import PageState
+from search_api.web.state import PageState, with_lang
 from search_api.web.views import FacetView, Link
 
 # Colour-blind-safe (Okabe-Ito) series colours, and a palette for outlets.
@@ -44,7 +45,8 @@ class MonitorLinks:
     facet_trends: Mapping[str, str]  # entity facet -> its top values trended in this search
 
 
-PAGE_ONLY: Final = frozenset({"page", "size", "more", "fq_type", "fq"})
+PAGE_ONLY: Final = frozenset({"page", "size", "more", "fq_type", "fq", "lang"})
+INTERVAL_LABELS: Final = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
 
 def search_query(state: PageState) -> str:
@@ -59,17 +61,17 @@ def trend_url(series: Sequence[str], interval: str = "day") -> str:
     return "/trends?" + urlencode(pairs)
 
 
-def monitor_links(state: PageState, facets: Sequence[FacetView]) -> MonitorLinks:
+def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> MonitorLinks:
     qs = search_query(state)
     suffix = f"?{qs}" if qs else ""
     facet_trends = {}
     for facet in facets:
         values = [v.value for v in facet.values if not v.selected][: T.MAX_SERIES]
         if facet.name in S.ENTITY_FACETS and values:
-            facet_trends[facet.name] = trend_url(
-                [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values])
+            facet_trends[facet.name] = with_lang(trend_url(
+                [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values]), lang)
     return MonitorLinks(f"/search.atom{suffix}", f"/search.csv{suffix}",
-                        f"/search.ndjson{suffix}", trend_url([qs]), facet_trends)
+                        f"/search.ndjson{suffix}", with_lang(trend_url([qs]), lang), facet_trends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,9 @@ def _nice_max(value: int) -> int:
         step *= 10
 
 
-def build_trends_page(request: T.TrendsRequest, response: T.TrendsResponse) -> TrendsPage:
+def build_trends_page(
+    request: T.TrendsRequest, response: T.TrendsResponse, lang: Lang
+) -> TrendsPage:
     queries = [s.query for s in request.series]
     n = len(response.buckets)
     x0, x1 = PAD_LEFT, WIDTH - PAD_RIGHT
@@ -167,15 +171,15 @@ def build_trends_page(request: T.TrendsRequest, response: T.TrendsResponse) -> T
         for sh in s.sources:
             width = (x1 - x0) * sh.count / s.total if s.total else 0.0
             segments.append(Segment(round(left, 1), round(width, 1), source_colour[sh.source],
-                                    sh.source, fmt_count(sh.count),
+                                    sh.source, fmt_count(sh.count, lang),
                                     f"{100 * sh.count / s.total:.0f}%" if s.total else "0%"))
             left += width
         others = queries[:i] + queries[i + 1:]
         views.append(SeriesView(
             label=s.label, query=s.query, colour=SERIES_COLOURS[i % len(SERIES_COLOURS)],
-            total=fmt_count(s.total), undated=fmt_count(s.undated),
+            total=fmt_count(s.total, lang), undated=fmt_count(s.undated, lang),
             points=" ".join(f"{x},{y}" for x, y in pts),
-            dots=tuple((x, y, response.buckets[j].key, fmt_count(s.counts[j]))
+            dots=tuple((x, y, response.buckets[j].key, fmt_count(s.counts[j], lang))
                        for j, (x, y) in enumerate(pts)),
             search_url="/?" + s.query if s.query else "/",
             remove_url=trend_url(others, response.interval) if others else "/trends",
@@ -186,14 +190,17 @@ def build_trends_page(request: T.TrendsRequest, response: T.TrendsResponse) -> T
         Tick(x_at(j), float(y1 + 18), response.buckets[j].key,
              "middle" if n == 1 else "start" if j == 0 else "end" if j == n - 1 else "middle")
         for j in shown)
-    y_ticks = tuple(Tick(float(x0 - 6), y_at(v), fmt_count(v)) for v in (0, top // 2, top))
+    y_ticks = tuple(Tick(float(x0 - 6), y_at(v), fmt_count(v, lang))
+                    for v in (0, top // 2, top))
     rows = tuple(
-        TableRow(b.key, b.start, b.end, tuple(fmt_count(s.counts[j]) for s in response.series))
+        TableRow(b.key, b.start, b.end,
+                 tuple(fmt_count(s.counts[j], lang) for s in response.series))
         for j, b in enumerate(response.buckets)
     )
     return TrendsPage(
         interval=response.interval,
-        intervals=tuple(Link(iv, trend_url(queries, iv), iv == response.interval)
+        intervals=tuple(Link(lang.gettext(INTERVAL_LABELS.get(iv, iv)),
+                             trend_url(queries, iv), iv == response.interval)
                         for iv in T.INTERVALS),
         series=tuple(views),
         inputs=tuple(queries) + ("",) * (T.MAX_SERIES - len(queries)),

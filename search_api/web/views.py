@@ -94,7 +94,9 @@ class Histogram:
     range_url: str  # the page without any date range (the JS adds from/to to it)
     date_from: str
     date_to: str
-    newest: str  # newest day of the corpus, for the date inputs' max
+    input_from: str  # the date inputs' values, dd/mm/yyyy
+    input_to: str
+    newest: str  # newest day of the corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +160,9 @@ class EntityGroup:
 class ArticlePage:
     id: str
     title: str
+    title_html: str  # escaped, only the query's <mark>s unescaped
     title_derived: bool
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # idem
     source: str
     source_url: str  # the outlet's filter
     category: str

@@ -42,17 +42,17 @@ test-fast: install
 	$(BIN)/pytest -q -m "not browser and not slow"
 
 bench: install
-	$(BIN)/python bench/analysis_bench.py --shared $(SHARED)
-	$(BIN)/python bench/index_bench.py --shared $(SHARED)
-	$(BIN)/python bench/http_bench.py --shared $(SHARED)
-	$(BIN)/python bench/relevance.py --shared $(SHARED)
+	$(BIN)/python -m bench.analysis_bench --shared $(SHARED)
+	$(BIN)/python -m bench.index_bench --shared $(SHARED)
+	$(BIN)/python -m bench.http_bench --shared $(SHARED)
+	$(BIN)/python -m bench.relevance --shared $(SHARED)
 
 eval-ner: install
-	$(BIN)/python scripts/eval_ner.py --shared $(SHARED)
+	$(BIN)/python -m scripts.eval_ner --shared $(SHARED)
 
 train-ner: install
 	$(BIN)/pip install -q -e '.[test,train]'
-	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
+	$(BIN)/python -m scripts.train_ner --shared $(SHARED)
 
 # The pages' message catalog: extract the msgids (babel.cfg), then merge them into each .po
 # (translate the new empty entries; the app reads the .po files themselves, nothing to compile).

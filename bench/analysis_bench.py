@@ -5,16 +5,11 @@ is built), after the model is loaded (timed apart: once per process); wall and p
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import time
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import time  # noqa: E402
-
-from bench.common import arg_parser, load_articles, raw_tantivy_index, timed  # noqa: E402
-from indexer.analysis import Analyzer  # noqa: E402
-from indexer.entities import Model, extract_entities, load_model  # noqa: E402
+from bench.common import arg_parser, load_articles, raw_tantivy_index, timed
+from indexer.analysis import Analyzer
+from indexer.entities import Model, extract_entities, load_model
 
 
 def run_analysis(articles: list[dict[str, str]], analyzer: Analyzer) -> int:

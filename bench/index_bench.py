@@ -27,12 +27,9 @@ from pathlib import Path
 
 import orjson
 
+from bench.common import CORPUS, arg_parser, raw_index
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.common import CORPUS, arg_parser, raw_index  # noqa: E402
-
-
 def _child_raw(src: Path, out: Path) -> dict[str, float]:
     def docs() -> Iterator[dict[str, str]]:
         with gzip.open(src, "rb") as f:
@@ -63,8 +60,9 @@ def child(kind: str, src: Path, out: Path) -> None:
 
 def run(kind: str, src: Path, out: Path) -> dict[str, float]:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--src", str(src), "--out", str(out)],
-        check=True, capture_output=True, text=True,
+        [sys.executable, "-m", "bench.index_bench", "--child", kind, "--src", str(src),
+         "--out", str(out)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import orjson
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from indexer.analysis import _MAX_STEM_LEN, _STEMMABLE_RE, WORD_RE  # noqa: E402
+from indexer.analysis import _MAX_STEM_LEN, _STEMMABLE_RE, WORD_RE
 
 CORPUS = Path("corpus") / "clickid-news" / "articles.jsonl.gz"
 
@@ -64,8 +62,9 @@ def main() -> None:
 
     words = stemmable_words(args.shared / CORPUS)
     print(f"{len(words):,} distinct stemmable words")
-    child = subprocess.run([sys.executable, __file__, "--plain"], input=orjson.dumps(words),
-                           capture_output=True, check=True)
+    child = subprocess.run([sys.executable, "-m", "scripts.check_stemmer", "--plain"],
+                           input=orjson.dumps(words), capture_output=True, check=True,
+                           cwd=Path(__file__).resolve().parents[1])
     plain = orjson.loads(child.stdout)
     fast_stems, fast_seconds = stem_all(words, fast=True)
     differ = [(w, p, f) for w, p, f in zip(words, plain["stems"], fast_stems, strict=True)

@@ -12,18 +12,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.entities import extract_entities
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from indexer.entities import extract_entities  # noqa: E402
-
 TYPES = ("PER", "ORG", "LOC")
 _TAG_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "ORGANIZATION": "ORG"}
 DEV_SETS = ("eval/ner/idner-news-2k/dev.txt", "eval/ner/nergrit/nergrit_valid.txt")

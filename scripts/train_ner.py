@@ -37,26 +37,21 @@ import json
 import random
 import re
 import statistics
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from indexer.entities import MODEL_PATH, Model, extract_entities, model_from_payload
+from indexer.entities.facts import load_places
+from indexer.entities.features import VECTOR_PREFIX, run_features
+from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends
+from indexer.entities.runs import find_runs, run_tokens
+from indexer.words import WORD_PATTERN, WORD_RE, mid_sentence
+from scripts.eval_ner import CORPUS, DEV_SETS, Sentence, evaluate, load_sentences
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from eval_ner import CORPUS, DEV_SETS, Sentence, evaluate, load_sentences  # noqa: E402
-
-from indexer.entities import MODEL_PATH, Model, extract_entities, model_from_payload  # noqa: E402
-from indexer.entities.facts import load_places  # noqa: E402
-from indexer.entities.features import VECTOR_PREFIX, run_features  # noqa: E402
-from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends  # noqa: E402
-from indexer.entities.runs import find_runs, run_tokens  # noqa: E402
-from indexer.words import WORD_PATTERN, WORD_RE, mid_sentence  # noqa: E402
-
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
 LICENCE = (
     "Trained from IDNER-news-2k (MIT, Khairunnisa et al. 2020) and IndoNLU NERGrit "

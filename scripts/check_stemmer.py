@@ -2,7 +2,7 @@
 PySastrawi does, and time both (µs per call, each word stemmed once, fresh stemmer).
 
 Plain Sastrawi runs in a child process (``--plain``), since patching changes Sastrawi's modules
-for the rest of the process. Usage: ``.venv/bin/python scripts/check_stemmer.py --shared ../shared``
+for the rest of the process. Usage: ``.venv/bin/python -m scripts.check_stemmer --shared ../shared``
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Entity-level evaluation of indexer.entities on the gold NER dev sets, and a speed check.
 
-    python scripts/eval_ner.py --shared ../shared            # P/R/F1 on the dev sets
-    python scripts/eval_ner.py --shared ../shared --speed    # also µs/article on the corpus
+    python -m scripts.eval_ner --shared ../shared            # P/R/F1 on the dev sets
+    python -m scripts.eval_ner --shared ../shared --speed    # also µs/article on the corpus
 
 Each gold sentence becomes text by joining its tokens with single spaces; an extracted entity
 counts as correct when its (start, end, type) equals a gold entity's exactly.

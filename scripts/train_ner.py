@@ -1,7 +1,7 @@
 """Train the run tagger of indexer.entities and write indexer/data/ner_model.json.gz.
 
-    python scripts/train_ner.py --shared ../shared          # writes the model
-    python scripts/train_ner.py --shared ../shared --cv 5   # 5-fold cross-validation only
+    python -m scripts.train_ner --shared ../shared          # writes the model
+    python -m scripts.train_ner --shared ../shared --cv 5   # 5-fold cross-validation only
 
 Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
 - eval/ner/idner-news-2k/train.txt (MIT, Khairunnisa et al. 2020) and

@@ -1,8 +1,12 @@
 """HTTP latency of a real uvicorn server on 127.0.0.1 over the index of the 22k corpus, beside
-in-process raw tantivy search + tantivy's own snippets for the same queries, in one run.
+the floor (:mod:`bench.floor`: in-process tantivy doing the same faceted search on the same
+index), in one run.
 
 2,000 queries: 1–4 words taken from real titles, plus facet-filtered and phrase queries. Run at
-concurrency 1 and 8; prints p50/p95/p99 latency, requests/s and errors.
+concurrency 1 and 8; prints p50/p95/p99 latency, requests/s, errors and the server's CPU time
+per request (the number that holds on a shared machine), then the ratios to the floor and of the
+page ``/`` to ``/search``. ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
+the c=8 run and prints where its time goes.
 """
 
 from __future__ import annotations
@@ -21,12 +25,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import tantivy
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.common import CORPUS, arg_parser, load_articles, raw_index  # noqa: E402
+from bench.common import CORPUS, ROOT, arg_parser, load_articles
+from bench.floor import floor_times
+from bench.profile import Profiler, server_cpu, summarise
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -65,8 +67,8 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(p / 100 * len(values)))]
 
 
-async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int
-                   ) -> tuple[list[float], int, float]:
+async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int,
+                   path: str = "/search") -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
     sem = asyncio.Semaphore(concurrency)
@@ -77,7 +79,7 @@ async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int
             async with sem:
                 t0 = time.perf_counter()
                 try:
-                    r = await client.get("/search", params=params)
+                    r = await client.get(path, params=params)
                     if r.status_code != 200:
                         errors += 1
                 except httpx.HTTPError:
@@ -88,23 +90,6 @@ async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int
         await asyncio.gather(*(one(q) for q in queries))
         wall = time.perf_counter() - t0
     return latencies, errors, wall
-
-
-def raw_latencies(articles: list[dict[str, str]], queries: list[dict[str, Any]]) -> list[float]:
-    index, schema = raw_index(articles, fields=("title", "body"))
-    searcher = index.searcher()
-    out = []
-    for q in queries:
-        t0 = time.perf_counter()
-        text = q.get("q") or "*"
-        query, _ = index.parse_query_lenient(text, ["title", "body"], {"title": 2.0})
-        hits = searcher.search(query, 10).hits
-        gen = tantivy.SnippetGenerator.create(searcher, query, schema, "body")
-        for _score, addr in hits:
-            doc = searcher.doc(addr)
-            gen.snippet_from_doc(doc).to_html()
-        out.append(time.perf_counter() - t0)
-    return out
 
 
 def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> None:
@@ -137,12 +122,79 @@ def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> Non
           f"({rows / export_s:,.0f} rows/s)")
 
 
+def start_server(root: Path, index_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """``warta serve`` of the checkout at ``root`` on a free port, once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                return server, base
+        except httpx.HTTPError:
+            if server.poll() is not None or time.time() > deadline:
+                server.kill()
+                raise SystemExit(f"the server of {root} did not start") from None
+            time.sleep(0.2)
+
+
+def versus_baseline(new: tuple[int, str], old: tuple[int, str],
+                    queries: list[dict[str, Any]]) -> None:
+    """This checkout's server against a baseline checkout's on the same index, each query to
+    both in turn (c=1) for ``/search`` and ``/``: latency and each server's CPU per request."""
+    print(f"this checkout vs --baseline, {len(queries)} queries each, interleaved:")
+    with httpx.Client(timeout=60) as client:
+        for path in ("/search", "/"):
+            lat: dict[str, list[float]] = {"new": [], "old": []}
+            cpu0 = {name: server_cpu(pid) for name, (pid, _) in (("new", new), ("old", old))}
+            for q in queries:
+                for name, (_pid, base) in (("new", new), ("old", old)):
+                    t0 = time.perf_counter()
+                    client.get(base + path, params=q).raise_for_status()
+                    lat[name].append(time.perf_counter() - t0)
+            cpu = {name: (server_cpu(pid) - cpu0[name]) / len(queries)
+                   for name, (pid, _) in (("new", new), ("old", old))}
+            for name in ("old", "new"):
+                report(f"{path} {name}", lat[name], cpu=cpu[name])
+            print(f"  {path} new/old: p50 {pct(lat['new'], 50) / pct(lat['old'], 50):.2f}x, "
+                  f"server CPU {cpu['new'] / cpu['old']:.2f}x")
+
+
+def page_vs_search(base: str, pid: int, queries: list[dict[str, Any]]
+                   ) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """The page ``/`` and ``/search`` for the same queries at c=1: latencies interleaved (each
+    query on both, one after the other), then each path's server CPU seconds per request in a
+    run of its own (CPU time is what a loaded machine does not distort)."""
+    lat: dict[str, list[float]] = {"/search": [], "/": []}
+    cpu: dict[str, float] = {}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for q in queries:
+            for path in lat:
+                t0 = time.perf_counter()
+                client.get(path, params=q).raise_for_status()
+                lat[path].append(time.perf_counter() - t0)
+        for path in lat:
+            cpu0 = server_cpu(pid)
+            for q in queries:
+                client.get(path, params=q).raise_for_status()
+            cpu[path] = (server_cpu(pid) - cpu0) / len(queries)
+    for path, values in lat.items():
+        report(f"{path} (c=1, interleaved)", values, cpu=cpu[path])
+    return lat, cpu
+
+
 def report(name: str, lat: list[float], errors: int | None = None,
-           wall: float | None = None) -> None:
+           wall: float | None = None, cpu: float | None = None) -> None:
     ms = [x * 1000 for x in lat]
     extra = ""
     if wall is not None:
         extra = f"  {len(lat) / wall:7.0f} req/s  errors {errors}"
+    if cpu is not None:
+        extra += f"  CPU {cpu * 1000:.2f} ms/req"
     print(f"  {name:<28} p50 {pct(ms, 50):6.2f} ms  p95 {pct(ms, 95):6.2f} ms  "
           f"p99 {pct(ms, 99):6.2f} ms  mean {statistics.mean(ms):6.2f} ms{extra}")
 
@@ -152,6 +204,11 @@ def main() -> None:
     p.add_argument("--queries", type=int, default=2000)
     p.add_argument("--index", type=Path, help="reuse an existing index directory")
     p.add_argument("--server-workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument("--page-queries", type=int, default=400, help="queries of the / vs /search run")
+    p.add_argument("--profile", type=Path, help="py-spy the server's c=8 run into this directory")
+    p.add_argument("--baseline", type=Path,
+                   help="another checkout (built in place) to serve beside this one and compare")
+    p.add_argument("--no-monitor", action="store_true", help="skip the feed/trends/export run")
     args = p.parse_args()
     articles = load_articles(args.shared, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,37 +221,49 @@ def main() -> None:
 
         people = [r["value"] for r in index_stats(index_dir, top=50)["top"]["person"]]
         queries = make_queries(articles, people, args.queries)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
-             "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(args.server_workers)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_server(ROOT, index_dir, args.server_workers)
+        old = start_server(args.baseline, index_dir, args.server_workers) if args.baseline else None
         try:
-            deadline = time.time() + 60
-            while time.time() < deadline:
-                try:
-                    if httpx.get(base + "/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
             asyncio.run(run_http(base, queries[:100], 4))  # warm-up
             print(f"http bench: {len(queries)} queries, {len(articles):,} articles, "
                   f"{args.server_workers} server worker(s)")
-            raw = raw_latencies(articles, queries)
-            report("raw tantivy in-process", raw)
+            floor_wall, floor_cpu = floor_times(index_dir, queries)
+            report("floor (tantivy in-process)", floor_wall, cpu=statistics.mean(floor_cpu))
             results = {}
             for c in (1, 8):
-                lat, errors, wall = asyncio.run(run_http(base, queries, c))
+                cpu0 = server_cpu(server.pid)
+                if c == 8 and args.profile:
+                    args.profile.mkdir(parents=True, exist_ok=True)
+                    with Profiler(server.pid, args.profile / "search-c8.txt"):
+                        lat, errors, wall = asyncio.run(run_http(base, queries, c))
+                else:
+                    lat, errors, wall = asyncio.run(run_http(base, queries, c))
+                cpu = (server_cpu(server.pid) - cpu0) / len(queries)
                 results[c] = lat
-                report(f"warta HTTP, concurrency {c}", lat, errors, wall)
-            print(f"  ratio HTTP p50 (c=1) / raw p50: {pct(results[1], 50) / pct(raw, 50):.2f}x "
-                  f"(goal 3x); p99 at c=8: {pct(results[8], 99) * 1000:.1f} ms (goal 50 ms)")
-            monitor_bench(base, queries)
+                report(f"warta HTTP, concurrency {c}", lat, errors, wall, cpu)
+            page_lat, page_cpu = page_vs_search(base, server.pid, queries[: args.page_queries])
+            floor50 = pct(floor_wall, 50)
+            print(f"  ratio c=1 p50 / floor p50: {pct(results[1], 50) / floor50:.2f}x "
+                  f"(goal <= 1.5x); c=8 p99 / floor p50: "
+                  f"{pct(results[8], 99) / floor50:.2f}x (goal <= 8x)")
+            print(f"  ratio server CPU per /search / floor CPU: "
+                  f"{page_cpu['/search'] / statistics.mean(floor_cpu):.2f}x")
+            print(f"  ratio / to /search, interleaved: p50 "
+                  f"{pct(page_lat['/'], 50) / pct(page_lat['/search'], 50):.2f}x, server CPU "
+                  f"{page_cpu['/'] / page_cpu['/search']:.2f}x (goal <= 1.3x)")
+            if args.profile:
+                print(f"profile of the server during the c=8 run "
+                      f"({args.profile / 'search-c8.txt'}):")
+                print(summarise(args.profile / "search-c8.txt"))
+            if old:
+                versus_baseline((server.pid, base), (old[0].pid, old[1]),
+                                queries[: args.page_queries])
+            if not args.no_monitor:
+                monitor_bench(base, queries)
         finally:
-            server.terminate()
-            server.wait(10)
+            for proc in (server, *([old[0]] if old else [])):
+                proc.terminate()
+                proc.wait(10)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from indexer import store
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
+# One worker process per core this process may run on: a request is CPU work (tantivy, then
+# Python holding the GIL), so one process per core keeps every core busy and no more contend.
+DEFAULT_WORKERS: Final = max(1, len(os.sched_getaffinity(0)))
 
 
 class NoDelayH11Protocol(H11Protocol):
@@ -82,7 +85,8 @@ def serve(
 )
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
+              type=click.IntRange(1, 64), help="Worker processes (default: the usable cores).")
 def main(index_dir: Path, host: str, port: int, workers: int) -> None:
     """Serve the search API and the web page."""
     if store.current_generation(index_dir) is None:

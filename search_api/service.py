@@ -279,8 +279,11 @@ def _count(searcher: tantivy.Searcher, query: Query) -> int:
 
 
 def payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
-    doc = searcher.doc(addr).to_dict()
-    return load_payload(bytes(doc[S.PAYLOAD][0]))
+    return payload_in(searcher.doc(addr))
+
+
+def payload_in(doc: tantivy.Document) -> S.StoredArticle:
+    return load_payload(bytes(doc.get_first(S.PAYLOAD) or b""))
 
 
 def local_time(iso: str | None) -> str | None:
@@ -444,7 +447,8 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     n_stories = ST.count_stories(searcher, schema, combine(schema, text, all_filters), total,
                                  multi_member_stories(snap))
-    found = [(key, ST.story_of(searcher, addr), payload(searcher, addr)) for key, addr in ranked]
+    docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
+    found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
     stories = story_summaries(snap, [sid for _, sid, _ in found])
     hits = tuple(
         _hit(
@@ -473,8 +477,8 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
     if not res.hits:
         return None
     addr = res.hits[0][1]
-    p = payload(snap.searcher, addr)
-    sid = ST.story_of(snap.searcher, addr)
+    doc = snap.searcher.doc(addr)
+    p, sid = payload_in(doc), ST.story_in(doc)
     return Article(
         id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
         category=p.category, date=local_time(p.date), body=p.body, entities=_entities(p),

@@ -96,8 +96,12 @@ def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredAr
 
 
 def story_of(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> str:
-    values = searcher.doc(addr).to_dict().get(S.STORY) or [""]
-    return str(values[0])
+    return story_in(searcher.doc(addr))
+
+
+def story_in(doc: tantivy.Document) -> str:
+    """The story id of a stored document ("" without one)."""
+    return str(doc.get_first(S.STORY) or "")
 
 
 # -- collapsing -------------------------------------------------------------------------------

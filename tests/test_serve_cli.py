@@ -3,6 +3,8 @@ runs it in its own place (same process), so the ``indexer`` package never import
 
 from __future__ import annotations
 
+import os
+import re
 import signal
 import socket
 import subprocess
@@ -50,12 +52,16 @@ def test_serve_help_lists_the_server_options() -> None:
     assert res.stdout.startswith("Usage: warta serve [OPTIONS]")
     for option in ("--index", "--host", "--port", "--workers"):
         assert option in res.stdout
+    workers = re.search(r"--workers[^\[]*\[default: (\d+)", res.stdout)
+    assert workers is not None, res.stdout
+    assert int(workers.group(1)) == len(os.sched_getaffinity(0))  # one worker per usable core
 
 
 def test_warta_serve_serves_in_its_own_process(index_dir: Path, oracle: list[object]) -> None:
     port = _free_port()
+    # One worker: the server is this process (several would be children of a supervisor).
     proc = subprocess.Popen([str(BIN / "warta"), "serve", "--index", str(index_dir),
-                             "--port", str(port)], stderr=subprocess.DEVNULL)
+                             "--port", str(port), "--workers", "1"], stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         health = None

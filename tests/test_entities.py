@@ -3,7 +3,6 @@ floor, bad input."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -304,8 +303,7 @@ def test_calendar_words_are_not_entities() -> None:
 def test_f1_floor_on_dev_set(path: Path, floor: float, require: Callable[[bool, str], None]
                              ) -> None:
     require(path.exists(), f"shared NER dev set not found at {path}")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from eval_ner import evaluate, load_sentences
+    from scripts.eval_ner import evaluate, load_sentences
 
     scores = evaluate(load_sentences(path))
     assert scores["ALL"].f1 >= floor, scores["ALL"]
@@ -417,8 +415,7 @@ def test_word_vectors_reach_the_tagger() -> None:
 def test_projected_word_vectors_score_as_the_dense_features() -> None:
     """The trainer replaces the CRF's per-dimension weights by one vector per word: adding it
     scores every label exactly as the sum of value x weight over the dimensions would."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_ner import dense_items, project_vectors
+    from scripts.train_ner import dense_items, project_vectors
 
     vectors = {"kota": [0.5, -2.0], "bali": [1.5, 0.25]}
     items = dense_items([["w=Bali", VECTOR_PREFIX + "bali", "l=bali", "l=bali"],
@@ -448,8 +445,7 @@ def test_bilou_labels_are_allowed_and_read_back_as_the_gold_tags(
         segments: list[tuple[str, int]]) -> None:
     """The trainer's BILOU labels of gold mentions form a sequence the decoder allows, and read
     back as the tagger hands them on (BIO) they are the gold tags."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_ner import bilou
+    from scripts.train_ner import bilou
 
     bio = _bio_tags(segments)
     labels = [LABELS.index(x) for x in bilou(bio)]
@@ -459,8 +455,7 @@ def test_bilou_labels_are_allowed_and_read_back_as_the_gold_tags(
 
 
 def test_bilou_labels_mark_last_and_lone_words() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_ner import bilou
+    from scripts.train_ner import bilou
 
     assert bilou(_bio_tags([("PER", 3), ("PER", 1), ("O", 1), ("LOC", 1), ("LOC", 2)])) == [
         "B-PER", "I-PER", "L-PER", "U-PER", "O", "U-LOC", "B-LOC", "L-LOC"]
@@ -474,8 +469,7 @@ def test_indonesian_area_names_become_word_features(tmp_path: Path) -> None:
     """The trainer's features from Indonesia's list of administrative areas: a whole one-word
     name of a province, regency or district, of a village or island, or a word of a longer one
     (the legal prefix of a regency or an island's name dropped)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_ner import IDN_AREA_FILES, idn_places
+    from scripts.train_ner import IDN_AREA_FILES, idn_places
 
     rows = {
         "provinces.csv": "code,name\n11,Aceh\n",

@@ -31,6 +31,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from search_api import explore, export, feeds, service, suggest, trends
+from search_api.accept import entries
 from search_api.openapi import openapi_schema
 from search_api.params import (
     ValidationError,
@@ -61,17 +62,8 @@ def _media_quality(accept: str, media: str) -> float:
     """The q-value ``accept`` gives ``media`` (exact type, then type/*, then */*)."""
     best, best_rank = 0.0, -1
     major = media.split("/", 1)[0]
-    for part in accept.split(","):
-        items = [x.strip() for x in part.split(";")]
-        mtype = items[0].lower()
-        q = 1.0
-        for param in items[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+    for token, q in entries(accept):
+        mtype = token.lower()
         rank = 3 if mtype == media else 2 if mtype == f"{major}/*" else 1 if mtype == "*/*" else -1
         if rank > best_rank:
             best, best_rank = q, rank

@@ -24,6 +24,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from search_api.accept import entries
+
 LOCALE_DIR: Final = Path(__file__).resolve().parent / "locale"
 DEFAULT: Final = "id"
 LANGS: Final = ("id", "en")  # en is the msgids: no catalog
@@ -80,16 +82,7 @@ def _primary(tag: str) -> str:
 def _accepted(header: str) -> str | None:
     """The language of ``LANGS`` an Accept-Language header prefers (highest q, then first)."""
     best: tuple[float, int, str] | None = None
-    for i, entry in enumerate(header[:MAX_ACCEPT_CHARS].split(",")[:MAX_ACCEPT_ENTRIES]):
-        tag, _, params = entry.partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            name, _, value = p.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+    for i, (tag, q) in enumerate(entries(header[:MAX_ACCEPT_CHARS])[:MAX_ACCEPT_ENTRIES]):
         code = _primary(tag)
         if code in LANGS and q > 0 and (best is None or (q, -i) > (best[0], best[1])):
             best = (q, -i, code)

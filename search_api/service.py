@@ -305,13 +305,6 @@ def story_summaries(snap: Snapshot, ids: Sequence[str]) -> dict[str, ST.StorySum
     return ST.summaries(snap.searcher, snap.schema, ids, local_time)
 
 
-def multi_member_stories(snap: Snapshot) -> tuple[str, ...]:
-    cached = snap.cache.get("multi_member_stories")
-    if cached is None:
-        cached = snap.cache["multi_member_stories"] = ST.multi_member_stories(snap.searcher)
-    return tuple(cached)
-
-
 def _hit(
     snap: Snapshot, p: S.StoredArticle, score: float | None, terms: frozenset[str],
     story: ST.StorySummary,
@@ -341,12 +334,14 @@ def compute_facets(
     filters: Mapping[str, Query],
     range_filter: Query | None,
     total: int,
-) -> F.Facets:
+) -> tuple[F.Facets, int]:
+    """The facets of the results and how many distinct stories they hold (one aggregate call
+    counts both, plus one per disjunctive facet)."""
     searcher, schema = snap.searcher, snap.schema
     base = [range_filter] if range_filter is not None else []
     full = combine(schema, text, [*base, *filters.values()])
     size = request.facet_size
-    spec: dict[str, Any] = F.date_aggs()
+    spec: dict[str, Any] = {**F.date_aggs(), "stories": ST.repeats_agg(searcher.num_docs)}
     # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
     # more of those narrows the results, so its counts are those of the results as they are.
     disjunctive = {name for name in filters if name not in request.all_of}
@@ -384,7 +379,7 @@ def compute_facets(
         source=values[S.SOURCE],
         category=values[S.CATEGORY],
         date=F.date_facet(days, undated),
-    )
+    ), ST.stories_among(total, result.get("stories"))
 
 
 def date_span(snap: Snapshot) -> recency.Span | None:
@@ -445,8 +440,6 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
-    n_stories = ST.count_stories(searcher, schema, combine(schema, text, all_filters), total,
-                                 multi_member_stories(snap))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
     stories = story_summaries(snap, [sid for _, sid, _ in found])
@@ -458,7 +451,7 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         )
         for key, sid, p in found
     )
-    facets = compute_facets(snap, request, text, filters, range_filter, total)
+    facets, n_stories = compute_facets(snap, request, text, filters, range_filter, total)
     suggestion = spelling.suggestion(snap, request.q, wait=False)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(

@@ -4,9 +4,9 @@ articles (the clusters themselves are made at index time, :mod:`indexer.stories`
 * :func:`collapsed` — a page of hits with no story twice: the ranking is read from the top until
   it holds ``offset + size`` distinct stories, each represented by its best-ranked member, so
   page ``n + 1`` starts exactly where page ``n`` ended.
-* :func:`count_stories` — distinct stories in a result set, exactly: only stories with more than
-  one member in the whole index (:func:`multi_member_stories`, once per snapshot) can hold
-  several hits, so a terms aggregation restricted to them counts the repeats.
+* :func:`repeats_agg` / :func:`stories_among` — distinct stories in a result set, exactly, from
+  one more aggregation in the facets' aggregate call: the stories with two or more members among
+  the results, whose extra members are the hits that add no story.
 * :func:`summaries` — size, sources and first report of each story (the hit's ``story``).
 * :func:`story` — every member of a story, and the paragraphs each adds to the first report.
 * :func:`related` — more-like-this over the analysed body plus the article's entities, outside
@@ -129,27 +129,19 @@ def collapsed(searcher: tantivy.Searcher, ranking: Callable[[int], Hits], offset
         limit *= 4
 
 
-def multi_member_stories(searcher: tantivy.Searcher) -> tuple[str, ...]:
-    """Every story with more than one member in the index."""
-    n = int(searcher.num_docs) + 1
-    agg = searcher.aggregate(Query.all_query(), {"s": {"terms": {
-        "field": S.STORY, "size": n, "segment_size": n, "min_doc_count": 2}}})
-    return tuple(str(b["key"]) for b in (agg.get("s") or {}).get("buckets", [])
-                 if int(b["doc_count"]) > 1)
+def repeats_agg(num_docs: int) -> dict[str, Any]:
+    """A terms aggregation over the results' story keys (the u64 column, far cheaper to bucket
+    than the story text) keeping the stories with two or more members among them. Every story
+    is a per-segment candidate, so the counts are exact however many segments the index has;
+    the buckets kept are at most the index's multi-member stories."""
+    n = num_docs + 1
+    return {"terms": {"field": S.STORY_KEY, "size": n, "segment_size": n, "min_doc_count": 2}}
 
 
-def count_stories(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query, total: int,
-                  multi: Sequence[str]) -> int:
-    """Distinct stories among the ``total`` documents ``query`` matches."""
-    if not multi or total <= 1:
-        return total
-    within = Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(
-        Query.term_set_query(schema, S.STORY, list(multi)), 0.0))])
-    n = len(multi)
-    agg = searcher.aggregate(within, {"s": {"terms": {"field": S.STORY, "size": n,
-                                                      "segment_size": n}}})
-    repeats = sum(max(int(b["doc_count"]) - 1, 0) for b in (agg.get("s") or {}).get("buckets", []))
-    return total - repeats
+def stories_among(total: int, repeats: dict[str, Any] | None) -> int:
+    """Distinct stories among ``total`` results, given their :func:`repeats_agg` result."""
+    buckets = (repeats or {}).get("buckets") or ()
+    return total - sum(max(int(b["doc_count"]) - 1, 0) for b in buckets)
 
 
 # -- summaries and story pages ----------------------------------------------------------------

@@ -72,6 +72,10 @@ class Span(NamedTuple):
     term: str
 
 
+# Span(...) runs a Python-level __new__; highlighting makes one per word of every hit.
+_new_span: Any = tuple.__new__
+
+
 def normalize(text: str) -> str:
     """NFKC with control characters blanked (cheap when the text is already clean)."""
     if _CONTROL_RE.search(text):
@@ -256,21 +260,24 @@ class Analyzer:
         return DocumentTerms(names, self._terms(title_words, names, name_keys),
                              self._terms(body_words, names, name_keys))
 
-    def spans(self, text: str, names: frozenset[str] | None = None) -> list[Span]:
-        """Words of ``text`` with their offsets in ``text`` as given and their terms."""
+    def spans(self, text: str, names: frozenset[str] | None = None, start: int = 0,
+              end: int | None = None) -> list[Span]:
+        """Words of ``text`` (of ``text[start:end]`` when given: the same words, without the
+        copy) with their offsets in ``text`` and their terms."""
         if names is None:
             names = self.name_words(text)
         name_keys = _name_keys(names)
         surface = self._surface
         out: list[Span] = []
+        end = len(text) if end is None else end
         if normalize(text) == text:  # the usual case: no per-word normalisation needed
-            for m in WORD_RE.finditer(text):
+            for m in WORD_RE.finditer(text, start, end):
                 w = m.group()
                 term = surface[name_key(w, name_keys)]
                 if term:
-                    out.append(Span(m.start(), m.end(), w, term))
+                    out.append(_new_span(Span, (m.start(), m.end(), w, term)))
             return out
-        for m in WORD_RE.finditer(text):
+        for m in WORD_RE.finditer(text, start, end):
             w = m.group()
             # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).
             parts = WORD_RE.findall(normalize(w))
@@ -279,7 +286,7 @@ class Analyzer:
             else:
                 term = "".join(parts).lower()[:MAX_WORD_LEN]
             if term:
-                out.append(Span(m.start(), m.end(), w, term))
+                out.append(_new_span(Span, (m.start(), m.end(), w, term)))
         return out
 
     def query_alternatives(self, text: str) -> list[tuple[str, ...]]:

@@ -30,6 +30,7 @@ _WS_RE = re.compile(r"\s+")
 _NONSPACE_RE = re.compile(r"\S")
 _SPACE_RE = re.compile(r"\s")
 _CLOSING_RE = re.compile(r"[.,;:!?\"')\]”’]{0,2}")
+SpansOf = Callable[[str], list[Span]]  # a text's spans (Analyzer.spans with a document's names)
 
 
 def _esc(text: str) -> str:
@@ -65,10 +66,11 @@ def _window_end(spans: Sequence[Span], first: int, limit: int) -> int:
     return max(j, first + 1)
 
 
-def best_window(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CHARS
-                ) -> tuple[int, int] | None:
-    """The span-index range [i, j) of a ~``width``-char window with the most distinct query
-    terms (then the most matches, then the earliest); None when no word matches."""
+def best_matches(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CHARS
+                 ) -> tuple[int, int] | None:
+    """The span-index range [i, j) from the first to the last match of the ~``width``-char
+    window with the most distinct query terms (then the most matches, then the earliest); None
+    when no word matches. Only the matching spans decide it, so ``spans`` may be just those."""
     matches = [k for k, sp in enumerate(spans) if sp.term in terms]
     if not matches:
         return None
@@ -80,6 +82,16 @@ def best_window(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CHA
         key = (len({spans[m].term for m in inside}), len(inside), -k)
         if best is None or key > best:
             best, best_range = key, (k, inside[-1] + 1)
+    return best_range
+
+
+def best_window(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CHARS
+                ) -> tuple[int, int] | None:
+    """The span-index range [i, j) of a ~``width``-char window with the most distinct query
+    terms (then the most matches, then the earliest); None when no word matches."""
+    best_range = best_matches(spans, terms, width)
+    if best_range is None:
+        return None
     # Give the matches some left context (up to half the spare room), fill the rest of the
     # window to the right, and if the text ends first, give the left what is left.
     i, j = best_range
@@ -122,7 +134,7 @@ def _has_text(text: str, start: int, end: int | None = None) -> bool:
     return _NONSPACE_RE.search(text, start, len(text) if end is None else end) is not None
 
 
-def _word_boundary(text: str, pos: int) -> int:
+def word_boundary(text: str, pos: int) -> int:
     """``pos`` moved forward to the next whitespace (at most 100 characters), so that a region
     cut there does not start or end inside a word."""
     if pos <= 0 or pos >= len(text):
@@ -141,7 +153,7 @@ def _hint_re(terms: frozenset[str]) -> re.Pattern[str]:
 def excerpt_spans(
     text: str,
     terms: Set[str],
-    spans_of: Callable[[str], list[Span]],
+    spans_of: SpansOf,
     width: int = SNIPPET_CHARS,
 ) -> list[Span]:
     """The spans :func:`snippet` needs, with offsets into ``text``, analysing a bounded part.
@@ -152,23 +164,31 @@ def excerpt_spans(
     "banjir" in "kebanjiran"). A term that is found nowhere leaves the head: the lead."""
     if len(text) <= SCAN_CHARS:
         return spans_of(text)
-    head_end = _word_boundary(text, SCAN_CHARS)
+    head_end = word_boundary(text, SCAN_CHARS)
     head = spans_of(text[:head_end])
+    first = next((sp for sp in head if sp.term in terms), None)
+    if first is None:
+        return beyond_head(text, head, head_end, terms, spans_of, width)
+    if first.end + 2 * width <= head_end:
+        return head
+    # A match near the end of the head: its windows reach past it.
+    return spans_of(text[:word_boundary(text, first.end + 2 * width)])
+
+
+def beyond_head(text: str, head: list[Span], head_end: int, terms: Set[str], spans_of: SpansOf,
+                width: int = SNIPPET_CHARS) -> list[Span]:
+    """:func:`excerpt_spans` of a long text whose head (``head``, its spans) has no query term:
+    the region around the first place past the head where a query term's letters occur, when
+    it has one, else the head."""
     useful = [t for t in terms if t]
     if not useful:
         return head
-    first = next((sp for sp in head if sp.term in terms), None)
-    if first is not None:
-        if first.end + 2 * width <= head_end:
-            return head
-        # A match near the end of the head: its windows reach past it.
-        return spans_of(text[:_word_boundary(text, first.end + 2 * width)])
     m = _hint_re(frozenset(useful)).search(text, head_end)
     if m is None:
         return head
     # Twice the width either side: room for every window that can hold this match.
-    lo = _word_boundary(text, m.start() - 2 * width)
-    hi = _word_boundary(text, m.end() + 2 * width)
+    lo = word_boundary(text, m.start() - 2 * width)
+    hi = word_boundary(text, m.end() + 2 * width)
     region = spans_of(text[lo:hi])
     if not any(sp.term in terms for sp in region):
         return head

@@ -28,6 +28,7 @@ from indexer.entity_norm import variant_key
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency, spelling
+from search_api import snippet_windows as SW
 from search_api import stories as ST
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
@@ -311,7 +312,7 @@ def _hit(
 ) -> Hit:
     names = frozenset(p.names)
     title_spans = snap.analyzer.spans(p.title, names)
-    body_spans = H.excerpt_spans(p.body, terms, lambda text: snap.analyzer.spans(text, names))
+    body_spans = SW.body_spans(snap.analyzer, p.body, names, terms)
     return Hit(
         id=p.id,
         title=p.title,

@@ -30,10 +30,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import explore, export, feeds, service, suggest, trends
+from search_api import explore, export, feeds, i18n, service, suggest, trends
 from search_api.accept import entries
+from search_api.i18n import N_
 from search_api.openapi import openapi_schema
 from search_api.params import (
+    Message,
     ValidationError,
     parse_entities_params,
     parse_entity_ref,
@@ -43,6 +45,7 @@ from search_api.params import (
 )
 from search_api.responses import ORJSONResponse, error_response
 from search_api.web import routes as web
+from search_api.web.state import FACET_BY_NAME
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +95,8 @@ def article_route(request: Request) -> Response:
     if renderer is not None and prefers_html(request):
         return renderer(request, article)
     if article is None:
-        return error_response(404, "not_found", f"no article with id {doc_id!r}")
+        return _localized_error(request, 404, "not_found",
+                                Message(N_("no article with id %(id)r"), {"id": doc_id}))
     return ORJSONResponse(article)
 
 
@@ -108,7 +112,8 @@ def related_route(request: Request) -> Response:
     size = parse_related_params(request.query_params.multi_items())
     related = service.related(_holder(request), doc_id, size)
     if related is None:
-        return error_response(404, "not_found", f"no article with id {doc_id!r}")
+        return _localized_error(request, 404, "not_found",
+                                Message(N_("no article with id %(id)r"), {"id": doc_id}))
     return ORJSONResponse(related)
 
 
@@ -118,7 +123,8 @@ def story_route(request: Request) -> Response:
     if prefers_html(request):
         return web.render_story(request, story)
     if story is None:
-        return error_response(404, "not_found", f"no story with id {story_id!r}")
+        return _localized_error(request, 404, "not_found",
+                                Message(N_("no story with id %(id)r"), {"id": story_id}))
     return ORJSONResponse(story)
 
 
@@ -138,7 +144,9 @@ def entity_profile_route(request: Request) -> Response:
     ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
     profile = explore.profile(_holder(request), ref.type, ref.name)
     if profile is None:
-        return error_response(404, "not_found", f"no {ref.type} named {ref.name[:100]!r}")
+        return _localized_error(request, 404, "not_found", Message(
+            N_("no %(type)s named %(name)r"),
+            {"type": Message(FACET_BY_NAME[ref.type].singular), "name": ref.name[:100]}))
     return ORJSONResponse(profile)
 
 
@@ -153,9 +161,17 @@ def openapi_route(request: Request) -> Response:
 # -- errors -----------------------------------------------------------------------------------
 
 
+def _localized_error(request: Request, status: int, error: str, message: Message) -> Response:
+    """A JSON error whose ``detail`` is in the language the client names, else English
+    (:func:`search_api.i18n.for_api`); ``error`` is the same code in every language."""
+    lang = i18n.for_api(request.query_params.get("lang"), request.headers.get("accept-language"))
+    return error_response(status, error, message.render(lang.gettext),
+                          headers={"content-language": lang.code, "vary": "Accept-Language"})
+
+
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ValidationError)
-    return error_response(exc.status, exc.error, exc.detail)
+    return _localized_error(request, exc.status, exc.error, exc.message)
 
 
 async def _unavailable(request: Request, exc: Exception) -> Response:

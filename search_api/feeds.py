@@ -7,8 +7,12 @@ for an undated article, which ``updated`` cannot leave out). Entries link to the
 (``alternate``) and to the original (``related``); the summary is the highlighted snippet as
 escaped HTML.
 
-Conditional GET: the ``ETag`` is a hash of the index version and the query string, and
-``Last-Modified`` the index's last commit, so a reader polling an unchanged index gets a 304
+The feed's title is in the request's language, chosen as for the pages (:mod:`search_api.i18n`),
+as people read it; feed readers send no Accept-Language, so the pages link the feed with ``lang``
+when theirs is not the default.
+
+Conditional GET: the ``ETag`` is a hash of the index version, the query string and the language,
+and ``Last-Modified`` the index's last commit, so a reader polling an unchanged index gets a 304
 before any search runs.
 """
 
@@ -25,7 +29,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import Response
 
-from search_api import service
+from search_api import i18n, service
 from search_api.params import SearchRequest, parse_search_params
 from search_api.trends import describe
 
@@ -44,8 +48,8 @@ def feed_request(request: SearchRequest) -> SearchRequest:
     return replace(request, sort="newest", page=1, size=FEED_SIZE, facet_size=0)
 
 
-def feed_title(request: SearchRequest) -> str:
-    return "Warta: " + describe(request)
+def feed_title(request: SearchRequest, lang: i18n.Lang) -> str:
+    return "Warta: " + describe(request, lang.gettext)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -56,12 +60,12 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def render(request: Request, req: SearchRequest, result: service.SearchResponse,
-           changed: datetime) -> bytes:
+           changed: datetime, lang: i18n.Lang) -> bytes:
     base = str(request.base_url).rstrip("/")
     query = request.url.query
-    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang.code})
     _sub(feed, "id", "urn:warta:search:" + hashlib.sha256(query.encode()).hexdigest()[:32])
-    _sub(feed, "title", feed_title(req))
+    _sub(feed, "title", feed_title(req, lang))
     newest = next((h.date for h in result.hits if h.date), None)
     _sub(feed, "updated", newest or changed.isoformat())
     author = _sub(feed, "author")
@@ -92,8 +96,8 @@ def render(request: Request, req: SearchRequest, result: service.SearchResponse,
     return out
 
 
-def _etag(snap: service.Snapshot, query: str) -> str:
-    digest = hashlib.sha256(repr((snap.version, query)).encode()).hexdigest()[:32]
+def _etag(snap: service.Snapshot, query: str, lang: str) -> str:
+    digest = hashlib.sha256(repr((snap.version, query, lang)).encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
@@ -124,15 +128,19 @@ def feed_route(request: Request) -> Response:
     req = parse_search_params(request.query_params.multi_items())
     holder: service.SearcherHolder = request.state.holder
     snap = holder.snapshot()
-    etag = _etag(snap, request.url.query)
+    lang = i18n.for_request(request.query_params.get("lang"),
+                            request.headers.get("accept-language"))
+    etag = _etag(snap, request.url.query, lang.code)
     changed = _last_commit(holder)
     headers = {
         "etag": etag,
         "last-modified": format_datetime(changed.astimezone(UTC), usegmt=True),
         "cache-control": "no-cache",
+        "content-language": lang.code,
+        "vary": "Accept-Language",
     }
     if _not_modified(request, etag, changed):
         return Response(status_code=304, headers=headers)
     result = service.search(holder, feed_request(req))
-    return Response(render(request, req, result, changed), media_type=MEDIA_TYPE,
+    return Response(render(request, req, result, changed, lang), media_type=MEDIA_TYPE,
                     headers=headers)

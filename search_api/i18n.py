@@ -8,7 +8,8 @@ memory (:func:`translations`), so no binary ``.mo`` file is built or committed.
 The rule, without cookies: ``?lang=`` wins when it names a language the pages have; else the
 ``Accept-Language`` entry with the highest q-value that does; else Indonesian. Pages keep a
 language chosen by ``?lang=`` in their own links, only when it is not the default
-(:attr:`Lang.param`); one chosen by the header needs no parameter.
+(:attr:`Lang.param`); one chosen by the header needs no parameter. JSON error details follow
+the same rule except that with neither they are English (:func:`for_api`).
 """
 
 from __future__ import annotations
@@ -89,13 +90,20 @@ def _accepted(header: str) -> str | None:
     return best[2] if best else None
 
 
-def negotiate(query_lang: str | None, accept_language: str | None) -> str:
+def negotiate(query_lang: str | None, accept_language: str | None, default: str = DEFAULT) -> str:
     """The language code of a request (never raises): ``?lang=``, Accept-Language, default."""
     if query_lang is not None and _primary(query_lang) in LANGS:
         return _primary(query_lang)
-    return _accepted(accept_language or "") or DEFAULT
+    return _accepted(accept_language or "") or default
 
 
 def for_request(query_lang: str | None, accept_language: str | None) -> Lang:
     code = negotiate(query_lang, accept_language)
     return lang(code, in_url=query_lang is not None and _primary(query_lang) == code)
+
+
+def for_api(query_lang: str | None, accept_language: str | None) -> Lang:
+    """The language of a JSON error's ``detail``: as for a page when the client names one
+    (``?lang=`` or Accept-Language), else English: the API's documentation and the stable
+    error codes are English, and a client that states no language is usually a program."""
+    return lang(negotiate(query_lang, accept_language, default="en"))

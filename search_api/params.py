@@ -7,12 +7,13 @@ future HTML page and the tests. Every rule that rejects input lives here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
 from indexer import schema as S
+from search_api.i18n import N_
 
 MAX_SIZE: Final = 100
 DEFAULT_SIZE: Final = 10
@@ -50,14 +51,39 @@ _INT_RE = re.compile(r"[+-]?[0-9]{1,18}")
 _NUMBER_RE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?")
 
 
-class ValidationError(Exception):
-    """A bad request: ``error`` is a short stable code, ``detail`` says what to fix."""
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A text to translate late: an English msgid (marked ``N_`` so ``make messages`` extracts
+    it) with ``%(name)s`` fields, and their values. A value that is itself a :class:`Message` is
+    translated too."""
 
-    def __init__(self, error: str, detail: str, status: int = 400) -> None:
-        super().__init__(f"{error}: {detail}")
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, gettext: Callable[[str], str] = str) -> str:
+        """The text in the language of ``gettext`` (English, the msgid, by default)."""
+        if not self.params:
+            return gettext(self.template)
+        values = {k: v.render(gettext) if isinstance(v, Message) else v
+                  for k, v in self.params.items()}
+        return gettext(self.template) % values
+
+
+class ValidationError(Exception):
+    """A bad request: ``error`` is a short stable code; ``message`` says what to fix, in English
+    (:attr:`detail`) or in any catalog's language (``message.render(lang.gettext)``).
+
+    ``template`` is an ``N_``-marked msgid with ``%(name)s`` fields; ``params`` fill them."""
+
+    def __init__(self, error: str, template: str, /, status: int = 400, **params: object) -> None:
         self.error = error
-        self.detail = detail
+        self.message = Message(template, params)
         self.status = status
+        super().__init__(f"{error}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        return self.message.render()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +152,17 @@ def parse_int(
     if raw is None or raw.strip() == "":
         return default
     if not _INT_RE.fullmatch(raw.strip()):
-        raise ValidationError("invalid_parameter", f"{name} must be an integer, got {raw[:50]!r}")
+        raise ValidationError("invalid_parameter", N_("%(name)s must be an integer, got %(value)r"),
+                              name=name, value=raw[:50])
     value = int(raw.strip())
-    if value < lo or (hi is not None and value > hi):
-        bound = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
-        raise ValidationError("invalid_parameter", f"{name} must be {bound}, got {value}")
+    if hi is not None and not lo <= value <= hi:
+        raise ValidationError(
+            "invalid_parameter", N_("%(name)s must be between %(lo)s and %(hi)s, got %(value)s"),
+            name=name, lo=lo, hi=hi, value=value)
+    if value < lo:
+        raise ValidationError(
+            "invalid_parameter", N_("%(name)s must be at least %(lo)s, got %(value)s"),
+            name=name, lo=lo, value=value)
     return value
 
 
@@ -140,15 +172,14 @@ def parse_halflife(raw: str | None) -> float:
     text = raw.strip()
     if not _NUMBER_RE.fullmatch(text):
         raise ValidationError(
-            "invalid_parameter", f"halflife must be a number of days, got {raw[:50]!r}"
-        )
+            "invalid_parameter", N_("halflife must be a number of days, got %(value)r"),
+            value=raw[:50])
     value = float(text)
     if not MIN_HALFLIFE_DAYS <= value <= MAX_HALFLIFE_DAYS:
         raise ValidationError(
             "invalid_parameter",
-            f"halflife must be between {MIN_HALFLIFE_DAYS} and {MAX_HALFLIFE_DAYS:g} days, "
-            f"got {text}",
-        )
+            N_("halflife must be between %(lo)s and %(hi)s days, got %(value)s"),
+            lo=MIN_HALFLIFE_DAYS, hi=f"{MAX_HALFLIFE_DAYS:g}", value=text)
     return value
 
 
@@ -157,11 +188,14 @@ def parse_date_param(raw: str | None, name: str) -> date | None:
         return None
     text = raw.strip()
     if not _DATE_RE.fullmatch(text):
-        raise ValidationError("invalid_date", f"{name} must be a date YYYY-MM-DD, got {raw[:50]!r}")
+        raise ValidationError(
+            "invalid_date", N_("%(name)s must be a date YYYY-MM-DD, got %(value)r"),
+            name=name, value=raw[:50])
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError("invalid_date", f"{name} is not a valid date: {text!r}") from None
+        raise ValidationError("invalid_date", N_("%(name)s is not a valid date: %(value)r"),
+                              name=name, value=text) from None
 
 
 def parse_search_params(pairs: Pairs) -> SearchRequest:
@@ -169,8 +203,8 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
     q = _single(params, "q") or ""
     if len(q) > MAX_QUERY_CHARS:
         raise ValidationError(
-            "query_too_long", f"q is {len(q)} characters; at most {MAX_QUERY_CHARS} are allowed"
-        )
+            "query_too_long", N_("q is %(n)s characters; at most %(max)s are allowed"),
+            n=len(q), max=MAX_QUERY_CHARS)
     q = q.strip()
 
     filters: dict[str, tuple[str, ...]] = {}
@@ -180,14 +214,13 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
             continue
         if len(values) > MAX_FILTER_VALUES:
             raise ValidationError(
-                "invalid_parameter", f"at most {MAX_FILTER_VALUES} values of {name} are allowed"
-            )
+                "invalid_parameter", N_("at most %(max)s values of %(name)s are allowed"),
+                max=MAX_FILTER_VALUES, name=name)
         for v in values:
             if len(v) > MAX_FILTER_VALUE_CHARS:
                 raise ValidationError(
-                    "invalid_parameter",
-                    f"{name} values are at most {MAX_FILTER_VALUE_CHARS} characters",
-                )
+                    "invalid_parameter", N_("%(name)s values are at most %(max)s characters"),
+                    name=name, max=MAX_FILTER_VALUE_CHARS)
         filters[name] = tuple(dict.fromkeys(values))  # distinct, first seen first
 
     all_of = set()
@@ -195,8 +228,8 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
         op = (_single(params, param) or "").strip().lower()
         if op and op not in OPS:
             raise ValidationError(
-                "invalid_parameter", f"{param} must be one of {', '.join(OPS)}, got {op[:50]!r}"
-            )
+                "invalid_parameter", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+                name=param, choices=", ".join(OPS), value=op[:50])
         if op == "and":
             all_of.add(name)
 
@@ -204,14 +237,14 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
     date_to = parse_date_param(_single(params, "to"), "to")
     if date_from and date_to and date_from > date_to:
         raise ValidationError(
-            "invalid_date_range", f"from ({date_from}) is after to ({date_to})"
-        )
+            "invalid_date_range", N_("from (%(start)s) is after to (%(end)s)"),
+            start=date_from, end=date_to)
 
     raw_sort = (_single(params, "sort") or "").strip().lower()
     if raw_sort and raw_sort not in SORTS:
         raise ValidationError(
-            "invalid_sort", f"sort must be one of {', '.join(SORTS)}, got {raw_sort[:50]!r}"
-        )
+            "invalid_sort", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+            name="sort", choices=", ".join(SORTS), value=raw_sort[:50])
     sort: Sort
     if not q:
         # Without a query every score is equal: browsing is newest first unless asked otherwise.
@@ -222,9 +255,8 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
     raw_collapse = (_single(params, "collapse") or "").strip().lower() or COLLAPSES[0]
     if raw_collapse not in COLLAPSES:
         raise ValidationError(
-            "invalid_collapse",
-            f"collapse must be one of {', '.join(COLLAPSES)}, got {raw_collapse[:50]!r}",
-        )
+            "invalid_collapse", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+            name="collapse", choices=", ".join(COLLAPSES), value=raw_collapse[:50])
     collapse: Collapse = raw_collapse  # type: ignore[assignment]
 
     size = parse_int(params, "size", DEFAULT_SIZE, 1, MAX_SIZE)
@@ -232,9 +264,9 @@ def parse_search_params(pairs: Pairs) -> SearchRequest:
     if page * size > MAX_RESULT_WINDOW:
         raise ValidationError(
             "result_window_too_large",
-            f"page*size must be at most {MAX_RESULT_WINDOW} (got page={page}, size={size}); "
-            "narrow the query instead of paging deeper",
-        )
+            N_("page*size must be at most %(max)s (got page=%(page)s, size=%(size)s); "
+               "narrow the query instead of paging deeper"),
+            max=MAX_RESULT_WINDOW, page=page, size=size)
     facet_size = parse_int(params, "facet_size", DEFAULT_FACET_SIZE, 0, MAX_FACET_SIZE)
     halflife = parse_halflife(_single(params, "halflife"))
     return SearchRequest(
@@ -257,18 +289,16 @@ def parse_entities_params(pairs: Pairs) -> EntitiesRequest:
     etype = (_single(params, "type") or "").strip().lower()
     if not etype:
         raise ValidationError(
-            "missing_parameter", f"type is required: one of {', '.join(ENTITY_TYPES)}"
-        )
+            "missing_parameter", N_("%(name)s is required: one of %(choices)s"),
+            name="type", choices=", ".join(ENTITY_TYPES))
     if etype not in ENTITY_TYPES:
         raise ValidationError(
-            "invalid_entity_type",
-            f"type must be one of {', '.join(ENTITY_TYPES)}, got {etype[:50]!r}",
-        )
+            "invalid_entity_type", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+            name="type", choices=", ".join(ENTITY_TYPES), value=etype[:50])
     prefix = (_single(params, "prefix") or "").strip()
     if len(prefix) > MAX_PREFIX_CHARS:
-        raise ValidationError(
-            "invalid_parameter", f"prefix is at most {MAX_PREFIX_CHARS} characters"
-        )
+        raise ValidationError("invalid_parameter", N_("%(name)s is at most %(max)s characters"),
+                              name="prefix", max=MAX_PREFIX_CHARS)
     size = parse_int(params, "size", DEFAULT_ENTITY_SIZE, 1, MAX_ENTITY_SIZE)
     return EntitiesRequest(type=etype, prefix=prefix, size=size)
 
@@ -277,11 +307,10 @@ def parse_suggest_params(pairs: Pairs) -> SuggestRequest:
     params = _collect(pairs)
     prefix = _single(params, "prefix")
     if prefix is None:
-        raise ValidationError("missing_parameter", "prefix is required")
+        raise ValidationError("missing_parameter", N_("%(name)s is required"), name="prefix")
     if len(prefix) > MAX_PREFIX_CHARS:
-        raise ValidationError(
-            "invalid_parameter", f"prefix is at most {MAX_PREFIX_CHARS} characters"
-        )
+        raise ValidationError("invalid_parameter", N_("%(name)s is at most %(max)s characters"),
+                              name="prefix", max=MAX_PREFIX_CHARS)
     size = parse_int(params, "size", DEFAULT_SUGGEST_SIZE, 1, MAX_SUGGEST_SIZE)
     return SuggestRequest(prefix=prefix.strip(), size=size)
 
@@ -291,14 +320,12 @@ def parse_entity_ref(etype: str, name: str) -> EntityRef:
     etype = etype.strip().lower()
     if etype not in S.ENTITY_FACETS:
         raise ValidationError(
-            "invalid_entity_type",
-            f"type must be one of {', '.join(S.ENTITY_FACETS)}, got {etype[:50]!r}",
-        )
+            "invalid_entity_type", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+            name="type", choices=", ".join(S.ENTITY_FACETS), value=etype[:50])
     name = name.strip()
     if not name or len(name) > MAX_FILTER_VALUE_CHARS:
-        raise ValidationError(
-            "invalid_parameter", f"the name must be 1 to {MAX_FILTER_VALUE_CHARS} characters"
-        )
+        raise ValidationError("invalid_parameter", N_("the name must be 1 to %(max)s characters"),
+                              max=MAX_FILTER_VALUE_CHARS)
     return EntityRef(etype, name)
 
 

@@ -14,7 +14,7 @@ Per series it costs one count and one aggregation (a day histogram and the outle
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final, Literal
@@ -23,15 +23,18 @@ from urllib.parse import parse_qsl
 from indexer import schema as S
 from search_api import facets as F
 from search_api import service
-from search_api.params import SearchRequest, ValidationError, parse_search_params
+from search_api.i18n import N_
+from search_api.params import Message, SearchRequest, ValidationError, parse_search_params
 
 MAX_SERIES: Final = 5
 MAX_SERIES_CHARS: Final = 2_000
 MAX_BUCKETS: Final = 1_000
 MAX_SOURCES: Final = 10  # outlets named per series; the rest are summed as "other"
-OTHER_SOURCE: Final = "(lainnya)"
+OTHER_SOURCE: Final = "(lainnya)"  # a stable JSON key; pages show OTHER_SOURCE_LABEL
+OTHER_SOURCE_LABEL: Final = N_("(other outlets)")
 Interval = Literal["day", "week", "month"]
 INTERVALS: Final[tuple[Interval, ...]] = ("day", "week", "month")
+INTERVAL_LABELS: Final = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,14 @@ class TrendsResponse:
 # -- parameters -------------------------------------------------------------------------------
 
 
-def describe(request: SearchRequest) -> str:
-    """A short human label of a search: its words, filter values and dates."""
+def describe(request: SearchRequest, gettext: Callable[[str], str] = str) -> str:
+    """A short human label of a search: its words, filter values and dates (a search of
+    everything is named in the language of ``gettext``; English by default, as in JSON)."""
     parts = [request.q] if request.q else []
     parts += [v for values in request.filters.values() for v in values]
     if request.date_from or request.date_to:
         parts.append(f"{request.date_from or '…'} – {request.date_to or '…'}")
-    return " · ".join(parts) if parts else "semua berita"
+    return " · ".join(parts) if parts else gettext(N_("all news"))
 
 
 def parse_trends_params(pairs: Iterable[tuple[str, str]]) -> TrendsRequest:
@@ -101,24 +105,27 @@ def parse_trends_params(pairs: Iterable[tuple[str, str]]) -> TrendsRequest:
     if not raw_series:
         raise ValidationError(
             "missing_parameter",
-            "series is required: a URL-encoded /search query string, e.g. series=q%3Dbanjir")
+            N_("%(name)s is required: a URL-encoded /search query string, e.g. %(example)s"),
+            name="series", example="series=q%3Dbanjir")
     if len(raw_series) > MAX_SERIES:
         raise ValidationError(
-            "too_many_series", f"at most {MAX_SERIES} series are allowed, got {len(raw_series)}")
+            "too_many_series", N_("at most %(max)s series are allowed, got %(n)s"),
+            max=MAX_SERIES, n=len(raw_series))
     if interval and interval not in INTERVALS:
         raise ValidationError(
-            "invalid_interval",
-            f"interval must be one of {', '.join(INTERVALS)}, got {interval[:50]!r}")
+            "invalid_interval", N_("%(name)s must be one of %(choices)s, got %(value)r"),
+            name="interval", choices=", ".join(INTERVALS), value=interval[:50])
     specs = []
     for raw in raw_series:
         if len(raw) > MAX_SERIES_CHARS:
             raise ValidationError(
-                "invalid_parameter", f"a series is at most {MAX_SERIES_CHARS} characters")
+                "invalid_parameter", N_("a series is at most %(max)s characters"),
+                max=MAX_SERIES_CHARS)
         try:
             req = parse_search_params(parse_qsl(raw, keep_blank_values=True))
         except ValidationError as exc:
-            raise ValidationError(exc.error, f"series {raw[:80]!r}: {exc.detail}",
-                                  exc.status) from None
+            raise ValidationError(exc.error, N_("series %(series)r: %(detail)s"), exc.status,
+                                  series=raw[:80], detail=exc.message) from None
         specs.append(SeriesSpec(raw, describe(req), req))
     return TrendsRequest(tuple(specs), interval or "day")  # type: ignore[arg-type]
 
@@ -165,8 +172,10 @@ def axis(days: Sequence[date], interval: str) -> list[date]:
         if len(out) >= MAX_BUCKETS:
             raise ValidationError(
                 "too_many_buckets",
-                f"these series span more than {MAX_BUCKETS} {interval} buckets "
-                f"({first} to {last}); choose a longer interval or set from/to")
+                N_("these series span more than %(max)s %(interval)s buckets "
+                   "(%(first)s to %(last)s); choose a longer interval or set from/to"),
+                max=MAX_BUCKETS, interval=Message(INTERVAL_LABELS[interval]), first=first,
+                last=last)
         out.append(next_start(out[-1], interval))
     return out
 

@@ -248,7 +248,7 @@ def test_feed_conditional_get(client: TestClient) -> None:
 def test_results_page_links_its_feed(client: TestClient) -> None:
     html = client.get("/", params={"q": "banjir", "source": "tempo.co", "page": "2"},
                       headers={"accept": "text/html"}).text
-    feed = "/search.atom?q=banjir&amp;source=tempo.co"
+    feed = "/search.atom?q=banjir&amp;source=tempo.co&amp;lang=en"  # an English page
     assert f'<link rel="alternate" type="application/atom+xml" title="Warta: banjir" ' \
            f'href="{feed}">' in html
     assert f'href="{feed}" type="application/atom+xml">Feed</a>' in html

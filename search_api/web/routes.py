@@ -82,7 +82,7 @@ def search_page(request: Request) -> Response:
         return _render(
             request,
             "message.html",
-            {"title": _("Cannot search"), "message": exc.detail, "q": q[:200]},
+            {"title": _("Cannot search"), "message": exc.message.render(_), "q": q[:200]},
             status=exc.status,
         )
     try:
@@ -136,8 +136,8 @@ def trends_page(request: Request) -> Response:
         req = T.parse_trends_params(pairs)
         page = build_trends_page(req, T.trends(_holder(request), req), lang)
     except ValidationError as exc:
-        return _render(request, "trends.html", {**context, "error": exc.detail},
-                       status=exc.status)
+        return _render(request, "trends.html",
+                       {**context, "error": exc.message.render(lang.gettext)}, status=exc.status)
     except service.IndexUnavailable:
         return _render(request, "trends.html", {**context, "error": lang.gettext(
                        "The search index is not available yet.")}, status=503)
@@ -153,7 +153,8 @@ def entity_page(request: Request) -> Response:
         profile = explore.profile(_holder(request), ref.type, ref.name)
     except ValidationError as exc:
         return _render(request, "message.html",
-                       {"title": _("Cannot show this entity"), "message": exc.detail, "q": ""},
+                       {"title": _("Cannot show this entity"),
+                        "message": exc.message.render(_), "q": ""},
                        status=exc.status)
     except service.IndexUnavailable:
         return _render(request, "message.html",

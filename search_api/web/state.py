@@ -21,6 +21,7 @@ from search_api.params import (
     DEFAULT_FACET_SIZE,
     DEFAULT_SIZE,
     MAX_PREFIX_CHARS,
+    Message,
     SearchRequest,
     ValidationError,
     parse_search_params,
@@ -159,7 +160,7 @@ def default_sort(q: str) -> str:
     return "relevance" if q else "newest"
 
 
-def _page_date(name: str, raw: str, lang: Lang) -> str:
+def _page_date(name: str, raw: str) -> str:
     """A date input's value as ISO: dd/mm/yyyy or YYYY-MM-DD, else a clear error."""
     text = raw.strip()
     m = _DMY_RE.fullmatch(text)
@@ -170,17 +171,17 @@ def _page_date(name: str, raw: str, lang: Lang) -> str:
             pass
     elif not text or _ISO_RE.fullmatch(text):
         return text
-    label = lang.gettext("From") if name == "from" else lang.gettext("To")
-    raise ValidationError("invalid_date", lang.gettext(
-        "%(field)s: %(value)r is not a date written dd/mm/yyyy (for example 26/10/2019)"
-    ) % {"field": label, "value": text[:50]})
+    raise ValidationError(
+        "invalid_date",
+        N_("%(field)s: %(value)r is not a date written dd/mm/yyyy (for example 26/10/2019)"),
+        field=Message(N_("From") if name == "from" else N_("To")), value=text[:50])
 
 
 def parse_state(
     pairs: Sequence[tuple[str, str]], lang: Lang
 ) -> tuple[PageState, SearchRequest]:
     """The page state and the service request of a query string (:class:`ValidationError`)."""
-    pairs = [(k, _page_date(k, v, lang) if k in DATE_PARAMS else v) for k, v in pairs]
+    pairs = [(k, _page_date(k, v) if k in DATE_PARAMS else v) for k, v in pairs]
     request = parse_search_params(pairs)
     params: dict[str, list[str]] = {}
     for k, v in pairs:

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import trends as T
-from search_api.i18n import N_, Lang
+from search_api.i18n import DEFAULT, Lang
 from search_api.web.fmt import fmt_count
 from search_api.web.state import PageState, with_lang
 from search_api.web.views import FacetView, Link
@@ -46,7 +46,6 @@ class MonitorLinks:
 
 
 PAGE_ONLY: Final = frozenset({"page", "size", "more", "fq_type", "fq", "lang"})
-INTERVAL_LABELS: Final = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
 
 def search_query(state: PageState) -> str:
@@ -70,7 +69,9 @@ def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> 
         if facet.name in S.ENTITY_FACETS and values:
             facet_trends[facet.name] = with_lang(trend_url(
                 [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values]), lang)
-    return MonitorLinks(f"/search.atom{suffix}", f"/search.csv{suffix}",
+    # A feed reader sends no Accept-Language: the feed names any language but the default.
+    feed_qs = urlencode([*parse_qsl(qs), ("lang", lang.code)]) if lang.code != DEFAULT else qs
+    return MonitorLinks("/search.atom" + (f"?{feed_qs}" if feed_qs else ""), f"/search.csv{suffix}",
                         f"/search.ndjson{suffix}", with_lang(trend_url([qs]), lang), facet_trends)
 
 
@@ -164,6 +165,9 @@ def build_trends_page(
     source_colour = {name: SOURCE_COLOURS[i % len(SOURCE_COLOURS)]
                      for i, name in enumerate(source_names)}
 
+    def source_label(name: str) -> str:
+        return lang.gettext(T.OTHER_SOURCE_LABEL) if name == T.OTHER_SOURCE else name
+
     views = []
     for i, s in enumerate(response.series):
         pts = [(x_at(j), y_at(c)) for j, c in enumerate(s.counts)]
@@ -171,12 +175,13 @@ def build_trends_page(
         for sh in s.sources:
             width = (x1 - x0) * sh.count / s.total if s.total else 0.0
             segments.append(Segment(round(left, 1), round(width, 1), source_colour[sh.source],
-                                    sh.source, fmt_count(sh.count, lang),
+                                    source_label(sh.source), fmt_count(sh.count, lang),
                                     f"{100 * sh.count / s.total:.0f}%" if s.total else "0%"))
             left += width
         others = queries[:i] + queries[i + 1:]
         views.append(SeriesView(
-            label=s.label, query=s.query, colour=SERIES_COLOURS[i % len(SERIES_COLOURS)],
+            label=T.describe(request.series[i].request, lang.gettext), query=s.query,
+            colour=SERIES_COLOURS[i % len(SERIES_COLOURS)],
             total=fmt_count(s.total, lang), undated=fmt_count(s.undated, lang),
             points=" ".join(f"{x},{y}" for x, y in pts),
             dots=tuple((x, y, response.buckets[j].key, fmt_count(s.counts[j], lang))
@@ -199,13 +204,13 @@ def build_trends_page(
     )
     return TrendsPage(
         interval=response.interval,
-        intervals=tuple(Link(lang.gettext(INTERVAL_LABELS.get(iv, iv)),
+        intervals=tuple(Link(lang.gettext(T.INTERVAL_LABELS.get(iv, iv)),
                              trend_url(queries, iv), iv == response.interval)
                         for iv in T.INTERVALS),
         series=tuple(views),
         inputs=tuple(queries) + ("",) * (T.MAX_SERIES - len(queries)),
         x_ticks=x_ticks, y_ticks=y_ticks, rows=rows,
-        sources=tuple((name, source_colour[name]) for name in source_names),
+        sources=tuple((source_label(name), source_colour[name]) for name in source_names),
         width=WIDTH, height=HEIGHT,
         bars_height=len(views) * (BAR_HEIGHT + BAR_GAP) + 4,
         plot=(x0, y0, x1, y1),

@@ -180,6 +180,8 @@ async def _unavailable(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if exc.status_code == 404 and prefers_html(request):
+        return web.render_not_found(request)
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     # Starlette's 405 carries the route's methods in ``Allow`` (RFC 9110 requires it).
     return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)

@@ -1,6 +1,7 @@
-"""Error details and feed titles in the request's language: a JSON error is English unless the
-client names a language, a page's error is in the page's language, the error code is the same in
-every language, and every error text is a catalog msgid with the same fields translated."""
+"""What the first Indonesian interface left in English or ISO: error details, feed titles, trend
+labels, the pages' periods and the not-found page. A JSON error is English unless the client names
+a language, a page's error is in the page's language, the error code is the same in every
+language, and every error text is a catalog msgid with the same fields translated."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from starlette.testclient import TestClient
 from search_api import i18n
 from search_api import trends as T
 from search_api.params import Message, ValidationError, parse_search_params
-from search_api.web.trends_page import build_trends_page
+from search_api.web.fmt import fmt_day, fmt_month
+from search_api.web.trends_page import bucket_label, build_trends_page
 
 ROOT = Path(__file__).resolve().parents[1]
 ID, EN = i18n.lang("id"), i18n.lang("en")
@@ -240,3 +242,42 @@ def test_the_other_outlets_are_named_in_the_page_language() -> None:
         page = build_trends_page(request, response, lang)
         assert [seg.source for seg in page.series[0].segments] == ["tempo.co", other]
         assert [name for name, _ in page.sources] == ["tempo.co", other]
+
+
+@pytest.mark.parametrize(("start", "interval", "indonesian", "english"), [
+    ("2019-09-17", "day", "17 Sep 2019", "17 Sep 2019"),
+    ("2019-09-16", "week", "16–22 Sep 2019", "16–22 Sep 2019"),
+    ("2019-09-30", "week", "30 Sep – 6 Okt 2019", "30 Sep – 6 Oct 2019"),
+    ("2019-12-30", "week", "30 Des 2019 – 5 Jan 2020", "30 Dec 2019 – 5 Jan 2020"),
+    ("2019-08-01", "month", "Agu 2019", "Aug 2019"),
+])
+def test_trend_buckets_are_written_as_days(start: str, interval: str, indonesian: str,
+                                           english: str) -> None:
+    bucket = T.bucket_of(date.fromisoformat(start), interval)
+    assert bucket_label(bucket, interval, ID) == indonesian
+    assert bucket_label(bucket, interval, EN) == english
+
+
+def test_an_unknown_address_is_a_page_for_browsers_and_json_for_the_api(
+        client: TestClient) -> None:
+    page = client.get("/no/such/page", headers={"Accept": "text/html", **NO_LANGUAGE})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Halaman tidak ditemukan" in page.text and '<html lang="id">' in page.text
+    english = client.get("/no/such/page", headers={"Accept": "text/html"})  # the client's "en"
+    assert english.status_code == 404 and "Page not found" in english.text
+    api = client.get("/no/such/page")
+    assert api.status_code == 404 and api.json() == {"error": "not_found", "detail": "Not Found"}
+
+
+def test_entity_timeline_periods_are_written_as_days(client: TestClient) -> None:
+    person = client.get("/entities", params={"type": "person", "size": 1}).json()["values"][0]
+    url = f"/entities/person/{person['value']}"
+    timeline = [b for b in client.get(url).json()["timeline"] if b["key"] != "undated"]
+    assert timeline
+    for lang, headers in ((ID, NO_LANGUAGE), (EN, {"Accept-Language": "en"})):
+        page = client.get(url, headers={"Accept": "text/html", **headers}).text
+        table = page.split('class="entity-timeline-table"')[1].split("</table>")[0]
+        periods = re.findall(r"<tr><td>([^<]*)</td>", table)
+        expected = [fmt_month(date.fromisoformat(b["key"] + "-01"), lang) if len(b["key"]) == 7
+                    else fmt_day(date.fromisoformat(b["key"]), lang) for b in timeline]
+        assert periods == [*expected, lang.gettext("Undated")]

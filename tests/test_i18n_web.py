@@ -128,3 +128,32 @@ def test_article_from_results_marks_the_query(server: str, browser: Any) -> None
     page.locator(".article-body mark").first.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "20-i18n-article-marks.png"))
     context.close()
+
+
+ID_WEEK_RE = re.compile(r"^\d{1,2}( (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des)( \d{4})?)?"
+                        r" ?– ?\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}$")
+
+
+def test_errors_and_periods_in_an_indonesian_browser(server: str, browser: Any) -> None:
+    """What was left English or ISO: a bad search, a bad trend series, an unknown address, the
+    trend's weeks and the entity's timeline."""
+    context = browser.new_context(viewport=DESKTOP, locale="id-ID")
+    page = context.new_page()
+    assert page.goto(f"{server}/?size=abc").status == 400
+    assert page.locator("main p").first.inner_text() == "size harus bilangan bulat, bukan 'abc'"
+    page.goto(f"{server}/trends?series=size%3Dx")
+    assert page.locator(".trends-error").inner_text() == (
+        "seri 'size=x': size harus bilangan bulat, bukan 'x'")
+    assert page.goto(f"{server}/no/such/page").status == 404
+    assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
+    page.goto(f"{server}/trends?series=q%3Dbanjir&interval=week")
+    weeks = page.locator(".trend-table:not(.trend-share-table) th[scope=row]").all_inner_texts()
+    assert weeks and all(ID_WEEK_RE.match(w) for w in weeks), weeks
+    page.screenshot(path=str(SHOTS / "20-i18n-trends-weeks.png"), full_page=True)
+    person = httpx.get(f"{server}/entities", params={"type": "person", "size": 1}).json()
+    page.goto(f"{server}/entities/person/{person['values'][0]['value']}")
+    periods = page.locator(".entity-timeline-table td:first-child").all_inner_texts()
+    assert periods[-1] == "Tanpa tanggal"
+    assert all(re.fullmatch(r"(\d{1,2} )?(Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) "
+                            r"\d{4}", p) for p in periods[:-1]), periods
+    context.close()

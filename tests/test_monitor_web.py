@@ -12,9 +12,14 @@ import httpx
 import orjson
 import pytest
 
+from search_api import i18n
+from search_api.trends import Bucket
+from search_api.web.trends_page import bucket_label
+
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 EXPORT_RSS_BUDGET_KB = 50 * 1024
+EN = i18n.lang("en")
 
 
 def proc_kb(pid: int, field: str) -> int:
@@ -82,8 +87,10 @@ def test_trends_page_in_chromium(index_dir: Path, browser: Any, serving: Any,
         assert page.locator(".trend-legend li a").first.inner_text() == "banjir"
         page.goto(f"{base}/trends?" + urlencode([("series", s) for s in SERIES]))
         assert page.locator("polyline.trend-line").count() == len(SERIES)
-        # The table beneath the chart holds the API's numbers, bucket by bucket.
-        expected = [[b["key"], *(f"{s['counts'][i]:,}" for s in api["series"])]
+        # The table beneath the chart holds the API's numbers, bucket by bucket (the buckets
+        # written as the page's language writes days).
+        expected = [[bucket_label(Bucket(**b), "day", EN),
+                     *(f"{s['counts'][i]:,}" for s in api["series"])]
                     for i, b in enumerate(api["buckets"])]
         assert _cells(page, ".trend-table:not(.trend-share-table)") == expected
         shares = [[s["label"], sh["source"], f"{sh['count']:,}"]
@@ -100,7 +107,12 @@ def test_trends_page_in_chromium(index_dir: Path, browser: Any, serving: Any,
         page.get_by_role("button", name="Show trends").click()
         page.wait_for_url("**interval=week**")
         assert page.locator("polyline.trend-line").count() == len(SERIES) + 1
-        assert page.locator(".trend-table th[scope=row]").first.inner_text().count("-W") == 1
+        week = httpx.get(f"{base}/trends", params=[
+            *(("series", s) for s in [*SERIES, "person=Joko Widodo"]), ("interval", "week"),
+        ]).json()["buckets"][0]
+        first = page.locator(".trend-table th[scope=row]").first
+        assert first.inner_text() == bucket_label(Bucket(**week), "week", EN)  # "16–22 Sep 2019"
+        assert first.locator("time").get_attribute("datetime") == week["start"]
         name = f"trends-{viewport['width']}{'' if js else '-nojs'}.png"
         page.screenshot(path=str(SHOTS / name), full_page=True)
         assert errors == []

@@ -9,12 +9,13 @@ shown here); every value links to its own entity page as well.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote, urlencode
 
 from indexer import schema as S
 from search_api import explore
 from search_api.i18n import Lang
-from search_api.web.fmt import fmt_count, fmt_datetime
+from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, fmt_month
 from search_api.web.state import FACET_BY_NAME, PageState, with_lang
 from search_api.web.trends_page import trend_url
 
@@ -80,11 +81,18 @@ def both_url(etype: str, name: str, other_type: str, other: str, lang: Lang) -> 
     return "/?" + urlencode([*pairs, *lang.param])
 
 
+def _period(key: str, lang: Lang) -> str:
+    """A timeline bucket ("2019-09-17" or "2019-09") as the page's language writes it."""
+    if len(key) == len("2019-09"):
+        return fmt_month(date.fromisoformat(key + "-01"), lang)
+    return fmt_day(date.fromisoformat(key), lang)
+
+
 def _bars(profile: explore.EntityProfile, lang: Lang) -> tuple[tuple[BarView, ...], int]:
     dated = [b for b in profile.timeline if b.key != "undated"]
     undated = sum(b.count for b in profile.timeline if b.key == "undated")
     top = max((b.count for b in dated), default=1)
-    return tuple(BarView(b.key, b.key, b.count, fmt_count(b.count, lang),
+    return tuple(BarView(b.key, _period(b.key, lang), b.count, fmt_count(b.count, lang),
                          max(1, round(100 * b.count / top))) for b in dated), undated
 
 

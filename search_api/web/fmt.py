@@ -51,6 +51,16 @@ def fmt_day_month(d: date, lang: Lang) -> str:
     return format_date(d, "d MMM", locale=lang.code)
 
 
+def fmt_day_range(start: date, end: date, lang: Lang) -> str:
+    """"16–22 Sep 2019", "30 Sep – 6 Okt 2019", "30 Des 2019 – 5 Jan 2020": what the two days
+    share is written once. (Babel's format_interval writes English as "Sep 16 – 22, 2019".)"""
+    if start.year != end.year:
+        return f"{fmt_day(start, lang)} – {fmt_day(end, lang)}"
+    if start.month != end.month:
+        return f"{fmt_day_month(start, lang)} – {fmt_day(end, lang)}"
+    return f"{start.day}–{fmt_day(end, lang)}"
+
+
 def fmt_datetime(iso: str | None, lang: Lang) -> str:
     """"26 Okt 2019, 21.23 WIB"; the date alone at midnight; "Tanpa tanggal" when undated."""
     dt = parse_iso(iso)

@@ -183,6 +183,14 @@ def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
     return lang.ngettext(singular, plural, n)
 
 
+def render_not_found(request: Request) -> Response:
+    """A browser at an address no route has gets a page in its language, not JSON."""
+    _ = _lang(request).gettext
+    return _render(request, "message.html",
+                   {"title": _("Page not found"),
+                    "message": _("There is no page at this address."), "q": ""}, status=404)
+
+
 def render_story(request: Request, story: Story | None) -> Response:
     """``GET /stories/{id}`` for a browser: every copy, the first report marked."""
     lang = _lang(request)

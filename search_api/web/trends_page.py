@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import trends as T
 from search_api.i18n import DEFAULT, Lang
-from search_api.web.fmt import fmt_count
+from search_api.web.fmt import fmt_count, fmt_day, fmt_day_range, fmt_month
 from search_api.web.state import PageState, with_lang
 from search_api.web.views import FacetView, Link
 
@@ -93,7 +94,7 @@ class SeriesView:
     total: str
     undated: str
     points: str  # SVG polyline points
-    dots: tuple[tuple[float, float, str, str], ...]  # x, y, bucket key, count
+    dots: tuple[tuple[float, float, str, str], ...]  # x, y, bucket label, count
     search_url: str
     remove_url: str
     bar_y: float
@@ -110,7 +111,7 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    key: str
+    label: str  # the bucket's days as the page's language writes them
     start: str
     end: str
     counts: tuple[str, ...]
@@ -143,6 +144,20 @@ def _nice_max(value: int) -> int:
         step *= 10
 
 
+def bucket_label(bucket: T.Bucket, interval: str, lang: Lang) -> str:
+    """A bucket's days as the page's language writes them: a day, a week's days, a month."""
+    start, end = date.fromisoformat(bucket.start), date.fromisoformat(bucket.end)
+    if interval == "week":
+        return fmt_day_range(start, end, lang)
+    return fmt_month(start, lang) if interval == "month" else fmt_day(start, lang)
+
+
+def _tick_label(bucket: T.Bucket, interval: str, lang: Lang) -> str:
+    """Short, under the time axis: a week is named by its Monday."""
+    start = date.fromisoformat(bucket.start)
+    return fmt_month(start, lang) if interval == "month" else fmt_day(start, lang)
+
+
 def build_trends_page(
     request: T.TrendsRequest, response: T.TrendsResponse, lang: Lang
 ) -> TrendsPage:
@@ -158,6 +173,7 @@ def build_trends_page(
     def y_at(count: int) -> float:
         return round(y1 - (y1 - y0) * count / top, 1)
 
+    labels = [bucket_label(b, response.interval, lang) for b in response.buckets]
     source_names = list(dict.fromkeys(
         sh.source for s in response.series for sh in s.sources if sh.source != T.OTHER_SOURCE))
     if any(sh.source == T.OTHER_SOURCE for s in response.series for sh in s.sources):
@@ -184,7 +200,7 @@ def build_trends_page(
             colour=SERIES_COLOURS[i % len(SERIES_COLOURS)],
             total=fmt_count(s.total, lang), undated=fmt_count(s.undated, lang),
             points=" ".join(f"{x},{y}" for x, y in pts),
-            dots=tuple((x, y, response.buckets[j].key, fmt_count(s.counts[j], lang))
+            dots=tuple((x, y, labels[j], fmt_count(s.counts[j], lang))
                        for j, (x, y) in enumerate(pts)),
             search_url="/?" + s.query if s.query else "/",
             remove_url=trend_url(others, response.interval) if others else "/trends",
@@ -192,13 +208,13 @@ def build_trends_page(
         ))
     shown = sorted({round(k * (n - 1) / (X_LABELS - 1)) for k in range(X_LABELS)}) if n else []
     x_ticks = tuple(
-        Tick(x_at(j), float(y1 + 18), response.buckets[j].key,
+        Tick(x_at(j), float(y1 + 18), _tick_label(response.buckets[j], response.interval, lang),
              "middle" if n == 1 else "start" if j == 0 else "end" if j == n - 1 else "middle")
         for j in shown)
     y_ticks = tuple(Tick(float(x0 - 6), y_at(v), fmt_count(v, lang))
                     for v in (0, top // 2, top))
     rows = tuple(
-        TableRow(b.key, b.start, b.end,
+        TableRow(labels[j], b.start, b.end,
                  tuple(fmt_count(s.counts[j], lang) for s in response.series))
         for j, b in enumerate(response.buckets)
     )

@@ -333,8 +333,12 @@ _SCHEMA: Final[dict[str, Any]] = {
                 "type": "object",
                 "required": ["error", "detail"],
                 "properties": {
-                    "error": {"type": "string", "description": "Short stable code"},
-                    "detail": {"type": "string", "description": "What went wrong"},
+                    "error": {"type": "string",
+                              "description": "Short stable code, the same in every language"},
+                    "detail": {"type": "string", "description": (
+                        "What went wrong, in English unless the request names a language: "
+                        "?lang=id or Accept-Language: id gives Indonesian (Content-Language "
+                        "says which)")},
                 },
             },
             "Entities": {

@@ -14,18 +14,21 @@ compares them with a brute-force count over the stored documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from tantivy import Order, Query
 
 from indexer import schema as S
 from indexer import store
+from indexer.entity_norm import EntityMap
 from search_api import facets as F
 from search_api import service
 
 TOP_RELATED: Final = 20
 TOP_SOURCES: Final = 10
 LATEST: Final = 10
+RELATED_FACETS: Final = (*S.ENTITY_FACETS, S.SOURCE)
 SCAN_SIZE: Final = 65_000  # distinct values one aggregation may return (every one, in practice)
 _ALIASES_KEY: Final = "explore:aliases"
 
@@ -67,40 +70,75 @@ def _top(counts: list[tuple[str, int]], n: int, leave_out: str = "") -> tuple[Re
     return tuple(Related(v, c) for v, c in ranked[:n])
 
 
+@dataclass(frozen=True, slots=True)
+class EntityCounts:
+    """What one aggregation over an entity's articles gives, whatever the backend: every
+    distinct value of each related facet with its count (so the top ones are exact)."""
+
+    total: int
+    days: list[tuple[date, int]]  # articles per WIB day
+    dated: int
+    related: dict[str, list[tuple[str, int]]]  # person, org, place, source -> every value
+
+
+def aliases_of(emap: EntityMap) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(facet, value) -> the other spellings the index-time entity map merged into it
+    (``Habibie`` into ``Bacharuddin Jusuf Habibie``), most frequent first."""
+    merged: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for etype, mapped in emap.values.items():
+        field = S.ENTITY_FIELDS.get(etype)
+        counts = emap.counts.get(etype, {})
+        for raw, into in mapped.items():
+            for value in into:
+                if field is not None and value != raw:
+                    merged.setdefault((field, value), []).append((-counts.get(raw, 0), raw))
+    return {k: tuple(raw for _, raw in sorted(v)) for k, v in merged.items()}
+
+
 def aliases(holder: service.SearcherHolder, snap: service.Snapshot
             ) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(facet, value) -> the other spellings the index-time entity map merged into it
-    (``Habibie`` into ``Bacharuddin Jusuf Habibie``), most frequent first; read once per
-    snapshot from the map stored with the index."""
+    """:func:`aliases_of` the map stored with the index, read once per snapshot."""
     found = snap.cache.get(_ALIASES_KEY)
     if found is None:
-        emap = store.load_entity_map(holder.index_dir)
-        merged: dict[tuple[str, str], list[tuple[int, str]]] = {}
-        for etype, mapped in emap.values.items():
-            field = S.ENTITY_FIELDS.get(etype)
-            counts = emap.counts.get(etype, {})
-            for raw, into in mapped.items():
-                for value in into:
-                    if field is not None and value != raw:
-                        merged.setdefault((field, value), []).append((-counts.get(raw, 0), raw))
-        found = {k: tuple(raw for _, raw in sorted(v)) for k, v in merged.items()}
+        found = aliases_of(store.load_entity_map(holder.index_dir))
         snap.cache[_ALIASES_KEY] = found
     assert isinstance(found, dict)
     return found
 
 
-def resolve(snap: service.Snapshot, etype: str, name: str) -> str | None:
-    """The indexed value ``name`` stands for: itself when indexed, else the one value equal to
-    it ignoring case and spacing (the most frequent, if several), else None."""
-    values = service.all_values(snap, etype)
-    exact = {v for v, _ in values}
-    if name in exact:
+def resolve_in(values: list[tuple[str, int]], name: str) -> str | None:
+    """The value of ``values`` (most frequent first) ``name`` stands for: itself when there,
+    else the one equal to it ignoring case and spacing (the most frequent, if several)."""
+    if any(v == name for v, _ in values):
         return name
     key = " ".join(name.casefold().split())
-    for value, _ in values:  # most frequent first
+    for value, _ in values:
         if " ".join(value.casefold().split()) == key:
             return value
     return None
+
+
+def resolve(snap: service.Snapshot, etype: str, name: str) -> str | None:
+    """The indexed value ``name`` stands for, or None (:func:`resolve_in`)."""
+    return resolve_in(service.all_values(snap, etype), name)
+
+
+def assemble(etype: str, value: str, counts: EntityCounts, latest: tuple[Latest, ...],
+             spellings: tuple[str, ...]) -> EntityProfile:
+    """The profile from what a backend counted and found (the same for every backend)."""
+    related = counts.related
+    return EntityProfile(
+        type=etype,
+        name=value,
+        total=counts.total,
+        timeline=F.date_facet(counts.days, counts.total - counts.dated),
+        person=_top(related[S.PERSON], TOP_RELATED, value if etype == S.PERSON else ""),
+        org=_top(related[S.ORG], TOP_RELATED, value if etype == S.ORG else ""),
+        place=_top(related[S.PLACE], TOP_RELATED, value if etype == S.PLACE else ""),
+        source=_top(related[S.SOURCE], TOP_SOURCES),
+        latest=latest,
+        aliases=spellings,
+    )
 
 
 def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProfile | None:
@@ -111,25 +149,18 @@ def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProf
         return None
     searcher, schema = snap.searcher, snap.schema
     query = service.combine(schema, None, [Query.term_query(schema, etype, value)])
-    spec = {**F.date_aggs(), **{f: _scan(f) for f in (*S.ENTITY_FACETS, S.SOURCE)}}
+    spec = {**F.date_aggs(), **{f: _scan(f) for f in RELATED_FACETS}}
     agg = searcher.aggregate(query, spec)
     result = searcher.search(query, LATEST, count=True, order_by_field=S.DATE, order=Order.Desc)
-    total = int(result.count or 0)  # type: ignore[attr-defined]
     latest = []
     for _, addr in result.hits:
         p = service.payload(searcher, addr)
         latest.append(Latest(p.id, p.title, p.source, service.local_time(p.date)))
-    related = {f: F.term_counts(agg.get(f)) for f in S.ENTITY_FACETS}
-    undated = total - F.dated_count(agg.get("dated"))
-    return EntityProfile(
-        type=etype,
-        name=value,
-        total=total,
-        timeline=F.date_facet(F.day_counts(agg.get("days")), undated),
-        person=_top(related[S.PERSON], TOP_RELATED, value if etype == S.PERSON else ""),
-        org=_top(related[S.ORG], TOP_RELATED, value if etype == S.ORG else ""),
-        place=_top(related[S.PLACE], TOP_RELATED, value if etype == S.PLACE else ""),
-        source=_top(F.term_counts(agg.get(S.SOURCE)), TOP_SOURCES),
-        latest=tuple(latest),
-        aliases=aliases(holder, snap).get((etype, value), ()),
+    counts = EntityCounts(
+        total=int(result.count or 0),  # type: ignore[attr-defined]
+        days=F.day_counts(agg.get("days")),
+        dated=F.dated_count(agg.get("dated")),
+        related={f: F.term_counts(agg.get(f)) for f in RELATED_FACETS},
     )
+    return assemble(etype, value, counts, tuple(latest),
+                    aliases(holder, snap).get((etype, value), ()))

@@ -1,5 +1,6 @@
 """Per-snapshot structures that take seconds to build (autocomplete's prefix indexes, the
-spelling dictionary), built once per index snapshot.
+spelling dictionary), built once per index snapshot (a tantivy snapshot or an OpenSearch
+generation: anything with a ``cache`` that lives as long as the data it was built from).
 
 A request that only wants the structure if it is there (``wait=False``) never waits for the
 build: the first such request starts it in a background thread and gets None, so a keystroke
@@ -10,12 +11,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-if TYPE_CHECKING:  # the service's modules use this one: no import back at run time
-    from search_api.service import Snapshot
+
+class Cached(Protocol):
+    @property
+    def cache(self) -> dict[str, Any]: ...
+
 
 T = TypeVar("T")
+Snapshot = TypeVar("Snapshot", bound=Cached)
 _lock = threading.Lock()
 
 

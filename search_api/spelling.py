@@ -18,6 +18,7 @@ no suggestion.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from symspellpy import SymSpell, Verbosity
@@ -41,14 +42,20 @@ _WORD_RE = re.compile(r"(?<![\w'’])(?<!\w-)[^\W\d_]+(?![\w'’-])")
 _OPERATORS: Final = frozenset({"AND", "OR", "NOT"})
 
 
-def _build(snap: Snapshot) -> SymSpell:
+def build_dictionary(terms: Iterable[tuple[str, int]]) -> SymSpell:
+    """The SymSpell dictionary of the words of the indexed text (``terms``: (word, documents)),
+    whatever backend read them, and the lexicon's names."""
     found = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX_LENGTH)
-    for word, count in snap.searcher.terms_with_prefix(S.WORDS, ""):
+    for word, count in terms:
         if count >= MIN_DOCS and word.isalpha():
             found.create_dictionary_entry(word, count)
     for name in lexicon.static_names():
         found.create_dictionary_entry(name, 1)
     return found
+
+
+def _build(snap: Snapshot) -> SymSpell:
+    return build_dictionary(snap.searcher.terms_with_prefix(S.WORDS, ""))
 
 
 def dictionary(snap: Snapshot, *, wait: bool = True) -> SymSpell | None:
@@ -59,8 +66,14 @@ def dictionary(snap: Snapshot, *, wait: bool = True) -> SymSpell | None:
 
 def is_known(snap: Snapshot, word: str) -> bool:
     """Some indexed document has the word, or it is a name of the lexicon."""
+    return known(lambda w: snap.searcher.doc_freq(S.WORDS, w), word)
+
+
+def known(doc_freq: Callable[[str], int], word: str) -> bool:
+    """Some indexed document has the word (``doc_freq`` of the lower-cased word), or it is a
+    name of the lexicon."""
     w = word.lower()
-    return snap.searcher.doc_freq(S.WORDS, w) > 0 or w in lexicon.static_names()
+    return w in lexicon.static_names() or doc_freq(w) > 0
 
 
 def correct_word(snap: Snapshot, word: str, *, wait: bool = True) -> str | None:
@@ -69,8 +82,13 @@ def correct_word(snap: Snapshot, word: str, *, wait: bool = True) -> str | None:
     w = word.lower()
     if not MIN_WORD_LEN <= len(w) <= MAX_WORD_LEN:
         return None
-    symspell = dictionary(snap, wait=wait)
-    if symspell is None:
+    return correct_in(dictionary(snap, wait=wait), w)
+
+
+def correct_in(symspell: SymSpell | None, word: str) -> str | None:
+    """:func:`correct_word` in a given dictionary (None while it is not ready)."""
+    w = word.lower()
+    if symspell is None or not MIN_WORD_LEN <= len(w) <= MAX_WORD_LEN:
         return None
     found = symspell.lookup(w, Verbosity.CLOSEST, max_edit_distance=MAX_EDITS)
     best = [s for s in found if s.distance > 0]
@@ -78,17 +96,23 @@ def correct_word(snap: Snapshot, word: str, *, wait: bool = True) -> str | None:
 
 
 def suggestion(snap: Snapshot, q: str, *, wait: bool = True) -> str | None:
+    """:func:`rewrite` over the tantivy index. Without ``wait`` (a search), nothing is
+    suggested while the dictionary is still being built."""
+    return rewrite(q, lambda w: is_known(snap, w), lambda w: correct_word(snap, w, wait=wait))
+
+
+def rewrite(q: str, is_known_word: Callable[[str], bool],
+            correct: Callable[[str], str | None]) -> str | None:
     """The query with each unknown plain word replaced by its correction, or None when no word
-    is unknown or none has one. Operators, phrases' quotes, signs and spacing are kept. Without
-    ``wait`` (a search), nothing is suggested while the dictionary is still being built."""
+    is unknown or none has one. Operators, phrases' quotes, signs and spacing are kept."""
     changed = False
 
     def fix(m: re.Match[str]) -> str:
         nonlocal changed
         word = m.group()
-        if word in _OPERATORS or is_known(snap, word):
+        if word in _OPERATORS or is_known_word(word):
             return word
-        better = correct_word(snap, word, wait=wait)
+        better = correct(word)
         if better is None:
             return word
         changed = True

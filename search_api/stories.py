@@ -30,6 +30,9 @@ from indexer.document import load_payload
 MAX_STORY_MEMBERS: Final = 1_000  # members a story page lists (its size counts them all)
 MAX_SOURCES: Final = 100
 ENTITY_BOOST: Final = 0.5  # weight of one shared entity against the more-like-this score
+MLT_MIN_DOC_FREQ: Final = 2
+MLT_MIN_TERM_FREQ: Final = 1
+MLT_MAX_QUERY_TERMS: Final = 30
 _FIRST_FETCH: Final = 20
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
 _NORM_RE = re.compile(r"[\W_]+")
@@ -208,6 +211,14 @@ def story(searcher: tantivy.Searcher, schema: tantivy.Schema, story_id: str,
     q = Query.term_query(schema, S.STORY, story_id)
     members = [_payload(searcher, a) for _s, a in
                searcher.search(q, MAX_STORY_MEMBERS, count=False).hits]
+    return assemble_story(summary, members, local_time)
+
+
+def assemble_story(summary: StorySummary, members: list[S.StoredArticle],
+                   local_time: LocalTime) -> Story:
+    """A story page from its summary and its members' originals (the same for every backend):
+    the first report, then by date; each with the paragraphs the first report lacks."""
+    story_id = summary.id
     first = next((m for m in members if m.id == summary.first.id), None)
     first_body = first.body if first is not None else ""
     members.sort(key=lambda m: (m.id != summary.first.id, m.date is None, m.date or "", m.id))
@@ -225,17 +236,25 @@ def story(searcher: tantivy.Searcher, schema: tantivy.Schema, story_id: str,
 # -- related articles -------------------------------------------------------------------------
 
 
+def likeness(analyzer: Analyzer, p: S.StoredArticle) -> tuple[str, list[tuple[str, str]]]:
+    """What an article's related articles are like (every backend): its analysed body, as the
+    ``text_terms`` field holds it, and its entities as (facet field, value)."""
+    body_terms = join_terms(analyzer.analyze(p.body, frozenset(p.names)))
+    entities = [(field_name, name) for etype, field_name in S.ENTITY_FIELDS.items()
+                for name in p.entities.get(etype, ())]
+    return body_terms, entities
+
+
 def related_query(schema: tantivy.Schema, analyzer: Analyzer, p: S.StoredArticle, story_id: str
                   ) -> Query:
     """More-like-this over the analysed body, plus each shared entity, minus the own story."""
-    body_terms = join_terms(analyzer.analyze(p.body, frozenset(p.names)))
+    body_terms, entities = likeness(analyzer, p)
     should: list[tuple[Occur, Query]] = [(Occur.Should, Query.more_like_this_document_fields_query(
-        schema, {S.TEXT_TERMS: [body_terms]}, min_doc_frequency=2, min_term_frequency=1,
-        max_query_terms=30))]
-    for etype, field_name in S.ENTITY_FIELDS.items():
-        for name in p.entities.get(etype, ()):
-            should.append((Occur.Should, Query.boost_query(
-                Query.term_query(schema, field_name, name), ENTITY_BOOST)))
+        schema, {S.TEXT_TERMS: [body_terms]}, min_doc_frequency=MLT_MIN_DOC_FREQ,
+        min_term_frequency=MLT_MIN_TERM_FREQ, max_query_terms=MLT_MAX_QUERY_TERMS))]
+    for field_name, name in entities:
+        should.append((Occur.Should, Query.boost_query(
+            Query.term_query(schema, field_name, name), ENTITY_BOOST)))
     return Query.boolean_query([
         (Occur.Must, Query.boolean_query(should)),
         (Occur.MustNot, Query.term_query(schema, S.STORY, story_id)),

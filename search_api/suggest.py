@@ -113,10 +113,16 @@ class Indexes:
     words: PrefixIndex
 
 
-def _build_indexes(snap: service.Snapshot) -> Indexes:
-    values = {f: service.all_values(snap, f) for f in S.ENTITY_FACETS}
-    terms = snap.searcher.terms_with_prefix(S.WORDS, "")
+def build_indexes(values: dict[str, list[tuple[str, int]]], terms: list[tuple[str, int]]
+                  ) -> Indexes:
+    """The indexes of every entity value (``values``: facet -> (value, articles)) and of the
+    words of the indexed text (``terms``: (word, documents)), whatever backend read them."""
     return Indexes(PrefixIndex(entity_rows(values)), PrefixIndex(word_rows(terms)))
+
+
+def _build_indexes(snap: service.Snapshot) -> Indexes:
+    return build_indexes({f: service.all_values(snap, f) for f in S.ENTITY_FACETS},
+                         snap.searcher.terms_with_prefix(S.WORDS, ""))
 
 
 def indexes(snap: service.Snapshot, *, wait: bool = True) -> Indexes | None:
@@ -127,17 +133,22 @@ def indexes(snap: service.Snapshot, *, wait: bool = True) -> Indexes | None:
 
 def suggest(holder: service.SearcherHolder, prefix: str, size: int, *,
             wait: bool = True) -> Suggestions:
+    """:func:`answer` from the tantivy index's :func:`indexes`. Without ``wait`` (the HTTP
+    route), nothing is suggested while the indexes are still being built."""
+    if not fold(prefix):
+        return Suggestions(prefix, ())
+    return answer(indexes(holder.snapshot(), wait=wait), prefix, size)
+
+
+def answer(found: Indexes | None, prefix: str, size: int) -> Suggestions:
     """Entities first (they filter the search), then words, ``size`` in all; words take a third
     of the places when both could fill them. Entities match the whole typed text ("joko wi")
-    and then its last word; words match the last word ("banjir jak" -> "jakarta"). Without
-    ``wait`` (the HTTP route), nothing is suggested while the indexes are still being built."""
+    and then its last word; words match the last word ("banjir jak" -> "jakarta"). Nothing
+    while the indexes are not ready (None)."""
     key = fold(prefix)
-    if not key:
+    if not key or found is None:
         return Suggestions(prefix, ())
     last = key.rsplit(" ", 1)[-1]
-    found = indexes(holder.snapshot(), wait=wait)
-    if found is None:
-        return Suggestions(prefix, ())
     names = [Suggestion(k, v, c, key) for k, v, c in found.entities.top(key, size)]
     if last != key and len(names) < size:
         seen = {(s.kind, s.value) for s in names}

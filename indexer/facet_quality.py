@@ -10,6 +10,7 @@ inside another person value of the list: "Habibie" beside "Bacharuddin Jusuf Hab
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -71,3 +72,15 @@ def report(index_dir: Path, top: int) -> dict[str, Any]:
         "variants": {f: variants(counts[f]) for f in S.KEYWORD_FACETS},
         "tickets": tickets(counts[S.PERSON]),
     }
+
+
+def judged_sample(counts: list[tuple[str, int]], n: int, seed: int, pool: int = 500
+                  ) -> list[tuple[str, int]]:
+    """``n`` values of one facet to judge by reading: drawn without replacement from its top
+    ``pool`` values, each with probability in proportion to its article count (what a reader
+    of the facet meets), by ``random.Random(seed)``; most articles first."""
+    rng = random.Random(seed)
+    top = counts[:pool]
+    # Efraimidis-Spirakis: the n largest u ** (1 / weight) are a weighted sample.
+    keyed = sorted(top, key=lambda vc: -(rng.random() ** (1 / vc[1])))
+    return sorted(keyed[:n], key=lambda vc: (-vc[1], vc[0]))

@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.corpus_pass import alias_person
-from indexer.entity_norm import EntityMap, compute_map, in_order, ticket_halves, variant_key
+from indexer.entity_norm import (
+    EntityMap,
+    compute_map,
+    covers,
+    in_order,
+    spelling_key,
+    ticket_halves,
+    variant_key,
+)
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,
@@ -46,6 +54,87 @@ def test_shared_bare_first_names_are_no_value_unless_one_dominates() -> None:
     assert m.entity("PER", "Imam") == ("Imam Nahrawi",)
     assert m.entity("PER", "Anies") == ("Anies Baswedan",)
     assert m.entity("PER", "Sri Sumarni") == ("Sri Sumarni",)
+
+
+def test_a_name_covered_by_one_dominant_name_joins_it() -> None:
+    """One-off misspellings beside the full name do not make a part ambiguous; an initial
+    stands for a word it begins; a rare name that only mentions a frequent one does not take
+    it; a group is not shown by a name that ends in an initial."""
+    m = _map({"Anies Baswedan": 208, "Anies Rasyid Baswedan": 21, "Anies Rasyis Baswedan": 1,
+              "Laode M": 25, "Laode M Syarif": 84, "Laode Muhammad Syarif": 18,
+              "Yasonna Laoly": 117, "Yasonna H Laoly": 15, "Yasonna Hamonangan Laoly": 10,
+              "Yasonna Hamonganan Laoly": 2, "Joko Widodo": 1600, "Iriana Joko Widodo": 10,
+              "Kabinet Joko Widodo": 2, "Desmond J": 15, "Desmond J Mahesa": 6,
+              "Woo Jin": 28, "Gong Woo Jin": 21, "Seo Woo Jin": 1, "Bebby": 69, "Bebby Fey": 69,
+              "Hutapea": 5, "Hotman Paris Hutapea": 8, "Tigor Hutapea": 5})
+    for v in ("Anies Rasyid Baswedan", "Anies Baswedan"):
+        assert m.entity("PER", v) == ("Anies Baswedan",)
+    assert m.entity("PER", "Anies Rasyis Baswedan") == ("Anies Rasyis Baswedan",)
+    for v in ("Laode M", "Laode Muhammad Syarif"):
+        assert m.entity("PER", v) == ("Laode M Syarif",)
+    for v in ("Yasonna H Laoly", "Yasonna Hamonangan Laoly"):
+        assert m.entity("PER", v) == ("Yasonna Laoly",)
+    assert m.entity("PER", "Joko Widodo") == ("Joko Widodo",)
+    assert m.entity("PER", "Iriana Joko Widodo") == ("Iriana Joko Widodo",)
+    assert m.entity("PER", "Desmond J") == ("Desmond J Mahesa",)
+    assert m.entity("PER", "Gong Woo Jin") == ("Woo Jin",)
+    assert m.entity("PER", "Bebby") == ("Bebby Fey",)
+    assert m.entity("PER", "Hutapea") == ("Hutapea",)  # two people as often: not joined
+
+
+def test_organisation_names_join_their_seat_legal_form_and_acronym() -> None:
+    m = _map(org={"Persija": 126, "Persija Jakarta": 101, "Transjakarta": 57,
+                  "PT Transjakarta": 27, "Honda": 90, "Repsol Honda": 82, "BPK": 47,
+                  "Badan Pemeriksa Keuangan": 72, "BPKB": 6, "Badan Pemeriksa Keuangan Barullah": 2,
+                  "PDI": 6, "PT Dirgantara Indonesia": 9, "LBH": 18, "LBH Jakarta": 20,
+                  "LBH Surabaya": 8, "FA": 11, "Kelantan FA": 3},
+             loc={"Jakarta": 4761, "Kelantan": 3, "Surabaya": 392})
+    # shown as written most
+    assert {m.entity("ORG", v) for v in ("Persija", "Persija Jakarta")} == {("Persija",)}
+    assert {m.entity("ORG", v) for v in ("Transjakarta", "PT Transjakarta")} == {("Transjakarta",)}
+    assert m.entity("ORG", "BPK") == ("Badan Pemeriksa Keuangan",)
+    assert m.entity("ORG", "Honda") == ("Honda",)  # Repsol is no seat: a team, not the maker
+    assert m.entity("ORG", "BPKB") == ("BPKB",)  # a rare name that spells it is not its name
+    assert m.entity("ORG", "PDI") == ("PDI",)  # legal forms spell nothing
+    assert m.entity("ORG", "LBH") == ("LBH",)  # in several cities: no one of them
+    assert m.entity("ORG", "FA") == ("FA",)  # two letters: too short to be sure
+    m = _map(org={"Badan Meteorologi, Klimatologi, dan Geofisika": 254,
+                  "Badan Meteorologi Klimatologi": 59, "Badan Meteorologi": 37,
+                  "Timnas Indonesia": 153, "Timnas Indonesia U-16": 72,
+                  "Tottenham": 34, "Tottenham Hotspur": 57})
+    for cut in ("Badan Meteorologi Klimatologi", "Badan Meteorologi"):
+        assert m.entity("ORG", cut) == ("Badan Meteorologi, Klimatologi, dan Geofisika",)
+    assert m.entity("ORG", "Timnas Indonesia U-16") == ("Timnas Indonesia U-16",)
+    assert m.entity("ORG", "Tottenham") == ("Tottenham Hotspur",)
+
+
+def test_kinds_of_place_spacing_and_ri_join() -> None:
+    m = _map(loc={"Medan": 213, "Kota Medan": 66, "Bandung": 278, "Kota Bandung": 92,
+                  "Kabupaten Bandung": 41, "Indonesia": 5607, "Republik Indonesia": 354,
+                  "Hong Kong": 157, "Hongkong": 23, "Gedung DPR": 211, "Gedung DPR RI": 29})
+    assert m.entity("LOC", "Kota Medan") == ("Medan",)
+    assert m.entity("LOC", "Republik Indonesia") == ("Indonesia",)
+    assert m.entity("LOC", "Hongkong") == ("Hong Kong",)
+    assert m.entity("LOC", "Gedung DPR RI") == ("Gedung DPR",)
+    m = _map(loc={"Prancis": 263, "Perancis": 71, "Sumatera": 319, "Sumatra": 33,
+                  "Sirkuit Misano": 132, "Misano": 56, "Malang": 125, "Malaang": 1, "Bali": 9,
+                  "Bala": 2})
+    assert m.entity("LOC", "Perancis") == ("Prancis",)
+    assert m.entity("LOC", "Sumatra") == ("Sumatera",)
+    assert m.entity("LOC", "Misano") == ("Sirkuit Misano",)
+    assert m.entity("LOC", "Bala") == ("Bala",)  # short names: one vowel makes another place
+    # a city and a regency of one name: "Bandung" may be either, all three stay apart
+    assert {m.entity("LOC", v) for v in ("Bandung", "Kota Bandung", "Kabupaten Bandung")} \
+        == {("Bandung",), ("Kota Bandung",), ("Kabupaten Bandung",)}
+
+
+def test_old_spellings_of_names_of_several_words_join() -> None:
+    m = _map({"Luhut Binsar Pandjaitan": 24, "Luhut Binsar Panjaitan": 29, "Doel": 5, "Dul": 10},
+             loc={"RSPAD Gatot Soebroto": 161, "RSPAD Gatot Subroto": 125})
+    assert m.entity("PER", "Luhut Binsar Pandjaitan") == ("Luhut Binsar Panjaitan",)
+    assert m.entity("LOC", "RSPAD Gatot Subroto") == ("RSPAD Gatot Soebroto",)
+    assert m.entity("PER", "Doel") == ("Doel",)  # one word in two spellings may be two
+    assert spelling_key("Soeharto Tjokro Djojo") == "suharto cokro jojo"
 
 
 def test_tickets_become_two_persons() -> None:
@@ -106,12 +195,15 @@ def test_helpers() -> None:
     assert variant_key("Joko  Widodo - Ma’ruf Amin") == "joko widodo-maruf amin"
     assert in_order(("sri", "indrawati"), ("sri", "mulyani", "indrawati"))
     assert not in_order(("indrawati", "sri"), ("sri", "mulyani", "indrawati"))
+    assert covers(("laode", "muhammad", "syarif"), ("laode", "m.", "syarif"))
+    assert not covers(("laode", "m", "syarif"), ("laode", "muhammad", "syarif"))
     assert ticket_halves("Prabowo Subianto-Sandiaga Uno") == ("Prabowo Subianto", "Sandiaga Uno")
     assert ticket_halves("Kim Jong-un") is None and ticket_halves("J-Hope") == ("J", "Hope")
 
 
 _WORDS = st.sampled_from(["Ahmad", "Budi", "Sri", "Joko", "Widodo", "Mulyani", "Santoso",
-                          "Dewi", "Kim", "Lee", "budi", "SRI", "Ma'ruf", "Ma’ruf", "Amin"])
+                          "Dewi", "Kim", "Lee", "budi", "SRI", "Ma'ruf", "Ma’ruf", "Amin",
+                          "M", "B.", "Soeharto", "Suharto", "Djoko"])
 _NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
 _TICKETS = st.tuples(_NAMES, _NAMES).map("-".join)
 
@@ -136,3 +228,21 @@ def test_the_map_is_final_and_total(per: dict[str, int]) -> None:
             by_key.setdefault(variant_key(v), set()).add(m.entity("PER", v))
     assert all(len(s) == 1 for s in by_key.values()), by_key
     assert _map(dict(reversed(list(per.items())))) == m
+
+
+_ORG_WORDS = st.sampled_from(["PT", "Bank", "Pemeriksa", "Keuangan", "Badan", "Persija",
+                              "Jakarta", "BPK", "BPKJ", "Tbk", "Sleman", "PSS", "pt"])
+_ORGS = st.lists(_ORG_WORDS, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_ORGS, st.integers(1, 300), max_size=20),
+       st.dictionaries(st.sampled_from(["Jakarta", "Sleman", "Jakarta Sleman"]),
+                       st.integers(1, 50), max_size=3))
+def test_the_organisation_map_is_final_and_order_free(org: dict[str, int],
+                                                      loc: dict[str, int]) -> None:
+    m = _map(org=org, loc=loc)
+    for v in org:
+        (into,) = m.entity("ORG", v)
+        assert m.entity("ORG", into) == (into,), (v, into)
+    assert _map(org=dict(reversed(list(org.items()))), loc=loc) == m

@@ -79,3 +79,43 @@ CREDIT_RE: re.Pattern[str] = _credit_re(DATA / "outlets.txt")
 # one of CITE_WORDS: "dilansir dari Self.com"), else left to the model (a company, a shop).
 WEB_ADDRESS_RE: re.Pattern[str] = re.compile(rf"[^ ]*[^\W_]{_WEB}")
 CITE_WORDS: frozenset[str] = load_names(DATA / "cite_words.txt")
+
+
+def _sections(path: Path) -> dict[str, frozenset[str]]:
+    """The ``[section]`` word lists of a data file, lower case."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for ln in read_lines(path):
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+        else:
+            out.setdefault(section, set()).add(ln.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# Words that begin the name of an official body or unit ("Polres", "Kemen*"): whole words, and
+# the beginnings of words ("kemen" for Kemenkes, Kemenhub, ...).
+_UNITS = load_names(DATA / "org_units.txt")
+UNIT_WORDS: frozenset[str] = frozenset(w for w in _UNITS if not w.endswith("*"))
+UNIT_PREFIXES: tuple[str, ...] = tuple(sorted(w[:-1] for w in _UNITS if w.endswith("*")))
+# What shows a name to be a sports team: a word of a match next to it, a word of a team's
+# people before it, the last word of a club's name; the first or last words that make a name a
+# club's wherever it is written.
+_CLUB = _sections(DATA / "club_context.txt")
+CLUB_MATCH: frozenset[str] = _CLUB["match"]
+CLUB_ROLES: frozenset[str] = _CLUB["role"]
+CLUB_SUFFIXES: frozenset[str] = _CLUB["suffix"]
+CLUB_FIRST: frozenset[str] = _CLUB["first"]
+CLUB_LAST: frozenset[str] = _CLUB["last"]
+KOREAN_SURNAMES: frozenset[str] = load_names(DATA / "korean_surnames.txt")
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Names of countries and territories, lower case, in Indonesian and English: the Unicode
+    CLDR's, as Babel ships them (a national team keeps its country's name and type)."""
+    from babel import Locale  # only for the team pass, which few texts need
+
+    return frozenset(
+        name.lower() for lang in ("id", "en") for name in Locale(lang).territories.values()
+    )

@@ -12,7 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.entities import extract_entities, load_model
-from indexer.entities.facts import ALIASES, CALENDAR_WORDS, COMMON_NAME_PARTS, NOT_ALONE, TITLES
+from indexer.entities.facts import (
+    ALIASES,
+    CALENDAR_WORDS,
+    CLUB_MATCH,
+    CLUB_ROLES,
+    CLUB_SUFFIXES,
+    COMMON_NAME_PARTS,
+    KOREAN_SURNAMES,
+    NOT_ALONE,
+    TITLES,
+    UNIT_PREFIXES,
+    UNIT_WORDS,
+)
 from indexer.entities.features import CONTEXT_KINDS, POSITIONS, context_features, run_features
 from indexer.entities.labels import BIO_LABELS, LABELS, TYPES, label_allowed, label_ends, to_bio
 from indexer.entities.model import TaggerConfig
@@ -22,7 +34,7 @@ from indexer.entities.runs import find_runs, run_tokens
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "indexer" / "entities"
 # Each module may import only those before it.
-ORDER = ("labels", "runs", "features", "facts", "names", "passes", "model", "__init__")
+ORDER = ("labels", "runs", "features", "facts", "names", "passes", "retype", "model", "__init__")
 
 
 def _package_imports(path: Path) -> set[str]:
@@ -69,7 +81,8 @@ def test_compiled_tagger_reads_only_its_typed_config() -> None:
 
 
 def test_fact_files_are_well_formed() -> None:
-    for words in (TITLES, NOT_ALONE, CALENDAR_WORDS, COMMON_NAME_PARTS):
+    for words in (TITLES, NOT_ALONE, CALENDAR_WORDS, COMMON_NAME_PARTS, UNIT_WORDS,
+                  UNIT_PREFIXES, CLUB_MATCH, CLUB_ROLES, CLUB_SUFFIXES, KOREAN_SURNAMES):
         assert words and all(w == w.lower().strip() and w for w in words)
     for surface, (name, typ) in ALIASES.items():
         assert surface == surface.lower() and name and typ in TYPES

@@ -1,0 +1,216 @@
+"""Passes that correct a mention's type from its words and the text around it, with facts of
+``indexer/data/`` rather than the tagger's weights (the gold data has few such names):
+
+* **official units**: a person or place mention that begins with a unit word
+  (``org_units.txt``: "Polres Tangsel", "Dinkes Provinsi Riau") is an organisation (what the
+  tagger found an organisation stays as it is); a rank or title inside it starts the person it
+  names ("Kasat Reskrim Polres Garut AKP Maradona" -> ORG
+  "Polres Garut", PER "Maradona"); a unit word alone names no one body and is dropped;
+* **sports teams**: a place named as a team ("menjamu Levante", "Sevilla menjamu", "Sevilla
+  vs Barcelona", "Valencia 2-0", "pemain Valencia"; ``club_context.txt``) is an organisation
+  everywhere in that text, unless it is a country (a national team); so is a person-looking
+  name that ends like a club ("Kalteng Putra vs Persebaya"), and wherever it is written, a
+  name with a club's first or last word ("Real Madrid", "Borussia Dortmund", "Bali United");
+* **alias types**: a person mention whose name the alias table gives as an organisation or a
+  place ("Kadis Kominfo": Kementerian Komunikasi dan Informatika) takes that type;
+* **Korean names**: three one-syllable words beginning with a Korean family name
+  (``korean_surnames.txt``: "Go Hae Ri", "Song Joong Ki") are a person, whatever the tagger
+  made of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from indexer.entities.facts import (
+    ALIASES,
+    CALENDAR_WORDS,
+    CLUB_FIRST,
+    CLUB_LAST,
+    CLUB_MATCH,
+    CLUB_ROLES,
+    CLUB_SUFFIXES,
+    KOREAN_SURNAMES,
+    TITLE_QUALIFIERS,
+    TITLES,
+    UNIT_PREFIXES,
+    UNIT_WORDS,
+    countries,
+)
+from indexer.entities.names import Entity, normalised
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _low(word: str) -> str:
+    return word.rstrip(".,").lower()
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` begins the name of an official body ("Polres", "Kemenkes")."""
+    low = _low(word)
+    return low in UNIT_WORDS or (low.startswith(UNIT_PREFIXES) and low.isalpha())
+
+
+def _is_title(word: str) -> bool:
+    low = _low(word)
+    return low in TITLES or low in TITLE_QUALIFIERS
+
+
+def _unit_parts(text: str, ent: Entity) -> list[Entity] | None:
+    """What a person or place mention is when it begins with a unit word (after the titles of
+    a person mention: "Kasat Reskrim Polres Garut AKP Maradona"), or None to keep it."""
+    surface = text[ent.start : ent.end]
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(surface)]
+    h = 0
+    if ent.type == "PER":
+        while h < len(words) - 1 and _is_title(surface[words[h][0] : words[h][1]]):
+            h += 1
+    head = surface[words[h][0] : words[h][1]] if words else ""
+    if not is_unit_word(head):
+        return None
+    if len(words) - h == 1:
+        return None if surface.lower() in ALIASES else []
+    # A title after the unit's name starts the person it names ("Polres Garut AKP Maradona",
+    # "Polri Brigjen Dedi"); the unit's name is two words at least, unless its one word is a
+    # name of its own ("Polri"): "Dinas Humas", "Polda Metro Jaya" are names.
+    first_cut = h + 1 if _low(head) in ALIASES else h + 2
+    cut = next((i for i in range(first_cut, len(words))
+                if _low(surface[words[i][0] : words[i][1]]) in TITLES), None)
+    start, org_end = words[h][0], words[cut - 1][1] if cut is not None else words[-1][1]
+    name, typ = normalised(surface[start:org_end], "ORG")
+    out = [Entity(name, typ, ent.start + start, ent.start + org_end)]
+    if cut is not None:
+        j = cut
+        while j < len(words) and _is_title(surface[words[j][0] : words[j][1]]):
+            j += 1
+        if j < len(words) and surface[words[j][0]].isupper():
+            rest = surface[words[j][0] :]
+            # what follows a unit's titles may be another unit ("... Narkoba Polda Metro Jaya")
+            kind = "ORG" if is_unit_word(surface[words[j][0] : words[j][1]]) else "PER"
+            name, typ = normalised(rest, kind)
+            out.append(Entity(name, typ, ent.start + words[j][0], ent.end))
+    return out
+
+
+def official_units(text: str, entities: list[Entity]) -> list[Entity]:
+    """Mentions that begin with a unit word as the organisation (and person) they name."""
+    out: list[Entity] | None = None
+    for k, ent in enumerate(entities):
+        parts = None
+        # Most mentions begin with no unit word and no title: one look at the first word.
+        if ent.type != "ORG":
+            space = text.find(" ", ent.start, ent.end)
+            first = text[ent.start : space if space >= 0 else ent.end].lower()
+            if (first in UNIT_WORDS or first.startswith(UNIT_PREFIXES)
+                    or (ent.type == "PER" and first in TITLES)):
+                parts = _unit_parts(text, ent)
+        if parts is None:
+            if out is not None:
+                out.append(ent)
+            continue
+        if out is None:
+            out = entities[:k]
+        out.extend(parts)
+    return entities if out is None else out
+
+
+_SCORE_RE = re.compile(r"\d{1,2}-\d{1,2}")
+
+
+def _after_score(words: list[str]) -> str | None:
+    """The word after a score that ``words`` begin with ("2-1 Valencia", "2 - 1 Valencia")."""
+    if len(words) > 1 and _SCORE_RE.fullmatch(words[0]):
+        return words[1]
+    if len(words) > 3 and words[0].isdigit() and words[1] == "-" and words[2].isdigit():
+        return words[3]
+    return None
+
+
+def _shown_as_team(text: str, ent: Entity) -> bool:
+    """Whether the words next to ``ent`` show it as a team: a word of a match right before or
+    after it, a team's role word before it (not for a person-looking name), or a score between
+    it and another name ("Barcelona 5-2 Valencia"; not "Jalan Sugiono 19-21", "Hanoi 4-8
+    Juni": the word on the other side must be a name and no calendar word)."""
+    start, end = ent.start, ent.end
+    prev = nxt = ""
+    if start > 1 and text[start - 1] == " ":
+        prev = text[text.rfind(" ", 0, start - 1) + 1 : start - 1].lower()
+    if text[end : end + 1] == " ":
+        stop = text.find(" ", end + 1)
+        nxt = text[end + 1 : stop if stop >= 0 else len(text)].lower()
+    if prev in CLUB_MATCH or nxt in CLUB_MATCH or (ent.type != "PER" and prev in CLUB_ROLES):
+        return True
+    for other in (_after_score(text[end : end + 30].split()) if nxt[:1].isdigit() else None,
+                  _after_score(text[max(0, start - 30) : start].split()[::-1])
+                  if prev[:1].isdigit() else None):
+        if other is not None and other[:1].isupper() and other.lower() not in CALENDAR_WORDS:
+            return True
+    return False
+
+
+def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) -> list[Entity]:
+    """Places (and club-like person names) that the text shows as teams, as organisations:
+    every mention of a name that one of its mentions (of any type) shows as a team."""
+    lows = [text[e.start : e.end].lower() for e in entities]
+    # Only names that some place or person mention has can change: most texts end here.
+    names = {low for e, low in zip(entities, lows, strict=True)
+             if e.type != "ORG" and low not in facts and low not in ALIASES}
+    if not names:
+        return entities
+    teams: set[str] = set()
+    for ent, low in zip(entities, lows, strict=True):
+        if low not in names or low in teams:
+            continue
+        space = low.find(" ")
+        if space > 0 and (low[:space] in CLUB_FIRST or low[low.rfind(" ") + 1 :] in CLUB_LAST):
+            teams.add(low)  # "Real Madrid", "Norwich City FC": a club's name wherever written
+        elif (ent.type != "PER" or low[low.rfind(" ") + 1 :] in CLUB_SUFFIXES) \
+                and _shown_as_team(text, ent) and low not in countries():
+            teams.add(low)
+    if not teams:
+        return entities
+    return [Entity(normalised(text[e.start : e.end], "ORG")[0], "ORG", e.start, e.end)
+            if e.type != "ORG" and low in teams else e
+            for e, low in zip(entities, lows, strict=True)]
+
+
+# One syllable of Korean as romanised: an initial consonant (or none), a vowel, a final.
+_SYLLABLE_RE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|[bcdghjkmnprstwy])?h?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|ou|[aeiou])"
+    r"(?:ng|[klmnpt])?"
+)
+
+
+def korean_names(text: str, entities: list[Entity], facts: Mapping[str, str]) -> list[Entity]:
+    """Places and organisations that are Korean names ("Go Hae Ri"), as persons."""
+    out: list[Entity] | None = None
+    for k, ent in enumerate(entities):
+        if ent.type != "PER" and ent.name.count(" ") == 2:
+            words = ent.name.lower().split(" ")
+            if (words[0] in KOREAN_SURNAMES
+                    and all(_SYLLABLE_RE.fullmatch(w) for w in words)
+                    and ent.name.lower() not in facts):
+                if out is None:
+                    out = list(entities)
+                out[k] = Entity(ent.name, "PER", ent.start, ent.end)
+    return entities if out is None else out
+
+
+# The type the alias table gives each of its names ("Kementerian Komunikasi dan Informatika":
+# ORG), for the names that are no person's.
+_ALIAS_TYPES: dict[str, str] = {name: typ for name, typ in ALIASES.values() if typ != "PER"}
+
+
+def alias_types(entities: list[Entity]) -> list[Entity]:
+    """Person mentions whose name is an organisation's or place's in the alias table, typed so
+    (a title before a short form, "Kadis Kominfo", made the tagger see a person)."""
+    out: list[Entity] | None = None
+    for k, ent in enumerate(entities):
+        typ = _ALIAS_TYPES.get(ent.name)
+        if typ is not None and ent.type == "PER":
+            if out is None:
+                out = list(entities)
+            out[k] = Entity(ent.name, typ, ent.start, ent.end)
+    return entities if out is None else out

@@ -427,7 +427,6 @@ def _join_org_names(groups: _Groups, places: frozenset[str]) -> None:
     Pemeriksa Keuangan), used at least half as often as it; "one" as :func:`_dominant` reads
     it, and named at least 1/:data:`DOMINANCE` as often as the shorter form (no one-off name
     takes a frequent one)."""
-    roots = {groups.find(v) for v in groups.counts}
     words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -437,11 +436,13 @@ def _join_org_names(groups: _Groups, places: frozenset[str]) -> None:
         if len(ws) >= 3 and all(w[:1].isalpha() for w in ws):
             by_initials[_acronym(ws)].add(v)
     totals = _group_counts(groups)
-    for root in sorted(roots, key=lambda r: (-len(words[r]), -totals[r], r)):
-        part = words[root]
+    # Every spelling of a group may be the short form ("TransJakarta", "Trans Jakarta").
+    for value in sorted(groups.counts, key=lambda v: (-len(words[v]), -groups.counts[v], v)):
+        part = words[value]
+        root = groups.find(value)
         holders = set.intersection(*(by_word[w] for w in part))
         found = set()
-        for u in holders if len(root) >= 3 else ():  # not "FA" in "Kelantan FA"
+        for u in holders if len(value) >= 3 else ():  # not "FA" in "Kelantan FA"
             whole = words[u]
             n = len(part)
             # A name of two words or more that begins a more frequent one was cut from it
@@ -456,7 +457,7 @@ def _join_org_names(groups: _Groups, places: frozenset[str]) -> None:
         # An acronym's full name must be used at least half as often, and in a few articles:
         # rare names that happen to spell it ("Badan Pemeriksa Keuangan Barullah" for BPKB,
         # "Ny Herina Kinal" for NHK) are not its name.
-        if len(part) == 1 and root.isupper() and 3 <= len(part[0]) <= 6 and part[0].isalpha():
+        if len(part) == 1 and value.isupper() and 3 <= len(part[0]) <= 6 and part[0].isalpha():
             for u in by_initials.get(part[0], ()):
                 g = groups.find(u)
                 if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:

@@ -106,6 +106,11 @@ def test_organisation_names_join_their_seat_legal_form_and_acronym() -> None:
         assert m.entity("ORG", cut) == ("Badan Meteorologi, Klimatologi, dan Geofisika",)
     assert m.entity("ORG", "Timnas Indonesia U-16") == ("Timnas Indonesia U-16",)
     assert m.entity("ORG", "Tottenham") == ("Tottenham Hotspur",)
+    # whichever spelling of a group is its root, each may be the short form
+    m = _map(org={"Trans Jakarta": 1, "TransJakarta": 11, "Transjakarta": 52,
+                  "PT Transjakarta": 25})
+    assert {m.entity("ORG", v) for v in ("Trans Jakarta", "PT Transjakarta")} \
+        == {("Transjakarta",)}
 
 
 def test_kinds_of_place_spacing_and_ri_join() -> None:

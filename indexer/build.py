@@ -37,6 +37,7 @@ from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload, prepare
+from indexer.entity_norm import EntityMap
 from indexer.records import (
     Chunk,
     DecodeStats,
@@ -359,10 +360,13 @@ def feed_analysis(
     paths: Sequence[Path], field_map: Mapping[str, str], analyzer: Analyzer,
     write: Callable[[Prepared], None], report: BuildReport, progress: Progress | None,
     entity_docs: Counter[str], *, workers: int | None = None, dask_address: str | None = None,
-) -> None:
-    """Read, analyse (local pool or Dask) and hand every prepared document to ``write``."""
+    spill: Spill | None = None,
+) -> EntityMap | None:
+    """Read, analyse (local pool or Dask) and hand every prepared document to ``write``; with
+    ``spill`` (which ``write`` fills), then the corpus's entity map, computed in the pool."""
     with _pool(workers or default_workers(), analyzer, dask_address) as pool:
         _feed(paths, field_map, analyzer, write, report, pool, progress, entity_docs)
+        return spill.entity_map(pool) if spill is not None else None
 
 
 def reindex(
@@ -434,10 +438,16 @@ def _name_lists(index: tantivy.Index, analyzer: Analyzer, user: Sequence[str],
         return store.NameLists(tuple(user), (), (), dict(entity_docs))
     index.reload()
     searcher = index.searcher()
+    return name_lists(analyzer, user, entity_docs,
+                      lambda word: int(searcher.doc_freq(S.WORDS, word)))
 
-    def doc_freq(word: str) -> int:
-        return int(searcher.doc_freq(S.WORDS, word))
 
+def name_lists(analyzer: Analyzer, user: Sequence[str], entity_docs: Counter[str],
+               doc_freq: Callable[[str], int]) -> store.NameLists:
+    """:func:`_name_lists` for any engine: ``doc_freq`` counts the articles with a word in the
+    ``words`` field."""
+    if not analyzer.protect_names:
+        return store.NameLists(tuple(user), (), (), dict(entity_docs))
     learned = lexicon.learned_names(entity_docs, analyzer.lower_df, doc_freq, analyzer.stem)
     query = lexicon.query_names(analyzer.lexicon, user, learned, analyzer.lower_df, doc_freq)
     return store.NameLists(tuple(user), tuple(sorted(learned)), tuple(sorted(query)),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import time
@@ -19,9 +18,45 @@ from indexer.records import parse_field_map
 from indexer.stats import index_stats
 
 INDEX_OPTION = click.option(
-    "--index", "index_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-    help="Index directory.",
+    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Index directory (the embedded tantivy index).",
 )
+OPENSEARCH_OPTION = click.option(
+    "--opensearch", "opensearch_url", envvar="WARTA_OPENSEARCH_URL", metavar="URL",
+    help="Use the Warta index in this OpenSearch cluster instead of --index "
+         "(default: $WARTA_OPENSEARCH_URL).",
+)
+INDEX_NAME_OPTION = click.option(
+    "--index-name", default="warta", show_default=True,
+    help="The alias of the Warta index in OpenSearch.",
+)
+
+
+def _index_options(f: Callable[..., None]) -> Callable[..., None]:
+    return INDEX_OPTION(OPENSEARCH_OPTION(INDEX_NAME_OPTION(f)))
+
+
+def _opensearch(index_dir: Path | None, url: str | None) -> bool:
+    """True to use OpenSearch: --index wins over $WARTA_OPENSEARCH_URL; one is required."""
+    if index_dir is not None:
+        return False
+    if url:
+        return True
+    raise click.UsageError("give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
+
+
+@contextmanager
+def _opensearch_errors() -> Iterator[None]:
+    from opensearchpy.exceptions import OpenSearchException
+
+    from indexer.opensearch_store import OpenSearchStoreError
+
+    try:
+        yield
+    except OpenSearchStoreError as e:
+        raise click.ClickException(str(e)) from None
+    except OpenSearchException as e:
+        raise click.ClickException(f"OpenSearch: {e}") from None
 
 
 @click.group()
@@ -93,9 +128,10 @@ def _summary(report: build.BuildReport, verbose: bool) -> None:
         click.echo(f"  … {len(report.problems) - len(shown)} more (use --verbose)", err=True)
 
 
-def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], index_dir: Path,
-               field_map: str | None, workers: int | None, dask: str | None,
-               progress: bool | None, verbose: bool) -> None:
+def _run_build(kind: str, paths: tuple[Path, ...], index_dir: Path | None,
+               opensearch_url: str | None, index_name: str, field_map: str | None,
+               workers: int | None, dask: str | None, progress: bool | None, verbose: bool,
+               **extra: object) -> None:
     try:
         fm = parse_field_map(field_map)
     except ValueError as e:
@@ -105,8 +141,16 @@ def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], in
         raise click.UsageError("no such file or directory: " + ", ".join(missing))
     try:
         with _progress(progress) as cb:
-            report = fn(list(paths), index_dir, field_map=fm, workers=workers, progress=cb,
-                        dask_address=dask)
+            options = {"field_map": fm, "workers": workers, "progress": cb,
+                       "dask_address": dask, **extra}
+            if _opensearch(index_dir, opensearch_url):
+                from indexer import opensearch_writer
+
+                with _opensearch_errors():
+                    fn = getattr(opensearch_writer, kind)
+                    report = fn(list(paths), opensearch_url, index_name, **options)
+            else:
+                report = getattr(build, kind)(list(paths), index_dir, **options)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     _summary(report, verbose)
@@ -117,6 +161,8 @@ def _run_build(fn: Callable[..., build.BuildReport], paths: tuple[Path, ...], in
 _BUILD_OPTIONS = [
     click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
     INDEX_OPTION,
+    OPENSEARCH_OPTION,
+    INDEX_NAME_OPTION,
     click.option("--field-map", help="Extra field names, e.g. 'body=konten,title=judul_berita'."),
     click.option("--workers", type=click.IntRange(1, 64),
                  help="Worker processes (default: cores)."),
@@ -139,9 +185,9 @@ def _build_options(f: Callable[..., None]) -> Callable[..., None]:
 @click.option("--names", "names_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A text file of proper names (one a line) never stemmed, in the index and "
                    "in queries, besides the shipped lexicon.")
-def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
-            workers: int | None, dask: str | None, progress: bool | None, verbose: bool,
-            names_file: Path | None) -> None:
+def reindex(paths: tuple[Path, ...], index_dir: Path | None, opensearch_url: str | None,
+            index_name: str, field_map: str | None, workers: int | None, dask: str | None,
+            progress: bool | None, verbose: bool, names_file: Path | None) -> None:
     """Rebuild the index from PATHS (files or directories) and switch to it atomically."""
     names: list[str] = []
     if names_file is not None:
@@ -149,25 +195,34 @@ def reindex(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
             names = read_names_file(names_file)
         except (OSError, UnicodeDecodeError) as e:
             raise click.UsageError(f"--names {names_file}: {e}") from None
-    _run_build(functools.partial(build.reindex, names=names), paths, index_dir, field_map,
-               workers, dask, progress, verbose)
+    _run_build("reindex", paths, index_dir, opensearch_url, index_name, field_map, workers, dask,
+               progress, verbose, names=names)
 
 
 @main.command()
 @_build_options
-def add(paths: tuple[Path, ...], index_dir: Path, field_map: str | None,
-        workers: int | None, dask: str | None, progress: bool | None, verbose: bool) -> None:
+def add(paths: tuple[Path, ...], index_dir: Path | None, opensearch_url: str | None,
+        index_name: str, field_map: str | None, workers: int | None, dask: str | None,
+        progress: bool | None, verbose: bool) -> None:
     """Add or update the records of PATHS in the live index."""
-    _run_build(build.add, paths, index_dir, field_map, workers, dask, progress, verbose)
+    _run_build("add", paths, index_dir, opensearch_url, index_name, field_map, workers, dask,
+               progress, verbose)
 
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
-@INDEX_OPTION
-def delete(ids: tuple[str, ...], index_dir: Path) -> None:
+@_index_options
+def delete(ids: tuple[str, ...], index_dir: Path | None, opensearch_url: str | None,
+           index_name: str) -> None:
     """Remove documents by id."""
     try:
-        removed, missing = build.delete(ids, index_dir)
+        if _opensearch(index_dir, opensearch_url):
+            from indexer import opensearch_writer
+
+            with _opensearch_errors():
+                removed, missing = opensearch_writer.delete(ids, str(opensearch_url), index_name)
+        else:
+            removed, missing = build.delete(ids, Path(str(index_dir)))
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"deleted {removed}")
@@ -178,13 +233,21 @@ def delete(ids: tuple[str, ...], index_dir: Path) -> None:
 
 
 @main.command()
-@INDEX_OPTION
+@_index_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
-def stats(index_dir: Path, as_json: bool, top: int) -> None:
+def stats(index_dir: Path | None, opensearch_url: str | None, index_name: str, as_json: bool,
+          top: int) -> None:
     """Document count, date range, top sources and entities, skips, size on disk."""
     try:
-        s = index_stats(index_dir, top=top)
+        if _opensearch(index_dir, opensearch_url):
+            from indexer import opensearch_store
+
+            with _opensearch_errors():
+                client = opensearch_store.connect(str(opensearch_url))
+                s = opensearch_store.index_stats(client, index_name, top=top)
+        else:
+            s = index_stats(Path(str(index_dir)), top=top)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     if as_json:

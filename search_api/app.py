@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from search_api import explore, export, feeds, i18n, service, suggest, trends
 from search_api.accept import entries
+from search_api.backends import Backend, NoLocalIndex, TantivyBackend
 from search_api.i18n import N_
 from search_api.openapi import openapi_schema
 from search_api.params import (
@@ -53,12 +54,18 @@ ArticleRenderer = Callable[[Request, "service.Article | None"], Response]
 
 
 class State(TypedDict):
-    holder: service.SearcherHolder
+    holder: service.SearcherHolder  # the embedded index (trends, exports, feeds, stories...)
+    backend: Backend  # what /search, /articles, /entities and /health answer from
 
 
 def _holder(request: Request) -> service.SearcherHolder:
     holder: service.SearcherHolder = request.state.holder
     return holder
+
+
+def _backend(request: Request) -> Backend:
+    backend: Backend = request.state.backend
+    return backend
 
 
 def _media_quality(accept: str, media: str) -> float:
@@ -85,12 +92,12 @@ def prefers_html(request: Request) -> bool:
 
 def search_route(request: Request) -> Response:
     req = parse_search_params(request.query_params.multi_items())
-    return ORJSONResponse(service.search(_holder(request), req))
+    return ORJSONResponse(_backend(request).search(req))
 
 
 def article_route(request: Request) -> Response:
     doc_id = request.path_params["doc_id"]
-    article = service.get_article(_holder(request), doc_id)
+    article = _backend(request).get_article(doc_id)
     renderer: ArticleRenderer | None = getattr(request.app.state, "article_html", None)
     if renderer is not None and prefers_html(request):
         return renderer(request, article)
@@ -130,7 +137,7 @@ def story_route(request: Request) -> Response:
 
 def entities_route(request: Request) -> Response:
     req = parse_entities_params(request.query_params.multi_items())
-    return ORJSONResponse(service.entities(_holder(request), req))
+    return ORJSONResponse(_backend(request).entities(req))
 
 
 def suggest_route(request: Request) -> Response:
@@ -151,7 +158,7 @@ def entity_profile_route(request: Request) -> Response:
 
 
 def health_route(request: Request) -> Response:
-    return ORJSONResponse(service.health(_holder(request)))
+    return ORJSONResponse(_backend(request).health())
 
 
 def openapi_route(request: Request) -> Response:
@@ -195,17 +202,25 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 # -- factory ----------------------------------------------------------------------------------
 
 
-def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = None) -> Starlette:
-    index_dir = Path(index_dir)
+def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRenderer | None = None,
+               backend: Backend | None = None) -> Starlette:
+    """The app over the tantivy index in ``index_dir``, or over ``backend`` (OpenSearch)."""
+    if backend is None and index_dir is None:
+        raise ValueError("create_app needs an index directory or a backend")
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        holder = service.SearcherHolder(index_dir)
+        answering: Backend
+        if backend is None:
+            tantivy_backend = TantivyBackend(Path(str(index_dir)))
+            holder, answering = tantivy_backend.holder, tantivy_backend
+        else:
+            holder, answering = NoLocalIndex(), backend
         try:
-            holder.snapshot()  # open early; an index built later is picked up on first use
+            answering.cache()  # open early; an index built later is picked up on first use
         except service.IndexUnavailable as exc:
-            log.warning("no index yet at %s: %s", index_dir, exc)
-        yield {"holder": holder}
+            log.warning("no index yet (%s): %s", index_dir or "OpenSearch", exc)
+        yield {"holder": holder, "backend": answering}
 
     exception_handlers: dict[Any, Any] = {
         ValidationError: _validation_error,
@@ -230,7 +245,7 @@ def create_app(index_dir: str | Path, *, article_html: ArticleRenderer | None = 
         *web.routes(),
     ]
     app = Starlette(routes=routes, exception_handlers=exception_handlers, lifespan=lifespan)
-    app.state.index_dir = index_dir
+    app.state.index_dir = Path(index_dir) if index_dir is not None else None
     app.state.article_html = article_html or web.render_article
     app.state.web_templates = web.make_templates()
     return app

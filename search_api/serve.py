@@ -22,6 +22,8 @@ from indexer import store
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
+OPENSEARCH_ENV: Final = "WARTA_OPENSEARCH_URL"
+INDEX_NAME_ENV: Final = "WARTA_INDEX_NAME"
 # One worker process per core this process may run on: a request is CPU work (tantivy, then
 # Python holding the GIL), so one process per core keeps every core busy and no more contend.
 DEFAULT_WORKERS: Final = max(1, len(os.sched_getaffinity(0)))
@@ -45,21 +47,45 @@ class NoDelayH11Protocol(H11Protocol):
 HTTP_PROTOCOL: Final = "search_api.serve:NoDelayH11Protocol"
 
 
+def _opensearch_app(url: str, name: str) -> Starlette:
+    from search_api.backends.opensearch import OpenSearchBackend
+
+    return create_app(backend=OpenSearchBackend(url, name))
+
+
 def app_from_env() -> Starlette:
-    """App factory for uvicorn's worker processes: the index directory comes from the env."""
+    """App factory for uvicorn's worker processes: the index directory (or the OpenSearch URL
+    and index name) comes from the env."""
     index_dir = os.environ.get(INDEX_ENV)
-    if not index_dir:
-        raise RuntimeError(f"{INDEX_ENV} is not set: start the server with `warta serve`")
-    return create_app(index_dir)
+    if index_dir:
+        return create_app(index_dir)
+    url = os.environ.get(OPENSEARCH_ENV)
+    if url:
+        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta")
+    raise RuntimeError(f"{INDEX_ENV} is not set: start the server with `warta serve`")
 
 
 def serve(
-    index_dir: str | Path,
+    index_dir: str | Path | None,
     host: str = "127.0.0.1",
     port: int = 8000,
     workers: int = 1,
     log_level: str = "info",
+    opensearch: tuple[str, str] | None = None,
 ) -> None:
+    """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name)."""
+    if opensearch is not None:
+        url, name = opensearch
+        if workers > 1:
+            os.environ.pop(INDEX_ENV, None)
+            os.environ[OPENSEARCH_ENV], os.environ[INDEX_NAME_ENV] = url, name
+            uvicorn.run("search_api.serve:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, log_level=log_level, http=HTTP_PROTOCOL)
+        else:
+            uvicorn.run(_opensearch_app(url, name), host=host, port=port, log_level=log_level,
+                        http=HTTP_PROTOCOL)
+        return
+    assert index_dir is not None
     index_dir = Path(index_dir).resolve()
     if workers > 1:
         os.environ[INDEX_ENV] = str(index_dir)
@@ -80,15 +106,28 @@ def serve(
 
 @click.command()
 @click.option(
-    "--index", "index_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-    help="Index directory.",
+    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Index directory (the embedded tantivy index).",
 )
+@click.option("--opensearch", "opensearch_url", envvar=OPENSEARCH_ENV, metavar="URL",
+              help="Serve the Warta index in this OpenSearch cluster "
+                   f"(default: ${OPENSEARCH_ENV}).")
+@click.option("--index-name", default="warta", show_default=True,
+              help="The alias of the Warta index in OpenSearch.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes (default: the usable cores).")
-def main(index_dir: Path, host: str, port: int, workers: int) -> None:
+def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, host: str,
+         port: int, workers: int) -> None:
     """Serve the search API and the web page."""
+    if index_dir is None:
+        if not opensearch_url:
+            raise click.UsageError(
+                "give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
+        serve(None, host=host, port=port, workers=workers,
+              opensearch=(opensearch_url, index_name))
+        return
     if store.current_generation(index_dir) is None:
         raise click.ClickException(
             f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")

@@ -310,9 +310,17 @@ def _hit(
     snap: Snapshot, p: S.StoredArticle, score: float | None, terms: frozenset[str],
     story: ST.StorySummary,
 ) -> Hit:
+    return make_hit(snap.analyzer, p, score, terms, story)
+
+
+def make_hit(
+    analyzer: Analyzer, p: S.StoredArticle, score: float | None, terms: frozenset[str],
+    story: ST.StorySummary,
+) -> Hit:
+    """A result as the API shows it, highlighted over the original text (every backend)."""
     names = frozenset(p.names)
-    title_spans = snap.analyzer.spans(p.title, names)
-    body_spans = SW.body_spans(snap.analyzer, p.body, names, terms)
+    title_spans = analyzer.spans(p.title, names)
+    body_spans = SW.body_spans(analyzer, p.body, names, terms)
     return Hit(
         id=p.id,
         title=p.title,

@@ -31,6 +31,7 @@ from indexer.build import reindex
 from indexer.clean import clean_body
 from indexer.dates import WIB
 from indexer.document import MIN_BODY_WORDS, load_payload
+from indexer.opensearch_node import NodeError, running_node
 from search_api.app import create_app
 
 with warnings.catch_warnings():
@@ -199,6 +200,27 @@ def require() -> Callable[[bool, str], None]:
         if not condition:
             missing(message)
     return check
+
+
+@pytest.fixture(scope="session")
+def opensearch_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """One real OpenSearch node (opensearch/, embedded in a JVM) for the whole session: its URL
+    and its log file."""
+    log = tmp_path_factory.mktemp("opensearch") / "node.log"
+    try:
+        node = running_node(log_path=log)
+        url = node.__enter__()
+    except NodeError as e:
+        missing(f"no OpenSearch node: {e}")
+    try:
+        yield url, log
+    finally:
+        node.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def opensearch_url(opensearch_node: tuple[str, Path]) -> str:
+    return opensearch_node[0]
 
 
 @pytest.fixture(scope="session")

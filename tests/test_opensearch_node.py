@@ -3,34 +3,20 @@ layer and the common analysis plugin, indexes and searches, and stops with its d
 
 from __future__ import annotations
 
-import os
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
-from indexer.opensearch_node import NodeError, running_node
-
 pytestmark = pytest.mark.opensearch
 
 
 @pytest.fixture(scope="module")
-def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    log = tmp_path_factory.mktemp("opensearch") / "node.log"
-    try:
-        cm = running_node(log_path=log)
-        url = cm.__enter__()
-    except NodeError as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"no OpenSearch node: {e}")
-        pytest.skip(f"no OpenSearch node: {e}")
-    try:
-        yield url, log
-    finally:
-        cm.__exit__(None, None, None)
+def node(opensearch_node: tuple[str, Path]) -> tuple[str, Path]:
+    """The session's node (tests/conftest.py)."""
+    return opensearch_node
 
 
 def call(url: str, method: str, path: str, body: Any = None, ndjson: bytes | None = None

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from search_api import facets as F
-from search_api import service
+from search_api.backends import Backend
 from search_api.i18n import Lang
 from search_api.params import SearchRequest
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
@@ -38,15 +38,15 @@ def _bucket_range(key: str) -> tuple[date, date] | None:
     return None
 
 
-def newest_day(holder: service.SearcherHolder) -> date | None:
+def newest_day(backend: Backend) -> date | None:
     """The newest publication day (WIB) in the whole index (memoised per index generation)."""
-    snap = holder.snapshot()
+    cache = backend.cache()
     key = "web:newest_day"
-    if key not in snap.cache:
-        response = service.search(holder, SearchRequest(sort="newest", size=1, facet_size=0))
+    if key not in cache:
+        response = backend.search(SearchRequest(sort="newest", size=1, facet_size=0))
         dt = parse_iso(response.hits[0].date) if response.hits else None
-        snap.cache[key] = dt.date() if dt else None
-    cached: date | None = snap.cache[key]
+        cache[key] = dt.date() if dt else None
+    cached: date | None = cache[key]
     return cached
 
 

@@ -86,7 +86,7 @@ def search_page(request: Request) -> Response:
             status=exc.status,
         )
     try:
-        page = build_search_page(_holder(request), state, search_request, lang)
+        page = build_search_page(request.state.backend, state, search_request, lang)
     except service.IndexUnavailable:
         return _render(
             request,

@@ -12,6 +12,7 @@ from typing import Final
 
 from indexer import schema as S
 from search_api import service
+from search_api.backends import Backend
 from search_api.i18n import N_, Lang
 from search_api.params import DEFAULT_FACET_SIZE, MAX_RESULT_WINDOW, SearchRequest
 from search_api.web.entity_page import entity_url
@@ -50,7 +51,7 @@ SORT_LABELS: Final = {"relevance": N_("Relevance"), "recent": N_("Recent"),
 def _facet_views(
     state: PageState,
     response: service.SearchResponse,
-    holder: service.SearcherHolder,
+    holder: Backend,
     lang: Lang,
 ) -> tuple[FacetView, ...]:
     views = []
@@ -76,8 +77,8 @@ def _facet_views(
         search_open = state.fq_type == spec.name
         results: tuple[SuggestionView, ...] = ()
         if search_open and state.fq:
-            found = service.entities(
-                holder, service.EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
+            found = holder.entities(
+                service.EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
             )
             selected = set(state.selected(spec.name))
             results = tuple(
@@ -160,7 +161,7 @@ def _relaxation_candidates(state: PageState, lang: Lang) -> list[tuple[str, Page
 
 
 def _relaxations(
-    holder: service.SearcherHolder, state: PageState, base: SearchRequest, lang: Lang
+    holder: Backend, state: PageState, base: SearchRequest, lang: Lang
 ) -> tuple[Relaxation, ...]:
     """What dropping one constraint would give, counted with count-only queries within
     ``RELAX_BUDGET_S``; suggestions that would give nothing are not shown."""
@@ -169,7 +170,7 @@ def _relaxations(
     for label, without in _relaxation_candidates(state, lang):
         if time.monotonic() > deadline:
             break
-        n = service.count(holder, state_request(without, base))
+        n = holder.count(state_request(without, base))
         if n:
             out.append(Relaxation(label, without.url, n, fmt_count(n, lang)))
     out.sort(key=lambda r: -r.count)
@@ -226,12 +227,12 @@ def _hit_view(hit: service.Hit, state: PageState, lang: Lang) -> HitView:
 
 
 def build_search_page(
-    holder: service.SearcherHolder, state: PageState, request: SearchRequest, lang: Lang
+    holder: Backend, state: PageState, request: SearchRequest, lang: Lang
 ) -> SearchPage:
-    response = service.search(holder, request)
+    response = holder.search(request)
     # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
     # the ticked boxes and their links name the values the facets list.
-    indexed = service.indexed_selection(holder.snapshot(), request).filters
+    indexed = holder.indexed_selection(request).filters
     state = replace(state, filters=tuple(
         (f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name)))
     removals = _removals(state, lang)

@@ -1,0 +1,95 @@
+"""One search interface, two backends.
+
+:class:`Backend` is what the app and the web page talk to: search (with facets), an article by
+id, entity listing, health and iteration over every stored article (export). Two implement it:
+:class:`TantivyBackend` (the embedded index, :mod:`search_api.service`) and
+:class:`search_api.backends.opensearch.OpenSearchBackend`. Both compile the query language from
+the same analysed tree and highlight in Python over the original text they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final, Protocol
+
+from tantivy import Query
+
+from indexer import schema as S
+from search_api import service
+from search_api.params import EntitiesRequest, SearchRequest
+
+EXPORT_PAGE: Final = 1000
+
+
+class Backend(Protocol):
+    def search(self, request: SearchRequest) -> service.SearchResponse: ...
+
+    def get_article(self, doc_id: str) -> service.Article | None: ...
+
+    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse: ...
+
+    def health(self) -> service.Health: ...
+
+    def count(self, request: SearchRequest) -> int:
+        """:meth:`search`'s ``total`` for ``request``, without hits or facets."""
+        ...
+
+    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
+        """``request`` with its filter values as the index writes them."""
+        ...
+
+    def iter_articles(self) -> Iterator[S.StoredArticle]: ...
+
+    def cache(self) -> dict[str, Any]:
+        """A memo that lives as long as the index generation being read."""
+        ...
+
+
+class TantivyBackend:
+    """The embedded tantivy index in ``index_dir`` (reopened when a build switches it)."""
+
+    def __init__(self, index_dir: str | Path) -> None:
+        self.holder = service.SearcherHolder(index_dir)
+
+    def search(self, request: SearchRequest) -> service.SearchResponse:
+        return service.search(self.holder, request)
+
+    def get_article(self, doc_id: str) -> service.Article | None:
+        return service.get_article(self.holder, doc_id)
+
+    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse:
+        return service.entities(self.holder, request)
+
+    def health(self) -> service.Health:
+        return service.health(self.holder)
+
+    def count(self, request: SearchRequest) -> int:
+        return service.count(self.holder, request)
+
+    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
+        return service.indexed_selection(self.holder.snapshot(), request)
+
+    def iter_articles(self) -> Iterator[S.StoredArticle]:
+        """Every stored article of one generation, a page at a time."""
+        snap = self.holder.snapshot()
+        total = int(snap.searcher.num_docs)
+        for offset in range(0, total, EXPORT_PAGE):
+            res = snap.searcher.search(Query.all_query(), EXPORT_PAGE, offset=offset)
+            for _score, addr in res.hits:
+                yield service.payload(snap.searcher, addr)
+
+    def cache(self) -> dict[str, Any]:
+        return self.holder.snapshot().cache
+
+
+class NoLocalIndex(service.SearcherHolder):
+    """What trends, exports and feeds read when the app answers from OpenSearch: they work on
+    the embedded tantivy index only, and say so (503) instead of failing."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("/nonexistent"))
+
+    def snapshot(self) -> service.Snapshot:
+        raise service.IndexUnavailable(
+            "trends, exports and feeds need the embedded index: not served with --opensearch")

@@ -1,0 +1,433 @@
+"""The OpenSearch backend: the same answers as the tantivy one, from a Warta index in OpenSearch.
+
+One search request carries everything: the query and the date range in ``query`` (they narrow
+every count), the facet filters in ``post_filter`` (so a facet can be counted without its own
+filter: disjunctive faceting, as :mod:`search_api.facets` describes), and the aggregations —
+each facet's terms under a ``filter`` of the other facets' filters, each selected value counted
+exactly whatever its rank, the day histogram (``calendar_interval`` in the API's day zone) under
+all filters, and the repeats of multi-member stories (below). Hits come back with their stored
+originals, which are highlighted by :func:`search_api.service.make_hit` exactly as the tantivy
+backend does.
+
+Stories: ``collapse`` on the ``story`` keyword gives one hit per story, its best-ranked member,
+with ``from``/``size`` paging over stories as :func:`search_api.stories.collapsed` does. The
+``stories`` total must be exact, and a ``cardinality`` aggregation is not (HyperLogLog++), so it
+is counted as :func:`search_api.stories.count_stories` counts it: only a story with several
+members in the index can repeat, so ``stories = total - sum(hits of such a story - 1)``, from a
+``terms`` aggregation restricted to those stories (listed once per generation with an exact
+``composite`` aggregation) whose ``size`` and ``shard_size`` are their number, which makes every
+shard return all of its buckets: no count is an estimate.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final
+
+import orjson
+from opensearchpy import NotFoundError, OpenSearch
+from opensearchpy import helpers as os_helpers
+from opensearchpy.exceptions import ConnectionError as OSConnectionError
+
+from indexer import opensearch_store as OS
+from indexer import schema as S
+from indexer.analysis import Analyzer
+from indexer.document import load_payload
+from indexer.entity_norm import variant_key
+from search_api import facets as F
+from search_api import service
+from search_api import stories as ST
+from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
+from search_api.params import EntitiesRequest, SearchRequest
+
+COMPOSITE_PAGE: Final = 10_000
+RECHECK_SECONDS: Final = 1.0  # how often the alias is looked up again
+SHARD_SIZE: Final = 2_000  # terms candidates per shard (exact on one shard, see docs/scale.md)
+_TZ: Final = "+07:00"  # F.DAY_TZ as OpenSearch writes a zone
+
+
+@dataclass(frozen=True, slots=True)
+class _Generation:
+    """One generation as its state document was at one version: an ``add`` or ``delete``
+    writes into the live generation, then a new version of its state, so the memo (stories
+    with several members, facet values, the date span) and the analyzer are read anew."""
+
+    name: str
+    version: int | None
+    analyzer: Analyzer
+    built: float | None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+def _payload(source: Mapping[str, Any]) -> S.StoredArticle:
+    return load_payload(orjson.dumps(source[S.PAYLOAD]))
+
+
+def _terms_agg(name: str, size: int) -> dict[str, Any]:
+    return {"terms": {"field": name, "size": max(size, 1), "shard_size": max(SHARD_SIZE, size),
+                      "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+
+
+def _date_range(lo: date | None, hi: date | None) -> dict[str, Any] | None:
+    """Inclusive WIB days [lo, hi] as [lo 00:00, hi+1 00:00) in the API's day zone."""
+    if lo is None and hi is None:
+        return None
+    rng: dict[str, Any] = {"time_zone": _TZ, "format": "strict_date"}
+    if lo is not None:
+        rng["gte"] = lo.isoformat()
+    if hi is not None and hi < date.max:
+        rng["lt"] = (hi + timedelta(days=1)).isoformat()
+    return {"range": {S.DATE: rng}}
+
+
+def _date_aggs() -> dict[str, Any]:
+    return {
+        "days": {"date_histogram": {"field": S.DATE, "calendar_interval": "day",
+                                    "time_zone": _TZ, "min_doc_count": 1}},
+        "dated": {"value_count": {"field": S.DATE}},
+    }
+
+
+def _date_facet(aggs: Mapping[str, Any]) -> tuple[F.DateBucket, ...]:
+    dated = int((aggs.get("dated") or {}).get("value") or 0)
+    return F.date_facet(F.day_counts(aggs.get("days")), int(aggs["doc_count"]) - dated)
+
+
+class OpenSearchBackend:
+    """A Warta index in OpenSearch under the alias ``name``."""
+
+    def __init__(self, url: str, name: str = OS.DEFAULT_NAME,
+                 client: OpenSearch | None = None) -> None:
+        self.client = client or OS.connect(url)
+        self.name = name
+        self._lock = threading.Lock()
+        self._gen: _Generation | None = None
+        self._checked = 0.0
+
+    # -- the generation being read -----------------------------------------------------------
+    def _generation(self) -> _Generation:
+        gen, now = self._gen, time.monotonic()
+        if gen is not None and now - self._checked < RECHECK_SECONDS:
+            return gen
+        with self._lock:
+            try:
+                live = OS.live_index(self.client, self.name)
+            except OSConnectionError as e:
+                if self._gen is None:
+                    raise service.IndexUnavailable(f"OpenSearch unreachable: {e}") from e
+                return self._gen  # keep answering from what we know
+            if live is None:
+                raise service.IndexUnavailable(f"no Warta index {self.name!r} in OpenSearch")
+            version = OS.state_version(self.client, self.name, live)
+            if self._gen is None or (self._gen.name, self._gen.version) != (live, version):
+                state = OS.read_state(self.client, self.name, live)
+                self._gen = _Generation(live, version,
+                                        OS.load_analyzer(self.client, self.name, live),
+                                        state.get("built"))
+            self._checked = now
+            return self._gen
+
+    def cache(self) -> dict[str, Any]:
+        return self._generation().cache
+
+    def compile(self, q: str) -> CompiledDsl:
+        """The DSL a query string becomes (what :meth:`search` sends)."""
+        return compile_dsl(q, self._generation().analyzer)
+
+    def _search(self, gen: _Generation, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            resp: dict[str, Any] = self.client.search(index=gen.name, body=body)
+        except NotFoundError as e:  # the generation was swapped out mid-request
+            self._checked = 0.0
+            raise service.IndexUnavailable("the index changed; retry") from e
+        return resp
+
+    # -- search ------------------------------------------------------------------------------
+    def search(self, request: SearchRequest) -> service.SearchResponse:
+        t0 = time.perf_counter()
+        gen = self._generation()
+        compiled = compile_dsl(request.q, gen.analyzer)
+        sort = request.sort
+        if compiled.query is None and sort in ("relevance", "recent"):
+            sort = "newest"  # nothing to score: browse
+        filters = self._filters(gen, request)
+        request = self._indexed(gen, request)  # the facets flag the values as indexed
+        matched = "all"
+        resp = self._search(gen, self._body(gen, request, sort, compiled.query, filters))
+        total = int(resp["hits"]["total"]["value"])
+        if total == 0 and compiled.fallback is not None:
+            matched = "some"
+            resp = self._search(gen, self._body(gen, request, sort, compiled.fallback, filters))
+            total = int(resp["hits"]["total"]["value"])
+        scored = sort in ("relevance", "recent")
+        found = [(h.get("_score"), str(h["_source"].get(S.STORY) or ""), _payload(h["_source"]))
+                 for h in resp["hits"]["hits"]]
+        stories = self._summaries(gen, [sid for _, sid, _ in found])
+        hits = tuple(
+            service.make_hit(gen.analyzer, p, float(score) if scored and score is not None
+                             else None, compiled.terms, stories[sid])
+            for score, sid, p in found
+        )
+        aggs = resp["aggregations"]
+        facets = self._facets(request, filters, aggs)
+        repeats = sum(max(c - 1, 0) for _, c in F.term_counts(
+            (aggs["all"].get("stories") or {}).get("s")))
+        took = round((time.perf_counter() - t0) * 1000, 2)
+        return service.SearchResponse(
+            query=request.q, sort=sort, matched=matched, suggestion=None,
+            collapse=request.collapse, total=total, stories=total - repeats, took_ms=took,
+            page=request.page, size=request.size, hits=hits, facets=facets,
+        )
+
+    def count(self, request: SearchRequest) -> int:
+        gen = self._generation()
+        compiled = compile_dsl(request.q, gen.analyzer)
+        filters = self._filters(gen, request)
+        total = self._total(gen, request, compiled.query, filters)
+        if total == 0 and compiled.fallback is not None:
+            total = self._total(gen, request, compiled.fallback, filters)
+        return total
+
+    def _total(self, gen: _Generation, request: SearchRequest, text: Dsl | None,
+               filters: Mapping[str, Any]) -> int:
+        body = self._body(gen, request, "newest", text, filters)
+        body.update(size=0, aggs={})
+        return int(self._search(gen, body)["hits"]["total"]["value"])
+
+    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
+        return self._indexed(self._generation(), request)
+
+    def _indexed(self, gen: _Generation, request: SearchRequest) -> SearchRequest:
+        """:func:`search_api.service.indexed_selection`."""
+        return replace(request, filters={
+            name: tuple(dict.fromkeys(x for v in values for x in self._variants(gen, name, v)))
+            for name, values in request.filters.items()})
+
+    def _variants(self, gen: _Generation, name: str, value: str) -> tuple[str, ...]:
+        """:func:`search_api.service.value_variants`: the indexed values ``value`` names."""
+        key = f"variants:{name}"
+        folded = gen.cache.get(key)
+        if folded is None:
+            groups: dict[str, list[str]] = {}
+            for v, _count in self._all_values(gen, name):
+                groups.setdefault(variant_key(v), []).append(v)
+            folded = {k: tuple(vs) for k, vs in groups.items()}
+            gen.cache[key] = folded
+        found: tuple[str, ...] = folded.get(variant_key(value), (value,))
+        return found
+
+    def _filters(self, gen: _Generation, request: SearchRequest) -> dict[str, Dsl]:
+        """:func:`search_api.service.facet_filters` in DSL."""
+        out: dict[str, Dsl] = {}
+        for name, values in request.filters.items():
+            if not values:
+                continue
+            groups = [self._variants(gen, name, v) for v in values]
+            if name in request.all_of:
+                out[name] = {"bool": {"filter": [{"terms": {name: list(g)}} for g in groups]}}
+            else:
+                out[name] = {"terms": {name: list(dict.fromkeys(v for g in groups for v in g))}}
+        return out
+
+    def _body(self, gen: _Generation, request: SearchRequest, sort: str, text: Dsl | None,
+              filters: Mapping[str, Any]) -> dict[str, Any]:
+        """The one request: text and date range narrow everything, facet filters are a
+        post_filter (each facet is counted without its own), aggregations for the facets."""
+        query: Dsl = text if text is not None else {"match_all": {}}
+        if sort == "recent":
+            query = self._recent(gen, query, request.halflife)
+        narrow = [q for q in [_date_range(request.date_from, request.date_to)] if q]
+        body: dict[str, Any] = {
+            "query": {"bool": {"must": [query], "filter": narrow}},
+            "from": request.offset, "size": request.size, "track_total_hits": True,
+            "aggs": self._facet_aggs(request, filters, self._multi_member_stories(gen)),
+        }
+        if request.collapse == "story":
+            body["collapse"] = {"field": S.STORY}
+        if filters:
+            body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+        if sort in ("newest", "oldest"):
+            order = "desc" if sort == "newest" else "asc"
+            body["sort"] = [{S.DATE: {"order": order, "missing": "_last"}}]
+        return body
+
+    def _recent(self, gen: _Generation, query: Dsl, halflife: float) -> Dsl:
+        """BM25 x 0.5 ** (age / halflife) (:mod:`search_api.recency`): an ``exp`` decay from
+        the newest visible article with ``decay`` 0.5 at ``scale`` = halflife is exactly that;
+        an undated article gets the decay of the oldest dated one."""
+        span = self._date_span(gen)
+        if span is None:
+            return query
+        newest, oldest = span
+        scale_ms = max(int(halflife * 86_400_000), 1)
+        return {"function_score": {
+            "query": query,
+            "functions": [
+                {"exp": {S.DATE: {"origin": datetime.fromtimestamp(newest / 1000, UTC).isoformat(),
+                                  "scale": f"{scale_ms}ms", "decay": 0.5}}},
+                {"filter": {"bool": {"must_not": [{"exists": {"field": S.DATE}}]}},
+                 "weight": 0.5 ** ((newest - oldest) / 86_400_000 / halflife)},
+            ],
+            "score_mode": "multiply", "boost_mode": "multiply",
+        }}
+
+    def _date_span(self, gen: _Generation) -> tuple[int, int] | None:
+        """Epoch ms of the newest and oldest visible dated article (memoised)."""
+        if "date_span" not in gen.cache:
+            resp = self._search(gen, {"size": 0, "aggs": {"d": {"stats": {"field": S.DATE}}}})
+            d = resp["aggregations"]["d"]
+            gen.cache["date_span"] = (int(d["max"]), int(d["min"])) if d.get("count") else None
+        span: tuple[int, int] | None = gen.cache["date_span"]
+        return span
+
+    def _multi_member_stories(self, gen: _Generation) -> list[str]:
+        """Every story with more than one member (memoised): an exact ``composite`` walk."""
+        cached = gen.cache.get("multi_member_stories")
+        if cached is None:
+            cached = []
+            after: dict[str, Any] | None = None
+            while True:
+                composite: dict[str, Any] = {
+                    "size": COMPOSITE_PAGE, "sources": [{"s": {"terms": {"field": S.STORY}}}]}
+                if after is not None:
+                    composite["after"] = after
+                resp = self._search(gen, {"size": 0, "aggs": {"c": {"composite": composite}}})
+                part = resp["aggregations"]["c"]
+                cached.extend(str(b["key"]["s"]) for b in part["buckets"]
+                              if int(b["doc_count"]) > 1)
+                after = part.get("after_key")
+                if after is None or len(part["buckets"]) < COMPOSITE_PAGE:
+                    break
+            gen.cache["multi_member_stories"] = cached
+        return list(cached)
+
+    def _facet_aggs(self, request: SearchRequest, filters: Mapping[str, Any],
+                    multi: list[str]) -> dict[str, Any]:
+        def under(names: list[str], aggs: dict[str, Any]) -> dict[str, Any]:
+            clauses = [filters[n] for n in names]
+            return {"filter": {"bool": {"filter": clauses}}, "aggs": aggs}
+
+        every = list(filters)
+        # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
+        # more of those narrows the results, so its counts are those of the results as they are.
+        disjunctive = [n for n in every if n not in request.all_of]
+        all_aggs: dict[str, Any] = _date_aggs()
+        if multi:  # the repeats of each story that can repeat (exact: see the module's doc)
+            all_aggs["stories"] = {"filter": {"terms": {S.STORY: multi}}, "aggs": {"s": {
+                "terms": {"field": S.STORY, "size": len(multi), "shard_size": len(multi)}}}}
+        for name in S.KEYWORD_FACETS:
+            if name not in disjunctive:
+                all_aggs[name] = _terms_agg(name, request.facet_size)
+        aggs = {"all": under(every, all_aggs)}
+        for name in disjunctive:
+            selected = request.selected(name)
+            inner: dict[str, Any] = {"top": _terms_agg(name, request.facet_size)}
+            if selected:
+                inner["selected"] = {"filters": {"filters": {
+                    str(i): {"term": {name: v}} for i, v in enumerate(selected)}}}
+            aggs[f"without:{name}"] = under([n for n in every if n != name], inner)
+        return aggs
+
+    def _facets(self, request: SearchRequest, filters: Mapping[str, Any],
+                aggs: Mapping[str, Any]) -> F.Facets:
+        values: dict[str, tuple[F.FacetValue, ...]] = {}
+        for name in S.KEYWORD_FACETS:
+            selected = request.selected(name)
+            if name in filters and name not in request.all_of:
+                part = aggs[f"without:{name}"]
+                buckets = (part.get("selected") or {}).get("buckets") or {}
+                exact = {v: int(buckets[str(i)]["doc_count"]) for i, v in enumerate(selected)}
+                values[name] = F.terms_facet(
+                    F.term_counts(part["top"]), selected, request.facet_size, exact)
+            else:
+                values[name] = F.terms_facet(
+                    F.term_counts(aggs["all"].get(name)), selected, request.facet_size)
+        return F.Facets(
+            person=values[S.PERSON], org=values[S.ORG], place=values[S.PLACE],
+            source=values[S.SOURCE], category=values[S.CATEGORY],
+            date=_date_facet(aggs["all"]),
+        )
+
+    def _summaries(self, gen: _Generation, ids: list[str]) -> dict[str, ST.StorySummary]:
+        """:func:`search_api.stories.summaries`: members (by story), their outlets (most copies
+        first) and the first report, in one request."""
+        ids = list(dict.fromkeys(i for i in ids if i))
+        if not ids:
+            return {}
+        n = len(ids)
+        resp = self._search(gen, {
+            "size": n, "query": {"terms": {S.STORY: ids}},
+            "post_filter": {"term": {S.FIRST_REPORT: True}},
+            "_source": [S.STORY, f"{S.PAYLOAD}.id", f"{S.PAYLOAD}.source", f"{S.PAYLOAD}.date"],
+            "aggs": {"s": {"terms": {"field": S.STORY, "size": n, "shard_size": n},
+                           "aggs": {"src": _terms_agg(S.SOURCE, ST.MAX_SOURCES)}}},
+        })
+        firsts = {}
+        for h in resp["hits"]["hits"]:
+            p = h["_source"][S.PAYLOAD]
+            firsts[str(h["_source"][S.STORY])] = ST.FirstReport(
+                str(p["id"]), str(p["source"]), service.local_time(p.get("date")))
+        out: dict[str, ST.StorySummary] = {}
+        for b in resp["aggregations"]["s"]["buckets"]:
+            sid = str(b["key"])
+            first = firsts.get(sid)
+            if first is None:  # pragma: no cover - every story has a first report
+                continue
+            sources = tuple(v for v, _ in F.term_counts(b.get("src")))
+            out[sid] = ST.StorySummary(sid, int(b["doc_count"]), sources, first)
+        return out
+
+    # -- articles, entities, health, export --------------------------------------------------
+    def get_article(self, doc_id: str) -> service.Article | None:
+        gen = self._generation()
+        resp = self._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
+        found = resp["hits"]["hits"]
+        if not found:
+            return None
+        source = found[0]["_source"]
+        p, sid = _payload(source), str(source.get(S.STORY) or "")
+        return service.Article(
+            id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
+            category=p.category, date=service.local_time(p.date), body=p.body,
+            entities={k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES},
+            story=self._summaries(gen, [sid])[sid],
+        )
+
+    def _all_values(self, gen: _Generation, name: str) -> list[tuple[str, int]]:
+        key = f"values:{name}"
+        cached = gen.cache.get(key)
+        if cached is None:
+            resp = self._search(gen, {
+                "size": 0, "aggs": {"v": _terms_agg(name, service.ENTITY_SCAN_SIZE)}})
+            counts = F.term_counts(resp["aggregations"]["v"])
+            cached = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
+            gen.cache[key] = cached
+        return list(cached)
+
+    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse:
+        gen = self._generation()
+        matched = [
+            service.EntityCount(v, c) for v, c in self._all_values(gen, request.type)
+            if service.prefix_matches(v, request.prefix)
+        ]
+        return service.EntitiesResponse(request.type, request.prefix,
+                                        tuple(matched[: request.size]))
+
+    def health(self) -> service.Health:
+        gen = self._generation()
+        count = int(self.client.count(index=gen.name)["count"])
+        built = (datetime.fromtimestamp(gen.built, tz=UTC).isoformat()
+                 if isinstance(gen.built, int | float) else None)
+        return service.Health(status="ok", documents=count, generation=gen.name,
+                              last_commit=built)
+
+    def iter_articles(self) -> Iterator[S.StoredArticle]:
+        gen = self._generation()
+        for hit in os_helpers.scan(self.client, index=gen.name, query={"sort": ["_doc"]},
+                                   preserve_order=True, size=1000):
+            yield _payload(hit["_source"])
+

@@ -5,13 +5,16 @@ parse, clean, analyse and extract entities (:func:`_process_chunk`). Each worker
 persisted stem cache and sends back the stems it learned, so the cache saved at the end holds
 every word once and the next build of the same corpus starts warm.
 
-Stories (:mod:`indexer.stories`): workers compute each body's MinHash; the main process looks it
-up in the LSH index as the document arrives. A full build clusters while documents are parked
-for the corpus pass, so each is written with its final story. ``add`` writes each new document
-with the story it joins; a new document can change older ones' story (it was reported earlier,
-or it links two stories), and ``delete`` can split a story or remove its first report: those
-documents are rewritten with their new story (:func:`_restory`), so the index always carries
-the clusters a from-scratch clustering of its documents gives.
+Stories (:mod:`indexer.stories`): workers compute each body's MinHash. A full build keeps the
+fingerprints while documents are parked for the corpus pass and clusters them all at once
+(:func:`~indexer.stories.cluster_batch`), so each is written with its final story. ``add``
+writes each new document with the story it joins; a new document can change older ones'
+story (it was reported earlier, or it links two stories), and ``delete`` can split a story or
+remove its first report: those documents are rewritten with their new story
+(:func:`_restory`), so the index always carries the clusters a from-scratch clustering of its
+documents gives. ``add`` and ``delete`` write into a branch of the live generation
+(:func:`indexer.store.branch_generation`) and switch to it once the index, its stories and its
+meta are all saved: a writer killed at any point leaves the live generation consistent.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from indexer.records import (
     records_of,
     uncompressed_size,
 )
-from indexer.stories import Stories, changed, story_id, story_key
+from indexer.stories import Fingerprint, Stories, changed, cluster_batch, story_id, story_key
 
 WRITER_HEAP = 256 * 1024 * 1024
 MAX_PROBLEMS_KEPT = 1000
@@ -256,9 +259,12 @@ def _results(
         yield pending.popleft().result()
 
 
+def epoch(prep: Prepared) -> int | None:
+    return int(prep.date.timestamp()) if prep.date is not None else None
+
+
 def add_to_stories(stories: Stories, prep: Prepared) -> str:
-    date = int(prep.date.timestamp()) if prep.date is not None else None
-    return stories.add(prep.id, prep.fingerprint, date)
+    return stories.add(prep.id, prep.fingerprint, epoch(prep))
 
 
 def story_fields(doc_id: str, story: str) -> dict[str, Any]:
@@ -398,15 +404,17 @@ def reindex(
         # The corpus-level entity map needs every article: they wait in a spill file until
         # it is known (corpus_pass.py), then are written with it applied.
         spill = Spill(index_dir)
-        stories = Stories()
+        prints: list[tuple[str, Fingerprint, int | None]] = []
 
         def park(prep: Prepared) -> None:
-            add_to_stories(stories, prep)
+            prints.append((prep.id, prep.fingerprint, epoch(prep)))
             spill.add(prep)
 
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs)
             entity_map = spill.entity_map(pool)
+        stories = cluster_batch(prints)
+        prints.clear()
         index = store.create_empty(gen)
         writer = _Writer(index, report, live=False, stories=stories, clustered=True)
         for prep in spill.replay():
@@ -476,14 +484,17 @@ def add(
     t0 = time.perf_counter()
     with store.writer_lock(index_dir), store.disk_full_guard(index_dir):
         store.cleanup_interrupted(index_dir)
-        gen = store.current_generation(index_dir)
-        assert gen is not None
-        store.check_schema(index_dir, gen)
+        live = store.current_generation(index_dir)
+        assert live is not None
+        store.check_schema(index_dir, live)
         analyzer = store.load_analyzer(index_dir)
         before = store.load_names(index_dir)
         entity_docs = Counter(before.entity_docs)
         entity_map = store.load_entity_map(index_dir)
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
+            # The index, its stories and its meta change together: in a branch of the live
+            # generation, switched to once all of them are saved.
+            gen = store.branch_generation(index_dir, live)
             index = tantivy.Index.open(str(gen))
             writer = _Writer(index, report, live=True, stories=Stories.load(gen))
             _feed(paths, field_map or {}, analyzer,
@@ -500,6 +511,7 @@ def add(
         store.write_meta(gen, {**meta, "last_run": report.as_dict(), "skipped": dict(skipped)})
         store.save_analyzer(index_dir, analyzer,
                             _name_lists(index, analyzer, before.user, entity_docs))
+        store.switch_to(index_dir, gen)
     return report
 
 
@@ -510,33 +522,39 @@ def delete(ids: Iterable[str], index_dir: Path) -> tuple[int, list[str]]:
     between two parts is removed splits: the documents whose story changed are rewritten.
     """
     index_dir = Path(index_dir)
-    removed, missing = 0, []
+    removed, missing = 0, list[str]()
     schema = S.build_schema()
     if store.current_generation(index_dir) is None:  # before the lock, which makes the dir
         raise store.NoIndex(f"no index at {index_dir}")
     with store.writer_lock(index_dir):
-        gen = store.current_generation(index_dir)
-        index = store.open_index(index_dir)
-        assert gen is not None
+        store.cleanup_interrupted(index_dir)
+        live = store.current_generation(index_dir)
+        assert live is not None
+        searcher = store.open_index(index_dir).searcher()
+        found: list[str] = []
+        for doc_id in dict.fromkeys(ids):
+            hits = searcher.search(tantivy.Query.term_query(schema, S.ID, doc_id), 1).hits
+            (found if hits else missing).append(doc_id)
+        if not found:
+            return removed, missing  # nothing changed: no commit, the index stays as it was
+        # The index and its stories change together, in a branch switched to when both are
+        # saved (see :func:`indexer.store.branch_generation`).
+        gen = store.branch_generation(index_dir, live)
+        index = tantivy.Index.open(str(gen))
         searcher = index.searcher()
         writer = index.writer(heap_size=64 * 1024 * 1024, num_threads=1)
         analyzer = store.load_analyzer(index_dir)
         stories = Stories.load(gen)
         before = stories.assignments()
-        for doc_id in ids:
-            hits = searcher.search(tantivy.Query.term_query(schema, S.ID, doc_id), 1).hits
-            if not hits:
-                missing.append(doc_id)
-                continue
+        for doc_id in found:
             writer.delete_documents_by_term(S.ID, doc_id)
             stories.remove(doc_id)
             removed += 1
-        if not removed:
-            return removed, missing  # nothing changed: no commit, the index stays as it was
         _restory(searcher, writer, analyzer, changed(before, stories.assignments()))
         writer.commit()
         writer.wait_merging_threads()
         stories.save(gen)
+        store.switch_to(index_dir, gen)
     return removed, missing
 
 

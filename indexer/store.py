@@ -270,6 +270,24 @@ def new_generation(index_dir: Path) -> Path:
     return path
 
 
+def branch_generation(index_dir: Path, live: Path) -> Path:
+    """A new generation holding what ``live`` holds, for a writer that changes it in place of
+    ``live`` and then switches to it (caller holds the writer lock). Files that are only ever
+    replaced whole, never rewritten (tantivy's segment files, our saved states), are hard
+    links, so this costs no copy of the index; the small JSON files are copied; tantivy's lock
+    files are left behind. A writer killed before the switch leaves ``live`` and all of its
+    state as they were."""
+    gen = new_generation(index_dir)
+    for entry in live.iterdir():
+        if not entry.is_file() or (entry.name.startswith(".tantivy-") and entry.suffix == ".lock"):
+            continue
+        if entry.suffix == ".json":
+            shutil.copy2(entry, gen / entry.name)
+        else:
+            os.link(entry, gen / entry.name)
+    return gen
+
+
 def create_empty(path: Path) -> tantivy.Index:
     return tantivy.Index(build_schema(), path=str(path))
 

@@ -6,10 +6,16 @@ words changed keep them together, while two reports of the same event written in
 (same people, same day, different sentences) share few shingles and stay apart.
 
 * :func:`fingerprint` (run in the build's worker processes) — the MinHash of the body's shingle
-  set (datasketch, ``affine32`` scheme, :data:`NUM_PERM` permutations) and the set's size.
-* :class:`Stories` (in the one writing process) — an LSH index over the fingerprints
-  (datasketch ``MinHashLSH``, :data:`BANDS` x :data:`ROWS`) finds candidate pairs; a pair is
-  *linked* when :func:`linked` accepts it; a story is a connected component of linked articles.
+  set (datasketch's ``affine32`` scheme and permutations, :data:`NUM_PERM` of them, computed
+  here with numpy in blocks: datasketch's ``update_batch`` hashes through a Python call per
+  shingle and took ~5x as long; the test proves the values equal) and the set's size.
+* :class:`Stories` (in the one writing process) — LSH over the fingerprints, :data:`BANDS`
+  bands of :data:`ROWS` values (a band's two uint32 values read as one u64 key, the buckets
+  datasketch's ``MinHashLSH`` keeps, in plain dicts: its per-band bytes keys and sets took
+  ~300 µs and ~15 KB per article; the test proves the candidates equal), finds candidate
+  pairs; a pair is *linked* when :func:`linked` accepts it; a story is a connected component
+  of linked articles. :func:`cluster_batch` finds the same components for a whole corpus at
+  once (the full build), with the band keys sorted by numpy instead of buckets.
   The link rule is a pure function of two fingerprints and their dates (at most
   :data:`MAX_APART` apart), and LSH candidates are exactly the pairs
   that share a band, so a story depends only on the set of articles, never on the order they
@@ -35,7 +41,7 @@ from typing import Final
 
 import numpy as np
 import orjson
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM: Final = 128
 BANDS: Final = 64  # x ROWS = NUM_PERM; a pair with Jaccard 0.3 shares a band with p > 0.99
@@ -60,10 +66,12 @@ _MASK32: Final = np.uint64(0xFFFFFFFF)
 _MIX: Final = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77))
 _UNDATED: Final = np.iinfo(np.int64).max
 _PERMUTATIONS: Final = MinHash(NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
-
-
-def _identity(value: int) -> int:
-    return value
+_PERM_A: Final = np.asarray(_PERMUTATIONS[0], dtype=np.uint32)
+_PERM_B: Final = np.asarray(_PERMUTATIONS[1], dtype=np.uint32)
+_EMPTY: Final = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)  # datasketch's empty MinHash
+_BLOCK: Final = 4096  # shingles per numpy block: bounds the (block x NUM_PERM) temporary
+if ROWS * 32 != 64:
+    raise ImportError("band keys read a band's ROWS uint32 values as one u64: ROWS must be 2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +99,35 @@ def shingle_hashes(body: str) -> np.ndarray:
     return np.unique(h)
 
 
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's affine schemes apply first."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash_values(shingles: np.ndarray) -> np.ndarray:
+    """datasketch's affine32 MinHash values (seed :data:`_SEED`) of these 32-bit hashes."""
+    if len(shingles) == 0:
+        return _EMPTY.copy()
+    mixed = _fmix32(shingles.astype(np.uint32))
+    out = _EMPTY.copy()
+    for at in range(0, len(mixed), _BLOCK):
+        block = mixed[at:at + _BLOCK, None] * _PERM_A + _PERM_B  # wraps: mod 2^32
+        np.minimum(out, block.min(axis=0), out=out)
+    return out
+
+
 def fingerprint(body: str, source: str = "") -> Fingerprint:
     shingles = shingle_hashes(body)
-    m = MinHash(NUM_PERM, seed=_SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
-                scheme=_SCHEME)
-    m.update_batch(shingles.tolist())
-    return Fingerprint(np.asarray(m.hashvalues, dtype=np.uint32), len(shingles),
-                       source.strip().casefold())
+    return Fingerprint(minhash_values(shingles), len(shingles), source.strip().casefold())
+
+
+def band_keys(fp: Fingerprint) -> list[int]:
+    """The fingerprint's LSH keys, one per band: the band's two values as one u64."""
+    return np.ascontiguousarray(fp.hashvalues, dtype=np.uint32).view(np.uint64).tolist()
 
 
 def linked(a: Fingerprint, b: Fingerprint, a_date: int | None = None,
@@ -137,7 +167,8 @@ class Stories:
     """The clusters of one index: add, remove, and who belongs to which story."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+        # band -> key -> the id, or the set of ids, in that bucket; built when first needed
+        self._tables: list[dict[int, str | set[str]]] | None = None
         self._prints: dict[str, Fingerprint] = {}
         self._dates: dict[str, int | None] = {}
         self._cluster: dict[str, int] = {}  # id -> cluster handle (internal, not the story id)
@@ -150,14 +181,51 @@ class Stories:
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._prints
 
-    def _minhash(self, fp: Fingerprint) -> MinHash:
-        return MinHash(seed=_SEED, hashvalues=fp.hashvalues, permutations=_PERMUTATIONS,
-                       scheme=_SCHEME)
+    def _buckets(self) -> list[dict[int, str | set[str]]]:
+        if self._tables is None:
+            self._tables = [{} for _ in range(BANDS)]
+            for doc_id, fp in self._prints.items():
+                self._insert(doc_id, fp)
+        return self._tables
+
+    def _insert(self, doc_id: str, fp: Fingerprint) -> None:
+        assert self._tables is not None
+        for table, key in zip(self._tables, band_keys(fp), strict=True):
+            held = table.get(key)
+            if held is None:
+                table[key] = doc_id
+            elif isinstance(held, str):
+                table[key] = {held, doc_id}
+            else:
+                held.add(doc_id)
+
+    def _unlink(self, doc_id: str, fp: Fingerprint) -> None:
+        for table, key in zip(self._buckets(), band_keys(fp), strict=True):
+            held = table[key]
+            if isinstance(held, str):
+                del table[key]
+            else:
+                held.discard(doc_id)
+                if len(held) == 1:
+                    table[key] = held.pop()
+
+    def candidates(self, fp: Fingerprint) -> set[str]:
+        """The ids sharing at least one band with ``fp``."""
+        out: set[str] = set()
+        for table, key in zip(self._buckets(), band_keys(fp), strict=True):
+            held = table.get(key)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                out.add(held)
+            else:
+                out |= held
+        return out
 
     def _links(self, doc_id: str, fp: Fingerprint, date: int | None,
                among: set[str] | None = None) -> list[str]:
         out = []
-        for other in self._lsh.query(self._minhash(fp)):
+        for other in self.candidates(fp):
             if other != doc_id and (among is None or other in among) and linked(
                     fp, self._prints[other], date, self._dates[other]):
                 out.append(other)
@@ -178,7 +246,8 @@ class Stories:
         links = self._links(doc_id, fp, date)
         self._prints[doc_id] = fp
         self._dates[doc_id] = date
-        self._lsh.insert(doc_id, self._minhash(fp), check_duplication=False)
+        self._buckets()
+        self._insert(doc_id, fp)
         handles = {self._cluster[o] for o in links}
         members = {doc_id}
         for h in handles:
@@ -192,7 +261,7 @@ class Stories:
         handle = self._cluster.pop(doc_id)
         rest = self._members.pop(handle)
         rest.discard(doc_id)
-        self._lsh.remove(doc_id)
+        self._unlink(doc_id, self._prints[doc_id])
         del self._prints[doc_id], self._dates[doc_id]
         while rest:  # the connected components of what is left
             seed = rest.pop()
@@ -264,16 +333,60 @@ class Stories:
             dates, cluster = data["dates"], data["cluster"]
             sources: list[str] = orjson.loads(data["sources"].tobytes())
         groups: dict[int, set[str]] = {}
-        with self._lsh.insertion_session() as session:
-            for i, doc_id in enumerate(ids):
-                fp = Fingerprint(sigs[i], int(sizes[i]), sources[i])
-                self._prints[doc_id] = fp
-                self._dates[doc_id] = None if dates[i] == _UNDATED else int(dates[i])
-                session.insert(doc_id, self._minhash(fp), check_duplication=False)
-                groups.setdefault(int(cluster[i]), set()).add(doc_id)
+        for i, doc_id in enumerate(ids):
+            self._prints[doc_id] = Fingerprint(sigs[i], int(sizes[i]), sources[i])
+            self._dates[doc_id] = None if dates[i] == _UNDATED else int(dates[i])
+            groups.setdefault(int(cluster[i]), set()).add(doc_id)
         for members in groups.values():
             self._new_cluster(members)
         return self
+
+
+def cluster_batch(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stories:
+    """The stories of a set of articles at once: what :func:`cluster_all` gives (a later item
+    with an id replaces the earlier one, as :meth:`Stories.add` does), with each band's keys
+    sorted by numpy to find the buckets and a union-find over the linked pairs in them."""
+    stories = Stories()
+    prints, dates = stories._prints, stories._dates
+    for doc_id, fp, date in items:
+        if doc_id in prints:  # re-inserted at the end, as remove-then-add leaves it
+            del prints[doc_id], dates[doc_id]
+        prints[doc_id], dates[doc_id] = fp, date
+    ids = list(prints)
+    fps = list(prints.values())
+    parent = list(range(len(ids)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    if ids:
+        keys = np.stack([fp.hashvalues for fp in fps]).astype(np.uint32).view(np.uint64)
+        for band in range(BANDS):
+            for bucket in _buckets_of(keys[:, band]):
+                for x, i in enumerate(bucket):
+                    for j in bucket[x + 1:]:
+                        ri, rj = root(i), root(j)
+                        if ri != rj and linked(fps[i], fps[j], dates[ids[i]], dates[ids[j]]):
+                            parent[rj] = ri
+    groups: dict[int, set[str]] = {}
+    for i, doc_id in enumerate(ids):
+        groups.setdefault(root(i), set()).add(doc_id)
+    for members in groups.values():
+        stories._new_cluster(members)
+    return stories
+
+
+def _buckets_of(column: np.ndarray) -> list[list[int]]:
+    """The rows sharing a key in ``column``, for each key held by two rows or more."""
+    order = np.argsort(column, kind="stable")
+    ordered = column[order]
+    same = np.concatenate(([False], ordered[1:] == ordered[:-1], [False])).astype(np.int8)
+    edges = np.diff(same)
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return [sorted(order[a:b + 1].tolist()) for a, b in zip(starts, ends, strict=True)]
 
 
 def cluster_all(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stories:

@@ -4,6 +4,9 @@ give what a full rebuild gives), and the clustering's own reference (:func:`clus
 from __future__ import annotations
 
 import gzip
+import signal
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from indexer.build import add, delete, reindex
 from indexer.document import load_payload
 from indexer.stories import MAX_APART, Stories, cluster_all, fingerprint, linked, story_id
 
+ROOT = Path(__file__).resolve().parents[1]
 KNOWN_PAIR = ("clickid-okezone-00033", "clickid-sindonews-01077")  # a 97% copy, sindonews first
 
 Json = dict[str, Any]
@@ -232,3 +236,63 @@ def test_link_rule_on_edited_and_independent_texts() -> None:
     # one outlet reusing its own words: contained is not enough, more must be shared
     whole, part = fingerprint(a, "kabar"), fingerprint(_BASES[0], "kabar")
     assert not linked(whole, part) and linked(fingerprint(a, "lain"), part)
+
+
+# -- a writer killed between its index commit and saving the stories changes nothing ---------
+
+_DIE_BEFORE_SAVING = """
+import os, signal, sys
+from pathlib import Path
+import tantivy
+from indexer.build import add, delete
+from indexer.stories import Stories
+
+kind, arg, index_dir, marker = sys.argv[1:]
+
+def die(self, gen):
+    # the index commit has landed in ``gen``: say how many documents it holds, then die as a
+    # crash right before the stories state is saved would
+    Path(marker).write_text(str(tantivy.Index.open(str(gen)).searcher().num_docs))
+    os.kill(os.getpid(), signal.SIGKILL)
+
+Stories.save = die
+if kind == "add":
+    add([Path(arg)], Path(index_dir), workers=1)
+else:
+    delete(arg.split(","), Path(index_dir))
+"""
+
+
+@pytest.mark.parametrize("kind", ["add", "delete"])
+def test_a_writer_killed_after_its_commit_leaves_index_and_stories_as_they_were(
+        kind: str, story_records: list[Json], tmp_path: Path) -> None:
+    index_dir = tmp_path / "idx"
+    first, rest = story_records[::2], story_records[1::2]
+    reindex([_write(tmp_path / "a.jsonl", first)], index_dir, workers=1)
+    live = store.current_generation(index_dir)
+    before = stories_of(index_dir)  # also: the saved state agrees with the index
+    src = _write(tmp_path / "b.jsonl", rest)
+    # delete: the first report of a multi-member story (the story gets a new id)
+    multi = Counter(before.values())
+    victim = next(d for d, s in before.items() if multi[s] > 1 and story_id(d) == s)
+    arg = str(src) if kind == "add" else victim
+    marker = tmp_path / "committed"
+    proc = subprocess.run([sys.executable, "-c", _DIE_BEFORE_SAVING, kind, arg,
+                           str(index_dir), str(marker)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    # the kill landed after the commit: the committed index held the change
+    assert int(marker.read_text()) == len(before) + (len(rest) if kind == "add" else -1)
+    assert store.current_generation(index_dir) == live
+    assert stories_of(index_dir) == before
+    # the next writer cleans up and does the work; the result equals a full rebuild
+    if kind == "add":
+        add([src], index_dir, workers=1)
+        expected = first + rest
+    else:
+        delete([victim], index_dir)
+        expected = [r for r in first if r["id"] != victim]
+    ref = tmp_path / "ref"
+    reindex([_write(tmp_path / "all.jsonl", expected)], ref, workers=1)
+    assert stories_of(index_dir) == stories_of(ref)
+    assert len(store.generations(index_dir)) == 2  # the killed branch was removed

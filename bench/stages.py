@@ -1,0 +1,186 @@
+"""Where a full build's time goes: µs per article for each stage of the pipeline, in one process.
+
+Each stage runs over every article of the corpus with the project's own functions, in the
+order the build runs them, and is timed on its own (wall and process time). The worker's
+stages are those of :func:`indexer.document.prepare`; the building process's are the transfer
+of a prepared document (pickle both ways, as the process pool does), the corpus pass (the
+entity-map counts and the map, and applying it), story clustering (LSH) and tantivy's
+add_document and commit. ``--workers-share`` says which of them the worker processes run.
+
+    python -m bench.stages [--limit N]
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tantivy
+
+from bench.common import CORPUS, arg_parser, raw_index
+from indexer import schema as S
+from indexer import store
+from indexer.analysis import Analyzer
+from indexer.build import iter_records
+from indexer.clean import clean_body
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.dates import parse_date
+from indexer.document import Prepared, canonical_url, document_fields, prepare
+from indexer.entities import load_model
+from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.mentions import article_mentions, entity_values
+from indexer.records import Record
+from indexer.stories import Stories, fingerprint
+
+T = TypeVar("T")
+
+
+class Clock:
+    """Seconds (wall, process) per stage, summed over calls."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.order: list[str] = []
+        self.where: dict[str, str] = {}
+
+    def run(self, stage: str, where: str, fn: Callable[..., T], *args: Any) -> T:
+        if stage not in self.where:
+            self.order.append(stage)
+            self.where[stage] = where
+        w, c = time.perf_counter(), time.process_time()
+        out = fn(*args)
+        self.wall[stage] += time.perf_counter() - w
+        self.cpu[stage] += time.process_time() - c
+        return out
+
+
+def _records(src: Path, limit: int) -> Iterator[Record]:
+    n = 0
+    for r in iter_records([src]):
+        if isinstance(r, Record):
+            yield r
+            n += 1
+            if limit and n >= limit:
+                return
+
+
+def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
+    clock = Clock()
+    load_model()  # once per worker process, not per article
+    t0 = time.perf_counter()
+    records = clock.run("read + decode + parse (JSON)", "main+worker",
+                        lambda: list(_records(src, limit)))
+    n = len(records)
+    analyzer = Analyzer()
+    prepared: list[Prepared] = []
+    sizes: dict[str, float] = defaultdict(float)
+    for rec in records:
+        f = rec.fields
+        body = clock.run("cleaning", "worker", clean_body, f.get("body") or "")
+        title = (f.get("title") or "").strip()
+        clock.run("url, ids", "worker", canonical_url, f.get("url"))
+        clock.run("dates", "worker", parse_date, f.get("date"), f.get("time"))
+        clock.run("stemming / analysis", "worker", analyzer.analyze_document, title, body)
+        mentions = clock.run("entity extraction (body + headline)", "worker",
+                             article_mentions, title, body)
+        clock.run("entity values", "worker", entity_values, mentions)
+        clock.run("story MinHash", "worker", fingerprint, body, f.get("source") or "")
+        # prepare() whole, caches now warm: the documents the later stages need
+        prep = clock.run("_prepare", "", prepare, rec, analyzer)
+        if isinstance(prep, Prepared):
+            prepared.append(prep)
+            stored_bytes = prep.fields[S.PAYLOAD]
+            sizes["payload bytes"] += len(stored_bytes)
+    # payload encoding + document fields, isolated
+    from indexer.document import load_payload
+
+    for prep in prepared:
+        stored = load_payload(prep.fields[S.PAYLOAD])
+        clock.run("payload + fields (orjson, words, join)", "worker",
+                  document_fields, stored, analyzer)
+    for prep in prepared:
+        blob = clock.run("IPC: pickle in worker", "worker", pickle.dumps, prep,
+                         pickle.HIGHEST_PROTOCOL)
+        sizes["pickled bytes"] += len(blob)
+        clock.run("IPC: unpickle in main", "main", pickle.loads, blob)
+    counts = CorpusCounts()
+    for prep in prepared:
+        fl = prep.fields
+        clock.run("corpus pass: count values", "main", counts.add,
+                  {t: fl.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
+                  fl.get(S.CATEGORY) or "")
+    emap = clock.run("corpus pass: compute map (once)", "worker", compute_map,
+                     counts.entities, counts.categories, alias_person)
+    with tempfile.TemporaryFile() as spill:
+        for prep in prepared:
+            clock.run("corpus pass: spill write", "main", pickle.dump, prep, spill,
+                      pickle.HIGHEST_PROTOCOL)
+        spill.seek(0)
+        for _ in prepared:
+            clock.run("corpus pass: spill read", "main", pickle.load, spill)
+    mapped = [clock.run("corpus pass: apply map", "main", apply_map, p, emap) for p in prepared]
+    sizes["mapped (changed) articles"] = sum(
+        a is not b for a, b in zip(mapped, prepared, strict=True))
+    stories = Stories()
+    for prep in prepared:
+        date = int(prep.date.timestamp()) if prep.date else None
+        clock.run("story LSH (query + insert)", "main", stories.add, prep.id, prep.fingerprint,
+                  date)
+    schema = S.build_schema()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = store.create_empty(Path(tmp))
+        writer = index.writer(heap_size=256 * 1024 * 1024, num_threads=1)
+        docs = []
+        for prep in mapped:
+            sid = stories.story_of(prep.id)
+            from indexer.build import story_fields
+
+            docs.append(clock.run("tantivy Document.from_dict", "main",
+                                  tantivy.Document.from_dict,
+                                  {**prep.fields, **story_fields(prep.id, sid)}, schema))
+        for d in docs:
+            clock.run("tantivy add_document (hand-off)", "main", writer.add_document, d)
+        clock.run("tantivy commit (indexing thread)", "tantivy", writer.commit)
+        clock.run("tantivy wait merges", "tantivy", writer.wait_merging_threads)
+    with tempfile.TemporaryDirectory() as tmp:
+        w = time.perf_counter()
+        raw_index(({"id": r.fields.get("id") or "", "title": r.fields.get("title") or "",
+                    "body": r.fields.get("body") or ""} for r in records),
+                  path=Path(tmp), threads=1)
+        sizes["raw tantivy (1 thread), s"] = time.perf_counter() - w
+    sizes["all stages, s"] = time.perf_counter() - t0
+    return clock, n, sizes
+
+
+def main() -> None:
+    p = arg_parser(__doc__ or "")
+    args = p.parse_args()
+    clock, n, sizes = measure(args.shared / CORPUS, args.limit)
+    prep_warm = clock.wall.pop("_prepare")
+    clock.cpu.pop("_prepare")
+    clock.order.remove("_prepare")
+    print(f"stage bench: {n:,} articles, one process")
+    print(f"  {'stage':<42} {'where':<12} {'µs/article':>10} {'cpu µs':>8}")
+    total = 0.0
+    for stage in clock.order:
+        us, cpu = clock.wall[stage] / n * 1e6, clock.cpu[stage] / n * 1e6
+        total += us
+        print(f"  {stage:<42} {clock.where[stage]:<12} {us:>10,.0f} {cpu:>8,.0f}")
+    print(f"  {'(prepare() whole again, caches warm)':<42} {'worker':<12} "
+          f"{prep_warm / n * 1e6:>10,.0f}")
+    raw = sizes["raw tantivy (1 thread), s"]
+    print(f"  {'sum of stages':<42} {'':<12} {total:>10,.0f}")
+    print(f"  {'raw tantivy, 1 thread (title+body, stored)':<42} {'':<12} {raw / n * 1e6:>10,.0f}")
+    print(f"  payload {sizes['payload bytes'] / n:,.0f} B/article, pickled prepared document "
+          f"{sizes['pickled bytes'] / n:,.0f} B/article; the map changes "
+          f"{sizes['mapped (changed) articles']:,.0f} of {n:,} articles")
+
+
+if __name__ == "__main__":
+    main()

@@ -62,6 +62,10 @@ STATE_FILE: Final = "stories.npz"
 _SCHEME: Final = "affine32"
 _SEED: Final = 1
 _NON_WORD_RE = re.compile(r"[\W_]+")
+# ASCII bytes that are not a lowercase letter or a digit -> space (what ``_NON_WORD_RE`` removes
+# from lowercased ASCII text)
+_ASCII_NON_WORD: Final = bytes(
+    b if chr(b).isascii() and (chr(b).islower() or chr(b).isdigit()) else 32 for b in range(256))
 _MASK32: Final = np.uint64(0xFFFFFFFF)
 _MIX: Final = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77))
 _UNDATED: Final = np.iinfo(np.int64).max
@@ -84,10 +88,17 @@ class Fingerprint:
     source: str = ""
 
 
+def shingle_words(body: str) -> list[bytes]:
+    """The body's lowercased words: runs of letters and digits (``[^\\W_]+``), UTF-8."""
+    if body.isascii():  # the usual case: a byte table does what the regex does, ~4x as fast
+        return body.lower().encode().translate(_ASCII_NON_WORD).split()
+    return _NON_WORD_RE.sub(" ", body.lower()).encode().split()
+
+
 def shingle_hashes(body: str) -> np.ndarray:
     """The distinct 32-bit hashes of the body's lowercased word 3-shingles (a body of fewer
     words is one shingle)."""
-    words = _NON_WORD_RE.sub(" ", body.lower()).encode().split()
+    words = shingle_words(body)
     if not words:
         return np.zeros(0, dtype=np.uint64)
     h = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))

@@ -5,6 +5,7 @@ candidates, and :func:`cluster_batch` gives :func:`cluster_all`'s stories."""
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from indexer.stories import (
     cluster_batch,
     fingerprint,
     shingle_hashes,
+    shingle_words,
 )
 
 _P = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
@@ -116,3 +118,22 @@ def test_batch_clustering_equals_incremental_on_any_items(
     prints = [(f"d{i}", fingerprint(text, "s" if i % 2 else ""), day * 86_400)
               for i, text, day in items]
     assert cluster_batch(prints).assignments() == cluster_all(prints).assignments()
+
+
+def _regex_words(body: str) -> list[bytes]:
+    return re.sub(r"[\W_]+", " ", body.lower()).encode().split()
+
+
+def test_shingle_words_equal_the_regex_on_the_corpus(
+        bodies: list[tuple[str, str, str, int | None]]) -> None:
+    ascii_bodies = 0
+    for _id, body, _src, _day in bodies:
+        assert shingle_words(body) == _regex_words(body)
+        ascii_bodies += body.isascii()
+    assert ascii_bodies >= 100  # the byte-table path is taken
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200) | st.text(max_size=50))
+def test_shingle_words_equal_the_regex_on_any_text(text: str) -> None:
+    assert shingle_words(text) == _regex_words(text)

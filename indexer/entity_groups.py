@@ -1,0 +1,294 @@
+"""The rules of the corpus-level map (:mod:`indexer.entity_norm` describes them): groups of
+facet values that name one entity, joined over a union-find (:class:`Groups`) by variant and
+spelling keys, equivalents, party and place heads (:func:`join_variants`), parts of persons'
+names (:func:`join_name_parts`) and of organisations' names (:func:`join_org_names`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+from indexer.entities.facts import CLUB_LAST
+from indexer.name_keys import covers, initial, name_words, spelling_key, spelt_words, variant_key
+
+EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
+PARTY_HEADS: Final = ("partai",)  # "Partai Golkar" ~ "Golkar"
+# Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
+# "Sumatera", "Republik Indonesia" ~ "Indonesia"), and those of them that name two places when
+# both are written with the same name (Kota / Kabupaten Bandung).
+PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
+                      "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
+REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
+# Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
+NAME_TAILS: Final = ("ri",)
+# The fewest articles the full name an acronym joins must be found in.
+ACRONYM_MIN: Final = 5
+# Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta").
+LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "cv", "ltd", "inc", "corp"})
+# A first name shared by several full names stands for the most frequent of them only when that
+# one is this many times as frequent as the others together ("Imam" in a month of news about
+# Imam Nahrawi; not "Sri", which a dozen people are called).
+DOMINANCE: Final = 3
+# A name found in fewer articles is no rival to a dominant one ("Yasonna Hamongan Laoly" in one
+# article beside "Yasonna Hamonangan Laoly" in ten).
+RIVAL_MIN: Final = 3
+# How much more often than all other names holding it the one person a bare surname joins is
+# named (Bacharuddin Jusuf Habibie beside Thareq Kemal, Ilham Akbar, Ainun Habibie, ...).
+SURNAME_DOMINANCE: Final = 2
+
+
+@cache
+def equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(type, variant keys of the names of one entity) from ``data/equivalents.txt``."""
+    out = []
+    for line in EQUIVALENTS_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            typ, *names = [part.strip() for part in line.split("\t") if part.strip()]
+            out.append((typ, frozenset(variant_key(n) for n in names)))
+    return tuple(out)
+
+
+
+class Groups:
+    """Union-find over values; a group's value is the display form of its members."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        self.parent: dict[str, str] = {v: v for v in counts}
+
+    def find(self, v: str) -> str:
+        root = v
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[v] != root:
+            self.parent[v], v = root, self.parent[v]
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for v in self.parent:
+            out[self.find(v)].append(v)
+        return out
+
+
+def join_variants(groups: Groups, typ: str) -> None:
+    by_key: dict[str, str] = {}
+    for v in groups.counts:
+        key = variant_key(v)
+        if key in by_key:
+            groups.join(by_key[key], v)
+        else:
+            by_key[key] = v
+    by_spelling: dict[str, str] = {}
+    for v in groups.counts:
+        if " " not in v.strip():  # one word in two spellings may be two ("Doel", "Dul")
+            continue
+        key = spelling_key(v)
+        if key in by_spelling:
+            groups.join(by_spelling[key], v)
+        else:
+            by_spelling[key] = v
+    for etype, keys in equivalents():
+        if etype == typ:
+            present = [by_key[k] for k in sorted(keys) if k in by_key]
+            for other in present[1:]:
+                groups.join(present[0], other)
+    if typ == "ORG":
+        for key, v in by_key.items():
+            for head in PARTY_HEADS:
+                full = by_key.get(f"{head} {key}")
+                if full is not None:
+                    groups.join(full, v)
+    if typ == "LOC":
+        for key, v in by_key.items():
+            heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key]
+            # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is neither.
+            if len(set(heads) & REGION_HEADS) < 2:
+                for head in heads:
+                    groups.join(by_key[f"{head} {key}"], v)
+    if typ == "LOC":
+        _join_vowel_spellings(groups, by_key)
+    # Spaced or not ("Hong Kong", "Hongkong"; "Jung Kook", "Jungkook"), and "RI" after a name
+    # ("Gedung DPR RI"): one name.
+    by_compact: dict[str, str] = {}
+    for key, v in sorted(by_key.items()):
+        compact = key.replace(" ", "")
+        if compact in by_compact:
+            groups.join(by_compact[compact], v)
+        else:
+            by_compact[compact] = v
+        for tail in NAME_TAILS:
+            short = by_key.get(key.removesuffix(f" {tail}")) if key.endswith(f" {tail}") else None
+            if short is not None:
+                groups.join(short, v)
+
+
+_VOWELS: Final = frozenset("aeiou")
+
+
+def _join_vowel_spellings(groups: Groups, by_key: Mapping[str, str]) -> None:
+    """Place names of six letters or more that differ by one vowel written or not join
+    ("Perancis" ~ "Prancis", "Sumatera" ~ "Sumatra"): Indonesian writes foreign names both ways."""
+    for key, v in by_key.items():
+        if len(key) < 7:
+            continue
+        for i, ch in enumerate(key):
+            if ch in _VOWELS and 0 < i < len(key) - 1 and key[i - 1] not in _VOWELS \
+                    and key[i + 1] not in _VOWELS and key[i + 1] != " " and key[i - 1] != " ":
+                other = by_key.get(key[:i] + key[i + 1 :])
+                if other is not None:
+                    groups.join(other, v)
+
+
+def _group_counts(groups: Groups) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for v, c in groups.counts.items():
+        total[groups.find(v)] += c
+    return total
+
+
+def join_name_parts(groups: Groups) -> set[str]:
+    """Join person names to the one longer name they are part of; return the groups of bare
+    first names shared by several full names (no facet values on their own)."""
+    roots = {groups.find(v) for v in groups.counts}
+    # Words as today's spelling writes them: a group's spellings share them, whichever is root.
+    words = {r: spelt_words(r) for r in roots}
+    for v in groups.counts:  # every spelling of a group can contain a part
+        words.setdefault(v, spelt_words(v))
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for v, ws in words.items():
+        for w in ws:
+            by_word[w].add(v)
+    totals = _group_counts(groups)
+    dropped: set[str] = set()
+    # Names with initials before the same names spelt out, so "Yasonna H Laoly" joins
+    # "Yasonna Hamonangan Laoly" before "Yasonna Laoly" looks for the name that covers it.
+    for root in sorted(roots, key=lambda r: (-len(words[r]), -_initials(words[r]),
+                                             -totals[r], r)):
+        part = words[root]
+        spelt = [w for w in part if initial(w) is None]
+        if not spelt:
+            continue
+        holders = set.intersection(*(by_word[w] for w in spelt))
+        containers = {groups.find(u) for u in holders
+                      if len(words[u]) >= len(part) and words[u] != part
+                      and covers(words[u], part)}
+        containers.discard(groups.find(root))
+        if not containers:
+            continue
+        if len(part) > 1:
+            one = _dominant(containers, totals)
+            # A much rarer name that begins otherwise may only name the part in passing
+            # ("Iriana Joko Widodo" beside "Joko Widodo", not his name; but "Woo Jin" is Gong
+            # Woo Jin's, and "Menpupera Basuki Hadimuljono" the only such name is no rival):
+            # it takes the part when it is the only name covering it.
+            if one is not None and (words[one][0] == part[0]
+                                    or DOMINANCE * totals[one] >= totals[root]
+                                    or len(containers) == 1):
+                _merge(groups, totals, one, root)
+            continue
+        bigger = {c for c in containers if totals[c] >= totals[root]}
+        begun = {c for c in containers
+                 if any(words[u][0] == part[0] for u in holders if groups.find(u) == c)}
+        one = _dominant(bigger, totals)
+        rivals = sum(totals[c] for c in containers if c != one and totals[c] >= RIVAL_MIN)
+        if one is not None and (
+            # a surname, as news refers to people, of one person more than of all others
+            # ("Habibie"; not "Anwar": Joko Anwar, Anwar Usman, Anwar Ibrahim, ...)
+            (one not in begun and totals[one] >= SURNAME_DOMINANCE * rivals)
+            or totals[one] >= DOMINANCE * sum(totals[c] for c in begun - {one})
+        ):
+            _merge(groups, totals, one, root)
+        elif len(begun) >= 2:
+            dropped.add(root)
+    return {groups.find(d) for d in dropped}
+
+
+def _initials(words: tuple[str, ...]) -> int:
+    return sum(initial(w) is not None for w in words)
+
+
+def _dominant(candidates: set[str], totals: Mapping[str, int]) -> str | None:
+    """The candidate named :data:`DOMINANCE` times as often as all the others together that
+    are found in :data:`RIVAL_MIN` articles or more (one-offs are mostly misspellings)."""
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: (-totals[c], c))
+    rest = sum(totals[c] for c in candidates if c != best and totals[c] >= RIVAL_MIN)
+    return best if totals[best] >= DOMINANCE * rest else None
+
+
+def _acronym(name: tuple[str, ...]) -> str:
+    """The initials of a name's words but "dan" and legal forms ("bpk": Badan Pemeriksa
+    Keuangan; "bca": PT Bank Central Asia Tbk)."""
+    return "".join(w[0] for w in name if w != "dan" and w not in LEGAL_FORMS)
+
+
+def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the words a longer name adds to an organisation's name only say where it is,
+    what legal form it has or that it is a club ("Persija Jakarta", "PT Transjakarta", "Pemprov
+    DKI Jakarta", "Semen Padang FC", "Tottenham Hotspur")."""
+    return " ".join(extra) in places or all(w in LEGAL_FORMS or w in CLUB_LAST for w in extra)
+
+
+def join_org_names(groups: Groups, places: frozenset[str]) -> None:
+    """An organisation's name joins the one longer name of it that adds its seat or legal form
+    (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
+    an acronym joins the one name of three words or more it is the initials of (BPK ~ Badan
+    Pemeriksa Keuangan), used at least half as often as it; "one" as :func:`_dominant` reads
+    it, and named at least 1/:data:`DOMINANCE` as often as the shorter form (no one-off name
+    takes a frequent one)."""
+    words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for v, ws in words.items():
+        for w in ws:
+            by_word[w].add(v)
+        if len(ws) >= 3 and all(w[:1].isalpha() for w in ws):
+            by_initials[_acronym(ws)].add(v)
+    totals = _group_counts(groups)
+    # Every spelling of a group may be the short form ("TransJakarta", "Trans Jakarta").
+    for value in sorted(groups.counts, key=lambda v: (-len(words[v]), -groups.counts[v], v)):
+        part = words[value]
+        root = groups.find(value)
+        holders = set.intersection(*(by_word[w] for w in part))
+        found = set()
+        for u in holders if len(value) >= 3 else ():  # not "FA" in "Kelantan FA"
+            whole = words[u]
+            n = len(part)
+            # A name of two words or more that begins a more frequent one was cut from it
+            # ("Badan Meteorologi Klimatologi" of "Badan Meteorologi, Klimatologi, dan
+            # Geofisika"; not "Timnas Indonesia" of "Timnas Indonesia U-16").
+            cut = n >= 2 and totals[groups.find(u)] > totals[root]
+            if len(whole) > n and (
+                (whole[:n] == part and (cut or _org_extra_ok(whole[n:], places)))
+                or (whole[-n:] == part and _org_extra_ok(whole[:-n], places))
+            ):
+                found.add(groups.find(u))
+        # An acronym's full name must be used at least half as often, and in a few articles:
+        # rare names that happen to spell it ("Badan Pemeriksa Keuangan Barullah" for BPKB,
+        # "Ny Herina Kinal" for NHK) are not its name.
+        if len(part) == 1 and value.isupper() and 3 <= len(part[0]) <= 6 and part[0].isalpha():
+            for u in by_initials.get(part[0], ()):
+                g = groups.find(u)
+                if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
+                    found.add(g)
+        found.discard(groups.find(root))
+        one = _dominant(found, totals)
+        if one is not None and DOMINANCE * totals[one] >= totals[root]:
+            _merge(groups, totals, one, root)
+
+
+def _merge(groups: Groups, totals: Counter[str] | dict[str, int], into: str, part: str) -> None:
+    groups.join(into, part)
+    totals[groups.find(into)] = totals.get(into, 0) + totals.get(part, 0)

@@ -1,0 +1,79 @@
+"""Keys under which spellings of one facet value meet: case, apostrophes and spacing
+(:func:`variant_key`), the pre-1972 spelling (:func:`spelling_key`), the words of a name and
+whether one name holds another's (:func:`in_order`, :func:`covers`), and the two sides of a
+ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level map
+(:mod:`indexer.entity_norm`), its rules (:mod:`indexer.entity_groups`), filters and reports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘`´ʼ", None))
+_HYPHEN_RE: Final = re.compile(r"\s*-\s*")
+_SPACES_RE: Final = re.compile(r"\s+")
+# "A-B" with a capital letter on both sides of one hyphen: a candidate ticket.
+_TICKET_RE: Final = re.compile(r"^([^-]*\w)\s?-\s?([A-Z][^-]*)$")
+
+
+def variant_key(value: str) -> str:
+    """The form two spellings of one value share: case, apostrophes and spacing ignored."""
+    v = _HYPHEN_RE.sub("-", value.translate(_APOSTROPHES))
+    return _SPACES_RE.sub(" ", v).strip().casefold()
+
+
+def category_key(value: str) -> str:
+    return _SPACES_RE.sub(" ", value).strip().casefold()
+
+
+def name_words(value: str) -> tuple[str, ...]:
+    return tuple(variant_key(value).split(" "))
+
+
+def in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Every word of ``part`` appears in ``whole``, in the same order."""
+    it = iter(whole)
+    return all(w in it for w in part)
+
+
+def initial(word: str) -> str | None:
+    """The letter a one-letter word of a name stands for ("m", "m."), else None."""
+    w = word.rstrip(".")
+    return w if len(w) == 1 and w.isalpha() else None
+
+
+def covers(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """``whole`` holds every word of ``part`` in order, a one-letter word of ``part`` standing
+    for a word of ``whole`` that it begins ("m" for "muhammad")."""
+    it = iter(whole)
+    for w in part:
+        letter = initial(w)
+        if not any(u == w or (letter is not None and u.startswith(letter)) for u in it):
+            return False
+    return True
+
+
+# Pre-1972 spelling (Ejaan Republik / van Ophuijsen) as today's: names keep the old letters.
+_OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"),
+                        ("ch", "kh"))
+
+
+def spelt_words(value: str) -> tuple[str, ...]:
+    return tuple(spelling_key(value).split(" "))
+
+
+def spelling_key(value: str) -> str:
+    """The variant key with the old spelling read as today's ("soeharto" -> "suharto")."""
+    key = variant_key(value)
+    for old, new in _OLD_SPELLING:
+        key = key.replace(old, new)
+    return key
+
+
+def ticket_halves(value: str) -> tuple[str, str] | None:
+    """The two sides of "A-B" when it has the shape of a ticket (both sides capitalised)."""
+    m = _TICKET_RE.match(value.strip())
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return m.group(1).strip(), m.group(2).strip()

@@ -1,7 +1,8 @@
 """Types corrected from a mention's words and its text (indexer.entities.retype): official units
-are organisations, places shown as teams are clubs, Korean names are persons; in texts, as
-properties of the passes, and end to end in the facets of the whole corpus's index, with the
-corpus-level joins of names (indexer.entity_norm) that the same judged samples asked for."""
+are organisations, places shown as teams are clubs, Korean names are persons, aliases keep their
+type; in texts, as properties of the passes, and end to end in the facets of the whole corpus's
+index, with the corpus-level joins of names (indexer.entity_norm) that the same judged samples
+asked for."""
 
 from __future__ import annotations
 
@@ -105,3 +106,14 @@ def test_the_corpus_facets_type_units_clubs_and_korean_names_and_join_name_forms
                        ("Luhut Binsar Pandjaitan", "Luhut Binsar Panjaitan"),
                        ("Yasonna H Laoly", "Yasonna Laoly")):
         assert part not in person and full in person, part
+    # organisations with their seat, cut short, by acronym; kinds and spellings of places
+    for part, full, values in (("Persija Jakarta", "Persija", org),
+                               ("Badan Meteorologi Klimatologi",
+                                "Badan Meteorologi, Klimatologi, dan Geofisika", org),
+                               ("BPK", "Badan Pemeriksa Keuangan", org),
+                               ("Kota Medan", "Medan", place),
+                               ("Republik Indonesia", "Indonesia", place),
+                               ("Perancis", "Prancis", place)):
+        assert part not in values and full in values, part
+    # an alias of an organisation is none of a person's ("Kadis Kominfo")
+    assert "Kementerian Komunikasi dan Informatika" not in person

@@ -29,7 +29,14 @@ from libc.string cimport memset
 
 cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
+    NPOS = 6  # run positions (_POSITIONS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
+
+
+cdef struct WordRec:
+    Py_ssize_t base  # offset of the word's position-free vector
+    Py_ssize_t vec[NPOS]  # offset of its vector at each run position, -1 until needed
+    Py_ssize_t inner  # offset of its p, q, n, l context vectors, -1 until needed
 
 cdef double SCALE = 100.0
 cdef int64_t SMALL_LIMIT = (1 << 19) - 1  # a feature weight's fixed-point range
@@ -64,6 +71,28 @@ cdef inline int64_t _fixed(double x, int64_t limit):
     if v < -limit:
         return -limit
     return v
+
+
+cdef str _shape(str word):
+    """features.shape: a coarse word shape, X for capitals, x for lower case, d for digits,
+    squeezed (over the first 12 characters)."""
+    cdef Py_UCS4 ch, c, last = 0
+    cdef list out = []
+    cdef Py_ssize_t i, n = len(word)
+    for i in range(n if n < 12 else 12):
+        ch = word[i]
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if i == 0 or c != last:
+            out.append(c)
+            last = c
+    return "".join(out)
 
 
 # --- context tokens ---------------------------------------------------------------------------
@@ -141,16 +170,22 @@ cdef class Tagger:
     cdef int64_t start_row[NL]
     cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
-    cdef list wcache  # per position (see _POSITIONS): word -> offset
-    cdef dict wbase  # word -> (offset, low, lower bucket, shape, is a place)
+    # A word of a run -> its index in recs (its vectors) and wmeta (low, lower bucket, shape,
+    # is a place): one look-up per word finds every vector of it.
+    cdef dict words
+    cdef list wmeta
+    cdef WordRec* recs
+    cdef Py_ssize_t nrecs, reccap
     cdef dict pos_parts  # (pos, lower bucket, shape, place, word at a sentence start) -> offset
-    cdef dict inner  # word of a run -> offset of its p, q, n, l context vectors
     cdef dict before  # token before a run -> 2 * offset of (P + q0 + start, q) + sentence start
     cdef dict after  # token after a run -> offset of its N, r context vectors
     cdef dict runs  # (prev key, run, next key) -> found
-    cdef dict pkeys, nkeys
+    cdef dict singles  # (single prev key, word, single next key) -> found (see _single_key)
+    cdef dict pkeys, nkeys, spkeys, snkeys
+    cdef dict lower_ratio, word_extra
+    cdef str vector_prefix
     cdef dict weights
-    cdef object word_base, position_features, normalised, make_entity, split_places
+    cdef object position_features, normalised, make_entity, split_places
     cdef object part_name, acronym_end, run_finditer
     cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
     cdef frozenset titles, title_words, not_alone, connectors, doubtful_buckets, cite_words
@@ -161,10 +196,12 @@ cdef class Tagger:
     def __cinit__(self):
         self.ftab = NULL
         self.arena = NULL
+        self.recs = NULL
 
     def __dealloc__(self):
         free(self.ftab)
         free(self.arena)
+        free(self.recs)
 
     def __init__(self, config):
         """``config``: an :class:`indexer.entities.model.TaggerConfig`, everything the tagger
@@ -219,7 +256,9 @@ cdef class Tagger:
             for k, kind in enumerate(_CONTEXT_KINDS):
                 memset(self.capv[i][k], 0, NL * sizeof(int64_t))
                 self._add_feats(self.capv[i][k], [f"{kind}c={cap}"])
-        self.word_base = config.word_base
+        self.lower_ratio = config.lower_ratio
+        self.word_extra = config.word_extra
+        self.vector_prefix = config.vector_prefix
         self.position_features = config.position_features
         self.normalised = config.normalised
         self.make_entity = config.make_entity
@@ -248,31 +287,33 @@ cdef class Tagger:
         self._reset()
 
     cdef void _reset(self):
-        self.wcache = [{} for _ in range(6)]
-        self.wbase = {}
+        self.words = {}
+        self.wmeta = []
+        self.nrecs = 0
         self.pos_parts = {}
-        self.inner = {}
         self.before = {}
         self.after = {}
         self.pkeys = {}
         self.nkeys = {}
         self.runs = {}
+        self.singles = {}
+        self.spkeys = {}
+        self.snkeys = {}
         self.used = 0
 
     cdef inline void _check_limits(self):
         """Empty every cache when one is full (only between calls: offsets stay valid)."""
-        if self.used > self.max_entries * 8 * NL or len(self.wbase) > self.max_entries \
-                or len(self.inner) > self.max_entries or len(self.before) > self.max_entries \
+        if self.used > self.max_entries * 8 * NL or len(self.words) > self.max_entries \
+                or len(self.before) > self.max_entries \
                 or len(self.after) > self.max_entries or len(self.pos_parts) > self.max_entries \
-                or len(self.pkeys) > self.max_entries or len(self.nkeys) > self.max_entries:
+                or len(self.pkeys) > self.max_entries or len(self.nkeys) > self.max_entries \
+                or len(self.spkeys) > self.max_entries or len(self.snkeys) > self.max_entries:
             self._reset()
             return
-        for d in self.wcache:
-            if len(<dict>d) > self.max_entries:
-                self._reset()
-                return
         if len(self.runs) > self.max_runs:
             self.runs = {}
+        if len(self.singles) > self.max_runs:
+            self.singles = {}
 
     cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1:
         """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move)."""
@@ -307,36 +348,85 @@ cdef class Tagger:
                 dst[j] += row[j]
 
     # -- per-word and per-context vectors ----------------------------------------------------
-    cdef Py_ssize_t word_vec(self, str word, int pos) except -1:
-        """Offset of the vector of ``word``'s features at run position ``pos``."""
-        cdef dict cache = <dict>self.wcache[pos]
-        v = cache.get(word)
+    cdef Py_ssize_t word_id(self, str word) except -1:
+        """Index of ``word``'s record (recs, wmeta), made with its position-free vector when
+        the word is new."""
+        v = self.words.get(word)
         if v is not None:
             return <Py_ssize_t>v
-        cdef Py_ssize_t base, part, off, j
-        cdef tuple b = self.wbase.get(word)
-        if b is None:
-            feats, low, lb, sh, gz = self.word_base(word)
-            base = self._alloc(1)
-            self._add_feats(self.arena + base, feats)
-            b = (base, low, lb, sh, gz)
-            self.wbase[word] = b
-        base = b[0]
+        cdef Py_ssize_t i = self.nrecs, j
+        cdef WordRec* grown
+        if i == self.reccap:
+            grown = <WordRec*>realloc(self.recs, max(1024, 2 * self.reccap) * sizeof(WordRec))
+            if grown == NULL:
+                raise MemoryError()
+            self.recs = grown
+            self.reccap = max(1024, 2 * self.reccap)
+        cdef Py_ssize_t base = self._alloc(1)
+        self.wmeta.append(self._word_base(word, base))
+        self.recs[i].base = base
+        for j in range(NPOS):
+            self.recs[i].vec[j] = -1
+        self.recs[i].inner = -1
+        self.nrecs = i + 1
+        self.words[word] = i
+        return i
+
+    cdef tuple _word_base(self, str word, Py_ssize_t off):
+        """Adds ``word``'s position-free features (features.form_features, its corpus features,
+        its vector) to the arena vector at ``off``; returns what its position features need:
+        (lower case, lower bucket, shape, whether it is a well-known place)."""
+        cdef str low = word.lower()
+        cdef Py_ssize_t n = len(low)
+        b = self.lower_ratio.get(low)
+        cdef str lb = "u" if b is None else str(b)
+        cdef str sh = _shape(word)
+        cdef int64_t* dst = self.arena + off
+        self._add_feat(dst, "b")
+        self._add_feat(dst, "w=" + word)
+        self._add_feat(dst, "l=" + low)
+        self._add_feat(dst, "sh=" + sh)
+        self._add_feat(dst, "s4=" + low[n - 4 if n > 4 else 0 :])
+        self._add_feat(dst, "s3=" + low[n - 3 if n > 3 else 0 :])
+        self._add_feat(dst, "s2=" + low[n - 2 if n > 2 else 0 :])
+        self._add_feat(dst, "p4=" + low[:4])
+        self._add_feat(dst, "p3=" + low[:3])
+        self._add_feat(dst, "lb=" + lb)
+        extra = self.word_extra.get(low)
+        if extra is not None:
+            for f in (<str>extra).split():
+                self._add_feat(dst, <str>f)
+        self._add_feat(dst, self.vector_prefix + low)
+        return (low, lb, sh, low in self.places)
+
+    cdef Py_ssize_t pos_vec(self, Py_ssize_t i, str word, int pos) except -1:
+        """Offset of the vector of the features of word record ``i`` (``word``) at run position
+        ``pos``: its position-free vector plus the position part."""
+        cdef Py_ssize_t off = self.recs[i].vec[pos]
+        if off >= 0:
+            return off
+        cdef tuple m = <tuple>self.wmeta[i]
+        cdef Py_ssize_t part, j
         p = _POSITIONS[pos]
         # Position features depend on the word itself only at a sentence start (a, s).
-        key = (p, b[2], b[3], b[4], b[1] if pos == 0 or pos == 3 else "")
+        key = (p, m[1], m[2], m[3], m[0] if pos == 0 or pos == 3 else "")
         o = self.pos_parts.get(key)
         if o is None:
             part = self._alloc(1)
-            self._add_feats(self.arena + part, self.position_features(p, b[1], b[2], b[3], b[4]))
+            self._add_feats(self.arena + part, self.position_features(p, m[0], m[1], m[2], m[3]))
             self.pos_parts[key] = part
         else:
             part = o
         off = self._alloc(1)
+        cdef Py_ssize_t base = self.recs[i].base
         for j in range(NL):
             self.arena[off + j] = self.arena[base + j] + self.arena[part + j]
-        cache[word] = off
+        self.recs[i].vec[pos] = off
         return off
+
+    cdef inline Py_ssize_t word_vec(self, str word, int pos) except -1:
+        """Offset of the vector of ``word``'s features at run position ``pos``."""
+        return self.pos_vec(self.word_id(word), word, pos)
 
     cdef Py_ssize_t _context(self, dict cache, str token, tuple kinds) except -1:
         """Offset of one vector per context kind in ``kinds`` (indexes into "pqnlPNr"), cached
@@ -360,10 +450,14 @@ cdef class Tagger:
             cache[token] = off
         return off
 
-    cdef inline Py_ssize_t inner_ctx(self, str word) except -1:
-        """Offset of 4 vectors: ``word`` as the previous, second previous and next token of
-        another word of its run, and as the run's last word (p, q, n, l)."""
-        return self._context(self.inner, word, _INNER)
+    cdef inline Py_ssize_t inner_ctx(self, Py_ssize_t i, str word) except -1:
+        """Offset of 4 vectors: word record ``i`` (``word``) as the previous, second previous
+        and next token of another word of its run, and as the run's last word (p, q, n, l)."""
+        cdef Py_ssize_t off = self.recs[i].inner
+        if off < 0:
+            off = self._context(None, word, _INNER)
+            self.recs[i].inner = off
+        return off
 
     cdef inline Py_ssize_t after_ctx(self, str token) except -1:
         """Offset of 2 vectors: the token after a run as its last word's next token and as the
@@ -392,8 +486,9 @@ cdef class Tagger:
         cdef Py_ssize_t af = self.after_ctx(nxt)
         cdef bint sent = b & 1
         b >>= 1
-        cdef Py_ssize_t first = self.word_vec(<str>words[0], 0 if n == 1 and sent else
-                                              1 if n == 1 else 3 if sent else 2)
+        cdef Py_ssize_t first_id = self.word_id(<str>words[0]), rid
+        cdef Py_ssize_t first = self.pos_vec(first_id, <str>words[0], 0 if n == 1 and sent else
+                                             1 if n == 1 else 3 if sent else 2)
         cdef int64_t* A
         if n == 1:
             A = self.arena
@@ -414,12 +509,12 @@ cdef class Tagger:
                 raise MemoryError()
             vec = ctx + n
         try:
-            for i in range(n):
-                ctx[i] = self.inner_ctx(<str>words[i])
             vec[0] = first
-            for i in range(1, n - 1):
-                vec[i] = self.word_vec(<str>words[i], 4)
-            vec[n - 1] = self.word_vec(<str>words[n - 1], 5)
+            ctx[0] = self.inner_ctx(first_id, <str>words[0])
+            for i in range(1, n):
+                rid = self.word_id(<str>words[i])
+                vec[i] = self.pos_vec(rid, <str>words[i], 4 if i < n - 1 else 5)
+                ctx[i] = self.inner_ctx(rid, <str>words[i])
             A = self.arena  # no allocation below: offsets are final
             for j in range(NL):
                 whole = A[af + NL + j] + A[ctx[n - 1] + 3 * NL + j]
@@ -554,7 +649,7 @@ cdef class Tagger:
         """Whether a one-word run at a sentence start whose scores are ``tot`` is a doubtful
         ``lab``: the word is usually written in lower case and ``lab`` does not outscore every
         other label by the sure margin (the word's vector is cached: :meth:`_totals` ran)."""
-        if (<tuple>self.wbase[word])[2] not in self.doubtful_buckets:
+        if (<tuple>self.wmeta[<Py_ssize_t>self.words[word]])[1] not in self.doubtful_buckets:
             return False
         cdef int64_t other = tot[0]  # O (``lab`` is never O)
         cdef int j
@@ -596,6 +691,31 @@ cdef class Tagger:
             out = "Unk" if token[:1].isupper() else "unk"
         keys[token] = out
         return <str>out
+
+    cdef object _single_prev_key(self, str token):
+        """What a one-word run's mentions depend on of the token before it (see
+        :meth:`_single`): the token itself if the model knows it as the previous token ("P="),
+        else only whether it is capitalised, starts a sentence and is a cite word (an int: no
+        token equals it)."""
+        out = self.spkeys.get(token)
+        if out is None:
+            low = token.lower()
+            if "P=" + low in self.fidx:
+                out = token
+            else:
+                out = ((1 if token[:1].isupper() else 0) | (2 if token in self.sentence_prev else 0)
+                       | (4 if low in self.cite_words else 0))
+            self.spkeys[token] = out
+        return out
+
+    cdef object _single_next_key(self, str token):
+        """What a one-word run's mentions depend on of the token after it: the token itself if
+        the model knows it as the next token ("N="), else only whether it is capitalised."""
+        out = self.snkeys.get(token)
+        if out is None:
+            out = token if "N=" + token.lower() in self.fidx else (1 if token[:1].isupper() else 0)
+            self.snkeys[token] = out
+        return out
 
     cdef tuple _run_entities(self, str run, str prev, str nxt):
         """Mentions (relative start, relative end, name, type) of a run of several words,
@@ -679,7 +799,7 @@ cdef class Tagger:
         """The mentions of ``text`` in text order, before linking across mentions."""
         cdef list out = []
         cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen
-        cdef str run, low, prev, last
+        cdef str run, low, prev, last, nxt
         cdef tuple found
         self._check_limits()
         for m in self.run_finditer(text):
@@ -709,7 +829,13 @@ cdef class Tagger:
                 if " " in run:
                     found = self._run_entities(run, prev, next_token(text, end))
                 else:  # one word, and low its lower case (a head word makes two)
-                    found = self._single(run, low, prev, next_token(text, end))
+                    nxt = next_token(text, end)
+                    key = (self._single_prev_key(prev), run, self._single_next_key(nxt))
+                    cached = self.singles.get(key)
+                    if cached is None:
+                        cached = self._single(run, low, prev, nxt)
+                        self.singles[key] = cached
+                    found = <tuple>cached
                     if found and found[0][4] and not self._named_elsewhere(text, run, start):
                         found = ()
                 rlen = len(run)

@@ -14,6 +14,8 @@ therefore counts only when the article or a known fact confirms it:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from functools import lru_cache
 
 from indexer import schema as S
 from indexer.entities import extract_entities
@@ -22,36 +24,54 @@ from indexer.entity_norm import variant_key
 TITLE = "title"
 BODY = "body"
 
+# variant_key of the hot path: the same names and surfaces recur across articles.
+_variant_key = lru_cache(maxsize=1 << 16)(variant_key)
+# Setters of Mention's slots, in field order: its frozen dataclass __init__ reaches them through
+# one object.__setattr__ call each, which takes twice as long (one Mention per mention found).
+_MENTION_SLOTS = tuple(S.Mention.__dict__[f.name].__set__ for f in fields(S.Mention))
+
+
+def make_mention(typ: str, name: str, field: str, start: int, end: int) -> S.Mention:
+    """``S.Mention(typ, name, field, start, end)`` for the hot path."""
+    m = object.__new__(S.Mention)
+    set_type, set_name, set_field, set_start, set_end = _MENTION_SLOTS
+    set_type(m, typ)
+    set_name(m, name)
+    set_field(m, field)
+    set_start(m, start)
+    set_end(m, end)
+    return m
+
 
 def article_mentions(title: str, body: str) -> list[S.Mention]:
     """The mentions of an article: the headline's (``title`` may be "") first, then the body's."""
     found = extract_entities(body)
-    body_mentions = [S.Mention(e.type, e.name, BODY, e.start, e.end) for e in found]
-    if not title:
+    body_mentions = [make_mention(e.type, e.name, BODY, e.start, e.end) for e in found]
+    in_title = extract_entities(title) if title else []
+    if not in_title:
         return body_mentions
     known: dict[str, tuple[str, str]] = {}  # variant key of a value or a surface -> (type, value)
     for m in body_mentions:
-        known.setdefault(variant_key(m.name), (m.type, m.name))
-        known.setdefault(variant_key(body[m.start:m.end]), (m.type, m.name))
+        known.setdefault(_variant_key(m.name), (m.type, m.name))
+        known.setdefault(_variant_key(body[m.start:m.end]), (m.type, m.name))
     for word, person in _name_words(body_mentions).items():
         known.setdefault(word, ("PER", person))
-    heads = [_confirmed(title, e.type, e.name, e.start, e.end, known)
-             for e in extract_entities(title)]
+    heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
     return [m for m in heads if m is not None] + body_mentions
 
 
 def _confirmed(title: str, typ: str, name: str, start: int, end: int,
                known: dict[str, tuple[str, str]]) -> S.Mention | None:
     surface = title[start:end]
-    hit = known.get(variant_key(name)) or known.get(variant_key(surface))
+    hit = known.get(_variant_key(name)) or known.get(_variant_key(surface))
     if hit is not None:
-        return S.Mention(hit[0], hit[1], TITLE, start, end)
+        return make_mention(hit[0], hit[1], TITLE, start, end)
     if " " not in surface and name != surface:
-        return S.Mention(typ, name, TITLE, start, end)
+        return make_mention(typ, name, TITLE, start, end)
     for s, e in _word_runs(title, start, end):
-        hit = known.get(variant_key(title[s:e]))
+        hit = known.get(_variant_key(title[s:e]))
         if hit is not None:
-            return S.Mention(hit[0], hit[1], TITLE, s, e)
+            return make_mention(hit[0], hit[1], TITLE, s, e)
     return None
 
 
@@ -61,7 +81,7 @@ def _name_words(mentions: list[S.Mention]) -> dict[str, str]:
     owner: dict[str, str | None] = {}
     for m in mentions:
         if m.type == "PER" and " " in m.name:
-            for w in variant_key(m.name).split(" "):
+            for w in _variant_key(m.name).split(" "):
                 if len(w) >= 3:
                     owner[w] = m.name if owner.get(w, m.name) == m.name else None
     return {w: p for w, p in owner.items() if p is not None}

@@ -97,6 +97,8 @@ def serve(lib: Path) -> None:
         if op == "extract":
             out: Any = [[(e.name, e.type, e.start, e.end)
                          for e in module.extract_entities(t, model)] for t in texts]
+        elif op == "mentions":
+            out = article_mentions(texts)
         else:
             out = time_cold(module, texts)
         pickle.dump(out, sys.stdout.buffer)
@@ -115,6 +117,14 @@ def time_cold(module: Any, bodies: Sequence[str]) -> float:
     seconds = time.process_time() - t0
     module.load_model.cache_clear()
     return seconds / len(bodies) * 1e6
+
+
+def article_mentions(articles: Sequence[tuple[str, str]]) -> list[list[tuple[Any, ...]]]:
+    """The mentions of each (headline, body) as ``indexer.mentions`` finds them, as tuples."""
+    from indexer.mentions import article_mentions as found
+
+    return [[(m.type, m.name, m.field, m.start, m.end) for m in found(title, body)]
+            for title, body in articles]
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -172,9 +182,10 @@ def extractor(module: Any, model: Any) -> Callable[[str], Mentions]:
     return extract
 
 
-def compare(label: str, texts: Sequence[str], ref: Worker, new: Callable[[str], Mentions]) -> int:
+def compare(label: str, texts: Sequence[Any], ref: Worker, new: Callable[[Any], list[Any]],
+            op: str = "extract") -> int:
     """Count texts and print the first ones whose mentions differ; returns the mismatches."""
-    want = ref.call("extract", texts)
+    want = ref.call(op, texts)
     bad = mentions = 0
     for text, a in zip(texts, want, strict=True):
         b = new(text)
@@ -213,6 +224,9 @@ def main() -> None:
         bodies, titles = corpus_texts(args.shared / CORPUS)
         bad = compare("corpus bodies", bodies, ref, new)
         bad += compare("corpus titles", titles, ref, new)
+        articles = list(zip(titles, bodies, strict=True))
+        bad += compare("corpus articles (headline + body)", articles, ref,
+                       lambda a: article_mentions([a])[0], op="mentions")
         for name in GOLD_SETS:
             path = args.shared / name
             if path.exists():

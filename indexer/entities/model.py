@@ -47,7 +47,6 @@ _PART_BREAK_RE = re.compile(r",? dan |, ")  # where official names break into ru
 _DOUBTFUL_BUCKETS = frozenset({"2", "3", "4"})
 SURE_MARGIN = 2000
 
-WordBase = tuple[list[str], str, str, str, bool]
 OrgParts = dict[str, list[tuple[str, tuple[str, ...]]]]
 
 
@@ -67,7 +66,9 @@ class TaggerConfig:
     empty_second_previous: tuple[str, ...]  # features of the empty 2nd previous token
     max_word_cache: int
     max_run_cache: int
-    word_base: Callable[[str], WordBase]  # Model.word_base
+    lower_ratio: dict[str, int]  # lower-cased word -> its lower bucket (features.lower_bucket)
+    word_extra: dict[str, str]  # lower-cased word -> its corpus features, space-separated
+    vector_prefix: str  # features.VECTOR_PREFIX
     position_features: Callable[[str, str, str, str, bool], list[str]]
     normalised: Callable[[str, str], tuple[str, str]]
     make_entity: Callable[[str, str, int, int], Entity]
@@ -107,7 +108,7 @@ class Model:
         entity_words: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
         heads: Sequence[str] = (),
-        word_extra: Mapping[str, str] | None = None,
+        word_extra: dict[str, str] | None = None,
         orgs: frozenset[str] = frozenset(),
         cache_limits: tuple[int, int] = (MAX_WORD_CACHE, MAX_RUN_CACHE),
         sure_margin: int = SURE_MARGIN,
@@ -129,7 +130,7 @@ class Model:
             )
         # Space-separated strings, split only when a word's vector is first computed: one
         # string object per word keeps the model's memory and load time small.
-        self.word_extra = word_extra or {}
+        self.word_extra: dict[str, str] = word_extra or {}
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see the tagger's _ctx_key), which is what makes the per-run cache pay.
         self.weights = {
@@ -169,7 +170,9 @@ class Model:
             empty_second_previous=tuple(features.context_features("q", "")),
             max_word_cache=cache_limits[0],
             max_run_cache=cache_limits[1],
-            word_base=self.word_base,
+            lower_ratio=self.lower_ratio,
+            word_extra=self.word_extra,
+            vector_prefix=features.VECTOR_PREFIX,
             position_features=features.position_features,
             normalised=normalised,
             make_entity=make_entity,
@@ -199,17 +202,6 @@ class Model:
         )
         # The compiled tagger scores and decodes runs in fixed point and holds the caches.
         self.tagger = _ner.Tagger(self.config)
-
-    def word_base(self, word: str) -> WordBase:
-        """A word's position-free features (form features, its corpus features, its vector)
-        and what its position features need: lower case, lower bucket, shape, and whether it
-        is a well-known place."""
-        low = word.lower()
-        lb = features.lower_bucket(word, self.lower_ratio)
-        sh = features.shape(word)
-        extra = self.word_extra.get(low, "").split()
-        feats = [*features.form_features(word, low, lb, sh), *extra, features.VECTOR_PREFIX + low]
-        return feats, low, lb, sh, low in self.places
 
     def word_vec(self, word: str, pos: str) -> list[int]:
         """The tagger's fixed-point score vector of ``word`` at ``pos`` (see

@@ -1,0 +1,73 @@
+"""The extractor's fast paths give what their plain references give: its caches (word records,
+per-run and per-one-word-run results, computed once and shared across texts) change no
+mention, the compiled word features are those of ``features.word_features``, and the fast
+record constructors build equal records. ``scripts/check_entities.py`` compares the whole
+corpus with another revision."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from itertools import islice
+from pathlib import Path
+
+from indexer import schema as S
+from indexer.entities import extract_entities, load_model
+from indexer.entities.features import POSITIONS, word_features
+from indexer.entities.labels import LABELS
+from indexer.entities.model import model_from_payload, read_payload
+from indexer.entities.runs import RUN_RE
+from indexer.mentions import make_mention
+
+CORPUS = Path("corpus") / "clickid-news" / "articles.jsonl.gz"
+
+
+def _articles(shared: Path, n: int) -> list[tuple[str, str]]:
+    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh:
+        return [(str(d.get("title") or ""), str(d.get("body") or ""))
+                for d in map(json.loads, islice(fh, n))]
+
+
+def _plain(ents: list) -> list[tuple[str, str, int, int]]:  # type: ignore[type-arg]
+    return [(e.name, e.type, e.start, e.end) for e in ents]
+
+
+def test_caches_change_no_mention(shared_dir: Path) -> None:
+    """The shipped model with its caches warm from other texts, in corpus order, against a model
+    whose caches hold 50 entries (emptied at almost every text), in reverse order."""
+    articles = _articles(shared_dir, 400)
+    texts = [t for a in articles for t in a]
+    warm = load_model()
+    want = [_plain(extract_entities(t, warm)) for t in texts]
+    tiny = model_from_payload(read_payload(), cache_limits=(50, 50))
+    got = [_plain(extract_entities(t, tiny)) for t in reversed(texts)][::-1]
+    assert got == want
+    assert sum(map(len, want)) > 3000
+
+
+def test_compiled_word_features_are_the_trainers(shared_dir: Path) -> None:
+    """Every word of the runs of a corpus sample, in every form and at every run position: the
+    compiled tagger's vector is the sum over ``word_features`` (in its fixed point)."""
+    model = load_model()
+    words = {w for _, body in _articles(shared_dir, 40) for m in RUN_RE.finditer(body)
+             for w in m.group().split(" ")}
+    words |= {w.upper() for w in list(words)[:50]} | {"Éric", "ÖZIL", "Qwxzvb", "İstanbul", "ǅemal"}
+    assert len(words) > 500
+
+    def fixed(x: float) -> int:
+        return max(-(2**19 - 1), min(2**19 - 1, round(x * 100.0)))
+
+    for word in sorted(words):
+        extra = model.word_extra.get(word.lower(), "").split()
+        for pos in POSITIONS:
+            feats = word_features(word, pos, model.lower_ratio, model.places, extra)
+            want = [sum(fixed(model.weights[f][j]) for f in feats if f in model.weights)
+                    for j in range(len(LABELS))]
+            assert model.word_vec(word, pos) == want, (word, pos)
+
+
+def test_fast_mention_constructor() -> None:
+    made = make_mention("PER", "Joko Widodo", "title", 3, 14)
+    plain = S.Mention("PER", "Joko Widodo", "title", 3, 14)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+

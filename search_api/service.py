@@ -25,6 +25,7 @@ from indexer import store
 from indexer.analysis import Analyzer
 from indexer.document import load_payload
 from indexer.entity_norm import variant_key
+from search_api import facet_cache as FC
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency, spelling
@@ -460,7 +461,9 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         )
         for key, sid, p in found
     )
-    facets, n_stories = compute_facets(snap, request, text, filters, range_filter, total)
+    facets, n_stories = FC.cached(snap.cache, FC.key(request, text, filters, range_filter),
+                                  lambda: compute_facets(snap, request, text, filters,
+                                                         range_filter, total))
     suggestion = spelling.suggestion(snap, request.q, wait=False)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO, cast
 
 import orjson
 import pytest
@@ -20,20 +22,32 @@ from hypothesis import strategies as st
 from indexer.build import BuildReport, reindex
 from indexer.document import MAX_ID_BYTES
 from indexer.records import MAX_RECORD_BYTES
-from indexer.streams import ArrayError, array_elements, binary_kind, bounded_lines, csv_rows
+from indexer.streams import (
+    ArrayError,
+    CappedStrings,
+    array_elements,
+    binary_kind,
+    bounded_lines,
+    csv_rows,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = ("Pemerintah daerah menyampaikan keterangan resmi kepada wartawan pada hari itu dan "
         "meminta masyarakat tetap tenang sambil menunggu hasil pemeriksaan lebih lanjut.")
 BIG = 60_000_000  # an over-limit record, twelve times the limit
+# The child's peak RSS from /proc (VmHWM, kB): getrusage's ru_maxrss starts at the parent's at
+# fork, so under a pytest process of a few hundred MB it would hide any growth below that.
 PEAK = """
-import resource, sys
+import sys
 from pathlib import Path
 from indexer.records import Problem, iter_chunks
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+before = peak()
 out = [f"{i.origin} {i.reason}" if isinstance(i, Problem) else len(i.items)
        for i in iter_chunks(Path(sys.argv[1]))]
-grew = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+grew = peak() - before
 print(grew // 1024, out)
 """
 
@@ -73,6 +87,98 @@ def test_a_json_array_is_streamed_record_by_record(tmp_path: Path) -> None:
     grew, items = peak_mb(path)
     assert sum(int(x) for x in items.strip("[]\n").split(", ")) == n
     assert grew < 3 * MAX_RECORD_BYTES // 2**20, grew
+
+
+def test_one_huge_string_in_an_array_is_not_held(tmp_path: Path) -> None:
+    path = tmp_path / "huge-string.json"
+    path.write_bytes(orjson.dumps([record(1), record(2, body="x" * BIG), record(3)]))
+    grew, items = peak_mb(path)
+    assert items.strip() == f"['{path}:2 too large', 2]"
+    assert grew < 3 * MAX_RECORD_BYTES // 2**20, grew  # yajl held the whole string before
+
+
+class Trickle(io.RawIOBase):
+    """A file giving its bytes in reads of the sizes given (cycled)."""
+
+    def __init__(self, data: bytes, sizes: list[int]) -> None:
+        self.data, self.sizes, self.pos, self.k = data, sizes, 0, 0
+
+    def read(self, n: int = -1) -> bytes:
+        size = self.sizes[self.k % len(self.sizes)]
+        self.k += 1
+        n = size if n is None or n < 0 else min(n, size)
+        out = self.data[self.pos:self.pos + n]
+        self.pos += len(out)
+        return out
+
+
+def _raw(s: str, ascii_only: bool) -> int:
+    return len(json.dumps(s, ensure_ascii=ascii_only).encode()) - 2
+
+
+def _check_cut(orig: object, got: object, cap: int, ascii_only: bool) -> None:
+    if isinstance(orig, str):
+        assert isinstance(got, str) and orig.startswith(got)
+        if _raw(orig, ascii_only) <= cap:
+            assert got == orig
+        else:  # cut at the cap, moved at most to the end of an escape or a character
+            assert cap - 12 <= _raw(got, ascii_only) <= cap + 12
+    elif isinstance(orig, dict):
+        assert isinstance(got, dict) and list(got) == list(orig)
+        for k in orig:
+            _check_cut(orig[k], got[k], cap, ascii_only)
+    elif isinstance(orig, list):
+        assert isinstance(got, list) and len(got) == len(orig)
+        for a, b in zip(orig, got, strict=True):
+            _check_cut(a, b, cap, ascii_only)
+    else:
+        assert got == orig
+
+
+STRINGY = st.recursive(
+    st.none() | st.integers(-10, 10) | st.text(max_size=60),
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
+        st.sampled_from(["id", "body", "k"]), kids, max_size=3),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(STRINGY, max_size=6), st.integers(4, 40), st.booleans(),
+       st.lists(st.integers(1, 50), min_size=1, max_size=5))
+def test_capped_strings_cut_only_long_strings_and_keep_the_json_valid(
+        items: list[object], cap: int, ascii_only: bool, reads: list[int]) -> None:
+    """Strings (escapes, surrogate pairs, UTF-8 of every width, reads cut anywhere) longer than
+    the cap come out as a prefix of about the cap; shorter ones, and everything else, intact."""
+    data = json.dumps(items, ensure_ascii=ascii_only).encode()
+    capped = CappedStrings(cast(IO[bytes], Trickle(data, reads)), cap)
+    out = b"".join(iter(lambda: capped.read(64), b""))
+    _check_cut(items, json.loads(out), cap, ascii_only)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(STRINGY, max_size=6), st.integers(5, 40), st.booleans())
+def test_an_array_element_with_a_string_over_the_limit_is_over_the_limit(
+        items: list[object], limit: int, ascii_only: bool) -> None:
+    data = json.dumps(items, ensure_ascii=ascii_only).encode()
+    got = list(array_elements(io.BytesIO(data), limit))
+    assert [n for n, _, _ in got] == list(range(1, len(items) + 1))
+    for item, (_, element, size) in zip(items, got, strict=True):
+        longest = max((_raw(s, ascii_only) for s in _strings(item)), default=0)
+        if longest > limit + 12:
+            assert element is None and size > limit
+        elif element is not None:
+            assert orjson.loads(element) == item
+
+
+def _strings(x: object) -> list[str]:
+    if isinstance(x, str):
+        return [x]
+    if isinstance(x, dict):
+        return [s for k, v in x.items() for s in (k, *_strings(v))]
+    if isinstance(x, list):
+        return [s for v in x for s in _strings(v)]
+    return []
 
 
 def test_an_over_limit_array_element_is_reported_and_the_rest_read(tmp_path: Path) -> None:

@@ -141,14 +141,14 @@ def test_person_facet_narrows_and_chip_restores(tab: Tab) -> None:
     source_after = tab.facet_counts("source")
     assert sum(source_after.values()) < sum(source_before.values())
     assert all(source_after[v] <= source_before.get(v, 0) for v in source_after)
-    chip = tab.page.locator("a.chip")
+    chip = tab.page.locator("button.chip")
     assert chip.count() == 1 and name in chip.inner_text()
     tab.shot("02-person-filter")
     chip.click()
     tab.page.wait_for_url("**/?q=jakarta")
     assert tab.total() == before["total"] > after["total"]
     assert tab.facet_counts("source") == source_before
-    assert tab.page.locator("a.chip").count() == 0
+    assert tab.page.locator("button.chip").count() == 0
 
 
 def test_pick_a_date_bar_then_drag_a_range(tab: Tab) -> None:
@@ -162,7 +162,7 @@ def test_pick_a_date_bar_then_drag_a_range(tab: Tab) -> None:
     tab.page.wait_for_url(f"**from={lo}&to={hi}")
     tab.check_against_api()
     assert tab.total() == counts[i]
-    assert "date" in tab.page.locator("a.chip").inner_text()
+    assert "date" in tab.page.locator("button.chip").inner_text()
     tab.shot("03-date-bar")
     # Drag across the first three bars of the narrowed timeline (days now).
     tab.goto("/")
@@ -207,7 +207,7 @@ def test_article_entity_link_and_back_button(tab: Tab) -> None:
     assert values == [name] and facet in ("person", "org", "place")
     tab.check_against_api()
     assert tab.total() >= 1
-    assert name in tab.page.locator("a.chip").inner_text()
+    assert name in tab.page.locator("button.chip").inner_text()
     # Back: the article, then the results exactly as they were.
     tab.page.go_back()
     tab.page.wait_for_url("**/articles/**")

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 import jinja2
 from jinja2.runtime import Context
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -32,7 +32,7 @@ from search_api.stories import Story
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
-from search_api.web.state import FACET_BY_NAME, parse_state
+from search_api.web.state import DROP_PARAM, FACET_BY_NAME, parse_state
 from search_api.web.story_views import build_story_page
 from search_api.web.trends_page import build_trends_page, monitor_links
 
@@ -85,6 +85,9 @@ def search_page(request: Request) -> Response:
             {"title": _("Cannot search"), "message": exc.message.render(_), "q": q[:200]},
             status=exc.status,
         )
+    drop = request.query_params.get(DROP_PARAM)
+    if drop is not None:  # a chip: the same state without that filter, at its own URL
+        return RedirectResponse(state.dropped(drop).url, status_code=303)
     try:
         page = build_search_page(request.state.backend, state, search_request, lang)
     except service.IndexUnavailable:

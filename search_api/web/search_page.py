@@ -19,12 +19,14 @@ from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
 from search_api.web.histogram import build_histogram, newest_day
 from search_api.web.state import (
+    DATE_DROP,
     FACET_BY_NAME,
     FACETS,
     MORE_FACET_SIZE,
     PageState,
     article_url,
     default_sort,
+    drop_token,
     state_request,
     with_lang,
 )
@@ -119,10 +121,10 @@ def _removals(state: PageState, lang: Lang) -> list[tuple[Chip, PageState]]:
         spec = FACET_BY_NAME[name]
         for v in values:
             without = state.toggled(name, v)
-            out.append((Chip(lang.gettext(spec.singular), v, without.url), without))
+            out.append((Chip(lang.gettext(spec.singular), v, drop_token(name, v)), without))
     if state.date_from or state.date_to:
         without = state.with_dates(None, None)
-        out.append((Chip(lang.gettext("date"), _date_label(state, lang), without.url), without))
+        out.append((Chip(lang.gettext("date"), _date_label(state, lang), DATE_DROP), without))
     return out
 
 

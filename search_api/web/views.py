@@ -59,7 +59,7 @@ class FacetView:
 class Chip:
     kind: str  # "person", "date"
     value: str
-    remove_url: str
+    drop: str  # the token that drops it (state.drop_token)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 /* Warta: small enhancements of server-rendered pages. Every state is still a GET URL that
    the server renders; this script only gets there in fewer clicks:
-   - a facet checkbox navigates to its toggle URL at once (no "Apply" button needed);
+   - ticking a facet checkbox submits the filter form at once (no "Apply" button needed);
    - dragging across timeline bars selects a date range;
    - facet search boxes suggest values as you type (GET /entities). */
 (function () {
@@ -16,13 +16,14 @@
 
   document.addEventListener("change", function (event) {
     var box = event.target;
-    if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.dataset.url) {
+    if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.form ||
+        box.form.id !== "facet-form") {
       return;
     }
     try {
       sessionStorage.setItem(FOCUS_KEY, JSON.stringify([box.name, box.value]));
     } catch (e) { /* storage may be unavailable: focus is a nicety */ }
-    navigate(box.dataset.url);
+    box.form.submit();
   });
 
   function restoreFocus() {
@@ -35,7 +36,7 @@
     }
     if (!saved) { return; }
     var pair = JSON.parse(saved);
-    var boxes = document.querySelectorAll("input[type=checkbox][data-url]");
+    var boxes = document.querySelectorAll("input[type=checkbox][form=facet-form]");
     for (var i = 0; i < boxes.length; i++) {
       if (boxes[i].name === pair[0] && boxes[i].value === pair[1]) {
         boxes[i].focus({ preventScroll: false });
@@ -212,7 +213,7 @@
      ticked): put every control back to what the server rendered for this URL. */
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) { return; }
-    document.querySelectorAll("input[type=checkbox][data-url]").forEach(function (box) {
+    document.querySelectorAll("input[type=checkbox][form=facet-form]").forEach(function (box) {
       box.checked = box.defaultChecked;
     });
     document.querySelectorAll(".bars .in-range").forEach(function (bar) {

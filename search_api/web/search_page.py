@@ -69,7 +69,6 @@ def _facet_views(
                 n=v.count,
                 count=fmt_count(v.count, lang),
                 selected=v.selected,
-                url=state.toggled(spec.name, v.value).url,
                 id=html_id(spec.name, v.value),
                 profile_url=(with_lang(entity_url(spec.name, v.value), lang)
                              if spec.name in S.ENTITY_FACETS else ""),

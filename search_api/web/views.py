@@ -23,8 +23,7 @@ class FacetValueView:
     value: str
     n: int
     count: str
-    selected: bool
-    url: str  # the page with this value toggled
+    selected: bool  # ticked: a checkbox of the filter form, which ticking submits
     id: str
     profile_url: str  # the entity's own page ("" for outlets and categories)
 

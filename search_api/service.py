@@ -303,8 +303,10 @@ def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
     return {k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES}
 
 
-def story_summaries(snap: Snapshot, ids: Sequence[str]) -> dict[str, ST.StorySummary]:
-    return ST.summaries(snap.searcher, snap.schema, ids, local_time)
+def story_summaries(snap: Snapshot, ids: Sequence[str],
+                    known: Mapping[str, ST.FirstReport] | None = None
+                    ) -> dict[str, ST.StorySummary]:
+    return ST.summaries(snap.searcher, snap.schema, ids, local_time, known)
 
 
 def _hit(
@@ -452,7 +454,8 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
-    stories = story_summaries(snap, [sid for _, sid, _ in found])
+    firsts = {sid: f for _, sid, p in found if (f := ST.first_report_in(p, sid, local_time))}
+    stories = story_summaries(snap, [sid for _, sid, _ in found], firsts)
     hits = tuple(
         _hit(
             snap, p,

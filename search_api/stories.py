@@ -16,7 +16,7 @@ articles (the clusters themselves are made at index time, :mod:`indexer.stories`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -26,6 +26,7 @@ from tantivy import Occur, Query
 from indexer import schema as S
 from indexer.analysis import Analyzer, join_terms
 from indexer.document import load_payload
+from indexer.stories import story_id
 
 MAX_STORY_MEMBERS: Final = 1_000  # members a story page lists (its size counts them all)
 MAX_SOURCES: Final = 100
@@ -164,9 +165,18 @@ def _first_reports(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequ
     return out
 
 
+def first_report_in(p: S.StoredArticle, story: str, local_time: LocalTime) -> FirstReport | None:
+    """The article as its story's first report, when it is that (the story id is made from the
+    first report's id)."""
+    return FirstReport(p.id, p.source, local_time(p.date)) if story_id(p.id) == story else None
+
+
 def summaries(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[str],
-              local_time: LocalTime) -> dict[str, StorySummary]:
-    """Story id -> its summary, for the distinct ``ids`` given."""
+              local_time: LocalTime, known: Mapping[str, FirstReport] | None = None
+              ) -> dict[str, StorySummary]:
+    """Story id -> its summary, for the distinct ``ids`` given. ``known``: first reports the
+    caller has read already (a search's hits that are one; most stories have one member), so
+    only the others are looked up."""
     ids = list(dict.fromkeys(i for i in ids if i))
     if not ids:
         return {}
@@ -177,7 +187,10 @@ def summaries(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[
         "aggs": {"src": {"terms": {"field": S.SOURCE, "size": MAX_SOURCES,
                                    "segment_size": MAX_SOURCES}}},
     }})
-    firsts = _first_reports(searcher, schema, ids, local_time)
+    firsts = dict(known or {})
+    missing = [i for i in ids if i not in firsts]
+    if missing:
+        firsts.update(_first_reports(searcher, schema, missing, local_time))
     out: dict[str, StorySummary] = {}
     for b in (agg.get("s") or {}).get("buckets", []):
         sid = str(b["key"])

@@ -16,6 +16,7 @@ from tantivy import Query
 from indexer import schema as S
 from indexer.build import add, reindex
 from search_api import service
+from search_api import stories as ST
 from search_api.params import parse_search_params
 
 QUERIES: list[list[tuple[str, str]]] = [
@@ -79,3 +80,20 @@ def test_story_counts_equal_the_distinct_stories_of_every_match(segmented: Path)
         assert (res.total, res.stories) == (total, stories), params
         seen += total - stories
     assert seen > 50  # the queries did meet repeated stories
+
+
+def test_story_summaries_from_the_hits_equal_looking_every_first_report_up(
+        segmented: Path) -> None:
+    """A search takes a hit that is its story's first report as that story's first report; the
+    summaries equal those that look every first report up in the index."""
+    holder = service.SearcherHolder(segmented)
+    snap = holder.snapshot()
+    taken = looked_up = 0
+    for params in QUERIES:
+        res = service.search(holder, parse_search_params([*params, ("size", "50")]))
+        ids = [h.story.id for h in res.hits]
+        reference = ST.summaries(snap.searcher, snap.schema, ids, service.local_time)
+        assert {h.story.id: h.story for h in res.hits} == reference, params
+        taken += sum(h.story.first.id == h.id for h in res.hits)
+        looked_up += sum(h.story.first.id != h.id for h in res.hits)
+    assert taken > 100 and looked_up > 0  # both ways were taken

@@ -77,7 +77,10 @@ def index_body(shards: int = 1, replicas: int = 0) -> dict[str, Any]:
         S.ID_KEY: {"type": "unsigned_long"},
         S.URL: keyword,
         S.TEXT_TERMS: terms,
-        S.WORDS: {"type": "text", "analyzer": WORDS_ANALYZER, "index_options": "positions"},
+        # fielddata: autocomplete and "did you mean" read the field's vocabulary with document
+        # counts (tantivy's term dictionary), by a composite aggregation once per generation.
+        S.WORDS: {"type": "text", "analyzer": WORDS_ANALYZER, "index_options": "positions",
+                  "fielddata": True},
         S.DATE: {"type": "date", "format": "strict_date_optional_time"},
         S.STORY: keyword,
         S.STORY_KEY: {"type": "unsigned_long"},

@@ -30,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import explore, export, feeds, i18n, service, suggest, trends
+from search_api import export, feeds, i18n, service, trends
 from search_api.accept import entries
 from search_api.backends import Backend, NoLocalIndex, TantivyBackend
 from search_api.i18n import N_
@@ -117,7 +117,7 @@ def trends_route(request: Request) -> Response:
 def related_route(request: Request) -> Response:
     doc_id = request.path_params["doc_id"]
     size = parse_related_params(request.query_params.multi_items())
-    related = service.related(_holder(request), doc_id, size)
+    related = _backend(request).related(doc_id, size)
     if related is None:
         return _localized_error(request, 404, "not_found",
                                 Message(N_("no article with id %(id)r"), {"id": doc_id}))
@@ -126,7 +126,7 @@ def related_route(request: Request) -> Response:
 
 def story_route(request: Request) -> Response:
     story_id = request.path_params["story_id"]
-    story = service.get_story(_holder(request), story_id)
+    story = _backend(request).story(story_id)
     if prefers_html(request):
         return web.render_story(request, story)
     if story is None:
@@ -142,14 +142,14 @@ def entities_route(request: Request) -> Response:
 
 def suggest_route(request: Request) -> Response:
     req = parse_suggest_params(request.query_params.multi_items())
-    return ORJSONResponse(suggest.suggest(_holder(request), req.prefix, req.size, wait=False))
+    return ORJSONResponse(_backend(request).suggest(req.prefix, req.size, wait=False))
 
 
 def entity_profile_route(request: Request) -> Response:
     if prefers_html(request):
         return web.entity_page(request)
     ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
-    profile = explore.profile(_holder(request), ref.type, ref.name)
+    profile = _backend(request).profile(ref.type, ref.name)
     if profile is None:
         return _localized_error(request, 404, "not_found", Message(
             N_("no %(type)s named %(name)r"),

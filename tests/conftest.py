@@ -25,14 +25,16 @@ import orjson
 import pytest
 from tantivy import Query
 
+from indexer import opensearch_writer, store
 from indexer import schema as S
-from indexer import store
 from indexer.build import reindex
 from indexer.clean import clean_body
 from indexer.dates import WIB
 from indexer.document import MIN_BODY_WORDS, load_payload
 from indexer.opensearch_node import NodeError, running_node
 from search_api.app import create_app
+from search_api.backends import TantivyBackend
+from search_api.backends.opensearch import OpenSearchBackend
 
 with warnings.catch_warnings():
     # Starlette 1.10 suggests httpx2 for its TestClient; httpx is what the project pins.
@@ -221,6 +223,21 @@ def opensearch_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
 @pytest.fixture(scope="session")
 def opensearch_url(opensearch_node: tuple[str, Path]) -> str:
     return opensearch_node[0]
+
+
+@pytest.fixture(scope="session")
+def os_backend(opensearch_url: str, corpus_records: tuple[Path, list[dict[str, object]]]
+               ) -> OpenSearchBackend:
+    """The session's corpus in OpenSearch (the same records as ``index_dir``)."""
+    path, _ = corpus_records
+    report = opensearch_writer.reindex([path], opensearch_url, "parity", workers=2)
+    assert report.written > 1000, report.as_dict()
+    return OpenSearchBackend(opensearch_url, "parity")
+
+
+@pytest.fixture(scope="session")
+def tantivy_backend(index_dir: Path) -> TantivyBackend:
+    return TantivyBackend(index_dir)
 
 
 @pytest.fixture(scope="session")

@@ -26,19 +26,17 @@ import random
 import warnings
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
-from indexer import opensearch_writer as W
 from indexer.analysis import iter_words
 from search_api import facets as F
 from search_api import ranking as R
 from search_api import service
 from search_api.app import create_app
-from search_api.backends import Backend, TantivyBackend
+from search_api.backends import Backend
 from search_api.backends.opensearch import OpenSearchBackend
 from search_api.params import EntitiesRequest, SearchRequest
 
@@ -55,20 +53,6 @@ N_SAMPLED = 30
 # The engines' BM25 scores of one document differ by ~1e-4 relative (float rounding of idf and
 # of the average field length), so scores this close count as tied.
 SCORE_TOLERANCE = 1e-3
-
-
-@pytest.fixture(scope="session")
-def os_backend(opensearch_url: str, corpus_records: tuple[Path, list[dict[str, object]]]
-               ) -> OpenSearchBackend:
-    path, _ = corpus_records
-    report = W.reindex([path], opensearch_url, "parity", workers=2)
-    assert report.written > 1000, report.as_dict()
-    return OpenSearchBackend(opensearch_url, "parity")
-
-
-@pytest.fixture(scope="session")
-def tantivy_backend(index_dir: Path) -> TantivyBackend:
-    return TantivyBackend(index_dir)
 
 
 def _words(text: str) -> list[str]:

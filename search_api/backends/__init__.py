@@ -1,7 +1,8 @@
 """One search interface, two backends.
 
 :class:`Backend` is what the app and the web page talk to: search (with facets), an article by
-id, entity listing, health and iteration over every stored article (export). Two implement it:
+id, entity listing, health, iteration over every stored article (export), and exploration:
+entity profiles, autocomplete, story pages and related articles. Two implement it:
 :class:`TantivyBackend` (the embedded index, :mod:`search_api.service`) and
 :class:`search_api.backends.opensearch.OpenSearchBackend`. Both compile the query language from
 the same analysed tree and highlight in Python over the original text they return.
@@ -16,7 +17,8 @@ from typing import Any, Final, Protocol
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import service
+from search_api import explore, service, suggest
+from search_api import stories as ST
 from search_api.params import EntitiesRequest, SearchRequest
 
 EXPORT_PAGE: Final = 1000
@@ -44,6 +46,19 @@ class Backend(Protocol):
     def cache(self) -> dict[str, Any]:
         """A memo that lives as long as the index generation being read."""
         ...
+
+    def profile(self, etype: str, name: str) -> explore.EntityProfile | None:
+        """The entity page's data (:mod:`search_api.explore`)."""
+        ...
+
+    def suggest(self, prefix: str, size: int, *, wait: bool = True) -> suggest.Suggestions:
+        """Autocomplete (:mod:`search_api.suggest`); without ``wait``, nothing until the
+        prefix indexes are built."""
+        ...
+
+    def story(self, story_id: str) -> ST.Story | None: ...
+
+    def related(self, doc_id: str, size: int) -> ST.Related | None: ...
 
 
 class TantivyBackend:
@@ -81,6 +96,18 @@ class TantivyBackend:
 
     def cache(self) -> dict[str, Any]:
         return self.holder.snapshot().cache
+
+    def profile(self, etype: str, name: str) -> explore.EntityProfile | None:
+        return explore.profile(self.holder, etype, name)
+
+    def suggest(self, prefix: str, size: int, *, wait: bool = True) -> suggest.Suggestions:
+        return suggest.suggest(self.holder, prefix, size, wait=wait)
+
+    def story(self, story_id: str) -> ST.Story | None:
+        return service.get_story(self.holder, story_id)
+
+    def related(self, doc_id: str, size: int) -> ST.Related | None:
+        return service.related(self.holder, doc_id, size)
 
 
 class NoLocalIndex(service.SearcherHolder):

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
-import orjson
 from opensearchpy import NotFoundError, OpenSearch
 from opensearchpy import helpers as os_helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
@@ -36,18 +35,18 @@ from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.document import load_payload
 from indexer.entity_norm import variant_key
+from search_api import explore, service, suggest
 from search_api import facets as F
-from search_api import service
 from search_api import stories as ST
+from search_api.backends import opensearch_explore as X
+from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
 from search_api.params import EntitiesRequest, SearchRequest
 
 COMPOSITE_PAGE: Final = 10_000
 RECHECK_SECONDS: Final = 1.0  # how often the alias is looked up again
 SHARD_SIZE: Final = 2_000  # terms candidates per shard (exact on one shard, see docs/scale.md)
-_TZ: Final = "+07:00"  # F.DAY_TZ as OpenSearch writes a zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +62,6 @@ class _Generation:
     cache: dict[str, Any] = field(default_factory=dict)
 
 
-def _payload(source: Mapping[str, Any]) -> S.StoredArticle:
-    return load_payload(orjson.dumps(source[S.PAYLOAD]))
-
-
 def _terms_agg(name: str, size: int) -> dict[str, Any]:
     return {"terms": {"field": name, "size": max(size, 1), "shard_size": max(SHARD_SIZE, size),
                       "order": [{"_count": "desc"}, {"_key": "asc"}]}}
@@ -76,7 +71,7 @@ def _date_range(lo: date | None, hi: date | None) -> dict[str, Any] | None:
     """Inclusive WIB days [lo, hi] as [lo 00:00, hi+1 00:00) in the API's day zone."""
     if lo is None and hi is None:
         return None
-    rng: dict[str, Any] = {"time_zone": _TZ, "format": "strict_date"}
+    rng: dict[str, Any] = {"time_zone": P.TZ, "format": "strict_date"}
     if lo is not None:
         rng["gte"] = lo.isoformat()
     if hi is not None and hi < date.max:
@@ -84,17 +79,8 @@ def _date_range(lo: date | None, hi: date | None) -> dict[str, Any] | None:
     return {"range": {S.DATE: rng}}
 
 
-def _date_aggs() -> dict[str, Any]:
-    return {
-        "days": {"date_histogram": {"field": S.DATE, "calendar_interval": "day",
-                                    "time_zone": _TZ, "min_doc_count": 1}},
-        "dated": {"value_count": {"field": S.DATE}},
-    }
-
-
 def _date_facet(aggs: Mapping[str, Any]) -> tuple[F.DateBucket, ...]:
-    dated = int((aggs.get("dated") or {}).get("value") or 0)
-    return F.date_facet(F.day_counts(aggs.get("days")), int(aggs["doc_count"]) - dated)
+    return F.date_facet(F.day_counts(aggs.get("days")), int(aggs["doc_count"]) - P.dated(aggs))
 
 
 class OpenSearchBackend:
@@ -164,7 +150,7 @@ class OpenSearchBackend:
             resp = self._search(gen, self._body(gen, request, sort, compiled.fallback, filters))
             total = int(resp["hits"]["total"]["value"])
         scored = sort in ("relevance", "recent")
-        found = [(h.get("_score"), str(h["_source"].get(S.STORY) or ""), _payload(h["_source"]))
+        found = [(h.get("_score"), str(h["_source"].get(S.STORY) or ""), P.payload(h["_source"]))
                  for h in resp["hits"]["hits"]]
         stories = self._summaries(gen, [sid for _, sid, _ in found])
         hits = tuple(
@@ -178,7 +164,8 @@ class OpenSearchBackend:
             (aggs["all"].get("stories") or {}).get("s")))
         took = round((time.perf_counter() - t0) * 1000, 2)
         return service.SearchResponse(
-            query=request.q, sort=sort, matched=matched, suggestion=None,
+            query=request.q, sort=sort, matched=matched,
+            suggestion=X.did_you_mean(self, request.q, wait=False),
             collapse=request.collapse, total=total, stories=total - repeats, took_ms=took,
             page=request.page, size=request.size, hits=hits, facets=facets,
         )
@@ -315,7 +302,7 @@ class OpenSearchBackend:
         # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
         # more of those narrows the results, so its counts are those of the results as they are.
         disjunctive = [n for n in every if n not in request.all_of]
-        all_aggs: dict[str, Any] = _date_aggs()
+        all_aggs: dict[str, Any] = P.date_aggs()
         if multi:  # the repeats of each story that can repeat (exact: see the module's doc)
             all_aggs["stories"] = {"filter": {"terms": {S.STORY: multi}}, "aggs": {"s": {
                 "terms": {"field": S.STORY, "size": len(multi), "shard_size": len(multi)}}}}
@@ -389,7 +376,7 @@ class OpenSearchBackend:
         if not found:
             return None
         source = found[0]["_source"]
-        p, sid = _payload(source), str(source.get(S.STORY) or "")
+        p, sid = P.payload(source), str(source.get(S.STORY) or "")
         return service.Article(
             id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
             category=p.category, date=service.local_time(p.date), body=p.body,
@@ -425,9 +412,22 @@ class OpenSearchBackend:
         return service.Health(status="ok", documents=count, generation=gen.name,
                               last_commit=built)
 
+    # -- exploration (search_api.backends.opensearch_explore) --------------------------------
+    def profile(self, etype: str, name: str) -> explore.EntityProfile | None:
+        return X.profile(self, etype, name)
+
+    def suggest(self, prefix: str, size: int, *, wait: bool = True) -> suggest.Suggestions:
+        return X.suggestions(self, prefix, size, wait=wait)
+
+    def story(self, story_id: str) -> ST.Story | None:
+        return X.story(self, story_id)
+
+    def related(self, doc_id: str, size: int) -> ST.Related | None:
+        return X.related(self, doc_id, size)
+
     def iter_articles(self) -> Iterator[S.StoredArticle]:
         gen = self._generation()
         for hit in os_helpers.scan(self.client, index=gen.name, query={"sort": ["_doc"]},
                                    preserve_order=True, size=1000):
-            yield _payload(hit["_source"])
+            yield P.payload(hit["_source"])
 

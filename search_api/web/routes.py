@@ -25,8 +25,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from search_api import explore, i18n, service
+from search_api import i18n, service
 from search_api import trends as T
+from search_api.backends import Backend
 from search_api.params import DEFAULT_RELATED_SIZE, ValidationError, parse_entity_ref
 from search_api.stories import Story
 from search_api.web.article_page import build_article_page
@@ -48,6 +49,11 @@ def _templates(request: Request) -> Jinja2Templates:
 def _holder(request: Request) -> service.SearcherHolder:
     holder: service.SearcherHolder = request.state.holder
     return holder
+
+
+def _backend(request: Request) -> Backend:
+    backend: Backend = request.state.backend
+    return backend
 
 
 def _lang(request: Request) -> i18n.Lang:
@@ -117,7 +123,7 @@ def render_article(request: Request, article: service.Article | None) -> Respons
              % {"id": doc_id}, "q": ""},
             status=404,
         )
-    related = service.related(_holder(request), article.id, DEFAULT_RELATED_SIZE)
+    related = _backend(request).related(article.id, DEFAULT_RELATED_SIZE)
     page = build_article_page(_holder(request), article, request.query_params.get("back"),
                               request.query_params.get("q", ""), related, lang)
     return _render(request, "article.html", {"article": page, "q": ""})
@@ -153,7 +159,7 @@ def entity_page(request: Request) -> Response:
     _ = lang.gettext
     try:
         ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
-        profile = explore.profile(_holder(request), ref.type, ref.name)
+        profile = _backend(request).profile(ref.type, ref.name)
     except ValidationError as exc:
         return _render(request, "message.html",
                        {"title": _("Cannot show this entity"),

@@ -1,0 +1,197 @@
+"""Exploration on OpenSearch: entity profiles, suggestions, "did you mean", story pages and
+related articles, answered from what OpenSearch holds and computed by the same code as on tantivy
+(:func:`search_api.explore.assemble`, :func:`search_api.suggest.answer`,
+:func:`search_api.spelling.rewrite`, :func:`search_api.stories.assemble_story`).
+
+Exact counts: an entity's co-occurring values and the vocabulary of the ``words`` field are read
+with ``composite`` aggregations, paged by key until exhausted, so every distinct value is counted
+exactly (a ``terms`` aggregation is exact only when its ``size`` covers every value of every
+shard, and the response's buckets are capped by ``search.max_buckets``). The vocabulary needs
+``fielddata`` on ``words`` (:func:`indexer.opensearch_store.index_body`), loaded once per
+generation by the first suggestion or correction, which then builds its structures in the
+background as on tantivy (:mod:`search_api.memo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Final
+
+from indexer import opensearch_store as OS
+from indexer import schema as S
+from indexer.entity_norm import EntityMap
+from search_api import explore, service, spelling, suggest
+from search_api import facets as F
+from search_api import stories as ST
+from search_api.backends import opensearch_parts as P
+from search_api.memo import per_snapshot
+
+if TYPE_CHECKING:  # the backend calls this module: no import back at run time
+    from search_api.backends.opensearch import OpenSearchBackend, _Generation
+
+COMPOSITE_PAGE: Final = 10_000
+_ALIASES_KEY: Final = "explore:aliases"
+_WORDS_KEY: Final = "explore:words"
+_SUGGEST_KEY: Final = "suggest:indexes"
+_SPELLING_KEY: Final = "spelling:symspell"
+Dsl = dict[str, Any]
+
+
+def composite_counts(b: OpenSearchBackend, gen: _Generation, field: str,
+                     query: Dsl | None = None) -> Iterator[tuple[str, int]]:
+    """(value, documents) of every distinct value of ``field`` among the documents ``query``
+    matches (all of them without one), in key order, exactly."""
+    after: dict[str, Any] | None = None
+    while True:
+        composite: Dsl = {"size": COMPOSITE_PAGE, "sources": [{"v": {"terms": {"field": field}}}]}
+        if after is not None:
+            composite["after"] = after
+        body: Dsl = {"size": 0, "aggs": {"c": {"composite": composite}}}
+        if query is not None:
+            body["query"] = query
+        part = b._search(gen, body)["aggregations"]["c"]
+        for bucket in part["buckets"]:
+            yield str(bucket["key"]["v"]), int(bucket["doc_count"])
+        after = part.get("after_key")
+        if after is None or len(part["buckets"]) < COMPOSITE_PAGE:
+            return
+
+
+# -- entity profiles --------------------------------------------------------------------------
+
+
+def _aliases(b: OpenSearchBackend, gen: _Generation) -> dict[tuple[str, str], tuple[str, ...]]:
+    found = gen.cache.get(_ALIASES_KEY)
+    if found is None:
+        state = OS.read_state(b.client, b.name, gen.name)
+        found = explore.aliases_of(EntityMap.from_json(state.get("entity_map")))
+        gen.cache[_ALIASES_KEY] = found
+    assert isinstance(found, dict)
+    return found
+
+
+def profile(b: OpenSearchBackend, etype: str, name: str) -> explore.EntityProfile | None:
+    """:func:`search_api.explore.profile` from OpenSearch."""
+    gen = b._generation()
+    value = explore.resolve_in(b._all_values(gen, etype), name)
+    if value is None:
+        return None
+    having: Dsl = {"bool": {"filter": [{"term": {etype: value}}]}}
+    resp = b._search(gen, {
+        "query": having, "size": explore.LATEST, "track_total_hits": True,
+        "sort": [{S.DATE: {"order": "desc", "missing": "_last"}}], "aggs": P.date_aggs(),
+    })
+    aggs = resp["aggregations"]
+    counts = explore.EntityCounts(
+        total=int(resp["hits"]["total"]["value"]),
+        days=F.day_counts(aggs.get("days")),
+        dated=P.dated(aggs),
+        related={f: list(composite_counts(b, gen, f, having)) for f in explore.RELATED_FACETS},
+    )
+    latest = []
+    for hit in resp["hits"]["hits"]:
+        p = P.payload(hit["_source"])
+        latest.append(explore.Latest(p.id, p.title, p.source, service.local_time(p.date)))
+    return explore.assemble(etype, value, counts, tuple(latest),
+                            _aliases(b, gen).get((etype, value), ()))
+
+
+# -- suggestions and "did you mean" -----------------------------------------------------------
+
+
+def _words(b: OpenSearchBackend, gen: _Generation) -> list[tuple[str, int]]:
+    """Every word of the ``words`` field with its document count, most frequent first, then
+    alphabetically: what tantivy's ``terms_with_prefix`` lists, in its order (the dictionaries
+    built from it break ties by it)."""
+    found = gen.cache.get(_WORDS_KEY)
+    if found is None:
+        found = sorted(composite_counts(b, gen, S.WORDS), key=lambda wc: (-wc[1], wc[0]))
+        gen.cache[_WORDS_KEY] = found
+    assert isinstance(found, list)
+    return found
+
+
+def suggestions(b: OpenSearchBackend, prefix: str, size: int, *,
+                wait: bool = True) -> suggest.Suggestions:
+    """:func:`search_api.suggest.suggest` from OpenSearch."""
+    if not suggest.fold(prefix):
+        return suggest.Suggestions(prefix, ())
+    gen = b._generation()
+    found = per_snapshot(gen, _SUGGEST_KEY, lambda g: suggest.build_indexes(
+        {f: b._all_values(g, f) for f in S.ENTITY_FACETS}, _words(b, g)), wait=wait)
+    return suggest.answer(found, prefix, size)
+
+
+def _doc_freq(b: OpenSearchBackend, gen: _Generation, word: str) -> int:
+    """Articles with ``word`` in ``words`` (tantivy's ``doc_freq``), memoised per generation."""
+    key = f"df:{word}"
+    n = gen.cache.get(key)
+    if n is None:
+        resp = b._search(gen, {"size": 0, "track_total_hits": True,
+                               "query": {"term": {S.WORDS: word}}})
+        n = int(resp["hits"]["total"]["value"])
+        gen.cache[key] = n
+    assert isinstance(n, int)
+    return n
+
+
+def correct_word(b: OpenSearchBackend, word: str, *, wait: bool = True) -> str | None:
+    """:func:`search_api.spelling.correct_word` from OpenSearch."""
+    if not spelling.MIN_WORD_LEN <= len(word) <= spelling.MAX_WORD_LEN:
+        return None
+    gen = b._generation()
+    symspell = per_snapshot(gen, _SPELLING_KEY,
+                            lambda g: spelling.build_dictionary(_words(b, g)), wait=wait)
+    return spelling.correct_in(symspell, word)
+
+
+def did_you_mean(b: OpenSearchBackend, q: str, *, wait: bool = True) -> str | None:
+    """:func:`search_api.spelling.suggestion` from OpenSearch."""
+    gen = b._generation()
+    return spelling.rewrite(
+        q, lambda w: spelling.known(lambda x: _doc_freq(b, gen, x), w),
+        lambda w: correct_word(b, w, wait=wait))
+
+
+# -- story pages and related articles ---------------------------------------------------------
+
+
+def story(b: OpenSearchBackend, story_id: str) -> ST.Story | None:
+    """:func:`search_api.stories.story` from OpenSearch."""
+    gen = b._generation()
+    summary = b._summaries(gen, [story_id]).get(story_id)
+    if summary is None:
+        return None
+    resp = b._search(gen, {"query": {"term": {S.STORY: story_id}},
+                           "size": ST.MAX_STORY_MEMBERS})
+    members = [P.payload(h["_source"]) for h in resp["hits"]["hits"]]
+    return ST.assemble_story(summary, members, service.local_time)
+
+
+def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
+    """:func:`search_api.stories.related` from OpenSearch: Lucene's more-like-this over the
+    same analysed body terms (the same limits), the same entity boosts, outside the article's
+    own story, one hit per story (``collapse``)."""
+    gen = b._generation()
+    resp = b._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
+    if not resp["hits"]["hits"]:
+        return None
+    source = resp["hits"]["hits"][0]["_source"]
+    p, own = P.payload(source), str(source.get(S.STORY) or "")
+    body_terms, entities = ST.likeness(gen.analyzer, p)
+    should: list[Dsl] = [{"more_like_this": {
+        "fields": [S.TEXT_TERMS], "like": [body_terms], "min_doc_freq": ST.MLT_MIN_DOC_FREQ,
+        "min_term_freq": ST.MLT_MIN_TERM_FREQ, "max_query_terms": ST.MLT_MAX_QUERY_TERMS,
+        "minimum_should_match": "1"}}]
+    should += [{"term": {f: {"value": v, "boost": ST.ENTITY_BOOST}}} for f, v in entities]
+    found = b._search(gen, {
+        "query": {"bool": {"should": should, "minimum_should_match": 1,
+                           "must_not": [{"term": {S.STORY: own}}]}},
+        "collapse": {"field": S.STORY}, "size": size,
+    })
+    out = []
+    for h in found["hits"]["hits"]:
+        q = P.payload(h["_source"])
+        out.append(ST.RelatedArticle(q.id, q.title, q.url, q.source, service.local_time(q.date),
+                                     round(float(h["_score"]), 4), str(h["_source"][S.STORY])))
+    return ST.Related(doc_id, own, tuple(out))

@@ -1,0 +1,33 @@
+"""Pieces of OpenSearch requests and responses that the OpenSearch backend's modules share: the
+API's day zone as OpenSearch writes it, the date aggregations, and a hit's stored original."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import orjson
+
+from indexer import schema as S
+from indexer.document import load_payload
+
+TZ: Final = "+07:00"  # F.DAY_TZ as OpenSearch writes a zone
+
+
+def payload(source: Mapping[str, Any]) -> S.StoredArticle:
+    """The original article a hit's ``_source`` holds."""
+    return load_payload(orjson.dumps(source[S.PAYLOAD]))
+
+
+def date_aggs() -> dict[str, Any]:
+    """Articles per day in the API's zone, and how many are dated."""
+    return {
+        "days": {"date_histogram": {"field": S.DATE, "calendar_interval": "day",
+                                    "time_zone": TZ, "min_doc_count": 1}},
+        "dated": {"value_count": {"field": S.DATE}},
+    }
+
+
+def dated(aggs: Mapping[str, Any]) -> int:
+    """The dated articles :func:`date_aggs` counted."""
+    return int((aggs.get("dated") or {}).get("value") or 0)

@@ -1,0 +1,209 @@
+"""Exploration on both backends over the same corpus (the session's tantivy index and a real
+OpenSearch node): entity profiles (exact co-occurrence counts, timelines, outlets, aliases),
+autocomplete, "did you mean", story pages and related articles, directly and through the app."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from html import escape as html_escape
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from indexer import schema as S
+from search_api import explore, service, spelling
+from search_api.app import create_app
+from search_api.backends import TantivyBackend
+from search_api.backends import opensearch_explore as X
+from search_api.backends.opensearch import OpenSearchBackend
+
+pytestmark = pytest.mark.opensearch
+
+OracleDoc = Any  # tests/conftest.py's OracleDoc
+
+
+def _sample_entities(oracle: list[OracleDoc], facet: str, n_top: int, n_random: int
+                     ) -> list[str]:
+    counts = Counter(v for d in oracle for v in set(d.values(facet)))
+    ranked = [v for v, _ in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))]
+    rng = random.Random(f"explore-{facet}")
+    return ranked[:n_top] + rng.sample(ranked[n_top:], min(n_random, len(ranked) - n_top))
+
+
+@pytest.mark.parametrize("facet", S.ENTITY_FACETS)
+def test_entity_profiles_agree(tantivy_backend: TantivyBackend, os_backend: OpenSearchBackend,
+                               oracle: list[OracleDoc], facet: str) -> None:
+    """Every count equal (co-occurring values, outlets, timeline, total), the same aliases, the
+    latest articles' dates equal (articles of the same date may come in either order)."""
+    names = _sample_entities(oracle, facet, 8, 12)
+    for name in names:
+        a, b = tantivy_backend.profile(facet, name), os_backend.profile(facet, name)
+        assert a is not None and b is not None, name
+        assert (a.type, a.name, a.total, a.timeline, a.aliases) == (
+            b.type, b.name, b.total, b.timeline, b.aliases), name
+        for related in explore.RELATED_FACETS:
+            assert getattr(a, related) == getattr(b, related), (name, related)
+        assert [x.date for x in a.latest] == [x.date for x in b.latest], name
+        assert {x.id for x in a.latest if x.date != a.latest[-1].date} == {
+            x.id for x in b.latest if x.date != b.latest[-1].date}, name
+        # The brute-force count the tantivy side is proven equal to (tests/test_explore.py).
+        having = [d for d in oracle if name in d.values(facet)]
+        assert b.total == len(having)
+    # Names resolve ignoring case and spacing on both; an unknown one is None on both.
+    messy = "  " + names[0].upper().replace(" ", "   ") + " "
+    assert os_backend.profile(facet, messy) == tantivy_backend.profile(facet, messy)
+    assert os_backend.profile(facet, "Tak Ada Nama Begini Zzq") is None
+
+
+def test_exact_counts_past_one_composite_page(os_backend: OpenSearchBackend,
+                                              oracle: list[OracleDoc]) -> None:
+    """The paged walk gives every value once, whatever the page size."""
+    gen = os_backend._generation()
+    whole = list(X.composite_counts(os_backend, gen, S.PERSON))
+    assert whole == sorted(Counter(v for d in oracle for v in set(d.person)).items())
+    saved = X.COMPOSITE_PAGE
+    try:
+        X.COMPOSITE_PAGE = 7
+        assert list(X.composite_counts(os_backend, gen, S.PERSON)) == whole
+    finally:
+        X.COMPOSITE_PAGE = saved
+
+
+def _prefixes(oracle: list[OracleDoc]) -> list[str]:
+    rng = random.Random(2026)
+    docs = rng.sample(oracle, 60)
+    out = []
+    for d in docs:
+        words = [w for w in d.title.split() if w.isalpha()]
+        if words:
+            w = rng.choice(words)
+            out.append(w[: rng.randint(1, min(6, len(w)))])
+        names = list(d.person + d.org + d.place)
+        if names:
+            name = rng.choice(names)
+            out.append(name[: rng.randint(2, min(12, len(name)))])
+    return [*out, "jakarta ba", "joko wi", "Ja", "x", "zzqq", "  Ban  "]
+
+
+def test_suggestions_agree(tantivy_backend: TantivyBackend, os_backend: OpenSearchBackend,
+                           oracle: list[OracleDoc]) -> None:
+    prefixes = _prefixes(oracle)
+    assert len(prefixes) > 100
+    for size in (8, 20):
+        for prefix in prefixes:
+            a = tantivy_backend.suggest(prefix, size)
+            b = os_backend.suggest(prefix, size)
+            assert a == b, prefix
+    # The vocabulary itself: every word of the words field with its document count.
+    snap = tantivy_backend.holder.snapshot()
+    assert X._words(os_backend, os_backend._generation()) == list(
+        snap.searcher.terms_with_prefix(S.WORDS, ""))
+
+
+def test_corrections_agree(tantivy_backend: TantivyBackend, os_backend: OpenSearchBackend
+                           ) -> None:
+    snap = tantivy_backend.holder.snapshot()
+    vocab = [w for w, c in snap.searcher.terms_with_prefix(S.WORDS, "")
+             if w.isalpha() and len(w) >= 5 and c >= 3]
+    rng = random.Random(17)
+    typos = []
+    for word in rng.sample(vocab, 150):
+        i = rng.randrange(len(word))
+        typos.append(word[:i] + word[i + 1:])  # one letter dropped
+    corrected = 0
+    for typo in typos:
+        a = spelling.correct_word(snap, typo)
+        assert X.correct_word(os_backend, typo) == a, typo
+        corrected += a is not None
+        q = f"{typo.capitalize()} +jakarta"
+        assert X.did_you_mean(os_backend, q) == spelling.suggestion(snap, q), q
+    assert corrected > 100
+    assert X.did_you_mean(os_backend, "banjir") is None
+
+
+def _multi_member_stories(oracle: list[OracleDoc]) -> list[str]:
+    sizes = Counter(d.story for d in oracle)
+    return sorted(s for s, n in sizes.items() if n > 1)
+
+
+def test_story_pages_agree(tantivy_backend: TantivyBackend, os_backend: OpenSearchBackend,
+                           oracle: list[OracleDoc]) -> None:
+    stories = _multi_member_stories(oracle)
+    assert stories
+    singles = sorted({d.story for d in oracle} - set(stories))
+    for sid in stories + random.Random(3).sample(singles, 10):
+        a, b = tantivy_backend.story(sid), os_backend.story(sid)
+        assert a is not None and a == b, sid
+        assert sorted(m.id for m in b.members) == sorted(d.id for d in oracle if d.story == sid)
+    assert os_backend.story("no-such-story") is None
+
+
+def test_related_articles_on_opensearch(tantivy_backend: TantivyBackend,
+                                        os_backend: OpenSearchBackend,
+                                        oracle: list[OracleDoc]) -> None:
+    """Not the same ranking (Lucene's and tantivy's more-like-this pick and weigh terms
+    differently), but the same rules: outside the article's own story, one per story, each
+    sharing an entity or a body word with it; and mostly the same neighbours."""
+    by_id = {d.id: d for d in oracle}
+    docs = random.Random(5).sample(oracle, 40)
+    overlap, total = 0, 0
+    for d in docs:
+        b = os_backend.related(d.id, 5)
+        a = tantivy_backend.related(d.id, 5)
+        assert a is not None and b is not None
+        assert b.id == d.id and b.story == d.story == a.story
+        assert len(b.hits) == len(a.hits) or len(b.hits) == 5
+        stories = [h.story for h in b.hits]
+        assert d.story not in stories and len(set(stories)) == len(stories)
+        assert [h.score for h in b.hits] == sorted((h.score for h in b.hits), reverse=True)
+        mine = set(d.person + d.org + d.place)
+        words = {w.lower() for w in d.body.split() if len(w) > 3}
+        for h in b.hits:
+            other = by_id[h.id]
+            assert other.story == h.story
+            assert (mine & set(other.person + other.org + other.place)
+                    or words & {w.lower() for w in other.body.split()}), h.id
+        overlap += len({h.id for h in a.hits} & {h.id for h in b.hits})
+        total += len(a.hits)
+    assert os_backend.related("no-such-id", 5) is None
+    assert overlap >= total // 2, (overlap, total)
+
+
+def test_the_app_explores_from_opensearch(client: TestClient, os_backend: OpenSearchBackend,
+                                          oracle: list[OracleDoc]) -> None:
+    """The same JSON from both apps: entity pages, suggestions, story pages, the search's
+    suggestion; the related articles and the pages answer."""
+    person = Counter(v for d in oracle for v in set(d.person)).most_common(1)[0][0]
+    story = _multi_member_stories(oracle)[0]
+    with TestClient(create_app(backend=os_backend),
+                    headers={"Accept-Language": "en"}) as remote:
+        for url in (f"/entities/person/{person}", f"/stories/{story}",
+                    "/entities/org/Zzq Tak Ada"):
+            a, b = client.get(url), remote.get(url)
+            assert a.status_code == b.status_code and a.json() == b.json(), url
+        for app in (client, remote):  # the first request starts the build; then it answers
+            deadline = time.monotonic() + 60
+            while not app.get("/suggest", params={"prefix": "ja"}).json()["suggestions"]:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            deadline = time.monotonic() + 60
+            while app.get("/search", params={"q": "banjr"}).json()["suggestion"] is None:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        for prefix in ("ja", "Joko w", "ban"):
+            assert (client.get("/suggest", params={"prefix": prefix}).json()
+                    == remote.get("/suggest", params={"prefix": prefix}).json())
+        assert remote.get("/search", params={"q": "banjr"}).json()["suggestion"] == "banjir"
+        related = remote.get(f"/articles/{oracle[0].id}/related").json()
+        assert related["id"] == oracle[0].id and related["hits"]
+        html = {"Accept": "text/html"}
+        page = remote.get(f"/entities/person/{person}", headers=html)
+        assert page.status_code == 200 and "Latest articles" in page.text
+        page = remote.get(f"/stories/{story}", headers=html)
+        assert page.status_code == 200
+        members = service.get_story(service.SearcherHolder(client.app.state.index_dir), story)
+        assert members is not None
+        assert all(html_escape(m.title) in page.text for m in members.members)

@@ -1,0 +1,116 @@
+""":func:`apply_map` (the payload changed as JSON) equals the plain way: decode the payload into
+a StoredArticle, ``dataclasses.replace`` each mention, encode again — on real articles under the
+corpus's own map and under a map that renames, drops and splits (tickets) their values."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from indexer import lexicon
+from indexer import schema as S
+from indexer.analysis import Analyzer
+from indexer.build import iter_records
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.document import Prepared, load_payload, prepare
+from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+from indexer.records import Record
+
+
+def reference(prep: Prepared, emap: EntityMap) -> Prepared:
+    f = prep.fields
+    changed = any(
+        emap.entity(t, v) != (v,) for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
+    ) or (bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
+    if not changed:
+        return prep
+    stored = load_payload(f[S.PAYLOAD])
+    mentions = tuple(m for old in stored.mentions for m in _mapped(old, stored, emap))
+    entities = {
+        t: tuple(dict.fromkeys(x for v in stored.entities.get(t, ()) for x in emap.entity(t, v)))
+        for t in S.ENTITY_TYPES
+    }
+    stored = replace(stored, entities=entities, mentions=mentions,
+                     category=emap.category(stored.category) if stored.category else "")
+    fields = {k: v for k, v in f.items() if k not in S.ENTITY_FACETS}
+    fields[S.PAYLOAD] = orjson.dumps(stored)
+    if stored.category:
+        fields[S.CATEGORY] = stored.category
+    for t, name in S.ENTITY_FIELDS.items():
+        if entities[t]:
+            fields[name] = list(entities[t])
+    return replace(prep, fields=fields)
+
+
+def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap) -> Iterator[S.Mention]:
+    into = emap.entity(m.type, m.name)
+    if len(into) == 1:
+        yield replace(m, name=into[0])
+    elif len(into) == 2:
+        text = stored.title if m.field == "title" else stored.body
+        cut = text.find("-", m.start, m.end)
+        if cut < 0:
+            yield from (replace(m, name=n) for n in into)
+        else:
+            yield replace(m, name=into[0], end=len(text[:cut].rstrip()))
+            rest = text[cut + 1:m.end]
+            yield replace(m, name=into[1], start=cut + 1 + len(rest) - len(rest.lstrip()))
+
+
+@pytest.fixture(scope="module")
+def prepared(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Prepared]:
+    with gzip.open(shared_dir / "corpus" / "clickid-news" / "articles.jsonl.gz", "rb") as f:
+        rows: list[dict[str, Any]] = [orjson.loads(x) for i, x in enumerate(f) if i % 60 == 0]
+    rows.append({**rows[0], "id": "ticket", "title": "Jokowi-Ma'ruf Amin Menang",
+                 "body": "Pasangan Joko Widodo - Ma'ruf Amin menang. Prabowo-Sandi kalah. "
+                         "Kata Jokowi-Ma'ruf di Jakarta."})
+    path = tmp_path_factory.mktemp("apply_map") / "sample.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+    return [p for r in iter_records([path]) if isinstance(r, Record)
+            for p in [prepare(r, analyzer)] if isinstance(p, Prepared)]
+
+
+def _same(a: Prepared, b: Prepared) -> None:
+    assert a.fields == b.fields, a.id
+    assert (a.id, a.date, a.origin) == (b.id, b.date, b.origin)
+
+
+def test_under_the_corpus_map(prepared: list[Prepared]) -> None:
+    counts = CorpusCounts()
+    for p in prepared:
+        counts.add({t: p.fields.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
+                   p.fields.get(S.CATEGORY) or "")
+    emap = compute_map(counts.entities, counts.categories, alias_person)
+    changed = 0
+    for p in prepared:
+        fast, ref = apply_map(p, emap), reference(p, emap)
+        _same(fast, ref)
+        changed += fast is not p
+    assert changed >= 50
+
+
+def test_under_a_map_that_renames_drops_and_splits(prepared: list[Prepared]) -> None:
+    values: dict[str, dict[str, tuple[str, ...]]] = {t: {} for t in S.ENTITY_TYPES}
+    for i, p in enumerate(prepared):
+        for t, name in S.ENTITY_FIELDS.items():
+            for j, v in enumerate(p.fields.get(name) or ()):
+                kind = (i + j) % 4
+                into = ((v.upper(),), (), (f"{v} A", f"{v} B"), (v,))[kind]
+                values[t].setdefault(v, into)
+    for v in ("Jokowi-Ma'ruf", "Joko Widodo - Ma'ruf Amin", "Prabowo-Sandi"):
+        values["PER"][v] = ("Joko Widodo", "Ma'ruf Amin")
+    emap = EntityMap(values, {t: {} for t in S.ENTITY_TYPES}, {})
+    tickets = 0
+    for p in prepared:
+        fast, ref = apply_map(p, emap), reference(p, emap)
+        _same(fast, ref)
+        stored = load_payload(fast.fields[S.PAYLOAD])
+        tickets += sum(m.name == "Ma'ruf Amin" or m.name.endswith(" B") for m in stored.mentions)
+    assert tickets >= 20  # second halves of tickets written

@@ -193,13 +193,21 @@ def test_the_app_explores_from_opensearch(client: TestClient, os_backend: OpenSe
             while app.get("/search", params={"q": "banjr"}).json()["suggestion"] is None:
                 assert time.monotonic() < deadline
                 time.sleep(0.2)
+        html = {"Accept": "text/html"}
         for prefix in ("ja", "Joko w", "ban"):
             assert (client.get("/suggest", params={"prefix": prefix}).json()
                     == remote.get("/suggest", params={"prefix": prefix}).json())
         assert remote.get("/search", params={"q": "banjr"}).json()["suggestion"] == "banjir"
+        # The article page: the same marks of the query's words, the same related articles.
+        doc = next(d for d in oracle if "banjir" in d.body.lower())
+        url = f"/articles/{doc.id}?q=banjir"
+        a_page, b_page = client.get(url, headers=html), remote.get(url, headers=html)
+        assert a_page.status_code == b_page.status_code == 200
+        body = [p.text.split('class="article-body"')[1].split("</div>")[0]
+                for p in (a_page, b_page)]
+        assert "<mark>" in body[0] and body[0] == body[1]
         related = remote.get(f"/articles/{oracle[0].id}/related").json()
         assert related["id"] == oracle[0].id and related["hits"]
-        html = {"Accept": "text/html"}
         page = remote.get(f"/entities/person/{person}", headers=html)
         assert page.status_code == 200 and "Latest articles" in page.text
         page = remote.get(f"/stories/{story}", headers=html)

@@ -11,15 +11,18 @@ the same analysed tree and highlight in Python over the original text they retur
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 
 from tantivy import Query
 
 from indexer import schema as S
+from indexer.analysis import Analyzer
 from search_api import explore, service, suggest
 from search_api import stories as ST
-from search_api.params import EntitiesRequest, SearchRequest
+from search_api.params import MAX_QUERY_CHARS, EntitiesRequest, SearchRequest
+from search_api.query import build
 
 EXPORT_PAGE: Final = 1000
 
@@ -59,6 +62,20 @@ class Backend(Protocol):
     def story(self, story_id: str) -> ST.Story | None: ...
 
     def related(self, doc_id: str, size: int) -> ST.Related | None: ...
+
+    def marking(self, doc_id: str, q: str) -> Marking:
+        """What the article page needs to mark ``q``'s words in the article ``doc_id``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Marking:
+    """The index's analyzer, the terms a query's words are analysed to (none for no query), and
+    the article's names (which the analyzer keeps whole)."""
+
+    analyzer: Analyzer
+    terms: frozenset[str]
+    names: frozenset[str]
 
 
 class TantivyBackend:
@@ -108,6 +125,16 @@ class TantivyBackend:
 
     def related(self, doc_id: str, size: int) -> ST.Related | None:
         return service.related(self.holder, doc_id, size)
+
+    def marking(self, doc_id: str, q: str) -> Marking:
+        snap = self.holder.snapshot()
+        terms = build(q[:MAX_QUERY_CHARS], snap.analyzer, snap.schema).terms if q.strip() else None
+        if not terms:
+            return Marking(snap.analyzer, frozenset(), frozenset())
+        res = snap.searcher.search(Query.term_query(snap.schema, S.ID, doc_id), 1, count=False)
+        names = (frozenset(service.payload(snap.searcher, res.hits[0][1]).names) if res.hits
+                 else frozenset())
+        return Marking(snap.analyzer, terms, names)
 
 
 class NoLocalIndex(service.SearcherHolder):

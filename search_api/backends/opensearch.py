@@ -39,6 +39,7 @@ from indexer.entity_norm import variant_key
 from search_api import explore, service, suggest
 from search_api import facets as F
 from search_api import stories as ST
+from search_api.backends import Marking
 from search_api.backends import opensearch_explore as X
 from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
@@ -424,6 +425,9 @@ class OpenSearchBackend:
 
     def related(self, doc_id: str, size: int) -> ST.Related | None:
         return X.related(self, doc_id, size)
+
+    def marking(self, doc_id: str, q: str) -> Marking:
+        return X.marking(self, doc_id, q)
 
     def iter_articles(self) -> Iterator[S.StoredArticle]:
         gen = self._generation()

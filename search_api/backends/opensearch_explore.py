@@ -1,7 +1,8 @@
-"""Exploration on OpenSearch: entity profiles, suggestions, "did you mean", story pages and
-related articles, answered from what OpenSearch holds and computed by the same code as on tantivy
-(:func:`search_api.explore.assemble`, :func:`search_api.suggest.answer`,
-:func:`search_api.spelling.rewrite`, :func:`search_api.stories.assemble_story`).
+"""Exploration on OpenSearch: entity profiles, suggestions, "did you mean", story pages,
+related articles and the article page's marks, answered from what OpenSearch holds and computed
+by the same code as on tantivy (:func:`search_api.explore.assemble`,
+:func:`search_api.suggest.answer`, :func:`search_api.spelling.rewrite`,
+:func:`search_api.stories.assemble_story`).
 
 Exact counts: an entity's co-occurring values and the vocabulary of the ``words`` field are read
 with ``composite`` aggregations, paged by key until exhausted, so every distinct value is counted
@@ -23,8 +24,11 @@ from indexer.entity_norm import EntityMap
 from search_api import explore, service, spelling, suggest
 from search_api import facets as F
 from search_api import stories as ST
+from search_api.backends import Marking
 from search_api.backends import opensearch_parts as P
+from search_api.backends.opensearch_dsl import compile_dsl
 from search_api.memo import per_snapshot
+from search_api.params import MAX_QUERY_CHARS
 
 if TYPE_CHECKING:  # the backend calls this module: no import back at run time
     from search_api.backends.opensearch import OpenSearchBackend, _Generation
@@ -195,3 +199,14 @@ def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
         out.append(ST.RelatedArticle(q.id, q.title, q.url, q.source, service.local_time(q.date),
                                      round(float(h["_score"]), 4), str(h["_source"][S.STORY])))
     return ST.Related(doc_id, own, tuple(out))
+
+
+def marking(b: OpenSearchBackend, doc_id: str, q: str) -> Marking:
+    """:meth:`search_api.backends.TantivyBackend.marking` from OpenSearch."""
+    gen = b._generation()
+    terms = compile_dsl(q[:MAX_QUERY_CHARS], gen.analyzer).terms if q.strip() else None
+    if not terms:
+        return Marking(gen.analyzer, frozenset(), frozenset())
+    found = b._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})["hits"]["hits"]
+    names = frozenset(P.payload(found[0]["_source"]).names) if found else frozenset()
+    return Marking(gen.analyzer, terms, names)

@@ -11,14 +11,11 @@ from collections.abc import Sequence
 from typing import Final
 from urllib.parse import parse_qsl, urlencode
 
-from tantivy import Query
-
 from indexer import schema as S
 from search_api import highlight as H
 from search_api import service
+from search_api.backends import Marking
 from search_api.i18n import Lang
-from search_api.params import MAX_QUERY_CHARS
-from search_api.query import build
 from search_api.stories import Related
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_datetime, paragraphs
@@ -39,24 +36,18 @@ def back_url(raw: str | None, lang: Lang) -> str:
     return with_lang("/?" + urlencode(pairs) if pairs else "/", lang)
 
 
-def marked(
-    holder: service.SearcherHolder, article: service.Article, q: str
-) -> tuple[str, tuple[str, ...]]:
-    """The title and the paragraphs as HTML (escaped), with ``q``'s terms marked."""
+def marked(marking: Marking, article: service.Article) -> tuple[str, tuple[str, ...]]:
+    """The title and the paragraphs as HTML (escaped), with the query's terms marked."""
     texts = paragraphs(article.body)
-    snap = holder.snapshot()
-    terms = build(q[:MAX_QUERY_CHARS], snap.analyzer, snap.schema).terms if q.strip() else None
+    terms, analyzer, names = marking.terms, marking.analyzer, marking.names
     if not terms:
         return html.escape(article.title), tuple(html.escape(t) for t in texts)
-    res = snap.searcher.search(Query.term_query(snap.schema, S.ID, article.id), 1, count=False)
-    names = (frozenset(service.payload(snap.searcher, res.hits[0][1]).names) if res.hits
-             else frozenset())
-    title = H.highlight(article.title, snap.analyzer.spans(article.title, names), terms)
+    title = H.highlight(article.title, analyzer.spans(article.title, names), terms)
     out: list[str] = []
     budget = MARK_CHARS
     for text in texts:
         budget -= len(text)
-        out.append(H.render(text, snap.analyzer.spans(text, names), terms) if budget >= 0
+        out.append(H.render(text, analyzer.spans(text, names), terms) if budget >= 0
                    else html.escape(text))
     return title, tuple(out)
 
@@ -75,10 +66,10 @@ def _groups(article: service.Article, lang: Lang) -> Sequence[EntityGroup]:
 
 
 def build_article_page(
-    holder: service.SearcherHolder, article: service.Article, back: str | None, q: str,
-    related: Related | None, lang: Lang,
+    marking: Marking, article: service.Article, back: str | None, related: Related | None,
+    lang: Lang,
 ) -> ArticlePage:
-    title_html, paragraphs_html = marked(holder, article, q)
+    title_html, paragraphs_html = marked(marking, article)
     start = PageState(lang=lang.param)
     return ArticlePage(
         id=article.id,

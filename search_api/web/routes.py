@@ -123,9 +123,10 @@ def render_article(request: Request, article: service.Article | None) -> Respons
              % {"id": doc_id}, "q": ""},
             status=404,
         )
-    related = _backend(request).related(article.id, DEFAULT_RELATED_SIZE)
-    page = build_article_page(_holder(request), article, request.query_params.get("back"),
-                              request.query_params.get("q", ""), related, lang)
+    backend = _backend(request)
+    marking = backend.marking(article.id, request.query_params.get("q", ""))
+    related = backend.related(article.id, DEFAULT_RELATED_SIZE)
+    page = build_article_page(marking, article, request.query_params.get("back"), related, lang)
     return _render(request, "article.html", {"article": page, "q": ""})
 
 

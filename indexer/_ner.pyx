@@ -186,7 +186,8 @@ cdef class Tagger:
     cdef str vector_prefix
     cdef dict weights
     cdef object position_features, normalised, make_entity, split_places
-    cdef object part_name, acronym_end, run_finditer
+    cdef object part_name, acronym_end, run_match
+    cdef unsigned char run_first[256]  # whether a character (below U+0100) can start a run
     cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
     cdef frozenset titles, title_words, not_alone, connectors, doubtful_buckets, cite_words
     cdef object credit_match, web_address_match
@@ -265,7 +266,12 @@ cdef class Tagger:
         self.split_places = config.split_places
         self.part_name = config.part_name
         self.acronym_end = config.acronym_end
-        self.run_finditer = config.run_finditer
+        self.run_match = config.run_match
+        memset(self.run_first, 0, sizeof(self.run_first))
+        for ch in config.run_first:
+            if ord(ch) > 255:
+                raise ValueError("the tagger scans for run starts below U+0100")
+            self.run_first[ord(ch)] = 1
         self.skip = config.skip
         self.skip_plain = config.skip_plain
         self.heads = config.heads
@@ -795,19 +801,54 @@ cdef class Tagger:
             return False  # only titles: "Kasat Reskrim", "Plt Menpora"
         return True
 
+    cdef Py_ssize_t _run_start(self, str text, Py_ssize_t pos):
+        """The index of the first character at or after ``pos`` that can start a run, or -1:
+        the regex is tried only there (its own search tests a character class at every
+        position, the larger part of its time)."""
+        cdef Py_ssize_t n = len(text)
+        cdef Py_UCS4 c
+        while pos < n:
+            c = text[pos]
+            if c < 256 and self.run_first[c]:
+                return pos
+            pos += 1
+        return -1
+
+    def run_spans(self, str text):
+        """(start, end) of each candidate run of ``text``, as :meth:`extract` finds them: the
+        spans of ``run_match``'s regex's ``finditer`` (runs are never empty)."""
+        cdef list out = []
+        cdef Py_ssize_t pos = 0, start
+        while True:
+            start = self._run_start(text, pos)
+            if start < 0:
+                return out
+            m = self.run_match(text, start)
+            if m is None:
+                pos = start + 1
+            else:
+                pos = m.end()
+                out.append((start, pos))
+
     def extract(self, str text):
         """The mentions of ``text`` in text order, before linking across mentions."""
         cdef list out = []
-        cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen
+        cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen, pos = 0
         cdef str run, low, prev, last, nxt
         cdef tuple found
         self._check_limits()
-        for m in self.run_finditer(text):
-            start = m.start()
+        while True:  # the runs as run_spans finds them
+            start = self._run_start(text, pos)
+            if start < 0:
+                break
+            m = self.run_match(text, start)
+            if m is None:
+                pos = start + 1
+                continue
+            end = pos = m.end()
             if start < covered:
                 continue
-            end = m.end()
-            run = m.group()
+            run = text[start:end]
             low = run.lower()
             if low in self.skip_plain:  # the usual skipped run: no official name ends with it
                 continue

@@ -1,7 +1,8 @@
 """The extractor's fast paths give what their plain references give: its caches (word records,
 per-run and per-one-word-run results, computed once and shared across texts) change no
-mention, the compiled word features are those of ``features.word_features``, and the fast
-record constructors build equal records. ``scripts/check_entities.py`` compares the whole
+mention, the compiled word features are those of ``features.word_features``, the compiled
+scan for runs finds what ``RUN_RE.finditer`` finds, and the fast record constructors build
+equal records. ``scripts/check_entities.py`` compares the whole
 corpus with another revision."""
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import json
 from itertools import islice
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer import schema as S
 from indexer.entities import extract_entities, load_model
 from indexer.entities.features import POSITIONS, word_features
 from indexer.entities.labels import LABELS
 from indexer.entities.model import model_from_payload, read_payload
-from indexer.entities.runs import RUN_RE
+from indexer.entities.runs import RUN_FIRST, RUN_RE
 from indexer.mentions import make_mention
 
 CORPUS = Path("corpus") / "clickid-news" / "articles.jsonl.gz"
@@ -71,3 +75,24 @@ def test_fast_mention_constructor() -> None:
     plain = S.Mention("PER", "Joko Widodo", "title", 3, 14)
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
+
+def test_run_first_is_the_run_regex_first_class() -> None:
+    """Over every code point, a run starts at a character exactly when it is in RUN_FIRST."""
+    starts = {c for c in map(chr, range(0x110000)) if RUN_RE.match(c) is not None}
+    assert starts == set(RUN_FIRST)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Joko", "Widodo", "iPhone", "KPK", "bin", "van", " ", "  ", "-",
+                                 ".", "R", "'", "’", "1", "2019", "Éric", "ÖZIL", "İ", "x", "_",
+                                 "\n", "(", "De", "de", "A.", "Ⅻ", "ǅ", "aB", "😀", "dan"]),
+                max_size=40).map("".join))
+def test_compiled_run_scan_is_the_regex_finditer(text: str) -> None:
+    assert load_model().tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]
+
+
+def test_compiled_run_scan_on_the_corpus(shared_dir: Path) -> None:
+    tagger = load_model().tagger
+    for title, body in _articles(shared_dir, 300):
+        for text in (title, body, body.upper(), body.title()):
+            assert tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]

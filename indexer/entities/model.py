@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -76,7 +76,8 @@ class TaggerConfig:
     part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
                         tuple[int, int] | None]
     acronym_end: Callable[[str, int], int]
-    run_finditer: Callable[[str], Iterator[re.Match[str]]]
+    run_match: Callable[[str, int], re.Match[str] | None]  # runs.RUN_RE.match
+    run_first: str  # runs.RUN_FIRST: the characters a run can start with
     skip: frozenset[str]  # runs never tagged
     skip_plain: frozenset[str]  # those that no cut official name ends with
     heads: frozenset[str]  # lower-case head words a run takes in
@@ -179,7 +180,8 @@ class Model:
             split_places=self.split_places,
             part_name=passes.part_name,
             acronym_end=runs.acronym_end,
-            run_finditer=runs.RUN_RE.finditer,
+            run_match=runs.RUN_RE.match,
+            run_first=runs.RUN_FIRST,
             skip=skip,
             # A run that is one of these words needs no other look-up.
             skip_plain=frozenset(w for w in skip if " " not in w and w not in self.org_parts),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
+from dataclasses import replace
 from html import escape as html_escape
 from typing import Any
 
@@ -58,16 +59,22 @@ def test_entity_profiles_agree(tantivy_backend: TantivyBackend, os_backend: Open
     assert os_backend.profile(facet, "Tak Ada Nama Begini Zzq") is None
 
 
-def test_exact_counts_past_one_composite_page(os_backend: OpenSearchBackend,
+def test_exact_counts_past_one_composite_page(tantivy_backend: TantivyBackend,
+                                              os_backend: OpenSearchBackend,
                                               oracle: list[OracleDoc]) -> None:
-    """The paged walk gives every value once, whatever the page size."""
+    """The paged walk gives every value once, whatever the page size; a profile too."""
     gen = os_backend._generation()
     whole = list(X.composite_counts(os_backend, gen, S.PERSON))
     assert whole == sorted(Counter(v for d in oracle for v in set(d.person)).items())
+    place = Counter(v for d in oracle for v in set(d.place)).most_common(1)[0][0]
     saved = X.COMPOSITE_PAGE
     try:
         X.COMPOSITE_PAGE = 7
         assert list(X.composite_counts(os_backend, gen, S.PERSON)) == whole
+        a, b = tantivy_backend.profile(S.PLACE, place), os_backend.profile(S.PLACE, place)
+        assert a is not None and b is not None and len(b.place) == explore.TOP_RELATED
+        # (latest: compared by date in test_entity_profiles_agree)
+        assert replace(a, latest=()) == replace(b, latest=())
     finally:
         X.COMPOSITE_PAGE = saved
 

@@ -41,24 +41,36 @@ _SPELLING_KEY: Final = "spelling:symspell"
 Dsl = dict[str, Any]
 
 
-def composite_counts(b: OpenSearchBackend, gen: _Generation, field: str,
-                     query: Dsl | None = None) -> Iterator[tuple[str, int]]:
-    """(value, documents) of every distinct value of ``field`` among the documents ``query``
-    matches (all of them without one), in key order, exactly."""
-    after: dict[str, Any] | None = None
+def _composite(field: str, after: dict[str, Any] | None = None) -> Dsl:
+    composite: Dsl = {"size": COMPOSITE_PAGE, "sources": [{"v": {"terms": {"field": field}}}]}
+    if after is not None:
+        composite["after"] = after
+    return {"composite": composite}
+
+
+def _pages(b: OpenSearchBackend, gen: _Generation, field: str, query: Dsl | None,
+           part: dict[str, Any]) -> Iterator[tuple[str, int]]:
+    """The buckets of a :func:`_composite` result ``part``, then of the pages after it."""
     while True:
-        composite: Dsl = {"size": COMPOSITE_PAGE, "sources": [{"v": {"terms": {"field": field}}}]}
-        if after is not None:
-            composite["after"] = after
-        body: Dsl = {"size": 0, "aggs": {"c": {"composite": composite}}}
-        if query is not None:
-            body["query"] = query
-        part = b._search(gen, body)["aggregations"]["c"]
         for bucket in part["buckets"]:
             yield str(bucket["key"]["v"]), int(bucket["doc_count"])
         after = part.get("after_key")
         if after is None or len(part["buckets"]) < COMPOSITE_PAGE:
             return
+        body: Dsl = {"size": 0, "aggs": {"c": _composite(field, after)}}
+        if query is not None:
+            body["query"] = query
+        part = b._search(gen, body)["aggregations"]["c"]
+
+
+def composite_counts(b: OpenSearchBackend, gen: _Generation, field: str,
+                     query: Dsl | None = None) -> Iterator[tuple[str, int]]:
+    """(value, documents) of every distinct value of ``field`` among the documents ``query``
+    matches (all of them without one), in key order, exactly."""
+    body: Dsl = {"size": 0, "aggs": {"c": _composite(field)}}
+    if query is not None:
+        body["query"] = query
+    return _pages(b, gen, field, query, b._search(gen, body)["aggregations"]["c"])
 
 
 # -- entity profiles --------------------------------------------------------------------------
@@ -81,16 +93,20 @@ def profile(b: OpenSearchBackend, etype: str, name: str) -> explore.EntityProfil
     if value is None:
         return None
     having: Dsl = {"bool": {"filter": [{"term": {etype: value}}]}}
+    # One request: the latest, the timeline and each facet's first page of values (the only
+    # one unless the entity has more than COMPOSITE_PAGE distinct values of a facet).
     resp = b._search(gen, {
         "query": having, "size": explore.LATEST, "track_total_hits": True,
-        "sort": [{S.DATE: {"order": "desc", "missing": "_last"}}], "aggs": P.date_aggs(),
+        "sort": [{S.DATE: {"order": "desc", "missing": "_last"}}],
+        "aggs": {**P.date_aggs(), **{f"values:{f}": _composite(f) for f in explore.RELATED_FACETS}},
     })
     aggs = resp["aggregations"]
     counts = explore.EntityCounts(
         total=int(resp["hits"]["total"]["value"]),
         days=F.day_counts(aggs.get("days")),
         dated=P.dated(aggs),
-        related={f: list(composite_counts(b, gen, f, having)) for f in explore.RELATED_FACETS},
+        related={f: list(_pages(b, gen, f, having, aggs[f"values:{f}"]))
+                 for f in explore.RELATED_FACETS},
     )
     latest = []
     for hit in resp["hits"]["hits"]:

@@ -88,14 +88,16 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     bytes equal to that way's)."""
     f = prep.fields
     changed = any(
-        emap.entity(t, v) != (v,) for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
+        emap.type_of(t, v) != t or emap.entity(t, v) != (v,)
+        for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
     ) or (bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
     stored = orjson.loads(f[S.PAYLOAD])
     old_entities = stored["entities"] or {}
+    retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in old_entities.get(t, ())]
     entities = {
-        t: list(dict.fromkeys(x for v in old_entities.get(t, ()) for x in emap.entity(t, v)))
+        t: list(dict.fromkeys(x for to, v in retyped if to == t for x in emap.entity(t, v)))
         for t in S.ENTITY_TYPES
     }
     stored["entities"] = entities
@@ -116,8 +118,11 @@ Json = dict[str, Any]
 
 
 def _mapped(m: Json, stored: Json, emap: EntityMap) -> Iterator[Json]:
-    """A mention (as JSON) under the map: renamed, dropped, or a ticket's two halves."""
-    into = emap.entity(m["type"], m["name"])
+    """A mention (as JSON) under the map: retyped, renamed, dropped, or a ticket's two halves."""
+    typ = emap.type_of(m["type"], m["name"])
+    if typ != m["type"]:
+        m = {**m, "type": typ}
+    into = emap.entity(typ, m["name"])
     if len(into) == 1:
         yield m if into[0] == m["name"] else {**m, "name": into[0]}
     elif len(into) == 2:  # a ticket: each half where it is written, if the hyphen is found

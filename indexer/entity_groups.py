@@ -119,7 +119,7 @@ def join_variants(groups: Groups, typ: str) -> None:
     if typ == "LOC":
         _join_vowel_spellings(groups, by_key)
     # Spaced or not ("Hong Kong", "Hongkong"; "Jung Kook", "Jungkook"), and "RI" after a name
-    # ("Gedung DPR RI"): one name.
+    # ("Gedung DPR RI", "DPR-RI"): one name.
     by_compact: dict[str, str] = {}
     for key, v in sorted(by_key.items()):
         compact = key.replace(" ", "")
@@ -128,9 +128,11 @@ def join_variants(groups: Groups, typ: str) -> None:
         else:
             by_compact[compact] = v
         for tail in NAME_TAILS:
-            short = by_key.get(key.removesuffix(f" {tail}")) if key.endswith(f" {tail}") else None
-            if short is not None:
-                groups.join(short, v)
+            for sep in (" ", "-"):  # "Gedung DPR RI", "DPR-RI"
+                if key.endswith(f"{sep}{tail}"):
+                    short = by_key.get(key.removesuffix(f"{sep}{tail}"))
+                    if short is not None:
+                        groups.join(short, v)
 
 
 _VOWELS: Final = frozenset("aeiou")

@@ -31,7 +31,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   facet value on its own (Sri, Alex). "One" name means one named DOMINANCE times as often as
   all rivals found in a few articles (a one-off "Anies Rasyis Baswedan" is no rival). A
   person's group is shown as its most frequent full name not ending in an initial;
-* **categories** equal up to case and spacing become one, shown in their most used form.
+* **categories** equal up to case and spacing become one, shown in their most used form;
+* **one type**: a name written both as an organisation and as a place becomes one of them
+  everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above.
 
 The rules are in :mod:`indexer.entity_groups` (with DOMINANCE and the other constants), the
 keys in :mod:`indexer.name_keys`. The result, an :class:`EntityMap`, is stored with the index
@@ -48,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from indexer import schema as S
+from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import Groups, join_name_parts, join_org_names, join_variants
 from indexer.name_keys import (
     category_key,
@@ -84,13 +87,16 @@ def _display(forms: Mapping[str, int], person: bool = False) -> str:
 class EntityMap:
     """What the corpus-level pass decided. ``values``: type -> raw value -> the values it
     becomes (empty: no facet value; two: a ticket), only where that differs from the value
-    itself; ``counts``: type -> raw value -> articles it was found in; ``categories``:
-    category key -> its display form."""
+    itself; ``counts``: type -> raw value -> articles it was found in (under the type it
+    becomes); ``categories``: category key -> its display form; ``types``: type -> raw value
+    -> the type it becomes, where that differs."""
 
     values: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     categories: Mapping[str, str] = field(default_factory=dict)
+    types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
+    _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -99,6 +105,19 @@ class EntityMap:
             keys = self._keys.setdefault(typ, {})
             for value in sorted(counts, key=lambda v: (-counts[v], v)):
                 keys.setdefault(variant_key(value), mapped.get(value, (value,)))
+        for typ, moves in self.types.items():
+            type_keys = self._type_keys.setdefault(typ, {})
+            for value, to in sorted(moves.items()):
+                type_keys.setdefault(variant_key(value), to)
+
+    def type_of(self, typ: str, value: str) -> str:
+        """The type a value of type ``typ`` is (unseen values by their variant key)."""
+        moved = self.types.get(typ, {}).get(value)
+        if moved is not None:
+            return moved
+        if value in self.counts.get(typ, {}):
+            return typ
+        return self._type_keys.get(typ, {}).get(variant_key(value), typ)
 
     def entity(self, typ: str, value: str) -> tuple[str, ...]:
         mapped = self.values.get(typ, {}).get(value)
@@ -124,7 +143,8 @@ class EntityMap:
         return {"version": MAP_VERSION,
                 "values": {t: {v: list(m) for v, m in vs.items()} for t, vs in self.values.items()},
                 "counts": {t: dict(c) for t, c in self.counts.items()},
-                "categories": dict(self.categories)}
+                "categories": dict(self.categories),
+                "types": {t: dict(m) for t, m in self.types.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -137,9 +157,11 @@ class EntityMap:
             counts = {str(t): {str(v): int(c) for v, c in cs.items()}
                       for t, cs in data["counts"].items()}
             cats = {str(k): str(v) for k, v in data["categories"].items()}
+            types = {str(t): {str(v): str(to) for v, to in ms.items()}
+                     for t, ms in data.get("types", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats)
+        return cls(values, counts, cats, types)
 
 
 
@@ -202,6 +224,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases)."""
+    types = retype_across(entity_counts)
+    entity_counts = moved_counts(entity_counts, types)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
     values = {typ: _type_map(typ, entity_counts.get(typ, {}), resolve, places)
               for typ in S.ENTITY_TYPES}
@@ -211,7 +235,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     categories = {k: _display(f) for k, f in forms.items()}
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
-                     categories)
+                     categories, types)
 
 
 @dataclass(slots=True)

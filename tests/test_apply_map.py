@@ -26,14 +26,16 @@ from indexer.records import Record
 def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     f = prep.fields
     changed = any(
-        emap.entity(t, v) != (v,) for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
+        emap.type_of(t, v) != t or emap.entity(t, v) != (v,)
+        for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
     ) or (bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
     stored = load_payload(f[S.PAYLOAD])
     mentions = tuple(m for old in stored.mentions for m in _mapped(old, stored, emap))
+    retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in stored.entities.get(t, ())]
     entities = {
-        t: tuple(dict.fromkeys(x for v in stored.entities.get(t, ()) for x in emap.entity(t, v)))
+        t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in emap.entity(t, v)))
         for t in S.ENTITY_TYPES
     }
     stored = replace(stored, entities=entities, mentions=mentions,
@@ -49,6 +51,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
 
 
 def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap) -> Iterator[S.Mention]:
+    m = replace(m, type=emap.type_of(m.type, m.name))
     into = emap.entity(m.type, m.name)
     if len(into) == 1:
         yield replace(m, name=into[0])
@@ -96,7 +99,7 @@ def test_under_the_corpus_map(prepared: list[Prepared]) -> None:
     assert changed >= 50
 
 
-def test_under_a_map_that_renames_drops_and_splits(prepared: list[Prepared]) -> None:
+def test_under_a_map_that_renames_drops_splits_and_retypes(prepared: list[Prepared]) -> None:
     values: dict[str, dict[str, tuple[str, ...]]] = {t: {} for t in S.ENTITY_TYPES}
     for i, p in enumerate(prepared):
         for t, name in S.ENTITY_FIELDS.items():
@@ -106,11 +109,16 @@ def test_under_a_map_that_renames_drops_and_splits(prepared: list[Prepared]) -> 
                 values[t].setdefault(v, into)
     for v in ("Jokowi-Ma'ruf", "Joko Widodo - Ma'ruf Amin", "Prabowo-Sandi"):
         values["PER"][v] = ("Joko Widodo", "Ma'ruf Amin")
-    emap = EntityMap(values, {t: {} for t in S.ENTITY_TYPES}, {})
-    tickets = 0
+    # and moves every third organisation or place to the other of the two types
+    types = {t: {v: other for k, v in enumerate(sorted(values[t])) if k % 3 == 0}
+             for t, other in (("ORG", "LOC"), ("LOC", "ORG"))}
+    emap = EntityMap(values, {t: {} for t in S.ENTITY_TYPES}, {}, types)
+    tickets = moved = 0
     for p in prepared:
         fast, ref = apply_map(p, emap), reference(p, emap)
         _same(fast, ref)
         stored = load_payload(fast.fields[S.PAYLOAD])
         tickets += sum(m.name == "Ma'ruf Amin" or m.name.endswith(" B") for m in stored.mentions)
+        moved += sum(m.name in types["LOC"] and m.type == "ORG" for m in stored.mentions)
     assert tickets >= 20  # second halves of tickets written
+    assert moved >= 20

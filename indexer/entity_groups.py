@@ -236,6 +236,16 @@ def _acronym(name: tuple[str, ...]) -> str:
     return "".join(w[0] for w in name if w != "dan" and w not in LEGAL_FORMS)
 
 
+def _bare_acronym(value: str) -> str | None:
+    """The acronym (lower case) a value is, also with "RI" after it ("DPD RI", "DPR-RI": the
+    Republic's, as in "Gedung DPR RI"), or None."""
+    v = value.strip()
+    for tail in NAME_TAILS:
+        for sep in (" ", "-"):
+            v = v.removesuffix(f"{sep}{tail.upper()}")
+    return v.lower() if v.isupper() and v.isalpha() and 3 <= len(v) <= 6 else None
+
+
 def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
     """Whether the words a longer name adds to an organisation's name only say where it is,
     what legal form it has or that it is a club ("Persija Jakarta", "PT Transjakarta", "Pemprov
@@ -280,8 +290,9 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         # An acronym's full name must be used at least half as often, and in a few articles:
         # rare names that happen to spell it ("Badan Pemeriksa Keuangan Barullah" for BPKB,
         # "Ny Herina Kinal" for NHK) are not its name.
-        if len(part) == 1 and value.isupper() and 3 <= len(part[0]) <= 6 and part[0].isalpha():
-            for u in by_initials.get(part[0], ()):
+        acronym = _bare_acronym(value)
+        if acronym is not None:
+            for u in by_initials.get(acronym, ()):
                 g = groups.find(u)
                 if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
                     found.add(g)

@@ -89,6 +89,15 @@ def test_ri_after_a_hyphen_and_spellings_of_one_place_join() -> None:
     assert m.entity("ORG", "DPR-RI") == ("DPR",)
     assert m.entity("ORG", "MPR") == ("MPR",)
     assert m.entity("LOC", "Surakarta") == ("Solo",)
+    # an acronym with "RI" after it is the acronym: it joins the full name it spells
+    m = compute_map({"PER": {}, "ORG": {"Dewan Perwakilan Rakyat": 1900, "DPR-RI": 17,
+                                        "Dewan Perwakilan Daerah": 42, "DPD RI": 32,
+                                        "BPOM RI": 5, "Bank Rakyat Indonesia": 80, "RI": 4},
+                     "LOC": {}}, {}, alias_person)
+    assert m.entity("ORG", "DPR-RI") == ("Dewan Perwakilan Rakyat",)
+    assert m.entity("ORG", "DPD RI") == ("Dewan Perwakilan Daerah",)
+    assert m.entity("ORG", "BPOM RI") == ("BPOM RI",)  # no name it spells
+    assert m.entity("ORG", "RI") == ("RI",)
 
 
 def test_a_generic_head_alone_is_no_organisation() -> None:

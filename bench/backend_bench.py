@@ -1,6 +1,7 @@
 """Tantivy vs OpenSearch on the 22k corpus: build, query latency, relevance against a peer.
 
-``python -m bench.backend_bench [--shared ../shared] [--limit N] [--queries 300] [--heap 1g]``
+``python -m bench.backend_bench [--shared ../shared] [--limit N] [--queries 300] [--heap 1g]
+[--sets build,facqa]``
 
 One corpus is built into each backend once: the CLICK-ID corpus as ``bench.relevance``'s
 "mixed" set makes it (a fixed 20% of the titled articles lose their title; those titles are the
@@ -181,44 +182,57 @@ def main() -> None:
     p = arg_parser(__doc__ or "")
     p.add_argument("--queries", type=int, default=300)
     p.add_argument("--heap", default="1g")
+    p.add_argument("--sets", default="build,facqa",
+                   help="build (the corpus: builds, latency, mixed titles), facqa, or both")
     args = p.parse_args()
+    sets = set(args.sets.split(","))
     print("shared machine: timings are contended; compare the ratios")
-    corpora, known, known_qrels = mixed_titles(args.shared, args.limit)
-    articles: list[dict[str, Any]] = corpora["mixed"]
     with tempfile.TemporaryDirectory() as d, running_node(heap=args.heap) as url:
         tmp = Path(d)
-        src = tmp / "mixed.jsonl"
-        src.write_bytes(b"".join(orjson.dumps(a) + b"\n" for a in articles))
-        builds(src, tmp, url)
-        client = OS.connect(url)
-        backends: dict[str, Backend] = {"tantivy": TantivyBackend(tmp / "tantivy"),
-                                        "opensearch": OpenSearchBackend(url, "bench")}
-        latency(backends, _queries(backends["tantivy"], args.queries))
+        if "build" in sets:
+            corpus(args, tmp, url)
+        if "facqa" in sets:
+            facqa(args, tmp, url)
 
-        raw = [(a["id"], f"{a.get('title') or ''}\n{a['body']}") for a in articles]
-        _print(f"mixed titles: {len(known)} stripped titles as queries, {len(articles):,} "
-               "articles, 20% untitled", {
-                   "Warta on tantivy": app_ranks(create_app(tmp / "tantivy"), known, known_qrels),
-                   "Warta on OpenSearch": app_ranks(
-                       create_app(backend=OpenSearchBackend(url, "bench")), known, known_qrels),
-                   "OpenSearch stock indonesian": stock_ranks(client, "stock-mixed", raw, known,
-                                                              known_qrels)})
 
-        passages, questions, qrels = load(args.shared, "all")
-        if args.limit:
-            questions = questions[:args.limit]
-        qa = tmp / "passages.jsonl"
-        qa.write_bytes(b"".join(orjson.dumps({"id": x["doc_id"], "body": x["text"]}) + b"\n"
-                                for x in passages))
-        build.reindex([qa], tmp / "qa-tantivy", workers=2)
-        W.reindex([qa], url, "qa", workers=2)
-        _print(f"FacQA: {len(questions)} questions, {len(passages)} passages", {
-            "Warta on tantivy": app_ranks(create_app(tmp / "qa-tantivy"), questions, qrels),
-            "Warta on OpenSearch": app_ranks(create_app(backend=OpenSearchBackend(url, "qa")),
-                                             questions, qrels),
-            "OpenSearch stock indonesian": stock_ranks(
-                client, "stock-qa", [(x["doc_id"], x["text"]) for x in passages], questions,
-                qrels)})
+def corpus(args: Any, tmp: Path, url: str) -> None:
+    corpora, known, known_qrels = mixed_titles(args.shared, args.limit)
+    articles: list[dict[str, Any]] = corpora["mixed"]
+    src = tmp / "mixed.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(a) + b"\n" for a in articles))
+    builds(src, tmp, url)
+    client = OS.connect(url)
+    backends: dict[str, Backend] = {"tantivy": TantivyBackend(tmp / "tantivy"),
+                                    "opensearch": OpenSearchBackend(url, "bench")}
+    latency(backends, _queries(backends["tantivy"], args.queries))
+    raw = [(a["id"], f"{a.get('title') or ''}\n{a['body']}") for a in articles]
+    _print(f"mixed titles: {len(known)} stripped titles as queries, {len(articles):,} "
+           "articles, 20% untitled", {
+               "Warta on tantivy": app_ranks(create_app(tmp / "tantivy"), known, known_qrels),
+               "Warta on OpenSearch": app_ranks(
+                   create_app(backend=OpenSearchBackend(url, "bench")), known, known_qrels),
+               "OpenSearch stock indonesian": stock_ranks(client, "stock-mixed", raw, known,
+                                                          known_qrels)})
+    OS.drop_indices(client, "bench", [OS.require_live(client, "bench")])  # heap for FacQA
+
+
+def facqa(args: Any, tmp: Path, url: str) -> None:
+    client = OS.connect(url)
+    passages, questions, qrels = load(args.shared, "all")
+    if args.limit:
+        questions = questions[:args.limit]
+    qa = tmp / "passages.jsonl"
+    qa.write_bytes(b"".join(orjson.dumps({"id": x["doc_id"], "body": x["text"]}) + b"\n"
+                            for x in passages))
+    build.reindex([qa], tmp / "qa-tantivy", workers=2)
+    W.reindex([qa], url, "qa", workers=2)
+    _print(f"FacQA: {len(questions)} questions, {len(passages)} passages", {
+        "Warta on tantivy": app_ranks(create_app(tmp / "qa-tantivy"), questions, qrels),
+        "Warta on OpenSearch": app_ranks(create_app(backend=OpenSearchBackend(url, "qa")),
+                                         questions, qrels),
+        "OpenSearch stock indonesian": stock_ranks(
+            client, "stock-qa", [(x["doc_id"], x["text"]) for x in passages], questions,
+            qrels)})
 
 
 if __name__ == "__main__":

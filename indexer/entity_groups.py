@@ -246,6 +246,37 @@ def _bare_acronym(value: str) -> str | None:
     return v.lower() if v.isupper() and v.isalpha() and 3 <= len(v) <= 6 else None
 
 
+# A ministry's short name: "Kemen" and the start of its field, maybe past an affix
+# (Kementan: Kementerian Pertanian; Kemendag: Perdagangan; Kemenpan: Pendayagunaan Aparatur
+# Negara).
+MINISTRY: Final = ("kemen", "kementerian")
+FIELD_AFFIXES: Final = ("per", "pen", "pem", "pe", "ke")
+
+
+def _abbreviates(tail: str, words: tuple[str, ...]) -> bool:
+    """Whether ``tail`` is made of the starts of ``words`` in order, from the first word on,
+    each maybe past an affix ("tan": "pertanian"; "pan": "pendayagunaan aparatur negara")."""
+    if not tail:
+        return True
+    if not words:
+        return False
+    if words[0] == "dan":
+        return _abbreviates(tail, words[1:])
+    stems = [words[0]] + [words[0][len(a):] for a in FIELD_AFFIXES if words[0].startswith(a)]
+    return any(stem.startswith(tail[:k]) and _abbreviates(tail[k:], words[1:])
+               for stem in stems for k in range(min(len(tail), len(stem)), 0, -1))
+
+
+def _ministry_tail(value: str) -> str | None:
+    """The field part of a ministry's short name ("tan" of "Kementan"), or None."""
+    v = value.strip().lower()
+    short, full = MINISTRY
+    if " " in v or not v.startswith(short) or v.startswith(full) or not v.isalpha():
+        return None
+    tail = v[len(short):]
+    return tail if len(tail) >= 2 else None
+
+
 def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
     """Whether the words a longer name adds to an organisation's name only say where it is,
     what legal form it has or that it is a club ("Persija Jakarta", "PT Transjakarta", "Pemprov
@@ -296,6 +327,13 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
                 g = groups.find(u)
                 if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
                     found.add(g)
+        tail = _ministry_tail(value)
+        if tail is not None:
+            for u in by_word.get(MINISTRY[1], ()):
+                if words[u][0] == MINISTRY[1] and _abbreviates(tail, words[u][1:]):
+                    g = groups.find(u)
+                    if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
+                        found.add(g)
         found.discard(groups.find(root))
         one = _dominant(found, totals)
         if one is not None and DOMINANCE * totals[one] >= totals[root]:

@@ -15,7 +15,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **organisation names**: "X" joins the one name "X <place>", "<legal form> X" or "X <club
   word>" (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta, Tottenham ~ Tottenham
   Hotspur), a name of two words or more the one more frequent name it begins (a name cut
-  short), and an acronym the one name it spells (BPK ~ Badan Pemeriksa Keuangan);
+  short), an acronym the one name it spells (BPK ~ Badan Pemeriksa Keuangan; also with "RI"
+  after it: DPD RI), and a ministry's short name the one ministry it abbreviates (Kementan ~
+  Kementerian Pertanian);
 * **tickets**: a person "A-B" whose two halves are each a person becomes those two persons;
 * **old spelling**: values of two words or more that are equal once the pre-1972 spelling is
   read as today's (oe -> u, dj -> j, tj -> c, ...: Gatot Soebroto = Gatot Subroto, Pandjaitan

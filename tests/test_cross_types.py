@@ -127,3 +127,22 @@ def test_every_name_ends_in_one_type_whatever_the_order(org: dict[str, int],
     flipped = {"PER": {}, "ORG": dict(reversed(list(org.items()))),
                "LOC": dict(reversed(list(loc.items())))}
     assert retype_across(flipped, PLACES) == types
+
+
+def test_a_ministrys_short_name_joins_the_one_ministry_it_abbreviates() -> None:
+    org = {"Kementerian Pertanian": 112, "Kementan": 60, "Kementerian Perdagangan": 45,
+           "Kemendag": 27, "Kementerian Pendayagunaan Aparatur Negara": 20, "Kemenpan": 4,
+           "Kementerian Agama": 30, "Kemenag": 12, "Kemenag RI": 4, "Kementerian": 9,
+           "Kemenhan": 4, "Kementerian Pertahanan": 30}
+    m = compute_map({"PER": {}, "ORG": org, "LOC": {}}, {}, alias_person)
+    assert m.entity("ORG", "Kementan") == ("Kementerian Pertanian",)
+    assert m.entity("ORG", "Kemendag") == ("Kementerian Perdagangan",)
+    assert m.entity("ORG", "Kemenpan") == ("Kementerian Pendayagunaan Aparatur Negara",)
+    assert m.entity("ORG", "Kemenag RI") == ("Kementerian Agama",)
+    assert m.entity("ORG", "Kementerian") == ("Kementerian",)
+    assert m.entity("ORG", "Kemenhan") == ("Kemenhan",)  # "han" starts no word of Pertahanan
+    # two ministries it may abbreviate, neither three times the other: it stays
+    m = compute_map({"PER": {}, "ORG": {"Kementerian Pertanian": 100, "Kementan": 60,
+                                        "Kementerian Pertanahan": 90}, "LOC": {}}, {},
+                    alias_person)
+    assert m.entity("ORG", "Kementan") == ("Kementan",)

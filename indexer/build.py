@@ -272,37 +272,24 @@ def story_fields(doc_id: str, story: str) -> dict[str, Any]:
             S.FIRST_REPORT: story_id(doc_id) == story}
 
 
-class _Writer:
-    """Feeds prepared documents to a tantivy writer, deciding updates and stories."""
+class StoryLedger:
+    """What a writer of either backend keeps while it writes: the ids it has written, its
+    report's counts, and the story written into each document, so that its commit can find the
+    documents whose story changed after they were written."""
 
-    def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool,
-                 stories: Stories, clustered: bool = False) -> None:
-        self.schema = S.build_schema()
-        self.index = index
-        # One indexing thread: the Python workers are the bottleneck, not tantivy, and one
-        # thread writes one segment, which keeps facet counts exact and cheap (see facets.py).
-        self.writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+    def __init__(self, report: BuildReport, stories: Stories, clustered: bool) -> None:
         self.report = report
-        self.live = live  # True when writing into an index that already has documents
-        self.searcher = index.searcher() if live else None
-        self.ids: set[str] = set()
         self.stories = stories
         # clustered: every document to come is already in ``stories`` (a full build clusters
         # while the documents are parked, so each is written with its final story)
         self.clustered = clustered
+        self.ids: set[str] = set()
         self.before = {} if clustered else stories.assignments()  # of the documents indexed
         self.written: dict[str, str] = {}  # id -> the story written into its document
 
-    def _exists(self, field_name: str, value: str) -> list[tantivy.DocAddress]:
-        if self.searcher is None:
-            return []
-        q = tantivy.Query.term_query(self.schema, field_name, value)
-        return [a for _s, a in self.searcher.search(q, 10).hits]
-
-    def add(self, prep: Prepared) -> None:
-        existed = prep.id in self.ids or bool(self._exists(S.ID, prep.id))
+    def place(self, prep: Prepared, existed: bool) -> str:
+        """Count ``prep`` as indexed or updated and give the story to write into it."""
         if existed:
-            self.writer.delete_documents_by_term(S.ID, prep.id)
             self.report.updated += 1
         else:
             self.report.indexed += 1
@@ -313,6 +300,44 @@ class _Writer:
         else:
             story = add_to_stories(self.stories, prep)
         self.written[prep.id] = story
+        return story
+
+    def settle(self) -> dict[str, str]:
+        """The documents (id -> story) to rewrite because their story changed after they were
+        written; the report gets their number and the stories'."""
+        after = self.stories.assignments()
+        changes = changed({**self.before, **self.written}, after)
+        self.report.restoried = len(changes)
+        self.report.stories = len(set(after.values()))
+        return changes
+
+
+class _Writer:
+    """Feeds prepared documents to a tantivy writer, deciding updates and stories."""
+
+    def __init__(self, index: tantivy.Index, report: BuildReport, *, live: bool,
+                 stories: Stories, clustered: bool = False) -> None:
+        self.schema = S.build_schema()
+        self.index = index
+        # One indexing thread: the Python workers are the bottleneck, not tantivy, and one
+        # thread writes one segment, which keeps facet counts exact and cheap (see facets.py).
+        self.writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        self.live = live  # True when writing into an index that already has documents
+        self.searcher = index.searcher() if live else None
+        self.ledger = StoryLedger(report, stories, clustered)
+        self.stories = stories
+
+    def _exists(self, field_name: str, value: str) -> list[tantivy.DocAddress]:
+        if self.searcher is None:
+            return []
+        q = tantivy.Query.term_query(self.schema, field_name, value)
+        return [a for _s, a in self.searcher.search(q, 10).hits]
+
+    def add(self, prep: Prepared) -> None:
+        existed = prep.id in self.ledger.ids or bool(self._exists(S.ID, prep.id))
+        if existed:
+            self.writer.delete_documents_by_term(S.ID, prep.id)
+        story = self.ledger.place(prep, existed)
         self.writer.add_document(
             tantivy.Document.from_dict({**prep.fields, **story_fields(prep.id, story)}, self.schema)
         )
@@ -320,14 +345,11 @@ class _Writer:
     def commit(self, analyzer: Analyzer) -> None:
         """Commit, then rewrite the documents whose story changed after they were written."""
         self.writer.commit()
-        after = self.stories.assignments()
-        changes = changed({**self.before, **self.written}, after)
+        changes = self.ledger.settle()
         if changes:
             self.index.reload()
             _restory(self.index.searcher(), self.writer, analyzer, changes)
             self.writer.commit()
-        self.report.restoried = len(changes)
-        self.report.stories = len(set(after.values()))
         self.writer.wait_merging_threads()
 
 

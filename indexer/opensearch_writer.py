@@ -153,14 +153,10 @@ class OpenSearchWriter:
                  stories: Stories, clustered: bool = False) -> None:
         self.client = client
         self.index = index
-        self.report = report
         self.live = live
         self.sender = BulkSender(client, index)
-        self.ids: set[str] = set()
+        self.ledger = build.StoryLedger(report, stories, clustered)
         self.stories = stories
-        self.clustered = clustered  # every document to come is already in ``stories``
-        self.before = {} if clustered else stories.assignments()
-        self.written: dict[str, str] = {}
 
     def _exists(self, doc_id: str) -> bool:
         if not self.live:
@@ -168,31 +164,18 @@ class OpenSearchWriter:
         return bool(self.client.exists(index=self.index, id=doc_key(doc_id)))
 
     def add(self, prep: Prepared) -> None:
-        existed = prep.id in self.ids or self._exists(prep.id)
-        if existed:
-            self.report.updated += 1
-        else:
-            self.report.indexed += 1
-        self.ids.add(prep.id)
-        self.report.undated += prep.date is None
-        if self.clustered:
-            story = self.stories.story_of(prep.id)
-        else:
-            story = build.add_to_stories(self.stories, prep)
-        self.written[prep.id] = story
+        existed = prep.id in self.ledger.ids or self._exists(prep.id)
+        story = self.ledger.place(prep, existed)
         self.sender.index_doc(doc_key(prep.id), opensearch_document(prep.fields, story))
 
     def commit(self, analyzer: Analyzer) -> None:
         """Send everything, then rewrite the documents whose story changed after they were
         written."""
         self.sender.flush()
-        after = self.stories.assignments()
-        changes = changed({**self.before, **self.written}, after)
+        changes = self.ledger.settle()
         restory(self.client, self.index, self.sender, analyzer, changes)
         self.sender.flush()
         self.client.indices.refresh(index=self.index)
-        self.report.restoried = len(changes)
-        self.report.stories = len(set(after.values()))
 
 
 def restory(client: OpenSearch, index: str, sender: BulkSender, analyzer: Analyzer,

@@ -284,6 +284,16 @@ def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
     return " ".join(extra) in places or all(w in LEGAL_FORMS or w in CLUB_LAST for w in extra)
 
 
+def _seated(words: tuple[str, ...], places: frozenset[str],
+            word_counts: Mapping[tuple[str, ...], int]) -> bool:
+    """Whether a name is another name of the corpus followed by its seat, a place, and that
+    name is written twice as often at least: its initials then spell no acronym of the body
+    ("Universitas Airlangga Surabaya" is no "UAS"; "Tentara Nasional Indonesia" is TNI)."""
+    return any(" ".join(words[n:]) in places
+               and word_counts.get(words[:n], 0) >= 2 * word_counts[words]
+               for n in range(1, len(words)))
+
+
 def join_org_names(groups: Groups, places: frozenset[str]) -> None:
     """An organisation's name joins the one longer name of it that adds its seat or legal form
     (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
@@ -294,10 +304,14 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
     words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
+    word_counts: Counter[tuple[str, ...]] = Counter()
     for v, ws in words.items():
         for w in ws:
             by_word[w].add(v)
-        if len(ws) >= 3 and all(w[:1].isalpha() for w in ws):
+        word_counts[ws] += groups.counts[v]
+    for v, ws in words.items():
+        if len(ws) >= 3 and all(w[:1].isalpha() for w in ws) and not _seated(ws, places,
+                                                                               word_counts):
             by_initials[_acronym(ws)].add(v)
     totals = _group_counts(groups)
     # Every spelling of a group may be the short form ("TransJakarta", "Trans Jakarta").

@@ -34,6 +34,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   all rivals found in a few articles (a one-off "Anies Rasyis Baswedan" is no rival). A
   person's group is shown as its most frequent full name not ending in an initial;
 * **categories** equal up to case and spacing become one, shown in their most used form;
+* **no one entity**: a value of one letter, an event's name, a regional body's name without
+  its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
+  (:mod:`indexer.generic_values`);
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above.
 
@@ -54,6 +57,7 @@ from typing import Any, Final
 from indexer import schema as S
 from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import Groups, join_name_parts, join_org_names, join_variants
+from indexer.generic_values import generic_values
 from indexer.name_keys import (
     category_key,
     covers,
@@ -198,7 +202,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             del plain[v]
             for half in (a, b):
                 plain[half] = plain.get(half, 0) + counts[v]
-    groups = Groups(plain)
+    generic = generic_values(typ, plain, places)
+    groups = Groups({v: c for v, c in plain.items() if v not in generic})
     join_variants(groups, typ)
     dropped = join_name_parts(groups) if typ == "PER" else set()
     if typ == "ORG":
@@ -207,6 +212,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
                for root, ms in groups.members().items()}
 
     def final(v: str) -> tuple[str, ...]:
+        if v in generic:
+            return ()
         root = groups.find(v)
         return () if root in dropped else (display[root],)
 

@@ -13,7 +13,8 @@ The package's modules depend one way, each on those before it:
 5. :mod:`~indexer.entities.names`: :class:`Entity`, normalisation, linking within a text.
 6. :mod:`~indexer.entities.passes`: passes over a text's mentions that use facts;
    :mod:`~indexer.entities.retype`: passes that correct a mention's type (official units,
-   sports teams, Korean names, alias types).
+   sports teams, Korean names, alias types); :mod:`~indexer.entities.regions`: regional
+   bodies (Dinas, DPRD, Polres) and the seat written after them.
 7. :mod:`~indexer.entities.model`: the model file, and the typed configuration of the compiled
    tagger (``indexer/_ner.pyx``), which walks the runs, scores each word by summing the score
    vectors of its features (a linear-chain CRF trained on IDNER-2k and NERGrit) and decodes a
@@ -27,6 +28,7 @@ from __future__ import annotations
 from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
 from indexer.entities.names import Entity, link_people, link_short_forms
 from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
+from indexer.entities.regions import unit_seats
 from indexer.entities.retype import alias_types, korean_names, official_units, sports_teams
 
 __all__ = ["MODEL_PATH", "Entity", "Model", "extract_entities", "load_model", "model_from_payload"]
@@ -43,6 +45,6 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     if not out:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
-    out = alias_types(official_units(text, out))
+    out = unit_seats(text, alias_types(official_units(text, out)))
     out = korean_names(text, sports_teams(text, out, model.facts), model.facts)
     return link_people(link_short_forms(text, out))

@@ -1,0 +1,83 @@
+"""Facet values that name no one entity, decided over all of the corpus's values: the
+corpus-level map (:mod:`indexer.entity_norm`) makes them no facet value, as it does a bare first
+name shared by several people.
+
+* **one letter**: a value of one letter or digit ("G" of "Grup G", "U");
+* **events**: a name whose first or last words say it is an event (``data/event_words.txt``:
+  "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
+  organisations and places;
+* **regional bodies without their region**: an organisation named with the head of a body
+  that exists once per region (``data/regional_units.txt``: Dinas, DPRD, BPBD, Polres) and
+  nothing that says where, when the corpus writes that name with two regions or more
+  ("Dinas Kesehatan" beside "Dinas Kesehatan DKI Jakarta" and "Dinas Kesehatan Kota Depok";
+  "DPRD" beside "DPRD Jawa Barat"): a kind of body, not one body. A region is a place the
+  corpus names ("DKI Jakarta", "Jatim", "Kota Depok") or a unit it belongs to ("Ditlantas
+  Polda Metro Jaya").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import cache
+from typing import Final
+
+from indexer.entities.facts import DATA, load_places, read_lines
+from indexer.entities.regions import regional_head
+from indexer.name_keys import name_words
+
+# Where the corpus writes a bare regional name with this many regions, it is generic.
+REGIONS_MIN: Final = 2
+# Words before a place that only say its kind ("Dinas Kesehatan Kota Depok").
+_KINDS: Final = ("provinsi", "kota", "kabupaten", "kab", "kab.", "kecamatan")
+
+
+@cache
+def _event_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The ``[first]`` and ``[last]`` lists of ``data/event_words.txt``, as lower-case words."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    section = ""
+    for ln in read_lines(DATA / "event_words.txt"):
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+        else:
+            out[section].append(tuple(ln.lower().split()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def is_event(value: str) -> bool:
+    """Whether ``value`` is an event's name by its first or last words (more words than
+    those: "Festival" alone may be a name)."""
+    words = name_words(value)
+    lists = _event_words()
+    return (any(words[: len(t)] == t for t in lists["first"] if len(t) < len(words))
+            or any(words[-len(t):] == t for t in lists["last"] if len(t) < len(words)))
+
+
+def _is_region(words: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the words after a body's name say where it is: a place (maybe after its kind)
+    or the regional command it belongs to ("Polda Metro Jaya"; not "Fraksi Gerindra", a
+    part of it)."""
+    if words and words[0] in _KINDS:
+        words = words[1:]
+    return bool(words) and (" ".join(words) in places or regional_head(words))
+
+
+def _bare_regional(counts: Mapping[str, int], places: frozenset[str]) -> set[str]:
+    words = {v: name_words(v) for v in counts}
+    heads = {ws: v for v, ws in words.items() if regional_head(ws)}
+    regions: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for ws in heads:
+        for n in range(1, len(ws)):
+            if ws[:n] in heads and _is_region(ws[n:], places):
+                regions[ws[:n]].add(ws[n:])
+    return {v for v, ws in words.items() if len(regions.get(ws, ())) >= REGIONS_MIN}
+
+
+def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) -> set[str]:
+    """The values of type ``typ`` (of ``counts``, value -> articles) that name no one entity;
+    ``places``: the variant keys of the corpus's place values (the gazetteer's are added)."""
+    out = {v for v in counts if sum(ch.isalnum() for ch in v) <= 1 or is_event(v)}
+    if typ == "ORG":
+        out |= _bare_regional(counts, places | load_places())
+    return out

@@ -1,0 +1,127 @@
+"""Values that name no one entity (indexer.generic_values), regional bodies with their seats
+(indexer.entities.regions) and acronyms that a seat does not spell: on hand-made counts, in
+texts, and end to end in the facets of the whole corpus's index; with the cases that must not
+change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.corpus_pass import alias_person
+from indexer.entities import extract_entities
+from indexer.entities.names import Entity
+from indexer.entities.regions import regional_head, unit_seats
+from indexer.entity_norm import EntityMap, compute_map
+from indexer.facet_quality import facet_counts
+from indexer.generic_values import generic_values, is_event
+
+
+def _map(org: dict[str, int], loc: dict[str, int] | None = None,
+         per: dict[str, int] | None = None) -> EntityMap:
+    return compute_map({"PER": per or {}, "ORG": org, "LOC": loc or {}}, {}, alias_person)
+
+
+def test_one_letter_and_events_are_no_values() -> None:
+    m = _map({"G": 105, "Paris Fashion Week": 32, "China Open": 3, "Piala Presiden": 4,
+              "Festival": 2, "Vanity Fair": 2, "Open": 1, "Cup Noodle": 1, "Bank Indonesia": 50},
+             per={"M": 7, "Thomas Cup": 1, "Joko Widodo": 9},
+             loc={"New York Fashion Week": 26, "Grand Prix Aragon": 3, "Aragon": 5})
+    for typ, gone in (("ORG", ("G", "Paris Fashion Week", "China Open", "Piala Presiden")),
+                      ("PER", ("M", "Thomas Cup")),
+                      ("LOC", ("New York Fashion Week", "Grand Prix Aragon"))):
+        for v in gone:
+            assert m.entity(typ, v) == (), v
+    # must not change: a head or tail word alone, an event word inside, other names
+    for typ, kept in (("ORG", ("Festival", "Vanity Fair", "Open", "Cup Noodle", "Bank Indonesia")),
+                      ("PER", ("Joko Widodo",)), ("LOC", ("Aragon",))):
+        for v in kept:
+            assert m.entity(typ, v) == (v,), v
+    assert is_event("Toronto International Film Festival") and not is_event("Festival")
+
+
+def test_a_regional_body_without_its_region_is_no_value() -> None:
+    places = {"DKI Jakarta": 500, "Kota Depok": 30, "Depok": 60, "Riau": 400, "Jawa Barat": 600,
+              "Amerika Serikat": 900, "China": 800}
+    m = _map({"Dinas Kesehatan": 71, "Dinas Kesehatan DKI Jakarta": 8,
+              "Dinas Kesehatan Kota Depok": 6, "DPRD": 137, "DPRD DKI Jakarta": 71,
+              "DPRD Jawa Barat": 8, "DPRD DKI Jakarta Fraksi Gerindra": 1,
+              "DPRD DKI Jakarta Komisi A": 1, "Ditlantas": 23, "Ditlantas Polda Metro Jaya": 50,
+              "Ditlantas Polda Jatim": 3, "Polda Metro Jaya": 232, "Polda Jatim": 40,
+              "BPBD": 52, "BPBD Riau": 6, "BPBD Kabupaten Depok": 1,
+              # national bodies, and a regional one written with one region only
+              "Kementerian Luar Negeri": 40, "Kementerian Luar Negeri Amerika Serikat": 3,
+              "Kementerian Luar Negeri China": 2, "Bea Cukai": 72, "Bea Cukai Riau": 2,
+              "Bea Cukai Jawa Barat": 1, "Dinas Sosial": 16, "Dinas Sosial Riau": 2},
+             places)
+    for v in ("Dinas Kesehatan", "DPRD", "Ditlantas", "BPBD"):
+        assert m.entity("ORG", v) == (), v
+    for v in ("Dinas Kesehatan DKI Jakarta", "Dinas Kesehatan Kota Depok", "DPRD DKI Jakarta",
+              "DPRD Jawa Barat", "Ditlantas Polda Metro Jaya", "Polda Metro Jaya", "BPBD Riau",
+              "Kementerian Luar Negeri", "Bea Cukai", "Dinas Sosial"):
+        assert m.entity("ORG", v) == (v,), v
+    assert regional_head(("dishubtrans",)) and regional_head(("kejaksaan", "negeri"))
+    assert not regional_head(("kejaksaan", "agung")) and not regional_head(("dinasti",))
+
+
+def test_an_acronym_does_not_spell_a_seat() -> None:
+    m = _map({"UAS": 14, "Universitas Airlangga": 12, "Universitas Airlangga Surabaya": 6,
+              "TNI": 150, "Tentara Nasional Indonesia": 300, "Tentara Nasional": 2,
+              "PGI": 10, "Persekutuan Gereja-Gereja Indonesia": 2, "Persekutuan Gereja-gereja": 3},
+             {"Surabaya": 392, "Indonesia": 5000})
+    assert m.entity("ORG", "UAS") == ("UAS",)
+    assert m.entity("ORG", "Universitas Airlangga Surabaya") == ("Universitas Airlangga",)
+    # must not change: a place that is part of the body's name
+    assert m.entity("ORG", "Tentara Nasional Indonesia") == m.entity("ORG", "TNI")
+    assert m.entity("ORG", "Persekutuan Gereja-Gereja Indonesia") == m.entity("ORG", "PGI")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(e.name, e.type) for e in extract_entities(text)]
+
+
+def test_a_regional_body_takes_the_seat_written_after_it() -> None:
+    assert _pairs("Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo mengatakan itu.") == [
+        ("Dinas Perhubungan DKI Jakarta", "ORG"), ("Syafrin Liputo", "PER")]
+    assert _pairs("Kepala Dinas Perhubungan (Dishub) DKI Jakarta, Syafrin Liputo.")[0] == (
+        "Dinas Perhubungan DKI Jakarta", "ORG")
+    text = "Ditlantas Polda Metro Jaya"
+    assert unit_seats(text, [Entity("Ditlantas", "ORG", 0, 9),
+                             Entity("Polda Metro Jaya", "ORG", 10, 26)]) == [
+        Entity("Ditlantas Polda Metro Jaya", "ORG", 0, 26)]
+    # must not change: a comma between, a national body, a person after, other texts
+    for text, ents in (
+        ("Dinas Kesehatan, Riau", [Entity("Dinas Kesehatan", "ORG", 0, 15),
+                                   Entity("Riau", "LOC", 17, 21)]),
+        ("KPK Jakarta", [Entity("KPK", "ORG", 0, 3), Entity("Jakarta", "LOC", 4, 11)]),
+        ("Polda Metro Jaya Gatot", [Entity("Polda Metro Jaya", "ORG", 0, 16),
+                                    Entity("Gatot", "PER", 17, 22)]),
+    ):
+        assert unit_seats(text, ents) == ents
+    assert _pairs("Presiden Joko Widodo meninjau Jakarta.") == [
+        ("Joko Widodo", "PER"), ("Jakarta", "LOC")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="DinasKesehtPolRiu() ,.DKIJakrt", max_size=60))
+def test_seats_keep_mentions_in_order_and_inside_the_text(text: str) -> None:
+    found = extract_entities(text)
+    assert all(0 <= e.start < e.end <= len(text) for e in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
+    counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
+    org, place = counts["org"], counts["place"]
+    for v in ("G", "Dinas Perhubungan", "Dinas Kesehatan", "DPRD", "BPBD", "Paris Fashion Week"):
+        assert v not in org, v
+    assert "New York Fashion Week" not in place
+    assert "UAS" not in org or org["UAS"] < org.get("Universitas Airlangga", 0) + 14
+    for v in ("Dinas Perhubungan DKI Jakarta", "DPRD DKI Jakarta", "Polda Metro Jaya",
+              "Ditlantas Polda Metro Jaya", "Kementerian Luar Negeri", "Bea Cukai",
+              "Universitas Airlangga"):
+        assert org.get(v, 0) >= 5, v
+    assert not [v for v in generic_values("ORG", org, frozenset(p.lower() for p in place))
+                if org[v] >= 5]

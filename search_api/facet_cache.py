@@ -8,6 +8,10 @@ compiled text query, each facet's compiled filter, the date range, and the reque
 options; each part is the query tree as tantivy prints it, so two requests share an entry
 exactly when they compile to the same queries.
 
+The page lists one value more than it shows (to know whether to offer "more"), the API
+:data:`~search_api.params.DEFAULT_FACET_SIZE`; so that both share one entry, facets are counted at
+least :data:`SHARED_SIZE` wide and cut to the size asked (:func:`search_api.facets.trimmed`).
+
 The cache lives in the snapshot's memo, so it is dropped with the snapshot: a reindex or an
 ``add`` switches generation, the next request opens a new snapshot and starts with an empty
 cache, and a count of the old generation is never served from the new one. It holds at most
@@ -19,18 +23,20 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any, Final
 
 from tantivy import Query
 
 from indexer import schema as S
 from search_api import facets as F
-from search_api.params import SearchRequest
+from search_api.params import DEFAULT_FACET_SIZE, SearchRequest
 
 MAX_ENTRIES: Final = 1_024
 MAX_BYTES: Final = 16 << 20
 _VALUE_BYTES: Final = 120  # a FacetValue with its tuple slot, besides its text
 _BUCKET_BYTES: Final = 150  # a DateBucket
+SHARED_SIZE: Final = DEFAULT_FACET_SIZE + 1  # the page's facet size: its shown values and one
 
 Entry = tuple[F.Facets, int]
 Key = tuple[Any, ...]
@@ -103,3 +109,14 @@ def cached(memo: dict[str, Any], k: Key, compute: Callable[[], Entry]) -> Entry:
         found = compute()
         lru.put(k, found, entry_bytes(k, found))
     return found
+
+
+def shared(memo: dict[str, Any], request: SearchRequest, text: Query | None,
+           filters: Mapping[str, Query], range_filter: Query | None,
+           compute: Callable[[SearchRequest], Entry]) -> Entry:
+    """The facets and story count of a result set for ``request``: ``compute(wide)`` for
+    ``request`` with a facet size of at least :data:`SHARED_SIZE`, cached in ``memo`` and cut to
+    the size asked."""
+    wide = replace(request, facet_size=max(request.facet_size, SHARED_SIZE))
+    facets, stories = cached(memo, key(wide, text, filters, range_filter), lambda: compute(wide))
+    return F.trimmed(facets, request.facet_size), stories

@@ -367,21 +367,20 @@ def compute_facets(
         if name in disjunctive:
             # Disjunctive: count this facet with every filter but its own.
             others = [q for other, q in filters.items() if other != name]
-            without = combine(schema, text, [*base, *others])
-            agg = searcher.aggregate(
-                without, {name: F.terms_agg(name, size, searcher.num_segments)})
-            counts = F.term_counts(agg.get(name))
-            shown = {v for v, _ in counts}
-            unshown = [v for v in selected if v not in shown]
-            missing: dict[str, int] = {}
-            if unshown:  # the selected values outside the top: one call counts them all
-                agg = searcher.aggregate(without, {name: F.terms_agg(
-                    name, len(unshown), searcher.num_segments, include=unshown)})
-                found = dict(F.term_counts(agg.get(name)))
-                missing = {v: found.get(v, 0) for v in unshown}
-            values[name] = F.terms_facet(counts, selected, size, missing)
+            counted = combine(schema, text, [*base, *others])
+            counts = F.term_counts(searcher.aggregate(
+                counted, {name: F.terms_agg(name, size, searcher.num_segments)}).get(name))
         else:
-            values[name] = F.terms_facet(F.term_counts(result.get(name)), selected, size)
+            counted, counts = full, F.term_counts(result.get(name))
+        shown = {v for v, _ in counts}
+        unshown = [v for v in selected if v not in shown]
+        missing: dict[str, int] = {}
+        if unshown:  # the selected values outside the top: one call counts them all
+            agg = searcher.aggregate(counted, {name: F.terms_agg(
+                name, len(unshown), searcher.num_segments, include=unshown)})
+            found = dict(F.term_counts(agg.get(name)))
+            missing = {v: found.get(v, 0) for v in unshown}
+        values[name] = F.terms_facet(counts, selected, size, missing)
     days = F.day_counts(result.get("days"))
     undated = total - F.dated_count(result.get("dated"))
     return F.Facets(
@@ -429,10 +428,15 @@ def _page(snap: Snapshot, request: SearchRequest, sort: str, main: Query
     """(matching articles, the page's hits): one per story unless ``collapse=none``."""
     if request.collapse == "none":
         return _ranked(snap, request, sort, main, request.offset, request.size)
-    hits = ST.collapsed(snap.searcher, lambda limit: _ranked(snap, request, sort, main, 0,
-                                                             limit)[1],
-                        request.offset, request.size)
-    return _count(snap.searcher, main), hits
+    totals: list[int] = []  # every ranking counts the matches: the first count is kept
+
+    def ranking(limit: int) -> list[tuple[Any, tantivy.DocAddress]]:
+        total, hits = _ranked(snap, request, sort, main, 0, limit)
+        totals.append(total)
+        return hits
+
+    hits = ST.collapsed(snap.searcher, ranking, request.offset, request.size)
+    return totals[0], hits
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
@@ -464,9 +468,9 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         )
         for key, sid, p in found
     )
-    facets, n_stories = FC.cached(snap.cache, FC.key(request, text, filters, range_filter),
-                                  lambda: compute_facets(snap, request, text, filters,
-                                                         range_filter, total))
+    facets, n_stories = FC.shared(snap.cache, request, text, filters, range_filter,
+                                  lambda wide: compute_facets(snap, wide, text, filters,
+                                                              range_filter, total))
     suggestion = spelling.suggestion(snap, request.q, wait=False)
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(

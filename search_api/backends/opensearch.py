@@ -63,6 +63,11 @@ class _Generation:
     cache: dict[str, Any] = field(default_factory=dict)
 
 
+def _selected_agg(name: str, values: tuple[str, ...]) -> dict[str, Any]:
+    """The exact count of each selected value (``"0"``, ``"1"``, ... in selection order)."""
+    return {"filters": {"filters": {str(i): {"term": {name: v}} for i, v in enumerate(values)}}}
+
+
 def _terms_agg(name: str, size: int) -> dict[str, Any]:
     return {"terms": {"field": name, "size": max(size, 1), "shard_size": max(SHARD_SIZE, size),
                       "order": [{"_count": "desc"}, {"_key": "asc"}]}}
@@ -310,13 +315,14 @@ class OpenSearchBackend:
         for name in S.KEYWORD_FACETS:
             if name not in disjunctive:
                 all_aggs[name] = _terms_agg(name, request.facet_size)
+                if request.selected(name):
+                    all_aggs[f"selected:{name}"] = _selected_agg(name, request.selected(name))
         aggs = {"all": under(every, all_aggs)}
         for name in disjunctive:
             selected = request.selected(name)
             inner: dict[str, Any] = {"top": _terms_agg(name, request.facet_size)}
             if selected:
-                inner["selected"] = {"filters": {"filters": {
-                    str(i): {"term": {name: v}} for i, v in enumerate(selected)}}}
+                inner["selected"] = _selected_agg(name, selected)
             aggs[f"without:{name}"] = under([n for n in every if n != name], inner)
         return aggs
 
@@ -326,14 +332,14 @@ class OpenSearchBackend:
         for name in S.KEYWORD_FACETS:
             selected = request.selected(name)
             if name in filters and name not in request.all_of:
-                part = aggs[f"without:{name}"]
-                buckets = (part.get("selected") or {}).get("buckets") or {}
-                exact = {v: int(buckets[str(i)]["doc_count"]) for i, v in enumerate(selected)}
-                values[name] = F.terms_facet(
-                    F.term_counts(part["top"]), selected, request.facet_size, exact)
+                part, top, picked = aggs[f"without:{name}"], "top", "selected"
             else:
-                values[name] = F.terms_facet(
-                    F.term_counts(aggs["all"].get(name)), selected, request.facet_size)
+                part, top, picked = aggs["all"], name, f"selected:{name}"
+            buckets = (part.get(picked) or {}).get("buckets") or {}
+            exact = {v: int(buckets[str(i)]["doc_count"]) for i, v in enumerate(selected)
+                     if str(i) in buckets}
+            values[name] = F.terms_facet(
+                F.term_counts(part.get(top)), selected, request.facet_size, exact)
         return F.Facets(
             person=values[S.PERSON], org=values[S.ORG], place=values[S.PLACE],
             source=values[S.SOURCE], category=values[S.CATEGORY],

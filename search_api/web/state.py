@@ -16,9 +16,9 @@ from typing import Any, Final
 from urllib.parse import quote, urlencode
 
 from indexer import schema as S
+from search_api.facet_cache import SHARED_SIZE
 from search_api.i18n import N_, Lang
 from search_api.params import (
-    DEFAULT_FACET_SIZE,
     DEFAULT_SIZE,
     MAX_PREFIX_CHARS,
     Message,
@@ -225,7 +225,7 @@ def parse_state(
         lang=lang.param,
     )
     # One more value than shown tells whether a "more" link is needed.
-    facet_size = MORE_FACET_SIZE if more else DEFAULT_FACET_SIZE + 1
+    facet_size = MORE_FACET_SIZE if more else SHARED_SIZE
     return state, replace(request, facet_size=facet_size)
 
 

@@ -11,7 +11,7 @@ import os
 import socket
 from contextlib import suppress
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import click
 import uvicorn
@@ -72,36 +72,31 @@ def serve(
     workers: int = 1,
     log_level: str = "info",
     opensearch: tuple[str, str] | None = None,
+    access_log: bool = False,
 ) -> None:
-    """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name)."""
+    """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name).
+
+    One log line per request costs ~6% of a search's server CPU (py-spy: uvicorn's formatter
+    and the logging module), so the access log is written only when asked for."""
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level,
+                               "http": HTTP_PROTOCOL, "access_log": access_log}
     if opensearch is not None:
         url, name = opensearch
         if workers > 1:
             os.environ.pop(INDEX_ENV, None)
             os.environ[OPENSEARCH_ENV], os.environ[INDEX_NAME_ENV] = url, name
-            uvicorn.run("search_api.serve:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level=log_level, http=HTTP_PROTOCOL)
+            uvicorn.run("search_api.serve:app_from_env", factory=True, workers=workers,
+                        **options)
         else:
-            uvicorn.run(_opensearch_app(url, name), host=host, port=port, log_level=log_level,
-                        http=HTTP_PROTOCOL)
+            uvicorn.run(_opensearch_app(url, name), **options)
         return
     assert index_dir is not None
     index_dir = Path(index_dir).resolve()
     if workers > 1:
         os.environ[INDEX_ENV] = str(index_dir)
-        uvicorn.run(
-            "search_api.serve:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=log_level,
-            http=HTTP_PROTOCOL,
-        )
+        uvicorn.run("search_api.serve:app_from_env", factory=True, workers=workers, **options)
     else:
-        uvicorn.run(
-            create_app(index_dir), host=host, port=port, log_level=log_level, http=HTTP_PROTOCOL
-        )
+        uvicorn.run(create_app(index_dir), **options)
 
 
 @click.command()
@@ -118,20 +113,22 @@ def serve(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes (default: the usable cores).")
+@click.option("--access-log", is_flag=True,
+              help="Log every request (to stdout; a proxy in front usually does it).")
 def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, host: str,
-         port: int, workers: int) -> None:
+         port: int, workers: int, access_log: bool) -> None:
     """Serve the search API and the web page."""
     if index_dir is None:
         if not opensearch_url:
             raise click.UsageError(
                 "give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
         serve(None, host=host, port=port, workers=workers,
-              opensearch=(opensearch_url, index_name))
+              opensearch=(opensearch_url, index_name), access_log=access_log)
         return
     if store.current_generation(index_dir) is None:
         raise click.ClickException(
             f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")
-    serve(index_dir, host=host, port=port, workers=workers)
+    serve(index_dir, host=host, port=port, workers=workers, access_log=access_log)
 
 
 if __name__ == "__main__":

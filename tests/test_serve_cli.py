@@ -78,3 +78,30 @@ def test_warta_serve_serves_in_its_own_process(index_dir: Path, oracle: list[obj
     finally:
         proc.terminate()
         assert proc.wait(timeout=20) == -signal.SIGTERM  # uvicorn stops on it, then re-raises it
+
+
+def test_the_access_log_is_written_only_when_asked(index_dir: Path) -> None:
+    logged = {}
+    for flag in ([], ["--access-log"]):
+        port = _free_port()
+        proc = subprocess.Popen([str(BIN / "warta"), "serve", "--index", str(index_dir),
+                                 "--port", str(port), "--workers", "1", *flag],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            else:
+                raise AssertionError("the server never answered")
+            assert httpx.get(f"http://127.0.0.1:{port}/search?q=jakarta").status_code == 200
+        finally:
+            proc.terminate()
+            out, _ = proc.communicate(timeout=20)
+        logged[bool(flag)] = [line for line in out.splitlines() if '"GET /' in line]
+    assert logged[False] == []
+    assert [line.split('"')[1] for line in logged[True]] == [
+        "GET /health HTTP/1.1", "GET /search?q=jakarta HTTP/1.1"]

@@ -77,6 +77,12 @@ def _render(
     return response
 
 
+def _message(request: Request, title: str, message: str, status: int, q: str = "") -> Response:
+    """The page that says why there is nothing to show (not found, a bad request, no index)."""
+    return _render(request, "message.html", {"title": title, "message": message, "q": q},
+                   status=status)
+
+
 def search_page(request: Request) -> Response:
     pairs = request.query_params.multi_items()
     lang = _lang(request)
@@ -84,26 +90,16 @@ def search_page(request: Request) -> Response:
     try:
         state, search_request = parse_state(pairs, lang)
     except ValidationError as exc:
-        q = request.query_params.get("q", "")
-        return _render(
-            request,
-            "message.html",
-            {"title": _("Cannot search"), "message": exc.message.render(_), "q": q[:200]},
-            status=exc.status,
-        )
+        return _message(request, _("Cannot search"), exc.message.render(_), exc.status,
+                        q=request.query_params.get("q", "")[:200])
     drop = request.query_params.get(DROP_PARAM)
     if drop is not None:  # a chip: the same state without that filter, at its own URL
         return RedirectResponse(state.dropped(drop).url, status_code=303)
     try:
         page = build_search_page(request.state.backend, state, search_request, lang)
     except service.IndexUnavailable:
-        return _render(
-            request,
-            "message.html",
-            {"title": _("No index yet"), "message": _("The search index is not available yet. "
-             "Build it with `warta reindex` and reload this page."), "q": state.q},
-            status=503,
-        )
+        return _message(request, _("No index yet"), _("The search index is not available yet. "
+                        "Build it with `warta reindex` and reload this page."), 503, q=state.q)
     return _render(request, "search.html",
                    {"page": page, "q": state.q,
                     "monitor": monitor_links(state, page.facets, lang)})
@@ -114,15 +110,9 @@ def render_article(request: Request, article: service.Article | None) -> Respons
     A browser following a dead link gets an HTML "not found" page; API clients keep JSON."""
     lang = _lang(request)
     if article is None:
-        doc_id = request.path_params.get("doc_id", "")
-        return _render(
-            request,
-            "message.html",
-            {"title": lang.gettext("Article not found"),
-             "message": lang.gettext("There is no article with id %(id)r in the index.")
-             % {"id": doc_id}, "q": ""},
-            status=404,
-        )
+        return _message(request, lang.gettext("Article not found"),
+                        lang.gettext("There is no article with id %(id)r in the index.")
+                        % {"id": request.path_params.get("doc_id", "")}, 404)
     backend = _backend(request)
     marking = backend.marking(article.id, request.query_params.get("q", ""))
     related = backend.related(article.id, DEFAULT_RELATED_SIZE)
@@ -162,21 +152,15 @@ def entity_page(request: Request) -> Response:
         ref = parse_entity_ref(request.path_params["etype"], request.path_params["name"])
         profile = _backend(request).profile(ref.type, ref.name)
     except ValidationError as exc:
-        return _render(request, "message.html",
-                       {"title": _("Cannot show this entity"),
-                        "message": exc.message.render(_), "q": ""},
-                       status=exc.status)
+        return _message(request, _("Cannot show this entity"), exc.message.render(_),
+                        exc.status)
     except service.IndexUnavailable:
-        return _render(request, "message.html",
-                       {"title": _("No index yet"),
-                        "message": _("The search index is not available yet."), "q": ""},
-                       status=503)
+        return _message(request, _("No index yet"), _("The search index is not available yet."),
+                        503)
     if profile is None:
-        return _render(request, "message.html",
-                       {"title": _("Not found"),
-                        "message": _("No %(type)s named %(name)r is in the index.")
-                        % {"type": _(FACET_BY_NAME[ref.type].singular), "name": ref.name},
-                        "q": ""}, status=404)
+        return _message(request, _("Not found"),
+                        _("No %(type)s named %(name)r is in the index.")
+                        % {"type": _(FACET_BY_NAME[ref.type].singular), "name": ref.name}, 404)
     return _render(request, "entity.html",
                    {"entity": build_entity_page(profile, lang), "q": ""})
 
@@ -196,24 +180,16 @@ def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
 def render_not_found(request: Request) -> Response:
     """A browser at an address no route has gets a page in its language, not JSON."""
     _ = _lang(request).gettext
-    return _render(request, "message.html",
-                   {"title": _("Page not found"),
-                    "message": _("There is no page at this address."), "q": ""}, status=404)
+    return _message(request, _("Page not found"), _("There is no page at this address."), 404)
 
 
 def render_story(request: Request, story: Story | None) -> Response:
     """``GET /stories/{id}`` for a browser: every copy, the first report marked."""
     lang = _lang(request)
     if story is None:
-        story_id = request.path_params.get("story_id", "")
-        return _render(
-            request,
-            "message.html",
-            {"title": lang.gettext("Story not found"),
-             "message": lang.gettext("There is no story with id %(id)r in the index.")
-             % {"id": story_id}, "q": ""},
-            status=404,
-        )
+        return _message(request, lang.gettext("Story not found"),
+                        lang.gettext("There is no story with id %(id)r in the index.")
+                        % {"id": request.path_params.get("story_id", "")}, 404)
     return _render(request, "story.html", {"story": build_story_page(story, lang), "q": ""})
 
 

@@ -41,9 +41,7 @@ class Spill:
         self.size = 0
 
     def add(self, prep: Prepared) -> None:
-        f = prep.fields
-        self.counts.add({t: f.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
-                        f.get(S.CATEGORY) or "")
+        count_prepared(self.counts, prep)
         pickle.dump(prep, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.size += 1
 
@@ -51,7 +49,8 @@ class Spill:
         """The corpus's map, computed in a worker of ``pool`` when there is one: tickets may
         need the extractor's aliases, and the workers have its model loaded (the building
         process does not, and stays ~160 MB smaller)."""
-        args = (self.counts.entities, self.counts.categories, alias_person)
+        args = (self.counts.entities, self.counts.categories, alias_person,
+                self.counts.evidence)
         if pool is None:
             return compute_map(*args)
         return pool.submit(compute_map, *args).result()
@@ -68,6 +67,18 @@ class Spill:
 
     def close(self) -> None:
         self._file.close()
+
+
+def count_prepared(counts: CorpusCounts, prep: Prepared) -> None:
+    """Count a prepared document's facet values and category, and what the words around its
+    mentions say about their names (:mod:`indexer.name_evidence`)."""
+    f = prep.fields
+    counts.add({t: f.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
+               f.get(S.CATEGORY) or "")
+    stored = orjson.loads(f[S.PAYLOAD])
+    counts.evidence.add(stored.get("title") or "", stored.get("body") or "",
+                        sorted(stored.get("mentions") or (),
+                               key=lambda m: (m["field"], m["start"])))
 
 
 def alias_person(half: str) -> str | None:

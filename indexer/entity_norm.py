@@ -37,6 +37,14 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **no one entity**: a value of one letter, an event's name, a regional body's name without
   its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
   (:mod:`indexer.generic_values`);
+* **near names** (:mod:`indexer.near_names`): a person's name misspelt by one letter in a long
+  word joins the one written three times as often (Baharuddin ~ Bacharuddin Jusuf Habibie), a
+  club's name without its club word the one name with it (Norwich ~ Norwich City);
+* **short forms, nicknames and credits** that the words around the mentions show
+  (:mod:`indexer.name_evidence`: "Bambang Soesatyo (Bamsoet)", "The Reds, julukan
+  Liverpool", "seperti dilansir Sputnik"): a short name joins the one name it stands for, a
+  nickname read as another type takes its name's type, and a name mostly written as the
+  source of a report is no facet value;
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above.
 
@@ -58,6 +66,7 @@ from indexer import schema as S
 from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import Groups, join_name_parts, join_org_names, join_variants
 from indexer.generic_values import generic_values
+from indexer.name_evidence import Name, NameEvidence, credits, linked_names, retyped
 from indexer.name_keys import (
     category_key,
     covers,
@@ -68,6 +77,7 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
+from indexer.near_names import join_club_names, join_misspellings
 
 # The keys are imported from here by filters and reports too.
 __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers", "in_order",
@@ -184,7 +194,8 @@ def _half(half: str, keyed: Mapping[str, str], counts: Mapping[str, int], ticket
 
 
 def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
-              places: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+              places: frozenset[str] = frozenset(), links: Iterable[tuple[str, str]] = (),
+              credited: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
     tickets: dict[str, tuple[str, str]] = {}
     plain = dict(counts)
     if typ == "PER":
@@ -202,10 +213,17 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             del plain[v]
             for half in (a, b):
                 plain[half] = plain.get(half, 0) + counts[v]
-    generic = generic_values(typ, plain, places)
+    generic = generic_values(typ, plain, places) | set(credited)
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
     join_variants(groups, typ)
+    if typ == "ORG":
+        join_club_names(groups)
+    for short, whole in links:
+        if short in groups.parent and whole in groups.parent:
+            groups.join(whole, short)
     dropped = join_name_parts(groups) if typ == "PER" else set()
+    if typ == "PER":
+        join_misspellings(groups)
     if typ == "ORG":
         join_org_names(groups, places)
     display = {root: _display({m: plain[m] for m in ms}, typ == "PER")
@@ -228,15 +246,43 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     return out
 
 
+def _linked(entity_counts: Mapping[str, Mapping[str, int]], types: dict[str, dict[str, str]],
+            evidence: NameEvidence) -> tuple[dict[Name, Name], set[Name]]:
+    """The links and credits of ``evidence`` between values of their types after ``types``;
+    ``types`` takes the moves of the nicknames of another type than their names."""
+    def type_of(typ: str, value: str) -> str:
+        return types.get(typ, {}).get(value, typ)
+
+    found = retyped(evidence, type_of)
+    moved = moved_counts(entity_counts, types)
+    links = linked_names(found, moved)
+    for (st, sv), (wt, _) in links.items():
+        if st == wt:
+            continue
+        for raw, counts in entity_counts.items():
+            if sv in counts and type_of(raw, sv) == st:
+                if raw == wt:
+                    types.get(raw, {}).pop(sv, None)
+                else:
+                    types.setdefault(raw, {})[sv] = wt
+    return links, credits(found, moved)
+
+
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
-                category_counts: Mapping[str, int], resolve: Resolver) -> EntityMap:
+                category_counts: Mapping[str, int], resolve: Resolver,
+                evidence: NameEvidence | None = None) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
-    half refers to when the corpus has no such value itself (the extractor's aliases)."""
+    half refers to when the corpus has no such value itself (the extractor's aliases);
+    ``evidence``: what the words around the mentions said (short forms, nicknames, credits)."""
     types = retype_across(entity_counts)
+    links, credited = _linked(entity_counts, types, evidence or NameEvidence())
+    types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
-    values = {typ: _type_map(typ, entity_counts.get(typ, {}), resolve, places)
+    values = {typ: _type_map(typ, entity_counts.get(typ, {}), resolve, places,
+                             [(s[1], w[1]) for s, w in links.items() if w[0] == typ],
+                             [v for t, v in credited if t == typ])
               for typ in S.ENTITY_TYPES}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for cat, c in category_counts.items():
@@ -254,6 +300,7 @@ class CorpusCounts:
     entities: dict[str, Counter[str]] = field(
         default_factory=lambda: {t: Counter() for t in S.ENTITY_TYPES})
     categories: Counter[str] = field(default_factory=Counter)
+    evidence: NameEvidence = field(default_factory=NameEvidence)
 
     def add(self, entities: Mapping[str, Iterable[str]], category: str) -> None:
         for typ, values in entities.items():

@@ -22,7 +22,7 @@ from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build import epoch, iter_records, reindex, story_fields
-from indexer.corpus_pass import alias_person, apply_map
+from indexer.corpus_pass import alias_person, apply_map, count_prepared
 from indexer.document import Prepared, prepare
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.records import Record
@@ -51,9 +51,8 @@ def reference(path: Path) -> dict[str, dict[str, Any]]:
              for p in [prepare(r, analyzer)] if isinstance(p, Prepared)]
     counts = CorpusCounts()
     for p in preps:
-        counts.add({t: p.fields.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
-                   p.fields.get(S.CATEGORY) or "")
-    emap = compute_map(counts.entities, counts.categories, alias_person)
+        count_prepared(counts, p)
+    emap = compute_map(counts.entities, counts.categories, alias_person, counts.evidence)
     last = {p.id: apply_map(p, emap) for p in preps}
     stories = cluster_all((p.id, p.fingerprint, epoch(p)) for p in last.values())
     return {doc_id: {**p.fields, **story_fields(doc_id, stories.story_of(doc_id))}

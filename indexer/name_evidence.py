@@ -1,0 +1,164 @@
+"""What the words around one article's mentions say about its names, gathered for the
+corpus-level map (:mod:`indexer.entity_norm`) as the articles are written:
+
+* **other names**: a name and its short form or nickname side by side, the short one in
+  parentheses ("Bambang Soesatyo (Bamsoet)", "Ustaz Abdul Somad (UAS)") or a nickname before
+  "julukan" and the name it stands for ("The Reds, julukan Liverpool", "Maung Bandung --
+  julukan Persib", "The Blues –julukan Chelsea–"): a *link* (type, short) -> (type, name);
+* **credits**: a name written as the source of a report ("seperti dilansir Sputnik", "dikutip
+  dari Goal") or as the subject of a law ("Undang-Undang Nomor 30 Tahun 2002 tentang
+  Pemberantasan Tindak Pidana Korupsi"; ``data/credit_words.txt``).
+
+Each is counted once per article. The map joins a short name with the one name its links
+point to, and drops a name the corpus mostly writes as a credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Final
+
+from indexer.entities.facts import DATA, read_lines
+
+Name = tuple[str, str]  # (type, value)
+# What stands between a nickname and the name it stands for.
+_NICKNAME_GAP_RE: Final = re.compile(r"\s*(?:,|-{1,2}|–|—)?\s*julukan\s+")
+_WORD_RE: Final = re.compile(r"[\w-]+")
+# A mention that takes in the short form after it ("Bambang Soesatyo (Bamsoet)").
+_INNER_SHORT_RE: Final = re.compile(r".*\S \( ?([^()\s][^()]*?) ?\)")
+
+
+@cache
+def _credit_words() -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for ln in read_lines(DATA / "credit_words.txt"):
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+        else:
+            sections.setdefault(section, set()).add(ln.lower())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def _cited(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` cite what follows as a source of a report or
+    name it as the subject of a law."""
+    if text[start - 1 : start] not in (" ", "\n"):
+        return False
+    words = _WORD_RE.findall(text[max(0, start - 80) : start].lower())
+    if not words:
+        return False
+    lists = _credit_words()
+    if words[-1] == "tentang":
+        return any(w in lists["law"] for w in words[-12:-1])
+    return words[-1] in lists["cite"] or (
+        len(words) >= 2 and words[-1] in lists["then"] and words[-2] in lists["cite"])
+
+
+def shortens(short: str, name: str) -> bool:
+    """Whether ``short`` may be a short form of ``name``: shorter, beginning with the same
+    letter and made of its letters in order ("Bamsoet": Bambang Soesatyo; "Kepri": Kepulauan
+    Riau; "KBRI"; not "Suzy" for the part "Go Hae Ri" she plays, nor "Persiraja" for a player
+    of the club, written "Rahmanuddin (Persiraja)")."""
+    a = [ch for ch in short.lower() if ch.isalnum()]
+    b = [ch for ch in name.lower() if ch.isalnum()]
+    if not a or len(a) >= len(b) or a[0] != b[0]:
+        return False
+    it = iter(b)
+    return all(ch in it for ch in a)
+
+
+def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
+                     ) -> tuple[set[tuple[Name, Name]], set[Name]]:
+    """The links and the credited names of one article, from its stored mentions (dicts with
+    type, name, field, start, end, in text order within each field)."""
+    links: set[tuple[Name, Name]] = set()
+    cited: set[Name] = set()
+    prev: Mapping[str, Any] | None = None
+    for m in mentions:
+        text = title if m["field"] == "title" else body
+        here: Name = (m["type"], m["name"])
+        if _cited(text, m["start"]):
+            cited.add(here)
+        inner = _INNER_SHORT_RE.fullmatch(text, m["start"], m["end"])
+        if inner is not None and shortens(inner.group(1), m["name"]):
+            links.add(((m["type"], inner.group(1)), here))  # "Bambang Soesatyo (Bamsoet)"
+        if prev is not None and prev["field"] == m["field"] and prev["name"] != m["name"]:
+            there: Name = (prev["type"], prev["name"])
+            gap = text[prev["end"] : m["start"]]
+            if (gap == " (" and text[m["end"] : m["end"] + 1] == ")"
+                    and m["type"] == prev["type"] and shortens(m["name"], prev["name"])):
+                links.add((here, there))
+            elif _NICKNAME_GAP_RE.fullmatch(gap):
+                links.add((there, here))
+        prev = m
+    return links, cited
+
+
+@dataclass(slots=True)
+class NameEvidence:
+    """Article counts of links and of credited names over a corpus."""
+
+    links: dict[tuple[Name, Name], int] = field(default_factory=dict)
+    cited: dict[Name, int] = field(default_factory=dict)
+
+    def add(self, title: str, body: str, mentions: Iterable[Mapping[str, Any]]) -> None:
+        links, cited = article_evidence(title, body, mentions)
+        for k in links:
+            self.links[k] = self.links.get(k, 0) + 1
+        for n in cited:
+            self.cited[n] = self.cited.get(n, 0) + 1
+
+
+# A short name joins the name its links point to when they are found in this many articles,
+# in this share of the short name's articles at least, and that name has this share of its
+# links: "The Reds, julukan Liverpool" in 9 of the 49 articles of "The Reds".
+LINKS_MIN: Final = 2
+LINK_SHARE: Final = 0.1
+LINK_DOMINANCE: Final = 2 / 3
+# A name written as a credit in this many articles, and in half of its articles at least, is
+# a news outlet (or a law's subject), no entity.
+CREDITS_MIN: Final = 3
+
+
+def linked_names(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]
+                 ) -> dict[Name, Name]:
+    """short name -> the name it stands for, both values of ``counts`` (type -> value ->
+    articles). Only a nickname may be of another type than its name ("The Baby Alien": Marc
+    Marquez; "Macan Kemayoran", read as a place: Persija), and a place's only an
+    organisation's."""
+    by_short: dict[Name, dict[Name, int]] = {}
+    for (short, whole), n in evidence.links.items():
+        by_short.setdefault(short, {})[whole] = n
+    out: dict[Name, Name] = {}
+    for short, wholes in by_short.items():
+        found = counts.get(short[0], {}).get(short[1])
+        whole, n = max(wholes.items(), key=lambda kv: (kv[1], kv[0]))
+        if (found and whole[1] in counts.get(whole[0], {}) and n >= LINKS_MIN
+                and n >= LINK_SHARE * found and n >= LINK_DOMINANCE * sum(wholes.values())
+                and (whole[0] == short[0] or whole[0] == "ORG" or short[0] != "LOC")):
+            out[short] = whole
+    return out
+
+
+def credits(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]) -> set[Name]:
+    """The names the corpus mostly writes as the source of a report."""
+    return {n for n, c in evidence.cited.items()
+            if c >= CREDITS_MIN and 2 * c >= counts.get(n[0], {}).get(n[1], 0)}
+
+
+def retyped(evidence: NameEvidence, type_of: Callable[[str, str], str]) -> NameEvidence:
+    """``evidence`` with each name under the type ``type_of(type, value)`` gives it."""
+    def move(n: Name) -> Name:
+        return (type_of(*n), n[1])
+
+    out = NameEvidence()
+    for (short, whole), c in evidence.links.items():
+        key = (move(short), move(whole))
+        out.links[key] = out.links.get(key, 0) + c
+    for n, c in evidence.cited.items():
+        out.cited[move(n)] = out.cited.get(move(n), 0) + c
+    return out

@@ -1,0 +1,108 @@
+"""Short forms, nicknames and credits shown by the words around mentions
+(indexer.name_evidence), gathered from the extractor's mentions and used by the corpus-level
+map; with the cases that must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.corpus_pass import alias_person
+from indexer.entity_norm import compute_map
+from indexer.facet_quality import facet_counts
+from indexer.mentions import article_mentions
+from indexer.name_evidence import NameEvidence, article_evidence, shortens
+
+
+def _mentions(text: str) -> list[dict[str, Any]]:
+    found = orjson.loads(orjson.dumps(article_mentions("", text)))
+    return sorted(found, key=lambda m: (m["field"], m["start"]))
+
+
+def _evidence(text: str) -> tuple[set[Any], set[Any]]:
+    return article_evidence("", text, _mentions(text))
+
+
+def test_short_forms_nicknames_and_credits_in_a_text() -> None:
+    links, cited = _evidence("Ketua DPR Bambang Soesatyo (Bamsoet) meminta maaf.")
+    assert (("PER", "Bamsoet"), ("PER", "Bambang Soesatyo")) in links
+    links, _ = _evidence("Pertandingan itu dimenangi The Reds, julukan Liverpool, dengan skor 2-1.")
+    assert (("ORG", "The Reds"), ("ORG", "Liverpool")) in links
+    _, cited = _evidence("Hal itu dikatakan Menteri Luar Negeri Prancis, seperti dilansir "
+                         "Sputnik pada Kamis (19/9).")
+    assert ("ORG", "Sputnik") in cited
+    _, cited = _evidence("Ronaldo mengatakan itu, dikutip dari Goal, Rabu (18/9/2019).")
+    assert [n for n in cited if n[1] == "Goal"]
+    # the subject of a law is written like a name
+    text = ("Ia dijerat Undang-Undang Nomor 20 Tahun 2001 tentang Pemberantasan Tindak Pidana "
+            "Korupsi.")
+    assert _evidence(text)[1] == {("ORG", "Pemberantasan Tindak Pidana Korupsi")}
+
+
+def test_what_is_no_short_form_or_credit() -> None:
+    # a club after its player, an actor after the part, a place after a place: no short forms
+    for text in ("Gol dicetak Rahmanuddin (Persiraja) pada menit ke-10.",
+                 "Drama itu dibintangi Go Hae Ri (Suzy) dan Nam Joo Hyuk.",
+                 "Ia tinggal di Tanjung Priok (Jakarta Utara) sejak kecil."):
+        links, cited = _evidence(text)
+        assert links == set() and cited == set(), text
+    # said to an outlet, or spoken about, is no credit
+    assert _evidence("Hal itu dikatakan Anies Baswedan kepada Kompas di Jakarta.")[1] == set()
+    assert _evidence("Mereka berdiskusi tentang Komisi Pemberantasan Korupsi.")[1] == set()
+    assert shortens("Bamsoet", "Bambang Soesatyo") and shortens("Kepri", "Kepulauan Riau")
+    assert not shortens("Suzy", "Go Hae Ri") and not shortens("Persiraja", "Rahmanuddin")
+
+
+def test_the_map_joins_short_names_and_drops_credits() -> None:
+    ev = NameEvidence()
+    ev.links.update({(("PER", "Bamsoet"), ("PER", "Bambang Soesatyo")): 20,
+                     (("ORG", "The Reds"), ("ORG", "Liverpool")): 9,
+                     (("LOC", "Macan Kemayoran"), ("ORG", "Persija")): 7,
+                     (("LOC", "Flores"), ("PER", "Ma'ruf Amin")): 3,
+                     (("ORG", "Persero"), ("ORG", "Pertamina")): 50,
+                     (("ORG", "Persero"), ("ORG", "PT Jasa Marga")): 23,
+                     (("ORG", "Persero"), ("ORG", "PT PLN")): 14,
+                     (("ORG", "Setan Merah"), ("ORG", "Manchester United")): 1})
+    ev.cited.update({("ORG", "Sputnik"): 27, ("ORG", "Instagram"): 14, ("ORG", "Goal"): 2})
+    m = compute_map({"PER": {"Bamsoet": 73, "Bambang Soesatyo": 94, "Ma'ruf Amin": 118},
+                     "ORG": {"The Reds": 49, "Liverpool": 193, "Persija": 167, "Persero": 90,
+                             "Pertamina": 100, "PT Jasa Marga": 62, "PT PLN": 17, "Setan Merah": 55,
+                             "Manchester United": 185, "Sputnik": 27, "Instagram": 1174,
+                             "Goal": 24},
+                     "LOC": {"Macan Kemayoran": 65, "Flores": 23}}, {}, alias_person, ev)
+    assert m.entity("PER", "Bamsoet") == ("Bambang Soesatyo",)
+    assert m.entity("ORG", "The Reds") == ("Liverpool",)
+    assert m.type_of("LOC", "Macan Kemayoran") == "ORG"
+    assert m.entity("ORG", "Macan Kemayoran") == ("Persija",)
+    assert m.entity("ORG", "Sputnik") == ()
+    # must not change: a place linked to a person, a short name linked to several names,
+    # one link in 55 articles, a name cited in few of its articles, or in fewer than three
+    assert m.type_of("LOC", "Flores") == "LOC" and m.entity("LOC", "Flores") == ("Flores",)
+    for v in ("Persero", "Setan Merah", "Instagram", "Goal"):
+        assert m.entity("ORG", v) == (v,), v
+    assert compute_map({"ORG": {"Sputnik": 27}}, {}, alias_person).entity("ORG", "Sputnik") \
+        == ("Sputnik",)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="AB Cd()ji,ulkan-dilansr", max_size=80))
+def test_evidence_never_fails_and_names_only_mentions(text: str) -> None:
+    found = _mentions(text)
+    links, cited = article_evidence("", text, found)
+    names = {(m["type"], m["name"]) for m in found}
+    assert cited <= names
+    assert {whole for _, whole in links} <= names
+
+
+def test_the_corpus_facets_join_nicknames_and_drop_credits(full_index_dir: Path) -> None:
+    counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
+    person, org = counts["person"], counts["org"]
+    for v in ("Sputnik", "Soompi", "Goal", "The Reds", "Setan Merah", "Maung Bandung"):
+        assert v not in org, v
+    assert "Bamsoet" not in person and person["Bambang Soesatyo"] >= 150
+    for v in ("Liverpool", "Manchester United", "Persib", "Instagram", "Twitter"):
+        assert org.get(v, 0) >= 100, v

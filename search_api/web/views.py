@@ -26,6 +26,7 @@ class FacetValueView:
     selected: bool  # ticked: a checkbox of the filter form, which ticking submits
     id: str
     profile_url: str  # the entity's own page ("" for outlets and categories)
+    profile_label: str  # its link's title: "About <value>"
 
 
 @dataclass(frozen=True, slots=True)

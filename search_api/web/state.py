@@ -9,11 +9,12 @@ and ``.url`` the link to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus
 
 from indexer import schema as S
 from search_api.facet_cache import SHARED_SIZE
@@ -44,6 +45,17 @@ DATE_PARAMS: Final = ("from", "to")
 # (the timeline's links and the JSON API use it).
 _DMY_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=8_192)
+def _pair(key: str, value: str) -> str:
+    return f"{quote_plus(key)}={quote_plus(value)}"
+
+
+def encode(pairs: Iterable[tuple[str, str]]) -> str:
+    """``urllib.parse.encode(pairs)`` of string pairs. A page writes its query and filters
+    into each of its ~50 links, so each pair's quoting is remembered."""
+    return "&".join(_pair(k, v) for k, v in pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +105,11 @@ class PageState:
     @property
     def url(self) -> str:
         pairs = self.pairs()
-        return "/?" + urlencode(pairs) if pairs else "/"
+        return "/?" + encode(pairs) if pairs else "/"
 
     @property
     def query_string(self) -> str:
-        return urlencode(self.pairs())
+        return encode(self.pairs())
 
     # Every navigation below returns to page 1 and closes the facet value search, except
     # ``at_page`` (keeps everything) and ``expanded`` (keeps the page).
@@ -253,13 +265,13 @@ def article_url(doc_id: str, back: PageState | None = None) -> str:
         if back.q:
             pairs.append(("q", back.q))
         if results:
-            pairs.append(("back", urlencode(results)))
+            pairs.append(("back", encode(results)))
         pairs.extend(back.lang)
-    return url + "?" + urlencode(pairs) if pairs else url
+    return url + "?" + encode(pairs) if pairs else url
 
 
 def with_lang(url: str, lang: Lang) -> str:
     """``url`` (a page of this app) carrying the page's language when it is not the default."""
     if not lang.param:
         return url
-    return url + ("&" if "?" in url else "?") + urlencode(lang.param)
+    return url + ("&" if "?" in url else "?") + encode(lang.param)

@@ -128,23 +128,30 @@ def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> Non
 
 
 def start_server(root: Path, index_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    """``warta serve`` of the checkout at ``root`` on a free port, once it answers."""
+    """``warta serve`` of the checkout at ``root`` on a free port, once every worker has started
+    (a worker still starting when a phase's clients connect gets none of their keep-alive
+    connections, and the phase runs on fewer cores)."""
     port = free_port()
+    log = tempfile.TemporaryFile()
     server = subprocess.Popen(
         [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=root, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + 180
     while True:
         try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
+            log.seek(0)
+            started = log.read().count(b"Application startup complete")
+            if httpx.get(base + "/health", timeout=1).status_code == 200 and started >= workers:
+                log.close()
                 return server, base
         except httpx.HTTPError:
-            if server.poll() is not None or time.time() > deadline:
-                server.kill()
-                raise SystemExit(f"the server of {root} did not start") from None
-            time.sleep(0.2)
+            pass
+        if server.poll() is not None or time.time() > deadline:
+            server.kill()
+            raise SystemExit(f"the server of {root} did not start")
+        time.sleep(0.2)
 
 
 def versus_baseline(new: tuple[int, str], old: tuple[int, str],

@@ -31,6 +31,7 @@ from search_api import highlight as H
 from search_api import recency, spelling
 from search_api import snippet_windows as SW
 from search_api import stories as ST
+from search_api.memo import per_snapshot
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
@@ -306,7 +307,9 @@ def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
 def story_summaries(snap: Snapshot, ids: Sequence[str],
                     known: Mapping[str, ST.FirstReport] | None = None
                     ) -> dict[str, ST.StorySummary]:
-    return ST.summaries(snap.searcher, snap.schema, ids, local_time, known)
+    multi = per_snapshot(snap, "multi_member_stories", lambda s: ST.multi_member(s.searcher),
+                         wait=False)
+    return ST.summaries(snap.searcher, snap.schema, ids, local_time, known, multi)
 
 
 def _hit(

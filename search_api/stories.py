@@ -171,15 +171,32 @@ def first_report_in(p: S.StoredArticle, story: str, local_time: LocalTime) -> Fi
     return FirstReport(p.id, p.source, local_time(p.date)) if story_id(p.id) == story else None
 
 
+def multi_member(searcher: tantivy.Searcher) -> frozenset[str]:
+    """The ids of the stories with two or more members (one aggregate over the index)."""
+    n = int(searcher.num_docs) + 1
+    agg = searcher.aggregate(Query.all_query(), {"s": {"terms": {
+        "field": S.STORY, "size": n, "segment_size": n, "min_doc_count": 2}}})
+    return frozenset(str(b["key"]) for b in (agg.get("s") or {}).get("buckets", []))
+
+
 def summaries(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[str],
-              local_time: LocalTime, known: Mapping[str, FirstReport] | None = None
-              ) -> dict[str, StorySummary]:
+              local_time: LocalTime, known: Mapping[str, FirstReport] | None = None,
+              multi: frozenset[str] | None = None) -> dict[str, StorySummary]:
     """Story id -> its summary, for the distinct ``ids`` given. ``known``: first reports the
     caller has read already (a search's hits that are one; most stories have one member), so
-    only the others are looked up."""
+    only the others are looked up. ``multi``: :func:`multi_member` of this searcher, when known;
+    a story outside it is its one article, so a known first report is its whole summary and
+    only the others are aggregated."""
     ids = list(dict.fromkeys(i for i in ids if i))
+    single: dict[str, StorySummary] = {}
+    if multi is not None and known:
+        for i in ids:
+            first = known.get(i)
+            if i not in multi and first is not None:
+                single[i] = StorySummary(i, 1, (first.source,) if first.source else (), first)
+        ids = [i for i in ids if i not in single]
     if not ids:
-        return {}
+        return single
     q = Query.term_set_query(schema, S.STORY, ids)
     n = len(ids)
     agg = searcher.aggregate(q, {"s": {
@@ -199,7 +216,7 @@ def summaries(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequence[
             continue
         sources = tuple(str(s["key"]) for s in (b.get("src") or {}).get("buckets", []))
         out[sid] = StorySummary(sid, int(b["doc_count"]), sources, first)
-    return out
+    return {**single, **out}
 
 
 def _norm(paragraph: str) -> str:

@@ -11,13 +11,20 @@ FacQA (../shared/eval/qa-retrieval): the passages are indexed as articles throug
 Per-query wins and losses of stemming and of name protection are listed at the end.
 
 Mixed titles (CLICK-ID): a fixed random 20% of the corpus's articles lose their title, and each
-lost title is the query for its article, asked of three indexes of the whole corpus:
+lost title is the query for its article, asked of four indexes of the whole corpus:
 
 * all titled   — every article keeps its title (how easy the queries are with titles)
 * mixed        — the 20% are untitled (the corpus the ranking must not be fooled by)
 * mixed, lead  — the 20% get their lead sentence as a real title (the other way to repair it)
+* all untitled — no article has a title, so no titled competitor: "mixed" below it measures
+  titled articles burying untitled ones; it below "all titled" measures headlines using words
+  their body lacks, which no ranking of the body can repair
 
-A ranking robust to untitled articles scores "mixed" close to "all titled".
+A ranking robust to untitled articles scores "mixed" close to "all untitled".
+
+Every set is scored twice. ``story``: the default page (``collapse=story``, one hit per story),
+where a known item counts as found at the rank of its story's hit (itself, or a copy of the same
+story standing for it). ``none``: ``collapse=none``, every article ranked, found by its id.
 """
 
 from __future__ import annotations
@@ -28,8 +35,9 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 import orjson
 
@@ -56,7 +64,7 @@ def load(shared: Path, split: str) -> tuple[list[dict[str, str]], list[dict[str,
     return passages, queries, qrels
 
 
-def rank_of(target: str, ids: list[str]) -> int | None:
+def rank_of(target: str, ids: Sequence[str | None]) -> int | None:
     return ids.index(target) + 1 if target in ids else None
 
 
@@ -69,25 +77,49 @@ def metrics(ranks: dict[str, int | None]) -> dict[str, float]:
     }
 
 
-def warta_ranks(index_dir: Path, queries: list[dict[str, str]], qrels: dict[str, str]
-                ) -> dict[str, int | None]:
+Runs = dict[str, dict[str, int | None]]
+VIEWS = ("story", "none")  # collapse=story (the default) and collapse=none
+
+
+def warta_ranks(index_dir: Path, queries: list[dict[str, str]], qrels: dict[str, str]) -> Runs:
+    """Ranks of each known item, per collapse mode. ``collapse=story`` (the default page) shows
+    one hit per story, so there the item counts as found at the rank of the hit of its own story
+    (itself or a copy standing for it); ``collapse=none`` ranks every article, by id."""
     from starlette.testclient import TestClient
 
     from search_api.app import create_app
 
-    ranks = {}
+    runs: Runs = {view: {} for view in VIEWS}
     with TestClient(create_app(index_dir)) as client:
         for q in queries:
-            r = client.get("/search", params={"q": q["query"][:1000], "size": K, "facet_size": 0})
-            r.raise_for_status()
-            ids = [h["id"] for h in r.json()["hits"]]
-            ranks[q["query_id"]] = rank_of(qrels[q["query_id"]], ids)
-    return ranks
+            target = qrels[q["query_id"]]
+            article = client.get(f"/articles/{quote(target, safe='')}")
+            story = (article.json().get("story") or {}).get("id") if article.is_success else None
+            for view in VIEWS:
+                r = client.get("/search", params={"q": q["query"][:1000], "size": K,
+                                                  "facet_size": 0, "collapse": view})
+                r.raise_for_status()
+                hits = r.json()["hits"]
+                if view == "story" and story is not None:
+                    keys = [(h.get("story") or {}).get("id") for h in hits]
+                    runs[view][q["query_id"]] = rank_of(story, keys)
+                else:
+                    runs[view][q["query_id"]] = rank_of(target, [h["id"] for h in hits])
+    return runs
+
+
+def _row(name: str, runs: Runs) -> str:
+    cells = []
+    for view, ranks in runs.items():
+        m = metrics(ranks)
+        cells.append(f"{view}: " + " ".join(f"{k} {v:.3f}" for k, v in m.items()))
+    return f"  {name:<28} " + "  |  ".join(cells)
 
 
 def mixed_titles(shared: Path, limit: int) -> tuple[dict[str, list[dict[str, str]]],
                                                     list[dict[str, str]], dict[str, str]]:
-    """The three corpora (all titled, mixed, mixed with lead titles), queries and qrels."""
+    """The four corpora (all titled, mixed, mixed with lead titles, all untitled), queries and
+    qrels."""
     from indexer.document import MIN_BODY_WORDS, body_hash, derive_title
 
     articles = load_articles(shared, limit)
@@ -100,11 +132,12 @@ def mixed_titles(shared: Path, limit: int) -> tuple[dict[str, list[dict[str, str
                 and len(a["body"].split()) >= MIN_BODY_WORDS and hashes[body_hash(a["body"])] == 1]
     stripped = set(random.Random(SEED).sample(eligible, round(STRIPPED_SHARE * len(eligible))))
     corpora: dict[str, list[dict[str, str]]] = {
-        "all titled": articles, "mixed": [], "mixed, lead": []}
+        "all titled": articles, "mixed": [], "mixed, lead": [], "all untitled": []}
     for a in articles:
         lost = a["id"] in stripped
         corpora["mixed"].append({**a, "title": ""} if lost else a)
         corpora["mixed, lead"].append({**a, "title": derive_title(a["body"], "")} if lost else a)
+        corpora["all untitled"].append({**a, "title": ""})
     queries = [{"query_id": a["id"], "query": a["title"]} for a in articles if a["id"] in stripped]
     return corpora, queries, {q["query_id"]: q["query_id"] for q in queries}
 
@@ -120,9 +153,8 @@ def known_item(shared: Path, limit: int, tmp: Path) -> None:
         results[name] = warta_ranks(index_dir, queries, qrels)
     print(f"mixed titles: {len(queries)} stripped titles as queries, {len(corpora['mixed'])} "
           f"articles, {STRIPPED_SHARE:.0%} untitled")
-    for name, ranks in results.items():
-        m = metrics(ranks)
-        print(f"  {name:<28} " + "  ".join(f"{k} {v:.3f}" for k, v in m.items()))
+    for name, runs in results.items():
+        print(_row(name, runs))
 
 
 _SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
@@ -190,22 +222,22 @@ def facqa(args: argparse.Namespace) -> None:
         src = t / "passages.jsonl"
         src.write_bytes(b"".join(orjson.dumps({"id": x["doc_id"], "body": x["text"]}) + b"\n"
                                  for x in passages))
-        runs: dict[str, Callable[[], dict[str, int | None]]] = {}
+        runs: dict[str, Callable[[], Runs]] = {}
         build(src, t / "warta", True)
         build(src, t / "plain", False)
         runs["warta"] = lambda: warta_ranks(t / "warta", queries, qrels)
         runs["warta, no name protection"] = lambda: warta_ranks(t / "plain", queries, qrels)
-        runs["raw tantivy (no stemming)"] = lambda: raw_ranks(passages, queries, qrels)
+        runs["raw tantivy (no stemming)"] = lambda: {"none": raw_ranks(passages, queries, qrels)}
         results = {name: fn() for name, fn in runs.items()}
     print(f"relevance: {len(queries)} questions ({args.split}), {len(passages)} passages")
-    for name, ranks in results.items():
-        m = metrics(ranks)
-        print(f"  {name:<28} " + "  ".join(f"{k} {v:.3f}" for k, v in m.items()))
+    for name, ranked in results.items():
+        print(_row(name, ranked))
     text = {q["query_id"]: q["query"] for q in queries}
-    show_diff("stemming (warta vs raw tantivy)", results["warta"],
-              results["raw tantivy (no stemming)"], text, args.show)
-    show_diff("name protection (warta vs warta without it)", results["warta"],
-              results["warta, no name protection"], text, args.show)
+    show_diff("stemming (warta vs raw tantivy), collapse=none", results["warta"]["none"],
+              results["raw tantivy (no stemming)"]["none"], text, args.show)
+    show_diff("name protection (warta vs warta without it), collapse=none",
+              results["warta"]["none"], results["warta, no name protection"]["none"], text,
+              args.show)
 
 
 if __name__ == "__main__":

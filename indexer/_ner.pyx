@@ -27,6 +27,11 @@ from libc.stdint cimport int64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object)
+    void* PyUnicode_DATA(object)
+    int PyUnicode_1BYTE_KIND
+
 cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
     NPOS = 6  # run positions (_POSITIONS)
@@ -71,6 +76,14 @@ cdef inline int64_t _fixed(double x, int64_t limit):
     if v < -limit:
         return -limit
     return v
+
+
+cdef inline bint _alnum(Py_UCS4 c):
+    """``c.isalnum()`` (what the regex class ``[^\\W_]`` matches), ASCII without a call."""
+    cdef unsigned int u = c
+    if u < 128:
+        return u - 48 < 10 or (u | 32) - 97 < 26
+    return c.isalnum()
 
 
 cdef str _shape(str word):
@@ -186,8 +199,9 @@ cdef class Tagger:
     cdef str vector_prefix
     cdef dict weights
     cdef object position_features, normalised, make_entity, split_places
-    cdef object part_name, acronym_end, run_match
+    cdef object part_name, acronym_end
     cdef unsigned char run_first[256]  # whether a character (below U+0100) can start a run
+    cdef Py_ssize_t max_connector  # the length of the longest connector
     cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
     cdef frozenset titles, title_words, not_alone, connectors, doubtful_buckets, cite_words
     cdef object credit_match, web_address_match
@@ -266,7 +280,6 @@ cdef class Tagger:
         self.split_places = config.split_places
         self.part_name = config.part_name
         self.acronym_end = config.acronym_end
-        self.run_match = config.run_match
         memset(self.run_first, 0, sizeof(self.run_first))
         for ch in config.run_first:
             if ord(ch) > 255:
@@ -285,6 +298,7 @@ cdef class Tagger:
         self.title_words = config.title_words
         self.not_alone = config.not_alone
         self.connectors = config.connectors
+        self.max_connector = max([1] + [len(c) for c in self.connectors])
         self.credit_match = config.credit_match
         self.web_address_match = config.web_address_match
         self.cite_words = config.cite_words
@@ -802,11 +816,17 @@ cdef class Tagger:
         return True
 
     cdef Py_ssize_t _run_start(self, str text, Py_ssize_t pos):
-        """The index of the first character at or after ``pos`` that can start a run, or -1:
-        the regex is tried only there (its own search tests a character class at every
-        position, the larger part of its time)."""
+        """The index of the first character at or after ``pos`` that can start a run, or -1."""
         cdef Py_ssize_t n = len(text)
         cdef Py_UCS4 c
+        cdef const unsigned char* latin
+        if PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND:  # most texts: no look-up per kind
+            latin = <const unsigned char*>PyUnicode_DATA(text)
+            while pos < n:
+                if self.run_first[latin[pos]]:
+                    return pos
+                pos += 1
+            return -1
         while pos < n:
             c = text[pos]
             if c < 256 and self.run_first[c]:
@@ -814,20 +834,72 @@ cdef class Tagger:
             pos += 1
         return -1
 
+    cdef inline bint _up(self, Py_UCS4 c):
+        """Whether ``c`` is a capital a run's word can start with (runs.RUN_FIRST)."""
+        return c < 256 and self.run_first[c]
+
+    cdef Py_ssize_t _cap_end(self, str text, Py_ssize_t i, Py_ssize_t n):
+        """The end of the rest of a capitalised word from ``i`` on (runs._CAP_REST, greedy:
+        letters and digits, then any [-'’.] each followed by letters or digits)."""
+        cdef Py_UCS4 c
+        while i < n and _alnum(text[i]):
+            i += 1
+        while i + 1 < n and _alnum(text[i + 1]):
+            c = text[i]
+            if c != "-" and c != "'" and c != "’" and c != ".":
+                break
+            i += 2
+            while i < n and _alnum(text[i]):
+                i += 1
+        return i
+
+    cdef Py_ssize_t _run_end(self, str text, Py_ssize_t start):
+        """The end of the run that starts at ``start`` (a character of RUN_FIRST), or -1 if
+        none does: where ``runs.RUN_RE.match(text, start)`` ends (``tests/
+        test_extraction_fast_paths.py`` proves them equal), without the regex engine. Each step
+        of the regex's tail is taken the first way it can be (a connector, a lone hyphen or
+        apostrophe, or a full stop after an initial, then a capitalised word; else a
+        capitalised word; else a number of 1 to 4 digits), and no later step can fail, so the
+        greedy match never backtracks across steps."""
+        cdef Py_ssize_t n = len(text), e, p, q, k
+        if start > 0 and _alnum(text[start - 1]):
+            return -1  # (?<![^\W_][UP]): a capital inside a word starts no run
+        e = self._cap_end(text, start + 1, n)
+        while e + 1 < n and text[e] == " ":
+            p = e
+            q = text.find(" ", p + 1, p + 2 + self.max_connector)
+            if q > p + 1 and q + 1 < n and self._up(text[q + 1]):
+                tok = text[p + 1 : q]
+                if tok in self.connectors or tok == "-" or tok == "'" or tok == "’" or (
+                        tok == "." and p >= 2 and text[p - 2] == " "
+                        and self._up(text[p - 1])):
+                    e = self._cap_end(text, q + 2, n)
+                    continue
+            if self._up(text[p + 1]):
+                e = self._cap_end(text, p + 2, n)
+                continue
+            k = p + 1
+            while k < n and (<Py_UCS4>text[k]).isdecimal():
+                k += 1
+            if k == p + 1 or k - p - 1 > 4 or (k < n and _alnum(text[k])):
+                break
+            e = k
+        return e
+
     def run_spans(self, str text):
         """(start, end) of each candidate run of ``text``, as :meth:`extract` finds them: the
-        spans of ``run_match``'s regex's ``finditer`` (runs are never empty)."""
+        spans of ``runs.RUN_RE.finditer`` (runs are never empty)."""
         cdef list out = []
-        cdef Py_ssize_t pos = 0, start
+        cdef Py_ssize_t pos = 0, start, end
         while True:
             start = self._run_start(text, pos)
             if start < 0:
                 return out
-            m = self.run_match(text, start)
-            if m is None:
+            end = self._run_end(text, start)
+            if end < 0:
                 pos = start + 1
             else:
-                pos = m.end()
+                pos = end
                 out.append((start, pos))
 
     def extract(self, str text):
@@ -841,11 +913,11 @@ cdef class Tagger:
             start = self._run_start(text, pos)
             if start < 0:
                 break
-            m = self.run_match(text, start)
-            if m is None:
+            end = self._run_end(text, start)
+            if end < 0:
                 pos = start + 1
                 continue
-            end = pos = m.end()
+            pos = end
             if start < covered:
                 continue
             run = text[start:end]

@@ -82,10 +82,11 @@ def test_run_first_is_the_run_regex_first_class() -> None:
     assert starts == set(RUN_FIRST)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(["Joko", "Widodo", "iPhone", "KPK", "bin", "van", " ", "  ", "-",
                                  ".", "R", "'", "’", "1", "2019", "Éric", "ÖZIL", "İ", "x", "_",
-                                 "\n", "(", "De", "de", "A.", "Ⅻ", "ǅ", "aB", "😀", "dan"]),
+                                 "\n", "(", "De", "de", "A.", "Ⅻ", "ǅ", "aB", "😀", "dan",
+                                 "binti", "della", "&", "12345", "٣٤", "²", "ß", "×", "Þ", "9a"]),
                 max_size=40).map("".join))
 def test_compiled_run_scan_is_the_regex_finditer(text: str) -> None:
     assert load_model().tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]

@@ -76,7 +76,6 @@ class TaggerConfig:
     part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
                         tuple[int, int] | None]
     acronym_end: Callable[[str, int], int]
-    run_match: Callable[[str, int], re.Match[str] | None]  # runs.RUN_RE.match
     run_first: str  # runs.RUN_FIRST: the characters a run can start with
     skip: frozenset[str]  # runs never tagged
     skip_plain: frozenset[str]  # those that no cut official name ends with
@@ -180,7 +179,6 @@ class Model:
             split_places=self.split_places,
             part_name=passes.part_name,
             acronym_end=runs.acronym_end,
-            run_match=runs.RUN_RE.match,
             run_first=runs.RUN_FIRST,
             skip=skip,
             # A run that is one of these words needs no other look-up.

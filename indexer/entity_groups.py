@@ -122,7 +122,7 @@ def join_variants(groups: Groups, typ: str) -> None:
     # ("Gedung DPR RI", "DPR-RI"): one name.
     by_compact: dict[str, str] = {}
     for key, v in sorted(by_key.items()):
-        compact = key.replace(" ", "")
+        compact = key.replace(" ", "").replace("-", "")  # "Soekarno-Hatta", "Soekarno Hatta"
         if compact in by_compact:
             groups.join(by_compact[compact], v)
         else:

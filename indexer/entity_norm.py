@@ -39,7 +39,8 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   (:mod:`indexer.generic_values`);
 * **near names** (:mod:`indexer.near_names`): a person's name misspelt by one letter in a long
   word joins the one written three times as often (Baharuddin ~ Bacharuddin Jusuf Habibie), a
-  club's name without its club word the one name with it (Norwich ~ Norwich City);
+  club's name without its club word the one name with it (Norwich ~ Norwich City), a body
+  named after an officer's title the body ("Kabid Humas Polda Metro Jaya");
 * **short forms, nicknames and credits** that the words around the mentions show
   (:mod:`indexer.name_evidence`: "Bambang Soesatyo (Bamsoet)", "The Reds, julukan
   Liverpool", "seperti dilansir Sputnik"): a short name joins the one name it stands for, a
@@ -58,7 +59,7 @@ counts always give the same map.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -66,7 +67,7 @@ from indexer import schema as S
 from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import Groups, join_name_parts, join_org_names, join_variants
 from indexer.generic_values import generic_values
-from indexer.name_evidence import Name, NameEvidence, credits, linked_names, retyped
+from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
 from indexer.name_keys import (
     category_key,
     covers,
@@ -77,7 +78,13 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
-from indexer.near_names import join_club_names, join_misspellings
+from indexer.near_names import (
+    join_club_names,
+    join_lone_parts,
+    join_misspellings,
+    join_titled,
+    org_words,
+)
 
 # The keys are imported from here by filters and reports too.
 __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers", "in_order",
@@ -194,8 +201,9 @@ def _half(half: str, keyed: Mapping[str, str], counts: Mapping[str, int], ticket
 
 
 def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
-              places: frozenset[str] = frozenset(), links: Iterable[tuple[str, str]] = (),
-              credited: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+              places: frozenset[str] = frozenset(), evidence: NameEvidence | None = None,
+              credited: Iterable[str] = (), org_names: Collection[str] = ()
+              ) -> dict[str, tuple[str, ...]]:
     tickets: dict[str, tuple[str, str]] = {}
     plain = dict(counts)
     if typ == "PER":
@@ -218,14 +226,15 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     join_variants(groups, typ)
     if typ == "ORG":
         join_club_names(groups)
-    for short, whole in links:
-        if short in groups.parent and whole in groups.parent:
-            groups.join(whole, short)
+        join_titled(groups)
     dropped = join_name_parts(groups) if typ == "PER" else set()
     if typ == "PER":
         join_misspellings(groups)
+        dropped = join_lone_parts(groups, dropped, org_names)
     if typ == "ORG":
         join_org_names(groups, places)
+    if evidence is not None:  # last: a short name joins the whole group of its name
+        join_linked(groups, evidence, typ)
     display = {root: _display({m: plain[m] for m in ms}, typ == "PER")
                for root, ms in groups.members().items()}
 
@@ -246,26 +255,22 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     return out
 
 
-def _linked(entity_counts: Mapping[str, Mapping[str, int]], types: dict[str, dict[str, str]],
-            evidence: NameEvidence) -> tuple[dict[Name, Name], set[Name]]:
-    """The links and credits of ``evidence`` between values of their types after ``types``;
-    ``types`` takes the moves of the nicknames of another type than their names."""
+def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
+                      types: dict[str, dict[str, str]], evidence: NameEvidence) -> NameEvidence:
+    """``evidence`` with its names under their types after ``types``, which takes the moves of
+    the nicknames of another type than their names."""
     def type_of(typ: str, value: str) -> str:
         return types.get(typ, {}).get(value, typ)
 
     found = retyped(evidence, type_of)
-    moved = moved_counts(entity_counts, types)
-    links = linked_names(found, moved)
-    for (st, sv), (wt, _) in links.items():
-        if st == wt:
-            continue
+    for (st, sv), to in nickname_types(found, moved_counts(entity_counts, types)).items():
         for raw, counts in entity_counts.items():
             if sv in counts and type_of(raw, sv) == st:
-                if raw == wt:
+                if raw == to:
                     types.get(raw, {}).pop(sv, None)
                 else:
-                    types.setdefault(raw, {})[sv] = wt
-    return links, credits(found, moved)
+                    types.setdefault(raw, {})[sv] = to
+    return retyped(evidence, type_of)
 
 
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
@@ -276,13 +281,14 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     half refers to when the corpus has no such value itself (the extractor's aliases);
     ``evidence``: what the words around the mentions said (short forms, nicknames, credits)."""
     types = retype_across(entity_counts)
-    links, credited = _linked(entity_counts, types, evidence or NameEvidence())
+    found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
+    credited = credits(found, entity_counts)
+    org_names = org_words(entity_counts.get("ORG", {}))
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
     values = {typ: _type_map(typ, entity_counts.get(typ, {}), resolve, places,
-                             [(s[1], w[1]) for s, w in links.items() if w[0] == typ],
-                             [v for t, v in credited if t == typ])
+                             found, [v for t, v in credited if t == typ], org_names)
               for typ in S.ENTITY_TYPES}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for cat, c in category_counts.items():

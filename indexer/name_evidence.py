@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_lines
+from indexer.entity_groups import Groups, _group_counts, _merge
 
 Name = tuple[str, str]  # (type, value)
 # What stands between a nickname and the name it stands for.
@@ -124,24 +125,48 @@ LINK_DOMINANCE: Final = 2 / 3
 CREDITS_MIN: Final = 3
 
 
-def linked_names(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]
-                 ) -> dict[Name, Name]:
-    """short name -> the name it stands for, both values of ``counts`` (type -> value ->
-    articles). Only a nickname may be of another type than its name ("The Baby Alien": Marc
-    Marquez; "Macan Kemayoran", read as a place: Persija), and a place's only an
-    organisation's."""
-    by_short: dict[Name, dict[Name, int]] = {}
+def _accepted(n: int, total: int, found: int) -> bool:
+    return n >= LINKS_MIN and n >= LINK_SHARE * found and n >= LINK_DOMINANCE * total
+
+
+def nickname_types(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]
+                   ) -> dict[Name, str]:
+    """Short names (values of ``counts``, type -> value -> articles) whose links point to names
+    of one other type: the type they take ("The Baby Alien": Marc Marquez's; "Macan
+    Kemayoran", read as a place: Persija's). A place becomes only an organisation."""
+    by_short: dict[Name, dict[str, int]] = {}
     for (short, whole), n in evidence.links.items():
-        by_short.setdefault(short, {})[whole] = n
-    out: dict[Name, Name] = {}
-    for short, wholes in by_short.items():
+        if whole[1] in counts.get(whole[0], {}):
+            to = by_short.setdefault(short, {})
+            to[whole[0]] = to.get(whole[0], 0) + n
+    out: dict[Name, str] = {}
+    for short, to in by_short.items():
         found = counts.get(short[0], {}).get(short[1])
-        whole, n = max(wholes.items(), key=lambda kv: (kv[1], kv[0]))
-        if (found and whole[1] in counts.get(whole[0], {}) and n >= LINKS_MIN
-                and n >= LINK_SHARE * found and n >= LINK_DOMINANCE * sum(wholes.values())
-                and (whole[0] == short[0] or whole[0] == "ORG" or short[0] != "LOC")):
-            out[short] = whole
+        typ, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
+        if (found and typ != short[0] and (typ == "ORG" or short[0] != "LOC")
+                and _accepted(n, sum(to.values()), found)):
+            out[short] = typ
     return out
+
+
+def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
+    """Join each short name of type ``typ`` with the one group its links point to (the
+    groups of ``groups``: "Man City" and "Manchester City" are one)."""
+    by_short: dict[str, dict[str, int]] = {}
+    for (short, whole), n in evidence.links.items():
+        if short[0] == whole[0] == typ and short[1] in groups.parent \
+                and whole[1] in groups.parent:
+            to = by_short.setdefault(short[1], {})
+            root = groups.find(whole[1])
+            to[root] = to.get(root, 0) + n
+    totals = _group_counts(groups)
+    for value, to in sorted(by_short.items()):
+        root = groups.find(value)
+        to.pop(root, None)
+        if to:
+            into, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
+            if _accepted(n, sum(to.values()), groups.counts[value]):
+                _merge(groups, totals, into, root)
 
 
 def credits(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]) -> set[Name]:

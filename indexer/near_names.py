@@ -9,15 +9,19 @@
   one organisation "X <club word>" or "<club word> X" (``data/club_context.txt``: Norwich ~
   Norwich City, Barito ~ Barito Putera, Dortmund ~ Borussia Dortmund, Sociedad ~ Real
   Sociedad) more frequent than it, when no other such name has a tenth of its articles
-  (Milan: AC Milan and Inter Milan).
+  (Milan: AC Milan and Inter Milan);
+* **a body named after an officer's title** (:func:`join_titled`): an organisation's name that
+  begins with titles (``data/titles.txt``) and goes on with another organisation's name joins
+  it ("Kabid Humas Polda Metro Jaya" ~ Polda Metro Jaya, "Pelatih Persib" ~ Persib).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Mapping
 from typing import Final
 
-from indexer.entities.facts import CLUB_FIRST, CLUB_SUFFIXES
+from indexer.entities.facts import CLUB_FIRST, CLUB_SUFFIXES, TITLE_QUALIFIERS, TITLES
 from indexer.entity_groups import RIVAL_MIN, Groups, _group_counts, _merge
 from indexer.name_keys import name_words
 
@@ -31,16 +35,19 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-def join_misspellings(groups: Groups) -> None:
-    """Persons' names one letter apart in one long word join the one written most."""
+def join_misspellings(groups: Groups, min_words: int = 2,
+                      word_min: int = MISSPELT_WORD_MIN) -> None:
+    """Names of ``min_words`` words or more one letter apart in one word of ``word_min``
+    letters or more join the one written most. (Not for places: short names of different
+    places are often one letter apart: Kemang, Jepang; Badung, Bandung.)"""
     totals = _group_counts(groups)
     by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
-        if len(words) < 2:
+        if len(words) < min_words:
             continue
         for i, w in enumerate(words):
-            if len(w) >= MISSPELT_WORD_MIN - 1:
+            if len(w) >= word_min - 1:
                 for d in _deletions(w):
                     by_key[(i, words[:i] + (d,) + words[i + 1 :])].add(v)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
@@ -48,11 +55,11 @@ def join_misspellings(groups: Groups) -> None:
         words = name_words(v)
         near = set()
         for i, w in enumerate(words):
-            if len(w) < MISSPELT_WORD_MIN - 1:
+            if len(w) < word_min - 1:
                 continue
             for d in _deletions(w):
                 for u in by_key.get((i, words[:i] + (d,) + words[i + 1 :]), ()):
-                    if max(len(w), len(name_words(u)[i])) >= MISSPELT_WORD_MIN:
+                    if max(len(w), len(name_words(u)[i])) >= word_min:
                         near.add(groups.find(u))
         near.discard(root)
         if near:
@@ -81,3 +88,65 @@ def join_club_names(groups: Groups) -> None:
                   and totals[g] >= max(RIVAL_MIN, CLUB_RIVAL_SHARE * totals[best])]
         if not rivals and totals[best] > totals[root]:
             _merge(groups, totals, best, root)
+
+
+def join_titled(groups: Groups) -> None:
+    """An organisation's name made of titles and another organisation's name joins it."""
+    totals = _group_counts(groups)
+    by_words: dict[tuple[str, ...], str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        by_words.setdefault(name_words(v), v)
+    for v in sorted(groups.counts):
+        words = name_words(v)
+        i = 0
+        while i < len(words) - 1 and (words[i] in TITLES or words[i] in TITLE_QUALIFIERS):
+            i += 1
+        rest = by_words.get(words[i:]) if i else None
+        if rest is not None and groups.find(rest) != groups.find(v):
+            _merge(groups, totals, groups.find(rest), groups.find(v))
+
+
+# The one full name a one-word name joins though named less often: in this many articles, and
+# a third as many as the one word at least.
+LONE_FULL_MIN: Final = 10
+LONE_SHARE: Final = 1 / 3
+# A one-word name this long may be the start of a full name's first word ("Gisel": Gisella).
+NICK_MIN: Final = 4
+
+
+def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str]) -> set[str]:
+    """A one-word person's name that is the start of the first name of one full name only,
+    written less often than it (the parts rule asks for at least as often) but still often,
+    joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika. (A whole word of
+    a less frequent full name does not: "Ronaldo" beside Cristiano Ronaldo may be another.) A
+    full name with a word of ``org_words`` (words of frequent organisations' names) is no
+    one's: "Informatika Rudiantara" is a title cut short. Returns ``dropped`` with the groups
+    that joined left out."""
+    totals = _group_counts(groups)
+    by_start: dict[str, set[str]] = defaultdict(set)
+    for v in groups.counts:
+        words = name_words(v)
+        if len(words) >= 2 and not any(w in org_words for w in words):
+            for k in range(NICK_MIN, len(words[0])):
+                by_start[words[0][:k]].add(v)
+    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
+        words = name_words(v)
+        root = groups.find(v)
+        if len(words) != 1 or root in dropped or len(name_words(root)) != 1:
+            continue
+        holders = by_start.get(words[0], set())
+        held = {g for g in map(groups.find, holders) if g != root and totals[g] >= RIVAL_MIN}
+        if len(held) == 1:
+            (one,) = held
+            if totals[one] >= max(LONE_FULL_MIN, LONE_SHARE * totals[root]):
+                _merge(groups, totals, one, root)
+    return {groups.find(d) for d in dropped}
+
+
+def org_words(counts: Mapping[str, int], least: int = 20) -> frozenset[str]:
+    """The words of organisations' names found in ``least`` articles or more together."""
+    found: dict[str, int] = defaultdict(int)
+    for v, c in counts.items():
+        for w in set(name_words(v)):
+            found[w] += c
+    return frozenset(w for w, c in found.items() if c >= least)

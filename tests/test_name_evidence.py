@@ -106,3 +106,21 @@ def test_the_corpus_facets_join_nicknames_and_drop_credits(full_index_dir: Path)
     assert "Bamsoet" not in person and person["Bambang Soesatyo"] >= 150
     for v in ("Liverpool", "Manchester United", "Persib", "Instagram", "Twitter"):
         assert org.get(v, 0) >= 100, v
+
+
+def test_a_nickname_joins_the_group_its_links_point_to() -> None:
+    """Links to two spellings of one club count for the club: each alone has too few."""
+    ev = NameEvidence()
+    ev.links.update({(("LOC", "Macan Kemayoran"), ("ORG", "Persija")): 4,
+                     (("LOC", "Macan Kemayoran"), ("ORG", "Persija Jakarta")): 3,
+                     (("LOC", "Macan Kemayoran"), ("ORG", "Persib")): 1})
+    counts = {"ORG": {"Persija": 167, "Persija Jakarta": 101, "Persib": 136},
+              "LOC": {"Macan Kemayoran": 65, "Jakarta": 4700}}
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.type_of("LOC", "Macan Kemayoran") == "ORG"
+    assert m.entity("ORG", "Macan Kemayoran") == m.entity("ORG", "Persija Jakarta") \
+        == ("Persija",)
+    # must not change: the same links spread over two clubs
+    ev.links[(("LOC", "Macan Kemayoran"), ("ORG", "Persib"))] = 6
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.entity("ORG", "Macan Kemayoran") == ("Macan Kemayoran",)

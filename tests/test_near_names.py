@@ -37,3 +37,40 @@ def test_a_club_without_its_club_word_joins_the_one_club() -> None:
     assert m.entity("ORG", "Milan") == ("Milan",)
     assert m.entity("ORG", "AC Milan") == ("AC Milan",)
     assert m.entity("ORG", "Chelsea") == ("Chelsea",)
+
+
+def test_a_body_named_after_an_officers_title_joins_the_body() -> None:
+    m = _map(org={"Polda Metro Jaya": 232, "Kabid Humas Polda Metro Jaya": 44,
+                  "Pelatih Persib": 9, "Persib": 136, "Kanselir Jerman": 4,
+                  "Mas Murni Indonesia Tbk": 2, "Humas": 3})
+    assert m.entity("ORG", "Kabid Humas Polda Metro Jaya") == ("Polda Metro Jaya",)
+    assert m.entity("ORG", "Pelatih Persib") == ("Persib",)
+    # must not change: titles before no organisation's name, a title alone
+    for v in ("Kanselir Jerman", "Mas Murni Indonesia Tbk", "Humas"):
+        assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_one_word_name_held_by_one_full_name_joins_it() -> None:
+    m = compute_map({"PER": {"Kumalasari": 45, "Barbie Kumalasari": 28, "Gisel": 39,
+                             "Gisella Anastasia": 21, "Radit": 12, "Raditya Dika": 40,
+                             "Rudi": 22, "Rudiantara Informatika": 12, "Andi": 30,
+                             "Andika Pratama": 15, "Andini Putri": 12, "Soeha": 104,
+                             "Soeharto Tommy": 12},
+                     "ORG": {"Kementerian Komunikasi dan Informatika": 84}, "LOC": {}},
+                    {}, alias_person)
+    assert m.entity("PER", "Gisel") == ("Gisella Anastasia",)
+    assert m.entity("PER", "Radit") == ("Raditya Dika",)
+    # must not change: a whole word of a less frequent full name ("Ronaldo"), a full name with
+    # an organisation's word, a start held by two names, a full name named much less often
+    for v, full in (("Kumalasari", "Barbie Kumalasari"), ("Rudi", "Rudiantara Informatika"),
+                    ("Andi", "Andika Pratama"), ("Soeha", "Soeharto Tommy")):
+        assert m.entity("PER", v) != (full,), v
+    assert m.entity("PER", "Kumalasari") == ("Kumalasari",)
+
+
+def test_names_equal_but_for_hyphens_join() -> None:
+    m = compute_map({"PER": {}, "ORG": {},
+                     "LOC": {"Bandara Soekarno-Hatta": 31, "Bandara Soekarno Hatta": 17,
+                             "Kemang": 47, "Jepang": 586}}, {}, alias_person)
+    assert m.entity("LOC", "Bandara Soekarno Hatta") == ("Bandara Soekarno-Hatta",)
+    assert m.entity("LOC", "Kemang") == ("Kemang",)  # one letter apart: two places

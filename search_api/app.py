@@ -1,8 +1,10 @@
 """The Starlette application: ``create_app(index_dir)``.
 
-Nothing happens at import time. The lifespan creates the one long-lived object, the
-:class:`~search_api.service.SearcherHolder`, which reopens the index whenever a reindex or a
-commit changes it, so the server always answers from the newest data without a restart.
+Nothing happens at import time. The lifespan creates the one long-lived object, the backend every
+route answers from: :class:`~search_api.backends.TantivyBackend`, whose
+:class:`~search_api.service.SearcherHolder` reopens the index whenever a reindex or a commit
+changes it, so the server always answers from the newest data without a restart, or the
+OpenSearch backend given to ``create_app(backend=...)``.
 
 Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``,
 ``/articles/{id}/related``, ``/stories/{id}`` (JSON, or the story page for a browser),
@@ -32,7 +34,7 @@ from starlette.routing import Route
 
 from search_api import export, feeds, i18n, service, trends
 from search_api.accept import entries
-from search_api.backends import Backend, NoLocalIndex, TantivyBackend
+from search_api.backends import Backend, TantivyBackend
 from search_api.i18n import N_
 from search_api.openapi import openapi_schema
 from search_api.params import (
@@ -54,13 +56,7 @@ ArticleRenderer = Callable[[Request, "service.Article | None"], Response]
 
 
 class State(TypedDict):
-    holder: service.SearcherHolder  # the embedded index (trends, exports, feeds, stories...)
-    backend: Backend  # what /search, /articles, /entities and /health answer from
-
-
-def _holder(request: Request) -> service.SearcherHolder:
-    holder: service.SearcherHolder = request.state.holder
-    return holder
+    backend: Backend  # what every route answers from
 
 
 def _backend(request: Request) -> Backend:
@@ -111,7 +107,7 @@ def trends_route(request: Request) -> Response:
     if prefers_html(request):
         return web.trends_page(request)
     req = trends.parse_trends_params(request.query_params.multi_items())
-    return ORJSONResponse(trends.trends(_holder(request), req))
+    return ORJSONResponse(trends.trends(_backend(request), req))
 
 
 def related_route(request: Request) -> Response:
@@ -210,17 +206,12 @@ def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRend
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        answering: Backend
-        if backend is None:
-            tantivy_backend = TantivyBackend(Path(str(index_dir)))
-            holder, answering = tantivy_backend.holder, tantivy_backend
-        else:
-            holder, answering = NoLocalIndex(), backend
+        answering = backend if backend is not None else TantivyBackend(Path(str(index_dir)))
         try:
             answering.cache()  # open early; an index built later is picked up on first use
         except service.IndexUnavailable as exc:
             log.warning("no index yet (%s): %s", index_dir or "OpenSearch", exc)
-        yield {"holder": holder, "backend": answering}
+        yield {"backend": answering}
 
     exception_handlers: dict[Any, Any] = {
         ValidationError: _validation_error,

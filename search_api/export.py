@@ -2,10 +2,11 @@
 streamed.
 
 The request is parsed by :func:`~search_api.params.parse_search_params` like ``/search`` and
-selects exactly its ``total`` (:func:`~search_api.service.matching_query`); ``page`` and
-``size`` are ignored, there is no result window. Rows come from :mod:`indexer.export` (keyset
-paging, constant memory), newest first unless ``sort=oldest`` (a relevance order has no key to
-page by, so it exports newest first). One snapshot of the index serves the whole download.
+selects exactly its ``total``; ``page`` and ``size`` are ignored, there is no result window.
+Rows come from the backend's :meth:`~search_api.backends.Backend.export` (keyset paging,
+constant memory: :mod:`indexer.export` on tantivy, ``search_after`` in a point in time on
+OpenSearch), newest first unless ``sort=oldest`` (a relevance order has no key to page by, so it
+exports newest first). One view of the index serves the whole download.
 """
 
 from __future__ import annotations
@@ -22,24 +23,22 @@ from starlette.responses import Response, StreamingResponse
 
 from indexer import export
 from search_api import service
+from search_api.backends import Backend, TantivyBackend
 from search_api.params import SearchRequest, ValidationError, parse_search_params
 
 Pairs = Iterable[tuple[str, str]]
 
 
-def export_rows(holder: service.SearcherHolder, request: SearchRequest) -> Iterator[export.Row]:
-    """Every article ``request`` matches, as rows (the service-level export)."""
-    snap = holder.snapshot()
-    query = service.matching_query(snap, request)
-    newest = request.sort != "oldest"
-    for article, story in export.iter_articles(snap.searcher, snap.schema, query, newest):
+def export_rows(backend: Backend, request: SearchRequest) -> Iterator[export.Row]:
+    """Every article ``request`` matches, as rows."""
+    for article, story in backend.export(request):
         yield export.to_row(article, story)
 
 
 def _stream(request: Request, fmt: str) -> Response:
     req = parse_search_params(request.query_params.multi_items())
-    holder: service.SearcherHolder = request.state.holder
-    chunks = export.chunks(fmt, export_rows(holder, req))
+    backend: Backend = request.state.backend
+    chunks = export.chunks(fmt, export_rows(backend, req))
     # The first chunk is made before the status is sent, so what fails on the first page (no
     # index, say) is a JSON error, not a cut-off download.
     first = next(chunks, b"")
@@ -63,12 +62,12 @@ def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
     """``warta export``: write the export of the request ``pairs`` to ``out``; returns the row
     count. A tqdm bar on stderr when it is a terminal (or ``progress`` says so)."""
     req = parse_search_params(pairs)
-    holder = service.SearcherHolder(index_dir)
+    backend = TantivyBackend(index_dir)
     written = 0
 
     def counted() -> Iterator[export.Row]:
         nonlocal written
-        for row in export_rows(holder, req):
+        for row in export_rows(backend, req):
             written += 1
             yield row
 
@@ -77,10 +76,8 @@ def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
     if show:
         from tqdm import tqdm
 
-        snap = holder.snapshot()
-        result = snap.searcher.search(service.matching_query(snap, req), 1, count=True)
-        stream = tqdm(stream, total=result.count,  # type: ignore[attr-defined]
-                      unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        stream = tqdm(stream, total=backend.count(req), unit=" articles", file=sys.stderr,
+                      dynamic_ncols=True)
     for chunk in export.chunks(fmt, stream):
         out.write(chunk)
     return written

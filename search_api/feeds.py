@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from search_api import i18n, service
+from search_api.backends import Backend
 from search_api.params import SearchRequest, parse_search_params
 from search_api.trends import describe
 
@@ -96,8 +97,8 @@ def render(request: Request, req: SearchRequest, result: service.SearchResponse,
     return out
 
 
-def _etag(snap: service.Snapshot, query: str, lang: str) -> str:
-    digest = hashlib.sha256(repr((snap.version, query, lang)).encode()).hexdigest()[:32]
+def _etag(version: str, query: str, lang: str) -> str:
+    digest = hashlib.sha256(repr((version, query, lang)).encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
@@ -119,19 +120,18 @@ def _not_modified(request: Request, etag: str, changed: datetime) -> bool:
     return False
 
 
-def _last_commit(holder: service.SearcherHolder) -> datetime:
-    iso = service.health(holder).last_commit
+def _last_commit(backend: Backend) -> datetime:
+    iso = backend.health().last_commit
     return datetime.fromisoformat(iso) if iso else datetime.now(UTC)
 
 
 def feed_route(request: Request) -> Response:
     req = parse_search_params(request.query_params.multi_items())
-    holder: service.SearcherHolder = request.state.holder
-    snap = holder.snapshot()
+    backend: Backend = request.state.backend
     lang = i18n.for_request(request.query_params.get("lang"),
                             request.headers.get("accept-language"))
-    etag = _etag(snap, request.url.query, lang.code)
-    changed = _last_commit(holder)
+    etag = _etag(backend.version(), request.url.query, lang.code)
+    changed = _last_commit(backend)
     headers = {
         "etag": etag,
         "last-modified": format_datetime(changed.astimezone(UTC), usegmt=True),
@@ -141,6 +141,6 @@ def feed_route(request: Request) -> Response:
     }
     if _not_modified(request, etag, changed):
         return Response(status_code=304, headers=headers)
-    result = service.search(holder, feed_request(req))
+    result = backend.search(feed_request(req))
     return Response(render(request, req, result, changed, lang), media_type=MEDIA_TYPE,
                     headers=headers)

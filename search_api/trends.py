@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import parse_qsl
 
 from indexer import schema as S
@@ -26,10 +26,17 @@ from search_api import service
 from search_api.i18n import N_
 from search_api.params import Message, SearchRequest, ValidationError, parse_search_params
 
+if TYPE_CHECKING:  # the backends count for trends (DayCounts): no import back at run time
+    from search_api.backends import Backend
+
 MAX_SERIES: Final = 5
 MAX_SERIES_CHARS: Final = 2_000
 MAX_BUCKETS: Final = 1_000
 MAX_SOURCES: Final = 10  # outlets named per series; the rest are summed as "other"
+# Outlets counted per series, of which the MAX_SOURCES biggest are named (ties by name): with
+# more candidates than names, which of several tied outlets is named does not depend on the
+# engine's own tie order.
+SOURCE_CANDIDATES: Final = 200
 OTHER_SOURCE: Final = "(lainnya)"  # a stable JSON key; pages show OTHER_SOURCE_LABEL
 OTHER_SOURCE_LABEL: Final = N_("(other outlets)")
 Interval = Literal["day", "week", "month"]
@@ -184,22 +191,26 @@ def axis(days: Sequence[date], interval: str) -> list[date]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Counted:
+class DayCounts:
+    """What a backend counts for one series (:meth:`search_api.backends.Backend.day_counts`):
+    the matches, per WIB day (non-empty days, in order), undated, and per outlet (the
+    :data:`SOURCE_CANDIDATES` biggest)."""
+
     total: int
     days: list[tuple[date, int]]
     undated: int
     sources: list[tuple[str, int]]
 
 
-def count_by_day(snap: service.Snapshot, request: SearchRequest) -> _Counted:
-    """The service-level count: total, per WIB day, undated, and per outlet."""
+def count_by_day(snap: service.Snapshot, request: SearchRequest) -> DayCounts:
+    """The tantivy count: total, per WIB day, undated, and per outlet."""
     query = service.matching_query(snap, request)
     spec: dict[str, Any] = F.date_aggs()
-    spec["sources"] = F.terms_agg(S.SOURCE, MAX_SOURCES, snap.searcher.num_segments)
+    spec["sources"] = F.terms_agg(S.SOURCE, SOURCE_CANDIDATES, snap.searcher.num_segments)
     agg = snap.searcher.aggregate(query, spec)
     result = snap.searcher.search(query, 1, count=True)
     total = int(result.count or 0)  # type: ignore[attr-defined]  # present, not in the stub
-    return _Counted(
+    return DayCounts(
         total=total,
         days=F.day_counts(agg.get("days")),
         undated=total - F.dated_count(agg.get("dated")),
@@ -216,9 +227,8 @@ def _shares(sources: list[tuple[str, int]], total: int) -> tuple[SourceShare, ..
     return tuple(shares)
 
 
-def trends(holder: service.SearcherHolder, request: TrendsRequest) -> TrendsResponse:
-    snap = holder.snapshot()
-    counted = [count_by_day(snap, s.request) for s in request.series]
+def trends(backend: Backend, request: TrendsRequest) -> TrendsResponse:
+    counted = [backend.day_counts(s.request) for s in request.series]
     starts = axis([d for c in counted for d, _ in c.days], request.interval)
     position = {start: i for i, start in enumerate(starts)}
     series = []

@@ -1,7 +1,8 @@
 """One search interface, two backends.
 
 :class:`Backend` is what the app and the web page talk to: search (with facets), an article by
-id, entity listing, health, iteration over every stored article (export), and exploration:
+id, entity listing, health, the articles a search selects in date order (exports), counts per
+day (trends), a version (feeds' ETags), and exploration:
 entity profiles, autocomplete, story pages and related articles. Two implement it:
 :class:`TantivyBackend` (the embedded index, :mod:`search_api.service`) and
 :class:`search_api.backends.opensearch.OpenSearchBackend`. Both compile the query language from
@@ -13,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Protocol
 
 from tantivy import Query
 
+from indexer import export as E
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from search_api import explore, service, suggest
+from search_api import explore, service, suggest, trends
 from search_api import stories as ST
 from search_api.params import MAX_QUERY_CHARS, EntitiesRequest, SearchRequest
 from search_api.query import build
-
-EXPORT_PAGE: Final = 1000
 
 
 class Backend(Protocol):
@@ -44,7 +44,20 @@ class Backend(Protocol):
         """``request`` with its filter values as the index writes them."""
         ...
 
-    def iter_articles(self) -> Iterator[S.StoredArticle]: ...
+    def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
+        """Every article ``request`` selects (:meth:`search`'s ``total``) with its story id:
+        newest first (oldest first for ``sort=oldest``), equal dates by ``id_key``, undated last
+        by ``id_key`` (:mod:`indexer.export`); read in bounded pages from one view of the
+        index."""
+        ...
+
+    def day_counts(self, request: SearchRequest) -> trends.DayCounts:
+        """What trends count of ``request``'s selection."""
+        ...
+
+    def version(self) -> str:
+        """Changes whenever what this backend answers may have changed (feeds' ETags)."""
+        ...
 
     def cache(self) -> dict[str, Any]:
         """A memo that lives as long as the index generation being read."""
@@ -102,14 +115,16 @@ class TantivyBackend:
     def indexed_selection(self, request: SearchRequest) -> SearchRequest:
         return service.indexed_selection(self.holder.snapshot(), request)
 
-    def iter_articles(self) -> Iterator[S.StoredArticle]:
-        """Every stored article of one generation, a page at a time."""
+    def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
         snap = self.holder.snapshot()
-        total = int(snap.searcher.num_docs)
-        for offset in range(0, total, EXPORT_PAGE):
-            res = snap.searcher.search(Query.all_query(), EXPORT_PAGE, offset=offset)
-            for _score, addr in res.hits:
-                yield service.payload(snap.searcher, addr)
+        query = service.matching_query(snap, request)
+        yield from E.iter_articles(snap.searcher, snap.schema, query, request.sort != "oldest")
+
+    def day_counts(self, request: SearchRequest) -> trends.DayCounts:
+        return trends.count_by_day(self.holder.snapshot(), request)
+
+    def version(self) -> str:
+        return repr(self.holder.snapshot().version)
 
     def cache(self) -> dict[str, Any]:
         return self.holder.snapshot().cache
@@ -135,15 +150,3 @@ class TantivyBackend:
         names = (frozenset(service.payload(snap.searcher, res.hits[0][1]).names) if res.hits
                  else frozenset())
         return Marking(snap.analyzer, terms, names)
-
-
-class NoLocalIndex(service.SearcherHolder):
-    """What trends, exports and feeds read when the app answers from OpenSearch: they work on
-    the embedded tantivy index only, and say so (503) instead of failing."""
-
-    def __init__(self) -> None:
-        super().__init__(Path("/nonexistent"))
-
-    def snapshot(self) -> service.Snapshot:
-        raise service.IndexUnavailable(
-            "trends, exports and feeds need the embedded index: not served with --opensearch")

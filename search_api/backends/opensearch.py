@@ -25,22 +25,22 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Final
 
 from opensearchpy import NotFoundError, OpenSearch
-from opensearchpy import helpers as os_helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 
 from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.entity_norm import variant_key
-from search_api import explore, service, suggest
+from search_api import explore, service, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
 from search_api.backends import Marking
 from search_api.backends import opensearch_explore as X
+from search_api.backends import opensearch_export as XP
 from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
 from search_api.params import EntitiesRequest, SearchRequest
@@ -71,18 +71,6 @@ def _selected_agg(name: str, values: tuple[str, ...]) -> dict[str, Any]:
 def _terms_agg(name: str, size: int) -> dict[str, Any]:
     return {"terms": {"field": name, "size": max(size, 1), "shard_size": max(SHARD_SIZE, size),
                       "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-
-
-def _date_range(lo: date | None, hi: date | None) -> dict[str, Any] | None:
-    """Inclusive WIB days [lo, hi] as [lo 00:00, hi+1 00:00) in the API's day zone."""
-    if lo is None and hi is None:
-        return None
-    rng: dict[str, Any] = {"time_zone": P.TZ, "format": "strict_date"}
-    if lo is not None:
-        rng["gte"] = lo.isoformat()
-    if hi is not None and hi < date.max:
-        rng["lt"] = (hi + timedelta(days=1)).isoformat()
-    return {"range": {S.DATE: rng}}
 
 
 def _date_facet(aggs: Mapping[str, Any]) -> tuple[F.DateBucket, ...]:
@@ -177,19 +165,7 @@ class OpenSearchBackend:
         )
 
     def count(self, request: SearchRequest) -> int:
-        gen = self._generation()
-        compiled = compile_dsl(request.q, gen.analyzer)
-        filters = self._filters(gen, request)
-        total = self._total(gen, request, compiled.query, filters)
-        if total == 0 and compiled.fallback is not None:
-            total = self._total(gen, request, compiled.fallback, filters)
-        return total
-
-    def _total(self, gen: _Generation, request: SearchRequest, text: Dsl | None,
-               filters: Mapping[str, Any]) -> int:
-        body = self._body(gen, request, "newest", text, filters)
-        body.update(size=0, aggs={})
-        return int(self._search(gen, body)["hits"]["total"]["value"])
+        return XP.count(self, request)
 
     def indexed_selection(self, request: SearchRequest) -> SearchRequest:
         return self._indexed(self._generation(), request)
@@ -233,7 +209,7 @@ class OpenSearchBackend:
         query: Dsl = text if text is not None else {"match_all": {}}
         if sort == "recent":
             query = self._recent(gen, query, request.halflife)
-        narrow = [q for q in [_date_range(request.date_from, request.date_to)] if q]
+        narrow = [q for q in [P.date_range(request.date_from, request.date_to)] if q]
         body: dict[str, Any] = {
             "query": {"bool": {"must": [query], "filter": narrow}},
             "from": request.offset, "size": request.size, "track_total_hits": True,
@@ -435,9 +411,14 @@ class OpenSearchBackend:
     def marking(self, doc_id: str, q: str) -> Marking:
         return X.marking(self, doc_id, q)
 
-    def iter_articles(self) -> Iterator[S.StoredArticle]:
+    # -- exports, trends, feeds (search_api.backends.opensearch_export) ----------------------
+    def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
+        return XP.export(self, request)
+
+    def day_counts(self, request: SearchRequest) -> trends.DayCounts:
+        return XP.day_counts(self, request)
+
+    def version(self) -> str:
         gen = self._generation()
-        for hit in os_helpers.scan(self.client, index=gen.name, query={"sort": ["_doc"]},
-                                   preserve_order=True, size=1000):
-            yield P.payload(hit["_source"])
+        return f"{gen.name}:{gen.version}"
 

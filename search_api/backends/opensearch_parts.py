@@ -1,9 +1,11 @@
 """Pieces of OpenSearch requests and responses that the OpenSearch backend's modules share: the
-API's day zone as OpenSearch writes it, the date aggregations, and a hit's stored original."""
+API's day zone as OpenSearch writes it, a range of days, the date aggregations, and a hit's
+stored original."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any, Final
 
 import orjson
@@ -31,3 +33,15 @@ def date_aggs() -> dict[str, Any]:
 def dated(aggs: Mapping[str, Any]) -> int:
     """The dated articles :func:`date_aggs` counted."""
     return int((aggs.get("dated") or {}).get("value") or 0)
+
+
+def date_range(lo: date | None, hi: date | None) -> dict[str, Any] | None:
+    """Inclusive WIB days [lo, hi] as [lo 00:00, hi+1 00:00) in the API's day zone."""
+    if lo is None and hi is None:
+        return None
+    rng: dict[str, Any] = {"time_zone": TZ, "format": "strict_date"}
+    if lo is not None:
+        rng["gte"] = lo.isoformat()
+    if hi is not None and hi < date.max:
+        rng["lt"] = (hi + timedelta(days=1)).isoformat()
+    return {"range": {S.DATE: rng}}

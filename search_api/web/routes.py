@@ -47,11 +47,6 @@ def _templates(request: Request) -> Jinja2Templates:
     return templates
 
 
-def _holder(request: Request) -> service.SearcherHolder:
-    holder: service.SearcherHolder = request.state.holder
-    return holder
-
-
 def _backend(request: Request) -> Backend:
     backend: Backend = request.state.backend
     return backend
@@ -135,7 +130,7 @@ def trends_page(request: Request) -> Response:
         return _render(request, "trends.html", context)
     try:
         req = T.parse_trends_params(pairs)
-        page = build_trends_page(req, T.trends(_holder(request), req), lang)
+        page = build_trends_page(req, T.trends(_backend(request), req), lang)
     except ValidationError as exc:
         return _render(request, "trends.html",
                        {**context, "error": exc.message.render(lang.gettext)}, status=exc.status)

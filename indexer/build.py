@@ -267,6 +267,25 @@ def add_to_stories(stories: Stories, prep: Prepared) -> str:
     return stories.add(prep.id, prep.fingerprint, epoch(prep))
 
 
+class Parked:
+    """A full build's documents waiting in ``spill`` for the corpus's entity map, and their
+    fingerprints, clustered all at once when every one is in (:meth:`stories`). Both backends'
+    rebuilds park this way, so they give the same stories."""
+
+    def __init__(self, spill: Spill) -> None:
+        self.spill = spill
+        self.prints: list[tuple[str, Fingerprint, int | None]] = []
+
+    def __call__(self, prep: Prepared) -> None:
+        self.prints.append((prep.id, prep.fingerprint, epoch(prep)))
+        self.spill.add(prep)
+
+    def stories(self) -> Stories:
+        stories = cluster_batch(self.prints)
+        self.prints.clear()
+        return stories
+
+
 def story_fields(doc_id: str, story: str) -> dict[str, Any]:
     return {S.STORY: story, S.STORY_KEY: story_key(story),
             S.FIRST_REPORT: story_id(doc_id) == story}
@@ -426,17 +445,11 @@ def reindex(
         # The corpus-level entity map needs every article: they wait in a spill file until
         # it is known (corpus_pass.py), then are written with it applied.
         spill = Spill(index_dir)
-        prints: list[tuple[str, Fingerprint, int | None]] = []
-
-        def park(prep: Prepared) -> None:
-            prints.append((prep.id, prep.fingerprint, epoch(prep)))
-            spill.add(prep)
-
+        park = Parked(spill)
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs)
             entity_map = spill.entity_map(pool)
-        stories = cluster_batch(prints)
-        prints.clear()
+        stories = park.stories()
         index = store.create_empty(gen)
         writer = _Writer(index, report, live=False, stories=stories, clustered=True)
         for prep in spill.replay():

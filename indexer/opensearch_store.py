@@ -185,7 +185,7 @@ def drop_indices(client: OpenSearch, name: str, gens: list[str]) -> None:
 # -- analysis state ---------------------------------------------------------------------------
 
 
-def _ensure_state_index(client: OpenSearch, name: str) -> str:
+def ensure_state_index(client: OpenSearch, name: str) -> str:
     idx = state_index(name)
     if not client.indices.exists(index=idx):
         client.indices.create(index=idx, body={
@@ -198,7 +198,7 @@ def _ensure_state_index(client: OpenSearch, name: str) -> str:
 def save_state(client: OpenSearch, name: str, gen: str, analyzer: Analyzer,
                names: NameLists, extra: dict[str, Any]) -> None:
     """What :func:`indexer.store.save_analyzer` writes beside a tantivy index, for ``gen``."""
-    idx = _ensure_state_index(client, name)
+    idx = ensure_state_index(client, name)
     doc = {
         "generation": gen,
         "protect_names": analyzer.protect_names,
@@ -218,7 +218,7 @@ def _part_id(gen: str, version: int, k: int) -> str:
 def save_stories(client: OpenSearch, name: str, gen: str, stories: Stories) -> dict[str, int]:
     """Write ``gen``'s clusters as a new version of parts; returns what the state document
     must name (:data:`STORIES_KEY`) for :func:`load_stories` to read them."""
-    idx = _ensure_state_index(client, name)
+    idx = ensure_state_index(client, name)
     with tempfile.TemporaryDirectory() as tmp:
         stories.save(Path(tmp))
         data = (Path(tmp) / STATE_FILE).read_bytes()

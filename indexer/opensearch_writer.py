@@ -6,7 +6,8 @@ bounded in documents and bytes; a request or item refused with 429 or 5xx is ret
 exponential backoff, and items that still fail end the build with :class:`BulkError` naming them.
 A rebuild writes a new generation and swaps the alias in one ``_aliases`` call at the very end,
 so a rebuild that is killed or fails leaves the alias on the old generation (the next rebuild
-removes the orphan).
+removes the orphan). Each command holds the index's writer lock while it runs
+(:mod:`indexer.opensearch_lock`): a second writer stops with one line.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from indexer.build import BuildReport, Progress
 from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload
 from indexer.entity_norm import EntityMap
+from indexer.opensearch_lock import WriterLock, writer_lock
 from indexer.stories import Stories, changed
 
 BATCH_DOCS: Final = 500
@@ -217,6 +219,26 @@ def reindex(
     """Build a new generation from ``paths`` and swap the alias to it; delete the old one.
     The analysis and the clusters are made exactly as :func:`indexer.build.reindex` makes them."""
     client = OS.connect(url)
+    with writer_lock(client, name, "reindex") as lock:
+        return _reindex(client, lock, paths, name, field_map=field_map, workers=workers,
+                        progress=progress, names=names, dask_address=dask_address,
+                        shards=shards, replicas=replicas)
+
+
+def _reindex(
+    client: OpenSearch,
+    lock: WriterLock,
+    paths: Sequence[Path],
+    name: str,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    names: Sequence[str] = (),
+    dask_address: str | None = None,
+    shards: int = 1,
+    replicas: int = 0,
+) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
     OS.drop_indices(client, name, OS.stale_generations(client, name))  # killed rebuilds
@@ -227,19 +249,16 @@ def reindex(
     entity_docs: Counter[str] = Counter()
     # The corpus-level entity map needs every article (indexer/corpus_pass.py): they wait in a
     # spill file until it is known, then are written with it applied, as in build.reindex;
-    # they are clustered while they wait, so each is written with its final story.
+    # their fingerprints are clustered all at once meanwhile, so each is written with its final
+    # story.
     spill = Spill(Path(tempfile.gettempdir()))
-    stories = Stories()
-
-    def park(prep: Prepared) -> None:
-        build.add_to_stories(stories, prep)
-        spill.add(prep)
-
+    park = build.Parked(spill)
     try:
         entity_map = build.feed_analysis(
             paths, field_map or {}, analyzer, park, report, progress, entity_docs,
             workers=workers, dask_address=dask_address, spill=spill)
         assert entity_map is not None
+        stories = park.stories()
         gen = OS.new_generation(client, name, OS.index_body(shards, replicas))
         try:
             writer = OpenSearchWriter(client, gen, report, live=False, stories=stories,
@@ -263,6 +282,7 @@ def reindex(
     lists = build.name_lists(analyzer, user, entity_docs, OS.doc_freq(client, gen))
     OS.save_state(client, name, gen, analyzer, lists,
                   {**_state_extra(report, saved), "entity_map": entity_map.to_json()})
+    lock.check()
     old = OS.switch_alias(client, name, gen)
     OS.drop_indices(client, name, old)
     return report
@@ -280,10 +300,18 @@ def add(
 ) -> BuildReport:
     """Upsert records by ``_id`` into the live generation (a full build when there is none)."""
     client = OS.connect(url)
-    gen = OS.live_index(client, name)
-    if gen is None:
-        return reindex(paths, url, name, field_map=field_map, workers=workers,
-                       progress=progress, dask_address=dask_address)
+    with writer_lock(client, name, "add") as lock:
+        gen = OS.live_index(client, name)
+        if gen is None:
+            return _reindex(client, lock, paths, name, field_map=field_map, workers=workers,
+                            progress=progress, dask_address=dask_address)
+        return _add(client, lock, gen, paths, name, field_map or {}, workers, progress,
+                    dask_address)
+
+
+def _add(client: OpenSearch, lock: WriterLock, gen: str, paths: Sequence[Path], name: str,
+         field_map: Mapping[str, str], workers: int | None, progress: Progress | None,
+         dask_address: str | None) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
     state = OS.read_state(client, name, gen)
@@ -293,7 +321,7 @@ def add(
     entity_map = EntityMap.from_json(state.get("entity_map"))
     writer = OpenSearchWriter(client, gen, report, live=True,
                               stories=OS.load_stories(client, name, gen, state))
-    build.feed_analysis(paths, field_map or {}, analyzer,
+    build.feed_analysis(paths, field_map, analyzer,
                         lambda prep: writer.add(apply_map(prep, entity_map)), report, progress,
                         entity_docs, workers=workers, dask_address=dask_address)
     saved = state.get(OS.STORIES_KEY) or {}
@@ -308,6 +336,7 @@ def add(
     for reason, n in report.skipped.items():
         skipped[reason] = skipped.get(reason, 0) + n
     lists = build.name_lists(analyzer, before.user, entity_docs, OS.doc_freq(client, gen))
+    lock.check()
     OS.save_state(client, name, gen, analyzer, lists,
                   {**_state_extra(report, saved), "built": state.get("built"),
                    "skipped": skipped, "entity_map": state.get("entity_map")})
@@ -320,6 +349,12 @@ def delete(ids: Iterable[str], url: str, name: str = OS.DEFAULT_NAME) -> tuple[i
     report gets a new one (and id), and one whose only link is removed splits: the documents
     whose story changed are updated."""
     client = OS.connect(url)
+    with writer_lock(client, name, "delete") as lock:
+        return _delete(client, lock, ids, name)
+
+
+def _delete(client: OpenSearch, lock: WriterLock, ids: Iterable[str], name: str
+            ) -> tuple[int, list[str]]:
     gen = OS.require_live(client, name)
     state = OS.read_state(client, name, gen)
     stories = OS.load_stories(client, name, gen, state)
@@ -341,6 +376,7 @@ def delete(ids: Iterable[str], url: str, name: str = OS.DEFAULT_NAME) -> tuple[i
     client.indices.refresh(index=gen)
     saved = OS.save_stories(client, name, gen, stories)
     n_stories = len(set(stories.assignments().values()))
+    lock.check()
     client.update(index=OS.state_index(name), id=gen, refresh=True,
                   body={"doc": {"stories": n_stories, OS.STORIES_KEY: saved}})
     OS.replace_stories(client, name, gen, state.get(OS.STORIES_KEY), saved)

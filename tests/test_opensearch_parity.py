@@ -31,6 +31,7 @@ from typing import Any
 import orjson
 import pytest
 
+from indexer import opensearch_store as OS
 from indexer.analysis import iter_words
 from search_api import facets as F
 from search_api import ranking as R
@@ -222,6 +223,20 @@ def test_export_iterates_every_article(tantivy_backend: Backend, os_backend: Bac
     a = list(tantivy_backend.export(SearchRequest()))
     assert a == list(os_backend.export(SearchRequest()))  # (order: tests/test_opensearch_exports)
     assert sorted(p.id for p, _ in a) == sorted(d.id for d in oracle)
+
+
+def test_rebuild_stories_equal_the_tantivy_build(tantivy_backend: Backend,
+                                                os_backend: OpenSearchBackend,
+                                                oracle: list[OracleDoc]) -> None:
+    """Both rebuilds cluster every fingerprint at once (``build.Parked``): every article gets
+    the same story id, and the state counts the same stories."""
+    a = {p.id: story for p, story in tantivy_backend.export(SearchRequest())}
+    b = {p.id: story for p, story in os_backend.export(SearchRequest())}
+    assert a == b == {d.id: d.story for d in oracle}
+    assert len(set(a.values())) < len(a)  # some stories have several members
+    state = OS.read_state(os_backend.client, "parity", OS.require_live(os_backend.client,
+                                                                        "parity"))
+    assert state["stories"] == len(set(a.values()))
 
 
 def test_the_app_answers_from_opensearch(client: TestClient, os_backend: OpenSearchBackend

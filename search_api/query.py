@@ -33,14 +33,14 @@ an article has, then by BM25. Words near each other and in order rank higher in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Generic, Literal, TypeVar
 
 import tantivy
-from tantivy import Occur, Query
 
 from indexer.analysis import Analyzer, is_stopword, surface_words
 from search_api import ranking as R
 
+Q = TypeVar("Q")
 MAX_OPERANDS: Final = 64  # words/phrases looked at; a long query's tail is ignored
 MAX_DEPTH: Final = 8  # parentheses nested deeper than this are ignored
 
@@ -90,13 +90,17 @@ class ParsedQuery:
 
 
 @dataclass(frozen=True, slots=True)
-class CompiledQuery:
-    """A tantivy query (None: match everything), the query to ask instead when nothing has all
-    the words (None: the query has no such fallback), and the terms a highlighter should mark."""
+class Compiled(Generic[Q]):
+    """A backend's query (None: match everything), the query to ask instead when nothing has
+    all the words (None: the query has no such fallback), and the terms a highlighter should
+    mark."""
 
-    query: tantivy.Query | None
-    fallback: tantivy.Query | None
+    query: Q | None
+    fallback: Q | None
     terms: frozenset[str]
+
+
+CompiledQuery = Compiled[tantivy.Query]
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -253,29 +257,47 @@ def parse(q: str) -> ParsedQuery:
 
 
 # -- compiling --------------------------------------------------------------------------------
+# One walk of the tree for both backends, over their :class:`search_api.ranking.Builders`.
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled:
-    query: Query
+class _Compiled(Generic[Q]):
+    query: Q
     terms: frozenset[str]  # what the highlighter marks (nothing from an excluded part)
     stopword: bool = False  # a bare free word that is a stopword (dropped when it has company)
     words: R.Alternatives | None = None  # a bare word's alternatives (for proximity)
 
 
-class _Compiler:
-    def __init__(self, analyzer: Analyzer, schema: tantivy.Schema) -> None:
-        self.analyzer = analyzer
-        self.schema = schema
+@dataclass(frozen=True, slots=True)
+class _Conjunction(Generic[Q]):
+    kept: list[tuple[Node, _Compiled[Q]]]
+    excluded: list[Q]
 
-    def node(self, node: Node) -> _Compiled | None:
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset().union(*(c.terms for _, c in self.kept))
+
+
+def _drop_stopwords(parts: list[_Compiled[Q] | None]) -> list[_Compiled[Q]]:
+    present = [p for p in parts if p is not None]
+    content = [p for p in present if not p.stopword]
+    return content or present
+
+
+class _Compiler(Generic[Q]):
+    def __init__(self, analyzer: Analyzer, b: R.Builders[Q]) -> None:
+        self.analyzer = analyzer
+        self.b = b
+
+    def node(self, node: Node) -> _Compiled[Q] | None:
+        b = self.b
         if isinstance(node, Word | Phrase):
             alts = tuple(a for a in self.analyzer.query_alternatives(node.text) if a)
             surface = tuple(surface_words(node.text))
             exact = isinstance(node, Phrase)  # quoted: exactly these words, unstemmed
             if not alts or (exact and not surface):
                 return None
-            q = R.unit_query(self.schema, alts, surface, exact)
+            q = R.unit_query(b, alts, surface, exact)
             terms = frozenset(t for word in alts for t in word)
             if isinstance(node, Word) and len(alts) == 1:
                 stop = all(is_stopword(t) for t in alts[0]) or is_stopword(node.text.lower())
@@ -288,24 +310,22 @@ class _Compiler:
             inner = self.node(node.child)
             if inner is None:
                 return None
-            both = [(Occur.Must, Query.all_query()), (Occur.MustNot, inner.query)]
-            return _Compiled(Query.boolean_query(both), frozenset())
+            return _Compiled(b.boolean(must=[b.everything()], must_not=[inner.query]),
+                             frozenset())
         if isinstance(node, Or):
             parts = _drop_stopwords([self.node(c) for c in node.children])
             if not parts:
                 return None
             if len(parts) == 1:
                 return parts[0]
-            return _Compiled(
-                Query.boolean_query([(Occur.Should, p.query) for p in parts]),
-                frozenset().union(*(p.terms for p in parts)),
-            )
+            return _Compiled(b.boolean(should=[p.query for p in parts]),
+                             frozenset().union(*(p.terms for p in parts)))
         built = self.conjunction(node)
-        return _Compiled(built.query, built.terms) if built else None
+        return _Compiled(self.every(built), built.terms) if built else None
 
-    def conjunction(self, node: And) -> _Conjunction | None:
-        kept: list[tuple[Node, _Compiled]] = []
-        excluded: list[Query] = []
+    def conjunction(self, node: And) -> _Conjunction[Q] | None:
+        kept: list[tuple[Node, _Compiled[Q]]] = []
+        excluded: list[Q] = []
         for child in node.children:
             if isinstance(child, Not):
                 inner = self.node(child.child)
@@ -321,53 +341,37 @@ class _Compiler:
             return None
         return _Conjunction(kept, excluded)
 
-
-@dataclass(slots=True)
-class _Conjunction:
-    kept: list[tuple[Node, _Compiled]]
-    excluded: list[Query]
-
-    @property
-    def terms(self) -> frozenset[str]:
-        return frozenset().union(*(c.terms for _, c in self.kept))
-
-    @property
-    def query(self) -> Query:
-        subs = [(Occur.Must, c.query) for _, c in self.kept] or [(Occur.Must, Query.all_query())]
-        subs += [(Occur.MustNot, q) for q in self.excluded]
-        return Query.boolean_query(subs)
+    def every(self, conj: _Conjunction[Q]) -> Q:
+        must = [c.query for _, c in conj.kept] or [self.b.everything()]
+        return self.b.boolean(must=must, must_not=conj.excluded)
 
 
-def _drop_stopwords(parts: list[_Compiled | None]) -> list[_Compiled]:
-    present = [p for p in parts if p is not None]
-    content = [p for p in present if not p.stopword]
-    return content or present
-
-
-def compile_query(parsed: ParsedQuery, analyzer: Analyzer, schema: tantivy.Schema) -> CompiledQuery:
+def compile_tree(parsed: ParsedQuery, analyzer: Analyzer, b: R.Builders[Q]) -> Compiled[Q]:
+    """The parse tree as one backend's queries (``b``): every word analysed as the documents,
+    stopwords dropped from a group unless alone, the proximity clauses, and the most-words-first
+    fallback of a query of two or more free words."""
     if parsed.root is None:
-        return CompiledQuery(None, None, frozenset())
-    compiler = _Compiler(analyzer, schema)
+        return Compiled(None, None, frozenset())
+    compiler = _Compiler(analyzer, b)
     root = parsed.root if isinstance(parsed.root, And) else And((parsed.root,))
     conj = compiler.conjunction(root)
     if conj is None:
-        return CompiledQuery(None, None, frozenset())
-    words = [c.words for _, c in conj.kept if c.words is not None]
-    proximity = R.proximity_query(schema, words)
-    subs = [(Occur.Must, conj.query)]
-    if proximity is not None:
-        subs.append((Occur.Should, proximity))
-    query = Query.boolean_query(subs)
+        return Compiled(None, None, frozenset())
+    proximity = R.proximity_query(b, [c.words for _, c in conj.kept if c.words is not None])
+    optional = [proximity] if proximity is not None else []
+    query = b.boolean(must=[compiler.every(conj)], should=optional)
     free = [c.query for n, c in conj.kept if not isinstance(n, Required)]
     fallback = None
     if len(free) >= 2:
-        needed = [(Occur.Must, c.query) for n, c in conj.kept if isinstance(n, Required)]
-        needed += [(Occur.MustNot, q) for q in conj.excluded]
-        fallback = Query.boolean_query(
-            [*needed, *((Occur.Should, q) for q in R.coordinated(free)),
-             *([(Occur.Should, proximity)] if proximity is not None else [])]
-        )
-    return CompiledQuery(query, fallback, conj.terms)
+        needed = [c.query for n, c in conj.kept if isinstance(n, Required)]
+        fallback = b.boolean(must=needed, must_not=conj.excluded,
+                             should=R.coordinated(b, free) + optional)
+    return Compiled(query, fallback, conj.terms)
+
+
+def compile_query(parsed: ParsedQuery, analyzer: Analyzer, schema: tantivy.Schema
+                  ) -> CompiledQuery:
+    return compile_tree(parsed, analyzer, R.TantivyBuilders(schema))
 
 
 def build(q: str, analyzer: Analyzer, schema: tantivy.Schema) -> CompiledQuery:

@@ -1,5 +1,7 @@
-"""How a query word or phrase becomes scored tantivy queries: the fields it is searched in,
-the reward for query words that stand near each other, and most-words-first ranking.
+"""How a query word or phrase becomes scored queries: the fields it is searched in, the reward
+for query words that stand near each other, and most-words-first ranking. Written once over
+:class:`Builders`, which each backend implements (tantivy queries: :class:`TantivyBuilders`;
+OpenSearch DSL in :mod:`search_api.backends.opensearch_dsl`), so both build the same queries.
 
 Fields: see :func:`_field_queries`. Proximity: for each pair of neighbouring free words of the
 query, an exact phrase (the two words adjacent and in order) and a sloppy one (within
@@ -11,12 +13,15 @@ scattered, without changing what matches.
 from __future__ import annotations
 
 import itertools
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, Protocol, TypeVar
 
 import tantivy
 from tantivy import Occur, Query
 
 from indexer import schema as S
+
+Q = TypeVar("Q")
 
 Alternatives = tuple[tuple[str, ...], ...]  # per word, the terms it may have in a document
 
@@ -29,51 +34,102 @@ PROXIMITY_VARIANTS: Final = 4  # spellings of one pair tried
 COORDINATION_SCORE: Final = 1000.0
 
 
-def _field_queries(schema: tantivy.Schema, terms: tuple[str, ...], slop: int = 0
-                   ) -> list[Query]:
+class Builders(Protocol[Q]):
+    """The queries of one backend that everything here is built from."""
+
+    def term(self, field: str, term: str) -> Q: ...
+
+    def phrase(self, field: str, terms: Sequence[str], slop: int = 0) -> Q: ...
+
+    def recall_only(self, q: Q) -> Q:
+        """Matches as ``q`` does, adds nothing to the score."""
+        ...
+
+    def constant(self, q: Q, score: float) -> Q:
+        """Matches as ``q`` does, scores ``score``."""
+        ...
+
+    def boolean(self, must: Sequence[Q] = (), should: Sequence[Q] = (),
+                must_not: Sequence[Q] = ()) -> Q:
+        """Every ``must``, none of ``must_not``; ``should`` adds to the score (and is required
+        when there is nothing else)."""
+        ...
+
+    def everything(self) -> Q: ...
+
+
+class TantivyBuilders:
+    """:class:`Builders` of tantivy queries."""
+
+    def __init__(self, schema: tantivy.Schema) -> None:
+        self.schema = schema
+
+    def term(self, field: str, term: str) -> Query:
+        return Query.term_query(self.schema, field, term)
+
+    def phrase(self, field: str, terms: Sequence[str], slop: int = 0) -> Query:
+        return Query.phrase_query(self.schema, field, list(terms), slop=slop)
+
+    def recall_only(self, q: Query) -> Query:
+        return Query.boost_query(q, 0.0)
+
+    def constant(self, q: Query, score: float) -> Query:
+        return Query.const_score_query(q, score)
+
+    def boolean(self, must: Sequence[Query] = (), should: Sequence[Query] = (),
+                must_not: Sequence[Query] = ()) -> Query:
+        return Query.boolean_query([*((Occur.Must, q) for q in must),
+                                    *((Occur.MustNot, q) for q in must_not),
+                                    *((Occur.Should, q) for q in should)])
+
+    def everything(self) -> Query:
+        return Query.all_query()
+
+
+def _field_queries(b: Builders[Q], terms: tuple[str, ...], slop: int = 0) -> list[Q]:
     """One analysed word or phrase in the text field (a real title counts there as extra
     occurrences, see :data:`indexer.schema.TITLE_REPEATS`)."""
     if len(terms) == 1:
-        return [Query.term_query(schema, S.TEXT_TERMS, terms[0])]
-    return [Query.phrase_query(schema, S.TEXT_TERMS, list(terms), slop=slop)]
+        return [b.term(S.TEXT_TERMS, terms[0])]
+    return [b.phrase(S.TEXT_TERMS, terms, slop)]
 
 
-def _surface_query(schema: tantivy.Schema, surface: tuple[str, ...]) -> Query:
+def _surface_query(b: Builders[Q], surface: tuple[str, ...]) -> Q:
     if len(surface) == 1:
-        return Query.term_query(schema, S.WORDS, surface[0])
-    return Query.phrase_query(schema, S.WORDS, list(surface))
+        return b.term(S.WORDS, surface[0])
+    return b.phrase(S.WORDS, surface)
 
 
-def unit_query(schema: tantivy.Schema, words: Alternatives, surface: tuple[str, ...] = (),
-               exact: bool = False) -> Query:
+def unit_query(b: Builders[Q], words: Alternatives, surface: tuple[str, ...] = (),
+               exact: bool = False) -> Q:
     """A word (any of its alternatives) or a phrase (any variant, capped) in title or body, or
     as written (``surface``, the ``words`` field's terms); ``exact``: only as written."""
     if exact:
-        return _surface_query(schema, surface)
+        return _surface_query(b, surface)
     variants = itertools.islice(itertools.product(*words), MAX_PHRASE_VARIANTS)
-    subs = [q for v in variants for q in _field_queries(schema, v)]
+    subs = [q for v in variants for q in _field_queries(b, v)]
     if surface:
         # recall only (a part of a hyphenated word, a name written in lower case): the score
         # stays the stemmed fields' so the ranking is theirs
-        subs.append(Query.boost_query(_surface_query(schema, surface), 0.0))
-    return Query.boolean_query([(Occur.Should, q) for q in subs])
+        subs.append(b.recall_only(_surface_query(b, surface)))
+    return b.boolean(should=subs)
 
 
-def proximity_query(schema: tantivy.Schema, words: list[Alternatives]) -> Query | None:
+def proximity_query(b: Builders[Q], words: list[Alternatives]) -> Q | None:
     """Optional clauses rewarding neighbouring free words (each a one-word Alternatives) that
     stand close together, in order best; None when there are fewer than two words."""
-    subs: list[tuple[Occur, Query]] = []
+    subs: list[Q] = []
     for left, right in itertools.islice(itertools.pairwise(words), PROXIMITY_PAIRS):
         pairs = itertools.islice(itertools.product(left[0], right[0]), PROXIMITY_VARIANTS)
-        for a, b in pairs:
-            if a == b:
+        for a, c in pairs:
+            if a == c:
                 continue
             for slop in (0, PROXIMITY_SLOP):
-                subs.extend((Occur.Should, q) for q in _field_queries(schema, (a, b), slop))
-    return Query.boolean_query(subs) if subs else None
+                subs.extend(_field_queries(b, (a, c), slop))
+    return b.boolean(should=subs) if subs else None
 
 
-def coordinated(queries: list[Query]) -> list[Query]:
+def coordinated(b: Builders[Q], queries: list[Q]) -> list[Q]:
     """Each query, and each again with the constant :data:`COORDINATION_SCORE`: as optional
     clauses they rank articles by how many of the queries they match, then by BM25."""
-    return [x for q in queries for x in (q, Query.const_score_query(q, COORDINATION_SCORE))]
+    return [x for q in queries for x in (q, b.constant(q, COORDINATION_SCORE))]

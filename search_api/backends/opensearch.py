@@ -1,13 +1,12 @@
 """The OpenSearch backend: the same answers as the tantivy one, from a Warta index in OpenSearch.
 
 One search request carries everything: the query and the date range in ``query`` (they narrow
-every count), the facet filters in ``post_filter`` (so a facet can be counted without its own
-filter: disjunctive faceting, as :mod:`search_api.facets` describes), and the aggregations —
-each facet's terms under a ``filter`` of the other facets' filters, each selected value counted
-exactly whatever its rank, the day histogram (``calendar_interval`` in the API's day zone) under
-all filters, and the repeats of multi-member stories (below). Hits come back with their stored
-originals, which are highlighted by :func:`search_api.service.make_hit` exactly as the tantivy
-backend does.
+every count), the facet filters in ``post_filter`` and the facets' aggregations
+(:mod:`~search_api.backends.opensearch_facets`), and the repeats of multi-member stories
+(below). Hits come back with their stored originals, which are highlighted by
+:func:`search_api.service.make_hit` exactly as the tantivy backend does. Exports, trends and
+counts: :mod:`~search_api.backends.opensearch_export`; exploration:
+:mod:`~search_api.backends.opensearch_explore`.
 
 Stories: ``collapse`` on the ``story`` keyword gives one hit per story, its best-ranked member,
 with ``from``/``size`` paging over stories as :func:`search_api.stories.collapsed` does. The
@@ -41,13 +40,13 @@ from search_api import stories as ST
 from search_api.backends import Marking
 from search_api.backends import opensearch_explore as X
 from search_api.backends import opensearch_export as XP
+from search_api.backends import opensearch_facets as FA
 from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
 from search_api.params import EntitiesRequest, SearchRequest
 
 COMPOSITE_PAGE: Final = 10_000
 RECHECK_SECONDS: Final = 1.0  # how often the alias is looked up again
-SHARD_SIZE: Final = 2_000  # terms candidates per shard (exact on one shard, see docs/scale.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +60,6 @@ class _Generation:
     analyzer: Analyzer
     built: float | None
     cache: dict[str, Any] = field(default_factory=dict)
-
-
-def _selected_agg(name: str, values: tuple[str, ...]) -> dict[str, Any]:
-    """The exact count of each selected value (``"0"``, ``"1"``, ... in selection order)."""
-    return {"filters": {"filters": {str(i): {"term": {name: v}} for i, v in enumerate(values)}}}
-
-
-def _terms_agg(name: str, size: int) -> dict[str, Any]:
-    return {"terms": {"field": name, "size": max(size, 1), "shard_size": max(SHARD_SIZE, size),
-                      "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-
-
-def _date_facet(aggs: Mapping[str, Any]) -> tuple[F.DateBucket, ...]:
-    return F.date_facet(F.day_counts(aggs.get("days")), int(aggs["doc_count"]) - P.dated(aggs))
 
 
 class OpenSearchBackend:
@@ -153,7 +138,7 @@ class OpenSearchBackend:
             for score, sid, p in found
         )
         aggs = resp["aggregations"]
-        facets = self._facets(request, filters, aggs)
+        facets = FA.facets(request, filters, aggs)
         repeats = sum(max(c - 1, 0) for _, c in F.term_counts(
             (aggs["all"].get("stories") or {}).get("s")))
         took = round((time.perf_counter() - t0) * 1000, 2)
@@ -213,7 +198,7 @@ class OpenSearchBackend:
         body: dict[str, Any] = {
             "query": {"bool": {"must": [query], "filter": narrow}},
             "from": request.offset, "size": request.size, "track_total_hits": True,
-            "aggs": self._facet_aggs(request, filters, self._multi_member_stories(gen)),
+            "aggs": FA.facet_aggs(request, filters, self._multi_member_stories(gen)),
         }
         if request.collapse == "story":
             body["collapse"] = {"field": S.STORY}
@@ -274,54 +259,6 @@ class OpenSearchBackend:
             gen.cache["multi_member_stories"] = cached
         return list(cached)
 
-    def _facet_aggs(self, request: SearchRequest, filters: Mapping[str, Any],
-                    multi: list[str]) -> dict[str, Any]:
-        def under(names: list[str], aggs: dict[str, Any]) -> dict[str, Any]:
-            clauses = [filters[n] for n in names]
-            return {"filter": {"bool": {"filter": clauses}}, "aggs": aggs}
-
-        every = list(filters)
-        # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
-        # more of those narrows the results, so its counts are those of the results as they are.
-        disjunctive = [n for n in every if n not in request.all_of]
-        all_aggs: dict[str, Any] = P.date_aggs()
-        if multi:  # the repeats of each story that can repeat (exact: see the module's doc)
-            all_aggs["stories"] = {"filter": {"terms": {S.STORY: multi}}, "aggs": {"s": {
-                "terms": {"field": S.STORY, "size": len(multi), "shard_size": len(multi)}}}}
-        for name in S.KEYWORD_FACETS:
-            if name not in disjunctive:
-                all_aggs[name] = _terms_agg(name, request.facet_size)
-                if request.selected(name):
-                    all_aggs[f"selected:{name}"] = _selected_agg(name, request.selected(name))
-        aggs = {"all": under(every, all_aggs)}
-        for name in disjunctive:
-            selected = request.selected(name)
-            inner: dict[str, Any] = {"top": _terms_agg(name, request.facet_size)}
-            if selected:
-                inner["selected"] = _selected_agg(name, selected)
-            aggs[f"without:{name}"] = under([n for n in every if n != name], inner)
-        return aggs
-
-    def _facets(self, request: SearchRequest, filters: Mapping[str, Any],
-                aggs: Mapping[str, Any]) -> F.Facets:
-        values: dict[str, tuple[F.FacetValue, ...]] = {}
-        for name in S.KEYWORD_FACETS:
-            selected = request.selected(name)
-            if name in filters and name not in request.all_of:
-                part, top, picked = aggs[f"without:{name}"], "top", "selected"
-            else:
-                part, top, picked = aggs["all"], name, f"selected:{name}"
-            buckets = (part.get(picked) or {}).get("buckets") or {}
-            exact = {v: int(buckets[str(i)]["doc_count"]) for i, v in enumerate(selected)
-                     if str(i) in buckets}
-            values[name] = F.terms_facet(
-                F.term_counts(part.get(top)), selected, request.facet_size, exact)
-        return F.Facets(
-            person=values[S.PERSON], org=values[S.ORG], place=values[S.PLACE],
-            source=values[S.SOURCE], category=values[S.CATEGORY],
-            date=_date_facet(aggs["all"]),
-        )
-
     def _summaries(self, gen: _Generation, ids: list[str]) -> dict[str, ST.StorySummary]:
         """:func:`search_api.stories.summaries`: members (by story), their outlets (most copies
         first) and the first report, in one request."""
@@ -334,7 +271,7 @@ class OpenSearchBackend:
             "post_filter": {"term": {S.FIRST_REPORT: True}},
             "_source": [S.STORY, f"{S.PAYLOAD}.id", f"{S.PAYLOAD}.source", f"{S.PAYLOAD}.date"],
             "aggs": {"s": {"terms": {"field": S.STORY, "size": n, "shard_size": n},
-                           "aggs": {"src": _terms_agg(S.SOURCE, ST.MAX_SOURCES)}}},
+                           "aggs": {"src": FA.terms_agg(S.SOURCE, ST.MAX_SOURCES)}}},
         })
         firsts = {}
         for h in resp["hits"]["hits"]:
@@ -372,7 +309,7 @@ class OpenSearchBackend:
         cached = gen.cache.get(key)
         if cached is None:
             resp = self._search(gen, {
-                "size": 0, "aggs": {"v": _terms_agg(name, service.ENTITY_SCAN_SIZE)}})
+                "size": 0, "aggs": {"v": FA.terms_agg(name, service.ENTITY_SCAN_SIZE)}})
             counts = F.term_counts(resp["aggregations"]["v"])
             cached = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
             gen.cache[key] = cached

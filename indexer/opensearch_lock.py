@@ -9,9 +9,10 @@ document :data:`LOCK_ID` in ``<name>-state`` while it runs:
   other reads who holds it and stops with one line (:class:`WriterLocked`);
 * it names its owner (host, pid, the process's start time, a random token) and a lease: the
   holder renews it every third of :data:`LEASE_SECONDS` from a thread, so a writer that is
-  killed leaves a lock that lapses. A lock whose owner is a process of this host that no longer
-  runs is taken over at once; one from another host when its lease has lapsed (the hosts'
-  clocks are trusted to agree within a lease);
+  killed leaves a lock that lapses. A lock whose owner is a process of this host is taken over
+  as soon as that process no longer runs (and not before, even past its lease: it is known to be
+  alive); one from another host when its lease has lapsed (the hosts' clocks are trusted to
+  agree within a lease);
 * every take-over, renewal and release is conditional on the lock's ``_seq_no`` and
   ``_primary_term`` as its owner last saw them, so of two writers taking over a stale lock one
   wins, and a writer whose lock was taken over (it stalled past its lease) learns it at its
@@ -45,7 +46,7 @@ class WriterLocked(OS.OpenSearchStoreError):
     """Another writer holds the index, or took it over from this one."""
 
 
-def _started(pid: int) -> int | None:
+def process_start(pid: int) -> int | None:
     """The start time of process ``pid`` (clock ticks after boot), None if it does not run."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
@@ -67,14 +68,14 @@ def describe(held: dict[str, Any]) -> str:
 
 
 def stale(held: dict[str, Any], now: float) -> bool:
-    """Whether a lock may be taken over: its lease has lapsed, or its owner was a process of
-    this host that is gone (a pid now used by another process has another start time)."""
-    if float(held.get("expires") or 0) < now:
-        return True
-    if held.get("host") != socket.gethostname():
-        return False
-    pid = held.get("pid")
-    return not isinstance(pid, int) or _started(pid) != held.get("started")
+    """Whether a lock may be taken over. Its owner on this host: when that process is gone (a
+    pid now used by another process has another start time), whatever the lease says, since a
+    process of this host that runs, however slowly, is known to hold it. An owner on another
+    host: when its lease has lapsed."""
+    if held.get("host") == socket.gethostname():
+        pid = held.get("pid")
+        return not isinstance(pid, int) or process_start(pid) != held.get("started")
+    return float(held.get("expires") or 0) < now
 
 
 class WriterLock:
@@ -85,7 +86,7 @@ class WriterLock:
         self.index = OS.ensure_state_index(client, name)
         pid = os.getpid()
         self.doc: dict[str, Any] = {"kind": "writer-lock", "command": command, "pid": pid,
-                                    "host": socket.gethostname(), "started": _started(pid),
+                                    "host": socket.gethostname(), "started": process_start(pid),
                                     "token": uuid.uuid4().hex}
         self._seq: dict[str, int] = {}
         self._lost: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -145,3 +146,25 @@ def test_a_writer_whose_lock_was_taken_over_stops(opensearch_url: str) -> None:
         with pytest.raises(L.WriterLocked, match="another writer took over"):
             lock.check()
     assert _held(client, "lock-lost")["pid"] == 2  # type: ignore[index]  # not released by us
+
+
+def test_a_live_owner_on_this_host_keeps_its_lock_past_the_lease(opensearch_url: str) -> None:
+    """The owner's process runs here (this test's): its lapsed lease does not free the lock;
+    once the owner is a process that has ended, it does."""
+    client = OS.connect(opensearch_url)
+    OS.ensure_state_index(client, "lock-live")
+    me = os.getpid()
+    lapsed = {"command": "add", "host": socket.gethostname(), "acquired": time.time() - 120,
+              "expires": time.time() - 60}
+    client.index(index=OS.state_index("lock-live"), id=L.LOCK_ID, refresh=True,
+                 body={**lapsed, "pid": me, "started": L.process_start(me)})
+    with pytest.raises(L.WriterLocked, match=f"pid {me} on "):
+        with L.writer_lock(client, "lock-live", "delete"):
+            pass
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    assert L.process_start(gone.pid) is None
+    client.index(index=OS.state_index("lock-live"), id=L.LOCK_ID, refresh=True,
+                 body={**lapsed, "pid": gone.pid, "started": 12345})
+    with L.writer_lock(client, "lock-live", "delete") as lock:
+        assert _held(client, "lock-live")["token"] == lock.doc["token"]  # type: ignore[index]

@@ -36,7 +36,7 @@ def _index_options(f: Callable[..., None]) -> Callable[..., None]:
     return INDEX_OPTION(OPENSEARCH_OPTION(INDEX_NAME_OPTION(f)))
 
 
-def _opensearch(index_dir: Path | None, url: str | None) -> bool:
+def use_opensearch(index_dir: Path | None, url: str | None) -> bool:
     """True to use OpenSearch: --index wins over $WARTA_OPENSEARCH_URL; one is required."""
     if index_dir is not None:
         return False
@@ -143,7 +143,7 @@ def _run_build(kind: str, paths: tuple[Path, ...], index_dir: Path | None,
         with _progress(progress) as cb:
             options = {"field_map": fm, "workers": workers, "progress": cb,
                        "dask_address": dask, **extra}
-            if _opensearch(index_dir, opensearch_url):
+            if use_opensearch(index_dir, opensearch_url):
                 from indexer import opensearch_writer
 
                 with _opensearch_errors():
@@ -216,7 +216,7 @@ def delete(ids: tuple[str, ...], index_dir: Path | None, opensearch_url: str | N
            index_name: str) -> None:
     """Remove documents by id."""
     try:
-        if _opensearch(index_dir, opensearch_url):
+        if use_opensearch(index_dir, opensearch_url):
             from indexer import opensearch_writer
 
             with _opensearch_errors():
@@ -240,7 +240,7 @@ def stats(index_dir: Path | None, opensearch_url: str | None, index_name: str, a
           top: int) -> None:
     """Document count, date range, top sources and entities, skips, size on disk."""
     try:
-        if _opensearch(index_dir, opensearch_url):
+        if use_opensearch(index_dir, opensearch_url):
             from indexer import opensearch_store
 
             with _opensearch_errors():

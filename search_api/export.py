@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from indexer import export
+from indexer.cli import INDEX_NAME_OPTION, INDEX_OPTION, OPENSEARCH_OPTION, use_opensearch
 from search_api import service
 from search_api.backends import Backend, TantivyBackend
 from search_api.params import SearchRequest, ValidationError, parse_search_params
@@ -57,12 +58,11 @@ def ndjson_route(request: Request) -> Response:
     return _stream(request, "ndjson")
 
 
-def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
+def run_export(backend: Backend, pairs: Pairs, fmt: str, out: BinaryIO,
                progress: bool | None = None) -> int:
     """``warta export``: write the export of the request ``pairs`` to ``out``; returns the row
     count. A tqdm bar on stderr when it is a terminal (or ``progress`` says so)."""
     req = parse_search_params(pairs)
-    backend = TantivyBackend(index_dir)
     written = 0
 
     def counted() -> Iterator[export.Row]:
@@ -84,8 +84,9 @@ def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
 
 
 @click.command()
-@click.option("--index", "index_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Index directory.")
+@INDEX_OPTION
+@OPENSEARCH_OPTION
+@INDEX_NAME_OPTION
 @click.option("--q", default="", help="Query, as in /search?q=.")
 @click.option("--person", multiple=True, help="Filter (repeat for OR); likewise below.")
 @click.option("--org", multiple=True)
@@ -102,10 +103,11 @@ def run_export(index_dir: Path, pairs: Pairs, fmt: str, out: BinaryIO,
               show_default=True)
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal).")
-def main(index_dir: Path, q: str, person: tuple[str, ...], org: tuple[str, ...],
-         place: tuple[str, ...], source: tuple[str, ...], category: tuple[str, ...],
-         date_from: str | None, date_to: str | None, sort: str | None,
-         extra: tuple[str, ...], fmt: str, progress: bool | None) -> None:
+def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, q: str,
+         person: tuple[str, ...], org: tuple[str, ...], place: tuple[str, ...],
+         source: tuple[str, ...], category: tuple[str, ...], date_from: str | None,
+         date_to: str | None, sort: str | None, extra: tuple[str, ...], fmt: str,
+         progress: bool | None) -> None:
     """Write every article a search matches to stdout, as CSV (UTF-8 with a BOM) or NDJSON."""
     pairs = [("q", q), *(("person", v) for v in person), *(("org", v) for v in org),
              *(("place", v) for v in place), *(("source", v) for v in source),
@@ -116,8 +118,15 @@ def main(index_dir: Path, q: str, person: tuple[str, ...], org: tuple[str, ...],
         if not sep:
             raise click.UsageError(f"--param takes NAME=VALUE, got {item!r}")
         pairs.append((name.strip(), value))
+    backend: Backend
+    if use_opensearch(index_dir, opensearch_url):
+        from search_api.backends.opensearch import OpenSearchBackend
+
+        backend = OpenSearchBackend(str(opensearch_url), index_name)
+    else:
+        backend = TantivyBackend(Path(str(index_dir)))
     try:
-        n = run_export(index_dir, pairs, fmt, sys.stdout.buffer, progress)
+        n = run_export(backend, pairs, fmt, sys.stdout.buffer, progress)
     except ValidationError as e:
         raise click.UsageError(e.detail) from None
     except service.IndexUnavailable as e:

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
+from click.testing import CliRunner
 from tantivy import Query
 
 from search_api import trends as T
@@ -26,6 +27,7 @@ from search_api.app import create_app
 from search_api.backends import Backend, TantivyBackend
 from search_api.backends import opensearch_export as XP
 from search_api.backends.opensearch import OpenSearchBackend
+from search_api.export import main as export_main
 from search_api.feeds import FEED_SIZE
 from search_api.params import SearchRequest, parse_search_params
 from search_api.trends import parse_trends_params
@@ -103,6 +105,22 @@ def test_export_downloads_are_identical(query: str, apps: tuple[TestClient, Test
         assert a.headers["content-type"] == b.headers["content-type"]
         assert a.content == b.content, (fmt, query)
         assert len(a.content.splitlines()) > 1
+
+
+def test_cli_export_over_opensearch(index_dir: Any, opensearch_url: str,
+                                    os_backend: OpenSearchBackend) -> None:
+    """``warta export --opensearch URL --index-name NAME`` writes what ``--index DIR`` writes."""
+    runner = CliRunner()
+    for args in (["--q", "banjir", "--format", "csv"],
+                 ["--format", "ndjson", "--sort", "oldest", "--source", "warta-uji"]):
+        a = runner.invoke(export_main, ["--index", str(index_dir), *args])
+        b = runner.invoke(export_main, ["--opensearch", opensearch_url, "--index-name",
+                                        "parity", *args])
+        assert (a.exit_code, b.exit_code) == (0, 0), b.output
+        assert a.stdout_bytes == b.stdout_bytes, args
+        assert len(a.stdout_bytes.splitlines()) > 2
+    neither = runner.invoke(export_main, ["--q", "x"], env={"WARTA_OPENSEARCH_URL": ""})
+    assert neither.exit_code == 2 and "--opensearch URL" in neither.output
 
 
 def test_export_errors_are_json(apps: tuple[TestClient, TestClient]) -> None:

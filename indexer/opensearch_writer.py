@@ -199,7 +199,9 @@ def restory(client: OpenSearch, index: str, sender: BulkSender, analyzer: Analyz
 
 
 def _state_extra(report: BuildReport, stories: dict[str, int]) -> dict[str, Any]:
-    return {"built": time.time(), "last_run": report.as_dict(), "skipped": dict(report.skipped),
+    now = time.time()
+    return {"built": now, "committed": now, "last_run": report.as_dict(),
+            "skipped": dict(report.skipped),
             "stories": report.stories, OS.STORIES_KEY: stories}
 
 
@@ -378,6 +380,7 @@ def _delete(client: OpenSearch, lock: WriterLock, ids: Iterable[str], name: str
     n_stories = len(set(stories.assignments().values()))
     lock.check()
     client.update(index=OS.state_index(name), id=gen, refresh=True,
-                  body={"doc": {"stories": n_stories, OS.STORIES_KEY: saved}})
+                  body={"doc": {"stories": n_stories, OS.STORIES_KEY: saved,
+                                "committed": time.time()}})
     OS.replace_stories(client, name, gen, state.get(OS.STORIES_KEY), saved)
     return removed, missing

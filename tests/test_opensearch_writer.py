@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import orjson
@@ -16,7 +17,7 @@ from opensearchpy import OpenSearch, TransportError
 
 from indexer import opensearch_store as OS
 from indexer import opensearch_writer as W
-from search_api.backends.opensearch import OpenSearchBackend
+from search_api.backends.opensearch import RECHECK_SECONDS, OpenSearchBackend
 from search_api.params import SearchRequest
 
 pytestmark = pytest.mark.opensearch
@@ -115,6 +116,7 @@ def test_add_upserts_and_delete_removes_by_id(
     path, records = small_corpus
     W.reindex([path], opensearch_url, "upsert", workers=1)
     backend = OpenSearchBackend(opensearch_url, "upsert")
+    seen = [(backend.health().last_commit, backend.version())]
     target = dict(records[3])
     target["title"] = "Judul baru Zwomblat untuk uji pembaruan"
     changed = tmp_path / "changed.jsonl"
@@ -133,6 +135,12 @@ def test_add_upserts_and_delete_removes_by_id(
     assert (removed, missing) == (1, ["no-such-id"])
     assert backend.get_article(doc_id) is None
     assert OS.connect(opensearch_url).count(index="upsert")["count"] == count - 1
+    time.sleep(RECHECK_SECONDS)  # the backend looks the generation up again
+    seen.append((backend.health().last_commit, backend.version()))
+    # a feed's Last-Modified and ETag (the last commit, the version) follow add and delete
+    before, after = (datetime.fromisoformat(str(commit)) for commit, _ in seen)
+    assert after > before
+    assert seen[1][1] != seen[0][1]
 
 
 def _stories(backend: OpenSearchBackend, ids: list[str]) -> dict[str, tuple[str, int, str]]:

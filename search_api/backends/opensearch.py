@@ -58,7 +58,7 @@ class _Generation:
     name: str
     version: int | None
     analyzer: Analyzer
-    built: float | None
+    committed: float | None  # the last write (a build, an add, a delete), epoch seconds
     cache: dict[str, Any] = field(default_factory=dict)
 
 
@@ -92,7 +92,7 @@ class OpenSearchBackend:
                 state = OS.read_state(self.client, self.name, live)
                 self._gen = _Generation(live, version,
                                         OS.load_analyzer(self.client, self.name, live),
-                                        state.get("built"))
+                                        state.get("committed") or state.get("built"))
             self._checked = now
             return self._gen
 
@@ -327,8 +327,8 @@ class OpenSearchBackend:
     def health(self) -> service.Health:
         gen = self._generation()
         count = int(self.client.count(index=gen.name)["count"])
-        built = (datetime.fromtimestamp(gen.built, tz=UTC).isoformat()
-                 if isinstance(gen.built, int | float) else None)
+        built = (datetime.fromtimestamp(gen.committed, tz=UTC).isoformat()
+                 if isinstance(gen.committed, int | float) else None)
         return service.Health(status="ok", documents=count, generation=gen.name,
                               last_commit=built)
 

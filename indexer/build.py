@@ -38,7 +38,7 @@ import tantivy
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.corpus_pass import Spill, apply_map
+from indexer.corpus_pass import Parcel, Spill, apply_map, parcel
 from indexer.document import Prepared, document_fields, load_payload, prepare
 from indexer.entity_norm import EntityMap
 from indexer.records import (
@@ -106,6 +106,7 @@ class BuildReport:
 @dataclass(frozen=True, slots=True)
 class ChunkResult:
     prepared: list[Prepared]
+    parcels: list[Parcel]  # instead of ``prepared`` when a full build asked for parcels
     problems: list[Problem]
     learned: list[tuple[str, str]]
     lower_seen: Counter[str]  # word -> articles of the chunk that write it in lower case
@@ -145,14 +146,16 @@ def install_worker_analyzer(analyzer: Analyzer) -> None:
     _WORKER_ANALYZER = analyzer
 
 
-def _process_chunk(chunk: Chunk) -> ChunkResult:
+def _process_chunk(chunk: Chunk, parcels: bool = False) -> ChunkResult:
     analyzer = _WORKER_ANALYZER
     if analyzer is None:  # pragma: no cover - only when called outside a pool by mistake
         raise RuntimeError("worker not initialised")
-    return process_chunk(chunk, analyzer)
+    return process_chunk(chunk, analyzer, parcels)
 
 
-def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
+def process_chunk(chunk: Chunk, analyzer: Analyzer, parcels: bool = False) -> ChunkResult:
+    """The chunk's documents prepared, with what the building process learns from them;
+    with ``parcels``, each document as a :class:`~indexer.corpus_pass.Parcel` instead."""
     stats = DecodeStats()
     prepared: list[Prepared] = []
     problems: list[Problem] = []
@@ -171,7 +174,8 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer) -> ChunkResult:
         for field_name in S.ENTITY_FIELDS.values():
             lexicon.count_entity_words(entity_docs, prep.fields.get(field_name) or ())
     return ChunkResult(
-        prepared,
+        [] if parcels else prepared,
+        [parcel(prep) for prep in prepared] if parcels else [],
         problems,
         analyzer.drain_learned(),
         analyzer.drain_lower_seen(),
@@ -243,23 +247,23 @@ def _pool(workers: int, analyzer: Analyzer, dask_address: str | None = None
 
 
 def _results(
-    chunks: Iterable[Chunk], analyzer: Analyzer, pool: Pool | None
+    chunks: Iterable[Chunk], analyzer: Analyzer, pool: Pool | None, parcels: bool = False
 ) -> Iterator[ChunkResult]:
     """Process chunks in input order, in the pool (bounded in flight) or in-process."""
     if pool is None:
         for chunk in chunks:
-            yield process_chunk(chunk, analyzer)
+            yield process_chunk(chunk, analyzer, parcels)
         return
     pending: deque[Future[ChunkResult]] = deque()  # or Dask futures: the same result()
     for chunk in chunks:
-        pending.append(pool.submit(_process_chunk, chunk))
+        pending.append(pool.submit(_process_chunk, chunk, parcels))
         if len(pending) >= 6:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
 
 
-def epoch(prep: Prepared) -> int | None:
+def epoch(prep: Prepared | Parcel) -> int | None:
     return int(prep.date.timestamp()) if prep.date is not None else None
 
 
@@ -276,9 +280,9 @@ class Parked:
         self.spill = spill
         self.prints: list[tuple[str, Fingerprint, int | None]] = []
 
-    def __call__(self, prep: Prepared) -> None:
-        self.prints.append((prep.id, prep.fingerprint, epoch(prep)))
-        self.spill.add(prep)
+    def __call__(self, item: Prepared | Parcel) -> None:
+        self.prints.append((item.id, item.fingerprint, epoch(item)))
+        self.spill.add(item)
 
     def stories(self) -> Stories:
         stories = cluster_batch(self.prints)
@@ -381,12 +385,15 @@ def _feed(
     pool: Pool | None,
     progress: Progress | None,
     entity_docs: Counter[str],
+    park: Callable[[Parcel], None] | None = None,
 ) -> None:
+    """Hand each prepared document to ``write``, or with ``park`` each as a parcel to it."""
     done = done_bytes = 0
     files = list(iter_input_files(paths))
     total_bytes = sum(uncompressed_size(f.path) for f in files)
     with _gc_tuned():
-        for result in _results(_chunks(files, field_map, report), analyzer, pool):
+        chunks = _chunks(files, field_map, report)
+        for result in _results(chunks, analyzer, pool, parcels=park is not None):
             analyzer.learn(result.learned, result.lower_seen)
             entity_docs.update(result.entity_docs)
             report.bad_utf8_lines += result.bad_utf8_lines
@@ -395,6 +402,9 @@ def _feed(
                 report.note(problem)
             for prep in result.prepared:
                 write(prep)
+            if park is not None:
+                for p in result.parcels:
+                    park(p)
             done += result.items
             done_bytes += result.nbytes
             if progress is not None:
@@ -447,7 +457,8 @@ def reindex(
         spill = Spill(index_dir)
         park = Parked(spill)
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
-            _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs)
+            _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs,
+                  park)
             entity_map = spill.entity_map(pool)
         stories = park.stories()
         index = store.create_empty(gen)

@@ -3,18 +3,24 @@
 
 A full build cannot write an article before the map exists, and the map needs every article.
 So the prepared documents are parked in an unnamed temporary file beside the index as workers
-return them (pickled, the form they crossed the process pool in) while only their facet values
-are counted in memory; then they are read back one by one, mapped and written. Memory is
-bounded by the number of distinct values, not of articles; the cost is one sequential write and
-read of the prepared documents.
+return them while only their facet values are counted in memory; then they are read back one by
+one, mapped and written. Memory is bounded by the number of distinct values, not of articles;
+the cost is one sequential write and read of the prepared documents.
+
+A worker hands a full build each document as a :class:`Parcel`: the few things the building
+process reads of every document as it comes, and the whole document pickled once, in the
+worker. The building process writes those bytes to the spill as they are and unpickles them
+once, when it writes the document: it never decodes and re-encodes a document to park it.
 """
 
 from __future__ import annotations
 
 import pickle
+import struct
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -24,12 +30,49 @@ from indexer import schema as S
 from indexer.document import Prepared
 from indexer.entities import extract_entities
 from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+from indexer.name_evidence import Name, article_evidence
+from indexer.stories import Fingerprint
+
+_LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
 
 
 class Submitter(Protocol):
     """A process pool or a Dask client: ``submit(fn, *args)`` returns a future."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Parcel:
+    """A prepared document as it crosses from a worker to a full build's building process:
+    its id, story fingerprint and date (for the stories), its facet values, category and name
+    evidence (for the map's counts: :func:`count_parcel`), and the whole :class:`Prepared`,
+    pickled."""
+
+    id: str
+    fingerprint: Fingerprint
+    date: datetime | None
+    facets: Mapping[str, list[str]]  # entity type -> the document's values
+    category: str
+    links: set[tuple[Name, Name]]  # what the words around its mentions say about their names
+    cited: set[Name]
+    packed: bytes
+
+    def unpack(self) -> Prepared:
+        return unpack(self.packed)
+
+
+def parcel(prep: Prepared) -> Parcel:
+    f = prep.fields
+    return Parcel(prep.id, prep.fingerprint, prep.date,
+                  {t: f[name] for t, name in S.ENTITY_FIELDS.items() if name in f},
+                  f.get(S.CATEGORY) or "", *evidence_of(prep),
+                  pickle.dumps(prep, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def unpack(packed: bytes) -> Prepared:
+    prep: Prepared = pickle.loads(packed)
+    return prep
 
 
 class Spill:
@@ -40,28 +83,33 @@ class Spill:
         self.counts = CorpusCounts()
         self.size = 0
 
-    def add(self, prep: Prepared) -> None:
-        count_prepared(self.counts, prep)
-        pickle.dump(prep, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+    def add(self, item: Prepared | Parcel) -> None:
+        if isinstance(item, Parcel):
+            count_parcel(self.counts, item)
+            packed = item.packed
+        else:
+            count_prepared(self.counts, item)
+            packed = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(_LENGTH.pack(len(packed)))
+        self._file.write(packed)
         self.size += 1
 
     def entity_map(self, pool: Submitter | None) -> EntityMap:
-        """The corpus's map, computed in a worker of ``pool`` when there is one: tickets may
-        need the extractor's aliases, and the workers have its model loaded (the building
-        process does not, and stays ~160 MB smaller)."""
-        args = (self.counts.entities, self.counts.categories, alias_person,
-                self.counts.evidence)
-        if pool is None:
-            return compute_map(*args)
-        return pool.submit(compute_map, *args).result()
+        """The corpus's map, each type's part computed in a worker of ``pool`` when there is
+        one, side by side: tickets may need the extractor's aliases, and the workers have its
+        model loaded (the building process does not, and stays ~160 MB smaller)."""
+        return compute_map(self.counts.entities, self.counts.categories, alias_person,
+                           self.counts.evidence, None if pool is None else pool.submit)
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
         self._file.flush()
         self._file.seek(0)
+        read = self._file.read
         try:
             for _ in range(self.size):
-                yield pickle.load(self._file)
+                (n,) = _LENGTH.unpack(read(_LENGTH.size))
+                yield unpack(read(n))
         finally:
             self._file.close()
 
@@ -75,10 +123,22 @@ def count_prepared(counts: CorpusCounts, prep: Prepared) -> None:
     f = prep.fields
     counts.add({t: f.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
                f.get(S.CATEGORY) or "")
-    stored = orjson.loads(f[S.PAYLOAD])
-    counts.evidence.add(stored.get("title") or "", stored.get("body") or "",
-                        sorted(stored.get("mentions") or (),
-                               key=lambda m: (m["field"], m["start"])))
+    counts.evidence.count(*evidence_of(prep))
+
+
+def count_parcel(counts: CorpusCounts, p: Parcel) -> None:
+    """:func:`count_prepared` of a parcel's document, from what the parcel carries."""
+    counts.add(p.facets, p.category)
+    counts.evidence.count(p.links, p.cited)
+
+
+def evidence_of(prep: Prepared) -> tuple[set[tuple[Name, Name]], set[Name]]:
+    """What the words around a prepared document's mentions say about their names (read from
+    its payload, in text order)."""
+    stored = orjson.loads(prep.fields[S.PAYLOAD])
+    return article_evidence(stored.get("title") or "", stored.get("body") or "",
+                            sorted(stored.get("mentions") or (),
+                                   key=lambda m: (m["field"], m["start"])))
 
 
 def alias_person(half: str) -> str | None:

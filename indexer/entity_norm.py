@@ -93,6 +93,8 @@ __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers",
 MAP_VERSION: Final = 1
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
+# A process pool's (or a Dask client's) submit: ``submit(fn, *args).result()``.
+Submit = Callable[..., Any]
 
 
 def _display(forms: Mapping[str, int], person: bool = False) -> str:
@@ -275,11 +277,14 @@ def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
 
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
-                evidence: NameEvidence | None = None) -> EntityMap:
+                evidence: NameEvidence | None = None, submit: Submit | None = None
+                ) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases);
-    ``evidence``: what the words around the mentions said (short forms, nicknames, credits)."""
+    ``evidence``: what the words around the mentions said (short forms, nicknames, credits).
+    With ``submit``, each type's map is computed in that pool, the types side by side (each
+    type's map depends only on what is worked out here before it)."""
     types = retype_across(entity_counts)
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
     types = {t: m for t, m in types.items() if m}
@@ -287,9 +292,14 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     credited = credits(found, entity_counts)
     org_names = org_words(entity_counts.get("ORG", {}))
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
-    values = {typ: _type_map(typ, entity_counts.get(typ, {}), resolve, places,
-                             found, [v for t, v in credited if t == typ], org_names)
-              for typ in S.ENTITY_TYPES}
+    jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
+                  [v for t, v in credited if t == typ], org_names)
+            for typ in S.ENTITY_TYPES}
+    if submit is None:
+        values = {typ: _type_map(*args) for typ, args in jobs.items()}
+    else:
+        futures = {typ: submit(_type_map, *args) for typ, args in jobs.items()}
+        values = {typ: future.result() for typ, future in futures.items()}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for cat, c in category_counts.items():
         forms[category_key(cat)][cat] += c

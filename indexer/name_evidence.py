@@ -107,7 +107,11 @@ class NameEvidence:
     cited: dict[Name, int] = field(default_factory=dict)
 
     def add(self, title: str, body: str, mentions: Iterable[Mapping[str, Any]]) -> None:
-        links, cited = article_evidence(title, body, mentions)
+        self.count(*article_evidence(title, body, mentions))
+
+    def count(self, links: Iterable[tuple[Name, Name]], cited: Iterable[Name]) -> None:
+        """Count one article's :func:`article_evidence` (found where the article was
+        prepared)."""
         for k in links:
             self.links[k] = self.links.get(k, 0) + 1
         for n in cited:

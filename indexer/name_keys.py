@@ -8,6 +8,7 @@ ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 _APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘`´ʼ", None))
@@ -17,6 +18,9 @@ _SPACES_RE: Final = re.compile(r"\s+")
 _TICKET_RE: Final = re.compile(r"^([^-]*\w)\s?-\s?([A-Z][^-]*)$")
 
 
+# The map's rules key each value several times over (~6 calls per distinct value on the 22k
+# corpus): remembered, the map costs ~20% less. Bounded, as filters key what users type.
+@lru_cache(maxsize=1 << 17)
 def variant_key(value: str) -> str:
     """The form two spellings of one value share: case, apostrophes and spacing ignored."""
     v = _HYPHEN_RE.sub("-", value.translate(_APOSTROPHES))

@@ -1,0 +1,133 @@
+"""A full build's fast paths equal the plain ones.
+
+The entity map's types are computed side by side in a process pool: the map equals the one
+computed in one process, type after type. Workers give a full build each document as a
+:class:`~indexer.corpus_pass.Parcel` (the document pickled once, in the worker, plus the few
+things the building process reads of it), and the spill parks those bytes as they are. The
+reference is the plain path: the prepared documents themselves, counted from their fields and
+pickled by the building process. Both must give the same documents, in the same order, and the
+same counts for the entity map.
+"""
+
+from __future__ import annotations
+
+import gzip
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+import pytest
+
+from indexer import lexicon
+from indexer import schema as S
+from indexer.analysis import Analyzer
+from indexer.build import process_chunk
+from indexer.corpus_pass import Parcel, Spill, alias_person, count_prepared, evidence_of
+from indexer.document import Prepared
+from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.records import Chunk, iter_chunks
+
+
+@pytest.fixture(scope="module")
+def chunks(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Chunk]:
+    """Every 150th corpus article (with its empty bodies, which are skipped), in small chunks."""
+    with gzip.open(shared_dir / "corpus" / "clickid-news" / "articles.jsonl.gz", "rb") as f:
+        rows = [orjson.loads(x) for i, x in enumerate(f) if i % 150 == 0]
+    rows.append({"id": "empty", "body": "", "title": "Kosong"})
+    path = tmp_path_factory.mktemp("parcels") / "sample.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    out = [c for c in iter_chunks(path, chunk_lines=40) if isinstance(c, Chunk)]
+    assert len(out) == -(-len(rows) // 40)
+    return out
+
+
+def _analyzer() -> Analyzer:
+    return Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+
+
+def _same(a: Prepared, b: Prepared) -> None:
+    assert (a.id, a.date, a.origin, a.fields) == (b.id, b.date, b.origin, b.fields)
+    assert np.array_equal(a.fingerprint.hashvalues, b.fingerprint.hashvalues)
+    assert (a.fingerprint.size, a.fingerprint.source) == (b.fingerprint.size, b.fingerprint.source)
+
+
+def _counts(preps: list[Prepared]) -> CorpusCounts:
+    counts = CorpusCounts()
+    for p in preps:
+        count_prepared(counts, p)
+    return counts
+
+
+def test_parcels_carry_the_prepared_documents(chunks: list[Chunk]) -> None:
+    plain = [process_chunk(c, _analyzer()) for c in chunks]
+    packed = [process_chunk(c, _analyzer(), parcels=True) for c in chunks]
+    preps = [p for r in plain for p in r.prepared]
+    parcels = [p for r in packed for p in r.parcels]
+    assert all(not r.parcels for r in plain) and all(not r.prepared for r in packed)
+    assert len(parcels) == len(preps) > 100
+    assert [r.problems for r in plain] == [r.problems for r in packed]
+    for prep, par in zip(preps, parcels, strict=True):
+        _same(par.unpack(), prep)
+        assert (par.id, par.date) == (prep.id, prep.date)
+        assert np.array_equal(par.fingerprint.hashvalues, prep.fingerprint.hashvalues)
+        assert dict(par.facets) == {t: prep.fields[name] for t, name in S.ENTITY_FIELDS.items()
+                                    if name in prep.fields}
+        assert par.category == (prep.fields.get(S.CATEGORY) or "")
+        assert (par.links, par.cited) == evidence_of(prep)
+    # what the building process learns from a chunk is the same either way
+    for a, b in zip(plain, packed, strict=True):
+        assert (a.learned, a.lower_seen, a.entity_docs) == (b.learned, b.lower_seen,
+                                                            b.entity_docs)
+
+
+def _old_spill(preps: list[Prepared], tmp: Path) -> tuple[CorpusCounts, list[Prepared]]:
+    """The reference: each document pickled by the building process and read back."""
+    with (tmp / "ref").open("w+b") as f:
+        for p in preps:
+            pickle.dump(p, f, protocol=pickle.HIGHEST_PROTOCOL)
+        f.seek(0)
+        back = [pickle.load(f) for _ in preps]
+    return _counts(preps), back
+
+
+@pytest.mark.parametrize("given", ["parcels", "prepared", "mixed"])
+def test_the_spill_gives_back_what_the_plain_path_gives(chunks: list[Chunk], tmp_path: Path,
+                                                        given: str) -> None:
+    preps = [p for c in chunks for p in process_chunk(c, _analyzer()).prepared]
+    parcels = [p for c in chunks for p in process_chunk(c, _analyzer(), parcels=True).parcels]
+    ref_counts, ref_docs = _old_spill(preps, tmp_path)
+    spill = Spill(tmp_path)
+    items: list[Any] = {"parcels": parcels, "prepared": preps,
+                        "mixed": [x if i % 2 else y for i, (x, y) in
+                                  enumerate(zip(parcels, preps, strict=True))]}[given]
+    for item in items:
+        assert isinstance(item, Parcel | Prepared)
+        spill.add(item)
+    assert spill.counts == ref_counts
+    assert spill.counts.evidence.links  # the sample has short forms to count
+    assert sum(len(c) for c in ref_counts.entities.values()) > 50
+    back = list(spill.replay())
+    assert len(back) == len(ref_docs)
+    for got, want in zip(back, ref_docs, strict=True):
+        _same(got, want)
+
+
+def test_the_map_computed_side_by_side_equals_the_map_computed_in_turn(
+        chunks: list[Chunk]) -> None:
+    counts = _counts([p for c in chunks for p in process_chunk(c, _analyzer()).prepared])
+    # a ticket whose halves are values of their own, and a name written as an ORG and a LOC
+    counts.entities["PER"].update({"Prabowo-Sandi": 3, "Prabowo": 40, "Sandi": 20})
+    counts.entities["ORG"].update({"Juventus": 5})
+    counts.entities["LOC"].update({"Juventus": 4})
+    plain = compute_map(counts.entities, counts.categories, alias_person, counts.evidence)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        side_by_side = compute_map(counts.entities, counts.categories, alias_person,
+                                   counts.evidence, pool.submit)
+    assert side_by_side == plain
+    assert side_by_side.to_json() == plain.to_json()
+    assert plain.values.get("PER", {}).get("Prabowo-Sandi") == ("Prabowo", "Sandi")
+    assert all(plain.values.get(t) for t in S.ENTITY_TYPES)  # every type's part is used

@@ -3,9 +3,9 @@
 Each stage runs over every article of the corpus with the project's own functions, in the
 order the build runs them, and is timed on its own (wall and process time). The worker's
 stages are those of :func:`indexer.document.prepare`; the building process's are the transfer
-of a prepared document (pickle both ways, as the process pool does), the corpus pass (the
-entity-map counts and the map, and applying it), story clustering (LSH) and tantivy's
-add_document and commit. ``--workers-share`` says which of them the worker processes run.
+of a prepared document (a parcel, pickled once in the worker, as the pool carries it), the
+corpus pass (the entity-map counts, the spill, the map and applying it), story clustering
+(LSH) and tantivy's add_document and commit. The "where" column says which process runs each.
 
     python -m bench.stages [--limit N]
 """
@@ -25,14 +25,14 @@ import tantivy
 from bench.common import CORPUS, arg_parser, raw_index
 from indexer import schema as S
 from indexer import store
-from indexer.analysis import Analyzer
+from indexer.analysis import Analyzer, DocumentTerms
 from indexer.build import epoch, iter_records, story_fields
 from indexer.clean import clean_body
-from indexer.corpus_pass import alias_person, apply_map
+from indexer.corpus_pass import Spill, alias_person, apply_map, parcel
 from indexer.dates import parse_date
 from indexer.document import Prepared, canonical_url, document_fields, load_payload, prepare
 from indexer.entities import load_model
-from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.entity_norm import compute_map
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Record
 from indexer.stories import Stories, cluster_batch, fingerprint
@@ -105,28 +105,31 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
 
     for prep in prepared:
         stored = load_payload(prep.fields[S.PAYLOAD])
+        names = frozenset(stored.names)
+        terms = DocumentTerms(names, [] if stored.title_derived else
+                              analyzer.analyze(stored.title, names),
+                              analyzer.analyze(stored.body, names))
         clock.run("payload + fields (orjson, words, join)", "worker",
-                  document_fields, stored, analyzer)
+                  document_fields, stored, analyzer, terms)
+    parcels = []
     for prep in prepared:
-        blob = clock.run("IPC: pickle in worker", "worker", pickle.dumps, prep,
+        par = clock.run("IPC: parcel (pickled once) in worker", "worker", parcel, prep)
+        blob = clock.run("IPC: pickle the parcel in worker", "worker", pickle.dumps, par,
                          pickle.HIGHEST_PROTOCOL)
         sizes["pickled bytes"] += len(blob)
-        clock.run("IPC: unpickle in main", "main", pickle.loads, blob)
-    counts = CorpusCounts()
-    for prep in prepared:
-        fl = prep.fields
-        clock.run("corpus pass: count values", "main", counts.add,
-                  {t: fl.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
-                  fl.get(S.CATEGORY) or "")
-    emap = clock.run("corpus pass: compute map (once)", "worker", compute_map,
-                     counts.entities, counts.categories, alias_person)
-    with tempfile.TemporaryFile() as spill:
-        for prep in prepared:
-            clock.run("corpus pass: spill write", "main", pickle.dump, prep, spill,
-                      pickle.HIGHEST_PROTOCOL)
-        spill.seek(0)
-        for _ in prepared:
-            clock.run("corpus pass: spill read", "main", pickle.load, spill)
+        parcels.append(clock.run("IPC: unpickle the parcel in main", "main", pickle.loads,
+                                 blob))
+    with tempfile.TemporaryDirectory() as tmp:
+        spill = Spill(Path(tmp))
+        for par in parcels:
+            clock.run("corpus pass: count values + spill write", "main", spill.add, par)
+        replay = spill.replay()
+        for _ in parcels:
+            clock.run("corpus pass: spill read (unpickle)", "main", next, replay)
+        replay.close()
+    emap = clock.run("corpus pass: compute map (serial; by type in the pool)", "worker",
+                     compute_map, spill.counts.entities, spill.counts.categories, alias_person,
+                     spill.counts.evidence)
     mapped = [clock.run("corpus pass: apply map", "main", apply_map, p, emap) for p in prepared]
     sizes["mapped (changed) articles"] = sum(
         a is not b for a, b in zip(mapped, prepared, strict=True))

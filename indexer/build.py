@@ -27,7 +27,7 @@ import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -459,8 +459,11 @@ def reindex(
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs,
                   park)
-            entity_map = spill.entity_map(pool)
-        stories = park.stories()
+            # the building process clusters while the pool computes the map (it would wait)
+            with ThreadPoolExecutor(1) as side:
+                clustering = side.submit(park.stories)
+                entity_map = spill.entity_map(pool)
+                stories = clustering.result()
         index = store.create_empty(gen)
         writer = _Writer(index, report, live=False, stories=stories, clustered=True)
         for prep in spill.replay():

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime
+from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.dates import ParsedDate, parse_date
+from indexer.dates import ParsedDate, _parse, parse_date
 
 
 def utc(*args: int) -> datetime:
@@ -136,3 +139,21 @@ DATEISH = st.lists(
 def test_never_raises_on_dateish_soup(text: str, time: str | None) -> None:
     parsed = parse_date(text, time)
     assert (parsed.value is None) != (parsed.reason is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(DATEISH, st.one_of(st.none(), DATEISH)), min_size=1, max_size=8))
+def test_a_remembered_parse_equals_a_fresh_one(pairs: list[tuple[str, str | None]]) -> None:
+    """Repeated dates are answered from a bounded memo: asked in any order and again, each
+    answer equals the one worked out afresh (:func:`indexer.dates._parse`)."""
+    for text, time in pairs + pairs[::-1]:
+        assert parse_date(text, time) == _parse(text, time)
+
+
+def test_every_corpus_date_is_remembered_as_it_parses(shared_dir: Path) -> None:
+    with gzip.open(shared_dir / "corpus" / "clickid-news" / "articles.jsonl.gz", "rb") as f:
+        pairs = {(r["date"], r.get("time_raw")) for r in map(orjson.loads, f)
+                 if isinstance(r.get("date"), str)}
+    assert len(pairs) > 200
+    for text, time in sorted(pairs, key=str) * 2:
+        assert parse_date(text, time) == _parse(text, time)

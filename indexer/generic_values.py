@@ -45,10 +45,20 @@ def _event_words() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _event_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the [first] heads and the last words of the [last] tails."""
+    lists = _event_words()
+    return (frozenset(t[0] for t in lists["first"]), frozenset(t[-1] for t in lists["last"]))
+
+
 def is_event(value: str) -> bool:
     """Whether ``value`` is an event's name by its first or last words (more words than
     those: "Festival" alone may be a name)."""
     words = name_words(value)
+    firsts, lasts = _event_ends()
+    if len(words) < 2 or (words[0] not in firsts and words[-1] not in lasts):
+        return False
     lists = _event_words()
     return (any(words[: len(t)] == t for t in lists["first"] if len(t) < len(words))
             or any(words[-len(t):] == t for t in lists["last"] if len(t) < len(words)))

@@ -42,8 +42,8 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     places are often one letter apart: Kemang, Jepang; Badung, Bandung.)"""
     totals = _group_counts(groups)
     by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
-    for v in groups.counts:
-        words = name_words(v)
+    names = {v: name_words(v) for v in groups.counts}
+    for v, words in names.items():
         if len(words) < min_words:
             continue
         for i, w in enumerate(words):
@@ -52,14 +52,16 @@ def join_misspellings(groups: Groups, min_words: int = 2,
                     by_key[(i, words[:i] + (d,) + words[i + 1 :])].add(v)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         root = groups.find(v)
-        words = name_words(v)
+        words = names[v]
+        if len(words) < min_words:
+            continue
         near = set()
         for i, w in enumerate(words):
             if len(w) < word_min - 1:
                 continue
             for d in _deletions(w):
                 for u in by_key.get((i, words[:i] + (d,) + words[i + 1 :]), ()):
-                    if max(len(w), len(name_words(u)[i])) >= word_min:
+                    if max(len(w), len(names[u][i])) >= word_min:
                         near.add(groups.find(u))
         near.discard(root)
         if near:

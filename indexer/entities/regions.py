@@ -34,11 +34,6 @@ def _starts_with(words: tuple[str, ...] | list[str], head: tuple[str, ...]) -> b
     return word.startswith(last[:-1]) if last.endswith("*") else word == last
 
 
-def regional_head(words: tuple[str, ...] | list[str]) -> bool:
-    """Whether a name (its lower-case words) begins with the head of a regional body."""
-    return any(_starts_with(words, head) for head in regional_heads())
-
-
 def _words(name: str) -> list[str]:
     return name.lower().split()
 
@@ -51,11 +46,20 @@ def _first_words() -> tuple[frozenset[str], tuple[str, ...]]:
             tuple(h[0][:-1] for h in heads if h[0].endswith("*")))
 
 
-def _may_head(name: str) -> bool:
-    """A quick look at a name's first word: can it begin a regional body's name?"""
-    first = name.split(" ", 1)[0].lower()
+def _may_begin(first: str) -> bool:
+    """A quick look at a name's first word (lower case): can it begin a regional body's?"""
     words, prefixes = _first_words()
     return first in words or first.startswith(prefixes)
+
+
+def _may_head(name: str) -> bool:
+    return _may_begin(name.split(" ", 1)[0].lower())
+
+
+def regional_head(words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a name (its lower-case words) begins with the head of a regional body."""
+    return bool(words) and _may_begin(words[0]) and any(
+        _starts_with(words, head) for head in regional_heads())
 
 
 def unit_seats(text: str, entities: list[Entity]) -> list[Entity]:

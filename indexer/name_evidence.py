@@ -49,11 +49,14 @@ def _cited(text: str, start: int) -> bool:
     name it as the subject of a law."""
     if text[start - 1 : start] not in (" ", "\n"):
         return False
-    words = _WORD_RE.findall(text[max(0, start - 80) : start].lower())
+    # The two words before the mention are in the 30 characters before it, the dozen before
+    # "tentang" in the 80 (this runs for every mention of every article).
+    words = _WORD_RE.findall(text[max(0, start - 30) : start].lower())
     if not words:
         return False
     lists = _credit_words()
     if words[-1] == "tentang":
+        words = _WORD_RE.findall(text[max(0, start - 80) : start].lower())
         return any(w in lists["law"] for w in words[-12:-1])
     return words[-1] in lists["cite"] or (
         len(words) >= 2 and words[-1] in lists["then"] and words[-2] in lists["cite"])

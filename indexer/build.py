@@ -417,12 +417,13 @@ def feed_analysis(
     paths: Sequence[Path], field_map: Mapping[str, str], analyzer: Analyzer,
     write: Callable[[Prepared], None], report: BuildReport, progress: Progress | None,
     entity_docs: Counter[str], *, workers: int | None = None, dask_address: str | None = None,
-    spill: Spill | None = None,
+    spill: Spill | None = None, park: Callable[[Parcel], None] | None = None,
 ) -> EntityMap | None:
-    """Read, analyse (local pool or Dask) and hand every prepared document to ``write``; with
-    ``spill`` (which ``write`` fills), then the corpus's entity map, computed in the pool."""
+    """Read, analyse (local pool or Dask) and hand every prepared document to ``write`` (with
+    ``park``, each as a parcel to it); with ``spill`` (which ``write`` or ``park`` fills), then
+    the corpus's entity map, computed in the pool."""
     with _pool(workers or default_workers(), analyzer, dask_address) as pool:
-        _feed(paths, field_map, analyzer, write, report, pool, progress, entity_docs)
+        _feed(paths, field_map, analyzer, write, report, pool, progress, entity_docs, park)
         return spill.entity_map(pool) if spill is not None else None
 
 

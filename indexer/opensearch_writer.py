@@ -258,7 +258,7 @@ def _reindex(
     try:
         entity_map = build.feed_analysis(
             paths, field_map or {}, analyzer, park, report, progress, entity_docs,
-            workers=workers, dask_address=dask_address, spill=spill)
+            workers=workers, dask_address=dask_address, spill=spill, park=park)
         assert entity_map is not None
         stories = park.stories()
         gen = OS.new_generation(client, name, OS.index_body(shards, replicas))

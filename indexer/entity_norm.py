@@ -83,6 +83,7 @@ from indexer.near_names import (
     join_lone_parts,
     join_misspellings,
     join_titled,
+    join_unit_heads,
     org_words,
 )
 
@@ -235,6 +236,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         dropped = join_lone_parts(groups, dropped, org_names)
     if typ == "ORG":
         join_org_names(groups, places)
+        join_unit_heads(groups, places)
     if evidence is not None:  # last: a short name joins the whole group of its name
         join_linked(groups, evidence, typ)
     display = {root: _display({m: plain[m] for m in ms}, typ == "PER")

@@ -12,7 +12,8 @@
   (Milan: AC Milan and Inter Milan);
 * **a body named after an officer's title** (:func:`join_titled`): an organisation's name that
   begins with titles (``data/titles.txt``) and goes on with another organisation's name joins
-  it ("Kabid Humas Polda Metro Jaya" ~ Polda Metro Jaya, "Pelatih Persib" ~ Persib).
+  it ("Kabid Humas Polda Metro Jaya" ~ Polda Metro Jaya, "Pelatih Persib" ~ Persib), and a
+  body's name without its unit word the one name with it (:func:`join_unit_heads`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from typing import Final
 
-from indexer.entities.facts import CLUB_FIRST, CLUB_SUFFIXES, TITLE_QUALIFIERS, TITLES
+from indexer.entities.facts import (
+    CLUB_FIRST,
+    CLUB_SUFFIXES,
+    TITLE_QUALIFIERS,
+    TITLES,
+    UNIT_PREFIXES,
+    UNIT_WORDS,
+)
 from indexer.entity_groups import RIVAL_MIN, Groups, _group_counts, _merge
 from indexer.name_keys import name_words
 
@@ -152,3 +160,25 @@ def org_words(counts: Mapping[str, int], least: int = 20) -> frozenset[str]:
         for w in set(name_words(v)):
             found[w] += c
     return frozenset(w for w, c in found.items() if c >= least)
+
+
+def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
+    """An organisation "X" that is no place joins the one "<unit word> X" named more often
+    than it (``data/org_units.txt``: "Metro Jaya", from "Kepolisian Daerah Metro Jaya", ~
+    Polda Metro Jaya), as "X" joins "Partai X"."""
+    totals = _group_counts(groups)
+    by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for v in groups.counts:
+        words = name_words(v)
+        if len(words) >= 2 and (words[0] in UNIT_WORDS or words[0].startswith(UNIT_PREFIXES)):
+            by_rest[words[1:]].add(v)
+    for v in sorted(groups.counts):
+        words = name_words(v)
+        if " ".join(words) in places:
+            continue
+        root = groups.find(v)
+        found = {groups.find(u) for u in by_rest.get(words, ())} - {root}
+        if len(found) == 1:
+            (one,) = found
+            if totals[one] > totals[root]:
+                _merge(groups, totals, one, root)

@@ -74,3 +74,15 @@ def test_names_equal_but_for_hyphens_join() -> None:
                              "Kemang": 47, "Jepang": 586}}, {}, alias_person)
     assert m.entity("LOC", "Bandara Soekarno Hatta") == ("Bandara Soekarno-Hatta",)
     assert m.entity("LOC", "Kemang") == ("Kemang",)  # one letter apart: two places
+
+
+def test_a_body_without_its_unit_word_joins_the_one_name_with_it() -> None:
+    m = compute_map({"PER": {}, "ORG": {"Metro Jaya": 21, "Polda Metro Jaya": 228,
+                                        "Jatim": 12, "Polda Jatim": 36, "Pemprov Jatim": 20,
+                                        "Bekasi": 5, "Polres Bekasi": 9, "BUMN": 89,
+                                        "Kementerian BUMN": 26},
+                     "LOC": {"Bekasi": 246}}, {}, alias_person)
+    assert m.entity("ORG", "Metro Jaya") == ("Polda Metro Jaya",)
+    # must not change: two bodies with the name, a place's name, a longer name named less often
+    for v in ("Jatim", "Bekasi", "BUMN"):
+        assert m.entity(m.type_of("ORG", v), v) == (v,), v

@@ -1,11 +1,14 @@
 """The fast paths of stories proven equal to datasketch and to the incremental reference: the
-numpy MinHash equals datasketch's ``update_batch``, the band buckets give ``MinHashLSH``'s
+compiled shingle hashes equal their plain-Python definition, the compiled MinHash equals
+datasketch's ``update_batch``, the band buckets give ``MinHashLSH``'s
 candidates, and :func:`cluster_batch` gives :func:`cluster_all`'s stories."""
 
 from __future__ import annotations
 
 import gzip
+import pickle
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,6 @@ from indexer.stories import (
     cluster_batch,
     fingerprint,
     shingle_hashes,
-    shingle_words,
 )
 
 _P = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
@@ -57,18 +59,18 @@ def bodies(shared_dir: Path) -> list[tuple[str, str, str, int | None]]:
     return out
 
 
-def test_numpy_minhash_equals_datasketch_on_the_corpus(
+def test_compiled_minhash_equals_datasketch_on_the_corpus(
         bodies: list[tuple[str, str, str, int | None]]) -> None:
     for _id, body, _src, _day in bodies:
         assert np.array_equal(fingerprint(body).hashvalues, _datasketch(body))
-    long = " ".join(f"w{i}" for i in range(20_000))  # more shingles than one numpy block
+    long = " ".join(f"w{i}" for i in range(20_000))
     assert np.array_equal(fingerprint(long).hashvalues, _datasketch(long))
     assert np.array_equal(fingerprint("").hashvalues, _datasketch(""))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
-def test_numpy_minhash_equals_datasketch_on_any_text(text: str) -> None:
+def test_compiled_minhash_equals_datasketch_on_any_text(text: str) -> None:
     assert np.array_equal(fingerprint(text).hashvalues, _datasketch(text))
 
 
@@ -120,20 +122,47 @@ def test_batch_clustering_equals_incremental_on_any_items(
     assert cluster_batch(prints).assignments() == cluster_all(prints).assignments()
 
 
-def _regex_words(body: str) -> list[bytes]:
-    return re.sub(r"[\W_]+", " ", body.lower()).encode().split()
+def _reference_shingle_hashes(body: str) -> list[int]:
+    """The shingle hashes by their definition, in plain Python: the regex's words, zlib's CRC-32
+    of each, three in a row mixed mod 2^32, the distinct values ascending."""
+    words = re.sub(r"[\W_]+", " ", body.lower()).encode().split()
+    h = [zlib.crc32(w) for w in words]
+    if not h:
+        return []
+    if len(h) < 3:
+        x = 0
+        for v in h:
+            x ^= v * 0x9E3779B1
+        return [x & 0xFFFFFFFF]
+    return sorted({((h[i] * 0x9E3779B1 + h[i + 1]) * 0x85EBCA77 + h[i + 2]) & 0xFFFFFFFF
+                   for i in range(len(h) - 2)})
 
 
-def test_shingle_words_equal_the_regex_on_the_corpus(
+def test_shingle_hashes_equal_the_reference_on_the_corpus(
         bodies: list[tuple[str, str, str, int | None]]) -> None:
     ascii_bodies = 0
     for _id, body, _src, _day in bodies:
-        assert shingle_words(body) == _regex_words(body)
+        assert shingle_hashes(body).tolist() == _reference_shingle_hashes(body)
         ascii_bodies += body.isascii()
-    assert ascii_bodies >= 100  # the byte-table path is taken
+    assert 100 <= ascii_bodies <= len(bodies) - 20  # both the ASCII and the Unicode path
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200) | st.text(max_size=50))
-def test_shingle_words_equal_the_regex_on_any_text(text: str) -> None:
-    assert shingle_words(text) == _regex_words(text)
+_UNICODE = st.characters(codec="utf-8")  # any code point but lone surrogates, which UTF-8 lacks
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200)
+       | st.text(alphabet=_UNICODE, max_size=60)
+       | st.text(alphabet=st.sampled_from("aZ9_ -İıßéẞ²٣ǅ\u0301😀\U00010400\t\n"), max_size=40))
+def test_shingle_hashes_equal_the_reference_on_any_text(text: str) -> None:
+    assert shingle_hashes(text).tolist() == _reference_shingle_hashes(text)
+
+
+def test_a_fingerprint_pickles_to_itself(
+        bodies: list[tuple[str, str, str, int | None]]) -> None:
+    for _id, body, src, _day in bodies[:50]:
+        fp = fingerprint(body, src)
+        back = pickle.loads(pickle.dumps(fp, pickle.HIGHEST_PROTOCOL))
+        assert (back.size, back.source) == (fp.size, fp.source)
+        assert back.hashvalues.dtype == np.uint32
+        assert np.array_equal(back.hashvalues, fp.hashvalues)

@@ -26,6 +26,7 @@ from libc.math cimport nearbyint
 from libc.stdint cimport int64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
+from cpython.object cimport PyObject, PyTypeObject, Py_TYPE
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object)
@@ -58,6 +59,7 @@ cdef tuple _TYPES = ("PER", "ORG", "LOC")
 cdef str _POSITIONS = "aofsme"  # features.POSITIONS (checked when a Tagger is built)
 cdef str _CONTEXT_KINDS = "pqnlPNr"  # features.CONTEXT_KINDS (checked likewise)
 cdef tuple _CONTEXT_PREFIXES = tuple(k + "=" for k in _CONTEXT_KINDS)
+cdef tuple _NO_ARGS = ()
 cdef tuple _INNER = (0, 1, 2, 3)  # p q n l: a word inside a run as context of another
 cdef tuple _BEFORE = (4, 1)  # P q: the token before a run
 cdef tuple _AFTER = (5, 6)  # N r: the token after a run
@@ -198,11 +200,13 @@ cdef class Tagger:
     cdef dict lower_ratio, word_extra
     cdef str vector_prefix
     cdef dict weights
-    cdef object position_features, normalised, make_entity, split_places
+    cdef object position_features, normalised, split_places
+    cdef type entity  # the mention record (config.entity)
+    cdef tuple entity_slots  # its slots' descriptors: name, type, start, end
     cdef object part_name, acronym_end
     cdef unsigned char run_first[256]  # whether a character (below U+0100) can start a run
     cdef Py_ssize_t max_connector  # the length of the longest connector
-    cdef frozenset skip, skip_plain, heads, places, orgs, place_first, sentence_prev
+    cdef frozenset skip, skip_plain, skip_rest, heads, places, orgs, place_first, sentence_prev
     cdef frozenset titles, title_words, not_alone, connectors, doubtful_buckets, cite_words
     cdef object credit_match, web_address_match
     cdef int64_t sure_margin
@@ -276,7 +280,8 @@ cdef class Tagger:
         self.vector_prefix = config.vector_prefix
         self.position_features = config.position_features
         self.normalised = config.normalised
-        self.make_entity = config.make_entity
+        self.entity = config.entity
+        self.entity_slots = tuple(config.entity.__dict__[f] for f in ("name", "type", "start", "end"))
         self.split_places = config.split_places
         self.part_name = config.part_name
         self.acronym_end = config.acronym_end
@@ -287,6 +292,7 @@ cdef class Tagger:
             self.run_first[ord(ch)] = 1
         self.skip = config.skip
         self.skip_plain = config.skip_plain
+        self.skip_rest = self.skip - self.skip_plain  # a few: one big set is looked up per run
         self.heads = config.heads
         self.places = config.places
         self.orgs = config.orgs
@@ -902,6 +908,17 @@ cdef class Tagger:
                 pos = end
                 out.append((start, pos))
 
+    cdef object _entity(self, object name, object typ, Py_ssize_t start, Py_ssize_t end):
+        """``entity(name, typ, start, end)`` as ``names.make_entity`` makes it (a new record,
+        its slots set one by one), without calls through Python."""
+        ent = (<PyTypeObject*>self.entity).tp_new(self.entity, <PyObject*>_NO_ARGS, NULL)
+        cdef tuple slots = self.entity_slots
+        Py_TYPE(slots[0]).tp_descr_set(slots[0], ent, name)
+        Py_TYPE(slots[1]).tp_descr_set(slots[1], ent, typ)
+        Py_TYPE(slots[2]).tp_descr_set(slots[2], ent, start)
+        Py_TYPE(slots[3]).tp_descr_set(slots[3], ent, end)
+        return ent
+
     def extract(self, str text):
         """The mentions of ``text`` in text order, before linking across mentions."""
         cdef list out = []
@@ -933,7 +950,7 @@ cdef class Tagger:
                     end = max(start, <Py_ssize_t>org[0] - 1)
                     run = text[start:end]
                     low = run.lower()
-            if run and low not in self.skip:
+            if run and low not in (self.skip_rest if org is None else self.skip):
                 prev = prev_token(text, start)
                 if prev in self.heads:  # "desa Kramas": a head word the gold data counts in
                     start -= len(prev) + 1
@@ -960,9 +977,9 @@ cdef class Tagger:
                             e_abs = self.acronym_end(text, e_abs)
                         if e_abs > covered:
                             covered = e_abs
-                    out.append(self.make_entity(item[2], item[3], start + s, e_abs))
+                    out.append(self._entity(item[2], item[3], start + s, e_abs))
             if org is not None:
                 covered = self.acronym_end(text, org[1])
                 name, typ = self.normalised(text[org[0] : org[1]], "ORG")
-                out.append(self.make_entity(name, typ, org[0], covered))
+                out.append(self._entity(name, typ, org[0], covered))
         return out

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import schema as S
-from indexer.entities import extract_entities, load_model
+from indexer.entities import Entity, extract_entities, load_model
 from indexer.entities.features import POSITIONS, word_features
 from indexer.entities.labels import LABELS
 from indexer.entities.model import model_from_payload, read_payload
@@ -68,6 +68,17 @@ def test_compiled_word_features_are_the_trainers(shared_dir: Path) -> None:
             want = [sum(fixed(model.weights[f][j]) for f in feats if f in model.weights)
                     for j in range(len(LABELS))]
             assert model.word_vec(word, pos) == want, (word, pos)
+
+
+def test_tagger_records_are_plain_entities(shared_dir: Path) -> None:
+    """The records the compiled tagger makes (slots set from C) are the dataclass's own."""
+    tagger = load_model().tagger
+    ents = [e for _, body in _articles(shared_dir, 50) for e in tagger.extract(body)]
+    assert len(ents) > 300
+    for e in ents:
+        plain = Entity(e.name, e.type, e.start, e.end)
+        assert type(e) is Entity and e == plain and hash(e) == hash(plain)
+        assert repr(e) == repr(plain)
 
 
 def test_fast_mention_constructor() -> None:

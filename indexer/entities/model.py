@@ -28,7 +28,7 @@ from indexer.entities.facts import (
     load_orgs,
     load_places,
 )
-from indexer.entities.names import Entity, make_entity, normalised
+from indexer.entities.names import Entity, normalised
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_model.json.gz"
 
@@ -71,7 +71,7 @@ class TaggerConfig:
     vector_prefix: str  # features.VECTOR_PREFIX
     position_features: Callable[[str, str, str, str, bool], list[str]]
     normalised: Callable[[str, str], tuple[str, str]]
-    make_entity: Callable[[str, str, int, int], Entity]
+    entity: type[Entity]  # the mention record; the tagger sets its slots as make_entity does
     split_places: Callable[[list[str], list[int], str], list[int]]
     part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
                         tuple[int, int] | None]
@@ -175,7 +175,7 @@ class Model:
             vector_prefix=features.VECTOR_PREFIX,
             position_features=features.position_features,
             normalised=normalised,
-            make_entity=make_entity,
+            entity=Entity,
             split_places=self.split_places,
             part_name=passes.part_name,
             acronym_end=runs.acronym_end,

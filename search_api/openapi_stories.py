@@ -45,8 +45,8 @@ PATHS: Final[dict[str, Any]] = {
     },
     "/articles/{id}/related": {
         "get": {
-            "summary": "Articles like this one (more-like-this over the analysed body plus "
-            "shared entities), outside its own story, one per story",
+            "summary": "Articles like this one (its top terms by tf-idf, BM25, plus shared "
+            "entities), outside its own story, one per story",
             "parameters": [
                 _ID_PARAM,
                 {"name": "size", "in": "query", "schema": {

@@ -9,8 +9,8 @@ articles (the clusters themselves are made at index time, :mod:`indexer.stories`
   the results, whose extra members are the hits that add no story.
 * :func:`summaries` — size, sources and first report of each story (the hit's ``story``).
 * :func:`story` — every member of a story, and the paragraphs each adds to the first report.
-* :func:`related` — more-like-this over the analysed body plus the article's entities, outside
-  its own story, collapsed by story.
+* :func:`related` — the article's related articles (:mod:`search_api.related` chooses the
+  query), outside its own story, collapsed by story.
 """
 
 from __future__ import annotations
@@ -24,16 +24,13 @@ import tantivy
 from tantivy import Occur, Query
 
 from indexer import schema as S
-from indexer.analysis import Analyzer, join_terms
+from indexer.analysis import Analyzer
 from indexer.document import load_payload
 from indexer.stories import story_id
+from search_api import related as RL
 
 MAX_STORY_MEMBERS: Final = 1_000  # members a story page lists (its size counts them all)
 MAX_SOURCES: Final = 100
-ENTITY_BOOST: Final = 0.5  # weight of one shared entity against the more-like-this score
-MLT_MIN_DOC_FREQ: Final = 2
-MLT_MIN_TERM_FREQ: Final = 1
-MLT_MAX_QUERY_TERMS: Final = 30
 _FIRST_FETCH: Final = 20
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
 _NORM_RE = re.compile(r"[\W_]+")
@@ -266,31 +263,6 @@ def assemble_story(summary: StorySummary, members: list[S.StoredArticle],
 # -- related articles -------------------------------------------------------------------------
 
 
-def likeness(analyzer: Analyzer, p: S.StoredArticle) -> tuple[str, list[tuple[str, str]]]:
-    """What an article's related articles are like (every backend): its analysed body, as the
-    ``text_terms`` field holds it, and its entities as (facet field, value)."""
-    body_terms = join_terms(analyzer.analyze(p.body, frozenset(p.names)))
-    entities = [(field_name, name) for etype, field_name in S.ENTITY_FIELDS.items()
-                for name in p.entities.get(etype, ())]
-    return body_terms, entities
-
-
-def related_query(schema: tantivy.Schema, analyzer: Analyzer, p: S.StoredArticle, story_id: str
-                  ) -> Query:
-    """More-like-this over the analysed body, plus each shared entity, minus the own story."""
-    body_terms, entities = likeness(analyzer, p)
-    should: list[tuple[Occur, Query]] = [(Occur.Should, Query.more_like_this_document_fields_query(
-        schema, {S.TEXT_TERMS: [body_terms]}, min_doc_frequency=MLT_MIN_DOC_FREQ,
-        min_term_frequency=MLT_MIN_TERM_FREQ, max_query_terms=MLT_MAX_QUERY_TERMS))]
-    for field_name, name in entities:
-        should.append((Occur.Should, Query.boost_query(
-            Query.term_query(schema, field_name, name), ENTITY_BOOST)))
-    return Query.boolean_query([
-        (Occur.Must, Query.boolean_query(should)),
-        (Occur.MustNot, Query.term_query(schema, S.STORY, story_id)),
-    ])
-
-
 def related(searcher: tantivy.Searcher, schema: tantivy.Schema, analyzer: Analyzer,
             doc_id: str, size: int, local_time: LocalTime) -> Related | None:
     res = searcher.search(Query.term_query(schema, S.ID, doc_id), 1, count=False)
@@ -299,7 +271,8 @@ def related(searcher: tantivy.Searcher, schema: tantivy.Schema, analyzer: Analyz
     addr = res.hits[0][1]
     p = _payload(searcher, addr)
     own = story_of(searcher, addr)
-    query = related_query(schema, analyzer, p, own)
+    rp = RL.plan(analyzer, p, own, RL.tantivy_doc_freqs(searcher))
+    query = RL.tantivy_query(rp, schema)
     hits = collapsed(searcher, lambda limit: list(searcher.search(query, limit, count=False).hits),
                      0, size)
     out = []

@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
+from tantivy import Query
 
 from indexer import schema as S
 from search_api import explore, service, spelling
+from search_api import related as RL
 from search_api.app import create_app
 from search_api.backends import TantivyBackend
 from search_api.backends import opensearch_explore as X
@@ -148,35 +150,55 @@ def test_story_pages_agree(tantivy_backend: TantivyBackend, os_backend: OpenSear
     assert os_backend.story("no-such-story") is None
 
 
-def test_related_articles_on_opensearch(tantivy_backend: TantivyBackend,
-                                        os_backend: OpenSearchBackend,
-                                        oracle: list[OracleDoc]) -> None:
-    """Not the same ranking (Lucene's and tantivy's more-like-this pick and weigh terms
-    differently), but the same rules: outside the article's own story, one per story, each
-    sharing an entity or a body word with it; and mostly the same neighbours."""
-    by_id = {d.id: d for d in oracle}
-    docs = random.Random(5).sample(oracle, 40)
-    overlap, total = 0, 0
-    for d in docs:
-        b = os_backend.related(d.id, 5)
-        a = tantivy_backend.related(d.id, 5)
+# BM25 scores of one document differ by ~1e-4 relative between the engines (float rounding of
+# idf and of the average field length), so scores this close count as tied.
+SCORE_TOLERANCE = 1e-3
+
+
+def _near(x: float, y: float) -> bool:
+    return abs(x - y) <= SCORE_TOLERANCE * max(abs(x), abs(y))
+
+
+def test_related_articles_agree(tantivy_backend: TantivyBackend, os_backend: OpenSearchBackend,
+                                oracle: list[OracleDoc]) -> None:
+    """One algorithm on both (:mod:`search_api.related`): the same query, planned from the same
+    document counts, scored by BM25 on both. So the neighbours are the same stories in the same
+    order: compared by story, in order, where a run of scores within ``SCORE_TOLERANCE`` counts
+    as tied and is compared as a set (which member represents a story, and which of a tie cut
+    by the page end made it, is the engine's pick); the same hit scores the same on both."""
+    snap, gen = tantivy_backend.holder.snapshot(), os_backend._generation()
+    every = snap.searcher.search(Query.all_query(), snap.searcher.num_docs).hits
+    articles = {p.id: p for p in (service.payload(snap.searcher, a) for _s, a in every)}
+    short = [d for d in oracle if len(d.body.split()) < 80]
+    assert len(short) >= 10
+    docs = {d.id: d for d in short + random.Random(5).sample(oracle, 40)}
+    compared, total = 0, 0
+    for d in docs.values():
+        p = articles[d.id]
+        assert RL.plan(gen.analyzer, p, d.story, X.doc_freqs(os_backend, gen)) == RL.plan(
+            snap.analyzer, p, d.story, RL.tantivy_doc_freqs(snap.searcher)), d.id
+        a, b = tantivy_backend.related(d.id, 5), os_backend.related(d.id, 5)
         assert a is not None and b is not None
-        assert b.id == d.id and b.story == d.story == a.story
-        assert len(b.hits) == len(a.hits) or len(b.hits) == 5
-        stories = [h.story for h in b.hits]
-        assert d.story not in stories and len(set(stories)) == len(stories)
-        assert [h.score for h in b.hits] == sorted((h.score for h in b.hits), reverse=True)
-        mine = set(d.person + d.org + d.place)
-        words = {w.lower() for w in d.body.split() if len(w) > 3}
-        for h in b.hits:
-            other = by_id[h.id]
-            assert other.story == h.story
-            assert (mine & set(other.person + other.org + other.place)
-                    or words & {w.lower() for w in other.body.split()}), h.id
-        overlap += len({h.id for h in a.hits} & {h.id for h in b.hits})
+        assert a.story == b.story == d.story
+        assert len(a.hits) == len(b.hits), d.id
+        scores_b = {h.id: h.score for h in b.hits}
+        for h in a.hits:
+            if h.id in scores_b:
+                assert _near(h.score, scores_b[h.id]), (d.id, h.id)
+        start = 0
+        for i in range(1, len(a.hits) + 1):
+            if i < len(a.hits) and _near(a.hits[i - 1].score, a.hits[i].score):
+                continue
+            if i == len(a.hits) == 5:
+                break  # the last run may tie with a 6th hit: which of them made it is arbitrary
+            assert ({h.story for h in a.hits[start:i]}
+                    == {h.story for h in b.hits[start:i]}), (d.id, start)
+            compared += i - start
+            start = i
         total += len(a.hits)
+        assert [h.score for h in b.hits] == sorted((h.score for h in b.hits), reverse=True)
+    assert compared >= 0.7 * total, (compared, total)
     assert os_backend.related("no-such-id", 5) is None
-    assert overlap >= total // 2, (overlap, total)
 
 
 def test_the_app_explores_from_opensearch(client: TestClient, os_backend: OpenSearchBackend,

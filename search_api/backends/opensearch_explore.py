@@ -23,6 +23,7 @@ from indexer import schema as S
 from indexer.entity_norm import EntityMap
 from search_api import explore, service, spelling, suggest
 from search_api import facets as F
+from search_api import related as RL
 from search_api import stories as ST
 from search_api.backends import Marking
 from search_api.backends import opensearch_parts as P
@@ -188,27 +189,33 @@ def story(b: OpenSearchBackend, story_id: str) -> ST.Story | None:
     return ST.assemble_story(summary, members, service.local_time)
 
 
+def doc_freqs(b: OpenSearchBackend, gen: _Generation) -> RL.DocFreqs:
+    """The generation's article count and document frequencies, in one request."""
+    def read(pairs: list[tuple[str, str]]) -> tuple[int, dict[tuple[str, str], int]]:
+        keys = list(dict.fromkeys(pairs))
+        body: dict[str, Any] = {"size": 0, "track_total_hits": True}
+        if keys:
+            body["aggs"] = {"df": {"filters": {"filters": {
+                str(i): {"term": {f: v}} for i, (f, v) in enumerate(keys)}}}}
+        counts = b._search(gen, body)
+        buckets = counts.get("aggregations", {}).get("df", {}).get("buckets", {})
+        return int(counts["hits"]["total"]["value"]), {
+            k: int(buckets[str(i)]["doc_count"]) for i, k in enumerate(keys)}
+    return read
+
+
 def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
-    """:func:`search_api.stories.related` from OpenSearch: Lucene's more-like-this over the
-    same analysed body terms (the same limits), the same entity boosts, outside the article's
-    own story, one hit per story (``collapse``)."""
+    """:func:`search_api.stories.related` from OpenSearch: the same query
+    (:func:`search_api.related.plan`), from document counts read in one request, one hit per
+    story (``collapse``)."""
     gen = b._generation()
     resp = b._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
     if not resp["hits"]["hits"]:
         return None
     source = resp["hits"]["hits"][0]["_source"]
     p, own = P.payload(source), str(source.get(S.STORY) or "")
-    body_terms, entities = ST.likeness(gen.analyzer, p)
-    should: list[Dsl] = [{"more_like_this": {
-        "fields": [S.TEXT_TERMS], "like": [body_terms], "min_doc_freq": ST.MLT_MIN_DOC_FREQ,
-        "min_term_freq": ST.MLT_MIN_TERM_FREQ, "max_query_terms": ST.MLT_MAX_QUERY_TERMS,
-        "minimum_should_match": "1"}}]
-    should += [{"term": {f: {"value": v, "boost": ST.ENTITY_BOOST}}} for f, v in entities]
-    found = b._search(gen, {
-        "query": {"bool": {"should": should, "minimum_should_match": 1,
-                           "must_not": [{"term": {S.STORY: own}}]}},
-        "collapse": {"field": S.STORY}, "size": size,
-    })
+    rp = RL.plan(gen.analyzer, p, own, doc_freqs(b, gen))
+    found = b._search(gen, {"query": RL.dsl(rp), "collapse": {"field": S.STORY}, "size": size})
     out = []
     for h in found["hits"]["hits"]:
         q = P.payload(h["_source"])

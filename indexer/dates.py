@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
@@ -187,24 +188,28 @@ def parse_date(text: str | None, time: str | None = None) -> ParsedDate:
         return _fail("no date")
     if not isinstance(text, str) or (time is not None and not isinstance(time, str)):
         return _fail("not a string")
-    return _parse_remembered(text, time)
+    return _parse(text, time, _remembered_text)
 
 
-# A corpus repeats its dates (the 22k-article one has 212 distinct date and time pairs) and
-# dateutil takes ~10 µs a parse; the result is immutable, so a repeat is answered from here.
-@lru_cache(maxsize=4096)
-def _parse_remembered(text: str, time: str | None) -> ParsedDate:
-    return _parse(text, time)
+def _read_text(text: str) -> tuple[datetime | str, bool]:
+    """What :func:`_parse_text` makes of ``text``, and whether it writes a time of day."""
+    return _parse_text(text), bool(_HAS_TIME.search(_normalise(text)))
 
 
-def _parse(text: str, time: str | None) -> ParsedDate:
-    """:func:`parse_date` of strings, worked out each time."""
+# A corpus repeats its date texts (the 22k-article one has 212, with the time of day in a
+# field of its own) and dateutil takes ~10 µs a parse; what it reads is immutable, so a repeat
+# is answered from here.
+_remembered_text: Final = lru_cache(maxsize=4096)(_read_text)
+
+
+def _parse(text: str, time: str | None,
+           read: Callable[[str], tuple[datetime | str, bool]] = _read_text) -> ParsedDate:
+    """:func:`parse_date` of strings (by default worked out each time)."""
     if len(text) > MAX_LENGTH or (time is not None and len(time) > MAX_LENGTH):
         return _fail("too long")
-    parsed = _parse_text(text)
+    parsed, has_time = read(text)
     if isinstance(parsed, str):
         return _fail(parsed)
-    has_time = bool(_HAS_TIME.search(_normalise(text)))
     if time is not None and time.strip().lower() not in _NO_TIME:
         clock = _parse_time(time)
         if isinstance(clock, str):

@@ -7,7 +7,9 @@ Fields: see :func:`_field_queries`. Proximity: for each pair of neighbouring fre
 query, an exact phrase (the two words adjacent and in order) and a sloppy one (within
 :data:`PROXIMITY_SLOP` positions, either order) are optional clauses, so their BM25 phrase
 scores lift articles where the words meet ("pemilihan presiden") above articles where they are
-scattered, without changing what matches.
+scattered, without changing what matches. The pairs share one pair's weight, so a long query's
+many phrase scores do not outweigh the BM25 of its words; a query of three or more words also
+rewards an article holding all of them together, in order, within :data:`WHOLE_QUERY_SLOP`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ MAX_PHRASE_VARIANTS: Final = 16
 PROXIMITY_SLOP: Final = 4
 PROXIMITY_PAIRS: Final = 8  # neighbouring pairs of a long query given a proximity clause
 PROXIMITY_VARIANTS: Final = 4  # spellings of one pair tried
+WHOLE_QUERY_SLOP: Final = 6  # room for the stopwords a query drops and a word or two between
 # Added once per free word an article has, so the fallback ranks by how many of the query's
 # words an article has before BM25 (one word's BM25 over title and body stays far below it).
 COORDINATION_SCORE: Final = 1000.0
@@ -47,6 +50,10 @@ class Builders(Protocol[Q]):
 
     def constant(self, q: Q, score: float) -> Q:
         """Matches as ``q`` does, scores ``score``."""
+        ...
+
+    def boost(self, q: Q, factor: float) -> Q:
+        """Matches as ``q`` does, scores ``factor`` times its score."""
         ...
 
     def boolean(self, must: Sequence[Q] = (), should: Sequence[Q] = (),
@@ -75,6 +82,9 @@ class TantivyBuilders:
 
     def constant(self, q: Query, score: float) -> Query:
         return Query.const_score_query(q, score)
+
+    def boost(self, q: Query, factor: float) -> Query:
+        return Query.boost_query(q, factor)
 
     def boolean(self, must: Sequence[Query] = (), should: Sequence[Query] = (),
                 must_not: Sequence[Query] = ()) -> Query:
@@ -118,15 +128,22 @@ def unit_query(b: Builders[Q], words: Alternatives, surface: tuple[str, ...] = (
 def proximity_query(b: Builders[Q], words: list[Alternatives]) -> Q | None:
     """Optional clauses rewarding neighbouring free words (each a one-word Alternatives) that
     stand close together, in order best; None when there are fewer than two words."""
+    pairs = list(itertools.islice(itertools.pairwise(words), PROXIMITY_PAIRS))
     subs: list[Q] = []
-    for left, right in itertools.islice(itertools.pairwise(words), PROXIMITY_PAIRS):
-        pairs = itertools.islice(itertools.product(left[0], right[0]), PROXIMITY_VARIANTS)
-        for a, c in pairs:
+    for left, right in pairs:
+        spellings = itertools.islice(itertools.product(left[0], right[0]), PROXIMITY_VARIANTS)
+        for a, c in spellings:
             if a == c:
                 continue
             for slop in (0, PROXIMITY_SLOP):
                 subs.extend(_field_queries(b, (a, c), slop))
-    return b.boolean(should=subs) if subs else None
+    if not subs:
+        return None
+    clauses = [b.boost(b.boolean(should=subs), 1 / len(pairs))]
+    if len(pairs) >= 2:
+        whole = [w[0][0] for w in words[: len(pairs) + 1]]
+        clauses.append(b.phrase(S.TEXT_TERMS, whole, WHOLE_QUERY_SLOP))
+    return b.boolean(should=clauses)
 
 
 def coordinated(b: Builders[Q], queries: list[Q]) -> list[Q]:

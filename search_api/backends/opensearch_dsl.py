@@ -37,6 +37,9 @@ class DslBuilders:
     def constant(self, q: Dsl, score: float) -> Dsl:
         return {"constant_score": {"filter": q, "boost": score}}
 
+    def boost(self, q: Dsl, factor: float) -> Dsl:
+        return {"bool": {"must": [q], "boost": factor}}
+
     def boolean(self, must: Sequence[Dsl] = (), should: Sequence[Dsl] = (),
                 must_not: Sequence[Dsl] = ()) -> Dsl:
         return _bool(must=must, must_not=must_not, should=should)

@@ -25,9 +25,10 @@ those words in that order, whatever their casing.
 Stopwords are dropped from a group unless nothing else is left in it.
 
 When the query is a list of free words and no article has them all, the service asks the
-:attr:`CompiledQuery.fallback` query instead: any of the free words, ranked by how many of them
-an article has, then by BM25. Words near each other and in order rank higher in both
-(:mod:`search_api.ranking`).
+:attr:`CompiledQuery.fallback` query instead: any of the free words, ranked by BM25 plus a bonus
+per word an article has (mostly by how many of them it has, see
+:data:`search_api.ranking.COORDINATION_SCORE`). Words near each other and in order rank higher
+in both (:mod:`search_api.ranking`).
 """
 
 from __future__ import annotations

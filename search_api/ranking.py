@@ -32,9 +32,12 @@ PROXIMITY_SLOP: Final = 4
 PROXIMITY_PAIRS: Final = 8  # neighbouring pairs of a long query given a proximity clause
 PROXIMITY_VARIANTS: Final = 4  # spellings of one pair tried
 WHOLE_QUERY_SLOP: Final = 6  # room for the stopwords a query drops and a word or two between
-# Added once per free word an article has, so the fallback ranks by how many of the query's
-# words an article has before BM25 (one word's BM25 over title and body stays far below it).
-COORDINATION_SCORE: Final = 1000.0
+# Added once per free word an article has, on top of BM25: about one ordinary word's BM25, so
+# the fallback ranks articles with more of the query's words first unless the fewer words of
+# another score far higher (a soft coordination). A strict one (a constant above any BM25) let
+# an article that shares one more common word with the query, often in its title, bury the one
+# that has the query's rare words.
+COORDINATION_SCORE: Final = 6.0
 
 
 class Builders(Protocol[Q]):
@@ -148,5 +151,5 @@ def proximity_query(b: Builders[Q], words: list[Alternatives]) -> Q | None:
 
 def coordinated(b: Builders[Q], queries: list[Q]) -> list[Q]:
     """Each query, and each again with the constant :data:`COORDINATION_SCORE`: as optional
-    clauses they rank articles by how many of the queries they match, then by BM25."""
+    clauses they rank articles by BM25 plus a bonus per query they match."""
     return [x for q in queries for x in (q, b.constant(q, COORDINATION_SCORE))]

@@ -176,11 +176,13 @@ def document_fields(
             [] if stored.title_derived else analyzer.analyze(stored.title, names),
             analyzer.analyze(stored.body, names),
         )
+    title = terms.title
+    if stored.title_derived:  # the lead sentence stands in for the missing headline
+        title = analyzer.analyze(derive_title(stored.body, ""), terms.names)
     fields: dict[str, Any] = {
         S.ID: stored.id,
         S.ID_KEY: id_key(stored.id),
-        S.TEXT_TERMS: [join_terms(terms.body)] if stored.title_derived
-        else [join_terms(terms.title)] * S.TITLE_REPEATS + [join_terms(terms.body)],
+        S.TEXT_TERMS: [join_terms(title)] * S.TITLE_REPEATS + [join_terms(terms.body)],
         S.WORDS: [normalize(stored.body)] if stored.title_derived
         else [normalize(stored.title), normalize(stored.body)],
         S.PAYLOAD: orjson.dumps(stored),

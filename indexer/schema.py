@@ -12,8 +12,9 @@ Layout of one document:
   into the next). One BM25 field in which a title word counts as extra occurrences (BM25F-style):
   an untitled article (wire copy, a scraped page that lost its title) competes on its body with
   titled ones; a separately boosted title field would put every title sharing a word with the
-  query above it, and so does a title counted twice, if less. A derived title (first sentence,
-  URL slug) is not indexed, so it never counts twice.
+  query above it, and so does a title counted twice, if less. An untitled article's lead
+  sentence stands in for its title (the lead says what a news article is about, as a headline
+  does; its words are the body's, so what matches is unchanged); a URL slug is never indexed.
 * ``words`` — the real title and the body as written, in tantivy's built-in ``default``
   tokenizer (lower-case, unstemmed, split at every non-letter-or-digit, so "Jerman-Indonesia"
   is "jerman", "indonesia"): exact (quoted) words and phrases, and names, are searched here.

@@ -187,7 +187,7 @@ def test_copies_are_matched_too(searcher) -> None:  # type: ignore[no-untyped-de
     assert ids(searcher, "kwetlar") == {"synthetic-dup-a", "synthetic-dup-b", "synthetic-dup-c"}
 
 
-def test_real_titles_count_as_extra_occurrences_derived_ones_not_at_all() -> None:
+def test_real_titles_and_an_untitled_articles_lead_count_as_extra_occurrences() -> None:
     stored = {
         "id": "x", "url": "", "title": "Zorblax diserang", "body": "Warga Zorblax berkumpul.",
         "source": "", "category": "", "date": None, "names": ("zorblax",), "entities": {},
@@ -196,4 +196,8 @@ def test_real_titles_count_as_extra_occurrences_derived_ones_not_at_all() -> Non
     titled = document_fields(S.StoredArticle(title_derived=False, **stored), AN)
     assert titled[S.TEXT_TERMS] == ["zorblax serang"] * S.TITLE_REPEATS + ["warga zorblax kumpul"]
     untitled = document_fields(S.StoredArticle(title_derived=True, **stored), AN)
-    assert untitled[S.TEXT_TERMS] == ["warga zorblax kumpul"]
+    assert untitled[S.TEXT_TERMS] == ["warga zorblax kumpul"] * (S.TITLE_REPEATS + 1)
+    long_body = "Warga Zorblax berkumpul. Mereka pulang."
+    lead = document_fields(S.StoredArticle(title_derived=True, **{**stored, "body": long_body}), AN)
+    assert lead[S.TEXT_TERMS] == ["warga zorblax kumpul"] * S.TITLE_REPEATS + [
+        "warga zorblax kumpul mereka pulang"]

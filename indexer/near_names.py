@@ -163,9 +163,10 @@ def org_words(counts: Mapping[str, int], least: int = 20) -> frozenset[str]:
 
 
 def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
-    """An organisation "X" that is no place joins the one "<unit word> X" named more often
-    than it (``data/org_units.txt``: "Metro Jaya", from "Kepolisian Daerah Metro Jaya", ~
-    Polda Metro Jaya), as "X" joins "Partai X"."""
+    """An organisation "X" of two words or more that is no place joins the one "<unit word> X"
+    named more often than it (``data/org_units.txt``: "Metro Jaya", from "Kepolisian Daerah
+    Metro Jaya", ~ Polda Metro Jaya), as "X" joins "Partai X". A one-word X ("RI", "Jatim")
+    is left: alone it names a country or region more often than the one body written with it."""
     totals = _group_counts(groups)
     by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for v in groups.counts:
@@ -174,7 +175,7 @@ def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
             by_rest[words[1:]].add(v)
     for v in sorted(groups.counts):
         words = name_words(v)
-        if " ".join(words) in places:
+        if len(words) < 2 or " ".join(words) in places:
             continue
         root = groups.find(v)
         found = {groups.find(u) for u in by_rest.get(words, ())} - {root}

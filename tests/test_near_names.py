@@ -83,6 +83,9 @@ def test_a_body_without_its_unit_word_joins_the_one_name_with_it() -> None:
                                         "Kementerian BUMN": 26},
                      "LOC": {"Bekasi": 246}}, {}, alias_person)
     assert m.entity("ORG", "Metro Jaya") == ("Polda Metro Jaya",)
-    # must not change: two bodies with the name, a place's name, a longer name named less often
+    # must not change: two bodies with the name, a place's name, a longer name named less often,
+    # one word that names a country alone
+    m2 = compute_map({"PER": {}, "ORG": {"RI": 4, "DPD RI": 32}, "LOC": {}}, {}, alias_person)
+    assert m2.entity("ORG", "RI") == ("RI",)
     for v in ("Jatim", "Bekasi", "BUMN"):
         assert m.entity(m.type_of("ORG", v), v) == (v,), v

@@ -6,13 +6,14 @@ is built from. The model file is loaded lazily on first use (:func:`load_model`)
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from indexer import _ner
 from indexer.entities import features, labels, passes, runs
@@ -267,8 +268,8 @@ def model_from_payload(
 
 def read_payload(path: Path = MODEL_PATH) -> dict[str, Any]:
     """The content of a model file."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        payload: dict[str, Any] = json.load(fh)
+    with gzip.open(path, "rb") as fh:
+        payload: dict[str, Any] = orjson.loads(fh.read())  # half json's time, at each start
     return payload
 
 

@@ -152,7 +152,8 @@ def _join_vowel_spellings(groups: Groups, by_key: Mapping[str, str]) -> None:
                     groups.join(other, v)
 
 
-def _group_counts(groups: Groups) -> dict[str, int]:
+def group_counts(groups: Groups) -> dict[str, int]:
+    """Each group's root with the summed count of its members."""
     total: Counter[str] = Counter()
     for v, c in groups.counts.items():
         total[groups.find(v)] += c
@@ -171,7 +172,7 @@ def join_name_parts(groups: Groups) -> set[str]:
     for v, ws in words.items():
         for w in ws:
             by_word[w].add(v)
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     dropped: set[str] = set()
     # Names with initials before the same names spelt out, so "Yasonna H Laoly" joins
     # "Yasonna Hamonangan Laoly" before "Yasonna Laoly" looks for the name that covers it.
@@ -197,7 +198,7 @@ def join_name_parts(groups: Groups) -> set[str]:
             if one is not None and (words[one][0] == part[0]
                                     or DOMINANCE * totals[one] >= totals[root]
                                     or len(containers) == 1):
-                _merge(groups, totals, one, root)
+                merge_groups(groups, totals, one, root)
             continue
         bigger = {c for c in containers if totals[c] >= totals[root]}
         begun = {c for c in containers
@@ -210,7 +211,7 @@ def join_name_parts(groups: Groups) -> set[str]:
             (one not in begun and totals[one] >= SURNAME_DOMINANCE * rivals)
             or totals[one] >= DOMINANCE * sum(totals[c] for c in begun - {one})
         ):
-            _merge(groups, totals, one, root)
+            merge_groups(groups, totals, one, root)
         elif len(begun) >= 2:
             dropped.add(root)
     return {groups.find(d) for d in dropped}
@@ -313,7 +314,7 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         if len(ws) >= 3 and all(w[:1].isalpha() for w in ws) and not _seated(ws, places,
                                                                                word_counts):
             by_initials[_acronym(ws)].add(v)
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     # Every spelling of a group may be the short form ("TransJakarta", "Trans Jakarta").
     for value in sorted(groups.counts, key=lambda v: (-len(words[v]), -groups.counts[v], v)):
         part = words[value]
@@ -351,9 +352,11 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         found.discard(groups.find(root))
         one = _dominant(found, totals)
         if one is not None and DOMINANCE * totals[one] >= totals[root]:
-            _merge(groups, totals, one, root)
+            merge_groups(groups, totals, one, root)
 
 
-def _merge(groups: Groups, totals: Counter[str] | dict[str, int], into: str, part: str) -> None:
+def merge_groups(groups: Groups, totals: Counter[str] | dict[str, int], into: str,
+                 part: str) -> None:
+    """Join ``part``'s group to ``into``'s, keeping ``totals`` (by root) up to date."""
     groups.join(into, part)
     totals[groups.find(into)] = totals.get(into, 0) + totals.get(part, 0)

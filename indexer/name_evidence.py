@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_lines
-from indexer.entity_groups import Groups, _group_counts, _merge
+from indexer.entities.facts import DATA, read_sections
+from indexer.entity_groups import Groups, group_counts, merge_groups
 
 Name = tuple[str, str]  # (type, value)
 # What stands between a nickname and the name it stands for.
@@ -34,14 +34,7 @@ _INNER_SHORT_RE: Final = re.compile(r".*\S \( ?([^()\s][^()]*?) ?\)")
 
 @cache
 def _credit_words() -> dict[str, frozenset[str]]:
-    sections: dict[str, set[str]] = {}
-    section = ""
-    for ln in read_lines(DATA / "credit_words.txt"):
-        if ln.startswith("[") and ln.endswith("]"):
-            section = ln[1:-1]
-        else:
-            sections.setdefault(section, set()).add(ln.lower())
-    return {k: frozenset(v) for k, v in sections.items()}
+    return read_sections(DATA / "credit_words.txt")
 
 
 def _cited(text: str, start: int) -> bool:
@@ -166,14 +159,14 @@ def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
             to = by_short.setdefault(short[1], {})
             root = groups.find(whole[1])
             to[root] = to.get(root, 0) + n
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     for value, to in sorted(by_short.items()):
         root = groups.find(value)
         to.pop(root, None)
         if to:
             into, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
             if _accepted(n, sum(to.values()), groups.counts[value]):
-                _merge(groups, totals, into, root)
+                merge_groups(groups, totals, into, root)
 
 
 def credits(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]) -> set[Name]:

@@ -30,7 +30,7 @@ from indexer.entities.facts import (
     UNIT_PREFIXES,
     UNIT_WORDS,
 )
-from indexer.entity_groups import RIVAL_MIN, Groups, _group_counts, _merge
+from indexer.entity_groups import RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
 
 MISSPELLING_DOMINANCE: Final = 3
@@ -48,7 +48,7 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     """Names of ``min_words`` words or more one letter apart in one word of ``word_min``
     letters or more join the one written most. (Not for places: short names of different
     places are often one letter apart: Kemang, Jepang; Badung, Bandung.)"""
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
     names = {v: name_words(v) for v in groups.counts}
     for v, words in names.items():
@@ -75,12 +75,12 @@ def join_misspellings(groups: Groups, min_words: int = 2,
         if near:
             best = min(near, key=lambda g: (-totals[g], g))
             if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
-                _merge(groups, totals, best, root)
+                merge_groups(groups, totals, best, root)
 
 
 def join_club_names(groups: Groups) -> None:
     """A club's name without its club word joins the one name with it."""
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
@@ -97,12 +97,12 @@ def join_club_names(groups: Groups) -> None:
         rivals = [g for g in found if g != best
                   and totals[g] >= max(RIVAL_MIN, CLUB_RIVAL_SHARE * totals[best])]
         if not rivals and totals[best] > totals[root]:
-            _merge(groups, totals, best, root)
+            merge_groups(groups, totals, best, root)
 
 
 def join_titled(groups: Groups) -> None:
     """An organisation's name made of titles and another organisation's name joins it."""
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     by_words: dict[tuple[str, ...], str] = {}
     for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
         by_words.setdefault(name_words(v), v)
@@ -113,7 +113,7 @@ def join_titled(groups: Groups) -> None:
             i += 1
         rest = by_words.get(words[i:]) if i else None
         if rest is not None and groups.find(rest) != groups.find(v):
-            _merge(groups, totals, groups.find(rest), groups.find(v))
+            merge_groups(groups, totals, groups.find(rest), groups.find(v))
 
 
 # The one full name a one-word name joins though named less often: in this many articles, and
@@ -132,7 +132,7 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
     full name with a word of ``org_words`` (words of frequent organisations' names) is no
     one's: "Informatika Rudiantara" is a title cut short. Returns ``dropped`` with the groups
     that joined left out."""
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     by_start: dict[str, set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
@@ -149,7 +149,7 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
         if len(held) == 1:
             (one,) = held
             if totals[one] >= max(LONE_FULL_MIN, LONE_SHARE * totals[root]):
-                _merge(groups, totals, one, root)
+                merge_groups(groups, totals, one, root)
     return {groups.find(d) for d in dropped}
 
 
@@ -167,7 +167,7 @@ def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
     named more often than it (``data/org_units.txt``: "Metro Jaya", from "Kepolisian Daerah
     Metro Jaya", ~ Polda Metro Jaya), as "X" joins "Partai X". A one-word X ("RI", "Jatim")
     is left: alone it names a country or region more often than the one body written with it."""
-    totals = _group_counts(groups)
+    totals = group_counts(groups)
     by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
@@ -182,4 +182,4 @@ def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
         if len(found) == 1:
             (one,) = found
             if totals[one] > totals[root]:
-                _merge(groups, totals, one, root)
+                merge_groups(groups, totals, one, root)

@@ -81,7 +81,7 @@ WEB_ADDRESS_RE: re.Pattern[str] = re.compile(rf"[^ ]*[^\W_]{_WEB}")
 CITE_WORDS: frozenset[str] = load_names(DATA / "cite_words.txt")
 
 
-def _sections(path: Path) -> dict[str, frozenset[str]]:
+def read_sections(path: Path) -> dict[str, frozenset[str]]:
     """The ``[section]`` word lists of a data file, lower case."""
     out: dict[str, set[str]] = {}
     section = ""
@@ -101,7 +101,7 @@ UNIT_PREFIXES: tuple[str, ...] = tuple(sorted(w[:-1] for w in _UNITS if w.endswi
 # What shows a name to be a sports team: a word of a match next to it, a word of a team's
 # people before it, the last word of a club's name; the first or last words that make a name a
 # club's wherever it is written.
-_CLUB = _sections(DATA / "club_context.txt")
+_CLUB = read_sections(DATA / "club_context.txt")
 CLUB_MATCH: frozenset[str] = _CLUB["match"]
 CLUB_ROLES: frozenset[str] = _CLUB["role"]
 CLUB_SUFFIXES: frozenset[str] = _CLUB["suffix"]

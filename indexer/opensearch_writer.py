@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypedDict, Unpack
 
 import orjson
 from opensearchpy import OpenSearch, TransportError
@@ -205,47 +205,39 @@ def _state_extra(report: BuildReport, stories: dict[str, int]) -> dict[str, Any]
             "stories": report.stories, OS.STORIES_KEY: stories}
 
 
-def reindex(
-    paths: Sequence[Path],
-    url: str,
-    name: str = OS.DEFAULT_NAME,
-    *,
-    field_map: Mapping[str, str] | None = None,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    names: Sequence[str] = (),
-    dask_address: str | None = None,
-    shards: int = 1,
-    replicas: int = 0,
-) -> BuildReport:
+class AddOptions(TypedDict, total=False):
+    """The options of :func:`add` (absent: the default)."""
+
+    field_map: Mapping[str, str] | None  # input field -> record field
+    workers: int | None  # analysis processes (None: the machine's cores)
+    progress: Progress | None
+    dask_address: str | None  # analyse on this Dask scheduler instead of local processes
+
+
+class BuildOptions(AddOptions, total=False):
+    """The options of :func:`reindex`: :class:`AddOptions` and the new generation's."""
+
+    names: Sequence[str]  # the user's protected names
+    shards: int  # default 1
+    replicas: int  # default 0
+
+
+def reindex(paths: Sequence[Path], url: str, name: str = OS.DEFAULT_NAME,
+            **options: Unpack[BuildOptions]) -> BuildReport:
     """Build a new generation from ``paths`` and swap the alias to it; delete the old one.
     The analysis and the clusters are made exactly as :func:`indexer.build.reindex` makes them."""
     client = OS.connect(url)
     with writer_lock(client, name, "reindex") as lock:
-        return _reindex(client, lock, paths, name, field_map=field_map, workers=workers,
-                        progress=progress, names=names, dask_address=dask_address,
-                        shards=shards, replicas=replicas)
+        return _reindex(client, lock, paths, name, options)
 
 
-def _reindex(
-    client: OpenSearch,
-    lock: WriterLock,
-    paths: Sequence[Path],
-    name: str,
-    *,
-    field_map: Mapping[str, str] | None = None,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    names: Sequence[str] = (),
-    dask_address: str | None = None,
-    shards: int = 1,
-    replicas: int = 0,
-) -> BuildReport:
+def _reindex(client: OpenSearch, lock: WriterLock, paths: Sequence[Path], name: str,
+             options: BuildOptions) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
     OS.drop_indices(client, name, OS.stale_generations(client, name))  # killed rebuilds
     analyzer = OS.load_analyzer(client, name, OS.live_index(client, name))
-    user = tuple(sorted({w for w in names if analyzer.stem(w) != w}))
+    user = tuple(sorted({w for w in options.get("names", ()) if analyzer.stem(w) != w}))
     analyzer.lexicon = lexicon.static_names() | set(user)
     analyzer.lower_df = Counter()  # learnt anew from this corpus (the stems stay warm)
     entity_docs: Counter[str] = Counter()
@@ -257,11 +249,13 @@ def _reindex(
     park = build.Parked(spill)
     try:
         entity_map = build.feed_analysis(
-            paths, field_map or {}, analyzer, park, report, progress, entity_docs,
-            workers=workers, dask_address=dask_address, spill=spill, park=park)
+            paths, options.get("field_map") or {}, analyzer, park, report,
+            options.get("progress"), entity_docs, workers=options.get("workers"),
+            dask_address=options.get("dask_address"), spill=spill, park=park)
         assert entity_map is not None
         stories = park.stories()
-        gen = OS.new_generation(client, name, OS.index_body(shards, replicas))
+        gen = OS.new_generation(client, name, OS.index_body(options.get("shards", 1),
+                                                            options.get("replicas", 0)))
         try:
             writer = OpenSearchWriter(client, gen, report, live=False, stories=stories,
                                       clustered=True)
@@ -290,30 +284,19 @@ def _reindex(
     return report
 
 
-def add(
-    paths: Sequence[Path],
-    url: str,
-    name: str = OS.DEFAULT_NAME,
-    *,
-    field_map: Mapping[str, str] | None = None,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    dask_address: str | None = None,
-) -> BuildReport:
+def add(paths: Sequence[Path], url: str, name: str = OS.DEFAULT_NAME,
+        **options: Unpack[AddOptions]) -> BuildReport:
     """Upsert records by ``_id`` into the live generation (a full build when there is none)."""
     client = OS.connect(url)
     with writer_lock(client, name, "add") as lock:
         gen = OS.live_index(client, name)
         if gen is None:
-            return _reindex(client, lock, paths, name, field_map=field_map, workers=workers,
-                            progress=progress, dask_address=dask_address)
-        return _add(client, lock, gen, paths, name, field_map or {}, workers, progress,
-                    dask_address)
+            return _reindex(client, lock, paths, name, BuildOptions(**options))
+        return _add(client, lock, gen, paths, name, options)
 
 
 def _add(client: OpenSearch, lock: WriterLock, gen: str, paths: Sequence[Path], name: str,
-         field_map: Mapping[str, str], workers: int | None, progress: Progress | None,
-         dask_address: str | None) -> BuildReport:
+         options: AddOptions) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
     state = OS.read_state(client, name, gen)
@@ -323,9 +306,10 @@ def _add(client: OpenSearch, lock: WriterLock, gen: str, paths: Sequence[Path], 
     entity_map = EntityMap.from_json(state.get("entity_map"))
     writer = OpenSearchWriter(client, gen, report, live=True,
                               stories=OS.load_stories(client, name, gen, state))
-    build.feed_analysis(paths, field_map, analyzer,
-                        lambda prep: writer.add(apply_map(prep, entity_map)), report, progress,
-                        entity_docs, workers=workers, dask_address=dask_address)
+    build.feed_analysis(paths, options.get("field_map") or {}, analyzer,
+                        lambda prep: writer.add(apply_map(prep, entity_map)), report,
+                        options.get("progress"), entity_docs, workers=options.get("workers"),
+                        dask_address=options.get("dask_address"))
     saved = state.get(OS.STORIES_KEY) or {}
     if report.written:
         writer.commit(analyzer)

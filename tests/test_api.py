@@ -25,14 +25,14 @@ from conftest import SYNTHETIC, OracleDoc, write_corpus
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.testclient import TestClient
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from indexer import schema as S
 from indexer.build import add, delete, reindex
 from search_api import params as P
 from search_api.app import create_app
 from search_api.params import MAX_QUERY_CHARS
-from search_api.serve import NoDelayH11Protocol
+from search_api.serve import NoDelayHttpToolsProtocol
 
 FACETS = S.KEYWORD_FACETS
 HIT_KEYS = {
@@ -591,14 +591,17 @@ def test_real_uvicorn_server(index_dir: Path, oracle: list[OracleDoc], workers: 
         proc.wait(timeout=20)
 
 
-@pytest.mark.parametrize(("protocol", "nodelay"), [(H11Protocol, 0), (NoDelayH11Protocol, 1)])
+@pytest.mark.parametrize(("loop", "protocol", "nodelay"), [
+    ("asyncio", HttpToolsProtocol, 0), ("asyncio", NoDelayHttpToolsProtocol, 1),
+    ("uvloop", HttpToolsProtocol, 1), ("uvloop", NoDelayHttpToolsProtocol, 1)])
 def test_connections_on_a_prebound_listener_get_tcp_nodelay(
-    protocol: type[H11Protocol], nodelay: int
+    loop: str, protocol: type[HttpToolsProtocol], nodelay: int
 ) -> None:
     """With ``--workers N`` uvicorn serves on a listener it bound itself (proto 0). asyncio then
     leaves Nagle's algorithm on, and every keep-alive response waited ~40 ms for the client's
-    delayed ACK (uvicorn #3149). ``serve()`` uses a protocol that switches TCP_NODELAY on; the
-    plain h11 protocol shows the problem it works around."""
+    delayed ACK (uvicorn #3149). ``serve()`` runs uvloop, which switches TCP_NODELAY on, and a
+    protocol that switches it on whatever the loop; the plain protocol on asyncio's loop shows
+    the problem."""
     seen: list[int] = []
 
     class Recording(protocol):  # type: ignore[valid-type,misc]
@@ -613,7 +616,8 @@ def test_connections_on_a_prebound_listener_get_tcp_nodelay(
 
     port = _free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, http=Recording, lifespan="off", log_level="warning"
+        app, host="127.0.0.1", port=port, http=Recording, loop=loop, lifespan="off",
+        log_level="warning",
     )
     listener = config.bind_socket()  # what uvicorn's --workers supervisor hands each worker
     assert listener.proto == 0

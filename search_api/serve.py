@@ -50,8 +50,8 @@ class NoDelayHttpToolsProtocol(HttpToolsProtocol):
         super().connection_made(transport)
 
 
-# The C event loop and HTTP parser: with asyncio's loop and h11 a /search spent about a third
-# of its server CPU in the server around the app.
+# The C event loop and HTTP parser: the server around the app takes about a fifth less CPU per
+# request than on asyncio's loop with h11.
 HTTP_PROTOCOL: Final = "search_api.serve:NoDelayHttpToolsProtocol"
 EVENT_LOOP: Final = "uvloop"
 

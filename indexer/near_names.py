@@ -49,33 +49,44 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     letters or more join the one written most. (Not for places: short names of different
     places are often one letter apart: Kemang, Jepang; Badung, Bandung.)"""
     totals = group_counts(groups)
-    by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
-    names = {v: name_words(v) for v in groups.counts}
+    near = _near_spellings(groups.counts, min_words, word_min)
+    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
+        if v not in near:
+            continue
+        root = groups.find(v)
+        found = {groups.find(u) for u in near[v]}
+        found.discard(root)
+        if found:
+            best = min(found, key=lambda g: (-totals[g], g))
+            if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
+                merge_groups(groups, totals, best, root)
+
+
+def _near_spellings(values: Collection[str], min_words: int, word_min: int
+                    ) -> dict[str, set[str]]:
+    """Each value with the others one letter apart from it in one word (both names of
+    ``min_words`` words or more, the longer of the two words of ``word_min`` letters or more).
+    Which values are near does not change as groups merge, so it is found once: only values
+    equal but for the one word can be, and those are few."""
+    names = {v: name_words(v) for v in values}
+    rest: dict[tuple[int, tuple[str, ...], tuple[str, ...]], list[str]] = defaultdict(list)
     for v, words in names.items():
         if len(words) < min_words:
             continue
         for i, w in enumerate(words):
             if len(w) >= word_min - 1:
-                for d in _deletions(w):
-                    by_key[(i, words[:i] + (d,) + words[i + 1 :])].add(v)
-    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
-        root = groups.find(v)
-        words = names[v]
-        if len(words) < min_words:
+                rest[(i, words[:i], words[i + 1 :])].append(v)
+    near: dict[str, set[str]] = defaultdict(set)
+    for (i, _before, _after), vs in rest.items():
+        if len(vs) < 2:
             continue
-        near = set()
-        for i, w in enumerate(words):
-            if len(w) < word_min - 1:
-                continue
-            for d in _deletions(w):
-                for u in by_key.get((i, words[:i] + (d,) + words[i + 1 :]), ()):
-                    if max(len(w), len(names[u][i])) >= word_min:
-                        near.add(groups.find(u))
-        near.discard(root)
-        if near:
-            best = min(near, key=lambda g: (-totals[g], g))
-            if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
-                merge_groups(groups, totals, best, root)
+        cut = {v: _deletions(names[v][i]) for v in vs}
+        for v in vs:
+            for u in vs:
+                if (u != v and max(len(names[v][i]), len(names[u][i])) >= word_min
+                        and not cut[v].isdisjoint(cut[u])):
+                    near[v].add(u)
+    return near
 
 
 def join_club_names(groups: Groups) -> None:

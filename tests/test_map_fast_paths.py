@@ -1,0 +1,88 @@
+"""Fast paths of the corpus-level entity map, proven equal to their plain definitions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer import store
+from indexer.entity_groups import Groups, group_counts, merge_groups
+from indexer.name_keys import name_words
+from indexer.near_names import MISSPELLING_DOMINANCE, MISSPELT_WORD_MIN, join_misspellings
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+def slow_join_misspellings(groups: Groups, min_words: int = 2,
+                           word_min: int = MISSPELT_WORD_MIN) -> None:
+    """The definition: for each value, rarest group first, look up every one-letter deletion
+    of each of its long words among every value's deletions."""
+    totals = group_counts(groups)
+    by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
+    names = {v: name_words(v) for v in groups.counts}
+    for v, words in names.items():
+        if len(words) < min_words:
+            continue
+        for i, w in enumerate(words):
+            if len(w) >= word_min - 1:
+                for d in _deletions(w):
+                    by_key[(i, words[:i] + (d,) + words[i + 1 :])].add(v)
+    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
+        root = groups.find(v)
+        words = names[v]
+        if len(words) < min_words:
+            continue
+        near = set()
+        for i, w in enumerate(words):
+            if len(w) < word_min - 1:
+                continue
+            for d in _deletions(w):
+                for u in by_key.get((i, words[:i] + (d,) + words[i + 1 :]), ()):
+                    if max(len(w), len(names[u][i])) >= word_min:
+                        near.add(groups.find(u))
+        near.discard(root)
+        if near:
+            best = min(near, key=lambda g: (-totals[g], g))
+            if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
+                merge_groups(groups, totals, best, root)
+
+
+def _both(counts: dict[str, int], joined: list[tuple[str, str]]) -> tuple[dict[str, str],
+                                                                             dict[str, str]]:
+    out = []
+    for fn in (join_misspellings, slow_join_misspellings):
+        groups = Groups(counts)
+        for a, b in joined:  # groups the earlier passes made
+            groups.join(a, b)
+        fn(groups)
+        out.append({v: groups.find(v) for v in counts})
+    return out[0], out[1]
+
+
+# Few letters, so that names one letter apart are common.
+_word = st.text("abde", min_size=5, max_size=9)
+_name = st.lists(_word, min_size=1, max_size=3).map(lambda ws: " ".join(w.title() for w in ws))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_name, st.integers(1, 40), max_size=40), st.data())
+def test_join_misspellings_equals_its_definition(counts: dict[str, int],
+                                                 data: st.DataObject) -> None:
+    values = sorted(counts)
+    joined = data.draw(st.lists(st.tuples(st.sampled_from(values), st.sampled_from(values)),
+                                max_size=5)) if values else []
+    fast, slow = _both(counts, joined)
+    assert fast == slow
+
+
+def test_join_misspellings_equals_its_definition_on_the_corpus(full_index_dir: Path) -> None:
+    counts = dict(store.load_entity_map(full_index_dir).counts["PER"])
+    assert len(counts) > 10_000
+    fast, slow = _both(counts, [])
+    assert fast == slow
+    assert sum(v != r for v, r in fast.items()) > 50  # the corpus has misspellings it joins

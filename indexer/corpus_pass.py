@@ -96,8 +96,8 @@ class Spill:
 
     def entity_map(self, pool: Submitter | None) -> EntityMap:
         """The corpus's map, each type's part computed in a worker of ``pool`` when there is
-        one, side by side: tickets may need the extractor's aliases, and the workers have its
-        model loaded (the building process does not, and stays ~160 MB smaller)."""
+        one, side by side (tickets may need the extractor's aliases: the workers have its
+        model loaded)."""
         return compute_map(self.counts.entities, self.counts.categories, alias_person,
                            self.counts.evidence, None if pool is None else pool.submit)
 

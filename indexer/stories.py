@@ -41,7 +41,6 @@ from typing import Final
 
 import numpy as np
 import orjson
-from datasketch import MinHash
 
 from indexer._shingle import affine_minhash, ascii_word_crcs, text_word_crcs
 
@@ -61,13 +60,23 @@ MAX_APART: Final = 2 * 86_400  # seconds between two dated articles that can be 
 # (a new article around an old one) does not link them.
 SAME_SOURCE_JACCARD: Final = 0.65
 STATE_FILE: Final = "stories.npz"
-_SCHEME: Final = "affine32"
 _SEED: Final = 1
 _MIX: Final = (np.uint32(0x9E3779B1), np.uint32(0x85EBCA77))
 _UNDATED: Final = np.iinfo(np.int64).max
-_PERMUTATIONS: Final = MinHash(NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
-_PERM_A: Final = np.asarray(_PERMUTATIONS[0], dtype=np.uint32)
-_PERM_B: Final = np.asarray(_PERMUTATIONS[1], dtype=np.uint32)
+
+
+def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's ``MinHash(num_perm, seed, scheme="affine32").permutations`` (a test proves
+    them equal): odd multipliers and offsets mod 2^32 from numpy's seeded ``RandomState``.
+    Written out because importing datasketch imports scipy, ~0.4-0.5 s CPU at the start of
+    every command and server that reads stories, for these two arrays."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_PERM_A, _PERM_B = affine32_permutations(NUM_PERM, _SEED)
 _EMPTY: Final = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)  # datasketch's empty MinHash
 if ROWS * 32 != 64:
     raise ImportError("band keys read a band's ROWS uint32 values as one u64: ROWS must be 2")

@@ -26,6 +26,7 @@ from indexer.stories import (
     ROWS,
     Fingerprint,
     Stories,
+    affine32_permutations,
     cluster_all,
     cluster_batch,
     fingerprint,
@@ -166,3 +167,14 @@ def test_a_fingerprint_pickles_to_itself(
         assert (back.size, back.source) == (fp.size, fp.source)
         assert back.hashvalues.dtype == np.uint32
         assert np.array_equal(back.hashvalues, fp.hashvalues)
+
+
+def test_the_permutations_are_datasketchs() -> None:
+    a, b = affine32_permutations(NUM_PERM, 1)
+    expected = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
+    assert a.dtype == b.dtype == np.uint32
+    assert np.array_equal(a, expected[0]) and np.array_equal(b, expected[1])
+    for seed in (0, 7, 12345):
+        a, b = affine32_permutations(64, seed)
+        expected = MinHash(64, seed=seed, scheme="affine32").permutations
+        assert np.array_equal(a, expected[0]) and np.array_equal(b, expected[1])

@@ -24,7 +24,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 from tantivy import Query
 
@@ -42,12 +42,16 @@ Entry = tuple[F.Facets, int]
 Key = tuple[Any, ...]
 
 
-class LRU:
-    """Least-recently-used map bounded by entries and by the bytes its values are said to take."""
+V = TypeVar("V")
+
+
+class LRU(Generic[V]):
+    """Least-recently-used map bounded by entries and by the bytes its values are said to take
+    (thread-safe: a server's requests share it)."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self.max_entries, self.max_bytes = max_entries, max_bytes
-        self._items: OrderedDict[Key, tuple[Entry, int]] = OrderedDict()
+        self._items: OrderedDict[Key, tuple[V, int]] = OrderedDict()
         self._lock = threading.Lock()
         self.bytes = 0
         self.hits = self.misses = 0
@@ -55,7 +59,7 @@ class LRU:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, key: Key) -> Entry | None:
+    def get(self, key: Key) -> V | None:
         with self._lock:
             found = self._items.get(key)
             if found is None:
@@ -65,7 +69,7 @@ class LRU:
             self.hits += 1
             return found[0]
 
-    def put(self, key: Key, value: Entry, size: int) -> None:
+    def put(self, key: Key, value: V, size: int) -> None:
         if size > self.max_bytes:
             return
         with self._lock:
@@ -103,7 +107,7 @@ def entry_bytes(k: Key, value: Entry) -> int:
 
 def cached(memo: dict[str, Any], k: Key, compute: Callable[[], Entry]) -> Entry:
     """``compute()``, or what it gave for ``k`` before in this snapshot (``memo``)."""
-    lru: LRU = memo.setdefault("facet_cache", LRU())
+    lru: LRU[Entry] = memo.setdefault("facet_cache", LRU())
     found = lru.get(k)
     if found is None:
         found = compute()

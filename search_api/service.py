@@ -29,6 +29,7 @@ from search_api import facet_cache as FC
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency, spelling
+from search_api import related_cache as RC
 from search_api import snippet_windows as SW
 from search_api import stories as ST
 from search_api.memo import per_snapshot
@@ -507,8 +508,10 @@ def get_story(holder: SearcherHolder, story_id: str) -> ST.Story | None:
 
 
 def related(holder: SearcherHolder, doc_id: str, size: int) -> ST.Related | None:
+    """The article's related articles, remembered per snapshot (:mod:`search_api.related_cache`)."""
     snap = holder.snapshot()
-    return ST.related(snap.searcher, snap.schema, snap.analyzer, doc_id, size, local_time)
+    return RC.cached(snap.cache, doc_id, size, lambda: ST.related(
+        snap.searcher, snap.schema, snap.analyzer, doc_id, size, local_time))
 
 
 _WORD_SPLIT_RE = re.compile(r"[\W_]+")

@@ -2,6 +2,7 @@
 
     python -m scripts.eval_ner --shared ../shared            # P/R/F1 on the dev sets
     python -m scripts.eval_ner --shared ../shared --speed    # also µs/article on the corpus
+    python -m scripts.eval_ner --shared ../shared --model FILE   # another model file
 
 Each gold sentence becomes text by joining its tokens with single spaces; an extracted entity
 counts as correct when its (start, end, type) equals a gold entity's exactly.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.entities import extract_entities
+from indexer.entities import MODEL_PATH, Model, extract_entities, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC")
@@ -106,12 +107,14 @@ class Score:
 def evaluate(
     sentences: list[Sentence],
     extract: Callable[[str], list[tuple[int, int, str]]] | None = None,
+    model: Model | None = None,
 ) -> dict[str, Score]:
-    """Per-type and micro ("ALL") scores of an extractor over gold sentences."""
+    """Per-type and micro ("ALL") scores of an extractor (by default extract_entities with
+    ``model``, the shipped one unless given) over gold sentences."""
     if extract is None:
 
         def extract(text: str) -> list[tuple[int, int, str]]:
-            return [(e.start, e.end, e.type) for e in extract_entities(text)]
+            return [(e.start, e.end, e.type) for e in extract_entities(text, model)]
 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -143,14 +146,14 @@ def corpus_bodies(shared: Path) -> list[str]:
         return [json.loads(line).get("body") or "" for line in fh]
 
 
-def time_corpus(bodies: list[str]) -> tuple[float, float, int]:
+def time_corpus(bodies: list[str], model: Model | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of this process, entity count) to extract entities from all
     bodies once, the model loaded beforehand. CPU time is the fairer number on a busy machine."""
-    extract_entities("Presiden Joko Widodo di Jakarta.")  # load the model outside the timing
+    extract_entities("Presiden Joko Widodo di Jakarta.", model)  # load outside the timing
     t0, c0 = time.perf_counter(), time.process_time()
     n = 0
     for body in bodies:
-        n += len(extract_entities(body))
+        n += len(extract_entities(body, model))
     return time.perf_counter() - t0, time.process_time() - c0, n
 
 
@@ -158,13 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--speed", action="store_true", help="also time extraction on the corpus")
+    ap.add_argument("--model", type=Path, default=MODEL_PATH, help="the model file to measure")
     args = ap.parse_args(argv)
+    model = load_model(args.model)
     for rel in DEV_SETS:
         sents = load_sentences(args.shared / rel)
-        print(format_scores(f"{rel} ({len(sents)} sentences)", evaluate(sents)))
+        print(format_scores(f"{rel} ({len(sents)} sentences)", evaluate(sents, model=model)))
     if args.speed:
         bodies = corpus_bodies(args.shared)
-        wall, cpu, n = time_corpus(bodies)
+        wall, cpu, n = time_corpus(bodies, model)
         per = 1e6 / max(1, len(bodies))
         print(
             f"corpus: {len(bodies)} articles, {n} entities, wall {wall:.2f} s "

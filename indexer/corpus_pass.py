@@ -31,6 +31,7 @@ from indexer.document import Prepared
 from indexer.entities import extract_entities
 from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
 from indexer.name_evidence import Name, article_evidence
+from indexer.name_kinds import article_kinds
 from indexer.stories import Fingerprint
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
@@ -56,6 +57,7 @@ class Parcel:
     category: str
     links: set[tuple[Name, Name]]  # what the words around its mentions say about their names
     cited: set[Name]
+    kinds: set[tuple[Name, str]]  # what the word before a mention says its name is
     packed: bytes
 
     def unpack(self) -> Prepared:
@@ -129,16 +131,17 @@ def count_prepared(counts: CorpusCounts, prep: Prepared) -> None:
 def count_parcel(counts: CorpusCounts, p: Parcel) -> None:
     """:func:`count_prepared` of a parcel's document, from what the parcel carries."""
     counts.add(p.facets, p.category)
-    counts.evidence.count(p.links, p.cited)
+    counts.evidence.count(p.links, p.cited, p.kinds)
 
 
-def evidence_of(prep: Prepared) -> tuple[set[tuple[Name, Name]], set[Name]]:
+def evidence_of(prep: Prepared
+                ) -> tuple[set[tuple[Name, Name]], set[Name], set[tuple[Name, str]]]:
     """What the words around a prepared document's mentions say about their names (read from
-    its payload, in text order)."""
+    its payload, in text order): links, credits and kinds."""
     stored = orjson.loads(prep.fields[S.PAYLOAD])
-    return article_evidence(stored.get("title") or "", stored.get("body") or "",
-                            sorted(stored.get("mentions") or (),
-                                   key=lambda m: (m["field"], m["start"])))
+    title, body = stored.get("title") or "", stored.get("body") or ""
+    mentions = sorted(stored.get("mentions") or (), key=lambda m: (m["field"], m["start"]))
+    return (*article_evidence(title, body, mentions), article_kinds(title, body, mentions))
 
 
 def alias_person(half: str) -> str | None:

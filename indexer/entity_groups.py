@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.entities.facts import CLUB_LAST
+from indexer.entities.facts import CLUB_LAST, DATA, load_names
 from indexer.name_keys import covers, initial, name_words, spelling_key, spelt_words, variant_key
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
@@ -29,6 +29,12 @@ NAME_TAILS: Final = ("ri",)
 ACRONYM_MIN: Final = 5
 # Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta").
 LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "cv", "ltd", "inc", "corp"})
+# An organisation's name of this many words or more is one name in any order of its words.
+PERMUTED_MIN: Final = 3
+# Words that go on with a name that was cut before them ("Kementerian Hukum dan ...").
+CONJUNCTIONS: Final = frozenset({"dan", "&"})
+# Words after a company's name that say what kind of company it is ("JYP Entertainment").
+ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
 # A first name shared by several full names stands for the most frequent of them only when that
 # one is this many times as frequent as the others together ("Imam" in a month of news about
 # Imam Nahrawi; not "Sri", which a dozen people are called).
@@ -104,6 +110,15 @@ def join_variants(groups: Groups, typ: str) -> None:
             for other in present[1:]:
                 groups.join(present[0], other)
     if typ == "ORG":
+        # The same words in another order name one body ("Timnas U-16 Indonesia", "Timnas
+        # Indonesia U-16"; "Badan Penanggulangan Bencana Nasional"): three words at least.
+        by_words: dict[tuple[str, ...], str] = {}
+        for key, v in by_key.items():
+            words = key.split(" ")
+            if len(words) >= PERMUTED_MIN:
+                first = by_words.setdefault(tuple(sorted(words)), v)
+                if first != v:
+                    groups.join(first, v)
         for key, v in by_key.items():
             for head in PARTY_HEADS:
                 full = by_key.get(f"{head} {key}")
@@ -282,7 +297,8 @@ def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
     """Whether the words a longer name adds to an organisation's name only say where it is,
     what legal form it has or that it is a club ("Persija Jakarta", "PT Transjakarta", "Pemprov
     DKI Jakarta", "Semen Padang FC", "Tottenham Hotspur")."""
-    return " ".join(extra) in places or all(w in LEGAL_FORMS or w in CLUB_LAST for w in extra)
+    return " ".join(extra) in places or all(
+        w in LEGAL_FORMS or w in CLUB_LAST or w in ORG_SUFFIXES for w in extra)
 
 
 def _seated(words: tuple[str, ...], places: frozenset[str],
@@ -321,13 +337,20 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         root = groups.find(value)
         holders = set.intersection(*(by_word[w] for w in part))
         found = set()
-        for u in holders if len(value) >= 3 else ():  # not "FA" in "Kelantan FA"
+        for u in holders:
             whole = words[u]
             n = len(part)
-            # A name of two words or more that begins a more frequent one was cut from it
-            # ("Badan Meteorologi Klimatologi" of "Badan Meteorologi, Klimatologi, dan
-            # Geofisika"; not "Timnas Indonesia" of "Timnas Indonesia U-16").
-            cut = n >= 2 and totals[groups.find(u)] > totals[root]
+            if len(value) < 3:  # not "FA" in "Kelantan FA"; but before a company word
+                if len(whole) > n and whole[:n] == part and all(
+                        w in ORG_SUFFIXES for w in whole[n:]):
+                    found.add(groups.find(u))
+                continue
+            # A name of two words or more that begins a more frequent one, or one that goes on
+            # with "dan", was cut from it ("Badan Meteorologi Klimatologi" of "Badan
+            # Meteorologi, Klimatologi, dan Geofisika", "Kementerian Hukum" of "Kementerian
+            # Hukum dan Hak Asasi Manusia"; not "Timnas Indonesia" of "Timnas Indonesia U-16").
+            cut = n >= 2 and (totals[groups.find(u)] > totals[root]
+                              or (len(whole) > n and whole[n] in CONJUNCTIONS))
             if len(whole) > n and (
                 (whole[:n] == part and (cut or _org_extra_ok(whole[n:], places)))
                 or (whole[-n:] == part and _org_extra_ok(whole[:-n], places))

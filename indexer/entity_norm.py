@@ -12,16 +12,20 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   "Kota X" and "Kabupaten X" are written: then "X" may be either); place names that differ by
   one vowel (Perancis, Prancis) join; names equal but for spaces ("Hong Kong", "Hongkong") or a
   closing "RI" ("Gedung DPR RI") join;
-* **organisation names**: "X" joins the one name "X <place>", "<legal form> X" or "X <club
-  word>" (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta, Tottenham ~ Tottenham
-  Hotspur), a name of two words or more the one more frequent name it begins (a name cut
-  short), an acronym the one name it spells (BPK ~ Badan Pemeriksa Keuangan; also with "RI"
-  after it: DPD RI), and a ministry's short name the one ministry it abbreviates (Kementan ~
+* **organisation names**: names of three words or more made of the same words in another
+  order are one; "X" joins the one name "X <place>", "<legal form> X", "X <club
+  word>" or "X <company word>" (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta,
+  Tottenham ~ Tottenham Hotspur, JYP ~ JYP Entertainment: ``data/org_suffixes.txt``), a name
+  of two words or more the one more frequent name it begins or the one it begins before "dan"
+  (a name cut short), an acronym
+  the one name it spells (BPK ~ Badan Pemeriksa Keuangan; also with "RI" after it: DPD RI),
+  and a ministry's short name the one ministry it abbreviates (Kementan ~
   Kementerian Pertanian);
 * **tickets**: a person "A-B" whose two halves are each a person becomes those two persons;
 * **old spelling**: values of two words or more that are equal once the pre-1972 spelling is
   read as today's (oe -> u, dj -> j, tj -> c, ...: Gatot Soebroto = Gatot Subroto, Pandjaitan
-  = Panjaitan) join, as variants do;
+  = Panjaitan), German's "ue" as "u" (Muenchen = Munchen), and the spellings of one given name
+  as one (``data/name_spellings.txt``: M, Mohamad, Muhammad) join, as variants do;
 * **name parts** (persons, longest names first): a name *covers* another when it holds all its
   words in order, a one-letter word standing for a word it begins ("Laode M Syarif" covers
   "Laode M" and is covered by "Laode Muhammad Syarif"). A name of several words covered by one
@@ -47,7 +51,12 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   nickname read as another type takes its name's type, and a name mostly written as the
   source of a report is no facet value;
 * **one type**: a name written both as an organisation and as a place becomes one of them
-  everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above.
+  everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
+* **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a
+  word of a group ("band", "member", "relawan") becomes an organisation's, one written after
+  a word of a thing ("gosip", "indeks") or as part of a place or body named after a person
+  ("RSPAD X", "Jalan X") is no facet value, and so is an organisation's name of two words or
+  more mostly written after a word of a product ("mobil X": a model's).
 
 The rules are in :mod:`indexer.entity_groups` (with DOMINANCE and the other constants), the
 keys in :mod:`indexer.name_keys`. The result, an :class:`EntityMap`, is stored with the index
@@ -78,12 +87,15 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
+from indexer.name_kinds import kind_votes
 from indexer.near_names import (
     join_club_names,
     join_lone_parts,
     join_misspellings,
+    join_short_words,
     join_titled,
     join_unit_heads,
+    join_z_spellings,
     org_words,
 )
 
@@ -229,7 +241,10 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     join_variants(groups, typ)
     if typ == "ORG":
         join_club_names(groups)
+        join_short_words(groups)
         join_titled(groups)
+    if typ == "LOC":
+        join_z_spellings(groups)
     dropped = join_name_parts(groups) if typ == "PER" else set()
     if typ == "PER":
         join_misspellings(groups)
@@ -291,7 +306,12 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
-    credited = credits(found, entity_counts)
+    kinds = kind_votes(found.kinds, entity_counts)
+    bands = {v: "ORG" for (t, v), kind in kinds.items() if t == "PER" and kind == "group"}
+    if bands:
+        types.setdefault("PER", {}).update(bands)
+        entity_counts = moved_counts(entity_counts, {"PER": bands})
+    credited = credits(found, entity_counts) | {n for n, kind in kinds.items() if kind != "group"}
     org_names = org_words(entity_counts.get("ORG", {}))
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,

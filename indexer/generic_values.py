@@ -6,6 +6,9 @@ name shared by several people.
 * **events**: a name whose first or last words say it is an event (``data/event_words.txt``:
   "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
   organisations and places;
+* **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
+  ("Australian" beside Australia, from English names cut short) is a people's or a
+  language's name, no place;
 * **regional bodies without their region**: an organisation named with the head of a body
   that exists once per region (``data/regional_units.txt``: Dinas, DPRD, BPBD, Polres) and
   nothing that says where, when the corpus writes that name with two regions or more
@@ -24,7 +27,7 @@ from typing import Final
 
 from indexer.entities.facts import DATA, load_places, read_lines
 from indexer.entities.regions import regional_head
-from indexer.name_keys import name_words
+from indexer.name_keys import name_words, variant_key
 
 # Where the corpus writes a bare regional name with this many regions, it is generic.
 REGIONS_MIN: Final = 2
@@ -84,10 +87,32 @@ def _bare_regional(counts: Mapping[str, int], places: frozenset[str]) -> set[str
     return {v for v, ws in words.items() if len(regions.get(ws, ())) >= REGIONS_MIN}
 
 
+# A demonym's place is named this many times as often as the demonym at least; its name this
+# long. (Not "-an" after any "a": "Labuhan" and "Labuha" are two places.)
+DEMONYM_DOMINANCE: Final = 3
+DEMONYM_STEM_MIN: Final = 4
+
+
+def _demonyms(counts: Mapping[str, int]) -> set[str]:
+    by_key: dict[str, int] = defaultdict(int)
+    for v, c in counts.items():
+        by_key[variant_key(v)] += c
+    out = set()
+    for v in counts:
+        key = variant_key(v)
+        stem = key[:-1]
+        if (" " not in key and key.endswith("ian") and len(stem) >= DEMONYM_STEM_MIN
+                and by_key.get(stem, 0) >= DEMONYM_DOMINANCE * by_key[key]):
+            out.add(v)
+    return out
+
+
 def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) -> set[str]:
     """The values of type ``typ`` (of ``counts``, value -> articles) that name no one entity;
     ``places``: the variant keys of the corpus's place values (the gazetteer's are added)."""
     out = {v for v in counts if sum(ch.isalnum() for ch in v) <= 1 or is_event(v)}
+    if typ == "LOC":
+        out |= _demonyms(counts)
     if typ == "ORG":
         out |= _bare_regional(counts, places | load_places())
     return out

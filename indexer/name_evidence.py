@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
 from indexer.entity_groups import Groups, group_counts, merge_groups
+from indexer.name_kinds import article_kinds
 
 Name = tuple[str, str]  # (type, value)
 # What stands between a nickname and the name it stands for.
@@ -97,21 +98,28 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
 
 @dataclass(slots=True)
 class NameEvidence:
-    """Article counts of links and of credited names over a corpus."""
+    """Article counts of links, of credited names and of the kinds the words before names
+    show (:mod:`indexer.name_kinds`) over a corpus."""
 
     links: dict[tuple[Name, Name], int] = field(default_factory=dict)
     cited: dict[Name, int] = field(default_factory=dict)
+    kinds: dict[tuple[Name, str], int] = field(default_factory=dict)
 
     def add(self, title: str, body: str, mentions: Iterable[Mapping[str, Any]]) -> None:
-        self.count(*article_evidence(title, body, mentions))
+        mentions = list(mentions)
+        self.count(*article_evidence(title, body, mentions),
+                   article_kinds(title, body, mentions))
 
-    def count(self, links: Iterable[tuple[Name, Name]], cited: Iterable[Name]) -> None:
-        """Count one article's :func:`article_evidence` (found where the article was
-        prepared)."""
+    def count(self, links: Iterable[tuple[Name, Name]], cited: Iterable[Name],
+              kinds: Iterable[tuple[Name, str]] = ()) -> None:
+        """Count one article's :func:`article_evidence` and
+        :func:`~indexer.name_kinds.article_kinds` (found where the article was prepared)."""
         for k in links:
             self.links[k] = self.links.get(k, 0) + 1
         for n in cited:
             self.cited[n] = self.cited.get(n, 0) + 1
+        for nk in kinds:
+            self.kinds[nk] = self.kinds.get(nk, 0) + 1
 
 
 # A short name joins the name its links point to when they are found in this many articles,
@@ -186,4 +194,6 @@ def retyped(evidence: NameEvidence, type_of: Callable[[str, str], str]) -> NameE
         out.links[key] = out.links.get(key, 0) + c
     for n, c in evidence.cited.items():
         out.cited[move(n)] = out.cited.get(move(n), 0) + c
+    for (n, kind), c in evidence.kinds.items():
+        out.kinds[(move(n), kind)] = out.kinds.get((move(n), kind), 0) + c
     return out

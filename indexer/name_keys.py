@@ -8,7 +8,8 @@ ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level m
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Final
 
 _APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘`´ʼ", None))
@@ -61,18 +62,43 @@ def covers(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
 # Pre-1972 spelling (Ejaan Republik / van Ophuijsen) as today's: names keep the old letters.
 _OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"),
                         ("ch", "kh"))
+# German's "ue" for "ü" between consonants, which Indonesian news writes both ways ("Muenchen",
+# "Munchen"); not a "ue" of Chinese names ("Xue") or Acehnese ones ("Bireuen").
+_GERMAN_UE_RE: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])ue(?=[b-df-hj-np-tv-z])")
+_NAME_SPELLINGS_PATH: Final = Path(__file__).parent / "data" / "name_spellings.txt"
 
 
-def spelt_words(value: str) -> tuple[str, ...]:
-    return tuple(spelling_key(value).split(" "))
+@cache
+def _name_spellings() -> dict[str, str]:
+    """A given name's spelling or short form -> the form it is read as
+    (``data/name_spellings.txt``)."""
+    out: dict[str, str] = {}
+    for line in _NAME_SPELLINGS_PATH.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
 
 
-def spelling_key(value: str) -> str:
-    """The variant key with the old spelling read as today's ("soeharto" -> "suharto")."""
-    key = variant_key(value)
+def _today(key: str) -> str:
     for old, new in _OLD_SPELLING:
         key = key.replace(old, new)
     return key
+
+
+def spelt_words(value: str) -> tuple[str, ...]:
+    """The words of a name with the old spelling read as today's."""
+    return tuple(_today(variant_key(value)).split(" "))
+
+
+def spelling_key(value: str) -> str:
+    """The key under which the spellings of one whole name meet: the variant key with the old
+    spelling read as today's ("soeharto" -> "suharto"), German's "ue" as "u", and a first
+    name's spellings and short forms as one (``data/name_spellings.txt``: "m", "mohamad" ->
+    "muhammad"). Only the first word: a one-letter word after it is any name's initial."""
+    first, sep, rest = variant_key(value).partition(" ")
+    key = _name_spellings().get(first.rstrip("."), first) + sep + rest
+    return _GERMAN_UE_RE.sub("u", _today(key))
 
 
 def ticket_halves(value: str) -> tuple[str, str] | None:

@@ -10,6 +10,12 @@
   Norwich City, Barito ~ Barito Putera, Dortmund ~ Borussia Dortmund, Sociedad ~ Real
   Sociedad) more frequent than it, when no other such name has a tenth of its articles
   (Milan: AC Milan and Inter Milan);
+* **short club names** (:func:`join_short_words`): a one-word organisation's name that begins
+  the one one-word name three letters longer or more written three times as often joins it
+  ("Barca" ~ Barcelona);
+* **z for s** (:func:`join_z_spellings`): place names equal but for a "z" written for an "s"
+  join the one written three times as often ("Mozes" ~ Moses; a one-letter join of places in
+  general would take Kemang for Jepang);
 * **a body named after an officer's title** (:func:`join_titled`): an organisation's name that
   begins with titles (``data/titles.txt``) and goes on with another organisation's name joins
   it ("Kabid Humas Polda Metro Jaya" ~ Polda Metro Jaya, "Pelatih Persib" ~ Persib), and a
@@ -194,3 +200,49 @@ def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
             (one,) = found
             if totals[one] > totals[root]:
                 merge_groups(groups, totals, one, root)
+
+
+# A one-word organisation's name this long may be the start of another's ("Barca": Barcelona),
+# one this many letters longer: a word a letter or two longer is mostly another word
+# ("Persatu", "Persatuan"; "Bayer", "Bayern").
+SHORT_WORD_MIN: Final = 4
+SHORT_WORD_CUT: Final = 3
+
+
+def join_short_words(groups: Groups) -> None:
+    """A one-word organisation's name of :data:`SHORT_WORD_MIN` letters or more that begins
+    the one other one-word name :data:`SHORT_WORD_CUT` letters longer or more (of those in
+    :data:`RIVAL_MIN` articles or more) named :data:`MISSPELLING_DOMINANCE` times as often
+    joins it."""
+    totals = group_counts(groups)
+    words = {v: name_words(v) for v in groups.counts}
+    single = [v for v, ws in words.items() if len(ws) == 1 and ws[0].isalpha()]
+    by_start: dict[str, set[str]] = defaultdict(set)
+    for v in single:
+        w = words[v][0]
+        for k in range(SHORT_WORD_MIN, len(w) - SHORT_WORD_CUT + 1):
+            by_start[w[:k]].add(v)
+    for v in sorted(single, key=lambda v: (totals[groups.find(v)], v)):
+        root = groups.find(v)
+        held = {g for g in map(groups.find, by_start.get(words[v][0], ()))
+                if g != root and totals[g] >= RIVAL_MIN}
+        if len(held) == 1:
+            (one,) = held
+            if totals[one] >= MISSPELLING_DOMINANCE * totals[root]:
+                merge_groups(groups, totals, one, root)
+
+
+def join_z_spellings(groups: Groups) -> None:
+    """Names equal but for "z" where the other writes "s" join the one named
+    :data:`MISSPELLING_DOMINANCE` times as often."""
+    totals = group_counts(groups)
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for v in groups.counts:
+        by_key[" ".join(name_words(v)).replace("z", "s")].add(v)
+    for _, values in sorted(by_key.items()):
+        if len(values) < 2:
+            continue
+        roots = sorted({groups.find(v) for v in values}, key=lambda g: (-totals[g], g))
+        for other in roots[1:]:
+            if totals[roots[0]] >= MISSPELLING_DOMINANCE * totals[other]:
+                merge_groups(groups, totals, roots[0], other)

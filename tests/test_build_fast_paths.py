@@ -77,7 +77,7 @@ def test_parcels_carry_the_prepared_documents(chunks: list[Chunk]) -> None:
         assert dict(par.facets) == {t: prep.fields[name] for t, name in S.ENTITY_FIELDS.items()
                                     if name in prep.fields}
         assert par.category == (prep.fields.get(S.CATEGORY) or "")
-        assert (par.links, par.cited) == evidence_of(prep)
+        assert (par.links, par.cited, par.kinds) == evidence_of(prep)
     # what the building process learns from a chunk is the same either way
     for a, b in zip(plain, packed, strict=True):
         assert (a.learned, a.lower_seen, a.entity_docs) == (b.learned, b.lower_seen,

@@ -98,8 +98,10 @@ def test_the_corpus_facets_type_units_clubs_and_korean_names_and_join_name_forms
         assert org.get(club, 0) > place.get(club, 0), club
     assert org.get("Kalteng Putra", 0) >= 10
     assert "Real Madrid" in org and "Real Madrid" not in place
-    # a Korean name is a person's
-    assert "Go Hae Ri" in person and "Go Hae Ri" not in place
+    # a Korean name is a person's; a part played in a drama ("memerankan Go Hae Ri") is no
+    # facet value of its own
+    assert "Lee Seung Gi" in person and "Lee Seung Gi" not in place
+    assert "Go Hae Ri" not in person and "Go Hae Ri" not in place
     # forms of one name are one value: a middle name or an initial left out, old spelling
     for part, full in (("Anies Rasyid Baswedan", "Anies Baswedan"),
                        ("Laode Muhammad Syarif", "Laode M Syarif"),

@@ -1,0 +1,82 @@
+"""What kind of thing a name stands for, told by the word written right before its mentions
+(``data/kind_words.txt``), counted over the whole corpus for the corpus-level map
+(:mod:`indexer.entity_norm`).
+
+The extractor types a name from one sentence, so a band's name of two capitalised words reads as a
+person's name wherever nothing near it says otherwise. Over all of a name's articles the words
+before it vote: a person's name that is written after a group word ("band", "member",
+"relawan") in :data:`KIND_SHARE` of its articles is an organisation's (a band, a fan club), one
+written after a word of a thing ("gosip", "indeks", "memerankan") is no facet value, and one
+written after the head of a place or body named after a person ("RSPAD", "Jalan", "Universitas")
+in half of its articles is a part of that other name, no person of its own. An organisation's
+name of two words or more written after a word of a product ("mobil", "ponsel") is a model's,
+no facet value. A person's own name is written so now and then ("relawan Jokowi", "akun
+Instagram X"): the shares keep those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from functools import cache
+from typing import Any, Final
+
+from indexer.entities.facts import DATA, read_sections
+
+Name = tuple[str, str]  # (type, value)
+KINDS: Final = ("group", "thing", "named", "product")
+# The type of the names each kind is voted on.
+KIND_TYPES: Final = {"group": "PER", "thing": "PER", "named": "PER", "product": "ORG"}
+# A name is of a kind when the word before it says so in this many of its articles, and in
+# this share of them at least (half for a name inside another name: a hero's name is the
+# name of many streets and hospitals, and still his).
+KIND_MIN: Final = 2
+KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
+                     "product": Fraction(1, 4)}
+# A product's name is a brand's and a model's: two words at least.
+PRODUCT_WORDS_MIN: Final = 2
+# The word before a name: a space, an opening quote or a closing parenthesis between them
+# ("Rumah Sakit Pusat Angkatan Darat (RSPAD) X").
+_BEFORE_RE: Final = re.compile(r"(?<![\w-])([\w-]+)\)?[ \"'“‘]{1,2}\Z")
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """word -> the kind it says the next name is."""
+    sections = read_sections(DATA / "kind_words.txt")
+    return {w: kind for kind in KINDS for w in sections[kind]}
+
+
+def kind_before(text: str, start: int) -> str | None:
+    """The kind the word right before ``start`` says the name there is, or None."""
+    m = _BEFORE_RE.search(text, max(0, start - 24), start)
+    return None if m is None else _kind_words().get(m.group(1).lower())
+
+
+def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
+                  ) -> set[tuple[Name, str]]:
+    """The (name, kind) pairs one article's mentions show (dicts with type, name, field,
+    start)."""
+    out: set[tuple[Name, str]] = set()
+    for m in mentions:
+        kind = kind_before(title if m["field"] == "title" else body, m["start"])
+        if kind is not None:
+            out.add(((m["type"], m["name"]), kind))
+    return out
+
+
+def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mapping[str, int]]
+               ) -> dict[Name, str]:
+    """The names (of ``counts``, type -> value -> articles) the words before them show to be
+    of another kind: (type, value) -> "group", "thing", "named" (persons' names) or "product"
+    (organisations'). ``kinds``: (name, kind) -> articles."""
+    out: dict[Name, str] = {}
+    for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        found = counts.get(typ, {}).get(value, 0) if typ == KIND_TYPES[kind] else 0
+        if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:
+            continue
+        if (found and (typ, value) not in out and n >= KIND_MIN
+                and n >= KIND_SHARE[kind] * found):
+            out[(typ, value)] = kind
+    return out

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
-from functools import lru_cache
 
 from indexer import schema as S
 from indexer.entities import extract_entities
@@ -24,8 +23,21 @@ from indexer.entity_norm import variant_key
 TITLE = "title"
 BODY = "body"
 
-# variant_key of the hot path: the same names and surfaces recur across articles.
-_variant_key = lru_cache(maxsize=1 << 16)(variant_key)
+# variant_key of the hot path, remembered by value in a plain dict (emptied when full): the same
+# names and surfaces recur across articles, and a hit in a dict touches less memory than one in
+# an lru_cache, which also moves the entry in its list (most hits are cache misses of the CPU).
+_VARIANT_KEYS: dict[str, str] = {}
+_MAX_VARIANT_KEYS = 1 << 16
+
+
+def _variant_key(value: str) -> str:
+    key = _VARIANT_KEYS.get(value)
+    if key is None:
+        if len(_VARIANT_KEYS) >= _MAX_VARIANT_KEYS:
+            _VARIANT_KEYS.clear()
+        key = _VARIANT_KEYS[value] = variant_key(value)
+    return key
+
 # Setters of Mention's slots, in field order: its frozen dataclass __init__ reaches them through
 # one object.__setattr__ call each, which takes twice as long (one Mention per mention found).
 _MENTION_SLOTS = tuple(S.Mention.__dict__[f.name].__set__ for f in fields(S.Mention))
@@ -51,9 +63,16 @@ def article_mentions(title: str, body: str) -> list[S.Mention]:
     if not in_title:
         return body_mentions
     known: dict[str, tuple[str, str]] = {}  # variant key of a value or a surface -> (type, value)
-    for m in body_mentions:
-        known.setdefault(_variant_key(m.name), (m.type, m.name))
-        known.setdefault(_variant_key(body[m.start:m.end]), (m.type, m.name))
+    done: set[str] = set()  # the values and surfaces whose variant key is in known
+    for e in found:
+        name = e.name
+        if name not in done:
+            done.add(name)
+            known.setdefault(_variant_key(name), (e.type, name))
+        surface = body[e.start:e.end]
+        if surface not in done:
+            done.add(surface)
+            known.setdefault(_variant_key(surface), (e.type, name))
     for word, person in _name_words(body_mentions).items():
         known.setdefault(word, ("PER", person))
     heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
@@ -79,8 +98,10 @@ def _name_words(mentions: list[S.Mention]) -> dict[str, str]:
     """Each word (3+ letters) of the body's full person names -> that person, when only one
     of them has it ("Habibie" in a headline is the body's Bacharuddin Jusuf Habibie)."""
     owner: dict[str, str | None] = {}
+    done: set[str] = set()  # a name seen again changes nothing
     for m in mentions:
-        if m.type == "PER" and " " in m.name:
+        if m.type == "PER" and " " in m.name and m.name not in done:
+            done.add(m.name)
             for w in _variant_key(m.name).split(" "):
                 if len(w) >= 3:
                     owner[w] = m.name if owner.get(w, m.name) == m.name else None

@@ -12,6 +12,7 @@ import json
 from itertools import islice
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,55 @@ def test_compiled_run_scan_on_the_corpus(shared_dir: Path) -> None:
     for title, body in _articles(shared_dir, 300):
         for text in (title, body, body.upper(), body.title()):
             assert tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]
+
+
+def _reference_mentions(title: str, body: str) -> list[tuple[str, str, str, int, int]]:
+    """``article_mentions`` as plainly as it can be said: every body mention's value and surface
+    keyed by ``variant_key``, first one first, then the words of the body's full person names
+    that only one of them has; no memo, no skipping of values already seen."""
+    from indexer.mentions import _confirmed  # the confirmation is shared; the keys are not
+    from indexer.name_keys import variant_key
+
+    body_mentions = [S.Mention(e.type, e.name, "body", e.start, e.end)
+                     for e in extract_entities(body)]
+    in_title = extract_entities(title) if title else []
+    if not in_title:
+        return [(m.type, m.name, m.field, m.start, m.end) for m in body_mentions]
+    known: dict[str, tuple[str, str]] = {}
+    for m in body_mentions:
+        known.setdefault(variant_key(m.name), (m.type, m.name))
+        known.setdefault(variant_key(body[m.start:m.end]), (m.type, m.name))
+    owner: dict[str, str | None] = {}
+    for m in body_mentions:
+        if m.type == "PER" and " " in m.name:
+            for w in variant_key(m.name).split(" "):
+                if len(w) >= 3:
+                    owner[w] = m.name if owner.get(w, m.name) == m.name else None
+    for w, person in owner.items():
+        if person is not None:
+            known.setdefault(w, ("PER", person))
+    heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
+    return [(m.type, m.name, m.field, m.start, m.end)
+            for m in [h for h in heads if h is not None] + body_mentions]
+
+
+def test_headline_confirmation_equals_its_plain_reference(
+        shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``article_mentions`` builds the body's keys once per distinct value or surface, through a
+    memo of ``variant_key`` that empties itself when full: the same mentions as the plain
+    reference on corpus articles, with the memo's usual size and with a size of 5."""
+    import indexer.mentions as mentions
+
+    articles = _articles(shared_dir, 600)
+    want = [_reference_mentions(t, b) for t, b in articles]
+
+    def got() -> list[list[tuple[str, str, str, int, int]]]:
+        return [[(m.type, m.name, m.field, m.start, m.end)
+                 for m in mentions.article_mentions(t, b)] for t, b in articles]
+
+    assert got() == want
+    monkeypatch.setattr(mentions, "_MAX_VARIANT_KEYS", 5)
+    mentions._VARIANT_KEYS.clear()
+    assert got() == want
+    assert len(mentions._VARIANT_KEYS) <= 5
+    assert sum(1 for ms in want for m in ms if m[2] == "title") > 200

@@ -1,0 +1,108 @@
+"""Entity extraction of this checkout against another one (``--baseline DIR``, a checkout with
+its compiled modules built in place), interleaved. Each side runs in a worker process (this
+interpreter and its packages, the ``indexer`` of its checkout) with a fresh model: caches
+empty, as when an index is built; the model load is not timed. The two take turns on the same
+chunks of the corpus, so that both see the same load on a shared machine. Process time per
+article, for what an index build runs (headline + body mentions,
+``indexer.mentions.article_mentions``), the bodies alone (``extract_entities``) and the compiled
+tagger alone; each a separate first pass. The mentions of both sides are compared too.
+
+Usage: ``python -m bench.extraction_compare --baseline /work/base [--chunk 250]``.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT, arg_parser, load_articles
+
+# Run in each side's checkout (sys.path[0]): it may hold any version of indexer.
+_WORKER = r"""
+import gc, pickle, sys, time
+sys.path.insert(0, sys.argv[2])
+from indexer.entities import extract_entities, load_model
+from indexer.mentions import article_mentions
+stage = sys.argv[1]
+model = load_model()
+tagger = model.tagger
+gc.collect()
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+while True:
+    try:
+        chunk = pickle.load(inp)
+    except EOFError:
+        break
+    t0 = time.process_time()
+    if stage == "mentions":
+        found = [article_mentions(t, b) for t, b in chunk]
+    elif stage == "bodies":
+        found = [extract_entities(b, model) for _, b in chunk]
+    else:
+        found = [tagger.extract(b) for _, b in chunk]
+    took = time.process_time() - t0
+    pickle.dump((took, [[tuple(getattr(m, f) for f in m.__slots__) for m in ms] for ms in found]),
+                out)
+    out.flush()
+"""
+
+STAGES = ("mentions", "bodies", "tagger")
+
+
+class Side:
+    """A worker process extracting with the ``indexer`` of checkout ``root``."""
+
+    def __init__(self, root: Path, stage: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, stage, str(root)],
+            cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )
+        self.seconds = 0.0
+
+    def run(self, chunk: list[tuple[str, str]]) -> Any:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        pickle.dump(chunk, self.proc.stdin)
+        self.proc.stdin.flush()
+        took, found = pickle.load(self.proc.stdout)
+        self.seconds += took
+        return found
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def main() -> None:
+    p = arg_parser(__doc__ or "")
+    p.add_argument("--baseline", type=Path, required=True, help="the other checkout")
+    p.add_argument("--chunk", type=int, default=250, help="articles per turn")
+    p.add_argument("--stages", default=",".join(STAGES), help="which of " + ",".join(STAGES))
+    args = p.parse_args()
+    articles = [(a["title"], a["body"]) for a in load_articles(args.shared, args.limit)]
+    n = len(articles)
+    print(f"extraction, {n:,} articles, first pass each, process time, chunks of {args.chunk}, "
+          f"interleaved: baseline {args.baseline} vs {ROOT}")
+    differ = 0
+    for stage in args.stages.split(","):
+        old, new = Side(args.baseline, stage), Side(ROOT, stage)
+        for k, i in enumerate(range(0, n, args.chunk)):
+            chunk = articles[i : i + args.chunk]
+            first, second = (old, new) if k % 2 == 0 else (new, old)
+            a, b = first.run(chunk), second.run(chunk)
+            differ += sum(x != y for x, y in zip(a, b, strict=True))
+        old.close()
+        new.close()
+        print(f"  {stage:<9} baseline {old.seconds / n * 1e6:6.1f} µs/article   "
+              f"this {new.seconds / n * 1e6:6.1f} µs/article   "
+              f"ratio {new.seconds / old.seconds:.3f}", flush=True)
+    print(f"  articles whose mentions differ: {differ}")
+    if differ:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -5,11 +5,12 @@ OpenSearch DSL in :mod:`search_api.backends.opensearch_dsl`), so both build the 
 
 Fields: see :func:`_field_queries`. Proximity: for each pair of neighbouring free words of the
 query, an exact phrase (the two words adjacent and in order) and a sloppy one (within
-:data:`PROXIMITY_SLOP` positions, either order) are optional clauses, so their BM25 phrase
-scores lift articles where the words meet ("pemilihan presiden") above articles where they are
-scattered, without changing what matches. The pairs share one pair's weight, so a long query's
-many phrase scores do not outweigh the BM25 of its words; a query of three or more words also
-rewards an article holding all of them together, in order, within :data:`WHOLE_QUERY_SLOP`.
+:data:`PROXIMITY_SLOP` positions, either order) are optional clauses, each worth the constant
+:data:`PROXIMITY_SCORE`, so they lift articles where the words meet ("pemilihan presiden") above
+articles where they are scattered, without changing what matches. The pairs share one pair's
+weight, so a long query's many pairs do not outweigh the BM25 of its words; a query of three or
+more words also rewards an article holding all of them together, in order, within
+:data:`WHOLE_QUERY_SLOP`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ PROXIMITY_SLOP: Final = 4
 PROXIMITY_PAIRS: Final = 8  # neighbouring pairs of a long query given a proximity clause
 PROXIMITY_VARIANTS: Final = 4  # spellings of one pair tried
 WHOLE_QUERY_SLOP: Final = 6  # room for the stopwords a query drops and a word or two between
+# What one proximity clause adds: a pair in order and adjacent matches both of its clauses, 6 in
+# all, about one ordinary word's BM25. A constant, not the phrase's BM25: that gives two words
+# standing together the idf of a rare word, so where a query is a headline, a titled article whose
+# headline shares a few of its word pairs outranked the untitled article that has its words (the
+# mixed-titles set of bench.relevance); and the engines compute phrase scores differently.
+PROXIMITY_SCORE: Final = 3.0
 # Added once per free word an article has, on top of BM25: about one ordinary word's BM25, so
 # the fallback ranks articles with more of the query's words first unless the fewer words of
 # another score far higher (a soft coordination). A strict one (a constant above any BM25) let
@@ -139,13 +146,14 @@ def proximity_query(b: Builders[Q], words: list[Alternatives]) -> Q | None:
             if a == c:
                 continue
             for slop in (0, PROXIMITY_SLOP):
-                subs.extend(_field_queries(b, (a, c), slop))
+                subs.extend(b.constant(q, PROXIMITY_SCORE) for q in _field_queries(b, (a, c), slop))
     if not subs:
         return None
     clauses = [b.boost(b.boolean(should=subs), 1 / len(pairs))]
     if len(pairs) >= 2:
         whole = [w[0][0] for w in words[: len(pairs) + 1]]
-        clauses.append(b.phrase(S.TEXT_TERMS, whole, WHOLE_QUERY_SLOP))
+        clauses.append(b.constant(b.phrase(S.TEXT_TERMS, whole, WHOLE_QUERY_SLOP),
+                                  2 * PROXIMITY_SCORE))
     return b.boolean(should=clauses)
 
 

@@ -11,10 +11,11 @@ collapsed by story (the default) and not.
 Order. Term and exact-phrase scores agree to ~1e-4 (float rounding of idf and average field
 length), so hits are compared by order, and within a run of scores that close (equal dates when
 sorted by date) as a set; a run cut by the page end is compared only by its length. Two or more
-free words add sloppy-phrase proximity clauses, which the engines score differently (tantivy
-counts each match within the slop once, Lucene weights it by 1/(distance+1)), so there the
-ranking may differ: such queries are compared by totals, facets, the matched flag, and, when
-the page holds every hit, by the set of hits and their highlights.
+free words add sloppy-phrase proximity clauses, each a constant score where it matches, but the
+engines' slops measure a distance differently (words in reverse order near the limit match in
+one and not the other), so there the ranking may differ: such queries are compared by totals,
+facets, the matched flag, and, when the page holds every hit, by the set of hits and their
+highlights.
 Facets: tantivy picks which of several values tied at the last place of the top N it returns,
 so a facet is compared by its list of counts and by every value counted more than its last
 place.

@@ -19,6 +19,7 @@ from indexer import store
 from indexer.analysis import Analyzer, is_stopword, surface_words
 from indexer.build import reindex
 from indexer.document import document_fields, load_payload
+from search_api import ranking as R
 from search_api.app import create_app
 from search_api.query import build
 from search_api.service import combine
@@ -238,3 +239,11 @@ def test_words_near_each_other_rank_first(proximity_client: TestClient) -> None:
     near_lift = score("pemilihan presiden", "near") - score("+pemilihan +presiden", "near")
     assert 0 < lift < near_lift
     assert score("pemilihan presiden", "scattered") == score("+pemilihan +presiden", "scattered")
+    # the lifts are constants, whatever the words' rarity: in order and adjacent, both clauses
+    # of the pair; reversed, the sloppy one; a three-word query's two pairs share one pair's
+    # weight, and all three in order add the whole-query clause
+    assert near_lift == pytest.approx(2 * R.PROXIMITY_SCORE)
+    assert lift == pytest.approx(R.PROXIMITY_SCORE)
+    three = "pemilihan presiden digelar"
+    assert score(three, "near") - score("+" + three.replace(" ", " +"), "near") == pytest.approx(
+        4 * R.PROXIMITY_SCORE)

@@ -33,7 +33,7 @@ def _articles(shared: Path, n: int) -> list[tuple[str, str]]:
                 for d in map(json.loads, islice(fh, n))]
 
 
-def _plain(ents: list) -> list[tuple[str, str, int, int]]:  # type: ignore[type-arg]
+def _plain(ents: list[Entity]) -> list[tuple[str, str, int, int]]:
     return [(e.name, e.type, e.start, e.end) for e in ents]
 
 

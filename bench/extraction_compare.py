@@ -12,21 +12,19 @@ Usage: ``python -m bench.extraction_compare --baseline /work/base [--chunk 250]`
 
 from __future__ import annotations
 
-import pickle
-import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
+from bench.checkout_worker import CheckoutWorker
 from bench.common import ROOT, arg_parser, load_articles
 
 # Run in each side's checkout (sys.path[0]): it may hold any version of indexer.
 _WORKER = r"""
 import gc, pickle, sys, time
-sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[1])
 from indexer.entities import extract_entities, load_model
 from indexer.mentions import article_mentions
-stage = sys.argv[1]
+stage = sys.argv[2]
 model = load_model()
 tagger = model.tagger
 gc.collect()
@@ -52,30 +50,6 @@ while True:
 STAGES = ("mentions", "bodies", "tagger")
 
 
-class Side:
-    """A worker process extracting with the ``indexer`` of checkout ``root``."""
-
-    def __init__(self, root: Path, stage: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _WORKER, stage, str(root)],
-            cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        )
-        self.seconds = 0.0
-
-    def run(self, chunk: list[tuple[str, str]]) -> Any:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        pickle.dump(chunk, self.proc.stdin)
-        self.proc.stdin.flush()
-        took, found = pickle.load(self.proc.stdout)
-        self.seconds += took
-        return found
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait()
-
-
 def main() -> None:
     p = arg_parser(__doc__ or "")
     p.add_argument("--baseline", type=Path, required=True, help="the other checkout")
@@ -88,7 +62,8 @@ def main() -> None:
           f"interleaved: baseline {args.baseline} vs {ROOT}")
     differ = 0
     for stage in args.stages.split(","):
-        old, new = Side(args.baseline, stage), Side(ROOT, stage)
+        old = CheckoutWorker(_WORKER, args.baseline, stage)
+        new = CheckoutWorker(_WORKER, ROOT, stage)
         for k, i in enumerate(range(0, n, args.chunk)):
             chunk = articles[i : i + args.chunk]
             first, second = (old, new) if k % 2 == 0 else (new, old)

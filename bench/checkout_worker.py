@@ -12,10 +12,41 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# The worker's script: ``setup`` (which reads ``sys.argv[1:]``: the checkout first, then the
+# worker's arguments) once, then for each job ``job`` (names the result ``result``), timed by
+# ``clock`` (a function of ``time``), then ``send`` (untimed: what of ``result`` to send back).
+_SCRIPT = """
+import pickle, sys, time
+sys.path.insert(0, sys.argv[1])
+{setup}
+def _job(job):
+{job}
+    return result
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+while True:
+    try:
+        job = pickle.load(inp)
+    except EOFError:
+        break
+    t0 = time.{clock}()
+    result = _job(job)
+    took = time.{clock}() - t0
+    pickle.dump((took, {send}), out)
+    out.flush()
+"""
+
+
+def worker_script(setup: str, job: str, clock: str = "process_time", send: str = "result"
+                  ) -> str:
+    """The script of a :class:`CheckoutWorker`: ``setup`` run once, ``job`` (a function body's
+    statements over ``job``, setting ``result``, indented 4) per job; its ``clock`` time is sent
+    back with the expression ``send`` (over ``result``, not timed)."""
+    return _SCRIPT.format(setup=setup, job=job, clock=clock, send=send)
+
 
 class CheckoutWorker:
-    """``code`` (a script reading ``sys.argv[1:]``: the checkout first, then ``args``) run in
-    checkout ``root``; :meth:`run` sends one job and adds the seconds it reports."""
+    """``code`` (a :func:`worker_script`) run in checkout ``root`` with ``args``; :meth:`run`
+    sends one job and adds the seconds it reports."""
 
     def __init__(self, code: str, root: Path, *args: str) -> None:
         self.root = root

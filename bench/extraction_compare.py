@@ -15,37 +15,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench.checkout_worker import CheckoutWorker
+from bench.checkout_worker import CheckoutWorker, worker_script
 from bench.common import ROOT, arg_parser, load_articles
 
 # Run in each side's checkout (sys.path[0]): it may hold any version of indexer.
-_WORKER = r"""
-import gc, pickle, sys, time
-sys.path.insert(0, sys.argv[1])
+_WORKER = worker_script(
+    setup="""
+import gc
 from indexer.entities import extract_entities, load_model
 from indexer.mentions import article_mentions
 stage = sys.argv[2]
 model = load_model()
 tagger = model.tagger
 gc.collect()
-inp, out = sys.stdin.buffer, sys.stdout.buffer
-while True:
-    try:
-        chunk = pickle.load(inp)
-    except EOFError:
-        break
-    t0 = time.process_time()
+""",
+    job="""
     if stage == "mentions":
-        found = [article_mentions(t, b) for t, b in chunk]
+        result = [article_mentions(t, b) for t, b in job]
     elif stage == "bodies":
-        found = [extract_entities(b, model) for _, b in chunk]
+        result = [extract_entities(b, model) for _, b in job]
     else:
-        found = [tagger.extract(b) for _, b in chunk]
-    took = time.process_time() - t0
-    pickle.dump((took, [[tuple(getattr(m, f) for f in m.__slots__) for m in ms] for ms in found]),
-                out)
-    out.flush()
-"""
+        result = [tagger.extract(b) for _, b in job]
+""",
+    send="[[tuple(getattr(m, f) for f in m.__slots__) for m in ms] for ms in result]",
+)
 
 STAGES = ("mentions", "bodies", "tagger")
 

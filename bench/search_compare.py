@@ -12,30 +12,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.checkout_worker import CheckoutWorker
+from bench.checkout_worker import CheckoutWorker, worker_script
 from bench.common import ROOT, arg_parser, load_articles
 from bench.http_bench import make_queries
 
 # Run in each side's checkout (sys.path[0]): it may hold any version of search_api.
-_WORKER = r"""
-import pickle, sys, time
+_WORKER = worker_script(
+    setup="""
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
 from search_api import service
 from search_api.params import parse_search_params
 holder = service.SearcherHolder(Path(sys.argv[2]))
-inp, out = sys.stdin.buffer, sys.stdout.buffer
-while True:
-    try:
-        queries = pickle.load(inp)
-    except EOFError:
-        break
-    t0 = time.thread_time()
-    totals = [service.search(holder, parse_search_params(list(q.items()))).total
-              for q in queries]
-    pickle.dump((time.thread_time() - t0, totals), out)
-    out.flush()
-"""
+""",
+    job="""
+    result = [service.search(holder, parse_search_params(list(q.items()))).total for q in job]
+""",
+    clock="thread_time",
+)
 
 PEOPLE = ("Joko Widodo", "Anies Baswedan", "Prabowo Subianto", "Sri Mulyani Indrawati")
 

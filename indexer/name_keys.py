@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Final
+
+from indexer.entities.facts import DATA, read_lines
 
 _APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘`´ʼ", None))
 _HYPHEN_RE: Final = re.compile(r"\s*-\s*")
@@ -65,7 +66,6 @@ _OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("n
 # German's "ue" for "ü" between consonants, which Indonesian news writes both ways ("Muenchen",
 # "Munchen"); not a "ue" of Chinese names ("Xue") or Acehnese ones ("Bireuen").
 _GERMAN_UE_RE: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])ue(?=[b-df-hj-np-tv-z])")
-_NAME_SPELLINGS_PATH: Final = Path(__file__).parent / "data" / "name_spellings.txt"
 
 
 @cache
@@ -73,8 +73,8 @@ def _name_spellings() -> dict[str, str]:
     """A given name's spelling or short form -> the form it is read as
     (``data/name_spellings.txt``)."""
     out: dict[str, str] = {}
-    for line in _NAME_SPELLINGS_PATH.read_text(encoding="utf-8").splitlines():
-        words = line.split("#", 1)[0].split()
+    for line in read_lines(DATA / "name_spellings.txt"):
+        words = line.split()
         for w in words:
             out.setdefault(w, words[0])
     return out

@@ -67,15 +67,22 @@ def _run(url: str, name: str, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300)
 
 
+def _adding_writer(url: str, name: str, big: Path, small: Path
+                   ) -> tuple[OpenSearch, subprocess.Popen[str], dict[str, object]]:
+    """Index ``name`` built from ``small``, and a writer adding ``big`` to it, once it holds
+    the lock (the client, the writer, the lock document)."""
+    client = OS.connect(url)
+    W.reindex([small], url, name, workers=1)
+    first = _writer(url, name, "add", str(big), "--workers", "1", "--no-progress")
+    return client, first, _holding(client, name, first)
+
+
 def test_a_second_writer_stops_while_the_first_runs(
         opensearch_url: str, corpus_records: tuple[Path, list[dict[str, object]]],
         small: Path) -> None:
     big, _ = corpus_records
-    client = OS.connect(opensearch_url)
-    W.reindex([small], opensearch_url, "lock", workers=1)
-    first = _writer(opensearch_url, "lock", "add", str(big), "--workers", "1", "--no-progress")
+    client, first, held = _adding_writer(opensearch_url, "lock", big, small)
     try:
-        held = _holding(client, "lock", first)
         assert held["command"] == "add"
         os.killpg(first.pid, signal.SIGSTOP)  # it holds the lock, whatever its speed
         for args in (["add", str(small), "--workers", "1"], ["delete", "some-id"],
@@ -103,11 +110,7 @@ def test_a_killed_writers_lock_is_taken_over(
         opensearch_url: str, corpus_records: tuple[Path, list[dict[str, object]]],
         small: Path) -> None:
     big, _ = corpus_records
-    client = OS.connect(opensearch_url)
-    W.reindex([small], opensearch_url, "lock-kill", workers=1)
-    first = _writer(opensearch_url, "lock-kill", "add", str(big), "--workers", "1",
-                    "--no-progress")
-    _holding(client, "lock-kill", first)
+    client, first, _ = _adding_writer(opensearch_url, "lock-kill", big, small)
     os.killpg(first.pid, signal.SIGKILL)
     first.wait()
     assert _held(client, "lock-kill") is not None  # left behind, lease running

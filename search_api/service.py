@@ -33,6 +33,7 @@ from search_api import related_cache as RC
 from search_api import snippet_windows as SW
 from search_api import stories as ST
 from search_api.memo import per_snapshot
+from search_api.overlap import BESIDE
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
 
@@ -460,6 +461,9 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
+    facets_of = BESIDE.start(lambda: FC.shared(
+        snap.cache, request, text, filters, range_filter,
+        lambda wide: compute_facets(snap, wide, text, filters, range_filter, total)))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
     firsts = {sid: f for _, sid, p in found if (f := ST.first_report_in(p, sid, local_time))}
@@ -472,10 +476,8 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         )
         for key, sid, p in found
     )
-    facets, n_stories = FC.shared(snap.cache, request, text, filters, range_filter,
-                                  lambda wide: compute_facets(snap, wide, text, filters,
-                                                              range_filter, total))
     suggestion = spelling.suggestion(snap, request.q, wait=False)
+    facets, n_stories = facets_of()
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(
         query=request.q, sort=sort, matched=matched, suggestion=suggestion,

@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """The compiled word scanner of :mod:`indexer.analysis`: one pass over a text gives its words
 and which of them are capitalised in the middle of a sentence; :func:`terms_of` then maps the
-words to their terms (names under their protected key, :func:`name_key`).
+words to their terms (names under their protected key, :func:`name_key`), and :func:`spans_in`
+gives the same words of a stretch of text with their offsets and terms (highlighting).
 
 Its words are exactly ``re.findall(r"[^\\W_]+(?:[-'’][^\\W_]+)*", text)`` (letters and digits,
 joined by internal hyphens or apostrophes: "berbulan-bulan", "Ma'ruf"), and its mid-sentence
@@ -73,7 +74,12 @@ def scan_words(str text):
 
 cdef extern from "Python.h":
     ctypedef struct PyObject
+    ctypedef struct PyTypeObject:
+        PyObject* (*tp_alloc)(PyTypeObject* t, Py_ssize_t n)
     PyObject* PyDict_GetItem(object d, object key)
+    void PyTuple_SET_ITEM(PyObject* p, Py_ssize_t pos, PyObject* o)
+    void Py_INCREF(PyObject* o)
+    void Py_DECREF(PyObject* o)
 
 
 cdef inline bint _written_as_name(str word, str low):
@@ -142,4 +148,65 @@ def capitalised_in(object words, frozenset lexicon):
         low = w.lower()
         if in_lexicon(low, lexicon):
             out.add(low)
+    return out
+
+
+cdef inline object _span(PyTypeObject* span_type, Py_ssize_t start, Py_ssize_t end, object word,
+                         object term):
+    """``span_type((start, end, word, term))`` for a tuple subclass, made as ``tuple.__new__``
+    makes it (the type's own allocator, then the four items) without its call overhead."""
+    cdef object a = start, b = end
+    cdef PyObject* t = span_type.tp_alloc(span_type, 4)
+    if t is NULL:
+        raise MemoryError()
+    Py_INCREF(<PyObject*>a)
+    PyTuple_SET_ITEM(t, 0, <PyObject*>a)
+    Py_INCREF(<PyObject*>b)
+    PyTuple_SET_ITEM(t, 1, <PyObject*>b)
+    Py_INCREF(<PyObject*>word)
+    PyTuple_SET_ITEM(t, 2, <PyObject*>word)
+    Py_INCREF(<PyObject*>term)
+    PyTuple_SET_ITEM(t, 3, <PyObject*>term)
+    span = <object>t  # a second reference: the allocation's own is dropped
+    Py_DECREF(t)
+    return span
+
+
+def spans_in(str text, Py_ssize_t start, Py_ssize_t end, dict name_keys, object surface,
+             type span_type):
+    """The words of ``text[start:end]`` (offsets into ``text``, no copy) as
+    ``span_type((start, end, word, term))``, words whose term is empty left out: the words
+    :func:`scan_words` finds there, each's term its entry in the self-filling ``surface`` cache
+    under its :func:`name_key`. ``text`` must need no normalisation (its words are their own
+    NFKC form)."""
+    cdef Py_ssize_t n = min(end, PyUnicode_GET_LENGTH(text))
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef PyTypeObject* tp = <PyTypeObject*>span_type
+    cdef list out = []
+    cdef Py_ssize_t i = max(start, 0), w0
+    cdef PyObject* hit
+    cdef object word, key, term
+    if not issubclass(span_type, tuple):
+        raise TypeError("span_type must be a tuple subclass")
+    while i < n:
+        if not Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
+            i += 1
+            continue
+        w0 = i
+        i += 1
+        while True:
+            while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
+                i += 1
+            if i + 1 < n and _joiner(PyUnicode_READ(kind, data, i)) \
+                    and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i + 1)):
+                i += 2
+                continue
+            break
+        word = PyUnicode_Substring(text, w0, i)
+        key = name_key(word, name_keys)
+        hit = PyDict_GetItem(surface, key)
+        term = <object>hit if hit is not NULL else surface[key]
+        if term:
+            out.append(_span(tp, w0, i, word, term))
     return out

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 import orjson
 import tantivy
 
-from indexer._text import capitalised_in, in_lexicon, name_key, scan_words, terms_of
+from indexer._text import capitalised_in, in_lexicon, name_key, scan_words, spans_in, terms_of
 from indexer.lexicon import static_names
 
 # indexer._text.scan_words finds the same words (WORD_RE) in one compiled pass, with the
@@ -267,16 +267,12 @@ class Analyzer:
         if names is None:
             names = self.name_words(text)
         name_keys = _name_keys(names)
+        end = len(text) if end is None else end
+        if normalize(text) == text:  # the usual case: compiled, no per-word normalisation
+            spans: list[Span] = spans_in(text, start, end, name_keys, self._surface, Span)
+            return spans
         surface = self._surface
         out: list[Span] = []
-        end = len(text) if end is None else end
-        if normalize(text) == text:  # the usual case: no per-word normalisation needed
-            for m in WORD_RE.finditer(text, start, end):
-                w = m.group()
-                term = surface[name_key(w, name_keys)]
-                if term:
-                    out.append(_new_span(Span, (m.start(), m.end(), w, term)))
-            return out
         for m in WORD_RE.finditer(text, start, end):
             w = m.group()
             # NFKC can split one word into several ("ﬁ" ligatures, fullwidth forms).

@@ -159,7 +159,7 @@ def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProf
     counts = EntityCounts(
         total=int(result.count or 0),  # type: ignore[attr-defined]
         days=F.day_counts(agg.get("days")),
-        dated=F.dated_count(agg.get("dated")),
+        dated=F.stats_count(agg.get("dated")),
         related={f: F.term_counts(agg.get(f)) for f in RELATED_FACETS},
     )
     return assemble(etype, value, counts, tuple(latest),

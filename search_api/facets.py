@@ -163,7 +163,8 @@ def day_counts(agg: Mapping[str, Any] | None) -> list[tuple[date, int]]:
     return out
 
 
-def dated_count(stats: Mapping[str, Any] | None) -> int:
+def stats_count(stats: Mapping[str, Any] | None) -> int:
+    """The ``count`` of a stats aggregation's result (how many results have the field)."""
     count = (stats or {}).get("count")
     return count if isinstance(count, int) else 0
 

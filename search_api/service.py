@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
@@ -350,15 +350,15 @@ def compute_facets(
     text: Query | None,
     filters: Mapping[str, Query],
     range_filter: Query | None,
-    total: int,
 ) -> tuple[F.Facets, int]:
     """The facets of the results and how many distinct stories they hold (one aggregate call
-    counts both, plus one per disjunctive facet)."""
+    counts both and the results themselves, plus one per disjunctive facet)."""
     searcher, schema = snap.searcher, snap.schema
     base = [range_filter] if range_filter is not None else []
     full = combine(schema, text, [*base, *filters.values()])
     size = request.facet_size
-    spec: dict[str, Any] = {**F.date_aggs(), "stories": ST.repeats_agg(searcher.num_docs)}
+    spec: dict[str, Any] = {**F.date_aggs(), "stories": ST.repeats_agg(searcher.num_docs),
+                            "members": ST.members_agg()}
     # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
     # more of those narrows the results, so its counts are those of the results as they are.
     disjunctive = {name for name in filters if name not in request.all_of}
@@ -387,7 +387,8 @@ def compute_facets(
             missing = {v: found.get(v, 0) for v in unshown}
         values[name] = F.terms_facet(counts, selected, size, missing)
     days = F.day_counts(result.get("days"))
-    undated = total - F.dated_count(result.get("dated"))
+    total = F.stats_count(result.get("members"))
+    undated = total - F.stats_count(result.get("dated"))
     return F.Facets(
         person=values[S.PERSON],
         org=values[S.ORG],
@@ -456,14 +457,20 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     request = indexed_selection(snap, request)
     range_filter = date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
+
+    def facets_of(text: Query | None) -> Callable[[], FC.Entry]:
+        """The facets of ``text``'s results, started beside the ranking and the hits."""
+        return BESIDE.start(lambda: FC.shared(
+            snap.cache, request, text, filters, range_filter,
+            lambda wide: compute_facets(snap, wide, text, filters, range_filter)))
+
     text, matched = compiled.query, "all"
+    facets = facets_of(text)
     total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
+        facets = facets_of(text)  # those of every word together are of no result: left
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
-    facets_of = BESIDE.start(lambda: FC.shared(
-        snap.cache, request, text, filters, range_filter,
-        lambda wide: compute_facets(snap, wide, text, filters, range_filter, total)))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
     firsts = {sid: f for _, sid, p in found if (f := ST.first_report_in(p, sid, local_time))}
@@ -477,12 +484,12 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         for key, sid, p in found
     )
     suggestion = spelling.suggestion(snap, request.q, wait=False)
-    facets, n_stories = facets_of()
+    counted, n_stories = facets()
     took = round((time.perf_counter() - t0) * 1000, 2)
     return SearchResponse(
         query=request.q, sort=sort, matched=matched, suggestion=suggestion,
         collapse=request.collapse, total=total, stories=n_stories, took_ms=took,
-        page=request.page, size=request.size, hits=hits, facets=facets,
+        page=request.page, size=request.size, hits=hits, facets=counted,
     )
 
 

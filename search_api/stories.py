@@ -139,6 +139,13 @@ def repeats_agg(num_docs: int) -> dict[str, Any]:
     return {"terms": {"field": S.STORY_KEY, "size": n, "segment_size": n, "min_doc_count": 2}}
 
 
+def members_agg() -> dict[str, Any]:
+    """Stats over the results' story keys: its ``count`` is how many results there are (every
+    document is written with its story), so the facets' one aggregate call needs no separate
+    count of the results."""
+    return {"stats": {"field": S.STORY_KEY}}
+
+
 def stories_among(total: int, repeats: dict[str, Any] | None) -> int:
     """Distinct stories among ``total`` results, given their :func:`repeats_agg` result."""
     buckets = (repeats or {}).get("buckets") or ()

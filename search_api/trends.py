@@ -213,7 +213,7 @@ def count_by_day(snap: service.Snapshot, request: SearchRequest) -> DayCounts:
     return DayCounts(
         total=total,
         days=F.day_counts(agg.get("days")),
-        undated=total - F.dated_count(agg.get("dated")),
+        undated=total - F.stats_count(agg.get("dated")),
         sources=F.term_counts(agg.get("sources")),
     )
 

@@ -75,6 +75,10 @@ def test_search_with_facets_beside_equals_search_inline(
     monkeypatch.setattr(service, "BESIDE", Inline())
     inline = [_without_time(service.search(service.SearcherHolder(index_dir), r))
               for r in requests]
+    # The facets count the results themselves (the aggregate's story-key stats): every result
+    # is in one date bucket or the undated one.
+    assert [sum(b.count for b in r.facets.date) for r in inline] == [r.total for r in inline]
+    assert min(r.total for r in inline) == 0 < max(r.total for r in inline)
     monkeypatch.setattr(service, "BESIDE", overlap.Overlap(1))
     holder = service.SearcherHolder(index_dir)  # fresh: nothing from the facet cache
     assert [_without_time(service.search(holder, r)) for r in requests] == inline

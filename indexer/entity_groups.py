@@ -7,7 +7,7 @@ names (:func:`join_name_parts`) and of organisations' names (:func:`join_org_nam
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -165,6 +165,16 @@ def _join_vowel_spellings(groups: Groups, by_key: Mapping[str, str]) -> None:
                 other = by_key.get(key[:i] + key[i + 1 :])
                 if other is not None:
                     groups.join(other, v)
+
+
+def cut_short(form: str, forms: Collection[str]) -> bool:
+    """Whether ``form`` is another of ``forms`` cut before its "dan" ("Kementerian Hukum" of
+    "Kementerian Hukum dan Hak Asasi Manusia"): a group is not shown in a cut form, however
+    often the corpus writes it."""
+    words = name_words(form)
+    n = len(words)
+    return any(len(ws) > n + 1 and ws[:n] == words and ws[n] in CONJUNCTIONS
+               for ws in map(name_words, forms))
 
 
 def group_counts(groups: Groups) -> dict[str, int]:

@@ -74,7 +74,13 @@ from typing import Any, Final
 
 from indexer import schema as S
 from indexer.cross_types import moved_counts, retype_across
-from indexer.entity_groups import Groups, join_name_parts, join_org_names, join_variants
+from indexer.entity_groups import (
+    Groups,
+    cut_short,
+    join_name_parts,
+    join_org_names,
+    join_variants,
+)
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
 from indexer.name_keys import (
@@ -114,8 +120,10 @@ def _display(forms: Mapping[str, int], person: bool = False) -> str:
     """The form a group of names is shown in: for a person, a full name (two words or more)
     over a single word, one that does not end in an initial ("Laode M"); then the most used;
     on a tie, not all capitals, then the fewest capitals, then alphabetical. (A place or an
-    organisation is shown as it is written most: "Jakarta", not "Kota Jakarta".)"""
-    return min(forms, key=lambda f: (person and " " not in f,
+    organisation is shown as it is written most: "Jakarta", not "Kota Jakarta"; but not in a
+    form cut before "dan": :func:`~indexer.entity_groups.cut_short`.)"""
+    return min(forms, key=lambda f: (not person and cut_short(f, forms),
+                                     person and " " not in f,
                                      person and initial(f.rsplit(" ", 1)[-1]) is not None,
                                      -forms[f], f.isupper(), sum(map(str.isupper, f)), f))
 

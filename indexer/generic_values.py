@@ -6,6 +6,9 @@ name shared by several people.
 * **events**: a name whose first or last words say it is an event (``data/event_words.txt``:
   "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
   organisations and places;
+* **kinds, quantities and groups**: a name that only names a kind of body or thing
+  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", a zodiac sign), a number with a
+  unit ("RAM 8 GB"; ``data/units.txt``), a competition's group ("Grup G");
 * **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
   ("Australian" beside Australia, from English names cut short) is a people's or a
   language's name, no place;
@@ -20,12 +23,13 @@ name shared by several people.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
-from indexer.entities.facts import DATA, load_places, read_lines
+from indexer.entities.facts import DATA, load_names, load_places, read_lines, read_sections
 from indexer.entities.regions import regional_head
 from indexer.name_keys import name_words, variant_key
 
@@ -56,15 +60,59 @@ def _event_ends() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def is_event(value: str) -> bool:
-    """Whether ``value`` is an event's name by its first or last words (more words than
-    those: "Festival" alone may be a name)."""
+    """Whether ``value`` is an event's name: a championship's ([whole]), or by its first or
+    last words (more words than those: "Festival" alone may be a name)."""
     words = name_words(value)
+    if words in _event_words().get("whole", ()):
+        return True
     firsts, lasts = _event_ends()
     if len(words) < 2 or (words[0] not in firsts and words[-1] not in lasts):
         return False
     lists = _event_words()
     return (any(words[: len(t)] == t for t in lists["first"] if len(t) < len(words))
             or any(words[-len(t):] == t for t in lists["last"] if len(t) < len(words)))
+
+
+@cache
+def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The [body] names of ``data/kind_names.txt`` as word tuples, and its [sign] names."""
+    lists = read_sections(DATA / "kind_names.txt")
+    return frozenset(tuple(n.split()) for n in lists["body"]), lists["sign"]
+
+
+def _only_kinds(words: tuple[str, ...], kinds: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``words`` are made of [body] names only, one after another ("majelis hakim",
+    "biro humas")."""
+    if not words:
+        return True
+    return any(words[:n] in kinds and _only_kinds(words[n:], kinds)
+               for n in range(len(words), 0, -1))
+
+
+_NUMBER_RE: Final = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]*)")
+# A competition's group: "Grup G", "Group B" (a letter after the word).
+_GROUP_WORDS: Final = frozenset({"grup", "group", "pool"})
+
+
+def is_kind_or_spec(value: str) -> bool:
+    """Whether ``value`` names a kind of thing rather than one (``data/kind_names.txt``:
+    "Timnas", "Polisi", "Cancer"), a quantity or a specification (a number and a unit of
+    ``data/units.txt`` after it: "RAM 8 GB", "48MP"), or a competition's group ("Zona Asia
+    Grup G")."""
+    words = name_words(value)
+    bodies, signs = _kind_names()
+    if _only_kinds(words, bodies) or (len(words) == 1 and words[0] in signs):
+        return True
+    units = load_names(DATA / "units.txt")
+    for i, w in enumerate(words):
+        m = _NUMBER_RE.fullmatch(w)
+        if m is not None and (m.group(2) in units or (
+                not m.group(2) and i + 1 < len(words) and words[i + 1] in units)):
+            return True
+        if (w in _GROUP_WORDS and i + 1 < len(words) and len(words[i + 1]) == 1
+                and words[i + 1].isalpha()):
+            return True
+    return False
 
 
 def _is_region(words: tuple[str, ...], places: frozenset[str]) -> bool:
@@ -110,7 +158,8 @@ def _demonyms(counts: Mapping[str, int]) -> set[str]:
 def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) -> set[str]:
     """The values of type ``typ`` (of ``counts``, value -> articles) that name no one entity;
     ``places``: the variant keys of the corpus's place values (the gazetteer's are added)."""
-    out = {v for v in counts if sum(ch.isalnum() for ch in v) <= 1 or is_event(v)}
+    out = {v for v in counts
+           if sum(ch.isalnum() for ch in v) <= 1 or is_event(v) or is_kind_or_spec(v)}
     if typ == "LOC":
         out |= _demonyms(counts)
     if typ == "ORG":

@@ -118,6 +118,11 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
     for v in ("G", "Dinas Perhubungan", "Dinas Kesehatan", "DPRD", "BPBD", "Paris Fashion Week"):
         assert v not in org, v
     assert "New York Fashion Week" not in place
+    for v in ("MotoGP", "Timnas", "Kejaksaan", "RAM 8 GB", "Zona Asia Grup G", "Kementerian Hukum"):
+        assert v not in org, v
+    assert "MotoGP San Marino" not in place and "San Marino" in place
+    for v in ("Timnas Indonesia", "Kejaksaan Agung", "Kementerian Hukum dan Hak Asasi Manusia"):
+        assert org.get(v, 0) >= 20, v
     assert "UAS" not in org or org["UAS"] < org.get("Universitas Airlangga", 0) + 14
     for v in ("Dinas Perhubungan DKI Jakarta", "DPRD DKI Jakarta", "Polda Metro Jaya",
               "Ditlantas Polda Metro Jaya", "Kementerian Luar Negeri", "Bea Cukai",
@@ -125,3 +130,28 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
         assert org.get(v, 0) >= 5, v
     assert not [v for v in generic_values("ORG", org, frozenset(p.lower() for p in place))
                 if org[v] >= 5]
+
+
+def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
+    m = _map({"Timnas": 99, "Timnas Indonesia": 153, "Kejaksaan": 58, "Kejaksaan Agung": 56,
+              "Polisi": 36, "Majelis Hakim": 22, "KBRI": 35, "KBRI Ottawa": 3, "BUMN": 89,
+              "Kementerian BUMN": 26, "Cancer": 27, "RAM 8 GB": 20, "Kamera 48MP": 2,
+              "Zona Asia Grup G": 13, "MotoGP": 157, "Dewa 19": 19, "Polisi Federal Australia": 3,
+              "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50},
+             loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2},
+             per={"Gemini": 34, "Lukman Hakim": 20, "Hakim": 5})
+    for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
+                               "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
+                               "MotoGP")),
+                      ("LOC", ("MotoGP San Marino",)), ("PER", ("Gemini",))):
+        for v in gone:
+            assert m.entity(typ, v) == (), v
+    # must not change: the named bodies, a number that is part of a name, a team named after
+    # the championship, a group of companies, the race's place, a person called so
+    for typ, kept in (("ORG", ("Timnas Indonesia", "Kejaksaan Agung", "KBRI Ottawa",
+                               "Kementerian BUMN", "Dewa 19", "Polisi Federal Australia",
+                               "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia")),
+                      ("LOC", ("San Marino",)), ("PER", ("Lukman Hakim",))):
+        for v in kept:
+            assert m.entity(typ, v) == (v,), v
+    assert m.entity("PER", "Hakim") == ("Lukman Hakim",)  # the parts rule, not a kind

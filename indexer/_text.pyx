@@ -80,6 +80,7 @@ cdef extern from "Python.h":
     void PyTuple_SET_ITEM(PyObject* p, Py_ssize_t pos, PyObject* o)
     void Py_INCREF(PyObject* o)
     void Py_DECREF(PyObject* o)
+    void PyObject_GC_UnTrack(PyObject* o)
 
 
 cdef inline bint _written_as_name(str word, str low):
@@ -167,18 +168,32 @@ cdef inline object _span(PyTypeObject* span_type, Py_ssize_t start, Py_ssize_t e
     PyTuple_SET_ITEM(t, 2, <PyObject*>word)
     Py_INCREF(<PyObject*>term)
     PyTuple_SET_ITEM(t, 3, <PyObject*>term)
+    PyObject_GC_UnTrack(t)  # two ints and two strings: it can be in no cycle
     span = <object>t  # a second reference: the allocation's own is dropped
     Py_DECREF(t)
     return span
 
 
-def spans_in(str text, Py_ssize_t start, Py_ssize_t end, dict name_keys, object surface,
-             type span_type):
+cdef inline object _key_of(str word, frozenset names, str name_mark):
+    """:func:`name_key` with the names as a set: ``name_mark + low`` for the protected key."""
+    cdef str low
+    if not names or PyUnicode_GET_LENGTH(word) == 0 \
+            or Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(word), PyUnicode_DATA(word), 0)):
+        return word
+    low = word.lower()
+    if low in names and _written_as_name(word, low):
+        return name_mark + low
+    return word
+
+
+def spans_in(str text, Py_ssize_t start, Py_ssize_t end, frozenset names, str name_mark,
+             object surface, type span_type):
     """The words of ``text[start:end]`` (offsets into ``text``, no copy) as
     ``span_type((start, end, word, term))``, words whose term is empty left out: the words
     :func:`scan_words` finds there, each's term its entry in the self-filling ``surface`` cache
-    under its :func:`name_key`. ``text`` must need no normalisation (its words are their own
-    NFKC form)."""
+    under its :func:`name_key` (``name_mark`` + the name for a word written as one of the
+    lower-case ``names``). ``text`` must need no normalisation (its words are their own NFKC
+    form)."""
     cdef Py_ssize_t n = min(end, PyUnicode_GET_LENGTH(text))
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -204,7 +219,7 @@ def spans_in(str text, Py_ssize_t start, Py_ssize_t end, dict name_keys, object 
                 continue
             break
         word = PyUnicode_Substring(text, w0, i)
-        key = name_key(word, name_keys)
+        key = _key_of(word, names, name_mark)
         hit = PyDict_GetItem(surface, key)
         term = <object>hit if hit is not NULL else surface[key]
         if term:

@@ -261,16 +261,17 @@ class Analyzer:
                              self._terms(body_words, names, name_keys))
 
     def spans(self, text: str, names: frozenset[str] | None = None, start: int = 0,
-              end: int | None = None) -> list[Span]:
+              end: int | None = None, *, clean: bool = False) -> list[Span]:
         """Words of ``text`` (of ``text[start:end]`` when given: the same words, without the
-        copy) with their offsets in ``text`` and their terms."""
+        copy) with their offsets in ``text`` and their terms. ``clean``: the caller has seen
+        that ``normalize(text) == text`` (a long text read stretch by stretch is checked once)."""
         if names is None:
             names = self.name_words(text)
-        name_keys = _name_keys(names)
         end = len(text) if end is None else end
-        if normalize(text) == text:  # the usual case: compiled, no per-word normalisation
-            spans: list[Span] = spans_in(text, start, end, name_keys, self._surface, Span)
+        if clean or normalize(text) == text:  # the usual case: compiled
+            spans: list[Span] = spans_in(text, start, end, names, _NAME_KEY, self._surface, Span)
             return spans
+        name_keys = _name_keys(names)
         surface = self._surface
         out: list[Span] = []
         for m in WORD_RE.finditer(text, start, end):

@@ -29,6 +29,7 @@ HINT_TERMS: Final = 16  # query terms looked for past the head of a longer body
 _WS_RE = re.compile(r"\s+")
 _NONSPACE_RE = re.compile(r"\S")
 _SPACE_RE = re.compile(r"\s")
+_JOIN: Final = "\x01"
 _CLOSING_RE = re.compile(r"[.,;:!?\"')\]”’]{0,2}")
 SpansOf = Callable[[str], list[Span]]  # a text's spans (Analyzer.spans with a document's names)
 
@@ -41,15 +42,27 @@ def render(text: str, spans: Sequence[Span], terms: Set[str], start: int = 0, en
            ) -> str:
     """``text[start:end]`` as HTML, with every span whose term is in ``terms`` marked."""
     end = len(text) if end is None else end
-    out: list[str] = []
+    pieces: list[str] = []  # between marks, marked, between marks, ..., between marks
     pos = start
     for sp in spans:
         if sp.start < start or sp.end > end or sp.term not in terms:
             continue
-        out.append(_esc(text[pos : sp.start]))
-        out.append(MARK_OPEN + _esc(text[sp.start : sp.end]) + MARK_CLOSE)
+        pieces.append(text[pos : sp.start])
+        pieces.append(text[sp.start : sp.end])
         pos = sp.end
-    out.append(_esc(text[pos:end]))
+    pieces.append(text[pos:end])
+    if len(pieces) == 1:
+        return _esc(pieces[0])
+    # Escaped in one go, joined by a character that escaping and white-space folding leave
+    # alone (no white-space run reaches a mark: a mark holds a word and no word holds white
+    # space); piece by piece when the text has that character itself.
+    if text.find(_JOIN, start, end) >= 0:
+        escaped = [_esc(piece) for piece in pieces]
+    else:
+        escaped = _esc(_JOIN.join(pieces)).split(_JOIN)
+    out = [escaped[0]]
+    for k in range(1, len(escaped), 2):
+        out += (MARK_OPEN, escaped[k], MARK_CLOSE, escaped[k + 1])
     return "".join(out)
 
 
@@ -70,18 +83,25 @@ def best_matches(spans: Sequence[Span], terms: Set[str], width: int = SNIPPET_CH
                  ) -> tuple[int, int] | None:
     """The span-index range [i, j) from the first to the last match of the ~``width``-char
     window with the most distinct query terms (then the most matches, then the earliest); None
-    when no word matches. Only the matching spans decide it, so ``spans`` may be just those."""
+    when no word matches. Only the matching spans decide it, so ``spans`` may be just those.
+
+    A window starts at a match and holds the matches after it that end within ``width`` of its
+    start (spans are in text order, so their ends increase: those matches are the next few)."""
     matches = [k for k, sp in enumerate(spans) if sp.term in terms]
     if not matches:
         return None
+    n = len(matches)
     best: tuple[int, int, int] | None = None  # (distinct, count, -start)
     best_range = (matches[0], matches[0] + 1)
-    for k in matches:
-        j = _window_end(spans, k, spans[k].start + width)
-        inside = [m for m in range(k, j) if spans[m].term in terms]
-        key = (len({spans[m].term for m in inside}), len(inside), -k)
+    for a, k in enumerate(matches):
+        limit = spans[k].start + width
+        b = a + 1
+        while b < n and spans[matches[b]].end <= limit:
+            b += 1
+        distinct = 1 if b == a + 1 else len({spans[m].term for m in matches[a:b]})
+        key = (distinct, b - a, -k)
         if best is None or key > best:
-            best, best_range = key, (k, inside[-1] + 1)
+            best, best_range = key, (k, matches[b - 1] + 1)
     return best_range
 
 

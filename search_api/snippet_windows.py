@@ -180,8 +180,8 @@ def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[
     def spans_of(part: str) -> list[Span]:
         return analyzer.spans(part, names)
 
-    def within(lo: int, hi: int) -> list[Span]:
-        return analyzer.spans(text, names, lo, hi)
+    def within(lo: int, hi: int) -> list[Span]:  # used only once the text is seen clean
+        return analyzer.spans(text, names, lo, hi, clean=True)
 
     live = [t for t in terms if t]
     lowered = text.lower()

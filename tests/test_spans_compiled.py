@@ -56,6 +56,8 @@ def _agree(text: str, names: frozenset[str] | None, start: int, end: int | None)
     assert dict(fast._surface) == dict(plain._surface)
     assert fast.stems == plain.stems and fast.learned == plain.learned
     assert fast.spans(text, names, start, end) == want  # again, from the filled cache
+    if normalize(text) == text:
+        assert fast.spans(text, names, start, end, clean=True) == want
 
 
 # Words, names in their written forms, joiners, separators, and text NFKC changes: ligatures,

@@ -1,9 +1,10 @@
 """The spans a snippet needs, analysing only the words that may match and one window.
 
 :func:`search_api.highlight.excerpt_spans` analyses a body's head (up to 20,000 characters)
-word by word, though a snippet shows 200 of them. :func:`body_spans` first finds, with one
-compiled scan of the lower-cased text, every place where a word whose term is a query term can
-stand, and analyses only the words there: the snippet's window choice depends on the matches
+word by word, though a snippet shows 200 of them. :func:`body_spans` first finds, searching
+the lower-cased text for each query term but its first letter, every place where a word whose
+term is a query term can stand, and analyses only the words there (one stretch between spaces
+around each): the snippet's window choice depends on the matches
 alone (:func:`~search_api.highlight.best_matches`). Then it analyses the one window of text
 around the chosen matches (or the lead when nothing matches), and returns those spans, the
 matches and the text's first word. :func:`~search_api.highlight.snippet` makes of them the same
@@ -27,11 +28,9 @@ whole-head way.
 
 from __future__ import annotations
 
-import re
 import threading
 import weakref
 from collections.abc import Callable, Set
-from functools import lru_cache
 from typing import Final
 
 from indexer.analysis import MAX_WORD_LEN, Analyzer, Span, normalize
@@ -84,9 +83,17 @@ def _stem_exceptions(analyzer: Analyzer) -> _StemExceptions:
     return found
 
 
-@lru_cache(maxsize=512)
-def _places_re(pieces: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(pieces, key=lambda p: (-len(p), p))))
+def _places(lowered: str, pieces: Set[str], end: int) -> list[int]:
+    """Where in ``lowered[:end]`` any of ``pieces`` starts, in order (every occurrence: those a
+    longer one overlaps lie in its space-delimited piece, which :func:`_matches` analyses
+    once)."""
+    found: set[int] = set()
+    for piece in pieces:
+        k = lowered.find(piece, 0, end)
+        while k >= 0:
+            found.add(k)
+            k = lowered.find(piece, k + 1, end)
+    return sorted(found)
 
 
 def _cut_before(text: str, pos: int) -> int:
@@ -115,35 +122,20 @@ def _first_word(text: str, end: int) -> int | None:
     return None
 
 
-def _matches(text: str, end: int, places: list[int], terms: Set[str], spans_of: H.SpansOf
-             ) -> list[Span] | None:
+def _matches(text: str, end: int, places: list[int], terms: Set[str], within: Within
+              ) -> list[Span] | None:
     """The spans of ``text[:end]`` whose term is in ``terms``, analysing only the space-delimited
-    pieces holding ``places``; None when a piece runs too far without a space."""
-    pieces: list[tuple[int, int]] = []
+    pieces holding ``places`` (in order); None when a piece runs too far without a space."""
+    out: list[Span] = []
+    covered = -1  # where the last piece analysed ends
     for p in places:
-        if pieces and p < pieces[-1][1]:
+        if p < covered:
             continue
         lo = _cut_before(text, p)
-        hi = _cut_after(text, p, end)
-        if (lo == 0 and p > _CUT_SEARCH) or (hi == end and end - p > _CUT_SEARCH):
+        covered = _cut_after(text, p, end)
+        if (lo == 0 and p > _CUT_SEARCH) or (covered == end and end - p > _CUT_SEARCH):
             return None
-        if pieces and lo <= pieces[-1][1]:
-            pieces[-1] = (pieces[-1][0], hi)
-        else:
-            pieces.append((lo, hi))
-    joined, offsets, at = [], [], 0
-    for lo, hi in pieces:
-        joined.append(text[lo:hi])
-        offsets.append((at, lo))
-        at += hi - lo + 1
-    out: list[Span] = []
-    k = 0
-    for sp in spans_of(" ".join(joined)):
-        while k + 1 < len(offsets) and sp.start >= offsets[k + 1][0]:
-            k += 1
-        if sp.term in terms:
-            shift = offsets[k][1] - offsets[k][0]
-            out.append(Span(sp.start + shift, sp.end + shift, sp.surface, sp.term))
+        out += [sp for sp in within(lo, covered) if sp.term in terms]
     return out
 
 
@@ -152,14 +144,14 @@ def _window(text: str, lo: int, hi: int, end: int, within: Within) -> list[Span]
 
 
 def _spans(text: str, end: int, places: list[int], terms: Set[str], width: int,
-           spans_of: H.SpansOf, within: Within) -> list[Span]:
+           within: Within) -> list[Span]:
     """Spans of ``text[:end]`` from which :func:`~search_api.highlight.snippet` makes the
     snippet it makes from all of them: every match, the first word, and the window the snippet
     reads around the best matches (the lead when none)."""
     first = _first_word(text, end)
     if first is None:
         return []
-    matches = _matches(text, end, places, terms, spans_of)
+    matches = _matches(text, end, places, terms, within)
     if matches is None:
         return within(0, end)
     best = H.best_matches(matches, terms, width)
@@ -190,19 +182,18 @@ def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[
         return H.excerpt_spans(text, terms, spans_of, width)
     pieces = {t[1:] for t in live}
     pieces.update(_stem_exceptions(analyzer).words(frozenset(live)))
-    pattern = _places_re(tuple(sorted(pieces))) if pieces else None
 
     def places(end: int) -> list[int]:
-        return [] if pattern is None else [m.start() for m in pattern.finditer(lowered, 0, end)]
+        return _places(lowered, pieces, end)
 
     if len(text) <= H.SCAN_CHARS:
-        return _spans(text, len(text), places(len(text)), terms, width, spans_of, within)
+        return _spans(text, len(text), places(len(text)), terms, width, within)
     head_end = H.word_boundary(text, H.SCAN_CHARS)
-    head = _spans(text, head_end, places(head_end), terms, width, spans_of, within)
+    head = _spans(text, head_end, places(head_end), terms, width, within)
     first = next((sp for sp in head if sp.term in terms), None)
     if first is None:
         return H.beyond_head(text, head, head_end, terms, spans_of, width)
     if first.end + 2 * width <= head_end:
         return head
     end = H.word_boundary(text, first.end + 2 * width)
-    return _spans(text, end, places(end), terms, width, spans_of, within)
+    return _spans(text, end, places(end), terms, width, within)

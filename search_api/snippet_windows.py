@@ -18,8 +18,10 @@ Hypothesis and on the real index), because:
   case contains the term but its first letter. The cached stems for which that does not hold
   (none among the 22k corpus's 91k words, but the analyzer's cache is checked, not trusted)
   are looked for as whole words. So every matching word is among those analysed;
-* the window reaches ``width`` plus a word past the chosen matches either side, which holds
-  every span the snippet's window reads.
+* the snippet's words start at most ``width`` before the first chosen match and end at most
+  ``width`` after it (its window is ``width`` long and holds that match), and a window is cut
+  outward to a space, so it holds every span the snippet reads; one it leaves out would fail
+  the snippet's tests of reach as the next span out does.
 
 Texts where lower-casing is not one character for one (or depends on the neighbours: a capital
 sigma), texts not already in NFKC and query terms shorter than three letters are analysed the
@@ -37,7 +39,6 @@ from indexer.analysis import MAX_WORD_LEN, Analyzer, Span, normalize
 from indexer.words import WORD_RE
 from search_api import highlight as H
 
-PAD: Final = MAX_WORD_LEN + 12  # characters past the snippet's reach a window also covers
 Within = Callable[[int, int], list[Span]]  # spans of text[lo:hi], offsets into the text
 _CUT_SEARCH: Final = 300  # how far a window's edge moves to find a space
 
@@ -156,9 +157,9 @@ def _spans(text: str, end: int, places: list[int], terms: Set[str], width: int,
         return within(0, end)
     best = H.best_matches(matches, terms, width)
     if best is None:
-        return _window(text, 0, first + width + PAD, end, within)
+        return _window(text, 0, first + width, end, within)
     at = matches[best[0]].start
-    window = _window(text, at - width - PAD, at + width + PAD, end, within)
+    window = _window(text, at - width, at + width, end, within)
     lead = [] if window and window[0].start <= first else _window(text, 0, first + 1, end,
                                                                     within)[:1]
     return sorted({sp.start: sp for sp in (*lead, *matches, *window)}.values())

@@ -161,21 +161,25 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     mention, made this the building process's largest cost while writing (a test proves the
     bytes equal to that way's)."""
     f = prep.fields
-    changed = any(
-        emap.type_of(t, v) != t or emap.entity(t, v) != (v,)
-        for t, name in S.ENTITY_FIELDS.items() for v in f.get(name) or ()
-    ) or (bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
+    found = [(t, emap.type_of(t, v), v) for t, name in S.ENTITY_FIELDS.items()
+             for v in f.get(name) or ()]
+    # What each value becomes in this article: a part of a person's name the article also
+    # writes in full is that person's (:meth:`EntityMap.entities_in`).
+    names = {t: emap.entities_in(t, [v for _, to, v in found if to == t])
+             for t in S.ENTITY_TYPES}
+    changed = any(to != t or names[to][v] != (v,) for t, to, v in found) or (
+        bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
     stored = orjson.loads(f[S.PAYLOAD])
     old_entities = stored["entities"] or {}
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in old_entities.get(t, ())]
-    entities = {
-        t: list(dict.fromkeys(x for to, v in retyped if to == t for x in emap.entity(t, v)))
-        for t in S.ENTITY_TYPES
-    }
+    entities = {t: list(dict.fromkeys(x for to, v in retyped if to == t
+                                      for x in _into(names, emap, t, v)))
+                for t in S.ENTITY_TYPES}
     stored["entities"] = entities
-    stored["mentions"] = [m for old in stored["mentions"] or () for m in _mapped(old, stored, emap)]
+    stored["mentions"] = [m for old in stored["mentions"] or ()
+                          for m in _mapped(old, stored, emap, names)]
     category = emap.category(stored["category"]) if stored["category"] else ""
     stored["category"] = category
     fields = {k: v for k, v in f.items() if k not in S.ENTITY_FACETS}
@@ -188,15 +192,23 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     return replace(prep, fields=fields)
 
 
+def _into(names: Mapping[str, Mapping[str, tuple[str, ...]]], emap: EntityMap, typ: str,
+          value: str) -> tuple[str, ...]:
+    found = names[typ].get(value)
+    return emap.entity(typ, value) if found is None else found
+
+
 Json = dict[str, Any]
 
 
-def _mapped(m: Json, stored: Json, emap: EntityMap) -> Iterator[Json]:
-    """A mention (as JSON) under the map: retyped, renamed, dropped, or a ticket's two halves."""
+def _mapped(m: Json, stored: Json, emap: EntityMap,
+            names: Mapping[str, Mapping[str, tuple[str, ...]]]) -> Iterator[Json]:
+    """A mention (as JSON) under the map: retyped, renamed, dropped, or a ticket's two halves.
+    ``names``: type -> what each of the article's values becomes in it."""
     typ = emap.type_of(m["type"], m["name"])
     if typ != m["type"]:
         m = {**m, "type": typ}
-    into = emap.entity(typ, m["name"])
+    into = _into(names, emap, typ, m["name"])
     if len(into) == 1:
         yield m if into[0] == m["name"] else {**m, "name": into[0]}
     elif len(into) == 2:  # a ticket: each half where it is written, if the hyphen is found

@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Final
 
 from indexer.entities.facts import CLUB_LAST, DATA, load_names
-from indexer.name_keys import covers, initial, name_words, spelling_key, spelt_words, variant_key
+from indexer.name_keys import (
+    covers,
+    initial,
+    loose_words,
+    name_words,
+    spelling_key,
+    spelt_words,
+    variant_key,
+    word_variants,
+)
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
 PARTY_HEADS: Final = ("partai",)  # "Partai Golkar" ~ "Golkar"
@@ -104,6 +113,8 @@ def join_variants(groups: Groups, typ: str) -> None:
             groups.join(by_spelling[key], v)
         else:
             by_spelling[key] = v
+    if typ == "PER":
+        _join_loose_spellings(groups)
     for etype, keys in equivalents():
         if etype == typ:
             present = [by_key[k] for k in sorted(keys) if k in by_key]
@@ -150,6 +161,23 @@ def join_variants(groups: Groups, typ: str) -> None:
                         groups.join(short, v)
 
 
+def _join_loose_spellings(groups: Groups) -> None:
+    """Persons' names of two words or more that are one name read loosely
+    (:func:`~indexer.name_keys.loose_words`: Aziz / Azis, Syamsuddin / Syamsudin) join when they
+    also share a word spelt alike: the corpus shows the other spelling beside the same name."""
+    by_loose: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for v in groups.counts:
+        words = loose_words(v)
+        if len(words) >= 2:
+            by_loose[words].append(v)
+    for names in by_loose.values():
+        spelt = {v: set(spelt_words(v)) for v in names}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if spelt[a] & spelt[b]:
+                    groups.join(a, b)
+
+
 _VOWELS: Final = frozenset("aeiou")
 
 
@@ -189,15 +217,24 @@ def join_name_parts(groups: Groups) -> set[str]:
     """Join person names to the one longer name they are part of; return the groups of bare
     first names shared by several full names (no facet values on their own)."""
     roots = {groups.find(v) for v in groups.counts}
-    # Words as today's spelling writes them: a group's spellings share them, whichever is root.
-    words = {r: spelt_words(r) for r in roots}
+    # Words as today's spelling writes them, and as one where the corpus writes a word of a
+    # name both ways (:func:`~indexer.name_keys.word_variants`): a group's spellings share
+    # them, whichever is root, and a part counts the names of every spelling that may hold it
+    # ("Syarief": Elza Syarief, and Laode M Syarif too).
+    variants = word_variants(groups.counts)
+
+    def read(v: str) -> tuple[str, ...]:
+        return tuple(variants.get(w, w) for w in spelt_words(v))
+
+    words = {r: read(r) for r in roots}
     for v in groups.counts:  # every spelling of a group can contain a part
-        words.setdefault(v, spelt_words(v))
+        words.setdefault(v, read(v))
     by_word: dict[str, set[str]] = defaultdict(set)
     for v, ws in words.items():
         for w in ws:
             by_word[w].add(v)
     totals = group_counts(groups)
+    full: Counter[str] | None = None
     dropped: set[str] = set()
     # Names with initials before the same names spelt out, so "Yasonna H Laoly" joins
     # "Yasonna Hamonangan Laoly" before "Yasonna Laoly" looks for the name that covers it.
@@ -225,16 +262,21 @@ def join_name_parts(groups: Groups) -> set[str]:
                                     or len(containers) == 1):
                 merge_groups(groups, totals, one, root)
             continue
-        bigger = {c for c in containers if totals[c] >= totals[root]}
+        if full is None:
+            # A full name is weighed by how often it is written in full (with its spellings):
+            # the bare parts that joined it say nothing about the next part ("Kris" joining
+            # Kriss Hatta does not make "Hatta" his rather than Mohammad Hatta's).
+            full = Counter(totals)
+        bigger = {c for c in containers if full[c] >= totals[root]}
         begun = {c for c in containers
                  if any(words[u][0] == part[0] for u in holders if groups.find(u) == c)}
-        one = _dominant(bigger, totals)
-        rivals = sum(totals[c] for c in containers if c != one and totals[c] >= RIVAL_MIN)
+        one = _dominant(bigger, full)
+        rivals = sum(full[c] for c in containers if c != one and full[c] >= RIVAL_MIN)
         if one is not None and (
             # a surname, as news refers to people, of one person more than of all others
             # ("Habibie"; not "Anwar": Joko Anwar, Anwar Usman, Anwar Ibrahim, ...)
-            (one not in begun and totals[one] >= SURNAME_DOMINANCE * rivals)
-            or totals[one] >= DOMINANCE * sum(totals[c] for c in begun - {one})
+            (one not in begun and full[one] >= SURNAME_DOMINANCE * rivals)
+            or full[one] >= DOMINANCE * sum(full[c] for c in begun - {one})
         ):
             merge_groups(groups, totals, one, root)
         elif len(begun) >= 2:

@@ -75,6 +75,7 @@ from typing import Any, Final
 from indexer import schema as S
 from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import (
+    DOMINANCE,
     Groups,
     cut_short,
     join_name_parts,
@@ -88,6 +89,7 @@ from indexer.name_keys import (
     covers,
     in_order,
     initial,
+    loose_words,
     name_words,
     spelling_key,
     ticket_halves,
@@ -143,6 +145,7 @@ class EntityMap:
     types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -151,6 +154,9 @@ class EntityMap:
             keys = self._keys.setdefault(typ, {})
             for value in sorted(counts, key=lambda v: (-counts[v], v)):
                 keys.setdefault(variant_key(value), mapped.get(value, (value,)))
+        for v, c in self.counts.get("PER", {}).items():
+            for x in self.values.get("PER", {}).get(v, (v,)):
+                self._persons[x] += c
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -172,6 +178,36 @@ class EntityMap:
         if value in self.counts.get(typ, {}):
             return (value,)
         return self._keys.get(typ, {}).get(variant_key(value), (value,))
+
+    def entities_in(self, typ: str, values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """What each of one article's values of type ``typ`` becomes. As :meth:`entity`, but
+        a person's one-word name that other person's names of the same article hold (read
+        loosely: :func:`~indexer.name_keys.loose_words`) becomes what they become, when they
+        all become one person, and the corpus does not make the word another person the article
+        names: the article itself says whose part it is ("Syarief" beside "Laode M. Syarif" is
+        his, whoever the corpus's bare "Syarief" mostly is)."""
+        out = {v: self.entity(typ, v) for v in values}
+        if typ != "PER" or len(out) < 2:
+            return out
+        words = {v: loose_words(v) for v in out}
+        found = dict(out)
+        for v, part in words.items():
+            if len(part) != 1:
+                continue
+            wholes = [u for u, whole in words.items() if len(whole) > 1 and covers(whole, part)]
+            holders = {x for u in wholes for x in out[u]}
+            # the person the corpus makes of the part, when the article names him too
+            holders.update(x for x in out[v] if any(x in out[u] for u in out if u != v))
+            if len(holders) != 1 or out[v] == tuple(holders):
+                continue
+            # A surname the corpus gives a person named far more often than the article's
+            # is his ("Habibie" beside his son's full name); a first name is the article's.
+            (one,) = holders
+            first = any(words[u][0] == part[0] for u in wholes)
+            if first or not any(self._persons[x] >= DOMINANCE * self._persons[one]
+                                for x in out[v]):
+                found[v] = (one,)
+        return found
 
     def category(self, value: str) -> str:
         return self.categories.get(category_key(value), value)
@@ -315,11 +351,14 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
-    bands = {v: "ORG" for (t, v), kind in kinds.items() if t == "PER" and kind == "group"}
+    # A band's name, and a maker's written as a person's one-word name: organisations'.
+    bands = {v: "ORG" for (t, v), kind in kinds.items() if t == "PER" and (
+        kind == "group" or (kind == "maker" and " " not in v.strip()))}
     if bands:
         types.setdefault("PER", {}).update(bands)
         entity_counts = moved_counts(entity_counts, {"PER": bands})
-    credited = credits(found, entity_counts) | {n for n, kind in kinds.items() if kind != "group"}
+    credited = credits(found, entity_counts) | {
+        n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands}
     org_names = org_words(entity_counts.get("ORG", {}))
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,

@@ -8,6 +8,7 @@ ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Final
 
@@ -99,6 +100,56 @@ def spelling_key(value: str) -> str:
     first, sep, rest = variant_key(value).partition(" ")
     key = _name_spellings().get(first.rstrip("."), first) + sep + rest
     return _GERMAN_UE_RE.sub("u", _today(key))
+
+
+# Letters Indonesian news writes a name's sound with either way: "z" or "s" (Aziz, Azis), "ie"
+# or "i" (Syarief, Syarif), "dh"/"th"/"kh" or the bare letter (Ramadhan, Ramadan), and a letter
+# doubled or not (Syamsuddin, Syamsudin).
+_LOOSE: Final = (("z", "s"), ("ie", "i"), ("dh", "d"), ("th", "t"), ("kh", "h"))
+_DOUBLED_RE: Final = re.compile(r"(\w)\1+")
+
+
+@lru_cache(maxsize=1 << 17)
+def loose_words(value: str) -> tuple[str, ...]:
+    """The words of a name as :func:`spelling_key` reads them, with the letters a name's sound
+    is written either way read one way (:data:`_LOOSE`): the key under which the spellings of
+    a name meet that only the corpus can tell apart from two names."""
+    key = spelling_key(value)
+    for a, b in _LOOSE:
+        key = key.replace(a, b)
+    return tuple(_DOUBLED_RE.sub(r"\1", key).split(" "))
+
+
+def word_variants(values: Iterable[str]) -> dict[str, str]:
+    """Words of persons' names (as :func:`spelt_words` has them) -> the one spelling of their
+    loose form (:func:`loose_words`) the corpus shows them to share: two names of two words or
+    more equal but for that word, read loosely the same ("Laode Syarief", "Laode Syarif":
+    "syarief" -> "syarif"). A loose form the corpus never shows so stays two names ("Fahri",
+    "Fakhri")."""
+    seen: dict[tuple[int, tuple[str, ...], str], set[str]] = {}
+    for v in values:
+        spelt, loose = spelt_words(v), loose_words(v)
+        if len(spelt) < 2 or len(spelt) != len(loose):
+            continue
+        for i, w in enumerate(spelt):
+            if initial(w) is None:  # an initial stands for any word it begins
+                seen.setdefault((i, spelt[:i] + spelt[i + 1:], loose[i]), set()).add(w)
+    parent: dict[str, str] = {}
+
+    def find(w: str) -> str:
+        while parent.get(w, w) != w:
+            w = parent[w]
+        return w
+
+    for words in seen.values():
+        if len(words) > 1:
+            for w in words:
+                parent.setdefault(w, w)
+            first, *rest = sorted(words)
+            for w in rest:
+                a, b = sorted((find(first), find(w)))
+                parent[b] = a
+    return {w: find(w) for w in parent}
 
 
 def ticket_halves(value: str) -> tuple[str, str] | None:

@@ -10,8 +10,12 @@ written after a word of a thing ("gosip", "indeks", "memerankan") is no facet va
 written after the head of a place or body named after a person ("RSPAD", "Jalan", "Universitas")
 in half of its articles is a part of that other name, no person of its own. An organisation's
 name of two words or more written after a word of a product ("mobil", "ponsel") is a model's,
-no facet value. A person's own name is written so now and then ("relawan Jokowi", "akun
-Instagram X"): the shares keep those.
+no facet value. A person's name written after a word of a product or of a maker ("mobil",
+"pabrikan", "penjualan") is a maker's when it is one word (an organisation's), else a model's
+(no facet value). A person's name found mostly in articles whose headline says they retell a
+story ("Sinopsis ...": a drama's, a sinetron's episode) is a character's, no facet value. A
+person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
+keep those.
 """
 
 from __future__ import annotations
@@ -25,20 +29,26 @@ from typing import Any, Final
 from indexer.entities.facts import DATA, read_sections
 
 Name = tuple[str, str]  # (type, value)
-KINDS: Final = ("group", "thing", "named", "product")
-# The type of the names each kind is voted on.
-KIND_TYPES: Final = {"group": "PER", "thing": "PER", "named": "PER", "product": "ORG"}
+KINDS: Final = ("group", "thing", "named", "product", "maker")
+# The kind every person's name of an article gets whose headline has a word of ``[story]``.
+STORY: Final = "story"
+# The types of the names each kind is voted on.
+KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER",),
+                     "product": ("ORG",), "maker": ("PER",), STORY: ("PER",)}
+# A person's name after a product's word is voted as one after a maker's word: a brand's.
+_PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
 # this share of them at least (half for a name inside another name: a hero's name is the
 # name of many streets and hospitals, and still his).
 KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
-                     "product": Fraction(1, 4)}
-# A product's name is a brand's and a model's: two words at least.
+                     "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2)}
+# An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
 # The word before a name: a space, an opening quote or a closing parenthesis between them
 # ("Rumah Sakit Pusat Angkatan Darat (RSPAD) X").
 _BEFORE_RE: Final = re.compile(r"(?<![\w-])([\w-]+)\)?[ \"'“‘]{1,2}\Z")
+_WORD_RE: Final = re.compile(r"\w+")
 
 
 @cache
@@ -48,10 +58,24 @@ def _kind_words() -> dict[str, str]:
     return {w: kind for kind in KINDS for w in sections[kind]}
 
 
+@cache
+def _story_words() -> frozenset[str]:
+    return read_sections(DATA / "kind_words.txt")[STORY]
+
+
+def tells_story(title: str) -> bool:
+    """Whether a headline says its article retells a story ("Sinopsis Drama X Episode 8")."""
+    return any(w in _story_words() for w in _WORD_RE.findall(title.lower()))
+
+
 def kind_before(text: str, start: int) -> str | None:
     """The kind the word right before ``start`` says the name there is, or None."""
     m = _BEFORE_RE.search(text, max(0, start - 24), start)
-    return None if m is None else _kind_words().get(m.group(1).lower())
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    half, dash, rest = word.partition("-")
+    return _kind_words().get(half if dash and half == rest else word)  # "mobil-mobil"
 
 
 def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
@@ -59,21 +83,26 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     """The (name, kind) pairs one article's mentions show (dicts with type, name, field,
     start)."""
     out: set[tuple[Name, str]] = set()
+    story = tells_story(title)
     for m in mentions:
         kind = kind_before(title if m["field"] == "title" else body, m["start"])
         if kind is not None:
+            if m["type"] == "PER":
+                kind = _PERSON_KIND.get(kind, kind)
             out.add(((m["type"], m["name"]), kind))
+        if story and m["type"] == "PER":
+            out.add(((m["type"], m["name"]), STORY))
     return out
 
 
 def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mapping[str, int]]
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
-    of another kind: (type, value) -> "group", "thing", "named" (persons' names) or "product"
-    (organisations'). ``kinds``: (name, kind) -> articles."""
+    of another kind: (type, value) -> "group", "thing", "named", "maker", "story" (persons'
+    names) or "product" (organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        found = counts.get(typ, {}).get(value, 0) if typ == KIND_TYPES[kind] else 0
+        found = counts.get(typ, {}).get(value, 0) if typ in KIND_TYPES[kind] else 0
         if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:
             continue
         if (found and (typ, value) not in out and n >= KIND_MIN

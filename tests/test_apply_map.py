@@ -28,12 +28,13 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     the mapped article equals the decoded one (judged on the result, not on the fields)."""
     f = prep.fields
     before = load_payload(f[S.PAYLOAD])
-    mentions = tuple(m for old in before.mentions for m in _mapped(old, before, emap))
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
+    names = {t: emap.entities_in(t, [v for to, v in retyped if to == t]) for t in S.ENTITY_TYPES}
     entities = {
-        t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in emap.entity(t, v)))
+        t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
         for t in S.ENTITY_TYPES
     }
+    mentions = tuple(m for old in before.mentions for m in _mapped(old, before, emap, names))
     stored = replace(before, entities=entities, mentions=mentions,
                      category=emap.category(before.category) if before.category else "")
     if stored == replace(before, entities={t: before.entities.get(t, ()) for t in entities}):
@@ -48,9 +49,10 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     return replace(prep, fields=fields)
 
 
-def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap) -> Iterator[S.Mention]:
+def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap,
+            names: dict[str, dict[str, tuple[str, ...]]]) -> Iterator[S.Mention]:
     m = replace(m, type=emap.type_of(m.type, m.name))
-    into = emap.entity(m.type, m.name)
+    into = names[m.type][m.name]
     if len(into) == 1:
         yield replace(m, name=into[0])
     elif len(into) == 2:

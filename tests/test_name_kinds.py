@@ -85,3 +85,46 @@ def test_a_model_written_after_a_product_word_is_no_organisation() -> None:
     # a person's kind word before an organisation's name
     for v in ("Merapi", "Merapi Motor", "Lawu Jaya"):
         assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_persons_name_mostly_in_retold_stories_is_a_characters() -> None:
+    title = "Sinopsis Drama Bintang Episode 8, Raka Pulang"
+    body = "Raka Wijaya pulang. Ia bertemu Sari Dewi (Nadia Putri)."
+    mentions = [{"type": "PER", "name": "Raka Wijaya", "field": "body", "start": 0, "end": 11},
+                {"type": "ORG", "name": "Bintang", "field": "title", "start": 15, "end": 22}]
+    assert article_kinds(title, body, mentions) == {(("PER", "Raka Wijaya"), "story")}
+    # must not change: a headline that only has a word like it, a mention of another type
+    assert article_kinds("Sinopsisnya Bocor, Raka Wijaya Marah", body, mentions) == set()
+    m = _map({"Raka Wijaya": 30, "Raka": 12, "Raka Santoso": 40, "Nadia Putri": 20},
+             {("Raka Wijaya", "story"): 28, ("Raka", "story"): 12, ("Nadia Putri", "story"): 9})
+    # a character: no facet value, and a bare name of it no longer joins a real person
+    assert m.entity("PER", "Raka Wijaya") == ()
+    assert m.entity("PER", "Raka") == ()
+    # must not change: an actor named in stories and in other news (under half of the articles)
+    assert m.entity("PER", "Nadia Putri") == ("Nadia Putri",)
+    assert m.entity("PER", "Raka Santoso") == ("Raka Santoso",)
+
+
+def test_a_one_word_persons_name_mostly_written_after_a_makers_word_is_its_makers() -> None:
+    assert _at("mobil Kencana terbaru", "Kencana") == "product"
+    assert _at("total penjualan Kencana naik", "Kencana") == "maker"
+    assert _at("seperti mobil-mobil Kencana", "Kencana") == "product"
+    assert _at("seperti mobil-motor Kencana", "Kencana") is None  # no word said twice
+    # a person's name after a product's word is voted a maker's; an organisation's stays one
+    # of a product
+    title, body = "Mobil Kencana", "Ia membeli mobil Kencana Avanti."
+    mentions = [{"type": "PER", "name": "Kencana", "field": "title", "start": 6, "end": 13},
+                {"type": "ORG", "name": "Kencana Avanti", "field": "body", "start": 17,
+                 "end": 31}]
+    assert article_kinds(title, body, mentions) == {(("PER", "Kencana"), "maker"),
+                                                    (("ORG", "Kencana Avanti"), "product")}
+    m = _map({"Kencana": 40, "Kencana Avanti": 9, "Budi": 50, "Budi Santoso": 300},
+             {("Kencana", "maker"): 15, ("Kencana Avanti", "maker"): 5,
+              ("Budi", "maker"): 3})
+    assert m.type_of("PER", "Kencana") == "ORG"
+    assert m.entity("ORG", "Kencana") == ("Kencana",)
+    assert m.counts["ORG"]["Kencana"] == 40
+    assert m.entity("PER", "Kencana Avanti") == ()  # a model: no person
+    # must not change: a person's name now and then written after such a word
+    assert m.type_of("PER", "Budi") == "PER"
+    assert m.entity("PER", "Budi Santoso") == ("Budi Santoso",)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from indexer.corpus_pass import alias_person
 from indexer.entity_norm import EntityMap, compute_map
-from indexer.name_keys import spelling_key
+from indexer.name_keys import loose_words, spelling_key, word_variants
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,
@@ -97,3 +97,46 @@ def test_z_for_s_in_places_and_demonyms() -> None:
     # one without it, a demonym of a place under three times as often
     for v in ("Tunis", "Tuniz", "Labuhan", "Labuha", "Kaledonian"):
         assert m.entity("LOC", v) == (v,), v
+
+
+def test_loose_spellings_of_a_persons_name_join_beside_a_shared_word() -> None:
+    assert loose_words("Haziz Samsuddin") == loose_words("Hasis Samsudin") == ("hasis", "samsudin")
+    assert loose_words("Ramadhan Syarief") == loose_words("Ramadan Syarif")
+    m = _map(per={"Haziz Samsuddin": 24, "Hasis Samsuddin": 12, "Haziz Samsudin": 10,
+                  "Hasis Samsudin": 2, "Hasis Rani": 16, "Fadli Zon": 40, "Fadly Son": 3})
+    for v in ("Hasis Samsuddin", "Haziz Samsudin", "Hasis Samsudin"):
+        assert m.entity("PER", v) == ("Haziz Samsuddin",), v
+    # must not change: another name of one shared word; names loosely alike that share no word
+    # spelt alike (two names, as far as the corpus shows); one-word names
+    for v in ("Hasis Rani", "Fadli Zon", "Fadly Son"):
+        assert m.entity("PER", v) == (v,), v
+    m = _map(per={"Hasis": 12, "Haziz": 30})
+    assert m.entity("PER", "Hasis") == ("Hasis",)
+
+
+def test_a_part_counts_every_spelling_of_the_names_that_may_hold_it() -> None:
+    # "Syarief" may be Elza Syarief's or Laode Syarif's: no one name takes it (read strictly,
+    # only Elza Syarief holds it)
+    assert word_variants(["Laode Syarief", "Laode M Syarif", "Laode Syarif", "Fahri Hamzah",
+                          "Fakhri Husaini", "Syarief"]) == {"syarief": "syarief",
+                                                            "syarif": "syarief"}
+    m = _map(per={"Elza Syarief": 48, "Laode M Syarif": 84, "Laode Syarif": 9, "Laode Syarief": 3,
+                  "Syarief": 15,
+                  "Hamid Rusdi": 50, "Hamid Rusdie": 2, "Rusdie": 10,
+                  "Fahri Hamzah": 138, "Fakhri Husaini": 43, "Fahri": 30})
+    assert m.entity("PER", "Syarief") == ("Syarief",)
+    # a part of one name, written in the other spelling, which the corpus shows beside it
+    assert m.entity("PER", "Rusdie") == ("Hamid Rusdi",)
+    # must not change: spellings the corpus never shows as one name's
+    assert m.entity("PER", "Fahri") == ("Fahri Hamzah",)
+    m = _map(per={"Elza Syarief": 48, "Laode M Syarif": 84, "Syarief": 15})
+    assert m.entity("PER", "Syarief") == ("Elza Syarief",)
+
+
+def test_an_initial_is_no_spelling_of_the_word_it_begins() -> None:
+    assert word_variants(["M Syarif", "Muhammad Syarif", "Muhamad Syarif"]) == {
+        "muhamad": "muhamad", "muhammad": "muhamad"}
+    m = _map(per={"Laode M Syarif": 84, "Laode Muhammad Syarif": 18, "Laode Muhamad Syarif": 3,
+                  "M Syarif": 2, "Muhammad Syarif": 1})
+    assert m.entity("PER", "Laode Muhammad Syarif") == ("Laode M Syarif",)
+    assert m.entity("PER", "Laode Muhamad Syarif") == ("Laode M Syarif",)

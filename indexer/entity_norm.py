@@ -50,6 +50,13 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   Liverpool", "seperti dilansir Sputnik"): a short name joins the one name it stands for, a
   nickname read as another type takes its name's type, and a name mostly written as the
   source of a report is no facet value;
+* **acronyms spelt out, a looser spelling, a place's longer name**
+  (:mod:`indexer.expanded_names`, last): organisations' and places' names equal once their
+  acronyms are read as the one full name the corpus writes, their legal forms left out and
+  "ch"/"c", "dh"/"d", doubled letters read as one join ("RSPAD Gatot Soebroto" = "Rumah Sakit
+  Pusat Angkatan Darat Gatot Subroto", "Bank BRI" = BRI); a place's name joins the one
+  longer name of it ("Stadion Patriot" ~ "Stadion Patriot Candrabhaga", "Istana Bogor" ~
+  "Istana Kepresidenan Bogor");
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
 * **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a
@@ -82,6 +89,7 @@ from indexer.entity_groups import (
     join_org_names,
     join_variants,
 )
+from indexer.expanded_names import join_expanded, join_longer_places
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
 from indexer.name_keys import (
@@ -296,8 +304,12 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "ORG":
         join_org_names(groups, places)
         join_unit_heads(groups, places)
-    if evidence is not None:  # last: a short name joins the whole group of its name
+    if evidence is not None:  # a short name joins the whole group of its name
         join_linked(groups, evidence, typ)
+    if typ != "PER":  # last: with the acronyms the joins above have found
+        words = join_expanded(groups)
+        if typ == "LOC":
+            join_longer_places(groups, words)
     display = {root: _display({m: plain[m] for m in ms}, typ == "PER")
                for root, ms in groups.members().items()}
 

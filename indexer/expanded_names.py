@@ -1,0 +1,206 @@
+"""The last joins of the corpus-level map (:mod:`indexer.entity_norm`) for organisations and
+places: names compared with their acronyms spelt out, their legal forms left out and a looser
+spelling, and a place's name the one longer name of it.
+
+* **acronyms spelt out** (:func:`join_expanded`): an acronym of three to six capitals whose
+  one full name the corpus writes (the name of three words or more whose initials it is,
+  legal forms and "dan" left out: :func:`~indexer.entity_groups.join_org_names` reads them so)
+  is read as that name inside longer names too, a word before it that begins the full name
+  written once ("RSPAD Gatot Soebroto" = "Rumah Sakit Pusat Angkatan Darat Gatot Subroto";
+  "Bank BRI" = "PT Bank Rakyat Indonesia"). Names equal so read join;
+* **a looser spelling** (:func:`loose_key`): besides the old spelling, "ch" as "c", an "h"
+  after b, d, g or t left out and a doubled letter as one (not in Roman numerals: "Angkasa
+  Pura II") ("Stadion Patriot Chandrabhaga" = "Stadion Patriot Candrabhaga"), for names of two
+  words or more (one word in two spellings may be two names);
+* **a place's longer name** (:func:`join_longer_places`): a place's name of two words or more
+  joins the one longer name of a place that goes on from it (one as
+  :func:`~indexer.entity_groups.join_org_names` reads it), named at least as often ("Stadion
+  Patriot" ~ "Stadion Patriot Candrabhaga", "Taman Makam Pahlawan" ~ "TMP Kalibata"; not with
+  a point of the compass next: "Kota Tangerang Selatan"), or that only adds a qualifier or a
+  title inside it (``data/name_qualifiers.txt``: "Istana Bogor" ~ "Istana Kepresidenan
+  Bogor", "Jalan Sudirman" ~ "Jalan Jenderal Sudirman"). "One" counts the names found in
+  :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; a name of one word, or one
+  joined with a name of one word written more often ("Bandara Yogyakarta" with Yogyakarta),
+  never joins so ("Jakarta" of "Jakarta Selatan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Final
+
+from indexer.entities.facts import DATA, load_names
+from indexer.entity_groups import (
+    ACRONYM_MIN,
+    LEGAL_FORMS,
+    RIVAL_MIN,
+    Groups,
+    _acronym,
+    _dominant,
+    group_counts,
+    merge_groups,
+)
+from indexer.name_keys import name_words, variant_key
+
+_ASPIRATED_RE: Final = re.compile(r"(?<=[bdgt])h")
+_DOUBLE_RE: Final = re.compile(r"(\w)\1")
+# A number in Roman numerals keeps its doubled letters ("Angkasa Pura II" is not "I").
+_ROMAN_RE: Final = re.compile(r"[ivxlcdm]+")
+QUALIFIERS: Final = load_names(DATA / "name_qualifiers.txt")
+
+
+# The old spelling (as :func:`~indexer.name_keys.spelling_key` reads it) and "ch" as "c",
+# "kh" as "k".
+_LOOSE: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ch", "c"),
+                 ("kh", "k"))
+
+
+def loose_key(words: tuple[str, ...]) -> str:
+    """The words of a name (lower case) in a looser spelling."""
+    key = " ".join(words)
+    for old, new in _LOOSE:
+        key = key.replace(old, new)
+    return " ".join(w if _ROMAN_RE.fullmatch(w) else _DOUBLE_RE.sub(r"\1", w)
+                    for w in _ASPIRATED_RE.sub("", key).split(" "))
+
+
+def _acronym_word(value: str) -> str | None:
+    return value.lower() if value.isupper() and value.isalpha() and 3 <= len(value) <= 6 else None
+
+
+def _plain(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in (w.strip(",.") for w in words) if w and w not in LEGAL_FORMS)
+
+
+def expansions(groups: Groups, totals: Mapping[str, int]
+               ) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Acronym (lower case) -> the words of the one full name of it the corpus writes; and the
+    acronyms of companies' names (written with a legal form: "PT Kereta Api Indonesia")."""
+    by_initials: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
+    legal: set[str] = set()
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        raw = name_words(v)
+        words = _plain(raw)
+        if len(words) >= 3 and all(w[:1].isalpha() for w in words):
+            acronym = _acronym(words)
+            by_initials[acronym].setdefault(groups.find(v), words)
+            if len(words) < len(raw):
+                legal.add(groups.find(v))
+    out: dict[str, tuple[str, ...]] = {}
+    companies = set()
+    for acronym, named in by_initials.items():
+        one = _dominant(set(named), totals)
+        if one is not None and totals[one] >= ACRONYM_MIN:
+            out[acronym] = named[one]
+            if one in legal:
+                companies.add(acronym)
+    return out, frozenset(companies)
+
+
+def expanded(value: str, spelt: Mapping[str, tuple[str, ...]],
+             companies: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A name's words (legal forms left out) with each acronym of ``spelt`` spelt out; after a
+    legal form, only those of ``companies`` ("PT KAI"; not "PT PBB", a tax)."""
+    out: list[str] = []
+    company = False
+    for raw in value.split():
+        w = variant_key(raw).strip(",.")
+        if w in LEGAL_FORMS:
+            company = True
+        if not w or w in LEGAL_FORMS:
+            continue
+        full = spelt.get(w) if _acronym_word(raw.strip(",.")) else None
+        if full is None or (company and w not in companies):
+            out.append(w)
+            continue
+        if out and out[-1] == full[0]:  # "Bank BRI": "Bank" begins Bank Rakyat Indonesia
+            out.pop()
+        out.extend(full)
+    return tuple(out)
+
+
+def join_expanded(groups: Groups) -> dict[str, tuple[str, ...]]:
+    """Names equal once their acronyms are spelt out and their spelling loosened join (a bare
+    acronym only when the full names are written half as often as it at least); returns each
+    value's expanded words, for :func:`join_longer_places`."""
+    totals = group_counts(groups)
+    spelt, companies = expansions(groups, totals)
+    words = {v: expanded(v, spelt, companies) for v in groups.counts}
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for v in sorted(groups.counts):
+        if len(words[v]) >= 2:
+            by_key[loose_key(words[v])].append(v)
+    for values in by_key.values():
+        bare = [v for v in values if _acronym_word(v.strip())]
+        named = [v for v in values if v not in bare]
+        if 2 * sum(groups.counts[v] for v in named) >= sum(groups.counts[v] for v in bare):
+            named = values
+        roots = sorted({groups.find(v) for v in named}, key=lambda g: (-totals[g], g))
+        for other in roots[1:]:
+            merge_groups(groups, totals, roots[0], other)
+    return words
+
+
+# Words that make a new place of the name before them ("Tangerang Selatan" is not Tangerang).
+COMPASS: Final = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara", "laut",
+                            "daya"})
+
+
+def _goes_on(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``whole`` is ``part`` and more words after it (not a point of the compass)."""
+    n = len(part)
+    return len(whole) > n and whole[:n] == part and whole[n] not in COMPASS
+
+
+def _qualified(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``whole`` is ``part`` with qualifiers put inside it (not first)."""
+    if len(whole) <= len(part) or whole[0] != part[0] or whole[-1] != part[-1]:
+        return False
+    it = iter(whole)
+    extra = []
+    for w in part:
+        for u in it:
+            if u == w:
+                break
+            extra.append(u)
+        else:
+            return False
+    extra.extend(it)
+    return all(u in QUALIFIERS for u in extra)
+
+
+def join_longer_places(groups: Groups, words: Mapping[str, tuple[str, ...]]) -> None:
+    """A place's name of two words or more joins the one longer name of it (see the module)."""
+    totals = group_counts(groups)
+    # A group mostly written as one word is that word's ("Bandara Yogyakarta" joined the city).
+    shown: dict[str, str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        shown.setdefault(groups.find(v), v)
+    # The longer names that may hold a name: by the words they begin with, by their ends.
+    by_start: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for v, ws in words.items():
+        if len(ws) >= 3:
+            for n in range(2, len(ws)):
+                by_start[ws[:n]].append(v)
+            by_ends[(ws[0], ws[-1])].append(v)
+    # Longest first: "RSPAD Gatot Soebroto" takes "... Jakarta" before "RSPAD" looks for it.
+    for v in sorted(groups.counts, key=lambda v: (-len(words[v]), totals[groups.find(v)], v)):
+        part = words[v]
+        root = groups.find(v)
+        if len(part) < 2 or len(words[shown.get(root, v)]) < 2:
+            continue
+        longer, inside = set(), set()
+        for u in (*by_start.get(part, ()), *by_ends.get((part[0], part[-1]), ())):
+            g = groups.find(u)
+            if g == root or totals[g] < RIVAL_MIN:
+                continue
+            if _goes_on(part, words[u]):
+                longer.add(g)
+            elif _qualified(part, words[u]):
+                inside.add(g)
+        one = _dominant(longer | inside, totals)
+        if one is not None and (one in inside or totals[one] >= totals[root]):
+            merge_groups(groups, totals, one, root)

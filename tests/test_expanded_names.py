@@ -1,0 +1,104 @@
+"""Acronyms spelt out, a looser spelling and a place's longer name (indexer.expanded_names):
+on hand-made counts with the cases that must not change, and end to end on the whole corpus's
+index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.corpus_pass import alias_person
+from indexer.entity_norm import EntityMap, compute_map
+from indexer.expanded_names import expanded, loose_key
+from indexer.facet_quality import facet_counts
+
+
+def _map(org: dict[str, int] | None = None, loc: dict[str, int] | None = None) -> EntityMap:
+    return compute_map({"PER": {}, "ORG": org or {}, "LOC": loc or {}}, {}, alias_person)
+
+
+def test_an_acronym_is_read_spelt_out_inside_longer_names() -> None:
+    spelt = {"rspad": ("rumah", "sakit", "pusat", "angkatan", "darat"),
+             "bri": ("bank", "rakyat", "indonesia")}
+    assert expanded("RSPAD Gatot Soebroto", spelt) == (
+        "rumah", "sakit", "pusat", "angkatan", "darat", "gatot", "soebroto")
+    assert expanded("PT Bank BRI Tbk", spelt, frozenset({"bri"})) == ("bank", "rakyat",
+                                                                      "indonesia")
+    # after a legal form only a company's acronym; a word in lower case is no acronym
+    assert expanded("PT BRI", spelt) == ("bri",)
+    assert expanded("Rspad Baru", spelt) == ("rspad", "baru")
+
+
+def test_names_equal_spelt_out_join() -> None:
+    m = _map(org={"BRI": 28, "Bank BRI": 24, "PT Bank Rakyat Indonesia": 8,
+                  "Bank Rakyat Indonesia": 6, "PT Bank Rakyat Indonesia Tbk": 2,
+                  "Bank Indonesia": 224, "PT PBB": 2, "Perserikatan Bangsa-Bangsa": 226,
+                  "PT KAI": 16, "PT Kereta Api Indonesia": 56},
+             loc={"RSPAD Gatot Soebroto": 172, "RSPAD Gatot Subroto": 129, "RSPAD": 70,
+                  "Rumah Sakit Pusat Angkatan Darat": 137,
+                  "Rumah Sakit Pusat Angkatan Darat Gatot Subroto": 12})
+    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "Bank Rakyat Indonesia",
+              "PT Bank Rakyat Indonesia Tbk"):
+        assert m.entity("ORG", v) == ("BRI",), v
+    assert m.entity("ORG", "PT KAI") == ("PT Kereta Api Indonesia",)
+    assert m.entity("LOC", "Rumah Sakit Pusat Angkatan Darat Gatot Subroto") == (
+        "RSPAD Gatot Soebroto",)
+    # must not change: another bank, an acronym after a legal form that is no company's
+    for v in ("Bank Indonesia", "PT PBB"):
+        assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_looser_spelling_joins_names_of_two_words_or_more() -> None:
+    assert loose_key(("chandrabhaga",)) == loose_key(("candrabhaga",)) == loose_key(
+        ("chandrabaga",))
+    assert loose_key(("angkasa", "pura", "ii")) != loose_key(("angkasa", "pura", "i"))
+    m = _map(org={"PT Angkasa Pura I": 14, "PT Angkasa Pura II": 49, "Toyota Inova": 2,
+                  "Toyota Innova": 23},
+             loc={"Stadion Patriot Candrabhaga": 50, "Stadion Patriot Chandrabhaga": 23,
+                  "Badung": 27, "Bandung": 278, "Jakarta Selatan": 1185})
+    assert m.entity("LOC", "Stadion Patriot Chandrabhaga") == ("Stadion Patriot Candrabhaga",)
+    assert m.entity("ORG", "Toyota Inova") == ("Toyota Innova",)
+    # must not change: Roman numerals, one-word places
+    for typ, v in (("ORG", "PT Angkasa Pura I"), ("LOC", "Badung")):
+        assert m.entity(typ, v) == (v,), v
+
+
+def test_a_places_name_joins_the_one_longer_name_of_it() -> None:
+    m = _map(loc={"Stadion Patriot Candrabhaga": 50, "Stadion Patriot": 24,
+                  "Stadion Patriot Bekasi": 2, "TMP Kalibata": 98, "Taman Makam Pahlawan": 87,
+                  "Taman Makam Pahlawan Kalibata": 55, "Taman Makam Pahlawan Tabanan": 2,
+                  "Istana Bogor": 37, "Istana Kepresidenan Bogor": 21,
+                  "Istana Kepresidenan": 78, "Istana Kepresidenan Jakarta": 5,
+                  "Jalan Sudirman": 11, "Jalan Jenderal Sudirman": 24,
+                  "Kota Tangerang": 29, "Kota Tangerang Selatan": 160,
+                  "Kantor Presiden": 19, "Kantor Wakil Presiden": 16,
+                  "Jakarta": 4733, "Jakarta Selatan": 1185, "Jalan Tol": 31,
+                  "Jalan Tol Jagorawi": 23, "Jalan Tol Cipularang": 18,
+                  "Yogyakarta": 330, "Bandara Yogyakarta": 18,
+                  "Bandara Internasional Yogyakarta": 5})
+    for v, into in (("Stadion Patriot", "Stadion Patriot Candrabhaga"),
+                    ("Taman Makam Pahlawan", "TMP Kalibata"),
+                    ("Taman Makam Pahlawan Kalibata", "TMP Kalibata"),
+                    ("Istana Kepresidenan Bogor", "Istana Bogor"),
+                    ("Jalan Sudirman", "Jalan Jenderal Sudirman")):
+        assert m.entity("LOC", v) == (into,), v
+    # must not change: a longer name named less often, a point of the compass after it, a
+    # title that makes another body, one word, a name of several longer ones, a group shown
+    # as one word
+    for v in ("Istana Kepresidenan", "Kota Tangerang", "Kantor Presiden", "Kantor Wakil Presiden",
+              "Jakarta", "Jalan Tol", "Yogyakarta", "Bandara Internasional Yogyakarta"):
+        assert m.entity("LOC", v) == (v,), v
+
+
+def test_the_corpus_facets_join_acronyms_and_longer_places(full_index_dir: Path) -> None:
+    counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
+    org, place = counts["org"], counts["place"]
+    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "PT KAI"):
+        assert v not in org, v
+    for v in ("Rumah Sakit Pusat Angkatan Darat", "Stadion Patriot",
+              "Stadion Patriot Chandrabhaga", "Istana Kepresidenan Bogor",
+              "Taman Makam Pahlawan Kalibata"):
+        assert v not in place, v
+    assert org["BRI"] >= 40 and org["Bank Indonesia"] >= 200
+    assert place["RSPAD Gatot Soebroto"] >= 350 and place["Stadion Patriot Candrabhaga"] >= 80
+    for v in ("Kota Tangerang", "Tangerang Selatan", "Istana Kepresidenan", "Yogyakarta"):
+        assert place.get(v, 0) >= 20, v

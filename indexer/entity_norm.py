@@ -103,12 +103,13 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
-from indexer.name_kinds import kind_votes
+from indexer.name_kinds import brand_heads, kind_votes
 from indexer.near_names import (
     join_club_names,
     join_lone_parts,
     join_misspellings,
     join_short_words,
+    join_title_cuts,
     join_titled,
     join_unit_heads,
     join_z_spellings,
@@ -298,8 +299,10 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "LOC":
         join_z_spellings(groups)
     dropped = join_name_parts(groups) if typ == "PER" else set()
+    cut: set[str] = set()  # names never shown: "Informatika Rudiantara"
     if typ == "PER":
         join_misspellings(groups)
+        cut = join_title_cuts(groups, org_names)
         dropped = join_lone_parts(groups, dropped, org_names)
     if typ == "ORG":
         join_org_names(groups, places)
@@ -310,7 +313,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         words = join_expanded(groups)
         if typ == "LOC":
             join_longer_places(groups, words)
-    display = {root: _display({m: plain[m] for m in ms}, typ == "PER")
+    display = {root: _display({m: plain[m] for m in ms if m not in cut} or
+                              {m: plain[m] for m in ms}, typ == "PER")
                for root, ms in groups.members().items()}
 
     def final(v: str) -> tuple[str, ...]:
@@ -363,9 +367,12 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
-    # A band's name, and a maker's written as a person's one-word name: organisations'.
+    # A band's name, and a maker's or a club's written as a person's one-word name (after a
+    # maker's word, or heading many organisations' names): organisations'.
     bands = {v: "ORG" for (t, v), kind in kinds.items() if t == "PER" and (
         kind == "group" or (kind == "maker" and " " not in v.strip()))}
+    bands.update(dict.fromkeys(brand_heads(entity_counts.get("PER", {}),
+                                           entity_counts.get("ORG", {})), "ORG"))
     if bands:
         types.setdefault("PER", {}).update(bands)
         entity_counts = moved_counts(entity_counts, {"PER": bands})

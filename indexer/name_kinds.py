@@ -109,3 +109,22 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                 and n >= KIND_SHARE[kind] * found):
             out[(typ, value)] = kind
     return out
+
+
+# A one-word person's name that begins this many organisations' names (each found in
+# BRAND_NAME_MIN articles or more) is a brand's or a club's: "X Ecstar", "X APV", "X Carry".
+BRAND_NAMES: Final = 5
+BRAND_NAME_MIN: Final = 2
+
+
+def brand_heads(persons: Iterable[str], orgs: Mapping[str, int]) -> set[str]:
+    """The one-word persons' names that head :data:`BRAND_NAMES` organisations' names or more:
+    a maker's or a club's name read as a person's (the models and teams are named after it)."""
+    heads: dict[str, int] = {}
+    for name, n in orgs.items():
+        first, sep, _ = name.strip().partition(" ")
+        if sep and n >= BRAND_NAME_MIN:
+            key = first.casefold()
+            heads[key] = heads.get(key, 0) + 1
+    return {v for v in persons if " " not in v.strip()
+            and heads.get(v.strip().casefold(), 0) >= BRAND_NAMES}

@@ -19,7 +19,9 @@
 * **a body named after an officer's title** (:func:`join_titled`): an organisation's name that
   begins with titles (``data/titles.txt``) and goes on with another organisation's name joins
   it ("Kabid Humas Polda Metro Jaya" ~ Polda Metro Jaya, "Pelatih Persib" ~ Persib), and a
-  body's name without its unit word the one name with it (:func:`join_unit_heads`).
+  body's name without its unit word the one name with it (:func:`join_unit_heads`);
+* **a person's name after an office's name cut short** (:func:`join_title_cuts`):
+  "Informatika Rudiantara" ~ Rudiantara.
 """
 
 from __future__ import annotations
@@ -131,6 +133,39 @@ def join_titled(groups: Groups) -> None:
         rest = by_words.get(words[i:]) if i else None
         if rest is not None and groups.find(rest) != groups.find(v):
             merge_groups(groups, totals, groups.find(rest), groups.find(v))
+
+
+# The shortest word an office's name cut short may leave before a person's name.
+CUT_WORD_MIN: Final = 3
+
+
+def join_title_cuts(groups: Groups, org_words: Collection[str]) -> set[str]:
+    """A person's name of two words or more that begins with a word of organisations' names
+    (``org_words``), and of no person's own name, and goes on with another person's name,
+    written at least as often, joins it: the first word is the end of an office's name cut
+    short ("Menteri Komunikasi dan
+    Informatika Rudiantara": "Informatika Rudiantara" ~ Rudiantara). Returns the names that
+    joined, which are never shown as their group's name."""
+    totals = group_counts(groups)
+    by_words: dict[tuple[str, ...], str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        by_words.setdefault(name_words(v), v)
+    # The words of persons' names other than such a first word: a word of some person's own
+    # name ("Agung", "Muhammad") begins no office's name.
+    cut = {ws: by_words.get(ws[1:]) for ws in by_words
+           if len(ws) >= 2 and len(ws[0]) >= CUT_WORD_MIN and ws[0] in org_words}
+    own = {w for ws in by_words for w in (ws[1:] if cut.get(ws) else ws)}
+    joined = set()
+    for v in sorted(groups.counts):
+        words = name_words(v)
+        rest = cut.get(words)
+        if rest is None or words[0] in own:
+            continue
+        root, other = groups.find(v), groups.find(rest)
+        if root != other and totals[other] >= totals[root]:
+            merge_groups(groups, totals, other, root)
+            joined.add(v)
+    return joined
 
 
 # The one full name a one-word name joins though named less often: in this many articles, and

@@ -128,3 +128,18 @@ def test_a_one_word_persons_name_mostly_written_after_a_makers_word_is_its_maker
     # must not change: a person's name now and then written after such a word
     assert m.type_of("PER", "Budi") == "PER"
     assert m.entity("PER", "Budi Santoso") == ("Budi Santoso",)
+
+
+def test_a_one_word_persons_name_heading_many_organisations_names_is_a_brands() -> None:
+    org = {"Kencana Avanti": 26, "Kencana Bima": 6, "Kencana Sakti": 6, "Kencana Ecstar": 27,
+           "Kencana Jaya": 2, "Budi Foundation": 4, "Budi Center": 3, "Raka Racing": 1,
+           "Raka Motor": 1, "Raka A": 1, "Raka B": 1, "Raka C": 1}
+    counts: dict[str, Any] = {"PER": {"Kencana": 49, "Budi": 30, "Budi Santoso": 300,
+                                      "Raka": 12, "Kencana Putri": 5}, "ORG": org, "LOC": {}}
+    m = compute_map(counts, {}, alias_person, NameEvidence())
+    assert m.type_of("PER", "Kencana") == "ORG"
+    assert m.counts["ORG"]["Kencana"] == 49
+    # must not change: a name heading a few organisations' names, or many found once each; a
+    # person's name of two words
+    for v in ("Budi", "Raka", "Kencana Putri"):
+        assert m.type_of("PER", v) == "PER", v

@@ -90,3 +90,18 @@ def test_a_body_without_its_unit_word_joins_the_one_name_with_it() -> None:
     for v in ("Jatim", "Bekasi"):
         assert m.entity(m.type_of("ORG", v), v) == (v,), v
     assert m.entity("ORG", "BUMN") == ()  # not the ministry's: a kind (data/kind_names.txt)
+
+
+def test_a_persons_name_after_an_office_cut_short_joins_the_person() -> None:
+    org = {"Kementerian Komunikasi dan Informatika": 40, "Universitas Agung Jaya": 30,
+           "Fakultas Informatika": 5}
+    m = _map({"Rudianto": 22, "Informatika Rudianto": 11, "Kementerian Wulan": 3,
+              "Sari Wulandari": 9, "Agung Santoso": 7, "Santoso": 20, "Hendra Rudianto": 4,
+              "Agung Laksono": 30},
+             org)
+    assert m.entity("PER", "Informatika Rudianto") == ("Rudianto",)
+    # must not change: a first word that is also a person's own name's ("Agung"); the rest no
+    # person of the corpus; a first word of no organisation's name
+    assert m.entity("PER", "Agung Santoso") == ("Agung Santoso",)
+    assert m.entity("PER", "Kementerian Wulan") == ("Kementerian Wulan",)
+    assert m.entity("PER", "Hendra Rudianto") == ("Hendra Rudianto",)

@@ -186,24 +186,16 @@ cdef inline object _key_of(str word, frozenset names, str name_mark):
     return word
 
 
-def spans_in(str text, Py_ssize_t start, Py_ssize_t end, frozenset names, str name_mark,
-             object surface, type span_type):
-    """The words of ``text[start:end]`` (offsets into ``text``, no copy) as
-    ``span_type((start, end, word, term))``, words whose term is empty left out: the words
-    :func:`scan_words` finds there, each's term its entry in the self-filling ``surface`` cache
-    under its :func:`name_key` (``name_mark`` + the name for a word written as one of the
-    lower-case ``names``). ``text`` must need no normalisation (its words are their own NFKC
-    form)."""
+cdef int _scan_spans(list out, str text, Py_ssize_t start, Py_ssize_t end, frozenset names,
+                     str name_mark, object surface, PyTypeObject* tp, object terms) except -1:
+    """Appends to ``out`` the spans of the words of ``text[start:end]`` (see :func:`spans_in`),
+    only those whose term is in ``terms`` unless it is None."""
     cdef Py_ssize_t n = min(end, PyUnicode_GET_LENGTH(text))
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef PyTypeObject* tp = <PyTypeObject*>span_type
-    cdef list out = []
     cdef Py_ssize_t i = max(start, 0), w0
     cdef PyObject* hit
     cdef object word, key, term
-    if not issubclass(span_type, tuple):
-        raise TypeError("span_type must be a tuple subclass")
     while i < n:
         if not Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
             i += 1
@@ -222,6 +214,64 @@ def spans_in(str text, Py_ssize_t start, Py_ssize_t end, frozenset names, str na
         key = _key_of(word, names, name_mark)
         hit = PyDict_GetItem(surface, key)
         term = <object>hit if hit is not NULL else surface[key]
-        if term:
+        if term and (terms is None or term in terms):
             out.append(_span(tp, w0, i, word, term))
+    return 0
+
+
+def spans_in(str text, Py_ssize_t start, Py_ssize_t end, frozenset names, str name_mark,
+             object surface, type span_type):
+    """The words of ``text[start:end]`` (offsets into ``text``, no copy) as
+    ``span_type((start, end, word, term))``, words whose term is empty left out: the words
+    :func:`scan_words` finds there, each's term its entry in the self-filling ``surface`` cache
+    under its :func:`name_key` (``name_mark`` + the name for a word written as one of the
+    lower-case ``names``). ``text`` must need no normalisation (its words are their own NFKC
+    form)."""
+    cdef list out = []
+    if not issubclass(span_type, tuple):
+        raise TypeError("span_type must be a tuple subclass")
+    _scan_spans(out, text, start, end, names, name_mark, surface, <PyTypeObject*>span_type, None)
+    return out
+
+
+cdef inline bint _cut(Py_UCS4 c):
+    return c == 0x20 or c == 0x0A  # a space or a newline: no word holds one
+
+
+def matches_around(str text, Py_ssize_t end, list places, Py_ssize_t reach, object terms,
+                   frozenset names, str name_mark, object surface, type span_type):
+    """The spans (as :func:`spans_in`'s) of ``text[:end]`` whose term is in ``terms``, of the
+    stretches around ``places`` (in order) between a space or newline and the next: each
+    reaches back to just after the last one within ``reach`` before its place (else to 0) and
+    on to the first one within ``reach`` after it (else to ``end``). None when a stretch meets
+    0 or ``end`` more than ``reach`` from its place (a stretch that long is no word's)."""
+    cdef list out = []
+    cdef Py_ssize_t n = min(end, PyUnicode_GET_LENGTH(text))
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t covered = -1, p, lo, k, stop
+    if not issubclass(span_type, tuple):
+        raise TypeError("span_type must be a tuple subclass")
+    for place in places:
+        p = place
+        if p < covered:
+            continue
+        lo = 0
+        if p > 0:
+            k = p - 1
+            stop = max(0, p - reach)
+            while k >= stop and not _cut(PyUnicode_READ(kind, data, k)):
+                k -= 1
+            lo = k + 1 if k >= stop else 0
+        covered = end
+        if p < end:
+            k = p
+            stop = min(n, p + reach)
+            while k < stop and not _cut(PyUnicode_READ(kind, data, k)):
+                k += 1
+            covered = k if k < stop else end
+        if (lo == 0 and p > reach) or (covered == end and end - p > reach):
+            return None
+        _scan_spans(out, text, lo, covered, names, name_mark, surface,
+                    <PyTypeObject*>span_type, terms)
     return out

@@ -30,7 +30,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,7 +39,15 @@ from typing import Any, NamedTuple
 import orjson
 import tantivy
 
-from indexer._text import capitalised_in, in_lexicon, name_key, scan_words, spans_in, terms_of
+from indexer._text import (
+    capitalised_in,
+    in_lexicon,
+    matches_around,
+    name_key,
+    scan_words,
+    spans_in,
+    terms_of,
+)
 from indexer.lexicon import static_names
 
 # indexer._text.scan_words finds the same words (WORD_RE) in one compiled pass, with the
@@ -285,6 +293,15 @@ class Analyzer:
             if term:
                 out.append(_new_span(Span, (m.start(), m.end(), w, term)))
         return out
+
+    def matches_around(self, text: str, end: int, places: list[int], reach: int,
+                       terms: Set[str], names: frozenset[str]) -> list[Span] | None:
+        """The spans of ``text[:end]`` (a text in NFKC) whose term is in ``terms``, among the
+        words of the stretches between spaces or newlines around ``places``; None when one runs
+        on more than ``reach`` characters (:func:`indexer._text.matches_around`)."""
+        found: list[Span] | None = matches_around(text, end, places, reach, terms, names,
+                                                  _NAME_KEY, self._surface, Span)
+        return found
 
     def query_alternatives(self, text: str) -> list[tuple[str, ...]]:
         """For each word of a query, the terms it may have in a document: its stem and, where

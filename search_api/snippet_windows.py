@@ -40,6 +40,7 @@ from indexer.words import WORD_RE
 from search_api import highlight as H
 
 Within = Callable[[int, int], list[Span]]  # spans of text[lo:hi], offsets into the text
+Matching = Callable[[int, list[int]], "list[Span] | None"]  # matches around places before end
 _CUT_SEARCH: Final = 300  # how far a window's edge moves to find a space
 
 
@@ -123,36 +124,21 @@ def _first_word(text: str, end: int) -> int | None:
     return None
 
 
-def _matches(text: str, end: int, places: list[int], terms: Set[str], within: Within
-              ) -> list[Span] | None:
-    """The spans of ``text[:end]`` whose term is in ``terms``, analysing only the space-delimited
-    pieces holding ``places`` (in order); None when a piece runs too far without a space."""
-    out: list[Span] = []
-    covered = -1  # where the last piece analysed ends
-    for p in places:
-        if p < covered:
-            continue
-        lo = _cut_before(text, p)
-        covered = _cut_after(text, p, end)
-        if (lo == 0 and p > _CUT_SEARCH) or (covered == end and end - p > _CUT_SEARCH):
-            return None
-        out += [sp for sp in within(lo, covered) if sp.term in terms]
-    return out
-
-
 def _window(text: str, lo: int, hi: int, end: int, within: Within) -> list[Span]:
     return within(_cut_before(text, lo), _cut_after(text, hi, end))
 
 
 def _spans(text: str, end: int, places: list[int], terms: Set[str], width: int,
-           within: Within) -> list[Span]:
+           within: Within, matching: Matching) -> list[Span]:
     """Spans of ``text[:end]`` from which :func:`~search_api.highlight.snippet` makes the
     snippet it makes from all of them: every match, the first word, and the window the snippet
     reads around the best matches (the lead when none)."""
     first = _first_word(text, end)
     if first is None:
         return []
-    matches = _matches(text, end, places, terms, within)
+    # The spans whose term is a query term, analysing only the stretches between spaces that
+    # hold ``places``; None when one runs on too far without a space.
+    matches = matching(end, places)
     if matches is None:
         return within(0, end)
     best = H.best_matches(matches, terms, width)
@@ -173,8 +159,12 @@ def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[
     def spans_of(part: str) -> list[Span]:
         return analyzer.spans(part, names)
 
-    def within(lo: int, hi: int) -> list[Span]:  # used only once the text is seen clean
+    # within and matching are used only once the text is seen clean
+    def within(lo: int, hi: int) -> list[Span]:
         return analyzer.spans(text, names, lo, hi, clean=True)
+
+    def matching(end: int, places: list[int]) -> list[Span] | None:
+        return analyzer.matches_around(text, end, places, _CUT_SEARCH, terms, names)
 
     live = [t for t in terms if t]
     lowered = text.lower()
@@ -188,13 +178,13 @@ def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[
         return _places(lowered, pieces, end)
 
     if len(text) <= H.SCAN_CHARS:
-        return _spans(text, len(text), places(len(text)), terms, width, within)
+        return _spans(text, len(text), places(len(text)), terms, width, within, matching)
     head_end = H.word_boundary(text, H.SCAN_CHARS)
-    head = _spans(text, head_end, places(head_end), terms, width, within)
+    head = _spans(text, head_end, places(head_end), terms, width, within, matching)
     first = next((sp for sp in head if sp.term in terms), None)
     if first is None:
         return H.beyond_head(text, head, head_end, terms, spans_of, width)
     if first.end + 2 * width <= head_end:
         return head
     end = H.word_boundary(text, first.end + 2 * width)
-    return _spans(text, end, places(end), terms, width, within)
+    return _spans(text, end, places(end), terms, width, within, matching)

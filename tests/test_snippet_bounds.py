@@ -88,11 +88,14 @@ def test_a_huge_body_does_not_slow_the_search_that_shows_it(big_index: tuple[Pat
     # the small article's text is inside the big one (one story): list both
     request = SearchRequest(q="banjir", sort="relevance", collapse="none")
     service.search(holder, request)  # open the index, warm the caches
+    searched = float("inf")  # the least of three: the cost, not the shared machine's noise
+    for _ in range(3):
+        t0 = time.perf_counter()
+        response = service.search(holder, request)
+        searched = min(searched, time.perf_counter() - t0)
+    terms = frozenset(t for alts in AN.query_alternatives("banjir") for t in alts)
     t0 = time.perf_counter()
-    response = service.search(holder, request)
-    searched = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    AN.spans(body)  # what highlighting the whole body costs
+    snippet(body, AN.spans(body), terms)  # what highlighting the whole body costs
     whole = time.perf_counter() - t0
     snippets = {h.id: h.snippet_html for h in response.hits}
     assert sorted(snippets) == ["big", "small"]

@@ -1,27 +1,46 @@
 """The search page's fast paths, each equal to the plain code it stands for: link quoting with
-each pair remembered (``urlencode``), Babel's formatting remembered per (value, locale), and the
-templates' gettext functions called directly (jinja2.ext.i18n's own newstyle callables)."""
+each pair remembered (``urlencode``), links built from pairs quoted once per page (the URLs of
+the states they lead to), Babel's formatting remembered per (value, locale), and the pages'
+environments (words translated when compiled, values escaped to plain strings: jinja2.ext.i18n's
+own newstyle callables and markupsafe.escape)."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode
 
 import jinja2
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
+from starlette.templating import Jinja2Templates
+from starlette.testclient import TestClient
 
 from search_api import i18n
+from search_api.app import create_app
 from search_api.backends import TantivyBackend
 from search_api.web import fmt
 from search_api.web.routes import TEMPLATE_DIR, make_templates
 from search_api.web.search_page import build_search_page
-from search_api.web.state import encode, parse_state
-from search_api.web.trends_page import monitor_links
+from search_api.web.state import (
+    FACETS,
+    PageState,
+    article_path,
+    article_query,
+    article_url,
+    dates_url,
+    encode,
+    page_url,
+    parse_state,
+)
+from search_api.web.templating import escape_output
+from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trend_url
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
 
@@ -46,6 +65,58 @@ def test_remembered_formats_are_babels(n: int, d: date, code: str) -> None:
         assert fmt.fmt_day_month(d, lang) == format_date(d, "d MMM", locale=code)
 
 
+FACET_NAMES = [f.name for f in FACETS]
+NAMES = st.lists(st.sampled_from(FACET_NAMES), unique=True).map(
+    lambda names: tuple(n for n in FACET_NAMES if n in names))
+DAYS = st.none() | st.dates(date(1990, 1, 1), date(2030, 12, 31))
+STATES = st.builds(
+    PageState,
+    q=TEXT,
+    filters=NAMES.flatmap(lambda names: st.tuples(*(
+        st.tuples(st.just(n), st.lists(TEXT, min_size=1, max_size=3).map(tuple))
+        for n in names))),
+    date_from=DAYS, date_to=DAYS,
+    sort=st.none() | st.sampled_from(["relevance", "recent", "newest", "oldest"]),
+    size=st.none() | st.integers(1, 100), page=st.integers(1, 60), more=NAMES,
+    fq_type=st.none() | st.sampled_from(FACET_NAMES), fq=TEXT, all_of=NAMES,
+    lang=st.sampled_from([(), (("lang", "en"),)]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STATES, DAYS, DAYS, st.integers(-1, 70))
+def test_link_builders_are_the_states_urls(state: PageState, lo: date | None, hi: date | None,
+                                           n: int) -> None:
+    """The timeline's and pager's links, each pair quoted once per page, are the URLs of the
+    states they lead to; an article link is its path and the page's query."""
+    assert dates_url(state)(lo, hi) == state.with_dates(lo, hi).url
+    assert page_url(state)(n) == state.at_page(n).url
+    assert article_path("a/b c") + article_query(state) == article_url("a/b c", state)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STATES, st.sampled_from(FACET_NAMES), st.lists(TEXT, min_size=1, max_size=5))
+def test_value_trends_are_trend_urls(state: PageState, facet: str, values: list[str]) -> None:
+    """A facet's "trend top values" link: the search plus each value as one series."""
+    pairs = parse_qsl(search_query(state))
+    assert values_trend_url(pairs, facet, values) == trend_url(
+        [urlencode([*pairs, (facet, v)]) for v in values])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(datetime(1990, 1, 1), datetime(2030, 12, 31)),
+       st.none() | st.sampled_from([UTC, timezone(timedelta(hours=7))]),
+       st.sampled_from(["id", "en"]))
+def test_remembered_clock_is_babels(moment: datetime, zone: timezone | None, code: str) -> None:
+    dt = moment.replace(tzinfo=zone)
+    lang = i18n.lang(code)
+    local = dt.astimezone(fmt.WIB) if zone else dt.replace(tzinfo=fmt.WIB)
+    clock = format_time(local, "short", locale="en_GB" if code == "en" else code)
+    expected = fmt.fmt_day(local.date(), lang) + (
+        "" if (local.hour, local.minute) == (0, 0) else f", {clock} WIB")
+    assert fmt.fmt_datetime(dt.isoformat(), lang) == expected
+
+
 def _extension_env() -> jinja2.Environment:
     """The templates with jinja2.ext.i18n's own newstyle gettext installed (the reference)."""
     @jinja2.pass_context
@@ -64,9 +135,54 @@ def _extension_env() -> jinja2.Environment:
     return env
 
 
+def _reference_templates() -> dict[str, Jinja2Templates]:
+    env = _extension_env()
+    return {code: Jinja2Templates(env=env) for code in i18n.LANGS}
+
+
+TOOK = re.compile(r'<span class="took">\([0-9.]+ ms\)</span>')
+
+
+def test_page_environments_render_as_the_extension(index_dir: Path, oracle: list[Any]) -> None:
+    """Every page, through each language's environment (words translated when compiled, values
+    escaped to plain strings), is byte for byte what jinja2.ext.i18n's callables and
+    markupsafe.escape print."""
+    doc = next(d for d in oracle if d.person and d.story)
+    person = doc.person[0]
+    urls = [
+        "/", "/?q=jakarta", "/?q=banjir&source=" + quote_plus(doc.source), "/?q=qqqzzzx",
+        "/?q=qqqzzzx&person=" + quote_plus(person) + "&from=2019-01-01",
+        "/?q=jakarta&more=person&more=place", "/?q=presiden&fq_type=person&fq=jo",
+        "/?q=presiden&fq_type=org&fq=qqqq", "/?q=pemerintah&from=2019-01-01&to=2019-01-31",
+        "/?q=%3Cb%3E%26%22%27", "/?q=jakarta&size=5&page=3", "/?q=jakarta&page=999",
+        "/?person=" + quote_plus(person) + "&person=" + quote_plus(oracle[1].person[0]
+                                                                   if oracle[1].person else "x")
+        + "&person_op=and", "/?from=99%2F99%2F2019", "/?q=jakrta",
+        f"/articles/{quote(doc.id, safe='')}?q=jakarta", f"/stories/{quote(doc.story, safe='')}",
+        f"/entities/person/{quote(person, safe='')}", "/trends?series=banjir&series=jakarta",
+        "/trends", "/no/such/page", "/articles/no-such-article",
+    ]
+    app = create_app(index_dir)
+    pages: list[list[tuple[int, str]]] = []
+    for templates in (app.state.web_templates, _reference_templates()):
+        app.state.web_templates = templates
+        with TestClient(app) as client:
+            pages.append([
+                (r.status_code, TOOK.sub("", r.text))
+                for url in urls for lang in ("id", "en")
+                for r in [client.get(url, headers={"accept": "text/html",
+                                                   "accept-language": lang})]
+            ])
+    assert [status for status, _ in pages[0]].count(200) >= 2 * (len(urls) - 3)
+    for (url, lang), ours, reference in zip(
+            [(u, code) for u in urls for code in ("id", "en")], *pages, strict=True):
+        assert ours == reference, (url, lang)
+        assert ours[1].startswith(f'<!doctype html>\n<html lang="{lang}">'), (url, lang)
+
+
 def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
     backend = TantivyBackend(index_dir)
-    ours, reference = make_templates().env, _extension_env()
+    reference = _extension_env()
     queries: list[list[tuple[str, str]]] = [
         [], [("q", "jakarta")], [("q", "banjir"), ("source", "detik.com")],
         [("q", "qqqzzzx")], [("q", "jakarta"), ("more", "person")],
@@ -74,6 +190,7 @@ def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
         [("q", "pemerintah"), ("from", "2019-01-01"), ("to", "2019-01-31")],
     ]
     for code in ("id", "en"):
+        ours = make_templates()[code].env
         lang = i18n.for_request(code, None)
         for pairs in queries:
             state, request = parse_state([*pairs, ("lang", code)], lang)
@@ -87,3 +204,10 @@ def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
                    "lang_switch": "/"}
         assert ours.get_template("message.html").render(message) == \
             reference.get_template("message.html").render(message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
+                 st.booleans(), st.none(), st.text(max_size=8).map(Markup)))
+def test_escape_output_is_markupsafes(value: object) -> None:
+    assert escape_output(value) == str(escape(value))

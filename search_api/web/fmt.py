@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Final
 
@@ -84,10 +84,16 @@ def fmt_datetime(iso: str | None, lang: Lang) -> str:
     day = fmt_day(dt.date(), lang)
     if dt.hour == 0 and dt.minute == 0:
         return day
-    clock = format_time(dt, "short", locale=_TIME_LOCALE.get(lang.code, lang.code))
-    return f"{day}, {clock} WIB"
+    return f"{day}, {_clock(dt.hour, dt.minute, lang.code)} WIB"
 
 
+@lru_cache(maxsize=4_096)
+def _clock(hour: int, minute: int, code: str) -> str:
+    """Babel's short time (hours and minutes only), remembered per minute of the day."""
+    return str(format_time(time(hour, minute), "short", locale=_TIME_LOCALE.get(code, code)))
+
+
+@lru_cache(maxsize=16_384)
 def html_id(*parts: str) -> str:
     """A readable, unique-enough element id for a facet value."""
     text = "-".join(_ID_RE.sub("-", p.lower()).strip("-") for p in parts)

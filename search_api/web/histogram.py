@@ -13,7 +13,7 @@ from search_api.backends import Backend
 from search_api.i18n import Lang
 from search_api.params import SearchRequest
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
-from search_api.web.state import PageState
+from search_api.web.state import PageState, dates_url
 from search_api.web.views import Bar, Histogram, Link
 
 MAX_TICKS: Final = 6  # labelled bars under the histogram
@@ -63,6 +63,7 @@ def build_histogram(
         counts[rng[0]] = (rng[1], b.count)
         if len(b.key) == 7:
             granularity = "month"
+    to_dates = dates_url(state)
     bars: list[Bar] = []
     if counts:
         top = max(c for _, c in counts.values())
@@ -87,7 +88,7 @@ def build_histogram(
                     count=n,
                     count_label=fmt_count(n, lang),
                     height=height,
-                    url=state.with_dates(cursor, end).url if n else None,
+                    url=to_dates(cursor, end) if n else None,
                     date_from=cursor.isoformat(),
                     date_to=end.isoformat(),
                 )
@@ -102,13 +103,13 @@ def build_histogram(
             presets.append(
                 Link(
                     lang.gettext("Last %(n)s days") % {"n": days},
-                    state.with_dates(lo, newest).url,
+                    to_dates(lo, newest),
                     active=(state.date_from, state.date_to) == (lo, newest),
                 )
             )
-    no_dates = state.with_dates(None, None)
+    no_dates = to_dates(None, None)
     presets.append(
-        Link(lang.gettext("All time"), no_dates.url,
+        Link(lang.gettext("All time"), no_dates,
              active=not state.date_from and not state.date_to)
     )
     return Histogram(
@@ -117,7 +118,7 @@ def build_histogram(
         undated=undated,
         undated_label=fmt_count(undated, lang),
         presets=tuple(presets),
-        range_url=no_dates.url,
+        range_url=no_dates,
         date_from=state.date_from.isoformat() if state.date_from else "",
         date_to=state.date_to.isoformat() if state.date_to else "",
         input_from=state.date_from.strftime("%d/%m/%Y") if state.date_from else "",

@@ -2,12 +2,12 @@
 HTML hook for ``GET /articles/{id}``.
 
 :func:`routes` is the route list :func:`search_api.app.create_app` builds its app with; the
-Jinja2 environment (autoescape on everywhere) is made by :func:`make_templates` and kept in
-``app.state.web_templates``. Nothing happens at import time.
+Jinja2 environments (autoescape on everywhere), one per language, are made by
+:func:`make_templates` and kept in ``app.state.web_templates``. Nothing happens at import time.
 
 Every page is rendered in the request's language (:mod:`search_api.i18n`): the view builders
-take its :class:`~search_api.i18n.Lang`, and the templates' ``{% trans %}`` / ``_()`` read it
-from the ``i18n`` context variable, so one environment serves every language at once.
+take its :class:`~search_api.i18n.Lang`, and the page is rendered by that language's
+environment, whose templates have their words translated (:mod:`search_api.web.templating`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,6 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlencode
 
-import jinja2
-from jinja2.runtime import Context
-from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -31,6 +28,7 @@ from search_api import trends as T
 from search_api.backends import Backend
 from search_api.params import DEFAULT_RELATED_SIZE, ValidationError, parse_entity_ref
 from search_api.stories import Story
+from search_api.web import templating
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
@@ -42,8 +40,8 @@ PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR: Final = PACKAGE_DIR / "templates"
 STATIC_DIR: Final = PACKAGE_DIR / "static"
 
-def _templates(request: Request) -> Jinja2Templates:
-    templates: Jinja2Templates = request.app.state.web_templates
+def _templates(request: Request, lang: i18n.Lang) -> Jinja2Templates:
+    templates: Jinja2Templates = request.app.state.web_templates[lang.code]
     return templates
 
 
@@ -64,7 +62,7 @@ def _render(
     other = "en" if lang.code == "id" else "id"
     kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang" and v.strip()]
     switch = request.url.path + "?" + urlencode([*kept, ("lang", other)])
-    response = _templates(request).TemplateResponse(
+    response = _templates(request, lang).TemplateResponse(
         request, name, {**context, "i18n": lang, "lang_switch": switch}, status_code=status
     )
     # The page's words follow Accept-Language when the URL names no language.
@@ -161,25 +159,6 @@ def entity_page(request: Request) -> Response:
                    {"entity": build_entity_page(profile, lang), "q": ""})
 
 
-# The templates' _(), gettext() and ngettext(): jinja2.ext.i18n's newstyle gettext (the
-# request's catalog, autoescaped, %(name)s filled from keywords, ngettext's ``num`` defaulting to
-# n), called directly. Through the extension's alias and wrapper each call went through three
-# Context.call layers, and a page makes ~130 calls: a third of its rendering time.
-@jinja2.pass_context
-def _gettext(context: Context, message: str, **variables: Any) -> str:
-    lang: i18n.Lang = context["i18n"]
-    text = lang.gettext(message)
-    return (Markup(text) if context.eval_ctx.autoescape else text) % variables
-
-
-@jinja2.pass_context
-def _ngettext(context: Context, singular: str, plural: str, n: int, **variables: Any) -> str:
-    lang: i18n.Lang = context["i18n"]
-    text = lang.ngettext(singular, plural, n)
-    variables.setdefault("num", n)
-    return (Markup(text) if context.eval_ctx.autoescape else text) % variables
-
-
 def render_not_found(request: Request) -> Response:
     """A browser at an address no route has gets a page in its language, not JSON."""
     _ = _lang(request).gettext
@@ -196,18 +175,9 @@ def render_story(request: Request, story: Story | None) -> Response:
     return _render(request, "story.html", {"story": build_story_page(story, lang), "q": ""})
 
 
-def make_templates() -> Jinja2Templates:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.newstyle_gettext = True  # type: ignore[attr-defined]
-    env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
-    return Jinja2Templates(env=env)
+def make_templates() -> dict[str, Jinja2Templates]:
+    """Each page language's templates (:mod:`search_api.web.templating`), by language code."""
+    return templating.make_templates(str(TEMPLATE_DIR))
 
 
 def routes() -> list[Route | Mount]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
 from indexer import schema as S
@@ -24,11 +25,13 @@ from search_api.web.state import (
     FACETS,
     MORE_FACET_SIZE,
     PageState,
-    article_url,
+    article_path,
+    article_query,
     default_sort,
     drop_token,
+    page_url,
     state_request,
-    with_lang,
+    with_lang_param,
 )
 from search_api.web.story_views import story_line
 from search_api.web.views import (
@@ -50,6 +53,13 @@ RELAX_LABEL_VALUES: Final = 3  # filter values named in one suggestion
 SORT_LABELS: Final = {"relevance": N_("Relevance"), "recent": N_("Recent"),
                       "newest": N_("Newest"), "oldest": N_("Oldest")}
 
+
+@lru_cache(maxsize=8_192)
+def _profile_url(facet: str, value: str, lang_param: tuple[tuple[str, str], ...]) -> str:
+    """A facet value's entity page in the page's language (a page links ~30 of them)."""
+    return with_lang_param(entity_url(facet, value), lang_param)
+
+
 def _facet_views(
     state: PageState,
     response: service.SearchResponse,
@@ -58,6 +68,7 @@ def _facet_views(
 ) -> tuple[FacetView, ...]:
     views = []
     about = lang.gettext("About %(name)s")
+    search_close_url = replace(state, fq_type=None, fq="").url
     for spec in FACETS:
         expanded = spec.name in state.more
         all_values = response.facets.terms(spec.name)
@@ -71,7 +82,7 @@ def _facet_views(
                 count=fmt_count(v.count, lang),
                 selected=v.selected,
                 id=html_id(spec.name, v.value),
-                profile_url=(with_lang(entity_url(spec.name, v.value), lang)
+                profile_url=(_profile_url(spec.name, v.value, lang.param)
                              if spec.name in S.ENTITY_FACETS else ""),
                 profile_label=about % {"name": v.value},
             )
@@ -109,7 +120,7 @@ def _facet_views(
                 search_prefix=state.fq if search_open else "",
                 search_open=search_open,
                 search_results=results,
-                search_close_url=replace(state, fq_type=None, fq="").url,
+                search_close_url=search_close_url,
             )
         )
     return tuple(views)
@@ -186,16 +197,17 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
     current = min(state.page, last) if total else state.page
     window = range(max(1, current - PAGER_RADIUS), min(last, current + PAGER_RADIUS) + 1)
     numbers = sorted({1, last, *window})
+    at = page_url(state)
     pages: list[Link | None] = []
     previous = 0
     for n in numbers:
         if n - previous > 1:
             pages.append(None)
-        pages.append(Link(str(n), state.at_page(n).url, active=n == current))
+        pages.append(Link(str(n), at(n), active=n == current))
         previous = n
     return Pager(
-        prev_url=state.at_page(current - 1).url if current > 1 else None,
-        next_url=state.at_page(current + 1).url if current < last else None,
+        prev_url=at(current - 1) if current > 1 else None,
+        next_url=at(current + 1) if current < last else None,
         pages=tuple(pages) if last > 1 else (),
         current=current,
         last=last,
@@ -215,10 +227,11 @@ def _sorts(state: PageState, lang: Lang) -> tuple[Link, ...]:
     )
 
 
-def _hit_view(hit: service.Hit, state: PageState, lang: Lang) -> HitView:
+def _hit_view(hit: service.Hit, back: str, lang: Lang) -> HitView:
+    """A hit; ``back`` is the page's :func:`article_query`, the same for every hit."""
     return HitView(
         id=hit.id,
-        url=article_url(hit.id, state),
+        url=article_path(hit.id) + back,
         title_html=hit.title_html,
         snippet_html=hit.snippet_html,
         source=hit.source,
@@ -245,6 +258,7 @@ def build_search_page(
     first = request.offset + 1 if response.hits else 0
     base = replace(state, page=1, fq_type=None, fq="")
     hidden_all = tuple(base.pairs())
+    back = article_query(state)
     return SearchPage(
         state=state,
         hidden_filters=tuple(
@@ -259,7 +273,7 @@ def build_search_page(
         stories=response.stories,
         stories_label=fmt_count(response.stories, lang),
         took_ms=f"{response.took_ms:.0f}",
-        hits=tuple(_hit_view(h, state, lang) for h in response.hits),
+        hits=tuple(_hit_view(h, back, lang) for h in response.hits),
         first_index=first,
         last_index=request.offset + len(response.hits),
         sorts=_sorts(state, lang),
@@ -269,7 +283,7 @@ def build_search_page(
         facets=_facet_views(state, response, holder, lang),
         histogram=build_histogram(state, response.facets.date, newest_day(holder), lang),
         pager=build_pager(state, response.stories, request.size),
-        first_page_url=state.at_page(1).url,
+        first_page_url=page_url(state)(1),
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)
                     if response.suggestion else None),
     )

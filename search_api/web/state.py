@@ -9,7 +9,7 @@ and ``.url`` the link to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -258,7 +258,15 @@ def state_request(state: PageState, base: SearchRequest) -> SearchRequest:
 def article_url(doc_id: str, back: PageState | None = None) -> str:
     """The article page, reached from ``back``'s results: it marks their query words (``q``),
     links back to them and keeps their language."""
-    url = "/articles/" + quote(doc_id, safe="")
+    return article_path(doc_id) + article_query(back)
+
+
+def article_path(doc_id: str) -> str:
+    return "/articles/" + quote(doc_id, safe="")
+
+
+def article_query(back: PageState | None) -> str:
+    """:func:`article_url`'s query string (with its ``?``), the same for every hit of a page."""
     pairs: list[tuple[str, str]] = []
     if back is not None:
         results = [p for p in back.pairs() if p[0] != "lang"]
@@ -267,11 +275,49 @@ def article_url(doc_id: str, back: PageState | None = None) -> str:
         if results:
             pairs.append(("back", encode(results)))
         pairs.extend(back.lang)
-    return url + "?" + encode(pairs) if pairs else url
+    return "?" + encode(pairs) if pairs else ""
+
+
+def _joined(*parts: str) -> str:
+    query = "&".join(p for p in parts if p)
+    return "/?" + query if query else "/"
+
+
+def dates_url(state: PageState) -> Callable[[date | None, date | None], str]:
+    """``lambda lo, hi: state.with_dates(lo, hi).url``, with the state's other pairs quoted
+    once: the timeline links every bar. ``pairs()`` writes the dates after the query, filters
+    and ``_op`` pairs."""
+    pairs = state.with_dates(None, None).pairs()
+    n_head = bool(state.q) + sum(len(v) for _, v in state.filters) + len(state.all_of)
+    head, tail = encode(pairs[:n_head]), encode(pairs[n_head:])
+
+    def url(lo: date | None, hi: date | None) -> str:
+        return _joined(head, _pair("from", lo.isoformat()) if lo else "",
+                       _pair("to", hi.isoformat()) if hi else "", tail)
+
+    return url
+
+
+def page_url(state: PageState) -> Callable[[int], str]:
+    """``lambda n: state.at_page(n).url``, with the state's other pairs quoted once (the pager
+    links up to seven pages). ``pairs()`` writes the page last but for the language."""
+    pairs = state.at_page(1).pairs()
+    n_tail = len(state.lang)
+    head = encode(pairs[:len(pairs) - n_tail])
+    tail = encode(pairs[len(pairs) - n_tail:])
+
+    def url(n: int) -> str:
+        return _joined(head, _pair("page", str(n)) if n > 1 else "", tail)
+
+    return url
 
 
 def with_lang(url: str, lang: Lang) -> str:
     """``url`` (a page of this app) carrying the page's language when it is not the default."""
-    if not lang.param:
+    return with_lang_param(url, lang.param)
+
+
+def with_lang_param(url: str, param: tuple[tuple[str, str], ...]) -> str:
+    if not param:
         return url
-    return url + ("&" if "?" in url else "?") + encode(lang.param)
+    return url + ("&" if "?" in url else "?") + encode(param)

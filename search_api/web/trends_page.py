@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote_plus, urlencode
 
 from indexer import schema as S
 from search_api import trends as T
 from search_api.i18n import DEFAULT, Lang
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_range, fmt_month
-from search_api.web.state import PageState, with_lang
+from search_api.web.state import PageState, encode, with_lang
 from search_api.web.views import FacetView, Link
 
 # Colour-blind-safe (Okabe-Ito) series colours, and a palette for outlets.
@@ -64,16 +64,25 @@ def trend_url(series: Sequence[str], interval: str = "day") -> str:
 def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> MonitorLinks:
     qs = search_query(state)
     suffix = f"?{qs}" if qs else ""
+    pairs = parse_qsl(qs)
     facet_trends = {}
     for facet in facets:
         values = [v.value for v in facet.values if not v.selected][: T.MAX_SERIES]
         if facet.name in S.ENTITY_FACETS and values:
-            facet_trends[facet.name] = with_lang(trend_url(
-                [urlencode([*parse_qsl(qs), (facet.name, v)]) for v in values]), lang)
+            facet_trends[facet.name] = with_lang(values_trend_url(pairs, facet.name, values), lang)
     # A feed reader sends no Accept-Language: the feed names any language but the default.
-    feed_qs = urlencode([*parse_qsl(qs), ("lang", lang.code)]) if lang.code != DEFAULT else qs
+    feed_qs = urlencode([*pairs, ("lang", lang.code)]) if lang.code != DEFAULT else qs
     return MonitorLinks("/search.atom" + (f"?{feed_qs}" if feed_qs else ""), f"/search.csv{suffix}",
                         f"/search.ndjson{suffix}", with_lang(trend_url([qs]), lang), facet_trends)
+
+
+def values_trend_url(pairs: Sequence[tuple[str, str]], facet: str, values: Sequence[str]) -> str:
+    """``trend_url([urlencode([*pairs, (facet, v)]) for v in values])``, with the search's own
+    pairs encoded and quoted once: each series is the same prefix plus one pair, and quoting
+    is character by character."""
+    base = encode(pairs)
+    head = "series=" + quote_plus(base + "&" if base else "")
+    return "/trends?" + "&".join(head + quote_plus(encode([(facet, v)])) for v in values)
 
 
 @dataclass(frozen=True, slots=True)

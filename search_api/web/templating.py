@@ -1,0 +1,132 @@
+"""The pages' Jinja2 environments: one per language, with the templates' words translated when a
+template is compiled.
+
+A template's ``_("Filters")`` is the same text on every page of a language, so each language's
+environment compiles it as ``Markup(translation) % {}``, which Jinja folds into the template's
+constant text; ``_("Page %(num)s", num=n)`` compiles as ``Markup(translation) % {"num": n}``
+(the values escaped by Markup, as jinja2.ext.i18n's newstyle gettext escapes them). Only
+``ngettext`` (its form depends on ``n``) and ``_`` of a variable stay calls, to functions bound
+to the language. A page prints what it printed through the extension's own callables
+(tests/test_page_fast_paths.py holds them equal) without ~80 calls through Jinja's
+``Context.call`` and the catalog.
+
+Each printed value is escaped by :func:`escape_output` (the environment's code generator writes
+it where Jinja writes ``markupsafe.escape``): the same text, as a plain string rather than a
+new Markup object, since the output is joined into one string anyway and a page prints ~700
+values. Templates are read once (``auto_reload`` off): they are part of the installed package.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.visitor import NodeTransformer
+from markupsafe import Markup, _escape_inner, escape
+from starlette.templating import Jinja2Templates
+
+from search_api import i18n
+
+GETTEXT_NAMES = ("_", "gettext")
+
+
+class _Translate(NodeTransformer):
+    """``_("constant", k=v)`` -> ``Markup(translation) % {"k": v}`` in ``lang``."""
+
+    def __init__(self, lang: i18n.Lang) -> None:
+        self.lang = lang
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        self.generic_visit(node)  # calls inside the arguments first
+        callee, args = node.node, node.args
+        if not (isinstance(callee, nodes.Name) and callee.name in GETTEXT_NAMES
+                and len(args) == 1 and isinstance(args[0], nodes.Const)
+                and isinstance(args[0].value, str)
+                and node.dyn_args is None and node.dyn_kwargs is None):
+            return node
+        text = nodes.MarkSafe(nodes.Const(self.lang.gettext(args[0].value)))
+        values = nodes.Dict([nodes.Pair(nodes.Const(k.key), k.value) for k in node.kwargs])
+        out = nodes.Mod(text, values, lineno=node.lineno)
+        out.set_lineno(node.lineno)
+        return out
+
+
+def escape_output(value: Any) -> str:
+    """``markupsafe.escape(value)``'s text."""
+    kind = type(value)
+    if kind is str:
+        return _escape_inner(value)
+    if kind is Markup:
+        return value
+    if kind is int:
+        return str(value)
+    return escape(value)
+
+
+class _Generator(CodeGenerator):
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame,
+                          finalize: CodeGenerator._FinalizeInfo) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.escape_output(")
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class PageEnvironment(jinja2.Environment):
+    """The environment of one language (see the module's docstring)."""
+
+    code_generator_class = _Generator
+    escape_output = staticmethod(escape_output)
+
+    def __init__(self, lang: i18n.Lang, **options: Any) -> None:
+        super().__init__(**options)
+        self.lang = lang
+
+    def compile(
+        self, source: str | nodes.Template, name: str | None = None,
+        filename: str | None = None, raw: bool = False, defer_init: bool = False,
+    ) -> Any:
+        tree = self.parse(source, name, filename) if isinstance(source, str) else source
+        tree = _Translate(self.lang).visit(tree)
+        tree.set_environment(self)
+        if raw:
+            return super().compile(tree, name, filename, True, defer_init)
+        return super().compile(tree, name, filename, False, defer_init)
+
+
+def _callables(lang: i18n.Lang) -> dict[str, Any]:
+    """The templates' ``_``, ``gettext`` and ``ngettext`` where they are left as calls:
+    jinja2.ext.i18n's newstyle gettext of ``lang`` (autoescaped, ``%(name)s`` filled from
+    keywords, ngettext's ``num`` defaulting to ``n``)."""
+    def gettext(message: str, **variables: Any) -> str:
+        return Markup(lang.gettext(message)) % variables
+
+    def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
+        variables.setdefault("num", n)
+        return Markup(lang.ngettext(singular, plural, n)) % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+
+
+def make_environment(lang: i18n.Lang, template_dir: str) -> PageEnvironment:
+    env = PageEnvironment(
+        lang,
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(_callables(lang))
+    return env
+
+
+def make_templates(template_dir: str) -> dict[str, Jinja2Templates]:
+    """Each page language's templates, by language code."""
+    return {code: Jinja2Templates(env=make_environment(i18n.lang(code), template_dir))
+            for code in i18n.LANGS}

@@ -146,9 +146,14 @@ def _spans(text: str, end: int, places: list[int], terms: Set[str], width: int,
         return _window(text, 0, first + width, end, within)
     at = matches[best[0]].start
     window = _window(text, at - width, at + width, end, within)
-    lead = [] if window and window[0].start <= first else _window(text, 0, first + 1, end,
-                                                                    within)[:1]
-    return sorted({sp.start: sp for sp in (*lead, *matches, *window)}.values())
+    lead = [] if window[0].start <= first else _window(text, 0, first + 1, end, within)[:1]
+    # The window (never empty: it holds the match at ``at``) is every span of its stretch, so
+    # the matches there are its own.
+    before = [sp for sp in matches if sp.start < window[0].start]
+    after = [sp for sp in matches if sp.start > window[-1].start]
+    if lead and (not before or before[0].start != lead[0].start):
+        before.insert(0, lead[0])
+    return before + window + after
 
 
 def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[str],

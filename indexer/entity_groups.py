@@ -279,7 +279,9 @@ def join_name_parts(groups: Groups) -> set[str]:
             or full[one] >= DOMINANCE * sum(full[c] for c in begun - {one})
         ):
             merge_groups(groups, totals, one, root)
-        elif len(begun) >= 2:
+        elif len(begun) >= 2 or sum(full[c] >= RIVAL_MIN for c in containers) >= 2:
+            # a word of several people's names, none of whom it mostly stands for ("Luna":
+            # Luna Maya, Lucinta Luna): no one entity
             dropped.add(root)
     return {groups.find(d) for d in dropped}
 

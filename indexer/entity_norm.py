@@ -298,11 +298,11 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_titled(groups)
     if typ == "LOC":
         join_z_spellings(groups)
+    # names never shown: "Informatika Rudiantara" (before the parts: it is no other person)
+    cut = join_title_cuts(groups, org_names) if typ == "PER" else set()
     dropped = join_name_parts(groups) if typ == "PER" else set()
-    cut: set[str] = set()  # names never shown: "Informatika Rudiantara"
     if typ == "PER":
         join_misspellings(groups)
-        cut = join_title_cuts(groups, org_names)
         dropped = join_lone_parts(groups, dropped, org_names)
     if typ == "ORG":
         join_org_names(groups, places)

@@ -143,9 +143,8 @@ def join_title_cuts(groups: Groups, org_words: Collection[str]) -> set[str]:
     """A person's name of two words or more that begins with a word of organisations' names
     (``org_words``), and of no person's own name, and goes on with another person's name,
     written at least as often, joins it: the first word is the end of an office's name cut
-    short ("Menteri Komunikasi dan
-    Informatika Rudiantara": "Informatika Rudiantara" ~ Rudiantara). Returns the names that
-    joined, which are never shown as their group's name."""
+    short ("Menteri Komunikasi dan Informatika Rudiantara": "Informatika Rudiantara" ~
+    Rudiantara). Returns the names that joined, which are never shown as their group's name."""
     totals = group_counts(groups)
     by_words: dict[tuple[str, ...], str] = {}
     for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
@@ -179,29 +178,43 @@ NICK_MIN: Final = 4
 def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str]) -> set[str]:
     """A one-word person's name that is the start of the first name of one full name only,
     written less often than it (the parts rule asks for at least as often) but still often,
-    joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika. (A whole word of
-    a less frequent full name does not: "Ronaldo" beside Cristiano Ronaldo may be another.) A
-    full name with a word of ``org_words`` (words of frequent organisations' names) is no
-    one's: "Informatika Rudiantara" is a title cut short. Returns ``dropped`` with the groups
-    that joined left out."""
+    joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika; so does one that
+    is a whole word of one full name only, found in :data:`RIVAL_MIN` articles and a third as
+    many as the word ("Mulan" ~ Mulan Jameela; not "Ronaldo" beside Cristiano Ronaldo and
+    Ronaldo Nazario: the parts rule weighs those). A full name with a word of ``org_words``
+    (words of frequent organisations' names) is no one's: "Informatika Rudiantara" is a title
+    cut short. Returns ``dropped`` with the groups that joined left out."""
     totals = group_counts(groups)
     by_start: dict[str, set[str]] = defaultdict(set)
+    by_word: dict[str, set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
         if len(words) >= 2 and not any(w in org_words for w in words):
             for k in range(NICK_MIN, len(words[0])):
                 by_start[words[0][:k]].add(v)
+            for w in words:
+                by_word[w].add(v)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         words = name_words(v)
         root = groups.find(v)
         if len(words) != 1 or root in dropped or len(name_words(root)) != 1:
             continue
-        holders = by_start.get(words[0], set())
-        held = {g for g in map(groups.find, holders) if g != root and totals[g] >= RIVAL_MIN}
-        if len(held) == 1:
+        held = {g for g in map(groups.find, by_start.get(words[0], ()))
+                if g != root and totals[g] >= RIVAL_MIN}
+        whole = {g for g in map(groups.find, by_word.get(words[0], ()))
+                 if g != root and totals[g] >= RIVAL_MIN}
+        if len(held) == 1 and not whole - held:
             (one,) = held
-            if totals[one] >= max(LONE_FULL_MIN, LONE_SHARE * totals[root]):
-                merge_groups(groups, totals, one, root)
+            least = LONE_FULL_MIN
+        elif len(whole) == 1 and not held - whole:
+            # the one name of several words the corpus writes the word in ("Mulan": Mulan
+            # Jameela, "Kumalasari": Barbie Kumalasari)
+            (one,) = whole
+            least = RIVAL_MIN
+        else:
+            continue
+        if totals[one] >= max(least, LONE_SHARE * totals[root]):
+            merge_groups(groups, totals, one, root)
     return {groups.find(d) for d in dropped}
 
 

@@ -60,12 +60,24 @@ def test_a_one_word_name_held_by_one_full_name_joins_it() -> None:
                     {}, alias_person)
     assert m.entity("PER", "Gisel") == ("Gisella Anastasia",)
     assert m.entity("PER", "Radit") == ("Raditya Dika",)
-    # must not change: a whole word of a less frequent full name ("Ronaldo"), a full name with
-    # an organisation's word, a start held by two names, a full name named much less often
-    for v, full in (("Kumalasari", "Barbie Kumalasari"), ("Rudi", "Rudiantara Informatika"),
-                    ("Andi", "Andika Pratama"), ("Soeha", "Soeharto Tommy")):
+    # a whole word of the one full name it is written in (the tagger's "Barbie [Kumalasari]")
+    assert m.entity("PER", "Kumalasari") == ("Barbie Kumalasari",)
+    # must not change: a full name with an organisation's word, a start held by two names, a
+    # full name named much less often
+    for v, full in (("Rudi", "Rudiantara Informatika"), ("Andi", "Andika Pratama"),
+                    ("Soeha", "Soeharto Tommy")):
         assert m.entity("PER", v) != (full,), v
-    assert m.entity("PER", "Kumalasari") == ("Kumalasari",)
+
+
+def test_a_whole_word_of_two_full_names_joins_neither() -> None:
+    m = compute_map({"PER": {"Kumalasari": 45, "Barbie Kumalasari": 28, "Nur Kumalasari": 4,
+                             "Mulan": 25, "Mulan Jameela": 14, "Hua Mulan": 1, "Tommy Sugiarto": 30,
+                             "Soeharto": 104, "Tommy Soeharto": 12},
+                     "ORG": {}, "LOC": {}}, {}, alias_person)
+    assert m.entity("PER", "Mulan") == ("Mulan Jameela",)  # a one-off is no other name
+    # must not change: two full names hold it; a full name named much less often
+    assert m.entity("PER", "Kumalasari") != ("Barbie Kumalasari",)
+    assert m.entity("PER", "Soeharto") == ("Soeharto",)
 
 
 def test_names_equal_but_for_hyphens_join() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -202,9 +203,26 @@ def document_fields(
     return fields
 
 
+# A stored article holds ~20 mentions; a frozen dataclass's __init__ sets each field through
+# object.__setattr__, so they are made by setting the slots directly (equal: tests/test_payload.py).
+_MENTION_SLOTS = tuple((f.name, getattr(S.Mention, f.name).__set__)
+                       for f in dataclasses.fields(S.Mention))
+_MENTION_KEYS = frozenset(name for name, _ in _MENTION_SLOTS)
+
+
+def _mention(m: dict[str, Any]) -> S.Mention:
+    """``S.Mention(**m)``."""
+    if not isinstance(m, dict) or m.keys() != _MENTION_KEYS:
+        return S.Mention(**m)  # its own error
+    out = object.__new__(S.Mention)
+    for name, set_slot in _MENTION_SLOTS:
+        set_slot(out, m[name])
+    return out
+
+
 def load_payload(data: bytes) -> S.StoredArticle:
     d = orjson.loads(data)
     d["names"] = tuple(d.get("names") or ())
     d["entities"] = {k: tuple(v) for k, v in (d.get("entities") or {}).items()}
-    d["mentions"] = tuple(S.Mention(**m) for m in d.get("mentions") or ())
+    d["mentions"] = tuple(map(_mention, d.get("mentions") or ()))
     return S.StoredArticle(**d)

@@ -7,6 +7,7 @@ own newstyle callables and markupsafe.escape)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,12 @@ from search_api.web.routes import TEMPLATE_DIR, make_templates
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
     FACETS,
+    Links,
     PageState,
     article_path,
     article_query,
     article_url,
-    dates_url,
     encode,
-    page_url,
     parse_state,
 )
 from search_api.web.templating import escape_output
@@ -83,14 +83,19 @@ STATES = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(STATES, DAYS, DAYS, st.integers(-1, 70))
-def test_link_builders_are_the_states_urls(state: PageState, lo: date | None, hi: date | None,
-                                           n: int) -> None:
-    """The timeline's and pager's links, each pair quoted once per page, are the URLs of the
-    states they lead to; an article link is its path and the page's query."""
-    assert dates_url(state)(lo, hi) == state.with_dates(lo, hi).url
-    assert page_url(state)(n) == state.at_page(n).url
+@settings(max_examples=400, deadline=None)
+@given(STATES, DAYS, DAYS, st.integers(-1, 70), st.sampled_from(FACET_NAMES), st.booleans(),
+       st.none() | st.sampled_from(["relevance", "recent", "newest", "oldest"]))
+def test_links_are_the_states_urls(state: PageState, lo: date | None, hi: date | None, n: int,
+                                   facet: str, on: bool, sort: str | None) -> None:
+    """A page's links, each part of its state quoted once, are the URLs of the states they
+    lead to; an article link is its path and the page's query."""
+    links = Links(state)
+    assert links.with_dates(lo, hi) == state.with_dates(lo, hi).url
+    assert links.at_page(n) == state.at_page(n).url
+    assert links.with_sort(sort) == state.with_sort(sort).url
+    assert links.expanded(facet, on) == state.expanded(facet, on).url
+    assert links.closed() == replace(state, fq_type=None, fq="").url
     assert article_path("a/b c") + article_query(state) == article_url("a/b c", state)
 
 

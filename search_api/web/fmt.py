@@ -22,6 +22,7 @@ from search_api.i18n import Lang
 WIB: Final = timezone(timedelta(hours=7), "WIB")
 # English times on a 24-hour clock, as the Indonesian ones are.
 _TIME_LOCALE: Final = {"en": "en_GB"}
+DAY_PATTERN: Final = "d MMM y"
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _ID_RE = re.compile(r"[^a-z0-9]+")
 
@@ -53,7 +54,7 @@ def parse_iso(iso: str | None) -> datetime | None:
 
 def fmt_day(d: date, lang: Lang) -> str:
     """"26 Okt 2019" / "26 Oct 2019"."""
-    return _date(d, "d MMM y", lang.code)
+    return _date(d, DAY_PATTERN, lang.code)
 
 
 def fmt_month(d: date, lang: Lang, year: bool = True) -> str:
@@ -77,14 +78,20 @@ def fmt_day_range(start: date, end: date, lang: Lang) -> str:
 
 def fmt_datetime(iso: str | None, lang: Lang) -> str:
     """"26 Okt 2019, 21.23 WIB"; the date alone at midnight; "Tanpa tanggal" when undated."""
+    return _datetime(iso, lang.code) if iso else lang.gettext("Undated")
+
+
+@lru_cache(maxsize=16_384)
+def _datetime(iso: str, code: str) -> str:
+    """A result's or story's time, remembered: pages show the same articles again and again."""
     dt = parse_iso(iso)
     if dt is None:
-        return lang.gettext("Undated") if not iso else iso
+        return iso
     dt = dt.astimezone(WIB) if dt.tzinfo else dt.replace(tzinfo=WIB)
-    day = fmt_day(dt.date(), lang)
+    day = _date(dt.date(), DAY_PATTERN, code)
     if dt.hour == 0 and dt.minute == 0:
         return day
-    return f"{day}, {_clock(dt.hour, dt.minute, lang.code)} WIB"
+    return f"{day}, {_clock(dt.hour, dt.minute, code)} WIB"
 
 
 @lru_cache(maxsize=4_096)

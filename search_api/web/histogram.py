@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -13,7 +12,7 @@ from search_api.backends import Backend
 from search_api.i18n import Lang
 from search_api.params import SearchRequest
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
-from search_api.web.state import PageState, dates_url
+from search_api.web.state import Links, PageState
 from search_api.web.views import Bar, Histogram, Link
 
 MAX_TICKS: Final = 6  # labelled bars under the histogram
@@ -63,11 +62,14 @@ def build_histogram(
         counts[rng[0]] = (rng[1], b.count)
         if len(b.key) == 7:
             granularity = "month"
-    to_dates = dates_url(state)
+    to_dates = Links(state).with_dates
     bars: list[Bar] = []
     if counts:
         top = max(c for _, c in counts.values())
         start, stop = min(counts), max(counts)
+        n_bars = ((stop - start).days if granularity == "day"
+                  else (stop.year - start.year) * 12 + stop.month - start.month) + 1
+        every = max(1, math.ceil(n_bars / MAX_TICKS))  # every how many bars a tick is written
         cursor = start
         while cursor <= stop:
             if granularity == "day":
@@ -84,7 +86,7 @@ def build_histogram(
             bars.append(
                 Bar(
                     label=label,
-                    tick=tick,
+                    tick=tick if len(bars) % every == 0 else "",
                     count=n,
                     count_label=fmt_count(n, lang),
                     height=height,
@@ -94,8 +96,6 @@ def build_histogram(
                 )
             )
             cursor = step
-        every = max(1, math.ceil(len(bars) / MAX_TICKS))
-        bars = [b if i % every == 0 else replace(b, tick="") for i, b in enumerate(bars)]
     presets: list[Link] = []
     if newest is not None:
         for days in PRESET_DAYS:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -32,7 +31,7 @@ from search_api.web import templating
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
 from search_api.web.search_page import build_search_page
-from search_api.web.state import DROP_PARAM, FACET_BY_NAME, parse_state
+from search_api.web.state import DROP_PARAM, FACET_BY_NAME, encode, parse_state
 from search_api.web.story_views import build_story_page
 from search_api.web.trends_page import build_trends_page, monitor_links
 
@@ -56,12 +55,14 @@ def _lang(request: Request) -> i18n.Lang:
 
 
 def _render(
-    request: Request, name: str, context: Mapping[str, Any], status: int = 200
+    request: Request, name: str, context: Mapping[str, Any], status: int = 200,
+    lang: i18n.Lang | None = None,
 ) -> Response:
-    lang = _lang(request)
+    """The page ``name`` in the request's language (``lang`` when the caller has it)."""
+    lang = lang or _lang(request)
     other = "en" if lang.code == "id" else "id"
     kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang" and v.strip()]
-    switch = request.url.path + "?" + urlencode([*kept, ("lang", other)])
+    switch = request.url.path + "?" + encode([*kept, ("lang", other)])
     response = _templates(request, lang).TemplateResponse(
         request, name, {**context, "i18n": lang, "lang_switch": switch}, status_code=status
     )
@@ -96,7 +97,7 @@ def search_page(request: Request) -> Response:
                         "Build it with `warta reindex` and reload this page."), 503, q=state.q)
     return _render(request, "search.html",
                    {"page": page, "q": state.q,
-                    "monitor": monitor_links(state, page.facets, lang)})
+                    "monitor": monitor_links(state, page.facets, lang)}, lang=lang)
 
 
 def render_article(request: Request, article: service.Article | None) -> Response:

@@ -24,12 +24,12 @@ from search_api.web.state import (
     FACET_BY_NAME,
     FACETS,
     MORE_FACET_SIZE,
+    Links,
     PageState,
     article_path,
     article_query,
     default_sort,
     drop_token,
-    page_url,
     state_request,
     with_lang_param,
 )
@@ -54,10 +54,14 @@ SORT_LABELS: Final = {"relevance": N_("Relevance"), "recent": N_("Recent"),
                       "newest": N_("Newest"), "oldest": N_("Oldest")}
 
 
-@lru_cache(maxsize=8_192)
-def _profile_url(facet: str, value: str, lang_param: tuple[tuple[str, str], ...]) -> str:
-    """A facet value's entity page in the page's language (a page links ~30 of them)."""
-    return with_lang_param(entity_url(facet, value), lang_param)
+@lru_cache(maxsize=16_384)
+def _value_parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str, str], ...]
+                 ) -> tuple[str, str, str]:
+    """A facet value's element id, entity page (in the page's language; "" for outlets and
+    categories) and that link's title: the same on every page that lists the value."""
+    profile = (with_lang_param(entity_url(facet, value), lang_param)
+               if facet in S.ENTITY_FACETS else "")
+    return html_id(facet, value), profile, about % {"name": value}
 
 
 def _facet_views(
@@ -68,7 +72,8 @@ def _facet_views(
 ) -> tuple[FacetView, ...]:
     views = []
     about = lang.gettext("About %(name)s")
-    search_close_url = replace(state, fq_type=None, fq="").url
+    links = Links(state)
+    search_close_url = links.closed()
     for spec in FACETS:
         expanded = spec.name in state.more
         all_values = response.facets.terms(spec.name)
@@ -76,16 +81,8 @@ def _facet_views(
         shown = [v for i, v in enumerate(all_values) if i < limit or v.selected]
         has_more = len(shown) < len(all_values)
         values = tuple(
-            FacetValueView(
-                value=v.value,
-                n=v.count,
-                count=fmt_count(v.count, lang),
-                selected=v.selected,
-                id=html_id(spec.name, v.value),
-                profile_url=(_profile_url(spec.name, v.value, lang.param)
-                             if spec.name in S.ENTITY_FACETS else ""),
-                profile_label=about % {"name": v.value},
-            )
+            FacetValueView(v.value, v.count, fmt_count(v.count, lang), v.selected,
+                           *_value_parts(spec.name, v.value, about, lang.param))
             for v in shown
         )
         search_open = state.fq_type == spec.name
@@ -114,8 +111,8 @@ def _facet_views(
                 all_of=spec.name in state.all_of,
                 op_url=(state.with_all_of(spec.name, spec.name not in state.all_of).url
                         if spec.entity_type and len(state.selected(spec.name)) >= 2 else None),
-                more_url=state.expanded(spec.name, True).url if has_more else None,
-                less_url=state.expanded(spec.name, False).url if expanded else None,
+                more_url=links.expanded(spec.name, True) if has_more else None,
+                less_url=links.expanded(spec.name, False) if expanded else None,
                 truncated=expanded and len(all_values) >= MORE_FACET_SIZE,
                 search_prefix=state.fq if search_open else "",
                 search_open=search_open,
@@ -197,7 +194,7 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
     current = min(state.page, last) if total else state.page
     window = range(max(1, current - PAGER_RADIUS), min(last, current + PAGER_RADIUS) + 1)
     numbers = sorted({1, last, *window})
-    at = page_url(state)
+    at = Links(state).at_page
     pages: list[Link | None] = []
     previous = 0
     for n in numbers:
@@ -216,11 +213,12 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
 
 def _sorts(state: PageState, lang: Lang) -> tuple[Link, ...]:
     current = state.sort or default_sort(state.q)
+    links = Links(state)
     options = ("relevance", "recent", "newest", "oldest") if state.q else ("newest", "oldest")
     return tuple(
         Link(
             lang.gettext(SORT_LABELS[name]),
-            state.with_sort(None if name == default_sort(state.q) else name).url,
+            links.with_sort(None if name == default_sort(state.q) else name),
             active=name == current,
         )
         for name in options
@@ -248,7 +246,7 @@ def build_search_page(
     response = holder.search(request)
     # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
     # the ticked boxes and their links name the values the facets list.
-    indexed = holder.indexed_selection(request).filters
+    indexed = holder.indexed_selection(request).filters if request.filters else {}
     state = replace(state, filters=tuple(
         (f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name)))
     removals = _removals(state, lang)
@@ -283,7 +281,7 @@ def build_search_page(
         facets=_facet_views(state, response, holder, lang),
         histogram=build_histogram(state, response.facets.date, newest_day(holder), lang),
         pager=build_pager(state, response.stories, request.size),
-        first_page_url=page_url(state)(1),
+        first_page_url=Links(state).at_page(1),
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)
                     if response.suggestion else None),
     )

@@ -9,7 +9,7 @@ and ``.url`` the link to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -169,12 +169,15 @@ class PageState:
         return replace(self, page=page)
 
     def expanded(self, facet: str, on: bool) -> PageState:
-        chosen = (set(self.more) | {facet}) if on else (set(self.more) - {facet})
-        more = tuple(f.name for f in FACETS if f.name in chosen)
-        return replace(self, more=more, fq_type=None, fq="")
+        return replace(self, more=_expanded(self.more, facet, on), fq_type=None, fq="")
 
     def searching(self, facet: str) -> PageState:
         return replace(self, fq_type=facet)
+
+
+def _expanded(more: tuple[str, ...], facet: str, on: bool) -> tuple[str, ...]:
+    chosen = (set(more) | {facet}) if on else (set(more) - {facet})
+    return tuple(f.name for f in FACETS if f.name in chosen)
 
 
 def default_sort(q: str) -> str:
@@ -283,33 +286,56 @@ def _joined(*parts: str) -> str:
     return "/?" + query if query else "/"
 
 
-def dates_url(state: PageState) -> Callable[[date | None, date | None], str]:
-    """``lambda lo, hi: state.with_dates(lo, hi).url``, with the state's other pairs quoted
-    once: the timeline links every bar. ``pairs()`` writes the dates after the query, filters
-    and ``_op`` pairs."""
-    pairs = state.with_dates(None, None).pairs()
-    n_head = bool(state.q) + sum(len(v) for _, v in state.filters) + len(state.all_of)
-    head, tail = encode(pairs[:n_head]), encode(pairs[n_head:])
-
-    def url(lo: date | None, hi: date | None) -> str:
-        return _joined(head, _pair("from", lo.isoformat()) if lo else "",
-                       _pair("to", hi.isoformat()) if hi else "", tail)
-
-    return url
+def _dates(lo: date | None, hi: date | None) -> str:
+    return "&".join(p for p in (_pair("from", lo.isoformat()) if lo else "",
+                                _pair("to", hi.isoformat()) if hi else "") if p)
 
 
-def page_url(state: PageState) -> Callable[[int], str]:
-    """``lambda n: state.at_page(n).url``, with the state's other pairs quoted once (the pager
-    links up to seven pages). ``pairs()`` writes the page last but for the language."""
-    pairs = state.at_page(1).pairs()
-    n_tail = len(state.lang)
-    head = encode(pairs[:len(pairs) - n_tail])
-    tail = encode(pairs[len(pairs) - n_tail:])
+class Links:
+    """The URLs of the states one change away from ``state`` (a page writes ~50 links), with
+    each part of the state's query string quoted once. Each method is the ``.url`` of the
+    :class:`PageState` method of its name; the parts are :meth:`PageState.pairs`' sections, in
+    its order."""
 
-    def url(n: int) -> str:
-        return _joined(head, _pair("page", str(n)) if n > 1 else "", tail)
+    __slots__ = ("_q", "_filters", "_ops", "_dates", "_sort", "_size", "_more", "_fq", "_page",
+                 "_lang", "_more_names")
 
-    return url
+    def __init__(self, state: PageState) -> None:
+        self._more_names = state.more
+        self._q = _pair("q", state.q) if state.q else ""
+        self._filters = encode((name, v) for name, values in state.filters for v in values)
+        self._ops = encode((f"{name}_op", "and") for name in state.all_of)
+        self._dates = _dates(state.date_from, state.date_to)
+        self._sort = _pair("sort", state.sort) if state.sort else ""
+        self._size = _pair("size", str(state.size)) if state.size else ""
+        self._more = encode(("more", m) for m in state.more)
+        self._fq = (encode([("fq_type", state.fq_type), ("fq", state.fq)]) if state.fq_type
+                    else "")
+        self._page = _pair("page", str(state.page)) if state.page > 1 else ""
+        self._lang = encode(state.lang)
+
+    def with_dates(self, lo: date | None, hi: date | None) -> str:
+        return _joined(self._q, self._filters, self._ops, _dates(lo, hi), self._sort,
+                       self._size, self._more, self._lang)
+
+    def with_sort(self, sort: str | None) -> str:
+        return _joined(self._q, self._filters, self._ops, self._dates,
+                       _pair("sort", sort) if sort else "", self._size, self._more, self._lang)
+
+    def at_page(self, page: int) -> str:
+        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
+                       self._more, self._fq, _pair("page", str(page)) if page > 1 else "",
+                       self._lang)
+
+    def expanded(self, facet: str, on: bool) -> str:
+        more = _expanded(self._more_names, facet, on)
+        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
+                       encode(("more", m) for m in more), self._page, self._lang)
+
+    def closed(self) -> str:
+        """The facet value search closed (``replace(state, fq_type=None, fq="")``)."""
+        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
+                       self._more, self._page, self._lang)
 
 
 def with_lang(url: str, lang: Lang) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Final
 from urllib.parse import parse_qsl, quote_plus, urlencode
 
@@ -51,7 +52,7 @@ PAGE_ONLY: Final = frozenset({"page", "size", "more", "fq_type", "fq", "lang"})
 
 def search_query(state: PageState) -> str:
     """The ``/search`` parameters of a page state: all but paging and the page's own state."""
-    return urlencode([(k, v) for k, v in state.pairs() if k not in PAGE_ONLY])
+    return encode([(k, v) for k, v in state.pairs() if k not in PAGE_ONLY])
 
 
 def trend_url(series: Sequence[str], interval: str = "day") -> str:
@@ -82,7 +83,12 @@ def values_trend_url(pairs: Sequence[tuple[str, str]], facet: str, values: Seque
     is character by character."""
     base = encode(pairs)
     head = "series=" + quote_plus(base + "&" if base else "")
-    return "/trends?" + "&".join(head + quote_plus(encode([(facet, v)])) for v in values)
+    return "/trends?" + "&".join(head + _quoted_pair(facet, v) for v in values)
+
+
+@lru_cache(maxsize=8_192)
+def _quoted_pair(key: str, value: str) -> str:
+    return quote_plus(encode([(key, value)]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ from indexer.entity_groups import (
     join_org_names,
     join_variants,
 )
-from indexer.expanded_names import join_expanded, join_longer_places
+from indexer.expanded_names import join_expanded, join_longer_places, letter_pairs
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
 from indexer.name_keys import (
@@ -313,6 +313,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         words = join_expanded(groups)
         if typ == "LOC":
             join_longer_places(groups, words)
+        dropped = letter_pairs(groups)
     display = {root: _display({m: plain[m] for m in ms if m not in cut} or
                               {m: plain[m] for m in ms}, typ == "PER")
                for root, ms in groups.members().items()}

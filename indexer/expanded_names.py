@@ -21,7 +21,9 @@ spelling, and a place's name the one longer name of it.
   Bogor", "Jalan Sudirman" ~ "Jalan Jenderal Sudirman"). "One" counts the names found in
   :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; a name of one word, or one
   joined with a name of one word written more often ("Bandara Yogyakarta" with Yogyakarta),
-  never joins so ("Jakarta" of "Jakarta Selatan").
+  never joins so ("Jakarta" of "Jakarta Selatan");
+* **two capital letters** (:func:`letter_pairs`): a name of two capitals that no join made a
+  longer name's is no facet value.
 """
 
 from __future__ import annotations
@@ -204,3 +206,15 @@ def join_longer_places(groups: Groups, words: Mapping[str, tuple[str, ...]]) -> 
         one = _dominant(longer | inside, totals)
         if one is not None and (one in inside or totals[one] >= totals[root]):
             merge_groups(groups, totals, one, root)
+
+
+def letter_pairs(groups: Groups) -> set[str]:
+    """The groups whose every name is two letters, not in lower case ("LP", "FH", "Al"): what the
+    corpus did not join to a longer name is initials of many things (a suspect's, "berinisial
+    AL"; a unit, "136 PS"; a report's number, "LP/B/962"), no one body or place."""
+    out: dict[str, bool] = {}
+    for v in groups.counts:
+        root = groups.find(v)
+        w = v.strip()
+        out[root] = out.get(root, True) and len(w) == 2 and w.isalpha() and not w.islower()
+    return {root for root, pair in out.items() if pair}

@@ -6,8 +6,9 @@ name shared by several people.
 * **events**: a name whose first or last words say it is an event (``data/event_words.txt``:
   "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
   organisations and places;
-* **kinds, quantities and groups**: a name that only names a kind of body or thing
-  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", a zodiac sign), a number with a
+* **kinds, things, quantities and groups**: a name that only names a kind of body or thing
+  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", a zodiac sign) or ends with a
+  word of a thing ("Jakarta Islamic Index", "Instagram Story"), a number with a
   unit ("RAM 8 GB"; ``data/units.txt``), a competition's group ("Grup G");
 * **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
   ("Australian" beside Australia, from English names cut short) is a people's or a
@@ -74,10 +75,11 @@ def is_event(value: str) -> bool:
 
 
 @cache
-def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    """The [body] names of ``data/kind_names.txt`` as word tuples, and its [sign] names."""
+def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """The [body] names of ``data/kind_names.txt`` as word tuples, its [sign] names and its
+    [last] words."""
     lists = read_sections(DATA / "kind_names.txt")
-    return frozenset(tuple(n.split()) for n in lists["body"]), lists["sign"]
+    return frozenset(tuple(n.split()) for n in lists["body"]), lists["sign"], lists["last"]
 
 
 def _only_kinds(words: tuple[str, ...], kinds: frozenset[tuple[str, ...]]) -> bool:
@@ -95,13 +97,14 @@ _GROUP_WORDS: Final = frozenset({"grup", "group", "pool"})
 
 
 def is_kind_or_spec(value: str) -> bool:
-    """Whether ``value`` names a kind of thing rather than one (``data/kind_names.txt``:
-    "Timnas", "Polisi", "Cancer"), a quantity or a specification (a number and a unit of
-    ``data/units.txt`` after it: "RAM 8 GB", "48MP"), or a competition's group ("Zona Asia
-    Grup G")."""
+    """Whether ``value`` names a kind of thing rather than one, or a thing
+    (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic Index"), a
+    quantity or a specification (a number and a unit of ``data/units.txt`` after it: "RAM 8
+    GB", "48MP"), or a competition's group ("Zona Asia Grup G")."""
     words = name_words(value)
-    bodies, signs = _kind_names()
-    if _only_kinds(words, bodies) or (len(words) == 1 and words[0] in signs):
+    bodies, signs, lasts = _kind_names()
+    if (_only_kinds(words, bodies) or (len(words) == 1 and words[0] in signs)
+            or (len(words) >= 2 and words[-1] in lasts)):
         return True
     units = load_names(DATA / "units.txt")
     for i, w in enumerate(words):

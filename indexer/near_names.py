@@ -8,8 +8,8 @@
 * **clubs without their club word** (:func:`join_club_names`): an organisation "X" joins the
   one organisation "X <club word>" or "<club word> X" (``data/club_context.txt``: Norwich ~
   Norwich City, Barito ~ Barito Putera, Dortmund ~ Borussia Dortmund, Sociedad ~ Real
-  Sociedad) more frequent than it, when no other such name has a tenth of its articles
-  (Milan: AC Milan and Inter Milan);
+  Sociedad, Tira Persikabo ~ PS Tira Persikabo) named a third as often as it at least, when
+  no other such name has a tenth of its articles (Milan: AC Milan and Inter Milan);
 * **short club names** (:func:`join_short_words`): a one-word organisation's name that begins
   the one one-word name three letters longer or more written three times as often joins it
   ("Barca" ~ Barcelona);
@@ -38,7 +38,7 @@ from indexer.entities.facts import (
     UNIT_PREFIXES,
     UNIT_WORDS,
 )
-from indexer.entity_groups import RIVAL_MIN, Groups, group_counts, merge_groups
+from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
 
 MISSPELLING_DOMINANCE: Final = 3
@@ -115,7 +115,8 @@ def join_club_names(groups: Groups) -> None:
         best = min(found, key=lambda g: (-totals[g], g))
         rivals = [g for g in found if g != best
                   and totals[g] >= max(RIVAL_MIN, CLUB_RIVAL_SHARE * totals[best])]
-        if not rivals and totals[best] > totals[root]:
+        # The bare name may be the more frequent ("Tira Persikabo", "PS Tira Persikabo").
+        if not rivals and DOMINANCE * totals[best] >= totals[root]:
             merge_groups(groups, totals, best, root)
 
 

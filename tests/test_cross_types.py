@@ -97,7 +97,7 @@ def test_ri_after_a_hyphen_and_spellings_of_one_place_join() -> None:
     assert m.entity("ORG", "DPR-RI") == ("Dewan Perwakilan Rakyat",)
     assert m.entity("ORG", "DPD RI") == ("Dewan Perwakilan Daerah",)
     assert m.entity("ORG", "BPOM RI") == ("BPOM RI",)  # no name it spells
-    assert m.entity("ORG", "RI") == ("RI",)
+    assert m.entity("ORG", "RI") == ()  # two letters that join no longer name: no value
 
 
 def test_a_generic_head_alone_is_no_organisation() -> None:

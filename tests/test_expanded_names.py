@@ -89,10 +89,22 @@ def test_a_places_name_joins_the_one_longer_name_of_it() -> None:
         assert m.entity("LOC", v) == (v,), v
 
 
+def test_two_letters_that_join_no_longer_name_are_no_value() -> None:
+    m = _map(org={"LP": 21, "FH": 16, "Ps": 3, "PS": 13, "MU": 40, "Manchester United": 186,
+                  "X1": 27, "Dewa 19": 19},
+             loc={"DC": 5, "Washington DC": 17})
+    for typ, v in (("ORG", "LP"), ("ORG", "FH"), ("ORG", "Ps"), ("ORG", "PS"), ("LOC", "DC")):
+        assert m.entity(typ, v) == (), v
+    # must not change: two letters joined with a longer name, a letter and a digit
+    assert m.entity("ORG", "MU") == ("Manchester United",)
+    for typ, v in (("ORG", "X1"), ("LOC", "Washington DC")):
+        assert m.entity(typ, v) == (v,), v
+
+
 def test_the_corpus_facets_join_acronyms_and_longer_places(full_index_dir: Path) -> None:
     counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
     org, place = counts["org"], counts["place"]
-    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "PT KAI"):
+    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "PT KAI", "LP", "FH"):
         assert v not in org, v
     for v in ("Rumah Sakit Pusat Angkatan Darat", "Stadion Patriot",
               "Stadion Patriot Chandrabhaga", "Istana Kepresidenan Bogor",

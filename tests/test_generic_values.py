@@ -137,12 +137,14 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
               "Polisi": 36, "Majelis Hakim": 22, "KBRI": 35, "KBRI Ottawa": 3, "BUMN": 89,
               "Kementerian BUMN": 26, "Cancer": 27, "RAM 8 GB": 20, "Kamera 48MP": 2,
               "Zona Asia Grup G": 13, "MotoGP": 157, "Dewa 19": 19, "Polisi Federal Australia": 3,
-              "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50},
+              "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50,
+              "Jakarta Islamic Index": 27, "Marvel Cinematic Universe": 39, "Index": 3,
+              "Indeks Pembangunan": 2},
              loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2},
              per={"Gemini": 34, "Lukman Hakim": 20, "Hakim": 5})
     for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
                                "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
-                               "MotoGP")),
+                               "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe")),
                       ("LOC", ("MotoGP San Marino",)), ("PER", ("Gemini",))):
         for v in gone:
             assert m.entity(typ, v) == (), v
@@ -150,7 +152,8 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     # the championship, a group of companies, the race's place, a person called so
     for typ, kept in (("ORG", ("Timnas Indonesia", "Kejaksaan Agung", "KBRI Ottawa",
                                "Kementerian BUMN", "Dewa 19", "Polisi Federal Australia",
-                               "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia")),
+                               "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia",
+                               "Index", "Indeks Pembangunan")),
                       ("LOC", ("San Marino",)), ("PER", ("Lukman Hakim",))):
         for v in kept:
             assert m.entity(typ, v) == (v,), v

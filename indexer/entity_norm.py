@@ -152,6 +152,7 @@ class EntityMap:
     counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     categories: Mapping[str, str] = field(default_factory=dict)
     types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    astray: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -188,18 +189,25 @@ class EntityMap:
             return (value,)
         return self._keys.get(typ, {}).get(variant_key(value), (value,))
 
-    def entities_in(self, typ: str, values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    def entities_in(self, typ: str, values: Iterable[str], category: str = ""
+                    ) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes. As :meth:`entity`, but
         a person's one-word name that other person's names of the same article hold (read
         loosely: :func:`~indexer.name_keys.loose_words`) becomes what they become, when they
         all become one person, and the corpus does not make the word another person the article
         names: the article itself says whose part it is ("Syarief" beside "Laode M. Syarif" is
-        his, whoever the corpus's bare "Syarief" mostly is)."""
+        his, whoever the corpus's bare "Syarief" mostly is). Else a one-word name the map gives
+        a person is no one in an article of a category (``astray``) where only other people's
+        full names with that word are written ("Della" in film news is not the badminton
+        player, whose name is never written there, but maybe Della Dartyan)."""
         out = {v: self.entity(typ, v) for v in values}
-        if typ != "PER" or len(out) < 2:
+        if typ != "PER":
             return out
+        key = category_key(category)
+        found = {v: () if key in self.astray.get(v, ()) else into for v, into in out.items()}
+        if len(out) < 2:
+            return found
         words = {v: loose_words(v) for v in out}
-        found = dict(out)
         for v, part in words.items():
             if len(part) != 1:
                 continue
@@ -207,7 +215,10 @@ class EntityMap:
             holders = {x for u in wholes for x in out[u]}
             # the person the corpus makes of the part, when the article names him too
             holders.update(x for x in out[v] if any(x in out[u] for u in out if u != v))
-            if len(holders) != 1 or out[v] == tuple(holders):
+            if len(holders) != 1:
+                continue
+            if out[v] == tuple(holders):  # the article names whom the corpus makes of it
+                found[v] = out[v]
                 continue
             # A surname the corpus gives a person named far more often than the article's
             # is his ("Habibie" beside his son's full name); a first name is the article's.
@@ -235,7 +246,8 @@ class EntityMap:
                 "values": {t: {v: list(m) for v, m in vs.items()} for t, vs in self.values.items()},
                 "counts": {t: dict(c) for t, c in self.counts.items()},
                 "categories": dict(self.categories),
-                "types": {t: dict(m) for t, m in self.types.items()}}
+                "types": {t: dict(m) for t, m in self.types.items()},
+                "astray": {v: sorted(cs) for v, cs in self.astray.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -250,9 +262,11 @@ class EntityMap:
             cats = {str(k): str(v) for k, v in data["categories"].items()}
             types = {str(t): {str(v): str(to) for v, to in ms.items()}
                      for t, ms in data.get("types", {}).items()}
+            astray = {str(v): frozenset(map(str, cs))
+                      for v, cs in data.get("astray", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types)
+        return cls(values, counts, cats, types, astray)
 
 
 
@@ -355,8 +369,8 @@ def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
 
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
-                evidence: NameEvidence | None = None, submit: Submit | None = None
-                ) -> EntityMap:
+                evidence: NameEvidence | None = None, submit: Submit | None = None,
+                person_categories: Mapping[tuple[str, str], int] | None = None) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases);
@@ -395,7 +409,34 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     categories = {k: _display(f) for k, f in forms.items()}
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
-                     categories, types)
+                     categories, types,
+                     _astray(values.get("PER", {}), person_categories or {}))
+
+
+def _astray(persons: Mapping[str, tuple[str, ...]], found: Mapping[tuple[str, str], int]
+            ) -> dict[str, frozenset[str]]:
+    """One-word persons' names the map gives a person -> the categories (keys) where other
+    people's names of two words or more with that word are written and none of that person's
+    (``found``: (person's raw value, category key) -> articles)."""
+    homes: dict[str, set[str]] = defaultdict(set)  # a person -> categories of his full names
+    by_word: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (v, key), _ in found.items():
+        if " " not in v.strip():
+            continue
+        into = persons.get(v, (v,))
+        if len(into) != 1:
+            continue
+        homes[into[0]].add(key)
+        for w in name_words(v):
+            by_word[w][into[0]].add(key)
+    out = {}
+    for v, into in persons.items():
+        if len(into) == 1 and into[0] != v and " " not in v.strip():
+            others = {k for p, keys in by_word.get(variant_key(v), {}).items() if p != into[0]
+                      for k in keys}
+            if others - homes[into[0]]:
+                out[v] = frozenset(others - homes[into[0]])
+    return out
 
 
 @dataclass(slots=True)
@@ -406,9 +447,13 @@ class CorpusCounts:
         default_factory=lambda: {t: Counter() for t in S.ENTITY_TYPES})
     categories: Counter[str] = field(default_factory=Counter)
     evidence: NameEvidence = field(default_factory=NameEvidence)
+    # (person's value, category key) -> articles: where a person's full name is written
+    person_categories: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, entities: Mapping[str, Iterable[str]], category: str) -> None:
         for typ, values in entities.items():
             self.entities[typ].update(set(values))
         if category:
             self.categories[category] += 1
+            key = category_key(category)
+            self.person_categories.update({(v, key) for v in entities.get("PER", ())})

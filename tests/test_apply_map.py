@@ -29,7 +29,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     f = prep.fields
     before = load_payload(f[S.PAYLOAD])
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
-    names = {t: emap.entities_in(t, [v for to, v in retyped if to == t]) for t in S.ENTITY_TYPES}
+    names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category)
+             for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
         for t in S.ENTITY_TYPES

@@ -290,3 +290,27 @@ def test_the_organisation_map_is_final_and_order_free(org: dict[str, int],
         for x in into:
             assert m.entity("ORG", x) == (x,), (v, x)
     assert _map(org=dict(reversed(list(org.items()))), loc=loc) == m
+
+
+def test_a_part_is_no_one_in_categories_where_only_others_full_names_are_written() -> None:
+    m = compute_map({"PER": {"Della Destiara Haris": 27, "Della": 8, "Della Dartyan": 2,
+                             "Rizki Amelia": 20, "Rizki": 5}, "ORG": {}, "LOC": {}}, {},
+                    alias_person, person_categories={
+                        ("Della Destiara Haris", "sport"): 20, ("Della Destiara Haris", "bola"): 7,
+                        ("Della Dartyan", "film"): 2, ("Della Dartyan", "sport"): 1,
+                        ("Della", "film"): 3, ("Della", "sport"): 5, ("Rizki Amelia", "sport"): 20,
+                        ("Rizki", "news"): 5})
+    assert m.entity("PER", "Della") == ("Della Destiara Haris",)
+    assert m.entity("PER", "Rizki") == ("Rizki Amelia",)
+    assert m.astray == {"Della": frozenset({"film"})}
+    assert m.entities_in("PER", ["Della"], "Film") == {"Della": ()}
+    # must not change: a category where her name is written (any case), where no one's is
+    # ("news": nothing says it is another), no category, an article that names her, a name of
+    # two words
+    assert m.entities_in("PER", ["Della"], " SPORT") == {"Della": ("Della Destiara Haris",)}
+    assert m.entities_in("PER", ["Della"], "news") == {"Della": ("Della Destiara Haris",)}
+    assert m.entities_in("PER", ["Della"]) == {"Della": ("Della Destiara Haris",)}
+    assert m.entities_in("PER", ["Della", "Della Destiara Haris"], "Film")["Della"] == (
+        "Della Destiara Haris",)
+    assert m.entities_in("PER", ["Della Dartyan"], "Film") == {"Della Dartyan": ("Della Dartyan",)}
+    assert EntityMap.from_json(m.to_json()) == m

@@ -39,7 +39,7 @@ from search_api.web.state import (
     encode,
     parse_state,
 )
-from search_api.web.templating import escape_output
+from search_api.web.templating import escape_output, format_markup
 from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trend_url
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
@@ -211,8 +211,28 @@ def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
             reference.get_template("message.html").render(message)
 
 
+VALUES = st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
+                   st.booleans(), st.none(), st.text(max_size=8).map(Markup))
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-                 st.booleans(), st.none(), st.text(max_size=8).map(Markup)))
+@given(VALUES)
 def test_escape_output_is_markupsafes(value: object) -> None:
     assert escape_output(value) == str(escape(value))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a<b ", "&", "%%", "%(x)s", "%(y)s", "%(x)r", "%(y)d", "%s",
+                                 "é", "%", "%(x)"]), max_size=5).map("".join),
+       st.dictionaries(st.sampled_from(["x", "y", "z"]), VALUES))
+def test_format_markup_is_markups_format(text: str, values: dict[str, object]) -> None:
+    try:
+        expected: str | type[Exception] = Markup(text) % values
+    except (KeyError, ValueError, TypeError) as exc:
+        expected = type(exc)
+    try:
+        got: str | type[Exception] = format_markup(text, values)
+    except (KeyError, ValueError, TypeError) as exc:
+        got = type(exc)
+    assert got == expected
+    assert type(got) is type(expected)

@@ -247,8 +247,9 @@ def build_search_page(
     # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
     # the ticked boxes and their links name the values the facets list.
     indexed = holder.indexed_selection(request).filters if request.filters else {}
-    state = replace(state, filters=tuple(
-        (f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name)))
+    filters = tuple((f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name))
+    if filters != state.filters:
+        state = replace(state, filters=filters)
     removals = _removals(state, lang)
     relaxations = (
         _relaxations(holder, state, request, lang) if response.total == 0 else ()
@@ -260,7 +261,7 @@ def build_search_page(
     return SearchPage(
         state=state,
         hidden_filters=tuple(
-            (k, v) for k, v in base.pairs() if k not in ("q", "sort", "page", "lang")
+            (k, v) for k, v in hidden_all if k not in ("q", "sort", "page", "lang")
         ),
         hidden_all=hidden_all,
         hidden_dates=tuple((k, v) for k, v in hidden_all if k not in ("from", "to")),

@@ -2,13 +2,13 @@
 template is compiled.
 
 A template's ``_("Filters")`` is the same text on every page of a language, so each language's
-environment compiles it as ``Markup(translation) % {}``, which Jinja folds into the template's
-constant text; ``_("Page %(num)s", num=n)`` compiles as ``Markup(translation) % {"num": n}``
-(the values escaped by Markup, as jinja2.ext.i18n's newstyle gettext escapes them). Only
+environment compiles it as its translation, which Jinja folds into the template's constant
+text; ``_("Page %(num)s", num=n)`` compiles as the translation ``%`` its values, each escaped
+(what jinja2.ext.i18n's newstyle gettext prints: ``Markup(translation) % {"num": n}``). Only
 ``ngettext`` (its form depends on ``n``) and ``_`` of a variable stay calls, to functions bound
 to the language. A page prints what it printed through the extension's own callables
 (tests/test_page_fast_paths.py holds them equal) without ~80 calls through Jinja's
-``Context.call`` and the catalog.
+``Context.call`` and the catalog, and without a Markup wrapper per formatted value.
 
 Each printed value is escaped by :func:`escape_output` (the environment's code generator writes
 it where Jinja writes ``markupsafe.escape``): the same text, as a plain string rather than a
@@ -18,6 +18,9 @@ values. Templates are read once (``auto_reload`` off): they are part of the inst
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -30,27 +33,9 @@ from starlette.templating import Jinja2Templates
 from search_api import i18n
 
 GETTEXT_NAMES = ("_", "gettext")
-
-
-class _Translate(NodeTransformer):
-    """``_("constant", k=v)`` -> ``Markup(translation) % {"k": v}`` in ``lang``."""
-
-    def __init__(self, lang: i18n.Lang) -> None:
-        self.lang = lang
-
-    def visit_Call(self, node: nodes.Call) -> nodes.Node:
-        self.generic_visit(node)  # calls inside the arguments first
-        callee, args = node.node, node.args
-        if not (isinstance(callee, nodes.Name) and callee.name in GETTEXT_NAMES
-                and len(args) == 1 and isinstance(args[0], nodes.Const)
-                and isinstance(args[0].value, str)
-                and node.dyn_args is None and node.dyn_kwargs is None):
-            return node
-        text = nodes.MarkSafe(nodes.Const(self.lang.gettext(args[0].value)))
-        values = nodes.Dict([nodes.Pair(nodes.Const(k.key), k.value) for k in node.kwargs])
-        out = nodes.Mod(text, values, lineno=node.lineno)
-        out.set_lineno(node.lineno)
-        return out
+NGETTEXT = "ngettext"
+ESCAPE_FILTER = "escape_output"  # the filter the translated calls escape their values with
+NGETTEXT_FILTER = "ngettext_of"  # n|ngettext_of(singular, plural, **variables)
 
 
 def escape_output(value: Any) -> str:
@@ -63,6 +48,62 @@ def escape_output(value: Any) -> str:
     if kind is int:
         return str(value)
     return escape(value)
+
+
+# A text whose only conversions are %(name)s: its values can be escaped and filled in with str's
+# own %, which is what Markup's % makes of them without a wrapper object per value.
+_PLAIN_FORMAT = re.compile(r"(?:[^%]|%%|%\([^)]*\)s)*", re.DOTALL)
+
+
+@lru_cache(maxsize=4_096)
+def _plain(text: str) -> bool:
+    return _PLAIN_FORMAT.fullmatch(text) is not None
+
+
+def format_markup(text: str, variables: Mapping[str, Any]) -> Markup:
+    """``Markup(text) % variables``."""
+    if _plain(text):
+        return Markup(text % {k: escape_output(v) for k, v in variables.items()})
+    return Markup(text) % variables
+
+
+class _Translate(NodeTransformer):
+    """``_("constant", k=v)`` -> ``Markup(translation % {"k": escape_output(v)})`` in ``lang``
+    (``Markup(translation) % {"k": v}`` for a translation with other conversions);
+    ``ngettext("one", "many", n, k=v)`` -> the filter ``n|ngettext("one", "many", k=v)`` (a
+    direct call, where a global is called through ``Context.call``)."""
+
+    def __init__(self, lang: i18n.Lang) -> None:
+        self.lang = lang
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        self.generic_visit(node)  # calls inside the arguments first
+        callee, args = node.node, node.args
+        out: nodes.Expr
+        if not (isinstance(callee, nodes.Name) and node.dyn_args is None
+                and node.dyn_kwargs is None
+                and all(isinstance(a, nodes.Const) and isinstance(a.value, str)
+                        for a in args[:2])):
+            return node
+        if callee.name == NGETTEXT and len(args) == 3:
+            out = nodes.Filter(args[2], NGETTEXT_FILTER, args[:2], node.kwargs, None, None)
+            out.set_lineno(node.lineno)
+            return out
+        if callee.name not in GETTEXT_NAMES or len(args) != 1:
+            return node
+        assert isinstance(args[0], nodes.Const)
+        text = self.lang.gettext(args[0].value)
+        if _plain(text):
+            values = nodes.Dict([
+                nodes.Pair(nodes.Const(k.key),
+                           nodes.Filter(k.value, ESCAPE_FILTER, [], [], None, None))
+                for k in node.kwargs])
+            out = nodes.MarkSafe(nodes.Mod(nodes.Const(text), values))
+        else:
+            values = nodes.Dict([nodes.Pair(nodes.Const(k.key), k.value) for k in node.kwargs])
+            out = nodes.Mod(nodes.MarkSafe(nodes.Const(text)), values)
+        out.set_lineno(node.lineno)
+        return out
 
 
 class _Generator(CodeGenerator):
@@ -96,18 +137,22 @@ class PageEnvironment(jinja2.Environment):
         return super().compile(tree, name, filename, False, defer_init)
 
 
-def _callables(lang: i18n.Lang) -> dict[str, Any]:
-    """The templates' ``_``, ``gettext`` and ``ngettext`` where they are left as calls:
-    jinja2.ext.i18n's newstyle gettext of ``lang`` (autoescaped, ``%(name)s`` filled from
-    keywords, ngettext's ``num`` defaulting to ``n``)."""
-    def gettext(message: str, **variables: Any) -> str:
-        return Markup(lang.gettext(message)) % variables
+def _callables(lang: i18n.Lang) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The templates' ``_``, ``gettext`` and ``ngettext`` where they are left as calls, and
+    the ngettext filter: jinja2.ext.i18n's newstyle gettext of ``lang`` (autoescaped,
+    ``%(name)s`` filled from keywords, ngettext's ``num`` defaulting to ``n``)."""
+    def gettext(message: str, /, **variables: Any) -> str:
+        return format_markup(lang.gettext(message), variables)
 
-    def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
+    def ngettext_of(n: int, singular: str, plural: str, /, **variables: Any) -> str:
         variables.setdefault("num", n)
-        return Markup(lang.ngettext(singular, plural, n)) % variables
+        return format_markup(lang.ngettext(singular, plural, n), variables)
 
-    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+    def ngettext(singular: str, plural: str, n: int, /, **variables: Any) -> str:
+        return ngettext_of(n, singular, plural, **variables)
+
+    return ({"_": gettext, "gettext": gettext, "ngettext": ngettext},
+            {NGETTEXT_FILTER: ngettext_of, ESCAPE_FILTER: escape_output})
 
 
 def make_environment(lang: i18n.Lang, template_dir: str) -> PageEnvironment:
@@ -122,7 +167,9 @@ def make_environment(lang: i18n.Lang, template_dir: str) -> PageEnvironment:
         extensions=["jinja2.ext.i18n"],
     )
     env.newstyle_gettext = True  # type: ignore[attr-defined]
-    env.globals.update(_callables(lang))
+    functions, filters = _callables(lang)
+    env.globals.update(functions)
+    env.filters.update(filters)
     return env
 
 

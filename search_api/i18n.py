@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Final
@@ -97,6 +97,7 @@ def negotiate(query_lang: str | None, accept_language: str | None, default: str 
     return _accepted(accept_language or "") or default
 
 
+@lru_cache(maxsize=1_024)  # a few header values recur; each Lang is immutable
 def for_request(query_lang: str | None, accept_language: str | None) -> Lang:
     code = negotiate(query_lang, accept_language)
     return lang(code, in_url=query_lang is not None and _primary(query_lang) == code)

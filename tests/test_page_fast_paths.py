@@ -40,7 +40,7 @@ from search_api.web.state import (
     parse_state,
 )
 from search_api.web.templating import escape_output, format_markup
-from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trend_url
+from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trends
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
 
@@ -104,7 +104,7 @@ def test_links_are_the_states_urls(state: PageState, lo: date | None, hi: date |
 def test_value_trends_are_trend_urls(state: PageState, facet: str, values: list[str]) -> None:
     """A facet's "trend top values" link: the search plus each value as one series."""
     pairs = parse_qsl(search_query(state))
-    assert values_trend_url(pairs, facet, values) == trend_url(
+    assert values_trends(pairs)(facet, values) == trend_url(
         [urlencode([*pairs, (facet, v)]) for v in values])
 
 

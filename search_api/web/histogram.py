@@ -50,7 +50,8 @@ def newest_day(backend: Backend) -> date | None:
 
 
 def build_histogram(
-    state: PageState, buckets: Sequence[F.DateBucket], newest: date | None, lang: Lang
+    state: PageState, buckets: Sequence[F.DateBucket], newest: date | None, lang: Lang,
+    links: Links | None = None,
 ) -> Histogram:
     undated = sum(b.count for b in buckets if b.key == F.UNDATED_KEY)
     counts: dict[date, tuple[date, int]] = {}
@@ -62,7 +63,7 @@ def build_histogram(
         counts[rng[0]] = (rng[1], b.count)
         if len(b.key) == 7:
             granularity = "month"
-    to_dates = Links(state).with_dates
+    to_dates = (links or Links(state)).with_dates
     bars: list[Bar] = []
     if counts:
         top = max(c for _, c in counts.values())

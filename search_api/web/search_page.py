@@ -66,13 +66,13 @@ def _value_parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str
 
 def _facet_views(
     state: PageState,
+    links: Links,
     response: service.SearchResponse,
     holder: Backend,
     lang: Lang,
 ) -> tuple[FacetView, ...]:
     views = []
     about = lang.gettext("About %(name)s")
-    links = Links(state)
     search_close_url = links.closed()
     for spec in FACETS:
         expanded = spec.name in state.more
@@ -188,13 +188,13 @@ def _relaxations(
     return tuple(out)
 
 
-def build_pager(state: PageState, total: int, size: int) -> Pager:
+def build_pager(state: PageState, total: int, size: int, links: Links | None = None) -> Pager:
     reachable = min(total, MAX_RESULT_WINDOW)
     last = max(1, math.ceil(reachable / size))
     current = min(state.page, last) if total else state.page
     window = range(max(1, current - PAGER_RADIUS), min(last, current + PAGER_RADIUS) + 1)
     numbers = sorted({1, last, *window})
-    at = Links(state).at_page
+    at = (links or Links(state)).at_page
     pages: list[Link | None] = []
     previous = 0
     for n in numbers:
@@ -211,9 +211,8 @@ def build_pager(state: PageState, total: int, size: int) -> Pager:
     )
 
 
-def _sorts(state: PageState, lang: Lang) -> tuple[Link, ...]:
+def _sorts(state: PageState, links: Links, lang: Lang) -> tuple[Link, ...]:
     current = state.sort or default_sort(state.q)
-    links = Links(state)
     options = ("relevance", "recent", "newest", "oldest") if state.q else ("newest", "oldest")
     return tuple(
         Link(
@@ -255,9 +254,10 @@ def build_search_page(
         _relaxations(holder, state, request, lang) if response.total == 0 else ()
     )
     first = request.offset + 1 if response.hits else 0
-    base = replace(state, page=1, fq_type=None, fq="")
-    hidden_all = tuple(base.pairs())
+    # The state's pairs but the page and the facet value search (as at page 1, search closed).
+    hidden_all = tuple((k, v) for k, v in state.pairs() if k not in ("page", "fq_type", "fq"))
     back = article_query(state)
+    links = Links(state)
     return SearchPage(
         state=state,
         hidden_filters=tuple(
@@ -275,14 +275,14 @@ def build_search_page(
         hits=tuple(_hit_view(h, back, lang) for h in response.hits),
         first_index=first,
         last_index=request.offset + len(response.hits),
-        sorts=_sorts(state, lang),
+        sorts=_sorts(state, links, lang),
         chips=tuple(chip for chip, _ in removals),
         clear_url=state.cleared().url if removals else None,
         relaxations=relaxations,
-        facets=_facet_views(state, response, holder, lang),
-        histogram=build_histogram(state, response.facets.date, newest_day(holder), lang),
-        pager=build_pager(state, response.stories, request.size),
-        first_page_url=Links(state).at_page(1),
+        facets=_facet_views(state, links, response, holder, lang),
+        histogram=build_histogram(state, response.facets.date, newest_day(holder), lang, links),
+        pager=build_pager(state, response.stories, request.size, links),
+        first_page_url=links.at_page(1),
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)
                     if response.suggestion else None),
     )

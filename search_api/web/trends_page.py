@@ -7,7 +7,7 @@ Also :func:`monitor_links`: the feed, export and trend URLs of a search, shown o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -66,24 +66,29 @@ def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> 
     qs = search_query(state)
     suffix = f"?{qs}" if qs else ""
     pairs = parse_qsl(qs)
+    trends_of = values_trends(pairs)
     facet_trends = {}
     for facet in facets:
         values = [v.value for v in facet.values if not v.selected][: T.MAX_SERIES]
         if facet.name in S.ENTITY_FACETS and values:
-            facet_trends[facet.name] = with_lang(values_trend_url(pairs, facet.name, values), lang)
+            facet_trends[facet.name] = with_lang(trends_of(facet.name, values), lang)
     # A feed reader sends no Accept-Language: the feed names any language but the default.
     feed_qs = urlencode([*pairs, ("lang", lang.code)]) if lang.code != DEFAULT else qs
     return MonitorLinks("/search.atom" + (f"?{feed_qs}" if feed_qs else ""), f"/search.csv{suffix}",
                         f"/search.ndjson{suffix}", with_lang(trend_url([qs]), lang), facet_trends)
 
 
-def values_trend_url(pairs: Sequence[tuple[str, str]], facet: str, values: Sequence[str]) -> str:
-    """``trend_url([urlencode([*pairs, (facet, v)]) for v in values])``, with the search's own
-    pairs encoded and quoted once: each series is the same prefix plus one pair, and quoting
-    is character by character."""
+def values_trends(pairs: Sequence[tuple[str, str]]) -> Callable[[str, Sequence[str]], str]:
+    """``lambda facet, values: trend_url([urlencode([*pairs, (facet, v)]) for v in values])``,
+    with the search's own pairs encoded and quoted once: each series is the same prefix plus
+    one pair, and quoting is character by character."""
     base = encode(pairs)
     head = "series=" + quote_plus(base + "&" if base else "")
-    return "/trends?" + "&".join(head + _quoted_pair(facet, v) for v in values)
+
+    def url(facet: str, values: Sequence[str]) -> str:
+        return "/trends?" + "&".join(head + _quoted_pair(facet, v) for v in values)
+
+    return url
 
 
 @lru_cache(maxsize=8_192)

@@ -33,10 +33,18 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   Baswedan); a one-word name joins the one full name named at least as often that covers it, a
   surname only when that person is named twice as often as all others with it (Habibie ->
   Bacharuddin Jusuf Habibie; not Anwar), a first name only when that person dominates the
-  others it begins (Imam -> Imam Nahrawi); a bare first name shared by several people is no
-  facet value on its own (Sri, Alex). "One" name means one named DOMINANCE times as often as
-  all rivals found in a few articles (a one-off "Anies Rasyis Baswedan" is no rival). A
-  person's group is shown as its most frequent full name not ending in an initial;
+  others it begins (Imam -> Imam Nahrawi); a bare first name shared by several people, or a
+  word of several people's names none of whom it mostly stands for, is no facet value on its
+  own (Sri, Alex, Luna). "One" name means one named DOMINANCE times as often as all rivals
+  found in a few articles (a one-off "Anies Rasyis Baswedan" is no rival), weighed by how
+  often it is written in full; a word counts the names of every spelling of it the corpus
+  shows beside the same other words (``name_keys.word_variants``: "Syarief" is Elza
+  Syarief's and Laode M Syarif's). Names of two words or more that are one read loosely
+  ("Aziz"/"Azis", "Syamsuddin"/"Syamsudin") and share a word spelt alike join. A person's
+  group is shown as its most frequent full name not ending in an initial;
+* **in one article** (:mod:`indexer.article_persons`): a one-word person's name is the person
+  whose full name the article writes with it; and no one in a category where only other
+  people's full names with that word are written;
 * **categories** equal up to case and spacing become one, shown in their most used form;
 * **no one entity**: a value of one letter, an event's name, a regional body's name without
   its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
@@ -44,7 +52,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **near names** (:mod:`indexer.near_names`): a person's name misspelt by one letter in a long
   word joins the one written three times as often (Baharuddin ~ Bacharuddin Jusuf Habibie), a
   club's name without its club word the one name with it (Norwich ~ Norwich City), a body
-  named after an officer's title the body ("Kabid Humas Polda Metro Jaya");
+  named after an officer's title the body ("Kabid Humas Polda Metro Jaya"), a person's name
+  after an office cut short the person ("Informatika Rudiantara"), a bare word of the one full
+  name written with it that full name (Kumalasari ~ Barbie Kumalasari);
 * **short forms, nicknames and credits** that the words around the mentions show
   (:mod:`indexer.name_evidence`: "Bambang Soesatyo (Bamsoet)", "The Reds, julukan
   Liverpool", "seperti dilansir Sputnik"): a short name joins the one name it stands for, a
@@ -63,7 +73,10 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   word of a group ("band", "member", "relawan") becomes an organisation's, one written after
   a word of a thing ("gosip", "indeks") or as part of a place or body named after a person
   ("RSPAD X", "Jalan X") is no facet value, and so is an organisation's name of two words or
-  more mostly written after a word of a product ("mobil X": a model's).
+  more mostly written after a word of a product ("mobil X": a model's); a person's one-word
+  name after a maker's word ("penjualan X"), or heading five organisations' names, is a
+  maker's or a club's (Suzuki, Persib), and one found mostly in retold stories ("Sinopsis
+  ...") a character's, no facet value.
 
 The rules are in :mod:`indexer.entity_groups` (with DOMINANCE and the other constants), the
 keys in :mod:`indexer.name_keys`. The result, an :class:`EntityMap`, is stored with the index
@@ -80,9 +93,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from indexer import schema as S
+from indexer.article_persons import article_persons, astray_categories
 from indexer.cross_types import moved_counts, retype_across
 from indexer.entity_groups import (
-    DOMINANCE,
     Groups,
     cut_short,
     join_name_parts,
@@ -97,7 +110,6 @@ from indexer.name_keys import (
     covers,
     in_order,
     initial,
-    loose_words,
     name_words,
     spelling_key,
     ticket_halves,
@@ -191,43 +203,13 @@ class EntityMap:
 
     def entities_in(self, typ: str, values: Iterable[str], category: str = ""
                     ) -> dict[str, tuple[str, ...]]:
-        """What each of one article's values of type ``typ`` becomes. As :meth:`entity`, but
-        a person's one-word name that other person's names of the same article hold (read
-        loosely: :func:`~indexer.name_keys.loose_words`) becomes what they become, when they
-        all become one person, and the corpus does not make the word another person the article
-        names: the article itself says whose part it is ("Syarief" beside "Laode M. Syarif" is
-        his, whoever the corpus's bare "Syarief" mostly is). Else a one-word name the map gives
-        a person is no one in an article of a category (``astray``) where only other people's
-        full names with that word are written ("Della" in film news is not the badminton
-        player, whose name is never written there, but maybe Della Dartyan)."""
+        """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
+        person's one-word name as the article's own full names and category say
+        (:func:`~indexer.article_persons.article_persons`)."""
         out = {v: self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
-        key = category_key(category)
-        found = {v: () if key in self.astray.get(v, ()) else into for v, into in out.items()}
-        if len(out) < 2:
-            return found
-        words = {v: loose_words(v) for v in out}
-        for v, part in words.items():
-            if len(part) != 1:
-                continue
-            wholes = [u for u, whole in words.items() if len(whole) > 1 and covers(whole, part)]
-            holders = {x for u in wholes for x in out[u]}
-            # the person the corpus makes of the part, when the article names him too
-            holders.update(x for x in out[v] if any(x in out[u] for u in out if u != v))
-            if len(holders) != 1:
-                continue
-            if out[v] == tuple(holders):  # the article names whom the corpus makes of it
-                found[v] = out[v]
-                continue
-            # A surname the corpus gives a person named far more often than the article's
-            # is his ("Habibie" beside his son's full name); a first name is the article's.
-            (one,) = holders
-            first = any(words[u][0] == part[0] for u in wholes)
-            if first or not any(self._persons[x] >= DOMINANCE * self._persons[one]
-                                for x in out[v]):
-                found[v] = (one,)
-        return found
+        return article_persons(out, category_key(category), self.astray, self._persons)
 
     def category(self, value: str) -> str:
         return self.categories.get(category_key(value), value)
@@ -410,33 +392,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types,
-                     _astray(values.get("PER", {}), person_categories or {}))
-
-
-def _astray(persons: Mapping[str, tuple[str, ...]], found: Mapping[tuple[str, str], int]
-            ) -> dict[str, frozenset[str]]:
-    """One-word persons' names the map gives a person -> the categories (keys) where other
-    people's names of two words or more with that word are written and none of that person's
-    (``found``: (person's raw value, category key) -> articles)."""
-    homes: dict[str, set[str]] = defaultdict(set)  # a person -> categories of his full names
-    by_word: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for (v, key), _ in found.items():
-        if " " not in v.strip():
-            continue
-        into = persons.get(v, (v,))
-        if len(into) != 1:
-            continue
-        homes[into[0]].add(key)
-        for w in name_words(v):
-            by_word[w][into[0]].add(key)
-    out = {}
-    for v, into in persons.items():
-        if len(into) == 1 and into[0] != v and " " not in v.strip():
-            others = {k for p, keys in by_word.get(variant_key(v), {}).items() if p != into[0]
-                      for k in keys}
-            if others - homes[into[0]]:
-                out[v] = frozenset(others - homes[into[0]])
-    return out
+                     astray_categories(values.get("PER", {}), person_categories or {}))
 
 
 @dataclass(slots=True)

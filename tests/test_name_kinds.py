@@ -20,6 +20,7 @@ def test_the_word_before_a_name_says_its_kind() -> None:
     assert _at("para member Kilau Senja tampil", "Kilau") == "group"
     assert _at("vokalis band 'Kilau Senja' itu", "Kilau") == "group"
     assert _at("ditulis akun gosip Mulut Pedas", "Mulut") == "thing"
+    assert _at('lagu utama bertajuk "Mulut Pedas" itu', "Mulut") == "thing"
     assert _at("Rumah Sakit Pusat (RSPAD) Ahmad Jaya di", "Ahmad") == "named"
     assert _at("di Jalan Ahmad Jaya nomor 3", "Ahmad") == "named"
     # must not change: another word before, a word that only ends like one, a word of another

@@ -73,6 +73,7 @@ def _facet_views(
 ) -> tuple[FacetView, ...]:
     views = []
     about = lang.gettext("About %(name)s")
+    lang_param = lang.param
     search_close_url = links.closed()
     for spec in FACETS:
         expanded = spec.name in state.more
@@ -82,7 +83,7 @@ def _facet_views(
         has_more = len(shown) < len(all_values)
         values = tuple(
             FacetValueView(v.value, v.count, fmt_count(v.count, lang), v.selected,
-                           *_value_parts(spec.name, v.value, about, lang.param))
+                           *_value_parts(spec.name, v.value, about, lang_param))
             for v in shown
         )
         search_open = state.fq_type == spec.name

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import starmap
 from typing import Any, Final
 from urllib.parse import quote, quote_plus
 
@@ -55,7 +56,7 @@ def _pair(key: str, value: str) -> str:
 def encode(pairs: Iterable[tuple[str, str]]) -> str:
     """``urllib.parse.encode(pairs)`` of string pairs. A page writes its query and filters
     into each of its ~50 links, so each pair's quoting is remembered."""
-    return "&".join(_pair(k, v) for k, v in pairs)
+    return "&".join(starmap(_pair, pairs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +283,14 @@ def article_query(back: PageState | None) -> str:
 
 
 def _joined(*parts: str) -> str:
-    query = "&".join(p for p in parts if p)
+    query = "&".join(filter(None, parts))
     return "/?" + query if query else "/"
 
 
+@lru_cache(maxsize=8_192)
 def _dates(lo: date | None, hi: date | None) -> str:
-    return "&".join(p for p in (_pair("from", lo.isoformat()) if lo else "",
-                                _pair("to", hi.isoformat()) if hi else "") if p)
+    return "&".join(filter(None, (_pair("from", lo.isoformat()) if lo else "",
+                                  _pair("to", hi.isoformat()) if hi else "")))
 
 
 class Links:

@@ -288,7 +288,7 @@ def payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArt
 
 
 def payload_in(doc: tantivy.Document) -> S.StoredArticle:
-    return load_payload(bytes(doc.get_first(S.PAYLOAD) or b""))
+    return load_payload(bytes(doc.get_first(S.PAYLOAD) or b""), mentions=False)
 
 
 def local_time(iso: str | None) -> str | None:

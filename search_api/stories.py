@@ -93,7 +93,7 @@ class Related:
 
 
 def _payload(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> S.StoredArticle:
-    return load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]))
+    return load_payload(bytes(searcher.doc(addr).to_dict()[S.PAYLOAD][0]), mentions=False)
 
 
 def story_of(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> str:
@@ -164,7 +164,7 @@ def _first_reports(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: Sequ
     out: dict[str, FirstReport] = {}
     for _score, addr in searcher.search(q, len(ids), count=False).hits:
         doc = searcher.doc(addr).to_dict()
-        p = load_payload(bytes(doc[S.PAYLOAD][0]))
+        p = load_payload(bytes(doc[S.PAYLOAD][0]), mentions=False)
         out[str(doc[S.STORY][0])] = FirstReport(p.id, p.source, local_time(p.date))
     return out
 
@@ -285,7 +285,7 @@ def related(searcher: tantivy.Searcher, schema: tantivy.Schema, analyzer: Analyz
     out = []
     for score, a in hits:
         doc = searcher.doc(a).to_dict()
-        q = load_payload(bytes(doc[S.PAYLOAD][0]))
+        q = load_payload(bytes(doc[S.PAYLOAD][0]), mentions=False)
         out.append(RelatedArticle(q.id, q.title, q.url, q.source, local_time(q.date),
                                   round(float(score), 4), str(doc[S.STORY][0])))
     return Related(doc_id, own, tuple(out))

@@ -1,8 +1,11 @@
 """A stored article's payload decodes (indexer.document.load_payload) to exactly what the plain
-dataclass constructors give: every payload of the test index, and any mentions."""
+dataclass constructors give: every payload of the test index, and any mentions; without its
+mentions, to the same article but them, which no module of the server reads."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,7 @@ def test_every_payload_of_the_index(index_dir: Path) -> None:
         got = load_payload(data)
         assert got == reference_load(data)
         assert all(type(m) is S.Mention for m in got.mentions)
+        assert load_payload(data, mentions=False) == dataclasses.replace(got, mentions=())
         mentions += len(got.mentions)
     assert len(hits) > 30 and mentions > 100
 
@@ -64,3 +68,14 @@ def test_a_malformed_mention_fails_as_the_constructor_does(bad: object) -> None:
         reference_load(data)
     with pytest.raises(TypeError):
         load_payload(data)
+
+
+def test_the_server_never_reads_mentions() -> None:
+    """search_api decodes payloads without their mentions: none of its modules may read them."""
+    root = Path(__file__).resolve().parents[1] / "search_api"
+    readers = [f"{path.relative_to(root)}:{node.lineno}"
+               for path in sorted(root.rglob("*.py"))
+               for node in ast.walk(ast.parse(path.read_text()))
+               if isinstance(node, ast.Attribute) and node.attr == "mentions"]
+    assert len(list(root.rglob("*.py"))) > 20
+    assert readers == []

@@ -25,7 +25,8 @@ from indexer.name_keys import (
 )
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
-PARTY_HEADS: Final = ("partai",)  # "Partai Golkar" ~ "Golkar"
+# "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
+PARTY_HEADS: Final = ("partai", "timnas")
 # Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
 # "Sumatera", "Republik Indonesia" ~ "Indonesia"), and those of them that name two places when
 # both are written with the same name (Kota / Kabupaten Bandung).

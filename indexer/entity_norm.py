@@ -66,7 +66,8 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   "ch"/"c", "dh"/"d", doubled letters read as one join ("RSPAD Gatot Soebroto" = "Rumah Sakit
   Pusat Angkatan Darat Gatot Subroto", "Bank BRI" = BRI); a place's name joins the one
   longer name of it ("Stadion Patriot" ~ "Stadion Patriot Candrabhaga", "Istana Bogor" ~
-  "Istana Kepresidenan Bogor");
+  "Istana Kepresidenan Bogor"), and a place named as a person is the one street named so
+  ("Tendean" ~ "Jalan Kapten Tendean");
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
 * **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a
@@ -102,7 +103,13 @@ from indexer.entity_groups import (
     join_org_names,
     join_variants,
 )
-from indexer.expanded_names import join_expanded, join_longer_places, letter_pairs
+from indexer.expanded_names import (
+    STREET_NAME_MIN,
+    join_expanded,
+    join_longer_places,
+    join_streets,
+    letter_pairs,
+)
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
 from indexer.name_keys import (
@@ -266,8 +273,8 @@ def _half(half: str, keyed: Mapping[str, str], counts: Mapping[str, int], ticket
 
 def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
               places: frozenset[str] = frozenset(), evidence: NameEvidence | None = None,
-              credited: Iterable[str] = (), org_names: Collection[str] = ()
-              ) -> dict[str, tuple[str, ...]]:
+              credited: Iterable[str] = (), org_names: Collection[str] = (),
+              person_names: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
     tickets: dict[str, tuple[str, str]] = {}
     plain = dict(counts)
     if typ == "PER":
@@ -306,9 +313,10 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if evidence is not None:  # a short name joins the whole group of its name
         join_linked(groups, evidence, typ)
     if typ != "PER":  # last: with the acronyms the joins above have found
-        words = join_expanded(groups)
+        words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
         if typ == "LOC":
             join_longer_places(groups, words)
+            join_streets(groups, words, person_names)
         dropped = letter_pairs(groups)
     display = {root: _display({m: plain[m] for m in ms if m not in cut} or
                               {m: plain[m] for m in ms}, typ == "PER")
@@ -376,9 +384,11 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     credited = credits(found, entity_counts) | {
         n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands}
     org_names = org_words(entity_counts.get("ORG", {}))
+    person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
-                  [v for t, v in credited if t == typ], org_names)
+                  [v for t, v in credited if t == typ], org_names,
+                  person_names if typ == "LOC" else frozenset())
             for typ in S.ENTITY_TYPES}
     if submit is None:
         values = {typ: _type_map(*args) for typ, args in jobs.items()}

@@ -22,6 +22,11 @@ spelling, and a place's name the one longer name of it.
   :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; a name of one word, or one
   joined with a name of one word written more often ("Bandara Yogyakarta" with Yogyakarta),
   never joins so ("Jakarta" of "Jakarta Selatan");
+* **streets** (:func:`join_streets`): a place named as persons are (its words are words of
+  persons' names found in :data:`STREET_NAME_MIN` articles, and it is no well-known place)
+  joins the one street named after it, "Jalan" and qualifiers aside ("Tendean" ~ "Jalan
+  Kapten Tendean", "Sudirman" ~ "Jalan Jenderal Sudirman"): a place is not a person, so the
+  name is the street's (not "Pasar Minggu" of "Jalan Pasar Minggu": a district);
 * **two capital letters** (:func:`letter_pairs`): a name of two capitals that no join made a
   longer name's is no facet value.
 """
@@ -30,10 +35,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Final
 
-from indexer.entities.facts import DATA, load_names
+from indexer.entities.facts import DATA, load_names, load_places
 from indexer.entity_groups import (
     ACRONYM_MIN,
     LEGAL_FORMS,
@@ -76,20 +81,25 @@ def _plain(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in (w.strip(",.") for w in words) if w and w not in LEGAL_FORMS)
 
 
-def expansions(groups: Groups, totals: Mapping[str, int]
+def expansions(groups: Groups, totals: Mapping[str, int], kinds: Mapping[str, int]
                ) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """Acronym (lower case) -> the words of the one full name of it the corpus writes; and the
-    acronyms of companies' names (written with a legal form: "PT Kereta Api Indonesia")."""
+    """Acronym (lower case) -> the words of the one full name of it the corpus writes (also
+    of ``kinds``, the names of no one entity and their articles: "Badan Usaha Milik Negara"
+    spells "Kementerian BUMN" out); and the acronyms of companies' names (written with a legal
+    form: "PT Kereta Api Indonesia")."""
     by_initials: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
     legal: set[str] = set()
-    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+    totals = {**kinds, **totals}
+    names = {**kinds, **groups.counts}
+    for v in sorted(names, key=lambda v: (-names[v], v)):
         raw = name_words(v)
         words = _plain(raw)
+        root = groups.find(v) if v in groups.parent else v
         if len(words) >= 3 and all(w[:1].isalpha() for w in words):
             acronym = _acronym(words)
-            by_initials[acronym].setdefault(groups.find(v), words)
+            by_initials[acronym].setdefault(root, words)
             if len(words) < len(raw):
-                legal.add(groups.find(v))
+                legal.add(root)
     out: dict[str, tuple[str, ...]] = {}
     companies = set()
     for acronym, named in by_initials.items():
@@ -123,12 +133,13 @@ def expanded(value: str, spelt: Mapping[str, tuple[str, ...]],
     return tuple(out)
 
 
-def join_expanded(groups: Groups) -> dict[str, tuple[str, ...]]:
+def join_expanded(groups: Groups, kinds: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
     """Names equal once their acronyms are spelt out and their spelling loosened join (a bare
-    acronym only when the full names are written half as often as it at least); returns each
-    value's expanded words, for :func:`join_longer_places`."""
+    acronym only when the full names are written half as often as it at least); ``kinds``:
+    values of no one entity (:func:`expansions`). Returns each value's expanded words, for
+    :func:`join_longer_places`."""
     totals = group_counts(groups)
-    spelt, companies = expansions(groups, totals)
+    spelt, companies = expansions(groups, totals, kinds)
     words = {v: expanded(v, spelt, companies) for v in groups.counts}
     by_key: dict[str, list[str]] = defaultdict(list)
     for v in sorted(groups.counts):
@@ -218,3 +229,34 @@ def letter_pairs(groups: Groups) -> set[str]:
         w = v.strip()
         out[root] = out.get(root, True) and len(w) == 2 and w.isalpha() and not w.islower()
     return {root for root, pair in out.items() if pair}
+
+
+# The words of persons' names a place is named as: found in this many articles at least.
+STREET_NAME_MIN: Final = 3
+STREET_HEADS: Final = frozenset({"jalan", "jl", "jl.", "jln"})
+
+
+def join_streets(groups: Groups, words: Mapping[str, tuple[str, ...]],
+                 person_names: Collection[str]) -> None:
+    """A place named as a person joins the one street named after it (see the module)."""
+    totals = group_counts(groups)
+    streets: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for v, ws in words.items():
+        if len(ws) >= 2 and ws[0] in STREET_HEADS:
+            streets[tuple(w for w in ws[1:] if w not in QUALIFIERS)].add(v)
+    known = load_places()
+    # A group with another name than the street's ("Bandara Soekarno-Hatta") is not it.
+    other: set[str] = set()
+    for v, ws in words.items():
+        if ws[:1] and ws[0] not in STREET_HEADS and not all(w in person_names for w in ws):
+            other.add(groups.find(v))
+    for v in sorted(groups.counts):
+        ws = words[v]
+        root = groups.find(v)
+        if (not ws or ws not in streets or ws[0] in STREET_HEADS or " ".join(ws) in known
+                or root in other):
+            continue
+        found = {g for g in map(groups.find, streets[ws]) if g != root and totals[g] >= RIVAL_MIN}
+        one = _dominant(found, totals)
+        if one is not None:
+            merge_groups(groups, totals, one, root)

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
-from indexer.entity_groups import Groups, group_counts, merge_groups
+from indexer.entity_groups import LEGAL_FORMS, Groups, group_counts, merge_groups
 from indexer.name_kinds import article_kinds
 
 Name = tuple[str, str]  # (type, value)
@@ -59,8 +59,12 @@ def _cited(text: str, start: int) -> bool:
 def shortens(short: str, name: str) -> bool:
     """Whether ``short`` may be a short form of ``name``: shorter, beginning with the same
     letter and made of its letters in order ("Bamsoet": Bambang Soesatyo; "Kepri": Kepulauan
-    Riau; "KBRI"; not "Suzy" for the part "Go Hae Ri" she plays, nor "Persiraja" for a player
-    of the club, written "Rahmanuddin (Persiraja)")."""
+    Riau; "KBRI"; "Antam": PT Aneka Tambang Tbk, a legal form before the name aside; not
+    "Suzy" for the part "Go Hae Ri" she plays, nor "Persiraja" for a player of the club,
+    written "Rahmanuddin (Persiraja)")."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in LEGAL_FORMS:
+        name = rest
     a = [ch for ch in short.lower() if ch.isalnum()]
     b = [ch for ch in name.lower() if ch.isalnum()]
     if not a or len(a) >= len(b) or a[0] != b[0]:

@@ -89,6 +89,26 @@ def test_a_places_name_joins_the_one_longer_name_of_it() -> None:
         assert m.entity("LOC", v) == (v,), v
 
 
+def test_a_place_named_as_a_person_joins_the_one_street_named_so() -> None:
+    m = compute_map({"PER": {"Pierre Tendean": 4, "Jenderal Sudirman": 30, "Soekarno": 90,
+                             "Mohammad Hatta": 20, "Juanda": 5},
+                     "ORG": {},
+                     "LOC": {"Tendean": 126, "Jalan Kapten Tendean": 8, "Jl Kapten Tendean": 1,
+                             "Sudirman": 42, "Jalan Jenderal Sudirman": 23, "Jalan Sudirman": 11,
+                             "Pasar Minggu": 28, "Jalan Pasar Minggu": 8,
+                             "Soekarno-Hatta": 20, "Bandara Soekarno-Hatta": 46,
+                             "Jalan Soekarno Hatta": 10, "Jakarta": 4700, "Jalan Jakarta": 9}},
+                    {}, alias_person)
+    assert m.entity("LOC", "Jalan Kapten Tendean") == ("Tendean",)
+    assert m.entity("LOC", "Jalan Sudirman") == m.entity("LOC", "Sudirman")
+    # must not change: no person's name (a district), a group with another name (an
+    # airport), a well-known place
+    for v in ("Pasar Minggu", "Jalan Pasar Minggu", "Jalan Soekarno Hatta", "Jakarta",
+              "Jalan Jakarta"):
+        assert m.entity("LOC", v) == (v,), v
+    assert m.entity("LOC", "Soekarno-Hatta") == ("Bandara Soekarno-Hatta",)
+
+
 def test_two_letters_that_join_no_longer_name_are_no_value() -> None:
     m = _map(org={"LP": 21, "FH": 16, "Ps": 3, "PS": 13, "MU": 40, "Manchester United": 186,
                   "X1": 27, "Dewa 19": 19},
@@ -104,13 +124,14 @@ def test_two_letters_that_join_no_longer_name_are_no_value() -> None:
 def test_the_corpus_facets_join_acronyms_and_longer_places(full_index_dir: Path) -> None:
     counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
     org, place = counts["org"], counts["place"]
-    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "PT KAI", "LP", "FH"):
+    for v in ("Bank BRI", "PT Bank Rakyat Indonesia", "PT KAI", "LP", "FH",
+              "PT Aneka Tambang Tbk", "U-16 Indonesia"):
         assert v not in org, v
-    for v in ("Rumah Sakit Pusat Angkatan Darat", "Stadion Patriot",
+    for v in ("Rumah Sakit Pusat Angkatan Darat", "Stadion Patriot", "Jalan Kapten Tendean",
               "Stadion Patriot Chandrabhaga", "Istana Kepresidenan Bogor",
               "Taman Makam Pahlawan Kalibata"):
         assert v not in place, v
-    assert org["BRI"] >= 40 and org["Bank Indonesia"] >= 200
+    assert org["BRI"] >= 40 and org["Bank Indonesia"] >= 200 and org["Antam"] >= 35
     assert place["RSPAD Gatot Soebroto"] >= 350 and place["Stadion Patriot Candrabhaga"] >= 80
     for v in ("Kota Tangerang", "Tangerang Selatan", "Istana Kepresidenan", "Yogyakarta"):
         assert place.get(v, 0) >= 20, v

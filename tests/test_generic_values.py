@@ -139,12 +139,14 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
               "Zona Asia Grup G": 13, "MotoGP": 157, "Dewa 19": 19, "Polisi Federal Australia": 3,
               "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50,
               "Jakarta Islamic Index": 27, "Marvel Cinematic Universe": 39, "Index": 3,
-              "Indeks Pembangunan": 2},
+              "Indeks Pembangunan": 2, "BEM": 28, "BEM UI": 5, "Badan Usaha Milik Negara": 23,
+              "Kementerian Badan Usaha Milik Negara": 7},
              loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2},
              per={"Gemini": 34, "Lukman Hakim": 20, "Hakim": 5})
     for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
                                "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
-                               "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe")),
+                               "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe",
+                               "BEM", "Badan Usaha Milik Negara")),
                       ("LOC", ("MotoGP San Marino",)), ("PER", ("Gemini",))):
         for v in gone:
             assert m.entity(typ, v) == (), v
@@ -153,8 +155,10 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     for typ, kept in (("ORG", ("Timnas Indonesia", "Kejaksaan Agung", "KBRI Ottawa",
                                "Kementerian BUMN", "Dewa 19", "Polisi Federal Australia",
                                "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia",
-                               "Index", "Indeks Pembangunan")),
+                               "Index", "Indeks Pembangunan", "BEM UI")),
                       ("LOC", ("San Marino",)), ("PER", ("Lukman Hakim",))):
         for v in kept:
             assert m.entity(typ, v) == (v,), v
     assert m.entity("PER", "Hakim") == ("Lukman Hakim",)  # the parts rule, not a kind
+    # a kind's full name still spells an acronym out
+    assert m.entity("ORG", "Kementerian Badan Usaha Milik Negara") == ("Kementerian BUMN",)

@@ -55,6 +55,8 @@ def test_what_is_no_short_form_or_credit() -> None:
     assert _evidence("Mereka berdiskusi tentang Komisi Pemberantasan Korupsi.")[1] == set()
     assert shortens("Bamsoet", "Bambang Soesatyo") and shortens("Kepri", "Kepulauan Riau")
     assert not shortens("Suzy", "Go Hae Ri") and not shortens("Persiraja", "Rahmanuddin")
+    # a legal form before the name aside, not a name that is one
+    assert shortens("Antam", "PT Aneka Tambang Tbk") and not shortens("Antam", "PT")
 
 
 def test_the_map_joins_short_names_and_drops_credits() -> None:

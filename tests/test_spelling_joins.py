@@ -69,9 +69,10 @@ def test_a_name_cut_before_dan_joins_the_whole_name() -> None:
 def test_an_organisations_words_in_another_order_are_one_name() -> None:
     m = _map(org={"Timnas Lampung U-16": 72, "Timnas U-16 Lampung": 34, "Timnas U-16": 47,
                   "Badan Bencana Nasional": 200, "Badan Nasional Bencana": 4,
-                  "Bank Raya": 20, "Raya Bank": 3},
+                  "Bank Raya": 20, "Raya Bank": 3, "U-16 Lampung": 21},
              loc={"Lampung": 100})
     assert m.entity("ORG", "Timnas U-16 Lampung") == ("Timnas Lampung U-16",)
+    assert m.entity("ORG", "U-16 Lampung") == ("Timnas Lampung U-16",)  # as "Partai X" ~ "X"
     # and a name without its place then joins the one name with it ("X" ~ "X <place>")
     assert m.entity("ORG", "Timnas U-16") == ("Timnas Lampung U-16",)
     assert m.entity("ORG", "Badan Nasional Bencana") == ("Badan Bencana Nasional",)

@@ -122,7 +122,7 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
-from indexer.name_kinds import brand_heads, kind_votes
+from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
 from indexer.near_names import (
     join_club_names,
     join_lone_parts,
@@ -373,11 +373,13 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
     # A band's name, and a maker's or a club's written as a person's one-word name (after a
-    # maker's word, or heading many organisations' names): organisations'.
+    # maker's word, heading many organisations' names, or as often typed an organisation's):
+    # organisations'.
     bands = {v: "ORG" for (t, v), kind in kinds.items() if t == "PER" and (
         kind == "group" or (kind == "maker" and " " not in v.strip()))}
-    bands.update(dict.fromkeys(brand_heads(entity_counts.get("PER", {}),
-                                           entity_counts.get("ORG", {})), "ORG"))
+    persons, orgs = entity_counts.get("PER", {}), entity_counts.get("ORG", {})
+    bands.update(dict.fromkeys(brand_heads(persons, orgs)
+                               | written_as_organisations(persons, orgs), "ORG"))
     if bands:
         types.setdefault("PER", {}).update(bands)
         entity_counts = moved_counts(entity_counts, {"PER": bands})

@@ -177,7 +177,7 @@ NICK_MIN: Final = 4
 
 
 def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str]) -> set[str]:
-    """A one-word person's name that is the start of the first name of one full name only,
+    """A one-word person's name that is the start of a word of one full name only,
     written less often than it (the parts rule asks for at least as often) but still often,
     joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika; so does one that
     is a whole word of one full name only, found in :data:`RIVAL_MIN` articles and a third as
@@ -191,10 +191,10 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
     for v in groups.counts:
         words = name_words(v)
         if len(words) >= 2 and not any(w in org_words for w in words):
-            for k in range(NICK_MIN, len(words[0])):
-                by_start[words[0][:k]].add(v)
             for w in words:
                 by_word[w].add(v)
+                for k in range(NICK_MIN, len(w)):  # "Kumala": Barbie Kumalasari
+                    by_start[w[:k]].add(v)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         words = name_words(v)
         root = groups.find(v)

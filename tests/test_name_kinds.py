@@ -144,3 +144,15 @@ def test_a_one_word_persons_name_heading_many_organisations_names_is_a_brands() 
     # person's name of two words
     for v in ("Budi", "Raka", "Kencana Putri"):
         assert m.type_of("PER", v) == "PER", v
+
+
+def test_a_one_word_persons_name_typed_an_organisations_more_often_is_one() -> None:
+    counts: dict[str, Any] = {"PER": {"Sigma": 23, "Budi": 30, "Obama": 1, "Rina": 3},
+                              "ORG": {"Sigma": 32, "Budi": 12, "Obama": 2, "Rina": 3},
+                              "LOC": {}}
+    m = compute_map(counts, {}, alias_person, NameEvidence())
+    assert m.type_of("PER", "Sigma") == "ORG"
+    assert m.counts["ORG"]["Sigma"] == 55
+    # must not change: typed a person's more often, as often, or in too few articles
+    for v in ("Budi", "Rina", "Obama"):
+        assert m.type_of("PER", v) == "PER", v

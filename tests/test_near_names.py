@@ -118,3 +118,11 @@ def test_a_persons_name_after_an_office_cut_short_joins_the_person() -> None:
     assert m.entity("PER", "Agung Santoso") == ("Agung Santoso",)
     assert m.entity("PER", "Kementerian Wulan") == ("Kementerian Wulan",)
     assert m.entity("PER", "Hendra Rudianto") == ("Hendra Rudianto",)
+
+
+def test_a_start_of_any_word_of_one_full_name_joins_it() -> None:
+    m = _map({"Kumala": 33, "Barbie Kumalasari": 66, "Harto": 12, "Budi Harto": 5,
+              "Hartono Wijaya": 9, "Sri Hartono": 8})
+    assert m.entity("PER", "Kumala") == ("Barbie Kumalasari",)
+    # must not change: a start of words of several full names (and a whole word of another)
+    assert m.entity("PER", "Harto") == ("Harto",)

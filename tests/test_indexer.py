@@ -110,8 +110,9 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
             continue
         rid = str(r["id"])
         title = " ".join(str(r["title"]).split())
-        people = {x for m in article_mentions(title, body) if m.type == "PER"
-                  for x in emap.entity("PER", m.name)}
+        names = emap.entities_in("PER", {m.name for m in article_mentions(title, body)
+                                         if m.type == "PER"}, str(r.get("category") or ""))
+        people = {x for into in names.values() for x in into}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1
         stored = payloads[rid]

@@ -18,7 +18,7 @@ TZ: Final = "+07:00"  # F.DAY_TZ as OpenSearch writes a zone
 
 def payload(source: Mapping[str, Any]) -> S.StoredArticle:
     """The original article a hit's ``_source`` holds."""
-    return load_payload(orjson.dumps(source[S.PAYLOAD]), mentions=False)
+    return load_payload(orjson.dumps(source[S.PAYLOAD]))
 
 
 def date_aggs() -> dict[str, Any]:

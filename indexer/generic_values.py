@@ -76,10 +76,11 @@ def is_event(value: str) -> bool:
 
 @cache
 def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
-    """The [body] names of ``data/kind_names.txt`` as word tuples, its [sign] names and its
-    [last] words."""
+    """The [body] names of ``data/kind_names.txt`` as word tuples, its [alone] and [sign]
+    names, and its [last] words."""
     lists = read_sections(DATA / "kind_names.txt")
-    return frozenset(tuple(n.split()) for n in lists["body"]), lists["sign"], lists["last"]
+    return (frozenset(tuple(n.split()) for n in lists["body"]), lists["alone"] | lists["sign"],
+            lists["last"])
 
 
 def _only_kinds(words: tuple[str, ...], kinds: frozenset[tuple[str, ...]]) -> bool:
@@ -102,8 +103,8 @@ def is_kind_or_spec(value: str) -> bool:
     quantity or a specification (a number and a unit of ``data/units.txt`` after it: "RAM 8
     GB", "48MP"), or a competition's group ("Zona Asia Grup G")."""
     words = name_words(value)
-    bodies, signs, lasts = _kind_names()
-    if (_only_kinds(words, bodies) or (len(words) == 1 and words[0] in signs)
+    bodies, alone, lasts = _kind_names()
+    if (_only_kinds(words, bodies) or " ".join(words) in alone
             or (len(words) >= 2 and words[-1] in lasts)):
         return True
     units = load_names(DATA / "units.txt")

@@ -141,13 +141,16 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
               "Jakarta Islamic Index": 27, "Marvel Cinematic Universe": 39, "Index": 3,
               "Indeks Pembangunan": 2, "BEM": 28, "BEM UI": 5, "Badan Usaha Milik Negara": 23,
               "Kementerian Badan Usaha Milik Negara": 7},
-             loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2},
+             loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2, "Selatan": 20,
+                  "Kecamatan": 21, "Timur Tengah": 108, "Kecamatan Bunut": 18,
+                  "Brunei": 59, "Brunei Darussalam": 92},
              per={"Gemini": 34, "Lukman Hakim": 20, "Hakim": 5})
     for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
                                "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
                                "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe",
                                "BEM", "Badan Usaha Milik Negara")),
-                      ("LOC", ("MotoGP San Marino",)), ("PER", ("Gemini",))):
+                      ("LOC", ("MotoGP San Marino", "Selatan", "Kecamatan")),
+                      ("PER", ("Gemini",))):
         for v in gone:
             assert m.entity(typ, v) == (), v
     # must not change: the named bodies, a number that is part of a name, a team named after
@@ -156,9 +159,12 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
                                "Kementerian BUMN", "Dewa 19", "Polisi Federal Australia",
                                "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia",
                                "Index", "Indeks Pembangunan", "BEM UI")),
-                      ("LOC", ("San Marino",)), ("PER", ("Lukman Hakim",))):
+                      ("LOC", ("San Marino", "Timur Tengah", "Kecamatan Bunut",
+                               "Brunei Darussalam")),
+                      ("PER", ("Lukman Hakim",))):
         for v in kept:
             assert m.entity(typ, v) == (v,), v
     assert m.entity("PER", "Hakim") == ("Lukman Hakim",)  # the parts rule, not a kind
+    assert m.entity("LOC", "Brunei") == ("Brunei Darussalam",)  # data/equivalents.txt
     # a kind's full name still spells an acronym out
     assert m.entity("ORG", "Kementerian Badan Usaha Milik Negara") == ("Kementerian BUMN",)

@@ -265,6 +265,7 @@ def article_url(doc_id: str, back: PageState | None = None) -> str:
     return article_path(doc_id) + article_query(back)
 
 
+@lru_cache(maxsize=16_384)
 def article_path(doc_id: str) -> str:
     return "/articles/" + quote(doc_id, safe="")
 

@@ -5,23 +5,21 @@ page. Times are written in the page's language (:func:`search_api.web.fmt.fmt_da
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 from urllib.parse import quote
 
 from search_api.i18n import Lang
 from search_api.stories import Related, Story, StorySummary
 from search_api.web.fmt import fmt_datetime
-from search_api.web.state import with_lang
+from search_api.web.state import article_path, with_lang
 
 ALSO_IN_SHOWN: Final = 2  # outlets named in "Also in"; the rest are counted
 
 
+@lru_cache(maxsize=16_384)
 def story_url(story_id: str) -> str:
     return "/stories/" + quote(story_id, safe="")
-
-
-def article_link(doc_id: str) -> str:
-    return "/articles/" + quote(doc_id, safe="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +77,7 @@ class StoryPage:
 def build_story_page(story: Story, lang: Lang) -> StoryPage:
     members = tuple(
         MemberView(
-            id=m.id, url=with_lang(article_link(m.id), lang),
+            id=m.id, url=with_lang(article_path(m.id), lang),
             original_url=m.url if m.url.startswith(("http://", "https://")) else "",
             title=m.title, source=m.source, date_label=fmt_datetime(m.date, lang),
             date_iso=m.date or "", first=m.first, differs=m.differs,
@@ -104,6 +102,6 @@ class RelatedView:
 def related_views(related: Related | None, lang: Lang) -> tuple[RelatedView, ...]:
     if related is None:
         return ()
-    return tuple(RelatedView(with_lang(article_link(h.id), lang), h.title, h.source,
+    return tuple(RelatedView(with_lang(article_path(h.id), lang), h.title, h.source,
                              fmt_datetime(h.date, lang))
                  for h in related.hits)

@@ -70,8 +70,9 @@ def format_markup(text: str, variables: Mapping[str, Any]) -> Markup:
 class _Translate(NodeTransformer):
     """``_("constant", k=v)`` -> ``Markup(translation % {"k": escape_output(v)})`` in ``lang``
     (``Markup(translation) % {"k": v}`` for a translation with other conversions);
-    ``ngettext("one", "many", n, k=v)`` -> the filter ``n|ngettext("one", "many", k=v)`` (a
-    direct call, where a global is called through ``Context.call``)."""
+    ``ngettext("one", "many", n, k=v)`` -> the filter ``n|ngettext_of("one", "many", k=v)`` (a
+    direct call, where a global is called through ``Context.call``). In every template ``_``,
+    ``gettext`` and ``ngettext`` name the catalog's functions (none assigns them)."""
 
     def __init__(self, lang: i18n.Lang) -> None:
         self.lang = lang
@@ -107,6 +108,9 @@ class _Translate(NodeTransformer):
 
 
 class _Generator(CodeGenerator):
+    """Jinja's code generator, printing values through :func:`escape_output` (pinned Jinja2:
+    ``_output_child_pre`` writes what wraps each printed value)."""
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame,
                           finalize: CodeGenerator._FinalizeInfo) -> None:
         if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:

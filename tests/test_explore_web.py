@@ -60,9 +60,11 @@ def test_autocomplete_keyboard_completes_a_word(server: str, browser: Any) -> No
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/")
     page.locator("#q").press_sequentially("banjir pemer", delay=40)
-    page.locator("#q-suggestions li[data-kind=word]").first.wait_for(state="visible")
-    words = page.locator("#q-suggestions li[data-kind=word] .q-suggestion-value").all_inner_texts()
-    n_before = page.locator("#q-suggestions li").count()
+    # The options of the whole prefix, not those of a shorter one still shown while typing.
+    final = page.locator('#q-suggestions[data-prefix="banjir pemer"]')
+    final.locator("li[data-kind=word]").first.wait_for(state="visible")
+    words = final.locator("li[data-kind=word] .q-suggestion-value").all_inner_texts()
+    n_before = final.locator("li").count()
     idx = n_before - len(words)  # the first word option
     for _ in range(idx + 1):
         page.keyboard.press("ArrowDown")

@@ -80,8 +80,9 @@
     }
   }
 
-  function show(found) {
+  function show(found, prefix) {
     list.innerHTML = "";
+    list.dataset.prefix = prefix;  /* what the options complete (a test waits on it) */
     items = found;
     active = -1;
     found.forEach(function (s, i) {
@@ -119,7 +120,7 @@
       .then(function (body) {
         var found = body.suggestions || [];
         if (!found.length) { asked = ""; }  /* ask again on the next keystroke */
-        if (input.value.trim() === prefix) { show(found); }
+        if (input.value.trim() === prefix) { show(found, prefix); }
       })
       .catch(function () { close(); });
   }

@@ -30,6 +30,19 @@ cdef inline bint _joiner(Py_UCS4 c):
     return c == 0x2D or c == 0x27 or c == 0x2019  # - ' ’
 
 
+cdef inline Py_ssize_t _word_end(int kind, void* data, Py_ssize_t i, Py_ssize_t n):
+    """Where the word going on at ``i`` ends (``text[:n]``): letters and digits, an internal
+    hyphen or apostrophe joining when a letter or digit follows it."""
+    while True:
+        while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i + 1 < n and _joiner(PyUnicode_READ(kind, data, i)) \
+                and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i + 1)):
+            i += 2
+            continue
+        return i
+
+
 cdef inline bint _opens_sentence(Py_UCS4 c):
     """The characters after which a capital says nothing about names: . ! ? : " “ ” ' ‘ ’ ( ["""
     return (c == 0x2E or c == 0x21 or c == 0x3F or c == 0x3A or c == 0x22 or c == 0x201C
@@ -53,16 +66,7 @@ def scan_words(str text):
             i += 1
             continue
         start = i
-        i += 1
-        while True:
-            while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
-                i += 1
-            # an internal hyphen or apostrophe joins when a letter or digit follows it
-            if i + 1 < n and _joiner(PyUnicode_READ(kind, data, i)) \
-                    and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i + 1)):
-                i += 2
-                continue
-            break
+        i = _word_end(kind, data, i + 1, n)
         word = PyUnicode_Substring(text, start, i)
         words.append(word)
         if 0x41 <= c <= 0x5A and start >= 2 and PyUnicode_READ(kind, data, start - 1) == 0x20:
@@ -201,15 +205,7 @@ cdef int _scan_spans(list out, str text, Py_ssize_t start, Py_ssize_t end, froze
             i += 1
             continue
         w0 = i
-        i += 1
-        while True:
-            while i < n and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)):
-                i += 1
-            if i + 1 < n and _joiner(PyUnicode_READ(kind, data, i)) \
-                    and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i + 1)):
-                i += 2
-                continue
-            break
+        i = _word_end(kind, data, i + 1, n)
         word = PyUnicode_Substring(text, w0, i)
         key = _key_of(word, names, name_mark)
         hit = PyDict_GetItem(surface, key)

@@ -1,5 +1,6 @@
 """Builds the compiled modules (Cython): ``indexer._ner``, the entity extractor's hot loop,
-``indexer._text``, the analysis's word scanner, and ``indexer._shingle``, the stories' MinHash. Everything else is in pyproject.toml."""
+``indexer._text``, the analysis's word scanner, and ``indexer._shingle``, the stories' MinHash.
+Everything else is in pyproject.toml."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup

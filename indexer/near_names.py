@@ -35,8 +35,7 @@ from indexer.entities.facts import (
     CLUB_SUFFIXES,
     TITLE_QUALIFIERS,
     TITLES,
-    UNIT_PREFIXES,
-    UNIT_WORDS,
+    unit_word,
 )
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
@@ -237,7 +236,7 @@ def join_unit_heads(groups: Groups, places: Collection[str]) -> None:
     by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
-        if len(words) >= 2 and (words[0] in UNIT_WORDS or words[0].startswith(UNIT_PREFIXES)):
+        if len(words) >= 2 and unit_word(words[0]):
             by_rest[words[1:]].add(v)
     for v in sorted(groups.counts):
         words = name_words(v)

@@ -24,6 +24,7 @@ from indexer.entities.facts import (
     TITLES,
     UNIT_PREFIXES,
     UNIT_WORDS,
+    unit_word,
 )
 from indexer.entities.features import CONTEXT_KINDS, POSITIONS, context_features, run_features
 from indexer.entities.labels import BIO_LABELS, LABELS, TYPES, label_allowed, label_ends, to_bio
@@ -90,6 +91,14 @@ def test_fact_files_are_well_formed() -> None:
         assert surface == surface.lower() and name and typ in TYPES
         # an alias's value is no other alias's surface: normalising twice changes nothing
         assert ALIASES.get(name.lower(), (name, typ)) == (name, typ), surface
+
+
+def test_unit_words_and_the_words_that_only_begin_like_one() -> None:
+    assert [w for w in ("polres", "kemenkes", "kemenhub", "kemenkopolhukam", "kementerian",
+                        "kemenangan", "kemenangannya", "kemenakan", "kemenyan", "kemen-an",
+                        "presiden") if unit_word(w)] == [
+        "polres", "kemenkes", "kemenhub", "kemenkopolhukam", "kementerian"]
+    assert not any(w.startswith("!") for w in (*UNIT_WORDS, *UNIT_PREFIXES))
 
 
 def test_labels_and_bio_agree() -> None:

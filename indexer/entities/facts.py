@@ -97,7 +97,17 @@ def read_sections(path: Path) -> dict[str, frozenset[str]]:
 # the beginnings of words ("kemen" for Kemenkes, Kemenhub, ...).
 _UNITS = load_names(DATA / "org_units.txt")
 UNIT_WORDS: frozenset[str] = frozenset(w for w in _UNITS if not w.endswith("*"))
-UNIT_PREFIXES: tuple[str, ...] = tuple(sorted(w[:-1] for w in _UNITS if w.endswith("*")))
+UNIT_PREFIXES: tuple[str, ...] = tuple(
+    sorted(w[:-1] for w in _UNITS if w.endswith("*") and not w.startswith("!")))
+_NOT_UNIT_PREFIXES: tuple[str, ...] = tuple(
+    sorted(w[1:-1] for w in _UNITS if w.endswith("*") and w.startswith("!")))
+
+
+def unit_word(low: str) -> bool:
+    """Whether a lower-case word begins the name of an official body ("polres", "kemenkes"; not
+    "kemenangan")."""
+    return low in UNIT_WORDS or (low.startswith(UNIT_PREFIXES) and low.isalpha()
+                                 and not low.startswith(_NOT_UNIT_PREFIXES))
 # What shows a name to be a sports team: a word of a match next to it, a word of a team's
 # people before it, the last word of a club's name; the first or last words that make a name a
 # club's wherever it is written.

@@ -36,9 +36,8 @@ from indexer.entities.facts import (
     KOREAN_SURNAMES,
     TITLE_QUALIFIERS,
     TITLES,
-    UNIT_PREFIXES,
-    UNIT_WORDS,
     countries,
+    unit_word,
 )
 from indexer.entities.names import Entity, normalised
 
@@ -51,8 +50,7 @@ def _low(word: str) -> str:
 
 def is_unit_word(word: str) -> bool:
     """Whether ``word`` begins the name of an official body ("Polres", "Kemenkes")."""
-    low = _low(word)
-    return low in UNIT_WORDS or (low.startswith(UNIT_PREFIXES) and low.isalpha())
+    return unit_word(_low(word))
 
 
 def _is_title(word: str) -> bool:
@@ -105,8 +103,7 @@ def official_units(text: str, entities: list[Entity]) -> list[Entity]:
         if ent.type != "ORG":
             space = text.find(" ", ent.start, ent.end)
             first = text[ent.start : space if space >= 0 else ent.end].lower()
-            if (first in UNIT_WORDS or first.startswith(UNIT_PREFIXES)
-                    or (ent.type == "PER" and first in TITLES)):
+            if unit_word(first) or (ent.type == "PER" and first in TITLES):
                 parts = _unit_parts(text, ent)
         if parts is None:
             if out is not None:

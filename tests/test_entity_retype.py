@@ -84,11 +84,28 @@ def test_a_clubs_name_without_its_first_word_is_the_club_in_its_text() -> None:
     assert ("Madrid", "LOC", "Madrid") in found("Turis memadati Madrid. Madrid ramai.")
 
 
+def test_a_clubs_name_without_its_last_club_word_is_the_club_in_its_text() -> None:
+    text = "Bali United menang 2-0. Bali unggul sejak babak pertama."
+    ents = [Entity("Bali United", "ORG", 0, 11), Entity("Bali", "LOC", 24, 28)]
+    assert club_short_names(text, ents)[1] == Entity("Bali United", "ORG", 24, 28)
+    # must not change: after a place word; two organisations with the rest; no club word
+    text = "Bali United bermain di Bali."
+    ents = [Entity("Bali United", "ORG", 0, 11), Entity("Bali", "LOC", 23, 27)]
+    assert club_short_names(text, ents) == ents
+    text = "Manchester United dan Manchester City. Manchester memanas."
+    ents = [Entity("Manchester United", "ORG", 0, 17), Entity("Manchester City", "ORG", 22, 37),
+            Entity("Manchester", "LOC", 39, 49)]
+    assert club_short_names(text, ents) == ents
+    text = "Persija Jakarta menang. Jakarta macet."
+    ents = [Entity("Persija Jakarta", "ORG", 0, 15), Entity("Jakarta", "LOC", 24, 31)]
+    assert club_short_names(text, ents) == ents
+
+
 _PIECES = st.sampled_from([
     "Polres Tangsel", "Polda", "Kemenkes", "AKP", "Maradona", "Sevilla", "Levante", "vs",
     "menjamu", "pemain", "2-0", "19-21", "Juni", "Go Hae Ri", "Hong Kong", "Kalteng Putra",
     "Indonesia", "di", "dan", ".", ",", "Kepala", "Dinas", "Kesehatan", "Riau", "Tim",
-    "Real Madrid", "Madrid", "AC Milan", "Milan",
+    "Real Madrid", "Madrid", "AC Milan", "Milan", "Bali United", "Bali", "Manchester City",
 ])
 
 

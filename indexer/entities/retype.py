@@ -180,19 +180,37 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
 _CITY_BEFORE_RE = re.compile(r"(?:\b(?:[Kk]ota|[Dd]i|[Kk]e|[Dd]ari)|[A-Z][\w.-]*)\s+\Z")
 
 
+def _club_rest(name: str) -> str | None:
+    """A club's name without its club word ("Real Madrid" -> "madrid", "Bali United" ->
+    "bali"), lower case; None for a name that has none first or last."""
+    words = name.lower().split(" ")
+    if len(words) >= 2 and words[0] in CLUB_FIRST:
+        return " ".join(words[1:])
+    if len(words) >= 2 and words[-1] in CLUB_LAST:
+        return " ".join(words[:-1])
+    return None
+
+
 def club_short_names(text: str, entities: list[Entity]) -> list[Entity]:
-    """In a text that names a club with its first word ("Real Madrid", "AC Milan", "Borussia
-    Dortmund"), the rest of that name written alone ("Madrid dikabarkan mengincar ...") is that
-    club, where no other club of the text has the same rest ("Real Madrid" and "Atletico
-    Madrid") and neither a place word ("di Madrid", "kota Madrid") nor a capitalised word
-    (another club's name the tagger missed) stands right before it."""
+    """In a text that names a club with its club word first or last ("Real Madrid", "AC Milan",
+    "Bali United"), the rest of that name written alone ("Madrid dikabarkan mengincar ...",
+    "Bali unggul 2-0") is that club, where no other organisation of the text begins or ends
+    with the same rest ("Real Madrid" and "Atletico Madrid"; "Manchester United" and
+    "Manchester City") and neither a place word ("di Madrid", "kota Madrid") nor a capitalised
+    word (another club's name the tagger missed) stands right before it."""
     clubs: dict[str, set[str]] = {}
     for ent in entities:
-        space = ent.name.find(" ")
-        if ent.type == "ORG" and space > 0 and ent.name[:space].lower() in CLUB_FIRST:
-            clubs.setdefault(ent.name[space + 1 :].lower(), set()).add(ent.name)
+        rest = _club_rest(ent.name) if ent.type == "ORG" else None
+        if rest is not None:
+            clubs.setdefault(rest, set()).add(ent.name)
     if not clubs:
         return entities
+    for ent in entities:  # other organisations named with the same rest share it
+        low = ent.name.lower()
+        if ent.type == "ORG" and " " in low:
+            for rest in (low[: low.rfind(" ")], low[low.find(" ") + 1 :]):
+                if rest in clubs:
+                    clubs[rest].add(ent.name)
     out = []
     for ent in entities:
         named = clubs.get(ent.name.lower())

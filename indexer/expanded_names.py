@@ -49,7 +49,7 @@ from indexer.entity_groups import (
     group_counts,
     merge_groups,
 )
-from indexer.name_keys import name_words, variant_key
+from indexer.name_keys import OLD_SPELLING, name_words, variant_key
 
 _ASPIRATED_RE: Final = re.compile(r"(?<=[bdgt])h")
 _DOUBLE_RE: Final = re.compile(r"(\w)\1")
@@ -58,10 +58,9 @@ _ROMAN_RE: Final = re.compile(r"[ivxlcdm]+")
 QUALIFIERS: Final = load_names(DATA / "name_qualifiers.txt")
 
 
-# The old spelling (as :func:`~indexer.name_keys.spelling_key` reads it) and "ch" as "c",
+# The old spelling as :func:`~indexer.name_keys.spelling_key` reads it, but "ch" as "c", then
 # "kh" as "k".
-_LOOSE: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ch", "c"),
-                 ("kh", "k"))
+_LOOSE: Final = (*(pair for pair in OLD_SPELLING if pair[0] != "ch"), ("ch", "c"), ("kh", "k"))
 
 
 def loose_key(words: tuple[str, ...]) -> str:

@@ -62,7 +62,7 @@ def covers(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 # Pre-1972 spelling (Ejaan Republik / van Ophuijsen) as today's: names keep the old letters.
-_OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"),
+OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"),
                         ("ch", "kh"))
 # German's "ue" for "ü" between consonants, which Indonesian news writes both ways ("Muenchen",
 # "Munchen"); not a "ue" of Chinese names ("Xue") or Acehnese ones ("Bireuen").
@@ -82,7 +82,7 @@ def _name_spellings() -> dict[str, str]:
 
 
 def _today(key: str) -> str:
-    for old, new in _OLD_SPELLING:
+    for old, new in OLD_SPELLING:
         key = key.replace(old, new)
     return key
 

@@ -469,7 +469,7 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
-        facets = facets_of(text)  # those of every word together are of no result: left
+        facets = facets_of(text)  # the facets started for every word together (no result) go unread
         total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]

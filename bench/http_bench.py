@@ -5,7 +5,9 @@ index), in one run.
 2,000 queries: 1–4 words taken from real titles, plus facet-filtered and phrase queries. Run at
 concurrency 1 and 8; prints p50/p95/p99 latency, requests/s, errors and the server's CPU time
 per request (the number that holds on a shared machine), then the ratios to the floor and of the
-page ``/`` to ``/search``. ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
+page ``/`` to ``/search``, and beside them the round trip of ``/health`` (what the client,
+HTTP and the app cost with no search; :mod:`bench.http_client` says why the client is not
+httpx). ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
 the c=8 run and prints where its time goes.
 
 Every phase (warm-up, c=1, c=8, the page run's latencies and its CPU part, each path of the
@@ -16,7 +18,6 @@ real traffic repeats within a phase.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import re
 import socket
@@ -31,8 +32,10 @@ from urllib.parse import urlencode
 
 import httpx
 
+from bench import http_client
 from bench.common import CORPUS, ROOT, arg_parser, load_articles
 from bench.floor import floor_times
+from bench.http_client import SyncClient
 from bench.profile import Profiler, server_cpu, summarise
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -72,29 +75,9 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(p / 100 * len(values)))]
 
 
-async def run_http(base: str, queries: list[dict[str, Any]], concurrency: int,
-                   path: str = "/search") -> tuple[list[float], int, float]:
-    latencies: list[float] = []
-    errors = 0
-    sem = asyncio.Semaphore(concurrency)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        async def one(params: dict[str, Any]) -> None:
-            nonlocal errors
-            async with sem:
-                t0 = time.perf_counter()
-                try:
-                    r = await client.get(path, params=params)
-                    if r.status_code != 200:
-                        errors += 1
-                except httpx.HTTPError:
-                    errors += 1
-                latencies.append(time.perf_counter() - t0)
-
-        t0 = time.perf_counter()
-        await asyncio.gather(*(one(q) for q in queries))
-        wall = time.perf_counter() - t0
-    return latencies, errors, wall
+def run_http(base: str, queries: list[dict[str, Any]], concurrency: int,
+             path: str = "/search") -> tuple[list[float], int, float]:
+    return http_client.run_sync(base, path, queries, concurrency)
 
 
 def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> None:
@@ -160,14 +143,15 @@ def versus_baseline(new: tuple[int, str], old: tuple[int, str],
     both in turn (c=1) for ``/search`` and ``/`` (``fresh``: each path's own queries): latency
     and each server's CPU per request."""
     print(f"this checkout vs --baseline, {len(fresh['/'])} queries per path, interleaved:")
-    with httpx.Client(timeout=60) as client:
+    with SyncClient(new[1]) as new_client, SyncClient(old[1]) as old_client:
+        clients = {"new": new_client, "old": old_client}
         for path, queries in fresh.items():
             lat: dict[str, list[float]] = {"new": [], "old": []}
             cpu0 = {name: server_cpu(pid) for name, (pid, _) in (("new", new), ("old", old))}
             for q in queries:
-                for name, (_pid, base) in (("new", new), ("old", old)):
+                for name in ("new", "old"):
                     t0 = time.perf_counter()
-                    client.get(base + path, params=q).raise_for_status()
+                    clients[name].get(path, q)
                     lat[name].append(time.perf_counter() - t0)
             cpu = {name: (server_cpu(pid) - cpu0[name]) / len(queries)
                    for name, (pid, _) in (("new", new), ("old", old))}
@@ -188,16 +172,16 @@ def page_vs_search(name: str, base: str, pid: int, queries: list[dict[str, Any]]
     which no page asks (the same work as the API's 10 give or take two facet values)."""
     lat: dict[str, list[float]] = {"/search": [], "/": []}
     cpu: dict[str, float] = {}
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with SyncClient(base) as client:
         for i, q in enumerate(queries):
             for path in (("/search", "/") if i % 2 else ("/", "/search")):
                 t0 = time.perf_counter()
-                client.get(path, params=q).raise_for_status()
+                client.get(path, q)
                 lat[path].append(time.perf_counter() - t0)
         for path, extra in (("/", {}), ("/search", {"facet_size": "12"})):
             cpu0 = server_cpu(pid)
             for q in fresh:
-                client.get(path, params={**q, **extra}).raise_for_status()
+                client.get(path, {**q, **extra})
             cpu[path] = (server_cpu(pid) - cpu0) / len(fresh)
     for path, values in lat.items():
         report(f"{name}: {path} (c=1, interleaved)", values, cpu=cpu[path])
@@ -249,13 +233,16 @@ def main() -> None:
             servers["baseline"] = start_server(args.baseline, index_dir, args.server_workers)
         try:
             for _, base in servers.values():
-                asyncio.run(run_http(base, warm, 4))  # warm-up
+                (run_http(base, warm, 4))  # warm-up
             print(f"http bench: {len(queries)} queries, {len(articles):,} articles, "
                   f"{args.server_workers} server worker(s)"
                   + (f"; baseline {args.baseline} measured phase by phase alongside"
                      if args.baseline else ""))
             floor_wall, floor_cpu = floor_times(index_dir, queries)
             report("floor (tantivy in-process)", floor_wall, cpu=statistics.mean(floor_cpu))
+            for name, (_server, base) in servers.items():
+                lat, errors, wall = run_http(base, [{}] * 500, 1, path="/health")
+                report(f"{name}: round trip (/health, c=1)", lat, errors, wall)
             results: dict[tuple[str, int], list[float]] = {}
             for c, phase in ((1, queries), (8, c8_queries)):
                 for name, (server, base) in servers.items():
@@ -263,9 +250,9 @@ def main() -> None:
                     if c == 8 and args.profile and name == "this":
                         args.profile.mkdir(parents=True, exist_ok=True)
                         with Profiler(server.pid, args.profile / "search-c8.txt"):
-                            lat, errors, wall = asyncio.run(run_http(base, phase, c))
+                            lat, errors, wall = (run_http(base, phase, c))
                     else:
-                        lat, errors, wall = asyncio.run(run_http(base, phase, c))
+                        lat, errors, wall = (run_http(base, phase, c))
                     cpu = (server_cpu(server.pid) - cpu0) / len(phase)
                     results[name, c] = lat
                     report(f"{name}: HTTP, concurrency {c}", lat, errors, wall, cpu)

@@ -34,6 +34,9 @@ UNDATED_KEY: Final = "undated"
 # counted exactly by the service either way.
 SEGMENT_SIZE_ONE: Final = 100
 SEGMENT_SIZE_MANY: Final = 2_000
+# Candidates of a probe (:func:`probe_agg`) beyond the values shown: enough that a tie on the
+# last value shown rarely runs past them (then the facet is counted again with terms_agg).
+PROBE_EXTRA: Final = 5
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -84,6 +87,31 @@ def terms_agg(
     if include is not None:
         spec["include"] = list(include)
     return {"terms": spec}
+
+
+def probe_agg(field: str, size: int, segments: int = 2) -> dict[str, Any]:
+    """A terms aggregation for the top ``size`` values that is cheaper than :func:`terms_agg` on
+    one segment: it takes only ``size + PROBE_EXTRA`` candidates, and each candidate's value is
+    looked up in the term dictionary (the five facets with 100 candidates each cost about three
+    times what they cost with 15). Its counts are exact (one segment), so it holds the top
+    ``size`` unless a value tied with the last of them lies past its candidates, which
+    :func:`probe_settles` tells. With several segments it is :func:`terms_agg` itself."""
+    if segments > 1:
+        return terms_agg(field, size, segments)
+    n = max(size, 1) + PROBE_EXTRA
+    return {"terms": {"field": field, "size": n, "segment_size": n}}
+
+
+def probe_settles(counts: Sequence[tuple[str, int]], size: int) -> bool:
+    """Whether a :func:`probe_agg` result's ``counts`` hold the top ``size`` values by count,
+    ties by value (what :func:`terms_facet` shows): yes when the probe is not full (it holds
+    every value) or its last count is below the ``size``-th best (every value counted at least
+    that much is in it); else a value tied with the ``size``-th may lie past it."""
+    size = max(size, 1)
+    if len(counts) < size + PROBE_EXTRA:
+        return True
+    ranked = sorted((c for _, c in counts), reverse=True)
+    return ranked[-1] < ranked[size - 1]
 
 
 def date_aggs() -> dict[str, Any]:

@@ -352,7 +352,8 @@ def compute_facets(
     range_filter: Query | None,
 ) -> tuple[F.Facets, int]:
     """The facets of the results and how many distinct stories they hold (one aggregate call
-    counts both and the results themselves, plus one per disjunctive facet)."""
+    counts both and the results themselves, plus one per disjunctive facet and one for the
+    facets whose probe left their last place undecided, see :func:`_top_counts`)."""
     searcher, schema = snap.searcher, snap.schema
     base = [range_filter] if range_filter is not None else []
     full = combine(schema, text, [*base, *filters.values()])
@@ -362,10 +363,11 @@ def compute_facets(
     # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
     # more of those narrows the results, so its counts are those of the results as they are.
     disjunctive = {name for name in filters if name not in request.all_of}
-    for name in S.KEYWORD_FACETS:
-        if name not in disjunctive:
-            spec[name] = F.terms_agg(name, size, searcher.num_segments)
+    together = [name for name in S.KEYWORD_FACETS if name not in disjunctive]
+    for name in together:
+        spec[name] = F.probe_agg(name, size, searcher.num_segments)
     result = searcher.aggregate(full, spec)
+    counts_of = _top_counts(searcher, full, together, size, result)
     values: dict[str, tuple[F.FacetValue, ...]] = {}
     for name in S.KEYWORD_FACETS:
         selected = request.selected(name)
@@ -373,10 +375,9 @@ def compute_facets(
             # Disjunctive: count this facet with every filter but its own.
             others = [q for other, q in filters.items() if other != name]
             counted = combine(schema, text, [*base, *others])
-            counts = F.term_counts(searcher.aggregate(
-                counted, {name: F.terms_agg(name, size, searcher.num_segments)}).get(name))
+            counts = _top_counts(searcher, counted, [name], size)[name]
         else:
-            counted, counts = full, F.term_counts(result.get(name))
+            counted, counts = full, counts_of[name]
         shown = {v for v, _ in counts}
         unshown = [v for v in selected if v not in shown]
         missing: dict[str, int] = {}
@@ -397,6 +398,23 @@ def compute_facets(
         category=values[S.CATEGORY],
         date=F.date_facet(days, undated),
     ), ST.stories_among(total, result.get("stories"))
+
+
+def _top_counts(searcher: tantivy.Searcher, query: Query, names: Sequence[str], size: int,
+                result: Mapping[str, Any] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's (value, count) pairs holding its top ``size`` for ``query``: probed
+    (``result``, an aggregate call that had :func:`facets.probe_agg` for each name, or a call of
+    their own), and the facets whose probe left the last place undecided counted again, in one
+    call, with :func:`facets.terms_agg`."""
+    segments = searcher.num_segments
+    if result is None:
+        result = searcher.aggregate(query, {n: F.probe_agg(n, size, segments) for n in names})
+    counts = {n: F.term_counts(result.get(n)) for n in names}
+    unsettled = [n for n in names if not F.probe_settles(counts[n], size)]
+    if unsettled:
+        exact = searcher.aggregate(query, {n: F.terms_agg(n, size, segments) for n in unsettled})
+        counts.update((n, F.term_counts(exact.get(n))) for n in unsettled)
+    return counts
 
 
 def date_span(snap: Snapshot) -> recency.Span | None:

@@ -1,0 +1,100 @@
+"""Terms facets are counted with a cheap probe (:func:`search_api.facets.probe_agg`: few
+candidates) and counted again only when the probe leaves the last place undecided. The facets
+must be those of the complete counts: checked as a pure property over any counts with any order
+among ties, and on the real index against a brute-force oracle that counts every value."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tantivy import Query
+
+from indexer import schema as S
+from search_api import facets as F
+from search_api import service
+from search_api.params import SearchRequest, parse_search_params
+from search_api.query import build
+
+COUNTS = st.lists(st.tuples(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), st.integers(1, 4)),
+                  unique_by=lambda vc: vc[0], max_size=26)
+
+
+def _ranked(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return sorted(counts, key=lambda vc: (-vc[1], vc[0]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(COUNTS, st.integers(1, 12), st.randoms(use_true_random=False))
+def test_a_settled_probe_shows_the_values_of_the_complete_counts(
+        counts: list[tuple[str, int]], size: int, rng: random.Random) -> None:
+    # The engine's probe: the best size + PROBE_EXTRA by count, ties in any order.
+    shuffled = counts[:]
+    rng.shuffle(shuffled)
+    probe = sorted(shuffled, key=lambda vc: -vc[1])[:size + F.PROBE_EXTRA]
+    settles = F.probe_settles(probe, size)
+    assert settles or len(counts) >= size + F.PROBE_EXTRA  # holding every value settles it
+    assert not settles or F.terms_facet(probe, [], size) == F.terms_facet(counts, [], size)
+
+
+QUERIES: list[list[tuple[str, str]]] = [
+    [], [("q", "jakarta")], [("q", "presiden")], [("q", "banjir")], [("q", "bola")],
+    [("q", "pemerintah"), ("source", "detik.com")],
+    [("q", "banjir"), ("place", "Jakarta"), ("person", "Joko Widodo")],
+    [("q", "indonesia"), ("person", "Joko Widodo"), ("person", "Prabowo Subianto"),
+     ("person_op", "and")],
+    [("q", "korupsi"), ("org", "KPK")],
+    [("q", "gempa"), ("from", "2019-01-01")],
+]
+
+
+def _oracle(snap: service.Snapshot, request: SearchRequest, text: Query | None,
+            filters: Mapping[str, Query], dates: Query | None, size: int
+            ) -> dict[str, tuple[F.FacetValue, ...]]:
+    """Each terms facet from every value's count (as many candidates as documents)."""
+    searcher, schema = snap.searcher, snap.schema
+    every = searcher.num_docs + 1
+    out = {}
+    for name in S.KEYWORD_FACETS:
+        own = name in filters and name not in request.all_of
+        kept = [q for other, q in filters.items() if not (own and other == name)]
+        query = service.combine(schema, text, [*([dates] if dates is not None else []), *kept])
+        agg = searcher.aggregate(query, {name: {"terms": {
+            "field": name, "size": every, "segment_size": every}}})
+        counts = F.term_counts(agg.get(name))
+        selected = request.selected(name)
+        shown = {v for v, _ in _ranked(counts)[:size]}
+        known = dict(counts)
+        missing = {v: known.get(v, 0) for v in selected if v not in shown}
+        out[name] = F.terms_facet(counts, selected, size, missing)
+    return out
+
+
+def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Path) -> None:
+    holder = service.SearcherHolder(index_dir)
+    snap = holder.snapshot()
+    assert snap.searcher.num_segments == 1  # what a full build writes: the probe is used
+    unsettled = settled = 0
+    for params in QUERIES:
+        for size in (1, 2, 3, 10, 25):
+            request = parse_search_params([*params, ("facet_size", str(size))])
+            text = build(request.q, snap.analyzer, snap.schema).query
+            filters = service.facet_filters(snap, request)
+            indexed = service.indexed_selection(snap, request)
+            dates = service.date_filter(snap.schema, indexed.date_from, indexed.date_to)
+            facets, _ = service.compute_facets(snap, indexed, text, filters, dates)
+            expected = _oracle(snap, indexed, text, filters, dates, size)
+            for name in S.KEYWORD_FACETS:
+                assert facets.terms(name) == expected[name], (params, size, name)
+                query = service.combine(snap.schema, text, [
+                    *([dates] if dates is not None else []), *filters.values()])
+                probe = F.term_counts(snap.searcher.aggregate(
+                    query, {name: F.probe_agg(name, size, 1)}).get(name))
+                settles = F.probe_settles(probe, size)
+                settled += settles
+                unsettled += not settles
+    # both ways of counting were exercised
+    assert settled > 50 and unsettled > 5, (settled, unsettled)

@@ -8,6 +8,11 @@ spelling, and a place's name the one longer name of it.
   is read as that name inside longer names too, a word before it that begins the full name
   written once ("RSPAD Gatot Soebroto" = "Rumah Sakit Pusat Angkatan Darat Gatot Subroto";
   "Bank BRI" = "PT Bank Rakyat Indonesia"). Names equal so read join;
+* **an acronym among other words** (:func:`join_inner_acronyms`): a name with an acronym of
+  two to six capitals beside other words joins the one name the corpus writes with those same
+  words around the acronym's words spelt out ("PN Jakarta Selatan" = "Pengadilan Negeri
+  Jakarta Selatan", "Kementerian LHK" = "Kementerian Lingkungan Hidup dan Kehutanan", "Gedung
+  BI" = "Gedung Bank Indonesia"): the words around it say what the acronym stands for there;
 * **a looser spelling** (:func:`loose_key`): besides the old spelling, "ch" as "c", an "h"
   after b, d, g or t left out and a doubled letter as one (not in Roman numerals: "Angkasa
   Pura II") ("Stadion Patriot Chandrabhaga" = "Stadion Patriot Candrabhaga"), for names of two
@@ -132,11 +137,59 @@ def expanded(value: str, spelt: Mapping[str, tuple[str, ...]],
     return tuple(out)
 
 
+# An acronym among other words: this many capitals at least and at most.
+INNER_ACRONYM: Final = (2, 6)
+
+
+def _inner_acronym(raw: str) -> bool:
+    return raw.isupper() and raw.isalpha() and INNER_ACRONYM[0] <= len(raw) <= INNER_ACRONYM[1]
+
+
+def join_inner_acronyms(groups: Groups) -> None:
+    """A name with an acronym among other words joins the one name (found in
+    :data:`~indexer.entity_groups.RIVAL_MIN` articles or more, and :func:`_dominant`) that has the
+    same words before and after it and, in its place, words whose initials spell it ("dan" and
+    legal forms aside)."""
+    totals = group_counts(groups)
+    # (words before, acronym, words after) -> the names with it spelt out there
+    spelt: dict[tuple[tuple[str, ...], str, tuple[str, ...]], set[str]] = defaultdict(set)
+    short: list[tuple[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]] = []
+    longest = INNER_ACRONYM[1] + 1  # an acronym's words, with one "dan" among them
+    for v in groups.counts:
+        raws = [r.strip(",.") for r in v.split()]
+        words = _plain(name_words(v))
+        if len(raws) != len(name_words(v)) or len(words) < 2:
+            continue
+        plain_raws = [r for r in raws if r and r.lower() not in LEGAL_FORMS]
+        if len(plain_raws) == len(words):
+            short.append((v, [(words[:i], words[i], words[i + 1:])
+                              for i, r in enumerate(plain_raws) if _inner_acronym(r)]))
+        if len(words) < 3:
+            continue
+        for start in range(len(words)):
+            for end in range(start + 2, min(len(words), start + longest) + 1):
+                if start == 0 and end == len(words):
+                    continue
+                middle = words[start:end]
+                if middle[0] == "dan" or middle[-1] == "dan" or not all(
+                        w[:1].isalpha() for w in middle):
+                    continue
+                spelt[(words[:start], _acronym(middle), words[end:])].add(v)
+    for v, keys in sorted(short):
+        root = groups.find(v)
+        found_groups = {groups.find(u) for key in keys for u in spelt.get(key, ())}
+        found_groups = {g for g in found_groups if g != root and totals[g] >= RIVAL_MIN}
+        one = _dominant(found_groups, totals)
+        if one is not None:
+            merge_groups(groups, totals, one, root)
+
+
 def join_expanded(groups: Groups, kinds: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
     """Names equal once their acronyms are spelt out and their spelling loosened join (a bare
     acronym only when the full names are written half as often as it at least); ``kinds``:
     values of no one entity (:func:`expansions`). Returns each value's expanded words, for
     :func:`join_longer_places`."""
+    join_inner_acronyms(groups)
     totals = group_counts(groups)
     spelt, companies = expansions(groups, totals, kinds)
     words = {v: expanded(v, spelt, companies) for v in groups.counts}

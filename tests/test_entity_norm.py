@@ -1,7 +1,9 @@
 """The corpus-level entity map (indexer.entity_norm): its rules on hand-made counts, properties
-on generated ones, and its round trip through JSON."""
+on generated ones, its round trip through JSON, and places' names in the whole corpus's index."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,7 @@ from indexer.entity_norm import (
     ticket_halves,
     variant_key,
 )
+from indexer.facet_quality import facet_counts
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,
@@ -314,3 +317,27 @@ def test_a_part_is_no_one_in_categories_where_only_others_full_names_are_written
         "Della Destiara Haris",)
     assert m.entities_in("PER", ["Della Dartyan"], "Film") == {"Della Dartyan": ("Della Dartyan",)}
     assert EntityMap.from_json(m.to_json()) == m
+
+
+def test_english_names_and_nicknames_of_places_join_their_indonesian_names() -> None:
+    """``data/equivalents.txt``'s exonyms and nicknames: each joins the name the corpus writes
+    most; a name the file does not pair stays."""
+    m = compute_map({"PER": {}, "ORG": {},
+                     "LOC": {"Singapura": 389, "Singapore": 34, "Japan": 27, "Jepang": 586,
+                             "Yogya": 27, "Yogyakarta": 330, "Pulau Dewata": 20, "Bali": 410,
+                             "Afghanistan": 44, "Afganistan": 23, "Singapore River": 2,
+                             "Daerah Istimewa Yogyakarta": 44}},
+                    {}, alias_person)
+    for v, into in (("Singapore", "Singapura"), ("Japan", "Jepang"), ("Yogya", "Yogyakarta"),
+                    ("Pulau Dewata", "Bali"), ("Afganistan", "Afghanistan")):
+        assert m.entity("LOC", v) == m.entity("LOC", into) == (into,), v
+    for v in ("Singapore River", "Daerah Istimewa Yogyakarta"):
+        assert m.entity("LOC", v) == (v,), v
+
+
+def test_the_corpus_facets_show_places_by_their_indonesian_names(full_index_dir: Path) -> None:
+    place = dict(facet_counts(full_index_dir)["place"])
+    for v in ("Singapore", "Japan", "Yogya", "Pulau Dewata", "New Zealand"):
+        assert v not in place, v
+    for v in ("Singapura", "Jepang", "Yogyakarta", "Bali", "Selandia Baru"):
+        assert place.get(v, 0) >= 50, v

@@ -121,6 +121,11 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
     for v in ("MotoGP", "Timnas", "Kejaksaan", "RAM 8 GB", "Zona Asia Grup G", "Kementerian Hukum"):
         assert v not in org, v
     assert "MotoGP San Marino" not in place and "San Marino" in place
+    for v in ("Serie A", "Dow Jones Industrial", "The Voice Indonesia"):
+        assert v not in org, v
+    for v in ("Jalan Tol", "Jalan Raya", "Bandar Udara"):
+        assert v not in place, v
+    assert place.get("Tol Jagorawi", 0) >= 10
     for v in ("Timnas Indonesia", "Kejaksaan Agung", "Kementerian Hukum dan Hak Asasi Manusia"):
         assert org.get(v, 0) >= 20, v
     assert "UAS" not in org or org["UAS"] < org.get("Universitas Airlangga", 0) + 14
@@ -168,3 +173,23 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     assert m.entity("LOC", "Brunei") == ("Brunei Darussalam",)  # data/equivalents.txt
     # a kind's full name still spells an acronym out
     assert m.entity("ORG", "Kementerian Badan Usaha Milik Negara") == ("Kementerian BUMN",)
+
+
+def test_leagues_televised_contests_and_market_indices_are_no_values() -> None:
+    m = _map({"Serie A": 28, "Liga 1 Indonesia": 5, "Bundesliga": 11, "The Voice Indonesia": 16,
+              "The Voice": 4, "Dow Jones Industrial": 21, "Dow Jones": 6, "Hang Seng": 12,
+              "Liga Arab": 3, "Dow Jones & Company": 2, "PT Liga Indonesia Baru": 17,
+              "Voice of America": 9, "Persija": 169},
+             loc={"Jalan Raya": 20, "Bandar Udara": 18, "Jalan Raya Bogor": 9,
+                  "Bandar Udara Internasional Kualanamu": 4})
+    for typ, gone in (("ORG", ("Serie A", "Liga 1 Indonesia", "Bundesliga", "The Voice Indonesia",
+                               "Dow Jones Industrial", "Dow Jones", "Hang Seng")),
+                      ("LOC", ("Jalan Raya", "Bandar Udara"))):
+        for v in gone:
+            assert m.entity(typ, v) == (), v
+    # must not change: a body with "Liga" or such a name in it, a road's or an airport's name
+    for typ, kept in (("ORG", ("Liga Arab", "Dow Jones & Company", "PT Liga Indonesia Baru",
+                               "Voice of America", "Persija")),
+                      ("LOC", ("Jalan Raya Bogor", "Bandar Udara Internasional Kualanamu"))):
+        for v in kept:
+            assert m.entity(typ, v) == (v,), v

@@ -55,6 +55,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   named after an officer's title the body ("Kabid Humas Polda Metro Jaya"), a person's name
   after an office cut short the person ("Informatika Rudiantara"), a bare word of the one full
   name written with it that full name (Kumalasari ~ Barbie Kumalasari);
+* **nicknames** made of a full name's pieces (:mod:`indexer.nicknames`): a one-word name built
+  from the starts (or ends) of a full name's words joins it where the two are mostly written
+  in the same articles ("Jedar" ~ Jessica Iskandar, "Gempi" ~ Gempita Nora Marten);
 * **short forms, nicknames and credits** that the words around the mentions show
   (:mod:`indexer.name_evidence`: "Bambang Soesatyo (Bamsoet)", "The Reds, julukan
   Liverpool", "seperti dilansir Sputnik"): a short name joins the one name it stands for, a
@@ -134,6 +137,7 @@ from indexer.near_names import (
     join_z_spellings,
     org_words,
 )
+from indexer.nicknames import article_pairs, join_nicknames
 
 # The keys are imported from here by filters and reports too.
 __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers", "in_order",
@@ -307,6 +311,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "PER":
         join_misspellings(groups)
         dropped = join_lone_parts(groups, dropped, org_names)
+        if evidence is not None:
+            join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
         join_org_names(groups, places)
         join_unit_heads(groups, places)
@@ -425,3 +431,5 @@ class CorpusCounts:
             self.categories[category] += 1
             key = category_key(category)
             self.person_categories.update({(v, key) for v in entities.get("PER", ())})
+        for pair in article_pairs(entities.get("PER", ())):
+            self.evidence.together[pair] = self.evidence.together.get(pair, 0) + 1

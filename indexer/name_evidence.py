@@ -102,12 +102,15 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
 
 @dataclass(slots=True)
 class NameEvidence:
-    """Article counts of links, of credited names and of the kinds the words before names
-    show (:mod:`indexer.name_kinds`) over a corpus."""
+    """Article counts of links, of credited names, of the kinds the words before names show
+    (:mod:`indexer.name_kinds`) and of persons' nicknames beside their full names
+    (:mod:`indexer.nicknames`) over a corpus."""
 
     links: dict[tuple[Name, Name], int] = field(default_factory=dict)
     cited: dict[Name, int] = field(default_factory=dict)
     kinds: dict[tuple[Name, str], int] = field(default_factory=dict)
+    # (nickname, full name) of persons -> articles naming both (:mod:`indexer.nicknames`)
+    together: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, title: str, body: str, mentions: Iterable[Mapping[str, Any]]) -> None:
         mentions = list(mentions)
@@ -192,7 +195,7 @@ def retyped(evidence: NameEvidence, type_of: Callable[[str, str], str]) -> NameE
     def move(n: Name) -> Name:
         return (type_of(*n), n[1])
 
-    out = NameEvidence()
+    out = NameEvidence(together=dict(evidence.together))
     for (short, whole), c in evidence.links.items():
         key = (move(short), move(whole))
         out.links[key] = out.links.get(key, 0) + c

@@ -23,7 +23,7 @@ from indexer import opensearch_writer as W
 from indexer import schema as S
 from indexer.build import reindex
 from indexer.opensearch_node import running_node
-from search_api import service, spelling
+from search_api import selection, spelling
 from search_api.backends import Backend, TantivyBackend
 from search_api.backends import opensearch_explore as X
 from search_api.backends.opensearch import OpenSearchBackend
@@ -82,7 +82,7 @@ def main() -> None:
         rng = random.Random(7)
         words = [w for w, c in snap.searcher.terms_with_prefix(S.WORDS, "")
                  if w.isalpha() and c > 1]
-        people = [v for v, _ in service.all_values(snap, S.PERSON)[:100]]
+        people = [v for v, _ in selection.all_values(snap, S.PERSON)[:100]]
         interleaved("entity profile", [lambda b, n=n: b.profile(S.PERSON, n) for n in people],
                     tantivy, opensearch)
         prefixes = [w[: rng.randint(1, min(6, len(w)))] for w in rng.sample(words, 500)]

@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import CORPUS, arg_parser
 from indexer import schema as S
 from indexer.build import reindex
-from search_api import explore, service, spelling, suggest
+from search_api import explore, selection, service, spelling, suggest
 from search_api.params import parse_search_params
 
 
@@ -61,7 +61,7 @@ def main() -> None:
     typos = [w[:i] + w[i + 1:] for w in rng.sample([w for w in words if len(w) > 5], 1000)
              for i in [rng.randrange(len(w))]]
     measure("did-you-mean (query)", [lambda t=t: spelling.suggestion(snap, t) for t in typos])
-    people = [v for v, _ in service.all_values(snap, S.PERSON)[:200]]
+    people = [v for v, _ in selection.all_values(snap, S.PERSON)[:200]]
     measure("entity profile", [lambda n=n: explore.profile(holder, S.PERSON, n) for n in people])
     queries = rng.sample(words, 500)
     search = measure("/search (same index)", [

@@ -23,7 +23,7 @@ from indexer import schema as S
 from indexer import store
 from indexer.entity_norm import EntityMap
 from search_api import facets as F
-from search_api import service
+from search_api import selection, service
 
 TOP_RELATED: Final = 20
 TOP_SOURCES: Final = 10
@@ -120,7 +120,7 @@ def resolve_in(values: list[tuple[str, int]], name: str) -> str | None:
 
 def resolve(snap: service.Snapshot, etype: str, name: str) -> str | None:
     """The indexed value ``name`` stands for, or None (:func:`resolve_in`)."""
-    return resolve_in(service.all_values(snap, etype), name)
+    return resolve_in(selection.all_values(snap, etype), name)
 
 
 def assemble(etype: str, value: str, counts: EntityCounts, latest: tuple[Latest, ...],
@@ -148,7 +148,7 @@ def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProf
     if value is None:
         return None
     searcher, schema = snap.searcher, snap.schema
-    query = service.combine(schema, None, [Query.term_query(schema, etype, value)])
+    query = selection.combine(schema, None, [Query.term_query(schema, etype, value)])
     spec = {**F.date_aggs(), **{f: _scan(f) for f in RELATED_FACETS}}
     agg = searcher.aggregate(query, spec)
     result = searcher.search(query, LATEST, count=True, order_by_field=S.DATE, order=Order.Desc)

@@ -11,33 +11,31 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
-from datetime import time as dtime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import tantivy
-from tantivy import FieldType, Occur, Order, Query
+from tantivy import Order, Query
 
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer
 from indexer.document import load_payload
-from indexer.entity_norm import variant_key
 from search_api import facet_cache as FC
+from search_api import facet_counts as FCN
 from search_api import facets as F
 from search_api import highlight as H
 from search_api import recency, spelling
 from search_api import related_cache as RC
+from search_api import selection as SEL
 from search_api import snippet_windows as SW
 from search_api import stories as ST
 from search_api.memo import per_snapshot
 from search_api.overlap import BESIDE
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
-
-ENTITY_SCAN_SIZE: Final = 65_000  # distinct values one /entities aggregation may return
 
 
 class IndexUnavailable(Exception):
@@ -166,103 +164,20 @@ class Health:
 # -- query pieces -----------------------------------------------------------------------------
 
 
-def _day_start(d: date) -> datetime:
-    """Midnight of a calendar day in the API's day zone (WIB), as an aware datetime."""
-    return datetime.combine(d, dtime(0), tzinfo=F.DAY_TZ)
-
-
-# Days whose midnight tantivy can store (its dates span 1677-09-21 .. 2262-04-11).
-_FIRST_DAY: Final = date(1677, 9, 22)
-_LAST_DAY: Final = date(2262, 4, 10)
-
-
-def _bound(d: date) -> datetime:
-    """Midnight of ``d``, clamped to what the index can represent."""
-    if d <= _FIRST_DAY:
-        return tantivy.MIN_DATETIME
-    if d >= _LAST_DAY:
-        return tantivy.MAX_DATETIME
-    return _day_start(d)
-
-
-def date_filter(schema: tantivy.Schema, lo: date | None, hi: date | None) -> Query | None:
-    """Inclusive day range [lo, hi] of WIB days, as [lo 00:00, hi+1 00:00)."""
-    if lo is None and hi is None:
-        return None
-    lower = _bound(lo) if lo else tantivy.MIN_DATETIME
-    upper = tantivy.MAX_DATETIME if hi is None or hi >= _LAST_DAY else _bound(
-        hi + timedelta(days=1)
-    )
-    return Query.range_query(
-        schema, S.DATE, FieldType.Date, lower, upper,
-        include_lower=True, include_upper=hi is None or hi >= _LAST_DAY,
-    )
-
-
-def facet_filters(snap: Snapshot, request: SearchRequest) -> dict[str, Query]:
-    """Facet field -> its filter: any of the selected values, or all of them for a facet in
-    ``request.all_of``. Each value stands for the indexed values equal to it up to case,
-    apostrophes and spacing (:func:`value_variants`)."""
-    out = {}
-    for name, values in request.filters.items():
-        if not values:
-            continue
-        groups = [value_variants(snap, name, v) for v in values]
-        if name in request.all_of:
-            out[name] = Query.boolean_query([
-                (Occur.Must, Query.term_set_query(snap.schema, name, list(g))) for g in groups])
-        else:
-            flat = list(dict.fromkeys(v for g in groups for v in g))
-            out[name] = Query.term_set_query(snap.schema, name, flat)
-    return out
-
-
-def value_variants(snap: Snapshot, field_name: str, value: str) -> tuple[str, ...]:
-    """The indexed values of a facet that ``value`` names: those equal to it up to case,
-    apostrophes and spacing (``value`` itself when the index has none)."""
-    key = f"variants:{field_name}"
-    folded = snap.cache.get(key)
-    if folded is None:
-        groups: dict[str, list[str]] = {}
-        for v, _count in all_values(snap, field_name):
-            groups.setdefault(variant_key(v), []).append(v)
-        folded = {k: tuple(vs) for k, vs in groups.items()}
-        snap.cache[key] = folded
-    found: tuple[str, ...] = folded.get(variant_key(value), (value,))
-    return found
-
-
-def indexed_selection(snap: Snapshot, request: SearchRequest) -> SearchRequest:
-    """``request`` with its filter values written as the index writes them (so the facets
-    flag "Joko Widodo" when ``person=joko widodo`` was asked)."""
-    return replace(request, filters={
-        name: tuple(dict.fromkeys(x for v in values for x in value_variants(snap, name, v)))
-        for name, values in request.filters.items()
-    })
-
-
-def combine(schema: tantivy.Schema, text: Query | None, filters: Sequence[Query]) -> Query:
-    """text AND every filter (filters do not score)."""
-    base = text if text is not None else Query.all_query()
-    subs: list[tuple[Occur, Query]] = [(Occur.Must, base)]
-    subs.extend((Occur.Must, Query.const_score_query(f, 0.0)) for f in filters)
-    return Query.boolean_query(subs)
-
-
 def _matching(snap: Snapshot, request: SearchRequest) -> tuple[Query, int | None]:
     """What ``/search`` counts as ``total`` for ``request``: the text (its fallback when every
     word together finds nothing), every filter and the dates; with its count
     when choosing needed it."""
-    range_filter = date_filter(snap.schema, request.date_from, request.date_to)
-    filters = [*facet_filters(snap, request).values(),
+    range_filter = SEL.date_filter(snap.schema, request.date_from, request.date_to)
+    filters = [*SEL.facet_filters(snap, request).values(),
                *([range_filter] if range_filter is not None else [])]
     compiled = build(request.q, snap.analyzer, snap.schema)
-    main = combine(snap.schema, compiled.query, filters)
+    main = SEL.combine(snap.schema, compiled.query, filters)
     if compiled.fallback is None:
         return main, None
     total = _count(snap.searcher, main)
     if total == 0:
-        return combine(snap.schema, compiled.fallback, filters), None
+        return SEL.combine(snap.schema, compiled.fallback, filters), None
     return main, total
 
 
@@ -344,83 +259,11 @@ def make_hit(
     )
 
 
-def compute_facets(
-    snap: Snapshot,
-    request: SearchRequest,
-    text: Query | None,
-    filters: Mapping[str, Query],
-    range_filter: Query | None,
-) -> tuple[F.Facets, int]:
-    """The facets of the results and how many distinct stories they hold (one aggregate call
-    counts both and the results themselves, plus one per disjunctive facet and one for the
-    facets whose probe left their last place undecided, see :func:`_top_counts`)."""
-    searcher, schema = snap.searcher, snap.schema
-    base = [range_filter] if range_filter is not None else []
-    full = combine(schema, text, [*base, *filters.values()])
-    size = request.facet_size
-    spec: dict[str, Any] = {**F.date_aggs(), "stories": ST.repeats_agg(searcher.num_docs),
-                            "members": ST.members_agg()}
-    # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
-    # more of those narrows the results, so its counts are those of the results as they are.
-    disjunctive = {name for name in filters if name not in request.all_of}
-    together = [name for name in S.KEYWORD_FACETS if name not in disjunctive]
-    for name in together:
-        spec[name] = F.probe_agg(name, size, searcher.num_segments)
-    result = searcher.aggregate(full, spec)
-    counts_of = _top_counts(searcher, full, together, size, result)
-    values: dict[str, tuple[F.FacetValue, ...]] = {}
-    for name in S.KEYWORD_FACETS:
-        selected = request.selected(name)
-        if name in disjunctive:
-            # Disjunctive: count this facet with every filter but its own.
-            others = [q for other, q in filters.items() if other != name]
-            counted = combine(schema, text, [*base, *others])
-            counts = _top_counts(searcher, counted, [name], size)[name]
-        else:
-            counted, counts = full, counts_of[name]
-        shown = {v for v, _ in counts}
-        unshown = [v for v in selected if v not in shown]
-        missing: dict[str, int] = {}
-        if unshown:  # the selected values outside the top: one call counts them all
-            agg = searcher.aggregate(counted, {name: F.terms_agg(
-                name, len(unshown), searcher.num_segments, include=unshown)})
-            found = dict(F.term_counts(agg.get(name)))
-            missing = {v: found.get(v, 0) for v in unshown}
-        values[name] = F.terms_facet(counts, selected, size, missing)
-    days = F.day_counts(result.get("days"))
-    total = F.stats_count(result.get("members"))
-    undated = total - F.stats_count(result.get("dated"))
-    return F.Facets(
-        person=values[S.PERSON],
-        org=values[S.ORG],
-        place=values[S.PLACE],
-        source=values[S.SOURCE],
-        category=values[S.CATEGORY],
-        date=F.date_facet(days, undated),
-    ), ST.stories_among(total, result.get("stories"))
-
-
-def _top_counts(searcher: tantivy.Searcher, query: Query, names: Sequence[str], size: int,
-                result: Mapping[str, Any] | None = None) -> dict[str, list[tuple[str, int]]]:
-    """Each facet's (value, count) pairs holding its top ``size`` for ``query``: probed
-    (``result``, an aggregate call that had :func:`facets.probe_agg` for each name, or a call of
-    their own), and the facets whose probe left the last place undecided counted again, in one
-    call, with :func:`facets.terms_agg`."""
-    segments = searcher.num_segments
-    if result is None:
-        result = searcher.aggregate(query, {n: F.probe_agg(n, size, segments) for n in names})
-    counts = {n: F.term_counts(result.get(n)) for n in names}
-    unsettled = [n for n in names if not F.probe_settles(counts[n], size)]
-    if unsettled:
-        exact = searcher.aggregate(query, {n: F.terms_agg(n, size, segments) for n in unsettled})
-        counts.update((n, F.term_counts(exact.get(n))) for n in unsettled)
-    return counts
-
-
 def date_span(snap: Snapshot) -> recency.Span | None:
     """The newest and oldest visible article's dates (memoised per index generation)."""
     if "date_span" not in snap.cache:
-        snap.cache["date_span"] = recency.date_span(snap.searcher, combine(snap.schema, None, []))
+        everything = SEL.combine(snap.schema, None, [])
+        snap.cache["date_span"] = recency.date_span(snap.searcher, everything)
     span: recency.Span | None = snap.cache["date_span"]
     return span
 
@@ -471,24 +314,24 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
     sort = request.sort
     if compiled.query is None and sort in ("relevance", "recent"):
         sort = "newest"  # nothing to score: browse
-    filters = facet_filters(snap, request)
-    request = indexed_selection(snap, request)
-    range_filter = date_filter(schema, request.date_from, request.date_to)
+    filters = SEL.facet_filters(snap, request)
+    request = SEL.indexed_selection(snap, request)
+    range_filter = SEL.date_filter(schema, request.date_from, request.date_to)
     all_filters = [*filters.values(), *([range_filter] if range_filter is not None else [])]
 
     def facets_of(text: Query | None) -> Callable[[], FC.Entry]:
         """The facets of ``text``'s results, started beside the ranking and the hits."""
         return BESIDE.start(lambda: FC.shared(
             snap.cache, request, text, filters, range_filter,
-            lambda wide: compute_facets(snap, wide, text, filters, range_filter)))
+            lambda wide: FCN.compute_facets(snap, wide, text, filters, range_filter)))
 
     text, matched = compiled.query, "all"
     facets = facets_of(text)
-    total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
+    total, ranked = _page(snap, request, sort, SEL.combine(schema, text, all_filters))
     if total == 0 and compiled.fallback is not None:
         text, matched = compiled.fallback, "some"
         facets = facets_of(text)  # the facets started for every word together (no result) go unread
-        total, ranked = _page(snap, request, sort, combine(schema, text, all_filters))
+        total, ranked = _page(snap, request, sort, SEL.combine(schema, text, all_filters))
     docs = [(key, searcher.doc(addr)) for key, addr in ranked]  # one store read per hit
     found = [(key, ST.story_in(doc), payload_in(doc)) for key, doc in docs]
     firsts = {sid: f for _, sid, p in found if (f := ST.first_report_in(p, sid, local_time))}
@@ -544,18 +387,6 @@ def related(holder: SearcherHolder, doc_id: str, size: int) -> ST.Related | None
 _WORD_SPLIT_RE = re.compile(r"[\W_]+")
 
 
-def all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
-    """Every value of a facet field with its count over visible records (memoised)."""
-    key = f"values:{field_name}"
-    cached = snap.cache.get(key)
-    if cached is None:
-        q = combine(snap.schema, None, [])
-        agg = snap.searcher.aggregate(q, {"v": F.terms_agg(field_name, ENTITY_SCAN_SIZE)})
-        cached = sorted(F.term_counts(agg.get("v")), key=lambda vc: (-vc[1], vc[0]))
-        snap.cache[key] = cached
-    return list(cached)
-
-
 def prefix_matches(value: str, prefix: str) -> bool:
     """Case-insensitive: the value, or any word of it, starts with ``prefix``."""
     if not prefix:
@@ -567,7 +398,7 @@ def prefix_matches(value: str, prefix: str) -> bool:
 def entities(holder: SearcherHolder, request: EntitiesRequest) -> EntitiesResponse:
     snap = holder.snapshot()
     matched = [
-        EntityCount(v, c) for v, c in all_values(snap, request.type)
+        EntityCount(v, c) for v, c in SEL.all_values(snap, request.type)
         if prefix_matches(v, request.prefix)
     ]
     return EntitiesResponse(request.type, request.prefix, tuple(matched[: request.size]))

@@ -21,7 +21,7 @@ from typing import Final
 from indexer import schema as S
 from indexer.analysis import is_stopword
 from search_api import params as P
-from search_api import service
+from search_api import selection, service
 from search_api.memo import per_snapshot
 
 MIN_WORD_LEN: Final = 3  # shorter words are no help as completions
@@ -121,7 +121,7 @@ def build_indexes(values: dict[str, list[tuple[str, int]]], terms: list[tuple[st
 
 
 def _build_indexes(snap: service.Snapshot) -> Indexes:
-    return build_indexes({f: service.all_values(snap, f) for f in S.ENTITY_FACETS},
+    return build_indexes({f: selection.all_values(snap, f) for f in S.ENTITY_FACETS},
                          snap.searcher.terms_with_prefix(S.WORDS, ""))
 
 

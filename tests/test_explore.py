@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import is_stopword
-from search_api import explore, service, spelling, suggest
+from search_api import explore, selection, service, spelling, suggest
 from search_api.i18n import lang
 from search_api.web.entity_page import build_entity_page
 
@@ -134,7 +134,7 @@ def brute_top(rows: list[tuple[str, int, str, str]], prefix: str, size: int
 def test_prefix_index_equals_a_scan_of_every_row(holder: Holder,
                                                  data: st.DataObject) -> None:
     snap = holder.snapshot()
-    rows = suggest.entity_rows({f: service.all_values(snap, f) for f in S.ENTITY_FACETS})
+    rows = suggest.entity_rows({f: selection.all_values(snap, f) for f in S.ENTITY_FACETS})
     index = suggest.PrefixIndex(list(rows))
     key = data.draw(st.sampled_from(sorted({r[0] for r in rows})))
     prefix = key[: data.draw(st.integers(1, min(6, len(key))))]

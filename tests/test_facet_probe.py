@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from tantivy import Query
 
 from indexer import schema as S
+from search_api import facet_counts, selection, service
 from search_api import facets as F
-from search_api import service
 from search_api.params import SearchRequest, parse_search_params
 from search_api.query import build
 
@@ -61,7 +61,7 @@ def _oracle(snap: service.Snapshot, request: SearchRequest, text: Query | None,
     for name in S.KEYWORD_FACETS:
         own = name in filters and name not in request.all_of
         kept = [q for other, q in filters.items() if not (own and other == name)]
-        query = service.combine(schema, text, [*([dates] if dates is not None else []), *kept])
+        query = selection.combine(schema, text, [*([dates] if dates is not None else []), *kept])
         agg = searcher.aggregate(query, {name: {"terms": {
             "field": name, "size": every, "segment_size": every}}})
         counts = F.term_counts(agg.get(name))
@@ -82,14 +82,14 @@ def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Pa
         for size in (1, 2, 3, 10, 25):
             request = parse_search_params([*params, ("facet_size", str(size))])
             text = build(request.q, snap.analyzer, snap.schema).query
-            filters = service.facet_filters(snap, request)
-            indexed = service.indexed_selection(snap, request)
-            dates = service.date_filter(snap.schema, indexed.date_from, indexed.date_to)
-            facets, _ = service.compute_facets(snap, indexed, text, filters, dates)
+            filters = selection.facet_filters(snap, request)
+            indexed = selection.indexed_selection(snap, request)
+            dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
+            facets, _ = facet_counts.compute_facets(snap, indexed, text, filters, dates)
             expected = _oracle(snap, indexed, text, filters, dates, size)
             for name in S.KEYWORD_FACETS:
                 assert facets.terms(name) == expected[name], (params, size, name)
-                query = service.combine(snap.schema, text, [
+                query = selection.combine(snap.schema, text, [
                     *([dates] if dates is not None else []), *filters.values()])
                 probe = F.term_counts(snap.searcher.aggregate(
                     query, {name: F.probe_agg(name, size, 1)}).get(name))

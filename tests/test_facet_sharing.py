@@ -1,7 +1,7 @@
 """The page and the API share one facet computation: facets are counted at least
 ``facet_cache.SHARED_SIZE`` wide and cut to the size asked (:func:`search_api.facets.trimmed`).
 The cut must equal counting at the asked size directly, both as pure functions over any counts
-and on the real index against :func:`search_api.service.compute_facets` at that size."""
+and on the real index against :func:`search_api.facet_counts.compute_facets` at that size."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search_api import facet_cache as FC
+from search_api import facet_counts, i18n, selection, service
 from search_api import facets as F
-from search_api import i18n, service
 from search_api.params import DEFAULT_FACET_SIZE, parse_search_params
 from search_api.query import build
 from search_api.web.state import parse_state
@@ -68,10 +68,10 @@ def test_shared_facets_equal_counting_at_the_asked_size(index_dir: Path) -> None
             text = build(request.q, snap.analyzer, snap.schema).query
             if got.matched == "some":
                 text = build(request.q, snap.analyzer, snap.schema).fallback
-            filters = service.facet_filters(snap, request)
-            indexed = service.indexed_selection(snap, request)
-            dates = service.date_filter(snap.schema, indexed.date_from, indexed.date_to)
-            direct = service.compute_facets(snap, indexed, text, filters, dates)
+            filters = selection.facet_filters(snap, request)
+            indexed = selection.indexed_selection(snap, request)
+            dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
+            direct = facet_counts.compute_facets(snap, indexed, text, filters, dates)
             assert (got.facets, got.stories) == direct, (params, size)
 
 

@@ -15,7 +15,7 @@ from indexer import store
 from indexer.analysis import Analyzer
 from indexer.document import document_fields
 from search_api.query import And, Node, Not, Or, Phrase, Required, Word, build, parse
-from search_api.service import combine
+from search_api.selection import combine
 
 AN = Analyzer()
 SCHEMA = S.build_schema()

@@ -14,7 +14,7 @@ from indexer import schema as S
 from indexer import store
 from indexer.document import load_payload
 from search_api.query import build
-from search_api.service import combine
+from search_api.selection import combine
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

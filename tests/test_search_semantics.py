@@ -22,7 +22,7 @@ from indexer.document import document_fields, load_payload
 from search_api import ranking as R
 from search_api.app import create_app
 from search_api.query import build
-from search_api.service import combine
+from search_api.selection import combine
 
 Json = dict[str, Any]
 

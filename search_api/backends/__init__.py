@@ -21,7 +21,7 @@ from tantivy import Query
 from indexer import export as E
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from search_api import explore, service, suggest, trends
+from search_api import explore, selection, service, suggest, trends
 from search_api import stories as ST
 from search_api.params import MAX_QUERY_CHARS, EntitiesRequest, SearchRequest
 from search_api.query import build
@@ -113,7 +113,7 @@ class TantivyBackend:
         return service.count(self.holder, request)
 
     def indexed_selection(self, request: SearchRequest) -> SearchRequest:
-        return service.indexed_selection(self.holder.snapshot(), request)
+        return selection.indexed_selection(self.holder.snapshot(), request)
 
     def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
         snap = self.holder.snapshot()

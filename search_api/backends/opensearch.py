@@ -34,7 +34,7 @@ from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.entity_norm import variant_key
-from search_api import explore, service, suggest, trends
+from search_api import explore, selection, service, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
 from search_api.backends import Marking
@@ -156,13 +156,13 @@ class OpenSearchBackend:
         return self._indexed(self._generation(), request)
 
     def _indexed(self, gen: _Generation, request: SearchRequest) -> SearchRequest:
-        """:func:`search_api.service.indexed_selection`."""
+        """:func:`search_api.selection.indexed_selection`."""
         return replace(request, filters={
             name: tuple(dict.fromkeys(x for v in values for x in self._variants(gen, name, v)))
             for name, values in request.filters.items()})
 
     def _variants(self, gen: _Generation, name: str, value: str) -> tuple[str, ...]:
-        """:func:`search_api.service.value_variants`: the indexed values ``value`` names."""
+        """:func:`search_api.selection.value_variants`: the indexed values ``value`` names."""
         key = f"variants:{name}"
         folded = gen.cache.get(key)
         if folded is None:
@@ -175,7 +175,7 @@ class OpenSearchBackend:
         return found
 
     def _filters(self, gen: _Generation, request: SearchRequest) -> dict[str, Dsl]:
-        """:func:`search_api.service.facet_filters` in DSL."""
+        """:func:`search_api.selection.facet_filters` in DSL."""
         out: dict[str, Dsl] = {}
         for name, values in request.filters.items():
             if not values:
@@ -309,7 +309,7 @@ class OpenSearchBackend:
         cached = gen.cache.get(key)
         if cached is None:
             resp = self._search(gen, {
-                "size": 0, "aggs": {"v": FA.terms_agg(name, service.ENTITY_SCAN_SIZE)}})
+                "size": 0, "aggs": {"v": FA.terms_agg(name, selection.ENTITY_SCAN_SIZE)}})
             counts = F.term_counts(resp["aggregations"]["v"])
             cached = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
             gen.cache[key] = cached

@@ -1,0 +1,93 @@
+"""The facets of a search's results: one aggregate call for the terms facets, the dates and the
+story counts, one more per disjunctive facet, and recounts where a probe left the last place
+undecided (:func:`search_api.facets.probe_agg`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import tantivy
+from tantivy import Query
+
+from indexer import schema as S
+from search_api import facets as F
+from search_api import stories as ST
+from search_api.params import SearchRequest
+from search_api.selection import combine
+
+if TYPE_CHECKING:
+    from search_api.service import Snapshot
+
+
+def compute_facets(
+    snap: Snapshot,
+    request: SearchRequest,
+    text: Query | None,
+    filters: Mapping[str, Query],
+    range_filter: Query | None,
+) -> tuple[F.Facets, int]:
+    """The facets of the results and how many distinct stories they hold (one aggregate call
+    counts both and the results themselves, plus one per disjunctive facet and one for the
+    facets whose probe left their last place undecided, see :func:`_top_counts`)."""
+    searcher, schema = snap.searcher, snap.schema
+    base = [range_filter] if range_filter is not None else []
+    full = combine(schema, text, [*base, *filters.values()])
+    size = request.facet_size
+    spec: dict[str, Any] = {**F.date_aggs(), "stories": ST.repeats_agg(searcher.num_docs),
+                            "members": ST.members_agg()}
+    # Disjunctive (see facets.py) but for a facet whose values must all match: choosing one
+    # more of those narrows the results, so its counts are those of the results as they are.
+    disjunctive = {name for name in filters if name not in request.all_of}
+    together = [name for name in S.KEYWORD_FACETS if name not in disjunctive]
+    for name in together:
+        spec[name] = F.probe_agg(name, size, searcher.num_segments)
+    result = searcher.aggregate(full, spec)
+    counts_of = _top_counts(searcher, full, together, size, result)
+    values: dict[str, tuple[F.FacetValue, ...]] = {}
+    for name in S.KEYWORD_FACETS:
+        selected = request.selected(name)
+        if name in disjunctive:
+            # Disjunctive: count this facet with every filter but its own.
+            others = [q for other, q in filters.items() if other != name]
+            counted = combine(schema, text, [*base, *others])
+            counts = _top_counts(searcher, counted, [name], size)[name]
+        else:
+            counted, counts = full, counts_of[name]
+        shown = {v for v, _ in counts}
+        unshown = [v for v in selected if v not in shown]
+        missing: dict[str, int] = {}
+        if unshown:  # the selected values outside the top: one call counts them all
+            agg = searcher.aggregate(counted, {name: F.terms_agg(
+                name, len(unshown), searcher.num_segments, include=unshown)})
+            found = dict(F.term_counts(agg.get(name)))
+            missing = {v: found.get(v, 0) for v in unshown}
+        values[name] = F.terms_facet(counts, selected, size, missing)
+    days = F.day_counts(result.get("days"))
+    total = F.stats_count(result.get("members"))
+    undated = total - F.stats_count(result.get("dated"))
+    return F.Facets(
+        person=values[S.PERSON],
+        org=values[S.ORG],
+        place=values[S.PLACE],
+        source=values[S.SOURCE],
+        category=values[S.CATEGORY],
+        date=F.date_facet(days, undated),
+    ), ST.stories_among(total, result.get("stories"))
+
+
+def _top_counts(searcher: tantivy.Searcher, query: Query, names: Sequence[str], size: int,
+                result: Mapping[str, Any] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's (value, count) pairs holding its top ``size`` for ``query``: probed
+    (``result``, an aggregate call that had :func:`facets.probe_agg` for each name, or a call of
+    their own), and the facets whose probe left the last place undecided counted again, in one
+    call, with :func:`facets.terms_agg`."""
+    segments = searcher.num_segments
+    if result is None:
+        result = searcher.aggregate(query, {n: F.probe_agg(n, size, segments) for n in names})
+    counts = {n: F.term_counts(result.get(n)) for n in names}
+    unsettled = [n for n in names if not F.probe_settles(counts[n], size)]
+    if unsettled:
+        exact = searcher.aggregate(query, {n: F.terms_agg(n, size, segments) for n in unsettled})
+        counts.update((n, F.term_counts(exact.get(n))) for n in unsettled)
+    return counts

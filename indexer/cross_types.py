@@ -8,10 +8,16 @@ and spacing: its variant key) one type:
 
 * a place, when it is one in at least DOMINANT of its articles, or is a known place
   (``data/gazetteer_loc.txt``), or holds a word of a kind of place (``data/place_kinds.txt``:
-  "Stadium", "Gedung");
+  "Stadium", "Gedung"), or is the end of a place's name that begins with a natural feature
+  (:data:`FEATURES`: "Mariana Utara" of "Kepulauan Mariana Utara"; an island or a mountain
+  is never a club, as a city may be);
 * else an organisation (in more than a third of its articles): a club or a body is read as a
   place where it is the scene ("di Juventus", "di ASEAN"), while a place is seldom read as an
   organisation.
+
+A place's name ending in a word of a company's name (``data/org_suffixes.txt``: "Marvel
+Studios", "Lion Air Group") and holding no word of a kind of place is an organisation's,
+where the corpus writes it only as a place too.
 
 Persons are left alone: a person's name is no place's or organisation's name by its spelling.
 Pure: the same counts always give the same types.
@@ -29,11 +35,20 @@ from indexer.name_keys import variant_key
 
 DOMINANT: Final = Fraction(2, 3)
 PLACE_KINDS: Final = load_names(DATA / "place_kinds.txt")
+ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
 ACROSS: Final = ("ORG", "LOC")
+# Kinds of natural place a place's name may begin with: the rest of such a name is a place.
+FEATURES: Final = ("kepulauan", "pulau", "gunung", "danau", "selat", "teluk", "sungai")
 
 
 def _place_like(key: str, places: frozenset[str]) -> bool:
     return key in places or any(w in PLACE_KINDS for w in key.split())
+
+
+def _company_like(key: str) -> bool:
+    words = key.split()
+    return len(words) >= 2 and words[-1] in ORG_SUFFIXES and not any(
+        w in PLACE_KINDS for w in words)
 
 
 def retype_across(counts: Mapping[str, Mapping[str, int]],
@@ -46,12 +61,16 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
         for v, c in counts.get(typ, {}).items():
             by_key[variant_key(v)][typ] += c
     into: dict[str, str] = {}
+    featured = {key for key, per in by_key.items() if per["LOC"]}
     for key, per in by_key.items():
         org, loc = per["ORG"], per["LOC"]
+        if loc and not org and _company_like(key):
+            into[key] = "ORG"
         if not org or not loc:
             continue
         total = org + loc
-        if loc >= DOMINANT * total or _place_like(key, known):
+        if (loc >= DOMINANT * total or _place_like(key, known)
+                or any(f"{f} {key}" in featured for f in FEATURES)):
             into[key] = "LOC"
         else:
             into[key] = "ORG"

@@ -33,6 +33,9 @@ PARTY_HEADS: Final = ("partai", "timnas")
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
 REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
+# A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau): "X"
+# joins "Kepulauan X" only where that is named at least as often ("Mariana Utara").
+WEAK_PLACE_HEADS: Final = ("kepulauan",)
 # Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
 NAME_TAILS: Final = ("ri",)
 # The fewest articles the full name an acronym joins must be found in.
@@ -143,6 +146,10 @@ def join_variants(groups: Groups, typ: str) -> None:
             if len(set(heads) & REGION_HEADS) < 2:
                 for head in heads:
                     groups.join(by_key[f"{head} {key}"], v)
+            for head in WEAK_PLACE_HEADS:
+                full = by_key.get(f"{head} {key}")
+                if full is not None and groups.counts[full] >= groups.counts[v]:
+                    groups.join(full, v)
     if typ == "LOC":
         _join_vowel_spellings(groups, by_key)
     # Spaced or not ("Hong Kong", "Hongkong"; "Jung Kook", "Jungkook"), and "RI" after a name

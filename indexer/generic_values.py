@@ -7,8 +7,9 @@ name shared by several people.
   "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
   organisations and places;
 * **kinds, things, quantities and groups**: a name that only names a kind of body or thing
-  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", a zodiac sign) or ends with a
-  word of a thing ("Jakarta Islamic Index", "Instagram Story"), a number with a
+  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", "Balai Kota", a zodiac sign) or
+  ends with a word of a thing ("Jakarta Islamic Index", "Instagram Story") or a person's rank
+  ("Polda Metro Jaya Kombes", cut before the person's name), a number with a
   unit ("RAM 8 GB"; ``data/units.txt``), a competition's group ("Grup G");
 * **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
   ("Australian" beside Australia, from English names cut short) is a people's or a
@@ -75,12 +76,13 @@ def is_event(value: str) -> bool:
 
 
 @cache
-def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
+def _kind_names() -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str],
+                           frozenset[str]]:
     """The [body] names of ``data/kind_names.txt`` as word tuples, its [alone] and [sign]
-    names, and its [last] words."""
+    names, its [last] words and its [rank] words."""
     lists = read_sections(DATA / "kind_names.txt")
     return (frozenset(tuple(n.split()) for n in lists["body"]), lists["alone"] | lists["sign"],
-            lists["last"])
+            lists["last"], lists["rank"])
 
 
 def _only_kinds(words: tuple[str, ...], kinds: frozenset[tuple[str, ...]]) -> bool:
@@ -98,14 +100,15 @@ _GROUP_WORDS: Final = frozenset({"grup", "group", "pool"})
 
 
 def is_kind_or_spec(value: str) -> bool:
-    """Whether ``value`` names a kind of thing rather than one, or a thing
-    (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic Index"), a
+    """Whether ``value`` names a kind of thing rather than one, or a thing, or ends in a
+    person's rank (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic
+    Index", "Metro Jaya Kombes"), a
     quantity or a specification (a number and a unit of ``data/units.txt`` after it: "RAM 8
     GB", "48MP"), or a competition's group ("Zona Asia Grup G")."""
     words = name_words(value)
-    bodies, alone, lasts = _kind_names()
+    bodies, alone, lasts, ranks = _kind_names()
     if (_only_kinds(words, bodies) or " ".join(words) in alone
-            or (len(words) >= 2 and words[-1] in lasts)):
+            or (len(words) >= 2 and (words[-1] in lasts or words[-1] in ranks))):
         return True
     units = load_names(DATA / "units.txt")
     for i, w in enumerate(words):

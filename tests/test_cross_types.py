@@ -43,6 +43,31 @@ def test_a_name_in_both_facets_gets_one_type() -> None:
     assert moved["LOC"]["Jakarta"] == 85 and moved["PER"] == counts["PER"]
 
 
+def test_a_feature_of_nature_and_a_company_word_give_the_type() -> None:
+    counts = {"ORG": {"Mariana Utara": 30, "Valencia": 80, "Madura United": 40},
+              "LOC": {"Mariana Utara": 4, "Kepulauan Mariana Utara": 86, "Valencia": 12,
+                      "Kota Valencia": 3, "Madura": 37, "Pulau Madura": 5,
+                      "Marvel Studios": 27, "Lion Air Group": 3, "Stadion Studios": 2,
+                      "Studios": 4, "Bandara Soekarno-Hatta": 50}}
+    types = retype_across(counts, PLACES)
+    # the end of a place's name that begins with an island or a mountain: a place
+    assert types["ORG"]["Mariana Utara"] == "LOC"
+    # a place's name ending in a company's word, holding no kind of place: an organisation
+    assert types["LOC"]["Marvel Studios"] == types["LOC"]["Lion Air Group"] == "ORG"
+    # must not change: a city that is also a club (not a natural feature), a name in one facet
+    # only, a company word after a kind of place, a company word alone
+    assert types["LOC"]["Valencia"] == "ORG" and "Madura United" not in types["ORG"]
+    for v in ("Madura", "Stadion Studios", "Studios", "Bandara Soekarno-Hatta"):
+        assert v not in types["LOC"], v
+    # and the place joins the archipelago's name, where that is written more ("Kepulauan Riau"
+    # is not Riau)
+    m = compute_map({"PER": {}, **counts, "LOC": {**counts["LOC"], "Riau": 496,
+                                                  "Kepulauan Riau": 94}}, {}, alias_person)
+    assert m.type_of("ORG", "Mariana Utara") == "LOC"
+    assert m.entity("LOC", "Mariana Utara") == ("Kepulauan Mariana Utara",)
+    assert m.entity("LOC", "Riau") == ("Riau",)
+
+
 def test_the_map_retypes_before_it_joins_and_keeps_it_in_json() -> None:
     m = compute_map({"PER": {}, "ORG": {"Juventus": 31, "Juventus FC": 40},
                      "LOC": {"Juventus": 36, "Turin": 20}}, {}, alias_person)

@@ -123,8 +123,12 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
     assert "MotoGP San Marino" not in place and "San Marino" in place
     for v in ("Serie A", "Dow Jones Industrial", "The Voice Indonesia"):
         assert v not in org, v
-    for v in ("Jalan Tol", "Jalan Raya", "Bandar Udara"):
+    for v in ("Jalan Tol", "Jalan Raya", "Bandar Udara", "Balai Kota", "Istana Kepresidenan",
+              "Metro Jaya Kombes", "Metro Jaya AKBP"):
         assert v not in place, v
+    assert "Kedutaan Besar Republik Indonesia" not in org and "Marvel Studios" in org
+    assert "Mariana Utara" not in org and "Mariana Utara" not in place
+    assert place.get("Kepulauan Mariana Utara", 0) >= 95
     assert place.get("Tol Jagorawi", 0) >= 10
     for v in ("Timnas Indonesia", "Kejaksaan Agung", "Kementerian Hukum dan Hak Asasi Manusia"):
         assert org.get(v, 0) >= 20, v
@@ -175,21 +179,25 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     assert m.entity("ORG", "Kementerian Badan Usaha Milik Negara") == ("Kementerian BUMN",)
 
 
-def test_leagues_televised_contests_and_market_indices_are_no_values() -> None:
+def test_leagues_contests_indices_kinds_of_building_and_ranks_are_no_values() -> None:
     m = _map({"Serie A": 28, "Liga 1 Indonesia": 5, "Bundesliga": 11, "The Voice Indonesia": 16,
               "The Voice": 4, "Dow Jones Industrial": 21, "Dow Jones": 6, "Hang Seng": 12,
               "Liga Arab": 3, "Dow Jones & Company": 2, "PT Liga Indonesia Baru": 17,
               "Voice of America": 9, "Persija": 169},
              loc={"Jalan Raya": 20, "Bandar Udara": 18, "Jalan Raya Bogor": 9,
-                  "Bandar Udara Internasional Kualanamu": 4})
+                  "Bandar Udara Internasional Kualanamu": 4, "Balai Kota": 53,
+                  "Balai Kota DKI Jakarta": 34, "Metro Jaya Kombes": 19, "Metro Jaya AKBP": 15,
+                  "Jalan Kolonel Sugiono": 3})
     for typ, gone in (("ORG", ("Serie A", "Liga 1 Indonesia", "Bundesliga", "The Voice Indonesia",
                                "Dow Jones Industrial", "Dow Jones", "Hang Seng")),
-                      ("LOC", ("Jalan Raya", "Bandar Udara"))):
+                      ("LOC", ("Jalan Raya", "Bandar Udara", "Balai Kota", "Metro Jaya Kombes",
+                               "Metro Jaya AKBP"))):
         for v in gone:
             assert m.entity(typ, v) == (), v
     # must not change: a body with "Liga" or such a name in it, a road's or an airport's name
     for typ, kept in (("ORG", ("Liga Arab", "Dow Jones & Company", "PT Liga Indonesia Baru",
                                "Voice of America", "Persija")),
-                      ("LOC", ("Jalan Raya Bogor", "Bandar Udara Internasional Kualanamu"))):
+                      ("LOC", ("Jalan Raya Bogor", "Bandar Udara Internasional Kualanamu",
+                               "Balai Kota DKI Jakarta", "Jalan Kolonel Sugiono"))):
         for v in kept:
             assert m.entity(typ, v) == (v,), v

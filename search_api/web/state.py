@@ -79,29 +79,24 @@ class PageState:
     def selected(self, facet: str) -> tuple[str, ...]:
         return dict(self.filters).get(facet, ())
 
+    def sections(self) -> dict[str, list[tuple[str, str]]]:
+        """The query string's parts in canonical order, by name: the one place that order is
+        written, for :meth:`pairs` and :class:`Links`."""
+        return {
+            "q": [("q", self.q)] if self.q else [],
+            "filters": [(name, v) for name, values in self.filters for v in values],
+            "ops": [(f"{name}_op", "and") for name in self.all_of],
+            "dates": _date_pairs(self.date_from, self.date_to),
+            "sort": [("sort", self.sort)] if self.sort else [],
+            "size": [("size", str(self.size))] if self.size else [],
+            "more": [("more", m) for m in self.more],
+            "fq": [("fq_type", self.fq_type), ("fq", self.fq)] if self.fq_type else [],
+            "page": [("page", str(self.page))] if self.page > 1 else [],
+            "lang": list(self.lang),
+        }
+
     def pairs(self) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
-        if self.q:
-            out.append(("q", self.q))
-        for name, values in self.filters:
-            out.extend((name, v) for v in values)
-        out.extend((f"{name}_op", "and") for name in self.all_of)
-        if self.date_from:
-            out.append(("from", self.date_from.isoformat()))
-        if self.date_to:
-            out.append(("to", self.date_to.isoformat()))
-        if self.sort:
-            out.append(("sort", self.sort))
-        if self.size:
-            out.append(("size", str(self.size)))
-        out.extend(("more", m) for m in self.more)
-        if self.fq_type:
-            out.append(("fq_type", self.fq_type))
-            out.append(("fq", self.fq))
-        if self.page > 1:
-            out.append(("page", str(self.page)))
-        out.extend(self.lang)
-        return out
+        return [pair for part in self.sections().values() for pair in part]
 
     @property
     def url(self) -> str:
@@ -288,57 +283,46 @@ def _joined(*parts: str) -> str:
     return "/?" + query if query else "/"
 
 
+def _date_pairs(lo: date | None, hi: date | None) -> list[tuple[str, str]]:
+    return [*([("from", lo.isoformat())] if lo else []), *([("to", hi.isoformat())] if hi else [])]
+
+
 @lru_cache(maxsize=8_192)
 def _dates(lo: date | None, hi: date | None) -> str:
-    return "&".join(filter(None, (_pair("from", lo.isoformat()) if lo else "",
-                                  _pair("to", hi.isoformat()) if hi else "")))
+    return encode(_date_pairs(lo, hi))
 
 
 class Links:
     """The URLs of the states one change away from ``state`` (a page writes ~50 links), with
-    each part of the state's query string quoted once. Each method is the ``.url`` of the
-    :class:`PageState` method of its name; the parts are :meth:`PageState.pairs`' sections, in
-    its order."""
+    each section of the state's query string (:meth:`PageState.sections`) quoted once. Each
+    method is the ``.url`` of the :class:`PageState` method of its name."""
 
-    __slots__ = ("_q", "_filters", "_ops", "_dates", "_sort", "_size", "_more", "_fq", "_page",
-                 "_lang", "_more_names")
+    __slots__ = ("_parts", "_more_names")
 
     def __init__(self, state: PageState) -> None:
         self._more_names = state.more
-        self._q = _pair("q", state.q) if state.q else ""
-        self._filters = encode((name, v) for name, values in state.filters for v in values)
-        self._ops = encode((f"{name}_op", "and") for name in state.all_of)
-        self._dates = _dates(state.date_from, state.date_to)
-        self._sort = _pair("sort", state.sort) if state.sort else ""
-        self._size = _pair("size", str(state.size)) if state.size else ""
-        self._more = encode(("more", m) for m in state.more)
-        self._fq = (encode([("fq_type", state.fq_type), ("fq", state.fq)]) if state.fq_type
-                    else "")
-        self._page = _pair("page", str(state.page)) if state.page > 1 else ""
-        self._lang = encode(state.lang)
+        self._parts = {name: encode(pairs) for name, pairs in state.sections().items()}
+
+    def _url(self, **changed: str) -> str:
+        """The URL with the named sections' encoded text replaced ("" drops one)."""
+        return _joined(*(changed.get(name, part) for name, part in self._parts.items()))
 
     def with_dates(self, lo: date | None, hi: date | None) -> str:
-        return _joined(self._q, self._filters, self._ops, _dates(lo, hi), self._sort,
-                       self._size, self._more, self._lang)
+        return self._url(dates=_dates(lo, hi), fq="", page="")
 
     def with_sort(self, sort: str | None) -> str:
-        return _joined(self._q, self._filters, self._ops, self._dates,
-                       _pair("sort", sort) if sort else "", self._size, self._more, self._lang)
+        return self._url(sort=_pair("sort", sort) if sort else "", fq="", page="")
 
     def at_page(self, page: int) -> str:
-        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
-                       self._more, self._fq, _pair("page", str(page)) if page > 1 else "",
-                       self._lang)
+        return self._url(page=_pair("page", str(page)) if page > 1 else "")
 
     def expanded(self, facet: str, on: bool) -> str:
         more = _expanded(self._more_names, facet, on)
-        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
-                       encode(("more", m) for m in more), self._page, self._lang)
+        return self._url(more=encode(("more", m) for m in more), fq="")
 
     def closed(self) -> str:
         """The facet value search closed (``replace(state, fq_type=None, fq="")``)."""
-        return _joined(self._q, self._filters, self._ops, self._dates, self._sort, self._size,
-                       self._more, self._page, self._lang)
+        return self._url(fq="")
 
 
 def with_lang(url: str, lang: Lang) -> str:

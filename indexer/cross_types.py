@@ -15,6 +15,10 @@ and spacing: its variant key) one type:
   place where it is the scene ("di Juventus", "di ASEAN"), while a place is seldom read as an
   organisation.
 
+A name that ``data/equivalents.txt`` lists (the names of one entity) is of its line's type
+("Los Blancos", Real Madrid's nickname, read as a place; "Negara Kesatuan Republik
+Indonesia", the state, read as a body).
+
 A place's name ending in a word of a company's name (``data/org_suffixes.txt``: "Marvel
 Studios", "Lion Air Group") and holding no word of a kind of place is an organisation's,
 where the corpus writes it only as a place too.
@@ -31,6 +35,7 @@ from fractions import Fraction
 from typing import Final
 
 from indexer.entities.facts import DATA, load_names, load_places
+from indexer.entity_groups import equivalents
 from indexer.name_keys import variant_key
 
 DOMINANT: Final = Fraction(2, 3)
@@ -74,6 +79,11 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
             into[key] = "LOC"
         else:
             into[key] = "ORG"
+    for etype, keys in equivalents():
+        if etype in ACROSS:
+            for key in keys & by_key.keys():
+                if any(by_key[key][t] for t in ACROSS if t != etype):
+                    into[key] = etype
     out: dict[str, dict[str, str]] = {}
     for typ in ACROSS:
         for v in counts.get(typ, {}):

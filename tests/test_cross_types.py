@@ -68,6 +68,25 @@ def test_a_feature_of_nature_and_a_company_word_give_the_type() -> None:
     assert m.entity("LOC", "Riau") == ("Riau",)
 
 
+def test_a_name_of_the_equivalents_file_takes_its_lines_type() -> None:
+    counts = {"PER": {}, "ORG": {"Real Madrid": 164, "Negara Kesatuan Republik Indonesia": 29,
+                                 "Barca": 50, "Barcelona": 240, "Persebaya": 52},
+              "LOC": {"Los Blancos": 25, "Indonesia": 5754, "Bajul Ijo": 14, "Barcelona": 46,
+                      "Kota Barcelona": 3}}
+    types = retype_across(counts, PLACES)
+    assert types["LOC"]["Los Blancos"] == types["LOC"]["Bajul Ijo"] == "ORG"
+    assert types["ORG"]["Negara Kesatuan Republik Indonesia"] == "LOC"
+    m = compute_map(counts, {}, alias_person)
+    for typ, v, into in (("LOC", "Los Blancos", "Real Madrid"), ("ORG", "Barca", "Barcelona"),
+                         ("LOC", "Bajul Ijo", "Persebaya"),
+                         ("ORG", "Negara Kesatuan Republik Indonesia", "Indonesia")):
+        assert m.entity(m.type_of(typ, v), v) == (into,), v
+    # must not change: a name of the file written in its line's type only; a club's name the
+    # file does not list keeps the type the counts give (a place read as a club's name)
+    assert "Barca" not in types["ORG"] and types["LOC"]["Barcelona"] == "ORG"
+    assert m.entity("LOC", "Kota Barcelona") == ("Kota Barcelona",)
+
+
 def test_the_map_retypes_before_it_joins_and_keeps_it_in_json() -> None:
     m = compute_map({"PER": {}, "ORG": {"Juventus": 31, "Juventus FC": 40},
                      "LOC": {"Juventus": 36, "Turin": 20}}, {}, alias_person)

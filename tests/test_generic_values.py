@@ -127,6 +127,9 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
               "Metro Jaya Kombes", "Metro Jaya AKBP"):
         assert v not in place, v
     assert "Kedutaan Besar Republik Indonesia" not in org and "Marvel Studios" in org
+    for v in ("UIN", "LBH", "KDRT", "The", "Negara Kesatuan Republik Indonesia", "Barca"):
+        assert v not in org, v
+    assert org.get("UIN Jakarta", 0) >= 10 and org.get("LBH Jakarta", 0) >= 10
     assert "Mariana Utara" not in org and "Mariana Utara" not in place
     assert place.get("Kepulauan Mariana Utara", 0) >= 95
     assert place.get("Tol Jagorawi", 0) >= 10
@@ -183,20 +186,23 @@ def test_leagues_contests_indices_kinds_of_building_and_ranks_are_no_values() ->
     m = _map({"Serie A": 28, "Liga 1 Indonesia": 5, "Bundesliga": 11, "The Voice Indonesia": 16,
               "The Voice": 4, "Dow Jones Industrial": 21, "Dow Jones": 6, "Hang Seng": 12,
               "Liga Arab": 3, "Dow Jones & Company": 2, "PT Liga Indonesia Baru": 17,
-              "Voice of America": 9, "Persija": 169},
+              "Voice of America": 9, "Persija": 169, "UIN": 27, "UIN Jakarta": 12, "LBH": 30,
+              "LBH Jakarta": 12, "KDRT": 21, "The": 15, "The Jakmania": 16},
              loc={"Jalan Raya": 20, "Bandar Udara": 18, "Jalan Raya Bogor": 9,
                   "Bandar Udara Internasional Kualanamu": 4, "Balai Kota": 53,
                   "Balai Kota DKI Jakarta": 34, "Metro Jaya Kombes": 19, "Metro Jaya AKBP": 15,
                   "Jalan Kolonel Sugiono": 3})
     for typ, gone in (("ORG", ("Serie A", "Liga 1 Indonesia", "Bundesliga", "The Voice Indonesia",
-                               "Dow Jones Industrial", "Dow Jones", "Hang Seng")),
+                               "Dow Jones Industrial", "Dow Jones", "Hang Seng", "UIN", "LBH",
+                               "KDRT", "The")),
                       ("LOC", ("Jalan Raya", "Bandar Udara", "Balai Kota", "Metro Jaya Kombes",
                                "Metro Jaya AKBP"))):
         for v in gone:
             assert m.entity(typ, v) == (), v
     # must not change: a body with "Liga" or such a name in it, a road's or an airport's name
     for typ, kept in (("ORG", ("Liga Arab", "Dow Jones & Company", "PT Liga Indonesia Baru",
-                               "Voice of America", "Persija")),
+                               "Voice of America", "Persija", "UIN Jakarta", "LBH Jakarta",
+                               "The Jakmania")),
                       ("LOC", ("Jalan Raya Bogor", "Bandar Udara Internasional Kualanamu",
                                "Balai Kota DKI Jakarta", "Jalan Kolonel Sugiono"))):
         for v in kept:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from indexer.entities.names import Entity
+from indexer.schema import Mention
 
 BOS: str
 EOS: str
@@ -18,6 +19,7 @@ EOS: str
 def fixed_point(weights: Iterable[float], limit: int = ...) -> list[int]: ...
 def prev_token(text: str, start: int) -> str: ...
 def next_token(text: str, end: int) -> str: ...
+def field_mentions(mention: type[Mention], entities: list[Entity], field: str) -> list[Mention]: ...
 
 class TaggerReads(Protocol):
     @property

@@ -166,6 +166,27 @@ cpdef str next_token(str text, Py_ssize_t end):
     return chunk.rstrip(_PUNCT) or chunk
 
 
+# --- mention records --------------------------------------------------------------------------
+def field_mentions(type mention, list entities, str field):
+    """``[mention(e.type, e.name, field, e.start, e.end) for e in entities]`` for the slotted
+    record class ``mention`` (schema.Mention), each made as ``mentions.make_mention`` makes it
+    (a new record, its slots set one by one), without a call through Python per record."""
+    slots = mention.__dict__
+    cdef object set_type = slots["type"], set_name = slots["name"], set_field = slots["field"]
+    cdef object set_start = slots["start"], set_end = slots["end"]
+    cdef PyTypeObject* tp = <PyTypeObject*>mention
+    cdef list out = []
+    for e in entities:
+        m = tp.tp_new(mention, <PyObject*>_NO_ARGS, NULL)
+        Py_TYPE(set_type).tp_descr_set(set_type, m, e.type)
+        Py_TYPE(set_name).tp_descr_set(set_name, m, e.name)
+        Py_TYPE(set_field).tp_descr_set(set_field, m, field)
+        Py_TYPE(set_start).tp_descr_set(set_start, m, e.start)
+        Py_TYPE(set_end).tp_descr_set(set_end, m, e.end)
+        out.append(m)
+    return out
+
+
 # --- the tagger -------------------------------------------------------------------------------
 cdef class Tagger:
     """Scores and decodes the runs of one model (see its ``TaggerConfig``); holds its caches.
@@ -766,9 +787,13 @@ cdef class Tagger:
             labels = [3] + [4] * (n - 1)
         else:
             labels = self._tag(words, prev, nxt)
-            for w in words:
-                if (<str>w).lower() in self.place_first:
-                    labels = self.split_places(words, labels, nxt)
+            # split_places changes only a B-X followed by its I-X: most runs need no call.
+            for i in range(n - 1):
+                if <int>labels[i] % 2 == 1 and <int>labels[i + 1] == <int>labels[i] + 1:
+                    for w in words:
+                        if (<str>w).lower() in self.place_first:
+                            labels = self.split_places(words, labels, nxt)
+                            break
                     break
         cdef list spans = []
         cdef str open_type = "", typ
@@ -816,9 +841,15 @@ cdef class Tagger:
         cdef str low = text[start[0] : end[0]].rstrip(".").lower()
         if low in self.not_alone or self.credit_match(low) is not None:
             return False
-        if typ == "PER" and (low in self.titles or all(
-                (<str>w).rstrip(".") in self.title_words for w in low.split(" "))):
+        if typ == "PER" and (low in self.titles or self._only_titles(low)):
             return False  # only titles: "Kasat Reskrim", "Plt Menpora"
+        return True
+
+    cdef bint _only_titles(self, str low):
+        """Whether every word of ``low`` is a title or continues one (a full stop dropped)."""
+        for w in low.split(" "):
+            if (<str>w).rstrip(".") not in self.title_words:
+                return False
         return True
 
     cdef Py_ssize_t _run_start(self, str text, Py_ssize_t pos):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 
 from indexer import schema as S
+from indexer._ner import field_mentions
 from indexer.entities import extract_entities
 from indexer.entity_norm import variant_key
 
@@ -31,6 +32,11 @@ _MAX_VARIANT_KEYS = 1 << 16
 
 
 def _variant_key(value: str) -> str:
+    if value.isascii() and value.isprintable() and "'" not in value and "-" not in value \
+            and "`" not in value and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        # Most values: printable ASCII (no whitespace but " "), no apostrophe, no hyphen, single
+        # spaces inside, where variant_key only lower-cases (ASCII casefold); no memo needed.
+        return value.lower()
     key = _VARIANT_KEYS.get(value)
     if key is None:
         if len(_VARIANT_KEYS) >= _MAX_VARIANT_KEYS:
@@ -58,7 +64,7 @@ def make_mention(typ: str, name: str, field: str, start: int, end: int) -> S.Men
 def article_mentions(title: str, body: str) -> list[S.Mention]:
     """The mentions of an article: the headline's (``title`` may be "") first, then the body's."""
     found = extract_entities(body)
-    body_mentions = [make_mention(e.type, e.name, BODY, e.start, e.end) for e in found]
+    body_mentions: list[S.Mention] = field_mentions(S.Mention, found, BODY)
     in_title = extract_entities(title) if title else []
     if not in_title:
         return body_mentions

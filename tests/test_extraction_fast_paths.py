@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import schema as S
+from indexer._ner import field_mentions
 from indexer.entities import Entity, extract_entities, load_model
+from indexer.entities.facts import CREDIT_RE, DATA, credit_match, read_lines
 from indexer.entities.features import POSITIONS, word_features
 from indexer.entities.labels import LABELS
 from indexer.entities.model import model_from_payload, read_payload
@@ -88,6 +90,49 @@ def test_fast_mention_constructor() -> None:
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
 
+def test_compiled_field_mentions_are_plain_mentions(shared_dir: Path) -> None:
+    """The records ``field_mentions`` builds from a corpus sample's entities equal the plain
+    constructor's."""
+    ents = [e for _, body in _articles(shared_dir, 50) for e in extract_entities(body)]
+    assert len(ents) > 300
+    made = field_mentions(S.Mention, ents, "body")
+    plain = [S.Mention(e.type, e.name, "body", e.start, e.end) for e in ents]
+    assert made == plain and [hash(m) for m in made] == [hash(m) for m in plain]
+    assert [repr(m) for m in made] == [repr(m) for m in plain]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.lists(st.sampled_from(
+    ["Joko", "WIDODO", "a", " ", "  ", "-", " - ", "'", "’", "`", "´", "ʼ", "\t", "\n", "\x1c",
+     "\xa0", "\u2009", "ß", "İ", "É", ".", "(", "1", "\x7f", "ǅ", "\x00"]),
+    max_size=8).map("".join)))
+def test_variant_key_fast_path_is_variant_key(value: str) -> None:
+    """``mentions._variant_key`` (a shortcut for plain ASCII values, else a memo) equals
+    ``name_keys.variant_key``."""
+    import indexer.mentions as mentions
+    from indexer.name_keys import variant_key
+
+    assert mentions._variant_key(value) == variant_key(value)
+
+
+def _clean(surface: str) -> bool:
+    """What ``names.normalise`` takes as needing no squeeze of its spaces."""
+    return surface.isprintable() and "  " not in surface and surface[:1] != " " \
+        and surface[-1:] != " "
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.lists(st.sampled_from(
+    ["Joko", "a", " ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2009", "\u2028", "\u3000",
+     "\u180e", "\u200b", "\ufeff", "é", "."]), max_size=8).map("".join)).filter(_clean))
+def test_normalise_skips_squeezing_only_clean_surfaces(surface: str) -> None:
+    """``names.normalise`` squeezes the spaces of a surface only when it is unprintable, holds
+    two spaces in a row or begins or ends with one: every other surface is its own squeeze."""
+    from indexer.entities.names import _SPACES_RE
+
+    assert _SPACES_RE.sub(" ", surface).strip() == surface
+
+
 def test_run_first_is_the_run_regex_first_class() -> None:
     """Over every code point, a run starts at a character exactly when it is in RUN_FIRST."""
     starts = {c for c in map(chr, range(0x110000)) if RUN_RE.match(c) is not None}
@@ -109,6 +154,26 @@ def test_compiled_run_scan_on_the_corpus(shared_dir: Path) -> None:
     for title, body in _articles(shared_dir, 300):
         for text in (title, body, body.upper(), body.title()):
             assert tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]
+
+
+_OUTLET_PARTS = sorted({p for ln in read_lines(DATA / "outlets.txt")
+                        for p in (ln.lower().rstrip("*"), ln.lower().rstrip("*")[:2])})
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_OUTLET_PARTS, " ", ".", ".com", ".co.id", ".tv", "x", "jakarta",
+                                 "ab", "a", "\n", "é", "-"]), max_size=6).map("".join))
+def test_credit_match_is_the_credit_regex(low: str) -> None:
+    """The cheap test before the regex rules out only what the regex never matches."""
+    got, want = credit_match(low), CREDIT_RE.fullmatch(low)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_credit_match_on_the_corpus(shared_dir: Path) -> None:
+    runs = {m.group().lower() for t, b in _articles(shared_dir, 300)
+            for m in RUN_RE.finditer(f"{t} {b}")}
+    assert len(runs) > 3000
+    assert {r for r in runs if credit_match(r)} == {r for r in runs if CREDIT_RE.fullmatch(r)}
 
 
 def _reference_mentions(title: str, body: str) -> list[tuple[str, str, str, int, int]]:

@@ -51,7 +51,10 @@ _SPACES_RE = re.compile(r"\s+")
 
 def normalise(surface: str, typ: str) -> tuple[str, str]:
     """The facet value and type of a mention, before cross-mention linking."""
-    name = _SPACES_RE.sub(" ", surface).strip()
+    name = surface
+    # Printable (no whitespace but " ") and single-spaced, as runs are: nothing to squeeze.
+    if not surface.isprintable() or "  " in surface or surface[:1] == " " or surface[-1:] == " ":
+        name = _SPACES_RE.sub(" ", surface).strip()
     if typ == "PER":
         titled = False
         while " " in name:

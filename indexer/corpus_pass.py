@@ -102,7 +102,8 @@ class Spill:
         model loaded)."""
         return compute_map(self.counts.entities, self.counts.categories, alias_person,
                            self.counts.evidence, None if pool is None else pool.submit,
-                           self.counts.person_categories)
+                           self.counts.person_categories, self.counts.contexts,
+                           self.counts.articles)
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
@@ -166,8 +167,9 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
              for v in f.get(name) or ()]
     # What each value becomes in this article: a part of a person's name the article also
     # writes in full is that person's (:meth:`EntityMap.entities_in`).
+    context = [v for _, _, v in found]
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
-                                 f.get(S.CATEGORY) or "")
+                                 f.get(S.CATEGORY) or "", context)
              for t in S.ENTITY_TYPES}
     changed = any(to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])

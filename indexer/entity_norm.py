@@ -138,6 +138,7 @@ from indexer.near_names import (
     org_words,
 )
 from indexer.nicknames import article_pairs, join_nicknames
+from indexer.person_context import keeps_company, profiles, specific
 
 # The keys are imported from here by filters and reports too.
 __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers", "in_order",
@@ -176,9 +177,13 @@ class EntityMap:
     categories: Mapping[str, str] = field(default_factory=dict)
     types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     astray: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # person -> the specific values named beside his full name (:mod:`indexer.person_context`)
+    profiles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    articles: int = 0  # articles counted
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
+    _tells: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -190,6 +195,8 @@ class EntityMap:
         for v, c in self.counts.get("PER", {}).items():
             for x in self.values.get("PER", {}).get(v, (v,)):
                 self._persons[x] += c
+        if self.profiles:
+            self._tells.update(specific(self.counts, self.articles))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -212,15 +219,27 @@ class EntityMap:
             return (value,)
         return self._keys.get(typ, {}).get(variant_key(value), (value,))
 
-    def entities_in(self, typ: str, values: Iterable[str], category: str = ""
-                    ) -> dict[str, tuple[str, ...]]:
+    def entities_in(self, typ: str, values: Iterable[str], category: str = "",
+                    context: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
-        (:func:`~indexer.article_persons.article_persons`)."""
+        (:func:`~indexer.article_persons.article_persons`), and no one where the article names
+        none of the company his full name keeps (``context``: the article's values of every
+        type; :func:`~indexer.person_context.keeps_company`)."""
         out = {v: self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
-        return article_persons(out, category_key(category), self.astray, self._persons)
+        found = article_persons(out, category_key(category), self.astray, self._persons)
+        if not self.profiles or not context:
+            return found
+        for v, into in found.items():
+            if len(into) != 1 or " " in v.strip():
+                continue
+            own = [u for u, x in found.items() if into[0] in x]
+            if not any(" " in u.strip() for u in own) and not keeps_company(
+                    into[0], context, own, self.profiles, self._tells):
+                found[v] = ()
+        return found
 
     def category(self, value: str) -> str:
         return self.categories.get(category_key(value), value)
@@ -240,7 +259,9 @@ class EntityMap:
                 "counts": {t: dict(c) for t, c in self.counts.items()},
                 "categories": dict(self.categories),
                 "types": {t: dict(m) for t, m in self.types.items()},
-                "astray": {v: sorted(cs) for v, cs in self.astray.items()}}
+                "astray": {v: sorted(cs) for v, cs in self.astray.items()},
+                "profiles": {p: sorted(vs) for p, vs in self.profiles.items()},
+                "articles": self.articles}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -257,9 +278,12 @@ class EntityMap:
                      for t, ms in data.get("types", {}).items()}
             astray = {str(v): frozenset(map(str, cs))
                       for v, cs in data.get("astray", {}).items()}
+            found = {str(p): frozenset(map(str, vs))
+                     for p, vs in data.get("profiles", {}).items()}
+            articles = int(data.get("articles", 0))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types, astray)
+        return cls(values, counts, cats, types, astray, found, articles)
 
 
 
@@ -366,13 +390,16 @@ def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
                 evidence: NameEvidence | None = None, submit: Submit | None = None,
-                person_categories: Mapping[tuple[str, str], int] | None = None) -> EntityMap:
+                person_categories: Mapping[tuple[str, str], int] | None = None,
+                contexts: Iterable[tuple[str, ...]] = (), articles: int = 0) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases);
     ``evidence``: what the words around the mentions said (short forms, nicknames, credits).
     With ``submit``, each type's map is computed in that pool, the types side by side (each
-    type's map depends only on what is worked out here before it)."""
+    type's map depends only on what is worked out here before it). ``contexts``: the values
+    of each article naming a person in full, of ``articles`` counted (the company persons
+    keep)."""
     types = retype_across(entity_counts)
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
     types = {t: m for t, m in types.items() if m}
@@ -410,7 +437,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types,
-                     astray_categories(values.get("PER", {}), person_categories or {}))
+                     astray_categories(values.get("PER", {}), person_categories or {}),
+                     profiles(values.get("PER", {}), contexts, entity_counts, articles), articles)
 
 
 @dataclass(slots=True)
@@ -423,6 +451,9 @@ class CorpusCounts:
     evidence: NameEvidence = field(default_factory=NameEvidence)
     # (person's value, category key) -> articles: where a person's full name is written
     person_categories: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # the values of each article naming a person in full, persons' first; and articles counted
+    contexts: list[tuple[str, ...]] = field(default_factory=list)
+    articles: int = 0
 
     def add(self, entities: Mapping[str, Iterable[str]], category: str) -> None:
         for typ, values in entities.items():
@@ -431,5 +462,11 @@ class CorpusCounts:
             self.categories[category] += 1
             key = category_key(category)
             self.person_categories.update({(v, key) for v in entities.get("PER", ())})
-        for pair in article_pairs(entities.get("PER", ())):
+        persons = entities.get("PER", ())
+        for pair in article_pairs(persons):
             self.evidence.together[pair] = self.evidence.together.get(pair, 0) + 1
+        self.articles += 1
+        if any(" " in v.strip() for v in persons):
+            self.contexts.append(tuple(dict.fromkeys(
+                v for typ in ("PER", *(t for t in entities if t != "PER"))
+                for v in entities.get(typ, ()))))

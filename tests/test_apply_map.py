@@ -29,7 +29,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     f = prep.fields
     before = load_payload(f[S.PAYLOAD])
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
-    names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category)
+    names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
+                                 [v for _, v in retyped])
              for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
@@ -91,7 +92,8 @@ def test_under_the_corpus_map(prepared: list[Prepared]) -> None:
     for p in prepared:
         counts.add({t: p.fields.get(name) or () for t, name in S.ENTITY_FIELDS.items()},
                    p.fields.get(S.CATEGORY) or "")
-    emap = compute_map(counts.entities, counts.categories, alias_person)
+    emap = compute_map(counts.entities, counts.categories, alias_person,
+                       contexts=counts.contexts, articles=counts.articles)
     changed = 0
     for p in prepared:
         fast, ref = apply_map(p, emap), reference(p, emap)

@@ -52,7 +52,9 @@ def reference(path: Path) -> dict[str, dict[str, Any]]:
     counts = CorpusCounts()
     for p in preps:
         count_prepared(counts, p)
-    emap = compute_map(counts.entities, counts.categories, alias_person, counts.evidence)
+    emap = compute_map(counts.entities, counts.categories, alias_person, counts.evidence,
+                       person_categories=counts.person_categories, contexts=counts.contexts,
+                       articles=counts.articles)
     last = {p.id: apply_map(p, emap) for p in preps}
     stories = cluster_all((p.id, p.fingerprint, epoch(p)) for p in last.values())
     return {doc_id: {**p.fields, **story_fields(doc_id, stories.story_of(doc_id))}

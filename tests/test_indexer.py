@@ -110,8 +110,9 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
             continue
         rid = str(r["id"])
         title = " ".join(str(r["title"]).split())
-        names = emap.entities_in("PER", {m.name for m in article_mentions(title, body)
-                                         if m.type == "PER"}, str(r.get("category") or ""))
+        found = article_mentions(title, body)
+        names = emap.entities_in("PER", {m.name for m in found if m.type == "PER"},
+                                 str(r.get("category") or ""), {m.name for m in found})
         people = {x for into in names.values() for x in into}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1

@@ -136,7 +136,8 @@ def test_organisation_names_join_their_seat_legal_form_and_acronym() -> None:
     assert m.entity("ORG", "Honda") == ("Honda",)  # Repsol is no seat: a team, not the maker
     assert m.entity("ORG", "BPKB") == ("BPKB",)  # a rare name that spells it is not its name
     assert m.entity("ORG", "PDI") == ("PDI",)  # legal forms spell nothing
-    assert m.entity("ORG", "LBH") == ("LBH",)  # in several cities: no one of them
+    # in several cities: no one of them, and a kind (data/kind_names.txt)
+    assert m.entity("ORG", "LBH") == () and m.entity("ORG", "LBH Jakarta") == ("LBH Jakarta",)
     assert m.entity("ORG", "FA") != ("Kelantan FA",)  # two letters: too short to be sure
     m = _map(org={"Badan Meteorologi, Klimatologi, dan Geofisika": 254,
                   "Badan Meteorologi Klimatologi": 59, "Badan Meteorologi": 37,

@@ -99,6 +99,11 @@ _NUMBER_RE: Final = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]*)")
 _GROUP_WORDS: Final = frozenset({"grup", "group", "pool"})
 
 
+@cache
+def _units() -> frozenset[str]:
+    return load_names(DATA / "units.txt")  # joined once: per call, the path cost more than the test
+
+
 def is_kind_or_spec(value: str) -> bool:
     """Whether ``value`` names a kind of thing rather than one, or a thing, or ends in a
     person's rank (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic
@@ -110,7 +115,7 @@ def is_kind_or_spec(value: str) -> bool:
     if (_only_kinds(words, bodies) or " ".join(words) in alone
             or (len(words) >= 2 and (words[-1] in lasts or words[-1] in ranks))):
         return True
-    units = load_names(DATA / "units.txt")
+    units = _units()
     for i, w in enumerate(words):
         m = _NUMBER_RE.fullmatch(w)
         if m is not None and (m.group(2) in units or (

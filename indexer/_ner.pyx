@@ -23,7 +23,7 @@ feature lists.
 """
 
 from libc.math cimport nearbyint
-from libc.stdint cimport int64_t
+from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 from cpython.object cimport PyObject, PyTypeObject, Py_TYPE
@@ -32,6 +32,8 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
     int PyUnicode_1BYTE_KIND
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
 
 cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
@@ -43,6 +45,26 @@ cdef struct WordRec:
     Py_ssize_t base  # offset of the word's position-free vector
     Py_ssize_t vec[NPOS]  # offset of its vector at each run position, -1 until needed
     Py_ssize_t inner  # offset of its p, q, n, l context vectors, -1 until needed
+
+cdef struct KeySlot:
+    uint64_t h  # the key's hash (_mixed); 0: an empty slot
+    Py_ssize_t value  # the key's number: keys are numbered 0, 1, ... as they are added
+
+# String keys -> their numbers, found from a string's code points (or those of a prefix and a
+# slice of a string) without building the key: open addressing over the keys' hashes, a hit
+# checked against the key's code points.
+cdef struct KeyTable:
+    KeySlot* slots
+    Py_ssize_t mask  # the number of slots - 1 (a power of 2 minus 1)
+    Py_ssize_t count  # keys added
+    Py_ssize_t cap  # keys it has room for in koff and hashes
+    Py_UCS4* pool  # the keys' code points, one after the other
+    Py_ssize_t pool_used, pool_cap
+    Py_ssize_t* koff  # key number -> offset of its code points in pool (koff[count]: pool_used)
+    uint64_t* hashes  # key number -> its hash
+
+cdef uint64_t FNV_BASIS = 14695981039346656037ULL
+cdef uint64_t FNV_PRIME = 1099511628211ULL
 
 cdef double SCALE = 100.0
 cdef int64_t SMALL_LIMIT = (1 << 19) - 1  # a feature weight's fixed-point range
@@ -166,6 +188,144 @@ cpdef str next_token(str text, Py_ssize_t end):
     return chunk.rstrip(_PUNCT) or chunk
 
 
+# --- the feature table: feature -> its vector, looked up without building the key -----------
+cdef inline uint64_t _fnv(uint64_t h, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """FNV-1a, continued from ``h`` over the code points of ``s[a:b]``."""
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void* data = PyUnicode_DATA(s)
+    cdef Py_ssize_t i
+    for i in range(a, b):
+        h = (h ^ <uint64_t>PyUnicode_READ(kind, data, i)) * FNV_PRIME
+    return h
+
+
+cdef inline uint64_t _mixed(uint64_t h) noexcept:
+    """A key's slot hash: the FNV state with its bits mixed (murmur3's finaliser); never 0."""
+    h ^= h >> 33
+    h *= 0xff51afd7ed558ccdULL
+    h ^= h >> 33
+    h *= 0xc4ceb9fe1a85ec53ULL
+    h ^= h >> 33
+    return h if h else 1
+
+
+cdef int _kt_init(KeyTable* t, Py_ssize_t keys, Py_ssize_t chars) except -1:
+    """An empty table with room for ``keys`` keys of ``chars`` code points in all."""
+    cdef Py_ssize_t nslots = 16
+    while nslots < keys + keys // 2:  # at most 2/3 full
+        nslots *= 2
+    t.slots = <KeySlot*>malloc(nslots * sizeof(KeySlot))
+    t.koff = <Py_ssize_t*>malloc((keys + 1) * sizeof(Py_ssize_t))
+    t.hashes = <uint64_t*>malloc(max(1, keys) * sizeof(uint64_t))
+    t.pool = <Py_UCS4*>malloc(max(1, chars) * sizeof(Py_UCS4))
+    if t.slots == NULL or t.koff == NULL or t.hashes == NULL or t.pool == NULL:
+        _kt_free(t)
+        raise MemoryError()
+    memset(t.slots, 0, nslots * sizeof(KeySlot))
+    t.mask = nslots - 1
+    t.count = t.pool_used = 0
+    t.cap = keys
+    t.pool_cap = max(1, chars)
+    t.koff[0] = 0
+    return 0
+
+
+cdef void _kt_free(KeyTable* t) noexcept:
+    free(t.slots)
+    free(t.koff)
+    free(t.hashes)
+    free(t.pool)
+    t.slots = NULL
+    t.koff = NULL
+    t.hashes = NULL
+    t.pool = NULL
+
+
+cdef inline void _kt_place(KeyTable* t, uint64_t h, Py_ssize_t value) noexcept:
+    cdef Py_ssize_t k = h & t.mask
+    while t.slots[k].h != 0:
+        k = (k + 1) & t.mask
+    t.slots[k].h = h
+    t.slots[k].value = value
+
+
+cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """The number of key ``prefix + s[a:b]``, or -1 when the table does not hold it."""
+    cdef Py_ssize_t np = len(prefix), k, v, at, j
+    cdef uint64_t h = _mixed(_fnv(_fnv(FNV_BASIS, prefix, 0, np), s, a, b))
+    cdef int kind = PyUnicode_KIND(s), pkind = PyUnicode_KIND(prefix)
+    cdef void* data = PyUnicode_DATA(s)
+    cdef void* pdata = PyUnicode_DATA(prefix)
+    cdef Py_UCS4* key
+    k = h & t.mask
+    while t.slots[k].h != 0:
+        if t.slots[k].h == h:
+            v = t.slots[k].value
+            at = t.koff[v]
+            if t.koff[v + 1] - at == np + b - a:
+                key = t.pool + at
+                for j in range(np):
+                    if key[j] != PyUnicode_READ(pkind, pdata, j):
+                        break
+                else:
+                    for j in range(b - a):
+                        if key[np + j] != PyUnicode_READ(kind, data, a + j):
+                            break
+                    else:
+                        return v
+        k = (k + 1) & t.mask
+    return -1
+
+
+cdef Py_ssize_t _kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -1:
+    """Add key ``s[a:b]`` (not in the table) and return its number, growing the table."""
+    cdef Py_ssize_t v = t.count, n = b - a, j, grown_slots
+    cdef uint64_t h = _mixed(_fnv(FNV_BASIS, s, a, b))
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void* data = PyUnicode_DATA(s)
+    cdef void* p
+    if v == t.cap:
+        p = realloc(t.koff, (2 * t.cap + 2) * sizeof(Py_ssize_t))
+        if p == NULL:
+            raise MemoryError()
+        t.koff = <Py_ssize_t*>p
+        p = realloc(t.hashes, (2 * t.cap + 1) * sizeof(uint64_t))
+        if p == NULL:
+            raise MemoryError()
+        t.hashes = <uint64_t*>p
+        t.cap = 2 * t.cap + 1
+    if t.pool_used + n > t.pool_cap:
+        p = realloc(t.pool, max(t.pool_used + n, 2 * t.pool_cap) * sizeof(Py_UCS4))
+        if p == NULL:
+            raise MemoryError()
+        t.pool = <Py_UCS4*>p
+        t.pool_cap = max(t.pool_used + n, 2 * t.pool_cap)
+    if 3 * (v + 1) > 2 * (t.mask + 1):  # past 2/3 full: twice the slots, every key placed again
+        grown_slots = 2 * (t.mask + 1)
+        p = malloc(grown_slots * sizeof(KeySlot))
+        if p == NULL:
+            raise MemoryError()
+        free(t.slots)
+        t.slots = <KeySlot*>p
+        memset(t.slots, 0, grown_slots * sizeof(KeySlot))
+        t.mask = grown_slots - 1
+        for j in range(v):
+            _kt_place(t, t.hashes[j], j)
+    for j in range(n):
+        t.pool[t.pool_used + j] = PyUnicode_READ(kind, data, a + j)
+    t.pool_used += n
+    t.koff[v + 1] = t.pool_used
+    t.hashes[v] = h
+    _kt_place(t, h, v)
+    t.count = v + 1
+    return v
+
+
+cdef void _kt_clear(KeyTable* t) noexcept:
+    memset(t.slots, 0, (t.mask + 1) * sizeof(KeySlot))
+    t.count = t.pool_used = 0
+
+
 # --- mention records --------------------------------------------------------------------------
 def field_mentions(type mention, list entities, str field):
     """``[mention(e.type, e.name, field, e.start, e.end) for e in entities]`` for the slotted
@@ -196,7 +356,10 @@ cdef class Tagger:
     cache outgrows its limit, every cache is emptied at the start of the next call.
     """
 
-    cdef dict fidx  # feature -> offset of its fixed-point vector in ftab
+    # Features -> their numbers, the rows of ftab: a feature "prefix=" + part of a word is
+    # found without building its string (see :meth:`_row`).
+    cdef KeyTable features
+    cdef Py_ssize_t bias_row  # the row of feature "b", or -1
     cdef int64_t* ftab
     cdef int64_t* arena
     cdef Py_ssize_t used, cap, max_entries, max_runs
@@ -208,7 +371,7 @@ cdef class Tagger:
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
     # A word of a run -> its index in recs (its vectors) and wmeta (low, lower bucket, shape,
     # is a place): one look-up per word finds every vector of it.
-    cdef dict words
+    cdef KeyTable word_keys  # a word of a run -> its record number (recs, wmeta)
     cdef list wmeta
     cdef WordRec* recs
     cdef Py_ssize_t nrecs, reccap
@@ -220,7 +383,6 @@ cdef class Tagger:
     cdef dict pkeys, nkeys, spkeys, snkeys
     cdef dict lower_ratio, word_extra
     cdef str vector_prefix
-    cdef dict weights
     cdef object position_features, normalised, split_places
     cdef type entity  # the mention record (config.entity)
     cdef tuple entity_slots  # its slots' descriptors: name, type, start, end
@@ -234,11 +396,15 @@ cdef class Tagger:
     cdef dict facts, org_parts
 
     def __cinit__(self):
+        memset(&self.features, 0, sizeof(KeyTable))
+        memset(&self.word_keys, 0, sizeof(KeyTable))
         self.ftab = NULL
         self.arena = NULL
         self.recs = NULL
 
     def __dealloc__(self):
+        _kt_free(&self.features)
+        _kt_free(&self.word_keys)
         free(self.ftab)
         free(self.arena)
         free(self.recs)
@@ -253,27 +419,17 @@ cdef class Tagger:
         if config.positions != _POSITIONS or config.context_kinds != _CONTEXT_KINDS:
             raise ValueError("the tagger is compiled for positions "
                              f"{_POSITIONS!r} and context kinds {_CONTEXT_KINDS!r}")
-        self.weights = config.weights
-        self.fidx = {}
-        self.ftab = <int64_t*>malloc(max(1, len(self.weights)) * NL * sizeof(int64_t))
-        if self.ftab == NULL:
-            raise MemoryError()
-        i = 0
-        for f, vec in self.weights.items():
-            if len(vec) != NL:
-                raise ValueError(f"feature {f!r} has {len(vec)} weights, not {NL}")
-            for j in range(NL):
-                self.ftab[i + j] = _fixed(vec[j], SMALL_LIMIT)
-            self.fidx[f] = i
-            i += NL
+        cdef dict weights = config.weights
+        self._feature_table(weights)
+        self.bias_row = self._row("", "b", 0, 1)
         # Transitions, only those config.allowed allows. Row 0 scores a run's first word (the
         # CRF's start row "t=<S>", or the row after O of a perceptron model).
         forbidden = -float(1 << 25) / SCALE
         zero = [0.0] * NL
-        rows = ["t=<S>" if "t=<S>" in self.weights else "t=O", "t=O"]
+        rows = ["t=<S>" if "t=<S>" in weights else "t=O", "t=O"]
         rows += [f"t={x}" for x in config.labels[1:]]
         for k, row in enumerate(rows):
-            vec = self.weights.get(row, zero)
+            vec = weights.get(row, zero)
             lanes = [
                 _fixed(vec[j] if config.allowed[k][j] else forbidden, LANE_LIMIT)
                 for j in range(NL)
@@ -331,10 +487,44 @@ cdef class Tagger:
         self.cite_words = config.cite_words
         self.doubtful_buckets = config.doubtful_buckets
         self.sure_margin = config.sure_margin
+        _kt_init(&self.word_keys, 1024, 8192)
         self._reset()
 
+    cdef void _feature_table(self, dict weights) except *:
+        """ftab (each feature's vector in fixed point, in the order of ``weights``) and the
+        table that finds a feature's number (its row) from its key."""
+        cdef Py_ssize_t n = len(weights), i = 0, j, chars = 0
+        for f in weights:
+            chars += len(<str>f)
+        _kt_init(&self.features, n, chars)
+        self.ftab = <int64_t*>malloc(max(1, n) * NL * sizeof(int64_t))
+        if self.ftab == NULL:
+            raise MemoryError()
+        for f, vec in weights.items():
+            if len(vec) != NL:
+                raise ValueError(f"feature {f!r} has {len(vec)} weights, not {NL}")
+            for j in range(NL):
+                self.ftab[i * NL + j] = _fixed(vec[j], SMALL_LIMIT)
+            _kt_add(&self.features, <str>f, 0, len(<str>f))
+            i += 1
+
+    cdef inline Py_ssize_t _row(self, str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+        """Offset in ftab of the vector of feature ``prefix + s[a:b]``, or -1 when the model
+        has no such feature."""
+        cdef Py_ssize_t f = _kt_find(&self.features, prefix, s, a, b)
+        return f * NL if f >= 0 else -1
+
+    cdef inline void _add_row(self, int64_t* dst, Py_ssize_t off) noexcept:
+        """Add the ftab vector at ``off`` to ``dst`` (nothing for -1: an unknown feature)."""
+        cdef Py_ssize_t j
+        cdef int64_t* row
+        if off >= 0:
+            row = self.ftab + off
+            for j in range(NL):
+                dst[j] += row[j]
+
     cdef void _reset(self):
-        self.words = {}
+        _kt_clear(&self.word_keys)
         self.wmeta = []
         self.nrecs = 0
         self.pos_parts = {}
@@ -350,7 +540,7 @@ cdef class Tagger:
 
     cdef inline void _check_limits(self):
         """Empty every cache when one is full (only between calls: offsets stay valid)."""
-        if self.used > self.max_entries * 8 * NL or len(self.words) > self.max_entries \
+        if self.used > self.max_entries * 8 * NL or self.nrecs > self.max_entries \
                 or len(self.before) > self.max_entries \
                 or len(self.after) > self.max_entries or len(self.pos_parts) > self.max_entries \
                 or len(self.pkeys) > self.max_entries or len(self.nkeys) > self.max_entries \
@@ -385,22 +575,16 @@ cdef class Tagger:
             self._add_feat(dst, f)
 
     cdef inline void _add_feat(self, int64_t* dst, str f):
-        cdef Py_ssize_t j, off
-        cdef int64_t* row
-        o = self.fidx.get(f)
-        if o is not None:
-            off = o
-            row = self.ftab + off
-            for j in range(NL):
-                dst[j] += row[j]
+        self._add_row(dst, self._row("", f, 0, len(f)))
 
     # -- per-word and per-context vectors ----------------------------------------------------
     cdef Py_ssize_t word_id(self, str word) except -1:
         """Index of ``word``'s record (recs, wmeta), made with its position-free vector when
         the word is new."""
-        v = self.words.get(word)
-        if v is not None:
-            return <Py_ssize_t>v
+        cdef Py_ssize_t n = len(word)
+        cdef Py_ssize_t v = _kt_find(&self.word_keys, "", word, 0, n)
+        if v >= 0:
+            return v
         cdef Py_ssize_t i = self.nrecs, j
         cdef WordRec* grown
         if i == self.reccap:
@@ -416,7 +600,7 @@ cdef class Tagger:
             self.recs[i].vec[j] = -1
         self.recs[i].inner = -1
         self.nrecs = i + 1
-        self.words[word] = i
+        _kt_add(&self.word_keys, word, 0, n)
         return i
 
     cdef tuple _word_base(self, str word, Py_ssize_t off):
@@ -429,21 +613,32 @@ cdef class Tagger:
         cdef str lb = "u" if b is None else str(b)
         cdef str sh = _shape(word)
         cdef int64_t* dst = self.arena + off
-        self._add_feat(dst, "b")
-        self._add_feat(dst, "w=" + word)
-        self._add_feat(dst, "l=" + low)
-        self._add_feat(dst, "sh=" + sh)
-        self._add_feat(dst, "s4=" + low[n - 4 if n > 4 else 0 :])
-        self._add_feat(dst, "s3=" + low[n - 3 if n > 3 else 0 :])
-        self._add_feat(dst, "s2=" + low[n - 2 if n > 2 else 0 :])
-        self._add_feat(dst, "p4=" + low[:4])
-        self._add_feat(dst, "p3=" + low[:3])
-        self._add_feat(dst, "lb=" + lb)
+        cdef Py_ssize_t i, a, m
+        cdef str ex
+        self._add_row(dst, self.bias_row)
+        self._add_row(dst, self._row("w=", word, 0, len(word)))
+        self._add_row(dst, self._row("l=", low, 0, n))
+        self._add_row(dst, self._row("sh=", sh, 0, len(sh)))
+        self._add_row(dst, self._row("s4=", low, n - 4 if n > 4 else 0, n))
+        self._add_row(dst, self._row("s3=", low, n - 3 if n > 3 else 0, n))
+        self._add_row(dst, self._row("s2=", low, n - 2 if n > 2 else 0, n))
+        self._add_row(dst, self._row("p4=", low, 0, n if n < 4 else 4))
+        self._add_row(dst, self._row("p3=", low, 0, n if n < 3 else 3))
+        self._add_row(dst, self._row("lb=", lb, 0, len(lb)))
         extra = self.word_extra.get(low)
-        if extra is not None:
-            for f in (<str>extra).split():
-                self._add_feat(dst, <str>f)
-        self._add_feat(dst, self.vector_prefix + low)
+        if extra is not None:  # its words as str.split() finds them
+            ex = <str>extra
+            m = len(ex)
+            i = 0
+            while i < m:
+                while i < m and Py_UNICODE_ISSPACE(ex[i]):
+                    i += 1
+                a = i
+                while i < m and not Py_UNICODE_ISSPACE(ex[i]):
+                    i += 1
+                if i > a:
+                    self._add_row(dst, self._row("", ex, a, i))
+        self._add_row(dst, self._row(self.vector_prefix, low, 0, n))
         return (low, lb, sh, low in self.places)
 
     cdef Py_ssize_t pos_vec(self, Py_ssize_t i, str word, int pos) except -1:
@@ -490,7 +685,7 @@ cdef class Tagger:
         for m in range(len(kinds)):
             k = kinds[m]
             a = self.arena + off + m * NL
-            self._add_feat(a, <str>_CONTEXT_PREFIXES[k] + low)
+            self._add_row(a, self._row(<str>_CONTEXT_PREFIXES[k], low, 0, len(low)))
             for j in range(NL):
                 a[j] += self.capv[c][k][j]
         if cache is not None:
@@ -696,7 +891,8 @@ cdef class Tagger:
         """Whether a one-word run at a sentence start whose scores are ``tot`` is a doubtful
         ``lab``: the word is usually written in lower case and ``lab`` does not outscore every
         other label by the sure margin (the word's vector is cached: :meth:`_totals` ran)."""
-        if (<tuple>self.wmeta[<Py_ssize_t>self.words[word]])[1] not in self.doubtful_buckets:
+        cdef Py_ssize_t i = _kt_find(&self.word_keys, "", word, 0, len(word))
+        if (<tuple>self.wmeta[i])[1] not in self.doubtful_buckets:
             return False
         cdef int64_t other = tot[0]  # O (``lab`` is never O)
         cdef int j
@@ -727,10 +923,10 @@ cdef class Tagger:
         if out is not None:
             return <str>out
         cdef str low = token.lower()
-        w = self.weights
-        if (kind == "p" and ("P=" + low in w or "q=" + low in w)) or (
-            kind == "n" and ("N=" + low in w or "r=" + low in w)
-        ):
+        cdef Py_ssize_t n = len(low)
+        if (kind == "p" and (self._row("P=", low, 0, n) >= 0 or self._row("q=", low, 0, n) >= 0)) \
+                or (kind == "n" and (self._row("N=", low, 0, n) >= 0
+                                     or self._row("r=", low, 0, n) >= 0)):
             out = token
         elif kind == "p" and token in self.sentence_prev:
             out = _BOS
@@ -747,7 +943,7 @@ cdef class Tagger:
         out = self.spkeys.get(token)
         if out is None:
             low = token.lower()
-            if "P=" + low in self.fidx:
+            if self._row("P=", low, 0, len(low)) >= 0:
                 out = token
             else:
                 out = ((1 if token[:1].isupper() else 0) | (2 if token in self.sentence_prev else 0)
@@ -760,7 +956,9 @@ cdef class Tagger:
         the model knows it as the next token ("N="), else only whether it is capitalised."""
         out = self.snkeys.get(token)
         if out is None:
-            out = token if "N=" + token.lower() in self.fidx else (1 if token[:1].isupper() else 0)
+            low = token.lower()
+            out = token if self._row("N=", low, 0, len(low)) >= 0 else (
+                1 if token[:1].isupper() else 0)
             self.snkeys[token] = out
         return out
 

@@ -73,6 +73,29 @@ def test_compiled_word_features_are_the_trainers(shared_dir: Path) -> None:
             assert model.word_vec(word, pos) == want, (word, pos)
 
 
+def test_feature_table_finds_every_feature_and_no_other() -> None:
+    """The tagger's feature table (key hashes checked against the keys' code points) gives
+    every feature of the model its own vector, and nothing for a key the model lacks: each
+    feature with a character changed, cut or added, and keys in every string width."""
+    payload = read_payload()
+    wide = {"É=ǅ": [1.0] * len(LABELS), "😀": [2.0] * len(LABELS)}
+    model = model_from_payload({**payload, "weights": {**payload["weights"], **wide}})
+    weights = model.weights
+
+    def fixed(x: float) -> int:
+        return max(-(2**19 - 1), min(2**19 - 1, round(x * 100.0)))
+
+    assert len(weights) > 50_000 and wide.keys() <= weights.keys()
+    for f, vec in weights.items():
+        assert model.feature_sum([f]) == [fixed(x) for x in vec], f
+    absent = {other for f in list(weights)[::7]
+              for other in (f[:-1], f + "a", f[:-1] + chr(ord(f[-1]) ^ 1), "x" + f, f.upper())
+              } - weights.keys()
+    assert len(absent) > 40_000
+    for other in absent:
+        assert model.feature_sum([other]) == [0] * len(LABELS), other
+
+
 def test_tagger_records_are_plain_entities(shared_dir: Path) -> None:
     """The records the compiled tagger makes (slots set from C) are the dataclass's own."""
     tagger = load_model().tagger

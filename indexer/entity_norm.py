@@ -138,7 +138,7 @@ from indexer.near_names import (
     org_words,
 )
 from indexer.nicknames import article_pairs, join_nicknames
-from indexer.person_context import keeps_company, profiles, specific
+from indexer.person_context import finals_of, keeps_company, profiles, specific
 
 # The keys are imported from here by filters and reports too.
 __all__ = ["CorpusCounts", "EntityMap", "category_key", "compute_map", "covers", "in_order",
@@ -237,7 +237,8 @@ class EntityMap:
                 continue
             own = [u for u, x in found.items() if into[0] in x]
             if not any(" " in u.strip() for u in own) and not keeps_company(
-                    into[0], context, own, self.profiles, self._tells):
+                    into[0], context, own, self.profiles, self._tells,
+                    finals_of(self.values, self.counts)):
                 found[v] = ()
         return found
 
@@ -438,7 +439,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types,
                      astray_categories(values.get("PER", {}), person_categories or {}),
-                     profiles(values.get("PER", {}), contexts, entity_counts, articles), articles)
+                     profiles(values, contexts, entity_counts, articles), articles)
 
 
 @dataclass(slots=True)

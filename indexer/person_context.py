@@ -7,8 +7,9 @@ witness "Yanto", "Tito" Rabat in MotoGP results, "Papa" in a quote. The articles
 person's full name show the company he keeps: the other people, organisations and places
 named beside him. An article that names him only by the bare word, and names several other
 specific things (values in two articles or more, and not among the most common: "Jakarta",
-"Indonesia" say nothing) none of which was ever named beside his full name, is about somebody
-else: the word is no value there.
+"Indonesia" say nothing) none of which is an entity (as the map has it: "Luhut" is Luhut
+Binsar Panjaitan) ever named beside his full name, is about somebody else: the word is no value
+there.
 
 * :func:`profiles` (when the map is computed): for each person a one-word name is given to,
   the specific values of the articles that write his full name (from
@@ -19,7 +20,7 @@ else: the word is no value there.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Final
 
 # A value named in this share of the articles or more is too common to tell people apart.
@@ -30,9 +31,12 @@ PROFILE_MIN: Final = 2
 OTHERS_MIN: Final = 3
 
 
+Finals = Callable[[str], Iterable[str]]  # a raw value -> the values it becomes
+
+
 def specific(counts: Mapping[str, Mapping[str, int]], articles: int) -> dict[str, bool]:
-    """Value -> whether it tells articles apart: named in two articles or more, in fewer than
-    :data:`COMMON_SHARE` of them (the largest count over its types)."""
+    """Raw value -> whether it tells articles apart: named in two articles or more, in fewer
+    than :data:`COMMON_SHARE` of them (the largest count over its types)."""
     top: dict[str, int] = defaultdict(int)
     for vs in counts.values():
         for v, c in vs.items():
@@ -41,40 +45,58 @@ def specific(counts: Mapping[str, Mapping[str, int]], articles: int) -> dict[str
     return {v: 2 <= c < limit for v, c in top.items()}
 
 
-def profiles(persons: Mapping[str, tuple[str, ...]], contexts: Iterable[tuple[str, ...]],
-             counts: Mapping[str, Mapping[str, int]], articles: int
-             ) -> dict[str, frozenset[str]]:
-    """Each person of two words or more a one-word name is given to (``persons``: raw
-    person's value -> what it
-    becomes) -> the specific values (:func:`specific`) named in the articles that write his
-    full name (``contexts``: each article's raw values of every type, persons' first), when
-    there are :data:`PROFILE_MIN` such articles."""
+def finals_of(values: Mapping[str, Mapping[str, tuple[str, ...]]],
+              counts: Mapping[str, Mapping[str, int]]) -> Finals:
+    """A raw value -> itself and the values it becomes under each type it is counted as
+    (``values``: type -> raw value -> what it becomes, where that differs): "Luhut" and "Luhut
+    Binsar Panjaitan" keep the same company; "Justin", no value (a first name of several
+    people), is still the company a bare "Justin" keeps."""
+    def finals(v: str) -> Iterable[str]:
+        yield v
+        for t, vs in counts.items():
+            if v in vs:
+                yield from values.get(t, {}).get(v, (v,))
+    return finals
+
+
+def profiles(values: Mapping[str, Mapping[str, tuple[str, ...]]],
+             contexts: Iterable[tuple[str, ...]], counts: Mapping[str, Mapping[str, int]],
+             articles: int) -> dict[str, frozenset[str]]:
+    """Each person of two words or more a one-word name is given to (``values``: type -> raw
+    value -> what it becomes, where that differs) -> the values that the specific raw values
+    (:func:`specific`) of the articles writing his full name become (``contexts``: each
+    article's raw values of every type), when there are :data:`PROFILE_MIN` such articles."""
+    persons = values.get("PER", {})
     targets = {into[0] for v, into in persons.items()
                if len(into) == 1 and " " not in v.strip() and " " in into[0].strip()}
     if not targets:
         return {}
     tells = specific(counts, articles)
+    finals = finals_of(values, counts)
     found: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, int] = defaultdict(int)
-    for values in contexts:
-        fulls = {x for v in values if " " in v.strip() for x in persons.get(v, (v,))
+    for context in contexts:
+        fulls = {x for v in context if " " in v.strip() for x in persons.get(v, (v,))
                  if x in targets}
         if not fulls:
             continue
-        company = {v for v in values if tells.get(v, False)}
+        company = {x for v in context if tells.get(v, False) for x in finals(v)}
         for p in fulls:
             seen[p] += 1
             found[p].update(company)
-    return {p: frozenset(vs) for p, vs in found.items() if seen[p] >= PROFILE_MIN}
+    return {p: frozenset(vs - {p}) for p, vs in found.items() if seen[p] >= PROFILE_MIN}
 
 
 def keeps_company(person: str, context: Collection[str], own: Collection[str],
-                  profile: Mapping[str, frozenset[str]], tells: Mapping[str, bool]) -> bool:
+                  profile: Mapping[str, frozenset[str]], tells: Mapping[str, bool],
+                  finals: Finals) -> bool:
     """Whether an article naming ``person`` by a bare word only may mean him: it names fewer
-    than :data:`OTHERS_MIN` specific values besides ``own`` (the article's names of him), or
-    one of them beside his full name elsewhere, or his company is unknown."""
+    than :data:`OTHERS_MIN` specific values besides him (``own``: the article's names of him),
+    or one of them, or a value it becomes, named beside his full name elsewhere, or his company
+    is unknown."""
     company = profile.get(person)
     if company is None:
         return True
-    others = [v for v in context if v not in own and tells.get(v, False)]
-    return len(others) < OTHERS_MIN or any(v in company for v in others)
+    others = [set(finals(v)) for v in context if v not in own and tells.get(v, False)]
+    others = [xs for xs in others if person not in xs]
+    return len(others) < OTHERS_MIN or any(not xs.isdisjoint(company) for xs in others)

@@ -21,8 +21,8 @@ def _article(counts: CorpusCounts, per: list[str], org: tuple[str, ...] = (),
 
 def _corpus() -> CorpusCounts:
     """A coach named in full beside his club and players; his first name alone beside them;
-    and beside a prayer's imam and mosque in one article, in one with too few other things,
-    in one beside a common place only."""
+    and beside a prayer's imam and mosque in two articles, in one with too few other things;
+    his player named by his surname too; a common place."""
     counts = CorpusCounts()
     for _ in range(5):
         _article(counts, ["Fakhri Husaini", "Bagus Kahfi"], ("Timnas U-19", "PSSI"), ("Jakarta",))
@@ -32,6 +32,8 @@ def _corpus() -> CorpusCounts:
         _article(counts, ["Fakhri", "Jamal Abdul", "Nasir Husin"], ("Masjid Agung", "Pemkab"),
                  ("Riau",))
     _article(counts, ["Fakhri", "Jamal Abdul"], (), ("Jakarta",))
+    for _ in range(2):  # his player by surname: the same company
+        _article(counts, ["Kahfi", "Bagus Kahfi"], ("Timnas U-19",))
     for _ in range(2000):  # a common place tells nothing
         _article(counts, ["Anies Baswedan"], (), ("Jakarta",))
     return counts
@@ -57,6 +59,9 @@ def test_a_bare_name_away_from_the_persons_company_is_no_one() -> None:
     # (a common one does not count), a map without profiles
     assert _persons(m, ["Fakhri", "Jamal Abdul", "Nasir Husin"],
                     ["Masjid Agung", "PSSI"])["Fakhri"] == ("Fakhri Husaini",)
+    assert m.entity("PER", "Kahfi") == ("Bagus Kahfi",)
+    assert _persons(m, ["Fakhri", "Kahfi", "Jamal Abdul", "Nasir Husin"],
+                    ["Masjid Agung", "Pemkab", "Riau"])["Fakhri"] == ("Fakhri Husaini",)
     assert _persons(m, ["Fakhri", "Fakhri Husaini", "Jamal Abdul", "Nasir Husin"],
                     ["Masjid Agung", "Pemkab"])["Fakhri"] == ("Fakhri Husaini",)
     assert _persons(m, ["Fakhri", "Jamal Abdul", "Nasir Husin"],
@@ -74,10 +79,10 @@ def test_profiles_need_the_full_name_in_two_articles_and_round_trip() -> None:
     tells = specific(counts.entities, counts.articles)
     assert tells["Bagus Kahfi"] and not tells["Jakarta"] and not tells.get("Nobody", False)
     persons = {"Fakhri": ("Fakhri Husaini",)}
-    assert set(profiles(persons, counts.contexts, counts.entities, counts.articles)) == {
+    assert set(profiles({"PER": persons}, counts.contexts, counts.entities, counts.articles)) == {
         "Fakhri Husaini"}
-    assert profiles(persons, counts.contexts[:1], counts.entities, counts.articles) == {}
-    assert keeps_company("Nobody Known", ["A", "B", "C"], [], {}, {}) is True
+    assert profiles({"PER": persons}, counts.contexts[:1], counts.entities, counts.articles) == {}
+    assert keeps_company("Nobody Known", ["A", "B", "C"], [], {}, {}, lambda v: (v,)) is True
 
 
 def test_the_corpus_index_drops_bare_names_away_from_their_persons_company(

@@ -38,6 +38,8 @@ REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
 WEAK_PLACE_HEADS: Final = ("kepulauan",)
 # Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
 NAME_TAILS: Final = ("ri",)
+# English words after a place's name that only say its kind ("Anfield Stadium" ~ "Anfield").
+PLACE_TAILS: Final = ("stadium",)
 # The fewest articles the full name an acronym joins must be found in.
 ACRONYM_MIN: Final = 5
 # Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta").
@@ -146,6 +148,10 @@ def join_variants(groups: Groups, typ: str) -> None:
             if len(set(heads) & REGION_HEADS) < 2:
                 for head in heads:
                     groups.join(by_key[f"{head} {key}"], v)
+            for tail in PLACE_TAILS:
+                full = by_key.get(f"{key} {tail}")
+                if full is not None:
+                    groups.join(full, v)
             for head in WEAK_PLACE_HEADS:
                 full = by_key.get(f"{head} {key}")
                 if full is not None and groups.counts[full] >= groups.counts[v]:
@@ -346,9 +352,13 @@ def _abbreviates(tail: str, words: tuple[str, ...]) -> bool:
 
 
 def _ministry_tail(value: str) -> str | None:
-    """The field part of a ministry's short name ("tan" of "Kementan"), or None."""
+    """The field part of a ministry's short name ("tan" of "Kementan"; "kominfo" of
+    "Kementerian Kominfo", its field's syllables after the full head word), or None."""
     v = value.strip().lower()
     short, full = MINISTRY
+    head, _, rest = v.partition(" ")
+    if head == full and rest.isalpha():
+        return rest
     if " " in v or not v.startswith(short) or v.startswith(full) or not v.isalpha():
         return None
     tail = v[len(short):]

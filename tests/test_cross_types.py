@@ -190,3 +190,13 @@ def test_a_ministrys_short_name_joins_the_one_ministry_it_abbreviates() -> None:
                                         "Kementerian Pertanahan": 90}, "LOC": {}}, {},
                     alias_person)
     assert m.entity("ORG", "Kementan") == ("Kementan",)
+    # the field's syllables after the full head word
+    m = compute_map({"PER": {}, "ORG": {"Kementerian Komunikasi dan Informatika": 84,
+                                        "Kementerian Kominfo": 17, "Kementerian Keuangan": 182,
+                                        "Kementerian Kehutanan": 10,
+                                        "Kementerian Lingkungan Hidup dan Kehutanan": 188},
+                     "LOC": {}}, {}, alias_person)
+    assert m.entity("ORG", "Kementerian Kominfo") == ("Kementerian Komunikasi dan Informatika",)
+    # must not change: a field that is no start of another's, a field of its own
+    for v in ("Kementerian Keuangan", "Kementerian Kehutanan"):
+        assert m.entity("ORG", v) == (v,), v

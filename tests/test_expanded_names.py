@@ -92,6 +92,14 @@ def test_a_places_name_joins_the_one_longer_name_of_it() -> None:
     assert m.entity("LOC", "Istana Kepresidenan Jakarta") == ("Istana Kepresidenan Jakarta",)
 
 
+def test_a_place_joins_its_name_with_stadium_after_it() -> None:
+    m = _map(loc={"Anfield": 28, "Anfield Stadium": 14, "Stadium": 3, "Etihad": 2,
+                  "Jakarta International Stadium": 11})
+    assert m.entity("LOC", "Anfield Stadium") == m.entity("LOC", "Anfield") == ("Anfield",)
+    for v in ("Stadium", "Etihad", "Jakarta International Stadium"):
+        assert m.entity("LOC", v) == (v,), v
+
+
 def test_an_acronym_among_other_words_joins_the_name_with_its_words_spelt_out() -> None:
     m = _map(org={"PN Jakarta Selatan": 15, "Pengadilan Negeri Jakarta Selatan": 53,
                   "Pengadilan Negeri Jakarta Pusat": 86, "PN Jakarta Pusat": 9,
@@ -157,6 +165,7 @@ def test_the_corpus_facets_join_acronyms_and_longer_places(full_index_dir: Path)
               "PT Aneka Tambang Tbk", "U-16 Indonesia"):
         assert v not in org, v
     assert "PN Jakarta Selatan" not in org and "Kementerian LHK" not in org
+    assert "Kementerian Kominfo" not in org and "Anfield Stadium" not in place
     assert org["Pengadilan Negeri Jakarta Selatan"] >= 55
     for v in ("Rumah Sakit Pusat Angkatan Darat", "Stadion Patriot", "Jalan Kapten Tendean",
               "Stadion Patriot Chandrabhaga", "Istana Kepresidenan Bogor",

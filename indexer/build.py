@@ -433,6 +433,29 @@ def feed_analysis(
         return spill.entity_map(pool) if spill is not None else None
 
 
+class _Beside:
+    """A pool whose first job starts ``work`` in the ``side`` thread: the building process
+    clusters the stories while it waits for the entity map's jobs, not while it works out what
+    they are (the map's own steps, which would share the interpreter lock with it)."""
+
+    def __init__(self, pool: Pool | None, side: ThreadPoolExecutor,
+                 work: Callable[[], Stories]) -> None:
+        self.pool, self.side, self.work = pool, side, work
+        self._done: Future[Stories] | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        assert self.pool is not None
+        future = self.pool.submit(fn, *args)
+        if self._done is None:
+            self._done = self.side.submit(self.work)
+        return future
+
+    def result(self) -> Stories:
+        if self._done is None:  # no job was submitted: the map was computed here
+            self._done = self.side.submit(self.work)
+        return self._done.result()
+
+
 def reindex(
     paths: Sequence[Path],
     index_dir: Path,
@@ -466,11 +489,10 @@ def reindex(
         with _pool(workers or default_workers(), analyzer, dask_address) as pool:
             _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs,
                   park)
-            # the building process clusters while the pool computes the map (it would wait)
             with ThreadPoolExecutor(1) as side:
-                clustering = side.submit(park.stories)
-                entity_map = spill.entity_map(pool)
-                stories = clustering.result()
+                beside = _Beside(pool, side, park.stories)
+                entity_map = spill.entity_map(None if pool is None else beside)
+                stories = beside.result()
         index = store.create_empty(gen)
         writer = _Writer(index, report, live=False, stories=stories, clustered=True)
         for prep in spill.replay():

@@ -34,6 +34,7 @@ cdef extern from "Python.h":
     int PyUnicode_1BYTE_KIND
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    void PyObject_GC_UnTrack(void* op)
 
 cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
@@ -324,6 +325,18 @@ cdef Py_ssize_t _kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -
 cdef void _kt_clear(KeyTable* t) noexcept:
     memset(t.slots, 0, (t.mask + 1) * sizeof(KeySlot))
     t.count = t.pool_used = 0
+
+
+cdef inline tuple _untracked(tuple t):
+    """``t`` (and the tuples it holds), which hold only strings, numbers and such tuples, no
+    longer tracked by the garbage collector: in a cache dict they keep the dict untracked, so
+    that no collection walks its hundreds of thousands of entries (no cycle can run through
+    them: freeing them is the reference counts' work)."""
+    for x in t:
+        if type(x) is tuple:
+            PyObject_GC_UnTrack(<PyObject*>x)
+    PyObject_GC_UnTrack(<PyObject*>t)
+    return t
 
 
 # --- mention records --------------------------------------------------------------------------
@@ -656,7 +669,7 @@ cdef class Tagger:
         if o is None:
             part = self._alloc(1)
             self._add_feats(self.arena + part, self.position_features(p, m[0], m[1], m[2], m[3]))
-            self.pos_parts[key] = part
+            self.pos_parts[_untracked(key)] = part
         else:
             part = o
         off = self._alloc(1)
@@ -971,7 +984,7 @@ cdef class Tagger:
         found = self.runs.get(key)
         if found is None:
             found = self._run_found(run, pk, nk)
-            self.runs[key] = found
+            self.runs[_untracked(key)] = _untracked(found)
         return <tuple>found
 
     cdef tuple _run_found(self, str run, str prev, str nxt):
@@ -1193,7 +1206,7 @@ cdef class Tagger:
                     cached = self.singles.get(key)
                     if cached is None:
                         cached = self._single(run, low, prev, nxt)
-                        self.singles[key] = cached
+                        self.singles[_untracked(key)] = _untracked(cached)
                     found = <tuple>cached
                     if found and found[0][4] and not self._named_elsewhere(text, run, start):
                         found = ()

@@ -7,6 +7,7 @@ corpus with another revision."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 from itertools import islice
@@ -94,6 +95,18 @@ def test_feature_table_finds_every_feature_and_no_other() -> None:
     assert len(absent) > 40_000
     for other in absent:
         assert model.feature_sum([other]) == [0] * len(LABELS), other
+
+
+def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
+    """The tagger's caches keyed by tuples (runs, one-word runs, position parts) hold only
+    untracked tuples, so the dicts stay untracked: no collection walks them."""
+    tagger = model_from_payload(read_payload()).tagger
+    for _, body in _articles(shared_dir, 300):
+        tagger.extract(body)
+    caches = [d for d in gc.get_referents(tagger)
+              if type(d) is dict and d and all(type(k) is tuple for k in d)]
+    assert len(caches) == 3 and sum(map(len, caches)) > 3000
+    assert not any(gc.is_tracked(d) for d in caches)
 
 
 def test_tagger_records_are_plain_entities(shared_dir: Path) -> None:

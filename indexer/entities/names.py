@@ -159,6 +159,8 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     across articles). A short form in parentheses outside the mention that no entity covers is
     itself a mention of that entity (NERGrit tags "UMS" in "Universitas Muhammadiyah Surakarta
     ( UMS )" apart, with the name's type)."""
+    if "(" not in text and ")" not in text:  # most headlines: no short form can be defined
+        return entities
     first = next((k for k, ent in enumerate(entities)
                   if " " in ent.name and _defines(text, ent)), None)
     if first is None:  # most texts define no short form

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import gzip
 import json
-from itertools import islice
+from itertools import islice, product
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from indexer.entities.facts import CREDIT_RE, DATA, credit_match, read_lines
 from indexer.entities.features import POSITIONS, word_features
 from indexer.entities.labels import LABELS
 from indexer.entities.model import model_from_payload, read_payload
+from indexer.entities.names import is_short_form, letters
 from indexer.entities.runs import RUN_FIRST, RUN_RE
 from indexer.mentions import make_mention
 
@@ -167,6 +168,30 @@ def test_normalise_skips_squeezing_only_clean_surfaces(surface: str) -> None:
     from indexer.entities.names import _SPACES_RE
 
     assert _SPACES_RE.sub(" ", surface).strip() == surface
+
+
+def _spelt_plainly(short: str, name: str) -> bool:
+    """Every way to spell with leading letters of words of ``name``, in order, from its first
+    word on: does one give ``short``'s letters?"""
+    lets = letters(short)
+    words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
+    if len(lets) < 2 or len(words) < 2:
+        return False
+    for picked in product((False, True), repeat=len(words) - 1):
+        chosen = [words[0]] + [w for w, p in zip(words[1:], picked, strict=True) if p]
+        for cuts in product(*(range(1, len(w) + 1) for w in chosen)):
+            if "".join(w[:k] for w, k in zip(chosen, cuts, strict=True)) == lets:
+                return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abAB.", min_size=1, max_size=5),
+       st.lists(st.text(alphabet="abB", min_size=1, max_size=3), min_size=1, max_size=5)
+       .map(" ".join))
+def test_is_short_form_is_every_spelling_tried(short: str, name: str) -> None:
+    """``names.is_short_form`` (a memoised search) against trying every spelling."""
+    assert is_short_form(short, name) is _spelt_plainly(short, name)
 
 
 def test_run_first_is_the_run_regex_first_class() -> None:

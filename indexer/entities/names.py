@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLE_QUALIFIERS, TITLES
 from indexer.entities.runs import SHORT_DEF_RE, word_occurrences
@@ -123,18 +123,25 @@ def is_short_form(short: str, name: str) -> bool:
     words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
     if len(lets) < 2 or len(words) < 2:
         return False
+    return _spells(lets, words, 0, 0, {})
 
-    @cache
-    def spells(i: int, j: int) -> bool:  # lets[i:] from a prefix of words[j], then later words
-        word = words[j]
-        k = 0
-        while k < len(word) and i + k < len(lets) and word[k] == lets[i + k]:
-            k += 1
-            if i + k == len(lets) or any(spells(i + k, n) for n in range(j + 1, len(words))):
-                return True
-        return False
 
-    return spells(0, 0)
+def _spells(lets: str, words: list[str], i: int, j: int, seen: dict[tuple[int, int], bool]) -> bool:
+    """Whether ``lets[i:]`` is a prefix of ``words[j]`` and then prefixes of later words
+    (``seen``: the answers so far; a plain memo, as this runs for every name with a short form
+    after it)."""
+    done = seen.get((i, j))
+    if done is not None:
+        return done
+    word = words[j]
+    k = 0
+    found = False
+    while not found and k < len(word) and i + k < len(lets) and word[k] == lets[i + k]:
+        k += 1
+        found = i + k == len(lets) or any(_spells(lets, words, i + k, n, seen)
+                                          for n in range(j + 1, len(words)))
+    seen[i, j] = found
+    return found
 
 
 def _short_form_after(text: str, ent: Entity) -> tuple[str, re.Match[str] | None] | None:

@@ -15,8 +15,9 @@ spelling, and a place's name the one longer name of it.
   BI" = "Gedung Bank Indonesia"): the words around it say what the acronym stands for there;
 * **a looser spelling** (:func:`loose_key`): besides the old spelling, "ch" as "c", an "h"
   after b, d, g or t left out and a doubled letter as one (not in Roman numerals: "Angkasa
-  Pura II") ("Stadion Patriot Chandrabhaga" = "Stadion Patriot Candrabhaga"), for names of two
-  words or more (one word in two spellings may be two names);
+  Pura II") ("Stadion Patriot Chandrabhaga" = "Stadion Patriot Candrabhaga"), "grup" as
+  "group" ("Lion Grup" = "Lion Group"), for names of two words or more (one word in two
+  spellings may be two names);
 * **a place's longer name** (:func:`join_longer_places`): a place's name of two words or more
   joins the one longer name of a place that goes on from it (one as
   :func:`~indexer.entity_groups.join_org_names` reads it), named at least as often ("Stadion
@@ -68,9 +69,13 @@ QUALIFIERS: Final = load_names(DATA / "name_qualifiers.txt")
 _LOOSE: Final = (*(pair for pair in OLD_SPELLING if pair[0] != "ch"), ("ch", "c"), ("kh", "k"))
 
 
+# Words Indonesian and English spell differently in companies' names ("Lion Grup").
+_LOOSE_WORDS: Final = {"grup": "group"}
+
+
 def loose_key(words: tuple[str, ...]) -> str:
     """The words of a name (lower case) in a looser spelling."""
-    key = " ".join(words)
+    key = " ".join(_LOOSE_WORDS.get(w, w) for w in words)
     for old, new in _LOOSE:
         key = key.replace(old, new)
     return " ".join(w if _ROMAN_RE.fullmatch(w) else _DOUBLE_RE.sub(r"\1", w)
@@ -151,30 +156,41 @@ def join_inner_acronyms(groups: Groups) -> None:
     same words before and after it and, in its place, words whose initials spell it ("dan" and
     legal forms aside)."""
     totals = group_counts(groups)
-    # (words before, acronym, words after) -> the names with it spelt out there
-    spelt: dict[tuple[tuple[str, ...], str, tuple[str, ...]], set[str]] = defaultdict(set)
-    short: list[tuple[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]] = []
-    longest = INNER_ACRONYM[1] + 1  # an acronym's words, with one "dan" among them
+    Key = tuple[tuple[str, ...], str, tuple[str, ...]]  # words before, acronym, words after
+    short: list[tuple[str, list[Key]]] = []
+    plain: dict[str, tuple[str, ...]] = {}
     for v in groups.counts:
         raws = [r.strip(",.") for r in v.split()]
         words = _plain(name_words(v))
         if len(raws) != len(name_words(v)) or len(words) < 2:
             continue
+        plain[v] = words
         plain_raws = [r for r in raws if r and r.lower() not in LEGAL_FORMS]
         if len(plain_raws) == len(words):
-            short.append((v, [(words[:i], words[i], words[i + 1:])
-                              for i, r in enumerate(plain_raws) if _inner_acronym(r)]))
-        if len(words) < 3:
-            continue
-        for start in range(len(words)):
-            for end in range(start + 2, min(len(words), start + longest) + 1):
-                if start == 0 and end == len(words):
+            keys = [(words[:i], words[i], words[i + 1:])
+                    for i, r in enumerate(plain_raws) if _inner_acronym(r)]
+            if keys:
+                short.append((v, keys))
+    wanted = {key for _, keys in short for key in keys}
+    befores, afters = {k[0] for k in wanted}, {k[2] for k in wanted}
+    longest = INNER_ACRONYM[1] + 1  # an acronym's words, with one "dan" among them
+    # key -> the names with the acronym's words spelt out there
+    spelt: dict[Key, set[str]] = defaultdict(set)
+    for v, words in plain.items():
+        n = len(words)
+        for start in range(n - 1):
+            if words[:start] not in befores:
+                continue
+            for end in range(start + 2, min(n, start + longest) + 1):
+                if (start == 0 and end == n) or words[end:] not in afters:
                     continue
                 middle = words[start:end]
                 if middle[0] == "dan" or middle[-1] == "dan" or not all(
                         w[:1].isalpha() for w in middle):
                     continue
-                spelt[(words[:start], _acronym(middle), words[end:])].add(v)
+                key = (words[:start], _acronym(middle), words[end:])
+                if key in wanted:
+                    spelt[key].add(v)
     for v, keys in sorted(short):
         root = groups.find(v)
         found_groups = {groups.find(u) for key in keys for u in spelt.get(key, ())}

@@ -51,6 +51,8 @@ def test_a_looser_spelling_joins_names_of_two_words_or_more() -> None:
     assert loose_key(("chandrabhaga",)) == loose_key(("candrabhaga",)) == loose_key(
         ("chandrabaga",))
     assert loose_key(("angkasa", "pura", "ii")) != loose_key(("angkasa", "pura", "i"))
+    assert loose_key(("lion", "grup")) == loose_key(("lion", "group"))
+    assert loose_key(("grupo", "bimbo")) != loose_key(("group", "bimbo"))
     m = _map(org={"PT Angkasa Pura I": 14, "PT Angkasa Pura II": 49, "Toyota Inova": 2,
                   "Toyota Innova": 23},
              loc={"Stadion Patriot Candrabhaga": 50, "Stadion Patriot Chandrabhaga": 23,

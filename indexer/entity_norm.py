@@ -114,7 +114,14 @@ from indexer.expanded_names import (
     letter_pairs,
 )
 from indexer.generic_values import generic_values
-from indexer.name_evidence import NameEvidence, credits, join_linked, nickname_types, retyped
+from indexer.name_evidence import (
+    NameEvidence,
+    completions,
+    credits,
+    join_linked,
+    nickname_types,
+    retyped,
+)
 from indexer.name_keys import (
     category_key,
     covers,
@@ -352,6 +359,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     display = {root: _display({m: plain[m] for m in ms if m not in cut} or
                               {m: plain[m] for m in ms}, typ == "PER")
                for root, ms in groups.members().items()}
+    if typ == "PER" and evidence is not None:  # "Maliki" shown as "Turki al-Maliki"
+        display.update(completions(groups, evidence, dropped))
 
     def final(v: str) -> tuple[str, ...]:
         if v in generic:

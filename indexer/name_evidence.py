@@ -5,6 +5,9 @@ corpus-level map (:mod:`indexer.entity_norm`) as the articles are written:
   parentheses ("Bambang Soesatyo (Bamsoet)", "Ustaz Abdul Somad (UAS)") or a nickname before
   "julukan" and the name it stands for ("The Reds, julukan Liverpool", "Maung Bandung --
   julukan Persib", "The Blues –julukan Chelsea–"): a *link* (type, short) -> (type, name);
+  and a person's one-word name after a given name and an Arabic particle the mention left out
+  ("Turki al-Maliki"): a link to the whole name, which the map may show the word as
+  (:func:`completions`);
 * **credits**: a name written as the source of a report ("seperti dilansir Sputnik", "dikutip
   dari Goal") or as the subject of a law ("Undang-Undang Nomor 30 Tahun 2002 tentang
   Pemberantasan Tindak Pidana Korupsi"; ``data/credit_words.txt``).
@@ -16,7 +19,7 @@ point to, and drops a name the corpus mostly writes as a credit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
@@ -31,6 +34,9 @@ _NICKNAME_GAP_RE: Final = re.compile(r"\s*(?:,|-{1,2}|–|—)?\s*julukan\s+")
 _WORD_RE: Final = re.compile(r"[\w-]+")
 # A mention that takes in the short form after it ("Bambang Soesatyo (Bamsoet)").
 _INNER_SHORT_RE: Final = re.compile(r".*\S \( ?([^()\s][^()]*?) ?\)")
+# A given name and an Arabic name's particle right before a mention that left them out
+# ("Turki al-[Maliki]"): the whole name, which the mention's one word stands for.
+_PARTICLE_BEFORE_RE: Final = re.compile(r"\b([A-Z][a-z]+ (?:al|Al|el|El)-)$")
 
 
 @cache
@@ -85,6 +91,10 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
         here: Name = (m["type"], m["name"])
         if _cited(text, m["start"]):
             cited.add(here)
+        if m["type"] == "PER" and text[m["start"] - 1 : m["start"]] == "-":
+            whole = _PARTICLE_BEFORE_RE.search(text, max(0, m["start"] - 30), m["start"])
+            if whole is not None and " " not in m["name"]:
+                links.add((here, ("PER", whole.group(1) + m["name"])))  # "Turki al-Maliki"
         inner = _INNER_SHORT_RE.fullmatch(text, m["start"], m["end"])
         if inner is not None and shortens(inner.group(1), m["name"]):
             links.add(((m["type"], inner.group(1)), here))  # "Bambang Soesatyo (Bamsoet)"
@@ -182,6 +192,35 @@ def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
             into, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
             if _accepted(n, sum(to.values()), groups.counts[value]):
                 merge_groups(groups, totals, into, root)
+
+
+# A one-word person's name is shown as the whole name its links point to that the corpus never
+# writes as a name (the mention left the given name and particle out: "Turki al-Maliki"),
+# when they are found in this many articles, and in half of the word's articles at least.
+COMPLETE_MIN: Final = 3
+COMPLETE_SHARE: Final = 1 / 2
+
+
+def completions(groups: Groups, evidence: NameEvidence, dropped: Collection[str]
+                ) -> dict[str, str]:
+    """Roots of groups of one-word persons' names -> the whole name to show them as: the one
+    whole name their links point to that is no value, in :data:`COMPLETE_MIN` articles and
+    :data:`COMPLETE_SHARE` of the group's."""
+    by_root: dict[str, dict[str, int]] = {}
+    for (short, whole), n in evidence.links.items():
+        if (short[0] == whole[0] == "PER" and short[1] in groups.parent
+                and whole[1] not in groups.parent):
+            to = by_root.setdefault(groups.find(short[1]), {})
+            to[whole[1]] = to.get(whole[1], 0) + n
+    totals = group_counts(groups)
+    out: dict[str, str] = {}
+    for root, to in by_root.items():
+        if root in dropped or " " in root.strip():
+            continue
+        name, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= COMPLETE_MIN and n >= COMPLETE_SHARE * totals[root]:
+            out[root] = name
+    return out
 
 
 def credits(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]) -> set[Name]:

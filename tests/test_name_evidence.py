@@ -126,3 +126,28 @@ def test_a_nickname_joins_the_group_its_links_point_to() -> None:
     ev.links[(("LOC", "Macan Kemayoran"), ("ORG", "Persib"))] = 6
     m = compute_map(counts, {}, alias_person, ev)
     assert m.entity("ORG", "Macan Kemayoran") == ("Macan Kemayoran",)
+
+
+def test_a_word_after_a_given_name_and_particle_is_shown_as_the_whole_name() -> None:
+    text = "Juru bicara koalisi, Kolonel Turki al-Maliki, menyebut senjata itu dari Iran."
+    mentions = [{"type": "PER", "name": "Maliki", "field": "body",
+                 "start": text.index("Maliki"), "end": text.index("Maliki") + 6}]
+    links, _ = article_evidence("", text, mentions)
+    assert links == {(("PER", "Maliki"), ("PER", "Turki al-Maliki"))}
+    ev = NameEvidence()
+    ev.links.update({(("PER", "Maliki"), ("PER", "Turki al-Maliki")): 16,
+                     (("PER", "Assad"), ("PER", "Bashar al-Assad")): 2,
+                     (("PER", "Nuri"), ("PER", "Kamal al-Nuri")): 4})
+    counts = {"PER": {"Maliki": 22, "Assad": 9, "Nuri": 20, "Nuri Maliki": 1}, "ORG": {},
+              "LOC": {}}
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.entity("PER", "Maliki") == ("Turki al-Maliki",)
+    # must not change: too few articles, too small a share of the word's
+    assert m.entity("PER", "Assad") == ("Assad",)
+    assert m.entity("PER", "Nuri") == ("Nuri",)
+    # no link without the particle's hyphen, or from a name of two words
+    for before in ("Kolonel Turki ", "Kolonel Turki al "):
+        t = f"Juru bicara {before}Maliki menyebut."
+        ms = [{"type": "PER", "name": "Maliki", "field": "body", "start": t.index("Maliki"),
+               "end": t.index("Maliki") + 6}]
+        assert article_evidence("", t, ms) == (set(), set()), before

@@ -19,7 +19,7 @@ import pickle
 import struct
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -99,11 +99,11 @@ class Spill:
     def entity_map(self, pool: Submitter | None) -> EntityMap:
         """The corpus's map, each type's part computed in a worker of ``pool`` when there is
         one, side by side (tickets may need the extractor's aliases: the workers have its
-        model loaded)."""
-        return compute_map(self.counts.entities, self.counts.categories, alias_person,
-                           self.counts.evidence, None if pool is None else pool.submit,
-                           self.counts.person_categories, self.counts.contexts,
-                           self.counts.articles)
+        model loaded). The counts are handed over in key order (:func:`in_key_order`)."""
+        c = in_key_order(self.counts)
+        return compute_map(c.entities, c.categories, alias_person, c.evidence,
+                           None if pool is None else pool.submit, c.person_categories,
+                           c.contexts, c.articles)
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
@@ -119,6 +119,29 @@ class Spill:
 
     def close(self) -> None:
         self._file.close()
+
+
+def in_key_order(counts: CorpusCounts) -> CorpusCounts:
+    """``counts`` with each of its mappings (and its name evidence's) in the order of their
+    keys. Counted as articles come, a mapping holds its keys in the order an article's set of
+    values gave them first, and a set of strings iterates in an order that changes from one
+    process to the next (string hashes are salted); the map breaks some ties by that order,
+    so without this, two builds of one corpus could decide different maps."""
+    return _ordered(counts)
+
+
+def _ordered(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _ordered(getattr(value, f.name))
+                                 for f in fields(value)})
+    if isinstance(value, dict):
+        out = value.copy()  # the same kind of mapping (a Counter stays one)
+        out.clear()
+        nested = any(isinstance(v, dict) for v in value.values())
+        for k in (value if nested else sorted(value)):  # types keep their own order
+            out[k] = _ordered(value[k])
+        return out
+    return value
 
 
 def count_prepared(counts: CorpusCounts, prep: Prepared) -> None:

@@ -5,6 +5,8 @@ corpus-level map (:mod:`indexer.entity_norm`) as the articles are written:
   parentheses ("Bambang Soesatyo (Bamsoet)", "Ustaz Abdul Somad (UAS)") or a nickname before
   "julukan" and the name it stands for ("The Reds, julukan Liverpool", "Maung Bandung --
   julukan Persib", "The Blues –julukan Chelsea–"): a *link* (type, short) -> (type, name);
+  a given name and surname with the nickname quoted between them ("Josep ‘Pep’ Guardiola":
+  Josep Guardiola -> Pep Guardiola, joined where the corpus writes both names);
   and a person's one-word name after a given name and an Arabic particle the mention left out
   ("Turki al-Maliki"): a link to the whole name, which the map may show the word as
   (:func:`completions`);
@@ -37,6 +39,11 @@ _INNER_SHORT_RE: Final = re.compile(r".*\S \( ?([^()\s][^()]*?) ?\)")
 # A given name and an Arabic name's particle right before a mention that left them out
 # ("Turki al-[Maliki]"): the whole name, which the mention's one word stands for.
 _PARTICLE_BEFORE_RE: Final = re.compile(r"\b([A-Z][a-z]+ (?:al|Al|el|El)-)$")
+# A nickname quoted between a given name and a surname ("Josep ‘Pep’ Guardiola"): the
+# nickname with the surname is the name with it.
+_QUOTE_OPEN: Final = "‘'\"“"
+_GIVEN_BEFORE_RE: Final = re.compile(r"\b([A-Z][\w-]+) [‘'\"“]$")
+_SURNAME_AFTER_RE: Final = re.compile(r"[’'\"”] ([A-Z][\w-]+)\b")
 
 
 @cache
@@ -95,6 +102,13 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
             whole = _PARTICLE_BEFORE_RE.search(text, max(0, m["start"] - 30), m["start"])
             if whole is not None and " " not in m["name"]:
                 links.add((here, ("PER", whole.group(1) + m["name"])))  # "Turki al-Maliki"
+        if m["type"] == "PER" and text[m["start"] - 1 : m["start"]] in _QUOTE_OPEN:
+            given = _GIVEN_BEFORE_RE.search(text, max(0, m["start"] - 30), m["start"])
+            last = _SURNAME_AFTER_RE.match(text, m["end"])
+            if given is not None and last is not None and " " not in m["name"]:
+                nick = text[m["start"] : m["end"]]  # "Josep ‘Pep’ Guardiola"
+                links.add((("PER", f"{given.group(1)} {last.group(1)}"),
+                           ("PER", f"{nick} {last.group(1)}")))
         inner = _INNER_SHORT_RE.fullmatch(text, m["start"], m["end"])
         if inner is not None and shortens(inner.group(1), m["name"]):
             links.add(((m["type"], inner.group(1)), here))  # "Bambang Soesatyo (Bamsoet)"

@@ -151,3 +151,20 @@ def test_a_word_after_a_given_name_and_particle_is_shown_as_the_whole_name() -> 
         ms = [{"type": "PER", "name": "Maliki", "field": "body", "start": t.index("Maliki"),
                "end": t.index("Maliki") + 6}]
         assert article_evidence("", t, ms) == (set(), set()), before
+
+
+def test_a_nickname_quoted_inside_a_name_joins_the_names_with_and_without_it() -> None:
+    links, _ = _evidence("Pelatih Manchester City, Josep ‘Pep’ Guardiola, memastikan itu.")
+    assert links == {(("PER", "Josep Guardiola"), ("PER", "Pep Guardiola"))}
+    # must not change: a quoted word with no given name before it or no surname after it
+    for text in ("Ia berkata 'Pep' kepada wartawan.", "Pelatih Josep 'Pep' memastikan itu."):
+        assert _evidence(text)[0] == set(), text
+    ev = NameEvidence()
+    ev.links.update({(("PER", "Josep Guardiola"), ("PER", "Pep Guardiola")): 2,
+                     (("PER", "Alberto Goncalves"), ("PER", "Beto Goncalves")): 1})
+    counts = {"PER": {"Pep Guardiola": 25, "Josep Guardiola": 14, "Alberto Goncalves": 21,
+                      "Beto Goncalves": 9}, "ORG": {}, "LOC": {}}
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.entity("PER", "Josep Guardiola") == ("Pep Guardiola",)
+    # must not change: one article's evidence
+    assert m.entity("PER", "Beto Goncalves") == ("Beto Goncalves",)

@@ -95,5 +95,6 @@ def test_the_corpus_joins_nicknames_and_completes_names(full_index_dir: Path) ->
     # the other person facts the map reads: a word after a given name and a particle shown as
     # the whole name (indexer.name_evidence.completions), the data files' (test_person_data)
     assert "Maliki" not in person and person["Turki al-Maliki"] >= 15
+    assert "Josep Guardiola" not in person and person["Pep Guardiola"] >= 30
     assert "Muhammad SAW" not in person and person["Rasulullah SAW"] >= 40
     assert not {"Alquran", "Al Qur’an", "Al Quran"} & set(person)

@@ -66,7 +66,7 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
         for v, c in counts.get(typ, {}).items():
             by_key[variant_key(v)][typ] += c
     into: dict[str, str] = {}
-    featured = {key for key, per in by_key.items() if per["LOC"]}
+    written_as_place = {key for key, per in by_key.items() if per["LOC"]}
     for key, per in by_key.items():
         org, loc = per["ORG"], per["LOC"]
         if loc and not org and _company_like(key):
@@ -75,11 +75,11 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
             continue
         total = org + loc
         if (loc >= DOMINANT * total or _place_like(key, known)
-                or any(f"{f} {key}" in featured for f in FEATURES)):
+                or any(f"{f} {key}" in written_as_place for f in FEATURES)):
             into[key] = "LOC"
         else:
             into[key] = "ORG"
-    for etype, keys in equivalents():
+    for etype, keys in equivalents():  # last: a listed name's type overrides the counts'
         if etype in ACROSS:
             for key in keys & by_key.keys():
                 if any(by_key[key][t] for t in ACROSS if t != etype):

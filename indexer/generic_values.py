@@ -107,9 +107,9 @@ def _units() -> frozenset[str]:
 def is_kind_or_spec(value: str) -> bool:
     """Whether ``value`` names a kind of thing rather than one, or a thing, or ends in a
     person's rank (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic
-    Index", "Metro Jaya Kombes"), a
-    quantity or a specification (a number and a unit of ``data/units.txt`` after it: "RAM 8
-    GB", "48MP"), or a competition's group ("Zona Asia Grup G")."""
+    Index", "Metro Jaya Kombes"), a quantity or a specification (a number and a unit of
+    ``data/units.txt`` after it: "RAM 8 GB", "48MP"), or a competition's group ("Zona Asia Grup
+    G")."""
     words = name_words(value)
     bodies, alone, lasts, ranks = _kind_names()
     if (_only_kinds(words, bodies) or " ".join(words) in alone

@@ -228,11 +228,11 @@ def test_escape_output_is_markupsafes(value: object) -> None:
 def test_format_markup_is_markups_format(text: str, values: dict[str, object]) -> None:
     try:
         expected: str | type[Exception] = Markup(text) % values
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, OverflowError) as exc:
         expected = type(exc)
     try:
         got: str | type[Exception] = format_markup(text, values)
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, OverflowError) as exc:
         got = type(exc)
     assert got == expected
     assert type(got) is type(expected)

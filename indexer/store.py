@@ -181,7 +181,9 @@ def load_entity_map(index_dir: Path) -> EntityMap:
 
 def save_entity_map(gen: Path, emap: EntityMap) -> None:
     tmp = gen / (ENTITY_MAP + ".tmp")
-    tmp.write_bytes(orjson.dumps(emap.to_json()))
+    # keys sorted: the map's dicts are built in orders that differ from run to run (sets of
+    # strings), and one map should be one file
+    tmp.write_bytes(orjson.dumps(emap.to_json(), option=orjson.OPT_SORT_KEYS))
     os.replace(tmp, gen / ENTITY_MAP)
 
 

@@ -24,7 +24,7 @@ import numpy as np
 import orjson
 import pytest
 
-from indexer import lexicon
+from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build import process_chunk
@@ -37,7 +37,7 @@ from indexer.corpus_pass import (
     in_key_order,
 )
 from indexer.document import Prepared
-from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
 from indexer.records import Chunk, iter_chunks
 
 
@@ -171,3 +171,17 @@ def test_the_map_does_not_depend_on_the_order_values_were_counted_in(tmp_path: P
         maps.append(spill.entity_map(None))
     assert maps[0].values["PER"]  # the names are joined: there is a tie to break
     assert maps[0] == maps[1]
+
+
+def test_one_map_is_saved_as_one_file(tmp_path: Path) -> None:
+    counts = {"Joko Widodo": 9, "Jokowi": 5, "Widodo": 2, "Prabowo": 7}
+    values = {"Jokowi": ("Joko Widodo",), "Widodo": ("Joko Widodo",)}
+    files = []
+    for n, order in enumerate((sorted(counts), sorted(counts, reverse=True))):
+        emap = EntityMap(values={"PER": {v: values[v] for v in order if v in values}},
+                         counts={"PER": {v: counts[v] for v in order}})
+        (tmp_path / str(n)).mkdir()
+        store.save_entity_map(tmp_path / str(n), emap)
+        files.append((tmp_path / str(n) / store.ENTITY_MAP).read_bytes())
+    assert files[0] == files[1]
+    assert EntityMap.from_json(orjson.loads(files[0])) == emap

@@ -103,9 +103,14 @@ class Groups:
 
 
 def join_variants(groups: Groups, typ: str) -> None:
+    # Each variant key stands for its most written spelling and counts all of them: a rule
+    # comparing how often two names are written compares every spelling of each, whatever
+    # order the values came in ("RIAU" 2 is Riau 460, which "Kepulauan Riau" 81 is not).
     by_key: dict[str, str] = {}
-    for v in groups.counts:
+    key_counts: Counter[str] = Counter()
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
         key = variant_key(v)
+        key_counts[key] += groups.counts[v]
         if key in by_key:
             groups.join(by_key[key], v)
         else:
@@ -154,7 +159,7 @@ def join_variants(groups: Groups, typ: str) -> None:
                     groups.join(full, v)
             for head in WEAK_PLACE_HEADS:
                 full = by_key.get(f"{head} {key}")
-                if full is not None and groups.counts[full] >= groups.counts[v]:
+                if full is not None and key_counts[f"{head} {key}"] >= key_counts[key]:
                     groups.join(full, v)
     if typ == "LOC":
         _join_vowel_spellings(groups, by_key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -172,6 +173,18 @@ def test_kinds_of_place_spacing_and_ri_join() -> None:
     # a city and a regency of one name: "Bandung" may be either, all three stay apart
     assert {m.entity("LOC", v) for v in ("Bandung", "Kota Bandung", "Kabupaten Bandung")} \
         == {("Bandung",), ("Kota Bandung",), ("Kabupaten Bandung",)}
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_archipelago_is_weighed_against_every_spelling_of_its_rest(order: int) -> None:
+    """"Kepulauan X" takes X only where it is written at least as often as X in all its
+    spellings, in whatever order the values were counted ("RIAU" 2 is Riau's)."""
+    for loc, joined in (({"RIAU": 2, "Riau": 460, "Kepulauan Riau": 81}, False),
+                        ({"Mariana utara": 1, "Mariana Utara": 4,
+                          "Kepulauan Mariana Utara": 86}, True)):
+        m = _map(loc=dict(sorted(loc.items(), reverse=order < 0)))
+        short, full = sorted(loc, key=len)[-2], sorted(loc, key=len)[-1]
+        assert (m.entity("LOC", short) == m.entity("LOC", full)) is joined, loc
 
 
 def test_old_spellings_of_names_of_several_words_join() -> None:

@@ -33,10 +33,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bench import http_client
 from bench.common import CORPUS, ROOT, arg_parser, load_articles
 from bench.floor import floor_times
-from bench.http_client import SyncClient
+from bench.http_client import SyncClient, run_sync
 from bench.profile import Profiler, server_cpu, summarise
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -74,11 +73,6 @@ def free_port() -> int:
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(p / 100 * len(values)))]
-
-
-def run_http(base: str, queries: list[dict[str, Any]], concurrency: int,
-             path: str = "/search") -> tuple[list[float], int, float]:
-    return http_client.run_sync(base, path, queries, concurrency)
 
 
 def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> None:
@@ -253,8 +247,8 @@ def main() -> None:
             servers["baseline"] = start_server(args.baseline, index_dir, args.server_workers)
         try:
             for server, base in servers.values():
-                run_http(base, [*warm, MISSPELT], 4)
-                run_http(base, [*warm[:20], MISSPELT], 2, path="/")
+                run_sync(base, [*warm, MISSPELT], 4)
+                run_sync(base, [*warm[:20], MISSPELT], 2, path="/")
                 settle(server.pid)
             print(f"http bench: {len(queries)} queries, {len(articles):,} articles, "
                   f"{args.server_workers} server worker(s)"
@@ -263,7 +257,7 @@ def main() -> None:
             floor_wall, floor_cpu = floor_times(index_dir, queries)
             report("floor (tantivy in-process)", floor_wall, cpu=statistics.mean(floor_cpu))
             for name, (_server, base) in servers.items():
-                lat, errors, wall = run_http(base, [{}] * 500, 1, path="/health")
+                lat, errors, wall = run_sync(base, [{}] * 500, 1, path="/health")
                 report(f"{name}: round trip (/health, c=1)", lat, errors, wall)
             results: dict[tuple[str, int], list[float]] = {}
             for c, phase in ((1, queries), (8, c8_queries)):
@@ -272,9 +266,9 @@ def main() -> None:
                     if c == 8 and args.profile and name == "this":
                         args.profile.mkdir(parents=True, exist_ok=True)
                         with Profiler(server.pid, args.profile / "search-c8.txt"):
-                            lat, errors, wall = (run_http(base, phase, c))
+                            lat, errors, wall = run_sync(base, phase, c)
                     else:
-                        lat, errors, wall = (run_http(base, phase, c))
+                        lat, errors, wall = run_sync(base, phase, c)
                     cpu = (server_cpu(server.pid) - cpu0) / len(phase)
                     results[name, c] = lat
                     report(f"{name}: HTTP, concurrency {c}", lat, errors, wall, cpu)

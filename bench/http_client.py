@@ -79,7 +79,7 @@ class Connection:
                 pass
 
 
-async def run(base: str, path: str, queries: list[dict[str, Any]], concurrency: int
+async def run(base: str, queries: list[dict[str, Any]], concurrency: int, path: str = "/search"
               ) -> tuple[list[float], int, float]:
     """Every query's latency (seconds, in the order answered), how many were not 200, and the
     wall time: ``concurrency`` connections, each asking the next query as soon as it is
@@ -108,9 +108,10 @@ async def run(base: str, path: str, queries: list[dict[str, Any]], concurrency: 
     return latencies, errors, time.perf_counter() - t0
 
 
-def run_sync(base: str, path: str, queries: list[dict[str, Any]], concurrency: int
+def run_sync(base: str, queries: list[dict[str, Any]], concurrency: int, path: str = "/search"
              ) -> tuple[list[float], int, float]:
-    return asyncio.run(run(base, path, queries, concurrency))
+    """:func:`run` from synchronous code."""
+    return asyncio.run(run(base, queries, concurrency, path))
 
 
 class SyncClient:

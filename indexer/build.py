@@ -41,7 +41,7 @@ from indexer.analysis import Analyzer
 from indexer.corpus_pass import Parcel, Spill, apply_map, parcel
 from indexer.document import Prepared, document_fields, load_payload, prepare
 from indexer.entities import load_model
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from indexer.records import (
     Chunk,
     DecodeStats,

@@ -1,5 +1,5 @@
 """The build's pass after extraction: count every article's facet values, decide the corpus's
-:class:`~indexer.entity_norm.EntityMap`, then write the articles with it applied.
+:class:`~indexer.entity_map.EntityMap`, then write the articles with it applied.
 
 A full build cannot write an article before the map exists, and the map needs every article.
 So the prepared documents are parked in an unnamed temporary file beside the index as workers
@@ -29,7 +29,8 @@ import orjson
 from indexer import schema as S
 from indexer.document import Prepared
 from indexer.entities import extract_entities
-from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.stories import Fingerprint

@@ -35,8 +35,8 @@ from fractions import Fraction
 from typing import Final
 
 from indexer.entities.facts import DATA, load_names, load_places
-from indexer.entity_groups import equivalents
 from indexer.name_keys import variant_key
+from indexer.variant_joins import equivalents
 
 DOMINANT: Final = Fraction(2, 3)
 PLACE_KINDS: Final = load_names(DATA / "place_kinds.txt")

@@ -4,7 +4,7 @@ spelling, and a place's name the one longer name of it.
 
 * **acronyms spelt out** (:func:`join_expanded`): an acronym of three to six capitals whose
   one full name the corpus writes (the name of three words or more whose initials it is,
-  legal forms and "dan" left out: :func:`~indexer.entity_groups.join_org_names` reads them so)
+  legal forms and "dan" left out: :func:`~indexer.org_names.join_org_names` reads them so)
   is read as that name inside longer names too, a word before it that begins the full name
   written once ("RSPAD Gatot Soebroto" = "Rumah Sakit Pusat Angkatan Darat Gatot Subroto";
   "Bank BRI" = "PT Bank Rakyat Indonesia"). Names equal so read join;
@@ -20,7 +20,7 @@ spelling, and a place's name the one longer name of it.
   spellings may be two names);
 * **a place's longer name** (:func:`join_longer_places`): a place's name of two words or more
   joins the one longer name of a place that goes on from it (one as
-  :func:`~indexer.entity_groups.join_org_names` reads it), named at least as often ("Stadion
+  :func:`~indexer.org_names.join_org_names` reads it), named at least as often ("Stadion
   Patriot" ~ "Stadion Patriot Candrabhaga", "Taman Makam Pahlawan" ~ "TMP Kalibata"; not with
   a point of the compass next: "Kota Tangerang Selatan"), or that only adds a qualifier or a
   title inside it (``data/name_qualifiers.txt``: "Istana Bogor" ~ "Istana Kepresidenan
@@ -45,17 +45,9 @@ from collections.abc import Collection, Mapping
 from typing import Final
 
 from indexer.entities.facts import DATA, load_names, load_places
-from indexer.entity_groups import (
-    ACRONYM_MIN,
-    LEGAL_FORMS,
-    RIVAL_MIN,
-    Groups,
-    _acronym,
-    _dominant,
-    group_counts,
-    merge_groups,
-)
+from indexer.entity_groups import RIVAL_MIN, Groups, dominant, group_counts, merge_groups
 from indexer.name_keys import OLD_SPELLING, name_words, variant_key
+from indexer.org_names import ACRONYM_MIN, LEGAL_FORMS, acronym_of
 
 _ASPIRATED_RE: Final = re.compile(r"(?<=[bdgt])h")
 _DOUBLE_RE: Final = re.compile(r"(\w)\1")
@@ -105,14 +97,14 @@ def expansions(groups: Groups, totals: Mapping[str, int], kinds: Mapping[str, in
         words = _plain(raw)
         root = groups.find(v) if v in groups.parent else v
         if len(words) >= 3 and all(w[:1].isalpha() for w in words):
-            acronym = _acronym(words)
+            acronym = acronym_of(words)
             by_initials[acronym].setdefault(root, words)
             if len(words) < len(raw):
                 legal.add(root)
     out: dict[str, tuple[str, ...]] = {}
     companies = set()
     for acronym, named in by_initials.items():
-        one = _dominant(set(named), totals)
+        one = dominant(set(named), totals)
         if one is not None and totals[one] >= ACRONYM_MIN:
             out[acronym] = named[one]
             if one in legal:
@@ -152,9 +144,9 @@ def _inner_acronym(raw: str) -> bool:
 
 def join_inner_acronyms(groups: Groups) -> None:
     """A name with an acronym among other words joins the one name (found in
-    :data:`~indexer.entity_groups.RIVAL_MIN` articles or more, and :func:`_dominant`) that has the
-    same words before and after it and, in its place, words whose initials spell it ("dan" and
-    legal forms aside)."""
+    :data:`~indexer.entity_groups.RIVAL_MIN` articles or more, and
+    :func:`~indexer.entity_groups.dominant`) that has the same words before and after it and,
+    in its place, words whose initials spell it ("dan" and legal forms aside)."""
     totals = group_counts(groups)
     Key = tuple[tuple[str, ...], str, tuple[str, ...]]  # words before, acronym, words after
     short: list[tuple[str, list[Key]]] = []
@@ -188,14 +180,14 @@ def join_inner_acronyms(groups: Groups) -> None:
                 if middle[0] == "dan" or middle[-1] == "dan" or not all(
                         w[:1].isalpha() for w in middle):
                     continue
-                key = (words[:start], _acronym(middle), words[end:])
+                key = (words[:start], acronym_of(middle), words[end:])
                 if key in wanted:
                     spelt[key].add(v)
     for v, keys in sorted(short):
         root = groups.find(v)
         found_groups = {groups.find(u) for key in keys for u in spelt.get(key, ())}
         found_groups = {g for g in found_groups if g != root and totals[g] >= RIVAL_MIN}
-        one = _dominant(found_groups, totals)
+        one = dominant(found_groups, totals)
         if one is not None:
             merge_groups(groups, totals, one, root)
 
@@ -282,7 +274,7 @@ def join_longer_places(groups: Groups, words: Mapping[str, tuple[str, ...]]) -> 
                 longer.add(g)
             elif _qualified(part, words[u]):
                 inside.add(g)
-        one = _dominant(longer | inside, totals)
+        one = dominant(longer | inside, totals)
         if one is not None and (one in inside or totals[one] >= totals[root]):
             merge_groups(groups, totals, one, root)
 
@@ -325,6 +317,6 @@ def join_streets(groups: Groups, words: Mapping[str, tuple[str, ...]],
                 or root in other):
             continue
         found = {g for g in map(groups.find, streets[ws]) if g != root and totals[g] >= RIVAL_MIN}
-        one = _dominant(found, totals)
+        one = dominant(found, totals)
         if one is not None:
             merge_groups(groups, totals, one, root)

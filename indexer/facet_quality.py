@@ -5,7 +5,7 @@ For each entity facet, the top values by articles (duplicates included, as ``war
 then, among the top persons, the *fragments* (a person value whose words all appear, in order,
 inside another person value of the list: "Habibie" beside "Bacharuddin Jusuf Habibie"); the
 *exact variants* in every facet, over all its values (equal up to case, apostrophes and spacing:
-``entity_norm.variant_key``); and the *tickets* among persons ("A-B" of two persons).
+``name_keys.variant_key``); and the *tickets* among persons ("A-B" of two persons).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.entity_norm import in_order, name_words, ticket_halves, variant_key
+from indexer.name_keys import in_order, name_words, ticket_halves, variant_key
 
 ALL_VALUES = 65_000
 

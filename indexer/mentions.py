@@ -19,7 +19,7 @@ from dataclasses import fields
 from indexer import schema as S
 from indexer._ner import field_mentions
 from indexer.entities import extract_entities
-from indexer.entity_norm import variant_key
+from indexer.name_keys import variant_key
 
 TITLE = "title"
 BODY = "body"

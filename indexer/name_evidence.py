@@ -27,8 +27,9 @@ from functools import cache
 from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
-from indexer.entity_groups import LEGAL_FORMS, Groups, group_counts, merge_groups
+from indexer.entity_groups import Groups, group_counts, merge_groups
 from indexer.name_kinds import article_kinds
+from indexer.org_names import LEGAL_FORMS
 
 Name = tuple[str, str]  # (type, value)
 # What stands between a nickname and the name it stands for.

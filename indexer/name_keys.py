@@ -2,7 +2,8 @@
 (:func:`variant_key`), the pre-1972 spelling (:func:`spelling_key`), the words of a name and
 whether one name holds another's (:func:`in_order`, :func:`covers`), and the two sides of a
 ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level map
-(:mod:`indexer.entity_norm`), its rules (:mod:`indexer.entity_groups`), filters and reports.
+(:mod:`indexer.entity_norm`), its rules (:mod:`indexer.variant_joins`,
+:mod:`indexer.name_parts`, ...), filters and reports.
 """
 
 from __future__ import annotations

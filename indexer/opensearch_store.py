@@ -37,7 +37,7 @@ from opensearchpy import NotFoundError, OpenSearch
 
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from indexer.lexicon import static_names
 from indexer.store import NameLists
 from indexer.stories import STATE_FILE, Stories

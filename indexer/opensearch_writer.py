@@ -32,7 +32,7 @@ from indexer.analysis import Analyzer
 from indexer.build import BuildReport, Progress
 from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from indexer.opensearch_lock import WriterLock, writer_lock
 from indexer.stories import Stories, changed
 

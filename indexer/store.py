@@ -5,7 +5,7 @@
     INDEX_DIR/
       CURRENT          symlink -> gen-000007 (replaced atomically by rename)
       gen-000007/      a complete tantivy index + warta.json (build metadata) + entities.json
-                       (the corpus-level entity map it was built with, see entity_norm.py)
+                       (the corpus-level entity map it was built with, see entity_map.py)
       gen-000006/      the previous generation, kept so a reader that has not yet noticed the
                        switch keeps working; older ones are removed
       stems.json       the persisted stem cache (warm start for the next build)
@@ -37,7 +37,7 @@ import tantivy
 
 from indexer import diskfaults
 from indexer.analysis import Analyzer, load_stems, save_stems
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from indexer.lexicon import static_names
 from indexer.schema import SCHEMA_VERSION, build_schema
 

@@ -21,7 +21,7 @@ from tantivy import Order, Query
 
 from indexer import schema as S
 from indexer import store
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from search_api import facets as F
 from search_api import selection, service
 

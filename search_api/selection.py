@@ -14,7 +14,7 @@ import tantivy
 from tantivy import FieldType, Occur, Query
 
 from indexer import schema as S
-from indexer.entity_norm import variant_key
+from indexer.name_keys import variant_key
 from search_api import facets as F
 from search_api.params import SearchRequest
 

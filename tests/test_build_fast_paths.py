@@ -37,7 +37,8 @@ from indexer.corpus_pass import (
     in_key_order,
 )
 from indexer.document import Prepared
-from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.records import Chunk, iter_chunks
 
 

@@ -13,7 +13,9 @@ from indexer.corpus_pass import alias_person, apply_map
 from indexer.cross_types import moved_counts, retype_across
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entities import extract_entities
-from indexer.entity_norm import EntityMap, compute_map, variant_key
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.name_keys import variant_key
 from indexer.records import Record
 
 PLACES = frozenset({"jakarta", "madrid"})

@@ -10,16 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.corpus_pass import alias_person
-from indexer.entity_norm import (
-    EntityMap,
-    compute_map,
-    covers,
-    in_order,
-    spelling_key,
-    ticket_halves,
-    variant_key,
-)
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
+from indexer.name_keys import covers, in_order, spelling_key, ticket_halves, variant_key
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,

@@ -14,7 +14,8 @@ from indexer.corpus_pass import alias_person
 from indexer.entities import extract_entities
 from indexer.entities.names import Entity
 from indexer.entities.regions import regional_head, unit_seats
-from indexer.entity_norm import EntityMap, compute_map
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.generic_values import generic_values, is_event
 

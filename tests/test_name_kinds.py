@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.corpus_pass import alias_person
-from indexer.entity_norm import EntityMap, compute_map
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import article_kinds, kind_before
 

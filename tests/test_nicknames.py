@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.corpus_pass import alias_person
-from indexer.entity_norm import CorpusCounts, EntityMap, compute_map
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.facet_quality import facet_counts
 from indexer.nicknames import article_pairs, nickname_of
 

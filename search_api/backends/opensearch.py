@@ -33,7 +33,7 @@ from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.entity_norm import variant_key
+from indexer.name_keys import variant_key
 from search_api import explore, selection, service, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from indexer import opensearch_store as OS
 from indexer import schema as S
-from indexer.entity_norm import EntityMap
+from indexer.entity_map import EntityMap
 from search_api import explore, service, spelling, suggest
 from search_api import facets as F
 from search_api import related as RL

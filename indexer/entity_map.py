@@ -1,0 +1,140 @@
+"""The corpus-level entity map as stored with an index generation, and applied to articles:
+:class:`EntityMap` says what each raw facet value (and its type) becomes, the values it has not
+seen by their variant key, a person's one-word name as the article's own full names and company
+say; it round-trips through JSON. :mod:`indexer.entity_norm` computes it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from indexer.article_persons import article_persons
+from indexer.name_keys import category_key, variant_key
+from indexer.person_context import finals_of, keeps_company, specific
+
+MAP_VERSION: Final = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMap:
+    """What the corpus-level pass decided. ``values``: type -> raw value -> the values it
+    becomes (empty: no facet value; two: a ticket), only where that differs from the value
+    itself; ``counts``: type -> raw value -> articles it was found in (under the type it
+    becomes); ``categories``: category key -> its display form; ``types``: type -> raw value
+    -> the type it becomes, where that differs."""
+
+    values: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    categories: Mapping[str, str] = field(default_factory=dict)
+    types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    astray: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # person -> the specific values named beside his full name (:mod:`indexer.person_context`)
+    profiles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    articles: int = 0  # articles counted
+    _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
+    _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
+    _tells: dict[str, bool] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
+        for typ, counts in self.counts.items():
+            mapped = self.values.get(typ, {})
+            keys = self._keys.setdefault(typ, {})
+            for value in sorted(counts, key=lambda v: (-counts[v], v)):
+                keys.setdefault(variant_key(value), mapped.get(value, (value,)))
+        for v, c in self.counts.get("PER", {}).items():
+            for x in self.values.get("PER", {}).get(v, (v,)):
+                self._persons[x] += c
+        if self.profiles:
+            self._tells.update(specific(self.counts, self.articles))
+        for typ, moves in self.types.items():
+            type_keys = self._type_keys.setdefault(typ, {})
+            for value, to in sorted(moves.items()):
+                type_keys.setdefault(variant_key(value), to)
+
+    def type_of(self, typ: str, value: str) -> str:
+        """The type a value of type ``typ`` is (unseen values by their variant key)."""
+        moved = self.types.get(typ, {}).get(value)
+        if moved is not None:
+            return moved
+        if value in self.counts.get(typ, {}):
+            return typ
+        return self._type_keys.get(typ, {}).get(variant_key(value), typ)
+
+    def entity(self, typ: str, value: str) -> tuple[str, ...]:
+        mapped = self.values.get(typ, {}).get(value)
+        if mapped is not None:
+            return mapped
+        if value in self.counts.get(typ, {}):
+            return (value,)
+        return self._keys.get(typ, {}).get(variant_key(value), (value,))
+
+    def entities_in(self, typ: str, values: Iterable[str], category: str = "",
+                    context: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+        """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
+        person's one-word name as the article's own full names and category say
+        (:func:`~indexer.article_persons.article_persons`), and no one where the article names
+        none of the company his full name keeps (``context``: the article's values of every
+        type; :func:`~indexer.person_context.keeps_company`)."""
+        out = {v: self.entity(typ, v) for v in values}
+        if typ != "PER":
+            return out
+        found = article_persons(out, category_key(category), self.astray, self._persons)
+        if not self.profiles or not context:
+            return found
+        for v, into in found.items():
+            if len(into) != 1 or " " in v.strip():
+                continue
+            own = [u for u, x in found.items() if into[0] in x]
+            if not any(" " in u.strip() for u in own) and not keeps_company(
+                    into[0], context, own, self.profiles, self._tells,
+                    finals_of(self.values, self.counts)):
+                found[v] = ()
+        return found
+
+    def category(self, value: str) -> str:
+        return self.categories.get(category_key(value), value)
+
+    def merges(self, top: int) -> list[dict[str, Any]]:
+        """The largest merges: raw values that became another value, most articles first."""
+        found = sorted(
+            ((self.counts.get(typ, {}).get(v, 0), typ, v, into)
+             for typ, mapped in self.values.items() for v, into in mapped.items()),
+            key=lambda r: (-r[0], r[1], r[2]))
+        return [{"type": typ, "value": v, "into": list(into), "count": c}
+                for c, typ, v, into in found[:top]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": MAP_VERSION,
+                "values": {t: {v: list(m) for v, m in vs.items()} for t, vs in self.values.items()},
+                "counts": {t: dict(c) for t, c in self.counts.items()},
+                "categories": dict(self.categories),
+                "types": {t: dict(m) for t, m in self.types.items()},
+                "astray": {v: sorted(cs) for v, cs in self.astray.items()},
+                "profiles": {p: sorted(vs) for p, vs in self.profiles.items()},
+                "articles": self.articles}
+
+    @classmethod
+    def from_json(cls, data: Any) -> EntityMap:
+        """The map stored with an index; an empty map for anything unreadable."""
+        if not isinstance(data, dict) or data.get("version") != MAP_VERSION:
+            return cls()
+        try:
+            values = {str(t): {str(v): tuple(map(str, m)) for v, m in vs.items()}
+                      for t, vs in data["values"].items()}
+            counts = {str(t): {str(v): int(c) for v, c in cs.items()}
+                      for t, cs in data["counts"].items()}
+            cats = {str(k): str(v) for k, v in data["categories"].items()}
+            types = {str(t): {str(v): str(to) for v, to in ms.items()}
+                     for t, ms in data.get("types", {}).items()}
+            astray = {str(v): frozenset(map(str, cs))
+                      for v, cs in data.get("astray", {}).items()}
+            found = {str(p): frozenset(map(str, vs))
+                     for p, vs in data.get("profiles", {}).items()}
+            articles = int(data.get("articles", 0))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return cls()
+        return cls(values, counts, cats, types, astray, found, articles)

@@ -1,0 +1,99 @@
+"""Parts of persons' names (:func:`join_name_parts`): a name joins the one longer name that
+covers it, a bare surname or first name the one person it mostly stands for; a word of several
+people's names none of whom it mostly stands for is dropped."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Final
+
+from indexer.entity_groups import (
+    DOMINANCE,
+    RIVAL_MIN,
+    Groups,
+    dominant,
+    group_counts,
+    merge_groups,
+)
+from indexer.name_keys import covers, initial, spelt_words, word_variants
+
+# How much more often than all other names holding it the one person a bare surname joins is
+# named (Bacharuddin Jusuf Habibie beside Thareq Kemal, Ilham Akbar, Ainun Habibie, ...).
+SURNAME_DOMINANCE: Final = 2
+
+
+def join_name_parts(groups: Groups) -> set[str]:
+    """Join person names to the one longer name they are part of; return the groups of bare
+    first names shared by several full names (no facet values on their own)."""
+    roots = {groups.find(v) for v in groups.counts}
+    # Words as today's spelling writes them, and as one where the corpus writes a word of a
+    # name both ways (:func:`~indexer.name_keys.word_variants`): a group's spellings share
+    # them, whichever is root, and a part counts the names of every spelling that may hold it
+    # ("Syarief": Elza Syarief, and Laode M Syarif too).
+    variants = word_variants(groups.counts)
+
+    def read(v: str) -> tuple[str, ...]:
+        return tuple(variants.get(w, w) for w in spelt_words(v))
+
+    words = {r: read(r) for r in roots}
+    for v in groups.counts:  # every spelling of a group can contain a part
+        words.setdefault(v, read(v))
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for v, ws in words.items():
+        for w in ws:
+            by_word[w].add(v)
+    totals = group_counts(groups)
+    full: Counter[str] | None = None
+    dropped: set[str] = set()
+    # Names with initials before the same names spelt out, so "Yasonna H Laoly" joins
+    # "Yasonna Hamonangan Laoly" before "Yasonna Laoly" looks for the name that covers it.
+    for root in sorted(roots, key=lambda r: (-len(words[r]), -_initials(words[r]),
+                                             -totals[r], r)):
+        part = words[root]
+        spelt = [w for w in part if initial(w) is None]
+        if not spelt:
+            continue
+        holders = set.intersection(*(by_word[w] for w in spelt))
+        containers = {groups.find(u) for u in holders
+                      if len(words[u]) >= len(part) and words[u] != part
+                      and covers(words[u], part)}
+        containers.discard(groups.find(root))
+        if not containers:
+            continue
+        if len(part) > 1:
+            one = dominant(containers, totals)
+            # A much rarer name that begins otherwise may only name the part in passing
+            # ("Iriana Joko Widodo" beside "Joko Widodo", not his name; but "Woo Jin" is Gong
+            # Woo Jin's, and "Menpupera Basuki Hadimuljono" the only such name is no rival):
+            # it takes the part when it is the only name covering it.
+            if one is not None and (words[one][0] == part[0]
+                                    or DOMINANCE * totals[one] >= totals[root]
+                                    or len(containers) == 1):
+                merge_groups(groups, totals, one, root)
+            continue
+        if full is None:
+            # A full name is weighed by how often it is written in full (with its spellings):
+            # the bare parts that joined it say nothing about the next part ("Kris" joining
+            # Kriss Hatta does not make "Hatta" his rather than Mohammad Hatta's).
+            full = Counter(totals)
+        bigger = {c for c in containers if full[c] >= totals[root]}
+        begun = {c for c in containers
+                 if any(words[u][0] == part[0] for u in holders if groups.find(u) == c)}
+        one = dominant(bigger, full)
+        rivals = sum(full[c] for c in containers if c != one and full[c] >= RIVAL_MIN)
+        if one is not None and (
+            # a surname, as news refers to people, of one person more than of all others
+            # ("Habibie"; not "Anwar": Joko Anwar, Anwar Usman, Anwar Ibrahim, ...)
+            (one not in begun and full[one] >= SURNAME_DOMINANCE * rivals)
+            or full[one] >= DOMINANCE * sum(full[c] for c in begun - {one})
+        ):
+            merge_groups(groups, totals, one, root)
+        elif len(begun) >= 2 or sum(full[c] >= RIVAL_MIN for c in containers) >= 2:
+            # a word of several people's names, none of whom it mostly stands for ("Luna":
+            # Luna Maya, Lucinta Luna): no one entity
+            dropped.add(root)
+    return {groups.find(d) for d in dropped}
+
+
+def _initials(words: tuple[str, ...]) -> int:
+    return sum(initial(w) is not None for w in words)

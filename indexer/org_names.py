@@ -1,0 +1,170 @@
+"""Organisations' names (:func:`join_org_names`): a name joins the one longer name of it that
+adds its seat, legal form, club or company word, or goes on after where it was cut ("dan"); an
+acronym joins the one name it spells, a ministry's short name the ministry it abbreviates. Also
+what a group is not shown as: a form cut before "dan" (:func:`cut_short`)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
+from typing import Final
+
+from indexer.entities.facts import CLUB_LAST, DATA, load_names
+from indexer.entity_groups import DOMINANCE, Groups, dominant, group_counts, merge_groups
+from indexer.name_keys import name_words
+from indexer.variant_joins import NAME_TAILS
+
+# The fewest articles the full name an acronym joins must be found in.
+ACRONYM_MIN: Final = 5
+# Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta").
+LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "cv", "ltd", "inc", "corp"})
+# Words that go on with a name that was cut before them ("Kementerian Hukum dan ...").
+CONJUNCTIONS: Final = frozenset({"dan", "&"})
+# Words after a company's name that say what kind of company it is ("JYP Entertainment").
+ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
+
+
+def cut_short(form: str, forms: Collection[str]) -> bool:
+    """Whether ``form`` is another of ``forms`` cut before its "dan" ("Kementerian Hukum" of
+    "Kementerian Hukum dan Hak Asasi Manusia"): a group is not shown in a cut form, however
+    often the corpus writes it."""
+    words = name_words(form)
+    n = len(words)
+    return any(len(ws) > n + 1 and ws[:n] == words and ws[n] in CONJUNCTIONS
+               for ws in map(name_words, forms))
+
+
+def acronym_of(name: tuple[str, ...]) -> str:
+    """The initials of a name's words but "dan" and legal forms ("bpk": Badan Pemeriksa
+    Keuangan; "bca": PT Bank Central Asia Tbk)."""
+    return "".join(w[0] for w in name if w != "dan" and w not in LEGAL_FORMS)
+
+
+def _bare_acronym(value: str) -> str | None:
+    """The acronym (lower case) a value is, also with "RI" after it ("DPD RI", "DPR-RI": the
+    Republic's, as in "Gedung DPR RI"), or None."""
+    v = value.strip()
+    for tail in NAME_TAILS:
+        for sep in (" ", "-"):
+            v = v.removesuffix(f"{sep}{tail.upper()}")
+    return v.lower() if v.isupper() and v.isalpha() and 3 <= len(v) <= 6 else None
+
+
+# A ministry's short name: "Kemen" and the start of its field, maybe past an affix
+# (Kementan: Kementerian Pertanian; Kemendag: Perdagangan; Kemenpan: Pendayagunaan Aparatur
+# Negara).
+MINISTRY: Final = ("kemen", "kementerian")
+FIELD_AFFIXES: Final = ("per", "pen", "pem", "pe", "ke")
+
+
+def _abbreviates(tail: str, words: tuple[str, ...]) -> bool:
+    """Whether ``tail`` is made of the starts of ``words`` in order, from the first word on,
+    each maybe past an affix ("tan": "pertanian"; "pan": "pendayagunaan aparatur negara")."""
+    if not tail:
+        return True
+    if not words:
+        return False
+    if words[0] == "dan":
+        return _abbreviates(tail, words[1:])
+    stems = [words[0]] + [words[0][len(a):] for a in FIELD_AFFIXES if words[0].startswith(a)]
+    return any(stem.startswith(tail[:k]) and _abbreviates(tail[k:], words[1:])
+               for stem in stems for k in range(min(len(tail), len(stem)), 0, -1))
+
+
+def _ministry_tail(value: str) -> str | None:
+    """The field part of a ministry's short name ("tan" of "Kementan"; "kominfo" of
+    "Kementerian Kominfo", its field's syllables after the full head word), or None."""
+    v = value.strip().lower()
+    short, full = MINISTRY
+    head, _, rest = v.partition(" ")
+    if head == full and rest.isalpha():
+        return rest
+    if " " in v or not v.startswith(short) or v.startswith(full) or not v.isalpha():
+        return None
+    tail = v[len(short):]
+    return tail if len(tail) >= 2 else None
+
+
+def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the words a longer name adds to an organisation's name only say where it is,
+    what legal form it has or that it is a club ("Persija Jakarta", "PT Transjakarta", "Pemprov
+    DKI Jakarta", "Semen Padang FC", "Tottenham Hotspur")."""
+    return " ".join(extra) in places or all(
+        w in LEGAL_FORMS or w in CLUB_LAST or w in ORG_SUFFIXES for w in extra)
+
+
+def _seated(words: tuple[str, ...], places: frozenset[str],
+            word_counts: Mapping[tuple[str, ...], int]) -> bool:
+    """Whether a name is another name of the corpus followed by its seat, a place, and that
+    name is written twice as often at least: its initials then spell no acronym of the body
+    ("Universitas Airlangga Surabaya" is no "UAS"; "Tentara Nasional Indonesia" is TNI)."""
+    return any(" ".join(words[n:]) in places
+               and word_counts.get(words[:n], 0) >= 2 * word_counts[words]
+               for n in range(1, len(words)))
+
+
+def join_org_names(groups: Groups, places: frozenset[str]) -> None:
+    """An organisation's name joins the one longer name of it that adds its seat or legal form
+    (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
+    an acronym joins the one name of three words or more it is the initials of (BPK ~ Badan
+    Pemeriksa Keuangan), used at least half as often as it; "one" as
+    :func:`~indexer.entity_groups.dominant` reads it, and named at least 1/:data:`DOMINANCE` as
+    often as the shorter form (no one-off name takes a frequent one)."""
+    words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    word_counts: Counter[tuple[str, ...]] = Counter()
+    for v, ws in words.items():
+        for w in ws:
+            by_word[w].add(v)
+        word_counts[ws] += groups.counts[v]
+    for v, ws in words.items():
+        if len(ws) >= 3 and all(w[:1].isalpha() for w in ws) and not _seated(ws, places,
+                                                                               word_counts):
+            by_initials[acronym_of(ws)].add(v)
+    totals = group_counts(groups)
+    # Every spelling of a group may be the short form ("TransJakarta", "Trans Jakarta").
+    for value in sorted(groups.counts, key=lambda v: (-len(words[v]), -groups.counts[v], v)):
+        part = words[value]
+        root = groups.find(value)
+        holders = set.intersection(*(by_word[w] for w in part))
+        found = set()
+        for u in holders:
+            whole = words[u]
+            n = len(part)
+            if len(value) < 3:  # not "FA" in "Kelantan FA"; but before a company word
+                if len(whole) > n and whole[:n] == part and all(
+                        w in ORG_SUFFIXES for w in whole[n:]):
+                    found.add(groups.find(u))
+                continue
+            # A name of two words or more that begins a more frequent one, or one that goes on
+            # with "dan", was cut from it ("Badan Meteorologi Klimatologi" of "Badan
+            # Meteorologi, Klimatologi, dan Geofisika", "Kementerian Hukum" of "Kementerian
+            # Hukum dan Hak Asasi Manusia"; not "Timnas Indonesia" of "Timnas Indonesia U-16").
+            cut = n >= 2 and (totals[groups.find(u)] > totals[root]
+                              or (len(whole) > n and whole[n] in CONJUNCTIONS))
+            if len(whole) > n and (
+                (whole[:n] == part and (cut or _org_extra_ok(whole[n:], places)))
+                or (whole[-n:] == part and _org_extra_ok(whole[:-n], places))
+            ):
+                found.add(groups.find(u))
+        # An acronym's full name must be used at least half as often, and in a few articles:
+        # rare names that happen to spell it ("Badan Pemeriksa Keuangan Barullah" for BPKB,
+        # "Ny Herina Kinal" for NHK) are not its name.
+        acronym = _bare_acronym(value)
+        if acronym is not None:
+            for u in by_initials.get(acronym, ()):
+                g = groups.find(u)
+                if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
+                    found.add(g)
+        tail = _ministry_tail(value)
+        if tail is not None:
+            for u in by_word.get(MINISTRY[1], ()):
+                if words[u][0] == MINISTRY[1] and _abbreviates(tail, words[u][1:]):
+                    g = groups.find(u)
+                    if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
+                        found.add(g)
+        found.discard(groups.find(root))
+        one = dominant(found, totals)
+        if one is not None and DOMINANCE * totals[one] >= totals[root]:
+            merge_groups(groups, totals, one, root)

@@ -1,0 +1,158 @@
+"""Variants of one name join (:func:`join_variants`): values equal by variant or spelling key,
+names listed as one entity in ``data/equivalents.txt``, persons' names read loosely, the same
+organisation's words in another order, party and place heads and tails, places' names one vowel
+apart, names spaced or not and names with "RI" after them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+from indexer.entity_groups import Groups
+from indexer.name_keys import loose_words, spelling_key, spelt_words, variant_key
+
+EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
+# "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
+PARTY_HEADS: Final = ("partai", "timnas")
+# Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
+# "Sumatera", "Republik Indonesia" ~ "Indonesia"), and those of them that name two places when
+# both are written with the same name (Kota / Kabupaten Bandung).
+PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
+                      "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
+REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
+# A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau): "X"
+# joins "Kepulauan X" only where that is named at least as often ("Mariana Utara").
+WEAK_PLACE_HEADS: Final = ("kepulauan",)
+# Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
+NAME_TAILS: Final = ("ri",)
+# English words after a place's name that only say its kind ("Anfield Stadium" ~ "Anfield").
+PLACE_TAILS: Final = ("stadium",)
+# An organisation's name of this many words or more is one name in any order of its words.
+PERMUTED_MIN: Final = 3
+
+
+@cache
+def equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(type, variant keys of the names of one entity) from ``data/equivalents.txt``."""
+    out = []
+    for line in EQUIVALENTS_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            typ, *names = [part.strip() for part in line.split("\t") if part.strip()]
+            out.append((typ, frozenset(variant_key(n) for n in names)))
+    return tuple(out)
+
+
+def join_variants(groups: Groups, typ: str) -> None:
+    # Each variant key stands for its most written spelling and counts all of them: a rule
+    # comparing how often two names are written compares every spelling of each, whatever
+    # order the values came in ("RIAU" 2 is Riau 460, which "Kepulauan Riau" 81 is not).
+    by_key: dict[str, str] = {}
+    key_counts: Counter[str] = Counter()
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        key = variant_key(v)
+        key_counts[key] += groups.counts[v]
+        if key in by_key:
+            groups.join(by_key[key], v)
+        else:
+            by_key[key] = v
+    by_spelling: dict[str, str] = {}
+    for v in groups.counts:
+        if " " not in v.strip():  # one word in two spellings may be two ("Doel", "Dul")
+            continue
+        key = spelling_key(v)
+        if key in by_spelling:
+            groups.join(by_spelling[key], v)
+        else:
+            by_spelling[key] = v
+    if typ == "PER":
+        _join_loose_spellings(groups)
+    for etype, keys in equivalents():
+        if etype == typ:
+            present = [by_key[k] for k in sorted(keys) if k in by_key]
+            for other in present[1:]:
+                groups.join(present[0], other)
+    if typ == "ORG":
+        # The same words in another order name one body ("Timnas U-16 Indonesia", "Timnas
+        # Indonesia U-16"; "Badan Penanggulangan Bencana Nasional"): three words at least.
+        by_words: dict[tuple[str, ...], str] = {}
+        for key, v in by_key.items():
+            words = key.split(" ")
+            if len(words) >= PERMUTED_MIN:
+                first = by_words.setdefault(tuple(sorted(words)), v)
+                if first != v:
+                    groups.join(first, v)
+        for key, v in by_key.items():
+            for head in PARTY_HEADS:
+                full = by_key.get(f"{head} {key}")
+                if full is not None:
+                    groups.join(full, v)
+    if typ == "LOC":
+        for key, v in by_key.items():
+            heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key]
+            # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is neither.
+            if len(set(heads) & REGION_HEADS) < 2:
+                for head in heads:
+                    groups.join(by_key[f"{head} {key}"], v)
+            for tail in PLACE_TAILS:
+                full = by_key.get(f"{key} {tail}")
+                if full is not None:
+                    groups.join(full, v)
+            for head in WEAK_PLACE_HEADS:
+                full = by_key.get(f"{head} {key}")
+                if full is not None and key_counts[f"{head} {key}"] >= key_counts[key]:
+                    groups.join(full, v)
+    if typ == "LOC":
+        _join_vowel_spellings(groups, by_key)
+    # Spaced or not ("Hong Kong", "Hongkong"; "Jung Kook", "Jungkook"), and "RI" after a name
+    # ("Gedung DPR RI", "DPR-RI"): one name.
+    by_compact: dict[str, str] = {}
+    for key, v in sorted(by_key.items()):
+        compact = key.replace(" ", "").replace("-", "")  # "Soekarno-Hatta", "Soekarno Hatta"
+        if compact in by_compact:
+            groups.join(by_compact[compact], v)
+        else:
+            by_compact[compact] = v
+        for tail in NAME_TAILS:
+            for sep in (" ", "-"):  # "Gedung DPR RI", "DPR-RI"
+                if key.endswith(f"{sep}{tail}"):
+                    short = by_key.get(key.removesuffix(f"{sep}{tail}"))
+                    if short is not None:
+                        groups.join(short, v)
+
+
+def _join_loose_spellings(groups: Groups) -> None:
+    """Persons' names of two words or more that are one name read loosely
+    (:func:`~indexer.name_keys.loose_words`: Aziz / Azis, Syamsuddin / Syamsudin) join when they
+    also share a word spelt alike: the corpus shows the other spelling beside the same name."""
+    by_loose: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for v in groups.counts:
+        words = loose_words(v)
+        if len(words) >= 2:
+            by_loose[words].append(v)
+    for names in by_loose.values():
+        spelt = {v: set(spelt_words(v)) for v in names}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if spelt[a] & spelt[b]:
+                    groups.join(a, b)
+
+
+_VOWELS: Final = frozenset("aeiou")
+
+
+def _join_vowel_spellings(groups: Groups, by_key: Mapping[str, str]) -> None:
+    """Place names of six letters or more that differ by one vowel written or not join
+    ("Perancis" ~ "Prancis", "Sumatera" ~ "Sumatra"): Indonesian writes foreign names both ways."""
+    for key, v in by_key.items():
+        if len(key) < 7:
+            continue
+        for i, ch in enumerate(key):
+            if ch in _VOWELS and 0 < i < len(key) - 1 and key[i - 1] not in _VOWELS \
+                    and key[i + 1] not in _VOWELS and key[i + 1] != " " and key[i - 1] != " ":
+                other = by_key.get(key[:i] + key[i + 1 :])
+                if other is not None:
+                    groups.join(other, v)

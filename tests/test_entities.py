@@ -89,6 +89,22 @@ def test_aliases() -> None:
                       ("Habibie", "Bacharuddin Jusuf Habibie")]
 
 
+def test_short_alias_letters_in_a_capitalised_word_are_a_name_not_the_alias() -> None:
+    # A short form of three letters or fewer is the alias only in capitals (or mixed, as a
+    # typo of it): EXO's "Kai" is not PT KAI, Jack "Ma" not the Mahkamah Agung.
+    for text, surface, alias in (
+            ("Gugatan itu ditolak oleh MA pada Senin.", "MA", "Mahkamah Agung"),
+            ("Penyidik KpK datang ke sana.", "KpK", "Komisi Pemberantasan Korupsi"),
+            ("Anggota Polri berjaga di sana.", "Polri", "Kepolisian Negara Republik Indonesia")):
+        found = {text[e.start:e.end]: e.name for e in extract_entities(text)}
+        assert found.get(surface) == alias, (text, found)
+    for text, surface in (("Sementara itu, Kai dan Baekhyun juga akan debut.", "Kai"),
+                          ("Rencana mundurnya Ma terbilang tak biasa.", "Ma"),
+                          ("Selain itu, Bi juga memperkuat strategi.", "Bi")):
+        found = {text[e.start:e.end]: (e.type, e.name) for e in extract_entities(text)}
+        assert found[surface] == ("PER", surface), (text, found)
+
+
 def test_short_form_defined_in_parentheses_is_the_named_entity() -> None:
     text = ("Komisi Penyiaran Indonesia (KPI) menegur stasiun televisi itu. Menurut KPI, "
             "tayangan tersebut melanggar aturan.")

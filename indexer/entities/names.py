@@ -47,6 +47,9 @@ def make_entity(name: str, typ: str, start: int, end: int) -> Entity:
 
 
 _SPACES_RE = re.compile(r"\s+")
+# A short form of this many letters or fewer is written in capitals ("KAI", "MA", "BI"): the
+# same letters as a capitalised word are a person's name (EXO's "Kai", Jack "Ma"), not it.
+SHORT_ALIAS = 3
 
 
 def normalise(surface: str, typ: str) -> tuple[str, str]:
@@ -65,7 +68,9 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
             name, titled = rest, True
     alias = ALIASES.get(name.lower())
     if alias is not None and (name.lower() != "amerika" or typ == "LOC"):
-        return alias
+        if len(name) > SHORT_ALIAS or not name.istitle():
+            return alias
+        return name, "PER"
     return name, typ
 
 

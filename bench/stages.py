@@ -26,16 +26,17 @@ from bench.common import CORPUS, arg_parser, raw_index
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer, DocumentTerms
-from indexer.build import epoch, iter_records, story_fields
 from indexer.clean import clean_body
 from indexer.corpus_pass import Spill, alias_person, apply_map, evidence_of, parcel
 from indexer.dates import parse_date
 from indexer.document import Prepared, canonical_url, document_fields, load_payload, prepare
 from indexer.entities import load_model
 from indexer.entity_norm import compute_map
+from indexer.feed import iter_records
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Record
 from indexer.stories import Stories, cluster_batch, fingerprint
+from indexer.story_ledger import epoch, story_fields
 
 T = TypeVar("T")
 

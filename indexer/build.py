@@ -1,13 +1,12 @@
-"""Building and updating the index: ``reindex`` (full rebuild, atomic switch), ``add``, ``delete``.
+"""Building and updating the tantivy index: ``reindex`` (full rebuild, atomic switch), ``add``,
+``delete``.
 
-The main process reads files (I/O and gzip only) and feeds tantivy's writer; worker processes
-parse, clean, analyse and extract entities (:func:`_process_chunk`). Each worker starts with the
-persisted stem cache and sends back the stems it learned, so the cache saved at the end holds
-every word once and the next build of the same corpus starts warm.
+The documents come from the feed (:mod:`indexer.feed`: worker processes parse, clean, analyse
+and extract entities) and are written by :class:`_Writer`, which decides updates and stories.
 
 Stories (:mod:`indexer.stories`): workers compute each body's MinHash. A full build keeps the
 fingerprints while documents are parked for the corpus pass and clusters them all at once
-(:func:`~indexer.stories.cluster_batch`), so each is written with its final story. ``add``
+(:class:`~indexer.story_ledger.Parked`), so each is written with its final story. ``add``
 writes each new document with the story it joins; a new document can change older ones'
 story (it was reported earlier, or it links two stories), and ``delete`` can split a story or
 remove its first report: those documents are rewritten with their new story
@@ -19,326 +18,33 @@ meta are all saved: a writer killed at any point leaves the live generation cons
 
 from __future__ import annotations
 
-import ctypes
-import gc
-import multiprocessing
-import os
-import signal
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import tantivy
 
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.corpus_pass import Parcel, Spill, apply_map, parcel
-from indexer.document import Prepared, document_fields, load_payload, prepare
-from indexer.entities import load_model
-from indexer.entity_map import EntityMap
-from indexer.records import (
-    Chunk,
-    DecodeStats,
-    InputFile,
-    Problem,
-    Record,
-    iter_chunks,
-    iter_input_files,
-    records_of,
-    uncompressed_size,
+from indexer.build_report import BuildReport
+from indexer.corpus_pass import Spill, apply_map
+from indexer.document import Prepared, document_fields, load_payload
+from indexer.feed import (
+    Pool,
+    Progress,
+    default_workers,
+    feed_documents,
+    gc_tuned,
+    worker_pool,
 )
-from indexer.stories import Fingerprint, Stories, changed, cluster_batch, story_id, story_key
+from indexer.stories import Stories, changed
+from indexer.story_ledger import Parked, StoryLedger, story_fields
 
 WRITER_HEAP = 256 * 1024 * 1024
-MAX_PROBLEMS_KEPT = 1000
-# Building allocates container objects per article and mention, and almost none of them ever
-# form a cycle. With the default threshold (700) the cyclic collector ran ~1,250 times in an
-# in-process build of the 22k-article corpus (0.8 s, ~4.5% of it), walking the model's and the
-# caches' objects; at this threshold it runs 17 times (0.46 s). It still runs. A build keeps
-# this threshold from its feed to its commit: at the default, the entity map's pass alone
-# (its counts and clusters in the building process) ran it ~350 times.
-GC_THRESHOLD = (50_000, 20, 100)
-
-
-@dataclass(slots=True)
-class BuildReport:
-    indexed: int = 0  # new documents
-    updated: int = 0  # documents that replaced one with the same identity
-    skipped: Counter[str] = field(default_factory=Counter)  # reason -> count
-    problems: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS_KEPT
-    bad_utf8_lines: int = 0
-    stories: int = 0  # distinct stories in the index after this run
-    restoried: int = 0  # documents rewritten because their story changed
-    undated: int = 0
-    files: int = 0
-    seconds: float = 0.0
-    stemmed_words: int = 0  # Sastrawi calls made in this run (0 when the cache was warm)
-    generation: str = ""
-
-    @property
-    def written(self) -> int:
-        return self.indexed + self.updated
-
-    def note(self, problem: Problem) -> None:
-        self.skipped[problem.reason] += 1
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append(problem)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "indexed": self.indexed,
-            "updated": self.updated,
-            "skipped": dict(self.skipped),
-            "bad_utf8_lines": self.bad_utf8_lines,
-            "stories": self.stories,
-            "restoried": self.restoried,
-            "undated": self.undated,
-            "files": self.files,
-            "seconds": round(self.seconds, 3),
-            "stemmed_words": self.stemmed_words,
-            "generation": self.generation,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ChunkResult:
-    prepared: list[Prepared]
-    parcels: list[Parcel]  # instead of ``prepared`` when a full build asked for parcels
-    problems: list[Problem]
-    learned: list[tuple[str, str]]
-    lower_seen: Counter[str]  # word -> articles of the chunk that write it in lower case
-    entity_docs: Counter[str]  # entity-name word -> articles of the chunk that name it
-    bad_utf8_lines: int
-    stemmed: int
-    items: int
-    nbytes: int
-
-
-# -- worker side ------------------------------------------------------------------------------
-_WORKER_ANALYZER: Analyzer | None = None
-
-
-def _init_worker(stems: dict[str, str], lexicon_words: frozenset[str],
-                 protect_names: bool) -> None:
-    global _WORKER_ANALYZER
-    store.release_inherited_locks()
-    _die_with_parent()
-    gc.set_threshold(*GC_THRESHOLD)
-    _WORKER_ANALYZER = Analyzer(stems, lexicon=lexicon_words, protect_names=protect_names)
-    gc.freeze()  # what the worker inherited stays put: the collector need not walk it
-
-
-def _die_with_parent() -> None:
-    """Linux: have the kernel SIGKILL this worker when the building process dies."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def install_worker_analyzer(analyzer: Analyzer) -> None:
-    """The analyzer :func:`_process_chunk` uses in this (worker) process."""
-    global _WORKER_ANALYZER
-    _WORKER_ANALYZER = analyzer
-
-
-def _process_chunk(chunk: Chunk, parcels: bool = False) -> ChunkResult:
-    analyzer = _WORKER_ANALYZER
-    if analyzer is None:  # pragma: no cover - only when called outside a pool by mistake
-        raise RuntimeError("worker not initialised")
-    return process_chunk(chunk, analyzer, parcels)
-
-
-def process_chunk(chunk: Chunk, analyzer: Analyzer, parcels: bool = False) -> ChunkResult:
-    """The chunk's documents prepared, with what the building process learns from them;
-    with ``parcels``, each document as a :class:`~indexer.corpus_pass.Parcel` instead."""
-    stats = DecodeStats()
-    prepared: list[Prepared] = []
-    problems: list[Problem] = []
-    before = analyzer.stemmed_count
-    for rec in records_of(chunk, stats):
-        if isinstance(rec, Problem):
-            problems.append(rec)
-            continue
-        try:
-            out = prepare(rec, analyzer)
-        except Exception as e:  # a bug must cost one record, not the build
-            out = Problem(rec.origin, "internal error", f"{type(e).__name__}: {e}")
-        (problems if isinstance(out, Problem) else prepared).append(out)  # type: ignore[arg-type]
-    entity_docs: Counter[str] = Counter()
-    for prep in prepared:
-        for field_name in S.ENTITY_FIELDS.values():
-            lexicon.count_entity_words(entity_docs, prep.fields.get(field_name) or ())
-    return ChunkResult(
-        [] if parcels else prepared,
-        [parcel(prep) for prep in prepared] if parcels else [],
-        problems,
-        analyzer.drain_learned(),
-        analyzer.drain_lower_seen(),
-        entity_docs,
-        stats.bad_utf8_lines,
-        analyzer.stemmed_count - before,
-        len(chunk.items),
-        chunk.nbytes,
-    )
-
-
-# -- main side --------------------------------------------------------------------------------
-Progress = Callable[[int, int, int], None]  # (records done, bytes done, bytes in all inputs)
-
-
-def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
-
-
-def _chunks(files: Sequence[InputFile], field_map: Mapping[str, str], report: BuildReport
-            ) -> Iterator[Chunk]:
-    for f in files:
-        report.files += 1
-        for item in iter_chunks(f.path, field_map, key=f.key):
-            if isinstance(item, Problem):
-                report.note(item)
-            else:
-                yield item
-
-
-@contextmanager
-def _gc_tuned() -> Iterator[None]:
-    """The collector at :data:`GC_THRESHOLD` for the duration of a build."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-class Pool(Protocol):
-    """Where chunks are processed: a local process pool or a Dask cluster."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
-
-
-@contextmanager
-def _pool(workers: int, analyzer: Analyzer, dask_address: str | None = None
-          ) -> Iterator[Pool | None]:
-    """A fork pool of ``workers`` processes, forked at once — before tantivy starts threads —
-    or None to work in-process; with ``dask_address``, the workers of that Dask cluster."""
-    if dask_address:
-        from indexer.dask_pool import dask_pool  # dask is only imported when asked for
-
-        with dask_pool(dask_address, analyzer) as dask:
-            yield dask
-        return
-    if workers <= 1:
-        yield None
-        return
-    # Loaded once here, the extraction model is shared copy-on-write by the forked workers
-    # (each loading it itself cost ~0.2-0.4 s CPU per worker).
-    load_model()
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker,
-        initargs=(analyzer.stems, analyzer.lexicon, analyzer.protect_names),
-    ) as pool:
-        pool.submit(os.getpid).result()  # with "fork", the first submit starts every worker
-        yield pool
-
-
-def _results(
-    chunks: Iterable[Chunk], analyzer: Analyzer, pool: Pool | None, parcels: bool = False
-) -> Iterator[ChunkResult]:
-    """Process chunks in input order, in the pool (bounded in flight) or in-process."""
-    if pool is None:
-        for chunk in chunks:
-            yield process_chunk(chunk, analyzer, parcels)
-        return
-    pending: deque[Future[ChunkResult]] = deque()  # or Dask futures: the same result()
-    for chunk in chunks:
-        pending.append(pool.submit(_process_chunk, chunk, parcels))
-        if len(pending) >= 6:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def epoch(prep: Prepared | Parcel) -> int | None:
-    return int(prep.date.timestamp()) if prep.date is not None else None
-
-
-def add_to_stories(stories: Stories, prep: Prepared) -> str:
-    return stories.add(prep.id, prep.fingerprint, epoch(prep))
-
-
-class Parked:
-    """A full build's documents waiting in ``spill`` for the corpus's entity map, and their
-    fingerprints, clustered all at once when every one is in (:meth:`stories`). Both backends'
-    rebuilds park this way, so they give the same stories."""
-
-    def __init__(self, spill: Spill) -> None:
-        self.spill = spill
-        self.prints: list[tuple[str, Fingerprint, int | None]] = []
-
-    def __call__(self, item: Prepared | Parcel) -> None:
-        self.prints.append((item.id, item.fingerprint, epoch(item)))
-        self.spill.add(item)
-
-    def stories(self) -> Stories:
-        stories = cluster_batch(self.prints)
-        self.prints.clear()
-        return stories
-
-
-def story_fields(doc_id: str, story: str) -> dict[str, Any]:
-    return {S.STORY: story, S.STORY_KEY: story_key(story),
-            S.FIRST_REPORT: story_id(doc_id) == story}
-
-
-class StoryLedger:
-    """What a writer of either backend keeps while it writes: the ids it has written, its
-    report's counts, and the story written into each document, so that its commit can find the
-    documents whose story changed after they were written."""
-
-    def __init__(self, report: BuildReport, stories: Stories, clustered: bool) -> None:
-        self.report = report
-        self.stories = stories
-        # clustered: every document to come is already in ``stories`` (a full build clusters
-        # while the documents are parked, so each is written with its final story)
-        self.clustered = clustered
-        self.ids: set[str] = set()
-        self.before = {} if clustered else stories.assignments()  # of the documents indexed
-        self.written: dict[str, str] = {}  # id -> the story written into its document
-
-    def place(self, prep: Prepared, existed: bool) -> str:
-        """Count ``prep`` as indexed or updated and give the story to write into it."""
-        if existed:
-            self.report.updated += 1
-        else:
-            self.report.indexed += 1
-        self.ids.add(prep.id)
-        self.report.undated += prep.date is None
-        if self.clustered:
-            story = self.stories.story_of(prep.id)
-        else:
-            story = add_to_stories(self.stories, prep)
-        self.written[prep.id] = story
-        return story
-
-    def settle(self) -> dict[str, str]:
-        """The documents (id -> story) to rewrite because their story changed after they were
-        written; the report gets their number and the stories'."""
-        after = self.stories.assignments()
-        changes = changed({**self.before, **self.written}, after)
-        self.report.restoried = len(changes)
-        self.report.stories = len(set(after.values()))
-        return changes
 
 
 class _Writer:
@@ -382,56 +88,6 @@ class _Writer:
         self.writer.wait_merging_threads()
 
 
-def _feed(
-    paths: Sequence[Path],
-    field_map: Mapping[str, str],
-    analyzer: Analyzer,
-    write: Callable[[Prepared], None],
-    report: BuildReport,
-    pool: Pool | None,
-    progress: Progress | None,
-    entity_docs: Counter[str],
-    park: Callable[[Parcel], None] | None = None,
-) -> None:
-    """Hand each prepared document to ``write``, or with ``park`` each as a parcel to it."""
-    done = done_bytes = 0
-    files = list(iter_input_files(paths))
-    total_bytes = sum(uncompressed_size(f.path) for f in files)
-    with _gc_tuned():
-        chunks = _chunks(files, field_map, report)
-        for result in _results(chunks, analyzer, pool, parcels=park is not None):
-            analyzer.learn(result.learned, result.lower_seen)
-            entity_docs.update(result.entity_docs)
-            report.bad_utf8_lines += result.bad_utf8_lines
-            report.stemmed_words += result.stemmed
-            for problem in result.problems:
-                report.note(problem)
-            for prep in result.prepared:
-                write(prep)
-            if park is not None:
-                for p in result.parcels:
-                    park(p)
-            done += result.items
-            done_bytes += result.nbytes
-            if progress is not None:
-                progress(done, done_bytes, total_bytes)
-    if pool is None:
-        report.stemmed_words = analyzer.stemmed_count
-
-
-def feed_analysis(
-    paths: Sequence[Path], field_map: Mapping[str, str], analyzer: Analyzer,
-    write: Callable[[Prepared], None], report: BuildReport, progress: Progress | None,
-    entity_docs: Counter[str], *, workers: int | None = None, dask_address: str | None = None,
-    spill: Spill | None = None, park: Callable[[Parcel], None] | None = None,
-) -> EntityMap | None:
-    """Read, analyse (local pool or Dask) and hand every prepared document to ``write`` (with
-    ``park``, each as a parcel to it); with ``spill`` (which ``write`` or ``park`` fills), then
-    the corpus's entity map, computed in the pool."""
-    with _pool(workers or default_workers(), analyzer, dask_address) as pool:
-        _feed(paths, field_map, analyzer, write, report, pool, progress, entity_docs, park)
-        return spill.entity_map(pool) if spill is not None else None
-
 
 class _Beside:
     """A pool whose first job starts ``work`` in the ``side`` thread: the building process
@@ -473,7 +129,7 @@ def reindex(
     index_dir = Path(index_dir)
     report = BuildReport()
     t0 = time.perf_counter()
-    with store.writer_lock(index_dir), store.disk_full_guard(index_dir), _gc_tuned():
+    with store.writer_lock(index_dir), store.disk_full_guard(index_dir), gc_tuned():
         store.cleanup_interrupted(index_dir)
         analyzer = store.load_analyzer(index_dir)
         analyzer.protect_names = protect_names
@@ -486,9 +142,9 @@ def reindex(
         # it is known (corpus_pass.py), then are written with it applied.
         spill = Spill(index_dir)
         park = Parked(spill)
-        with _pool(workers or default_workers(), analyzer, dask_address) as pool:
-            _feed(paths, field_map or {}, analyzer, park, report, pool, progress, entity_docs,
-                  park)
+        with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:
+            feed_documents(paths, field_map or {}, analyzer, park, report, pool, progress,
+                           entity_docs, park)
             with ThreadPoolExecutor(1) as side:
                 beside = _Beside(pool, side, park.stories)
                 entity_map = spill.entity_map(None if pool is None else beside)
@@ -560,7 +216,7 @@ def add(
                        dask_address=dask_address)
     report = BuildReport()
     t0 = time.perf_counter()
-    with store.writer_lock(index_dir), store.disk_full_guard(index_dir), _gc_tuned():
+    with store.writer_lock(index_dir), store.disk_full_guard(index_dir), gc_tuned():
         store.cleanup_interrupted(index_dir)
         live = store.current_generation(index_dir)
         assert live is not None
@@ -569,15 +225,15 @@ def add(
         before = store.load_names(index_dir)
         entity_docs = Counter(before.entity_docs)
         entity_map = store.load_entity_map(index_dir)
-        with _pool(workers or default_workers(), analyzer, dask_address) as pool:
+        with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:
             # The index, its stories and its meta change together: in a branch of the live
             # generation, switched to once all of them are saved.
             gen = store.branch_generation(index_dir, live)
             index = tantivy.Index.open(str(gen))
             writer = _Writer(index, report, live=True, stories=Stories.load(gen))
-            _feed(paths, field_map or {}, analyzer,
-                  lambda prep: writer.add(apply_map(prep, entity_map)),
-                  report, pool, progress, entity_docs)
+            feed_documents(paths, field_map or {}, analyzer,
+                           lambda prep: writer.add(apply_map(prep, entity_map)),
+                           report, pool, progress, entity_docs)
         if report.written:
             writer.commit(analyzer)
             writer.stories.save(gen)
@@ -648,14 +304,3 @@ def _restory(searcher: tantivy.Searcher, writer: tantivy.IndexWriter, analyzer: 
         writer.delete_documents_by_term(S.ID, doc_id)
         fields = {**document_fields(stored, analyzer), **story_fields(doc_id, story)}
         writer.add_document(tantivy.Document.from_dict(fields, schema))
-
-
-def iter_records(paths: Sequence[Path]) -> Iterator[Record | Problem]:
-    """All records of ``paths`` in order, parsed in-process (for tests and tools)."""
-    stats = DecodeStats()
-    for f in iter_input_files(paths):
-        for item in iter_chunks(f.path, key=f.key):
-            if isinstance(item, Problem):
-                yield item
-            else:
-                yield from records_of(item, stats)

@@ -13,6 +13,7 @@ import click
 import orjson
 
 from indexer import build, store
+from indexer.build_report import BuildReport
 from indexer.lexicon import read_names_file
 from indexer.records import parse_field_map
 from indexer.stats import index_stats
@@ -106,7 +107,7 @@ def _progress(enabled: bool | None) -> Iterator[Callable[[int, int, int], None]]
         yield log
 
 
-def _summary(report: build.BuildReport, verbose: bool) -> None:
+def _summary(report: BuildReport, verbose: bool) -> None:
     click.echo(
         f"indexed {report.indexed}, updated {report.updated}, "
         f"skipped {sum(report.skipped.values())} in {report.seconds:.1f}s "

@@ -1,8 +1,8 @@
 """Analysis on a Dask cluster: ``warta reindex --dask ADDRESS``.
 
-:func:`dask_pool` gives :func:`indexer.build._results` what a local process pool gives it
+:func:`dask_pool` gives :func:`indexer.feed._results` what a local process pool gives it
 (``submit(fn, chunk)`` returning futures with ``result()``): the same chunks, processed by the
-same :func:`indexer.build.process_chunk`, on the cluster's workers. Each worker gets the
+same :func:`indexer.chunk_worker.process_chunk`, on the cluster's workers. Each worker gets the
 analyzer's state (stem cache, settings) once, through a worker plugin, so a worker that joins
 later is initialised too. Results come back in input order, as from the local pool.
 """
@@ -15,8 +15,8 @@ from typing import Any
 
 from distributed import Client, Future, WorkerPlugin
 
-from indexer import build
 from indexer.analysis import Analyzer
+from indexer.chunk_worker import install_worker_analyzer
 
 _PLUGIN_NAME = "warta-analyzer"
 
@@ -31,8 +31,8 @@ class AnalyzerPlugin(WorkerPlugin):
         self.protect_names = protect_names
 
     def setup(self, worker: Any) -> None:
-        # What build._init_worker gives a local worker, and nothing else.
-        build.install_worker_analyzer(
+        # What chunk_worker.init_worker gives a local worker, and nothing else.
+        install_worker_analyzer(
             Analyzer(self.stems, lexicon=self.lexicon, protect_names=self.protect_names))
 
 

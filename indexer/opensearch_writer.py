@@ -1,9 +1,10 @@
 """Building and updating a Warta index in OpenSearch: ``reindex``, ``add``, ``delete``.
 
 The documents are the very ones the tantivy build writes (:func:`indexer.document.prepare` in the
-same worker pool, :func:`indexer.build._feed`); only the sink differs. ``_bulk`` requests are
-bounded in documents and bytes; a request or item refused with 429 or 5xx is retried with
-exponential backoff, and items that still fail end the build with :class:`BulkError` naming them.
+same worker pool, :func:`indexer.feed.feed_documents`); only the sink differs. ``_bulk``
+requests are bounded in documents and bytes; a request or item refused with 429 or 5xx is
+retried with exponential backoff, and items that still fail end the build with
+:class:`BulkError` naming them.
 A rebuild writes a new generation and swaps the alias in one ``_aliases`` call at the very end,
 so a rebuild that is killed or fails leaves the alias on the old generation (the next rebuild
 removes the orphan). Each command holds the index's writer lock while it runs
@@ -29,12 +30,14 @@ from indexer import build, lexicon
 from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.build import BuildReport, Progress
+from indexer.build_report import BuildReport
 from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload
 from indexer.entity_map import EntityMap
+from indexer.feed import Progress, feed_analysis
 from indexer.opensearch_lock import WriterLock, writer_lock
 from indexer.stories import Stories, changed
+from indexer.story_ledger import Parked, StoryLedger, story_fields
 
 BATCH_DOCS: Final = 500
 BATCH_BYTES: Final = 8 * 1024 * 1024
@@ -74,9 +77,9 @@ def _retryable(status: int) -> bool:
 
 def opensearch_document(fields: Mapping[str, Any], story: str) -> dict[str, Any]:
     """The tantivy fields of a document (:func:`document_fields`) and its story fields
-    (:func:`indexer.build.story_fields`) as OpenSearch JSON."""
+    (:func:`indexer.story_ledger.story_fields`) as OpenSearch JSON."""
     doc: dict[str, Any] = {}
-    for key, value in {**fields, **build.story_fields(str(fields[S.ID]), story)}.items():
+    for key, value in {**fields, **story_fields(str(fields[S.ID]), story)}.items():
         if key == S.PAYLOAD:
             doc[key] = orjson.loads(value)
         elif isinstance(value, datetime):
@@ -157,7 +160,7 @@ class OpenSearchWriter:
         self.index = index
         self.live = live
         self.sender = BulkSender(client, index)
-        self.ledger = build.StoryLedger(report, stories, clustered)
+        self.ledger = StoryLedger(report, stories, clustered)
         self.stories = stories
 
     def _exists(self, doc_id: str) -> bool:
@@ -246,9 +249,9 @@ def _reindex(client: OpenSearch, lock: WriterLock, paths: Sequence[Path], name: 
     # their fingerprints are clustered all at once meanwhile, so each is written with its final
     # story.
     spill = Spill(Path(tempfile.gettempdir()))
-    park = build.Parked(spill)
+    park = Parked(spill)
     try:
-        entity_map = build.feed_analysis(
+        entity_map = feed_analysis(
             paths, options.get("field_map") or {}, analyzer, park, report,
             options.get("progress"), entity_docs, workers=options.get("workers"),
             dask_address=options.get("dask_address"), spill=spill, park=park)
@@ -306,7 +309,7 @@ def _add(client: OpenSearch, lock: WriterLock, gen: str, paths: Sequence[Path], 
     entity_map = EntityMap.from_json(state.get("entity_map"))
     writer = OpenSearchWriter(client, gen, report, live=True,
                               stories=OS.load_stories(client, name, gen, state))
-    build.feed_analysis(paths, options.get("field_map") or {}, analyzer,
+    feed_analysis(paths, options.get("field_map") or {}, analyzer,
                         lambda prep: writer.add(apply_map(prep, entity_map)), report,
                         options.get("progress"), entity_docs, workers=options.get("workers"),
                         dask_address=options.get("dask_address"))

@@ -16,11 +16,11 @@ import pytest
 from indexer import lexicon
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.build import iter_records
 from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.feed import iter_records
 from indexer.records import Record
 
 

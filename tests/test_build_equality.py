@@ -21,12 +21,14 @@ import tantivy
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.build import epoch, iter_records, reindex, story_fields
+from indexer.build import reindex
 from indexer.corpus_pass import alias_person, apply_map, count_prepared
 from indexer.document import Prepared, prepare
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.feed import iter_records
 from indexer.records import Record
 from indexer.stories import cluster_all
+from indexer.story_ledger import epoch, story_fields
 
 KEYWORDS = (S.ID, S.URL, S.SOURCE, S.CATEGORY, *S.ENTITY_FACETS, S.STORY)
 

@@ -27,7 +27,7 @@ import pytest
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.build import process_chunk
+from indexer.chunk_worker import process_chunk
 from indexer.corpus_pass import (
     Parcel,
     Spill,

@@ -13,7 +13,9 @@ import pytest
 
 from indexer import build
 from indexer.analysis import Analyzer
+from indexer.build_report import BuildReport
 from indexer.document import Prepared
+from indexer.feed import feed_analysis
 
 N_DOCS = 300
 
@@ -56,9 +58,9 @@ class _Collect:
 def _documents(path: Path, dask_address: str | None
                ) -> tuple[list[bytes], Analyzer, dict[str, dict[str, int]]]:
     analyzer = Analyzer()  # as a rebuild starts: the shipped lexicon, nothing learnt yet
-    sink, report = _Collect(), build.BuildReport()
+    sink, report = _Collect(), BuildReport()
     entity_docs: Counter[str] = Counter()
-    build.feed_analysis([path], {}, analyzer, sink.add, report, None, entity_docs, workers=2,
+    feed_analysis([path], {}, analyzer, sink.add, report, None, entity_docs, workers=2,
                         dask_address=dask_address)
     docs = [p.id.encode() + b"\t" + _bytes(p) for p in sink.docs]
     return docs, analyzer, {"skipped": dict(report.skipped), "entity_docs": dict(entity_docs)}

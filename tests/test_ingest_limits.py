@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.build import BuildReport, reindex
+from indexer.build import reindex
+from indexer.build_report import BuildReport
 from indexer.document import MAX_ID_BYTES
 from indexer.records import MAX_RECORD_BYTES
 from indexer.streams import (

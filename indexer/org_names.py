@@ -103,6 +103,18 @@ def _seated(words: tuple[str, ...], places: frozenset[str],
                for n in range(1, len(words)))
 
 
+def _cut_in_group(value: str, root: str, groups: Groups,
+                  words: Mapping[str, tuple[str, ...]],
+                  by_word: Mapping[str, set[str]]) -> bool:
+    """Whether ``value``'s words begin a longer name of the group rooted at ``root`` that the
+    corpus writes more often than it: ``value`` is that name cut short."""
+    ws = words[value]
+    n = groups.counts[value]
+    return any(len(words[u]) > len(ws) and words[u][:len(ws)] == ws
+               and groups.counts[u] > n and groups.find(u) == root
+               for u in set.intersection(*(by_word[w] for w in ws)))
+
+
 def join_org_names(groups: Groups, places: frozenset[str]) -> None:
     """An organisation's name joins the one longer name of it that adds its seat or legal form
     (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
@@ -151,11 +163,15 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         # An acronym's full name must be used at least half as often, and in a few articles:
         # rare names that happen to spell it ("Badan Pemeriksa Keuangan Barullah" for BPKB,
         # "Ny Herina Kinal" for NHK) are not its name.
+        # Nor is a name cut from a longer one of its group, written more often: its initials
+        # are not the body's ("Lembaga Perlindungan Saksi" of "... Saksi dan Korban", LPSK,
+        # does not spell LPS).
         acronym = _bare_acronym(value)
         if acronym is not None:
             for u in by_initials.get(acronym, ()):
                 g = groups.find(u)
-                if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root]:
+                if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root] \
+                        and not _cut_in_group(u, g, groups, words, by_word):
                     found.add(g)
         tail = _ministry_tail(value)
         if tail is not None:

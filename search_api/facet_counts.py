@@ -44,6 +44,7 @@ def compute_facets(
         spec[name] = F.probe_agg(name, size, searcher.num_segments)
     result = searcher.aggregate(full, spec)
     counts_of = _top_counts(searcher, full, together, size, result)
+    total = F.stats_count(result.get("members"))
     values: dict[str, tuple[F.FacetValue, ...]] = {}
     for name in S.KEYWORD_FACETS:
         selected = request.selected(name)
@@ -57,14 +58,17 @@ def compute_facets(
         shown = {v for v, _ in counts}
         unshown = [v for v in selected if v not in shown]
         missing: dict[str, int] = {}
-        if unshown:  # the selected values outside the top: one call counts them all
+        if unshown and name in disjunctive and len(selected) == 1:
+            # This facet's filter is its one selected value, so the results counted here
+            # that have it are the results themselves.
+            missing = {selected[0]: total}
+        elif unshown:  # the selected values outside the top: one call counts them all
             agg = searcher.aggregate(counted, {name: F.terms_agg(
                 name, len(unshown), searcher.num_segments, include=unshown)})
             found = dict(F.term_counts(agg.get(name)))
             missing = {v: found.get(v, 0) for v in unshown}
         values[name] = F.terms_facet(counts, selected, size, missing)
     days = F.day_counts(result.get("days"))
-    total = F.stats_count(result.get("members"))
     undated = total - F.stats_count(result.get("dated"))
     return F.Facets(
         person=values[S.PERSON],

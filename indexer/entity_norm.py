@@ -22,6 +22,8 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   and a ministry's short name the one ministry it abbreviates (Kementan ~
   Kementerian Pertanian);
 * **tickets**: a person "A-B" whose two halves are each a person becomes those two persons;
+  so does a run of two persons' names the corpus writes apart ("Cristiano Ronaldo Meets Piers
+  Morgan": :mod:`indexer.run_ons`);
 * **old spelling**: values of two words or more that are equal once the pre-1972 spelling is
   read as today's (oe -> u, dj -> j, tj -> c, ...: Gatot Soebroto = Gatot Subroto, Pandjaitan
   = Panjaitan), German's "ue" as "u" (Muenchen = Munchen), and the spellings of one given name
@@ -35,13 +37,16 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   Bacharuddin Jusuf Habibie; not Anwar), a first name only when that person dominates the
   others it begins (Imam -> Imam Nahrawi); a bare first name shared by several people, or a
   word of several people's names none of whom it mostly stands for, is no facet value on its
-  own (Sri, Alex, Luna). "One" name means one named DOMINANCE times as often as all rivals
-  found in a few articles (a one-off "Anies Rasyis Baswedan" is no rival), weighed by how
-  often it is written in full; a word counts the names of every spelling of it the corpus
-  shows beside the same other words (``name_keys.word_variants``: "Syarief" is Elza
-  Syarief's and Laode M Syarif's). Names of two words or more that are one read loosely
-  ("Aziz"/"Azis", "Syamsuddin"/"Syamsudin") and share a word spelt alike join. A person's
-  group is shown as its most frequent full name not ending in an initial;
+  own (Sri, Alex, Luna); a word only written inside a name, never first or last, is not that
+  person's (Rasyid of Anies Rasyid Baswedan), nor is a word the words around it link to
+  another person ("Mikhael Moeis (Mika)" beside Mika Kallio). "One" name means one named
+  DOMINANCE times as often as all rivals found in a few articles (a one-off "Anies Rasyis
+  Baswedan" is no rival), weighed by how often it is written in full; a word counts the
+  names of every spelling of it the corpus shows beside the same other words
+  (``name_keys.word_variants``: "Syarief" is Elza Syarief's and Laode M Syarif's). Names
+  of two words or more that are one read loosely ("Aziz"/"Azis", "Syamsuddin"/"Syamsudin")
+  and share a word spelt alike join. A person's group is shown as its most frequent full
+  name not ending in an initial;
 * **in one article** (:mod:`indexer.article_persons`): a one-word person's name is the person
   whose full name the article writes with it; and no one in a category where only other
   people's full names with that word are written;
@@ -116,6 +121,7 @@ from indexer.name_evidence import (
     completions,
     credits,
     join_linked,
+    linked_words,
     nickname_types,
     retyped,
 )
@@ -136,6 +142,7 @@ from indexer.near_names import (
 from indexer.nicknames import article_pairs, join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
+from indexer.run_ons import run_ons
 from indexer.variant_joins import join_variants
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
@@ -169,8 +176,9 @@ def _half(half: str, keyed: Mapping[str, str], counts: Mapping[str, int], ticket
 def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
               places: frozenset[str] = frozenset(), evidence: NameEvidence | None = None,
               credited: Iterable[str] = (), org_names: Collection[str] = (),
-              person_names: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
-    tickets: dict[str, tuple[str, str]] = {}
+              person_names: Collection[str] = (),
+              joined: Mapping[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, ...]]:
+    tickets: dict[str, tuple[str, str]] = dict(joined or {})  # run-ons first
     plain = dict(counts)
     if typ == "PER":
         keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
@@ -178,7 +186,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             keyed.setdefault(variant_key(v), v)
         for v in counts:
             halves = ticket_halves(v)
-            if halves is None:
+            if halves is None or v in tickets:
                 continue
             a, b = (_half(h, keyed, counts, counts[v], resolve) for h in halves)
             if a and b and a != b:
@@ -198,10 +206,13 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_z_spellings(groups)
     # names never shown: "Informatika Rudiantara" (before the parts: it is no other person)
     cut = join_title_cuts(groups, org_names) if typ == "PER" else set()
-    dropped = join_name_parts(groups) if typ == "PER" else set()
+    dropped: set[str] = set()
     if typ == "PER":
+        # a word linked to one person ("Mikhael Moeis (Mika)") is no part of another's name
+        linked = set() if evidence is None else linked_words(evidence, plain)
+        dropped = join_name_parts(groups, linked)
         join_misspellings(groups)
-        dropped = join_lone_parts(groups, dropped, org_names)
+        dropped = join_lone_parts(groups, dropped, org_names, linked)
         if evidence is not None:
             join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
@@ -290,9 +301,12 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     org_names = org_words(entity_counts.get("ORG", {}))
     person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
+    contexts = list(contexts)
+    joined = run_ons(entity_counts.get("PER", {}), contexts)
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
                   [v for t, v in credited if t == typ], org_names,
-                  person_names if typ == "LOC" else frozenset())
+                  person_names if typ == "LOC" else frozenset(),
+                  joined if typ == "PER" else None)
             for typ in S.ENTITY_TYPES}
     if submit is None:
         values = {typ: _type_map(*args) for typ, args in jobs.items()}

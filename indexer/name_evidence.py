@@ -209,6 +209,20 @@ def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
                 merge_groups(groups, totals, into, root)
 
 
+def linked_words(evidence: NameEvidence, counts: Mapping[str, int]) -> set[str]:
+    """The one-word persons' names (values of ``counts``) whose links point to one person's
+    name of several words, as :func:`join_linked` accepts them ("Mikhael Moeis (Mika)"): that
+    person's, though the word begins another's name too (Mika Kallio)."""
+    by_short: dict[str, dict[str, int]] = {}
+    for (short, whole), n in evidence.links.items():
+        if (short[0] == whole[0] == "PER" and " " not in short[1].strip()
+                and " " in whole[1].strip() and short[1] in counts and whole[1] in counts):
+            to = by_short.setdefault(short[1], {})
+            to[whole[1]] = to.get(whole[1], 0) + n
+    return {short for short, to in by_short.items()
+            if _accepted(max(to.values()), sum(to.values()), counts[short])}
+
+
 # A one-word person's name is shown as the whole name its links point to that the corpus never
 # writes as a name (the mention left the given name and particle out: "Turki al-Maliki"),
 # when they are found in this many articles, and in half of the word's articles at least.

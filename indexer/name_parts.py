@@ -5,8 +5,10 @@ people's names none of whom it mostly stands for is dropped."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from typing import Final
 
+from indexer.entities.facts import COMMON_NAME_PARTS
 from indexer.entity_groups import (
     DOMINANCE,
     RIVAL_MIN,
@@ -22,10 +24,13 @@ from indexer.name_keys import covers, initial, spelt_words, word_variants
 SURNAME_DOMINANCE: Final = 2
 
 
-def join_name_parts(groups: Groups) -> set[str]:
+def join_name_parts(groups: Groups, linked: Collection[str] = ()) -> set[str]:
     """Join person names to the one longer name they are part of; return the groups of bare
-    first names shared by several full names (no facet values on their own)."""
-    roots = {groups.find(v) for v in groups.counts}
+    first names shared by several full names (no facet values on their own). ``linked``:
+    one-word names the words around them link to a person (:func:`~indexer.name_evidence.
+    linked_words`): his, not parts of other names."""
+    apart = {groups.find(v) for v in linked if v in groups.parent}
+    roots = {groups.find(v) for v in groups.counts} - apart
     # Words as today's spelling writes them, and as one where the corpus writes a word of a
     # name both ways (:func:`~indexer.name_keys.word_variants`): a group's spellings share
     # them, whichever is root, and a part counts the names of every spelling that may hold it
@@ -81,6 +86,12 @@ def join_name_parts(groups: Groups) -> set[str]:
                  if any(words[u][0] == part[0] for u in holders if groups.find(u) == c)}
         one = dominant(bigger, full)
         rivals = sum(full[c] for c in containers if c != one and full[c] >= RIVAL_MIN)
+        # A word only ever written inside a person's name, never first or last (but for
+        # common parts: "Muhammad", "Jr"), is no name news calls him by ("Rasyid" of Anies
+        # Rasyid Baswedan): another person's.
+        if one is not None and not any(called_by(part[0], words[u])
+                                       for u in holders if groups.find(u) == one):
+            one = None
         if one is not None and (
             # a surname, as news refers to people, of one person more than of all others
             # ("Habibie"; not "Anwar": Joko Anwar, Anwar Usman, Anwar Ibrahim, ...)
@@ -93,6 +104,14 @@ def join_name_parts(groups: Groups) -> set[str]:
             # Luna Maya, Lucinta Luna): no one entity
             dropped.add(root)
     return {groups.find(d) for d in dropped}
+
+
+def called_by(word: str, name: Sequence[str], start: bool = False) -> bool:
+    """Whether ``word`` is the first or last word of ``name`` once its common parts before
+    and after are left out ("Rian" of Muhammad Rian Ardianto, "Downey" of Robert Downey Jr);
+    with ``start``, the start of one of those ("Kumala" of Barbie Kumalasari)."""
+    core = [w for w in name if w not in COMMON_NAME_PARTS] or list(name)
+    return any(w.startswith(word) if start else w == word for w in (core[0], core[-1]))
 
 
 def _initials(words: tuple[str, ...]) -> int:

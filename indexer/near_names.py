@@ -39,6 +39,7 @@ from indexer.entities.facts import (
 )
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
+from indexer.name_parts import called_by
 
 MISSPELLING_DOMINANCE: Final = 3
 MISSPELT_WORD_MIN: Final = 7
@@ -175,7 +176,8 @@ LONE_SHARE: Final = 1 / 3
 NICK_MIN: Final = 4
 
 
-def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str]) -> set[str]:
+def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str],
+                    linked: Collection[str] = ()) -> set[str]:
     """A one-word person's name that is the start of a word of one full name only,
     written less often than it (the parts rule asks for at least as often) but still often,
     joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika; so does one that
@@ -183,7 +185,9 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
     many as the word ("Mulan" ~ Mulan Jameela; not "Ronaldo" beside Cristiano Ronaldo and
     Ronaldo Nazario: the parts rule weighs those). A full name with a word of ``org_words``
     (words of frequent organisations' names) is no one's: "Informatika Rudiantara" is a title
-    cut short. Returns ``dropped`` with the groups that joined left out."""
+    cut short. ``linked``: one-word names the words around them link to a person
+    (:func:`~indexer.name_evidence.linked_words`), his. Returns ``dropped`` with the groups
+    that joined left out."""
     totals = group_counts(groups)
     by_start: dict[str, set[str]] = defaultdict(set)
     by_word: dict[str, set[str]] = defaultdict(set)
@@ -197,7 +201,7 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         words = name_words(v)
         root = groups.find(v)
-        if len(words) != 1 or root in dropped or len(name_words(root)) != 1:
+        if len(words) != 1 or root in dropped or len(name_words(root)) != 1 or v in linked:
             continue
         held = {g for g in map(groups.find, by_start.get(words[0], ()))
                 if g != root and totals[g] >= RIVAL_MIN}
@@ -213,7 +217,11 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
             least = RIVAL_MIN
         else:
             continue
-        if totals[one] >= max(least, LONE_SHARE * totals[root]):
+        # not a word only written inside the name (:func:`~indexer.name_parts.called_by`)
+        if totals[one] >= max(least, LONE_SHARE * totals[root]) and any(
+                called_by(words[0], name_words(u), one in held)
+                for u in by_start.get(words[0], set()) | by_word.get(words[0], set())
+                if groups.find(u) == one):
             merge_groups(groups, totals, one, root)
     return {groups.find(d) for d in dropped}
 

@@ -33,9 +33,10 @@ from indexer.document import Prepared, canonical_url, document_fields, load_payl
 from indexer.entities import load_model
 from indexer.entity_norm import compute_map
 from indexer.feed import iter_records
+from indexer.fingerprints import fingerprint
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Record
-from indexer.stories import Stories, cluster_batch, fingerprint
+from indexer.stories import Stories, cluster_batch
 from indexer.story_ledger import epoch, story_fields
 
 T = TypeVar("T")

@@ -7,7 +7,7 @@
   entities (people, organisations, places) and are not copies of each other (5-word shingle
   Jaccard of their bodies under 0.1). Each pair must NOT share a story.
 * The whole corpus plus the copies is clustered exactly as ``warta reindex`` does
-  (:func:`indexer.stories.fingerprint` on the cleaned body, :class:`indexer.stories.Stories`),
+  (:func:`indexer.fingerprints.fingerprint` on the cleaned body, :class:`indexer.stories.Stories`),
   and pair precision / recall are counted over the 600 labelled pairs.
 * ``--pairs N`` prints N random pairs of real articles the clustering put in one story (the
   corpus's own near-copies), side by side, to be judged by reading them.
@@ -31,7 +31,8 @@ from bench.common import CORPUS, arg_parser
 from indexer.clean import clean_body
 from indexer.dates import parse_date
 from indexer.entities import extract_entities
-from indexer.stories import Stories, fingerprint
+from indexer.fingerprints import fingerprint
+from indexer.stories import Stories
 
 N_COPIES = 300
 N_NEGATIVES = 300

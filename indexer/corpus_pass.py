@@ -31,9 +31,9 @@ from indexer.document import Prepared
 from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.fingerprints import Fingerprint
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
-from indexer.stories import Fingerprint
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
 

@@ -18,9 +18,9 @@ from indexer import schema as S
 from indexer.analysis import Analyzer, DocumentTerms, join_terms, normalize
 from indexer.clean import clean_body, clean_page
 from indexer.dates import OUT_OF_RANGE, parse_date
+from indexer.fingerprints import Fingerprint, fingerprint
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Problem, Record
-from indexer.stories import Fingerprint, fingerprint
 
 MIN_BODY_WORDS = 4  # the corpus's 173 bodies of 0-3 words are link residue, not articles
 MAX_TITLE_CHARS = 160

@@ -12,7 +12,8 @@ from indexer import schema as S
 from indexer.build_report import BuildReport
 from indexer.corpus_pass import Parcel, Spill
 from indexer.document import Prepared
-from indexer.stories import Fingerprint, Stories, changed, cluster_batch, story_id, story_key
+from indexer.fingerprints import Fingerprint
+from indexer.stories import Stories, changed, cluster_batch, story_id, story_key
 
 
 def epoch(prep: Prepared | Parcel) -> int | None:

@@ -21,7 +21,8 @@ from indexer import schema as S
 from indexer import store
 from indexer.build import add, delete, reindex
 from indexer.document import load_payload
-from indexer.stories import MAX_APART, Stories, cluster_all, fingerprint, linked, story_id
+from indexer.fingerprints import fingerprint
+from indexer.stories import MAX_APART, Stories, cluster_all, linked, story_id
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWN_PAIR = ("clickid-okezone-00033", "clickid-sindonews-01077")  # a 97% copy, sindonews first

@@ -20,18 +20,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_body
-from indexer.stories import (
-    BANDS,
+from indexer.fingerprints import (
     NUM_PERM,
-    ROWS,
     Fingerprint,
-    Stories,
     affine32_permutations,
-    cluster_all,
-    cluster_batch,
     fingerprint,
     shingle_hashes,
 )
+from indexer.stories import BANDS, ROWS, Stories, cluster_all, cluster_batch
 
 _P = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
 

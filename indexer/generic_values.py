@@ -7,7 +7,8 @@ name shared by several people.
   "Paris Fashion Week", "China Open", "Piala Presiden"): the facets are of persons,
   organisations and places;
 * **kinds, things, quantities and groups**: a name that only names a kind of body or thing
-  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", "Balai Kota", a zodiac sign) or
+  (``data/kind_names.txt``: "Timnas", "Kejaksaan", "Polisi", "Balai Kota", a zodiac sign; a
+  club's last word alone, ``data/club_context.txt``: "United") or
   ends with a word of a thing ("Jakarta Islamic Index", "Instagram Story") or a person's rank
   ("Polda Metro Jaya Kombes", cut before the person's name), a number with a
   unit ("RAM 8 GB"; ``data/units.txt``), a competition's group ("Grup G");
@@ -31,7 +32,14 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
-from indexer.entities.facts import DATA, load_names, load_places, read_lines, read_sections
+from indexer.entities.facts import (
+    CLUB_LAST,
+    DATA,
+    load_names,
+    load_places,
+    read_lines,
+    read_sections,
+)
 from indexer.entities.regions import regional_head
 from indexer.name_keys import name_words, variant_key
 
@@ -107,13 +115,15 @@ def _units() -> frozenset[str]:
 def is_kind_or_spec(value: str) -> bool:
     """Whether ``value`` names a kind of thing rather than one, or a thing, or ends in a
     person's rank (``data/kind_names.txt``: "Timnas", "Polisi", "Cancer", "Jakarta Islamic
-    Index", "Metro Jaya Kombes"), a quantity or a specification (a number and a unit of
+    Index", "Metro Jaya Kombes") or is a club's last word alone ("United": Manchester's or
+    Bali's?), a quantity or a specification (a number and a unit of
     ``data/units.txt`` after it: "RAM 8 GB", "48MP"), or a competition's group ("Zona Asia Grup
     G")."""
     words = name_words(value)
     bodies, alone, lasts, ranks = _kind_names()
     if (_only_kinds(words, bodies) or " ".join(words) in alone
-            or (len(words) >= 2 and (words[-1] in lasts or words[-1] in ranks))):
+            or (len(words) >= 2 and (words[-1] in lasts or words[-1] in ranks))
+            or (len(words) == 1 and words[0] in CLUB_LAST)):
         return True
     units = _units()
     for i, w in enumerate(words):

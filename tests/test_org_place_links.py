@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import tantivy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer import schema as S
+from indexer import store
 from indexer.corpus_pass import alias_person
+from indexer.document import load_payload
+from indexer.entities import extract_entities, load_model
+from indexer.entities.names import Entity
+from indexer.entities.retype import club_names
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
@@ -52,6 +62,43 @@ def test_the_parliament_complex_is_one_place_by_any_of_its_buildings() -> None:
     assert m.entity("LOC", "Gedung DPRD") != ("Kompleks Parlemen",)
 
 
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(text[e.start:e.end], e.type, e.name) for e in extract_entities(text)]
+
+
+def test_a_place_cut_from_a_clubs_name_is_the_club() -> None:
+    # the tagger reads a well-known place and leaves the club's last word out
+    text = "Meski eks pemain Bali United itu masih ke sana."
+    assert _found(text) == [("Bali United", "ORG", "Bali United")]
+    text = "Barcelona bermain 1-1 kontra AS Roma di Stadion Olimpico."
+    assert ("AS Roma", "ORG", "AS Roma") in _found(text)
+    assert all(surface != "AS" for surface, _, _ in _found(text))
+    ents = [Entity("Amerika Serikat", "LOC", 0, 2), Entity("Roma", "LOC", 3, 7)]
+    assert club_names("AS Roma menang.", ents) == [Entity("AS Roma", "ORG", 0, 7)]
+    # must not change: a place before a sentence's end or another name; "AS" before a person
+    for text, kept in (("Ia pergi ke Bali. United Airlines terbang.", ("Bali", "LOC", "Bali")),
+                       ("Menteri Luar Negeri AS Mike Pompeo datang.",
+                        ("AS", "LOC", "Amerika Serikat")),
+                       ("Wisatawan ke Bali meningkat pesat.", ("Bali", "LOC", "Bali"))):
+        assert kept in _found(text), _found(text)
+    ents = [Entity("Bali", "LOC", 0, 4)]
+    assert club_names("Bali united", ents) == ents  # a lower-case word is no club's
+
+
+_PIECES = st.sampled_from(["Bali", "United", "AS", "Roma", "FC", "Aceh", "Mike Pompeo", "di",
+                           "vs", ".", ",", "Persija", "Jakarta", "SC", "Braga", "united"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map(" ".join))
+def test_club_names_keep_mentions_in_order_and_change_nothing_twice(text: str) -> None:
+    given_ents = load_model().tagger.extract(text)
+    out = club_names(text, given_ents)
+    assert all(a.end <= b.start for a, b in zip(out, out[1:], strict=False)), out
+    assert all(0 <= e.start < e.end <= len(text) for e in out)
+    assert club_names(text, out) == out
+
+
 def test_the_corpus_org_and_place_values(full_index_dir: Path) -> None:
     counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
     org, place = counts["org"], counts["place"]
@@ -60,3 +107,15 @@ def test_the_corpus_org_and_place_values(full_index_dir: Path) -> None:
     assert "Gedung DPR" not in place and place["Kompleks Parlemen"] >= 450
     # LPS (the deposit insurer) is not the witness protection agency LPSK
     assert org["LPS"] >= 10 and org["Lembaga Perlindungan Saksi dan Korban"] <= 20
+    # the club is not the island; a club's last word alone is no value
+    assert org["Bali United"] >= 80 and org["AS Roma"] >= 20 and "United" not in org
+    index = store.open_index(full_index_dir)
+    searcher = index.searcher()
+    hits = searcher.search(tantivy.Query.term_query(index.schema, "place", "Bali"), 1000).hits
+    assert len(hits) == place["Bali"]
+    for _, addr in hits:
+        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+        for m in art.mentions:
+            text = art.title if m.field == "title" else art.body
+            if m.name == "Bali":
+                assert not text.startswith(" United", m.end), text[m.start:m.end + 20]

@@ -31,6 +31,7 @@ from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
 from indexer.entities.regions import unit_seats
 from indexer.entities.retype import (
     alias_types,
+    club_names,
     club_short_names,
     korean_names,
     official_units,
@@ -52,6 +53,6 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
     out = unit_seats(text, alias_types(official_units(text, out)))
-    out = sports_teams(text, out, model.facts)
+    out = sports_teams(text, club_names(text, out), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
     return link_people(link_short_forms(text, out))

@@ -175,6 +175,51 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
             for e, low in zip(entities, lows, strict=True)]
 
 
+def _word_after(text: str, end: int) -> int:
+    """The end of the word right after ``text[:end]`` and one space, or ``end`` if none."""
+    if text[end : end + 1] != " ":
+        return end
+    stop = end + 1
+    while stop < len(text) and text[stop].isalnum():
+        stop += 1
+    return stop
+
+
+def club_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A place or person mention the tagger cut from a club's name is the club: with the
+    club's last word written right after it ("Bali United", "Aceh United", where the tagger
+    reads a well-known place and drops the word), or after a club's first word that is no
+    other mention than a place's ("AS Roma": "AS" is also the United States' short form).
+    The whole name becomes one organisation's mention."""
+    out: list[Entity] | None = None
+    inside: set[int] = set()  # mentions of a first word now inside the club's ("AS")
+    for k, ent in enumerate(entities):
+        if ent.type == "ORG":
+            continue
+        start, stop = ent.start, _word_after(text, ent.end)
+        word = text[ent.end + 1 : stop]
+        nxt = entities[k + 1].start if k + 1 < len(entities) else len(text)
+        if not (word[:1].isupper() and word.lower() in CLUB_LAST and nxt >= stop):
+            stop = ent.end
+        before = text.rfind(" ", 0, max(0, start - 1)) + 1
+        head = text[before : start - 1] if start > 1 and text[start - 1] == " " else ""
+        prev = entities[k - 1] if k > 0 else None
+        if ent.type == "LOC" and head[:1].isupper() and head.lower() in CLUB_FIRST and (
+                prev is None or prev.end <= before
+                or (prev.start == before and prev.end == start - 1 and prev.type == "LOC")):
+            if prev is not None and prev.start == before:
+                inside.add(k - 1)
+            start = before
+        if (start, stop) == (ent.start, ent.end):
+            continue
+        if out is None:
+            out = list(entities)
+        out[k] = Entity(normalised(text[start:stop], "ORG")[0], "ORG", start, stop)
+    if out is None:
+        return entities
+    return [e for k, e in enumerate(out) if k not in inside]
+
+
 # A place word right before a name: there it is the city, not its club ("kota Madrid"); a
 # capitalised word: there it is part of a longer name ("Atletico Madrid").
 _CITY_BEFORE_RE = re.compile(r"(?:\b(?:[Kk]ota|[Dd]i|[Kk]e|[Dd]ari)|[A-Z][\w.-]*)\s+\Z")

@@ -15,11 +15,12 @@ from indexer import store
 from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities import extract_entities, load_model
-from indexer.entities.names import Entity
+from indexer.entities.names import Entity, defined_otherwise
 from indexer.entities.retype import club_names
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
+from indexer.mentions import article_mentions
 
 
 def _map(org: dict[str, int] | None = None, loc: dict[str, int] | None = None) -> EntityMap:
@@ -83,6 +84,36 @@ def test_a_place_cut_from_a_clubs_name_is_the_club() -> None:
         assert kept in _found(text), _found(text)
     ents = [Entity("Bali", "LOC", 0, 4)]
     assert club_names("Bali united", ents) == ents  # a lower-case word is no club's
+
+
+def test_an_acronym_the_article_defines_as_other_words_is_not_its_alias() -> None:
+    assert defined_otherwise("Pajak Kendaraan Bermotor (PKB) naik.") == \
+        {"PKB": "Pajak Kendaraan Bermotor"}
+    assert defined_otherwise("RUU Penghapusan terhadap Kekerasan Seksual (PKS) ditunda.") == \
+        {"PKS": "Penghapusan terhadap Kekerasan Seksual"}
+    # must not change: the alias's own name (also with another word before it), a translation
+    # of it, words that do not spell the acronym
+    for text in ("Politikus Partai Keadilan Sejahtera (PKS) berkata.",
+                 "Perserikatan Bangsa Bangsa (PBB) bersidang.",
+                 "World Health Organization (WHO) mencatat.",
+                 "Andreescu Kanada 4727 5 Serena Williams (AS) menang.",
+                 "Partai Kebangkitan Bangsa (PKB) menang."):
+        assert defined_otherwise(text) == {}, text
+    title = "DPR Tunda RUU PKS"
+    body = ("DPR menunda pengesahan RUU Penghapusan Kekerasan Seksual (PKS). Menurut anggota "
+            "Komisi VIII, RUU PKS perlu dikaji lagi.")
+    names = [(m.field, m.name) for m in article_mentions(title, body)]
+    assert "Partai Keadilan Sejahtera" not in {n for _, n in names}, names
+    assert ("title", "Dewan Perwakilan Rakyat") in names
+    # the party where the article defines the acronym as the party's name
+    body = "Partai Keadilan Sejahtera (PKS) menolak. Kata PKS, RUU itu perlu."
+    names = [(m.field, m.name) for m in article_mentions("PKS Menolak", body)]
+    assert names.count(("body", "Partai Keadilan Sejahtera")) >= 2
+    assert ("title", "Partai Keadilan Sejahtera") in names
+    # an acronym defined as another body that the article names is that body
+    text = "Ketua Umum Partai Bulan Bintang (PBB) Yusril berkata PBB siap."
+    pbb = [e.name for e in extract_entities(text) if text[e.start:e.end] == "PBB"]
+    assert pbb and set(pbb) <= {"Partai Bulan Bintang"}, pbb
 
 
 _PIECES = st.sampled_from(["Bali", "United", "AS", "Roma", "FC", "Aceh", "Mike Pompeo", "di",

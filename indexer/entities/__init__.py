@@ -26,7 +26,13 @@ The package's modules depend one way, each on those before it:
 from __future__ import annotations
 
 from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
-from indexer.entities.names import Entity, link_people, link_short_forms
+from indexer.entities.names import (
+    Entity,
+    defined_otherwise,
+    drop_defined_otherwise,
+    link_people,
+    link_short_forms,
+)
 from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
 from indexer.entities.regions import unit_seats
 from indexer.entities.retype import (
@@ -38,7 +44,8 @@ from indexer.entities.retype import (
     sports_teams,
 )
 
-__all__ = ["MODEL_PATH", "Entity", "Model", "extract_entities", "load_model", "model_from_payload"]
+__all__ = ["MODEL_PATH", "Entity", "Model", "defined_otherwise", "drop_defined_otherwise",
+           "extract_entities", "load_model", "model_from_payload"]
 
 
 def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
@@ -55,4 +62,5 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     out = unit_seats(text, alias_types(official_units(text, out)))
     out = sports_teams(text, club_names(text, out), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
-    return link_people(link_short_forms(text, out))
+    out = drop_defined_otherwise(text, link_short_forms(text, out), defined_otherwise(text))
+    return link_people(out)

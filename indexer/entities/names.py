@@ -226,3 +226,70 @@ def _later_short_forms(text: str, entities: list[Entity], defined: dict[str, tup
     if not added:
         return entities
     return sorted([*entities, *added], key=lambda x: x.start)
+
+
+# An acronym in parentheses after the words it stands for ("Pajak Kendaraan Bermotor (PKB)").
+_DEFINED_RE = re.compile(r"\(\s?([A-Z]{2,6})\s?\)")
+_WORD_RE = re.compile(r"[\w'’-]+")
+# Small words an expansion may hold in lower case ("Penghapusan terhadap Kekerasan Seksual").
+_EXPANSION_JOINS = frozenset({"dan", "atau", "terhadap", "untuk", "di", "dari", "ke", "pada",
+                              "of", "and", "for", "the", "de"})
+
+
+def _expansion(text: str, at: int, short: str) -> str | None:
+    """The fewest capitalised words right before ``text[at]`` that ``short`` spells, or None."""
+    words = _WORD_RE.findall(text, max(0, at - 160), at)[-(len(short) + 4):]
+    for k in range(2, len(words) + 1):
+        tail = words[-k:]
+        if not tail[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() or w in _EXPANSION_JOINS for w in tail) \
+                and is_short_form(short, " ".join(tail)):
+            return " ".join(tail)
+    return None
+
+
+def _long_words(name: str) -> set[str]:
+    return {w.lower() for w in _WORD_RE.findall(name) if len(w) >= 4}
+
+
+def defined_otherwise(text: str) -> dict[str, str]:
+    """The acronyms of the alias table that ``text`` defines as other words than the alias's
+    name, which the acronym also spells ("Rancangan Undang-Undang Penghapusan Kekerasan Seksual
+    (PKS)", "Pajak Kendaraan Bermotor (PKB)"), with those words: there they name that, not
+    the alias (a party). A translation of the alias's name spells no other acronym ("World
+    Health Organization (WHO)"), so it is never such a definition."""
+    if "(" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for m in _DEFINED_RE.finditer(text):
+        short = m.group(1)
+        alias = ALIASES.get(short.lower())
+        if alias is None or alias[1] == "PER" or short in out \
+                or not is_short_form(short, alias[0].replace("-", " ")):
+            continue
+        spelled = _expansion(text, m.start(), short)
+        if spelled is not None and not _long_words(spelled) & _long_words(alias[0]):
+            out[short] = spelled
+    return out
+
+
+def drop_defined_otherwise(text: str, entities: list[Entity],
+                           defined: dict[str, str]) -> list[Entity]:
+    """``entities`` where a mention of an acronym of ``defined`` (as :func:`defined_otherwise`
+    finds them) that was read as its alias is the entity its definition's words are, where the
+    text names that one ("Partai Bulan Bintang (PBB)"), or else no mention (a law, a tax)."""
+    if not defined:
+        return entities
+    named = {e.name: e.type for e in entities}
+    out = []
+    for e in entities:
+        surface = text[e.start : e.end]
+        spelled = defined.get(surface)
+        if spelled is not None and ALIASES[surface.lower()][0] == e.name:
+            typ = named.get(spelled)
+            if typ is None:
+                continue
+            e = Entity(spelled, typ, e.start, e.end)
+        out.append(e)
+    return out

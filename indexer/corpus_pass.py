@@ -34,6 +34,7 @@ from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
+from indexer.person_marks import bare_marks
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
 
@@ -192,14 +193,24 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # What each value becomes in this article: a part of a person's name the article also
     # writes in full is that person's (:meth:`EntityMap.entities_in`).
     context = [v for _, _, v in found]
+    # The words around a bare name mapped to another's may mark somebody else
+    # (:mod:`indexer.person_marks`): read only where the payload is decoded anyway.
+    stored: Json | None = None
+    marked = None
+    if emap.marks and any(to == "PER" and " " not in v.strip()
+                          and emap.entity("PER", v) not in ((v,), ()) for _, to, v in found):
+        stored = orjson.loads(f[S.PAYLOAD])
+        marked = bare_marks(stored["title"], stored["body"], stored["mentions"] or ())
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
-                                 f.get(S.CATEGORY) or "", context)
+                                 f.get(S.CATEGORY) or "", context,
+                                 marked if t == "PER" else None)
              for t in S.ENTITY_TYPES}
     changed = any(to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
-    stored = orjson.loads(f[S.PAYLOAD])
+    if stored is None:
+        stored = orjson.loads(f[S.PAYLOAD])
     old_entities = stored["entities"] or {}
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in old_entities.get(t, ())]
     entities = {t: list(dict.fromkeys(x for to, v in retyped if to == t

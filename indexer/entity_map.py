@@ -12,7 +12,8 @@ from typing import Any, Final
 
 from indexer.article_persons import article_persons
 from indexer.name_keys import category_key, variant_key
-from indexer.person_context import finals_of, keeps_company, specific
+from indexer.person_context import finals_of, keeps_company, names_company, specific
+from indexer.person_marks import somebody_else
 
 MAP_VERSION: Final = 1
 
@@ -33,6 +34,8 @@ class EntityMap:
     # person -> the specific values named beside his full name (:mod:`indexer.person_context`)
     profiles: Mapping[str, frozenset[str]] = field(default_factory=dict)
     articles: int = 0  # articles counted
+    # person -> the marks his full names are written with (:mod:`indexer.person_marks`)
+    marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -73,16 +76,29 @@ class EntityMap:
         return self._keys.get(typ, {}).get(variant_key(value), (value,))
 
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
-                    context: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+                    context: Collection[str] = (),
+                    marked: Mapping[str, frozenset[str]] | None = None
+                    ) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
         (:func:`~indexer.article_persons.article_persons`), and no one where the article names
         none of the company his full name keeps (``context``: the article's values of every
-        type; :func:`~indexer.person_context.keeps_company`)."""
+        type; :func:`~indexer.person_context.keeps_company`), or where the words around it mark
+        somebody else and the article names none of his company (``marked``: the article's
+        :func:`~indexer.person_marks.bare_marks`)."""
         out = {v: self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
+        for v, seen in (marked or {}).items():
+            into = found.get(v, ())
+            if len(into) != 1 or into[0] == v or not somebody_else(seen, self.marks.get(into[0])):
+                continue
+            own = [u for u, x in found.items() if into[0] in x]
+            if not any(" " in u.strip() for u in own) and not names_company(
+                    into[0], context, own, self.profiles, self._tells,
+                    finals_of(self.values, self.counts)):
+                found[v] = ()
         if not self.profiles or not context:
             return found
         for v, into in found.items():
@@ -115,7 +131,8 @@ class EntityMap:
                 "types": {t: dict(m) for t, m in self.types.items()},
                 "astray": {v: sorted(cs) for v, cs in self.astray.items()},
                 "profiles": {p: sorted(vs) for p, vs in self.profiles.items()},
-                "articles": self.articles}
+                "articles": self.articles,
+                "marks": {p: sorted(ms) for p, ms in self.marks.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -135,6 +152,7 @@ class EntityMap:
             found = {str(p): frozenset(map(str, vs))
                      for p, vs in data.get("profiles", {}).items()}
             articles = int(data.get("articles", 0))
+            marks = {str(p): frozenset(map(str, ms)) for p, ms in data.get("marks", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types, astray, found, articles)
+        return cls(values, counts, cats, types, astray, found, articles, marks)

@@ -142,6 +142,7 @@ from indexer.near_names import (
 from indexer.nicknames import article_pairs, join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
+from indexer.person_marks import full_name_marks
 from indexer.run_ons import run_ons
 from indexer.variant_joins import join_variants
 
@@ -321,7 +322,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types,
                      astray_categories(values.get("PER", {}), person_categories or {}),
-                     profiles(values, contexts, entity_counts, articles), articles)
+                     profiles(values, contexts, entity_counts, articles), articles,
+                     full_name_marks(found.kinds, values.get("PER", {})))
 
 
 @dataclass(slots=True)

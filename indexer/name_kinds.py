@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
+from indexer.person_marks import article_marks
 
 Name = tuple[str, str]  # (type, value)
 KINDS: Final = ("group", "thing", "named", "product", "maker")
@@ -81,7 +82,8 @@ def kind_before(text: str, start: int) -> str | None:
 def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                   ) -> set[tuple[Name, str]]:
     """The (name, kind) pairs one article's mentions show (dicts with type, name, field,
-    start)."""
+    start, end); with the marks of persons' full names (:func:`~indexer.person_marks.
+    article_marks`)."""
     out: set[tuple[Name, str]] = set()
     story = tells_story(title)
     for m in mentions:
@@ -92,7 +94,7 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             out.add(((m["type"], m["name"]), kind))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
-    return out
+    return out | article_marks(title, body, mentions)
 
 
 def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mapping[str, int]]
@@ -102,6 +104,8 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
     names) or "product" (organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`)
+            continue
         found = counts.get(typ, {}).get(value, 0) if typ in KIND_TYPES[kind] else 0
         if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:
             continue

@@ -100,3 +100,14 @@ def keeps_company(person: str, context: Collection[str], own: Collection[str],
     others = [set(finals(v)) for v in context if v not in own and tells.get(v, False)]
     others = [xs for xs in others if person not in xs]
     return len(others) < OTHERS_MIN or any(not xs.isdisjoint(company) for xs in others)
+
+
+def names_company(person: str, context: Collection[str], own: Collection[str],
+                  profile: Mapping[str, frozenset[str]], tells: Mapping[str, bool],
+                  finals: Finals) -> bool:
+    """Whether an article names one of the specific values (or a value it becomes) named
+    beside ``person``'s full name elsewhere, besides its own names of him (``own``)."""
+    company = profile.get(person)
+    return company is not None and any(
+        not set(finals(v)).isdisjoint(company) for v in context
+        if v not in own and tells.get(v, False))

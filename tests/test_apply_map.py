@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
+from indexer.person_marks import bare_marks
 from indexer.records import Record
 
 
@@ -30,8 +31,9 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     f = prep.fields
     before = load_payload(f[S.PAYLOAD])
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
+    marked = bare_marks(before.title, before.body, [asdict(m) for m in before.mentions])
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
-                                 [v for _, v in retyped])
+                                 [v for _, v in retyped], marked if t == "PER" else None)
              for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))

@@ -1,0 +1,117 @@
+"""Whether one article's bare one-word mention of a person's name is somebody else than the
+well-known person the corpus-level map gives the word to, by the words right around it.
+
+The map gives a bare "Yugo" to Yugo Kobayashi, a badminton player, and "Arman" to Armand
+Maulana, a singer; but "seorang pria bernama Yugo (33) ditemukan tak bernyawa" is a private
+man, and "KBO Reskrim Iptu Arman" a police officer. The marks (``data/person_marks.txt``):
+
+* **rank**: a police or military rank heads the mention or is the word before it;
+* **private**: a word that introduces a private person is the word before it ("bernama",
+  "berinisial", "alias"), or a pseudonym follows it in parentheses ("(nama samaran)");
+* **age**: an age follows it in parentheses ("(33)", "(54 tahun)").
+
+A well-known person may be written so too: "Irjen Firli" is Firli Bahuri, a police general,
+and a footballer's goals are listed as "Salah (40)". So a mark tells somebody else only where
+the corpus never writes that person's full name with it: the marks of full names are counted
+over the corpus as kinds of names (:func:`article_marks`, :mod:`indexer.name_kinds`), the
+map keeps each person's (:func:`full_name_marks`), and when an article is written
+(:meth:`~indexer.entity_map.EntityMap.entities_in`, by ``reindex`` and ``add`` alike) a bare
+word mapped to a person, in an article that does not write his full name, is no one there when
+one of its mentions has a mark his full name never has (:func:`bare_marks`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any, Final
+
+from indexer.entities.facts import DATA, read_sections
+
+RANK: Final = "rank"
+PRIVATE: Final = "private"
+AGE: Final = "age"
+# How the marks are counted among the kinds of names (:mod:`indexer.name_kinds`).
+KIND_PREFIX: Final = "mark:"
+
+_BEFORE_RE: Final = re.compile(r"(?<![\w.-])([\w.-]+) +\Z")
+_AGE_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
+_ASIDE_RE: Final = re.compile(r" ?\(([^()]{4,40})\)")
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return read_sections(DATA / "person_marks.txt")
+
+
+def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
+    """The marks of the mention ``text[start:end]``."""
+    words = _words()
+    found = set()
+    before = _BEFORE_RE.search(text, max(0, start - 24), start)
+    word = before.group(1).strip(".").lower() if before is not None else ""
+    first = text[start:end].split(" ", 1)[0].strip(".").lower()
+    if first in words["rank"] or word in words["rank"]:
+        found.add(RANK)
+    if word in words["private"]:
+        found.add(PRIVATE)
+    if _AGE_RE.match(text, end):
+        found.add(AGE)
+    else:
+        aside = _ASIDE_RE.match(text, end)
+        if aside is not None and aside.group(1).strip().lower() in words["aside"]:
+            found.add(PRIVATE)
+    return frozenset(found)
+
+
+def _marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]], full: bool
+           ) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        name = m["name"]
+        if m["type"] != "PER" or (" " in name.strip()) != full:
+            continue
+        found = mention_marks(title if m["field"] == "title" else body, m["start"], m["end"])
+        if found:
+            out[name].update(found)
+    return out
+
+
+def article_marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
+                  ) -> set[tuple[tuple[str, str], str]]:
+    """The marks of one article's mentions of persons' full names (dicts with type, name,
+    field, start, end), as kinds of names: (("PER", name), "mark:rank")."""
+    return {(("PER", name), KIND_PREFIX + mark)
+            for name, found in _marks(title, body, mentions, True).items() for mark in found}
+
+
+def bare_marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
+               ) -> dict[str, frozenset[str]]:
+    """Each bare one-word person's name of one article -> the marks of its mentions there."""
+    return {name: frozenset(found)
+            for name, found in _marks(title, body, mentions, False).items()}
+
+
+def full_name_marks(kinds: Mapping[tuple[tuple[str, str], str], int],
+                    persons: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Each person a one-word name is given to (``persons``: raw value -> what it becomes,
+    where that differs) -> the marks the corpus writes his full names with (``kinds``: (name,
+    kind) -> articles)."""
+    targets = {into[0] for v, into in persons.items()
+               if len(into) == 1 and " " not in v.strip() and " " in into[0].strip()}
+    out: dict[str, set[str]] = {p: set() for p in targets}
+    for ((typ, value), kind), _ in kinds.items():
+        if typ != "PER" or not kind.startswith(KIND_PREFIX):
+            continue
+        for p in persons.get(value, (value,)):
+            if p in out:
+                out[p].add(kind.removeprefix(KIND_PREFIX))
+    return {p: frozenset(found) for p, found in out.items()}
+
+
+def somebody_else(marks: frozenset[str], known: frozenset[str] | None) -> bool:
+    """Whether a bare word's marks in an article (:func:`bare_marks`) say it is not the person
+    whose full names have the marks ``known`` (None: unknown, as in a map of an older index)."""
+    return known is not None and not marks <= known

@@ -1,0 +1,103 @@
+"""A bare one-word person's name marked as somebody else by the words around it (a rank, "bernama",
+an age: indexer.person_marks): the marks of a mention, the marks the corpus writes full names
+with, the article's value under the map, and the 22k corpus index; with the cases that must
+not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from indexer import schema as S
+from indexer import store
+from indexer.corpus_pass import alias_person
+from indexer.document import load_payload
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.name_evidence import NameEvidence
+from indexer.person_marks import AGE, PRIVATE, RANK, article_marks, bare_marks, mention_marks
+
+
+def _marks(text: str, name: str) -> frozenset[str]:
+    start = text.index(name)
+    return mention_marks(text, start, start + len(name))
+
+
+def test_the_marks_of_a_mention() -> None:
+    assert _marks("Iptu Dedi melalui KBO Reskrim Iptu Arman mengatakan", "Iptu Arman") == {RANK}
+    assert _marks("kata Kapolsek Kraton, Kompol Etty kepada wartawan", "Etty") == {RANK}
+    assert _marks("Seorang pria bernama Yugo (33) ditemukan", "Yugo") == {PRIVATE, AGE}
+    assert _marks("Pria berinisial JK (43) asal Kota Bima", "JK") == {PRIVATE, AGE}
+    assert _marks("Kekasihnya yang bernama Rini (nama samaran) ini", "Rini") == {PRIVATE}
+    assert _marks("korban, Herwin (54 tahun) ditusuk", "Herwin") == {AGE}
+    # must not change: an office, a title, a parenthesis that is no age, a goal's count
+    for text, name in (("kata Presiden Jokowi di Istana", "Jokowi"),
+                       ("Gubernur Anies (kanan) menyapa", "Anies"),
+                       ("Liverpool: R. Firmino (2) M. Salah (2)", "Firmino"),
+                       ("ujar Bamsoet (Ketua DPR) kepada", "Bamsoet"),
+                       ("bernama", "bernama")):
+        assert _marks(text, name) == frozenset(), text
+
+
+def _m(name: str, start: int, end: int, typ: str = "PER") -> dict[str, Any]:
+    return {"type": typ, "name": name, "field": "body", "start": start, "end": end}
+
+
+def test_full_names_and_bare_names_are_marked_apart() -> None:
+    body = "Irjen Firli Bahuri dan Iptu Arman (40) bertemu Armand Maulana."
+    mentions = [_m("Firli Bahuri", 0, 18), _m("Arman", 23, 33), _m("Armand Maulana", 47, 61)]
+    assert article_marks("", body, mentions) == {(("PER", "Firli Bahuri"), "mark:rank")}
+    assert bare_marks("", body, mentions) == {"Arman": {RANK, AGE}}
+    # must not change: other types are never marked
+    assert bare_marks("", body, [_m("Arman", 23, 33, "ORG")]) == {}
+
+
+def _map() -> EntityMap:
+    per = {"Yugo Kobayashi": 14, "Yugo": 4, "Takuro Hoki": 9, "Firli Bahuri": 100,
+           "Firli": 30, "Armand Maulana": 20, "Armand": 12}
+    evidence = NameEvidence(kinds={(("PER", "Firli Bahuri"), "mark:rank"): 5})
+    contexts = [("Yugo Kobayashi", "Takuro Hoki", "BWF")] * 3
+    return compute_map({"PER": per, "ORG": {"BWF": 5}, "LOC": {"Srengseng Sawah": 2}}, {},
+                       alias_person, evidence, contexts=contexts, articles=1000)
+
+
+def test_a_marked_bare_name_is_no_one_where_the_person_is_never_written_so() -> None:
+    m = _map()
+    assert m.marks["Yugo Kobayashi"] == frozenset() and m.marks["Firli Bahuri"] == {RANK}
+    private = {"Yugo": frozenset({PRIVATE, AGE})}
+    assert m.entities_in("PER", ["Yugo"], "", ["Yugo", "Srengseng Sawah"], private) == {
+        "Yugo": ()}
+    # must not change: a mark the person's full name is written with; no mark; the article
+    # writing his full name; the article naming his company; a map that knows no marks
+    assert m.entities_in("PER", ["Firli"], "", ["Firli"], {"Firli": frozenset({RANK})}) == {
+        "Firli": ("Firli Bahuri",)}
+    assert m.entities_in("PER", ["Yugo"], "", ["Yugo", "Srengseng Sawah"], {}) == {
+        "Yugo": ("Yugo Kobayashi",)}
+    assert m.entities_in("PER", ["Yugo", "Yugo Kobayashi"], "", ["Yugo", "Yugo Kobayashi"],
+                         private)["Yugo"] == ("Yugo Kobayashi",)
+    assert m.entities_in("PER", ["Yugo", "Takuro Hoki"], "", ["Yugo", "Takuro Hoki"],
+                         private)["Yugo"] == ("Yugo Kobayashi",)
+    old = EntityMap.from_json({**m.to_json(), "marks": {}})
+    assert old.entities_in("PER", ["Yugo"], "", ["Yugo"], private) == {
+        "Yugo": ("Yugo Kobayashi",)}
+    assert EntityMap.from_json(m.to_json()) == m
+
+
+def test_the_corpus_leaves_officers_and_private_people_out(full_index_dir: Path) -> None:
+    index = store.open_index(full_index_dir)
+    searcher = index.searcher()
+
+    def articles(person: str) -> list[Any]:
+        query = tantivy.Query.term_query(index.schema, S.PERSON, person)
+        return [load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+                for _, addr in searcher.search(query, 2000).hits]
+
+    assert articles("Armand Maulana") and not any(
+        "Iptu Arman " in a.body for a in articles("Armand Maulana"))
+    assert articles("Yugo Kobayashi") and not any(
+        "bernama Yugo (33)" in a.body for a in articles("Yugo Kobayashi"))
+    # must not change: a police general called by his rank and one name
+    assert any("Irjen Firli " in a.body and "Firli Bahuri" not in a.body
+               for a in articles("Firli Bahuri"))

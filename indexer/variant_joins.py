@@ -5,6 +5,7 @@ apart, names spaced or not and names with "RI" after them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import cache
@@ -23,9 +24,14 @@ PARTY_HEADS: Final = ("partai", "timnas")
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
 REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
-# A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau): "X"
-# joins "Kepulauan X" only where that is named at least as often ("Mariana Utara").
-WEAK_PLACE_HEADS: Final = ("kepulauan",)
+# A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau; "Jalan
+# Tol Jakarta" is not Jakarta): "X" joins "Kepulauan X" or "Tol X" only where that is named at
+# least as often ("Mariana Utara"; "Cipularang" of the toll road "Tol Cipularang").
+WEAK_PLACE_HEADS: Final = ("kepulauan", "tol", "jalan tol")
+# A kind of place written in full or short: "Jalan Tol Cipularang" ~ "Tol Cipularang".
+SHORT_HEADS: Final = (("jalan tol", "tol"),)
+# A point on a road ("Tol Cipularang Km 92") is on that road.
+_KM_RE: Final = re.compile(r"(.+) km \d+")
 # Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
 NAME_TAILS: Final = ("ri",)
 # English words after a place's name that only say its kind ("Anfield Stadium" ~ "Anfield").
@@ -105,6 +111,14 @@ def join_variants(groups: Groups, typ: str) -> None:
                 full = by_key.get(f"{head} {key}")
                 if full is not None and key_counts[f"{head} {key}"] >= key_counts[key]:
                     groups.join(full, v)
+            for long_head, short_head in SHORT_HEADS:
+                if key.startswith(f"{long_head} "):
+                    short = by_key.get(f"{short_head} {key[len(long_head) + 1:]}")
+                    if short is not None:
+                        groups.join(short, v)
+            km = _KM_RE.fullmatch(key)
+            if km is not None and km.group(1) in by_key:
+                groups.join(by_key[km.group(1)], v)
     if typ == "LOC":
         _join_vowel_spellings(groups, by_key)
     # Spaced or not ("Hong Kong", "Hongkong"; "Jung Kook", "Jungkook"), and "RI" after a name

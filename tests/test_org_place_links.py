@@ -63,6 +63,18 @@ def test_the_parliament_complex_is_one_place_by_any_of_its_buildings() -> None:
     assert m.entity("LOC", "Gedung DPRD") != ("Kompleks Parlemen",)
 
 
+def test_a_toll_road_is_one_place_by_its_names_and_points() -> None:
+    m = _map(loc={"Tol Cipularang": 18, "Jalan Tol Cipularang": 6, "Cipularang": 4,
+                  "jalan Tol Cipularang Km 92": 3, "Jakarta": 4700, "Jalan Tol Jakarta": 3,
+                  "Cakung": 11, "Jalan Tol Cakung": 1})
+    for v in ("Jalan Tol Cipularang", "Cipularang", "jalan Tol Cipularang Km 92"):
+        assert m.entity("LOC", v) == ("Tol Cipularang",), v
+    # a place written more often than its toll road is not the road
+    assert m.entity("LOC", "Jakarta") == ("Jakarta",)
+    assert m.entity("LOC", "Jalan Tol Jakarta") == ("Jalan Tol Jakarta",)
+    assert m.entity("LOC", "Cakung") == ("Cakung",)
+
+
 def _found(text: str) -> list[tuple[str, str, str]]:
     return [(text[e.start:e.end], e.type, e.name) for e in extract_entities(text)]
 
@@ -136,6 +148,7 @@ def test_the_corpus_org_and_place_values(full_index_dir: Path) -> None:
     for v in ("Indonesia Raya", "Duta Besar RI", "Direktorat Reserse Kriminal Umum"):
         assert v not in org, v
     assert "Gedung DPR" not in place and place["Kompleks Parlemen"] >= 450
+    assert "Jalan Tol Cipularang" not in place and place["Tol Cipularang"] >= 20
     # LPS (the deposit insurer) is not the witness protection agency LPSK
     assert org["LPS"] >= 10 and org["Lembaga Perlindungan Saksi dan Korban"] <= 20
     # the club is not the island; a club's last word alone is no value

@@ -23,7 +23,7 @@ feature lists.
 """
 
 from libc.math cimport nearbyint
-from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 from cpython.object cimport PyObject, PyTypeObject, Py_TYPE
@@ -40,6 +40,7 @@ cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
     NPOS = 6  # run positions (_POSITIONS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
+    KEY_LIMIT = 1 << 21  # record numbers packed into a found key (3 x 21 bits)
 
 
 cdef struct WordRec:
@@ -49,7 +50,9 @@ cdef struct WordRec:
 
 cdef struct KeySlot:
     uint64_t h  # the key's hash (_mixed); 0: an empty slot
-    Py_ssize_t value  # the key's number: keys are numbered 0, 1, ... as they are added
+    uint32_t value  # the key's number: keys are numbered 0, 1, ... as they are added
+    uint32_t at  # where the key is in pool: its length, then its code points (one cache miss
+    # fewer per hit than a separate offset table)
 
 # String keys -> their numbers, found from a string's code points (or those of a prefix and a
 # slice of a string) without building the key: open addressing over the keys' hashes, a hit
@@ -59,9 +62,9 @@ cdef struct KeyTable:
     Py_ssize_t mask  # the number of slots - 1 (a power of 2 minus 1)
     Py_ssize_t count  # keys added
     Py_ssize_t cap  # keys it has room for in koff and hashes
-    Py_UCS4* pool  # the keys' code points, one after the other
+    Py_UCS4* pool  # each key's length and code points, one key after the other
     Py_ssize_t pool_used, pool_cap
-    Py_ssize_t* koff  # key number -> offset of its code points in pool (koff[count]: pool_used)
+    uint32_t* koff  # key number -> its place in pool (to place the keys again as slots grow)
     uint64_t* hashes  # key number -> its hash
 
 cdef uint64_t FNV_BASIS = 14695981039346656037ULL
@@ -189,6 +192,134 @@ cpdef str next_token(str text, Py_ssize_t end):
     return chunk.rstrip(_PUNCT) or chunk
 
 
+cdef inline bint _is_break(Py_UCS4 c) noexcept:
+    """Whether ``c`` is one of _BREAKS (the line breaks that end a context token's line)."""
+    return c == 10 or c == 13 or c == 9 or c == 11 or c == 12 or c == 0x1c or c == 0x1d \
+        or c == 0x1e or c == 0x85 or c == 0x2028 or c == 0x2029
+
+
+cdef inline bint _is_punct(Py_UCS4 c) noexcept:
+    """Whether ``c`` is one of _PUNCT."""
+    cdef unsigned int u = c
+    if u < 128:
+        return (33 <= u <= 47) or (58 <= u <= 64) or (91 <= u <= 96) or (123 <= u <= 126)
+    return c == 0x201c or c == 0x201d or c == 0x2018 or c == 0x2019 or c == 0xab \
+        or c == 0xbb or c == 0x2013 or c == 0x2014 or c == 0x2026 or c == 0x2022
+
+
+cdef bint _all_alnum(int kind, void* data, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``text[a:b].isalnum()``."""
+    cdef Py_ssize_t i
+    if a >= b:
+        return False
+    for i in range(a, b):
+        if not _alnum(PyUnicode_READ(kind, data, i)):
+            return False
+    return True
+
+
+cdef bint _prev_span(str text, Py_ssize_t start, Py_ssize_t* a, Py_ssize_t* b):
+    """:func:`prev_token` as a span ``text[a[0]:b[0]]``; False for BOS (no string is built)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t j, k, lo
+    cdef Py_UCS4 c
+    if start == 0:
+        return False
+    c = PyUnicode_READ(kind, data, start - 1)
+    if c != 32:
+        if _is_break(c):
+            return False
+        a[0] = start - 1
+        b[0] = start
+        return True
+    j = start - 1
+    k = j - 1
+    lo = j - _PREV_WINDOW if j > _PREV_WINDOW else 0
+    while k >= lo and PyUnicode_READ(kind, data, k) != 32:
+        k -= 1
+    lo = k + 1 if k >= lo else 0  # text.rfind(" ", lo, j) + 1: 0 when there is none
+    if _all_alnum(kind, data, lo, j):
+        a[0] = lo
+        b[0] = j
+        return True
+    k = j - 1
+    while k >= lo and not _is_break(PyUnicode_READ(kind, data, k)):
+        k -= 1
+    lo = k + 1  # after the last line break
+    if lo >= j:
+        return False
+    if not _alnum(PyUnicode_READ(kind, data, j - 1)):
+        a[0] = j - 1
+        b[0] = j
+        return True
+    while _is_punct(PyUnicode_READ(kind, data, lo)):  # ends alnum: never past j - 1
+        lo += 1
+    a[0] = lo
+    b[0] = j
+    return True
+
+
+cdef bint _next_span(str text, Py_ssize_t end, Py_ssize_t* a, Py_ssize_t* b):
+    """:func:`next_token` as a span ``text[a[0]:b[0]]``; False for EOS."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), k, hi, lo = end + 1
+    cdef Py_UCS4 c
+    if end >= n:
+        return False
+    c = PyUnicode_READ(kind, data, end)
+    if c != 32:
+        if _is_break(c):
+            return False
+        a[0] = end
+        b[0] = end + 1
+        return True
+    hi = lo + _PREV_WINDOW if lo + _PREV_WINDOW < n else n
+    k = lo
+    while k < hi and PyUnicode_READ(kind, data, k) != 32:
+        k += 1
+    hi = k  # text.find(" ", lo, lo + window), else the window's end
+    if _all_alnum(kind, data, lo, hi):
+        a[0] = lo
+        b[0] = hi
+        return True
+    k = lo
+    while k < hi and not _is_break(PyUnicode_READ(kind, data, k)):
+        k += 1
+    hi = k  # before the first line break
+    if lo >= hi:
+        return False
+    if not _alnum(PyUnicode_READ(kind, data, lo)):
+        a[0] = lo
+        b[0] = lo + 1
+        return True
+    while _is_punct(PyUnicode_READ(kind, data, hi - 1)):
+        hi -= 1
+    a[0] = lo
+    b[0] = hi
+    return True
+
+
+def token_spans(str text, Py_ssize_t start, Py_ssize_t end):
+    """(prev span, next span) of a run ``text[start:end]`` as the tagger finds them without
+    building strings, each (a, b) or None for BOS / EOS (for tests: ``text[a:b]`` is
+    :func:`prev_token` / :func:`next_token`)."""
+    cdef Py_ssize_t a = 0, b = 0, c = 0, d = 0
+    cdef bint has_prev = _prev_span(text, start, &a, &b)
+    cdef bint has_next = _next_span(text, end, &c, &d)
+    return (a, b) if has_prev else None, (c, d) if has_next else None
+
+
+def char_classes():
+    """The characters below U+10000 that the compiled predicates take for _BREAKS and _PUNCT
+    (for tests: they are those strings' characters)."""
+    cdef Py_UCS4 c
+    breaks = "".join([chr(c) for c in range(0x10000) if _is_break(c)])
+    punct = "".join([chr(c) for c in range(0x10000) if _is_punct(c)])
+    return breaks, punct, _BREAKS, _PUNCT
+
+
 # --- the feature table: feature -> its vector, looked up without building the key -----------
 cdef inline uint64_t _fnv(uint64_t h, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
     """FNV-1a, continued from ``h`` over the code points of ``s[a:b]``."""
@@ -216,9 +347,9 @@ cdef int _kt_init(KeyTable* t, Py_ssize_t keys, Py_ssize_t chars) except -1:
     while nslots < keys + keys // 2:  # at most 2/3 full
         nslots *= 2
     t.slots = <KeySlot*>malloc(nslots * sizeof(KeySlot))
-    t.koff = <Py_ssize_t*>malloc((keys + 1) * sizeof(Py_ssize_t))
+    t.koff = <uint32_t*>malloc(max(1, keys) * sizeof(uint32_t))
     t.hashes = <uint64_t*>malloc(max(1, keys) * sizeof(uint64_t))
-    t.pool = <Py_UCS4*>malloc(max(1, chars) * sizeof(Py_UCS4))
+    t.pool = <Py_UCS4*>malloc(max(1, chars + keys) * sizeof(Py_UCS4))
     if t.slots == NULL or t.koff == NULL or t.hashes == NULL or t.pool == NULL:
         _kt_free(t)
         raise MemoryError()
@@ -226,8 +357,7 @@ cdef int _kt_init(KeyTable* t, Py_ssize_t keys, Py_ssize_t chars) except -1:
     t.mask = nslots - 1
     t.count = t.pool_used = 0
     t.cap = keys
-    t.pool_cap = max(1, chars)
-    t.koff[0] = 0
+    t.pool_cap = max(1, chars + keys)
     return 0
 
 
@@ -242,17 +372,18 @@ cdef void _kt_free(KeyTable* t) noexcept:
     t.pool = NULL
 
 
-cdef inline void _kt_place(KeyTable* t, uint64_t h, Py_ssize_t value) noexcept:
+cdef inline void _kt_place(KeyTable* t, uint64_t h, Py_ssize_t value, uint32_t at) noexcept:
     cdef Py_ssize_t k = h & t.mask
     while t.slots[k].h != 0:
         k = (k + 1) & t.mask
     t.slots[k].h = h
-    t.slots[k].value = value
+    t.slots[k].value = <uint32_t>value
+    t.slots[k].at = at
 
 
 cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
     """The number of key ``prefix + s[a:b]``, or -1 when the table does not hold it."""
-    cdef Py_ssize_t np = len(prefix), k, v, at, j
+    cdef Py_ssize_t np = len(prefix), k, j
     cdef uint64_t h = _mixed(_fnv(_fnv(FNV_BASIS, prefix, 0, np), s, a, b))
     cdef int kind = PyUnicode_KIND(s), pkind = PyUnicode_KIND(prefix)
     cdef void* data = PyUnicode_DATA(s)
@@ -261,10 +392,9 @@ cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_
     k = h & t.mask
     while t.slots[k].h != 0:
         if t.slots[k].h == h:
-            v = t.slots[k].value
-            at = t.koff[v]
-            if t.koff[v + 1] - at == np + b - a:
-                key = t.pool + at
+            key = t.pool + t.slots[k].at
+            if <Py_ssize_t>key[0] == np + b - a:
+                key += 1
                 for j in range(np):
                     if key[j] != PyUnicode_READ(pkind, pdata, j):
                         break
@@ -273,7 +403,7 @@ cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_
                         if key[np + j] != PyUnicode_READ(kind, data, a + j):
                             break
                     else:
-                        return v
+                        return t.slots[k].value
         k = (k + 1) & t.mask
     return -1
 
@@ -285,22 +415,24 @@ cdef Py_ssize_t _kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -
     cdef int kind = PyUnicode_KIND(s)
     cdef void* data = PyUnicode_DATA(s)
     cdef void* p
+    if v >= 0xFFFFFFFF or t.pool_used + n + 1 >= 0xFFFFFFFF:
+        raise MemoryError("a key table holds fewer than 2**32 keys and code points")
     if v == t.cap:
-        p = realloc(t.koff, (2 * t.cap + 2) * sizeof(Py_ssize_t))
+        p = realloc(t.koff, (2 * t.cap + 1) * sizeof(uint32_t))
         if p == NULL:
             raise MemoryError()
-        t.koff = <Py_ssize_t*>p
+        t.koff = <uint32_t*>p
         p = realloc(t.hashes, (2 * t.cap + 1) * sizeof(uint64_t))
         if p == NULL:
             raise MemoryError()
         t.hashes = <uint64_t*>p
         t.cap = 2 * t.cap + 1
-    if t.pool_used + n > t.pool_cap:
-        p = realloc(t.pool, max(t.pool_used + n, 2 * t.pool_cap) * sizeof(Py_UCS4))
+    if t.pool_used + n + 1 > t.pool_cap:
+        p = realloc(t.pool, max(t.pool_used + n + 1, 2 * t.pool_cap) * sizeof(Py_UCS4))
         if p == NULL:
             raise MemoryError()
         t.pool = <Py_UCS4*>p
-        t.pool_cap = max(t.pool_used + n, 2 * t.pool_cap)
+        t.pool_cap = max(t.pool_used + n + 1, 2 * t.pool_cap)
     if 3 * (v + 1) > 2 * (t.mask + 1):  # past 2/3 full: twice the slots, every key placed again
         grown_slots = 2 * (t.mask + 1)
         p = malloc(grown_slots * sizeof(KeySlot))
@@ -311,13 +443,15 @@ cdef Py_ssize_t _kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -
         memset(t.slots, 0, grown_slots * sizeof(KeySlot))
         t.mask = grown_slots - 1
         for j in range(v):
-            _kt_place(t, t.hashes[j], j)
+            _kt_place(t, t.hashes[j], j, t.koff[j])
+    cdef uint32_t at = <uint32_t>t.pool_used
+    t.pool[at] = <Py_UCS4>n
     for j in range(n):
-        t.pool[t.pool_used + j] = PyUnicode_READ(kind, data, a + j)
-    t.pool_used += n
-    t.koff[v + 1] = t.pool_used
+        t.pool[at + 1 + j] = PyUnicode_READ(kind, data, a + j)
+    t.pool_used += n + 1
+    t.koff[v] = at
     t.hashes[v] = h
-    _kt_place(t, h, v)
+    _kt_place(t, h, v, at)
     t.count = v + 1
     return v
 
@@ -393,6 +527,16 @@ cdef class Tagger:
     cdef dict after  # token after a run -> offset of its N, r context vectors
     cdef dict runs  # (prev key, run, next key) -> found
     cdef dict singles  # (single prev key, word, single next key) -> found (see _single_key)
+    # The same caches without building strings for a run or its context tokens: a run's text
+    # -> its record number (run_info: run, lower case, what extract does with it, org parts,
+    # whether it has a space); a context token's text -> its record number (prev_info: token,
+    # whether it is a head word, numbers of its single and run keys, its run key; next_info:
+    # token, numbers of its single and run keys, its run key); the key objects -> their numbers
+    # (key_ids); and the numbers of a run and its two keys, packed into one int -> found.
+    cdef KeyTable run_keys, prev_keys, next_keys
+    cdef list run_info, prev_info, next_info
+    cdef dict key_ids, found
+    cdef str cur_run  # the run of the last _found_slow (a head word may have lengthened it)
     cdef dict pkeys, nkeys, spkeys, snkeys
     cdef dict lower_ratio, word_extra
     cdef str vector_prefix
@@ -411,6 +555,9 @@ cdef class Tagger:
     def __cinit__(self):
         memset(&self.features, 0, sizeof(KeyTable))
         memset(&self.word_keys, 0, sizeof(KeyTable))
+        memset(&self.run_keys, 0, sizeof(KeyTable))
+        memset(&self.prev_keys, 0, sizeof(KeyTable))
+        memset(&self.next_keys, 0, sizeof(KeyTable))
         self.ftab = NULL
         self.arena = NULL
         self.recs = NULL
@@ -418,6 +565,9 @@ cdef class Tagger:
     def __dealloc__(self):
         _kt_free(&self.features)
         _kt_free(&self.word_keys)
+        _kt_free(&self.run_keys)
+        _kt_free(&self.prev_keys)
+        _kt_free(&self.next_keys)
         free(self.ftab)
         free(self.arena)
         free(self.recs)
@@ -501,6 +651,9 @@ cdef class Tagger:
         self.doubtful_buckets = config.doubtful_buckets
         self.sure_margin = config.sure_margin
         _kt_init(&self.word_keys, 1024, 8192)
+        _kt_init(&self.run_keys, 1024, 16384)
+        _kt_init(&self.prev_keys, 1024, 8192)
+        _kt_init(&self.next_keys, 1024, 8192)
         self._reset()
 
     cdef void _feature_table(self, dict weights) except *:
@@ -549,6 +702,12 @@ cdef class Tagger:
         self.singles = {}
         self.spkeys = {}
         self.snkeys = {}
+        _kt_clear(&self.prev_keys)
+        _kt_clear(&self.next_keys)
+        self.prev_info = []
+        self.next_info = []
+        self.key_ids = {}
+        self._clear_runs()
         self.used = 0
 
     cdef inline void _check_limits(self):
@@ -557,11 +716,22 @@ cdef class Tagger:
                 or len(self.before) > self.max_entries \
                 or len(self.after) > self.max_entries or len(self.pos_parts) > self.max_entries \
                 or len(self.pkeys) > self.max_entries or len(self.nkeys) > self.max_entries \
-                or len(self.spkeys) > self.max_entries or len(self.snkeys) > self.max_entries:
+                or len(self.spkeys) > self.max_entries or len(self.snkeys) > self.max_entries \
+                or len(self.key_ids) > self.max_entries or len(self.prev_info) > self.max_entries \
+                or len(self.next_info) > self.max_entries:
             self._reset()
             return
         if len(self.runs) > self.max_runs:
             self.runs = {}
+        # found holds what the runs and singles caches hold for most runs: room for both
+        if len(self.found) > 2 * self.max_runs or len(self.run_info) > self.max_runs:
+            self._clear_runs()
+
+    cdef void _clear_runs(self):
+        """Empty the run records and what is found per run (its keys hold run numbers)."""
+        _kt_clear(&self.run_keys)
+        self.run_info = []
+        self.found = {}
         if len(self.singles) > self.max_runs:
             self.singles = {}
 
@@ -607,7 +777,7 @@ cdef class Tagger:
             self.recs = grown
             self.reccap = max(1024, 2 * self.reccap)
         cdef Py_ssize_t base = self._alloc(1)
-        self.wmeta.append(self._word_base(word, base))
+        self.wmeta.append(_untracked(self._word_base(word, base)))
         self.recs[i].base = base
         for j in range(NPOS):
             self.recs[i].vec[j] = -1
@@ -1161,12 +1331,99 @@ cdef class Tagger:
         Py_TYPE(slots[3]).tp_descr_set(slots[3], ent, end)
         return ent
 
+    # -- runs and context tokens as record numbers ---------------------------------------------
+    cdef Py_ssize_t _key_id(self, object key) except -1:
+        """The number of a context key (a token, a stand-in, or an int; see _ctx_key and
+        _single_prev_key): equal keys, one number."""
+        v = self.key_ids.get(key)
+        if v is None:
+            v = len(self.key_ids)
+            self.key_ids[key] = v
+        return <Py_ssize_t>v
+
+    cdef Py_ssize_t _run_id(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
+        """The record number of the run ``text[start:end]`` (run_info), made when it is new:
+        (run, its lower case, 0: skipped (skip_plain) / 1: may end an official name cut by
+        "dan" (org_parts) / 2: skipped unless it does (skip_rest) / 3: tagged, its org parts,
+        whether it has a space)."""
+        cdef Py_ssize_t v = _kt_find(&self.run_keys, "", text, start, end)
+        if v >= 0:
+            return v
+        cdef str run = text[start:end]
+        cdef str low = run.lower()
+        cdef int kind
+        parts = None
+        if low in self.skip_plain:
+            kind = 0
+        else:
+            parts = self.org_parts.get(low.rpartition(" ")[2])
+            kind = 1 if parts is not None else 2 if low in self.skip_rest else 3
+        self.run_info.append(_untracked((run, low, kind, parts, " " in run)))
+        return _kt_add(&self.run_keys, text, start, end)
+
+    cdef Py_ssize_t _prev_id(self, str text, Py_ssize_t start) except -1:
+        """The record number of the token before ``start`` (prev_info), made when it is new."""
+        cdef Py_ssize_t a = 0, b = len(_BOS), v
+        cdef str src = text
+        if not _prev_span(text, start, &a, &b):
+            src, a, b = _BOS, 0, len(_BOS)
+        v = _kt_find(&self.prev_keys, "", src, a, b)
+        if v >= 0:
+            return v
+        cdef str token = src[a:b]
+        cdef str pk = self._ctx_key(self.pkeys, "p", token)
+        self.prev_info.append(_untracked((token, token in self.heads,
+                                          self._key_id(self._single_prev_key(token)),
+                                          self._key_id(pk), pk)))
+        return _kt_add(&self.prev_keys, src, a, b)
+
+    cdef Py_ssize_t _next_id(self, str text, Py_ssize_t end) except -1:
+        """The record number of the token after ``end`` (next_info), made when it is new."""
+        cdef Py_ssize_t a = 0, b = len(_EOS), v
+        cdef str src = text
+        if not _next_span(text, end, &a, &b):
+            src, a, b = _EOS, 0, len(_EOS)
+        v = _kt_find(&self.next_keys, "", src, a, b)
+        if v >= 0:
+            return v
+        cdef str token = src[a:b]
+        cdef str nk = self._ctx_key(self.nkeys, "n", token)
+        self.next_info.append(_untracked((token, self._key_id(self._single_next_key(token)),
+                                          self._key_id(nk), nk)))
+        return _kt_add(&self.next_keys, src, a, b)
+
+    cdef tuple _found_slow(self, str text, Py_ssize_t* start, Py_ssize_t end, str run, str low):
+        """The mentions of a run from its strings (a run that a head word lengthens, or that an
+        official name cut by "dan" shortened); sets cur_run."""
+        cdef str prev = prev_token(text, start[0]), nxt
+        cdef tuple found
+        if prev in self.heads:  # "desa Kramas": a head word the gold data counts in
+            start[0] -= len(prev) + 1
+            run = text[start[0]:end]
+            prev = prev_token(text, start[0])
+        if " " in run:
+            found = self._run_entities(run, prev, next_token(text, end))
+        else:  # one word, and low its lower case (a head word makes two)
+            nxt = next_token(text, end)
+            key = (self._single_prev_key(prev), run, self._single_next_key(nxt))
+            cached = self.singles.get(key)
+            if cached is None:
+                cached = self._single(run, low, prev, nxt)
+                self.singles[_untracked(key)] = _untracked(cached)
+            found = <tuple>cached
+            if found and found[0][4] and not self._named_elsewhere(text, run, start[0]):
+                found = ()
+        self.cur_run = run
+        return found
+
     def extract(self, str text):
         """The mentions of ``text`` in text order, before linking across mentions."""
         cdef list out = []
         cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen, pos = 0
-        cdef str run, low, prev, last, nxt
-        cdef tuple found
+        cdef Py_ssize_t rid, pid, nid, pkey, nkey
+        cdef str run, low
+        cdef tuple found, info, pinfo, ninfo
+        cdef int kind
         self._check_limits()
         while True:  # the runs as run_spans finds them
             start = self._run_start(text, pos)
@@ -1179,47 +1436,63 @@ cdef class Tagger:
             pos = end
             if start < covered:
                 continue
-            run = text[start:end]
-            low = run.lower()
-            if low in self.skip_plain:  # the usual skipped run: no official name ends with it
+            rid = self._run_id(text, start, end)
+            info = <tuple>self.run_info[rid]
+            kind = info[2]
+            if kind == 0 or kind == 2:  # a skipped run (the usual one: no official name ends it)
                 continue
+            run = <str>info[0]
+            low = <str>info[1]
             org = None
-            last = low.rpartition(" ")[2]
-            parts = self.org_parts.get(last)
-            if parts is not None:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
-                org = self.part_name(text, end, low, parts)
+            if kind == 1:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
+                org = self.part_name(text, end, low, info[3])
                 if org is not None:
                     end = max(start, <Py_ssize_t>org[0] - 1)
                     run = text[start:end]
                     low = run.lower()
-            if run and low not in (self.skip_rest if org is None else self.skip):
-                prev = prev_token(text, start)
-                if prev in self.heads:  # "desa Kramas": a head word the gold data counts in
-                    start -= len(prev) + 1
-                    run = text[start:end]
-                    prev = prev_token(text, start)
-                if " " in run:
-                    found = self._run_entities(run, prev, next_token(text, end))
-                else:  # one word, and low its lower case (a head word makes two)
-                    nxt = next_token(text, end)
-                    key = (self._single_prev_key(prev), run, self._single_next_key(nxt))
-                    cached = self.singles.get(key)
-                    if cached is None:
-                        cached = self._single(run, low, prev, nxt)
-                        self.singles[_untracked(key)] = _untracked(cached)
-                    found = <tuple>cached
-                    if found and found[0][4] and not self._named_elsewhere(text, run, start):
-                        found = ()
-                rlen = len(run)
-                for item in found:
-                    s, e = item[0], item[1]
-                    e_abs = start + e
-                    if e == rlen and " " in run[s:e]:
-                        if text.startswith(" (", e_abs):
-                            e_abs = self.acronym_end(text, e_abs)
-                        if e_abs > covered:
-                            covered = e_abs
-                    out.append(self._entity(item[2], item[3], start + s, e_abs))
+                if run and low not in (self.skip_rest if org is None else self.skip):
+                    found = self._found_slow(text, &start, end, run, low)
+                    run = self.cur_run
+                else:
+                    found = ()
+            else:
+                pid = self._prev_id(text, start)
+                pinfo = <tuple>self.prev_info[pid]
+                if pinfo[1]:  # a head word before the run
+                    found = self._found_slow(text, &start, end, run, low)
+                    run = self.cur_run
+                else:
+                    nid = self._next_id(text, end)
+                    ninfo = <tuple>self.next_info[nid]
+                    if info[4]:
+                        pkey, nkey = pinfo[3], ninfo[2]
+                    else:
+                        pkey, nkey = pinfo[2], ninfo[1]
+                    if rid >= KEY_LIMIT or pkey >= KEY_LIMIT or nkey >= KEY_LIMIT:
+                        found = self._found_slow(text, &start, end, run, low)
+                    else:
+                        key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
+                        cached = self.found.get(key)
+                        if cached is None:
+                            if info[4]:
+                                cached = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
+                            else:
+                                cached = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
+                            self.found[key] = _untracked(cached)
+                        found = <tuple>cached
+                        if found and not info[4] and found[0][4] \
+                                and not self._named_elsewhere(text, run, start):
+                            found = ()
+            rlen = len(run)
+            for item in found:
+                s, e = item[0], item[1]
+                e_abs = start + e
+                if e == rlen and " " in run[s:e]:
+                    if text.startswith(" (", e_abs):
+                        e_abs = self.acronym_end(text, e_abs)
+                    if e_abs > covered:
+                        covered = e_abs
+                out.append(self._entity(item[2], item[3], start + s, e_abs))
             if org is not None:
                 covered = self.acronym_end(text, org[1])
                 name, typ = self.normalised(text[org[0] : org[1]], "ORG")

@@ -18,7 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import schema as S
-from indexer._ner import field_mentions
+from indexer._ner import (
+    BOS,
+    EOS,
+    char_classes,
+    field_mentions,
+    next_token,
+    prev_token,
+    token_spans,
+)
 from indexer.entities import Entity, extract_entities, load_model
 from indexer.entities.facts import CREDIT_RE, DATA, credit_match, read_lines
 from indexer.entities.features import POSITIONS, word_features
@@ -99,15 +107,21 @@ def test_feature_table_finds_every_feature_and_no_other() -> None:
 
 
 def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
-    """The tagger's caches keyed by tuples (runs, one-word runs, position parts) hold only
-    untracked tuples, so the dicts stay untracked: no collection walks them."""
+    """The tagger's caches keyed by tuples or packed numbers (runs, one-word runs, position
+    parts, what is found per run and context) hold only untracked tuples, so the dicts stay
+    untracked: no collection walks them; its lists of run and token records hold untracked
+    tuples."""
     tagger = model_from_payload(read_payload()).tagger
     for _, body in _articles(shared_dir, 300):
         tagger.extract(body)
-    caches = [d for d in gc.get_referents(tagger)
-              if type(d) is dict and d and all(type(k) is tuple for k in d)]
-    assert len(caches) == 3 and sum(map(len, caches)) > 3000
+    referents = gc.get_referents(tagger)
+    caches = [d for d in referents if type(d) is dict and d
+              and (all(type(k) is tuple for k in d) or all(type(k) is int for k in d))]
+    assert len(caches) == 4 and sum(map(len, caches)) > 3000
     assert not any(gc.is_tracked(d) for d in caches)
+    records = [x for xs in referents if type(xs) is list for x in xs if type(x) is tuple]
+    assert len(records) > 3000
+    assert not any(gc.is_tracked(x) for x in records)
 
 
 def test_tagger_records_are_plain_entities(shared_dir: Path) -> None:
@@ -215,6 +229,39 @@ def test_compiled_run_scan_on_the_corpus(shared_dir: Path) -> None:
     for title, body in _articles(shared_dir, 300):
         for text in (title, body, body.upper(), body.title()):
             assert tagger.run_spans(text) == [m.span() for m in RUN_RE.finditer(text)]
+
+
+def _span_tokens(text: str, at: int) -> tuple[str, str]:
+    """The context tokens before and after ``at`` as the tagger's spans give them."""
+    before, after = token_spans(text, at, at)
+    return (BOS if before is None else text[before[0] : before[1]],
+            EOS if after is None else text[after[0] : after[1]])
+
+
+def test_compiled_character_classes_are_the_strings() -> None:
+    breaks, punct, want_breaks, want_punct = char_classes()
+    assert sorted(breaks) == sorted(want_breaks) and sorted(punct) == sorted(want_punct)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Joko", "KPK", "x", "1", " ", "  ", "-", ".", ",", "(", ")", "“",
+                                 "”", "’", "…", "•", "—", "\n", "\r", "\t", "\x85", "\u2028",
+                                 "\x0c", "_", "Éric", "😀", "٣", "<S>", "a" * 50, "¡", "§"]),
+                max_size=30).map("".join), st.integers(0, 200))
+def test_compiled_token_spans_are_the_context_tokens(text: str, at: int) -> None:
+    """The spans the tagger looks its context tokens up by (no string built) are
+    ``prev_token`` and ``next_token`` at every place of a text."""
+    at = min(at, len(text))
+    assert _span_tokens(text, at) == (prev_token(text, at), next_token(text, at))
+
+
+def test_compiled_token_spans_on_the_corpus(shared_dir: Path) -> None:
+    tagger = load_model().tagger
+    for title, body in _articles(shared_dir, 300):
+        for text in (title, body):
+            places = {x for span in tagger.run_spans(text) for x in span}
+            for at in sorted(places | set(range(0, len(text), 7))):
+                assert _span_tokens(text, at) == (prev_token(text, at), next_token(text, at))
 
 
 _OUTLET_PARTS = sorted({p for ln in read_lines(DATA / "outlets.txt")

@@ -34,7 +34,8 @@ from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
-from indexer.person_marks import bare_marks
+from indexer.person_marks import bare_marks, stray_word
+from indexer.run_ons import halves_written
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
 
@@ -248,13 +249,17 @@ def _mapped(m: Json, stored: Json, emap: EntityMap,
     if typ != m["type"]:
         m = {**m, "type": typ}
     into = _into(names, emap, typ, m["name"])
+    if len(into) == 1 and typ == "PER" and into[0] != m["name"]:
+        written = stored["title"] if m["field"] == "title" else stored["body"]
+        if stray_word(written[m["start"]:m["end"]], m["name"], into[0], emap.other_types):
+            return  # "Marvel" after "Marvel Studios Kevin Feige"
     if len(into) == 1:
         yield m if into[0] == m["name"] else {**m, "name": into[0]}
     elif len(into) == 2:  # a ticket: each half where it is written, if the hyphen is found
         text: str = stored["title"] if m["field"] == "title" else stored["body"]
         cut = text.find("-", m["start"], m["end"])
         if cut < 0:
-            yield from ({**m, "name": n} for n in into)
+            yield from ({**m, "name": n} for n in halves_written(text[m["start"]:m["end"]], into))
         else:
             yield {**m, "name": into[0], "end": len(text[:cut].rstrip())}
             yield {**m, "name": into[1], "start": cut + 1 + _lead(text[cut + 1:m["end"]])}

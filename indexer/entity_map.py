@@ -111,6 +111,10 @@ class EntityMap:
                 found[v] = ()
         return found
 
+    def other_types(self, value: str) -> int:
+        """The articles naming ``value`` as an organisation or a place (as counted)."""
+        return sum(self.counts.get(t, {}).get(value, 0) for t in ("ORG", "LOC"))
+
     def category(self, value: str) -> str:
         return self.categories.get(category_key(value), value)
 

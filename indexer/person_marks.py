@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
+from indexer.entities.facts import DATA, TITLES, read_sections
+from indexer.name_keys import loose_words, name_words
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
@@ -115,3 +116,23 @@ def somebody_else(marks: frozenset[str], known: frozenset[str] | None) -> bool:
     """Whether a bare word's marks in an article (:func:`bare_marks`) say it is not the person
     whose full names have the marks ``known`` (None: unknown, as in a map of an older index)."""
     return known is not None and not marks <= known
+
+
+# A word of a person's longer name is another type's name when the corpus writes it as an
+# organisation's or a place's name in this many articles.
+OTHER_TYPE_MIN: Final = 2
+
+
+def stray_word(surface: str, name: str, into: str, elsewhere: Callable[[str], int]) -> bool:
+    """Whether a person's mention written as one word (titles aside) of the longer name
+    ``name`` it was linked to in its article ("Marvel" after "Marvel Studios Kevin Feige",
+    "Liverpool" after "pelatih Liverpool Jurgen Klopp") is somebody else than ``into``, the
+    person the map makes of that name: no word of his name (read loosely), and written as an
+    organisation's or a place's name in :data:`OTHER_TYPE_MIN` articles (``elsewhere``: a
+    value -> those articles)."""
+    words = [w for w in surface.split() if w.strip(".").lower() not in TITLES]
+    if len(words) != 1 or " " not in name.strip():
+        return False
+    word = name_words(words[0])[0]
+    return (word in name_words(name) and loose_words(words[0])[0] not in loose_words(into)
+            and elsewhere(words[0]) >= OTHER_TYPE_MIN)

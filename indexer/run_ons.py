@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from indexer.name_keys import variant_key
+from indexer.name_keys import name_words, variant_key
 
 # A run-on has this many words at least; each of its names two or more; at most this many
 # words between them.
@@ -66,3 +66,12 @@ def run_ons(counts: Mapping[str, int], contexts: Iterable[Iterable[str]]
                 apart.update(v for v in pairs.get(frozenset((x, y)), ())
                              if variant_key(v) not in keys)
     return {v: candidates[v] for v in sorted(apart)}
+
+
+def halves_written(surface: str, halves: tuple[str, ...]) -> tuple[str, ...]:
+    """The persons of a run-on (or ticket) a mention of it names: a mention of one word names
+    the halves with that word ("Marvel" after "Marvel Studios Kevin Feige"), else all."""
+    words = name_words(surface)
+    if len(words) != 1:
+        return halves
+    return tuple(h for h in halves if words[0] in name_words(h)) or halves

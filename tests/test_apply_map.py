@@ -21,8 +21,9 @@ from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
-from indexer.person_marks import bare_marks
+from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
+from indexer.run_ons import halves_written
 
 
 def reference(prep: Prepared, emap: EntityMap) -> Prepared:
@@ -58,13 +59,16 @@ def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap,
             names: dict[str, dict[str, tuple[str, ...]]]) -> Iterator[S.Mention]:
     m = replace(m, type=emap.type_of(m.type, m.name))
     into = names[m.type][m.name]
+    text = stored.title if m.field == "title" else stored.body
+    if len(into) == 1 and m.type == "PER" and into[0] != m.name and stray_word(
+            text[m.start:m.end], m.name, into[0], emap.other_types):
+        return
     if len(into) == 1:
         yield replace(m, name=into[0])
     elif len(into) == 2:
-        text = stored.title if m.field == "title" else stored.body
         cut = text.find("-", m.start, m.end)
         if cut < 0:
-            yield from (replace(m, name=n) for n in into)
+            yield from (replace(m, name=n) for n in halves_written(text[m.start:m.end], into))
         else:
             yield replace(m, name=into[0], end=len(text[:cut].rstrip()))
             rest = text[cut + 1:m.end]

@@ -17,7 +17,15 @@ from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
-from indexer.person_marks import AGE, PRIVATE, RANK, article_marks, bare_marks, mention_marks
+from indexer.person_marks import (
+    AGE,
+    PRIVATE,
+    RANK,
+    article_marks,
+    bare_marks,
+    mention_marks,
+    stray_word,
+)
 
 
 def _marks(text: str, name: str) -> frozenset[str]:
@@ -98,6 +106,28 @@ def test_the_corpus_leaves_officers_and_private_people_out(full_index_dir: Path)
         "Iptu Arman " in a.body for a in articles("Armand Maulana"))
     assert articles("Yugo Kobayashi") and not any(
         "bernama Yugo (33)" in a.body for a in articles("Yugo Kobayashi"))
+    feige = articles("Kevin Feige")
+    assert feige and not any(m.name == "Kevin Feige" and a.body[m.start:m.end] == "Marvel"
+                             for a in feige for m in a.mentions if m.field == "body")
     # must not change: a police general called by his rank and one name
     assert any("Irjen Firli " in a.body and "Firli Bahuri" not in a.body
                for a in articles("Firli Bahuri"))
+
+
+def test_a_word_of_a_longer_name_written_as_another_types_name_is_no_person() -> None:
+    orgs = {"Marvel": 18, "Liverpool": 193, "Bukalapak": 41, "Habibie Center": 3}.get
+
+    def elsewhere(v: str) -> int:
+        return orgs(v) or 0
+
+    assert stray_word("Marvel", "Marvel Studios Kevin Feige", "Kevin Feige", elsewhere)
+    assert stray_word("Pelatih Liverpool", "Liverpool Jurgen Klopp", "Jurgen Klopp", elsewhere)
+    # must not change: a word of the person's own name (read loosely), a word never written
+    # as another type's name, a name of one word, a mention of two words
+    for surface, name, into in (("Klopp", "Liverpool Jurgen Klopp", "Jurgen Klopp"),
+                                ("Raffles", "Raffles B Panjaitan", "Rafles B Panjaitan"),
+                                ("Intan", "Bukalapak Intan Wibisono", "Intan Wibisono"),
+                                ("Marvel", "Marvel", "Kevin Feige"),
+                                ("Bukalapak Intan", "Bukalapak Intan Wibisono",
+                                 "Intan Wibisono")):
+        assert not stray_word(surface, name, into, elsewhere), surface

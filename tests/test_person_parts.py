@@ -11,7 +11,7 @@ from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
-from indexer.run_ons import run_ons
+from indexer.run_ons import halves_written, run_ons
 
 
 def _map(per: dict[str, int], links: dict[tuple[str, str], int] | None = None,
@@ -69,3 +69,12 @@ def test_two_names_run_together_are_two_persons() -> None:
     assert run_ons(per, contexts[2:]) == {}
     assert run_ons({"Abdul Lathif bin Abdul Aziz": 3, "Abdul Lathif": 2, "Abdul Aziz": 12},
                    [("Abdul Lathif", "Abdul Aziz")]) == {}
+
+
+def test_a_one_word_mention_of_a_run_on_names_the_half_with_that_word() -> None:
+    halves = ("Marvel Studios", "Kevin Feige")
+    assert halves_written("Marvel", halves) == ("Marvel Studios",)
+    assert halves_written("Feige", halves) == ("Kevin Feige",)
+    # must not change: a mention of several words, a word of neither half
+    assert halves_written("Marvel Studios Kevin Feige", halves) == halves
+    assert halves_written("Disney", halves) == halves

@@ -16,7 +16,7 @@ from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities import extract_entities, load_model
 from indexer.entities.names import Entity, defined_otherwise
-from indexer.entities.retype import club_names
+from indexer.entities.retype import club_names, foreign_bodies
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
@@ -126,6 +126,24 @@ def test_an_acronym_the_article_defines_as_other_words_is_not_its_alias() -> Non
     text = "Ketua Umum Partai Bulan Bintang (PBB) Yusril berkata PBB siap."
     pbb = [e.name for e in extract_entities(text) if text[e.start:e.end] == "PBB"]
     assert pbb and set(pbb) <= {"Partai Bulan Bintang"}, pbb
+
+
+def test_a_body_named_before_a_foreign_country_is_that_countrys() -> None:
+    text = "Juru bicara Kementerian Luar Negeri Pakistan berkata."
+    ents = [Entity("Kementerian Luar Negeri", "ORG", 12, 35), Entity("Pakistan", "LOC", 36, 44)]
+    assert foreign_bodies(text, ents) == \
+        [Entity("Kementerian Luar Negeri Pakistan", "ORG", 12, 44)]
+    text = "Anggota DPR AS menolak."
+    assert [(e.type, e.name) for e in extract_entities(text)] == [("ORG", "DPR AS")]
+    # must not change: Indonesia's own, a place that is no country, a comma between them
+    for text, ents in (
+            ("Kementerian Luar Negeri Indonesia berkata.",
+             [Entity("Kementerian Luar Negeri", "ORG", 0, 23), Entity("Indonesia", "LOC", 24, 33)]),
+            ("Pejabat Kementerian Keuangan Jakarta.",
+             [Entity("Kementerian Keuangan", "ORG", 8, 28), Entity("Jakarta", "LOC", 29, 36)]),
+            ("Kata BNPB, Malaysia juga.",
+             [Entity("BNPB", "ORG", 5, 9), Entity("Malaysia", "LOC", 11, 19)])):
+        assert foreign_bodies(text, ents) == ents, text
 
 
 _PIECES = st.sampled_from(["Bali", "United", "AS", "Roma", "FC", "Aceh", "Mike Pompeo", "di",

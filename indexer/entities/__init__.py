@@ -39,6 +39,7 @@ from indexer.entities.retype import (
     alias_types,
     club_names,
     club_short_names,
+    foreign_bodies,
     korean_names,
     official_units,
     sports_teams,
@@ -60,7 +61,7 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
     out = unit_seats(text, alias_types(official_units(text, out)))
-    out = sports_teams(text, club_names(text, out), model.facts)
+    out = sports_teams(text, foreign_bodies(text, club_names(text, out)), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
     out = drop_defined_otherwise(text, link_short_forms(text, out), defined_otherwise(text))
     return link_people(out)

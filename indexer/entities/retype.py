@@ -220,6 +220,34 @@ def club_names(text: str, entities: list[Entity]) -> list[Entity]:
     return [e for k, e in enumerate(out) if k not in inside]
 
 
+_SHORT_FORM_RE = re.compile(r" ?\([^()]*\)")
+
+
+def foreign_bodies(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation named right before a foreign country ("Departemen Keuangan AS",
+    "Kementerian Luar Negeri Pakistan") is that country's body, not the one its name alone
+    stands for in Indonesian news (Indonesia's): one organisation's mention of the whole
+    name."""
+    out: list[Entity] | None = None
+    inside: set[int] = set()
+    for k in range(len(entities) - 1):
+        org, place = entities[k], entities[k + 1]
+        if (org.type == "ORG" and place.type == "LOC" and place.start == org.end + 1
+                and text[org.end] == " " and k not in inside and place.name != "Indonesia"
+                and "(" not in text[place.start : place.end]
+                and place.name.lower() in countries()):
+            if out is None:
+                out = list(entities)
+            # The body's short form in parentheses is no part of the foreign body's name
+            # ("Kementerian Luar Negeri (Kemlu) Pakistan").
+            name = _SHORT_FORM_RE.sub("", text[org.start : place.end])
+            out[k + 1] = Entity(normalised(name, "ORG")[0], "ORG", org.start, place.end)
+            inside.add(k)
+    if out is None:
+        return entities
+    return [e for k, e in enumerate(out) if k not in inside]
+
+
 # A place word right before a name: there it is the city, not its club ("kota Madrid"); a
 # capitalised word: there it is part of a longer name ("Atletico Madrid").
 _CITY_BEFORE_RE = re.compile(r"(?:\b(?:[Kk]ota|[Dd]i|[Kk]e|[Dd]ari)|[A-Z][\w.-]*)\s+\Z")

@@ -142,7 +142,7 @@ from indexer.near_names import (
 from indexer.nicknames import article_pairs, join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
-from indexer.person_marks import full_name_marks
+from indexer.person_marks import full_name_marks, rank_sides
 from indexer.run_ons import run_ons
 from indexer.variant_joins import join_variants
 
@@ -198,7 +198,9 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
                 plain[half] = plain.get(half, 0) + counts[v]
     generic = generic_values(typ, plain, places) | set(credited)
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
-    join_variants(groups, typ)
+    # an officer's name and another person's spelt alike are two people
+    sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}
+    join_variants(groups, typ, sides)
     if typ == "ORG":
         join_club_names(groups)
         join_short_words(groups)
@@ -211,8 +213,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "PER":
         # a word linked to one person ("Mikhael Moeis (Mika)") is no part of another's name
         linked = set() if evidence is None else linked_words(evidence, plain)
-        dropped = join_name_parts(groups, linked)
-        join_misspellings(groups)
+        dropped = join_name_parts(groups, linked, sides)
+        join_misspellings(groups, sides=sides)
         dropped = join_lone_parts(groups, dropped, org_names, linked)
         if evidence is not None:
             join_nicknames(groups, evidence.together, dropped)

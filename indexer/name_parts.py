@@ -5,7 +5,7 @@ people's names none of whom it mostly stands for is dropped."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
 from indexer.entities.facts import COMMON_NAME_PARTS
@@ -18,18 +18,27 @@ from indexer.entity_groups import (
     merge_groups,
 )
 from indexer.name_keys import covers, initial, spelt_words, word_variants
+from indexer.variant_joins import SidedJoins
 
 # How much more often than all other names holding it the one person a bare surname joins is
 # named (Bacharuddin Jusuf Habibie beside Thareq Kemal, Ilham Akbar, Ainun Habibie, ...).
 SURNAME_DOMINANCE: Final = 2
 
 
-def join_name_parts(groups: Groups, linked: Collection[str] = ()) -> set[str]:
+def join_name_parts(groups: Groups, linked: Collection[str] = (),
+                    sides: Mapping[str, bool] | None = None) -> set[str]:
     """Join person names to the one longer name they are part of; return the groups of bare
     first names shared by several full names (no facet values on their own). ``linked``:
     one-word names the words around them link to a person (:func:`~indexer.name_evidence.
-    linked_words`): his, not parts of other names."""
+    linked_words`): his, not parts of other names. ``sides``: whether a full name is an
+    officer's (:func:`~indexer.person_marks.rank_sides`): an officer's group and another
+    person's do not join."""
     apart = {groups.find(v) for v in linked if v in groups.parent}
+    sided = SidedJoins(groups, sides or {})
+
+    def join(one: str, root: str) -> None:
+        sided.join(one, root, lambda a, b: merge_groups(groups, totals, a, b))
+
     roots = {groups.find(v) for v in groups.counts} - apart
     # Words as today's spelling writes them, and as one where the corpus writes a word of a
     # name both ways (:func:`~indexer.name_keys.word_variants`): a group's spellings share
@@ -74,7 +83,7 @@ def join_name_parts(groups: Groups, linked: Collection[str] = ()) -> set[str]:
             if one is not None and (words[one][0] == part[0]
                                     or DOMINANCE * totals[one] >= totals[root]
                                     or len(containers) == 1):
-                merge_groups(groups, totals, one, root)
+                join(one, root)
             continue
         if full is None:
             # A full name is weighed by how often it is written in full (with its spellings):
@@ -98,7 +107,7 @@ def join_name_parts(groups: Groups, linked: Collection[str] = ()) -> set[str]:
             (one not in begun and full[one] >= SURNAME_DOMINANCE * rivals)
             or full[one] >= DOMINANCE * sum(full[c] for c in begun - {one})
         ):
-            merge_groups(groups, totals, one, root)
+            join(one, root)
         elif len(begun) >= 2 or sum(full[c] >= RIVAL_MIN for c in containers) >= 2:
             # a word of several people's names, none of whom it mostly stands for ("Luna":
             # Luna Maya, Lucinta Luna): no one entity

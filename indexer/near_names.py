@@ -40,6 +40,7 @@ from indexer.entities.facts import (
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
 from indexer.name_parts import called_by
+from indexer.variant_joins import SidedJoins
 
 MISSPELLING_DOMINANCE: Final = 3
 MISSPELT_WORD_MIN: Final = 7
@@ -52,11 +53,14 @@ def _deletions(word: str) -> set[str]:
 
 
 def join_misspellings(groups: Groups, min_words: int = 2,
-                      word_min: int = MISSPELT_WORD_MIN) -> None:
+                      word_min: int = MISSPELT_WORD_MIN,
+                      sides: Mapping[str, bool] | None = None) -> None:
     """Names of ``min_words`` words or more one letter apart in one word of ``word_min``
     letters or more join the one written most. (Not for places: short names of different
-    places are often one letter apart: Kemang, Jepang; Badung, Bandung.)"""
+    places are often one letter apart: Kemang, Jepang; Badung, Bandung.) Not an officer's
+    and another person's (``sides``: :class:`~indexer.variant_joins.SidedJoins`)."""
     totals = group_counts(groups)
+    sided = SidedJoins(groups, sides or {})
     near = _near_spellings(groups.counts, min_words, word_min)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         if v not in near:
@@ -67,7 +71,7 @@ def join_misspellings(groups: Groups, min_words: int = 2,
         if found:
             best = min(found, key=lambda g: (-totals[g], g))
             if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
-                merge_groups(groups, totals, best, root)
+                sided.join(best, root, lambda a, b: merge_groups(groups, totals, a, b))
 
 
 def _near_spellings(values: Collection[str], min_words: int, word_min: int

@@ -136,3 +136,30 @@ def stray_word(surface: str, name: str, into: str, elsewhere: Callable[[str], in
     word = name_words(words[0])[0]
     return (word in name_words(name) and loose_words(words[0])[0] not in loose_words(into)
             and elsewhere(words[0]) >= OTHER_TYPE_MIN)
+
+
+# A full name written after a rank in this share of its articles (and two at least) is an
+# officer's; one written in this many articles and never so, somebody who is no officer.
+RANKED_SHARE: Final = 1 / 2
+UNRANKED_MIN: Final = 10
+
+
+def rank_sides(kinds: Mapping[tuple[tuple[str, str], str], int], counts: Mapping[str, int]
+               ) -> dict[str, bool]:
+    """Persons' full names (values of ``counts``, value -> articles) -> True for an officer's
+    (mostly written after a rank), False for one never written so in :data:`UNRANKED_MIN`
+    articles or more; others are not told. Two spellings of one name on different sides are
+    two people ("AKBP M Nasir", "Muhammad Nasir" of the traffic police; "Mohamad Nasir", a
+    minister)."""
+    ranked = {value: n for ((typ, value), kind), n in kinds.items()
+              if typ == "PER" and kind == KIND_PREFIX + RANK}
+    out: dict[str, bool] = {}
+    for v, n in counts.items():
+        if " " not in v.strip():
+            continue
+        r = ranked.get(v, 0)
+        if r >= max(2, RANKED_SHARE * n):
+            out[v] = True
+        elif r == 0 and n >= UNRANKED_MIN:
+            out[v] = False
+    return out

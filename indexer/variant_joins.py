@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -52,7 +52,12 @@ def equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
-def join_variants(groups: Groups, typ: str) -> None:
+def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = None) -> None:
+    """Join the values equal but for case, apostrophes and spacing, spelling (old spelling, a
+    given name's spellings), and the names listed as one. ``sides``: persons' full names ->
+    whether an officer's (:func:`~indexer.person_marks.rank_sides`): spellings on two sides are
+    two people; a name on neither joins the most written spelling, one alike but for doubled
+    letters first."""
     # Each variant key stands for its most written spelling and counts all of them: a rule
     # comparing how often two names are written compares every spelling of each, whatever
     # order the values came in ("RIAU" 2 is Riau 460, which "Kepulauan Riau" 81 is not).
@@ -65,17 +70,28 @@ def join_variants(groups: Groups, typ: str) -> None:
             groups.join(by_key[key], v)
         else:
             by_key[key] = v
-    by_spelling: dict[str, str] = {}
-    for v in groups.counts:
+    by_spelling: dict[tuple[str, bool | None], str] = {}
+    neither: list[tuple[str, str]] = []
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
         if " " not in v.strip():  # one word in two spellings may be two ("Doel", "Dul")
             continue
         key = spelling_key(v)
-        if key in by_spelling:
-            groups.join(by_spelling[key], v)
-        else:
-            by_spelling[key] = v
+        side = (sides or {}).get(v)
+        if side is None and sides:
+            neither.append((key, v))
+            continue
+        first = by_spelling.setdefault((key, side), v)
+        if first != v:
+            groups.join(first, v)
+    for key, v in neither:  # the spelling alike but for doubled letters first ("Mohammad")
+        found = [by_spelling[k] for k in ((key, True), (key, False)) if k in by_spelling]
+        first = max(found, key=lambda u: (_undoubled(u) == _undoubled(v),
+                                          groups.counts[u], u)) if found else \
+            by_spelling.setdefault((key, None), v)
+        if first != v:
+            groups.join(first, v)
     if typ == "PER":
-        _join_loose_spellings(groups)
+        _join_loose_spellings(groups, sides or {})
     for etype, keys in equivalents():
         if etype == typ:
             present = [by_key[k] for k in sorted(keys) if k in by_key]
@@ -138,10 +154,42 @@ def join_variants(groups: Groups, typ: str) -> None:
                         groups.join(short, v)
 
 
-def _join_loose_spellings(groups: Groups) -> None:
+_DOUBLED_RE: Final = re.compile(r"(.)\1")
+
+
+def _undoubled(value: str) -> str:
+    return _DOUBLED_RE.sub(r"\1", variant_key(value))
+
+
+class SidedJoins:
+    """Joins of ``groups`` that never put an officer's name and another person's in one group
+    (``sides``: :func:`~indexer.person_marks.rank_sides`)."""
+
+    def __init__(self, groups: Groups, sides: Mapping[str, bool]) -> None:
+        self.groups = groups
+        self.sides: dict[str, set[bool]] = defaultdict(set)
+        for v, side in sides.items():
+            if v in groups.parent:
+                self.sides[groups.find(v)].add(side)
+
+    def join(self, a: str, b: str, merge: Callable[[str, str], None] | None = None) -> None:
+        """Join the groups of ``a`` and ``b`` (with ``merge`` when given), unless they are on
+        two sides."""
+        ra, rb = self.groups.find(a), self.groups.find(b)
+        if ra == rb or len(self.sides.get(ra, set()) | self.sides.get(rb, set())) > 1:
+            return
+        (merge or self.groups.join)(a, b)
+        merged = self.sides.pop(ra, set()) | self.sides.pop(rb, set())
+        if merged:
+            self.sides[self.groups.find(a)] = merged
+
+
+def _join_loose_spellings(groups: Groups, sides: Mapping[str, bool]) -> None:
     """Persons' names of two words or more that are one name read loosely
     (:func:`~indexer.name_keys.loose_words`: Aziz / Azis, Syamsuddin / Syamsudin) join when they
-    also share a word spelt alike: the corpus shows the other spelling beside the same name."""
+    also share a word spelt alike: the corpus shows the other spelling beside the same name;
+    not an officer's and another person's (``sides``)."""
+    sided = SidedJoins(groups, sides)
     by_loose: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for v in groups.counts:
         words = loose_words(v)
@@ -152,7 +200,7 @@ def _join_loose_spellings(groups: Groups) -> None:
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 if spelt[a] & spelt[b]:
-                    groups.join(a, b)
+                    sided.join(a, b)
 
 
 _VOWELS: Final = frozenset("aeiou")

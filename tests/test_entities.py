@@ -431,7 +431,7 @@ def test_word_vectors_reach_the_tagger() -> None:
 def test_projected_word_vectors_score_as_the_dense_features() -> None:
     """The trainer replaces the CRF's per-dimension weights by one vector per word: adding it
     scores every label exactly as the sum of value x weight over the dimensions would."""
-    from scripts.train_ner import dense_items, project_vectors
+    from scripts.ner_trainers import dense_items, project_vectors
 
     vectors = {"kota": [0.5, -2.0], "bali": [1.5, 0.25]}
     items = dense_items([["w=Bali", VECTOR_PREFIX + "bali", "l=bali", "l=bali"],
@@ -485,7 +485,7 @@ def test_indonesian_area_names_become_word_features(tmp_path: Path) -> None:
     """The trainer's features from Indonesia's list of administrative areas: a whole one-word
     name of a province, regency or district, of a village or island, or a word of a longer one
     (the legal prefix of a regency or an island's name dropped)."""
-    from scripts.train_ner import IDN_AREA_FILES, idn_places
+    from scripts.ner_gazetteers import IDN_AREA_FILES, idn_places
 
     rows = {
         "provinces.csv": "code,name\n11,Aceh\n",

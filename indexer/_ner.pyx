@@ -28,6 +28,12 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 from cpython.object cimport PyObject, PyTypeObject, Py_TYPE
 
+cdef extern from *:
+    """
+    #define WARTA_PREFETCH(p) __builtin_prefetch((const void*)(p))
+    """
+    void _prefetch "WARTA_PREFETCH"(const void* p) noexcept nogil
+
 cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
@@ -40,6 +46,7 @@ cdef enum:
     NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
     NPOS = 6  # run positions (_POSITIONS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
+    BATCH = 24  # feature look-ups fetched side by side (_kt_find_many)
     KEY_LIMIT = 1 << 21  # record numbers packed into a found key (3 x 21 bits)
 
 
@@ -381,10 +388,20 @@ cdef inline void _kt_place(KeyTable* t, uint64_t h, Py_ssize_t value, uint32_t a
     t.slots[k].at = at
 
 
+cdef inline uint64_t _kt_hash(str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """The slot hash of key ``prefix + s[a:b]``."""
+    return _mixed(_fnv(_fnv(FNV_BASIS, prefix, 0, len(prefix)), s, a, b))
+
+
 cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
     """The number of key ``prefix + s[a:b]``, or -1 when the table does not hold it."""
+    return _kt_find_h(t, prefix, s, a, b, _kt_hash(prefix, s, a, b))
+
+
+cdef Py_ssize_t _kt_find_h(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_t b,
+                           uint64_t h) noexcept:
+    """:func:`_kt_find` of a key whose hash ``h`` is known."""
     cdef Py_ssize_t np = len(prefix), k, j
-    cdef uint64_t h = _mixed(_fnv(_fnv(FNV_BASIS, prefix, 0, np), s, a, b))
     cdef int kind = PyUnicode_KIND(s), pkind = PyUnicode_KIND(prefix)
     cdef void* data = PyUnicode_DATA(s)
     cdef void* pdata = PyUnicode_DATA(prefix)
@@ -406,6 +423,120 @@ cdef Py_ssize_t _kt_find(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_
                         return t.slots[k].value
         k = (k + 1) & t.mask
     return -1
+
+
+cdef struct Lookup:
+    PyObject* prefix  # borrowed: the caller keeps the strings alive
+    PyObject* s
+    Py_ssize_t a, b
+    uint64_t h
+    Py_ssize_t row
+
+
+cdef void _kt_find_many(KeyTable* t, Lookup* q, Py_ssize_t n) noexcept:
+    """``q[i].row = _kt_find(t, prefix, s, a, b)`` for each lookup, their memory fetched side
+    by side: every key's slot first, then every candidate key's code points (a key looked up
+    alone waits for each of them in turn)."""
+    cdef Py_ssize_t i, k
+    for i in range(n):
+        q[i].h = _kt_hash(<str>q[i].prefix, <str>q[i].s, q[i].a, q[i].b)
+        _prefetch(&t.slots[q[i].h & t.mask])
+    for i in range(n):
+        k = q[i].h & t.mask
+        while t.slots[k].h != 0 and t.slots[k].h != q[i].h:
+            k = (k + 1) & t.mask
+        if t.slots[k].h != 0:
+            _prefetch(t.pool + t.slots[k].at)
+    for i in range(n):
+        q[i].row = _kt_find_h(t, <str>q[i].prefix, <str>q[i].s, q[i].a, q[i].b, q[i].h)
+
+
+# Packed keys -> indexes (Tagger.found_at): open addressing over uint64 keys, no Python objects.
+cdef struct FoundTable:
+    uint64_t* keys  # the key with FOUND_MARK set; 0: an empty slot
+    Py_ssize_t* vals
+    Py_ssize_t mask, count
+
+cdef uint64_t FOUND_MARK = 1ULL << 63  # packed keys use 63 bits at most
+
+
+cdef int _ft_init(FoundTable* t, Py_ssize_t nslots) except -1:
+    t.keys = <uint64_t*>malloc(nslots * sizeof(uint64_t))
+    t.vals = <Py_ssize_t*>malloc(nslots * sizeof(Py_ssize_t))
+    if t.keys == NULL or t.vals == NULL:
+        _ft_free(t)
+        raise MemoryError()
+    memset(t.keys, 0, nslots * sizeof(uint64_t))
+    t.mask = nslots - 1
+    t.count = 0
+    return 0
+
+
+cdef void _ft_free(FoundTable* t) noexcept:
+    free(t.keys)
+    free(t.vals)
+    t.keys = NULL
+    t.vals = NULL
+
+
+cdef void _ft_clear(FoundTable* t) noexcept:
+    memset(t.keys, 0, (t.mask + 1) * sizeof(uint64_t))
+    t.count = 0
+
+
+cdef inline Py_ssize_t _ft_find(FoundTable* t, uint64_t key) noexcept:
+    """The value of ``key``, or -1."""
+    cdef uint64_t want = key | FOUND_MARK
+    cdef Py_ssize_t k = _mixed(key) & t.mask
+    while t.keys[k] != 0:
+        if t.keys[k] == want:
+            return t.vals[k]
+        k = (k + 1) & t.mask
+    return -1
+
+
+cdef int _ft_add(FoundTable* t, uint64_t key, Py_ssize_t value) except -1:
+    """Add ``key`` (not in the table) with ``value``, growing the table past 2/3 full."""
+    cdef Py_ssize_t k, j, n = t.mask + 1
+    cdef uint64_t* old_keys
+    cdef Py_ssize_t* old_vals
+    if 3 * (t.count + 1) > 2 * n:
+        old_keys, old_vals = t.keys, t.vals
+        t.keys = <uint64_t*>malloc(2 * n * sizeof(uint64_t))
+        t.vals = <Py_ssize_t*>malloc(2 * n * sizeof(Py_ssize_t))
+        if t.keys == NULL or t.vals == NULL:
+            free(t.keys)
+            free(t.vals)
+            t.keys, t.vals = old_keys, old_vals
+            raise MemoryError()
+        memset(t.keys, 0, 2 * n * sizeof(uint64_t))
+        t.mask = 2 * n - 1
+        for j in range(n):
+            if old_keys[j] != 0:
+                k = _mixed(old_keys[j] & ~FOUND_MARK) & t.mask
+                while t.keys[k] != 0:
+                    k = (k + 1) & t.mask
+                t.keys[k] = old_keys[j]
+                t.vals[k] = old_vals[j]
+        free(old_keys)
+        free(old_vals)
+    k = _mixed(key) & t.mask
+    while t.keys[k] != 0:
+        k = (k + 1) & t.mask
+    t.keys[k] = key | FOUND_MARK
+    t.vals[k] = value
+    t.count += 1
+    return 0
+
+
+cdef inline void _queue(Lookup* q, Py_ssize_t* n, str prefix, str s, Py_ssize_t a,
+                       Py_ssize_t b) noexcept:
+    """Add the look-up of key ``prefix + s[a:b]`` to ``q`` (room for it is the caller's)."""
+    q[n[0]].prefix = <PyObject*>prefix
+    q[n[0]].s = <PyObject*>s
+    q[n[0]].a = a
+    q[n[0]].b = b
+    n[0] += 1
 
 
 cdef Py_ssize_t _kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -1:
@@ -535,7 +666,9 @@ cdef class Tagger:
     # (key_ids); and the numbers of a run and its two keys, packed into one int -> found.
     cdef KeyTable run_keys, prev_keys, next_keys
     cdef list run_info, prev_info, next_info
-    cdef dict key_ids, found
+    cdef dict key_ids
+    cdef FoundTable found_at  # packed numbers of a run and its two keys -> index in found
+    cdef list found
     cdef str cur_run  # the run of the last _found_slow (a head word may have lengthened it)
     cdef dict pkeys, nkeys, spkeys, snkeys
     cdef dict lower_ratio, word_extra
@@ -558,6 +691,7 @@ cdef class Tagger:
         memset(&self.run_keys, 0, sizeof(KeyTable))
         memset(&self.prev_keys, 0, sizeof(KeyTable))
         memset(&self.next_keys, 0, sizeof(KeyTable))
+        memset(&self.found_at, 0, sizeof(FoundTable))
         self.ftab = NULL
         self.arena = NULL
         self.recs = NULL
@@ -568,6 +702,7 @@ cdef class Tagger:
         _kt_free(&self.run_keys)
         _kt_free(&self.prev_keys)
         _kt_free(&self.next_keys)
+        _ft_free(&self.found_at)
         free(self.ftab)
         free(self.arena)
         free(self.recs)
@@ -654,6 +789,7 @@ cdef class Tagger:
         _kt_init(&self.run_keys, 1024, 16384)
         _kt_init(&self.prev_keys, 1024, 8192)
         _kt_init(&self.next_keys, 1024, 8192)
+        _ft_init(&self.found_at, 4096)
         self._reset()
 
     cdef void _feature_table(self, dict weights) except *:
@@ -723,6 +859,8 @@ cdef class Tagger:
             return
         if len(self.runs) > self.max_runs:
             self.runs = {}
+        if len(self.singles) > self.max_runs:
+            self.singles = {}
         # found holds what the runs and singles caches hold for most runs: room for both
         if len(self.found) > 2 * self.max_runs or len(self.run_info) > self.max_runs:
             self._clear_runs()
@@ -731,9 +869,8 @@ cdef class Tagger:
         """Empty the run records and what is found per run (its keys hold run numbers)."""
         _kt_clear(&self.run_keys)
         self.run_info = []
-        self.found = {}
-        if len(self.singles) > self.max_runs:
-            self.singles = {}
+        _ft_clear(&self.found_at)
+        self.found = []
 
     cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1:
         """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move)."""
@@ -796,18 +933,21 @@ cdef class Tagger:
         cdef str lb = "u" if b is None else str(b)
         cdef str sh = _shape(word)
         cdef int64_t* dst = self.arena + off
-        cdef Py_ssize_t i, a, m
-        cdef str ex
+        cdef Py_ssize_t i, a, m, nq = 0
+        cdef str ex = ""
+        cdef Lookup q[BATCH]
+        # The features are looked up side by side (_kt_find_many), then their rows added.
+        _queue(q, &nq, "w=", word, 0, len(word))
+        _queue(q, &nq, "l=", low, 0, n)
+        _queue(q, &nq, "sh=", sh, 0, len(sh))
+        _queue(q, &nq, "s4=", low, n - 4 if n > 4 else 0, n)
+        _queue(q, &nq, "s3=", low, n - 3 if n > 3 else 0, n)
+        _queue(q, &nq, "s2=", low, n - 2 if n > 2 else 0, n)
+        _queue(q, &nq, "p4=", low, 0, n if n < 4 else 4)
+        _queue(q, &nq, "p3=", low, 0, n if n < 3 else 3)
+        _queue(q, &nq, "lb=", lb, 0, len(lb))
+        _queue(q, &nq, self.vector_prefix, low, 0, n)
         self._add_row(dst, self.bias_row)
-        self._add_row(dst, self._row("w=", word, 0, len(word)))
-        self._add_row(dst, self._row("l=", low, 0, n))
-        self._add_row(dst, self._row("sh=", sh, 0, len(sh)))
-        self._add_row(dst, self._row("s4=", low, n - 4 if n > 4 else 0, n))
-        self._add_row(dst, self._row("s3=", low, n - 3 if n > 3 else 0, n))
-        self._add_row(dst, self._row("s2=", low, n - 2 if n > 2 else 0, n))
-        self._add_row(dst, self._row("p4=", low, 0, n if n < 4 else 4))
-        self._add_row(dst, self._row("p3=", low, 0, n if n < 3 else 3))
-        self._add_row(dst, self._row("lb=", lb, 0, len(lb)))
         extra = self.word_extra.get(low)
         if extra is not None:  # its words as str.split() finds them
             ex = <str>extra
@@ -820,9 +960,23 @@ cdef class Tagger:
                 while i < m and not Py_UNICODE_ISSPACE(ex[i]):
                     i += 1
                 if i > a:
-                    self._add_row(dst, self._row("", ex, a, i))
-        self._add_row(dst, self._row(self.vector_prefix, low, 0, n))
+                    if nq == BATCH:
+                        self._add_rows(dst, q, nq)
+                        nq = 0
+                    _queue(q, &nq, "", ex, a, i)
+        self._add_rows(dst, q, nq)
         return (low, lb, sh, low in self.places)
+
+    cdef void _add_rows(self, int64_t* dst, Lookup* q, Py_ssize_t n) noexcept:
+        """Add to ``dst`` the vector of each feature ``q`` looks up (0 for an unknown one)."""
+        cdef Py_ssize_t i
+        _kt_find_many(&self.features, q, n)
+        for i in range(n):
+            if q[i].row >= 0:
+                _prefetch(self.ftab + q[i].row * NL)
+                _prefetch(self.ftab + q[i].row * NL + NL - 1)
+        for i in range(n):
+            self._add_row(dst, q[i].row * NL if q[i].row >= 0 else -1)
 
     cdef Py_ssize_t pos_vec(self, Py_ssize_t i, str word, int pos) except -1:
         """Offset of the vector of the features of word record ``i`` (``word``) at run position
@@ -1245,8 +1399,10 @@ cdef class Tagger:
                     return pos
                 pos += 1
             return -1
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
         while pos < n:
-            c = text[pos]
+            c = PyUnicode_READ(kind, data, pos)
             if c < 256 and self.run_first[c]:
                 return pos
             pos += 1
@@ -1256,18 +1412,19 @@ cdef class Tagger:
         """Whether ``c`` is a capital a run's word can start with (runs.RUN_FIRST)."""
         return c < 256 and self.run_first[c]
 
-    cdef Py_ssize_t _cap_end(self, str text, Py_ssize_t i, Py_ssize_t n):
+    cdef Py_ssize_t _cap_end(self, int kind, void* data, Py_ssize_t i, Py_ssize_t n) noexcept:
         """The end of the rest of a capitalised word from ``i`` on (runs._CAP_REST, greedy:
-        letters and digits, then any [-'’.] each followed by letters or digits)."""
+        letters and digits, then any [-'’.] each followed by letters or digits) in a text of
+        ``n`` code points (its ``kind`` and ``data``)."""
         cdef Py_UCS4 c
-        while i < n and _alnum(text[i]):
+        while i < n and _alnum(PyUnicode_READ(kind, data, i)):
             i += 1
-        while i + 1 < n and _alnum(text[i + 1]):
-            c = text[i]
-            if c != "-" and c != "'" and c != "’" and c != ".":
+        while i + 1 < n and _alnum(PyUnicode_READ(kind, data, i + 1)):
+            c = PyUnicode_READ(kind, data, i)
+            if c != 45 and c != 39 and c != 0x2019 and c != 46:  # - ' ’ .
                 break
             i += 2
-            while i < n and _alnum(text[i]):
+            while i < n and _alnum(PyUnicode_READ(kind, data, i)):
                 i += 1
         return i
 
@@ -1279,27 +1436,39 @@ cdef class Tagger:
         apostrophe, or a full stop after an initial, then a capitalised word; else a
         capitalised word; else a number of 1 to 4 digits), and no later step can fail, so the
         greedy match never backtracks across steps."""
-        cdef Py_ssize_t n = len(text), e, p, q, k
-        if start > 0 and _alnum(text[start - 1]):
+        cdef Py_ssize_t n = len(text), e, p, q, k, lim
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef Py_UCS4 c
+        if start > 0 and _alnum(PyUnicode_READ(kind, data, start - 1)):
             return -1  # (?<![^\W_][UP]): a capital inside a word starts no run
-        e = self._cap_end(text, start + 1, n)
-        while e + 1 < n and text[e] == " ":
+        e = self._cap_end(kind, data, start + 1, n)
+        while e + 1 < n and PyUnicode_READ(kind, data, e) == 32:
             p = e
-            q = text.find(" ", p + 1, p + 2 + self.max_connector)
-            if q > p + 1 and q + 1 < n and self._up(text[q + 1]):
+            # q: text.find(" ", p + 1, p + 2 + max_connector)
+            lim = p + 2 + self.max_connector
+            if lim > n:
+                lim = n
+            q = p + 1
+            while q < lim and PyUnicode_READ(kind, data, q) != 32:
+                q += 1
+            if q > p + 1 and q < lim and q + 1 < n and self._up(PyUnicode_READ(kind, data, q + 1)):
                 tok = text[p + 1 : q]
                 if tok in self.connectors or tok == "-" or tok == "'" or tok == "’" or (
-                        tok == "." and p >= 2 and text[p - 2] == " "
-                        and self._up(text[p - 1])):
-                    e = self._cap_end(text, q + 2, n)
+                        tok == "." and p >= 2 and PyUnicode_READ(kind, data, p - 2) == 32
+                        and self._up(PyUnicode_READ(kind, data, p - 1))):
+                    e = self._cap_end(kind, data, q + 2, n)
                     continue
-            if self._up(text[p + 1]):
-                e = self._cap_end(text, p + 2, n)
+            if self._up(PyUnicode_READ(kind, data, p + 1)):
+                e = self._cap_end(kind, data, p + 2, n)
                 continue
             k = p + 1
-            while k < n and (<Py_UCS4>text[k]).isdecimal():
+            while k < n:
+                c = PyUnicode_READ(kind, data, k)
+                if not c.isdecimal():
+                    break
                 k += 1
-            if k == p + 1 or k - p - 1 > 4 or (k < n and _alnum(text[k])):
+            if k == p + 1 or k - p - 1 > 4 or (k < n and _alnum(PyUnicode_READ(kind, data, k))):
                 break
             e = k
         return e
@@ -1420,7 +1589,8 @@ cdef class Tagger:
         """The mentions of ``text`` in text order, before linking across mentions."""
         cdef list out = []
         cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen, pos = 0
-        cdef Py_ssize_t rid, pid, nid, pkey, nkey
+        cdef Py_ssize_t rid, pid, nid, pkey, nkey, at
+        cdef uint64_t key
         cdef str run, low
         cdef tuple found, info, pinfo, ninfo
         cdef int kind
@@ -1472,14 +1642,16 @@ cdef class Tagger:
                         found = self._found_slow(text, &start, end, run, low)
                     else:
                         key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
-                        cached = self.found.get(key)
-                        if cached is None:
+                        at = _ft_find(&self.found_at, key)
+                        if at >= 0:
+                            found = <tuple>self.found[at]
+                        else:
                             if info[4]:
-                                cached = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
+                                found = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
                             else:
-                                cached = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
-                            self.found[key] = _untracked(cached)
-                        found = <tuple>cached
+                                found = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
+                            _ft_add(&self.found_at, key, len(self.found))
+                            self.found.append(_untracked(found))
                         if found and not info[4] and found[0][4] \
                                 and not self._named_elsewhere(text, run, start):
                             found = ()

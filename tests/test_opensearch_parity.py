@@ -229,7 +229,7 @@ def test_export_iterates_every_article(tantivy_backend: Backend, os_backend: Bac
 def test_rebuild_stories_equal_the_tantivy_build(tantivy_backend: Backend,
                                                 os_backend: OpenSearchBackend,
                                                 oracle: list[OracleDoc]) -> None:
-    """Both rebuilds cluster every fingerprint at once (``build.Parked``): every article gets
+    """Both rebuilds cluster every fingerprint at once (``story_ledger.Parked``): every article gets
     the same story id, and the state counts the same stories."""
     a = {p.id: story for p, story in tantivy_backend.export(SearchRequest())}
     b = {p.id: story for p, story in os_backend.export(SearchRequest())}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import orjson
@@ -23,6 +24,7 @@ from indexer.clean import clean_body
 from indexer.dates import parse_date
 from indexer.document import MIN_BODY_WORDS, load_payload
 from indexer.mentions import article_mentions
+from indexer.person_marks import bare_marks
 from indexer.stats import index_stats
 from indexer.stories import story_id
 
@@ -111,8 +113,9 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
         rid = str(r["id"])
         title = " ".join(str(r["title"]).split())
         found = article_mentions(title, body)
+        marked = bare_marks(title, body, [asdict(m) for m in found])
         names = emap.entities_in("PER", {m.name for m in found if m.type == "PER"},
-                                 str(r.get("category") or ""), {m.name for m in found})
+                                 str(r.get("category") or ""), {m.name for m in found}, marked)
         people = {x for into in names.values() for x in into}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1

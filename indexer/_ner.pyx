@@ -47,6 +47,7 @@ cdef enum:
     NPOS = 6  # run positions (_POSITIONS)
     STACK_WORDS = 64  # runs up to this many words decode without malloc
     BATCH = 24  # feature look-ups fetched side by side (_kt_find_many)
+    STACK_RUNS = 128  # texts with up to this many runs are scanned without malloc
     KEY_LIMIT = 1 << 21  # record numbers packed into a found key (3 x 21 bits)
 
 
@@ -449,6 +450,11 @@ cdef void _kt_find_many(KeyTable* t, Lookup* q, Py_ssize_t n) noexcept:
             _prefetch(t.pool + t.slots[k].at)
     for i in range(n):
         q[i].row = _kt_find_h(t, <str>q[i].prefix, <str>q[i].s, q[i].a, q[i].b, q[i].h)
+
+
+cdef struct RunSpan:
+    Py_ssize_t start, end  # a run of the text
+    uint64_t h  # its key's hash in the run table
 
 
 # Packed keys -> indexes (Tagger.found_at): open addressing over uint64 keys, no Python objects.
@@ -898,11 +904,15 @@ cdef class Tagger:
         self._add_row(dst, self._row("", f, 0, len(f)))
 
     # -- per-word and per-context vectors ----------------------------------------------------
-    cdef Py_ssize_t word_id(self, str word) except -1:
+    cdef inline Py_ssize_t word_id(self, str word) except -1:
         """Index of ``word``'s record (recs, wmeta), made with its position-free vector when
         the word is new."""
+        return self.word_id_h(word, _kt_hash("", word, 0, len(word)))
+
+    cdef Py_ssize_t word_id_h(self, str word, uint64_t h) except -1:
+        """:meth:`word_id` of a word whose key hash ``h`` is known."""
         cdef Py_ssize_t n = len(word)
-        cdef Py_ssize_t v = _kt_find(&self.word_keys, "", word, 0, n)
+        cdef Py_ssize_t v = _kt_find_h(&self.word_keys, "", word, 0, n, h)
         if v >= 0:
             return v
         cdef Py_ssize_t i = self.nrecs, j
@@ -1061,11 +1071,19 @@ cdef class Tagger:
     cdef int _totals(self, list words, str prev, str nxt, int64_t* tot) except -1:
         """Per word of a run, its summed score vector (the first word's with the start row)."""
         cdef Py_ssize_t n = len(words), i, j
+        cdef uint64_t hs[STACK_WORDS]
+        cdef str w
+        if 1 < n <= STACK_WORDS:  # the words' slots fetched side by side, then looked up
+            for i in range(n):
+                w = <str>words[i]
+                hs[i] = _kt_hash("", w, 0, len(w))
+                _prefetch(&self.word_keys.slots[hs[i] & self.word_keys.mask])
         cdef Py_ssize_t b = self.before_ctx(prev)
         cdef Py_ssize_t af = self.after_ctx(nxt)
         cdef bint sent = b & 1
         b >>= 1
-        cdef Py_ssize_t first_id = self.word_id(<str>words[0]), rid
+        cdef Py_ssize_t first_id = (self.word_id_h(<str>words[0], hs[0]) if 1 < n <= STACK_WORDS
+                                    else self.word_id(<str>words[0])), rid
         cdef Py_ssize_t first = self.pos_vec(first_id, <str>words[0], 0 if n == 1 and sent else
                                              1 if n == 1 else 3 if sent else 2)
         cdef int64_t* A
@@ -1091,7 +1109,8 @@ cdef class Tagger:
             vec[0] = first
             ctx[0] = self.inner_ctx(first_id, <str>words[0])
             for i in range(1, n):
-                rid = self.word_id(<str>words[i])
+                rid = (self.word_id_h(<str>words[i], hs[i]) if n <= STACK_WORDS
+                       else self.word_id(<str>words[i]))
                 vec[i] = self.pos_vec(rid, <str>words[i], 4 if i < n - 1 else 5)
                 ctx[i] = self.inner_ctx(rid, <str>words[i])
             A = self.arena  # no allocation below: offsets are final
@@ -1510,12 +1529,13 @@ cdef class Tagger:
             self.key_ids[key] = v
         return <Py_ssize_t>v
 
-    cdef Py_ssize_t _run_id(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
-        """The record number of the run ``text[start:end]`` (run_info), made when it is new:
-        (run, its lower case, 0: skipped (skip_plain) / 1: may end an official name cut by
-        "dan" (org_parts) / 2: skipped unless it does (skip_rest) / 3: tagged, its org parts,
-        whether it has a space)."""
-        cdef Py_ssize_t v = _kt_find(&self.run_keys, "", text, start, end)
+    cdef Py_ssize_t _run_id(self, str text, Py_ssize_t start, Py_ssize_t end,
+                            uint64_t h) except -1:
+        """The record number of the run ``text[start:end]`` (run_info; ``h``: its key's hash),
+        made when it is new: (run, its lower case, 0: skipped (skip_plain) / 1: may end an
+        official name cut by "dan" (org_parts) / 2: skipped unless it does (skip_rest) / 3:
+        tagged, its org parts, whether it has a space)."""
+        cdef Py_ssize_t v = _kt_find_h(&self.run_keys, "", text, start, end, h)
         if v >= 0:
             return v
         cdef str run = text[start:end]
@@ -1585,17 +1605,17 @@ cdef class Tagger:
         self.cur_run = run
         return found
 
-    def extract(self, str text):
-        """The mentions of ``text`` in text order, before linking across mentions."""
-        cdef list out = []
-        cdef Py_ssize_t start, end, covered = 0, s, e, e_abs, rlen, pos = 0
-        cdef Py_ssize_t rid, pid, nid, pkey, nkey, at
-        cdef uint64_t key
-        cdef str run, low
-        cdef tuple found, info, pinfo, ninfo
-        cdef int kind
-        self._check_limits()
-        while True:  # the runs as run_spans finds them
+    cdef Py_ssize_t _scan(self, str text, RunSpan** spans, Py_ssize_t cap) except -1:
+        """The runs of ``text`` as run_spans finds them into ``spans[0]`` (room for ``cap``;
+        a bigger buffer is malloc'd when they need one, the caller frees it if it is not the
+        one it gave), each with its key's hash; the key table's slot of each run, and then the
+        code points of the key found there, are fetched side by side while the text is
+        scanned (looking each run up in turn waits for both, one run after another)."""
+        cdef Py_ssize_t nr = 0, pos = 0, start, end, k, i
+        cdef RunSpan* buf = spans[0]
+        cdef RunSpan* grown
+        cdef KeyTable* t = &self.run_keys
+        while True:
             start = self._run_start(text, pos)
             if start < 0:
                 break
@@ -1604,69 +1624,121 @@ cdef class Tagger:
                 pos = start + 1
                 continue
             pos = end
-            if start < covered:
-                continue
-            rid = self._run_id(text, start, end)
-            info = <tuple>self.run_info[rid]
-            kind = info[2]
-            if kind == 0 or kind == 2:  # a skipped run (the usual one: no official name ends it)
-                continue
-            run = <str>info[0]
-            low = <str>info[1]
-            org = None
-            if kind == 1:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
-                org = self.part_name(text, end, low, info[3])
-                if org is not None:
-                    end = max(start, <Py_ssize_t>org[0] - 1)
-                    run = text[start:end]
-                    low = run.lower()
-                if run and low not in (self.skip_rest if org is None else self.skip):
-                    found = self._found_slow(text, &start, end, run, low)
-                    run = self.cur_run
-                else:
-                    found = ()
-            else:
-                pid = self._prev_id(text, start)
-                pinfo = <tuple>self.prev_info[pid]
-                if pinfo[1]:  # a head word before the run
-                    found = self._found_slow(text, &start, end, run, low)
-                    run = self.cur_run
-                else:
-                    nid = self._next_id(text, end)
-                    ninfo = <tuple>self.next_info[nid]
-                    if info[4]:
-                        pkey, nkey = pinfo[3], ninfo[2]
-                    else:
-                        pkey, nkey = pinfo[2], ninfo[1]
-                    if rid >= KEY_LIMIT or pkey >= KEY_LIMIT or nkey >= KEY_LIMIT:
-                        found = self._found_slow(text, &start, end, run, low)
-                    else:
-                        key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
-                        at = _ft_find(&self.found_at, key)
-                        if at >= 0:
-                            found = <tuple>self.found[at]
-                        else:
-                            if info[4]:
-                                found = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
-                            else:
-                                found = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
-                            _ft_add(&self.found_at, key, len(self.found))
-                            self.found.append(_untracked(found))
-                        if found and not info[4] and found[0][4] \
-                                and not self._named_elsewhere(text, run, start):
-                            found = ()
-            rlen = len(run)
-            for item in found:
-                s, e = item[0], item[1]
-                e_abs = start + e
-                if e == rlen and " " in run[s:e]:
-                    if text.startswith(" (", e_abs):
-                        e_abs = self.acronym_end(text, e_abs)
-                    if e_abs > covered:
-                        covered = e_abs
-                out.append(self._entity(item[2], item[3], start + s, e_abs))
-            if org is not None:
-                covered = self.acronym_end(text, org[1])
-                name, typ = self.normalised(text[org[0] : org[1]], "ORG")
-                out.append(self._entity(name, typ, org[0], covered))
+            if nr == cap:
+                grown = <RunSpan*>malloc(2 * cap * sizeof(RunSpan))
+                if grown == NULL:
+                    raise MemoryError()
+                for i in range(nr):
+                    grown[i] = buf[i]
+                if buf != spans[0]:
+                    free(buf)
+                buf = grown
+                cap *= 2
+            buf[nr].start = start
+            buf[nr].end = end
+            buf[nr].h = _kt_hash("", text, start, end)
+            _prefetch(&t.slots[buf[nr].h & t.mask])
+            nr += 1
+        for i in range(nr):
+            k = buf[i].h & t.mask
+            while t.slots[k].h != 0 and t.slots[k].h != buf[i].h:
+                k = (k + 1) & t.mask
+            if t.slots[k].h != 0:
+                _prefetch(t.pool + t.slots[k].at)
+        spans[0] = buf
+        return nr
+
+    def extract(self, str text):
+        """The mentions of ``text`` in text order, before linking across mentions."""
+        cdef list out = []
+        cdef Py_ssize_t covered = 0, nr, r
+        cdef RunSpan stack_spans[STACK_RUNS]
+        cdef RunSpan* spans = stack_spans
+        self._check_limits()
+        try:
+            nr = self._scan(text, &spans, STACK_RUNS)
+            for r in range(nr):
+                self._extract_run(text, spans[r].start, spans[r].end, spans[r].h, out, &covered)
+        finally:
+            if spans != stack_spans:
+                free(spans)
         return out
+
+    cdef int _extract_run(self, str text, Py_ssize_t start, Py_ssize_t end, uint64_t h,
+                          list out, Py_ssize_t* covered_at) except -1:
+        """Append the mentions of the run ``text[start:end]`` (``h``: its key's hash) to
+        ``out``; ``covered_at``: where the mentions so far end (a run that starts before is
+        inside a mention found already, with its short form, and skipped)."""
+        cdef Py_ssize_t s, e, e_abs, rlen, covered = covered_at[0]
+        cdef Py_ssize_t rid, pid, nid, pkey, nkey, at
+        cdef uint64_t key
+        cdef str run, low
+        cdef tuple found, info, pinfo, ninfo
+        cdef int kind
+        if start < covered:
+            return 0
+        rid = self._run_id(text, start, end, h)
+        info = <tuple>self.run_info[rid]
+        kind = info[2]
+        if kind == 0 or kind == 2:  # a skipped run (the usual one: no official name ends it)
+            return 0
+        run = <str>info[0]
+        low = <str>info[1]
+        org = None
+        if kind == 1:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
+            org = self.part_name(text, end, low, info[3])
+            if org is not None:
+                end = max(start, <Py_ssize_t>org[0] - 1)
+                run = text[start:end]
+                low = run.lower()
+            if run and low not in (self.skip_rest if org is None else self.skip):
+                found = self._found_slow(text, &start, end, run, low)
+                run = self.cur_run
+            else:
+                found = ()
+        else:
+            pid = self._prev_id(text, start)
+            pinfo = <tuple>self.prev_info[pid]
+            if pinfo[1]:  # a head word before the run
+                found = self._found_slow(text, &start, end, run, low)
+                run = self.cur_run
+            else:
+                nid = self._next_id(text, end)
+                ninfo = <tuple>self.next_info[nid]
+                if info[4]:
+                    pkey, nkey = pinfo[3], ninfo[2]
+                else:
+                    pkey, nkey = pinfo[2], ninfo[1]
+                if rid >= KEY_LIMIT or pkey >= KEY_LIMIT or nkey >= KEY_LIMIT:
+                    found = self._found_slow(text, &start, end, run, low)
+                else:
+                    key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
+                    at = _ft_find(&self.found_at, key)
+                    if at >= 0:
+                        found = <tuple>self.found[at]
+                    else:
+                        if info[4]:
+                            found = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
+                        else:
+                            found = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
+                        _ft_add(&self.found_at, key, len(self.found))
+                        self.found.append(_untracked(found))
+                    if found and not info[4] and found[0][4] \
+                            and not self._named_elsewhere(text, run, start):
+                        found = ()
+        rlen = len(run)
+        for item in found:
+            s, e = item[0], item[1]
+            e_abs = start + e
+            if e == rlen and " " in run[s:e]:
+                if text.startswith(" (", e_abs):
+                    e_abs = self.acronym_end(text, e_abs)
+                if e_abs > covered:
+                    covered = e_abs
+            out.append(self._entity(item[2], item[3], start + s, e_abs))
+        if org is not None:
+            covered = self.acronym_end(text, org[1])
+            name, typ = self.normalised(text[org[0] : org[1]], "ORG")
+            out.append(self._entity(name, typ, org[0], covered))
+        covered_at[0] = covered
+        return 0

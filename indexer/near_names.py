@@ -187,7 +187,9 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
     joins it: "Gisel" (39) ~ Gisella Anastasia (21), "Radit" ~ Raditya Dika; so does one that
     is a whole word of one full name only, found in :data:`RIVAL_MIN` articles and a third as
     many as the word ("Mulan" ~ Mulan Jameela; not "Ronaldo" beside Cristiano Ronaldo and
-    Ronaldo Nazario: the parts rule weighs those). A full name with a word of ``org_words``
+    Ronaldo Nazario: the parts rule weighs those), however many when it is the first word of
+    that name and no other name written twice holds it ("Hotman" ~ Hotman Paris Hutapea). A
+    full name with a word of ``org_words``
     (words of frequent organisations' names) is no one's: "Informatika Rudiantara" is a title
     cut short. ``linked``: one-word names the words around them link to a person
     (:func:`~indexer.name_evidence.linked_words`), his. Returns ``dropped`` with the groups
@@ -202,6 +204,7 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
                 by_word[w].add(v)
                 for k in range(NICK_MIN, len(w)):  # "Kumala": Barbie Kumalasari
                     by_start[w[:k]].add(v)
+    waived: dict[str, int] = defaultdict(int)  # group -> articles of given names joined alone
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         words = name_words(v)
         root = groups.find(v)
@@ -221,12 +224,24 @@ def join_lone_parts(groups: Groups, dropped: set[str], org_words: Collection[str
             least = RIVAL_MIN
         else:
             continue
-        # not a word only written inside the name (:func:`~indexer.name_parts.called_by`)
-        if totals[one] >= max(least, LONE_SHARE * totals[root]) and any(
+        # A given name no other name written twice holds is that person's however often it
+        # is written alone ("Hotman": Hotman Paris Hutapea).
+        share = 0.0 if one in whole and not any(
+            groups.find(u) != one and totals[groups.find(u)] >= 2
+            for u in by_word.get(words[0], ())) and any(
+            name_words(u)[0] == words[0] for u in by_word.get(words[0], ())
+            if groups.find(u) == one) else LONE_SHARE
+        # not a word only written inside the name (:func:`~indexer.name_parts.called_by`);
+        # the articles of a given name joined so do not count for another word ("Thamrin",
+        # a street, is not Delon Thamrin's because "Delon" is)
+        if totals[one] - waived[one] >= max(least, share * totals[root]) and any(
                 called_by(words[0], name_words(u), one in held)
                 for u in by_start.get(words[0], set()) | by_word.get(words[0], set())
                 if groups.find(u) == one):
+            added = 0 if share else totals[root]
+            moved = waived.pop(one, 0) + waived.pop(root, 0) + added
             merge_groups(groups, totals, one, root)
+            waived[groups.find(one)] = moved
     return {groups.find(d) for d in dropped}
 
 

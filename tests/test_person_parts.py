@@ -78,3 +78,15 @@ def test_a_one_word_mention_of_a_run_on_names_the_half_with_that_word() -> None:
     # must not change: a mention of several words, a word of neither half
     assert halves_written("Marvel Studios Kevin Feige", halves) == halves
     assert halves_written("Disney", halves) == halves
+
+
+def test_a_given_name_only_one_full_name_holds_is_that_person() -> None:
+    m = _map({"Hotman": 37, "Hotman Paris Hutapea": 8, "Hotman Hutapea": 1, "Lora Hotman": 1,
+              "Delon": 12, "Delon Thamrin": 3, "Thamrin": 12, "Budi": 40, "Budi Waseso": 14,
+              "Budi Karya Sumadi": 10})
+    assert m.entity("PER", "Hotman") == ("Hotman Paris Hutapea",)
+    assert m.entity("PER", "Delon") == ("Delon Thamrin",)
+    # must not change: a surname (the given name's articles do not count for it), a given
+    # name of several people
+    assert m.entity("PER", "Thamrin") == ("Thamrin",)
+    assert m.entity("PER", "Budi") in ((), ("Budi",))

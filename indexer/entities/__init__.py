@@ -42,6 +42,7 @@ from indexer.entities.retype import (
     foreign_bodies,
     korean_names,
     official_units,
+    places_in_names,
     sports_teams,
 )
 
@@ -61,7 +62,8 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
     out = unit_seats(text, alias_types(official_units(text, out)))
-    out = sports_teams(text, foreign_bodies(text, club_names(text, out)), model.facts)
+    out = foreign_bodies(text, club_names(text, out))
+    out = sports_teams(text, places_in_names(text, out, model.tagger.extract), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
     out = drop_defined_otherwise(text, link_short_forms(text, out), defined_otherwise(text))
     return link_people(out)

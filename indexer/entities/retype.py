@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from indexer.entities.facts import (
     ALIASES,
@@ -175,14 +175,21 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
             for e, low in zip(entities, lows, strict=True)]
 
 
-def _word_after(text: str, end: int) -> int:
-    """The end of the word right after ``text[:end]`` and one space, or ``end`` if none."""
-    if text[end : end + 1] != " ":
-        return end
-    stop = end + 1
-    while stop < len(text) and text[stop].isalnum():
-        stop += 1
-    return stop
+_WORD_AT_RE = re.compile(r"[^\W\d_]+")
+_QUOTES = "'\"‘’“”("
+
+
+def _word_before(text: str, start: int) -> tuple[int, str]:
+    """The word right before ``text[start]`` and one space (after a space, a line break or a
+    quote mark), with its offset; "" where there is none."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return start, ""
+    word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
+    if not word.isalpha():
+        word = word[word.rfind("\n") + 1 :].lstrip(_QUOTES)
+        if not word.isalpha():
+            return start, ""
+    return start - 1 - len(word), word
 
 
 def club_names(text: str, entities: list[Entity]) -> list[Entity]:
@@ -196,20 +203,23 @@ def club_names(text: str, entities: list[Entity]) -> list[Entity]:
     for k, ent in enumerate(entities):
         if ent.type == "ORG":
             continue
-        start, stop = ent.start, _word_after(text, ent.end)
-        word = text[ent.end + 1 : stop]
-        nxt = entities[k + 1].start if k + 1 < len(entities) else len(text)
-        if not (word[:1].isupper() and word.lower() in CLUB_LAST and nxt >= stop):
-            stop = ent.end
-        before = text.rfind(" ", 0, max(0, start - 1)) + 1
-        head = text[before : start - 1] if start > 1 and text[start - 1] == " " else ""
-        prev = entities[k - 1] if k > 0 else None
-        if ent.type == "LOC" and head[:1].isupper() and head.lower() in CLUB_FIRST and (
-                prev is None or prev.end <= before
-                or (prev.start == before and prev.end == start - 1 and prev.type == "LOC")):
-            if prev is not None and prev.start == before:
-                inside.add(k - 1)
-            start = before
+        start, stop = ent.start, ent.end
+        if text[stop : stop + 1] == " " and text[stop + 1 : stop + 2].isupper():
+            found = _WORD_AT_RE.match(text, stop + 1)
+            if found is not None and found.group()[:1].isupper() \
+                    and found.group().lower() in CLUB_LAST \
+                    and (k + 1 == len(entities) or entities[k + 1].start >= found.end()):
+                stop = found.end()
+        if ent.type == "LOC":
+            before, head = _word_before(text, start)
+            # as the pass has it: a last word it gave the mention before is not this one's
+            prev = (entities if out is None else out)[k - 1] if k > 0 else None
+            if head[:1].isupper() and head.lower() in CLUB_FIRST and (
+                    prev is None or prev.end <= before
+                    or (prev.start == before and prev.end == start - 1 and prev.type == "LOC")):
+                if prev is not None and prev.start == before:
+                    inside.add(k - 1)
+                start = before
         if (start, stop) == (ent.start, ent.end):
             continue
         if out is None:
@@ -246,6 +256,42 @@ def foreign_bodies(text: str, entities: list[Entity]) -> list[Entity]:
     if out is None:
         return entities
     return [e for k, e in enumerate(out) if k not in inside]
+
+
+_WORD_READINGS: dict[str, bool] = {}
+_MAX_WORD_READINGS = 1 << 14
+
+
+def _reads_as_person(word: str, extract: Callable[[str], list[Entity]]) -> bool:
+    """Whether the tagger reads ``word`` alone as a person's name (remembered by word)."""
+    found = _WORD_READINGS.get(word)
+    if found is None:
+        if len(_WORD_READINGS) >= _MAX_WORD_READINGS:
+            _WORD_READINGS.clear()
+        ents = extract(word)
+        found = _WORD_READINGS[word] = (
+            len(ents) == 1 and ents[0].type == "PER" and ents[0].end - ents[0].start == len(word))
+    return found
+
+
+def places_in_names(text: str, entities: list[Entity],
+                    extract: Callable[[str], list[Entity]]) -> list[Entity]:
+    """A place mention right after a capitalised word that no mention holds, no title, which
+    the tagger reads alone as a person's name, is a word of that person's name, where the
+    tagger dropped the other word: "Hotman Paris" (the lawyer Hotman Paris Hutapea, not the
+    city), "Indra Jepang"; no mention (``extract``: the tagger's, for one word)."""
+    dropped: set[int] = set()
+    for k, ent in enumerate(entities):
+        if ent.type != "LOC":
+            continue
+        before, word = _word_before(text, ent.start)
+        if word[:1].isupper() and not _is_title(word) \
+                and (k == 0 or entities[k - 1].end <= before) \
+                and _reads_as_person(word, extract):
+            dropped.add(k)
+    if not dropped:
+        return entities
+    return [e for k, e in enumerate(entities) if k not in dropped]
 
 
 # A place word right before a name: there it is the city, not its club ("kota Madrid"); a

@@ -8,13 +8,16 @@ across a text. The tagger is built from one typed object,
 :class:`indexer.entities.model.TaggerConfig`, and reads nothing else. This module holds only the
 hot loop of extraction:
 
-* the context token before and after a run (:func:`prev_token`, :func:`next_token`),
+* the context token before and after a run (:func:`prev_token`, :func:`next_token`; the walk
+  finds them as spans of the text, :func:`token_spans`, and builds no string for them),
 * score vectors as C arrays of ``int64`` in fixed point (each feature weight rounded to
   1/100 once, as the model has always scored them), summed per word from per-word and
   per-context caches,
 * Viterbi decoding of a run over the learned label-bigram transitions (BILOU labels, within
   what ``labels.label_allowed`` and ``labels.label_ends`` allow), handed on as BIO,
-* the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts.
+* the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts: a
+  run and its context tokens are looked up by their code points in C key tables (fetched side
+  by side for a text's runs), and what a run yields in its context by their record numbers.
 
 Every score is an exact integer sum, so the labels do not depend on summation order or on
 which cache entries exist; ``scripts/check_entities.py`` compares the output with a reference

@@ -1,8 +1,9 @@
 """The extractor's fast paths give what their plain references give: its caches (word records,
 per-run and per-one-word-run results, computed once and shared across texts) change no
 mention, the compiled word features are those of ``features.word_features``, the compiled
-scan for runs finds what ``RUN_RE.finditer`` finds, and the fast record constructors build
-equal records. ``scripts/check_entities.py`` compares the whole
+scan for runs finds what ``RUN_RE.finditer`` finds, the spans it finds a run's context tokens
+by are ``prev_token`` and ``next_token``, and the fast record constructors build equal
+records. ``scripts/check_entities.py`` compares the whole
 corpus with another revision."""
 
 from __future__ import annotations

@@ -236,3 +236,45 @@ def test_format_markup_is_markups_format(text: str, values: dict[str, object]) -
         got = type(exc)
     assert got == expected
     assert type(got) is type(expected)
+
+
+class _Attrs:
+    """An object with attributes, one of them a property that fails as a missing one does."""
+
+    def __init__(self, **attrs: object) -> None:
+        self.__dict__.update(attrs)
+
+    @property
+    def broken(self) -> object:
+        raise AttributeError("broken")
+
+
+# Attribute reads (set, missing, item-only, nested, on undefined), printed values of every kind
+# (escaped, Markup, ints, None), inside loops, filters, conditions and a buffered block.
+READS = (
+    "{{ o.a }}|{{ o.b.a }}|{{ d.k }}|{{ d.items()|list|length }}|{{ o.a|lower }}"
+    "{% for x in o.xs %}[{{ x.a }}{{ x.k }}]{% endfor %}"
+    "{% if o.b.a %}yes{% endif %}{% set s %}{{ o.a }}{{ d.k }}{% endset %}<{{ s }}>"
+    "{{ _('About %(name)s', name=o.a) }}",
+    "{{ o.missing }}", "{{ d.missing }}", "{{ o.broken }}", "{{ nothing.a }}", "{{ o.a.b.c }}",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES, VALUES, st.lists(VALUES, max_size=3))
+def test_direct_attribute_reads_render_as_jinjas(a: object, k: object, xs: list[object]) -> None:
+    """The pages' code generator (attributes read with ``getattr``, strings escaped inline)
+    prints what Jinja's own prints, and fails where it fails."""
+    ours = make_templates()["en"].env
+    reference = _extension_env()
+    context = {"o": _Attrs(a=a, b=_Attrs(a=a), xs=[_Attrs(a=x) for x in xs]
+                           + [{"a": x, "k": k} for x in xs]),
+               "d": {"k": k}, "i18n": i18n.lang("en")}
+    for source in READS:
+        outcomes = []
+        for env in (ours, reference):
+            try:
+                outcomes.append(env.from_string(source).render(context))
+            except (jinja2.UndefinedError, AttributeError, TypeError) as exc:
+                outcomes.append(type(exc).__name__)
+        assert outcomes[0] == outcomes[1], source

@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import CORPUS, arg_parser
 from indexer import schema as S
 from indexer.build import reindex
-from search_api import explore, selection, service, spelling, suggest
+from search_api import explore, selection, service, snapshot, spelling, suggest
 from search_api.params import parse_search_params
 
 
@@ -46,7 +46,7 @@ def main() -> None:
     if index is None:
         index = Path(tempfile.mkdtemp(prefix="warta-explore-")) / "index"
         reindex([args.shared / CORPUS], index)
-    holder = service.SearcherHolder(index)
+    holder = snapshot.SearcherHolder(index)
     snap = holder.snapshot()
     rng = random.Random(7)
     words = [w for w, c in snap.searcher.terms_with_prefix(S.WORDS, "") if w.isalpha() and c > 1]

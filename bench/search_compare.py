@@ -22,7 +22,11 @@ _WORKER = worker_script(
 from pathlib import Path
 from search_api import service
 from search_api.params import parse_search_params
-holder = service.SearcherHolder(Path(sys.argv[2]))
+try:
+    from search_api.snapshot import SearcherHolder
+except ImportError:  # a checkout from before the holder left search_api.service
+    from search_api.service import SearcherHolder
+holder = SearcherHolder(Path(sys.argv[2]))
 """,
     job="""
     result = [service.search(holder, parse_search_params(list(q.items()))).total for q in job]

@@ -2,7 +2,7 @@
 
 Nothing happens at import time. The lifespan creates the one long-lived object, the backend every
 route answers from: :class:`~search_api.backends.TantivyBackend`, whose
-:class:`~search_api.service.SearcherHolder` reopens the index whenever a reindex or a commit
+:class:`~search_api.snapshot.SearcherHolder` reopens the index whenever a reindex or a commit
 changes it, so the server always answers from the newest data without a restart, or the
 OpenSearch backend given to ``create_app(backend=...)``.
 
@@ -12,7 +12,7 @@ Routes (see :mod:`search_api.openapi`): ``/search``, ``/articles/{id}``,
 
 HTML hook: ``create_app(index_dir, article_html=render)`` (or setting
 ``app.state.article_html``) makes ``GET /articles/{id}`` call ``render(request, article)`` —
-``article`` being a :class:`~search_api.service.Article`, or None for an unknown id — when the
+``article`` being a :class:`~search_api.results.Article`, or None for an unknown id — when the
 request's ``Accept`` header prefers ``text/html`` over JSON. By default that is the web page's
 :func:`search_api.web.routes.render_article`. The HTML pages ``/`` and ``/static`` come from
 :func:`search_api.web.routes.routes`.
@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import export, feeds, i18n, service, trends
+from search_api import export, feeds, i18n, results, snapshot, trends
 from search_api.accept import entries
 from search_api.backends import Backend, TantivyBackend
 from search_api.i18n import N_
@@ -52,7 +52,7 @@ from search_api.web.state import FACET_BY_NAME
 
 log = logging.getLogger(__name__)
 
-ArticleRenderer = Callable[[Request, "service.Article | None"], Response]
+ArticleRenderer = Callable[[Request, "results.Article | None"], Response]
 
 
 class State(TypedDict):
@@ -209,13 +209,13 @@ def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRend
         answering = backend if backend is not None else TantivyBackend(Path(str(index_dir)))
         try:
             answering.cache()  # open early; an index built later is picked up on first use
-        except service.IndexUnavailable as exc:
+        except snapshot.IndexUnavailable as exc:
             log.warning("no index yet (%s): %s", index_dir or "OpenSearch", exc)
         yield {"backend": answering}
 
     exception_handlers: dict[Any, Any] = {
         ValidationError: _validation_error,
-        service.IndexUnavailable: _unavailable,
+        snapshot.IndexUnavailable: _unavailable,
         HTTPException: _http_error,
         Exception: _server_error,
     }

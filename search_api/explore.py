@@ -23,7 +23,7 @@ from indexer import schema as S
 from indexer import store
 from indexer.entity_map import EntityMap
 from search_api import facets as F
-from search_api import selection, service
+from search_api import results, selection, service, snapshot
 
 TOP_RELATED: Final = 20
 TOP_SOURCES: Final = 10
@@ -95,7 +95,7 @@ def aliases_of(emap: EntityMap) -> dict[tuple[str, str], tuple[str, ...]]:
     return {k: tuple(raw for _, raw in sorted(v)) for k, v in merged.items()}
 
 
-def aliases(holder: service.SearcherHolder, snap: service.Snapshot
+def aliases(holder: snapshot.SearcherHolder, snap: snapshot.Snapshot
             ) -> dict[tuple[str, str], tuple[str, ...]]:
     """:func:`aliases_of` the map stored with the index, read once per snapshot."""
     found = snap.cache.get(_ALIASES_KEY)
@@ -118,7 +118,7 @@ def resolve_in(values: list[tuple[str, int]], name: str) -> str | None:
     return None
 
 
-def resolve(snap: service.Snapshot, etype: str, name: str) -> str | None:
+def resolve(snap: snapshot.Snapshot, etype: str, name: str) -> str | None:
     """The indexed value ``name`` stands for, or None (:func:`resolve_in`)."""
     return resolve_in(selection.all_values(snap, etype), name)
 
@@ -141,7 +141,7 @@ def assemble(etype: str, value: str, counts: EntityCounts, latest: tuple[Latest,
     )
 
 
-def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProfile | None:
+def profile(holder: snapshot.SearcherHolder, etype: str, name: str) -> EntityProfile | None:
     """The profile of the entity ``name`` of facet ``etype`` (None when no article has it)."""
     snap = holder.snapshot()
     value = resolve(snap, etype, name)
@@ -155,7 +155,7 @@ def profile(holder: service.SearcherHolder, etype: str, name: str) -> EntityProf
     latest = []
     for _, addr in result.hits:
         p = service.payload(searcher, addr)
-        latest.append(Latest(p.id, p.title, p.source, service.local_time(p.date)))
+        latest.append(Latest(p.id, p.title, p.source, results.local_time(p.date)))
     counts = EntityCounts(
         total=int(result.count or 0),  # type: ignore[attr-defined]
         days=F.day_counts(agg.get("days")),

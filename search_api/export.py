@@ -23,7 +23,7 @@ from starlette.responses import Response, StreamingResponse
 
 from indexer import export
 from indexer.cli import INDEX_NAME_OPTION, INDEX_OPTION, OPENSEARCH_OPTION, use_opensearch
-from search_api import service
+from search_api import snapshot
 from search_api.backends import Backend, TantivyBackend
 from search_api.params import SearchRequest, ValidationError, parse_search_params
 
@@ -129,7 +129,7 @@ def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, q:
         n = run_export(backend, pairs, fmt, sys.stdout.buffer, progress)
     except ValidationError as e:
         raise click.UsageError(e.detail) from None
-    except service.IndexUnavailable as e:
+    except snapshot.IndexUnavailable as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"exported {n:,} articles", err=True)
 

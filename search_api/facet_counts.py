@@ -5,7 +5,7 @@ undecided (:func:`search_api.facets.probe_agg`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tantivy
 from tantivy import Query
@@ -15,9 +15,7 @@ from search_api import facets as F
 from search_api import stories as ST
 from search_api.params import SearchRequest
 from search_api.selection import combine
-
-if TYPE_CHECKING:
-    from search_api.service import Snapshot
+from search_api.snapshot import Snapshot
 
 
 def compute_facets(

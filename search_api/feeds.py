@@ -29,7 +29,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import Response
 
-from search_api import i18n, service
+from search_api import i18n, results
 from search_api.backends import Backend
 from search_api.params import SearchRequest, parse_search_params
 from search_api.trends import describe
@@ -60,7 +60,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return el
 
 
-def render(request: Request, req: SearchRequest, result: service.SearchResponse,
+def render(request: Request, req: SearchRequest, result: results.SearchResponse,
            changed: datetime, lang: i18n.Lang) -> bytes:
     base = str(request.base_url).rstrip("/")
     query = request.url.query

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import tantivy
 from tantivy import FieldType, Occur, Query
@@ -17,9 +17,7 @@ from indexer import schema as S
 from indexer.name_keys import variant_key
 from search_api import facets as F
 from search_api.params import SearchRequest
-
-if TYPE_CHECKING:
-    from search_api.service import Snapshot
+from search_api.snapshot import Snapshot
 
 ENTITY_SCAN_SIZE: Final = 65_000  # distinct values one /entities aggregation may return
 

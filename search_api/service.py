@@ -1,19 +1,15 @@
-"""Search, article, entity and health operations over the live index.
+"""Search, count, article, story, related, entity and health operations over the live tantivy
+index (:class:`~search_api.snapshot.SearcherHolder`).
 
-Everything here returns frozen dataclasses whose field names are the API's JSON keys, so the JSON
-routes serialise them as they are (orjson handles dataclasses) and an HTML page can render the
-same objects. The only long-lived state is the :class:`SearcherHolder`.
+Each takes a holder, reads one snapshot and returns the objects of :mod:`search_api.results`,
+whose field names are the API's JSON keys.
 """
 
 from __future__ import annotations
 
-import re
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import tantivy
@@ -21,145 +17,30 @@ from tantivy import Order, Query
 
 from indexer import schema as S
 from indexer import store
-from indexer.analysis import Analyzer
 from indexer.document import load_payload
 from search_api import facet_cache as FC
 from search_api import facet_counts as FCN
-from search_api import facets as F
-from search_api import highlight as H
 from search_api import recency, spelling
 from search_api import related_cache as RC
 from search_api import selection as SEL
-from search_api import snippet_windows as SW
 from search_api import stories as ST
 from search_api.memo import per_snapshot
 from search_api.overlap import BESIDE
 from search_api.params import EntitiesRequest, SearchRequest
 from search_api.query import CompiledQuery, build
-
-
-class IndexUnavailable(Exception):
-    """There is no index to answer from (not built yet, or unreadable)."""
-
-
-# -- the searcher holder ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """One opened index generation: what a request reads from, start to end."""
-
-    index: tantivy.Index
-    searcher: tantivy.Searcher
-    analyzer: Analyzer
-    schema: tantivy.Schema
-    version: object
-    opened_at: float
-    cache: dict[str, Any] = field(default_factory=dict)  # per-snapshot memo (entity lists)
-
-
-class SearcherHolder:
-    """Holds the open index and analyzer; reopens them when ``index_version`` changes.
-
-    ``snapshot()`` is cheap when nothing changed (one ``readlink`` + ``stat``). Reopening is
-    serialised by a lock; requests already running keep the snapshot they started with.
-    """
-
-    def __init__(self, index_dir: str | Path) -> None:
-        self.index_dir = Path(index_dir)
-        self._lock = threading.Lock()
-        self._snapshot: Snapshot | None = None
-
-    def snapshot(self) -> Snapshot:
-        version = store.index_version(self.index_dir)
-        snap = self._snapshot
-        if snap is not None and snap.version == version:
-            return snap
-        with self._lock:
-            snap = self._snapshot
-            if snap is not None and snap.version == version:
-                return snap
-            try:
-                index = store.open_index(self.index_dir)
-                searcher = index.searcher()
-                analyzer = store.load_analyzer(self.index_dir)
-            except (store.StoreError, ValueError, OSError) as exc:
-                if snap is not None:
-                    return snap  # keep answering from what we have
-                raise IndexUnavailable(str(exc)) from exc
-            snap = Snapshot(index, searcher, analyzer, index.schema, version, time.time())
-            self._snapshot = snap
-            return snap
-
-
-# -- results ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    id: str
-    title: str
-    url: str
-    source: str
-    category: str
-    date: str | None
-    score: float | None  # BM25 (sort=relevance), BM25 x age decay (recent); None by date
-    title_html: str
-    snippet_html: str
-    entities: Mapping[str, tuple[str, ...]]
-    story: ST.StorySummary
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResponse:
-    query: str
-    sort: str
-    matched: str  # "all": every hit has all the query's words; "some": none had, most-words first
-    suggestion: str | None  # the query with unknown words corrected ("did you mean"), or None
-    collapse: str
-    total: int  # matching articles
-    stories: int  # distinct stories among them
-    took_ms: float
-    page: int
-    size: int
-    hits: tuple[Hit, ...]
-    facets: F.Facets
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: str
-    title: str
-    title_derived: bool
-    url: str
-    source: str
-    category: str
-    date: str | None
-    body: str
-    entities: Mapping[str, tuple[str, ...]]
-    story: ST.StorySummary
-
-
-@dataclass(frozen=True, slots=True)
-class EntityCount:
-    value: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class EntitiesResponse:
-    type: str
-    prefix: str
-    values: tuple[EntityCount, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Health:
-    status: str
-    documents: int
-    generation: str
-    last_commit: str | None  # ISO 8601 UTC of the live generation's last commit
-
+from search_api.results import (
+    Article,
+    EntitiesResponse,
+    EntityCount,
+    Health,
+    Hit,
+    SearchResponse,
+    entity_lists,
+    local_time,
+    make_hit,
+    prefix_matches,
+)
+from search_api.snapshot import SearcherHolder, Snapshot
 
 # -- query pieces -----------------------------------------------------------------------------
 
@@ -206,21 +87,6 @@ def payload_in(doc: tantivy.Document) -> S.StoredArticle:
     return load_payload(bytes(doc.get_first(S.PAYLOAD) or b""), mentions=False)
 
 
-def local_time(iso: str | None) -> str | None:
-    """A stored UTC timestamp as ISO 8601 in the API's day zone (WIB, +07:00), so its date
-    part is the day that ``from``/``to`` and the date facet count it under."""
-    if not iso:
-        return None
-    try:
-        return datetime.fromisoformat(iso).astimezone(F.DAY_TZ).isoformat()
-    except ValueError:
-        return iso
-
-
-def _entities(p: S.StoredArticle) -> dict[str, tuple[str, ...]]:
-    return {k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES}
-
-
 def story_summaries(snap: Snapshot, ids: Sequence[str],
                     known: Mapping[str, ST.FirstReport] | None = None
                     ) -> dict[str, ST.StorySummary]:
@@ -234,29 +100,6 @@ def _hit(
     story: ST.StorySummary,
 ) -> Hit:
     return make_hit(snap.analyzer, p, score, terms, story)
-
-
-def make_hit(
-    analyzer: Analyzer, p: S.StoredArticle, score: float | None, terms: frozenset[str],
-    story: ST.StorySummary,
-) -> Hit:
-    """A result as the API shows it, highlighted over the original text (every backend)."""
-    names = frozenset(p.names)
-    title_spans = analyzer.spans(p.title, names)
-    body_spans = SW.body_spans(analyzer, p.body, names, terms)
-    return Hit(
-        id=p.id,
-        title=p.title,
-        url=p.url,
-        source=p.source,
-        category=p.category,
-        date=local_time(p.date),
-        score=score,
-        title_html=H.highlight(p.title, title_spans, terms),
-        snippet_html=H.snippet(p.body, body_spans, terms),
-        entities=_entities(p),
-        story=story,
-    )
 
 
 def date_span(snap: Snapshot) -> recency.Span | None:
@@ -367,7 +210,7 @@ def get_article(holder: SearcherHolder, doc_id: str) -> Article | None:
     p, sid = payload_in(doc), ST.story_in(doc)
     return Article(
         id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
-        category=p.category, date=local_time(p.date), body=p.body, entities=_entities(p),
+        category=p.category, date=local_time(p.date), body=p.body, entities=entity_lists(p),
         story=story_summaries(snap, [sid])[sid],
     )
 
@@ -382,17 +225,6 @@ def related(holder: SearcherHolder, doc_id: str, size: int) -> ST.Related | None
     snap = holder.snapshot()
     return RC.cached(snap.cache, doc_id, size, lambda: ST.related(
         snap.searcher, snap.schema, snap.analyzer, doc_id, size, local_time))
-
-
-_WORD_SPLIT_RE = re.compile(r"[\W_]+")
-
-
-def prefix_matches(value: str, prefix: str) -> bool:
-    """Case-insensitive: the value, or any word of it, starts with ``prefix``."""
-    if not prefix:
-        return True
-    v, p = value.casefold(), prefix.casefold()
-    return v.startswith(p) or any(w.startswith(p) for w in _WORD_SPLIT_RE.split(v) if w)
 
 
 def entities(holder: SearcherHolder, request: EntitiesRequest) -> EntitiesResponse:

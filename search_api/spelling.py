@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from symspellpy import SymSpell, Verbosity
 
 from indexer import lexicon
 from indexer import schema as S
 from search_api.memo import per_snapshot
-
-if TYPE_CHECKING:  # the service calls this module: no import back at run time
-    from search_api.service import Snapshot
+from search_api.snapshot import Snapshot
 
 MIN_DOCS: Final = 2  # a word in one document only is as likely a typo as a word
 MAX_EDITS: Final = 1

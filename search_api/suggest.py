@@ -21,7 +21,7 @@ from typing import Final
 from indexer import schema as S
 from indexer.analysis import is_stopword
 from search_api import params as P
-from search_api import selection, service
+from search_api import selection, snapshot
 from search_api.memo import per_snapshot
 
 MIN_WORD_LEN: Final = 3  # shorter words are no help as completions
@@ -120,18 +120,18 @@ def build_indexes(values: dict[str, list[tuple[str, int]]], terms: list[tuple[st
     return Indexes(PrefixIndex(entity_rows(values)), PrefixIndex(word_rows(terms)))
 
 
-def _build_indexes(snap: service.Snapshot) -> Indexes:
+def _build_indexes(snap: snapshot.Snapshot) -> Indexes:
     return build_indexes({f: selection.all_values(snap, f) for f in S.ENTITY_FACETS},
                          snap.searcher.terms_with_prefix(S.WORDS, ""))
 
 
-def indexes(snap: service.Snapshot, *, wait: bool = True) -> Indexes | None:
+def indexes(snap: snapshot.Snapshot, *, wait: bool = True) -> Indexes | None:
     """The snapshot's prefix indexes (seconds to build on the 22k corpus, once); without
     ``wait``, None until they are ready."""
     return per_snapshot(snap, _INDEX_KEY, _build_indexes, wait=wait)
 
 
-def suggest(holder: service.SearcherHolder, prefix: str, size: int, *,
+def suggest(holder: snapshot.SearcherHolder, prefix: str, size: int, *,
             wait: bool = True) -> Suggestions:
     """:func:`answer` from the tantivy index's :func:`indexes`. Without ``wait`` (the HTTP
     route), nothing is suggested while the indexes are still being built."""

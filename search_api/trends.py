@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 
 from indexer import schema as S
 from search_api import facets as F
-from search_api import service
+from search_api import service, snapshot
 from search_api.i18n import N_
 from search_api.params import Message, SearchRequest, ValidationError, parse_search_params
 
@@ -202,7 +202,7 @@ class DayCounts:
     sources: list[tuple[str, int]]
 
 
-def count_by_day(snap: service.Snapshot, request: SearchRequest) -> DayCounts:
+def count_by_day(snap: snapshot.Snapshot, request: SearchRequest) -> DayCounts:
     """The tantivy count: total, per WIB day, undated, and per outlet."""
     query = service.matching_query(snap, request)
     spec: dict[str, Any] = F.date_aggs()

@@ -20,16 +20,16 @@ from starlette.testclient import TestClient
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import is_stopword
-from search_api import explore, selection, service, spelling, suggest
+from search_api import explore, selection, snapshot, spelling, suggest
 from search_api.i18n import lang
 from search_api.web.entity_page import build_entity_page
 
-Holder = service.SearcherHolder
+Holder = snapshot.SearcherHolder
 
 
 @pytest.fixture(scope="module")
-def holder(index_dir: Path) -> service.SearcherHolder:
-    return service.SearcherHolder(index_dir)
+def holder(index_dir: Path) -> snapshot.SearcherHolder:
+    return snapshot.SearcherHolder(index_dir)
 
 
 def top_values(docs: list[Any], facet: str, n: int) -> list[str]:
@@ -99,7 +99,7 @@ def test_profile_over_http_and_its_links_count_what_it_says(client: TestClient,
     name = top_values(oracle, S.PERSON, 1)[0]
     body = client.get(f"/entities/person/{name}").json()
     assert body["name"] == name and body["type"] == "person"
-    page = build_entity_page(explore.profile(service.SearcherHolder(client.app.state.index_dir),
+    page = build_entity_page(explore.profile(snapshot.SearcherHolder(client.app.state.index_dir),
                                              S.PERSON, name), lang("en"))
     checked = 0
     for group in page.related:

@@ -15,7 +15,7 @@ import pytest
 from indexer.build import add, delete, reindex
 from search_api import facet_cache as FC
 from search_api import facets as F
-from search_api import service
+from search_api import service, snapshot
 from search_api.params import parse_search_params
 
 REQUESTS: list[list[tuple[str, str]]] = [
@@ -49,11 +49,11 @@ def test_lru_is_bounded_in_entries_and_bytes() -> None:
 
 
 def test_a_hit_equals_computing_afresh(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     for params in REQUESTS:
         first = service.search(holder, parse_search_params(params))
         again = service.search(holder, parse_search_params(params))
-        fresh = service.search(service.SearcherHolder(index_dir), parse_search_params(params))
+        fresh = service.search(snapshot.SearcherHolder(index_dir), parse_search_params(params))
         assert (again.facets, again.stories) == (first.facets, first.stories) \
             == (fresh.facets, fresh.stories), params
     lru: FC.LRU = holder.snapshot().cache["facet_cache"]
@@ -77,7 +77,7 @@ def test_a_switched_generation_never_serves_old_counts(
     records = _records(shared_dir, 200)
     index_dir = tmp_path / "index"
     reindex([_write(tmp_path / "a.jsonl", records[:150])], index_dir, workers=1)
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     requests = [parse_search_params(p) for p in ([], [("q", "jakarta")],
                                                  [("q", "indonesia"), ("category", "Politik")])]
     before = [service.search(holder, r) for r in requests]
@@ -91,7 +91,7 @@ def test_a_switched_generation_never_serves_old_counts(
     else:
         assert delete([str(r["id"]) for r in records[:60]], index_dir)[0] > 0
     after = [service.search(holder, r) for r in requests]
-    fresh = [service.search(service.SearcherHolder(index_dir), r) for r in requests]
+    fresh = [service.search(snapshot.SearcherHolder(index_dir), r) for r in requests]
     for a, f in zip(after, fresh, strict=True):
         assert (a.total, a.stories, a.facets) == (f.total, f.stories, f.facets)
     assert [a.facets for a in after] != [b.facets for b in before]

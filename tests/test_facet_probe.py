@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import facet_counts, selection, service
+from search_api import facet_counts, selection, snapshot
 from search_api import facets as F
 from search_api.params import SearchRequest, parse_search_params
 from search_api.query import build
@@ -51,7 +51,7 @@ QUERIES: list[list[tuple[str, str]]] = [
 ]
 
 
-def _oracle(snap: service.Snapshot, request: SearchRequest, text: Query | None,
+def _oracle(snap: snapshot.Snapshot, request: SearchRequest, text: Query | None,
             filters: Mapping[str, Query], dates: Query | None, size: int
             ) -> dict[str, tuple[F.FacetValue, ...]]:
     """Each terms facet from every value's count (as many candidates as documents)."""
@@ -74,7 +74,7 @@ def _oracle(snap: service.Snapshot, request: SearchRequest, text: Query | None,
 
 
 def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
     assert snap.searcher.num_segments == 1  # what a full build writes: the probe is used
     unsettled = settled = lone_unshown = 0

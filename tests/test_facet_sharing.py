@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search_api import facet_cache as FC
-from search_api import facet_counts, i18n, selection, service
+from search_api import facet_counts, i18n, selection, service, snapshot
 from search_api import facets as F
 from search_api.params import DEFAULT_FACET_SIZE, parse_search_params
 from search_api.query import build
@@ -59,7 +59,7 @@ QUERIES: list[list[tuple[str, str]]] = [
 
 
 def test_shared_facets_equal_counting_at_the_asked_size(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
     for params in QUERIES:
         for size in (0, 3, 10, FC.SHARED_SIZE, 25):
@@ -76,7 +76,7 @@ def test_shared_facets_equal_counting_at_the_asked_size(index_dir: Path) -> None
 
 
 def test_the_page_and_the_api_share_one_entry(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     pairs = [("q", "jakarta"), ("source", "detik.com")]
     api = service.search(holder, parse_search_params(pairs))
     _, page_request = parse_state(pairs, i18n.for_request("id", None))

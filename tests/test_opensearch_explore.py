@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import explore, service, spelling
+from search_api import explore, service, snapshot, spelling
 from search_api import related as RL
 from search_api.app import create_app
 from search_api.backends import TantivyBackend
@@ -241,6 +241,6 @@ def test_the_app_explores_from_opensearch(client: TestClient, os_backend: OpenSe
         assert page.status_code == 200 and "Latest articles" in page.text
         page = remote.get(f"/stories/{story}", headers=html)
         assert page.status_code == 200
-        members = service.get_story(service.SearcherHolder(client.app.state.index_dir), story)
+        members = service.get_story(snapshot.SearcherHolder(client.app.state.index_dir), story)
         assert members is not None
         assert all(html_escape(m.title) in page.text for m in members.members)

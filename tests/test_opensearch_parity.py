@@ -36,7 +36,7 @@ from indexer import opensearch_store as OS
 from indexer.analysis import iter_words
 from search_api import facets as F
 from search_api import ranking as R
-from search_api import service
+from search_api import results
 from search_api.app import create_app
 from search_api.backends import Backend
 from search_api.backends.opensearch import OpenSearchBackend
@@ -114,7 +114,7 @@ def _near(x: float, y: float) -> bool:
     return abs(x - y) <= SCORE_TOLERANCE * max(abs(x), abs(y))
 
 
-def _assert_same_hits(a: service.SearchResponse, b: service.SearchResponse, sloppy: bool
+def _assert_same_hits(a: results.SearchResponse, b: results.SearchResponse, sloppy: bool
                       ) -> None:
     ids_a, ids_b = [h.id for h in a.hits], [h.id for h in b.hits]
     assert len(ids_a) == len(ids_b)
@@ -145,7 +145,7 @@ def _assert_same_facet(name: str, a: tuple[F.FacetValue, ...], b: tuple[F.FacetV
         v for v in b if v.count > last or v.selected], name
 
 
-def _assert_same(a: service.SearchResponse, b: service.SearchResponse, sloppy: bool) -> None:
+def _assert_same(a: results.SearchResponse, b: results.SearchResponse, sloppy: bool) -> None:
     where = (a.query, a.sort, a.collapse)
     assert (a.total, a.stories, a.sort, a.matched, a.collapse) == (
         b.total, b.stories, b.sort, b.matched, b.collapse), where

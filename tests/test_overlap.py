@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import pytest
 
-from search_api import overlap, service
+from search_api import overlap, results, service, snapshot
 from search_api.params import parse_search_params
 
 T = TypeVar("T")
@@ -65,7 +65,7 @@ def test_an_error_reaches_the_caller_and_frees_the_thread() -> None:
     assert beside.start(lambda: threading.current_thread().name)().startswith("warta-overlap")
 
 
-def _without_time(response: service.SearchResponse) -> service.SearchResponse:
+def _without_time(response: results.SearchResponse) -> results.SearchResponse:
     return replace(response, took_ms=0.0)
 
 
@@ -73,17 +73,17 @@ def test_search_with_facets_beside_equals_search_inline(
         index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     requests = [parse_search_params(p) for p in REQUESTS]
     monkeypatch.setattr(service, "BESIDE", Inline())
-    inline = [_without_time(service.search(service.SearcherHolder(index_dir), r))
+    inline = [_without_time(service.search(snapshot.SearcherHolder(index_dir), r))
               for r in requests]
     # The facets count the results themselves (the aggregate's story-key stats): every result
     # is in one date bucket or the undated one.
     assert [sum(b.count for b in r.facets.date) for r in inline] == [r.total for r in inline]
     assert min(r.total for r in inline) == 0 < max(r.total for r in inline)
     monkeypatch.setattr(service, "BESIDE", overlap.Overlap(1))
-    holder = service.SearcherHolder(index_dir)  # fresh: nothing from the facet cache
+    holder = snapshot.SearcherHolder(index_dir)  # fresh: nothing from the facet cache
     assert [_without_time(service.search(holder, r)) for r in requests] == inline
     # Eight at a time on one shared holder: some overlap, some run inline, all agree.
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda r: _without_time(service.search(holder, r)),
                                  requests * 4))

@@ -10,20 +10,20 @@ from tantivy import Query
 
 from indexer.build import add, reindex
 from search_api import related_cache as RC
-from search_api import service
+from search_api import results, service, snapshot
 from search_api import stories as ST
 from search_api.facet_cache import LRU
 from search_api.stories import Related
 
 
-def fresh(holder: service.SearcherHolder, doc_id: str, size: int) -> Related | None:
+def fresh(holder: snapshot.SearcherHolder, doc_id: str, size: int) -> Related | None:
     snap = holder.snapshot()
     return ST.related(snap.searcher, snap.schema, snap.analyzer, doc_id, size,
-                      service.local_time)
+                      results.local_time)
 
 
 def test_remembered_answers_are_the_fresh_ones(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
     ids = [service.payload(snap.searcher, addr).id
            for _, addr in snap.searcher.search(Query.all_query(), 30).hits]
@@ -53,7 +53,7 @@ def test_a_commit_is_seen_at_once(tmp_path: Path) -> None:
     first.write_bytes(record(0, quake) + b"".join(record(i + 1, w) for i, w in enumerate(others)))
     index = tmp_path / "index"
     reindex([first], index, workers=1)
-    holder = service.SearcherHolder(index)
+    holder = snapshot.SearcherHolder(index)
     before = service.related(holder, "doc-0", 5)
     assert before is not None and service.related(holder, "doc-0", 5) is before
     assert "doc-30" not in [h.id for h in before.hits]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from indexer.analysis import Analyzer, Span
 from indexer.build import reindex
-from search_api import service
+from search_api import service, snapshot
 from search_api.highlight import SCAN_CHARS, SNIPPET_CHARS, excerpt_spans, snippet
 from search_api.params import SearchRequest
 
@@ -84,7 +84,7 @@ def big_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 def test_a_huge_body_does_not_slow_the_search_that_shows_it(big_index: tuple[Path, str]) -> None:
     index_dir, body = big_index
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     # the small article's text is inside the big one (one story): list both
     request = SearchRequest(q="banjir", sort="relevance", collapse="none")
     service.search(holder, request)  # open the index, warm the caches

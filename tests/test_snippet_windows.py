@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from indexer import store
 from indexer.analysis import Analyzer, Span
-from search_api import service
+from search_api import service, snapshot
 from search_api import snippet_windows as W
 from search_api.highlight import SCAN_CHARS, excerpt_spans, snippet
 from search_api.params import parse_search_params
@@ -66,7 +66,7 @@ def test_long_bodies_too(text: str, filler: int, at: int, q: str) -> None:
 
 
 def test_every_hit_of_real_queries(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
     analyzer = store.load_analyzer(index_dir)
     checked = marked = 0

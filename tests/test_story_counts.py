@@ -15,7 +15,7 @@ from tantivy import Query
 
 from indexer import schema as S
 from indexer.build import add, reindex
-from search_api import service
+from search_api import results, service, snapshot
 from search_api import stories as ST
 from search_api.params import parse_search_params
 
@@ -56,7 +56,7 @@ def segmented(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return index_dir
 
 
-def _brute_force(holder: service.SearcherHolder, params: list[tuple[str, str]]) -> tuple[int, int]:
+def _brute_force(holder: snapshot.SearcherHolder, params: list[tuple[str, str]]) -> tuple[int, int]:
     """(matching documents, their distinct story ids), reading every matching document."""
     snap = holder.snapshot()
     query = service.matching_query(snap, parse_search_params(params))
@@ -66,7 +66,7 @@ def _brute_force(holder: service.SearcherHolder, params: list[tuple[str, str]]) 
 
 
 def test_story_counts_equal_the_distinct_stories_of_every_match(segmented: Path) -> None:
-    holder = service.SearcherHolder(segmented)
+    holder = snapshot.SearcherHolder(segmented)
     searcher = holder.snapshot().searcher
     assert searcher.num_segments > 1  # the counts must merge across segments
     # the copies made stories of several members, some spread over segments
@@ -86,13 +86,13 @@ def test_story_summaries_from_the_hits_equal_looking_every_first_report_up(
         segmented: Path) -> None:
     """A search takes a hit that is its story's first report as that story's first report; the
     summaries equal those that look every first report up in the index."""
-    holder = service.SearcherHolder(segmented)
+    holder = snapshot.SearcherHolder(segmented)
     snap = holder.snapshot()
     taken = looked_up = 0
     for params in QUERIES:
         res = service.search(holder, parse_search_params([*params, ("size", "50")]))
         ids = [h.story.id for h in res.hits]
-        reference = ST.summaries(snap.searcher, snap.schema, ids, service.local_time)
+        reference = ST.summaries(snap.searcher, snap.schema, ids, results.local_time)
         assert {h.story.id: h.story for h in res.hits} == reference, params
         taken += sum(h.story.first.id == h.id for h in res.hits)
         looked_up += sum(h.story.first.id != h.id for h in res.hits)

@@ -10,13 +10,13 @@ from pathlib import Path
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import service
+from search_api import results, service, snapshot
 from search_api import stories as ST
 from search_api.params import parse_search_params
 
 
 def test_multi_member_stories_are_those_with_two_or_more_articles(index_dir: Path) -> None:
-    snap = service.SearcherHolder(index_dir).snapshot()
+    snap = snapshot.SearcherHolder(index_dir).snapshot()
     n = int(snap.searcher.num_docs)
     counts = Counter(str(snap.searcher.doc(addr)[S.STORY][0])
                      for _, addr in snap.searcher.search(Query.all_query(), n).hits)
@@ -26,7 +26,7 @@ def test_multi_member_stories_are_those_with_two_or_more_articles(index_dir: Pat
 
 
 def test_summaries_without_the_aggregate_equal_the_aggregated(index_dir: Path) -> None:
-    holder = service.SearcherHolder(index_dir)
+    holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
     multi = ST.multi_member(snap.searcher)
     shown = 0
@@ -37,9 +37,9 @@ def test_summaries_without_the_aggregate_equal_the_aggregated(index_dir: Path) -
             ids = [h.story.id for h in response.hits]
             firsts = {h.story.id: h.story.first for h in response.hits
                       if h.story.first.id == h.id}
-            fast = ST.summaries(snap.searcher, snap.schema, ids, service.local_time, firsts,
+            fast = ST.summaries(snap.searcher, snap.schema, ids, results.local_time, firsts,
                                 multi)
-            assert fast == ST.summaries(snap.searcher, snap.schema, ids, service.local_time,
+            assert fast == ST.summaries(snap.searcher, snap.schema, ids, results.local_time,
                                         firsts), (q, page)
             assert {h.story for h in response.hits} == set(fast.values())
             shown += sum(1 for i in ids if i in multi)

@@ -17,7 +17,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from indexer import store
-from search_api import service
+from search_api import service, snapshot
 from search_api.app import create_app
 from search_api.params import MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, SearchRequest
 
@@ -77,7 +77,7 @@ def test_a_corrupt_warta_json_is_a_clear_error(index_dir: Path, tmp_path: Path) 
 def test_a_failed_reopen_keeps_the_old_snapshot(index_dir: Path, tmp_path: Path) -> None:
     idx = tmp_path / "idx"
     shutil.copytree(index_dir, idx, symlinks=True)
-    holder = service.SearcherHolder(idx)
+    holder = snapshot.SearcherHolder(idx)
     before = holder.snapshot()
     total = service.search(holder, SearchRequest()).total
     # A newer generation that cannot be opened (empty: no tantivy meta) becomes CURRENT.
@@ -90,8 +90,8 @@ def test_a_failed_reopen_keeps_the_old_snapshot(index_dir: Path, tmp_path: Path)
     assert after is before
     assert service.search(holder, SearchRequest()).total == total > 0
     # A holder that never had a snapshot says the index is unavailable.
-    with pytest.raises(service.IndexUnavailable):
-        service.SearcherHolder(idx).snapshot()
+    with pytest.raises(snapshot.IndexUnavailable):
+        snapshot.SearcherHolder(idx).snapshot()
 
 
 def test_per_facet_value_limits(client: TestClient) -> None:

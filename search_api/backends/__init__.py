@@ -21,20 +21,20 @@ from tantivy import Query
 from indexer import export as E
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from search_api import explore, selection, service, suggest, trends
+from search_api import explore, results, selection, service, snapshot, suggest, trends
 from search_api import stories as ST
 from search_api.params import MAX_QUERY_CHARS, EntitiesRequest, SearchRequest
 from search_api.query import build
 
 
 class Backend(Protocol):
-    def search(self, request: SearchRequest) -> service.SearchResponse: ...
+    def search(self, request: SearchRequest) -> results.SearchResponse: ...
 
-    def get_article(self, doc_id: str) -> service.Article | None: ...
+    def get_article(self, doc_id: str) -> results.Article | None: ...
 
-    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse: ...
+    def entities(self, request: EntitiesRequest) -> results.EntitiesResponse: ...
 
-    def health(self) -> service.Health: ...
+    def health(self) -> results.Health: ...
 
     def count(self, request: SearchRequest) -> int:
         """:meth:`search`'s ``total`` for ``request``, without hits or facets."""
@@ -95,18 +95,18 @@ class TantivyBackend:
     """The embedded tantivy index in ``index_dir`` (reopened when a build switches it)."""
 
     def __init__(self, index_dir: str | Path) -> None:
-        self.holder = service.SearcherHolder(index_dir)
+        self.holder = snapshot.SearcherHolder(index_dir)
 
-    def search(self, request: SearchRequest) -> service.SearchResponse:
+    def search(self, request: SearchRequest) -> results.SearchResponse:
         return service.search(self.holder, request)
 
-    def get_article(self, doc_id: str) -> service.Article | None:
+    def get_article(self, doc_id: str) -> results.Article | None:
         return service.get_article(self.holder, doc_id)
 
-    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse:
+    def entities(self, request: EntitiesRequest) -> results.EntitiesResponse:
         return service.entities(self.holder, request)
 
-    def health(self) -> service.Health:
+    def health(self) -> results.Health:
         return service.health(self.holder)
 
     def count(self, request: SearchRequest) -> int:

@@ -4,7 +4,7 @@ One search request carries everything: the query and the date range in ``query``
 every count), the facet filters in ``post_filter`` and the facets' aggregations
 (:mod:`~search_api.backends.opensearch_facets`), and the repeats of multi-member stories
 (below). Hits come back with their stored originals, which are highlighted by
-:func:`search_api.service.make_hit` exactly as the tantivy backend does. Exports, trends and
+:func:`search_api.results.make_hit` exactly as the tantivy backend does. Exports, trends and
 counts: :mod:`~search_api.backends.opensearch_export`; exploration:
 :mod:`~search_api.backends.opensearch_explore`.
 
@@ -34,7 +34,7 @@ from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.name_keys import variant_key
-from search_api import explore, selection, service, suggest, trends
+from search_api import explore, results, selection, snapshot, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
 from search_api.backends import Marking
@@ -83,10 +83,10 @@ class OpenSearchBackend:
                 live = OS.live_index(self.client, self.name)
             except OSConnectionError as e:
                 if self._gen is None:
-                    raise service.IndexUnavailable(f"OpenSearch unreachable: {e}") from e
+                    raise snapshot.IndexUnavailable(f"OpenSearch unreachable: {e}") from e
                 return self._gen  # keep answering from what we know
             if live is None:
-                raise service.IndexUnavailable(f"no Warta index {self.name!r} in OpenSearch")
+                raise snapshot.IndexUnavailable(f"no Warta index {self.name!r} in OpenSearch")
             version = OS.state_version(self.client, self.name, live)
             if self._gen is None or (self._gen.name, self._gen.version) != (live, version):
                 state = OS.read_state(self.client, self.name, live)
@@ -108,11 +108,11 @@ class OpenSearchBackend:
             resp: dict[str, Any] = self.client.search(index=gen.name, body=body)
         except NotFoundError as e:  # the generation was swapped out mid-request
             self._checked = 0.0
-            raise service.IndexUnavailable("the index changed; retry") from e
+            raise snapshot.IndexUnavailable("the index changed; retry") from e
         return resp
 
     # -- search ------------------------------------------------------------------------------
-    def search(self, request: SearchRequest) -> service.SearchResponse:
+    def search(self, request: SearchRequest) -> results.SearchResponse:
         t0 = time.perf_counter()
         gen = self._generation()
         compiled = compile_dsl(request.q, gen.analyzer)
@@ -133,7 +133,7 @@ class OpenSearchBackend:
                  for h in resp["hits"]["hits"]]
         stories = self._summaries(gen, [sid for _, sid, _ in found])
         hits = tuple(
-            service.make_hit(gen.analyzer, p, float(score) if scored and score is not None
+            results.make_hit(gen.analyzer, p, float(score) if scored and score is not None
                              else None, compiled.terms, stories[sid])
             for score, sid, p in found
         )
@@ -142,7 +142,7 @@ class OpenSearchBackend:
         repeats = sum(max(c - 1, 0) for _, c in F.term_counts(
             (aggs["all"].get("stories") or {}).get("s")))
         took = round((time.perf_counter() - t0) * 1000, 2)
-        return service.SearchResponse(
+        return results.SearchResponse(
             query=request.q, sort=sort, matched=matched,
             suggestion=X.did_you_mean(self, request.q, wait=False),
             collapse=request.collapse, total=total, stories=total - repeats, took_ms=took,
@@ -277,7 +277,7 @@ class OpenSearchBackend:
         for h in resp["hits"]["hits"]:
             p = h["_source"][S.PAYLOAD]
             firsts[str(h["_source"][S.STORY])] = ST.FirstReport(
-                str(p["id"]), str(p["source"]), service.local_time(p.get("date")))
+                str(p["id"]), str(p["source"]), results.local_time(p.get("date")))
         out: dict[str, ST.StorySummary] = {}
         for b in resp["aggregations"]["s"]["buckets"]:
             sid = str(b["key"])
@@ -289,7 +289,7 @@ class OpenSearchBackend:
         return out
 
     # -- articles, entities, health, export --------------------------------------------------
-    def get_article(self, doc_id: str) -> service.Article | None:
+    def get_article(self, doc_id: str) -> results.Article | None:
         gen = self._generation()
         resp = self._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
         found = resp["hits"]["hits"]
@@ -297,9 +297,9 @@ class OpenSearchBackend:
             return None
         source = found[0]["_source"]
         p, sid = P.payload(source), str(source.get(S.STORY) or "")
-        return service.Article(
+        return results.Article(
             id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
-            category=p.category, date=service.local_time(p.date), body=p.body,
+            category=p.category, date=results.local_time(p.date), body=p.body,
             entities={k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES},
             story=self._summaries(gen, [sid])[sid],
         )
@@ -315,21 +315,21 @@ class OpenSearchBackend:
             gen.cache[key] = cached
         return list(cached)
 
-    def entities(self, request: EntitiesRequest) -> service.EntitiesResponse:
+    def entities(self, request: EntitiesRequest) -> results.EntitiesResponse:
         gen = self._generation()
         matched = [
-            service.EntityCount(v, c) for v, c in self._all_values(gen, request.type)
-            if service.prefix_matches(v, request.prefix)
+            results.EntityCount(v, c) for v, c in self._all_values(gen, request.type)
+            if results.prefix_matches(v, request.prefix)
         ]
-        return service.EntitiesResponse(request.type, request.prefix,
+        return results.EntitiesResponse(request.type, request.prefix,
                                         tuple(matched[: request.size]))
 
-    def health(self) -> service.Health:
+    def health(self) -> results.Health:
         gen = self._generation()
         count = int(self.client.count(index=gen.name)["count"])
         built = (datetime.fromtimestamp(gen.committed, tz=UTC).isoformat()
                  if isinstance(gen.committed, int | float) else None)
-        return service.Health(status="ok", documents=count, generation=gen.name,
+        return results.Health(status="ok", documents=count, generation=gen.name,
                               last_commit=built)
 
     # -- exploration (search_api.backends.opensearch_explore) --------------------------------

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.entity_map import EntityMap
-from search_api import explore, service, spelling, suggest
+from search_api import explore, results, spelling, suggest
 from search_api import facets as F
 from search_api import related as RL
 from search_api import stories as ST
@@ -112,7 +112,7 @@ def profile(b: OpenSearchBackend, etype: str, name: str) -> explore.EntityProfil
     latest = []
     for hit in resp["hits"]["hits"]:
         p = P.payload(hit["_source"])
-        latest.append(explore.Latest(p.id, p.title, p.source, service.local_time(p.date)))
+        latest.append(explore.Latest(p.id, p.title, p.source, results.local_time(p.date)))
     return explore.assemble(etype, value, counts, tuple(latest),
                             _aliases(b, gen).get((etype, value), ()))
 
@@ -186,7 +186,7 @@ def story(b: OpenSearchBackend, story_id: str) -> ST.Story | None:
     resp = b._search(gen, {"query": {"term": {S.STORY: story_id}},
                            "size": ST.MAX_STORY_MEMBERS})
     members = [P.payload(h["_source"]) for h in resp["hits"]["hits"]]
-    return ST.assemble_story(summary, members, service.local_time)
+    return ST.assemble_story(summary, members, results.local_time)
 
 
 def doc_freqs(b: OpenSearchBackend, gen: _Generation) -> RL.DocFreqs:
@@ -219,7 +219,7 @@ def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
     out = []
     for h in found["hits"]["hits"]:
         q = P.payload(h["_source"])
-        out.append(ST.RelatedArticle(q.id, q.title, q.url, q.source, service.local_time(q.date),
+        out.append(ST.RelatedArticle(q.id, q.title, q.url, q.source, results.local_time(q.date),
                                      round(float(h["_score"]), 4), str(h["_source"][S.STORY])))
     return ST.Related(doc_id, own, tuple(out))
 

@@ -19,7 +19,7 @@ from opensearchpy import NotFoundError
 from indexer import export as E
 from indexer import schema as S
 from search_api import facets as F
-from search_api import service, trends
+from search_api import snapshot, trends
 from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import Dsl, compile_dsl
 from search_api.params import SearchRequest
@@ -82,7 +82,7 @@ def export(b: OpenSearchBackend, request: SearchRequest, page: int = E.PAGE
         pit = str(b.client.create_pit(index=gen.name, params={"keep_alive": KEEP_ALIVE})[
             "pit_id"])
     except NotFoundError as e:  # the generation was swapped out meanwhile
-        raise service.IndexUnavailable("the index changed; retry") from e
+        raise snapshot.IndexUnavailable("the index changed; retry") from e
     try:
         after: list[Any] | None = None
         while True:

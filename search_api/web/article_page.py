@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from indexer import schema as S
 from search_api import highlight as H
-from search_api import service
+from search_api import results
 from search_api.backends import Marking
 from search_api.i18n import Lang
 from search_api.stories import Related
@@ -36,7 +36,7 @@ def back_url(raw: str | None, lang: Lang) -> str:
     return with_lang("/?" + urlencode(pairs) if pairs else "/", lang)
 
 
-def marked(marking: Marking, article: service.Article) -> tuple[str, tuple[str, ...]]:
+def marked(marking: Marking, article: results.Article) -> tuple[str, tuple[str, ...]]:
     """The title and the paragraphs as HTML (escaped), with the query's terms marked."""
     texts = paragraphs(article.body)
     terms, analyzer, names = marking.terms, marking.analyzer, marking.names
@@ -52,7 +52,7 @@ def marked(marking: Marking, article: service.Article) -> tuple[str, tuple[str, 
     return title, tuple(out)
 
 
-def _groups(article: service.Article, lang: Lang) -> Sequence[EntityGroup]:
+def _groups(article: results.Article, lang: Lang) -> Sequence[EntityGroup]:
     groups = []
     start = PageState(lang=lang.param)
     for key, spec in ENTITY_GROUPS:
@@ -66,7 +66,7 @@ def _groups(article: service.Article, lang: Lang) -> Sequence[EntityGroup]:
 
 
 def build_article_page(
-    marking: Marking, article: service.Article, back: str | None, related: Related | None,
+    marking: Marking, article: results.Article, back: str | None, related: Related | None,
     lang: Lang,
 ) -> ArticlePage:
     title_html, paragraphs_html = marked(marking, article)

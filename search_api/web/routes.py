@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from search_api import i18n, service
+from search_api import i18n, results, snapshot
 from search_api import trends as T
 from search_api.backends import Backend
 from search_api.params import DEFAULT_RELATED_SIZE, ValidationError, parse_entity_ref
@@ -92,7 +92,7 @@ def search_page(request: Request) -> Response:
         return RedirectResponse(state.dropped(drop).url, status_code=303)
     try:
         page = build_search_page(request.state.backend, state, search_request, lang)
-    except service.IndexUnavailable:
+    except snapshot.IndexUnavailable:
         return _message(request, _("No index yet"), _("The search index is not available yet. "
                         "Build it with `warta reindex` and reload this page."), 503, q=state.q)
     return _render(request, "search.html",
@@ -100,7 +100,7 @@ def search_page(request: Request) -> Response:
                     "monitor": monitor_links(state, page.facets, lang)}, lang=lang)
 
 
-def render_article(request: Request, article: service.Article | None) -> Response:
+def render_article(request: Request, article: results.Article | None) -> Response:
     """The app's HTML hook for ``GET /articles/{id}`` (called when the browser prefers HTML).
     A browser following a dead link gets an HTML "not found" page; API clients keep JSON."""
     lang = _lang(request)
@@ -133,7 +133,7 @@ def trends_page(request: Request) -> Response:
     except ValidationError as exc:
         return _render(request, "trends.html",
                        {**context, "error": exc.message.render(lang.gettext)}, status=exc.status)
-    except service.IndexUnavailable:
+    except snapshot.IndexUnavailable:
         return _render(request, "trends.html", {**context, "error": lang.gettext(
                        "The search index is not available yet.")}, status=503)
     return _render(request, "trends.html", {**context, "page": page, "inputs": page.inputs})
@@ -149,7 +149,7 @@ def entity_page(request: Request) -> Response:
     except ValidationError as exc:
         return _message(request, _("Cannot show this entity"), exc.message.render(_),
                         exc.status)
-    except service.IndexUnavailable:
+    except snapshot.IndexUnavailable:
         return _message(request, _("No index yet"), _("The search index is not available yet."),
                         503)
     if profile is None:

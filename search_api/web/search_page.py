@@ -12,10 +12,15 @@ from functools import lru_cache
 from typing import Final
 
 from indexer import schema as S
-from search_api import service
 from search_api.backends import Backend
 from search_api.i18n import N_, Lang
-from search_api.params import DEFAULT_FACET_SIZE, MAX_RESULT_WINDOW, SearchRequest
+from search_api.params import (
+    DEFAULT_FACET_SIZE,
+    MAX_RESULT_WINDOW,
+    EntitiesRequest,
+    SearchRequest,
+)
+from search_api.results import Hit, SearchResponse
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
 from search_api.web.histogram import build_histogram, newest_day
@@ -67,7 +72,7 @@ def _value_parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str
 def _facet_views(
     state: PageState,
     links: Links,
-    response: service.SearchResponse,
+    response: SearchResponse,
     holder: Backend,
     lang: Lang,
 ) -> tuple[FacetView, ...]:
@@ -90,7 +95,7 @@ def _facet_views(
         results: tuple[SuggestionView, ...] = ()
         if search_open and state.fq:
             found = holder.entities(
-                service.EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
+                EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
             )
             selected = set(state.selected(spec.name))
             results = tuple(
@@ -225,7 +230,7 @@ def _sorts(state: PageState, links: Links, lang: Lang) -> tuple[Link, ...]:
     )
 
 
-def _hit_view(hit: service.Hit, back: str, lang: Lang) -> HitView:
+def _hit_view(hit: Hit, back: str, lang: Lang) -> HitView:
     """A hit; ``back`` is the page's :func:`article_query`, the same for every hit."""
     return HitView(
         id=hit.id,

@@ -14,6 +14,9 @@ no facet value. A person's name written after a word of a product or of a maker 
 "pabrikan", "penjualan") is a maker's when it is one word (an organisation's), else a model's
 (no facet value). A person's name found mostly in articles whose headline says they retell a
 story ("Sinopsis ...": a drama's, a sinetron's episode) is a character's, no facet value. A
+place's name written after the head of a competition's name ("Liga", "Piala") in three of
+four of its articles is only that competition's ("Liga Europa": no place "Europa"; not Asia,
+of "Piala Asia" in a quarter of its articles), no facet value. A
 person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
 keep those.
 """
@@ -30,12 +33,13 @@ from indexer.entities.facts import DATA, read_sections
 from indexer.person_marks import article_marks
 
 Name = tuple[str, str]  # (type, value)
-KINDS: Final = ("group", "thing", "named", "product", "maker")
+KINDS: Final = ("group", "thing", "named", "product", "maker", "event")
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER",),
-                     "product": ("ORG",), "maker": ("PER",), STORY: ("PER",)}
+                     "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
+                     "event": ("LOC",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
 _PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
@@ -43,7 +47,8 @@ _PERSON_KIND: Final = {"product": "maker"}
 # name of many streets and hospitals, and still his).
 KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
-                     "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2)}
+                     "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
+                     "event": Fraction(3, 4)}
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
 # The word before a name: a space, an opening quote or a closing parenthesis between them

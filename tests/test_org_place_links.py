@@ -21,6 +21,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.mentions import article_mentions
+from indexer.name_kinds import kind_before, kind_votes
 
 
 def _map(org: dict[str, int] | None = None, loc: dict[str, int] | None = None) -> EntityMap:
@@ -61,6 +62,18 @@ def test_the_parliament_complex_is_one_place_by_any_of_its_buildings() -> None:
     for v in ("Gedung DPR", "Gedung DPR RI", "Gedung MPR", "Gedung Parlemen"):
         assert m.entity("LOC", v) == ("Kompleks Parlemen",), v
     assert m.entity("LOC", "Gedung DPRD") != ("Kompleks Parlemen",)
+
+
+def test_a_place_written_mostly_inside_a_competitions_name_is_no_value() -> None:
+    text = "Arsenal menang di Liga Europa, dan Indonesia ikut Piala Asia."
+    assert kind_before(text, text.index("Europa")) == "event"
+    assert kind_before(text, text.index("Asia")) == "event"
+    assert kind_before(text, text.index("Indonesia")) is None
+    votes = {(("LOC", "Europa"), "event"): 18, (("LOC", "Asia"), "event"): 110,
+             (("ORG", "AFF"), "event"): 20}
+    counts = {"LOC": {"Europa": 18, "Asia": 456}, "ORG": {"AFF": 22}}
+    # Asia is written so in a quarter of its articles; an organisation keeps its name
+    assert kind_votes(votes, counts) == {("LOC", "Europa"): "event"}
 
 
 def test_a_toll_road_is_one_place_by_its_names_and_points() -> None:
@@ -184,6 +197,7 @@ def test_the_corpus_org_and_place_values(full_index_dir: Path) -> None:
     org, place = counts["org"], counts["place"]
     for v in ("Indonesia Raya", "Duta Besar RI", "Direktorat Reserse Kriminal Umum"):
         assert v not in org, v
+    assert "Europa" not in place and place["Asia"] >= 400
     assert "Gedung DPR" not in place and place["Kompleks Parlemen"] >= 450
     assert "Jalan Tol Cipularang" not in place and place["Tol Cipularang"] >= 20
     # LPS (the deposit insurer) is not the witness protection agency LPSK

@@ -22,9 +22,10 @@ _WORKER = worker_script(
 from pathlib import Path
 from search_api import service
 from search_api.params import parse_search_params
-try:
+# Looked up in the checkout's files: the editable install would find another's module.
+if (Path(sys.argv[1]) / "search_api" / "snapshot.py").exists():
     from search_api.snapshot import SearcherHolder
-except ImportError:  # a checkout from before the holder left search_api.service
+else:  # a checkout from before search_api.snapshot
     from search_api.service import SearcherHolder
 holder = SearcherHolder(Path(sys.argv[2]))
 """,

@@ -300,7 +300,7 @@ class OpenSearchBackend:
         return results.Article(
             id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
             category=p.category, date=results.local_time(p.date), body=p.body,
-            entities={k: tuple(p.entities.get(k, ())) for k in S.ENTITY_TYPES},
+            entities=results.entity_lists(p),
             story=self._summaries(gen, [sid])[sid],
         )
 

@@ -305,7 +305,7 @@ class Links:
 
     def _url(self, **changed: str) -> str:
         """The URL with the named sections' encoded text replaced ("" drops one)."""
-        return _joined(*(changed.get(name, part) for name, part in self._parts.items()))
+        return _joined(*{**self._parts, **changed}.values())
 
     def with_dates(self, lo: date | None, hi: date | None) -> str:
         return self._url(dates=_dates(lo, hi), fq="", page="")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from indexer.article_persons import article_persons
+from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
 from indexer.person_context import finals_of, keeps_company, names_company, specific
 from indexer.person_marks import somebody_else
@@ -73,7 +74,12 @@ class EntityMap:
             return mapped
         if value in self.counts.get(typ, {}):
             return (value,)
-        return self._keys.get(typ, {}).get(variant_key(value), (value,))
+        known = self._keys.get(typ, {}).get(variant_key(value))
+        if known is not None:
+            return known
+        # as a build maps it: no capitalised spelling of it ("Indonesia tengah")
+        return self.entity(typ, before_lower_compass(value)) if ends_lower_compass(value) \
+            else (value,)
 
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
                     context: Collection[str] = (),

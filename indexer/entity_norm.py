@@ -106,6 +106,7 @@ from typing import Any
 from indexer import schema as S
 from indexer.article_persons import astray_categories
 from indexer.cross_types import moved_counts, retype_across
+from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import (
@@ -229,13 +230,23 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             join_longer_places(groups, words)
             join_streets(groups, words, person_names)
         dropped = letter_pairs(groups)
+    # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
+    # corpus writes it capitalised, and where it never does, as the place before the point
+    cut |= {v for v in plain if ends_lower_compass(v)}
+    members = groups.members()
+    lowered = {root for root, ms in members.items() if all(ends_lower_compass(m) for m in ms)}
     display = {root: _display({m: plain[m] for m in ms if m not in cut} or
                               {m: plain[m] for m in ms}, typ == "PER")
-               for root, ms in groups.members().items()}
+               for root, ms in members.items()}
     if typ == "PER" and evidence is not None:  # "Maliki" shown as "Turki al-Maliki"
         display.update(completions(groups, evidence, dropped))
 
     def final(v: str) -> tuple[str, ...]:
+        if ends_lower_compass(v) and (v in generic or groups.find(v) in lowered):
+            short = before_lower_compass(v)
+            if short in plain:
+                return final(short)
+            return () if generic_values(typ, {short: plain[v]}, places) else (short,)
         if v in generic:
             return ()
         root = groups.find(v)

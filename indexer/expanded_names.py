@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from typing import Final
 
-from indexer.entities.facts import DATA, load_names, load_places
+from indexer.entities.facts import COMPASS, DATA, load_names, load_places
 from indexer.entity_groups import RIVAL_MIN, Groups, dominant, group_counts, merge_groups
 from indexer.name_keys import OLD_SPELLING, name_words, variant_key
 from indexer.org_names import ACRONYM_MIN, LEGAL_FORMS, acronym_of
@@ -214,11 +214,6 @@ def join_expanded(groups: Groups, kinds: Mapping[str, int]) -> dict[str, tuple[s
         for other in roots[1:]:
             merge_groups(groups, totals, roots[0], other)
     return words
-
-
-# Words that make a new place of the name before them ("Tangerang Selatan" is not Tangerang).
-COMPASS: Final = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara", "laut",
-                            "daya"})
 
 
 def _goes_on(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:

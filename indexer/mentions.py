@@ -19,6 +19,7 @@ from dataclasses import fields
 from indexer import schema as S
 from indexer._ner import field_mentions
 from indexer.entities import defined_otherwise, drop_defined_otherwise, extract_entities
+from indexer.entities.compass import before_lower_compass, ends_lower_compass, point_after
 from indexer.name_keys import variant_key
 
 TITLE = "title"
@@ -78,6 +79,9 @@ def article_mentions(title: str, body: str) -> list[S.Mention]:
         if name not in done:
             done.add(name)
             known.setdefault(_variant_key(name), (e.type, name))
+        if ends_lower_compass(name):  # "Norwegia utara" in the body confirms "Norwegia"
+            short = before_lower_compass(name)
+            known.setdefault(_variant_key(short), (e.type, short))
         surface = body[e.start:e.end]
         if surface not in done:
             done.add(surface)
@@ -98,7 +102,8 @@ def _confirmed(title: str, typ: str, name: str, start: int, end: int,
         return make_mention(typ, name, TITLE, start, end)
     for s, e in _word_runs(title, start, end):
         hit = known.get(_variant_key(title[s:e]))
-        if hit is not None:
+        # not a place cut before its point ("Maluku" of "Maluku Tengah")
+        if hit is not None and not (hit[0] == "LOC" and point_after(title, e)):
             return make_mention(hit[0], hit[1], TITLE, s, e)
     return None
 

@@ -51,7 +51,9 @@ def test_seed_article(require: Callable[[bool, str], None]) -> None:
     ents = extract_entities(page.body)
     _check_offsets(page.body, ents)
     assert _names(ents, "PER") == {"Joe Biden", "Benjamin Netanyahu"}
-    assert {"Israel", "Amerika Serikat", "Rafah", "Gaza"} <= _names(ents, "LOC")
+    # "Gaza selatan": a candidate the corpus-level map shows as the corpus spells it
+    # (tests/test_compass_places.py)
+    assert {"Israel", "Amerika Serikat", "Rafah", "Gaza selatan"} <= _names(ents, "LOC")
     assert "Hamas" in _names(ents, "ORG")
 
 

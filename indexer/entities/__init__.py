@@ -14,7 +14,8 @@ The package's modules depend one way, each on those before it:
 6. :mod:`~indexer.entities.passes`: passes over a text's mentions that use facts;
    :mod:`~indexer.entities.retype`: passes that correct a mention's type (official units,
    sports teams, Korean names, alias types); :mod:`~indexer.entities.regions`: regional
-   bodies (Dinas, DPRD, Polres) and the seat written after them.
+   bodies (Dinas, DPRD, Polres) and the seat written after them; :mod:`~indexer.entities.
+   compass`: a place and the point of the compass after it ("Irlandia Utara") as one place.
 7. :mod:`~indexer.entities.model`: the model file, and the typed configuration of the compiled
    tagger (``indexer/_ner.pyx``), which walks the runs, scores each word by summing the score
    vectors of its features (a linear-chain CRF trained on IDNER-2k and NERGrit) and decodes a
@@ -25,6 +26,7 @@ The package's modules depend one way, each on those before it:
 
 from __future__ import annotations
 
+from indexer.entities.compass import compass_places
 from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
 from indexer.entities.names import (
     Entity,
@@ -57,7 +59,7 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
         return []
     if model is None:
         model = load_model()
-    out: list[Entity] = alias_people(text, model.tagger.extract(text))
+    out: list[Entity] = compass_places(text, alias_people(text, model.tagger.extract(text)))
     if not out:
         return out
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
@@ -66,4 +68,4 @@ def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     out = sports_teams(text, places_in_names(text, out, model.tagger.extract), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
     out = drop_defined_otherwise(text, link_short_forms(text, out), defined_otherwise(text))
-    return link_people(out)
+    return compass_places(text, link_people(out), lower=True)

@@ -130,6 +130,12 @@ CLUB_SUFFIXES: frozenset[str] = _CLUB["suffix"]
 CLUB_FIRST: frozenset[str] = _CLUB["first"]
 CLUB_LAST: frozenset[str] = _CLUB["last"]
 KOREAN_SURNAMES: frozenset[str] = load_names(DATA / "korean_surnames.txt")
+# Words that make a new place of the name before them ("Tangerang Selatan" is not Tangerang).
+COMPASS: frozenset[str] = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara",
+                                     "laut", "daya"})
+# Of those, the ones that only finish a point between two ("Timur Laut", "Barat Daya"): alone
+# after a place, lower case, they are the sea or power ("Jakarta daya beli").
+HALF_WINDS: frozenset[str] = frozenset({"laut", "daya"})
 
 
 @cache

@@ -1,0 +1,101 @@
+"""A place's name and the point of the compass written right after it are one place
+(``facts.COMPASS``): "Irlandia Utara", "Papua Barat", "Sulawesi selatan", "Maluku Barat Daya".
+
+The tagger often ends the place before the point ("Irlandia" of "Irlandia Utara"), and never
+takes a lower-case word ("Sulawesi selatan"); either way the mention named the short place, a
+different one. :func:`compass_places` gives the mention the whole name as written: first the
+capitalised points (so that the passes after see the whole place: "Dinas Perhubungan Jakarta
+Timur"), then, last, the lower-case ones, which no pass should read as a name. A name that ends
+in a lower-case point is only a candidate: the corpus-level map (:mod:`indexer.entity_norm`)
+shows it as the corpus writes it capitalised ("Sulawesi Selatan"), and where the corpus never
+does, as the place before the point: the point is then a direction inside it ("Norwegia
+utara") or no point at all ("Indonesia tengah menghadapi ...": "tengah" is also "now").
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.entities.facts import COMPASS, HALF_WINDS
+from indexer.entities.names import Entity, normalised
+
+# One space, then a whole word of letters (not "Utara-nya", not "utara2").
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)(?![\w-])")
+# A name ends in at most this many points ("Barat Daya").
+_MOST = 2
+# The points that can follow a place alone.
+_AFTER_PLACE = COMPASS - HALF_WINDS
+
+
+def ends_lower_compass(value: str) -> bool:
+    """Whether a place's value ends in a lower-case point of the compass ("Jawa tengah")."""
+    last = value.rsplit(" ", 1)[-1]
+    return " " in value and last.islower() and last in COMPASS
+
+
+def before_lower_compass(value: str) -> str:
+    """The place before a value's lower-case points ("Maluku" of "Maluku barat daya")."""
+    while ends_lower_compass(value):
+        value = value.rsplit(" ", 1)[0]
+    return value
+
+
+def point_after(text: str, end: int) -> bool:
+    """Whether a capitalised point of the compass that can follow a place follows
+    ``text[:end]`` (lower case, it may be no point: "tengah" is also "now")."""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _AFTER_PLACE
+
+
+def _points(text: str, ent: Entity, entities: list[Entity], k: int,
+            lower: bool) -> tuple[int, int]:
+    """Where the points after place ``entities[k]`` end, and the index of the first mention
+    after them. A mention inside the points is taken in ("Utara" tagged alone); one that goes
+    on past them ends them before it."""
+    end, j = ent.end, k + 1
+    words = text[ent.start : ent.end].lower().split()
+    taken = 0  # the points the name ends in already ("Nusa Tenggara" + "Timur")
+    while taken < len(words) - 1 and words[-1 - taken] in COMPASS:
+        taken += 1
+    last = words[-1] if words else ""
+    while taken < _MOST:
+        m = _NEXT_WORD_RE.match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if ((not lower and word == low) or low not in COMPASS
+                or (low in HALF_WINDS and last not in COMPASS)):
+            break
+        inside = j
+        while inside < len(entities) and entities[inside].start < m.end():
+            if entities[inside].end > m.end():
+                return end, j
+            inside += 1
+        end, j, taken, last = m.end(), inside, taken + 1, low
+    return end, j
+
+
+def compass_places(text: str, entities: list[Entity], lower: bool = False) -> list[Entity]:
+    """Each place mention followed by one or two capitalised points of the compass (with
+    ``lower``, in any case) as the place they name together."""
+    out: list[Entity] = []
+    k = 0
+    while k < len(entities):
+        ent = entities[k]
+        if ent.type != "LOC" or text[ent.end : ent.end + 1] != " ":
+            out.append(ent)
+            k += 1
+            continue
+        end, nxt = _points(text, ent, entities, k, lower)
+        if end == ent.end:
+            out.append(ent)
+        elif text[ent.end + 1 : end].islower():
+            # a candidate: the mention's own value before the points, which the corpus-level
+            # map falls back to ("Jabar tengah" is "Jawa Barat tengah")
+            out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
+        else:
+            name, typ = normalised(text[ent.start : end], "LOC")
+            out.append(Entity(name, typ, ent.start, end))
+        k = max(nxt, k + 1)
+    return out

@@ -42,10 +42,10 @@ def main() -> None:
     field = ["body"]
 
     def timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def run(*a: Any) -> Any:
+        def run(*a: Any, **kw: Any) -> Any:
             t0 = clock()
             try:
-                return fn(*a)
+                return fn(*a, **kw)
             finally:
                 spent[f"{field[0]}: {stage}"] += clock() - t0
         return run

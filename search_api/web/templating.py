@@ -13,11 +13,7 @@ to the language. A page prints what it printed through the extension's own calla
 Each printed value is escaped by :func:`escape_output` (the environment's code generator writes
 it where Jinja writes ``markupsafe.escape``): the same text, as a plain string rather than a
 new Markup object, since the output is joined into one string anyway and a page prints ~700
-values; a string, most of them, is escaped inline rather than through a call. ``x.name`` is read
-with Python's ``getattr`` and only on a miss through ``environment.getattr`` (which then tries
-``x["name"]``): the same value as Jinja's, without a Python call for each of a page's ~800
-attribute reads. Templates are read once (``auto_reload`` off): they are part of the installed
-package.
+values. Templates are read once (``auto_reload`` off): they are part of the installed package.
 """
 
 from __future__ import annotations
@@ -29,7 +25,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, _escape_inner, escape
 from starlette.templating import Jinja2Templates
@@ -113,37 +109,14 @@ class _Translate(NodeTransformer):
 
 class _Generator(CodeGenerator):
     """Jinja's code generator, printing values through :func:`escape_output` (pinned Jinja2:
-    ``_output_child_pre``/``_post`` write what wraps each printed value, ``_eo`` holding it)."""
+    ``_output_child_pre`` writes what wraps each printed value)."""
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame,
                           finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escaped(frame, finalize):
-            # A string (most values) escaped inline, without a Python call per value.
-            self.write("(environment.escape_text(_eo) if type(_eo := ")
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.escape_output(")
         else:
             super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(self, node: nodes.Expr, frame: Frame,
-                           finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escaped(frame, finalize):
-            self.write(") is str else environment.escape_output(_eo))")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-    @staticmethod
-    def _escaped(frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
-        return bool(frame.eval_ctx.autoescape and not frame.eval_ctx.volatile
-                    and finalize.src is None)
-
-    @optimizeconst
-    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
-        """``getattr(x, "name", missing)``, else ``environment.getattr(x, "name")``; ``x`` is
-        evaluated once. ``_ga_x``/``_ga_v`` hold it and its attribute (a nested read completes
-        before the enclosing one assigns them)."""
-        self.write("(_ga_v if (_ga_v := getattr((_ga_x := ")
-        self.visit(node.node, frame)
-        self.write(f"), {node.attr!r}, missing)) is not missing "
-                   f"else environment.getattr(_ga_x, {node.attr!r}))")
 
 
 class PageEnvironment(jinja2.Environment):
@@ -151,7 +124,6 @@ class PageEnvironment(jinja2.Environment):
 
     code_generator_class = _Generator
     escape_output = staticmethod(escape_output)
-    escape_text = staticmethod(_escape_inner)
 
     def __init__(self, lang: i18n.Lang, **options: Any) -> None:
         super().__init__(**options)

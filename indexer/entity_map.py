@@ -13,7 +13,14 @@ from typing import Any, Final
 from indexer.article_persons import article_persons
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
-from indexer.person_context import finals_of, keeps_company, names_company, specific
+from indexer.person_context import (
+    CompanyTest,
+    Finals,
+    finals_of,
+    keeps_company,
+    names_company,
+    specific,
+)
 from indexer.person_marks import somebody_else
 
 MAP_VERSION: Final = 1
@@ -96,26 +103,29 @@ class EntityMap:
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
-        for v, seen in (marked or {}).items():
-            into = found.get(v, ())
-            if len(into) != 1 or into[0] == v or not somebody_else(seen, self.marks.get(into[0])):
-                continue
-            own = [u for u, x in found.items() if into[0] in x]
-            if not any(" " in u.strip() for u in own) and not names_company(
-                    into[0], context, own, self.profiles, self._tells,
-                    finals_of(self.values, self.counts)):
-                found[v] = ()
+        finals = finals_of(self.values, self.counts)
+        self._unless_company(found, (
+            v for v, seen in (marked or {}).items()
+            if len(into := found.get(v, ())) == 1 and into[0] != v
+            and somebody_else(seen, self.marks.get(into[0]))), names_company, context, finals)
         if not self.profiles or not context:
             return found
-        for v, into in found.items():
-            if len(into) != 1 or " " in v.strip():
-                continue
-            own = [u for u, x in found.items() if into[0] in x]
-            if not any(" " in u.strip() for u in own) and not keeps_company(
-                    into[0], context, own, self.profiles, self._tells,
-                    finals_of(self.values, self.counts)):
-                found[v] = ()
+        self._unless_company(found, (
+            v for v, into in found.items() if len(into) == 1 and " " not in v.strip()),
+            keeps_company, context, finals)
         return found
+
+    def _unless_company(self, found: dict[str, tuple[str, ...]], bare: Iterable[str],
+                        company: CompanyTest, context: Collection[str], finals: Finals) -> None:
+        """Each value of ``bare`` (one person in ``found``, taken in turn as ``found`` changes)
+        becomes no one where the article writes none of his full names and ``company`` says the
+        article lacks the company his full name keeps."""
+        for v in bare:
+            person = found[v][0]
+            own = [u for u, x in found.items() if person in x]
+            if not any(" " in u.strip() for u in own) and not company(
+                    person, context, own, self.profiles, self._tells, finals):
+                found[v] = ()
 
     def other_types(self, value: str) -> int:
         """The articles naming ``value`` as an organisation or a place (as counted)."""

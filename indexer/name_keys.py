@@ -110,6 +110,12 @@ _LOOSE: Final = (("z", "s"), ("ie", "i"), ("dh", "d"), ("th", "t"), ("kh", "h"))
 _DOUBLED_RE: Final = re.compile(r"(\w)\1+")
 
 
+def undoubled(key: str) -> str:
+    """``key`` with each letter written twice or more in a row written once ("Mohammad",
+    "Syamsuddin"): the one rule of doubled letters."""
+    return _DOUBLED_RE.sub(r"\1", key)
+
+
 @lru_cache(maxsize=1 << 17)
 def loose_words(value: str) -> tuple[str, ...]:
     """The words of a name as :func:`spelling_key` reads them, with the letters a name's sound
@@ -118,7 +124,7 @@ def loose_words(value: str) -> tuple[str, ...]:
     key = spelling_key(value)
     for a, b in _LOOSE:
         key = key.replace(a, b)
-    return tuple(_DOUBLED_RE.sub(r"\1", key).split(" "))
+    return tuple(undoubled(key).split(" "))
 
 
 def word_variants(values: Iterable[str]) -> dict[str, str]:

@@ -32,6 +32,9 @@ OTHERS_MIN: Final = 3
 
 
 Finals = Callable[[str], Iterable[str]]  # a raw value -> the values it becomes
+# keeps_company or names_company: (person, context, own, profile, tells, finals) -> bool
+CompanyTest = Callable[[str, Collection[str], Collection[str], Mapping[str, frozenset[str]],
+                        Mapping[str, bool], Finals], bool]
 
 
 def specific(counts: Mapping[str, Mapping[str, int]], articles: int) -> dict[str, bool]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from indexer.entity_groups import Groups
-from indexer.name_keys import loose_words, spelling_key, spelt_words, variant_key
+from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
 # "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
@@ -85,7 +85,8 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             groups.join(first, v)
     for key, v in neither:  # the spelling alike but for doubled letters first ("Mohammad")
         found = [by_spelling[k] for k in ((key, True), (key, False)) if k in by_spelling]
-        first = max(found, key=lambda u: (_undoubled(u) == _undoubled(v),
+        plain = undoubled(variant_key(v))
+        first = max(found, key=lambda u: (undoubled(variant_key(u)) == plain,
                                           groups.counts[u], u)) if found else \
             by_spelling.setdefault((key, None), v)
         if first != v:
@@ -152,13 +153,6 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
                     short = by_key.get(key.removesuffix(f"{sep}{tail}"))
                     if short is not None:
                         groups.join(short, v)
-
-
-_DOUBLED_RE: Final = re.compile(r"(.)\1")
-
-
-def _undoubled(value: str) -> str:
-    return _DOUBLED_RE.sub(r"\1", variant_key(value))
 
 
 class SidedJoins:

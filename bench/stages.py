@@ -20,12 +20,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tantivy
-
 from bench.common import CORPUS, arg_parser, raw_index
 from indexer import schema as S
 from indexer import store
 from indexer.analysis import Analyzer, DocumentTerms
+from indexer.build import tantivy_document
 from indexer.clean import clean_body
 from indexer.corpus_pass import Spill, alias_person, apply_map, evidence_of, parcel
 from indexer.dates import parse_date
@@ -37,7 +36,7 @@ from indexer.fingerprints import fingerprint
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Record
 from indexer.stories import Stories, cluster_batch
-from indexer.story_ledger import epoch, story_fields
+from indexer.story_ledger import epoch
 
 T = TypeVar("T")
 
@@ -155,8 +154,7 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
         for prep in mapped:
             sid = stories.story_of(prep.id)
             docs.append(clock.run("tantivy Document.from_dict", "main",
-                                  tantivy.Document.from_dict,
-                                  {**prep.fields, **story_fields(prep.id, sid)}, schema))
+                                  tantivy_document, prep.fields, prep.id, sid, schema))
         for d in docs:
             clock.run("tantivy add_document (hand-off)", "main", writer.add_document, d)
         clock.run("tantivy commit (indexing thread)", "tantivy", writer.commit)

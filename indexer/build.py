@@ -32,7 +32,7 @@ from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build_report import BuildReport
 from indexer.corpus_pass import Spill, apply_map
-from indexer.document import Prepared, document_fields, load_payload
+from indexer.document import Prepared, document_fields, entity_keys, load_payload
 from indexer.feed import (
     Pool,
     Progress,
@@ -73,9 +73,7 @@ class _Writer:
         if existed:
             self.writer.delete_documents_by_term(S.ID, prep.id)
         story = self.ledger.place(prep, existed)
-        self.writer.add_document(
-            tantivy.Document.from_dict({**prep.fields, **story_fields(prep.id, story)}, self.schema)
-        )
+        self.writer.add_document(tantivy_document(prep.fields, prep.id, story, self.schema))
 
     def commit(self, analyzer: Analyzer) -> None:
         """Commit, then rewrite the documents whose story changed after they were written."""
@@ -302,5 +300,13 @@ def _restory(searcher: tantivy.Searcher, writer: tantivy.IndexWriter, analyzer: 
             continue
         stored = load_payload(searcher.doc(hits[0][1])[S.PAYLOAD][0])
         writer.delete_documents_by_term(S.ID, doc_id)
-        fields = {**document_fields(stored, analyzer), **story_fields(doc_id, story)}
-        writer.add_document(tantivy.Document.from_dict(fields, schema))
+        writer.add_document(
+            tantivy_document(document_fields(stored, analyzer), doc_id, story, schema))
+
+
+def tantivy_document(fields: Mapping[str, Any], doc_id: str, story: str,
+                     schema: tantivy.Schema) -> tantivy.Document:
+    """The tantivy document of an article's ``fields`` (:func:`document_fields`) in ``story``,
+    with its numbered entity fields (a writer into an index built without them drops them)."""
+    return tantivy.Document.from_dict(
+        {**fields, **story_fields(doc_id, story), **entity_keys(fields)}, schema)

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -160,9 +161,21 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
     return Prepared(doc_id, fingerprint(body, source), date, fields, record.origin)
 
 
+def text_key(text: str) -> int:
+    """The first 8 bytes of BLAKE2b of ``text``, unsigned."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
 def id_key(doc_id: str) -> int:
-    """The ``id_key`` field: the first 8 bytes of BLAKE2b of the id, unsigned."""
-    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big")
+    """The ``id_key`` field: :func:`text_key` of the id."""
+    return text_key(doc_id)
+
+
+def entity_keys(fields: Mapping[str, Any]) -> dict[str, list[int]]:
+    """The numbered entity fields (``person_key``...) of a document's tantivy ``fields``: the
+    :func:`text_key` of each of its entity values, in their order."""
+    return {S.ENTITY_KEYS[name]: [text_key(v) for v in fields[name]]
+            for name in S.ENTITY_FACETS if fields.get(name)}
 
 
 def document_fields(

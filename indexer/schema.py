@@ -22,6 +22,11 @@ Layout of one document:
   Undated records have no ``date`` value.
 * ``source``, ``category`` — exact terms, fast (facet counts).
 * ``person``, ``org``, ``place`` — normalised entity names, exact, multi-valued, fast.
+  ``person_key``, ``org_key``, ``place_key`` — the same values as 64-bit hashes
+  (:func:`indexer.document.text_key`), a numeric fast column each: the server counts facets by
+  number, which spares a term-dictionary lookup per candidate value, and names the winners from
+  a table it builds and checks against the text columns per snapshot. Only the tantivy writer
+  adds them; an index without them is counted by text.
 * ``story`` — the id of the story (cluster of near-duplicate articles, see
   :mod:`indexer.stories`) the article belongs to; raw, stored, fast. ``story_key`` — the same id
   as the u64 it spells, a numeric fast column (tantivy-py reads only numeric fast fields in bulk,
@@ -58,6 +63,7 @@ STORY: Final = "story"
 STORY_KEY: Final = "story_key"
 FIRST_REPORT: Final = "first_report"
 PAYLOAD: Final = "payload"
+ENTITY_KEYS: Final = {PERSON: "person_key", ORG: "org_key", PLACE: "place_key"}
 
 TEXT_FIELDS: Final = (TEXT_TERMS,)
 TITLE_REPEATS: Final = 1  # a real title's words count this many times in text_terms
@@ -106,6 +112,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_unsigned_field(STORY_KEY, stored=False, indexed=False, fast=True)
     sb.add_boolean_field(FIRST_REPORT, stored=False, indexed=True, fast=True)
     sb.add_bytes_field(PAYLOAD, stored=True, indexed=False, fast=False)
+    for key_field in ENTITY_KEYS.values():  # last: an index built without them keeps its ids
+        sb.add_unsigned_field(key_field, stored=False, indexed=False, fast=True)
     return sb.build()
 
 

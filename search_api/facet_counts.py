@@ -11,6 +11,7 @@ import tantivy
 from tantivy import Query
 
 from indexer import schema as S
+from search_api import facet_keys as FK
 from search_api import facets as F
 from search_api import stories as ST
 from search_api.params import SearchRequest
@@ -29,6 +30,7 @@ def compute_facets(
     counts both and the results themselves, plus one per disjunctive facet and one for the
     facets whose probe left their last place undecided, see :func:`_top_counts`)."""
     searcher, schema = snap.searcher, snap.schema
+    keyed = FK.tables(snap)
     base = [range_filter] if range_filter is not None else []
     full = combine(schema, text, [*base, *filters.values()])
     size = request.facet_size
@@ -39,9 +41,9 @@ def compute_facets(
     disjunctive = {name for name in filters if name not in request.all_of}
     together = [name for name in S.KEYWORD_FACETS if name not in disjunctive]
     for name in together:
-        spec[name] = F.probe_agg(name, size, searcher.num_segments)
+        spec[name] = FK.probe_agg(keyed, name, size, searcher.num_segments)
     result = searcher.aggregate(full, spec)
-    counts_of = _top_counts(searcher, full, together, size, result)
+    counts_of = _top_counts(searcher, keyed, full, together, size, result)
     total = F.stats_count(result.get("members"))
     values: dict[str, tuple[F.FacetValue, ...]] = {}
     for name in S.KEYWORD_FACETS:
@@ -50,7 +52,7 @@ def compute_facets(
             # Disjunctive: count this facet with every filter but its own.
             others = [q for other, q in filters.items() if other != name]
             counted = combine(schema, text, [*base, *others])
-            counts = _top_counts(searcher, counted, [name], size)[name]
+            counts = _top_counts(searcher, keyed, counted, [name], size)[name]
         else:
             counted, counts = full, counts_of[name]
         shown = {v for v, _ in counts}
@@ -78,17 +80,20 @@ def compute_facets(
     ), ST.stories_among(total, result.get("stories"))
 
 
-def _top_counts(searcher: tantivy.Searcher, query: Query, names: Sequence[str], size: int,
-                result: Mapping[str, Any] | None = None) -> dict[str, list[tuple[str, int]]]:
+def _top_counts(searcher: tantivy.Searcher, keyed: FK.Tables, query: Query, names: Sequence[str],
+                size: int, result: Mapping[str, Any] | None = None
+                ) -> dict[str, list[tuple[str, int]]]:
     """Each facet's (value, count) pairs holding its top ``size`` for ``query``: probed
-    (``result``, an aggregate call that had :func:`facets.probe_agg` for each name, or a call of
-    their own), and the facets whose probe left the last place undecided counted again, in one
-    call, with :func:`facets.terms_agg`."""
+    (``result``, an aggregate call that had :func:`facet_keys.probe_agg` for each name, or a
+    call of their own), and the facets whose probe left the last place undecided (or named a
+    number ``keyed`` does not) counted again, in one call, with :func:`facets.terms_agg`."""
     segments = searcher.num_segments
     if result is None:
-        result = searcher.aggregate(query, {n: F.probe_agg(n, size, segments) for n in names})
-    counts = {n: F.term_counts(result.get(n)) for n in names}
-    unsettled = [n for n in names if not F.probe_settles(counts[n], size)]
+        result = searcher.aggregate(
+            query, {n: FK.probe_agg(keyed, n, size, segments) for n in names})
+    probed = {n: FK.term_counts(keyed, n, result.get(n)) for n in names}
+    counts = {n: c for n, c in probed.items() if c is not None}
+    unsettled = [n for n in names if n not in counts or not F.probe_settles(counts[n], size)]
     if unsettled:
         exact = searcher.aggregate(query, {n: F.terms_agg(n, size, segments) for n in unsettled})
         counts.update((n, F.term_counts(exact.get(n))) for n in unsettled)

@@ -9,12 +9,13 @@ import random
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import facet_counts, selection, snapshot
+from search_api import facet_counts, facet_keys, selection, snapshot
 from search_api import facets as F
 from search_api.params import SearchRequest, parse_search_params
 from search_api.query import build
@@ -73,9 +74,14 @@ def _oracle(snap: snapshot.Snapshot, request: SearchRequest, text: Query | None,
     return out
 
 
-def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Path) -> None:
+@pytest.mark.parametrize("by_number", [False, True])
+def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Path,
+                                                                   by_number: bool) -> None:
     holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
+    # entity facets counted by text, or by number (search_api.facet_keys)
+    snap.cache["facet_keys"] = facet_keys.build_tables(snap) if by_number else {}
+    assert bool(snap.cache["facet_keys"]) == by_number
     assert snap.searcher.num_segments == 1  # what a full build writes: the probe is used
     unsettled = settled = lone_unshown = 0
     for params in QUERIES:

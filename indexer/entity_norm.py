@@ -125,6 +125,7 @@ from indexer.name_evidence import (
     linked_words,
     nickname_types,
     retyped,
+    spelt_out,
 )
 from indexer.name_keys import category_key, initial, ticket_halves, variant_key
 from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
@@ -220,10 +221,10 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         if evidence is not None:
             join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
-        join_org_names(groups, places)
+        join_org_names(groups, places, None if evidence is None else spelt_out(evidence, typ))
         join_unit_heads(groups, places)
     if evidence is not None:  # a short name joins the whole group of its name
-        join_linked(groups, evidence, typ)
+        join_linked(groups, evidence, typ, places)
     if typ != "PER":  # last: with the acronyms the joins above have found
         words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
         if typ == "LOC":

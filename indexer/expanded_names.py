@@ -7,7 +7,9 @@ spelling, and a place's name the one longer name of it.
   legal forms and "dan" left out: :func:`~indexer.org_names.join_org_names` reads them so)
   is read as that name inside longer names too, a word before it that begins the full name
   written once ("RSPAD Gatot Soebroto" = "Rumah Sakit Pusat Angkatan Darat Gatot Subroto";
-  "Bank BRI" = "PT Bank Rakyat Indonesia"). Names equal so read join;
+  "Bank BRI" = "PT Bank Rakyat Indonesia"). Names equal so read join. In a group that
+  already holds a full name of the acronym, the acronym is read as that one (a group's own
+  "Badan Pengurus Pusat (BPP)" is not the corpus's usual "Badan Perencanaan Pembangunan");
 * **an acronym among other words** (:func:`join_inner_acronyms`): a name with an acronym of
   two to six capitals beside other words joins the one name the corpus writes with those same
   words around the acronym's words spelt out ("PN Jakarta Selatan" = "Pengadilan Negeri
@@ -112,6 +114,19 @@ def expansions(groups: Groups, totals: Mapping[str, int], kinds: Mapping[str, in
     return out, frozenset(companies)
 
 
+def own_expansions(groups: Groups) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Group root -> acronym (lower case) -> the words of a name of three words or more of
+    that group whose initials it is: an acronym a group already holds a full name of stands
+    for that name there, whatever the corpus mostly spells it as ("BPP" beside "Badan
+    Pengurus Pusat" is not "Badan Perencanaan Pembangunan")."""
+    out: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        words = _plain(name_words(v))
+        if len(words) >= 3 and all(w[:1].isalpha() for w in words):
+            out[groups.find(v)].setdefault(acronym_of(words), words)
+    return out
+
+
 def expanded(value: str, spelt: Mapping[str, tuple[str, ...]],
              companies: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A name's words (legal forms left out) with each acronym of ``spelt`` spelt out; after a
@@ -200,7 +215,9 @@ def join_expanded(groups: Groups, kinds: Mapping[str, int]) -> dict[str, tuple[s
     join_inner_acronyms(groups)
     totals = group_counts(groups)
     spelt, companies = expansions(groups, totals, kinds)
-    words = {v: expanded(v, spelt, companies) for v in groups.counts}
+    own = own_expansions(groups)
+    words = {v: expanded(v, {**spelt, **own[groups.find(v)]} if groups.find(v) in own
+                         else spelt, companies) for v in groups.counts}
     by_key: dict[str, list[str]] = defaultdict(list)
     for v in sorted(groups.counts):
         if len(words[v]) >= 2:

@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
 from indexer.entity_groups import Groups, group_counts, merge_groups
+from indexer.name_keys import name_words
 from indexer.name_kinds import article_kinds
 from indexer.org_names import LEGAL_FORMS
 
@@ -189,9 +190,12 @@ def nickname_types(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int
     return out
 
 
-def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
+def join_linked(groups: Groups, evidence: NameEvidence, typ: str,
+                places: Collection[str] = ()) -> None:
     """Join each short name of type ``typ`` with the one group its links point to (the
-    groups of ``groups``: "Man City" and "Manchester City" are one)."""
+    groups of ``groups``: "Man City" and "Manchester City" are one); not an organisation's or
+    a place's whose group is already another body's (:func:`_other_body`; ``places``: the
+    variant keys of places' names)."""
     by_short: dict[str, dict[str, int]] = {}
     for (short, whole), n in evidence.links.items():
         if short[0] == whole[0] == typ and short[1] in groups.parent \
@@ -200,13 +204,63 @@ def join_linked(groups: Groups, evidence: NameEvidence, typ: str) -> None:
             root = groups.find(whole[1])
             to[root] = to.get(root, 0) + n
     totals = group_counts(groups)
+    members = groups.members() if typ != "PER" else {}
     for value, to in sorted(by_short.items()):
         root = groups.find(value)
         to.pop(root, None)
         if to:
             into, n = max(to.items(), key=lambda kv: (kv[1], kv[0]))
-            if _accepted(n, sum(to.values()), groups.counts[value]):
+            target = groups.find(into)
+            if target != root and _accepted(n, sum(to.values()), groups.counts[value]) and not (
+                    members and _other_body(value, members[root], members[target], places)):
                 merge_groups(groups, totals, into, root)
+                if members:
+                    both = members.pop(root) + members.pop(target)
+                    members[groups.find(into)] = both
+
+
+def _other_body(short: str, own: Collection[str], linked: Collection[str],
+                places: Collection[str]) -> bool:
+    """Whether the group of ``short`` (its members ``own``) is already another body's than
+    the group its links point to (``linked``): it holds a name of two words or more besides
+    ``short`` that shares no word with that group's names and has no word of ``short``
+    ("Humas Transjakarta" has), or is ``short`` with its seat, a place (``places``, variant
+    keys; not where the links spell ``short`` out by its initials: "DVI Mabes Polri" is
+    Disaster Victim Identification's). An earlier join
+    read ``short`` as that other body ("PGK" by its initials as Partai Golongan Karya,
+    "Persis" with its seat as Persis Solo), a link as this one ("PT Palmindo Gemilang Kencana
+    (PGK)", "Persatuan Islam (Persis)"): the two bodies stay apart."""
+    part = name_words(short)
+    theirs = {w for v in linked for w in name_words(v)}
+    spells = any(_initials(v) == short.strip().lower() for v in linked)
+    for v in own:
+        words = name_words(v)
+        if v == short or len(words) < 2 or not theirs.isdisjoint(words):
+            continue
+        n = len(part)
+        if not set(part) <= set(words) or (words[:n] == part and not spells
+                                           and " ".join(words[n:]) in places):
+            return True
+    return False
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words but "dan" and legal forms."""
+    return "".join(w[:1] for w in name_words(name) if w != "dan" and w not in LEGAL_FORMS)
+
+
+def spelt_out(evidence: NameEvidence, typ: str) -> dict[str, set[str]]:
+    """Acronyms of type ``typ`` -> the names of three words or more whose initials they are
+    that the corpus writes them beside, in parentheses, in :data:`LINKS_MIN` articles or
+    more ("PT Palmindo Gemilang Kencana (PGK)"): what the corpus itself says they stand
+    for."""
+    out: dict[str, set[str]] = {}
+    for (short, whole), n in evidence.links.items():
+        v = short[1].strip()
+        if short[0] == whole[0] == typ and n >= LINKS_MIN and v.isupper() and v.isalpha():
+            if len(name_words(whole[1])) >= 3 and _initials(whole[1]) == v.lower():
+                out.setdefault(short[1], set()).add(whole[1])
+    return out
 
 
 def linked_words(evidence: NameEvidence, counts: Mapping[str, int]) -> set[str]:

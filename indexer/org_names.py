@@ -115,13 +115,17 @@ def _cut_in_group(value: str, root: str, groups: Groups,
                for u in set.intersection(*(by_word[w] for w in ws)))
 
 
-def join_org_names(groups: Groups, places: frozenset[str]) -> None:
+def join_org_names(groups: Groups, places: frozenset[str],
+                   spelt: Mapping[str, Collection[str]] | None = None) -> None:
     """An organisation's name joins the one longer name of it that adds its seat or legal form
     (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
     an acronym joins the one name of three words or more it is the initials of (BPK ~ Badan
     Pemeriksa Keuangan), used at least half as often as it; "one" as
     :func:`~indexer.entity_groups.dominant` reads it, and named at least 1/:data:`DOMINANCE` as
-    often as the shorter form (no one-off name takes a frequent one)."""
+    often as the shorter form (no one-off name takes a frequent one). An acronym the corpus
+    spells out beside it (``spelt``: acronym -> those names) joins by its initials only a
+    name it is spelt out as ("PGK" written "PT Palmindo Gemilang Kencana (PGK)" is not
+    "Partai Golongan Karya")."""
     words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -168,9 +172,11 @@ def join_org_names(groups: Groups, places: frozenset[str]) -> None:
         # does not spell LPS).
         acronym = _bare_acronym(value)
         if acronym is not None:
+            named = (spelt or {}).get(value)
             for u in by_initials.get(acronym, ()):
                 g = groups.find(u)
-                if totals[g] >= ACRONYM_MIN and 2 * totals[g] >= totals[root] \
+                if (named is None or u in named) and totals[g] >= ACRONYM_MIN \
+                        and 2 * totals[g] >= totals[root] \
                         and not _cut_in_group(u, g, groups, words, by_word):
                     found.add(g)
         tail = _ministry_tail(value)

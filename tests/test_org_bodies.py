@@ -1,0 +1,86 @@
+"""One body's short name is not another body's: an acronym the corpus spells out as one name
+is not joined by its initials to another, a group already another body's is not pulled to a
+body by a link, and an acronym reads as its own group's full name (unit cases, then the same
+on the real 22k index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer import store
+from indexer.corpus_pass import alias_person
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.name_evidence import NameEvidence
+
+
+def _map(org: dict[str, int], links: dict[tuple[str, str], int],
+         loc: dict[str, int] | None = None) -> EntityMap:
+    evidence = NameEvidence(links={(("ORG", s), ("ORG", w)): n for (s, w), n in links.items()})
+    return compute_map({"PER": {}, "ORG": org, "LOC": loc or {}}, {}, alias_person, evidence)
+
+
+def test_an_acronym_spelt_out_as_one_body_is_not_another_by_its_initials() -> None:
+    org = {"Partai Golkar": 250, "Golkar": 400, "Partai Golongan Karya": 2, "PGK": 3,
+           "PT Palmindo Gemilang Kencana": 14}
+    m = _map(org, {("PGK", "PT Palmindo Gemilang Kencana"): 6})
+    assert m.entity("ORG", "PT Palmindo Gemilang Kencana") == ("PT Palmindo Gemilang Kencana",)
+    assert m.entity("ORG", "PGK") == ("PT Palmindo Gemilang Kencana",)
+    assert m.entity("ORG", "Partai Golongan Karya") == ("Golkar",)
+    # without the corpus spelling it out, the acronym joins the one name its initials spell
+    m = _map(org, {})
+    assert m.entity("ORG", "PGK") == ("Golkar",)
+    # spelt out as the name its initials spell, it joins that one
+    m = _map({"Badan Pemeriksa Keuangan": 72, "BPK": 47},
+             {("BPK", "Badan Pemeriksa Keuangan"): 30})
+    assert m.entity("ORG", "BPK") == ("Badan Pemeriksa Keuangan",)
+
+
+def test_a_link_does_not_pull_another_bodys_group() -> None:
+    # "Persis" joined the club by its seat; "Persatuan Islam (Persis)" is another body
+    org = {"Persis Solo": 12, "Persis": 5, "Persatuan Islam": 4}
+    m = _map(org, {("Persis", "Persatuan Islam"): 3}, loc={"Solo": 300})
+    assert m.entity("ORG", "Persatuan Islam") == ("Persatuan Islam",)
+    assert m.entity("ORG", "Persis") == ("Persis Solo",)
+    # a group of the short name with more words, and an acronym spelt out by its initials,
+    # join the name the links point to
+    org = {"Transjakarta": 60, "Humas Transjakarta": 5, "PT Transportasi Jakarta": 18}
+    m = _map(org, {("Transjakarta", "PT Transportasi Jakarta"): 7})
+    assert m.entity("ORG", "PT Transportasi Jakarta") == ("Transjakarta",)
+    org = {"DVI": 10, "DVI Mabes Polri": 3, "Disaster Victim Identification": 6}
+    m = _map(org, {("DVI", "Disaster Victim Identification"): 3}, loc={"Mabes Polri": 40})
+    assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")
+    # a nickname alone joins its club
+    m = _map({"The Reds": 60, "Liverpool": 195}, {("The Reds", "Liverpool"): 20})
+    assert m.entity("ORG", "The Reds") == ("Liverpool",)
+
+
+def test_an_acronym_reads_as_its_own_groups_full_name() -> None:
+    # "BPP" is the board of Hipmi here ("Badan Pengurus Pusat (BPP)"), not the planning
+    # agency the corpus mostly spells "Badan Perencanaan Pembangunan" out as
+    org = {"Badan Perencanaan Pembangunan Nasional": 32, "Bappenas": 34,
+           "Badan Perencanaan Pembangunan": 20, "BPP": 5, "Badan Pengurus Pusat": 3,
+           "BPP Hipmi": 10}
+    links = {("BPP", "Badan Pengurus Pusat"): 2,
+             ("Bappenas", "Badan Perencanaan Pembangunan Nasional"): 16}
+    m = _map(org, links)
+    assert m.entity("ORG", "Bappenas") == ("Bappenas",)
+    assert m.entity("ORG", "BPP") == m.entity("ORG", "Badan Pengurus Pusat") != ("Bappenas",)
+    assert m.entity("ORG", "BPP Hipmi") == ("BPP Hipmi",)
+    # with no full name of its own, an acronym inside a name reads as the corpus's one
+    m = _map({"Bank Rakyat Indonesia": 20, "BRI": 60, "Bank BRI": 40}, {})
+    assert m.entity("ORG", "Bank BRI") == m.entity("ORG", "Bank Rakyat Indonesia")
+
+
+def test_the_corpus_bodies_stay_apart(full_index_dir: Path) -> None:
+    m = store.load_entity_map(full_index_dir)
+    assert m.entity("ORG", "Partai Golkar") == m.entity("ORG", "Golkar") == ("Partai Golkar",)
+    assert m.entity("ORG", "PT Palmindo Gemilang Kencana") == ("PT Palmindo Gemilang Kencana",)
+    assert m.entity("ORG", "Persatuan Islam") == ("Persatuan Islam",)
+    assert m.entity("ORG", "Persis") == ("Persis Solo",)
+    bappenas = m.entity("ORG", "Badan Perencanaan Pembangunan Nasional")
+    assert bappenas == ("Bappenas",)
+    for hipmi in ("BPP Hipmi", "Badan Pengurus Pusat", "BPP",
+                  "Badan Pengurus Pusat Himpunan Pengusaha Muda Indonesia"):
+        assert m.entity("ORG", hipmi) == ("BPP Hipmi",), hipmi
+    assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")

@@ -1,10 +1,10 @@
 """Where entity extraction spends its time: process time per corpus article of each stage of
-``indexer.entities.extract_entities`` (the compiled tagger, each post-processing pass) for the
+``indexer.entities.text_entities`` (the compiled tagger, each post-processing pass) for the
 bodies and the headlines, and of the headline's confirmation (``indexer.mentions``), in one
 first pass over the corpus with a fresh model (its caches start empty, as when an index is
 built). The scan for candidate runs, part of the tagger, is timed apart on the same texts.
 
-The stages are found, not listed: every function ``extract_entities`` calls by name, and the
+The stages are found, not listed: every function ``text_entities`` calls by name, and the
 tagger's ``extract``, are wrapped in a timer (which costs a little per call, so the stages add up
 to a bit more than the bench.analysis_bench figure); the mentions found are checked to be
 those of the plain run."""
@@ -53,7 +53,7 @@ def main() -> None:
     entities.load_model.cache_clear()
     plain_model = entities.load_model()
     want = [mentions.article_mentions(a["title"], a["body"]) for a in articles[:300]]
-    names = entities.extract_entities.__code__.co_names
+    names = entities.text_entities.__code__.co_names
     passes = {name: getattr(entities, name) for name in names
               if name != "load_model" and callable(getattr(entities, name, None))}
     scan = plain_model.tagger.run_spans
@@ -63,9 +63,9 @@ def main() -> None:
     model.tagger = _TimedTagger(model.tagger, timed)  # type: ignore[assignment]
     for name, fn in passes.items():
         setattr(entities, name, timed(name, fn))
-    extract = entities.extract_entities
+    extract = entities.text_entities
 
-    def by_field(text: str, m: Any = None) -> list[entities.Entity]:
+    def by_field(text: str, m: Any = None) -> tuple[list[entities.Entity], dict[str, str]]:
         t0 = clock()
         try:
             return extract(text, m)
@@ -73,7 +73,8 @@ def main() -> None:
             spent[f"{field[0]}: all"] += clock() - t0
             field[0] = "headline"  # article_mentions reads the body first, then the headline
 
-    mentions.extract_entities = by_field  # type: ignore[assignment]
+    mentions.text_entities = by_field  # type: ignore[assignment]
+    mentions.extract_entities = lambda text, m=None: by_field(text, m)[0]  # type: ignore
     try:
         t0 = clock()
         got = []
@@ -84,7 +85,8 @@ def main() -> None:
                 got.append(found)
         total = clock() - t0
     finally:
-        mentions.extract_entities = extract
+        mentions.text_entities = extract
+        mentions.extract_entities = entities.extract_entities
         for name, fn in passes.items():
             setattr(entities, name, fn)
     if got != want:

@@ -18,7 +18,7 @@ from dataclasses import fields
 
 from indexer import schema as S
 from indexer._ner import field_mentions
-from indexer.entities import defined_otherwise, drop_defined_otherwise, extract_entities
+from indexer.entities import drop_defined_otherwise, extract_entities, text_entities
 from indexer.entities.compass import before_lower_compass, ends_lower_compass, point_after
 from indexer.name_keys import variant_key
 
@@ -64,14 +64,14 @@ def make_mention(typ: str, name: str, field: str, start: int, end: int) -> S.Men
 
 def article_mentions(title: str, body: str) -> list[S.Mention]:
     """The mentions of an article: the headline's (``title`` may be "") first, then the body's."""
-    found = extract_entities(body)
+    found, defined = text_entities(body)
     body_mentions: list[S.Mention] = field_mentions(S.Mention, found, BODY)
     in_title = extract_entities(title) if title else []
     if not in_title:
         return body_mentions
     # An acronym the body defines as other words than its alias is not the alias in the
     # headline either ("RUU PKS" over "... Penghapusan Kekerasan Seksual (PKS)").
-    in_title = drop_defined_otherwise(title, in_title, defined_otherwise(body))
+    in_title = drop_defined_otherwise(title, in_title, defined)
     known: dict[str, tuple[str, str]] = {}  # variant key of a value or a surface -> (type, value)
     done: set[str] = set()  # the values and surfaces whose variant key is in known
     for e in found:

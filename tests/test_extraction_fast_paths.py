@@ -359,3 +359,83 @@ def test_headline_confirmation_equals_its_plain_reference(
     assert got() == want
     assert len(mentions._VARIANT_KEYS) <= 5
     assert sum(1 for ms in want for m in ms if m[2] == "title") > 200
+
+
+_POINT_WORDS = ["utara", "Utara", "UTARA", "uTara", "barat", "Barat", "daya", "Daya", "laut",
+                "tengah", "Tenggara", "Timur", "selatan", "dan", "Dur", "", "utara-nya", "utara2"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(max_size=14), st.lists(st.sampled_from(
+    [*_POINT_WORDS, " ", "  ", "Jawa", "Maluku", "x", "\n"]), max_size=5).map(" ".join)))
+def test_ends_lower_compass_is_its_plain_definition(value: str) -> None:
+    """``compass.ends_lower_compass`` (one ``endswith``) is the last word, after a space, being
+    a point of the compass in lower case."""
+    from indexer.entities.facts import COMPASS
+
+    last = value.rsplit(" ", 1)[-1]
+    assert ends_lower_compass(value) == (" " in value and last.islower() and last in COMPASS)
+
+
+def _plain_compass_places(text: str, entities: list[Entity], lower: bool) -> list[Entity]:
+    """``compass.compass_places`` looking after every place followed by a space, whatever word
+    follows (the pass skips those whose next word begins with no point's first letter)."""
+    from indexer.entities.compass import _points
+    from indexer.entities.names import normalised
+
+    out: list[Entity] = []
+    k = 0
+    while k < len(entities):
+        ent = entities[k]
+        if ent.type != "LOC" or text[ent.end : ent.end + 1] != " ":
+            out.append(ent)
+            k += 1
+            continue
+        end, nxt = _points(text, ent, entities, k, lower)
+        if end == ent.end:
+            out.append(ent)
+        elif text[ent.end + 1 : end].islower():
+            out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
+        else:
+            name, typ = normalised(text[ent.start : end], "LOC")
+            out.append(Entity(name, typ, ent.start, end))
+        k = max(nxt, k + 1)
+    return out
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*_POINT_WORDS, "Jawa", "Maluku", "Papua"]), min_size=1,
+                max_size=5), st.booleans())
+def test_compass_places_skips_only_places_no_point_follows(words: list[str], lower: bool) -> None:
+    """A place followed by any words: ``compass_places`` is its plain reference."""
+    from indexer.entities.compass import compass_places
+
+    text = "Di Papua " + " ".join(words) + " ."
+    ents = [Entity("Papua", "LOC", 3, 8)]
+    at = 9
+    for w in words:  # the capitalised words are mentions too, as the tagger may find them
+        if w[:1].isupper():
+            ents.append(Entity(w, "LOC", at, at + len(w)))
+        at += len(w) + 1
+    assert compass_places(text, ents, lower) == _plain_compass_places(text, ents, lower)
+
+
+def test_text_entities_are_extract_entities_and_the_definitions(shared_dir: Path) -> None:
+    """``text_entities`` (the body's acronyms defined as other words, computed once for the
+    headline too) gives ``extract_entities`` and ``defined_otherwise`` of the same text; and
+    ``compass_places`` on the tagger's mentions of corpus texts is its plain reference."""
+    from indexer.entities import text_entities
+    from indexer.entities.compass import compass_places
+
+    model = load_model()
+    texts = [t for a in _articles(shared_dir, 300) for t in a] + [b for _, b in _HEADLINE_CASES]
+    defined = 0
+    for text in texts:
+        found, otherwise = text_entities(text)
+        assert _plain(found) == _plain(extract_entities(text))
+        assert otherwise == defined_otherwise(text)
+        defined += bool(otherwise)
+        ents = model.tagger.extract(text)
+        for lower in (False, True):
+            assert compass_places(text, ents, lower) == _plain_compass_places(text, ents, lower)
+    assert defined >= 1

@@ -49,23 +49,30 @@ from indexer.entities.retype import (
 )
 
 __all__ = ["MODEL_PATH", "Entity", "Model", "defined_otherwise", "drop_defined_otherwise",
-           "extract_entities", "load_model", "model_from_payload"]
+           "extract_entities", "load_model", "model_from_payload", "text_entities"]
 
 
 def extract_entities(text: str, model: Model | None = None) -> list[Entity]:
     """Named entities of ``text`` in text order. Never raises on odd input. ``model``: the
     shipped model unless given (the trainer's cross-validation passes its own)."""
+    return text_entities(text, model)[0]
+
+
+def text_entities(text: str, model: Model | None = None) -> tuple[list[Entity], dict[str, str]]:
+    """:func:`extract_entities` of ``text``, and the acronyms ``text`` defines as other words
+    (:func:`defined_otherwise`), which an article's headline reads from its body too."""
     if not text:
-        return []
+        return [], {}
     if model is None:
         model = load_model()
+    defined = defined_otherwise(text)
     out: list[Entity] = compass_places(text, alias_people(text, model.tagger.extract(text)))
     if not out:
-        return out
+        return out, defined
     out = one_kind_lists(text, join_cut_names(text, out), model.facts)
     out = unit_seats(text, alias_types(official_units(text, out)))
     out = foreign_bodies(text, club_names(text, out))
     out = sports_teams(text, places_in_names(text, out, model.tagger.extract), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
-    out = drop_defined_otherwise(text, link_short_forms(text, out), defined_otherwise(text))
-    return compass_places(text, link_people(out), lower=True)
+    out = drop_defined_otherwise(text, link_short_forms(text, out), defined)
+    return compass_places(text, link_people(out), lower=True), defined

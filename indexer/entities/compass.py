@@ -25,12 +25,17 @@ _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)(?![\w-])")
 _MOST = 2
 # The points that can follow a place alone.
 _AFTER_PLACE = COMPASS - HALF_WINDS
+# The points' first letters: a word that begins with none of them (in either case) is none.
+_INITIALS = frozenset(w[0] for w in COMPASS)
+
+
+# A value's ending in a lower-case point: one space, then the point.
+_LOWER_POINTS = tuple(f" {w}" for w in sorted(COMPASS))
 
 
 def ends_lower_compass(value: str) -> bool:
     """Whether a place's value ends in a lower-case point of the compass ("Jawa tengah")."""
-    last = value.rsplit(" ", 1)[-1]
-    return " " in value and last.islower() and last in COMPASS
+    return value.endswith(_LOWER_POINTS)
 
 
 def before_lower_compass(value: str) -> str:
@@ -83,7 +88,8 @@ def compass_places(text: str, entities: list[Entity], lower: bool = False) -> li
     k = 0
     while k < len(entities):
         ent = entities[k]
-        if ent.type != "LOC" or text[ent.end : ent.end + 1] != " ":
+        if ent.type != "LOC" or text[ent.end : ent.end + 1] != " " \
+                or text[ent.end + 1 : ent.end + 2].lower()[:1] not in _INITIALS:
             out.append(ent)
             k += 1
             continue

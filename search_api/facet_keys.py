@@ -14,9 +14,10 @@ facets are counted by text as before):
 * over the whole index each number is counted as often as its value (a document written
   without the numbers, by an older writer, breaks this), and no number is left unnamed.
 
-Only a probe on an index of one segment is counted by number (see :func:`probe_agg`): with
-several segments a facet's counts come from a capped aggregation whose ties at the cut are
-broken by the column's order, which differs between text and numbers.
+A probe by number (:func:`probe_agg`) takes the same candidates as by text on an index of one
+segment (what a full build writes). On several (after ``warta add``) it takes every value of each
+segment, which by text would cost a lookup each: its counts are exact where those by text, capped
+per segment, may not be. A probe that leaves the last place undecided is counted again by text.
 """
 
 from __future__ import annotations
@@ -83,11 +84,15 @@ def _buckets(agg: Mapping[str, Any] | None) -> dict[Any, int]:
 
 def probe_agg(keyed: Tables, name: str, size: int, segments: int) -> dict[str, Any]:
     """:func:`search_api.facets.probe_agg` of ``name``, over its numbers when ``keyed`` names
-    them and the index has one segment (then the same candidates are counted the same way)."""
-    spec = F.probe_agg(name, size, segments)
-    if segments == 1 and name in keyed:
-        spec["terms"]["field"] = S.ENTITY_KEYS[name]
-    return spec
+    them: the top ``size + PROBE_EXTRA`` values. With one segment its candidates are the text
+    probe's; with several, every value of each segment is a candidate (a number costs no
+    lookup), so the counts are exact and :func:`search_api.facets.probe_settles` decides as
+    with one segment."""
+    if name not in keyed:
+        return F.probe_agg(name, size, segments)
+    n = max(size, 1) + F.PROBE_EXTRA
+    candidates = n if segments == 1 else ENTITY_SCAN_SIZE
+    return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
 
 
 def term_counts(keyed: Tables, name: str, agg: Mapping[str, Any] | None

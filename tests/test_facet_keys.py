@@ -5,6 +5,8 @@ brute-force oracle (``tests/test_facet_probe.py`` runs its oracle over both ways
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +14,13 @@ import tantivy
 
 from indexer import schema as S
 from indexer.analysis import Analyzer
+from indexer.build import tantivy_document
 from indexer.document import entity_keys, text_key
+from indexer.stories import story_id
 from search_api import facet_counts, selection
 from search_api import facet_keys as FK
-from search_api.params import parse_search_params
+from search_api import facets as F
+from search_api.params import SearchRequest, parse_search_params
 from search_api.query import build
 from search_api.snapshot import SearcherHolder, Snapshot
 
@@ -95,3 +100,58 @@ def test_facets_counted_by_number_equal_those_counted_by_text(index_dir: Path) -
                 dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
                 got.append(facet_counts.compute_facets(snap, indexed, text, filters, dates))
             assert got[0] == got[1], (params, size)
+
+
+def _keeps(doc: dict[str, list[str]], request: SearchRequest, skip: str | None) -> bool:
+    """Whether ``doc`` has what ``request`` filters on, but facet ``skip``'s filter."""
+    return all((all if f in request.all_of else any)(v in doc.get(f, ()) for v in values)
+               for f, values in request.filters.items() if values and f != skip)
+
+
+def test_facets_counted_by_number_over_several_segments_equal_brute_force_counts() -> None:
+    # Over several segments every value of each is a candidate, so the counts are exact
+    # (by text they are capped per segment); checked against counts of the documents themselves.
+    rng = random.Random(16)
+    pools = {S.PERSON: [f"P{i}" for i in range(40)], S.ORG: [f"O{i}" for i in range(20)],
+             S.PLACE: [f"L{i}" for i in range(20)]}
+    docs: list[dict[str, list[str]]] = []
+    index = tantivy.Index(S.build_schema())
+    for _segment in range(4):
+        batch = []
+        for _ in range(100):
+            doc = {name: sorted(set(rng.choices(pool, weights=range(len(pool), 0, -1),
+                                                k=rng.randint(0, 4))))
+                   for name, pool in pools.items()}
+            doc = {name: values for name, values in doc.items() if values}
+            doc_id = f"d{len(docs)}"
+            docs.append(doc)
+            batch.append(tantivy_document({S.ID: doc_id, **doc}, doc_id, story_id(doc_id),
+                                          index.schema))
+        writer = index.writer(50_000_000, 1)
+        for d in batch:
+            writer.add_document(d)
+        writer.commit()
+        writer.wait_merging_threads()
+    snap = _snapshot(index)
+    assert snap.searcher.num_segments > 1
+    snap.cache["facet_keys"] = keyed = FK.build_tables(snap)
+    assert set(keyed) == set(S.ENTITY_FACETS)
+    assert FK.probe_agg(keyed, S.PERSON, 3, 4)["terms"]["field"] == S.ENTITY_KEYS[S.PERSON]
+    requests = [[], [(S.PERSON, "P0")], [(S.PERSON, "P3"), (S.ORG, "O1")],
+                [(S.PERSON, "P1"), (S.PERSON, "P30")],
+                [(S.PERSON, "P1"), (S.PERSON, "P2"), ("person_op", "and")],
+                [(S.PLACE, "L19")], [(S.ORG, "O0"), (S.PLACE, "L2"), (S.PERSON, "P39")]]
+    for params in requests:
+        for size in (1, 2, 3, 5, 10):
+            request = parse_search_params([*params, ("facet_size", str(size))])
+            filters = selection.facet_filters(snap, request)
+            indexed = selection.indexed_selection(snap, request)
+            facets, _ = facet_counts.compute_facets(snap, indexed, None, filters, None)
+            for name in S.ENTITY_FACETS:
+                own = name if name not in indexed.all_of else None
+                counts = Counter(v for doc in docs if _keeps(doc, indexed, own)
+                                 for v in doc.get(name, ()))
+                selected = indexed.selected(name)
+                expected = F.terms_facet(list(counts.items()), selected, size,
+                                         {v: counts.get(v, 0) for v in selected})
+                assert facets.terms(name) == expected, (params, size, name)

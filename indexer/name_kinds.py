@@ -31,6 +31,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
 from indexer.person_marks import article_marks
+from indexer.words import word_before
 
 Name = tuple[str, str]  # (type, value)
 KINDS: Final = ("group", "thing", "named", "product", "maker", "event")
@@ -51,9 +52,6 @@ KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": 
                      "event": Fraction(3, 4)}
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
-# The word before a name: a space, an opening quote or a closing parenthesis between them
-# ("Rumah Sakit Pusat Angkatan Darat (RSPAD) X").
-_BEFORE_RE: Final = re.compile(r"(?<![\w-])([\w-]+)\)?[ \"'“‘]{1,2}\Z")
 _WORD_RE: Final = re.compile(r"\w+")
 
 
@@ -76,10 +74,9 @@ def tells_story(title: str) -> bool:
 
 def kind_before(text: str, start: int) -> str | None:
     """The kind the word right before ``start`` says the name there is, or None."""
-    m = _BEFORE_RE.search(text, max(0, start - 24), start)
-    if m is None:
+    word = word_before(text, start)[1].lower()
+    if not word:
         return None
-    word = m.group(1).lower()
     half, dash, rest = word.partition("-")
     return _kind_words().get(half if dash and half == rest else word)  # "mobil-mobil"
 

@@ -30,6 +30,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
+from indexer.words import word_before
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
@@ -37,7 +38,6 @@ AGE: Final = "age"
 # How the marks are counted among the kinds of names (:mod:`indexer.name_kinds`).
 KIND_PREFIX: Final = "mark:"
 
-_BEFORE_RE: Final = re.compile(r"(?<![\w.-])([\w.-]+) +\Z")
 _AGE_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
 _ASIDE_RE: Final = re.compile(r" ?\(([^()]{4,40})\)")
 
@@ -51,8 +51,7 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
     """The marks of the mention ``text[start:end]``."""
     words = _words()
     found = set()
-    before = _BEFORE_RE.search(text, max(0, start - 24), start)
-    word = before.group(1).strip(".").lower() if before is not None else ""
+    word = word_before(text, start)[1].lower()
     first = text[start:end].split(" ", 1)[0].strip(".").lower()
     if first in words["rank"] or word in words["rank"]:
         found.add(RANK)

@@ -24,3 +24,34 @@ def mid_sentence(text: str, start: int) -> bool:
     it, and before that a character that is neither white space nor a sentence opener."""
     return (start >= 2 and text[start - 1] == " " and not text[start - 2].isspace()
             and text[start - 2] not in SENTENCE_OPENERS)
+
+
+# What may stand between a word and the name right after it: one or two spaces or opening quotes
+# ('bernama "Lovely'), after a closing parenthesis that ends the word ("Komisaris Polisi
+# (Kompol) Darmo"); not a dot, which mostly ends a sentence ("ke mobil. Fathin"). A word's
+# letters may be joined by one hyphen or apostrophe, as in WORD_RE.
+_GAP = frozenset(" \"'“‘")
+_JOINS = frozenset("-'’")
+
+
+def word_before(text: str, start: int) -> tuple[int, str]:
+    """The word right before a name at ``text[start]`` and its offset, or ``(start, "")``: what
+    ``(?<![^\\W_])(WORD_PATTERN)\\)?[ "'“‘]{1,2}\\Z`` finds in ``text[:start]``, scanned back
+    from ``start`` (the words before names are looked up for every mention)."""
+    i = start
+    while i > 0 and start - i < 2 and text[i - 1] in _GAP:
+        i -= 1
+    if i == start:
+        return start, ""
+    if i > 0 and text[i - 1] == ")":
+        i -= 1
+    end = b = i
+    while b > 0:
+        c = text[b - 1]
+        if c.isalnum():
+            b -= 1
+        elif c in _JOINS and b < end and b >= 2 and text[b - 2].isalnum():
+            b -= 1
+        else:
+            break
+    return (b, text[b:end]) if b < end else (start, "")

@@ -439,3 +439,19 @@ def test_text_entities_are_extract_entities_and_the_definitions(shared_dir: Path
         for lower in (False, True):
             assert compass_places(text, ents, lower) == _plain_compass_places(text, ents, lower)
     assert defined >= 1
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "7", "é", "-", "'", "’", "_", " ", "  ", ")", "(",
+                                 "\"", "“", "‘", ".", ",", "\n", "Kompol", "AS"]),
+                max_size=10).map("".join))
+def test_word_before_is_its_regex(text: str) -> None:
+    """``words.word_before`` (scanned back from the name) is what its regex finds, for the
+    person marks, the kind words and the retype passes alike."""
+    import re
+
+    from indexer.words import WORD_PATTERN, word_before
+
+    m = re.search(rf"(?<![^\W_])({WORD_PATTERN})\)?[ \"'“‘]{{1,2}}\Z", text)
+    want = (m.start(1), m.group(1)) if m is not None else (len(text), "")
+    assert word_before(text + "X", len(text)) == want

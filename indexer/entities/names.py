@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLE_QUALIFIERS, TITLES
 from indexer.entities.runs import SHORT_DEF_RE, word_occurrences
+from indexer.words import WORD_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,6 @@ def _later_short_forms(text: str, entities: list[Entity], defined: dict[str, tup
 
 # An acronym in parentheses after the words it stands for ("Pajak Kendaraan Bermotor (PKB)").
 _DEFINED_RE = re.compile(r"\(\s?([A-Z]{2,6})\s?\)")
-_WORD_RE = re.compile(r"[\w'’-]+")
 # Small words an expansion may hold in lower case ("Penghapusan terhadap Kekerasan Seksual").
 _EXPANSION_JOINS = frozenset({"dan", "atau", "terhadap", "untuk", "di", "dari", "ke", "pada",
                               "of", "and", "for", "the", "de"})
@@ -238,7 +238,7 @@ _EXPANSION_JOINS = frozenset({"dan", "atau", "terhadap", "untuk", "di", "dari", 
 
 def _expansion(text: str, at: int, short: str) -> str | None:
     """The fewest capitalised words right before ``text[at]`` that ``short`` spells, or None."""
-    words = _WORD_RE.findall(text, max(0, at - 160), at)[-(len(short) + 4):]
+    words = WORD_RE.findall(text, max(0, at - 160), at)[-(len(short) + 4):]
     for k in range(2, len(words) + 1):
         tail = words[-k:]
         if not tail[0][:1].isupper():
@@ -250,7 +250,7 @@ def _expansion(text: str, at: int, short: str) -> str | None:
 
 
 def _long_words(name: str) -> set[str]:
-    return {w.lower() for w in _WORD_RE.findall(name) if len(w) >= 4}
+    return {w.lower() for w in WORD_RE.findall(name) if len(w) >= 4}
 
 
 def defined_otherwise(text: str) -> dict[str, str]:

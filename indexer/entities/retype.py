@@ -40,6 +40,7 @@ from indexer.entities.facts import (
     unit_word,
 )
 from indexer.entities.names import Entity, normalised
+from indexer.words import word_before
 
 _WORD_RE = re.compile(r"\S+")
 
@@ -176,20 +177,16 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
 
 
 _WORD_AT_RE = re.compile(r"[^\W\d_]+")
-_QUOTES = "'\"‘’“”("
 
 
-def _word_before(text: str, start: int) -> tuple[int, str]:
-    """The word right before ``text[start]`` and one space (after a space, a line break or a
-    quote mark), with its offset; "" where there is none."""
-    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+def _head_before(text: str, start: int) -> tuple[int, str]:
+    """The word of letters right before ``text[start]`` and one space (:func:`~indexer.words.
+    word_before`), with its offset; ``(start, "")`` where there is none: a club's first word
+    or a person's first name is written so ("AS Roma", "Hotman Paris")."""
+    before, word = word_before(text, start)
+    if before + len(word) + 1 != start or text[start - 1] != " " or not word.isalpha():
         return start, ""
-    word = text[text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
-    if not word.isalpha():
-        word = word[word.rfind("\n") + 1 :].lstrip(_QUOTES)
-        if not word.isalpha():
-            return start, ""
-    return start - 1 - len(word), word
+    return before, word
 
 
 def club_names(text: str, entities: list[Entity]) -> list[Entity]:
@@ -211,7 +208,7 @@ def club_names(text: str, entities: list[Entity]) -> list[Entity]:
                     and (k + 1 == len(entities) or entities[k + 1].start >= found.end()):
                 stop = found.end()
         if ent.type == "LOC":
-            before, head = _word_before(text, start)
+            before, head = _head_before(text, start)
             # as the pass has it: a last word it gave the mention before is not this one's
             prev = (entities if out is None else out)[k - 1] if k > 0 else None
             if head[:1].isupper() and head.lower() in CLUB_FIRST and (
@@ -284,7 +281,7 @@ def places_in_names(text: str, entities: list[Entity],
     for k, ent in enumerate(entities):
         if ent.type != "LOC":
             continue
-        before, word = _word_before(text, ent.start)
+        before, word = _head_before(text, ent.start)
         if word[:1].isupper() and not _is_title(word) \
                 and (k == 0 or entities[k - 1].end <= before) \
                 and _reads_as_person(word, extract):

@@ -27,6 +27,7 @@ from typing import IO, Any, Protocol
 import orjson
 
 from indexer import schema as S
+from indexer.cut_names import cut_values
 from indexer.document import Prepared
 from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
@@ -207,11 +208,20 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                           and emap.entity("PER", v) not in ((v,), ()) for _, to, v in found):
         stored = orjson.loads(f[S.PAYLOAD])
         marked = bare_marks(stored["title"], stored["body"], stored["mentions"] or ())
+    # An organisation's name cut short that the body shows cut from another body's
+    # (:mod:`indexer.cut_names`): read only where the article has one.
+    gone: set[int] = set()
+    cut: set[str] = set()
+    if emap.cuts_any(v for _, to, v in found if to == "ORG"):
+        if stored is None:
+            stored = orjson.loads(f[S.PAYLOAD])
+        gone = emap.cut_otherwise(stored["body"], stored["mentions"] or ())
+        cut = cut_values(stored["mentions"] or (), gone)
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
                                  f.get(S.CATEGORY) or "", context,
-                                 marked if t == "PER" else None)
+                                 marked if t == "PER" else None, cut if t == "ORG" else ())
              for t in S.ENTITY_TYPES}
-    changed = any(to != t or names[to][v] != (v,) for t, to, v in found) or (
+    changed = bool(gone) or any(to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
@@ -224,6 +234,8 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                 for t in S.ENTITY_TYPES}
     stored["entities"] = entities
     stored["mentions"] = [m for old in stored["mentions"] or ()
+                          if not (old["field"] == "body" and old["start"] in gone
+                                  and old["type"] == "ORG")
                           for m in _mapped(old, stored, emap, names)]
     category = emap.category(stored["category"]) if stored["category"] else ""
     stored["category"] = category

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from indexer.article_persons import article_persons
+from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
 from indexer.person_context import (
@@ -48,6 +49,8 @@ class EntityMap:
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
     _tells: dict[str, bool] = field(default_factory=dict, compare=False)
+    # organisation's raw value -> the words its longer names go on with (:mod:`cut_names`)
+    _tails: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -61,6 +64,7 @@ class EntityMap:
                 self._persons[x] += c
         if self.profiles:
             self._tells.update(specific(self.counts, self.articles))
+        self._tails.update(cut_tails(self.values.get("ORG", {}), self.counts.get("ORG", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -90,16 +94,17 @@ class EntityMap:
 
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
                     context: Collection[str] = (),
-                    marked: Mapping[str, frozenset[str]] | None = None
-                    ) -> dict[str, tuple[str, ...]]:
+                    marked: Mapping[str, frozenset[str]] | None = None,
+                    cut: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
         (:func:`~indexer.article_persons.article_persons`), and no one where the article names
         none of the company his full name keeps (``context``: the article's values of every
         type; :func:`~indexer.person_context.keeps_company`), or where the words around it mark
         somebody else and the article names none of his company (``marked``: the article's
-        :func:`~indexer.person_marks.bare_marks`)."""
-        out = {v: self.entity(typ, v) for v in values}
+        :func:`~indexer.person_marks.bare_marks`); an organisation's value the article shows
+        another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`)."""
+        out = {v: () if v in cut else self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
@@ -126,6 +131,16 @@ class EntityMap:
             if not any(" " in u.strip() for u in own) and not company(
                     person, context, own, self.profiles, self._tells, finals):
                 found[v] = ()
+
+    def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
+        """The starts of an article's body mentions of organisations' names cut from another
+        body's (:func:`~indexer.cut_names.going_on_otherwise`)."""
+        return going_on_otherwise(body, mentions, self._tails)
+
+    def cuts_any(self, values: Iterable[str]) -> bool:
+        """Whether one of an article's organisations' raw ``values`` is a name cut short
+        (then :meth:`cut_otherwise` has something to read)."""
+        return any(v in self._tails for v in values)
 
     def other_types(self, value: str) -> int:
         """The articles naming ``value`` as an organisation or a place (as counted)."""

@@ -17,6 +17,7 @@ from indexer import lexicon
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.corpus_pass import alias_person, apply_map
+from indexer.cut_names import cut_values
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
@@ -33,14 +34,19 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     before = load_payload(f[S.PAYLOAD])
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
     marked = bare_marks(before.title, before.body, [asdict(m) for m in before.mentions])
+    gone = emap.cut_otherwise(before.body, [asdict(m) for m in before.mentions])
+    cut = cut_values([asdict(m) for m in before.mentions], gone)
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
-                                 [v for _, v in retyped], marked if t == "PER" else None)
+                                 [v for _, v in retyped], marked if t == "PER" else None,
+                                 cut if t == "ORG" else ())
              for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
         for t in S.ENTITY_TYPES
     }
-    mentions = tuple(m for old in before.mentions for m in _mapped(old, before, emap, names))
+    mentions = tuple(m for old in before.mentions
+                     if not (old.field == "body" and old.start in gone and old.type == "ORG")
+                     for m in _mapped(old, before, emap, names))
     stored = replace(before, entities=entities, mentions=mentions,
                      category=emap.category(before.category) if before.category else "")
     if stored == replace(before, entities={t: before.entities.get(t, ()) for t in entities}):
@@ -134,3 +140,32 @@ def test_under_a_map_that_renames_drops_splits_and_retypes(prepared: list[Prepar
         moved += sum(m.name in types["LOC"] and m.type == "ORG" for m in stored.mentions)
     assert tickets >= 20  # second halves of tickets written
     assert moved >= 20
+
+
+def test_a_name_cut_from_another_bodys_loses_that_mention(tmp_path: Path) -> None:
+    row = {"id": "cut", "url": "https://example.com/cut", "title": "Rektor Baru",
+           "body": "Rektor Institut Teknologi dan Bisnis Ahmad Dahlan dilantik. Alumni "
+                   "Institut Teknologi Bandung hadir. Uni Afrika dan Uni Eropa bertemu.",
+           "date": "2019-10-01", "source": "x", "category": "news"}
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
+    assert isinstance(prep, Prepared)
+    before = load_payload(prep.fields[S.PAYLOAD])
+    orgs = {m.name for m in before.mentions if m.type == "ORG"}
+    # as the tagger cut them: "Institut Teknologi" (cut before "dan"), "Uni" (before a place)
+    cut = {v for v in ("Institut Teknologi", "Uni") if v in orgs}
+    assert cut, before.mentions
+    values = {"ORG": {"Institut Teknologi": ("Institut Teknologi Bandung",),
+                      "Uni": ("Uni Eropa",)}}
+    counts = {"ORG": {"Institut Teknologi": 1, "Institut Teknologi Bandung": 30, "Uni": 2,
+                      "Uni Eropa": 60}}
+    emap = EntityMap(values, counts)
+    fast, ref = apply_map(prep, emap), reference(prep, emap)
+    _same(fast, ref)
+    after = load_payload(fast.fields[S.PAYLOAD])
+    written = [(m.name, after.body[m.start:m.end]) for m in after.mentions if m.type == "ORG"]
+    for v in cut:
+        assert all(text != v for _, text in written), written
+    assert "Institut Teknologi Bandung" in after.entities["ORG"]

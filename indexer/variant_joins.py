@@ -1,7 +1,8 @@
 """Variants of one name join (:func:`join_variants`): values equal by variant or spelling key,
 names listed as one entity in ``data/equivalents.txt``, persons' names read loosely, the same
-organisation's words in another order, party and place heads and tails, places' names one vowel
-apart, names spaced or not and names with "RI" after them."""
+organisation's words in another order or its first words in full or short
+(``data/org_heads.txt``: "Pemdaprov Jabar" ~ "Pemprov Jabar"), party and place heads and tails,
+places' names one vowel apart, names spaced or not and names with "RI" after them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
+ORG_HEADS_PATH: Final = Path(__file__).parent / "data" / "org_heads.txt"
 # "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
 PARTY_HEADS: Final = ("partai", "timnas")
 # Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
@@ -50,6 +52,27 @@ def equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
             typ, *names = [part.strip() for part in line.split("\t") if part.strip()]
             out.append((typ, frozenset(variant_key(n) for n in names)))
     return tuple(out)
+
+
+@cache
+def _org_heads() -> tuple[tuple[str, str], ...]:
+    """(a first words' form, its short form) from ``data/org_heads.txt``, longest first."""
+    pairs: list[tuple[str, str]] = []
+    for line in ORG_HEADS_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            short, *others = [part.strip() for part in line.split("\t") if part.strip()]
+            pairs.extend((other, short) for other in others)
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+def org_short_head(key: str) -> str:
+    """An organisation's variant key with its first words in their short form ("pemerintah
+    provinsi jawa barat" -> "pemprov jawa barat")."""
+    for long, short in _org_heads():
+        if key.startswith(f"{long} "):
+            return f"{short}{key[len(long):]}"
+    return key
 
 
 def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = None) -> None:
@@ -113,6 +136,11 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
                 full = by_key.get(f"{head} {key}")
                 if full is not None:
                     groups.join(full, v)
+        by_head: dict[str, str] = {}
+        for key, v in by_key.items():
+            first = by_head.setdefault(org_short_head(key), v)
+            if first != v:
+                groups.join(first, v)
     if typ == "LOC":
         for key, v in by_key.items():
             heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key]

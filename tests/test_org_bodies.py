@@ -50,6 +50,7 @@ def test_a_link_does_not_pull_another_bodys_group() -> None:
     org = {"DVI": 10, "DVI Mabes Polri": 3, "Disaster Victim Identification": 6}
     m = _map(org, {("DVI", "Disaster Victim Identification"): 3}, loc={"Mabes Polri": 40})
     assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")
+    assert m.entity("ORG", "Pemdaprov Jabar") == ("Pemprov Jabar",)
     # a nickname alone joins its club
     m = _map({"The Reds": 60, "Liverpool": 195}, {("The Reds", "Liverpool"): 20})
     assert m.entity("ORG", "The Reds") == ("Liverpool",)
@@ -72,6 +73,18 @@ def test_an_acronym_reads_as_its_own_groups_full_name() -> None:
     assert m.entity("ORG", "Bank BRI") == m.entity("ORG", "Bank Rakyat Indonesia")
 
 
+def test_a_governments_name_is_one_by_its_head_in_full_or_short() -> None:
+    m = _map({"Pemprov Jabar": 25, "Pemdaprov Jabar": 18, "Pemprov Jatim": 3,
+              "Pemerintah Kota Bogor": 4, "Pemkot Bogor": 6, "Pemkab Bogor": 5,
+              "Pemerintah Provinsi Jawa Barat": 2}, {})
+    assert m.entity("ORG", "Pemdaprov Jabar") == ("Pemprov Jabar",)
+    assert m.entity("ORG", "Pemerintah Kota Bogor") == ("Pemkot Bogor",)
+    # another province, the regency, and the province's name spelt out are not joined so
+    assert m.entity("ORG", "Pemprov Jatim") == ("Pemprov Jatim",)
+    assert m.entity("ORG", "Pemkab Bogor") == ("Pemkab Bogor",)
+    assert m.entity("ORG", "Pemerintah Provinsi Jawa Barat") == ("Pemerintah Provinsi Jawa Barat",)
+
+
 def test_the_corpus_bodies_stay_apart(full_index_dir: Path) -> None:
     m = store.load_entity_map(full_index_dir)
     assert m.entity("ORG", "Partai Golkar") == m.entity("ORG", "Golkar") == ("Partai Golkar",)
@@ -84,3 +97,4 @@ def test_the_corpus_bodies_stay_apart(full_index_dir: Path) -> None:
                   "Badan Pengurus Pusat Himpunan Pengusaha Muda Indonesia"):
         assert m.entity("ORG", hipmi) == ("BPP Hipmi",), hipmi
     assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")
+    assert m.entity("ORG", "Pemdaprov Jabar") == ("Pemprov Jabar",)

@@ -17,7 +17,10 @@ hot loop of extraction:
   what ``labels.label_allowed`` and ``labels.label_ends`` allow), handed on as BIO,
 * the walk over a text's runs (:meth:`Tagger.extract`), cached per run and its contexts: a
   run and its context tokens are looked up by their code points in C key tables (fetched side
-  by side for a text's runs), and what a run yields in its context by their record numbers.
+  by side for a text's runs), and what a run yields in its context by their record numbers;
+  what a run is in every context (its words' records, whether it is a fact, its names, the
+  mentions of each labelling) is kept in C records per run, so that a run met in a new
+  context is only scored and decoded there.
 
 Every score is an exact integer sum, so the labels do not depend on summation order or on
 which cache entries exist; ``scripts/check_entities.py`` compares the output with a reference
@@ -58,6 +61,39 @@ cdef struct WordRec:
     Py_ssize_t base  # offset of the word's position-free vector
     Py_ssize_t vec[NPOS]  # offset of its vector at each run position, -1 until needed
     Py_ssize_t inner  # offset of its p, q, n, l context vectors, -1 until needed
+
+# What the tagger keeps per run of its run table (Tagger._run_id), beside its strings in
+# run_info: what is the same in every context, so that a run met again in a new context is
+# only scored and decoded there (Tagger._run_found_at, Tagger._single_at).
+cdef struct RunRec:
+    unsigned char kind  # run_info's: what extract does with it
+    unsigned char space  # whether it has a space (several words)
+    unsigned int flags  # R_* bits: what is known of it so far
+    Py_ssize_t wid  # one word: its word record; several: where its words' records start in
+    # run_wids; -1 until needed
+    Py_ssize_t nwords  # several words: how many
+
+# What the tagger's hot loop reads of a context token (Tagger._prev_id, Tagger._next_id),
+# beside its strings in prev_info / next_info.
+cdef struct TokRec:
+    Py_ssize_t single_key  # the number of its key for a one-word run (_single_prev_key, ...)
+    Py_ssize_t run_key  # the number of its key for a run of several words (_ctx_key)
+    bint head  # before a run: whether it is a head word a run takes in
+
+cdef enum:
+    R_WORDS = 1  # several words: their records are in run_wids, run_memo holds the words
+    R_PLACEY = 2  # several words: one is the first word of a well-known place
+    R_PLACE = 4  # several words: a well-known place as a whole (labels fixed)
+    R_ORG = 8  # several words: a well-known organisation as a whole (labels fixed)
+    R_FACT = 16  # one word: its fact type is known (the bits from R_FACT_SHIFT)
+    R_TITLE_KNOWN = 32  # one word: whether it is a title (R_TITLE) is known
+    R_TITLE = 64
+    R_CREDIT_KNOWN = 128  # one word: whether it is a credit (R_CREDIT) is known
+    R_CREDIT = 256
+    R_WEB_KNOWN = 512  # one word: whether it is a web address (R_WEB) is known
+    R_WEB = 1024
+    R_FACT_SHIFT = 12  # one word, R_FACT: its fact's type index + 1 (0: no fact) from here
+    MAX_LABEL_WORDS = 14  # runs of up to this many words have their labels packed in a key
 
 cdef struct KeySlot:
     uint64_t h  # the key's hash (_mixed); 0: an empty slot
@@ -601,6 +637,25 @@ cdef void _kt_clear(KeyTable* t) noexcept:
     t.count = t.pool_used = 0
 
 
+cdef TokRec* _grown_toks(TokRec* recs, Py_ssize_t* cap) except NULL:
+    """``recs`` with room for twice as many records (``cap`` updated)."""
+    cdef Py_ssize_t n = max(1024, 2 * cap[0])
+    cdef TokRec* grown = <TokRec*>realloc(recs, n * sizeof(TokRec))
+    if grown == NULL:
+        raise MemoryError()
+    cap[0] = n
+    return grown
+
+
+cdef list _record_list():
+    """An empty list for the tagger's records, not tracked by the garbage collector: it only
+    ever holds untracked tuples (see :func:`_untracked`) and None, so no cycle can run through
+    it, and no collection walks its hundreds of thousands of items."""
+    cdef list out = []
+    PyObject_GC_UnTrack(<PyObject*>out)
+    return out
+
+
 cdef inline tuple _untracked(tuple t):
     """``t`` (and the tuples it holds), which hold only strings, numbers and such tuples, no
     longer tracked by the garbage collector: in a cache dict they keep the dict untracked, so
@@ -675,6 +730,21 @@ cdef class Tagger:
     # (key_ids); and the numbers of a run and its two keys, packed into one int -> found.
     cdef KeyTable run_keys, prev_keys, next_keys
     cdef list run_info, prev_info, next_info
+    # Per run record, what is the same in every context (RunRec; run_memo: its words, or its
+    # normalised names per type), its words' records (run_wids), and a run's mentions by its
+    # packed labels (label_at -> label_found), so that a run met in a new context is scored
+    # and decoded there and what follows from its labels is not built again.
+    cdef RunRec* rrecs
+    cdef Py_ssize_t rrec_cap
+    cdef TokRec* prev_recs
+    cdef TokRec* next_recs
+    cdef Py_ssize_t prev_cap, next_cap
+    cdef list run_memo
+    cdef Py_ssize_t* run_wids
+    cdef Py_ssize_t nwids, wids_cap
+    cdef FoundTable label_at
+    cdef list label_found
+    cdef bint busy  # inside extract: a call back into tag() empties no cache
     cdef dict key_ids
     cdef FoundTable found_at  # packed numbers of a run and its two keys -> index in found
     cdef list found
@@ -701,6 +771,11 @@ cdef class Tagger:
         memset(&self.prev_keys, 0, sizeof(KeyTable))
         memset(&self.next_keys, 0, sizeof(KeyTable))
         memset(&self.found_at, 0, sizeof(FoundTable))
+        memset(&self.label_at, 0, sizeof(FoundTable))
+        self.rrecs = NULL
+        self.prev_recs = NULL
+        self.next_recs = NULL
+        self.run_wids = NULL
         self.ftab = NULL
         self.arena = NULL
         self.recs = NULL
@@ -712,6 +787,11 @@ cdef class Tagger:
         _kt_free(&self.prev_keys)
         _kt_free(&self.next_keys)
         _ft_free(&self.found_at)
+        _ft_free(&self.label_at)
+        free(self.rrecs)
+        free(self.prev_recs)
+        free(self.next_recs)
+        free(self.run_wids)
         free(self.ftab)
         free(self.arena)
         free(self.recs)
@@ -799,6 +879,7 @@ cdef class Tagger:
         _kt_init(&self.prev_keys, 1024, 8192)
         _kt_init(&self.next_keys, 1024, 8192)
         _ft_init(&self.found_at, 4096)
+        _ft_init(&self.label_at, 4096)
         self._reset()
 
     cdef void _feature_table(self, dict weights) except *:
@@ -836,7 +917,7 @@ cdef class Tagger:
 
     cdef void _reset(self):
         _kt_clear(&self.word_keys)
-        self.wmeta = []
+        self.wmeta = _record_list()
         self.nrecs = 0
         self.pos_parts = {}
         self.before = {}
@@ -849,8 +930,8 @@ cdef class Tagger:
         self.snkeys = {}
         _kt_clear(&self.prev_keys)
         _kt_clear(&self.next_keys)
-        self.prev_info = []
-        self.next_info = []
+        self.prev_info = _record_list()
+        self.next_info = _record_list()
         self.key_ids = {}
         self._clear_runs()
         self.used = 0
@@ -871,15 +952,20 @@ cdef class Tagger:
         if len(self.singles) > self.max_runs:
             self.singles = {}
         # found holds what the runs and singles caches hold for most runs: room for both
-        if len(self.found) > 2 * self.max_runs or len(self.run_info) > self.max_runs:
+        if len(self.found) > 2 * self.max_runs or len(self.run_info) > self.max_runs \
+                or len(self.label_found) > self.max_runs:
             self._clear_runs()
 
     cdef void _clear_runs(self):
         """Empty the run records and what is found per run (its keys hold run numbers)."""
         _kt_clear(&self.run_keys)
-        self.run_info = []
+        self.run_info = _record_list()
         _ft_clear(&self.found_at)
-        self.found = []
+        self.found = _record_list()
+        self.run_memo = _record_list()
+        self.nwids = 0
+        _ft_clear(&self.label_at)
+        self.label_found = _record_list()
 
     cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1:
         """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move)."""
@@ -991,9 +1077,9 @@ cdef class Tagger:
         for i in range(n):
             self._add_row(dst, q[i].row * NL if q[i].row >= 0 else -1)
 
-    cdef Py_ssize_t pos_vec(self, Py_ssize_t i, str word, int pos) except -1:
-        """Offset of the vector of the features of word record ``i`` (``word``) at run position
-        ``pos``: its position-free vector plus the position part."""
+    cdef Py_ssize_t pos_vec(self, Py_ssize_t i, int pos) except -1:
+        """Offset of the vector of the features of word record ``i`` at run position ``pos``:
+        its position-free vector plus the position part."""
         cdef Py_ssize_t off = self.recs[i].vec[pos]
         if off >= 0:
             return off
@@ -1018,7 +1104,7 @@ cdef class Tagger:
 
     cdef inline Py_ssize_t word_vec(self, str word, int pos) except -1:
         """Offset of the vector of ``word``'s features at run position ``pos``."""
-        return self.pos_vec(self.word_id(word), word, pos)
+        return self.pos_vec(self.word_id(word), pos)
 
     cdef Py_ssize_t _context(self, dict cache, str token, tuple kinds) except -1:
         """Offset of one vector per context kind in ``kinds`` (indexes into "pqnlPNr"), cached
@@ -1042,12 +1128,13 @@ cdef class Tagger:
             cache[token] = off
         return off
 
-    cdef inline Py_ssize_t inner_ctx(self, Py_ssize_t i, str word) except -1:
-        """Offset of 4 vectors: word record ``i`` (``word``) as the previous, second previous
-        and next token of another word of its run, and as the run's last word (p, q, n, l)."""
+    cdef inline Py_ssize_t inner_ctx(self, Py_ssize_t i, object words, Py_ssize_t k) except -1:
+        """Offset of 4 vectors: word record ``i`` (``words[k]``) as the previous, second
+        previous and next token of another word of its run, and as the run's last word (p, q,
+        n, l)."""
         cdef Py_ssize_t off = self.recs[i].inner
         if off < 0:
-            off = self._context(None, word, _INNER)
+            off = self._context(None, <str>words[k], _INNER)
             self.recs[i].inner = off
         return off
 
@@ -1073,8 +1160,10 @@ cdef class Tagger:
     # -- tagging -----------------------------------------------------------------------------
     cdef int _totals(self, list words, str prev, str nxt, int64_t* tot) except -1:
         """Per word of a run, its summed score vector (the first word's with the start row)."""
-        cdef Py_ssize_t n = len(words), i, j
+        cdef Py_ssize_t n = len(words), i
         cdef uint64_t hs[STACK_WORDS]
+        cdef Py_ssize_t stack_ids[STACK_WORDS]
+        cdef Py_ssize_t* ids = stack_ids
         cdef str w
         if 1 < n <= STACK_WORDS:  # the words' slots fetched side by side, then looked up
             for i in range(n):
@@ -1083,11 +1172,27 @@ cdef class Tagger:
                 _prefetch(&self.word_keys.slots[hs[i] & self.word_keys.mask])
         cdef Py_ssize_t b = self.before_ctx(prev)
         cdef Py_ssize_t af = self.after_ctx(nxt)
+        if n > STACK_WORDS:
+            ids = <Py_ssize_t*>malloc(n * sizeof(Py_ssize_t))
+            if ids == NULL:
+                raise MemoryError()
+        try:
+            for i in range(n):
+                ids[i] = (self.word_id_h(<str>words[i], hs[i]) if 1 < n <= STACK_WORDS
+                          else self.word_id(<str>words[i]))
+            return self._sum_totals(ids, words, n, b, af, tot)
+        finally:
+            if ids != stack_ids:
+                free(ids)
+
+    cdef int _sum_totals(self, Py_ssize_t* ids, object words, Py_ssize_t n, Py_ssize_t b,
+                         Py_ssize_t af, int64_t* tot) except -1:
+        """:meth:`_totals` of the ``n`` words of a run whose word records are ``ids``, after
+        ``b`` (:meth:`before_ctx`) and before ``af`` (:meth:`after_ctx`)."""
+        cdef Py_ssize_t i, j
         cdef bint sent = b & 1
         b >>= 1
-        cdef Py_ssize_t first_id = (self.word_id_h(<str>words[0], hs[0]) if 1 < n <= STACK_WORDS
-                                    else self.word_id(<str>words[0])), rid
-        cdef Py_ssize_t first = self.pos_vec(first_id, <str>words[0], 0 if n == 1 and sent else
+        cdef Py_ssize_t first = self.pos_vec(ids[0], 0 if n == 1 and sent else
                                              1 if n == 1 else 3 if sent else 2)
         cdef int64_t* A
         if n == 1:
@@ -1110,12 +1215,10 @@ cdef class Tagger:
             vec = ctx + n
         try:
             vec[0] = first
-            ctx[0] = self.inner_ctx(first_id, <str>words[0])
+            ctx[0] = self.inner_ctx(ids[0], words, 0)
             for i in range(1, n):
-                rid = (self.word_id_h(<str>words[i], hs[i]) if n <= STACK_WORDS
-                       else self.word_id(<str>words[i]))
-                vec[i] = self.pos_vec(rid, <str>words[i], 4 if i < n - 1 else 5)
-                ctx[i] = self.inner_ctx(rid, <str>words[i])
+                vec[i] = self.pos_vec(ids[i], 4 if i < n - 1 else 5)
+                ctx[i] = self.inner_ctx(ids[i], words, i)
             A = self.arena  # no allocation below: offsets are final
             for j in range(NL):
                 whole = A[af + NL + j] + A[ctx[n - 1] + 3 * NL + j]
@@ -1135,9 +1238,25 @@ cdef class Tagger:
         return 0
 
     cdef list _decode(self, int64_t* tot, Py_ssize_t n, int64_t* hist):
+        """:meth:`_decode_into` as a list."""
+        cdef int stack_out[STACK_WORDS]
+        cdef int* out = stack_out
+        cdef Py_ssize_t i
+        if n > STACK_WORDS:
+            out = <int*>malloc(n * sizeof(int))
+            if out == NULL:
+                raise MemoryError()
+        try:
+            self._decode_into(tot, n, hist, out)
+            return [out[i] for i in range(n)]
+        finally:
+            if out != stack_out:
+                free(out)
+
+    cdef void _decode_into(self, int64_t* tot, Py_ssize_t n, int64_t* hist, int* out) noexcept:
         """Viterbi over per-word totals: each label's best score per word (``hist`` keeps
         them), the best label a run may end with, then the best path read back from the kept
-        scores, choosing as the forward pass does (the first best label). Returns the path's
+        scores, choosing as the forward pass does (the first best label). ``out``: the path's
         BIO label indexes (labels.to_bio)."""
         cdef Py_ssize_t i, j, k
         cdef int64_t best, x
@@ -1160,8 +1279,7 @@ cdef class Tagger:
         for j in range(1, NL):
             if self.ends[j] and cur[j] > cur[label]:
                 label = j
-        cdef list labels = [0] * n
-        labels[n - 1] = self.bio[label]
+        out[n - 1] = self.bio[label]
         for i in range(n - 2, -1, -1):
             prev = hist + i * NL
             k = 0
@@ -1172,8 +1290,7 @@ cdef class Tagger:
                     best = x
                     k = j
             label = k
-            labels[i] = self.bio[label]
-        return labels
+            out[i] = self.bio[label]
 
     def tag(self, words, str prev, str nxt):
         """Viterbi labels of the words of one run, as BIO label indexes (labels.BIO_LABELS)."""
@@ -1181,7 +1298,8 @@ cdef class Tagger:
         cdef Py_ssize_t n = len(ws)
         if n == 0:
             return []
-        self._check_limits()
+        if not self.busy:  # split_places calls back from inside extract
+            self._check_limits()
         return self._tag(ws, prev, nxt)
 
     cdef list _tag(self, list words, str prev, str nxt):
@@ -1230,7 +1348,8 @@ cdef class Tagger:
                 return ((0, len(word), *self.normalised(word, typ), False),)
             self._totals([word], prev, nxt, tot)
             lab = 4 + 4 * _TYPES.index(typ)  # U-<type>
-            return ((0, len(word), *self.normalised(word, typ), self._doubtful(word, tot, lab)),)
+            return ((0, len(word), *self.normalised(word, typ),
+                     self._doubtful(word, tot, lab)),)
         self._totals([word], prev, nxt, tot)
         for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
             if self.ends[j] and tot[j] > tot[lab]:
@@ -1246,11 +1365,85 @@ cdef class Tagger:
         cdef bint doubtful = sent and self._doubtful(word, tot, lab)
         return ((0, len(word), *self.normalised(word, typ), doubtful),)
 
+    cdef tuple _single_at(self, Py_ssize_t rid, str word, str low, str prev, str nxt):
+        """:meth:`_single` of run record ``rid`` (one word, ``word``): its fact type, word
+        record, normalised names and whether it is a title, a credit or a web address are found
+        once per run; in a new context it is only scored there."""
+        cdef RunRec* rec = &self.rrecs[rid]
+        cdef int64_t tot[NL]
+        cdef int lab = 0, j, t
+        cdef bint sent = prev in self.sentence_prev
+        if not rec.flags & R_FACT:
+            fact = self.facts.get(low)
+            rec.flags |= R_FACT | (
+                (0 if fact is None else 1 + _TYPES.index(fact)) << R_FACT_SHIFT)
+        t = (rec.flags >> R_FACT_SHIFT) & 3
+        if t:
+            t -= 1
+            if not sent:
+                return ((0, len(word), *self._name_at(rid, word, t), False),)
+            self._single_totals(rid, word, prev, nxt, tot)
+            lab = 4 + 4 * t  # U-<type>
+            return ((0, len(word), *self._name_at(rid, word, t),
+                     self._doubtful_at(self.rrecs[rid].wid, tot, lab)),)
+        self._single_totals(rid, word, prev, nxt, tot)
+        for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
+            if self.ends[j] and tot[j] > tot[lab]:
+                lab = j
+        if lab == 0:  # O
+            return ()
+        t = (lab - 1) // 4
+        rec = &self.rrecs[rid]
+        if t == 0:  # PER
+            if not rec.flags & R_TITLE_KNOWN:
+                rec.flags |= R_TITLE_KNOWN | (
+                    R_TITLE if word.rstrip(".").lower() in self.titles else 0)
+            if rec.flags & R_TITLE:
+                return ()
+        if not rec.flags & R_CREDIT_KNOWN:
+            rec.flags |= R_CREDIT_KNOWN | (R_CREDIT if self.credit_match(low) is not None else 0)
+        if rec.flags & R_CREDIT:
+            return ()  # a credit: "(Antara)", "kepada Okezone"
+        if prev.lower() in self.cite_words:
+            if not rec.flags & R_WEB_KNOWN:
+                rec.flags |= R_WEB_KNOWN | (
+                    R_WEB if self.web_address_match(low) is not None else 0)
+            if rec.flags & R_WEB:
+                return ()  # a credit: "dilansir dari Self.com"
+        cdef bint doubtful = sent and self._doubtful_at(rec.wid, tot, lab)
+        return ((0, len(word), *self._name_at(rid, word, t), doubtful),)
+
+    cdef int _single_totals(self, Py_ssize_t rid, str word, str prev, str nxt,
+                            int64_t* tot) except -1:
+        """:meth:`_totals` of the one word ``word`` of run record ``rid``."""
+        cdef Py_ssize_t b = self.before_ctx(prev)
+        cdef Py_ssize_t af = self.after_ctx(nxt)
+        if self.rrecs[rid].wid < 0:
+            self.rrecs[rid].wid = self.word_id(word)
+        return self._sum_totals(&self.rrecs[rid].wid, None, 1, b, af, tot)
+
+    cdef tuple _name_at(self, Py_ssize_t rid, str word, int t):
+        """``normalised(word, type t)`` of one-word run record ``rid``, made once."""
+        memo = self.run_memo[rid]
+        if memo is None:
+            memo = (None, None, None)
+        name = (<tuple>memo)[t]
+        if name is None:
+            name = tuple(self.normalised(word, <str>_TYPES[t]))
+            memo = tuple([name if k == t else (<tuple>memo)[k] for k in range(3)])
+            self.run_memo[rid] = _untracked(memo)
+        return <tuple>name
+
     cdef bint _doubtful(self, str word, int64_t* tot, int lab):
         """Whether a one-word run at a sentence start whose scores are ``tot`` is a doubtful
-        ``lab``: the word is usually written in lower case and ``lab`` does not outscore every
-        other label by the sure margin (the word's vector is cached: :meth:`_totals` ran)."""
-        cdef Py_ssize_t i = _kt_find(&self.word_keys, "", word, 0, len(word))
+        ``lab`` (see :meth:`_doubtful_at`; the word's vector is cached: :meth:`_totals`
+        ran)."""
+        return self._doubtful_at(_kt_find(&self.word_keys, "", word, 0, len(word)), tot, lab)
+
+    cdef bint _doubtful_at(self, Py_ssize_t i, int64_t* tot, int lab):
+        """Whether a one-word run at a sentence start of word record ``i`` whose scores are
+        ``tot`` is a doubtful ``lab``: the word is usually written in lower case and ``lab``
+        does not outscore every other label by the sure margin."""
         if (<tuple>self.wmeta[i])[1] not in self.doubtful_buckets:
             return False
         cdef int64_t other = tot[0]  # O (``lab`` is never O)
@@ -1334,9 +1527,12 @@ cdef class Tagger:
         return <tuple>found
 
     cdef tuple _run_found(self, str run, str prev, str nxt):
+        """Mentions (relative start, relative end, name, type) of a run of several words after
+        the token (or context key) ``prev`` and before ``nxt``, from its strings: the plain
+        reference of :meth:`_run_found_at`."""
         cdef list words = run.split(" ")  # runs are joined by single spaces
         cdef str low = run.lower()
-        cdef Py_ssize_t n = len(words), i, a, b, s, e
+        cdef Py_ssize_t n = len(words), i
         cdef list labels
         if low in self.places:  # a well-known place on its own is a place
             labels = [5] + [6] * (n - 1)
@@ -1352,6 +1548,85 @@ cdef class Tagger:
                             labels = self.split_places(words, labels, nxt)
                             break
                     break
+        return self._labels_found(run, words, labels)
+
+    cdef tuple _run_found_at(self, Py_ssize_t rid, str run, str low, str prev, str nxt):
+        """:meth:`_run_found` of run record ``rid`` (``run``, lower case ``low``): its words,
+        their records and whether it is a well-known place or organisation are found once per
+        run; in a new context it is only scored and decoded, and its mentions are those of the
+        same labels before (unless split_places, which reads the context, changes them)."""
+        cdef RunRec* rec = &self.rrecs[rid]
+        cdef Py_ssize_t n, i
+        cdef unsigned int flags
+        cdef Py_ssize_t* grown
+        cdef tuple words
+        if not rec.flags & R_WORDS:
+            words = tuple(run.split(" "))  # runs are joined by single spaces
+            n = len(words)
+            if n > MAX_LABEL_WORDS:
+                return self._run_found(run, prev, nxt)
+            flags = R_WORDS
+            if low in self.places:
+                flags |= R_PLACE
+            elif low in self.orgs:
+                flags |= R_ORG
+            else:
+                for w in words:
+                    if (<str>w).lower() in self.place_first:
+                        flags |= R_PLACEY
+                        break
+                if self.nwids + n > self.wids_cap:
+                    grown = <Py_ssize_t*>realloc(
+                        self.run_wids, max(4096, 2 * self.wids_cap, self.nwids + n)
+                        * sizeof(Py_ssize_t))
+                    if grown == NULL:
+                        raise MemoryError()
+                    self.run_wids = grown
+                    self.wids_cap = max(4096, 2 * self.wids_cap, self.nwids + n)
+                for i in range(n):
+                    self.run_wids[self.nwids + i] = self.word_id(<str>words[i])
+                rec.wid = self.nwids
+                self.nwids += n
+            rec.nwords = n
+            rec.flags = flags
+            self.run_memo[rid] = _untracked(words)
+        else:
+            words = <tuple>self.run_memo[rid]
+        n = rec.nwords
+        cdef int labs[MAX_LABEL_WORDS]
+        cdef int64_t buf[2 * MAX_LABEL_WORDS * NL]
+        cdef Py_ssize_t b, af
+        cdef uint64_t key
+        if rec.flags & (R_PLACE | R_ORG):  # a well-known place or organisation as a whole
+            labs[0] = 5 if rec.flags & R_PLACE else 3
+            for i in range(1, n):
+                labs[i] = labs[0] + 1
+        else:
+            b = self.before_ctx(prev)
+            af = self.after_ctx(nxt)
+            self._sum_totals(self.run_wids + rec.wid, words, n, b, af, buf)
+            self._decode_into(buf, n, buf + n * NL, labs)
+            if rec.flags & R_PLACEY:  # as _run_found: split_places reads the context
+                for i in range(n - 1):
+                    if labs[i] % 2 == 1 and labs[i + 1] == labs[i] + 1:
+                        return self._labels_found(
+                            run, words,
+                            self.split_places(list(words), [labs[i] for i in range(n)], nxt))
+        key = <uint64_t>rid << (3 * MAX_LABEL_WORDS)
+        for i in range(n):
+            key |= <uint64_t>labs[i] << (3 * i)
+        cdef Py_ssize_t at = _ft_find(&self.label_at, key)
+        if at >= 0:
+            return <tuple>self.label_found[at]
+        cdef tuple found = self._labels_found(run, words, [labs[i] for i in range(n)])
+        _ft_add(&self.label_at, key, len(self.label_found))
+        self.label_found.append(_untracked(found))
+        return found
+
+    cdef tuple _labels_found(self, str run, object words, list labels):
+        """The mentions of a run of several words (``words``) whose BIO labels are
+        ``labels``."""
+        cdef Py_ssize_t n = len(words), i, a, b, s, e
         cdef list spans = []
         cdef str open_type = "", typ
         cdef int lab
@@ -1550,7 +1825,22 @@ cdef class Tagger:
         else:
             parts = self.org_parts.get(low.rpartition(" ")[2])
             kind = 1 if parts is not None else 2 if low in self.skip_rest else 3
-        self.run_info.append(_untracked((run, low, kind, parts, " " in run)))
+        cdef bint space = " " in run
+        cdef RunRec* grown
+        v = self.run_keys.count
+        if v == self.rrec_cap:
+            grown = <RunRec*>realloc(self.rrecs, max(1024, 2 * self.rrec_cap) * sizeof(RunRec))
+            if grown == NULL:
+                raise MemoryError()
+            self.rrecs = grown
+            self.rrec_cap = max(1024, 2 * self.rrec_cap)
+        self.rrecs[v].kind = kind
+        self.rrecs[v].space = space
+        self.rrecs[v].flags = 0
+        self.rrecs[v].wid = -1
+        self.rrecs[v].nwords = 0
+        self.run_info.append(_untracked((run, low, kind, parts, space)))
+        self.run_memo.append(None)
         return _kt_add(&self.run_keys, text, start, end)
 
     cdef Py_ssize_t _prev_id(self, str text, Py_ssize_t start) except -1:
@@ -1564,9 +1854,16 @@ cdef class Tagger:
             return v
         cdef str token = src[a:b]
         cdef str pk = self._ctx_key(self.pkeys, "p", token)
-        self.prev_info.append(_untracked((token, token in self.heads,
-                                          self._key_id(self._single_prev_key(token)),
-                                          self._key_id(pk), pk)))
+        cdef bint head = token in self.heads
+        cdef Py_ssize_t skey = self._key_id(self._single_prev_key(token))
+        cdef Py_ssize_t rkey = self._key_id(pk)
+        self.prev_info.append(_untracked((token, head, skey, rkey, pk)))
+        v = self.prev_keys.count
+        if v == self.prev_cap:
+            self.prev_recs = _grown_toks(self.prev_recs, &self.prev_cap)
+        self.prev_recs[v].head = head
+        self.prev_recs[v].single_key = skey
+        self.prev_recs[v].run_key = rkey
         return _kt_add(&self.prev_keys, src, a, b)
 
     cdef Py_ssize_t _next_id(self, str text, Py_ssize_t end) except -1:
@@ -1580,8 +1877,15 @@ cdef class Tagger:
             return v
         cdef str token = src[a:b]
         cdef str nk = self._ctx_key(self.nkeys, "n", token)
-        self.next_info.append(_untracked((token, self._key_id(self._single_next_key(token)),
-                                          self._key_id(nk), nk)))
+        cdef Py_ssize_t skey = self._key_id(self._single_next_key(token))
+        cdef Py_ssize_t rkey = self._key_id(nk)
+        self.next_info.append(_untracked((token, skey, rkey, nk)))
+        v = self.next_keys.count
+        if v == self.next_cap:
+            self.next_recs = _grown_toks(self.next_recs, &self.next_cap)
+        self.next_recs[v].head = False
+        self.next_recs[v].single_key = skey
+        self.next_recs[v].run_key = rkey
         return _kt_add(&self.next_keys, src, a, b)
 
     cdef tuple _found_slow(self, str text, Py_ssize_t* start, Py_ssize_t end, str run, str low):
@@ -1651,24 +1955,29 @@ cdef class Tagger:
         spans[0] = buf
         return nr
 
-    def extract(self, str text):
-        """The mentions of ``text`` in text order, before linking across mentions."""
+    def extract(self, str text, bint plain=False):
+        """The mentions of ``text`` in text order, before linking across mentions. ``plain``
+        (for tests): every run from its strings (:meth:`_found_slow`), the reference of the
+        per-run records and of what is found per run and context."""
         cdef list out = []
         cdef Py_ssize_t covered = 0, nr, r
         cdef RunSpan stack_spans[STACK_RUNS]
         cdef RunSpan* spans = stack_spans
         self._check_limits()
+        self.busy = True
         try:
             nr = self._scan(text, &spans, STACK_RUNS)
             for r in range(nr):
-                self._extract_run(text, spans[r].start, spans[r].end, spans[r].h, out, &covered)
+                self._extract_run(text, spans[r].start, spans[r].end, spans[r].h, out, &covered,
+                                  plain)
         finally:
+            self.busy = False
             if spans != stack_spans:
                 free(spans)
         return out
 
     cdef int _extract_run(self, str text, Py_ssize_t start, Py_ssize_t end, uint64_t h,
-                          list out, Py_ssize_t* covered_at) except -1:
+                          list out, Py_ssize_t* covered_at, bint plain) except -1:
         """Append the mentions of the run ``text[start:end]`` (``h``: its key's hash) to
         ``out``; ``covered_at``: where the mentions so far end (a run that starts before is
         inside a mention found already, with its short form, and skipped)."""
@@ -1678,62 +1987,74 @@ cdef class Tagger:
         cdef str run, low
         cdef tuple found, info, pinfo, ninfo
         cdef int kind
+        cdef bint space
         if start < covered:
             return 0
         rid = self._run_id(text, start, end, h)
-        info = <tuple>self.run_info[rid]
-        kind = info[2]
+        kind = self.rrecs[rid].kind
         if kind == 0 or kind == 2:  # a skipped run (the usual one: no official name ends it)
             return 0
-        run = <str>info[0]
-        low = <str>info[1]
         org = None
-        if kind == 1:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
-            org = self.part_name(text, end, low, info[3])
-            if org is not None:
-                end = max(start, <Py_ssize_t>org[0] - 1)
-                run = text[start:end]
-                low = run.lower()
-            if run and low not in (self.skip_rest if org is None else self.skip):
-                found = self._found_slow(text, &start, end, run, low)
-                run = self.cur_run
-            else:
-                found = ()
-        else:
+        if kind == 3 and not plain:
+            # Only the C records are read unless the run is new in this context (the run and
+            # its context tokens are text[start:end] and those next to it).
             pid = self._prev_id(text, start)
-            pinfo = <tuple>self.prev_info[pid]
-            if pinfo[1]:  # a head word before the run
-                found = self._found_slow(text, &start, end, run, low)
-                run = self.cur_run
+            space = self.rrecs[rid].space
+            if self.prev_recs[pid].head:  # a head word before the run
+                info = <tuple>self.run_info[rid]
+                found = self._found_slow(text, &start, end, <str>info[0], <str>info[1])
             else:
                 nid = self._next_id(text, end)
-                ninfo = <tuple>self.next_info[nid]
-                if info[4]:
-                    pkey, nkey = pinfo[3], ninfo[2]
+                if space:
+                    pkey, nkey = self.prev_recs[pid].run_key, self.next_recs[nid].run_key
                 else:
-                    pkey, nkey = pinfo[2], ninfo[1]
+                    pkey, nkey = self.prev_recs[pid].single_key, self.next_recs[nid].single_key
                 if rid >= KEY_LIMIT or pkey >= KEY_LIMIT or nkey >= KEY_LIMIT:
-                    found = self._found_slow(text, &start, end, run, low)
+                    info = <tuple>self.run_info[rid]
+                    found = self._found_slow(text, &start, end, <str>info[0], <str>info[1])
                 else:
                     key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
                     at = _ft_find(&self.found_at, key)
                     if at >= 0:
                         found = <tuple>self.found[at]
                     else:
-                        if info[4]:
-                            found = self._run_found(run, <str>pinfo[4], <str>ninfo[3])
+                        info = <tuple>self.run_info[rid]
+                        pinfo = <tuple>self.prev_info[pid]
+                        ninfo = <tuple>self.next_info[nid]
+                        if space:
+                            found = self._run_found_at(rid, <str>info[0], <str>info[1],
+                                                       <str>pinfo[4], <str>ninfo[3])
                         else:
-                            found = self._single(run, low, <str>pinfo[0], <str>ninfo[0])
+                            found = self._single_at(rid, <str>info[0], <str>info[1],
+                                                    <str>pinfo[0], <str>ninfo[0])
                         _ft_add(&self.found_at, key, len(self.found))
                         self.found.append(_untracked(found))
-                    if found and not info[4] and found[0][4] \
-                            and not self._named_elsewhere(text, run, start):
+                    if found and not space and found[0][4] \
+                            and not self._named_elsewhere(
+                                text, <str>(<tuple>self.run_info[rid])[0], start):
                         found = ()
-        rlen = len(run)
+        else:
+            info = <tuple>self.run_info[rid]
+            run = <str>info[0]
+            low = <str>info[1]
+            if kind == 1:  # "(Menurut) Kementerian Pemuda" + "dan Olahraga"
+                org = self.part_name(text, end, low, info[3])
+                if org is not None:
+                    end = max(start, <Py_ssize_t>org[0] - 1)
+                    run = text[start:end]
+                    low = run.lower()
+                if run and low not in (self.skip_rest if org is None else self.skip):
+                    found = self._found_slow(text, &start, end, run, low)
+                else:
+                    found = ()
+            else:  # plain
+                found = self._found_slow(text, &start, end, run, low)
+        # the run is text[start:end] (_found_slow may have moved its start to a head word)
+        rlen = end - start
         for item in found:
             s, e = item[0], item[1]
             e_abs = start + e
-            if e == rlen and " " in run[s:e]:
+            if e == rlen and text.find(" ", start + s, start + e) >= 0:
                 if text.startswith(" (", e_abs):
                     e_abs = self.acronym_end(text, e_abs)
                 if e_abs > covered:

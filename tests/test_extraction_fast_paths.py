@@ -70,6 +70,24 @@ def test_caches_change_no_mention(shared_dir: Path) -> None:
     assert sum(map(len, want)) > 3000
 
 
+def test_per_run_records_change_no_mention(shared_dir: Path) -> None:
+    """What the tagger keeps per run (its words' records, fact type, names, labels to
+    mentions), used when a run meets a new context, against every run from its strings
+    (``extract(plain=True)``), each on a fresh model; then both again, caches warm. Runs of
+    the sample meet new contexts, split_places and fixed places and organisations."""
+    articles = _articles(shared_dir, 600)
+    texts = [t for a in articles for t in a]
+    texts += ["Presiden AS Joe Biden dan Presiden AS Joe Biden", "Kementerian Pemuda dan "
+              "Olahraga", "Dari Jakarta Utara ke Jakarta Utara. Jakarta Utara banjir. " * 2]
+    fast = model_from_payload(read_payload()).tagger
+    plain = model_from_payload(read_payload()).tagger
+    for _ in range(2):
+        got = [_plain(fast.extract(t)) for t in texts]
+        want = [_plain(plain.extract(t, plain=True)) for t in texts]
+        assert got == want
+    assert sum(map(len, want)) > 5000
+
+
 def test_compiled_word_features_are_the_trainers(shared_dir: Path) -> None:
     """Every word of the runs of a corpus sample, in every form and at every run position: the
     compiled tagger's vector is the sum over ``word_features`` (in its fixed point)."""
@@ -117,8 +135,8 @@ def test_feature_table_finds_every_feature_and_no_other() -> None:
 def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
     """The tagger's caches keyed by tuples or packed numbers (runs, one-word runs, position
     parts, what is found per run and context) hold only untracked tuples, so the dicts stay
-    untracked: no collection walks them; its lists of run and token records hold untracked
-    tuples."""
+    untracked: no collection walks them; its lists of word, run and token records, of what is
+    found and of what is kept per run hold untracked tuples and are untracked themselves."""
     tagger = model_from_payload(read_payload()).tagger
     for _, body in _articles(shared_dir, 300):
         tagger.extract(body)
@@ -127,9 +145,11 @@ def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
               and (all(type(k) is tuple for k in d) or all(type(k) is int for k in d))]
     assert len(caches) == 3 and sum(map(len, caches)) > 500
     assert not any(gc.is_tracked(d) for d in caches)
-    records = [x for xs in referents if type(xs) is list for x in xs if type(x) is tuple]
+    lists = [xs for xs in referents if type(xs) is list]
+    records = [x for xs in lists for x in xs if type(x) is tuple]
     assert len(records) > 3000
     assert not any(gc.is_tracked(x) for x in records)
+    assert len(lists) == 7 and not any(gc.is_tracked(xs) for xs in lists)
 
 
 def test_tagger_records_are_plain_entities(shared_dir: Path) -> None:

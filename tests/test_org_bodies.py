@@ -50,7 +50,6 @@ def test_a_link_does_not_pull_another_bodys_group() -> None:
     org = {"DVI": 10, "DVI Mabes Polri": 3, "Disaster Victim Identification": 6}
     m = _map(org, {("DVI", "Disaster Victim Identification"): 3}, loc={"Mabes Polri": 40})
     assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")
-    assert m.entity("ORG", "Pemdaprov Jabar") == ("Pemprov Jabar",)
     # a nickname alone joins its club
     m = _map({"The Reds": 60, "Liverpool": 195}, {("The Reds", "Liverpool"): 20})
     assert m.entity("ORG", "The Reds") == ("Liverpool",)

@@ -21,7 +21,14 @@ Indonesia", the state, read as a body).
 
 A place's name ending in a word of a company's name (``data/org_suffixes.txt``: "Marvel
 Studios", "Lion Air Group") and holding no word of a kind of place is an organisation's,
-where the corpus writes it only as a place too.
+where the corpus writes it only as a place too; so is a place's name the corpus writes after a
+legal form as an organisation's in COMPANY_MIN articles or more ("PT Sriwijaya Air": the
+airline "Sriwijaya Air" is no place), unless it holds a word of a kind of place.
+
+A place's one-word name that begins organisations' names (HEADED_NAMES of them or more)
+written HEADED_TIMES as often as it is written as a place is no place value
+(:func:`org_heads`): "Garuda", of Garuda Indonesia and the national team "Garuda Muda", "Semen"
+of the club Semen Padang, cut from the names the tagger did not read whole.
 
 Persons are left alone: a person's name is no place's or organisation's name by its spelling.
 Pure: the same counts always give the same types.
@@ -36,12 +43,16 @@ from typing import Final
 
 from indexer.entities.facts import DATA, load_names, load_places
 from indexer.name_keys import variant_key
+from indexer.org_names import LEGAL_FORMS
 from indexer.variant_joins import equivalents
 
 DOMINANT: Final = Fraction(2, 3)
 PLACE_KINDS: Final = load_names(DATA / "place_kinds.txt")
 ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
 ACROSS: Final = ("ORG", "LOC")
+COMPANY_MIN: Final = 3
+HEADED_NAMES: Final = 5
+HEADED_TIMES: Final = 3
 # Kinds of natural place a place's name may begin with: the rest of such a name is a place.
 FEATURES: Final = ("kepulauan", "pulau", "gunung", "danau", "selat", "teluk", "sungai")
 
@@ -66,11 +77,19 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
         for v, c in counts.get(typ, {}).items():
             by_key[variant_key(v)][typ] += c
     into: dict[str, str] = {}
+    companies: dict[str, int] = defaultdict(int)  # a name -> articles writing "PT <name>"
+    for v, c in counts.get("ORG", {}).items():
+        form, _, rest = variant_key(v).partition(" ")
+        if rest and form in LEGAL_FORMS:
+            companies[rest] += c
     written_as_place = {key for key, per in by_key.items() if per["LOC"]}
     for key, per in by_key.items():
         org, loc = per["ORG"], per["LOC"]
         if loc and not org and _company_like(key):
             into[key] = "ORG"
+        if loc and companies.get(key, 0) >= COMPANY_MIN and not _place_like(key, known):
+            into[key] = "ORG"
+            continue
         if not org or not loc:
             continue
         total = org + loc
@@ -90,6 +109,26 @@ def retype_across(counts: Mapping[str, Mapping[str, int]],
             to = into.get(variant_key(v))
             if to is not None and to != typ:
                 out.setdefault(typ, {})[v] = to
+    return out
+
+
+def org_heads(counts: Mapping[str, Mapping[str, int]]) -> set[str]:
+    """The places' one-word names that are organisations' names cut (see the module).
+    ``counts``: type -> value -> articles, after :func:`retype_across`."""
+    heads: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # word -> [names, articles]
+    for v, c in counts.get("ORG", {}).items():
+        first, _, rest = variant_key(v).partition(" ")
+        if rest:
+            heads[first][0] += 1
+            heads[first][1] += c
+    known = frozenset(variant_key(p) for p in load_places())
+    out = set()
+    for v, c in counts.get("LOC", {}).items():
+        key = variant_key(v)
+        names, articles = heads.get(key, (0, 0))
+        if (" " not in key and names >= HEADED_NAMES and articles >= HEADED_TIMES * c
+                and not _place_like(key, known)):
+            out.add(v)
     return out
 
 

@@ -105,7 +105,7 @@ from typing import Any
 
 from indexer import schema as S
 from indexer.article_persons import astray_categories
-from indexer.cross_types import moved_counts, retype_across
+from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
 from indexer.entity_map import EntityMap
@@ -115,6 +115,7 @@ from indexer.expanded_names import (
     join_longer_places,
     join_streets,
     letter_pairs,
+    person_streets,
 )
 from indexer.generic_values import generic_values
 from indexer.name_evidence import (
@@ -231,6 +232,9 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             join_longer_places(groups, words)
             join_streets(groups, words, person_names)
         dropped = letter_pairs(groups)
+        if typ == "LOC":  # after the joins: "Sudirman" is one of the streets
+            dropped |= person_streets(groups, words, person_names,
+                                      evidence.kinds if evidence is not None else {})
     # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
     # corpus writes it capitalised, and where it never does, as the place before the point
     cut |= {v for v in plain if ends_lower_compass(v)}
@@ -312,7 +316,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
         types.setdefault("PER", {}).update(bands)
         entity_counts = moved_counts(entity_counts, {"PER": bands})
     credited = credits(found, entity_counts) | {
-        n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands}
+        n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands} | {
+        ("LOC", v) for v in org_heads(entity_counts)}
     org_names = org_words(entity_counts.get("ORG", {}))
     person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))

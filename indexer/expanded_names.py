@@ -35,6 +35,12 @@ spelling, and a place's name the one longer name of it.
   joins the one street named after it, "Jalan" and qualifiers aside ("Tendean" ~ "Jalan
   Kapten Tendean", "Sudirman" ~ "Jalan Jenderal Sudirman"): a place is not a person, so the
   name is the street's (not "Pasar Minggu" of "Jalan Pasar Minggu": a district);
+* **streets of every city** (:func:`person_streets`): a street named after a person, with no
+  other word to say where it is ("Jalan Gatot Subroto", "Sudirman" joined to "Jalan Jenderal
+  Sudirman"; most of the group's articles so), is in many cities, so it is no facet value;
+  with its city it is one ("Jalan Sudirman Pekanbaru"), and so is one the corpus mostly
+  writes with one place after it (:data:`CITY_SHARE` of its articles: "kawasan Tendean,
+  Jakarta Selatan") and a street named otherwise ("Jalan Kebon Sirih");
 * **two capital letters** (:func:`letter_pairs`): a name of two capitals that no join made a
   longer name's is no facet value.
 """
@@ -49,6 +55,7 @@ from typing import Final
 from indexer.entities.facts import COMPASS, DATA, load_names, load_places
 from indexer.entity_groups import RIVAL_MIN, Groups, dominant, group_counts, merge_groups
 from indexer.name_keys import OLD_SPELLING, name_words, variant_key
+from indexer.name_kinds import IN_PREFIX
 from indexer.org_names import ACRONYM_MIN, LEGAL_FORMS, acronym_of
 
 _ASPIRATED_RE: Final = re.compile(r"(?<=[bdgt])h")
@@ -291,6 +298,45 @@ def join_longer_places(groups: Groups, words: Mapping[str, tuple[str, ...]]) -> 
             merge_groups(groups, totals, one, root)
 
 
+def street_person(ws: tuple[str, ...], person_names: Collection[str]) -> bool | None:
+    """Whether a place's name (its words) is a street's, or a bare name, named after persons
+    and nothing else ("Jalan Jenderal Sudirman", "Sudirman"; "Soekarno-Hatta" is two names);
+    None for a street's kind and titles alone ("Jalan Dr")."""
+    if ws[:1] and ws[0] in STREET_HEADS:
+        ws = ws[1:]
+    named = [w for word in ws for w in word.split("-") if w and w not in QUALIFIERS]
+    return all(w in person_names for w in named) if named else None
+
+
+def person_streets(groups: Groups, words: Mapping[str, tuple[str, ...]],
+                   person_names: Collection[str],
+                   kinds: Mapping[tuple[tuple[str, str], str], int]) -> set[str]:
+    """The groups of streets named after a person and nothing else (see the module): one name
+    of the group is a street, and names of streets (or bare names) named after persons alone
+    (:func:`street_person`) hold most of its articles; but not where one place is written
+    after it in :data:`CITY_SHARE` of its articles (``kinds``: the evidence's kinds, with the
+    places after places: :mod:`indexer.name_kinds`)."""
+    totals = group_counts(groups)
+    after: dict[tuple[str, str], int] = defaultdict(int)  # (group, place after it) -> articles
+    for ((typ, value), kind), n in kinds.items():
+        if typ == "LOC" and kind.startswith(IN_PREFIX) and value in groups.counts:
+            after[(groups.find(value), kind)] += n
+    located = {root for (root, _), n in after.items() if n >= CITY_SHARE * totals[root]}
+    share: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # root -> [persons', named]
+    street: set[str] = set()
+    for v, c in groups.counts.items():
+        ws = words[v]
+        root = groups.find(v)
+        if ws[:1] and ws[0] in STREET_HEADS:
+            street.add(root)
+        person = street_person(ws, person_names)
+        if person is not None:
+            share[root][0] += c if person else 0
+            share[root][1] += c
+    return {root for root, (person, named) in share.items()
+            if root in street and root not in located and 2 * person > named}
+
+
 def letter_pairs(groups: Groups) -> set[str]:
     """The groups whose every name is two letters, not in lower case ("LP", "FH", "Al"): what the
     corpus did not join to a longer name is initials of many things (a suspect's, "berinisial
@@ -306,6 +352,9 @@ def letter_pairs(groups: Groups) -> set[str]:
 # The words of persons' names a place is named as: found in this many articles at least.
 STREET_NAME_MIN: Final = 3
 STREET_HEADS: Final = frozenset({"jalan", "jl", "jl.", "jln"})
+# A street named after a person is one city's where the corpus writes one place right after it
+# in this share of its articles.
+CITY_SHARE: Final = 0.5
 
 
 def join_streets(groups: Groups, words: Mapping[str, tuple[str, ...]],

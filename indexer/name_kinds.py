@@ -19,6 +19,10 @@ four of its articles is only that competition's ("Liga Europa": no place "Europa
 of "Piala Asia" in a quarter of its articles), no facet value. A
 person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
 keep those.
+
+Beside the kinds, the place written right after a place's mention and a comma ("kawasan
+Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
+(:func:`~indexer.expanded_names.person_streets`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ Name = tuple[str, str]  # (type, value)
 KINDS: Final = ("group", "thing", "named", "product", "maker", "event")
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
+# The label of the place written after a place's mention: "in:Jakarta Selatan".
+IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER",),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
@@ -88,6 +94,7 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     article_marks`)."""
     out: set[tuple[Name, str]] = set()
     story = tells_story(title)
+    prev: Mapping[str, Any] | None = None
     for m in mentions:
         kind = kind_before(title if m["field"] == "title" else body, m["start"])
         if kind is not None:
@@ -96,6 +103,11 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             out.add(((m["type"], m["name"]), kind))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
+        if (m["type"] == "LOC" and prev is not None and prev["type"] == "LOC"
+                and prev["field"] == m["field"] and m["start"] == prev["end"] + 2
+                and (title if m["field"] == "title" else body)[prev["end"]] == ","):
+            out.add((("LOC", prev["name"]), IN_PREFIX + m["name"]))
+        prev = m
     return out | article_marks(title, body, mentions)
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from indexer.entities.facts import load_places
 from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
@@ -26,12 +27,18 @@ PARTY_HEADS: Final = ("partai", "timnas")
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
 REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
+# A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
+# these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
+# "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
+VENUE_HEADS: Final = frozenset({"stadion", "stadion utama", "sirkuit", "bandara"})
 # A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau; "Jalan
 # Tol Jakarta" is not Jakarta): "X" joins "Kepulauan X" or "Tol X" only where that is named at
 # least as often ("Mariana Utara"; "Cipularang" of the toll road "Tol Cipularang").
 WEAK_PLACE_HEADS: Final = ("kepulauan", "tol", "jalan tol")
-# A kind of place written in full or short: "Jalan Tol Cipularang" ~ "Tol Cipularang".
-SHORT_HEADS: Final = (("jalan tol", "tol"),)
+# A kind of place written in full or short: "Jalan Tol Cipularang" ~ "Tol Cipularang", "SD
+# Negeri 1 Menteng" ~ "SDN 1 Menteng".
+SHORT_HEADS: Final = (("jalan tol", "tol"), ("sd negeri", "sdn"), ("smp negeri", "smpn"),
+                      ("sma negeri", "sman"), ("smk negeri", "smkn"))
 # A point on a road ("Tol Cipularang Km 92") is on that road.
 _KM_RE: Final = re.compile(r"(.+) km \d+")
 # Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
@@ -142,15 +149,19 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             if first != v:
                 groups.join(first, v)
     if typ == "LOC":
+        towns = {variant_key(p) for p in load_places()} | {
+            rest for k in by_key for head, _, rest in (k.partition(" "),)
+            if head in REGION_HEADS or head == "provinsi"}
         for key, v in by_key.items():
-            heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key]
+            heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key
+                     and not (h in VENUE_HEADS and key in towns)]
             # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is neither.
             if len(set(heads) & REGION_HEADS) < 2:
                 for head in heads:
                     groups.join(by_key[f"{head} {key}"], v)
             for tail in PLACE_TAILS:
                 full = by_key.get(f"{key} {tail}")
-                if full is not None:
+                if full is not None and key not in towns:
                     groups.join(full, v)
             for head in WEAK_PLACE_HEADS:
                 full = by_key.get(f"{head} {key}")

@@ -15,7 +15,8 @@ The package's modules depend one way, each on those before it:
    :mod:`~indexer.entities.retype`: passes that correct a mention's type (official units,
    sports teams, Korean names, alias types); :mod:`~indexer.entities.regions`: regional
    bodies (Dinas, DPRD, Polres) and the seat written after them; :mod:`~indexer.entities.
-   compass`: a place and the point of the compass after it ("Irlandia Utara") as one place.
+   compass`: a place and the point of the compass after it ("Irlandia Utara") as one place;
+   :mod:`~indexer.entities.places`: places' names the tagger cut short ("Parc des Princes").
 7. :mod:`~indexer.entities.model`: the model file, and the typed configuration of the compiled
    tagger (``indexer/_ner.pyx``), which walks the runs, scores each word by summing the score
    vectors of its features (a linear-chain CRF trained on IDNER-2k and NERGrit) and decodes a
@@ -36,6 +37,7 @@ from indexer.entities.names import (
     link_short_forms,
 )
 from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
+from indexer.entities.places import join_place_names
 from indexer.entities.regions import unit_seats
 from indexer.entities.retype import (
     alias_types,
@@ -74,5 +76,6 @@ def text_entities(text: str, model: Model | None = None) -> tuple[list[Entity], 
     out = foreign_bodies(text, club_names(text, out))
     out = sports_teams(text, places_in_names(text, out, model.tagger.extract), model.facts)
     out = korean_names(text, club_short_names(text, out), model.facts)
-    out = drop_defined_otherwise(text, link_short_forms(text, out), defined)
+    out = drop_defined_otherwise(text, join_place_names(text, link_short_forms(text, out)),
+                                 defined)
     return compass_places(text, link_people(out), lower=True), defined

@@ -1,0 +1,81 @@
+"""Places' names the tagger cut short, made whole again in one pass over a text's mentions
+(:func:`join_place_names`):
+
+* a site's name that ends with its short form in parentheses, and the place (or the person it
+  is named after) right after it, are one place: "Taman Makam Pahlawan (TMP) Kalibata" is the
+  cemetery, not the district; "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto" the
+  hospital, not the general. Only a site's name (``data/site_heads.txt``: not "Ogan Komering
+  Ulu (OKU) Sumatera Selatan", a region and its province) whose short form spells it;
+* a place's name goes on over a foreign particle and the capitalised words after it ("Parc des
+  Princes" is the stadium, not a place "Parc"; "London School of Economics"), or over the one
+  capitalised word that makes it, or its last word, a well-known place
+  (``data/gazetteer_loc.txt``: "Kerajaan Arab Saudi", not "Arab"). A mention inside the words
+  taken is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from indexer.entities.facts import DATA, load_names, load_places
+from indexer.entities.names import Entity, is_short_form, normalise
+
+SITE_HEADS: Final = load_names(DATA / "site_heads.txt")
+# The short form a mention ends with: "Taman Makam Pahlawan (TMP)".
+_SHORT_END_RE: Final = re.compile(r"\( ?([^\W\d_][\w.&-]{1,11}) ?\)\Z")
+# A foreign particle inside a place's name and the capitalised words after it ("Parc des
+# Princes", "Santa Maria della Scala", "Paris van Java": Bandung's nickname, not Paris). Not
+# "di" (Indonesian "in"), nor "on" ("Europe on Screen", a festival).
+_PARTICLE_RE: Final = re.compile(
+    r" (?:des|de|del|della|du|dos|das|van|of) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+_NEXT_WORD_RE: Final = re.compile(r" ([A-Z][\w'’-]*)")
+_KNOWN_PLACES: Final = load_places()
+
+
+def _site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
+    """The one place a site's name ending in its short form and the name right after it are,
+    or None."""
+    if (ent.start != prev.end + 1 or ent.type not in ("LOC", "PER") or prev.type != "LOC"
+            or text[prev.end - 1 : prev.end] != ")" or text[prev.end] != " "
+            or prev.name.split(" ", 1)[0].lower() not in SITE_HEADS):
+        return None
+    short = _SHORT_END_RE.search(text, prev.start, prev.end)
+    if short is None or not is_short_form(short.group(1), prev.name):
+        return None
+    return Entity(normalise(f"{prev.name} {ent.name}", "LOC")[0], "LOC", prev.start, ent.end)
+
+
+def _going_on(text: str, ent: Entity) -> int:
+    """Where a place's name cut short ends, or -1 where it was not cut."""
+    more = _PARTICLE_RE.match(text, ent.end)
+    if more is not None:
+        return more.end()
+    word = _NEXT_WORD_RE.match(text, ent.end)
+    if word is not None:
+        last = ent.name.rsplit(" ", 1)[-1]
+        if f"{last} {word.group(1)}".lower() in _KNOWN_PLACES:
+            return word.end()
+    return -1
+
+
+def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """The mentions of ``text`` (in text order) with places' names cut short made whole (see
+    the module)."""
+    out: list[Entity] = []
+    covered = -1
+    for ent in entities:
+        if ent.start < covered:
+            continue
+        if out and out[-1].type == "LOC":
+            site = _site_name(text, out[-1], ent)
+            if site is not None:
+                out.pop()
+                ent = site
+        if ent.type == "LOC" and text[ent.end : ent.end + 1] == " ":
+            end = _going_on(text, ent)
+            if end > 0:
+                covered = end
+                ent = Entity(normalise(text[ent.start : end], "LOC")[0], "LOC", ent.start, end)
+        out.append(ent)
+    return out

@@ -35,8 +35,8 @@ from indexer.entities.runs import find_runs, run_tokens
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "indexer" / "entities"
 # Each module may import only those before it.
-ORDER = ("labels", "runs", "features", "facts", "names", "compass", "passes", "retype", "regions",
-         "model", "__init__")
+ORDER = ("labels", "runs", "features", "facts", "names", "compass", "places", "passes", "retype",
+         "regions", "model", "__init__")
 
 
 def _package_imports(path: Path) -> set[str]:

@@ -45,7 +45,12 @@ def word_before(text: str, start: int) -> tuple[int, str]:
         return start, ""
     if i > 0 and text[i - 1] == ")":
         i -= 1
-    end = b = i
+    end = i
+    # Most words are letters and digits alone after a space: one look back for the space.
+    space = text.rfind(" ", max(0, end - 40), end)
+    if space >= 0 and space + 1 < end and text[space + 1 : end].isalnum():
+        return space + 1, text[space + 1 : end]
+    b = end
     while b > 0:
         c = text[b - 1]
         if c.isalnum():

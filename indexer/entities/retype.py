@@ -183,8 +183,10 @@ def _head_before(text: str, start: int) -> tuple[int, str]:
     """The word of letters right before ``text[start]`` and one space (:func:`~indexer.words.
     word_before`), with its offset; ``(start, "")`` where there is none: a club's first word
     or a person's first name is written so ("AS Roma", "Hotman Paris")."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return start, ""  # most mentions: no letter and one space before them
     before, word = word_before(text, start)
-    if before + len(word) + 1 != start or text[start - 1] != " " or not word.isalpha():
+    if before + len(word) + 1 != start or not word.isalpha():
         return start, ""
     return before, word
 

@@ -33,6 +33,7 @@ from indexer.analysis import Analyzer
 from indexer.build_report import BuildReport
 from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, entity_keys, load_payload
+from indexer.entity_map import EntityMap
 from indexer.feed import (
     Pool,
     Progress,
@@ -160,9 +161,12 @@ def reindex(
             store.remove_stale(index_dir, _keep_all_but(index_dir, gen))
             report.seconds = time.perf_counter() - t0
             return report
-        writer.commit(analyzer)
-        store.save_entity_map(gen, entity_map)
-        writer.stories.save(gen)
+        with ThreadPoolExecutor(1) as side:
+            # tantivy's commit lets go of the interpreter lock: the map and the stories, which
+            # the commit leaves as they are, are saved meanwhile
+            saved = side.submit(_save_map_and_stories, gen, entity_map, stories)
+            writer.commit(analyzer)
+            saved.result()
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
         store.write_meta(gen, {"built": time.time(), "last_run": report.as_dict(),
@@ -171,6 +175,11 @@ def reindex(
         store.save_analyzer(index_dir, analyzer, _name_lists(index, analyzer, user, entity_docs))
         store.switch_to(index_dir, gen)
     return report
+
+
+def _save_map_and_stories(gen: Path, entity_map: EntityMap, stories: Stories) -> None:
+    store.save_entity_map(gen, entity_map)
+    stories.save(gen)
 
 
 def _name_lists(index: tantivy.Index, analyzer: Analyzer, user: Sequence[str],

@@ -204,6 +204,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # (:mod:`indexer.person_marks`): read only where the payload is decoded anyway.
     stored: Json | None = None
     marked = None
+    text = ""
     if emap.marks and any(to == "PER" and " " not in v.strip()
                           and emap.entity("PER", v) not in ((v,), ()) for _, to, v in found):
         stored = orjson.loads(f[S.PAYLOAD])
@@ -217,9 +218,14 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
             stored = orjson.loads(f[S.PAYLOAD])
         gone = emap.cut_otherwise(stored["body"], stored["mentions"] or ())
         cut = cut_values(stored["mentions"] or (), gone)
+    # an unsure bare name is the person where the article writes his name (:mod:`bare_names`)
+    if any(to == "PER" and v in emap.unsure for _, to, v in found):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        text = f"{stored['title']}\n{stored['body']}"
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
                                  f.get(S.CATEGORY) or "", context,
-                                 marked if t == "PER" else None, cut if t == "ORG" else ())
+                                 marked if t == "PER" else None, cut if t == "ORG" else (),
+                                 text=text)
              for t in S.ENTITY_TYPES}
     changed = bool(gone) or any(to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])

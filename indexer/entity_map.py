@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from indexer.article_persons import article_persons
+from indexer.bare_names import supported
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
@@ -45,6 +46,9 @@ class EntityMap:
     articles: int = 0  # articles counted
     # person -> the marks his full names are written with (:mod:`indexer.person_marks`)
     marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # one-word names that are the person given them only with the article's support
+    # (:mod:`indexer.bare_names`)
+    unsure: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -95,19 +99,22 @@ class EntityMap:
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
                     context: Collection[str] = (),
                     marked: Mapping[str, frozenset[str]] | None = None,
-                    cut: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+                    cut: Collection[str] = (), text: str = "") -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
         (:func:`~indexer.article_persons.article_persons`), and no one where the article names
         none of the company his full name keeps (``context``: the article's values of every
         type; :func:`~indexer.person_context.keeps_company`), or where the words around it mark
         somebody else and the article names none of his company (``marked``: the article's
-        :func:`~indexer.person_marks.bare_marks`); an organisation's value the article shows
+        :func:`~indexer.person_marks.bare_marks`), and a word the corpus shows other people's
+        too as the article's names and ``text`` (headline and body) support
+        (:func:`~indexer.bare_names.supported`); an organisation's value the article shows
         another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`)."""
         out = {v: () if v in cut else self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
+        supported(found, out, self.unsure, text)
         finals = finals_of(self.values, self.counts)
         self._unless_company(found, (
             v for v, seen in (marked or {}).items()
@@ -167,7 +174,8 @@ class EntityMap:
                 "astray": {v: sorted(cs) for v, cs in self.astray.items()},
                 "profiles": {p: sorted(vs) for p, vs in self.profiles.items()},
                 "articles": self.articles,
-                "marks": {p: sorted(ms) for p, ms in self.marks.items()}}
+                "marks": {p: sorted(ms) for p, ms in self.marks.items()},
+                "unsure": sorted(self.unsure)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -188,6 +196,7 @@ class EntityMap:
                      for p, vs in data.get("profiles", {}).items()}
             articles = int(data.get("articles", 0))
             marks = {str(p): frozenset(map(str, ms)) for p, ms in data.get("marks", {}).items()}
+            unsure = frozenset(map(str, data.get("unsure", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types, astray, found, articles, marks)
+        return cls(values, counts, cats, types, astray, found, articles, marks, unsure)

@@ -27,7 +27,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **old spelling**: values of two words or more that are equal once the pre-1972 spelling is
   read as today's (oe -> u, dj -> j, tj -> c, ...: Gatot Soebroto = Gatot Subroto, Pandjaitan
   = Panjaitan), German's "ue" as "u" (Muenchen = Munchen), and the spellings of one given name
-  as one (``data/name_spellings.txt``: M, Mohamad, Muhammad) join, as variants do;
+  as one (``data/name_spellings.txt``: M, Mohamad, Muhammad) join, as variants do; so does a
+  person's name with an alias of another's in it and the name with his full name in its place
+  ("Iriana Jokowi" = "Iriana Joko Widodo");
 * **name parts** (persons, longest names first): a name *covers* another when it holds all its
   words in order, a one-letter word standing for a word it begins ("Laode M Syarif" covers
   "Laode M" and is covered by "Laode Muhammad Syarif"). A name of several words covered by one
@@ -49,7 +51,10 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   name not ending in an initial;
 * **in one article** (:mod:`indexer.article_persons`): a one-word person's name is the person
   whose full name the article writes with it; and no one in a category where only other
-  people's full names with that word are written;
+  people's full names with that word are written; a word other people's names hold and the
+  corpus seldom writes alone for the person, or an old spelling of his name, is him only
+  where the article writes his name or an alias of his (:mod:`indexer.bare_names`: "Joko" is
+  not Joko Widodo, whom the corpus calls Jokowi);
 * **categories** equal up to case and spacing become one, shown in their most used form;
 * **no one entity**: a value of one letter, an event's name, a regional body's name without
   its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
@@ -105,6 +110,7 @@ from typing import Any
 
 from indexer import schema as S
 from indexer.article_persons import astray_categories
+from indexer.bare_names import unsure_words
 from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
@@ -147,7 +153,7 @@ from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
 from indexer.run_ons import run_ons
-from indexer.variant_joins import join_variants
+from indexer.variant_joins import join_aliased_words, join_variants
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
 # A process pool's (or a Dask client's) submit: ``submit(fn, *args).result()``.
@@ -204,6 +210,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     # an officer's name and another person's spelt alike are two people
     sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}
     join_variants(groups, typ, sides)
+    if typ == "PER":
+        join_aliased_words(groups)
     if typ == "ORG":
         join_club_names(groups)
         join_short_words(groups)
@@ -342,7 +350,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      categories, types,
                      astray_categories(values.get("PER", {}), person_categories or {}),
                      profiles(values, contexts, entity_counts, articles), articles,
-                     full_name_marks(found.kinds, values.get("PER", {})))
+                     full_name_marks(found.kinds, values.get("PER", {})),
+                     unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts))
 
 
 @dataclass(slots=True)

@@ -2,7 +2,9 @@
 names listed as one entity in ``data/equivalents.txt``, persons' names read loosely, the same
 organisation's words in another order or its first words in full or short
 (``data/org_heads.txt``: "Pemdaprov Jabar" ~ "Pemprov Jabar"), party and place heads and tails,
-places' names one vowel apart, names spaced or not and names with "RI" after them."""
+places' names one vowel apart, names spaced or not and names with "RI" after them; a person's
+name with an alias of another's in it and the name with that one's full name in its place
+(:func:`join_aliased_words`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.entities.facts import load_places
+from indexer.entities.facts import ALIASES, load_places
 from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
@@ -251,3 +253,21 @@ def _join_vowel_spellings(groups: Groups, by_key: Mapping[str, str]) -> None:
                 other = by_key.get(key[:i] + key[i + 1 :])
                 if other is not None:
                     groups.join(other, v)
+
+
+def join_aliased_words(groups: Groups) -> None:
+    """A person's name with a word the alias table gives another person's full name ("Iriana
+    Jokowi": "Jokowi" is Joko Widodo) joins the name with that full name in the word's place
+    ("Iriana Joko Widodo"), where the corpus writes that name."""
+    by_key = {variant_key(v): v for v in groups.counts}
+    for v in groups.counts:
+        words = v.split()
+        if len(words) < 2:
+            continue
+        for i, w in enumerate(words):
+            alias = ALIASES.get(w.lower())
+            if alias is None or alias[1] != "PER":
+                continue
+            other = by_key.get(variant_key(" ".join([*words[:i], alias[0], *words[i + 1:]])))
+            if other is not None and other != v:
+                groups.join(other, v)

@@ -38,7 +38,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     cut = cut_values([asdict(m) for m in before.mentions], gone)
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
                                  [v for _, v in retyped], marked if t == "PER" else None,
-                                 cut if t == "ORG" else ())
+                                 cut if t == "ORG" else (), text=f"{before.title}\n{before.body}")
              for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))

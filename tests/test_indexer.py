@@ -115,7 +115,8 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
         found = article_mentions(title, body)
         marked = bare_marks(title, body, [asdict(m) for m in found])
         names = emap.entities_in("PER", {m.name for m in found if m.type == "PER"},
-                                 str(r.get("category") or ""), {m.name for m in found}, marked)
+                                 str(r.get("category") or ""), {m.name for m in found}, marked,
+                                 text=f"{title}\n{body}")
         people = {x for into in names.values() for x in into}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1

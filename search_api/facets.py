@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Final
 
 from indexer import schema as S
@@ -38,6 +38,10 @@ SEGMENT_SIZE_MANY: Final = 2_000
 # last value shown rarely runs past them (then the facet is counted again with terms_agg).
 PROBE_EXTRA: Final = 5
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_ORDINAL: Final = _EPOCH.date().toordinal()
+_DAY_MS: Final = 86_400_000
+_FIXED = DAY_TZ.utcoffset(None) if isinstance(DAY_TZ, timezone) else None
+_DAY_TZ_MS: Final = None if _FIXED is None else _FIXED // timedelta(milliseconds=1)
 
 
 def _day_offset() -> str:
@@ -177,6 +181,14 @@ def trimmed(facets: Facets, size: int) -> Facets:
                   source=cut(facets.source), category=cut(facets.category), date=facets.date)
 
 
+def day_of(key: float) -> date:
+    """The day in :data:`DAY_TZ` of a histogram key (milliseconds since the epoch, UTC)."""
+    if _DAY_TZ_MS is not None and (isinstance(key, int) or key.is_integer()):
+        # a fixed offset (as the histogram's own offset takes it): whole days by arithmetic
+        return date.fromordinal(_EPOCH_ORDINAL + (int(key) + _DAY_TZ_MS) // _DAY_MS)
+    return (_EPOCH + timedelta(milliseconds=key)).astimezone(DAY_TZ).date()
+
+
 def day_counts(agg: Mapping[str, Any] | None) -> list[tuple[date, int]]:
     """(day in DAY_TZ, count) of a 1-day date_histogram result, non-empty days only, in order."""
     if not agg:
@@ -185,8 +197,7 @@ def day_counts(agg: Mapping[str, Any] | None) -> list[tuple[date, int]]:
     for b in agg.get("buckets") or ():
         key, count = b.get("key"), b.get("doc_count")
         if isinstance(key, int | float) and isinstance(count, int) and count > 0:
-            day = (_EPOCH + timedelta(milliseconds=key)).astimezone(DAY_TZ).date()
-            out.append((day, count))
+            out.append((day_of(key), count))
     out.sort()
     return out
 

@@ -16,7 +16,9 @@ no facet value. A person's name written after a word of a product or of a maker 
 story ("Sinopsis ...": a drama's, a sinetron's episode) is a character's, no facet value. A
 place's name written after the head of a competition's name ("Liga", "Piala") in three of
 four of its articles is only that competition's ("Liga Europa": no place "Europa"; not Asia,
-of "Piala Asia" in a quarter of its articles), no facet value. A
+of "Piala Asia" in a quarter of its articles), no facet value. An organisation's name of
+capitals only written after a word of a suspect, a victim or a witness ("tersangka BTO",
+"berinisial HAT") in half of its articles is a person's initials, no facet value. A
 person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
 keep those.
 
@@ -38,7 +40,8 @@ from indexer.person_marks import article_marks
 from indexer.words import word_before
 
 Name = tuple[str, str]  # (type, value)
-KINDS: Final = ("group", "thing", "named", "product", "maker", "event")
+INITIALS: Final = "initials"  # (only organisations' names are counted so)
+KINDS: Final = ("group", "thing", "named", "product", "maker", "event", INITIALS)
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
@@ -46,7 +49,7 @@ IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER",),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
-                     "event": ("LOC",)}
+                     "event": ("LOC",), INITIALS: ("ORG",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
 _PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
@@ -55,10 +58,12 @@ _PERSON_KIND: Final = {"product": "maker"}
 KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
                      "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
-                     "event": Fraction(3, 4)}
+                     "event": Fraction(3, 4), INITIALS: Fraction(1, 2)}
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
 _WORD_RE: Final = re.compile(r"\w+")
+# What a person's initials look like as an organisation's name: capitals only ("BTO").
+_INITIALS_RE: Final = re.compile(r"[A-Z]{2,5}")
 
 
 @cache
@@ -97,7 +102,7 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     prev: Mapping[str, Any] | None = None
     for m in mentions:
         kind = kind_before(title if m["field"] == "title" else body, m["start"])
-        if kind is not None:
+        if kind is not None and (kind != INITIALS or m["type"] == "ORG"):
             if m["type"] == "PER":
                 kind = _PERSON_KIND.get(kind, kind)
             out.add(((m["type"], m["name"]), kind))
@@ -122,6 +127,8 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
             continue
         found = counts.get(typ, {}).get(value, 0) if typ in KIND_TYPES[kind] else 0
         if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:
+            continue
+        if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
             continue
         if (found and (typ, value) not in out and n >= KIND_MIN
                 and n >= KIND_SHARE[kind] * found):

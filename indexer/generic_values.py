@@ -15,6 +15,8 @@ name shared by several people.
 * **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
   ("Australian" beside Australia, from English names cut short) is a people's or a
   language's name, no place;
+* **titles**: an organisation's or a place's name of one word that is a title or a rank
+  (``data/titles.txt``: "Ratu", "Wali" cut from "Wali Kota", "Kompol"): a person's, no body;
 * **regional bodies without their region**: an organisation named with the head of a body
   that exists once per region (``data/regional_units.txt``: Dinas, DPRD, BPBD, Polres) and
   nothing that says where, when the corpus writes that name with two regions or more
@@ -35,6 +37,7 @@ from typing import Final
 from indexer.entities.facts import (
     CLUB_LAST,
     DATA,
+    TITLES,
     load_names,
     load_places,
     read_lines,
@@ -186,4 +189,7 @@ def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) 
         out |= _demonyms(counts)
     if typ == "ORG":
         out |= _bare_regional(counts, places | load_places())
+    if typ != "PER":  # a title alone ("Ratu", "Wali" of "Wali Kota") is a person's
+        out |= {v for v in counts
+                if " " not in v.strip() and v.strip().lower().rstrip(".") in TITLES}
     return out

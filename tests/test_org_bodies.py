@@ -102,6 +102,13 @@ def test_a_suspects_initials_are_no_organisation() -> None:
     assert m.entity("ORG", "PKB") == ("PKB",)
 
 
+def test_a_title_alone_is_no_body() -> None:
+    m = _map({"Ratu": 17, "Wali": 10, "Ratu Plaza": 3, "Wali Band": 2, "KPK": 50}, {})
+    assert m.entity("ORG", "Ratu") == m.entity("ORG", "Wali") == ()
+    for name in ("Ratu Plaza", "Wali Band", "KPK"):
+        assert m.entity("ORG", name) == (name,)
+
+
 def test_the_corpus_bodies_stay_apart(full_index_dir: Path) -> None:
     m = store.load_entity_map(full_index_dir)
     assert m.entity("ORG", "Partai Golkar") == m.entity("ORG", "Golkar") == ("Partai Golkar",)
@@ -116,3 +123,4 @@ def test_the_corpus_bodies_stay_apart(full_index_dir: Path) -> None:
     assert m.entity("ORG", "DVI") == m.entity("ORG", "Disaster Victim Identification")
     assert m.entity("ORG", "Pemdaprov Jabar") == ("Pemprov Jabar",)
     assert m.entity("ORG", "BTO") == ()
+    assert m.entity("ORG", "Ratu") == ()

@@ -40,6 +40,14 @@ cdef extern from *:
     """
     void _prefetch "WARTA_PREFETCH"(const void* p) noexcept nogil
 
+cdef extern from *:
+    """
+    #define WARTA_LIST_ITEMS(op) (((PyListObject*)(op))->ob_item)
+    #define WARTA_TUPLE_ITEMS(op) (((PyTupleObject*)(op))->ob_item)
+    """
+    PyObject** _list_items "WARTA_LIST_ITEMS"(object op) noexcept
+    PyObject** _tuple_items "WARTA_TUPLE_ITEMS"(object op) noexcept
+
 cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void* PyUnicode_DATA(object)
@@ -79,6 +87,10 @@ cdef struct TokRec:
     Py_ssize_t single_key  # the number of its key for a one-word run (_single_prev_key, ...)
     Py_ssize_t run_key  # the number of its key for a run of several words (_ctx_key)
     bint head  # before a run: whether it is a head word a run takes in
+    # Its context vectors (Tagger.before_ctx before a run, Tagger.after_ctx after it) as the
+    # context of a run of several words (its run key's) and of a one-word run (its own); -1
+    # until needed.
+    Py_ssize_t run_ctx, single_ctx
 
 cdef enum:
     R_WORDS = 1  # several words: their records are in run_wids, run_memo holds the words
@@ -494,6 +506,15 @@ cdef void _kt_find_many(KeyTable* t, Lookup* q, Py_ssize_t n) noexcept:
 cdef struct RunSpan:
     Py_ssize_t start, end  # a run of the text
     uint64_t h  # its key's hash in the run table
+    # Looked up ahead for the runs of a text, side by side (Tagger._look_ahead); -1: not (yet)
+    # known, looked up again (or made) when the run's turn comes.
+    Py_ssize_t rid  # its run record
+    Py_ssize_t pid, nid  # its context tokens' records
+    Py_ssize_t at  # what it yields in this context: its index in found
+    Py_ssize_t pa, pb, na, nb  # its context tokens' spans in the text (pa, na < 0: BOS, EOS)
+    uint64_t ph, nh  # their key hashes
+    bint ctx  # whether the run is looked up in its context (a known run of kind 3)
+    uint64_t fkey  # its found table key, FOUND_MARK set (0: none)
 
 
 # Packed keys -> indexes (Tagger.found_at): open addressing over uint64 keys, no Python objects.
@@ -1220,6 +1241,12 @@ cdef class Tagger:
                 vec[i] = self.pos_vec(ids[i], 4 if i < n - 1 else 5)
                 ctx[i] = self.inner_ctx(ids[i], words, i)
             A = self.arena  # no allocation below: offsets are final
+            for i in range(n):  # the rows summed below, fetched side by side
+                _prefetch(A + vec[i])
+                _prefetch(A + vec[i] + NL - 1)
+                for j in range(0, 4 * NL, 8):
+                    _prefetch(A + ctx[i] + j)
+                _prefetch(A + ctx[i] + 4 * NL - 1)
             for j in range(NL):
                 whole = A[af + NL + j] + A[ctx[n - 1] + 3 * NL + j]
                 # first word: its previous token and the empty one before (in b), the next word
@@ -1365,8 +1392,10 @@ cdef class Tagger:
         cdef bint doubtful = sent and self._doubtful(word, tot, lab)
         return ((0, len(word), *self.normalised(word, typ), doubtful),)
 
-    cdef tuple _single_at(self, Py_ssize_t rid, str word, str low, str prev, str nxt):
-        """:meth:`_single` of run record ``rid`` (one word, ``word``): its fact type, word
+    cdef tuple _single_at(self, Py_ssize_t rid, str word, str low, str prev, str nxt,
+                          Py_ssize_t pid, Py_ssize_t nid):
+        """:meth:`_single` of run record ``rid`` (one word, ``word``) between the context
+        tokens ``prev`` and ``nxt`` (their records ``pid``, ``nid``): its fact type, word
         record, normalised names and whether it is a title, a credit or a web address are found
         once per run; in a new context it is only scored there."""
         cdef RunRec* rec = &self.rrecs[rid]
@@ -1382,11 +1411,11 @@ cdef class Tagger:
             t -= 1
             if not sent:
                 return ((0, len(word), *self._name_at(rid, word, t), False),)
-            self._single_totals(rid, word, prev, nxt, tot)
+            self._single_totals(rid, word, prev, nxt, pid, nid, tot)
             lab = 4 + 4 * t  # U-<type>
             return ((0, len(word), *self._name_at(rid, word, t),
                      self._doubtful_at(self.rrecs[rid].wid, tot, lab)),)
-        self._single_totals(rid, word, prev, nxt, tot)
+        self._single_totals(rid, word, prev, nxt, pid, nid, tot)
         for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
             if self.ends[j] and tot[j] > tot[lab]:
                 lab = j
@@ -1413,11 +1442,16 @@ cdef class Tagger:
         cdef bint doubtful = sent and self._doubtful_at(rec.wid, tot, lab)
         return ((0, len(word), *self._name_at(rid, word, t), doubtful),)
 
-    cdef int _single_totals(self, Py_ssize_t rid, str word, str prev, str nxt,
-                            int64_t* tot) except -1:
-        """:meth:`_totals` of the one word ``word`` of run record ``rid``."""
-        cdef Py_ssize_t b = self.before_ctx(prev)
-        cdef Py_ssize_t af = self.after_ctx(nxt)
+    cdef int _single_totals(self, Py_ssize_t rid, str word, str prev, str nxt, Py_ssize_t pid,
+                            Py_ssize_t nid, int64_t* tot) except -1:
+        """:meth:`_totals` of the one word ``word`` of run record ``rid`` between ``prev`` and
+        ``nxt`` (their records ``pid``, ``nid``)."""
+        if self.prev_recs[pid].single_ctx < 0:
+            self.prev_recs[pid].single_ctx = self.before_ctx(prev)
+        if self.next_recs[nid].single_ctx < 0:
+            self.next_recs[nid].single_ctx = self.after_ctx(nxt)
+        cdef Py_ssize_t b = self.prev_recs[pid].single_ctx
+        cdef Py_ssize_t af = self.next_recs[nid].single_ctx
         if self.rrecs[rid].wid < 0:
             self.rrecs[rid].wid = self.word_id(word)
         return self._sum_totals(&self.rrecs[rid].wid, None, 1, b, af, tot)
@@ -1550,8 +1584,10 @@ cdef class Tagger:
                     break
         return self._labels_found(run, words, labels)
 
-    cdef tuple _run_found_at(self, Py_ssize_t rid, str run, str low, str prev, str nxt):
-        """:meth:`_run_found` of run record ``rid`` (``run``, lower case ``low``): its words,
+    cdef tuple _run_found_at(self, Py_ssize_t rid, str run, str low, str prev, str nxt,
+                             Py_ssize_t pid, Py_ssize_t nid):
+        """:meth:`_run_found` of run record ``rid`` (``run``, lower case ``low``) between the
+        context token records ``pid`` and ``nid`` (their run keys ``prev``, ``nxt``): its words,
         their records and whether it is a well-known place or organisation are found once per
         run; in a new context it is only scored and decoded, and its mentions are those of the
         same labels before (unless split_places, which reads the context, changes them)."""
@@ -1602,8 +1638,12 @@ cdef class Tagger:
             for i in range(1, n):
                 labs[i] = labs[0] + 1
         else:
-            b = self.before_ctx(prev)
-            af = self.after_ctx(nxt)
+            if self.prev_recs[pid].run_ctx < 0:
+                self.prev_recs[pid].run_ctx = self.before_ctx(prev)
+            if self.next_recs[nid].run_ctx < 0:
+                self.next_recs[nid].run_ctx = self.after_ctx(nxt)
+            b = self.prev_recs[pid].run_ctx
+            af = self.next_recs[nid].run_ctx
             self._sum_totals(self.run_wids + rec.wid, words, n, b, af, buf)
             self._decode_into(buf, n, buf + n * NL, labs)
             if rec.flags & R_PLACEY:  # as _run_found: split_places reads the context
@@ -1864,6 +1904,7 @@ cdef class Tagger:
         self.prev_recs[v].head = head
         self.prev_recs[v].single_key = skey
         self.prev_recs[v].run_key = rkey
+        self.prev_recs[v].run_ctx = self.prev_recs[v].single_ctx = -1
         return _kt_add(&self.prev_keys, src, a, b)
 
     cdef Py_ssize_t _next_id(self, str text, Py_ssize_t end) except -1:
@@ -1886,6 +1927,7 @@ cdef class Tagger:
         self.next_recs[v].head = False
         self.next_recs[v].single_key = skey
         self.next_recs[v].run_key = rkey
+        self.next_recs[v].run_ctx = self.next_recs[v].single_ctx = -1
         return _kt_add(&self.next_keys, src, a, b)
 
     cdef tuple _found_slow(self, str text, Py_ssize_t* start, Py_ssize_t end, str run, str low):
@@ -1955,6 +1997,109 @@ cdef class Tagger:
         spans[0] = buf
         return nr
 
+    cdef void _look_ahead(self, str text, RunSpan* spans, Py_ssize_t nr, bint plain) noexcept:
+        """What the runs of a text found in the caches yield, looked up for all of them side by
+        side before their turns (each step of a run waits on memory that the step before
+        found: its run record, its context tokens' records, the found table's slot, the
+        mentions), each step's memory fetched for every run before the next step reads it.
+        Only looks: a run or token that is new is made in its turn, as is the found entry."""
+        cdef Py_ssize_t r, k, pkey, nkey, at
+        cdef RunSpan* sp
+        cdef KeyTable* t
+        cdef uint64_t key, want
+        cdef PyObject* found
+        for r in range(nr):
+            sp = &spans[r]
+            sp.pid = sp.nid = sp.at = -1
+            sp.ctx = False
+            sp.fkey = 0
+            sp.rid = -1 if plain else _kt_find_h(&self.run_keys, "", text, sp.start, sp.end,
+                                                 sp.h)
+            if sp.rid >= 0:
+                _prefetch(&self.rrecs[sp.rid])
+        if plain:
+            return
+        # the context tokens of the runs that are looked up in context (kind 3)
+        for r in range(nr):
+            sp = &spans[r]
+            if sp.rid < 0 or self.rrecs[sp.rid].kind != 3:
+                continue
+            sp.ctx = True
+            if _prev_span(text, sp.start, &sp.pa, &sp.pb):
+                sp.ph = _kt_hash("", text, sp.pa, sp.pb)
+            else:
+                sp.pa = -1
+                sp.ph = _kt_hash("", _BOS, 0, len(_BOS))
+            _prefetch(&self.prev_keys.slots[sp.ph & self.prev_keys.mask])
+            if _next_span(text, sp.end, &sp.na, &sp.nb):
+                sp.nh = _kt_hash("", text, sp.na, sp.nb)
+            else:
+                sp.na = -1
+                sp.nh = _kt_hash("", _EOS, 0, len(_EOS))
+            _prefetch(&self.next_keys.slots[sp.nh & self.next_keys.mask])
+        for r in range(nr):  # the keys' code points where a slot holds their hash
+            sp = &spans[r]
+            if not sp.ctx:
+                continue
+            t = &self.prev_keys
+            k = sp.ph & t.mask
+            while t.slots[k].h != 0 and t.slots[k].h != sp.ph:
+                k = (k + 1) & t.mask
+            if t.slots[k].h != 0:
+                _prefetch(t.pool + t.slots[k].at)
+            t = &self.next_keys
+            k = sp.nh & t.mask
+            while t.slots[k].h != 0 and t.slots[k].h != sp.nh:
+                k = (k + 1) & t.mask
+            if t.slots[k].h != 0:
+                _prefetch(t.pool + t.slots[k].at)
+        for r in range(nr):
+            sp = &spans[r]
+            if not sp.ctx:
+                continue
+            sp.pid = (_kt_find_h(&self.prev_keys, "", text, sp.pa, sp.pb, sp.ph) if sp.pa >= 0
+                      else _kt_find_h(&self.prev_keys, "", _BOS, 0, len(_BOS), sp.ph))
+            sp.nid = (_kt_find_h(&self.next_keys, "", text, sp.na, sp.nb, sp.nh) if sp.na >= 0
+                      else _kt_find_h(&self.next_keys, "", _EOS, 0, len(_EOS), sp.nh))
+            if sp.pid >= 0:
+                _prefetch(&self.prev_recs[sp.pid])
+            if sp.nid >= 0:
+                _prefetch(&self.next_recs[sp.nid])
+        # the found table's slot of each run in its context
+        for r in range(nr):
+            sp = &spans[r]
+            if sp.pid < 0 or sp.nid < 0 or self.prev_recs[sp.pid].head:
+                continue
+            if self.rrecs[sp.rid].space:
+                pkey, nkey = self.prev_recs[sp.pid].run_key, self.next_recs[sp.nid].run_key
+            else:
+                pkey, nkey = self.prev_recs[sp.pid].single_key, self.next_recs[sp.nid].single_key
+            if sp.rid >= KEY_LIMIT or pkey >= KEY_LIMIT or nkey >= KEY_LIMIT:
+                continue
+            key = (<uint64_t>sp.rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
+            sp.fkey = key | FOUND_MARK
+            k = _mixed(key) & self.found_at.mask
+            _prefetch(&self.found_at.keys[k])
+        for r in range(nr):
+            sp = &spans[r]
+            if sp.fkey == 0:
+                continue
+            want = sp.fkey
+            k = _mixed(want & ~FOUND_MARK) & self.found_at.mask
+            while self.found_at.keys[k] != 0:
+                if self.found_at.keys[k] == want:
+                    sp.at = self.found_at.vals[k]
+                    _prefetch(&_list_items(self.found)[sp.at])
+                    break
+                k = (k + 1) & self.found_at.mask
+        for r in range(nr):  # the mentions, and the first one's record
+            sp = &spans[r]
+            if sp.at >= 0:
+                found = _list_items(self.found)[sp.at]
+                _prefetch(found)
+                if (<tuple>found):
+                    _prefetch(_tuple_items(<tuple>found)[0])
+
     def extract(self, str text, bint plain=False):
         """The mentions of ``text`` in text order, before linking across mentions. ``plain``
         (for tests): every run from its strings (:meth:`_found_slow`), the reference of the
@@ -1967,20 +2112,22 @@ cdef class Tagger:
         self.busy = True
         try:
             nr = self._scan(text, &spans, STACK_RUNS)
+            self._look_ahead(text, spans, nr, plain)
             for r in range(nr):
-                self._extract_run(text, spans[r].start, spans[r].end, spans[r].h, out, &covered,
-                                  plain)
+                self._extract_run(text, &spans[r], out, &covered, plain)
         finally:
             self.busy = False
             if spans != stack_spans:
                 free(spans)
         return out
 
-    cdef int _extract_run(self, str text, Py_ssize_t start, Py_ssize_t end, uint64_t h,
-                          list out, Py_ssize_t* covered_at, bint plain) except -1:
-        """Append the mentions of the run ``text[start:end]`` (``h``: its key's hash) to
-        ``out``; ``covered_at``: where the mentions so far end (a run that starts before is
-        inside a mention found already, with its short form, and skipped)."""
+    cdef int _extract_run(self, str text, RunSpan* sp, list out, Py_ssize_t* covered_at,
+                          bint plain) except -1:
+        """Append the mentions of the run ``sp`` to ``out`` (what :meth:`_look_ahead` found of
+        it is used; what it did not is looked up or made now); ``covered_at``: where the
+        mentions so far end (a run that starts before is inside a mention found already, with
+        its short form, and skipped)."""
+        cdef Py_ssize_t start = sp.start, end = sp.end
         cdef Py_ssize_t s, e, e_abs, rlen, covered = covered_at[0]
         cdef Py_ssize_t rid, pid, nid, pkey, nkey, at
         cdef uint64_t key
@@ -1990,7 +2137,7 @@ cdef class Tagger:
         cdef bint space
         if start < covered:
             return 0
-        rid = self._run_id(text, start, end, h)
+        rid = sp.rid if sp.rid >= 0 else self._run_id(text, start, end, sp.h)
         kind = self.rrecs[rid].kind
         if kind == 0 or kind == 2:  # a skipped run (the usual one: no official name ends it)
             return 0
@@ -1998,13 +2145,13 @@ cdef class Tagger:
         if kind == 3 and not plain:
             # Only the C records are read unless the run is new in this context (the run and
             # its context tokens are text[start:end] and those next to it).
-            pid = self._prev_id(text, start)
+            pid = sp.pid if sp.pid >= 0 else self._prev_id(text, start)
             space = self.rrecs[rid].space
             if self.prev_recs[pid].head:  # a head word before the run
                 info = <tuple>self.run_info[rid]
                 found = self._found_slow(text, &start, end, <str>info[0], <str>info[1])
             else:
-                nid = self._next_id(text, end)
+                nid = sp.nid if sp.nid >= 0 else self._next_id(text, end)
                 if space:
                     pkey, nkey = self.prev_recs[pid].run_key, self.next_recs[nid].run_key
                 else:
@@ -2014,7 +2161,7 @@ cdef class Tagger:
                     found = self._found_slow(text, &start, end, <str>info[0], <str>info[1])
                 else:
                     key = (<uint64_t>rid << 42) | (<uint64_t>pkey << 21) | <uint64_t>nkey
-                    at = _ft_find(&self.found_at, key)
+                    at = sp.at if sp.at >= 0 else _ft_find(&self.found_at, key)
                     if at >= 0:
                         found = <tuple>self.found[at]
                     else:
@@ -2023,10 +2170,10 @@ cdef class Tagger:
                         ninfo = <tuple>self.next_info[nid]
                         if space:
                             found = self._run_found_at(rid, <str>info[0], <str>info[1],
-                                                       <str>pinfo[4], <str>ninfo[3])
+                                                       <str>pinfo[4], <str>ninfo[3], pid, nid)
                         else:
                             found = self._single_at(rid, <str>info[0], <str>info[1],
-                                                    <str>pinfo[0], <str>ninfo[0])
+                                                    <str>pinfo[0], <str>ninfo[0], pid, nid)
                         _ft_add(&self.found_at, key, len(self.found))
                         self.found.append(_untracked(found))
                     if found and not space and found[0][4] \

@@ -72,9 +72,10 @@ def test_caches_change_no_mention(shared_dir: Path) -> None:
 
 def test_per_run_records_change_no_mention(shared_dir: Path) -> None:
     """What the tagger keeps per run (its words' records, fact type, names, labels to
-    mentions), used when a run meets a new context, against every run from its strings
-    (``extract(plain=True)``), each on a fresh model; then both again, caches warm. Runs of
-    the sample meet new contexts, split_places and fixed places and organisations."""
+    mentions, its contexts' vectors), used when a run meets a new context, and what it looks
+    up ahead for a text's runs, against every run from its strings (``extract(plain=True)``:
+    no look-ahead, no per-run records), each on a fresh model; then both again, caches warm.
+    Runs of the sample meet new contexts, split_places and fixed places and organisations."""
     articles = _articles(shared_dir, 600)
     texts = [t for a in articles for t in a]
     texts += ["Presiden AS Joe Biden dan Presiden AS Joe Biden", "Kementerian Pemuda dan "

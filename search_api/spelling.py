@@ -93,10 +93,19 @@ def correct_in(symspell: SymSpell | None, word: str) -> str | None:
     return best[0].term if best else None
 
 
+def known_in(symspell: SymSpell | None, doc_freq: Callable[[str], int], word: str) -> bool:
+    """:func:`known`, asking ``doc_freq`` only for a word the dictionary (when built) lacks:
+    its words are known ones (indexed in :data:`MIN_DOCS` documents or more, or names of the
+    lexicon), so most query words need no call into the index."""
+    return (symspell is not None and word.lower() in symspell.words) or known(doc_freq, word)
+
+
 def suggestion(snap: Snapshot, q: str, *, wait: bool = True) -> str | None:
     """:func:`rewrite` over the tantivy index. Without ``wait`` (a search), nothing is
     suggested while the dictionary is still being built."""
-    return rewrite(q, lambda w: is_known(snap, w), lambda w: correct_word(snap, w, wait=wait))
+    built: SymSpell | None = snap.cache.get(_KEY)  # looking does not start the build
+    return rewrite(q, lambda w: known_in(built, lambda x: snap.searcher.doc_freq(S.WORDS, x), w),
+                   lambda w: correct_word(snap, w, wait=wait))
 
 
 def rewrite(q: str, is_known_word: Callable[[str], bool],

@@ -208,6 +208,25 @@ def test_two_hundred_misspellings_are_mostly_corrected_first(holder: Holder) -> 
     assert right >= 180, right
 
 
+def test_a_word_the_dictionary_holds_is_known_without_asking_the_index(holder: Holder) -> None:
+    snap = holder.snapshot()
+    built = spelling.dictionary(snap)
+    words = [w for w, _ in snap.searcher.terms_with_prefix(S.WORDS, "")]
+    rng = random.Random(16)
+    sample = rng.sample(words, 400) + [one_edit(w, rng) for w in rng.sample(words, 400)]
+    sample += [w.capitalize() for w in sample[:100]] + ["Jokowi", "Zzqx", "dan", "DKI"]
+    asked: list[str] = []
+
+    def doc_freq(word: str) -> int:
+        asked.append(word)
+        return snap.searcher.doc_freq(S.WORDS, word)
+
+    for word in sample:
+        assert spelling.known_in(built, doc_freq, word) == spelling.is_known(snap, word), word
+    # the index is asked only about words the dictionary lacks, and it holds many of the sample
+    assert asked and not any(w in built.words for w in asked)
+    assert sum(w.lower() in built.words for w in sample) > 200
+
 def test_search_carries_the_suggestion(client: TestClient) -> None:
     assert client.get("/search", params={"q": "banjir"}).json()["suggestion"] is None
     # The first unknown word starts the dictionary's build; searches meanwhile carry none.

@@ -476,3 +476,19 @@ def test_word_before_is_its_regex(text: str) -> None:
     m = re.search(rf"(?<![^\W_])({WORD_PATTERN})\)?[ \"'“‘]{{1,2}}\Z", text)
     want = (m.start(1), m.group(1)) if m is not None else (len(text), "")
     assert word_before(text + "X", len(text)) == want
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bc", "AS", "7", "-", "'", " ", "  ", ")", ",", "\n", "“",
+                                 "x" * 39]), max_size=8).map("".join))
+def test_head_before_is_word_before_of_letters_after_one_space(text: str) -> None:
+    """``retype._head_before`` (one look back for the space first) is ``words.word_before``
+    where that word is letters and one space stands between it and the name, else nothing."""
+    from indexer.entities.retype import _head_before
+    from indexer.words import word_before
+
+    start = len(text)
+    before, word = word_before(text + "X", start)
+    ok = start >= 2 and text[start - 1] == " " and before + len(word) + 1 == start \
+        and word.isalpha()
+    assert _head_before(text + "X", start) == ((before, word) if ok else (start, ""))

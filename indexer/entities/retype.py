@@ -185,6 +185,10 @@ def _head_before(text: str, start: int) -> tuple[int, str]:
     or a person's first name is written so ("AS Roma", "Hotman Paris")."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return start, ""  # most mentions: no letter and one space before them
+    # Most words before a name are letters after a space: word_before's answer, one look back.
+    space = text.rfind(" ", max(0, start - 40), start - 1)
+    if space >= 0 and text[space + 1 : start - 1].isalpha():
+        return space + 1, text[space + 1 : start - 1]
     before, word = word_before(text, start)
     if before + len(word) + 1 != start or not word.isalpha():
         return start, ""

@@ -117,6 +117,7 @@ from indexer.entity_groups import Groups
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import (
     STREET_NAME_MIN,
+    districts,
     join_expanded,
     join_longer_places,
     join_streets,
@@ -209,7 +210,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
     # an officer's name and another person's spelt alike are two people
     sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}
-    join_variants(groups, typ, sides)
+    join_variants(groups, typ, sides, districts(plain, evidence.kinds)
+                  if typ == "LOC" and evidence is not None else ())
     if typ == "PER":
         join_aliased_words(groups)
     if typ == "ORG":

@@ -337,6 +337,30 @@ def person_streets(groups: Groups, words: Mapping[str, tuple[str, ...]],
             if root in street and root not in located and 2 * person > named}
 
 
+# A place is a district of the place written after it where that place is written this many
+# times as often.
+DISTRICT_TIMES: Final = 5
+
+
+def districts(counts: Mapping[str, int], kinds: Mapping[tuple[tuple[str, str], str], int]
+              ) -> set[str]:
+    """The variant keys of places (``counts``: value -> articles) that are districts of a city:
+    written with one place right after them in :data:`CITY_SHARE` of their articles, a place
+    no well-known one (not a province or a country: ``data/gazetteer_loc.txt``) and written
+    :data:`DISTRICT_TIMES` as often ("Kuningan, Jakarta Selatan"; not "Bandung, Jawa Barat").
+    ``kinds``: the evidence's kinds, with the places after places (:mod:`indexer.name_kinds`)."""
+    known = {variant_key(p) for p in load_places()}
+    out = set()
+    for ((typ, value), kind), n in kinds.items():
+        if typ != "LOC" or not kind.startswith(IN_PREFIX) or counts.get(value, 0) < RIVAL_MIN:
+            continue
+        city = kind[len(IN_PREFIX):]
+        if (n >= CITY_SHARE * counts[value] and variant_key(city) not in known
+                and counts.get(city, 0) >= DISTRICT_TIMES * counts[value]):
+            out.add(variant_key(value))
+    return out
+
+
 def letter_pairs(groups: Groups) -> set[str]:
     """The groups whose every name is two letters, not in lower case ("LP", "FH", "Al"): what the
     corpus did not join to a longer name is initials of many things (a suspect's, "berinisial

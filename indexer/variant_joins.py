@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -84,12 +84,15 @@ def org_short_head(key: str) -> str:
     return key
 
 
-def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = None) -> None:
+def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = None,
+                  districts: Collection[str] = ()) -> None:
     """Join the values equal but for case, apostrophes and spacing, spelling (old spelling, a
     given name's spellings), and the names listed as one. ``sides``: persons' full names ->
     whether an officer's (:func:`~indexer.person_marks.rank_sides`): spellings on two sides are
     two people; a name on neither joins the most written spelling, one alike but for doubled
-    letters first."""
+    letters first. ``districts``: places' variant keys of districts of a city, which "Kota X"
+    or "Kabupaten X" is not (:func:`~indexer.expanded_names.districts`: Kuningan of Jakarta
+    Selatan, Kabupaten Kuningan of West Java)."""
     # Each variant key stands for its most written spelling and counts all of them: a rule
     # comparing how often two names are written compares every spelling of each, whatever
     # order the values came in ("RIAU" 2 is Riau 460, which "Kepulauan Riau" 81 is not).
@@ -156,7 +159,8 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             if head in REGION_HEADS or head == "provinsi"}
         for key, v in by_key.items():
             heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key
-                     and not (h in VENUE_HEADS and key in towns)]
+                     and not (h in VENUE_HEADS and key in towns)
+                     and not (h in REGION_HEADS and key in districts)]
             # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is neither.
             if len(set(heads) & REGION_HEADS) < 2:
                 for head in heads:

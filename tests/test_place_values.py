@@ -211,3 +211,28 @@ def test_a_venue_named_after_a_town_is_not_the_town() -> None:
     # named after no town the corpus knows: the venue's short name
     assert m.entity("LOC", "Stadion Anfield") == m.entity("LOC", "Anfield Stadium") == ("Anfield",)
     assert m.entity("LOC", "Sirkuit Sepang") == ("Sepang",)
+
+
+def test_a_private_persons_initials_are_no_place() -> None:
+    text = "Polisi menangkap pelaku berinisial AS (38) di Medan, bukan di AS."
+    assert _places(text) == [("Medan", "Medan"), ("Amerika Serikat", "AS")]
+    assert _places("Dua korban, WPS (48) dan AS (38), meninggal.") == []
+    # must not change: the country's short form elsewhere, a longer name after "bernama"
+    assert _places("Dolar AS menguat.") == [("Amerika Serikat", "AS")]
+    assert _places("Sebuah desa bernama Sukamaju di Garut.")[-1] == ("Garut", "Garut")
+
+
+def test_a_district_of_a_city_is_not_the_regency_of_its_name() -> None:
+    loc = {"Kuningan": 180, "Kabupaten Kuningan": 10, "Jakarta Selatan": 1178,
+           "Bandung": 277, "Kota Bandung": 92, "Jawa Barat": 628, "Garut": 40,
+           "Kabupaten Garut": 12}
+    kinds = {(("LOC", "Kuningan"), "in:Jakarta Selatan"): 129,
+             (("LOC", "Bandung"), "in:Jawa Barat"): 200,  # a province: Bandung is the city
+             (("LOC", "Garut"), "in:Jakarta Selatan"): 10}  # under half of its articles
+    m = _map(loc=loc, kinds=kinds)
+    assert m.entity("LOC", "Kabupaten Kuningan") == ("Kabupaten Kuningan",)
+    assert m.entity("LOC", "Kuningan") == ("Kuningan",)
+    assert m.entity("LOC", "Kota Bandung") == ("Bandung",)
+    assert m.entity("LOC", "Kabupaten Garut") == ("Garut",)
+    # without the evidence the regency joins the name
+    assert _map(loc=loc).entity("LOC", "Kabupaten Kuningan") == ("Kuningan",)

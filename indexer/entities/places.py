@@ -10,7 +10,10 @@
   Princes" is the stadium, not a place "Parc"; "London School of Economics"), or over the one
   capitalised word that makes it, or its last word, a well-known place
   (``data/gazetteer_loc.txt``: "Kerajaan Arab Saudi", not "Arab"). A mention inside the words
-  taken is dropped.
+  taken is dropped;
+* a place's short form of two or three capitals that the words around it mark as a private
+  person's initials ("berinisial AS", "AS (38)": ``data/person_marks.txt``, as
+  :mod:`indexer.person_marks` reads them) is no place: a suspect, not the United States.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from indexer.entities.facts import DATA, load_names, load_places
+from indexer.entities.facts import DATA, load_names, load_places, read_sections
 from indexer.entities.names import Entity, is_short_form, normalise
 
 SITE_HEADS: Final = load_names(DATA / "site_heads.txt")
@@ -29,8 +32,22 @@ _SHORT_END_RE: Final = re.compile(r"\( ?([^\W\d_][\w.&-]{1,11}) ?\)\Z")
 # "di" (Indonesian "in"), nor "on" ("Europe on Screen", a festival).
 _PARTICLE_RE: Final = re.compile(
     r" (?:des|de|del|della|du|dos|das|van|of) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+_PARTICLE_STARTS: Final = frozenset("dvo")
 _NEXT_WORD_RE: Final = re.compile(r" ([A-Z][\w'’-]*)")
 _KNOWN_PLACES: Final = load_places()
+_PRIVATE: Final = read_sections(DATA / "person_marks.txt")["private"]
+_AGE_AFTER_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
+_WORD_BEFORE_RE: Final = re.compile(r"(\w+) \Z")
+
+
+def _initials(text: str, ent: Entity) -> bool:
+    """Whether a place's mention is a private person's initials (see the module)."""
+    if not text[ent.start : ent.end].isupper():
+        return False
+    if _AGE_AFTER_RE.match(text, ent.end):
+        return True
+    before = _WORD_BEFORE_RE.search(text, max(0, ent.start - 16), ent.start)
+    return before is not None and before.group(1).lower() in _PRIVATE
 
 
 def _site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
@@ -61,18 +78,26 @@ def _going_on(text: str, ent: Entity) -> int:
 
 def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
     """The mentions of ``text`` (in text order) with places' names cut short made whole (see
-    the module)."""
+    the module). The cheap tests come first: this runs for every mention of every text."""
     out: list[Entity] = []
     covered = -1
     for ent in entities:
         if ent.start < covered:
             continue
-        if out and out[-1].type == "LOC":
+        if out and ent.start == out[-1].end + 1 and out[-1].type == "LOC" \
+                and text[ent.start - 2] == ")":
             site = _site_name(text, out[-1], ent)
             if site is not None:
                 out.pop()
                 ent = site
-        if ent.type == "LOC" and text[ent.end : ent.end + 1] == " ":
+        if ent.type != "LOC":
+            out.append(ent)
+            continue
+        if ent.end - ent.start <= 3 and _initials(text, ent):
+            continue
+        # a particle (d-, v-, o-) or a capitalised word after a space
+        nxt = text[ent.end + 1 : ent.end + 2]
+        if (nxt in _PARTICLE_STARTS or nxt.isupper()) and text[ent.end : ent.end + 1] == " ":
             end = _going_on(text, ent)
             if end > 0:
                 covered = end

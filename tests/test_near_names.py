@@ -47,9 +47,11 @@ def test_a_body_named_after_an_officers_title_joins_the_body() -> None:
                   "Mas Murni Indonesia Tbk": 2, "Humas": 3})
     assert m.entity("ORG", "Kabid Humas Polda Metro Jaya") == ("Polda Metro Jaya",)
     assert m.entity("ORG", "Pelatih Persib") == ("Persib",)
-    # must not change: titles before no organisation's name, a title alone
-    for v in ("Kanselir Jerman", "Mas Murni Indonesia Tbk", "Humas"):
+    # must not change: titles before no organisation's name
+    for v in ("Kanselir Jerman", "Mas Murni Indonesia Tbk"):
         assert m.entity("ORG", v) == (v,), v
+    # a title alone joins nothing, and is no value of its own (generic_values)
+    assert m.entity("ORG", "Humas") == ()
 
 
 def test_a_one_word_name_held_by_one_full_name_joins_it() -> None:

@@ -25,10 +25,12 @@ from indexer.cross_types import PLACE_KINDS
 from indexer.entities.facts import unit_word
 from indexer.name_keys import name_words
 
-# What follows a mention after one space: a capitalised word of letters, or "dan" and one or
-# two.
+# What follows a mention after one space (and, after a name of two words or more, a comma
+# standing alone, where the cleaned text lost a linked word: "Badan Perencanaan , Daerah
+# (Bappeda)"): a capitalised word of letters, or "dan" and one or two.
 _CAPITALISED: Final = r"[A-Z][^\W\d_]*(?![\w'’-])"
-_AFTER_RE: Final = re.compile(rf" (?:(?P<conj>dan|&) (?P<then>{_CAPITALISED}(?: {_CAPITALISED})?)"
+_AFTER_RE: Final = re.compile(rf" (?P<comma>, )?(?:(?P<conj>dan|&) "
+                              rf"(?P<then>{_CAPITALISED}(?: {_CAPITALISED})?)"
                               rf"|(?P<word>{_CAPITALISED}))")
 
 
@@ -80,8 +82,8 @@ def going_on_otherwise(body: str, mentions: Iterable[Mapping[str, Any]],
         if words is None:
             continue
         after = _AFTER_RE.match(body, m["end"])
-        if after is None:
-            continue
+        if after is None or (after.group("comma") and " " not in m["name"].strip()):
+            continue  # (a one-word name before a comma may end a sentence: "Persela , Sukses")
         word, then = after.group("word"), after.group("then")
         if word is not None:
             low = word.lower()

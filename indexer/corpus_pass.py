@@ -33,6 +33,7 @@ from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
+from indexer.inner_names import inner_only
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.person_marks import bare_marks, stray_word
@@ -222,10 +223,15 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     if any(to == "PER" and v in emap.unsure for _, to, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         text = f"{stored['title']}\n{stored['body']}"
+    # a person's name written only inside a street's or a work's name (:mod:`inner_names`)
+    inner: frozenset[str] = frozenset()
+    if any(to == "PER" and v in emap.inner for _, to, v in found):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        inner = inner_only(stored["title"], stored["body"], stored["mentions"] or (), emap.inner)
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
                                  f.get(S.CATEGORY) or "", context,
                                  marked if t == "PER" else None, cut if t == "ORG" else (),
-                                 text=text)
+                                 text=text, inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
     changed = bool(gone) or any(to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])

@@ -49,6 +49,8 @@ class EntityMap:
     # one-word names that are the person given them only with the article's support
     # (:mod:`indexer.bare_names`)
     unsure: frozenset[str] = frozenset()
+    # persons' names the corpus writes inside a place's or a work's name (:mod:`inner_names`)
+    inner: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -99,7 +101,8 @@ class EntityMap:
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
                     context: Collection[str] = (),
                     marked: Mapping[str, frozenset[str]] | None = None,
-                    cut: Collection[str] = (), text: str = "") -> dict[str, tuple[str, ...]]:
+                    cut: Collection[str] = (), text: str = "", inner: Collection[str] = ()
+                    ) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
         (:func:`~indexer.article_persons.article_persons`), and no one where the article names
@@ -109,8 +112,10 @@ class EntityMap:
         :func:`~indexer.person_marks.bare_marks`), and a word the corpus shows other people's
         too as the article's names and ``text`` (headline and body) support
         (:func:`~indexer.bare_names.supported`); an organisation's value the article shows
-        another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`)."""
-        out = {v: () if v in cut else self.entity(typ, v) for v in values}
+        another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`), and so is a
+        person's name the article writes only inside a place's or a work's name (``inner``:
+        :func:`~indexer.inner_names.inner_only`)."""
+        out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
@@ -175,7 +180,8 @@ class EntityMap:
                 "profiles": {p: sorted(vs) for p, vs in self.profiles.items()},
                 "articles": self.articles,
                 "marks": {p: sorted(ms) for p, ms in self.marks.items()},
-                "unsure": sorted(self.unsure)}
+                "unsure": sorted(self.unsure),
+                "inner": sorted(self.inner)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -197,6 +203,7 @@ class EntityMap:
             articles = int(data.get("articles", 0))
             marks = {str(p): frozenset(map(str, ms)) for p, ms in data.get("marks", {}).items()}
             unsure = frozenset(map(str, data.get("unsure", ())))
+            inner = frozenset(map(str, data.get("inner", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types, astray, found, articles, marks, unsure)
+        return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner)

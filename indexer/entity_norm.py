@@ -125,6 +125,7 @@ from indexer.expanded_names import (
     person_streets,
 )
 from indexer.generic_values import generic_values
+from indexer.inner_names import inner_values
 from indexer.name_evidence import (
     NameEvidence,
     completions,
@@ -353,7 +354,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      astray_categories(values.get("PER", {}), person_categories or {}),
                      profiles(values, contexts, entity_counts, articles), articles,
                      full_name_marks(found.kinds, values.get("PER", {})),
-                     unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts))
+                     unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts),
+                     inner_values(found.kinds))
 
 
 @dataclass(slots=True)

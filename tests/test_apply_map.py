@@ -22,6 +22,7 @@ from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
+from indexer.inner_names import inner_only
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.run_ons import halves_written
@@ -34,11 +35,14 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     before = load_payload(f[S.PAYLOAD])
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
     marked = bare_marks(before.title, before.body, [asdict(m) for m in before.mentions])
+    inner = inner_only(before.title, before.body, [asdict(m) for m in before.mentions],
+                       emap.inner)
     gone = emap.cut_otherwise(before.body, [asdict(m) for m in before.mentions])
     cut = cut_values([asdict(m) for m in before.mentions], gone)
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
                                  [v for _, v in retyped], marked if t == "PER" else None,
-                                 cut if t == "ORG" else (), text=f"{before.title}\n{before.body}")
+                                 cut if t == "ORG" else (), text=f"{before.title}\n{before.body}",
+                                 inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))

@@ -23,6 +23,7 @@ from indexer.build import add, delete, reindex
 from indexer.clean import clean_body
 from indexer.dates import parse_date
 from indexer.document import MIN_BODY_WORDS, load_payload
+from indexer.inner_names import inner_only
 from indexer.mentions import article_mentions
 from indexer.person_marks import bare_marks
 from indexer.stats import index_stats
@@ -116,7 +117,9 @@ def test_facets_and_dates_match_an_oracle_over_the_raw_records(
         marked = bare_marks(title, body, [asdict(m) for m in found])
         names = emap.entities_in("PER", {m.name for m in found if m.type == "PER"},
                                  str(r.get("category") or ""), {m.name for m in found}, marked,
-                                 text=f"{title}\n{body}")
+                                 text=f"{title}\n{body}",
+                                 inner=inner_only(title, body, [asdict(m) for m in found],
+                                                  emap.inner))
         people = {x for into in names.values() for x in into}
         expected_people.update(people)
         expected_sources[str(r["outlet"])] += 1

@@ -42,7 +42,6 @@ from indexer.feed import (
     gc_tuned,
     worker_pool,
 )
-from indexer.mapped_replay import mapped_documents
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
 
@@ -142,19 +141,17 @@ def reindex(
         # it is known (corpus_pass.py), then are written with it applied.
         spill = Spill(index_dir)
         park = Parked(spill)
-        workers = workers or default_workers()
-        with worker_pool(workers, analyzer, dask_address) as pool:
+        with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:
             feed_documents(paths, field_map or {}, analyzer, park, report, pool, progress,
                            entity_docs, park)
             with ThreadPoolExecutor(1) as side:
                 beside = _Beside(pool, side, park.stories)
                 entity_map = spill.entity_map(None if pool is None else beside)
                 stories = beside.result()
-        with mapped_documents(spill, entity_map, workers) as mapped:
-            index = store.create_empty(gen)
-            writer = _Writer(index, report, live=False, stories=stories, clustered=True)
-            for prep in mapped:
-                writer.add(prep)
+        index = store.create_empty(gen)
+        writer = _Writer(index, report, live=False, stories=stories, clustered=True)
+        for prep in spill.replay():
+            writer.add(apply_map(prep, entity_map))
         if report.written == 0:
             # Nothing usable: leave the live index as it was.
             del writer, index

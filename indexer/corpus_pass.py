@@ -112,18 +112,13 @@ class Spill:
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
-        for packed in self.replay_packed():
-            yield unpack(packed)
-
-    def replay_packed(self) -> Iterator[bytes]:
-        """:meth:`replay`'s documents as pickled bytes (:func:`unpack` reads one)."""
         self._file.flush()
         self._file.seek(0)
         read = self._file.read
         try:
             for _ in range(self.size):
                 (n,) = _LENGTH.unpack(read(_LENGTH.size))
-                yield read(n)
+                yield unpack(read(n))
         finally:
             self._file.close()
 

@@ -7,8 +7,7 @@ things the building process reads of it), and the spill parks those bytes as the
 reference is the plain path: the prepared documents themselves, counted from their fields and
 pickled by the building process. Both must give the same documents, in the same order, and the
 same counts for the entity map. The counts reach the map in key order, so the map does not
-depend on the order they were counted in. The map applied by forked workers gives the
-documents applying it in the building process gives.
+depend on the order they were counted in.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from indexer.corpus_pass import (
     Parcel,
     Spill,
     alias_person,
-    apply_map,
     count_prepared,
     evidence_of,
     in_key_order,
@@ -41,7 +39,6 @@ from indexer.corpus_pass import (
 from indexer.document import Prepared
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
-from indexer.mapped_replay import BATCH, mapped_documents
 from indexer.records import Chunk, iter_chunks
 
 
@@ -189,23 +186,3 @@ def test_one_map_is_saved_as_one_file(tmp_path: Path) -> None:
         files.append((tmp_path / str(n) / store.ENTITY_MAP).read_bytes())
     assert files[0] == files[1]
     assert EntityMap.from_json(orjson.loads(files[0])) == emap
-
-
-def test_the_map_applied_by_replay_workers_equals_the_map_applied_here(
-        chunks: list[Chunk], tmp_path: Path) -> None:
-    """:func:`~indexer.mapped_replay.mapped_documents` with forked workers gives the documents
-    :func:`~indexer.corpus_pass.apply_map` gives in the building process, in the same order."""
-    parcels = [p for c in chunks for p in process_chunk(c, _analyzer(), parcels=True).parcels]
-    spills = [Spill(tmp_path), Spill(tmp_path)]
-    for spill in spills:
-        for p in parcels:
-            spill.add(p)
-    emap = spills[0].entity_map(None)
-    plain = [apply_map(p, emap) for p in spills[0].replay()]
-    with mapped_documents(spills[1], emap, 2) as mapped:
-        side = list(mapped)
-    assert len(side) == len(plain) == len(parcels) > 2 * BATCH  # several batches in flight
-    for got, want in zip(side, plain, strict=True):
-        _same(got, want)
-    changed = sum(p.fields != par.unpack().fields for p, par in zip(plain, parcels, strict=True))
-    assert changed > len(parcels) // 4  # the map changes many of them

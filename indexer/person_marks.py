@@ -6,8 +6,8 @@ Maulana, a singer; but "seorang pria bernama Yugo (33) ditemukan tak bernyawa" i
 man, and "KBO Reskrim Iptu Arman" a police officer. The marks (``data/person_marks.txt``):
 
 * **rank**: a police or military rank heads the mention or is the word before it;
-* **private**: a word that introduces a private person is the word before it ("bernama",
-  "berinisial", "alias"), or a pseudonym follows it in parentheses ("(nama samaran)");
+* **private**: a word that introduces a private person or his initials is the word before it
+  ("bernama", "alias", "berinisial"), or a pseudonym follows it in parentheses ("(nama samaran)");
 * **age**: an age follows it in parentheses ("(33)", "(54 tahun)").
 
 A well-known person may be written so too: "Irjen Firli" is Firli Bahuri, a police general,
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, TITLES, read_sections
+from indexer.entities.facts import AGE_AFTER_RE, DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
 from indexer.words import word_before
 
@@ -38,7 +38,6 @@ AGE: Final = "age"
 # How the marks are counted among the kinds of names (:mod:`indexer.name_kinds`).
 KIND_PREFIX: Final = "mark:"
 
-_AGE_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
 _ASIDE_RE: Final = re.compile(r" ?\(([^()]{4,40})\)")
 
 
@@ -55,9 +54,9 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
     first = text[start:end].split(" ", 1)[0].strip(".").lower()
     if first in words["rank"] or word in words["rank"]:
         found.add(RANK)
-    if word in words["private"]:
+    if word in words["private"] or word in words["initials"]:
         found.add(PRIVATE)
-    if _AGE_RE.match(text, end):
+    if AGE_AFTER_RE.match(text, end):
         found.add(AGE)
     else:
         aside = _ASIDE_RE.match(text, end)

@@ -213,13 +213,23 @@ def test_a_venue_named_after_a_town_is_not_the_town() -> None:
     assert m.entity("LOC", "Sirkuit Sepang") == ("Sepang",)
 
 
-def test_a_private_persons_initials_are_no_place() -> None:
-    text = "Polisi menangkap pelaku berinisial AS (38) di Medan, bukan di AS."
-    assert _places(text) == [("Medan", "Medan"), ("Amerika Serikat", "AS")]
+def test_a_private_persons_initials_are_no_place_nor_body() -> None:
+    text = "Polisi menangkap pelaku berinisial AS (38) di Medan. Menurut polisi, AS sudah lama."
+    assert _places(text) == [("Medan", "Medan")]
     assert _places("Dua korban, WPS (48) dan AS (38), meninggal.") == []
-    # must not change: the country's short form elsewhere, a longer name after "bernama"
+    # a body's short form marked as a boy's initials, and the same capitals later in the text
+    text = ("Menurut Kasatreskrim Polres Grobogan AKP Agus Supriyadi, korban terjatuh setelah "
+            "dipukul oleh MA (15). Menurut Agus, MA sakit hati karena sering diejek.")
+    assert [e.name for e in extract_entities(text, load_model())] == \
+        ["Agus Supriyadi", "Agus Supriyadi"]
+    # must not change: the country's short form elsewhere, a longer name after "bernama", a
+    # body's short form after "alias" or defined in parentheses
     assert _places("Dolar AS menguat.") == [("Amerika Serikat", "AS")]
     assert _places("Sebuah desa bernama Sukamaju di Garut.")[-1] == ("Garut", "Garut")
+    for text, last in (("Putusan Mahkamah Agung (MA) sudah final. Juru bicara MA mengatakan "
+                        "hakim agung bekerja.", "MA"),
+                       ("Komisi Pemberantasan Korupsi alias KPK memeriksa saksi.", "KPK")):
+        assert [text[e.start:e.end] for e in extract_entities(text, load_model())][-1] == last
 
 
 def test_a_district_of_a_city_is_not_the_regency_of_its_name() -> None:

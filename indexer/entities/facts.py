@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_LOC_PATH = DATA / "gazetteer_loc.txt"
@@ -43,6 +44,9 @@ def _aliases(path: Path) -> dict[str, tuple[str, str]]:
         out[surface] = (name, typ)
     return out
 
+
+# A person's age in parentheses right after a name: "Yugo (33)", "AS (38 tahun)".
+AGE_AFTER_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
 
 # Titles and honorifics that precede a person's name and are not part of it, and the words
 # that only continue one ("Irjen Pol").

@@ -11,9 +11,10 @@
   capitalised word that makes it, or its last word, a well-known place
   (``data/gazetteer_loc.txt``: "Kerajaan Arab Saudi", not "Arab"). A mention inside the words
   taken is dropped;
-* a place's short form of two or three capitals that the words around it mark as a private
-  person's initials ("berinisial AS", "AS (38)": ``data/person_marks.txt``, as
-  :mod:`indexer.person_marks` reads them) is no place: a suspect, not the United States.
+* two or three capitals that the words around them mark as a private person's initials
+  ("berinisial AS", "AS (38)": the ``[initials]`` words of ``data/person_marks.txt`` and an age)
+  name no place, body or known person anywhere in that text: a suspect "MA (15)", and "MA" on
+  its own later in the story, is not Mahkamah Agung; "AS" not the United States.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from indexer.entities.facts import DATA, load_names, load_places, read_sections
+from indexer.entities.facts import AGE_AFTER_RE, DATA, load_names, load_places, read_sections
 from indexer.entities.names import Entity, is_short_form, normalise
+from indexer.words import word_before
 
 SITE_HEADS: Final = load_names(DATA / "site_heads.txt")
 # The short form a mention ends with: "Taman Makam Pahlawan (TMP)".
@@ -35,19 +37,23 @@ _PARTICLE_RE: Final = re.compile(
 _PARTICLE_STARTS: Final = frozenset("dvo")
 _NEXT_WORD_RE: Final = re.compile(r" ([A-Z][\w'’-]*)")
 _KNOWN_PLACES: Final = load_places()
-_PRIVATE: Final = read_sections(DATA / "person_marks.txt")["private"]
-_AGE_AFTER_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
-_WORD_BEFORE_RE: Final = re.compile(r"(\w+) \Z")
+_INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
+_INITIALS_MAX: Final = 3
 
 
-def _initials(text: str, ent: Entity) -> bool:
-    """Whether a place's mention is a private person's initials (see the module)."""
-    if not text[ent.start : ent.end].isupper():
-        return False
-    if _AGE_AFTER_RE.match(text, ent.end):
-        return True
-    before = _WORD_BEFORE_RE.search(text, max(0, ent.start - 16), ent.start)
-    return before is not None and before.group(1).lower() in _PRIVATE
+def _marked_initials(text: str, entities: list[Entity]) -> frozenset[str]:
+    """The capitals that the words around one of their mentions in ``text`` mark as a private
+    person's initials (see the module)."""
+    out: set[str] = set()
+    for ent in entities:
+        if ent.end - ent.start > _INITIALS_MAX:
+            continue
+        written = text[ent.start : ent.end]
+        if written.isupper() and written not in out and (
+                AGE_AFTER_RE.match(text, ent.end)
+                or word_before(text, ent.start)[1].lower() in _INITIALS_WORDS):
+            out.add(written)
+    return frozenset(out)
 
 
 def _site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
@@ -81,8 +87,11 @@ def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
     the module). The cheap tests come first: this runs for every mention of every text."""
     out: list[Entity] = []
     covered = -1
+    initials = _marked_initials(text, entities)
     for ent in entities:
-        if ent.start < covered:
+        if ent.start < covered or (
+                initials and ent.end - ent.start <= _INITIALS_MAX
+                and text[ent.start : ent.end] in initials):
             continue
         if out and ent.start == out[-1].end + 1 and out[-1].type == "LOC" \
                 and text[ent.start - 2] == ")":
@@ -92,8 +101,6 @@ def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
                 ent = site
         if ent.type != "LOC":
             out.append(ent)
-            continue
-        if ent.end - ent.start <= 3 and _initials(text, ent):
             continue
         # a particle (d-, v-, o-) or a capitalised word after a space
         nxt = text[ent.end + 1 : ent.end + 2]

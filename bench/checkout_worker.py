@@ -1,6 +1,7 @@
 """A worker process running code against another checkout of Warta, for the benches that compare
 two checkouts in one run (``--baseline DIR``): each side is a process with this interpreter and
-its packages but the ``indexer`` and ``search_api`` of its checkout (``sys.path[0]``), fed
+its packages but the ``indexer`` and ``search_api`` of its checkout (its working directory,
+which ``python -c`` puts first on ``sys.path``), fed
 pickled jobs on stdin and answering pickled ``(seconds, result)`` on stdout. The two sides take
 turns on the same jobs, so both see the same load on a shared machine."""
 
@@ -17,7 +18,6 @@ from typing import Any
 # ``clock`` (a function of ``time``), then ``send`` (untimed: what of ``result`` to send back).
 _SCRIPT = """
 import pickle, sys, time
-sys.path.insert(0, sys.argv[1])
 {setup}
 def _job(job):
 {job}

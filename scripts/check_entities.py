@@ -9,7 +9,7 @@ modules and compiled cores look like). Both read this checkout's model and gazet
 Compared: every corpus body and title, every sentence of the gold NER sets, and odd inputs
 (empty, huge, emoji, control characters, HTML, random strings); and the current version with
 tiny caches (emptied all the time) against the reference.
-Usage: ``.venv/bin/python scripts/check_entities.py --shared ../shared [--rev REV]``.
+Usage: ``.venv/bin/python -m scripts.check_entities --shared ../shared [--rev REV]``.
 """
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ class Worker:
 
 def serve(lib: Path) -> None:
     """The worker's loop: requests (op, texts) on stdin, pickled answers on stdout."""
+    # the ``indexer`` package of ``lib`` (another revision's, built apart), ahead of the one
+    # this interpreter has installed: what the worker is for
     sys.path.insert(0, str(lib))
     import indexer.entities as module
 
@@ -210,12 +212,9 @@ def main() -> None:
         serve(args.worker)
         return
 
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from eval_ner import CORPUS, load_sentences
-
     import indexer.entities as current
     from indexer.entities.model import model_from_payload, read_payload
+    from scripts.eval_ner import CORPUS, load_sentences
 
     with tempfile.TemporaryDirectory() as tmp:
         print(f"building the reference ({args.rev}) ...", flush=True)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import orjson
-from conftest import CORPUS
+from corpora import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -21,7 +21,7 @@ import httpx
 import orjson
 import pytest
 import uvicorn
-from conftest import SYNTHETIC, OracleDoc, write_corpus
+from corpora import SYNTHETIC, OracleDoc, write_corpus
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.testclient import TestClient

@@ -25,7 +25,7 @@ from search_api.backends.opensearch import OpenSearchBackend
 
 pytestmark = pytest.mark.opensearch
 
-OracleDoc = Any  # tests/conftest.py's OracleDoc
+OracleDoc = Any  # tests/corpora.py's OracleDoc
 
 
 def _sample_entities(oracle: list[OracleDoc], facet: str, n_top: int, n_random: int

@@ -40,7 +40,7 @@ with warnings.catch_warnings():
 pytestmark = pytest.mark.opensearch
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-OracleDoc = Any  # tests/conftest.py's OracleDoc
+OracleDoc = Any  # tests/corpora.py's OracleDoc
 
 # /search query strings: browse, words, AND/OR/NOT, a phrase, the matched=some fallback, filters
 # (lower-cased, several values, person_op=and), date ranges, each sort an export knows.

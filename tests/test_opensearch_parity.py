@@ -47,7 +47,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-OracleDoc = Any  # tests/conftest.py's OracleDoc (read from the tantivy index's payloads)
+OracleDoc = Any  # tests/corpora.py's OracleDoc (read from the tantivy index's payloads)
 
 pytestmark = pytest.mark.opensearch
 

@@ -21,7 +21,7 @@ from search_api.query import build
 
 pytestmark = pytest.mark.opensearch
 
-OracleDoc = Any  # tests/conftest.py's OracleDoc
+OracleDoc = Any  # tests/corpora.py's OracleDoc
 
 
 def _vocabulary(oracle: list[OracleDoc]) -> list[str]:

@@ -24,18 +24,20 @@ from typing import Final
 
 from indexer.entities.facts import AGE_AFTER_RE, DATA, load_names, load_places, read_sections
 from indexer.entities.names import Entity, is_short_form, normalise
-from indexer.words import word_before
+from indexer.words import WORD_PATTERN, word_before
 
 SITE_HEADS: Final = load_names(DATA / "site_heads.txt")
+# A word (indexer.words) that starts with a capital letter.
+_CAPITAL_WORD: Final = rf"(?=[A-Z]){WORD_PATTERN}"
 # The short form a mention ends with: "Taman Makam Pahlawan (TMP)".
 _SHORT_END_RE: Final = re.compile(r"\( ?([^\W\d_][\w.&-]{1,11}) ?\)\Z")
 # A foreign particle inside a place's name and the capitalised words after it ("Parc des
 # Princes", "Santa Maria della Scala", "Paris van Java": Bandung's nickname, not Paris). Not
 # "di" (Indonesian "in"), nor "on" ("Europe on Screen", a festival).
 _PARTICLE_RE: Final = re.compile(
-    r" (?:des|de|del|della|du|dos|das|van|of) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+    rf" (?:des|de|del|della|du|dos|das|van|of) {_CAPITAL_WORD}(?: {_CAPITAL_WORD})*")
 _PARTICLE_STARTS: Final = frozenset("dvo")
-_NEXT_WORD_RE: Final = re.compile(r" ([A-Z][\w'’-]*)")
+_NEXT_WORD_RE: Final = re.compile(rf" ({_CAPITAL_WORD})")
 _KNOWN_PLACES: Final = load_places()
 _INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
 _INITIALS_MAX: Final = 3

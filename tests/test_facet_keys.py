@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
+from facet_requests import REQUESTS, prepared
 
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build import tantivy_document
 from indexer.document import entity_keys, text_key
 from indexer.stories import story_id
-from search_api import facet_counts, selection
 from search_api import facet_keys as FK
 from search_api import facets as F
+from search_api import selection
 from search_api.params import SearchRequest, parse_search_params
-from search_api.query import build
 from search_api.snapshot import SearcherHolder, Snapshot
 
 
@@ -70,16 +70,6 @@ def test_an_index_without_the_numbered_columns_is_counted_by_text() -> None:
     assert FK.build_tables(_snapshot(index)) == {}
 
 
-QUERIES: list[list[tuple[str, str]]] = [
-    [], [("q", "jakarta")], [("q", "presiden")], [("q", "banjir")], [("q", "bola")],
-    [("q", "pemerintah"), ("source", "detik.com")],
-    [("q", "banjir"), ("place", "Jakarta"), ("person", "Joko Widodo")],
-    [("q", "indonesia"), ("person", "Joko Widodo"), ("person", "Prabowo Subianto"),
-     ("person_op", "and")],
-    [("q", "korupsi"), ("org", "KPK")], [("org", "KPK")], [("q", "sepak bola")],
-]
-
-
 def test_facets_counted_by_number_equal_those_counted_by_text(index_dir: Path) -> None:
     by_text, by_number = (SearcherHolder(index_dir).snapshot() for _ in range(2))
     by_text.cache["facet_keys"] = {}
@@ -89,16 +79,10 @@ def test_facets_counted_by_number_equal_those_counted_by_text(index_dir: Path) -
     probe = by_number.searcher.aggregate(tantivy.Query.all_query(), {
         S.PERSON: FK.probe_agg(keyed, S.PERSON, 10, 1)})[S.PERSON]["buckets"]
     assert probe and all(isinstance(b["key"], int) for b in probe)  # counted by number
-    for params in QUERIES:
+    for params in REQUESTS:
         for size in (1, 3, 10, 11, 25):
             request = parse_search_params([*params, ("facet_size", str(size))])
-            got = []
-            for snap in (by_text, by_number):
-                text = build(request.q, snap.analyzer, snap.schema).query
-                filters = selection.facet_filters(snap, request)
-                indexed = selection.indexed_selection(snap, request)
-                dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
-                got.append(facet_counts.compute_facets(snap, indexed, text, filters, dates))
+            got = [prepared(snap, request).facets(snap) for snap in (by_text, by_number)]
             assert got[0] == got[1], (params, size)
 
 
@@ -144,9 +128,9 @@ def test_facets_counted_by_number_over_several_segments_equal_brute_force_counts
     for params in requests:
         for size in (1, 2, 3, 5, 10):
             request = parse_search_params([*params, ("facet_size", str(size))])
-            filters = selection.facet_filters(snap, request)
-            indexed = selection.indexed_selection(snap, request)
-            facets, _ = facet_counts.compute_facets(snap, indexed, None, filters, None)
+            ready = prepared(snap, request)
+            indexed = ready.request
+            facets, _ = ready.facets(snap)
             for name in S.ENTITY_FACETS:
                 own = name if name not in indexed.all_of else None
                 counts = Counter(v for doc in docs if _keeps(doc, indexed, own)

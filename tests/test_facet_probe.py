@@ -10,15 +10,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from facet_requests import REQUESTS, prepared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tantivy import Query
 
 from indexer import schema as S
-from search_api import facet_counts, facet_keys, selection, snapshot
+from search_api import facet_keys, selection, snapshot
 from search_api import facets as F
 from search_api.params import SearchRequest, parse_search_params
-from search_api.query import build
 
 COUNTS = st.lists(st.tuples(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), st.integers(1, 4)),
                   unique_by=lambda vc: vc[0], max_size=26)
@@ -39,17 +39,6 @@ def test_a_settled_probe_shows_the_values_of_the_complete_counts(
     settles = F.probe_settles(probe, size)
     assert settles or len(counts) >= size + F.PROBE_EXTRA  # holding every value settles it
     assert not settles or F.terms_facet(probe, [], size) == F.terms_facet(counts, [], size)
-
-
-QUERIES: list[list[tuple[str, str]]] = [
-    [], [("q", "jakarta")], [("q", "presiden")], [("q", "banjir")], [("q", "bola")],
-    [("q", "pemerintah"), ("source", "detik.com")],
-    [("q", "banjir"), ("place", "Jakarta"), ("person", "Joko Widodo")],
-    [("q", "indonesia"), ("person", "Joko Widodo"), ("person", "Prabowo Subianto"),
-     ("person_op", "and")],
-    [("q", "korupsi"), ("org", "KPK")],
-    [("q", "gempa"), ("from", "2019-01-01")],
-]
 
 
 def _oracle(snap: snapshot.Snapshot, request: SearchRequest, text: Query | None,
@@ -84,14 +73,12 @@ def test_probed_facets_equal_the_complete_counts_on_the_real_index(index_dir: Pa
     assert bool(snap.cache["facet_keys"]) == by_number
     assert snap.searcher.num_segments == 1  # what a full build writes: the probe is used
     unsettled = settled = lone_unshown = 0
-    for params in QUERIES:
+    for params in REQUESTS:
         for size in (1, 2, 3, 10, 25):
             request = parse_search_params([*params, ("facet_size", str(size))])
-            text = build(request.q, snap.analyzer, snap.schema).query
-            filters = selection.facet_filters(snap, request)
-            indexed = selection.indexed_selection(snap, request)
-            dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
-            facets, _ = facet_counts.compute_facets(snap, indexed, text, filters, dates)
+            ready = prepared(snap, request)
+            indexed, text, filters, dates = ready.request, ready.text, ready.filters, ready.dates
+            facets, _ = ready.facets(snap)
             expected = _oracle(snap, indexed, text, filters, dates, size)
             for name in S.KEYWORD_FACETS:
                 assert facets.terms(name) == expected[name], (params, size, name)

@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from facet_requests import REQUESTS, prepared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search_api import facet_cache as FC
-from search_api import facet_counts, i18n, selection, service, snapshot
 from search_api import facets as F
+from search_api import i18n, service, snapshot
 from search_api.params import DEFAULT_FACET_SIZE, parse_search_params
-from search_api.query import build
 from search_api.web.state import parse_state
 
 VALUES = st.lists(st.tuples(st.sampled_from("abcdefghijklmnop"), st.integers(1, 6)),
@@ -47,31 +47,14 @@ def test_a_cut_equals_counting_at_that_size(counts: list[tuple[str, int]], selec
     assert cut == F.Facets(person=_facet(counts, selected, size), date=facets.date)
 
 
-QUERIES: list[list[tuple[str, str]]] = [
-    [], [("q", "jakarta")], [("q", "presiden"), ("sort", "newest")],
-    [("q", "pemerintah"), ("source", "detik.com")],
-    [("q", "banjir"), ("place", "Jakarta"), ("person", "Joko Widodo")],
-    [("q", "indonesia"), ("person", "Joko Widodo"), ("person", "Prabowo Subianto"),
-     ("person_op", "and")],
-    [("q", "sepak bola"), ("category", "Olahraga"), ("from", "2019-01-01")],
-    [("org", "KPK"), ("org", "Polri"), ("org", "a value not in the index")],
-]
-
-
 def test_shared_facets_equal_counting_at_the_asked_size(index_dir: Path) -> None:
     holder = snapshot.SearcherHolder(index_dir)
     snap = holder.snapshot()
-    for params in QUERIES:
+    for params in REQUESTS:
         for size in (0, 3, 10, FC.SHARED_SIZE, 25):
             request = parse_search_params([*params, ("facet_size", str(size))])
             got = service.search(holder, request)
-            text = build(request.q, snap.analyzer, snap.schema).query
-            if got.matched == "some":
-                text = build(request.q, snap.analyzer, snap.schema).fallback
-            filters = selection.facet_filters(snap, request)
-            indexed = selection.indexed_selection(snap, request)
-            dates = selection.date_filter(snap.schema, indexed.date_from, indexed.date_to)
-            direct = facet_counts.compute_facets(snap, indexed, text, filters, dates)
+            direct = prepared(snap, request, fallback=got.matched == "some").facets(snap)
             assert (got.facets, got.stories) == direct, (params, size)
 
 

@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import Any, Final
 
 from search_api import params as P
+from search_api.openapi.common import STRINGS as _STRINGS
+from search_api.openapi.common import error_responses
 
-_ERROR = {"$ref": "#/components/schemas/Error"}
 _ID_PARAM = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
 def _responses(schema: str, description: str, *errors: int) -> dict[str, Any]:
-    text = {400: "Invalid parameter", 404: "Not found", 503: "No index to answer from"}
     return {
         "200": {"description": description,
                 "content": {"application/json": {"schema": {
                     "$ref": f"#/components/schemas/{schema}"}}}},
-        **{str(c): {"description": text[c], "content": {"application/json": {"schema": _ERROR}}}
-           for c in errors},
+        **error_responses(*errors),
     }
 
 
@@ -64,7 +63,6 @@ _FIRST = {
     "properties": {"id": {"type": "string"}, "source": {"type": "string"},
                    "date": {"type": ["string", "null"]}},
 }
-_STRINGS = {"type": "array", "items": {"type": "string"}}
 
 SCHEMAS: Final[dict[str, Any]] = {
     "StorySummary": {

@@ -10,12 +10,10 @@ from typing import Any, Final
 from indexer import export
 from search_api import feeds
 from search_api import trends as T
+from search_api.openapi.common import STRINGS as _STRINGS
+from search_api.openapi.common import error_responses
 
-_ERRORS: Final = {
-    str(code): {"description": text,
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-    for code, text in ((400, "Invalid parameter"), (503, "No index to answer from"))
-}
+_ERRORS: Final = error_responses(400, 503)
 
 
 def _get(summary: str, description: str, parameters: list[dict[str, Any]],
@@ -72,8 +70,6 @@ def monitor_paths(search_parameters: list[dict[str, Any]]) -> dict[str, Any]:
         ),
     }
 
-
-_STRINGS: Final = {"type": "array", "items": {"type": "string"}}
 
 MONITOR_SCHEMAS: Final[dict[str, Any]] = {
     "ExportRow": {

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from typing import Protocol
 
 from indexer import schema as S
 from indexer._ner import field_mentions
-from indexer.entities import drop_defined_otherwise, extract_entities, text_entities
+from indexer.entities import Entity, drop_defined_otherwise, extract_entities, text_entities
 from indexer.entities.compass import before_lower_compass, ends_lower_compass, point_after
 from indexer.name_keys import variant_key
 
@@ -72,28 +73,17 @@ def article_mentions(title: str, body: str) -> list[S.Mention]:
     # An acronym the body defines as other words than its alias is not the alias in the
     # headline either ("RUU PKS" over "... Penghapusan Kekerasan Seksual (PKS)").
     in_title = drop_defined_otherwise(title, in_title, defined)
-    known: dict[str, tuple[str, str]] = {}  # variant key of a value or a surface -> (type, value)
-    done: set[str] = set()  # the values and surfaces whose variant key is in known
-    for e in found:
-        name = e.name
-        if name not in done:
-            done.add(name)
-            known.setdefault(_variant_key(name), (e.type, name))
-        if ends_lower_compass(name):  # "Norwegia utara" in the body confirms "Norwegia"
-            short = before_lower_compass(name)
-            known.setdefault(_variant_key(short), (e.type, short))
-        surface = body[e.start:e.end]
-        if surface not in done:
-            done.add(surface)
-            known.setdefault(_variant_key(surface), (e.type, name))
-    for word, person in _name_words(body_mentions).items():
-        known.setdefault(word, ("PER", person))
+    known = _BodyKeys(body, found)
     heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
     return [m for m in heads if m is not None] + body_mentions
 
 
+class _Lookup(Protocol):
+    def get(self, key: str, /) -> tuple[str, str] | None: ...
+
+
 def _confirmed(title: str, typ: str, name: str, start: int, end: int,
-               known: dict[str, tuple[str, str]]) -> S.Mention | None:
+               known: _Lookup) -> S.Mention | None:
     surface = title[start:end]
     hit = known.get(_variant_key(name)) or known.get(_variant_key(surface))
     if hit is not None:
@@ -108,18 +98,66 @@ def _confirmed(title: str, typ: str, name: str, start: int, end: int,
     return None
 
 
-def _name_words(mentions: list[S.Mention]) -> dict[str, str]:
-    """Each word (3+ letters) of the body's full person names -> that person, when only one
-    of them has it ("Habibie" in a headline is the body's Bacharuddin Jusuf Habibie)."""
-    owner: dict[str, str | None] = {}
-    done: set[str] = set()  # a name seen again changes nothing
-    for m in mentions:
-        if m.type == "PER" and " " in m.name and m.name not in done:
-            done.add(m.name)
-            for w in _variant_key(m.name).split(" "):
-                if len(w) >= 3:
-                    owner[w] = m.name if owner.get(w, m.name) == m.name else None
-    return {w: p for w, p in owner.items() if p is not None}
+class _BodyKeys:
+    """The body's mentions as a headline looks them up: the variant key of each value and surface
+    -> (type, value), first one first; then each word (3+ letters) of the body's full person
+    names -> that person, when only one of them has it ("Habibie" in a headline is the body's
+    Bacharuddin Jusuf Habibie). Keys are made only as far into the body as a lookup needs: most
+    headline names are among the body's first mentions. A value's key (and its words) is made
+    once however often it is written; a surface that is its value's own letters (most are) is
+    not copied out of the body."""
+
+    __slots__ = ("_body", "_found", "_at", "_known", "_values", "_surfaces", "_people", "_owner")
+
+    def __init__(self, body: str, found: list[Entity]) -> None:
+        self._body = body
+        self._found = found
+        self._at = 0  # the mentions before it have their keys in _known
+        self._known: dict[str, tuple[str, str]] = {}
+        self._values: set[str] = set()
+        self._surfaces: set[str] = set()
+        self._people: set[str] = set()
+        self._owner: dict[str, str | None] = {}
+
+    def get(self, key: str) -> tuple[str, str] | None:
+        known = self._known
+        hit = known.get(key)
+        found = self._found
+        if hit is not None or self._at > len(found):
+            return hit
+        body, values, surfaces, people, owner = (
+            self._body, self._values, self._surfaces, self._people, self._owner)
+        while self._at < len(found):
+            e = found[self._at]
+            self._at += 1
+            name = e.name
+            value_key = None
+            if name not in values:
+                values.add(name)
+                value_key = _variant_key(name)
+                known.setdefault(value_key, (e.type, name))
+                if ends_lower_compass(name):  # "Norwegia utara" in the body confirms "Norwegia"
+                    short = before_lower_compass(name)
+                    known.setdefault(_variant_key(short), (e.type, short))
+            if e.type == "PER" and " " in name and name not in people:
+                people.add(name)
+                for w in (value_key or _variant_key(name)).split(" "):
+                    if len(w) >= 3:
+                        owner[w] = name if owner.get(w, name) == name else None
+            start, end = e.start, e.end
+            if end - start != len(name) or not body.startswith(name, start):
+                surface = body[start:end]
+                if surface not in surfaces:
+                    surfaces.add(surface)
+                    known.setdefault(_variant_key(surface), (e.type, name))
+            hit = known.get(key)
+            if hit is not None:
+                return hit
+        self._at += 1  # past the end: the person words are in
+        for w, person in owner.items():
+            if person is not None:
+                known.setdefault(w, ("PER", person))
+        return known.get(key)
 
 
 def _word_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -362,9 +362,10 @@ _HEADLINE_CASES = [
 
 def test_headline_confirmation_equals_its_plain_reference(
         shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``article_mentions`` builds the body's keys once per distinct value or surface, through a
-    memo of ``variant_key`` that empties itself when full: the same mentions as the plain
-    reference on corpus articles, with the memo's usual size and with a size of 5."""
+    """``article_mentions`` makes the body's keys once per distinct value or surface, only as
+    far into the body as each lookup needs, through a memo of ``variant_key`` that empties
+    itself when full: the same mentions as the plain reference on corpus articles, with the
+    memo's usual size and with a size of 5."""
     import indexer.mentions as mentions
 
     articles = _articles(shared_dir, 600) + _HEADLINE_CASES
@@ -492,3 +493,61 @@ def test_head_before_is_word_before_of_letters_after_one_space(text: str) -> Non
     ok = start >= 2 and text[start - 1] == " " and before + len(word) + 1 == start \
         and word.isalpha()
     assert _head_before(text + "X", start) == ((before, word) if ok else (start, ""))
+
+
+def test_compass_initials_are_every_character_lower_casing_to_one() -> None:
+    """``compass_places`` looks at a place's next character in a set of both cases, where it
+    lower-cased it before: every character, the same answer."""
+    from indexer.entities.compass import _INITIALS_EITHER_CASE
+    from indexer.entities.facts import COMPASS
+
+    firsts = {w[0] for w in COMPASS}
+    assert {c for c in map(chr, range(0x110000)) if c.lower()[:1] in firsts} \
+        == _INITIALS_EITHER_CASE
+
+
+def _plain_alias_people(text: str, entities: list[Entity]) -> list[Entity]:
+    """``passes.alias_people`` searching the text for every form, with no look at the
+    lower-cased text first."""
+    from indexer.entities.facts import ALIASES
+    from indexer.entities.names import make_entity
+    from indexer.entities.passes import _ALIAS_PEOPLE
+    from indexer.entities.runs import word_occurrences
+
+    out = entities
+    for form, key in _ALIAS_PEOPLE.items():
+        for s, e in word_occurrences(text, form):
+            out = [x for x in out if x.end <= s or x.start >= e]
+            name, typ = ALIASES[key]
+            out.append(make_entity(name, typ, s, e))
+    return sorted(out, key=lambda x: x.start)
+
+
+_ALIAS_PIECES = ["Gus Dur", "GUS DUR", "gus dur", "Gus dur", "BJ Habibie", "Bj Habibie",
+                 "BJ HABIBIE", "bj habibie", "B.J. Habibie", "Habibie", "Gus", "x", " ", "\n",
+                 "İ", "Σ", "ẞ", "K", "-", "(", ")"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_ALIAS_PIECES), max_size=8).map("".join))
+def test_alias_people_looks_first_at_the_lower_cased_text(text: str) -> None:
+    """A text holds a person alias's form only where its lower-cased copy holds the form
+    lower-cased: ``alias_people`` is its plain reference."""
+    from indexer.entities.passes import alias_people
+
+    ents = [Entity("x", "LOC", m, m + 1) for m in range(len(text)) if text[m] == "x"]
+    assert _plain(alias_people(text, ents)) == _plain(_plain_alias_people(text, ents))
+
+
+def test_alias_people_on_the_corpus(shared_dir: Path) -> None:
+    from indexer.entities.passes import alias_people
+
+    tagger = load_model().tagger
+    texts = [t for a in _articles(shared_dir, 1500) for t in a if t]
+    changed = 0
+    for text in texts:
+        ents = tagger.extract(text)
+        got = alias_people(text, ents)
+        assert _plain(got) == _plain(_plain_alias_people(text, ents))
+        changed += got is not ents
+    assert changed >= 5

@@ -25,8 +25,9 @@ _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)(?![\w-])")
 _MOST = 2
 # The points that can follow a place alone.
 _AFTER_PLACE = COMPASS - HALF_WINDS
-# The points' first letters: a word that begins with none of them (in either case) is none.
-_INITIALS = frozenset(w[0] for w in COMPASS)
+# The points' first letters in either case: a word that begins with none of them is none (no
+# other character lower-cases to one of them).
+_INITIALS_EITHER_CASE = frozenset(w[0] for w in COMPASS) | frozenset(w[0].upper() for w in COMPASS)
 
 
 # A value's ending in a lower-case point: one space, then the point.
@@ -83,25 +84,31 @@ def _points(text: str, ent: Entity, entities: list[Entity], k: int,
 
 def compass_places(text: str, entities: list[Entity], lower: bool = False) -> list[Entity]:
     """Each place mention followed by one or two capitalised points of the compass (with
-    ``lower``, in any case) as the place they name together."""
-    out: list[Entity] = []
+    ``lower``, in any case) as the place they name together. ``entities`` itself where none is
+    (most texts): the list is copied only from the first place that changes."""
+    out: list[Entity] | None = None
     k = 0
     while k < len(entities):
         ent = entities[k]
         if ent.type != "LOC" or text[ent.end : ent.end + 1] != " " \
-                or text[ent.end + 1 : ent.end + 2].lower()[:1] not in _INITIALS:
-            out.append(ent)
+                or text[ent.end + 1 : ent.end + 2] not in _INITIALS_EITHER_CASE:
+            if out is not None:
+                out.append(ent)
             k += 1
             continue
         end, nxt = _points(text, ent, entities, k, lower)
-        if end == ent.end:
-            out.append(ent)
-        elif text[ent.end + 1 : end].islower():
-            # a candidate: the mention's own value before the points, which the corpus-level
-            # map falls back to ("Jabar tengah" is "Jawa Barat tengah")
-            out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
+        if end == ent.end:  # no point after it, and so nxt == k + 1
+            if out is not None:
+                out.append(ent)
         else:
-            name, typ = normalised(text[ent.start : end], "LOC")
-            out.append(Entity(name, typ, ent.start, end))
+            if out is None:
+                out = entities[:k]
+            if text[ent.end + 1 : end].islower():
+                # a candidate: the mention's own value before the points, which the corpus-level
+                # map falls back to ("Jabar tengah" is "Jawa Barat tengah")
+                out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
+            else:
+                name, typ = normalised(text[ent.start : end], "LOC")
+                out.append(Entity(name, typ, ent.start, end))
         k = max(nxt, k + 1)
-    return out
+    return entities if out is None else out

@@ -134,10 +134,19 @@ _ALIAS_PEOPLE: dict[str, str] = {
                  " ".join(w.upper() if len(w) < 3 else w.title() for w in key.split(" ")))
 }
 
+# The forms lower-cased: a text that writes a form holds it lower-cased in ``text.lower()`` (the
+# forms have no "Σ", the one letter whose lower case depends on the letters around it).
+_ALIAS_PEOPLE_LOW: tuple[str, ...] = tuple(dict.fromkeys(form.lower() for form in _ALIAS_PEOPLE))
+
 
 def alias_people(text: str, entities: list[Entity]) -> list[Entity]:
     """Each multi-word person alias the text spells (see :data:`_ALIAS_PEOPLE`) as one PER
     mention in place of the mentions it overlaps."""
+    # One lower-cased copy of the text and one search per person find the texts that can hold a
+    # form (most hold none) faster than one search per form.
+    low = text.lower()
+    if not any(form in low for form in _ALIAS_PEOPLE_LOW):
+        return entities
     out = entities
     for form, key in _ALIAS_PEOPLE.items():
         for s, e in word_occurrences(text, form):

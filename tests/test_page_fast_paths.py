@@ -1,8 +1,9 @@
 """The search page's fast paths, each equal to the plain code it stands for: link quoting with
 each pair remembered (``urlencode``), links built from pairs quoted once per page (the URLs of
-the states they lead to), Babel's formatting remembered per (value, locale), and the pages'
-environments (words translated when compiled, values escaped to plain strings: jinja2.ext.i18n's
-own newstyle callables and markupsafe.escape)."""
+the states they lead to), Babel's formatting remembered per (value, locale), the pages'
+environments (words translated when compiled, values escaped to plain strings, an output
+statement yielded as one string: jinja2.ext.i18n's own newstyle callables, markupsafe.escape and
+Jinja's own code), and the facet value lists written by one function (the template loop)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,14 @@ from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 from starlette.testclient import TestClient
 
+from indexer import schema as S
 from search_api import i18n
 from search_api.app import create_app
 from search_api.backends import TantivyBackend
+from search_api.facets import FacetValue
 from search_api.web import fmt
+from search_api.web.entity_page import entity_url
+from search_api.web.facet_values import values_html
 from search_api.web.routes import TEMPLATE_DIR, make_templates
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
@@ -38,6 +43,7 @@ from search_api.web.state import (
     article_url,
     encode,
     parse_state,
+    with_lang_param,
 )
 from search_api.web.templating import escape_output, format_markup
 from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trends
@@ -236,3 +242,64 @@ def test_format_markup_is_markups_format(text: str, values: dict[str, object]) -
         got = type(exc)
     assert got == expected
     assert type(got) is type(expected)
+
+
+# The facet value loop as templates/search.html wrote it, with a plain view per value.
+VALUE_LOOP = """\
+        <ul class="facet-values">
+          {% for v in values %}
+          <li>
+            <input type="checkbox" id="{{ v.id }}" name="{{ facet }}" value="{{ v.value }}" \
+form="facet-form" autocomplete="off" data-count="{{ v.n }}"{% if v.selected %} checked{% endif %}>
+            <label for="{{ v.id }}" title="{{ v.value }}"><span class="facet-value">\
+{{ v.value }}</span> <span class="facet-count">{{ v.count }}</span></label>
+            {% if v.profile_url %}<a class="facet-profile" href="{{ v.profile_url }}" \
+title="{{ v.profile_label }}" aria-label="{{ v.profile_label }}">i</a>{% endif %}
+          </li>
+          {% endfor %}
+        </ul>
+"""
+
+
+def _loop_html(facet: str, values: list[FacetValue], lang: i18n.Lang) -> str:
+    views = [{"id": fmt.html_id(facet, v.value), "value": v.value, "n": v.count,
+              "count": fmt.fmt_count(v.count, lang), "selected": v.selected,
+              "profile_url": with_lang_param(entity_url(facet, v.value), lang.param)
+              if facet in S.ENTITY_FACETS else "",
+              "profile_label": lang.gettext("About %(name)s") % {"name": v.value}}
+             for v in values]
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.from_string(VALUE_LOOP).render(values=views, facet=facet)
+
+
+def _list_html(facet: str, values: list[FacetValue], lang: i18n.Lang) -> str:
+    return f'        <ul class="facet-values">\n{values_html(facet, values, lang)}\n        </ul>'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(FACET_NAMES), st.sampled_from(["id", "en"]),
+       st.lists(st.builds(FacetValue, TEXT.filter(str.strip), st.integers(0, 10**7),
+                          st.booleans()), min_size=1, max_size=4))
+def test_value_lists_are_the_template_loop(facet: str, code: str,
+                                           values: list[FacetValue]) -> None:
+    lang = i18n.for_request(code, None)
+    for _ in range(2):  # the second time from the remembered parts
+        assert _list_html(facet, values, lang) == _loop_html(facet, values, lang)
+
+
+def test_value_lists_of_real_pages_are_the_template_loop(index_dir: Path) -> None:
+    backend = TantivyBackend(index_dir)
+    queries = [[], [("q", "jakarta")], [("q", "presiden"), ("more", "person")],
+               [("q", "banjir"), ("more", "place"), ("more", "org")]]
+    lists = 0
+    for code in ("id", "en"):
+        lang = i18n.for_request(code, None)
+        for pairs in queries:
+            state, request = parse_state([*pairs, ("lang", code)], lang)
+            for facet in build_search_page(backend, state, request, lang).facets:
+                if facet.values:
+                    lists += 1
+                    assert _list_html(facet.name, list(facet.values), lang) == \
+                        _loop_html(facet.name, list(facet.values), lang)
+    assert lists >= 30

@@ -8,10 +8,8 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import replace
-from functools import lru_cache
 from typing import Final
 
-from indexer import schema as S
 from search_api.backends import Backend
 from search_api.i18n import N_, Lang
 from search_api.params import (
@@ -21,8 +19,8 @@ from search_api.params import (
     SearchRequest,
 )
 from search_api.results import Hit, SearchResponse
-from search_api.web.entity_page import entity_url
-from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, html_id
+from search_api.web.facet_values import values_html
+from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day
 from search_api.web.histogram import build_histogram, newest_day
 from search_api.web.state import (
     DATE_DROP,
@@ -36,12 +34,10 @@ from search_api.web.state import (
     default_sort,
     drop_token,
     state_request,
-    with_lang_param,
 )
 from search_api.web.story_views import story_line
 from search_api.web.views import (
     Chip,
-    FacetValueView,
     FacetView,
     HitView,
     Link,
@@ -59,16 +55,6 @@ SORT_LABELS: Final = {"relevance": N_("Relevance"), "recent": N_("Recent"),
                       "newest": N_("Newest"), "oldest": N_("Oldest")}
 
 
-@lru_cache(maxsize=16_384)
-def _value_parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str, str], ...]
-                 ) -> tuple[str, str, str]:
-    """A facet value's element id, entity page (in the page's language; "" for outlets and
-    categories) and that link's title: the same on every page that lists the value."""
-    profile = (with_lang_param(entity_url(facet, value), lang_param)
-               if facet in S.ENTITY_FACETS else "")
-    return html_id(facet, value), profile, about % {"name": value}
-
-
 def _facet_views(
     state: PageState,
     links: Links,
@@ -77,8 +63,6 @@ def _facet_views(
     lang: Lang,
 ) -> tuple[FacetView, ...]:
     views = []
-    about = lang.gettext("About %(name)s")
-    lang_param = lang.param
     search_close_url = links.closed()
     for spec in FACETS:
         expanded = spec.name in state.more
@@ -86,11 +70,7 @@ def _facet_views(
         limit = MORE_FACET_SIZE if expanded else DEFAULT_FACET_SIZE
         shown = [v for i, v in enumerate(all_values) if i < limit or v.selected]
         has_more = len(shown) < len(all_values)
-        values = tuple(
-            FacetValueView(v.value, v.count, fmt_count(v.count, lang), v.selected,
-                           *_value_parts(spec.name, v.value, about, lang_param))
-            for v in shown
-        )
+        values = tuple(shown)
         search_open = state.fq_type == spec.name
         results: tuple[SuggestionView, ...] = ()
         if search_open and state.fq:
@@ -113,6 +93,7 @@ def _facet_views(
                 label=lang.gettext(spec.label),
                 singular=lang.gettext(spec.singular),
                 values=values,
+                values_html=values_html(spec.name, values, lang),
                 selected_count=len(state.selected(spec.name)),
                 all_of=spec.name in state.all_of,
                 op_url=(state.with_all_of(spec.name, spec.name not in state.all_of).url

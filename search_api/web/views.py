@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from search_api.facets import FacetValue
 from search_api.web.state import PageState
 from search_api.web.story_views import RelatedView, StoryLine
 
@@ -16,17 +19,6 @@ class Link:
     label: str
     url: str
     active: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class FacetValueView:
-    value: str
-    n: int
-    count: str
-    selected: bool  # ticked: a checkbox of the filter form, which ticking submits
-    id: str
-    profile_url: str  # the entity's own page ("" for outlets and categories)
-    profile_label: str  # its link's title: "About <value>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +34,8 @@ class FacetView:
     name: str
     label: str
     singular: str
-    values: tuple[FacetValueView, ...]
+    values: tuple[FacetValue, ...]  # those shown (the first ones and every ticked one)
+    values_html: Markup  # their checkboxes (search_api.web.facet_values)
     selected_count: int
     all_of: bool  # the ticked values must all match (else any of them)
     op_url: str | None  # switches between any and all (an entity facet, two or more ticked)

@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
+from indexer.club_words import off_field
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
@@ -24,6 +25,7 @@ from indexer.person_context import (
     specific,
 )
 from indexer.person_marks import somebody_else
+from indexer.unit_bodies import body_keys, qualified_in_article
 
 MAP_VERSION: Final = 1
 
@@ -57,6 +59,9 @@ class EntityMap:
     _tells: dict[str, bool] = field(default_factory=dict, compare=False)
     # organisation's raw value -> the words its longer names go on with (:mod:`cut_names`)
     _tails: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    # variant keys of the organisations' values that are bodies (:mod:`indexer.unit_bodies`)
+    _bodies: set[str] = field(default_factory=set, compare=False)
+    _orgs: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -65,12 +70,15 @@ class EntityMap:
             keys = self._keys.setdefault(typ, {})
             for value in sorted(counts, key=lambda v: (-counts[v], v)):
                 keys.setdefault(variant_key(value), mapped.get(value, (value,)))
-        for v, c in self.counts.get("PER", {}).items():
-            for x in self.values.get("PER", {}).get(v, (v,)):
-                self._persons[x] += c
+        for typ, found in (("PER", self._persons), ("ORG", self._orgs)):
+            for v, c in self.counts.get(typ, {}).items():
+                for x in self.values.get(typ, {}).get(v, (v,)):
+                    found[x] += c
         if self.profiles:
             self._tells.update(specific(self.counts, self.articles))
         self._tails.update(cut_tails(self.values.get("ORG", {}), self.counts.get("ORG", {})))
+        self._bodies.update(body_keys(self.counts.get("ORG", {}), self.values.get("ORG", {}),
+                                      self.counts.get("LOC", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -114,8 +122,14 @@ class EntityMap:
         (:func:`~indexer.bare_names.supported`); an organisation's value the article shows
         another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`), and so is a
         person's name the article writes only inside a place's or a work's name (``inner``:
-        :func:`~indexer.inner_names.inner_only`)."""
+        :func:`~indexer.inner_names.inner_only`); an organisation's value the article also
+        writes with an age group or a unit's with a body after it is that longer value
+        (:func:`~indexer.unit_bodies.qualified_in_article`), and a word of a club's name alone
+        outside sports news is none (:func:`~indexer.club_words.off_field`)."""
         out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
+        if typ == "ORG":
+            qualified_in_article(out, self._bodies.__contains__, self._orgs, cut)
+            off_field(out, category)
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)

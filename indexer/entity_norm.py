@@ -56,6 +56,12 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   where the article writes his name or an alias of his (:mod:`indexer.bare_names`: "Joko" is
   not Joko Widodo, whom the corpus calls Jokowi);
 * **categories** equal up to case and spacing become one, shown in their most used form;
+* **a unit and its body** (:mod:`indexer.unit_bodies`): a unit's name the corpus writes with
+  one body after it joins that body's unit ("Badan Legislasi" ~ "Badan Legislasi DPR"), one
+  it writes with several is no facet value alone ("Biro Hukum"); in one article, the name
+  the article writes with its body or its age group is that ("Timnas Indonesia" beside
+  "Timnas Indonesia U-16"), and a word of a club's name alone outside sports news names no
+  club (:mod:`indexer.club_words`: "Korps Bhayangkara");
 * **no one entity**: a value of one letter, an event's name, a regional body's name without
   its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
   (:mod:`indexer.generic_values`);
@@ -155,6 +161,7 @@ from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
 from indexer.run_ons import run_ons
+from indexer.unit_bodies import join_units
 from indexer.variant_joins import join_aliased_words, join_variants
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
@@ -223,6 +230,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_z_spellings(groups)
     # names never shown: "Informatika Rudiantara" (before the parts: it is no other person)
     cut = join_title_cuts(groups, org_names) if typ == "PER" else set()
+    unitless: set[str] = set()  # a unit's name written with several bodies (:mod:`unit_bodies`)
     dropped: set[str] = set()
     if typ == "PER":
         # a word linked to one person ("Mikhael Moeis (Mika)") is no part of another's name
@@ -235,6 +243,8 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "ORG":
         join_org_names(groups, places, None if evidence is None else spelt_out(evidence, typ))
         join_unit_heads(groups, places)
+        alone, unitless = join_units(groups, places)
+        cut |= alone
     if evidence is not None:  # a short name joins the whole group of its name
         join_linked(groups, evidence, typ, places)
     if typ != "PER":  # last: with the acronyms the joins above have found
@@ -249,6 +259,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
     # corpus writes it capitalised, and where it never does, as the place before the point
     cut |= {v for v in plain if ends_lower_compass(v)}
+    dropped |= {groups.find(v) for v in unitless}
     members = groups.members()
     lowered = {root for root, ms in members.items() if all(ends_lower_compass(m) for m in ms)}
     display = {root: _display({m: plain[m] for m in ms if m not in cut} or

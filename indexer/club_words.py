@@ -1,0 +1,49 @@
+"""A word of a club's name written alone outside sports news names no club: "Korps
+Bhayangkara" (the police) is not Bhayangkara FC, "di Dortmund, Köln, dan Bochum" (the city)
+not Borussia Dortmund, Honda's "City" not Manchester City.
+
+The corpus-level map gives a one-word organisation's name the club's whole name it is a word
+of (Dortmund ~ Borussia Dortmund). In an article whose category is no sports news
+(``data/club_context.txt``, [category]: "Bola", "Sports", "Super Skor") and that never
+writes the club's name in full, such a word names no one in that article
+(:func:`off_field`). A club is a name with a club's first or last word ([first], [last],
+[suffix]: "Real", "Borussia", "FC", "City"); a word that is the whole value ("Barcelona",
+"Liverpool") is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from indexer.entities.facts import CLUB_CATEGORIES, CLUB_FIRST, CLUB_LAST, CLUB_SUFFIXES
+from indexer.name_keys import category_key, name_words
+
+_WORD_RE: Final = re.compile(r"\w+")
+
+
+def sports_news(category: str) -> bool:
+    """Whether an article's category is sports news (no category: nothing is known)."""
+    return not category.strip() or any(
+        w in CLUB_CATEGORIES for w in _WORD_RE.findall(category_key(category)))
+
+
+def _club(words: tuple[str, ...]) -> bool:
+    return len(words) >= 2 and (words[0] in CLUB_FIRST or words[-1] in CLUB_LAST
+                                or words[-1] in CLUB_SUFFIXES)
+
+
+def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:
+    """Each of one article's organisations' values (``out``: raw value -> what it becomes)
+    that is one word of the club's name it becomes names no one there, when ``category`` is
+    no sports news and the article writes no longer name of that club."""
+    if sports_news(category):
+        return
+    words = {v: name_words(v) for v in out}
+    full = {into[0] for v, into in out.items() if len(into) == 1 and len(words[v]) > 1}
+    for v, into in out.items():
+        if len(into) != 1 or len(words[v]) != 1 or into[0] in full:
+            continue
+        club = name_words(into[0])
+        if words[v][0] in club and _club(club):
+            out[v] = ()

@@ -1,0 +1,146 @@
+"""A unit's name with and without its body: "Badan Legislasi" and "Badan Legislasi DPR",
+"Dewan Pengawas" and "Dewan Pengawas KPK", "Timnas Indonesia" and "Timnas Indonesia U-16".
+
+* **over the corpus** (:func:`join_units`): an organisation's name that begins with a unit's
+  word (``data/unit_heads.txt``: Badan, Dewan, Biro, Komisi, ...) and that the corpus also
+  writes followed by a body's name (another organisation it names: "Badan Legislasi DPR",
+  "Badan Legislasi Dewan Perwakilan Rakyat") is that body's unit when
+  :data:`ONE_BODY` of those names (by articles) name one body: it joins them, shown with its
+  body. When they name several bodies, none so often, the name alone names no one unit and
+  is no facet value ("Biro Hukum": the KPK's, a ministry's, a province's);
+* **in one article** (:func:`qualified_in_article`): an organisation's value the article also
+  writes with an age group after it ("Timnas Indonesia" beside "Timnas Indonesia U-16") is
+  that team there, and a unit's name the article writes with one body after it that unit
+  ("Badan Legislasi" beside "Badan Legislasi DPRD DKI Jakarta"): the article says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Mapping
+from functools import cache
+from typing import Final
+
+from indexer.entities.facts import ALIASES, DATA, load_names
+from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
+from indexer.name_keys import name_words, variant_key
+
+# The share (by articles) of a unit's names with a body that must name one body for the unit
+# alone to be that body's.
+ONE_BODY: Final = 0.9
+# The names with a body are found in this share of the unit's articles at least: a one-off
+# "Dewan Perwakilan Rakyat Dewan Perwakilan Daerah" says nothing of the DPR.
+WITH_BODY_SHARE: Final = 0.1
+# An age group after a team's name: "U-16", "U23", "U-19".
+AGE_GROUP_RE: Final = re.compile(r"u-?\d{2}")
+
+
+@cache
+def unit_heads() -> frozenset[str]:
+    return load_names(DATA / "unit_heads.txt")
+
+
+def _is_unit(words: tuple[str, ...]) -> bool:
+    return len(words) >= 2 and words[0] in unit_heads()
+
+
+def _named(key: str, by_key: Mapping[str, str]) -> str | None:
+    """The value of ``by_key`` (variant key -> value) a name's variant key names, also through
+    the extractor's aliases ("dpr": Dewan Perwakilan Rakyat, which the corpus never writes as
+    "DPR" for the tagger gives its full name)."""
+    found = by_key.get(key)
+    if found is None and (alias := ALIASES.get(key)) is not None and alias[1] == "ORG":
+        found = by_key.get(variant_key(alias[0]))
+    return found
+
+
+def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[str]]:
+    """Join each unit's name written alone to its one body's names with it (in ``groups``, an
+    organisation's; a body is none of ``places``, variant keys); return (the names alone that
+    joined, never shown while a name with the body is; the names alone that name no one
+    unit, whose groups are no facet value)."""
+    words = {v: name_words(v) for v in groups.counts}
+    by_key: dict[str, str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        by_key.setdefault(variant_key(v), v)
+    totals = group_counts(groups)
+    # unit's words -> [(a name with a body, the body's group)]
+    with_body: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for v, ws in words.items():
+        if not _is_unit(ws):
+            continue
+        for n in range(2, len(ws)):
+            key = " ".join(ws[n:])
+            body = _named(key, by_key)
+            if body is not None and key not in places:
+                with_body[ws[:n]].append((v, groups.find(body)))
+    joined: set[str] = set()
+    generic: set[str] = set()
+    for v in sorted(groups.counts):
+        found = with_body.get(words[v])
+        if not found:
+            continue
+        root = groups.find(v)
+        named = [(u, body) for u, body in found if groups.find(u) != root]
+        # two names with a body name one unit when they are one group or name one body
+        same = Groups({x: 0 for u, body in named for x in (groups.find(u), body)})
+        for u, body in named:
+            same.join(groups.find(u), body)
+        bodies: Counter[str] = Counter()
+        for u, _ in named:
+            bodies[same.find(groups.find(u))] += groups.counts[u]
+        total = sum(bodies.values())
+        if total < max(RIVAL_MIN, WITH_BODY_SHARE * totals[root]):
+            continue
+        body, n = min(bodies.items(), key=lambda bc: (-bc[1], bc[0]))
+        if n >= ONE_BODY * total:
+            one = max((u for u, _ in named if same.find(groups.find(u)) == body),
+                      key=lambda u: (groups.counts[u], u))
+            merge_groups(groups, totals, groups.find(one), root)
+            joined.add(v)
+        elif len(bodies) >= 2:
+            generic.add(v)
+    return joined, generic
+
+
+def qualified_in_article(out: dict[str, tuple[str, ...]], is_body: Callable[[str], bool],
+                         totals: Mapping[str, int], cut: Collection[str] = ()) -> None:
+    """Each of one article's organisations' values (``out``: raw value -> what it becomes)
+    that the article also writes as one longer value with an age group after it, or, a unit's
+    name, with a body after it (``is_body``: whether a name's variant key is an organisation
+    the corpus names), becomes that longer value there, when the corpus names the longer one
+    1/:data:`~indexer.entity_groups.DOMINANCE` as often at least (``totals``: value ->
+    articles; a club's youth team named in passing is not what the club's name stands for in
+    that article, nor is "Dewan Perwakilan Rakyat Dewan Perwakilan Daerah" the DPR); so does
+    a unit's name that alone is no value ("Biro Hukum" beside "Biro Hukum KPK"), but not one
+    the article shows cut from another body's name (``cut``)."""
+    finals = {x: name_words(x) for into in out.values() for x in into}
+    for v, into in out.items():
+        x = into[0] if into else v
+        ws = name_words(x)
+        if len(into) > 1 or v in cut or (not into and not _is_unit(ws)):
+            continue
+        found = {y for y, ys in finals.items() if len(ys) > len(ws) and ys[:len(ws)] == ws
+                 and _qualifies(ws, ys[len(ws):], is_body)
+                 and DOMINANCE * totals.get(y, 0) >= totals.get(x, 0)}
+        if len(found) == 1:
+            out[v] = (found.pop(),)
+
+
+def _qualifies(ws: tuple[str, ...], extra: tuple[str, ...],
+               is_body: Callable[[str], bool]) -> bool:
+    """Whether ``extra`` after a value's words ``ws`` is an age group, or a body after a
+    unit's name (``is_body`` takes the variant key of a name)."""
+    if len(extra) == 1 and AGE_GROUP_RE.fullmatch(extra[0]):
+        return True
+    return _is_unit(ws) and is_body(" ".join(extra))
+
+
+def body_keys(counts: Mapping[str, int], values: Mapping[str, tuple[str, ...]],
+              places: Collection[str]) -> frozenset[str]:
+    """The variant keys of the organisations' values of a map (``counts``, ``values``) that
+    stay values and are no place's (``places``: the places' values)."""
+    keys = {variant_key(v) for v in counts if values.get(v, (v,))}
+    keys |= {k for k, (name, typ) in ALIASES.items() if typ == "ORG" and variant_key(name) in keys}
+    return frozenset(keys - set(map(variant_key, places)))

@@ -1,0 +1,74 @@
+"""A word of a club's name alone outside sports news names no club
+(:mod:`indexer.club_words`): unit cases, then the real 22k index's articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+
+from indexer import schema as S
+from indexer import store
+from indexer.club_words import off_field, sports_news
+from indexer.corpus_pass import alias_person
+from indexer.document import load_payload
+from indexer.entity_norm import compute_map
+
+
+def test_sports_news_by_a_word_of_its_category() -> None:
+    for cat in ("Bola", "Sports", "sport", "Super Skor", "Liga Inggris", ""):
+        assert sports_news(cat), cat
+    for cat in ("News", "Nasional", "Internasional", "Otomotif", "Economy", "Selebriti"):
+        assert not sports_news(cat), cat
+
+
+def test_a_clubs_word_alone_outside_sports_news_is_no_club() -> None:
+    out: dict[str, tuple[str, ...]] = {
+        "Bhayangkara": ("Bhayangkara FC",), "Dortmund": ("Borussia Dortmund",),
+        "City": ("Manchester City",), "KPK": ("Komisi Pemberantasan Korupsi",),
+        "Golkar": ("Partai Golkar",), "Barcelona": ("Barcelona",),
+        "ULMWP": ("United Liberation Movement for West Papua",)}
+    off_field(out, "Nasional")
+    assert out == {"Bhayangkara": (), "Dortmund": (), "City": (),
+                   "KPK": ("Komisi Pemberantasan Korupsi",), "Golkar": ("Partai Golkar",),
+                   "Barcelona": ("Barcelona",),
+                   "ULMWP": ("United Liberation Movement for West Papua",)}
+
+
+def test_what_the_club_rule_leaves() -> None:
+    # in sports news, or where the article writes the club's name in full
+    out: dict[str, tuple[str, ...]] = {"Dortmund": ("Borussia Dortmund",)}
+    off_field(out, "Bola")
+    assert out == {"Dortmund": ("Borussia Dortmund",)}
+    out = {"Dortmund": ("Borussia Dortmund",), "Borussia Dortmund": ("Borussia Dortmund",)}
+    off_field(out, "News")
+    assert out["Dortmund"] == ("Borussia Dortmund",)
+    # through the map, as an article's values
+    m = compute_map({"PER": {}, "ORG": {"Bhayangkara FC": 60, "Bhayangkara": 40}, "LOC": {}},
+                    {}, alias_person)
+    assert m.entity("ORG", "Bhayangkara") == ("Bhayangkara FC",)
+    assert m.entities_in("ORG", ["Bhayangkara"], "Nasional") == {"Bhayangkara": ()}
+    assert m.entities_in("ORG", ["Bhayangkara"], "Super Skor") == {
+        "Bhayangkara": ("Bhayangkara FC",)}
+
+
+def test_no_club_from_its_word_alone_outside_sports_news(full_index_dir: Path) -> None:
+    """Brute force over every article of the real index: a mention of a club's value written
+    as one word of its name is in sports news, or in an article writing the name in full."""
+    index = store.open_index(full_index_dir)
+    searcher = index.searcher()
+    kept = 0
+    for _, addr in searcher.search(tantivy.Query.all_query(), 100_000).hits:
+        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+        for m in art.mentions:
+            text = (art.title if m.field == "title" else art.body)[m.start:m.end]
+            if m.type != "ORG" or " " in text.strip() or " " not in m.name:
+                continue
+            if text.strip().lower() in m.name.lower().split() and m.name.split()[0] in (
+                    "Borussia", "Real", "Bhayangkara", "Manchester"):
+                full = any(n.name == m.name and " " in (
+                    art.title if n.field == "title" else art.body)[n.start:n.end].strip()
+                    for n in art.mentions)
+                assert sports_news(art.category) or full, (art.title, text, m.name)
+                kept += 1
+    assert kept > 100  # "Madrid", "Dortmund" in match reports stay the clubs

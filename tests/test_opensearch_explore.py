@@ -131,6 +131,13 @@ def test_corrections_agree(tantivy_backend: TantivyBackend, os_backend: OpenSear
         assert X.did_you_mean(os_backend, q) == spelling.suggestion(snap, q), q
     assert corrected > 100
     assert X.did_you_mean(os_backend, "banjir") is None
+    # The dictionary is built (correct_word waited for it): words it holds cost no node call.
+    gen = os_backend._generation()
+    asked = sorted(k for k in gen.cache if k.startswith("df:"))
+    known = [w for w in vocab if f"df:{w}" not in asked][:20]
+    assert len(known) == 20
+    assert X.did_you_mean(os_backend, " ".join(known)) is None
+    assert sorted(k for k in gen.cache if k.startswith("df:")) == asked
 
 
 def _multi_member_stories(oracle: list[OracleDoc]) -> list[str]:

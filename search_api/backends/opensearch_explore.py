@@ -167,10 +167,12 @@ def correct_word(b: OpenSearchBackend, word: str, *, wait: bool = True) -> str |
 
 
 def did_you_mean(b: OpenSearchBackend, q: str, *, wait: bool = True) -> str | None:
-    """:func:`search_api.spelling.suggestion` from OpenSearch."""
+    """:func:`search_api.spelling.suggestion` from OpenSearch: once the spelling dictionary is
+    built, the node is asked only about words it lacks."""
     gen = b._generation()
+    built = gen.cache.get(_SPELLING_KEY)  # looking does not start the build
     return spelling.rewrite(
-        q, lambda w: spelling.known(lambda x: _doc_freq(b, gen, x), w),
+        q, lambda w: spelling.known_in(built, lambda x: _doc_freq(b, gen, x), w),
         lambda w: correct_word(b, w, wait=wait))
 
 

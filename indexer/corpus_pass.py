@@ -36,6 +36,7 @@ from indexer.fingerprints import Fingerprint
 from indexer.inner_names import inner_only
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
+from indexer.name_places import may_hold, places_in_names, whole_places
 from indexer.person_marks import bare_marks, stray_word
 from indexer.run_ons import halves_written
 
@@ -228,7 +229,14 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                                  marked if t == "PER" else None, cut if t == "ORG" else (),
                                  text=text, inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
-    changed = bool(gone) or any(to != t or names[to][v] != (v,) for t, to, v in found) or (
+    # a place's name written as a person's first word (:mod:`indexer.name_places`)
+    inside: set[tuple[str, int]] = set()
+    if may_hold({x for into in names["LOC"].values() for x in into},
+                (x for into in names["PER"].values() for x in into)):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        inside = _places_in_names(stored, emap, names)
+    changed = bool(gone or inside) or any(
+        to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
         return prep
@@ -243,6 +251,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     stored["mentions"] = [m for old in stored["mentions"] or ()
                           if not (old["field"] == "body" and old["start"] in gone
                                   and old["type"] == "ORG")
+                          and (old["field"], old["start"]) not in inside
                           for m in _mapped(old, stored, emap, names)]
     category = emap.category(stored["category"]) if stored["category"] else ""
     stored["category"] = category
@@ -254,6 +263,27 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         if entities[t]:
             fields[name] = entities[t]
     return replace(prep, fields=fields)
+
+
+def _places_in_names(stored: Json, emap: EntityMap,
+                     names: dict[str, dict[str, tuple[str, ...]]]) -> set[tuple[str, int]]:
+    """The (field, start) of the article's place mentions that begin a person's name
+    (:func:`~indexer.name_places.places_in_names`); a place every mention of which does is no
+    value of the article (``names`` changed in place)."""
+    mentions = stored["mentions"] or ()
+
+    def typed(m: Mapping[str, Any]) -> str:
+        return emap.type_of(m["type"], m["name"])
+
+    def person(m: Mapping[str, Any]) -> str | None:
+        into = _into(names, emap, "PER", m["name"]) if typed(m) == "PER" else ()
+        return into[0] if len(into) == 1 else None
+
+    inside = places_in_names(stored["title"], stored["body"], mentions, person,
+                             lambda m: typed(m) == "LOC")
+    for v in whole_places(mentions, inside, lambda m: m["name"] if typed(m) == "LOC" else None):
+        names["LOC"][v] = ()
+    return inside
 
 
 def _into(names: Mapping[str, Mapping[str, tuple[str, ...]]], emap: EntityMap, typ: str,

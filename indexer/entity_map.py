@@ -25,6 +25,7 @@ from indexer.person_context import (
     specific,
 )
 from indexer.person_marks import somebody_else
+from indexer.short_places import article_shorts
 from indexer.unit_bodies import body_keys, qualified_in_article
 
 MAP_VERSION: Final = 1
@@ -53,6 +54,9 @@ class EntityMap:
     unsure: frozenset[str] = frozenset()
     # persons' names the corpus writes inside a place's or a work's name (:mod:`inner_names`)
     inner: frozenset[str] = frozenset()
+    # a short place name -> the longer place it stands for, then its other longer names
+    # (:mod:`indexer.short_places`)
+    shorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -125,11 +129,15 @@ class EntityMap:
         :func:`~indexer.inner_names.inner_only`); an organisation's value the article also
         writes with an age group or a unit's with a body after it is that longer value
         (:func:`~indexer.unit_bodies.qualified_in_article`), and a word of a club's name alone
-        outside sports news is none (:func:`~indexer.club_words.off_field`)."""
+        outside sports news is none (:func:`~indexer.club_words.off_field`); a short place
+        name is the longer place it stands for unless the article names another
+        (:mod:`indexer.short_places`)."""
         out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
         if typ == "ORG":
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut)
             off_field(out, category)
+        if typ == "LOC" and self.shorts:
+            out.update(article_shorts(out, self.shorts))
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
@@ -195,7 +203,8 @@ class EntityMap:
                 "articles": self.articles,
                 "marks": {p: sorted(ms) for p, ms in self.marks.items()},
                 "unsure": sorted(self.unsure),
-                "inner": sorted(self.inner)}
+                "inner": sorted(self.inner),
+                "shorts": {v: list(into) for v, into in self.shorts.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -218,6 +227,8 @@ class EntityMap:
             marks = {str(p): frozenset(map(str, ms)) for p, ms in data.get("marks", {}).items()}
             unsure = frozenset(map(str, data.get("unsure", ())))
             inner = frozenset(map(str, data.get("inner", ())))
+            shorts = {str(v): tuple(map(str, into)) for v, into in data.get("shorts", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
-        return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner)
+        return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
+                   shorts)

@@ -87,6 +87,10 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   longer name of it ("Stadion Patriot" ~ "Stadion Patriot Candrabhaga", "Istana Bogor" ~
   "Istana Kepresidenan Bogor"), and a place named as a person is the one street named so
   ("Tendean" ~ "Jalan Kapten Tendean");
+* **short place names** (:mod:`indexer.short_places`, in one article): a place's name the
+  corpus writes as a short form of one of the several places it begins is that place where the
+  article names none of the others ("Korea": Korea Selatan); a place's word written as a
+  person's first word is no place there (:mod:`indexer.name_places`: "Turki al-Maliki");
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
 * **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a
@@ -161,6 +165,7 @@ from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
 from indexer.run_ons import run_ons
+from indexer.short_places import short_places
 from indexer.unit_bodies import join_units
 from indexer.variant_joins import join_aliased_words, join_variants
 
@@ -366,7 +371,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      profiles(values, contexts, entity_counts, articles), articles,
                      full_name_marks(found.kinds, values.get("PER", {})),
                      unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts),
-                     inner_values(found.kinds))
+                     inner_values(found.kinds),
+                     short_places(values.get("LOC", {}), entity_counts.get("LOC", {})))
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ corpus's own map and under a map that renames, drops and splits (tickets) their 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
 from indexer.inner_names import inner_only
+from indexer.name_places import places_in_names, whole_places
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.run_ons import halves_written
@@ -44,12 +45,29 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                                  cut if t == "ORG" else (), text=f"{before.title}\n{before.body}",
                                  inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
+    # every article, not only one whose persons begin with a place's word (apply_map's test)
+    as_dicts = [asdict(m) for m in before.mentions]
+
+    def person(m: Mapping[str, Any]) -> str | None:
+        if emap.type_of(m["type"], m["name"]) != "PER":
+            return None
+        into = names["PER"][m["name"]]
+        return into[0] if len(into) == 1 else None
+
+    def place(m: Mapping[str, Any]) -> str | None:
+        return m["name"] if emap.type_of(m["type"], m["name"]) == "LOC" else None
+
+    inside = places_in_names(before.title, before.body, as_dicts, person,
+                             lambda m: place(m) is not None)
+    for v in whole_places(as_dicts, inside, place):
+        names["LOC"][v] = ()
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
         for t in S.ENTITY_TYPES
     }
     mentions = tuple(m for old in before.mentions
                      if not (old.field == "body" and old.start in gone and old.type == "ORG")
+                     and (old.field, old.start) not in inside
                      for m in _mapped(old, before, emap, names))
     stored = replace(before, entities=entities, mentions=mentions,
                      category=emap.category(before.category) if before.category else "")

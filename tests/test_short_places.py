@@ -1,0 +1,172 @@
+"""A short place name the corpus writes for one of the places it begins is that place unless
+the article names another ("Korea" is Korea Selatan, not in a story about both Koreas), and a
+place's word written as a person's first word is no place ("Turki al-Maliki"): unit cases that
+must change and that must not, an article written by ``apply_map``, then the real 22k index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import tantivy
+
+from indexer import lexicon, store
+from indexer import schema as S
+from indexer.analysis import Analyzer
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.document import Prepared, load_payload, prepare
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.feed import iter_records
+from indexer.name_evidence import NameEvidence
+from indexer.name_keys import variant_key
+from indexer.name_places import PARTICLES, places_in_names
+from indexer.records import Record
+
+# place -> articles, as the 22k corpus counts them
+_LOC = {"Korea": 373, "Korea Selatan": 392, "Korea Utara": 43, "KOREA": 2,
+        "Jawa": 227, "Jawa Barat": 628, "Jawa Timur": 460, "Jawa Tengah": 377,
+        "Papua": 520, "Papua Barat": 206, "Papua Nugini": 9,
+        "Tangerang": 193, "Tangerang Selatan": 153, "Maluku": 67, "Maluku Utara": 41,
+        "Arab": 33, "Arab Saudi": 356, "Jakarta": 4707, "Jakarta Selatan": 1178,
+        "Jakarta Pusat": 813, "Seoul": 104}
+
+
+def _map(loc: dict[str, int]) -> EntityMap:
+    return compute_map({"PER": {}, "ORG": {}, "LOC": loc}, {}, alias_person, NameEvidence())
+
+
+def test_a_short_name_of_one_of_several_places_is_that_place_unless_another_is_named() -> None:
+    m = _map(_LOC)
+    # one of several longer names holds most of their articles, and the short name alone is
+    # written less often than it: "Korea"; not "Jawa" (no one province dominates), "Papua" (a
+    # province itself, named more than Papua Barat), "Tangerang", "Maluku", "Arab" (one longer
+    # name only: a place of its own, or a word of several uses)
+    assert m.shorts == {"Korea": ("Korea Selatan", "Korea Utara")}
+    assert m.entities_in("LOC", ["Korea", "Seoul"]) == {"Korea": ("Korea Selatan",),
+                                                        "Seoul": ("Seoul",)}
+    # a variant the map joins to the short name, and an article naming the dominant place
+    assert m.entities_in("LOC", ["KOREA", "Korea Selatan"]) == {
+        "KOREA": ("Korea Selatan",), "Korea Selatan": ("Korea Selatan",)}
+    # must not change: an article naming another of its longer names (both Koreas), the others
+    assert m.entities_in("LOC", ["Korea", "Korea Utara", "Korea Selatan"])["Korea"] == ("Korea",)
+    assert m.entities_in("LOC", ["Korea", "Korea Utara"])["Korea"] == ("Korea",)
+    for short, longer in (("Jawa", "Jawa Barat"), ("Papua", "Papua Barat"),
+                          ("Tangerang", "Tangerang Selatan"), ("Arab", "Arab Saudi"),
+                          ("Jakarta", "Jakarta Selatan")):
+        assert m.entities_in("LOC", [short, longer]) == {short: (short,), longer: (longer,)}
+    # the short name written as often as its longer name, or the longer names evenly split
+    assert _map({**_LOC, "Korea": 400}).shorts == {}
+    assert _map({**_LOC, "Korea Utara": 120}).shorts == {}
+    # the rule is stored with the map (``warta add`` applies it as ``reindex`` does)
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    assert again.shorts == m.shorts
+    assert again.entities_in("LOC", ["Korea"]) == {"Korea": ("Korea Selatan",)}
+
+
+def _mentions(text: str, spans: list[tuple[str, str]]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for typ, written in spans:
+        start = text.index(written, int(str(out[-1]["end"])) if out else 0)
+        out.append({"type": typ, "name": written, "field": "body", "start": start,
+                    "end": start + len(written)})
+    return out
+
+
+def test_a_places_word_that_begins_a_persons_name_is_no_place() -> None:
+    persons = {"Maliki": "Turki al-Maliki", "Beckham": "Victoria Beckham",
+               "Ganjar Pranowo": "Ganjar Pranowo", "Al Hasan": "Al Hasan",
+               "Recep Tayyip Erdogan": "Recep Tayyip Erdogan", "Hasan": "Hasan"}
+
+    def inside(text: str, spans: list[tuple[str, str]]) -> list[str]:
+        ms = _mentions(text, spans)
+        found = places_in_names("", text, ms, lambda m: persons.get(str(m["name"]))
+                                if m["type"] == "PER" else None, lambda m: m["type"] == "LOC")
+        return [str(m["name"]) for m in ms if (m["field"], m["start"]) in found]
+
+    # a particle between them, or the two spelling the person's value the map gives
+    assert inside("kata juru bicara Turki al-Maliki.",
+                  [("LOC", "Turki"), ("PER", "Maliki")]) == ["Turki"]
+    assert inside("Istri David, Victoria Beckham, hadir.",
+                  [("LOC", "Victoria"), ("PER", "Beckham")]) == ["Victoria"]
+    assert "bin" in PARTICLES and inside("Tokoh Yaman bin Hasan datang.",
+                                         [("LOC", "Yaman"), ("PER", "Hasan")]) == ["Yaman"]
+    # must not change: an office's place before its holder, a particle the person's own
+    # mention begins with, a person further on, a comma between
+    for text, spans in (
+            ("Gubernur Jawa Tengah Ganjar Pranowo hadir.",
+             [("LOC", "Jawa Tengah"), ("PER", "Ganjar Pranowo")]),
+            ("delegasi Indonesia Al Hasan bangga.", [("LOC", "Indonesia"), ("PER", "Al Hasan")]),
+            ("Presiden Turki Recep Tayyip Erdogan mengecam.",
+             [("LOC", "Turki"), ("PER", "Recep Tayyip Erdogan")]),
+            ("Ke Turki, Maliki pergi.", [("LOC", "Turki"), ("PER", "Maliki")]),
+            ("Dari Turki dan Maliki.", [("LOC", "Turki"), ("PER", "Maliki")])):
+        assert inside(text, spans) == [], text
+
+
+def _prepared(tmp_path: Path, body: str) -> Prepared:
+    row = {"id": "p", "url": "https://example.com/p", "title": "Serangan Kilang Minyak",
+           "body": body, "date": "2019-09-20", "source": "x", "category": "news"}
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
+    assert isinstance(prep, Prepared)
+    return prep
+
+
+def test_apply_map_writes_both_rules(tmp_path: Path) -> None:
+    body = ("Juru bicara Koalisi Arab, Turki al-Maliki mengatakan koalisi menyerang Yaman. "
+            "Presiden Turki Recep Tayyip Erdogan mengecam. Penyanyi Korea ikut berduka.")
+    prep = _prepared(tmp_path, body)
+    before = load_payload(prep.fields[S.PAYLOAD])
+    assert [m.name for m in before.mentions if m.type == "LOC"] == \
+        ["Turki", "Yaman", "Turki", "Korea"]
+    emap = EntityMap({"PER": {"Maliki": ("Turki al-Maliki",)}},
+                     {"LOC": {"Korea": 373, "Turki": 81}, "PER": {"Maliki": 9}},
+                     shorts={"Korea": ("Korea Selatan", "Korea Utara")})
+    after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+    places = [(m.name, after.body[m.start:m.end]) for m in after.mentions if m.type == "LOC"]
+    # the spokesman's given name goes, the country before its president stays
+    assert places == [("Yaman", "Yaman"), ("Turki", "Turki"), ("Korea Selatan", "Korea")]
+    assert set(after.entities["LOC"]) == {"Turki", "Yaman", "Korea Selatan"}
+    # with the president's sentence gone, the article names no Turkey at all
+    prep = _prepared(tmp_path, body.replace("Presiden Turki Recep Tayyip Erdogan mengecam. ",
+                                            ""))
+    after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+    assert "Turki" not in after.entities.get("LOC", ())
+    assert "Turki al-Maliki" in after.entities["PER"]
+
+
+def test_on_the_corpus_no_short_place_beside_its_one_place_nor_a_place_inside_a_name(
+        full_index_dir: Path) -> None:
+    """Brute force over the 22k index: an article with a short place name of the map names
+    another of its longer names; no place mention is followed right away by a person's whose
+    value the two spell or after a name particle."""
+    emap = store.load_entity_map(full_index_dir)
+    assert "Korea" in emap.shorts
+    searcher = store.open_index(full_index_dir).searcher()
+    alone, inside, moved = [], [], 0
+    for _, addr in searcher.search(tantivy.Query.all_query(), searcher.num_docs).hits:
+        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+        places = set(art.entities.get("LOC", ()))
+        for short in places & set(emap.shorts):
+            if not places & set(emap.shorts[short][1:]):
+                alone.append((art.title, short))
+        for a in art.mentions:
+            text = art.title if a.field == "title" else art.body
+            if a.type == "LOC" and text[a.start:a.end] in emap.shorts and a.name != text[
+                    a.start:a.end]:
+                moved += 1
+            for b in art.mentions:
+                if a.type != "LOC" or b.type != "PER" or b.field != a.field \
+                        or not a.end < b.start <= a.end + 6:
+                    continue
+                gap = text[a.end:b.start].replace("-", " ").split()
+                if (gap and gap[0].lower() in PARTICLES and len(gap) == 1) or (
+                        b.start == a.end + 1
+                        and variant_key(text[a.start:b.end]) == variant_key(b.name)):
+                    inside.append(text[a.start:b.end])
+    assert alone == [], alone[:10]
+    assert inside == [], inside[:10]
+    assert moved >= 300  # "Korea" written for South Korea

@@ -78,9 +78,10 @@ def unsure_words(persons: Mapping[str, tuple[str, ...]], counts: Mapping[str, in
     if checked:
         written: dict[str, int] = defaultdict(int)  # person -> articles writing him in full
         wanted = set(checked.values())
+        # each full name -> the wanted persons it is (most are none: looked up once each)
+        full = {v: ps for v in counts if not _one_word(v) if (ps := wanted.intersection(into(v)))}
         for context in contexts:
-            for p in {p for v in context if v in counts and not _one_word(v)
-                      for p in into(v)} & wanted:
+            for p in {p for v in context if v in full for p in full[v]}:
                 written[p] += 1
         out.update(v for v, p in checked.items() if counts[v] < USAGE_MIN * written[p])
     return frozenset(out)

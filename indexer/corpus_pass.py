@@ -143,6 +143,9 @@ def _ordered(value: Any) -> Any:
     if isinstance(value, dict):
         out = value.copy()  # the same kind of mapping (a Counter stays one)
         out.clear()
+        if all(type(v) is int for v in value.values()):  # counts: nothing inside to order
+            dict.update(out, ((k, value[k]) for k in sorted(value)))  # a Counter's would add
+            return out
         nested = any(isinstance(v, dict) for v in value.values())
         for k in (value if nested else sorted(value)):  # types keep their own order
             out[k] = _ordered(value[k])

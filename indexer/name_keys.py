@@ -35,6 +35,9 @@ def category_key(value: str) -> str:
     return _SPACES_RE.sub(" ", value).strip().casefold()
 
 
+# Each of the map's rules reads a value's words again (~10 times a value): remembered, like
+# the keys below.
+@lru_cache(maxsize=1 << 17)
 def name_words(value: str) -> tuple[str, ...]:
     return tuple(variant_key(value).split(" "))
 
@@ -88,11 +91,13 @@ def _today(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 17)
 def spelt_words(value: str) -> tuple[str, ...]:
     """The words of a name with the old spelling read as today's."""
     return tuple(_today(variant_key(value)).split(" "))
 
 
+@lru_cache(maxsize=1 << 17)
 def spelling_key(value: str) -> str:
     """The key under which the spellings of one whole name meet: the variant key with the old
     spelling read as today's ("soeharto" -> "suharto"), German's "ue" as "u", and a first

@@ -14,6 +14,7 @@ writes the club's name in full, such a word names no one in that article
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from indexer.entities.facts import CLUB_CATEGORIES, CLUB_FIRST, CLUB_LAST, CLUB_SUFFIXES
@@ -22,6 +23,7 @@ from indexer.name_keys import category_key, name_words
 _WORD_RE: Final = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1024)
 def sports_news(category: str) -> bool:
     """Whether an article's category is sports news (no category: nothing is known)."""
     return not category.strip() or any(
@@ -39,11 +41,13 @@ def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:
     no sports news and the article writes no longer name of that club."""
     if sports_news(category):
         return
-    words = {v: name_words(v) for v in out}
-    full = {into[0] for v, into in out.items() if len(into) == 1 and len(words[v]) > 1}
-    for v, into in out.items():
-        if len(into) != 1 or len(words[v]) != 1 or into[0] in full:
-            continue
-        club = name_words(into[0])
-        if words[v][0] in club and _club(club):
+    one = {v for v, into in out.items() if len(into) == 1 and into[0] != v
+           and " " not in v.strip()}
+    if not one:
+        return
+    full = {into[0] for v, into in out.items() if len(into) == 1 and v not in one
+            and len(name_words(v)) > 1}
+    for v in one:
+        club = name_words(out[v][0])
+        if out[v][0] not in full and name_words(v)[0] in club and _club(club):
             out[v] = ()

@@ -26,7 +26,7 @@ from indexer.person_context import (
 )
 from indexer.person_marks import somebody_else
 from indexer.short_places import article_shorts
-from indexer.unit_bodies import body_keys, qualified_in_article
+from indexer.unit_bodies import body_keys, qualified_heads, qualified_in_article
 
 MAP_VERSION: Final = 1
 
@@ -66,6 +66,7 @@ class EntityMap:
     # variant keys of the organisations' values that are bodies (:mod:`indexer.unit_bodies`)
     _bodies: set[str] = field(default_factory=set, compare=False)
     _orgs: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
+    _heads: set[str] = field(default_factory=set, compare=False)  # :func:`qualified_heads`
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -83,6 +84,7 @@ class EntityMap:
         self._tails.update(cut_tails(self.values.get("ORG", {}), self.counts.get("ORG", {})))
         self._bodies.update(body_keys(self.counts.get("ORG", {}), self.values.get("ORG", {}),
                                       self.counts.get("LOC", {})))
+        self._heads.update(qualified_heads(self._orgs, self._bodies.__contains__))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -134,7 +136,7 @@ class EntityMap:
         (:mod:`indexer.short_places`)."""
         out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
         if typ == "ORG":
-            qualified_in_article(out, self._bodies.__contains__, self._orgs, cut)
+            qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
             off_field(out, category)
         if typ == "LOC" and self.shorts:
             out.update(article_shorts(out, self.shorts))

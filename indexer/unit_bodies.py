@@ -36,6 +36,8 @@ WITH_BODY_SHARE: Final = 0.1
 AGE_GROUP_RE: Final = re.compile(r"u-?\d{2}")
 
 
+
+
 @cache
 def unit_heads() -> frozenset[str]:
     return load_names(DATA / "unit_heads.txt")
@@ -104,8 +106,29 @@ def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[s
     return joined, generic
 
 
+def qualified_heads(totals: Mapping[str, int], is_body: Callable[[str], bool]
+                    ) -> frozenset[str]:
+    """The variant keys that :func:`qualified_in_article` may find written with more after
+    them among ``totals`` (the map's organisations' values -> articles): an age group, or
+    after a unit's name a body, in a value named 1/:data:`~indexer.entity_groups.DOMINANCE`
+    as often as the key's at least. An article none of whose values has one of these keys is
+    left at once."""
+    by_key: Counter[str] = Counter()
+    for name, n in totals.items():
+        by_key[variant_key(name)] += n
+    out = set()
+    for name, n in totals.items():
+        ws = name_words(name)
+        for k in range(1, len(ws)):
+            head = " ".join(ws[:k])
+            if DOMINANCE * n >= by_key.get(head, 0) and _qualifies(ws[:k], ws[k:], is_body):
+                out.add(head)
+    return frozenset(out)
+
+
 def qualified_in_article(out: dict[str, tuple[str, ...]], is_body: Callable[[str], bool],
-                         totals: Mapping[str, int], cut: Collection[str] = ()) -> None:
+                         totals: Mapping[str, int], cut: Collection[str] = (),
+                         heads: Collection[str] | None = None) -> None:
     """Each of one article's organisations' values (``out``: raw value -> what it becomes)
     that the article also writes as one longer value with an age group after it, or, a unit's
     name, with a body after it (``is_body``: whether a name's variant key is an organisation
@@ -114,17 +137,24 @@ def qualified_in_article(out: dict[str, tuple[str, ...]], is_body: Callable[[str
     articles; a club's youth team named in passing is not what the club's name stands for in
     that article, nor is "Dewan Perwakilan Rakyat Dewan Perwakilan Daerah" the DPR); so does
     a unit's name that alone is no value ("Biro Hukum" beside "Biro Hukum KPK"), but not one
-    the article shows cut from another body's name (``cut``)."""
-    finals = {x: name_words(x) for into in out.values() for x in into}
+    the article shows cut from another body's name (``cut``). ``heads``:
+    :func:`qualified_heads` of the corpus's names, when known."""
+    if heads is not None and not any(
+            variant_key(x) in heads for v, into in out.items() for x in (into or (v,))):
+        return
+    finals = {x: variant_key(x) for into in out.values() for x in into}
+    if not finals or (len(finals) == 1 and all(out.values())):
+        return  # no two names
     for v, into in out.items():
-        x = into[0] if into else v
-        ws = name_words(x)
-        if len(into) > 1 or v in cut or (not into and not _is_unit(ws)):
+        if len(into) > 1 or v in cut:
             continue
-        found = {y for y, ys in finals.items() if len(ys) > len(ws) and ys[:len(ws)] == ws
-                 and _qualifies(ws, ys[len(ws):], is_body)
+        x = into[0] if into else v
+        key = variant_key(x)
+        found = {y for y, yk in finals.items() if yk.startswith(key + " ")
+                 and _qualifies(tuple(key.split(" ")), tuple(yk[len(key) + 1:].split(" ")),
+                                is_body)
                  and DOMINANCE * totals.get(y, 0) >= totals.get(x, 0)}
-        if len(found) == 1:
+        if len(found) == 1 and (into or _is_unit(name_words(v))):
             out[v] = (found.pop(),)
 
 

@@ -85,7 +85,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   "ch"/"c", "dh"/"d", doubled letters read as one join ("RSPAD Gatot Soebroto" = "Rumah Sakit
   Pusat Angkatan Darat Gatot Subroto", "Bank BRI" = BRI); a place's name joins the one
   longer name of it ("Stadion Patriot" ~ "Stadion Patriot Candrabhaga", "Istana Bogor" ~
-  "Istana Kepresidenan Bogor"), and a place named as a person is the one street named so
+  "Istana Kepresidenan Bogor"), a place written with where it is or a street with its lane's
+  number the place (:mod:`indexer.place_tails`: "Stadion Madya Senayan", "Jalan Patra
+  Kuningan XIII"), and a place named as a person is the one street named so
   ("Tendean" ~ "Jalan Kapten Tendean");
 * **short place names** (:mod:`indexer.short_places`, in one article): a place's name the
   corpus writes as a short form of one of the several places it begins is that place where the
@@ -126,6 +128,7 @@ from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import (
+    STREET_HEADS,
     STREET_NAME_MIN,
     districts,
     join_expanded,
@@ -164,6 +167,7 @@ from indexer.nicknames import article_pairs, join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
+from indexer.place_tails import join_place_tails
 from indexer.run_ons import run_ons
 from indexer.short_places import short_places
 from indexer.unit_bodies import join_units
@@ -256,6 +260,7 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
         if typ == "LOC":
             join_longer_places(groups, words)
+            join_place_tails(groups, words, STREET_HEADS)
             join_streets(groups, words, person_names)
         dropped = letter_pairs(groups)
         if typ == "LOC":  # after the joins: "Sudirman" is one of the streets

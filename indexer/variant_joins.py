@@ -27,12 +27,14 @@ PARTY_HEADS: Final = ("partai", "timnas")
 # "Sumatera", "Republik Indonesia" ~ "Indonesia"), and those of them that name two places when
 # both are written with the same name (Kota / Kabupaten Bandung).
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
-                      "sirkuit", "stadion", "stadion utama", "candi", "gunung", "bandara")
+                      "sirkuit", "stadion", "stadion utama", "stade", "estadio", "stadio", "candi",
+                      "gunung", "bandara")
 REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
 # A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
 # these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
 # "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
-VENUE_HEADS: Final = frozenset({"stadion", "stadion utama", "sirkuit", "bandara"})
+VENUE_HEADS: Final = frozenset({"stadion", "stadion utama", "stade", "estadio", "stadio",
+                                "sirkuit", "bandara"})
 # A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau; "Jalan
 # Tol Jakarta" is not Jakarta): "X" joins "Kepulauan X" or "Tol X" only where that is named at
 # least as often ("Mariana Utara"; "Cipularang" of the toll road "Tol Cipularang").

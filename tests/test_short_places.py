@@ -170,3 +170,30 @@ def test_on_the_corpus_no_short_place_beside_its_one_place_nor_a_place_inside_a_
     assert alone == [], alone[:10]
     assert inside == [], inside[:10]
     assert moved >= 300  # "Korea" written for South Korea
+
+
+def test_a_place_written_with_where_it_is_or_a_lanes_number_is_that_place() -> None:
+    m = _map({"Stadion Madya": 101, "Stadion Madya Gelora Bung Karno": 16,
+              "Stadion Madya Senayan": 15, "Gelora Bung Karno": 60, "Senayan": 777,
+              "RSPAD Gatot Soebroto": 395, "RSPAD Gatot Soebroto Jakarta": 21, "Jakarta": 4707,
+              "Jalan Patra Kuningan": 38, "Jalan Patra Kuningan XIII": 14,
+              "Parc des Princes": 46, "Stade Parc des Princes": 6, "Paris": 90,
+              # must not change
+              "Gedung DPRD": 8, "Gedung DPRD DKI Jakarta": 10, "Gedung DPRD Jawa Timur": 7,
+              "DKI Jakarta": 300, "Jawa Timur": 460, "Kecamatan Grogol": 20,
+              "Kecamatan Grogol Petamburan": 2, "Petamburan": 9, "Padang": 95,
+              "Padang Pariaman": 5, "Pariaman": 6, "Taman Makam Pahlawan Kalibata": 184,
+              "Taman Makam Pahlawan": 40, "Taman Makam Pahlawan Tabanan": 3, "Tabanan": 12,
+              "Senayan XXI": 3})
+    for longer, place in (("Stadion Madya Gelora Bung Karno", "Stadion Madya"),
+                          ("Stadion Madya Senayan", "Stadion Madya"),
+                          ("RSPAD Gatot Soebroto Jakarta", "RSPAD Gatot Soebroto"),
+                          ("Jalan Patra Kuningan XIII", "Jalan Patra Kuningan"),
+                          ("Stade Parc des Princes", "Parc des Princes")):
+        assert m.entity("LOC", longer) == (place,), longer
+    # a kind of building each province has, a region's longer name, a compound name, a place
+    # written mostly with another name, a cinema's brand after a district
+    for value in ("Gedung DPRD DKI Jakarta", "Gedung DPRD Jawa Timur",
+                  "Kecamatan Grogol Petamburan", "Padang Pariaman",
+                  "Taman Makam Pahlawan Tabanan", "Senayan XXI"):
+        assert m.entity("LOC", value) == (value,), value

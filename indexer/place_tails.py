@@ -1,0 +1,67 @@
+"""A place's name written with where it is, or a street's with its lane's number, is that place:
+"Stadion Madya Senayan" and "RSPAD Gatot Soebroto Jakarta" name the stadium and the hospital
+the corpus mostly writes without the district or the city, and "Jalan Patra Kuningan XIII" is
+a lane of Jalan Patra Kuningan.
+
+When the map is computed (:func:`join_place_tails`), a place's value of the words X then Y
+joins X's group where X (two words or more: "Padang Pariaman" is a regency, not Padang; no
+region's kind first: "Kecamatan Grogol Petamburan") and Y are each places' values of the
+corpus, Y in :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; and so does a street's
+value (its first word a street's: ``expanded_names.STREET_HEADS``) followed by a Roman
+numeral. Only where X is what its group is mostly written as (not "Taman Makam Pahlawan",
+written mostly with Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
+:data:`~indexer.entity_groups.DOMINANCE` times as often as all its names with a place after it
+together (not "Gedung DPRD", a kind of building each province has).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Final
+
+from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts
+
+_ROMAN_RE: Final = re.compile(r"[IVXL]+")
+# A region's name after a kind of region may go on with another place's ("Kecamatan Grogol
+# Petamburan", "Kabupaten Puncak Jaya"): a longer name, not the shorter region's.
+_REGION_HEADS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", "desa",
+                                  "provinsi"})
+
+
+def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
+                     street_heads: frozenset[str]) -> None:
+    """Join each place's value written with a place or a lane's number after it to the place
+    (see the module). ``words``: value -> its lower-cased words, as the place joins read them."""
+    totals = group_counts(groups)
+    shown: dict[str, str] = {}  # a group's root -> the value it is mostly written as
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        shown.setdefault(groups.find(v), v)
+    known = {v for v, c in groups.counts.items() if c >= RIVAL_MIN}
+    heads: dict[str, str] = {}  # a longer value -> the place it is written with
+    lanes: set[str] = set()  # those of them that are a street's lane
+    for v in groups.counts:
+        ws = v.split()
+        if len(ws) < 3:
+            continue
+        if _ROMAN_RE.fullmatch(ws[-1]) and words.get(v, ("",))[0] in street_heads:
+            if (head := " ".join(ws[:-1])) in groups.counts:
+                heads[v] = head
+                lanes.add(v)
+            continue
+        for i in range(2, len(ws)):
+            head, tail = " ".join(ws[:i]), " ".join(ws[i:])
+            if head in groups.counts and tail in known:
+                heads[v] = head
+                break
+    located: Counter[str] = Counter()
+    for v, head in heads.items():
+        located[head] += 0 if v in lanes else groups.counts[v]
+    for v, head in sorted(heads.items()):
+        root = groups.find(head)
+        if (shown[root] == head and root != groups.find(v)
+                and words.get(head, ("",))[0] not in _REGION_HEADS
+                and groups.counts[head] >= DOMINANCE * located[head]
+                and totals[root] >= totals[groups.find(v)]):
+            groups.join(head, v)

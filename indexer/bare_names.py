@@ -14,12 +14,18 @@ ministry. A word is *unsure* (:func:`unsure_words`, when the map is computed) wh
   :data:`USAGE_MIN` as many articles as it writes the person's full name: it does not call
   him so ("Joko" alone in 18 articles, "Joko Widodo" in 1,618; but "Habibie" alone in 222 and
   "Bacharuddin Jusuf Habibie" in 705, so a bare "Habibie" stays his though his son's name
-  holds the word too).
+  holds the word too), or
+* it is the last word of his full names, a surname the corpus writes as the last word of
+  :data:`SURNAME_RIVALS` other persons' full names or more (:func:`_surname_rivals`), and
+  the corpus writes it alone in fewer than :data:`SURNAME_USAGE` as many articles as his
+  full name: a family's name, or the one name of many a man ("Hamzah" of Fahri Hamzah is
+  also Chandra M. Hamzah, a hotel clerk, a diver).
 
 An aliased nickname is never unsure: the map ties it to one person ("Jokowi", "Bamsoet").
 When an article is written (:func:`supported`, by ``reindex`` and ``add`` alike), an unsure
-word is the person only where the article writes one of his full names or an alias of his;
-else it is the one person whose full name the article writes with the word, or no one.
+word is the person only where the article writes one of his full names or an alias of his, or
+another word of his name that is no unsure word ("Anies" in the headline, "Baswedan" in the
+body); else it is the one person whose full name the article writes with the word, or no one.
 """
 
 from __future__ import annotations
@@ -35,10 +41,26 @@ from indexer.name_keys import covers, loose_words, name_words
 # alone (an article writing his full name has the extractor read it as him already) in at
 # least this share as many articles as it writes his full name.
 USAGE_MIN: Final = 0.05
+# A surname is a family's or many men's one name where this many other persons' full names end
+# in it; it is still the person's own where the corpus writes it alone in at least this share
+# as many articles as his full name ("Habibie").
+SURNAME_RIVALS: Final = 3
+SURNAME_USAGE: Final = 0.1
 
 
 def _one_word(v: str) -> bool:
     return " " not in v.strip()
+
+
+def _surname_rivals(p: str, ending: set[tuple[str, tuple[str, ...]]]) -> int:
+    """How many other persons' full names end in a last word of ``p``'s (``ending``: each
+    person whose full name ends in it, with that name's loose words), told apart by their first
+    words: none, where ``p``'s full names do not end in it; not names that hold his whole name
+    ("Mufidah Jusuf Kalla", his wife; "Anies Rasyid Baswedan", himself)."""
+    if not any(x == p for x, _ in ending):
+        return 0
+    own = loose_words(p)
+    return len({ws[0] for x, ws in ending if x != p and not covers(ws, own)})
 
 
 def unsure_words(persons: Mapping[str, tuple[str, ...]], counts: Mapping[str, int],
@@ -54,16 +76,22 @@ def unsure_words(persons: Mapping[str, tuple[str, ...]], counts: Mapping[str, in
     exact: dict[str, set[str]] = defaultdict(set)  # person -> words of his full names
     # loose word -> person -> articles of his full names that hold it
     holding: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # word -> the persons whose full names end in it, with those names' loose words (the word
+    # as written: "Sarri" is no "Sari")
+    last: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
     for u, c in counts.items():
         found = into(u)
         if _one_word(u) or len(found) != 1:  # no ticket: its halves are named apart
             continue
-        loose[found[0]].update(loose_words(u))
+        words = loose_words(u)
+        loose[found[0]].update(words)
         exact[found[0]].update(name_words(u))
-        for w in set(loose_words(u)):
+        last[name_words(u)[-1]].add((found[0], words))
+        for w in set(words):
             holding[w][found[0]] += c
     out: set[str] = set()
     checked: dict[str, str] = {}  # word -> its person, to be weighed by usage
+    surnames: set[str] = set()  # those of them weighed as surnames
     for v in counts:
         found = into(v)
         if not _one_word(v) or len(found) != 1 or found[0] == v or _one_word(found[0]):
@@ -73,8 +101,12 @@ def unsure_words(persons: Mapping[str, tuple[str, ...]], counts: Mapping[str, in
             continue  # an alias
         if name_words(v)[0] not in exact[p]:
             out.add(v)
-        elif any(x != p and c >= RIVAL_MIN for x, c in holding.get(word, {}).items()):
+            continue
+        if any(x != p and c >= RIVAL_MIN for x, c in holding.get(word, {}).items()):
             checked[v] = p
+        if _surname_rivals(p, last.get(name_words(v)[0], set())) >= SURNAME_RIVALS:
+            checked[v] = p
+            surnames.add(v)
     if checked:
         written: dict[str, int] = defaultdict(int)  # person -> articles writing him in full
         wanted = set(checked.values())
@@ -83,7 +115,8 @@ def unsure_words(persons: Mapping[str, tuple[str, ...]], counts: Mapping[str, in
         for context in contexts:
             for p in {p for v in context if v in full for p in full[v]}:
                 written[p] += 1
-        out.update(v for v, p in checked.items() if counts[v] < USAGE_MIN * written[p])
+        out.update(v for v, p in checked.items() if counts[v] < (
+            SURNAME_USAGE if v in surnames else USAGE_MIN) * written[p])
     return frozenset(out)
 
 
@@ -102,8 +135,10 @@ def supported(found: dict[str, tuple[str, ...]], mapped: Mapping[str, tuple[str,
             continue  # the article's own names decided already
         p = into[0]
         own = loose_words(p)
-        if any(u != v and p in x and (not _one_word(u) or (
-                u not in unsure and loose_words(u)[0] not in own)) for u, x in found.items()):
+        # another bare word of his name supports a surname, not a given name ("Joko", "Widodo")
+        surname = loose_words(v)[0] == own[-1]
+        if any(u != v and p in x and (not _one_word(u) or (u not in unsure and (
+                surname or loose_words(u)[0] not in own))) for u, x in found.items()):
             continue
         folded = folded or text.casefold()
         if p.casefold() in folded:

@@ -22,9 +22,10 @@ from indexer.person_context import (
     finals_of,
     keeps_company,
     names_company,
+    no_company,
     specific,
 )
-from indexer.person_marks import somebody_else
+from indexer.person_marks import said_only, somebody_else
 from indexer.short_places import article_shorts
 from indexer.unit_bodies import body_keys, qualified_heads, qualified_in_article
 
@@ -119,20 +120,20 @@ class EntityMap:
                     ) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
-        (:func:`~indexer.article_persons.article_persons`), and no one where the article names
-        none of the company his full name keeps (``context``: the article's values of every
-        type; :func:`~indexer.person_context.keeps_company`), or where the words around it mark
-        somebody else and the article names none of his company (``marked``: the article's
-        :func:`~indexer.person_marks.bare_marks`), and a word the corpus shows other people's
-        too as the article's names and ``text`` (headline and body) support
-        (:func:`~indexer.bare_names.supported`); an organisation's value the article shows
-        another body's is none (``cut``: :func:`~indexer.cut_names.cut_values`), and so is a
-        person's name the article writes only inside a place's or a work's name (``inner``:
-        :func:`~indexer.inner_names.inner_only`); an organisation's value the article also
-        writes with an age group or a unit's with a body after it is that longer value
+        (:func:`~indexer.article_persons.article_persons`), and no one where the article names none
+        of the company his full name keeps (``context``: the article's values of every type;
+        :func:`~indexer.person_context.keeps_company`), or where the words around it mark somebody
+        else and the article names none of his company, or mark a word said (``marked``: the
+        article's :func:`~indexer.person_marks.bare_marks`), and a word the corpus shows other
+        people's too as the article's names and ``text`` (headline and body) support
+        (:func:`~indexer.bare_names.supported`); an organisation's value the article shows another
+        body's is none (``cut``: :func:`~indexer.cut_names.cut_values`), and so is a person's name
+        the article writes only inside a place's or a work's name (``inner``:
+        :func:`~indexer.inner_names.inner_only`); an organisation's value the article also writes
+        with an age group or a unit's with a body after it is that longer value
         (:func:`~indexer.unit_bodies.qualified_in_article`), and a word of a club's name alone
-        outside sports news is none (:func:`~indexer.club_words.off_field`); a short place
-        name is the longer place it stands for unless the article names another
+        outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
+        the longer place it stands for unless the article names another
         (:mod:`indexer.short_places`)."""
         out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
         if typ == "ORG":
@@ -145,6 +146,11 @@ class EntityMap:
         found = article_persons(out, category_key(category), self.astray, self._persons)
         supported(found, out, self.unsure, text)
         finals = finals_of(self.values, self.counts)
+        # a word said as a sentence of its own is no one whatever company the article keeps
+        self._unless_company(found, (
+            v for v, seen in (marked or {}).items()
+            if len(into := found.get(v, ())) == 1 and into[0] != v
+            and said_only(seen, self.marks.get(into[0]))), no_company, context, finals)
         self._unless_company(found, (
             v for v, seen in (marked or {}).items()
             if len(into := found.get(v, ())) == 1 and into[0] != v

@@ -7,11 +7,11 @@ Over the whole corpus, a name mostly written so is no person anywhere
 (:func:`~indexer.name_kinds.kind_votes`); a hero's name shared by streets and by living people
 is not, and each article tells which it writes. When the map is computed
 (:func:`inner_values`) it keeps the persons' names the corpus ever writes after such a word
-(``data/kind_words.txt``: [named] "jalan", "bandara", "universitas"; [thing] "berjudul",
-"memerankan"); when an article is written (:func:`inner_only`, by ``reindex`` and ``add``
-alike, :meth:`~indexer.entity_map.EntityMap.entities_in`), such a name every mention of which
-follows such a word beginning a name (not "Direktur Angkutan Jalan X", an office) is no one
-there.
+(``data/kind_words.txt``: [named] "jalan", "bandara", "universitas"; [school] "mazhab",
+"UIN"; [thing] "berjudul", "memerankan"); when an article is written (:func:`inner_only`, by
+``reindex`` and ``add`` alike, :meth:`~indexer.entity_map.EntityMap.entities_in`), such a
+name every mention of which follows such a word beginning a name (not "Direktur Angkutan Jalan
+X", an office) is no one there.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from indexer.name_kinds import kind_before
 from indexer.words import word_before
 
 # The kinds of word after which a person's name is part of another thing's name.
-INNER_KINDS: Final = frozenset({"named", "thing"})
+INNER_KINDS: Final = frozenset({"named", "thing", "school"})
 
 
 def inner_values(kinds: Mapping[tuple[tuple[str, str], str], int]) -> frozenset[str]:

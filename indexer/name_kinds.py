@@ -41,7 +41,7 @@ from indexer.words import word_before
 
 Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
-KINDS: Final = ("group", "thing", "named", "product", "maker", "event", INITIALS)
+KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS)
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".

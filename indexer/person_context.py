@@ -105,6 +105,14 @@ def keeps_company(person: str, context: Collection[str], own: Collection[str],
     return len(others) < OTHERS_MIN or any(not xs.isdisjoint(company) for xs in others)
 
 
+def no_company(person: str, context: Collection[str], own: Collection[str],
+               profile: Mapping[str, frozenset[str]], tells: Mapping[str, bool],
+               finals: Finals) -> bool:
+    """A company test no article passes: the mention is no one wherever the article writes
+    none of the person's full names."""
+    return False
+
+
 def names_company(person: str, context: Collection[str], own: Collection[str],
                   profile: Mapping[str, frozenset[str]], tells: Mapping[str, bool],
                   finals: Finals) -> bool:

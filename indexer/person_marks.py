@@ -8,7 +8,10 @@ man, and "KBO Reskrim Iptu Arman" a police officer. The marks (``data/person_mar
 * **rank**: a police or military rank heads the mention or is the word before it;
 * **private**: a word that introduces a private person or his initials is the word before it
   ("bernama", "alias", "berinisial"), or a pseudonym follows it in parentheses ("(nama samaran)");
-* **age**: an age follows it in parentheses ("(33)", "(54 tahun)").
+* **age**: an age follows it in parentheses ("(33)", "(54 tahun)");
+* **utterance**: it is a quoted sentence of its own, begun after a sentence's end or an opening
+  quote and closed by a quote ("semoga diberikan kesembuhan. Amin," kata dia): a word said, an
+  interjection or a prayer, not somebody named.
 
 A well-known person may be written so too: "Irjen Firli" is Firli Bahuri, a police general,
 and a footballer's goals are listed as "Salah (40)". So a mark tells somebody else only where
@@ -35,10 +38,14 @@ from indexer.words import word_before
 RANK: Final = "rank"
 PRIVATE: Final = "private"
 AGE: Final = "age"
+UTTERANCE: Final = "utterance"
 # How the marks are counted among the kinds of names (:mod:`indexer.name_kinds`).
 KIND_PREFIX: Final = "mark:"
 
 _ASIDE_RE: Final = re.compile(r" ?\(([^()]{4,40})\)")
+# what ends a quoted sentence of one word: its punctuation, then the closing quote
+_UTTERED_RE: Final = re.compile(r"[,.!?]?[\"”]")
+_OPENING_QUOTES: Final = frozenset('"“')
 
 
 @cache
@@ -62,7 +69,28 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
         aside = _ASIDE_RE.match(text, end)
         if aside is not None and aside.group(1).strip().lower() in words["aside"]:
             found.add(PRIVATE)
+    if _UTTERED_RE.match(text, end) and _sentence_starts(text, start):
+        found.add(UTTERANCE)
     return frozenset(found)
+
+
+def _sentence_starts(text: str, at: int) -> bool:
+    """Whether a sentence begins at ``text[at]``: nothing but spaces between it and the text's
+    start, a line's, a sentence's end, or an opening quote that itself begins a sentence or
+    follows a colon or a comma (not a nickname inside a name: 'Stefano "Teco" Cugurra')."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n" or text[i] in ".!?":
+        return True
+    return text[i] in _OPENING_QUOTES and (_sentence_starts(text, i) or _after_pause(text, i))
+
+
+def _after_pause(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] in ":,"
 
 
 def _marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]], full: bool
@@ -114,6 +142,12 @@ def somebody_else(marks: frozenset[str], known: frozenset[str] | None) -> bool:
     """Whether a bare word's marks in an article (:func:`bare_marks`) say it is not the person
     whose full names have the marks ``known`` (None: unknown, as in a map of an older index)."""
     return known is not None and not marks <= known
+
+
+def said_only(marks: frozenset[str], known: frozenset[str] | None) -> bool:
+    """Whether a bare word's marks in an article say it is a word said (:data:`UTTERANCE`), as
+    the person whose full names have the marks ``known`` is never written."""
+    return known is not None and UTTERANCE in marks and UTTERANCE not in known
 
 
 # A word of a person's longer name is another type's name when the corpus writes it as an

@@ -12,7 +12,7 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.bare_names import USAGE_MIN, unsure_words
+from indexer.bare_names import SURNAME_RIVALS, SURNAME_USAGE, USAGE_MIN, unsure_words
 from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities.facts import TITLES
@@ -50,6 +50,40 @@ def test_the_unsure_words_of_a_corpus() -> None:
     assert USAGE_MIN * 280 == 14
     assert "Joko" not in unsure_words(persons, _COUNTS, [("Joko Widodo",)] * 280 + rest)
     assert "Joko" in unsure_words(persons, _COUNTS, [("Joko Widodo",)] * 281 + rest)
+
+
+def test_a_surname_many_full_names_end_in_is_unsure_where_seldom_written_alone() -> None:
+    counts = {"Fahri Hamzah": 100, "Fahri": 30, "Hamzah": 6, "Hamka Hamzah": 4,
+              "Imron Hamzah": 3, "Amir Hamzah": 2, "Chandra Hamzah": 1,
+              "Bacharuddin Jusuf Habibie": 500, "Habibie": 300, "Ainun Habibie": 90,
+              "Ilham Akbar Habibie": 60, "Thareq Kemal Habibie": 60,
+              "Lionel Messi": 80, "Messi": 3, "Leo Messi": 1,
+              "Hamzah Haz": 5}
+    persons = {"Hamzah": ("Fahri Hamzah",), "Habibie": ("Bacharuddin Jusuf Habibie",),
+               "Messi": ("Lionel Messi",), "Fahri": ("Fahri Hamzah",),
+               "Leo Messi": ("Lionel Messi",)}
+    contexts = ([("Fahri Hamzah",)] * 100 + [("Bacharuddin Jusuf Habibie",)] * 500
+                + [("Lionel Messi",)] * 80)
+    assert SURNAME_RIVALS == 3 and SURNAME_USAGE * 100 == 10
+    # changed: the last word of four other persons' full names, alone in 6 articles to 100
+    # not changed: a given name (Fahri); a surname written alone often (Habibie, 300 to 500,
+    # though three of his family's names end in it); a surname no three others share (Messi,
+    # though written alone in under a twentieth as many articles)
+    assert unsure_words(persons, counts, contexts) == {"Hamzah"}
+    # the boundary: alone in a tenth as many articles as the full name is his own
+    assert "Hamzah" not in unsure_words(persons, counts, [("Fahri Hamzah",)] * 60)
+    assert "Hamzah" in unsure_words(persons, counts, [("Fahri Hamzah",)] * 61)
+    # ... and three rivals: with two, it stays his
+    fewer = {k: v for k, v in counts.items() if k not in ("Chandra Hamzah", "Amir Hamzah")}
+    assert unsure_words(persons, fewer, contexts) == frozenset()
+    # in an article, another word of his name that is sure supports a surname ("Fahri" in the
+    # headline, "Hamzah" in the body); a full name of another with the word takes it
+    m = EntityMap({"PER": persons}, {"PER": counts}, unsure=frozenset({"Hamzah"}))
+    assert m.entities_in("PER", ["Hamzah"], "", ["Hamzah"]) == {"Hamzah": ()}
+    assert m.entities_in("PER", ["Hamzah", "Fahri"], "", ["Hamzah", "Fahri"])["Hamzah"] == (
+        "Fahri Hamzah",)
+    assert m.entities_in("PER", ["Hamzah", "Hamka Hamzah"], "",
+                         ["Hamzah", "Hamka Hamzah"])["Hamzah"] == ("Hamka Hamzah",)
 
 
 def test_an_unsure_word_is_the_person_only_where_the_article_supports_it() -> None:

@@ -32,7 +32,7 @@ def test_the_names_the_corpus_writes_inside_other_names() -> None:
     # changed: after a word of a place or body named after a person, or of a work
     # not changed: a group's name, another type's
     assert inner_values(kinds) == {"Ahmad Yani", "Siti Nurbaya"}
-    assert INNER_KINDS == {"named", "thing"}
+    assert INNER_KINDS == {"named", "school", "thing"}
 
 
 def test_a_name_only_inside_another_is_no_one_in_the_article() -> None:
@@ -59,6 +59,13 @@ def test_a_name_only_inside_another_is_no_one_in_the_article() -> None:
     assert inner_only("", actor, [_m("Chris Evans", actor, "Chris Evans"), _m("Jax", actor, "Jax")],
                       {"Chris Evans", "Jax"}) == {"Jax"}
     assert inner_only("", body, [{**m, "type": "LOC"} for m in mentions], inner) == frozenset()
+    # a school of law or a state Islamic university named after a man
+    law = "menurut mazhab Maliki, niat diucapkan; peserta dari UIN Maliki juara"
+    assert inner_only("", law, [_m("Maliki", law, "Maliki"),
+                                {**_m("Maliki", law, "Maliki"), "start": law.rindex("Maliki"),
+                                 "end": law.rindex("Maliki") + 6}], {"Maliki"}) == {"Maliki"}
+    said = "kata Maliki dalam konferensi pers"
+    assert inner_only("", said, [_m("Maliki", said, "Maliki")], {"Maliki"}) == frozenset()
 
 
 def test_the_map_keeps_them_and_an_article_writes_them() -> None:

@@ -72,6 +72,19 @@ def test_the_corpus_votes_on_the_kind_of_a_persons_name() -> None:
     assert m.type_of("PER", "Fajar Nugraha") == "ORG"  # 2 of 8 is a quarter; 2 of 9 is not
 
 
+def test_a_name_written_mostly_as_a_schools_stays_a_person_where_written_alone() -> None:
+    assert _at("peserta dari UIN Syarif Hidayatullah", "Syarif") == "school"
+    assert _at("menurut mazhab Maliki, niat", "Maliki") == "school"
+    m = _map({"Syarif Hidayatullah": 16, "Ahmad Jaya": 16},
+             {("Syarif Hidayatullah", "school"): 10, ("Ahmad Jaya", "named"): 10})
+    # not changed: a school's name is no vote against the man (the PMII coordinator); the
+    # article's own mentions decide (indexer.inner_names)
+    assert m.entity("PER", "Syarif Hidayatullah") == ("Syarif Hidayatullah",)
+    assert m.inner == {"Syarif Hidayatullah", "Ahmad Jaya"}
+    # changed, for a place's name: no person anywhere
+    assert m.entity("PER", "Ahmad Jaya") == ()
+
+
 def test_a_model_written_after_a_product_word_is_no_organisation() -> None:
     assert _at("membeli mobil Merapi Kencana baru", "Merapi") == "product"
     counts: dict[str, Any] = {"PER": {}, "LOC": {},

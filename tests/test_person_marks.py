@@ -21,6 +21,7 @@ from indexer.person_marks import (
     AGE,
     PRIVATE,
     RANK,
+    UTTERANCE,
     article_marks,
     bare_marks,
     mention_marks,
@@ -47,6 +48,49 @@ def test_the_marks_of_a_mention() -> None:
                        ("ujar Bamsoet (Ketua DPR) kepada", "Bamsoet"),
                        ("bernama", "bernama")):
         assert _marks(text, name) == frozenset(), text
+
+
+def test_a_word_said_as_a_sentence_of_its_own_is_marked() -> None:
+    # changed: a one-word sentence in quotes, after a sentence's end or an opening quote
+    assert _marks('semoga diberikan kesembuhan. Amin," kata Dedi.', "Amin") == {UTTERANCE}
+    assert _marks('masih mimpi. Amin." Roy ternyata', "Amin") == {UTTERANCE}
+    assert _marks('ucap dia: "Amin!" lalu pergi', "Amin") == {UTTERANCE}
+    assert _marks("Amin”, tulis dia", "Amin") == {UTTERANCE}
+    assert _marks('kata Dedi, "Amin." Lalu', "Amin") == {UTTERANCE}
+    assert _marks('doa.\n"Amin," tulis dia', "Amin") == {UTTERANCE}
+    # must not change: a name that ends a quoted sentence after other words, or begins one
+    # and goes on; one that ends a sentence out of quotes
+    for text, name in (('"Kami mendukung Anies," kata dia', "Anies"),
+                       ('"Terima kasih, Anies," kata dia', "Anies"),
+                       ('"Amin, amin," ucap Anies', "Amin"),
+                       ('"Jokowi harus mundur," teriak massa', "Jokowi"),
+                       ("kata Maliki. Namun", "Maliki"),
+                       ('Pelatih Bali United Stefano "Teco" Cugurra', "Teco"),
+                       ('dijuluki "Teco" oleh', "Teco"),
+                       ("Pidato Jokowi.", "Jokowi")):
+        assert _marks(text, name) == frozenset(), text
+
+
+def test_a_word_said_is_no_one_whatever_company_the_article_keeps() -> None:
+    counts = {"Amin": 20, "Ma'ruf Amin": 100, "Jusuf Kalla": 50}
+    m = EntityMap({"PER": {"Amin": ("Ma'ruf Amin",)}}, {"PER": counts},
+                  profiles={"Ma'ruf Amin": frozenset({"Jusuf Kalla"})}, articles=20_000,
+                  marks={"Ma'ruf Amin": frozenset()})
+    context = ["Amin", "Jusuf Kalla"]
+    # changed: said as a sentence of its own, in an article naming his company
+    assert m.entities_in("PER", ["Amin"], "", context, {"Amin": frozenset({UTTERANCE})}) == {
+        "Amin": ()}
+    # not changed: another mark where the article names his company; the article writing his
+    # full name; a person whose full name is written so; no marks
+    assert m.entities_in("PER", ["Amin"], "", context, {"Amin": frozenset({AGE})}) == {
+        "Amin": ("Ma'ruf Amin",)}
+    both = ["Amin", "Ma'ruf Amin"]
+    assert m.entities_in("PER", both, "", both, {"Amin": frozenset({UTTERANCE})})["Amin"] == (
+        "Ma'ruf Amin",)
+    said = EntityMap(m.values, m.counts, marks={"Ma'ruf Amin": frozenset({UTTERANCE})})
+    assert said.entities_in("PER", ["Amin"], "", context, {"Amin": frozenset({UTTERANCE})}) == {
+        "Amin": ("Ma'ruf Amin",)}
+    assert m.entities_in("PER", ["Amin"], "", context, {}) == {"Amin": ("Ma'ruf Amin",)}
 
 
 def _m(name: str, start: int, end: int, typ: str = "PER") -> dict[str, Any]:

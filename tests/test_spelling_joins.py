@@ -22,6 +22,7 @@ def test_a_first_names_spellings_and_german_ue_are_one_key() -> None:
         assert spelling_key(v) == "muhammad fauzan rahmat", v
     assert spelling_key("Achmad Rifqi") == spelling_key("Ahmad Rifqi")
     assert spelling_key("Juergen Nagel") == spelling_key("Jurgen Nagel") == "jurgen nagel"
+    assert spelling_key("Beto Pereira") == spelling_key("Alberto Pereira") == "alberto pereira"
     # must not change: an initial after the first word (any name's), "ue" of Chinese and
     # Acehnese names, a name of which it is only the start
     assert spelling_key("Rendra M") == "rendra m"
@@ -29,6 +30,8 @@ def test_a_first_names_spellings_and_german_ue_are_one_key() -> None:
     assert spelling_key("Xue Ying") == "xue ying"
     assert spelling_key("Polres Bireuen") == "polres bireuen"
     assert spelling_key("Muhammadiyah Malang") == "muhammadiyah malang"
+    assert spelling_key("Pereira Beto") == "pereira beto"
+    assert spelling_key("Betoambari") == "betoambari"
 
 
 def test_spellings_of_one_name_join() -> None:

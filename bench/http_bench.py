@@ -108,6 +108,7 @@ def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> Non
 # A warm-up query with a word no article has: it starts the spelling dictionary's build (once
 # per index snapshot, in the background, from the first such search).
 MISSPELT: Final = {"q": "banjirr"}
+CPU_BLOCK: Final = 50  # queries per block of the / vs /search CPU run (a /proc tick is 10 ms)
 
 
 def settle(pid: int, quiet_s: float = 1.0, timeout_s: float = 120.0) -> None:
@@ -180,23 +181,28 @@ def page_vs_search(name: str, base: str, pid: int, queries: list[dict[str, Any]]
                    ) -> tuple[dict[str, list[float]], dict[str, float]]:
     """The page ``/`` and ``/search`` at c=1: latencies interleaved over ``queries`` (each
     query on both, one after the other, which goes first alternating, as each may reuse the
-    facets the other computed), then each path's server CPU seconds per request in a run of its
-    own (CPU time is what a loaded machine does not distort) over the same ``fresh`` queries,
-    none answered from the facet cache: ``/`` first, then ``/search`` with ``facet_size=12``,
-    which no page asks (the same work as the API's 10 give or take two facet values)."""
+    facets the other computed), then each path's server CPU seconds per request over the same
+    ``fresh`` queries, none answered from the facet cache (``/search`` with ``facet_size=12``,
+    which no page asks: the same work as the API's 10 give or take two facet values). The CPU
+    part runs in blocks of :data:`CPU_BLOCK` queries, each block on both paths one after the
+    other, which goes first alternating: a machine whose load changes during the run, and
+    whatever the second request of a query finds warm, weigh on both paths alike."""
     lat: dict[str, list[float]] = {"/search": [], "/": []}
-    cpu: dict[str, float] = {}
+    cpu: dict[str, float] = {"/": 0.0, "/search": 0.0}
+    extra: dict[str, dict[str, str]] = {"/": {}, "/search": {"facet_size": "12"}}
     with SyncClient(base) as client:
         for i, q in enumerate(queries):
             for path in (("/search", "/") if i % 2 else ("/", "/search")):
                 t0 = time.perf_counter()
                 client.get(path, q)
                 lat[path].append(time.perf_counter() - t0)
-        for path, extra in (("/", {}), ("/search", {"facet_size": "12"})):
-            cpu0 = server_cpu(pid)
-            for q in fresh:
-                client.get(path, {**q, **extra})
-            cpu[path] = (server_cpu(pid) - cpu0) / len(fresh)
+        for b, start in enumerate(range(0, len(fresh), CPU_BLOCK)):
+            for path in (("/search", "/") if b % 2 else ("/", "/search")):
+                cpu0 = server_cpu(pid)
+                for q in fresh[start:start + CPU_BLOCK]:
+                    client.get(path, {**q, **extra[path]})
+                cpu[path] += server_cpu(pid) - cpu0
+    cpu = {path: seconds / len(fresh) for path, seconds in cpu.items()}
     for path, values in lat.items():
         report(f"{name}: {path} (c=1, interleaved)", values, cpu=cpu[path])
     return lat, cpu

@@ -35,7 +35,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
+from indexer.entities.facts import CLUB_SUFFIXES, DATA, read_sections
+from indexer.name_keys import name_words
 from indexer.person_marks import article_marks
 from indexer.words import word_before
 
@@ -162,6 +163,12 @@ TYPED_MIN: Final = 3
 
 def written_as_organisations(persons: Mapping[str, int], orgs: Mapping[str, int]) -> set[str]:
     """The one-word persons' names the tagger writes as an organisation's in more articles (a
-    model, a party, a studio: "Sigra", "NasDem", "Disney")."""
+    model, a party, a studio: "Sigra", "NasDem", "Disney"), and the longer ones ending in a
+    club's word (``data/club_context.txt`` [suffix]) that it writes as an organisation's in
+    :data:`TYPED_MIN` articles or more: a club's name that looks like a man's ("Kalteng
+    Putra"), read as a person's wherever no match is written beside it; a man's name ending
+    so ("Jandia Eka Putra") is never typed an organisation's."""
     return {v for v, n in persons.items()
-            if " " not in v.strip() and n >= TYPED_MIN and orgs.get(v, 0) > n}
+            if (" " not in v.strip() and n >= TYPED_MIN and orgs.get(v, 0) > n)
+            or (orgs.get(v, 0) >= TYPED_MIN and len(words := name_words(v)) >= 2
+                and words[-1] in CLUB_SUFFIXES)}

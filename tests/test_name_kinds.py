@@ -170,3 +170,20 @@ def test_a_one_word_persons_name_typed_an_organisations_more_often_is_one() -> N
     # must not change: typed a person's more often, as often, or in too few articles
     for v in ("Budi", "Rina", "Obama"):
         assert m.type_of("PER", v) == "PER", v
+
+
+def test_a_clubs_name_that_looks_like_a_mans_typed_an_organisations_is_one() -> None:
+    counts: dict[str, Any] = {
+        "PER": {"Kalteng Putra": 33, "Jandia Eka Putra": 7, "Barito Putra": 5,
+                "Bima Putra": 12},
+        "ORG": {"Kalteng Putra": 16, "Barito Putra": 2, "Bima Putra": 3, "Kalteng": 4},
+        "LOC": {}}
+    m = compute_map(counts, {}, alias_person, NameEvidence())
+    # changed: ending in a club's word and typed an organisation's in three articles or more,
+    # though typed a person's more often
+    for v in ("Kalteng Putra", "Bima Putra"):
+        assert m.type_of("PER", v) == "ORG", v
+    assert m.counts["ORG"]["Kalteng Putra"] == 49
+    # must not change: typed an organisation's in too few articles, or never
+    for v in ("Barito Putra", "Jandia Eka Putra"):
+        assert m.type_of("PER", v) == "PER", v

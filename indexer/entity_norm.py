@@ -260,12 +260,13 @@ def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
         if typ == "LOC":
             join_longer_places(groups, words)
-            join_place_tails(groups, words, STREET_HEADS)
             join_streets(groups, words, person_names)
         dropped = letter_pairs(groups)
         if typ == "LOC":  # after the joins: "Sudirman" is one of the streets
             dropped |= person_streets(groups, words, person_names,
                                       evidence.kinds if evidence is not None else {})
+            # after: a street's name with its city is what pins the street to the city
+            join_place_tails(groups, words, STREET_HEADS, dropped)
     # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
     # corpus writes it capitalised, and where it never does, as the place before the point
     cut |= {v for v in plain if ends_lower_compass(v)}

@@ -7,21 +7,25 @@ When the map is computed (:func:`join_place_tails`), a place's value of the word
 joins X's group where X (two words or more: "Padang Pariaman" is a regency, not Padang; no
 region's kind first: "Kecamatan Grogol Petamburan") and Y are each places' values of the
 corpus, Y in :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; and so does a street's
-value (its first word a street's: ``expanded_names.STREET_HEADS``) followed by a Roman
-numeral. Only where X is what its group is mostly written as (not "Taman Makam Pahlawan",
-written mostly with Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
+value (its first word a street's: ``expanded_names.STREET_HEADS``; not a toll road's:
+"Jalan Tol Jakarta-Cikampek II" is another road) followed by a Roman numeral. Only where X is
+what its group is mostly written as (not "Taman Makam Pahlawan", written mostly with
+Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
 :data:`~indexer.entity_groups.DOMINANCE` times as often as all its names with a place after it
-together (not "Gedung DPRD", a kind of building each province has).
+together (not "Gedung DPRD", a kind of building each province has). It runs after the street
+rules (:func:`~indexer.expanded_names.person_streets`), for which a street's name with its
+city after it is what pins the street to the city, and joins no group they drop.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Final
 
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts
+from indexer.variant_joins import WEAK_PLACE_HEADS
 
 _ROMAN_RE: Final = re.compile(r"[IVXL]+")
 # A region's name after a kind of region may go on with another place's ("Kecamatan Grogol
@@ -31,9 +35,10 @@ _REGION_HEADS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan",
 
 
 def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
-                     street_heads: frozenset[str]) -> None:
+                     street_heads: frozenset[str], dropped: Collection[str] = ()) -> None:
     """Join each place's value written with a place or a lane's number after it to the place
-    (see the module). ``words``: value -> its lower-cased words, as the place joins read them."""
+    (see the module). ``words``: value -> its lower-cased words, as the place joins read them;
+    ``dropped``: the roots of groups that are no value, which join nothing."""
     totals = group_counts(groups)
     shown: dict[str, str] = {}  # a group's root -> the value it is mostly written as
     for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
@@ -45,7 +50,8 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
         ws = v.split()
         if len(ws) < 3:
             continue
-        if _ROMAN_RE.fullmatch(ws[-1]) and words.get(v, ("",))[0] in street_heads:
+        if _ROMAN_RE.fullmatch(ws[-1]) and words.get(v, ("",))[0] in street_heads \
+                and " ".join(words[v][:2]) not in WEAK_PLACE_HEADS:
             if (head := " ".join(ws[:-1])) in groups.counts:
                 heads[v] = head
                 lanes.add(v)
@@ -61,6 +67,7 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
     for v, head in sorted(heads.items()):
         root = groups.find(head)
         if (shown[root] == head and root != groups.find(v)
+                and root not in dropped and groups.find(v) not in dropped
                 and words.get(head, ("",))[0] not in _REGION_HEADS
                 and groups.counts[head] >= DOMINANCE * located[head]
                 and totals[root] >= totals[groups.find(v)]):

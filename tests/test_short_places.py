@@ -197,3 +197,6 @@ def test_a_place_written_with_where_it_is_or_a_lanes_number_is_that_place() -> N
                   "Kecamatan Grogol Petamburan", "Padang Pariaman",
                   "Taman Makam Pahlawan Tabanan", "Senayan XXI"):
         assert m.entity("LOC", value) == (value,), value
+    # a toll road's number names another road
+    m = _map({"Jalan Tol Jakarta-Cikampek": 8, "Jalan Tol Jakarta-Cikampek II": 2})
+    assert m.entity("LOC", "Jalan Tol Jakarta-Cikampek II") == ("Jalan Tol Jakarta-Cikampek II",)

@@ -161,10 +161,11 @@ def test_a_nickname_quoted_inside_a_name_joins_the_names_with_and_without_it() -
         assert _evidence(text)[0] == set(), text
     ev = NameEvidence()
     ev.links.update({(("PER", "Josep Guardiola"), ("PER", "Pep Guardiola")): 2,
-                     (("PER", "Alberto Goncalves"), ("PER", "Beto Goncalves")): 1})
-    counts = {"PER": {"Pep Guardiola": 25, "Josep Guardiola": 14, "Alberto Goncalves": 21,
-                      "Beto Goncalves": 9}, "ORG": {}, "LOC": {}}
+                     (("PER", "Edson Nascimento"), ("PER", "Pele Nascimento")): 1})
+    counts = {"PER": {"Pep Guardiola": 25, "Josep Guardiola": 14, "Edson Nascimento": 21,
+                      "Pele Nascimento": 9}, "ORG": {}, "LOC": {}}
     m = compute_map(counts, {}, alias_person, ev)
     assert m.entity("PER", "Josep Guardiola") == ("Pep Guardiola",)
-    # must not change: one article's evidence
-    assert m.entity("PER", "Beto Goncalves") == ("Beto Goncalves",)
+    # must not change: one article's evidence (a given name's short form the data names,
+    # "Beto" for Alberto, joins without it: data/name_spellings.txt)
+    assert m.entity("PER", "Pele Nascimento") == ("Pele Nascimento",)

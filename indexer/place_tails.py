@@ -14,7 +14,8 @@ Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
 :data:`~indexer.entity_groups.DOMINANCE` times as often as all its names with a place after it
 together (not "Gedung DPRD", a kind of building each province has). It runs after the street
 rules (:func:`~indexer.expanded_names.person_streets`), for which a street's name with its
-city after it is what pins the street to the city, and joins no group they drop.
+city after it is what pins the street to the city, joins no group they drop, and joins no
+street's name with its city ("Jalan Ahmad Yani Pontianak" is one of the city's streets).
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
         ws = v.split()
         if len(ws) < 3:
             continue
-        if _ROMAN_RE.fullmatch(ws[-1]) and words.get(v, ("",))[0] in street_heads \
-                and " ".join(words[v][:2]) not in WEAK_PLACE_HEADS:
-            if (head := " ".join(ws[:-1])) in groups.counts:
+        if words.get(v, ("",))[0] in street_heads:
+            if _ROMAN_RE.fullmatch(ws[-1]) and " ".join(words[v][:2]) not in WEAK_PLACE_HEADS \
+                    and (head := " ".join(ws[:-1])) in groups.counts:
                 heads[v] = head
                 lanes.add(v)
             continue

@@ -38,6 +38,7 @@ from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
 from indexer.person_marks import bare_marks, stray_word
+from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
@@ -232,10 +233,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                                  marked if t == "PER" else None, cut if t == "ORG" else (),
                                  text=text, inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
-    # a place's name written as a person's first word (:mod:`indexer.name_places`)
+    # a place's name written as a person's first word (:mod:`indexer.name_places`), or
+    # restating the name of the place before it (:mod:`indexer.restated_places`)
     inside: set[tuple[str, int]] = set()
-    if may_hold({x for into in names["LOC"].values() for x in into},
-                (x for into in names["PER"].values() for x in into)):
+    places = {x for into in names["LOC"].values() for x in into}
+    if may_hold(places, (x for into in names["PER"].values() for x in into)) \
+            or may_restate(places):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         inside = _places_in_names(stored, emap, names)
     changed = bool(gone or inside) or any(
@@ -271,7 +274,8 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
 def _places_in_names(stored: Json, emap: EntityMap,
                      names: dict[str, dict[str, tuple[str, ...]]]) -> set[tuple[str, int]]:
     """The (field, start) of the article's place mentions that begin a person's name
-    (:func:`~indexer.name_places.places_in_names`); a place every mention of which does is no
+    (:func:`~indexer.name_places.places_in_names`) or restate the place's before them
+    (:func:`~indexer.restated_places.restated`); a place every mention of which does is no
     value of the article (``names`` changed in place)."""
     mentions = stored["mentions"] or ()
 
@@ -282,8 +286,13 @@ def _places_in_names(stored: Json, emap: EntityMap,
         into = _into(names, emap, "PER", m["name"]) if typed(m) == "PER" else ()
         return into[0] if len(into) == 1 else None
 
+    def place(m: Mapping[str, Any]) -> str | None:
+        into = _into(names, emap, "LOC", m["name"]) if typed(m) == "LOC" else ()
+        return into[0] if len(into) == 1 else None
+
     inside = places_in_names(stored["title"], stored["body"], mentions, person,
                              lambda m: typed(m) == "LOC")
+    inside |= restated(stored["title"], stored["body"], mentions, place)
     for v in whole_places(mentions, inside, lambda m: m["name"] if typed(m) == "LOC" else None):
         names["LOC"][v] = ()
     return inside

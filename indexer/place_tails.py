@@ -31,7 +31,7 @@ from indexer.variant_joins import WEAK_PLACE_HEADS
 _ROMAN_RE: Final = re.compile(r"[IVXL]+")
 # A region's name after a kind of region may go on with another place's ("Kecamatan Grogol
 # Petamburan", "Kabupaten Puncak Jaya"): a longer name, not the shorter region's.
-_REGION_HEADS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", "desa",
+REGION_KINDS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", "desa",
                                   "provinsi"})
 
 
@@ -69,7 +69,7 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
         root = groups.find(head)
         if (shown[root] == head and root != groups.find(v)
                 and root not in dropped and groups.find(v) not in dropped
-                and words.get(head, ("",))[0] not in _REGION_HEADS
+                and words.get(head, ("",))[0] not in REGION_KINDS
                 and groups.counts[head] >= DOMINANCE * located[head]
                 and totals[root] >= totals[groups.find(v)]):
             groups.join(head, v)

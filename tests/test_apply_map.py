@@ -26,6 +26,7 @@ from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
+from indexer.restated_places import restated
 from indexer.run_ons import halves_written
 
 
@@ -59,6 +60,12 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
 
     inside = places_in_names(before.title, before.body, as_dicts, person,
                              lambda m: place(m) is not None)
+
+    def place_value(m: Mapping[str, Any]) -> str | None:
+        into = names["LOC"][m["name"]] if place(m) is not None else ()
+        return into[0] if len(into) == 1 else None
+
+    inside |= restated(before.title, before.body, as_dicts, place_value)
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()
     entities = {

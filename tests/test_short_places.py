@@ -200,3 +200,54 @@ def test_a_place_written_with_where_it_is_or_a_lanes_number_is_that_place() -> N
     # a toll road's number names another road
     m = _map({"Jalan Tol Jakarta-Cikampek": 8, "Jalan Tol Jakarta-Cikampek II": 2})
     assert m.entity("LOC", "Jalan Tol Jakarta-Cikampek II") == ("Jalan Tol Jakarta-Cikampek II",)
+
+
+def test_a_sites_name_restated_after_a_comma_is_that_site(tmp_path: Path) -> None:
+    body = ("Jenazah dimakamkan di Taman Makam Pahlawan, Kalibata, Jakarta Selatan, Kamis. "
+            "Warga Kalibata berdatangan.")
+    prep = _prepared(tmp_path, body)
+    before = load_payload(prep.fields[S.PAYLOAD])
+    written = [before.body[m.start:m.end] for m in before.mentions if m.type == "LOC"]
+    assert written == ["Taman Makam Pahlawan", "Kalibata", "Jakarta Selatan", "Kalibata"]
+    emap = EntityMap({"LOC": {"Taman Makam Pahlawan": ("Taman Makam Pahlawan Kalibata",)}},
+                     {"LOC": {"Taman Makam Pahlawan": 40, "Kalibata": 34,
+                              "Taman Makam Pahlawan Kalibata": 184, "Jakarta Selatan": 1178}})
+    after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+    # the name after the comma goes; the district named later in the text stays
+    assert [(m.name, after.body[m.start:m.end]) for m in after.mentions if m.type == "LOC"] == [
+        ("Taman Makam Pahlawan Kalibata", "Taman Makam Pahlawan"),
+        ("Jakarta Selatan", "Jakarta Selatan"), ("Kalibata", "Kalibata")]
+    # only the restatement there: no district in the article
+    prep = _prepared(tmp_path, body.replace(" Warga Kalibata berdatangan.", ""))
+    after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+    assert set(after.entities["LOC"]) == {"Taman Makam Pahlawan Kalibata", "Jakarta Selatan"}
+    # must not change: a place whose written name holds the words, a place before a region
+    for text, places in (
+            ("Rapat di Balai Kota DKI Jakarta, Jakarta Pusat, Senin.",
+             {"Balai Kota DKI Jakarta", "Jakarta Pusat"}),
+            ("Ia tinggal di Kuningan, Jakarta Selatan.", {"Kuningan", "Jakarta Selatan"})):
+        prep = _prepared(tmp_path, text)
+        ms = load_payload(prep.fields[S.PAYLOAD]).entities["LOC"]
+        emap = EntityMap({}, {"LOC": dict.fromkeys(ms, 5)})
+        assert set(load_payload(apply_map(prep, emap).fields[S.PAYLOAD]).entities["LOC"]) == \
+            set(ms) == places, text
+    # a short form in parentheses inside the written name, a line break between
+    prep = _prepared(tmp_path, "Ia dimakamkan di Taman Makam Pahlawan (TMP)\n\nKalibata, Jakarta.")
+    emap = EntityMap({"LOC": {"Taman Makam Pahlawan (TMP)": ("Taman Makam Pahlawan Kalibata",),
+                              "Taman Makam Pahlawan": ("Taman Makam Pahlawan Kalibata",)}},
+                     {"LOC": {"Kalibata": 34, "Jakarta": 4707}})
+    before = load_payload(prep.fields[S.PAYLOAD])
+    after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+    assert "Kalibata" in before.entities["LOC"] and "Kalibata" not in after.entities["LOC"]
+    # a region's name the map joined to the region after it; a name the map reads otherwise
+    for text, values in (
+            ("Lokasinya di Kecamatan Samboja, Kabupaten Kutai Kartanegara.",
+             {"Kecamatan Samboja": ("Kecamatan Samboja Kabupaten Kutai Kartanegara",)}),
+            ("Asap menyebar ke wilayah Muba, Banyuasin, dan OKI.",
+             {"Muba": ("Musi Banyuasin",)})):
+        prep = _prepared(tmp_path, text)
+        before = load_payload(prep.fields[S.PAYLOAD])
+        emap = EntityMap({"LOC": values}, {"LOC": dict.fromkeys(before.entities["LOC"], 5)})
+        after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+        assert len([m for m in after.mentions if m.type == "LOC"]) == \
+            len([m for m in before.mentions if m.type == "LOC"]) >= 2, text

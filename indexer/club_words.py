@@ -13,21 +13,18 @@ writes the club's name in full, such a word names no one in that article
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Final
 
 from indexer.entities.facts import CLUB_CATEGORIES, CLUB_FIRST, CLUB_LAST, CLUB_SUFFIXES
 from indexer.name_keys import category_key, name_words
-
-_WORD_RE: Final = re.compile(r"\w+")
+from indexer.words import WORD_RE
 
 
 @lru_cache(maxsize=1024)
 def sports_news(category: str) -> bool:
     """Whether an article's category is sports news (no category: nothing is known)."""
     return not category.strip() or any(
-        w in CLUB_CATEGORIES for w in _WORD_RE.findall(category_key(category)))
+        w in CLUB_CATEGORIES for w in WORD_RE.findall(category_key(category)))
 
 
 def _club(words: tuple[str, ...]) -> bool:

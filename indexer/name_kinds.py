@@ -38,7 +38,7 @@ from typing import Any, Final
 from indexer.entities.facts import CLUB_SUFFIXES, DATA, read_sections
 from indexer.name_keys import name_words
 from indexer.person_marks import article_marks
-from indexer.words import word_before
+from indexer.words import WORD_RE, word_before
 
 Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
@@ -62,7 +62,6 @@ KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": 
                      "event": Fraction(3, 4), INITIALS: Fraction(1, 2)}
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
-_WORD_RE: Final = re.compile(r"\w+")
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
 _INITIALS_RE: Final = re.compile(r"[A-Z]{2,5}")
 
@@ -81,7 +80,7 @@ def _story_words() -> frozenset[str]:
 
 def tells_story(title: str) -> bool:
     """Whether a headline says its article retells a story ("Sinopsis Drama X Episode 8")."""
-    return any(w in _story_words() for w in _WORD_RE.findall(title.lower()))
+    return any(w in _story_words() for w in WORD_RE.findall(title.lower()))
 
 
 def kind_before(text: str, start: int) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Final
 
+from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
 
 # Arabic name particles: a capitalised word before one is a given name, not a place.
@@ -49,13 +50,8 @@ def places_in_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     """The (field, start) of one article's place mentions that begin a person's name written
     right after them. ``person(m)``: the value the map gives the person of mention ``m`` in
     this article (None: ``m`` names no person); ``is_place(m)``: whether ``m`` is a place's."""
-    by_field: dict[str, list[Mapping[str, Any]]] = {}
-    for m in mentions:
-        by_field.setdefault(m["field"], []).append(m)
     out: set[tuple[str, int]] = set()
-    for fld, ms in by_field.items():
-        text = title if fld == "title" else body
-        ms = sorted(ms, key=lambda m: m["start"])
+    for fld, text, ms in in_fields(title, body, mentions):
         for i, m in enumerate(ms):
             if not is_place(m):
                 continue

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import pairwise
 from typing import Any, Final
 
+from indexer.mention_fields import in_fields
 from indexer.place_tails import REGION_KINDS
 
 # What may stand between a site's name and its name restated ("X, Kalibata", "X (TMP)\n\nK").
@@ -38,13 +39,8 @@ def restated(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
     """The (field, start) of one article's place mentions that restate the name of the place
     written right before them (``place(m)``: the value the map gives the place of ``m`` in
     this article, None if ``m`` names no place)."""
-    by_field: dict[str, list[Mapping[str, Any]]] = {}
-    for m in mentions:
-        by_field.setdefault(m["field"], []).append(m)
     out: set[tuple[str, int]] = set()
-    for fld, ms in by_field.items():
-        text = title if fld == "title" else body
-        ms = sorted(ms, key=lambda m: m["start"])
+    for fld, text, ms in in_fields(title, body, mentions):
         for a, b in pairwise(ms):
             va, vb = place(a), place(b)
             if va is None or vb is None or va == vb or not va.endswith(" " + vb):

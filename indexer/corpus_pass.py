@@ -27,6 +27,7 @@ from typing import IO, Any, Protocol
 import orjson
 
 from indexer import schema as S
+from indexer.acronym_senses import SENSE_VALUES, other_senses, sense_values
 from indexer.cut_names import cut_values
 from indexer.document import Prepared
 from indexer.entities import extract_entities
@@ -219,6 +220,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
             stored = orjson.loads(f[S.PAYLOAD])
         gone = emap.cut_otherwise(stored["body"], stored["mentions"] or ())
         cut = cut_values(stored["mentions"] or (), gone)
+    # an acronym the article uses in another sense than the body's (:mod:`acronym_senses`)
+    others: set[tuple[str, int]] = set()
+    if any(t == "ORG" and v in SENSE_VALUES for t, _, v in found):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
+        cut = cut | sense_values(stored["mentions"] or (), others)
     # an unsure bare name is the person where the article writes his name (:mod:`bare_names`)
     if any(to == "PER" and v in emap.unsure for _, to, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
@@ -241,6 +248,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
             or may_restate(places):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         inside = _places_in_names(stored, emap, names)
+    inside |= others
     changed = bool(gone or inside) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])

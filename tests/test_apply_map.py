@@ -15,6 +15,7 @@ import pytest
 
 from indexer import lexicon
 from indexer import schema as S
+from indexer.acronym_senses import other_senses, sense_values
 from indexer.analysis import Analyzer
 from indexer.corpus_pass import alias_person, apply_map
 from indexer.cut_names import cut_values
@@ -41,6 +42,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                        emap.inner)
     gone = emap.cut_otherwise(before.body, [asdict(m) for m in before.mentions])
     cut = cut_values([asdict(m) for m in before.mentions], gone)
+    others = other_senses(before.title, before.body, [asdict(m) for m in before.mentions])
+    cut |= sense_values([asdict(m) for m in before.mentions], others)
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
                                  [v for _, v in retyped], marked if t == "PER" else None,
                                  cut if t == "ORG" else (), text=f"{before.title}\n{before.body}",
@@ -66,6 +69,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
         return into[0] if len(into) == 1 else None
 
     inside |= restated(before.title, before.body, as_dicts, place_value)
+    inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()
     entities = {

@@ -1,0 +1,133 @@
+"""An organisation's acronym an article uses in another sense names no organisation there
+(:mod:`indexer.acronym_senses`): unit cases that must change and that must not, the rule
+through :func:`~indexer.corpus_pass.apply_map`, then the real 22k index's articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import tantivy
+
+from indexer import lexicon, store
+from indexer import schema as S
+from indexer.acronym_senses import SENSE_VALUES, SENSES, other_senses, sense_values
+from indexer.analysis import Analyzer
+from indexer.corpus_pass import apply_map
+from indexer.document import Prepared, load_payload, prepare
+from indexer.entity_map import EntityMap
+from indexer.feed import iter_records
+from indexer.records import Record
+
+PKB = "Partai Kebangkitan Bangsa"
+PKS = "Partai Keadilan Sejahtera"
+
+
+def _mentions(text: str, *written: tuple[str, str], field: str = "body") -> list[dict[str, Any]]:
+    """Mentions of ``written`` (surface, name) at each place the text writes the surface."""
+    out = []
+    for surface, name in written:
+        at = text.find(surface)
+        while at >= 0:
+            out.append({"field": field, "start": at, "end": at + len(surface), "type": "ORG",
+                        "name": name})
+            at = text.find(surface, at + 1)
+    return out
+
+
+def _gone(title: str, body: str, *written: tuple[str, str]) -> set[str]:
+    ms = _mentions(title, *written, field="title") + _mentions(body, *written)
+    return sense_values(ms, other_senses(title, body, ms))
+
+
+def test_the_senses_data() -> None:
+    assert {"PKB", "PMI", "BTS", "PKS", "PPP"} <= set(SENSES)
+    # a mention written "PKB" is the party's value (the extractor's alias), "BTS" itself
+    assert {PKB, PKS, "BTS", "PMI"} <= SENSE_VALUES
+    assert all(s.expansion == s.expansion.lower() for ss in SENSES.values() for s in ss)
+
+
+def test_an_acronym_in_another_sense_is_no_organisation() -> None:
+    # the expansion written in the article: every mention of the acronym there
+    body = ("Pemprov DKI menghapus denda pajak kendaraan bermotor (PKB). Pembayaran PKB "
+            "bisa di Samsat.")
+    assert _gone("Denda Pajak Dihapus", body, ("PKB", PKB)) == {PKB}
+    # a word of the sense right before or after the acronym
+    assert _gone("Aktivis Tolak RUU PKS", "Massa menolak RUU PKS di depan DPR.",
+                 ("PKS", PKS)) == {PKS}
+    assert _gone("", "Terindikasi dari indeks PMI manufaktur yang melambat.",
+                 ("PMI", "PMI")) == {"PMI"}
+    assert _gone("", "Jaringan didukung 127 ribu BTS, termasuk 53 ribu BTS 4G.",
+                 ("BTS", "BTS")) == {"BTS"}
+    assert _gone("", "Survei Purchasing Manager's Index (PMI) Caixin naik.",
+                 ("PMI", "PMI")) == {"PMI"}
+
+
+def test_what_the_senses_rule_leaves() -> None:
+    # the body itself, and a sense's word on the wrong side of the acronym
+    assert _gone("PKS Soal RUU KPK", "Presiden PKS menolak RUU KPK.", ("PKS", PKS)) == set()
+    assert _gone("", "Ketua Umum PKB Muhaimin Iskandar hadir.", ("PKB", PKB)) == set()
+    assert _gone("", "Relawan PMI menggelar donor darah.", ("PMI", "PMI")) == set()
+    assert _gone("", "BTS merilis album baru bersama Big Hit.", ("BTS", "BTS")) == set()
+    # the party written in full too: only the mention beside the sense's word goes
+    body = ("Fraksi Partai Kebangkitan Bangsa mendukung keringanan pajak PKB. Politikus PKB "
+            "hadir.")
+    ms = _mentions(body, ("Partai Kebangkitan Bangsa", PKB), ("PKB", PKB))
+    others = other_senses("", body, ms)
+    assert others == {("body", body.index("pajak PKB") + len("pajak "))}
+    assert sense_values(ms, others) == set()
+    # an acronym none of the data's, or a value no acronym of it becomes
+    assert _gone("", "Bayar pajak kendaraan bermotor (PKB) di Samsat.", ("PKB", "PKB Jatim")
+                 ) == set()
+
+
+def _prepared(tmp_path: Path, title: str, body: str) -> Prepared:
+    row = {"id": "x", "url": "https://example.com/x", "title": title, "body": body,
+           "date": "2019-10-01", "source": "x", "category": "news"}
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
+    assert isinstance(prep, Prepared)
+    return prep
+
+
+def test_through_the_map(tmp_path: Path) -> None:
+    tax = _prepared(tmp_path, "Keringanan Pajak Kendaraan",
+                    "Gubernur Anies Baswedan menghapus denda pajak kendaraan bermotor (PKB) "
+                    "di Jakarta. Warga membayar PKB di Samsat.")
+    party = _prepared(tmp_path, "Muhaimin Pimpin PKB",
+                      "Muhaimin Iskandar kembali memimpin PKB setelah muktamar di Bali.")
+    for prep in (tax, party):
+        assert PKB in load_payload(prep.fields[S.PAYLOAD]).entities["ORG"]
+    emap = EntityMap({}, {"ORG": {PKB: 2}})
+    after = load_payload(apply_map(tax, emap).fields[S.PAYLOAD])
+    assert PKB not in after.entities.get("ORG", ())
+    assert all(m.name != PKB for m in after.mentions)
+    assert apply_map(party, emap) is party
+
+
+def test_no_acronym_of_another_sense_on_the_real_index(full_index_dir: Path) -> None:
+    """Brute force over every article of the real index: where the article writes a listed
+    sense's expansion, the acronym's organisation is none of its values unless the article
+    writes that organisation otherwise than as the acronym."""
+    index = store.open_index(full_index_dir)
+    searcher = index.searcher()
+    seen = 0
+    for _, addr in searcher.search(tantivy.Query.all_query(), 100_000).hits:
+        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+        text = f" {art.title} {art.body} ".lower().replace("'", "").replace("’", "")
+        for acronym, senses in SENSES.items():
+            if f"({acronym})" not in art.body.replace(" ", "") or not any(
+                    s.expansion.strip() in text for s in senses):
+                continue
+            seen += 1
+            orgs = set(art.entities.get("ORG", ()))
+            for m in art.mentions:
+                if m.type == "ORG" and m.name in SENSE_VALUES and m.name in orgs:
+                    written = (art.title if m.field == "title" else art.body)[m.start:m.end]
+                    assert written != acronym or any(
+                        n.name == m.name and (art.title if n.field == "title" else art.body)[
+                            n.start:n.end] != acronym for n in art.mentions), (art.title, m)
+    assert seen >= 10  # "pajak kendaraan bermotor (PKB)" in DKI's tax news

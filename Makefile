@@ -12,7 +12,7 @@ PORT     ?= 8000
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml setup.py $(wildcard indexer/*.pyx indexer/*.pxd)
+$(STAMP): pyproject.toml setup.py $(wildcard indexer/*.pyx indexer/*.pxd indexer/entities/*.pyx)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'

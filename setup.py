@@ -1,18 +1,20 @@
 """Builds the compiled modules (Cython): ``indexer._ner`` and its parts ``indexer._ner_*`` (they
-cimport each other through their .pxd files), the entity extractor's hot loop; ``indexer._text``,
-the analysis's word scanner; and ``indexer._shingle``, the stories' MinHash. Everything else is
-in pyproject.toml."""
+cimport each other through their .pxd files), the entity extractor's hot loop;
+``indexer.entities._passes``, its hottest post-processing passes; ``indexer._text``, the
+analysis's word scanner; and ``indexer._shingle``, the stories' MinHash. Everything else is in
+pyproject.toml."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
 NAMES = ("_ner_tables", "_ner_tokens", "_ner_scan", "_ner_scorer", "_ner_mentions", "_ner_records",
-         "_ner", "_text", "_shingle")
+         "_ner", "entities._passes", "_text", "_shingle")
 
 setup(
     ext_modules=cythonize(
         [
-            Extension(f"indexer.{name}", [f"indexer/{name}.pyx"], extra_compile_args=["-O2"])
+            Extension(f"indexer.{name}", [f"indexer/{name.replace('.', '/')}.pyx"],
+                      extra_compile_args=["-O2"])
             for name in NAMES
         ],
         compiler_directives={"language_level": "3"},

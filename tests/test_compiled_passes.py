@@ -1,0 +1,126 @@
+"""The compiled passes (``indexer.entities._passes``) give what their plain references give
+(``retype.sports_teams``, ``club_names``, ``official_units``, ``compass.compass_places``): on the
+mentions each pass gets from the tagger and the passes before it in corpus texts, and on texts
+made of the words the passes look for, next to words that only look like them (other cases,
+letters beyond ASCII whose lower case is longer or ASCII, digits, hyphens)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import indexer.entities as entities
+from indexer.entities import Entity, _passes, compass, load_model, retype
+from indexer.entities.facts import (
+    CLUB_FIRST,
+    CLUB_LAST,
+    CLUB_MATCH,
+    CLUB_ROLES,
+    CLUB_SUFFIXES,
+    COMPASS,
+    UNIT_PREFIXES,
+    UNIT_WORDS,
+)
+from indexer.entities.names import normalise
+
+CORPUS = Path("corpus") / "clickid-news" / "articles.jsonl.gz"
+
+# pass name -> (compiled, plain reference)
+PAIRS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
+    "sports_teams": (_passes.sports_teams, retype.sports_teams),
+    "club_names": (_passes.club_names, retype.club_names),
+    "official_units": (_passes.official_units, retype.official_units),
+    "compass_places": (_passes.compass_places, compass.compass_places),
+}
+
+
+def test_the_extractor_runs_the_compiled_passes() -> None:
+    for name, (fast, _) in PAIRS.items():
+        assert getattr(entities, name) is fast
+
+
+def test_compiled_passes_are_their_references_on_corpus_texts(
+        shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every call ``text_entities`` makes of a compiled pass, on the bodies and headlines of
+    every 8th of 12,000 corpus articles, gives its reference's answer; and so the mentions are
+    those of the references."""
+    with gzip.open(shared_dir / CORPUS, "rt", encoding="utf-8") as fh:
+        texts = [str(d.get(f) or "") for d in map(json.loads, islice(fh, 0, 12000, 8))
+                 for f in ("title", "body")]
+    model = load_model()
+    want = [entities.text_entities(t, model) for t in texts]
+    changed = dict.fromkeys(PAIRS, 0)
+
+    def checked(name: str) -> Callable[..., Any]:
+        fast, plain = PAIRS[name]
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            got, ref = fast(*args, **kwargs), plain(*args, **kwargs)
+            assert got == ref, (name, args[0][:200])
+            changed[name] += ref != args[1]
+            return ref
+        return run
+
+    for name in PAIRS:
+        monkeypatch.setattr(entities, name, checked(name))
+    assert [entities.text_entities(t, model) for t in texts] == want
+    assert all(changed.values()), changed  # each pass changed some text's mentions
+
+
+# Words the passes look for, and words that only look like them.
+_WORDS = sorted(
+    {*CLUB_MATCH, *CLUB_ROLES, *CLUB_FIRST, *CLUB_LAST, *CLUB_SUFFIXES, *COMPASS, *UNIT_WORDS,
+     *UNIT_PREFIXES, "kapolres", "akp", "kasat", "reskrim", "brigjen"}
+    | {w.title() for w in (*CLUB_FIRST, *CLUB_LAST, *CLUB_SUFFIXES, *COMPASS, *UNIT_WORDS)}
+    | {w.upper() for w in (*CLUB_FIRST, *COMPASS, "fc")}
+    | {"Real", "Madrid", "Persija", "Bali", "Jakarta", "Papua", "Spanyol", "Indonesia", "Joko",
+       "Mei", "Juni", "2-1", "2", "-", "1", "19-21", "Utara-nya", "utara2", "Selatan_",
+       "İnter", "\u212aemenkes", "Σelatan", "Ütara", "Bék", "vs", "Vs", "ke", "di", ",", "(",
+       ")", "(PSSI)", "Sabtu", "Senin", "Kemenangan", "Kemenkes", "Polres", "Polda"})
+
+
+@st.composite
+def _text_and_mentions(draw: st.DrawFn) -> tuple[str, list[Entity]]:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "  ", "", ", ", ". "]),
+                         min_size=len(words), max_size=len(words)))
+    spans, text = [], ""
+    for word, sep in zip(words, seps, strict=True):
+        spans.append((len(text), len(text) + len(word)))
+        text += word + sep
+    ents: list[Entity] = []
+    k = 0
+    while k < len(spans):
+        size = draw(st.integers(0, 3))
+        if size == 0 or k + size > len(spans):
+            k += 1
+            continue
+        start, end = spans[k][0], spans[k + size - 1][1]
+        surface = text[start:end]
+        if surface.strip() == surface and surface:
+            typ = draw(st.sampled_from(["PER", "ORG", "LOC"]))
+            ents.append(Entity(normalise(surface, typ)[0], typ, start, end))
+        k += size
+    return text, ents
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_text_and_mentions())
+def test_compiled_passes_are_their_references_on_made_texts(
+        case: tuple[str, list[Entity]]) -> None:
+    text, ents = case
+    facts = load_model().facts
+    assert _passes.sports_teams(text, ents, facts) == retype.sports_teams(text, ents, facts)
+    assert _passes.club_names(text, ents) == retype.club_names(text, ents)
+    assert _passes.official_units(text, ents) == retype.official_units(text, ents)
+    for lower in (False, True):
+        assert _passes.compass_places(text, ents, lower) \
+            == compass.compass_places(text, ents, lower)

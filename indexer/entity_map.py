@@ -27,7 +27,13 @@ from indexer.person_context import (
 )
 from indexer.person_marks import said_only, somebody_else
 from indexer.short_places import article_shorts
-from indexer.unit_bodies import body_keys, qualified_heads, qualified_in_article
+from indexer.unit_bodies import (
+    body_keys,
+    joined_units,
+    qualified_heads,
+    qualified_in_article,
+    without_body,
+)
 
 MAP_VERSION: Final = 1
 
@@ -68,6 +74,8 @@ class EntityMap:
     _bodies: set[str] = field(default_factory=set, compare=False)
     _orgs: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
     _heads: set[str] = field(default_factory=set, compare=False)  # :func:`qualified_heads`
+    # a unit's name alone -> its unit with a body, the body's keys (:func:`joined_units`)
+    _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -86,6 +94,8 @@ class EntityMap:
         self._bodies.update(body_keys(self.counts.get("ORG", {}), self.values.get("ORG", {}),
                                       self.counts.get("LOC", {})))
         self._heads.update(qualified_heads(self._orgs, self._bodies.__contains__))
+        self._units.update(joined_units(self.values.get("ORG", {}), self._bodies.__contains__,
+                                        self._keys.get("ORG", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -131,13 +141,16 @@ class EntityMap:
         the article writes only inside a place's or a work's name (``inner``:
         :func:`~indexer.inner_names.inner_only`); an organisation's value the article also writes
         with an age group or a unit's with a body after it is that longer value
-        (:func:`~indexer.unit_bodies.qualified_in_article`), and a word of a club's name alone
+        (:func:`~indexer.unit_bodies.qualified_in_article`), a unit's name alone the map joined to
+        one body's unit is none where the article names neither
+        (:func:`~indexer.unit_bodies.without_body`), and a word of a club's name alone
         outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
         the longer place it stands for unless the article names another
         (:mod:`indexer.short_places`)."""
         out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
         if typ == "ORG":
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
+            without_body(out, self._units)
             off_field(out, category)
         if typ == "LOC" and self.shorts:
             out.update(article_shorts(out, self.shorts))

@@ -12,6 +12,8 @@ name shared by several people.
   ends with a word of a thing ("Jakarta Islamic Index", "Instagram Story") or a person's rank
   ("Polda Metro Jaya Kombes", cut before the person's name), a number with a
   unit ("RAM 8 GB"; ``data/units.txt``), a competition's group ("Grup G");
+* **registration plates**: a vehicle's plate, maybe after the vehicle's name ("AE 567 SC",
+  "Toyota Camry B 1898 TAG"): one or two capitals, a number, one to three capitals;
 * **demonyms**: a one-word place "Xian" beside a place "Xia" named three times as often
   ("Australian" beside Australia, from English names cut short) is a people's or a
   language's name, no place;
@@ -105,6 +107,8 @@ def _only_kinds(words: tuple[str, ...], kinds: frozenset[tuple[str, ...]]) -> bo
                for n in range(len(words), 0, -1))
 
 
+# A vehicle's registration plate at the end of a name: region letters, number, letters.
+_PLATE_RE: Final = re.compile(r"(?:^|\s)[A-Z]{1,2} \d{1,4} [A-Z]{1,3}$")
 _NUMBER_RE: Final = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]*)")
 # A competition's group: "Grup G", "Group B" (a letter after the word).
 _GROUP_WORDS: Final = frozenset({"grup", "group", "pool"})
@@ -184,7 +188,8 @@ def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) 
     """The values of type ``typ`` (of ``counts``, value -> articles) that name no one entity;
     ``places``: the variant keys of the corpus's place values (the gazetteer's are added)."""
     out = {v for v in counts
-           if sum(ch.isalnum() for ch in v) <= 1 or is_event(v) or is_kind_or_spec(v)}
+           if sum(ch.isalnum() for ch in v) <= 1 or is_event(v) or is_kind_or_spec(v)
+           or _PLATE_RE.search(v.strip()) is not None}
     if typ == "LOC":
         out |= _demonyms(counts)
     if typ == "ORG":

@@ -174,3 +174,52 @@ def body_keys(counts: Mapping[str, int], values: Mapping[str, tuple[str, ...]],
     keys = {variant_key(v) for v in counts if values.get(v, (v,))}
     keys |= {k for k, (name, typ) in ALIASES.items() if typ == "ORG" and variant_key(name) in keys}
     return frozenset(keys - set(map(variant_key, places)))
+
+
+def joined_units(values: Mapping[str, tuple[str, ...]], is_body: Callable[[str], bool],
+                 becomes: Mapping[str, tuple[str, ...]]
+                 ) -> dict[str, tuple[str, frozenset[str]]]:
+    """The raw organisations' values that are a unit's name the map joined to that unit with
+    a body after it ("Badan Anggaran" -> "Badan Anggaran DPR RI"; ``values``: raw value ->
+    what it becomes), each with that value and the variant keys its body goes by: its words
+    there, what the extractor's aliases make them ("dpr": "dewan perwakilan rakyat") and what
+    the map makes of those (``becomes``: variant key -> values; "kemenhub": "kementerian
+    perhubungan")."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for v, into in values.items():
+        ws = name_words(v)
+        if len(into) != 1 or not _is_unit(ws):
+            continue
+        whole = name_words(into[0])
+        rest = whole[len(ws):]
+        if whole[:len(ws)] != ws or not rest:
+            continue
+        keys = set()
+        for k in range(len(rest), 0, -1):
+            key = " ".join(rest[:k])
+            if is_body(key):
+                keys.add(key)
+                if (alias := ALIASES.get(key)) is not None and alias[1] == "ORG":
+                    keys.add(variant_key(alias[0]))
+        keys |= {variant_key(x) for k in tuple(keys) for x in becomes.get(k, ())}
+        if keys:
+            out[v] = (into[0], frozenset(keys))
+    return out
+
+
+def without_body(out: dict[str, tuple[str, ...]],
+                 joined: Mapping[str, tuple[str, frozenset[str]]]) -> None:
+    """Each of one article's organisations' values (``out``: raw value -> what it becomes)
+    that is a unit's name alone joined to one body's unit (``joined``:
+    :func:`joined_units`) names no one unit there when the article names neither that body
+    nor that unit otherwise: "Badan Anggaran (Banggar) DPRD DKI Jakarta", which the tagger
+    cut before the DPRD, is not the DPR's budget board."""
+    units = [v for v in out if v in joined and out[v] == (joined[v][0],)]
+    if not units:
+        return
+    keys = {variant_key(x) for into in out.values() for x in into}
+    for v in units:
+        unit, bodies = joined[v]
+        if bodies.isdisjoint(keys) and not any(
+                u not in joined and out[u] == (unit,) for u in out):
+            out[v] = ()

@@ -113,6 +113,19 @@ def test_seats_keep_mentions_in_order_and_inside_the_text(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
 
 
+def test_registration_plates_are_no_values() -> None:
+    m = _map({"AE 567 SC": 14, "Toyota Camry B 1898 TAG": 4, "B 29 RI": 1, "SL73 AMG": 1,
+              "PT S2P": 1, "Dewa 19": 19, "Timnas U-19 Indonesia": 31, "BK 3066": 1},
+             per={"Avanza BH 1841 FM": 1, "Joko Widodo": 9})
+    for typ, v in (("ORG", "AE 567 SC"), ("ORG", "Toyota Camry B 1898 TAG"), ("ORG", "B 29 RI"),
+                   ("PER", "Avanza BH 1841 FM")):
+        assert m.entity(typ, v) == (), v
+    # must not change: a model's code, a band with its number, an age group, no letters after
+    for v in ("SL73 AMG", "PT S2P", "Dewa 19", "Timnas U-19 Indonesia", "BK 3066"):
+        assert m.entity("ORG", v) == (v,), v
+    assert m.entity("PER", "Joko Widodo") == ("Joko Widodo",)
+
+
 def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
     counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
     org, place = counts["org"], counts["place"]

@@ -226,8 +226,9 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         stored = stored or orjson.loads(f[S.PAYLOAD])
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
         cut = cut | sense_values(stored["mentions"] or (), others)
-    # an unsure bare name is the person where the article writes his name (:mod:`bare_names`)
-    if any(to == "PER" and v in emap.unsure for _, to, v in found):
+    # an unsure bare name is the person where the article writes his name (:mod:`bare_names`),
+    # a short one the person whose longer name it writes (:mod:`short_names`)
+    if any(to == "PER" and (v in emap.unsure or v in emap.short_forms) for _, to, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         text = f"{stored['title']}\n{stored['body']}"
     # a person's name written only inside a street's or a work's name (:mod:`inner_names`)

@@ -26,6 +26,7 @@ from indexer.person_context import (
     specific,
 )
 from indexer.person_marks import said_only, somebody_else
+from indexer.short_names import short_names
 from indexer.short_places import article_shorts
 from indexer.unit_bodies import (
     body_keys,
@@ -64,6 +65,8 @@ class EntityMap:
     # a short place name -> the longer place it stands for, then its other longer names
     # (:mod:`indexer.short_places`)
     shorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # a person's one-word name -> the longer names it may be short for (:mod:`short_names`)
+    short_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -158,32 +161,36 @@ class EntityMap:
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
         supported(found, out, self.unsure, text)
+        # persons whose longer name the article writes for a short one (:mod:`short_names`)
+        full = short_names(found, self.short_forms, text, lambda v: self.entity("PER", v))
         finals = finals_of(self.values, self.counts)
         # a word said as a sentence of its own is no one whatever company the article keeps
         self._unless_company(found, (
             v for v, seen in (marked or {}).items()
             if len(into := found.get(v, ())) == 1 and into[0] != v
-            and said_only(seen, self.marks.get(into[0]))), no_company, context, finals)
+            and said_only(seen, self.marks.get(into[0]))), no_company, context, finals, ())
         self._unless_company(found, (
             v for v, seen in (marked or {}).items()
             if len(into := found.get(v, ())) == 1 and into[0] != v
-            and somebody_else(seen, self.marks.get(into[0]))), names_company, context, finals)
+            and somebody_else(seen, self.marks.get(into[0]))), names_company, context, finals,
+            full)
         if not self.profiles or not context:
             return found
         self._unless_company(found, (
             v for v, into in found.items() if len(into) == 1 and " " not in v.strip()),
-            keeps_company, context, finals)
+            keeps_company, context, finals, full)
         return found
 
     def _unless_company(self, found: dict[str, tuple[str, ...]], bare: Iterable[str],
-                        company: CompanyTest, context: Collection[str], finals: Finals) -> None:
+                        company: CompanyTest, context: Collection[str], finals: Finals,
+                        full: Collection[str]) -> None:
         """Each value of ``bare`` (one person in ``found``, taken in turn as ``found`` changes)
-        becomes no one where the article writes none of his full names and ``company`` says the
-        article lacks the company his full name keeps."""
+        becomes no one where the article writes none of his full names (among its names, or
+        in ``full``) and ``company`` says the article lacks the company his full name keeps."""
         for v in bare:
             person = found[v][0]
             own = [u for u, x in found.items() if person in x]
-            if not any(" " in u.strip() for u in own) and not company(
+            if person not in full and not any(" " in u.strip() for u in own) and not company(
                     person, context, own, self.profiles, self._tells, finals):
                 found[v] = ()
 
@@ -225,7 +232,8 @@ class EntityMap:
                 "marks": {p: sorted(ms) for p, ms in self.marks.items()},
                 "unsure": sorted(self.unsure),
                 "inner": sorted(self.inner),
-                "shorts": {v: list(into) for v, into in self.shorts.items()}}
+                "shorts": {v: list(into) for v, into in self.shorts.items()},
+                "short_forms": {v: list(into) for v, into in self.short_forms.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -249,7 +257,9 @@ class EntityMap:
             unsure = frozenset(map(str, data.get("unsure", ())))
             inner = frozenset(map(str, data.get("inner", ())))
             shorts = {str(v): tuple(map(str, into)) for v, into in data.get("shorts", {}).items()}
+            forms = {str(v): tuple(map(str, into))
+                     for v, into in data.get("short_forms", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts)
+                   shorts, forms)

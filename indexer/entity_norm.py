@@ -169,6 +169,7 @@ from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
 from indexer.place_tails import join_place_tails
 from indexer.run_ons import run_ons
+from indexer.short_names import short_forms
 from indexer.short_places import short_places
 from indexer.unit_bodies import join_units
 from indexer.variant_joins import join_aliased_words, join_variants
@@ -378,7 +379,9 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      full_name_marks(found.kinds, values.get("PER", {})),
                      unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts),
                      inner_values(found.kinds),
-                     short_places(values.get("LOC", {}), entity_counts.get("LOC", {})))
+                     short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
+                     short_forms(entity_counts.get("PER", {}),
+                                 {} if evidence is None else evidence.together))
 
 
 @dataclass(slots=True)

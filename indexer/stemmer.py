@@ -250,10 +250,36 @@ class _Context(Context):
         return None
 
 
+# What Sastrawi's suffix visitors remove (RemoveInflectionalParticle, ...PossessivePronoun,
+# RemoveDerivationalSuffix: each an ``re.sub`` of these anchored at the word's end).
+SUFFIXES: tuple[str, ...] = ("lah", "kah", "tah", "pun", "ku", "mu", "nya",
+                             "is", "isme", "isasi", "i", "kan", "an")
+# What RemovePlainPrefix removes, and the starts every disambiguator needs (:data:`RULE_PREFIXES`).
+PREFIXES: tuple[str, ...] = tuple(sorted(
+    {"di", "ke", "se", *(p for ps in RULE_PREFIXES.values() for p in ps)}))
+
+
 class _Stemmer(Stemmer):
     def __init__(self, dictionary: Any) -> None:
         super().__init__(dictionary)
         self.visitor_provider = _VisitorProvider()
+
+    def stem_word(self, word: str) -> str:
+        """Sastrawi's stem of ``word``; a word of plain letters that is a root word, or that
+        has none of the prefixes and suffixes Sastrawi removes, is its own stem without running
+        Sastrawi. Exact: such a word is no plural (no hyphen), and Sastrawi's Context gives the
+        word it ends with if that is in the dictionary, else the word it began with; a root
+        word ends the process at once, and in a word no visitor can act on (the suffixes are
+        matched before the end, the prefixes at the start, and a word of letters has no line
+        break for ``$`` to match before) every visitor leaves it as it is. ~40% of a corpus's
+        distinct words (``tests/test_analysis.py`` compares this stemmer with plain
+        Sastrawi)."""
+        if word.isascii() and word.isalpha() and (
+                self.dictionary.contains(word)
+                or not (word.endswith(SUFFIXES) or word.startswith(PREFIXES))):
+            return word
+        stem: str = super().stem_word(word)
+        return stem
 
     def stem_singular_word(self, word: str) -> str:
         context = _Context(word, self.dictionary, self.visitor_provider)

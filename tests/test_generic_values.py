@@ -67,6 +67,27 @@ def test_a_regional_body_without_its_region_is_no_value() -> None:
     assert not regional_head(("kejaksaan", "agung")) and not regional_head(("dinasti",))
 
 
+def test_a_court_of_each_province_or_a_countrys_navy_alone_is_no_value() -> None:
+    places = {"Jakarta": 4000, "Bandung": 300, "AS": 500, "Cina": 400}
+    m = _map({"Pengadilan Tindak Pidana Korupsi": 29,
+              "Pengadilan Tindak Pidana Korupsi Jakarta": 30,
+              "Pengadilan Tindak Pidana Korupsi Bandung": 3, "Angkatan Laut": 10,
+              "Angkatan Laut AS": 7, "Angkatan Laut Cina": 4,
+              # must not change: a country's own navy by its name; a court the corpus writes
+              # with one seat joins it
+              "TNI Angkatan Laut": 20, "Pengadilan Tata Usaha Negara": 13,
+              "Pengadilan Tata Usaha Negara Jakarta": 15}, places)
+    for v in ("Pengadilan Tindak Pidana Korupsi", "Angkatan Laut"):
+        assert m.entity("ORG", v) == (), v
+    for v in ("Pengadilan Tindak Pidana Korupsi Jakarta", "Angkatan Laut AS", "TNI Angkatan Laut"):
+        assert m.entity("ORG", v) == (v,), v
+    assert m.entity("ORG", "Pengadilan Tata Usaha Negara") == (
+        "Pengadilan Tata Usaha Negara Jakarta",)
+    # the tagger's court and its seat, with the court's short form between, are one name
+    assert ("Pengadilan Tindak Pidana Korupsi Jakarta", "ORG") in _pairs(
+        "Terdakwa diadili di Pengadilan Tindak Pidana Korupsi (Tipikor) Jakarta pada Senin.")
+
+
 def test_an_acronym_does_not_spell_a_seat() -> None:
     m = _map({"UAS": 14, "Universitas Airlangga": 12, "Universitas Airlangga Surabaya": 6,
               "TNI": 150, "Tentara Nasional Indonesia": 300, "Tentara Nasional": 2,

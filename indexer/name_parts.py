@@ -23,6 +23,8 @@ from indexer.variant_joins import SidedJoins
 # How much more often than all other names holding it the one person a bare surname joins is
 # named (Bacharuddin Jusuf Habibie beside Thareq Kemal, Ilham Akbar, Ainun Habibie, ...).
 SURNAME_DOMINANCE: Final = 2
+# A word of this many capitals or fewer inside a name is its initials ("Retno LP Marsudi").
+INITIALS_MAX: Final = 3
 
 
 def join_name_parts(groups: Groups, linked: Collection[str] = (),
@@ -47,7 +49,7 @@ def join_name_parts(groups: Groups, linked: Collection[str] = (),
     variants = word_variants(groups.counts)
 
     def read(v: str) -> tuple[str, ...]:
-        return tuple(variants.get(w, w) for w in spelt_words(v))
+        return tuple(variants.get(w, w) for w in spelt_words(spelt_initials(v)))
 
     words = {r: read(r) for r in roots}
     for v in groups.counts:  # every spelling of a group can contain a part
@@ -113,6 +115,18 @@ def join_name_parts(groups: Groups, linked: Collection[str] = (),
             # Luna Maya, Lucinta Luna): no one entity
             dropped.add(root)
     return {groups.find(d) for d in dropped}
+
+
+def spelt_initials(value: str) -> str:
+    """A name with each word of :data:`INITIALS_MAX` capitals or fewer between its first and its
+    last word written as that many initials ("Retno LP Marsudi" -> "Retno L P Marsudi": Retno
+    Lestari Priansari Marsudi's initials), so that the name it abbreviates covers it."""
+    words = value.split()
+    if len(words) < 3:
+        return value
+    inner = [" ".join(w) if 1 < len(w) <= INITIALS_MAX and w.isalpha() and w.isupper() else w
+             for w in words[1:-1]]
+    return " ".join([words[0], *inner, words[-1]])
 
 
 def called_by(word: str, name: Sequence[str], start: bool = False) -> bool:

@@ -11,6 +11,7 @@ from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
+from indexer.name_parts import spelt_initials
 from indexer.run_ons import halves_written, run_ons
 
 
@@ -90,3 +91,18 @@ def test_a_given_name_only_one_full_name_holds_is_that_person() -> None:
     # name of several people
     assert m.entity("PER", "Thamrin") == ("Thamrin",)
     assert m.entity("PER", "Budi") in ((), ("Budi",))
+
+
+def test_a_name_with_a_word_of_initials_is_the_name_they_abbreviate() -> None:
+    assert spelt_initials("Retno LP Marsudi") == "Retno L P Marsudi"
+    # must not change: a first or a last word, a two-word name, a word of four capitals
+    for v in ("SBY", "TB Hasanuddin", "Kim JH", "Ahmad NTBX Yani", "Retno L Marsudi"):
+        assert spelt_initials(v) == v
+    m = _map({"Retno Marsudi": 21, "Retno Lestari Priansari Marsudi": 4, "Retno LP Marsudi": 3,
+              "Retno L Marsudi": 1, "Retno Listyarti": 5, "Glenn Muhammad Surya Yusuf": 3,
+              "Glenn MS Yusuf": 2})
+    for v in ("Retno Lestari Priansari Marsudi", "Retno LP Marsudi", "Retno L Marsudi"):
+        assert m.entity("PER", v) == ("Retno Marsudi",), v
+    assert m.entity("PER", "Glenn MS Yusuf") == m.entity("PER", "Glenn Muhammad Surya Yusuf")
+    # must not change: another Retno
+    assert m.entity("PER", "Retno Listyarti") == ("Retno Listyarti",)

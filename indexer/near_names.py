@@ -44,6 +44,11 @@ from indexer.variant_joins import SidedJoins
 
 MISSPELLING_DOMINANCE: Final = 3
 MISSPELT_WORD_MIN: Final = 7
+# Names whose other words only they and RARE_HOLDERS - 2 more names hold: a word of RARE_WORD_MIN
+# letters one letter apart joins a name written RARE_DOMINANCE times as often.
+RARE_WORD_MIN: Final = 5
+RARE_HOLDERS: Final = 3
+RARE_DOMINANCE: Final = 2
 # A rival club name has this share of the articles of the one a bare name would join.
 CLUB_RIVAL_SHARE: Final = 0.1
 
@@ -62,16 +67,32 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     totals = group_counts(groups)
     sided = SidedJoins(groups, sides or {})
     near = _near_spellings(groups.counts, min_words, word_min)
+    # Shorter words too, where the names' other words are rare ones only they hold: "Abisai
+    # Rolio" ~ "Abisai Rollo" (a misread "l"), not "Iman" ~ "Imam" in general.
+    holders: dict[str, int] = defaultdict(int)
+    for v in groups.counts:
+        for w in set(name_words(v)):
+            holders[w] += 1
+    rare = {v: us for v, us in _near_spellings(groups.counts, min_words, RARE_WORD_MIN).items()
+            if v not in near}
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
-        if v not in near:
+        if v not in near and v not in rare:
             continue
         root = groups.find(v)
-        found = {groups.find(u) for u in near[v]}
+        found = {groups.find(u) for u in near.get(v, ())} | {
+            groups.find(u) for u in rare.get(v, ()) if _rarely_shared(v, u, holders)}
         found.discard(root)
         if found:
             best = min(found, key=lambda g: (-totals[g], g))
-            if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
+            if totals[best] >= MISSPELLING_DOMINANCE * totals[root] or (
+                    v in rare and totals[best] >= RARE_DOMINANCE * totals[root]):
                 sided.join(best, root, lambda a, b: merge_groups(groups, totals, a, b))
+
+
+def _rarely_shared(v: str, u: str, holders: Mapping[str, int]) -> bool:
+    """The words ``v`` and ``u`` share are held by at most :data:`RARE_HOLDERS` names."""
+    shared = set(name_words(v)) & set(name_words(u))
+    return bool(shared) and all(holders[w] <= RARE_HOLDERS for w in shared)
 
 
 def _near_spellings(values: Collection[str], min_words: int, word_min: int

@@ -11,20 +11,26 @@ from hypothesis import strategies as st
 from indexer import store
 from indexer.entity_groups import Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
-from indexer.near_names import MISSPELLING_DOMINANCE, MISSPELT_WORD_MIN, join_misspellings
+from indexer.near_names import (
+    MISSPELLING_DOMINANCE,
+    MISSPELT_WORD_MIN,
+    RARE_DOMINANCE,
+    RARE_HOLDERS,
+    RARE_WORD_MIN,
+    join_misspellings,
+)
 
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-def slow_join_misspellings(groups: Groups, min_words: int = 2,
-                           word_min: int = MISSPELT_WORD_MIN) -> None:
-    """The definition: for each value, rarest group first, look up every one-letter deletion
-    of each of its long words among every value's deletions."""
-    totals = group_counts(groups)
+def _slow_near(names: dict[str, tuple[str, ...]], min_words: int,
+               word_min: int) -> dict[str, set[str]]:
+    """Each value -> the values one letter apart from it in one word, the longer of the two
+    words of ``word_min`` letters or more: every one-letter deletion of each word looked up
+    among every value's deletions."""
     by_key: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
-    names = {v: name_words(v) for v in groups.counts}
     for v, words in names.items():
         if len(words) < min_words:
             continue
@@ -32,23 +38,47 @@ def slow_join_misspellings(groups: Groups, min_words: int = 2,
             if len(w) >= word_min - 1:
                 for d in _deletions(w):
                     by_key[(i, words[:i] + (d,) + words[i + 1 :])].add(v)
-    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
-        root = groups.find(v)
-        words = names[v]
+    out: dict[str, set[str]] = {}
+    for v, words in names.items():
         if len(words) < min_words:
             continue
-        near = set()
         for i, w in enumerate(words):
             if len(w) < word_min - 1:
                 continue
             for d in _deletions(w):
                 for u in by_key.get((i, words[:i] + (d,) + words[i + 1 :]), ()):
-                    if max(len(w), len(names[u][i])) >= word_min:
-                        near.add(groups.find(u))
-        near.discard(root)
-        if near:
-            best = min(near, key=lambda g: (-totals[g], g))
-            if totals[best] >= MISSPELLING_DOMINANCE * totals[root]:
+                    if u != v and max(len(w), len(names[u][i])) >= word_min:
+                        out.setdefault(v, set()).add(u)
+    return out
+
+
+def slow_join_misspellings(groups: Groups, min_words: int = 2,
+                           word_min: int = MISSPELT_WORD_MIN) -> None:
+    """The definition: for each value, rarest group first, the values one letter apart in a
+    long word (joined at MISSPELLING_DOMINANCE), or, for a value with none, in a shorter word
+    where every word the two share is held by RARE_HOLDERS values at most (joined at
+    RARE_DOMINANCE)."""
+    totals = group_counts(groups)
+    names = {v: name_words(v) for v in groups.counts}
+    held: dict[str, int] = defaultdict(int)
+    for words in names.values():
+        for w in set(words):
+            held[w] += 1
+    near = _slow_near(names, min_words, word_min)
+    rare = _slow_near(names, min_words, RARE_WORD_MIN)
+    for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
+        root = groups.find(v)
+        if v in near:
+            found, dominance = {groups.find(u) for u in near[v]}, MISSPELLING_DOMINANCE
+        else:
+            found = {groups.find(u) for u in rare.get(v, ())
+                     if (shared := set(names[v]) & set(names[u]))
+                     and all(held[w] <= RARE_HOLDERS for w in shared)}
+            dominance = RARE_DOMINANCE
+        found.discard(root)
+        if found:
+            best = min(found, key=lambda g: (-totals[g], g))
+            if totals[best] >= dominance * totals[root]:
                 merge_groups(groups, totals, best, root)
 
 

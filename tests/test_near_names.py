@@ -16,13 +16,27 @@ def test_a_misspelt_name_joins_the_name_written_most() -> None:
     m = _map({"Bacharuddin Jusuf Habibie": 672, "Baharuddin Jusuf Habibie": 24,
               "Bacharudin Jusuf Habibie": 7, "Nawawi Pomolango": 100, "Nawawi Pamolango": 7,
               "Imam Nahrawi": 272, "Iman Nahrawi": 8, "Dedi Prasetyo": 82, "Dedi Prasetya": 40,
-              "Joko Widodo": 1643, "Joko Wododo": 1})
+              "Joko Widodo": 1643, "Joko Wododo": 1, "Joko Anwar": 35, "Joko Susilo": 3})
     for v in ("Baharuddin Jusuf Habibie", "Bacharudin Jusuf Habibie"):
         assert m.entity("PER", v) == ("Bacharuddin Jusuf Habibie",), v
     assert m.entity("PER", "Nawawi Pamolango") == ("Nawawi Pomolango",)
-    # must not change: a short word ("Iman", "Imam" are two names; "Wododo"), a name written
-    # less than three times as often
+    # must not change: a short word ("Iman", "Imam" are two names; "Wododo" beside a first
+    # name many names hold), a name written less than three times as often
     for v in ("Iman Nahrawi", "Dedi Prasetya", "Joko Wododo"):
+        assert m.entity("PER", v) == (v,), v
+
+
+def test_a_short_word_misspelt_joins_where_the_other_words_are_rare() -> None:
+    m = _map({"Abisai Rollo": 27, "Abisai Rolio": 10, "Rohit Chand": 21, "Rohit Cand": 3,
+              "Dedi Prasetyo": 82, "Dedi Prasetya": 40, "Imam Nahrawi": 272, "Iman Nahrawi": 8,
+              "Wendy Cagur": 9, "Wendi Cagur": 2, "Wendi Susanto": 4, "Wendy Susanto": 2,
+              "Agus Susanto": 5, "Budi Susanto": 5})
+    assert m.entity("PER", "Abisai Rolio") == ("Abisai Rollo",)
+    assert m.entity("PER", "Rohit Cand") == ("Rohit Chand",)
+    assert m.entity("PER", "Wendi Cagur") == ("Wendy Cagur",)
+    # must not change: a word of four letters; a name written less than twice as often; a
+    # surname four names hold ("Susanto")
+    for v in ("Iman Nahrawi", "Dedi Prasetya", "Wendy Susanto", "Wendi Susanto"):
         assert m.entity("PER", v) == (v,), v
 
 

@@ -80,12 +80,18 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 
 
+def _initials(name: str) -> str:
+    """The first letters of a name's words but "dan" ("bpn": Badan Pertanahan Nasional)."""
+    return "".join(w[0] for w in WORD_RE.findall(name.lower()) if w != "dan")
+
+
 def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                  ) -> set[tuple[str, int]]:
     """The (field, start) of an article's organisations' mentions written as an acronym of
     :data:`SENSES` that the article uses in another sense: all of them where the article writes
     the sense's expansion or the acronym beside a word of the sense, and the body's name
-    nowhere else; else those beside a word of the sense."""
+    nowhere else (no other mention of the value, nor a name whose initials spell the
+    acronym: "Badan Pertanahan Nasional"); else those beside a word of the sense."""
     mentions = list(mentions)
     by_acronym: dict[str, list[tuple[Mapping[str, Any], str]]] = {}
     for m in mentions:
@@ -107,8 +113,9 @@ def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             continue
         names = {m["name"] for m, _ in ms}
         starts = {(m["field"], m["start"]) for m, _ in ms}
-        in_full = any(m["type"] == "ORG" and m["name"] in names
-                      and (m["field"], m["start"]) not in starts for m in mentions)
+        in_full = any(m["type"] == "ORG" and (m["field"], m["start"]) not in starts
+                      and (m["name"] in names or _initials(m["name"]) == acronym.lower())
+                      for m in mentions)
         out |= beside if in_full else starts
     return out
 

@@ -77,6 +77,12 @@ def test_what_the_senses_rule_leaves() -> None:
     others = other_senses("", body, ms)
     assert others == {("body", body.index("pajak PKB") + len("pajak "))}
     assert sense_values(ms, others) == set()
+    # the body written in full by a name whose initials spell the acronym
+    body = ("Badan Pertanahan Nasional (BPN) di Balikpapan mengukur tanah. BPN menerbitkan "
+            "sertifikat.")
+    full = "Badan Pertanahan Nasional"
+    assert _gone("", body, ("BPN", "BPN"), (full, full)) == set()
+    assert _gone("", "Pesawat dialihkan ke Balikpapan (BPN).", ("BPN", "BPN")) == {"BPN"}
     # an acronym none of the data's, or a value no acronym of it becomes
     assert _gone("", "Bayar pajak kendaraan bermotor (PKB) di Samsat.", ("PKB", "PKB Jatim")
                  ) == set()

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -170,13 +171,16 @@ def count_parcel(counts: CorpusCounts, p: Parcel) -> None:
     counts.evidence.count(p.links, p.cited, p.kinds)
 
 
+_TEXT_ORDER = itemgetter("field", "start")  # a stored mention's place: (field, start)
+
+
 def evidence_of(prep: Prepared
                 ) -> tuple[set[tuple[Name, Name]], set[Name], set[tuple[Name, str]]]:
     """What the words around a prepared document's mentions say about their names (read from
     its payload, in text order): links, credits and kinds."""
     stored = orjson.loads(prep.fields[S.PAYLOAD])
     title, body = stored.get("title") or "", stored.get("body") or ""
-    mentions = sorted(stored.get("mentions") or (), key=lambda m: (m["field"], m["start"]))
+    mentions = sorted(stored.get("mentions") or (), key=_TEXT_ORDER)
     return (*article_evidence(title, body, mentions), article_kinds(title, body, mentions))
 
 

@@ -23,32 +23,34 @@ The package's modules depend one way, each on those before it:
    run with Viterbi. Titles ("Presiden", "Pak") are mostly tagged O as in the gold data, so
    "Presiden Joko Widodo" yields "Joko Widodo"; a run that is exactly a well-known place or
    organisation is one.
-8. :mod:`~indexer.entities._passes`: the hottest passes compiled, which :func:`text_entities`
-   runs (their plain references are those of :mod:`~indexer.entities.retype` and
-   :mod:`~indexer.entities.compass`).
+8. :mod:`~indexer.entities._passes` and :mod:`~indexer.entities._links`: the passes compiled,
+   which :func:`text_entities` runs (their plain references are those of the modules above).
 """
 
 from __future__ import annotations
 
-from indexer.entities._passes import club_names, compass_places, official_units, sports_teams
-from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
-from indexer.entities.names import (
-    Entity,
-    defined_otherwise,
-    drop_defined_otherwise,
+from indexer.entities._links import (
+    alias_types,
+    foreign_bodies,
+    join_cut_names,
+    join_place_names,
+    korean_names,
     link_people,
     link_short_forms,
+    one_kind_lists,
 )
-from indexer.entities.passes import alias_people, join_cut_names, one_kind_lists
-from indexer.entities.places import join_place_names
-from indexer.entities.regions import unit_seats
-from indexer.entities.retype import (
-    alias_types,
+from indexer.entities._passes import (
+    club_names,
     club_short_names,
-    foreign_bodies,
-    korean_names,
+    compass_places,
+    official_units,
     places_in_names,
+    sports_teams,
+    unit_seats,
 )
+from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
+from indexer.entities.names import Entity, defined_otherwise, drop_defined_otherwise
+from indexer.entities.passes import alias_people
 
 __all__ = ["MODEL_PATH", "Entity", "Model", "defined_otherwise", "drop_defined_otherwise",
            "extract_entities", "load_model", "model_from_payload", "text_entities"]

@@ -1,9 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The compiled forms of the hottest post-processing passes of :mod:`indexer.entities`
-(``sports_teams``, ``club_names``, ``official_units``, ``compass_places``): the same rules as
-their plain references in :mod:`indexer.entities.retype` and :mod:`indexer.entities.compass`,
-which ``tests/test_extraction_fast_paths.py`` compares them with (Hypothesis texts and corpus
-texts).
+"""The compiled forms of the post-processing passes of :mod:`indexer.entities` that read the
+words around a mention (``sports_teams``, ``club_names``, ``official_units``,
+``compass_places``, ``places_in_names``) or a name's first or last word (``club_short_names``,
+``unit_seats``: these run their references only where a name has such a word): the same rules as
+their plain references in :mod:`~indexer.entities.retype`, :mod:`~indexer.entities.compass` and
+:mod:`~indexer.entities.regions`, which ``tests/test_compiled_passes.py`` compares them with
+(Hypothesis texts and corpus texts).
 
 Most mentions meet none of the words a pass looks for, so each pass reads the word next to a
 mention from the text's characters and looks it up (a slice, lower-cased) only when it can be
@@ -33,7 +35,16 @@ from indexer.entities.facts import (
     unit_word,
 )
 from indexer.entities.names import Entity, normalised
-from indexer.entities.retype import _WORD_AT_RE, _after_score, _unit_parts
+from indexer.entities.regions import _first_words, unit_seats as plain_unit_seats
+from indexer.entities.retype import (
+    _WORD_AT_RE,
+    _after_score,
+    _club_rest,
+    _is_title,
+    _reads_as_person,
+    _unit_parts,
+    club_short_names as plain_club_short_names,
+)
 from indexer.words import word_before
 
 cdef extern from "Python.h":
@@ -65,6 +76,12 @@ cdef class WordGate:
                 self.longest = len(word)
             if len(word) >= 2 and ord(word[0]) < 128 and ord(word[1]) < 128:
                 self.pairs[ord(word[0]) * 128 + ord(word[1])] = 1
+            elif len(word) == 1 and ord(word[0]) < 128:  # as a beginning: any second character
+                for i in range(128):
+                    self.pairs[ord(word[0]) * 128 + i] = 1
+            elif not word:
+                for i in range(128 * 128):
+                    self.pairs[i] = 1
 
     cdef inline bint may_hold(self, int kind, void* data, Py_ssize_t start, Py_ssize_t end):
         """Whether ``text[start:end]`` may lower-case to one of the words (or begin one when
@@ -87,6 +104,8 @@ cdef WordGate _AFTER_TEAM = WordGate(CLUB_MATCH)
 cdef WordGate _FIRST_OF_CLUB = WordGate(CLUB_FIRST)
 cdef WordGate _LAST_OF_CLUB = WordGate(CLUB_LAST)
 cdef WordGate _CLUB_SUFFIX = WordGate(CLUB_SUFFIXES)
+cdef WordGate _REGIONAL_FIRST = WordGate(_first_words()[0] | frozenset(_first_words()[1]))
+_REGIONAL_FIRST.longest = _ANY_LENGTH
 cdef WordGate _COMPASS_WORDS = WordGate(COMPASS)
 cdef WordGate _UNIT_HEADS = WordGate(UNIT_WORDS | TITLES | frozenset(UNIT_PREFIXES))
 _UNIT_HEADS.longest = _ANY_LENGTH
@@ -194,9 +213,9 @@ def sports_teams(str text, list entities, facts):
     return out
 
 
-cdef tuple _head_before(str text, Py_ssize_t start, int kind, void* data):
-    """``retype._head_before``, as (offset, word or None): None where the word cannot begin a
-    club's name (no capital first, or longer than any first word of one)."""
+cdef tuple _head_before(str text, Py_ssize_t start, int kind, void* data, WordGate gate):
+    """``retype._head_before``, as (offset, word or None): None where the word cannot be the
+    one a pass looks for (no capital first, or, with a ``gate``, none of its words)."""
     cdef Py_ssize_t p, lo, i
     if start < 2 or PyUnicode_READ(kind, data, start - 1) != u' ' \
             or not Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, start - 2)):
@@ -210,12 +229,12 @@ cdef tuple _head_before(str text, Py_ssize_t start, int kind, void* data):
             if not Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)):
                 break
         else:
-            if not Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, p + 1)) \
-                    or not _FIRST_OF_CLUB.may_hold(kind, data, p + 1, start - 1):
+            if not Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, p + 1)) or (
+                    gate is not None and not gate.may_hold(kind, data, p + 1, start - 1)):
                 return p + 1, None
             return p + 1, PyUnicode_Substring(text, p + 1, start - 1)
     before, word = word_before(text, start)
-    if before + len(word) + 1 != start or not word.isalpha():
+    if before + len(word) + 1 != start or not word.isalpha() or not word[:1].isupper():
         return start, None
     return before, word
 
@@ -245,8 +264,8 @@ def club_names(str text, list entities):
                     and (k + 1 == count or entities[k + 1].start >= found.end()):
                 stop = found.end()
         if typ == "LOC":
-            before, head = _head_before(text, start, kind, data)
-            if head is not None and head[:1].isupper() and head.lower() in CLUB_FIRST:
+            before, head = _head_before(text, start, kind, data, _FIRST_OF_CLUB)
+            if head is not None and head.lower() in CLUB_FIRST:
                 prev = (entities if out is None else out)[k - 1] if k > 0 else None
                 if prev is None or prev.end <= before or (
                         prev.start == before and prev.end == start - 1 and prev.type == "LOC"):
@@ -362,3 +381,65 @@ def compass_places(str text, list entities, bint lower=False):
                 out.append(Entity(name, typ, ent.start, end))
         k = max(nxt, k + 1)
     return entities if out is None else out
+
+
+def places_in_names(str text, list entities, extract):
+    """``retype.places_in_names``: a place mention right after a capitalised word that no
+    mention holds, no title, which the tagger reads alone as a person's name, is no place."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t count = len(entities), k, before
+    cdef set dropped = None
+    for k in range(count):
+        ent = entities[k]
+        if ent.type != "LOC":
+            continue
+        before, word = _head_before(text, ent.start, kind, data, None)
+        if word is not None and not _is_title(word) \
+                and (k == 0 or entities[k - 1].end <= before) \
+                and _reads_as_person(word, extract):
+            if dropped is None:
+                dropped = set()
+            dropped.add(k)
+    if dropped is None:
+        return entities
+    return [e for k, e in enumerate(entities) if k not in dropped]
+
+
+def club_short_names(str text, list entities):
+    """``retype.club_short_names``, run only where an organisation's name has a club's first or
+    last word (what its every change needs)."""
+    cdef str name
+    cdef Py_ssize_t first, last, i, n
+    for ent in entities:
+        if ent.type != "ORG":
+            continue
+        name = ent.name
+        n = PyUnicode_GET_LENGTH(name)
+        first = name.find(" ")
+        if first < 0:
+            continue
+        last = name.rfind(" ")
+        if (_FIRST_OF_CLUB.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), 0, first)
+                or _LAST_OF_CLUB.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), last + 1, n)) \
+                and _club_rest(name) is not None:
+            return plain_club_short_names(text, entities)
+    return entities
+
+
+def unit_seats(str text, list entities):
+    """``regions.unit_seats``, run only where an organisation's name (not the last mention's)
+    may begin with a regional body's head, as the reference's own first look."""
+    cdef Py_ssize_t count = len(entities), k, space
+    cdef str name
+    for k in range(count - 1):
+        ent = entities[k]
+        if ent.type != "ORG":
+            continue
+        name = ent.name
+        space = name.find(" ")
+        if space < 0:
+            space = PyUnicode_GET_LENGTH(name)
+        if _REGIONAL_FIRST.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), 0, space):
+            return plain_unit_seats(text, entities)
+    return entities

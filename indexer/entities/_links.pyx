@@ -1,0 +1,239 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The compiled forms of the passes of :mod:`indexer.entities.names`,
+:mod:`~indexer.entities.places`, :mod:`~indexer.entities.passes` and (those that read no words
+around a mention) :mod:`~indexer.entities.retype`, which walk every mention of every text:
+``link_people``, ``join_place_names``, ``korean_names`` and ``alias_types`` compiled as they
+are; ``link_short_forms``, ``one_kind_lists``, ``join_cut_names`` and ``foreign_bodies`` run
+their references only where a mention meets what each of their changes needs (most texts have
+none). ``tests/test_compiled_passes.py`` compares each with its reference."""
+
+from indexer.entities.facts import AGE_AFTER_RE, ALIASES, KOREAN_SURNAMES
+from indexer.entities.names import Entity, _name_parts, make_entity, normalise
+from indexer.entities.names import link_short_forms as plain_link_short_forms
+from indexer.entities.passes import join_cut_names as plain_join_cut_names
+from indexer.entities.passes import one_kind_lists as plain_one_kind_lists
+from indexer.entities.places import (
+    _INITIALS_MAX,
+    _INITIALS_WORDS,
+    _going_on,
+    _site_name,
+)
+from indexer.entities.retype import _ALIAS_TYPES, _SYLLABLE_RE
+from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
+from indexer.words import word_before
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_GET_LENGTH(object u)
+    int PyUnicode_KIND(object u)
+    void* PyUnicode_DATA(object u)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+    object PyUnicode_Substring(object u, Py_ssize_t start, Py_ssize_t end)
+
+
+def link_people(list entities):
+    """``names.link_people``: a one-word mention that is part of an earlier full person name
+    is that person."""
+    cdef dict parts = {}
+    cdef list out = entities
+    cdef Py_ssize_t count = len(entities), k
+    cdef str name, low
+    for k in range(count):
+        ent = entities[k]
+        name = ent.name
+        if " " in name:
+            if ent.type == "PER":
+                for low in _name_parts(name):
+                    parts[low] = name
+        elif parts:
+            low = name.lower()
+            full = parts.get(low)
+            if full is not None and (ent.type == "PER" or low not in ALIASES):
+                if out is entities:
+                    out = list(entities)
+                out[k] = make_entity(full, "PER", ent.start, ent.end)
+    return out
+
+
+def link_short_forms(str text, list entities):
+    """``names.link_short_forms``, run only where a mention of several words has a space and
+    "(" after it or ends in ")" (where a short form can be defined)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end
+    for ent in entities:
+        start = ent.start
+        end = ent.end
+        if (end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
+                and PyUnicode_READ(kind, data, end + 1) == u'(') \
+                or (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
+            if " " in ent.name:
+                return plain_link_short_forms(text, entities)
+    return entities
+
+
+cdef inline bint _list_comma(int kind, void* data, Py_ssize_t start, Py_ssize_t end):
+    """Whether ``text[start:end]`` is ``passes._LIST_COMMA_RE`` (" ?[,/] ?")."""
+    cdef Py_ssize_t i = start
+    cdef Py_UCS4 c
+    if i < end and PyUnicode_READ(kind, data, i) == u' ':
+        i += 1
+    if i >= end:
+        return False
+    c = PyUnicode_READ(kind, data, i)
+    if c != u',' and c != u'/':
+        return False
+    i += 1
+    if i < end and PyUnicode_READ(kind, data, i) == u' ':
+        i += 1
+    return i == end
+
+
+def one_kind_lists(str text, list entities, facts):
+    """``passes.one_kind_lists``, run only where three mentions may make a list: a comma (or
+    "/") between the first two, and at most 9 characters between the next two."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t count = len(entities), k, a_end, b_start, b_end, c_start
+    for k in range(count - 2):
+        a_end = entities[k].end
+        b = entities[k + 1]
+        b_start = b.start
+        if not _list_comma(kind, data, a_end, b_start):
+            continue
+        b_end = b.end
+        c_start = entities[k + 2].start
+        if c_start - b_end <= 9:
+            return plain_one_kind_lists(text, entities, facts)
+    return entities
+
+
+def join_cut_names(str text, list entities):
+    """``passes.join_cut_names``, run only where an organisation's mention is followed by
+    " dan " (what its every change needs)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), end
+    for ent in entities:
+        end = ent.end
+        if end + 5 <= n and PyUnicode_READ(kind, data, end) == u' ' \
+                and PyUnicode_READ(kind, data, end + 1) == u'd' \
+                and PyUnicode_READ(kind, data, end + 2) == u'a' \
+                and PyUnicode_READ(kind, data, end + 3) == u'n' \
+                and PyUnicode_READ(kind, data, end + 4) == u' ' and ent.type == "ORG":
+            return plain_join_cut_names(text, entities)
+    return entities
+
+
+cdef frozenset _marked_initials(str text, list entities):
+    """``places._marked_initials``."""
+    cdef set out = set()
+    cdef Py_ssize_t start, end
+    cdef str written
+    for ent in entities:
+        start = ent.start
+        end = ent.end
+        if end - start > _INITIALS_MAX:
+            continue
+        written = PyUnicode_Substring(text, start, end)
+        if written.isupper() and written not in out and (
+                AGE_AFTER_RE.match(text, end)
+                or word_before(text, start)[1].lower() in _INITIALS_WORDS):
+            out.add(written)
+    return frozenset(out)
+
+
+def join_place_names(str text, list entities):
+    """``places.join_place_names``: places' names cut short made whole."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), covered = -1, start, end, at, going
+    cdef list out = []
+    cdef Py_UCS4 c
+    cdef frozenset initials = _marked_initials(text, entities)
+    for ent in entities:
+        start = ent.start
+        end = ent.end
+        if start < covered or (
+                initials and end - start <= _INITIALS_MAX
+                and PyUnicode_Substring(text, start, end) in initials):
+            continue
+        if out:
+            prev = out[len(out) - 1]
+            if start == prev.end + 1 and prev.type == "LOC":
+                at = start - 2 if start >= 2 else start - 2 + n  # as text[start - 2] reads
+                if PyUnicode_READ(kind, data, at) == u')':
+                    site = _site_name(text, prev, ent)
+                    if site is not None:
+                        out.pop()
+                        ent = site
+        if ent.type != "LOC":
+            out.append(ent)
+            continue
+        # a particle (d-, v-, o-) or a capital A-Z after a space: what _going_on's patterns
+        # begin with
+        if end + 1 < n and PyUnicode_READ(kind, data, end) == u' ':
+            c = PyUnicode_READ(kind, data, end + 1)
+            if c == u'd' or c == u'v' or c == u'o' or u'A' <= c <= u'Z':
+                going = _going_on(text, ent)
+                if going > 0:
+                    covered = going
+                    ent = Entity(normalise(text[ent.start : going], "LOC")[0], "LOC",
+                                 ent.start, going)
+        out.append(ent)
+    return out
+
+
+def korean_names(str text, list entities, facts):
+    """``retype.korean_names``: places and organisations that are Korean names, as persons."""
+    cdef Py_ssize_t count = len(entities), k
+    cdef list out = None
+    cdef str name
+    for k in range(count):
+        ent = entities[k]
+        if ent.type == "PER":
+            continue
+        name = ent.name
+        if name.count(" ") == 2:
+            words = name.lower().split(" ")
+            if (words[0] in KOREAN_SURNAMES
+                    and all(_SYLLABLE_RE.fullmatch(w) for w in words)
+                    and name.lower() not in facts):
+                if out is None:
+                    out = list(entities)
+                out[k] = Entity(name, "PER", ent.start, ent.end)
+    return entities if out is None else out
+
+
+def alias_types(list entities):
+    """``retype.alias_types``: person mentions whose name is an organisation's or a place's in
+    the alias table, typed so."""
+    cdef Py_ssize_t count = len(entities), k
+    cdef list out = None
+    for k in range(count):
+        ent = entities[k]
+        if ent.type != "PER":
+            continue
+        typ = _ALIAS_TYPES.get(ent.name)
+        if typ is not None:
+            if out is None:
+                out = list(entities)
+            out[k] = Entity(ent.name, typ, ent.start, ent.end)
+    return entities if out is None else out
+
+
+def foreign_bodies(str text, list entities):
+    """``retype.foreign_bodies``, run only where an organisation's mention is followed by a
+    space and a place's mention (what its every change needs)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t count = len(entities), k, end
+    for k in range(count - 1):
+        org = entities[k]
+        if org.type != "ORG":
+            continue
+        place = entities[k + 1]
+        end = org.end
+        if place.type == "LOC" and place.start == end + 1 \
+                and PyUnicode_READ(kind, data, end) == u' ':
+            return plain_foreign_bodies(text, entities)
+    return entities

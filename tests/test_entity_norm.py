@@ -102,9 +102,10 @@ def test_a_name_covered_by_one_dominant_name_joins_it() -> None:
               "Kabinet Joko Widodo": 2, "Desmond J": 15, "Desmond J Mahesa": 6,
               "Woo Jin": 28, "Gong Woo Jin": 21, "Seo Woo Jin": 1, "Bebby": 69, "Bebby Fey": 69,
               "Hutapea": 5, "Hotman Paris Hutapea": 8, "Tigor Hutapea": 5})
-    for v in ("Anies Rasyid Baswedan", "Anies Baswedan"):
+    # the one-off misspelling too: its other words are rare ones only three names hold
+    # (near_names.join_misspellings)
+    for v in ("Anies Rasyid Baswedan", "Anies Baswedan", "Anies Rasyis Baswedan"):
         assert m.entity("PER", v) == ("Anies Baswedan",)
-    assert m.entity("PER", "Anies Rasyis Baswedan") == ("Anies Rasyis Baswedan",)
     for v in ("Laode M", "Laode Muhammad Syarif"):
         assert m.entity("PER", v) == ("Laode M Syarif",)
     for v in ("Yasonna H Laoly", "Yasonna Hamonangan Laoly"):

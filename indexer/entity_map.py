@@ -26,6 +26,7 @@ from indexer.person_context import (
     specific,
 )
 from indexer.person_marks import said_only, somebody_else
+from indexer.person_sides import off_side
 from indexer.short_names import short_names
 from indexer.short_places import article_shorts
 from indexer.unit_bodies import (
@@ -67,6 +68,11 @@ class EntityMap:
     shorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # a person's one-word name -> the longer names it may be short for (:mod:`short_names`)
     short_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # a person -> whether his side is sports news; common full names (:mod:`person_sides`)
+    homes: Mapping[str, bool] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
+    # their persons -> the values named beside them in two articles or more
+    kept: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -179,6 +185,11 @@ class EntityMap:
         self._unless_company(found, (
             v for v, into in found.items() if len(into) == 1 and " " not in v.strip()),
             keeps_company, context, finals, full)
+        # a name on the other side of sports news than his, without his company
+        off_side(found, category, self.homes, self.common, lambda p, own: (
+            p in full or (p not in self.profiles and p not in self.kept)
+            or names_company(p, context, own, self.profiles, self._tells, finals)
+            or names_company(p, context, own, self.kept, self._tells, finals)))
         return found
 
     def _unless_company(self, found: dict[str, tuple[str, ...]], bare: Iterable[str],
@@ -233,7 +244,9 @@ class EntityMap:
                 "unsure": sorted(self.unsure),
                 "inner": sorted(self.inner),
                 "shorts": {v: list(into) for v, into in self.shorts.items()},
-                "short_forms": {v: list(into) for v, into in self.short_forms.items()}}
+                "short_forms": {v: list(into) for v, into in self.short_forms.items()},
+                "homes": dict(self.homes), "common": sorted(self.common),
+                "kept": {p: sorted(vs) for p, vs in self.kept.items()}}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -259,7 +272,10 @@ class EntityMap:
             shorts = {str(v): tuple(map(str, into)) for v, into in data.get("shorts", {}).items()}
             forms = {str(v): tuple(map(str, into))
                      for v, into in data.get("short_forms", {}).items()}
+            homes = {str(p): bool(h) for p, h in data.get("homes", {}).items()}
+            common = frozenset(map(str, data.get("common", ())))
+            kept = {str(p): frozenset(map(str, vs)) for p, vs in data.get("kept", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms)
+                   shorts, forms, homes, common, kept)

@@ -167,6 +167,7 @@ from indexer.nicknames import article_pairs, join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks, rank_sides
+from indexer.person_sides import side_facts
 from indexer.place_tails import join_place_tails
 from indexer.run_ons import run_ons
 from indexer.short_names import short_forms
@@ -371,6 +372,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     for cat, c in category_counts.items():
         forms[category_key(cat)][cat] += c
     categories = {k: _display(f) for k, f in forms.items()}
+    homes, common, kept = side_facts(values, entity_counts, person_categories or {}, contexts,
+                                     articles)
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types,
@@ -381,7 +384,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      inner_values(found.kinds),
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
                      short_forms(entity_counts.get("PER", {}),
-                                 {} if evidence is None else evidence.together))
+                                 {} if evidence is None else evidence.together),
+                     homes, common, kept)
 
 
 @dataclass(slots=True)

@@ -93,6 +93,12 @@ def _org_extra_ok(extra: tuple[str, ...], places: frozenset[str]) -> bool:
         w in LEGAL_FORMS or w in CLUB_LAST or w in ORG_SUFFIXES for w in extra)
 
 
+def _club(words: tuple[str, ...]) -> bool:
+    """Whether a name ends with a club's last word ("Perseru Badak Lampung FC", "West Ham
+    United"; a club's word alone too). Not "City": a town's name ends so ("BSD City")."""
+    return bool(words) and words[-1] in CLUB_LAST
+
+
 def _seated(words: tuple[str, ...], places: frozenset[str],
             word_counts: Mapping[tuple[str, ...], int]) -> bool:
     """Whether a name is another name of the corpus followed by its seat, a place, and that
@@ -118,7 +124,9 @@ def _cut_in_group(value: str, root: str, groups: Groups,
 def join_org_names(groups: Groups, places: frozenset[str],
                    spelt: Mapping[str, Collection[str]] | None = None) -> None:
     """An organisation's name joins the one longer name of it that adds its seat or legal form
-    (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda), and
+    (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta: not Honda ~ Repsol Honda) or
+    the one more frequent club's name it begins or ends, a club's name written short
+    (Perseru, Badak Lampung FC ~ Perseru Badak Lampung FC), and
     an acronym joins the one name of three words or more it is the initials of (BPK ~ Badan
     Pemeriksa Keuangan), used at least half as often as it; "one" as
     :func:`~indexer.entity_groups.dominant` reads it, and named at least 1/:data:`DOMINANCE` as
@@ -145,6 +153,12 @@ def join_org_names(groups: Groups, places: frozenset[str],
         root = groups.find(value)
         holders = set.intersection(*(by_word[w] for w in part))
         found = set()
+        # the groups of the longer names ``value`` begins or ends: a club's name written short
+        # joins the club's name that holds nearly all of their articles (not "Manchester":
+        # United's or City's)
+        around = {groups.find(u) for u in holders if len(words[u]) > len(part)
+                  and part in (words[u][:len(part)], words[u][-len(part):])}
+        around_total = sum(totals[g] for g in around)
         for u in holders:
             whole = words[u]
             n = len(part)
@@ -162,6 +176,10 @@ def join_org_names(groups: Groups, places: frozenset[str],
             if len(whole) > n and (
                 (whole[:n] == part and (cut or _org_extra_ok(whole[n:], places)))
                 or (whole[-n:] == part and _org_extra_ok(whole[:-n], places))
+                or (_club(whole) and (whole[:n] == part or whole[-n:] == part)
+                    and not (n == 1 and _club(part)) and totals[groups.find(u)] > totals[root]
+                    and DOMINANCE * (around_total - totals[groups.find(u)])
+                    <= totals[groups.find(u)])
             ):
                 found.add(groups.find(u))
         # An acronym's full name must be used at least half as often, and in a few articles:

@@ -102,6 +102,22 @@ def test_a_suspects_initials_are_no_organisation() -> None:
     assert m.entity("ORG", "PKB") == ("PKB",)
 
 
+def test_a_clubs_name_written_short_joins_the_one_longer_club_name() -> None:
+    m = _map({"Perseru Badak Lampung FC": 17, "Perseru Badak Lampung": 15, "Perseru": 14,
+              "Badak Lampung FC": 7, "Barito Putera": 42, "Putera": 2, "Madura United": 12,
+              "Madura FC": 14, "AEON Mall BSD City": 5, "AEON": 1,
+              "Madura": 3, "Persija": 160, "Persija Jakarta": 100, "Kalteng Putra": 47},
+             {}, {"Lampung": 300, "Jakarta": 4700})
+    club = ("Perseru Badak Lampung FC",)
+    for v in ("Perseru", "Badak Lampung FC", "Perseru Badak Lampung"):
+        assert m.entity("ORG", v) == club, v
+    # must not: a club's word alone, a word of two clubs' names, a more frequent name, a
+    # name ending in "City" (a town's too)
+    for v in ("Putera", "Madura", "Barito Putera", "Kalteng Putra", "AEON"):
+        assert m.entity("ORG", v) == (v,), v
+    assert m.entity("ORG", "Persija Jakarta") == ("Persija",)
+
+
 def test_a_title_alone_is_no_body() -> None:
     m = _map({"Ratu": 17, "Wali": 10, "Ratu Plaza": 3, "Wali Band": 2, "KPK": 50}, {})
     assert m.entity("ORG", "Ratu") == m.entity("ORG", "Wali") == ()

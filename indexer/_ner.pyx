@@ -13,8 +13,9 @@ parts, one job each, a class building on the one before:
 * ``_ner_tokens``: the context token before and after a run (:func:`prev_token`,
   :func:`next_token`, and as spans of the text);
 * ``_ner_scan``: a text's candidate runs (:class:`RunScanner`);
-* ``_ner_scorer``: per-word and per-context score vectors in fixed point, summed per run and
-  decoded by Viterbi (:class:`Scorer`);
+* ``_ner_viterbi``: the moves between labels and the Viterbi decoding (:class:`Decoder`);
+* ``_ner_scorer``: per-word and per-context score vectors in fixed point, summed per run
+  (:class:`Scorer`);
 * ``_ner_mentions``: a run's mentions in its context from its strings, the plain reference
   (:class:`RunMentions`);
 * ``_ner_records``: the same from C records per run and context token (:class:`RunRecords`);

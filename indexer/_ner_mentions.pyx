@@ -13,7 +13,7 @@ token (:meth:`RunMentions._ctx_key`, ...).
 
 from libc.stdint cimport int64_t
 
-from indexer._ner_scorer cimport NL
+from indexer._ner_viterbi cimport NL
 from indexer._ner_tables cimport kt_find, untracked
 from indexer._ner_tokens cimport next_token, prev_token
 

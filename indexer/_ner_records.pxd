@@ -16,6 +16,11 @@ cdef struct RunRec:
     Py_ssize_t wid  # one word: its word record; several: where its words' records start in
     # run_wids; -1 until needed
     Py_ssize_t nwords  # several words: how many
+    # several words: the packed labels of its last decoding and their index in label_found (-1:
+    # none yet); a run decoded again in a new context mostly gets the same labels, found here
+    # without a look-up in label_at (a cache miss in a large table)
+    uint64_t last_labels
+    Py_ssize_t last_found
 
 # What the tagger's hot loop reads of a context token (RunRecords._prev_id, RunRecords._next_id),
 # beside its strings in prev_info / next_info.

@@ -15,7 +15,7 @@ from libc.stdint cimport int64_t, uint64_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memset
 
-from indexer._ner_scorer cimport NL
+from indexer._ner_viterbi cimport NL
 from indexer._ner_tables cimport (ft_clear, ft_find, ft_free, ft_init, ft_add, kt_add,
                                   kt_clear, kt_find, kt_find_h, kt_free, kt_init, record_list,
                                   untracked)
@@ -152,6 +152,7 @@ cdef class RunRecords(RunMentions):
         self.rrecs[v].flags = 0
         self.rrecs[v].wid = -1
         self.rrecs[v].nwords = 0
+        self.rrecs[v].last_found = -1
         self.run_info.append(untracked((run, low, kind, parts, space)))
         self.run_memo.append(None)
         return kt_add(&self.run_keys, text, start, end)
@@ -350,10 +351,19 @@ cdef class RunRecords(RunMentions):
         key = <uint64_t>rid << (3 * MAX_LABEL_WORDS)
         for i in range(n):
             key |= <uint64_t>labs[i] << (3 * i)
+        rec = &self.rrecs[rid]
+        if rec.last_found >= 0 and rec.last_labels == key:
+            return <tuple>self.label_found[rec.last_found]
         cdef Py_ssize_t at = ft_find(&self.label_at, key)
+        cdef tuple found
         if at >= 0:
-            return <tuple>self.label_found[at]
-        cdef tuple found = self._labels_found(run, words, [labs[i] for i in range(n)])
-        ft_add(&self.label_at, key, len(self.label_found))
-        self.label_found.append(untracked(found))
+            found = <tuple>self.label_found[at]
+        else:
+            found = self._labels_found(run, words, [labs[i] for i in range(n)])
+            at = len(self.label_found)
+            ft_add(&self.label_at, key, at)
+            self.label_found.append(untracked(found))
+        rec = &self.rrecs[rid]
+        rec.last_labels = key
+        rec.last_found = at
         return found

@@ -2,14 +2,14 @@
 """The tagger's scorer (implemented in ``_ner_scorer.pyx``): a run's words to summed score
 vectors, decoded by Viterbi."""
 
-from libc.stdint cimport int64_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint64_t
 
 from indexer._ner_tables cimport KeyTable, Lookup, kt_find, kt_hash
+from indexer._ner_viterbi cimport NL, STACK_WORDS, Decoder
 
 cdef enum:
-    NL = 13  # labels: O, then B, I, L, U of PER, ORG and LOC (labels.LABELS)
     NPOS = 6  # run positions (POSITIONS)
-    STACK_WORDS = 64  # runs up to this many words decode without malloc
+    ROW = 16  # a feature's row in ftab: NL int32 weights padded to one 64-byte cache line
 
 cdef struct WordRec:
     Py_ssize_t base  # offset of the word's position-free vector
@@ -17,18 +17,16 @@ cdef struct WordRec:
     Py_ssize_t inner  # offset of its p, q, n, l context vectors, -1 until needed
 
 
-cdef class Scorer:
+cdef class Scorer(Decoder):
     # Features -> their numbers, the rows of ftab: a feature "prefix=" + part of a word is
     # found without building its string (see :meth:`_row`).
     cdef KeyTable features
-    cdef Py_ssize_t bias_row  # the row of feature "b", or -1
-    cdef int64_t* ftab
+    cdef Py_ssize_t bias_row  # the offset of feature "b"'s row, or -1
+    # Each feature's weights in fixed point (within +-SMALL_LIMIT: int32), a row of ROW lanes
+    # aligned to a cache line, so that a feature met for the first time costs one line fetched
+    cdef int32_t* ftab
     cdef int64_t* arena
     cdef Py_ssize_t used, cap, max_entries
-    cdef int64_t trans[NL][NL]  # trans[a][j]: moving from label a to label j inside a run
-    cdef bint ends[NL]  # whether a run may end with the label
-    cdef int bio[NL]  # the label's index in labels.BIO_LABELS
-    cdef int64_t start_row[NL]
     cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
     # A word of a run -> its index in recs (its vectors) and wmeta (low, lower bucket, shape,
@@ -61,20 +59,18 @@ cdef class Scorer:
     cdef int _totals(self, list words, str prev, str nxt, int64_t* tot) except -1
     cdef int _sum_totals(self, Py_ssize_t* ids, object words, Py_ssize_t n, Py_ssize_t b,
                          Py_ssize_t af, int64_t* tot) except -1
-    cdef list _decode(self, int64_t* tot, Py_ssize_t n, int64_t* hist)
-    cdef void _decode_into(self, int64_t* tot, Py_ssize_t n, int64_t* hist, int* out) noexcept
     cdef list _tag(self, list words, str prev, str nxt)
 
     cdef inline Py_ssize_t _row(self, str prefix, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
         """Offset in ftab of the vector of feature ``prefix + s[a:b]``, or -1 when the model
         has no such feature."""
         cdef Py_ssize_t f = kt_find(&self.features, prefix, s, a, b)
-        return f * NL if f >= 0 else -1
+        return f * ROW if f >= 0 else -1
 
     cdef inline void _add_row(self, int64_t* dst, Py_ssize_t off) noexcept:
         """Add the ftab vector at ``off`` to ``dst`` (nothing for -1: an unknown feature)."""
         cdef Py_ssize_t j
-        cdef int64_t* row
+        cdef int32_t* row
         if off >= 0:
             row = self.ftab + off
             for j in range(NL):

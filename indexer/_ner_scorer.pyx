@@ -1,36 +1,38 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 # cython: initializedcheck=False
 """The tagger's scorer: the words of a run, in the context of the tokens before and after it,
-to one summed score vector per word, decoded by Viterbi.
+to one summed score vector per word, decoded by Viterbi (its base class, ``_ner_viterbi``).
 
 * Score vectors are C arrays of ``int64`` in fixed point (each feature weight rounded to 1/100
   once, as the model has always scored them), in one growing arena of ``NL`` lanes per vector.
 * A word's vectors (position-free, per run position, as context of its run's other words) and a
   context token's vectors are summed once from the feature table and cached by word and token;
   a run's totals are sums of cached vectors.
-* Viterbi decoding runs over the learned label-bigram transitions (BILOU labels, within what
-  ``labels.label_allowed`` and ``labels.label_ends`` allow), handed on as BIO.
 
 Every score is an exact integer sum, so the labels do not depend on summation order or on
 which cache entries exist. When the arena or a cache outgrows its limit, every cache is emptied
 at the start of the next call (:meth:`Scorer._check_limits`).
 """
 
-from libc.math cimport nearbyint
-from libc.stdint cimport int64_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
-from indexer._ner_tables cimport (BATCH, Lookup, kt_add, kt_clear, kt_find_h, kt_find_many,
+from indexer._ner_tables cimport (BATCH, Lookup, PyUnicode_DATA, PyUnicode_KIND,
+                                  PyUnicode_READ, kt_add, kt_clear, kt_find_h, kt_find_many,
                                   kt_free, kt_hash, kt_init, prefetch, queue, record_list,
                                   untracked)
+from indexer._ner_viterbi cimport fixed
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    int PyUnicode_4BYTE_KIND
+    str PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
 
-cdef double SCALE = 100.0
+cdef extern from "stdlib.h":
+    void* aligned_alloc(size_t alignment, size_t size) nogil
+
 cdef int64_t SMALL_LIMIT = (1 << 19) - 1  # a feature weight's fixed-point range
-cdef int64_t LANE_LIMIT = (1 << 26) - 1
 POSITIONS = "aofsme"  # features.POSITIONS (checked when a Scorer is built)
 CONTEXT_KINDS = "pqnlPNr"  # features.CONTEXT_KINDS (checked likewise)
 cdef str _POSITIONS = POSITIONS
@@ -41,26 +43,19 @@ cdef tuple _CONTEXT_PREFIXES = tuple(k + "=" for k in _CONTEXT_KINDS)
 def fixed_point(weights, int64_t limit=SMALL_LIMIT):
     """A weight vector in the tagger's fixed point: each weight x 100, rounded half to even,
     clamped to +-``limit``."""
-    return [_fixed(x, limit) for x in weights]
-
-
-cdef inline int64_t _fixed(double x, int64_t limit):
-    cdef int64_t v = <int64_t>nearbyint(x * SCALE)
-    if v > limit:
-        return limit
-    if v < -limit:
-        return -limit
-    return v
+    return [fixed(x, limit) for x in weights]
 
 
 cdef str _shape(str word):
     """features.shape: a coarse word shape, X for capitals, x for lower case, d for digits,
     squeezed (over the first 12 characters)."""
     cdef Py_UCS4 ch, c, last = 0
-    cdef list out = []
-    cdef Py_ssize_t i, n = len(word)
+    cdef Py_UCS4 out[12]
+    cdef Py_ssize_t i, m = 0, n = len(word)
+    cdef int kind = PyUnicode_KIND(word)
+    cdef void* data = PyUnicode_DATA(word)
     for i in range(n if n < 12 else 12):
-        ch = word[i]
+        ch = PyUnicode_READ(kind, data, i)
         if ch.isupper():
             c = "X"
         elif ch.islower():
@@ -70,12 +65,13 @@ cdef str _shape(str word):
         else:
             c = ch
         if i == 0 or c != last:
-            out.append(c)
+            out[m] = c
+            m += 1
             last = c
-    return "".join(out)
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m)
 
 
-cdef class Scorer:
+cdef class Scorer(Decoder):
     """Scores and decodes the runs of one model (see its ``TaggerConfig``); holds the word and
     context vector caches (the base of :class:`indexer._ner.Tagger`)."""
 
@@ -96,36 +92,14 @@ cdef class Scorer:
     def __init__(self, config):
         """``config``: an :class:`indexer.entities.model.TaggerConfig`; the scorer reads its
         weights, label rules and the word features it calls back."""
-        cdef Py_ssize_t i, j, k
-        cdef list lanes
-        if len(config.labels) != NL:
-            raise ValueError(f"the tagger is compiled for {NL} labels")
+        cdef Py_ssize_t i, k
+        Decoder.__init__(self, config)
         if config.positions != _POSITIONS or config.context_kinds != _CONTEXT_KINDS:
             raise ValueError("the tagger is compiled for positions "
                              f"{_POSITIONS!r} and context kinds {_CONTEXT_KINDS!r}")
         cdef dict weights = config.weights
         self._feature_table(weights)
         self.bias_row = self._row("", "b", 0, 1)
-        # Transitions, only those config.allowed allows. Row 0 scores a run's first word (the
-        # CRF's start row "t=<S>", or the row after O of a perceptron model).
-        forbidden = -float(1 << 25) / SCALE
-        zero = [0.0] * NL
-        rows = ["t=<S>" if "t=<S>" in weights else "t=O", "t=O"]
-        rows += [f"t={x}" for x in config.labels[1:]]
-        for k, row in enumerate(rows):
-            vec = weights.get(row, zero)
-            lanes = [
-                _fixed(vec[j] if config.allowed[k][j] else forbidden, LANE_LIMIT)
-                for j in range(NL)
-            ]
-            for j in range(NL):
-                if k == 0:
-                    self.start_row[j] = lanes[j]
-                else:
-                    self.trans[k - 1][j] = lanes[j]
-        for j in range(NL):
-            self.ends[j] = config.ends[j]
-            self.bio[j] = config.bio[j]
         self.arena = NULL
         self.used = self.cap = 0
         self.max_entries = config.max_word_cache
@@ -150,14 +124,16 @@ cdef class Scorer:
         for f in weights:
             chars += len(<str>f)
         kt_init(&self.features, n, chars)
-        self.ftab = <int64_t*>malloc(max(1, n) * NL * sizeof(int64_t))
+        self.ftab = <int32_t*>aligned_alloc(ROW * sizeof(int32_t),
+                                            max(1, n) * ROW * sizeof(int32_t))
         if self.ftab == NULL:
             raise MemoryError()
+        memset(self.ftab, 0, max(1, n) * ROW * sizeof(int32_t))
         for f, vec in weights.items():
             if len(vec) != NL:
                 raise ValueError(f"feature {f!r} has {len(vec)} weights, not {NL}")
             for j in range(NL):
-                self.ftab[i * NL + j] = _fixed(vec[j], SMALL_LIMIT)
+                self.ftab[i * ROW + j] = <int32_t>fixed(vec[j], SMALL_LIMIT)
             kt_add(&self.features, <str>f, 0, len(<str>f))
             i += 1
 
@@ -240,6 +216,8 @@ cdef class Scorer:
         cdef int64_t* dst = self.arena + off
         cdef Py_ssize_t i, a, m, nq = 0
         cdef str ex = ""
+        cdef int kind
+        cdef void* data
         cdef Lookup q[BATCH]
         # The features are looked up side by side (kt_find_many), then their rows added.
         queue(q, &nq, "w=", word, 0, len(word))
@@ -257,12 +235,14 @@ cdef class Scorer:
         if extra is not None:  # its words as str.split() finds them
             ex = <str>extra
             m = len(ex)
+            kind = PyUnicode_KIND(ex)
+            data = PyUnicode_DATA(ex)
             i = 0
             while i < m:
-                while i < m and Py_UNICODE_ISSPACE(ex[i]):
+                while i < m and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
                     i += 1
                 a = i
-                while i < m and not Py_UNICODE_ISSPACE(ex[i]):
+                while i < m and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
                     i += 1
                 if i > a:
                     if nq == BATCH:
@@ -278,10 +258,9 @@ cdef class Scorer:
         kt_find_many(&self.features, q, n)
         for i in range(n):
             if q[i].row >= 0:
-                prefetch(self.ftab + q[i].row * NL)
-                prefetch(self.ftab + q[i].row * NL + NL - 1)
+                prefetch(self.ftab + q[i].row * ROW)
         for i in range(n):
-            self._add_row(dst, q[i].row * NL if q[i].row >= 0 else -1)
+            self._add_row(dst, q[i].row * ROW if q[i].row >= 0 else -1)
 
     cdef Py_ssize_t pos_vec(self, Py_ssize_t i, int pos) except -1:
         """Offset of the vector of the features of word record ``i`` at run position ``pos``:
@@ -430,61 +409,6 @@ cdef class Scorer:
             if ctx != stack_ctx:
                 free(ctx)
         return 0
-
-    cdef list _decode(self, int64_t* tot, Py_ssize_t n, int64_t* hist):
-        """:meth:`_decode_into` as a list."""
-        cdef int stack_out[STACK_WORDS]
-        cdef int* out = stack_out
-        cdef Py_ssize_t i
-        if n > STACK_WORDS:
-            out = <int*>malloc(n * sizeof(int))
-            if out == NULL:
-                raise MemoryError()
-        try:
-            self._decode_into(tot, n, hist, out)
-            return [out[i] for i in range(n)]
-        finally:
-            if out != stack_out:
-                free(out)
-
-    cdef void _decode_into(self, int64_t* tot, Py_ssize_t n, int64_t* hist, int* out) noexcept:
-        """Viterbi over per-word totals: each label's best score per word (``hist`` keeps
-        them), the best label a run may end with, then the best path read back from the kept
-        scores, choosing as the forward pass does (the first best label). ``out``: the path's
-        BIO label indexes (labels.to_bio)."""
-        cdef Py_ssize_t i, j, k
-        cdef int64_t best, x
-        cdef int64_t* prev
-        cdef int64_t* cur
-        for j in range(NL):
-            hist[j] = tot[j]
-        for i in range(1, n):
-            prev = hist + (i - 1) * NL
-            cur = hist + i * NL
-            for j in range(NL):
-                best = prev[0] + self.trans[0][j]
-                for k in range(1, NL):
-                    x = prev[k] + self.trans[k][j]
-                    if x > best:
-                        best = x
-                cur[j] = tot[i * NL + j] + best
-        cdef int label = 0
-        cur = hist + (n - 1) * NL
-        for j in range(1, NL):
-            if self.ends[j] and cur[j] > cur[label]:
-                label = j
-        out[n - 1] = self.bio[label]
-        for i in range(n - 2, -1, -1):
-            prev = hist + i * NL
-            k = 0
-            best = prev[0] + self.trans[0][label]
-            for j in range(1, NL):
-                x = prev[j] + self.trans[j][label]
-                if x > best:
-                    best = x
-                    k = j
-            label = k
-            out[i] = self.bio[label]
 
     def tag(self, words, str prev, str nxt):
         """Viterbi labels of the words of one run, as BIO label indexes (labels.BIO_LABELS)."""

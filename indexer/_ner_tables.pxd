@@ -79,13 +79,38 @@ cdef list record_list()
 
 
 cdef inline uint64_t fnv(uint64_t h, str s, Py_ssize_t a, Py_ssize_t b) noexcept:
-    """FNV-1a, continued from ``h`` over the code points of ``s[a:b]``."""
+    """FNV-1a, continued from ``h`` over the code points of ``s[a:b]`` (a string of one byte
+    per code point, most of them, read without a branch on its kind per code point)."""
     cdef int kind = PyUnicode_KIND(s)
     cdef void* data = PyUnicode_DATA(s)
+    cdef const unsigned char* latin
     cdef Py_ssize_t i
+    if kind == PyUnicode_1BYTE_KIND:
+        latin = <const unsigned char*>data
+        for i in range(a, b):
+            h = (h ^ <uint64_t>latin[i]) * FNV_PRIME
+        return h
     for i in range(a, b):
         h = (h ^ <uint64_t>PyUnicode_READ(kind, data, i)) * FNV_PRIME
     return h
+
+
+cdef inline bint _same(const Py_UCS4* key, str s, Py_ssize_t a, Py_ssize_t n) noexcept:
+    """Whether the ``n`` code points at ``key`` are those of ``s[a:a + n]``."""
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void* data = PyUnicode_DATA(s)
+    cdef const unsigned char* latin
+    cdef Py_ssize_t j
+    if kind == PyUnicode_1BYTE_KIND:
+        latin = <const unsigned char*>data + a
+        for j in range(n):
+            if key[j] != latin[j]:
+                return False
+        return True
+    for j in range(n):
+        if key[j] != PyUnicode_READ(kind, data, a + j):
+            return False
+    return True
 
 
 cdef inline uint64_t mixed(uint64_t h) noexcept:
@@ -106,26 +131,15 @@ cdef inline uint64_t kt_hash(str prefix, str s, Py_ssize_t a, Py_ssize_t b) noex
 cdef inline Py_ssize_t kt_find_h(KeyTable* t, str prefix, str s, Py_ssize_t a, Py_ssize_t b,
                                  uint64_t h) noexcept:
     """:func:`kt_find` of a key whose hash ``h`` is known."""
-    cdef Py_ssize_t np = len(prefix), k, j
-    cdef int kind = PyUnicode_KIND(s), pkind = PyUnicode_KIND(prefix)
-    cdef void* data = PyUnicode_DATA(s)
-    cdef void* pdata = PyUnicode_DATA(prefix)
+    cdef Py_ssize_t np = len(prefix), k
     cdef Py_UCS4* key
     k = h & t.mask
     while t.slots[k].h != 0:
         if t.slots[k].h == h:
             key = t.pool + t.slots[k].at
-            if <Py_ssize_t>key[0] == np + b - a:
-                key += 1
-                for j in range(np):
-                    if key[j] != PyUnicode_READ(pkind, pdata, j):
-                        break
-                else:
-                    for j in range(b - a):
-                        if key[np + j] != PyUnicode_READ(kind, data, a + j):
-                            break
-                    else:
-                        return t.slots[k].value
+            if <Py_ssize_t>key[0] == np + b - a and _same(key + 1, prefix, 0, np) \
+                    and _same(key + 1 + np, s, a, b - a):
+                return t.slots[k].value
         k = (k + 1) & t.mask
     return -1
 

@@ -8,7 +8,7 @@ their references only where a mention meets what each of their changes needs (mo
 none). ``tests/test_compiled_passes.py`` compares each with its reference."""
 
 from indexer.entities.facts import AGE_AFTER_RE, ALIASES, KOREAN_SURNAMES
-from indexer.entities.names import Entity, _name_parts, make_entity, normalise
+from indexer.entities.names import Entity, _defines, _name_parts, make_entity, normalise
 from indexer.entities.names import link_short_forms as plain_link_short_forms
 from indexer.entities.passes import join_cut_names as plain_join_cut_names
 from indexer.entities.passes import one_kind_lists as plain_one_kind_lists
@@ -55,8 +55,9 @@ def link_people(list entities):
 
 
 def link_short_forms(str text, list entities):
-    """``names.link_short_forms``, run only where a mention of several words has a space and
-    "(" after it or ends in ")" (where a short form can be defined)."""
+    """``names.link_short_forms``, run only where a mention of several words defines a short
+    form of itself (``names._defines``: looked at only where a space and "(" follow the mention
+    or it ends in ")")."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end
@@ -66,7 +67,7 @@ def link_short_forms(str text, list entities):
         if (end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
                 and PyUnicode_READ(kind, data, end + 1) == u'(') \
                 or (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
-            if " " in ent.name:
+            if " " in ent.name and _defines(text, ent):
                 return plain_link_short_forms(text, entities)
     return entities
 

@@ -47,7 +47,7 @@ MISSPELT_WORD_MIN: Final = 7
 # Names whose other words only they and RARE_HOLDERS - 2 more names hold: a word of RARE_WORD_MIN
 # letters one letter apart joins a name written RARE_DOMINANCE times as often.
 RARE_WORD_MIN: Final = 5
-RARE_HOLDERS: Final = 3
+RARE_HOLDERS: Final = 5
 RARE_DOMINANCE: Final = 2
 # A rival club name has this share of the articles of the one a bare name would join.
 CLUB_RIVAL_SHARE: Final = 0.1
@@ -67,32 +67,35 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     totals = group_counts(groups)
     sided = SidedJoins(groups, sides or {})
     near = _near_spellings(groups.counts, min_words, word_min)
-    # Shorter words too, where the names' other words are rare ones only they hold: "Abisai
-    # Rolio" ~ "Abisai Rollo" (a misread "l"), not "Iman" ~ "Imam" in general.
+    # Shorter words too, and at a lower dominance, where the names' other words are rare ones
+    # only they hold: "Abisai Rolio" ~ "Abisai Rollo" (a misread "l"), "Andik Vermansah" ~
+    # "Andik Vermansyah"; not "Iman" ~ "Imam" in general.
     holders: dict[str, int] = defaultdict(int)
     for v in groups.counts:
         for w in set(name_words(v)):
             holders[w] += 1
-    rare = {v: us for v, us in _near_spellings(groups.counts, min_words, RARE_WORD_MIN).items()
-            if v not in near}
+    rare = _near_spellings(groups.counts, min_words, RARE_WORD_MIN)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
-        if v not in near and v not in rare:
+        if v not in rare:  # which holds every value near holds
             continue
         root = groups.find(v)
-        found = {groups.find(u) for u in near.get(v, ())} | {
-            groups.find(u) for u in rare.get(v, ()) if _rarely_shared(v, u, holders)}
+        alike = {groups.find(u) for u in rare[v] if _rarely_shared(v, u, holders)}
+        found = alike | {groups.find(u) for u in near.get(v, ())}
         found.discard(root)
         if found:
             best = min(found, key=lambda g: (-totals[g], g))
-            if totals[best] >= MISSPELLING_DOMINANCE * totals[root] or (
-                    v in rare and totals[best] >= RARE_DOMINANCE * totals[root]):
+            if totals[best] >= (RARE_DOMINANCE if best in alike else
+                                MISSPELLING_DOMINANCE) * totals[root]:
                 sided.join(best, root, lambda a, b: merge_groups(groups, totals, a, b))
 
 
 def _rarely_shared(v: str, u: str, holders: Mapping[str, int]) -> bool:
-    """The words ``v`` and ``u`` share are held by at most :data:`RARE_HOLDERS` names."""
-    shared = set(name_words(v)) & set(name_words(u))
-    return bool(shared) and all(holders[w] <= RARE_HOLDERS for w in shared)
+    """The words ``v`` and ``u`` share are held by at most :data:`RARE_HOLDERS` names, and
+    their words begin alike ("Margo Yuwono" is not "Argo Yuwono")."""
+    a, b = name_words(v), name_words(u)
+    shared = set(a) & set(b)
+    return bool(shared) and all(holders[w] <= RARE_HOLDERS for w in shared) and \
+        [x[:1] for x in a] == [y[:1] for y in b]
 
 
 def _near_spellings(values: Collection[str], min_words: int, word_min: int

@@ -55,9 +55,8 @@ def _slow_near(names: dict[str, tuple[str, ...]], min_words: int,
 def slow_join_misspellings(groups: Groups, min_words: int = 2,
                            word_min: int = MISSPELT_WORD_MIN) -> None:
     """The definition: for each value, rarest group first, the values one letter apart in a
-    long word (joined at MISSPELLING_DOMINANCE), or, for a value with none, in a shorter word
-    where every word the two share is held by RARE_HOLDERS values at most (joined at
-    RARE_DOMINANCE)."""
+    long word (joined at MISSPELLING_DOMINANCE), or in a shorter or long word where every word
+    the two share is held by RARE_HOLDERS values at most (joined at RARE_DOMINANCE)."""
     totals = group_counts(groups)
     names = {v: name_words(v) for v in groups.counts}
     held: dict[str, int] = defaultdict(int)
@@ -68,16 +67,15 @@ def slow_join_misspellings(groups: Groups, min_words: int = 2,
     rare = _slow_near(names, min_words, RARE_WORD_MIN)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         root = groups.find(v)
-        if v in near:
-            found, dominance = {groups.find(u) for u in near[v]}, MISSPELLING_DOMINANCE
-        else:
-            found = {groups.find(u) for u in rare.get(v, ())
-                     if (shared := set(names[v]) & set(names[u]))
-                     and all(held[w] <= RARE_HOLDERS for w in shared)}
-            dominance = RARE_DOMINANCE
+        alike = {groups.find(u) for u in rare.get(v, ())
+                 if (shared := set(names[v]) & set(names[u]))
+                 and all(held[w] <= RARE_HOLDERS for w in shared)
+                 and [w[:1] for w in names[v]] == [w[:1] for w in names[u]]}
+        found = alike | {groups.find(u) for u in near.get(v, ())}
         found.discard(root)
         if found:
             best = min(found, key=lambda g: (-totals[g], g))
+            dominance = RARE_DOMINANCE if best in alike else MISSPELLING_DOMINANCE
             if totals[best] >= dominance * totals[root]:
                 merge_groups(groups, totals, best, root)
 

@@ -115,7 +115,8 @@ _WORDS = sorted(
        "van", "of", "Taman", "Makam", "Pahlawan", "(TMP)", "Kalibata", "berinisial", "AS",
        "MA", "(15)", "Dinas", "Kesehatan", "Kota", "Depok", "DKI", "Hotman", "Paris", "Arab",
        "Saudi", "Kerajaan", "Widodo", "Jokowi", "Kadis", "Kominfo", "Amerika",
-       "Serikat", "Kementerian", "Luar", "Negeri", "Pakistan", "/", "atau", "serta"})
+       "Serikat", "Kementerian", "Luar", "Negeri", "Pakistan", "/", "atau", "serta", "INISIAL",
+       "Berinisial", "\"", "(38)", "(38 tahun)", "RN", "X", "ab"})
 
 
 @st.composite
@@ -141,6 +142,14 @@ def _text_and_mentions(draw: st.DrawFn) -> tuple[str, list[Entity]]:
             ents.append(Entity(normalise(surface, typ)[0], typ, start, end))
         k += size
     return text, ents
+
+
+def test_the_age_after_initials_begins_with_a_bracket() -> None:
+    """``_links.join_place_names`` looks for ``AGE_AFTER_RE`` only where "(" follows a mention,
+    at once or after one space."""
+    from indexer.entities.facts import AGE_AFTER_RE
+
+    assert AGE_AFTER_RE.pattern.startswith(" ?\\(")
 
 
 def _both(name: str, text: str, ents: list[Entity]) -> tuple[Any, Any]:

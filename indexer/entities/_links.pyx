@@ -8,7 +8,14 @@ their references only where a mention meets what each of their changes needs (mo
 none). ``tests/test_compiled_passes.py`` compares each with its reference."""
 
 from indexer.entities.facts import AGE_AFTER_RE, ALIASES, KOREAN_SURNAMES
-from indexer.entities.names import Entity, _defines, _name_parts, make_entity, normalise
+from indexer.entities.names import (
+    _NAME_PARTS,
+    Entity,
+    _defines,
+    _name_parts,
+    make_entity,
+    normalise,
+)
 from indexer.entities.names import link_short_forms as plain_link_short_forms
 from indexer.entities.passes import join_cut_names as plain_join_cut_names
 from indexer.entities.passes import one_kind_lists as plain_one_kind_lists
@@ -42,7 +49,8 @@ def link_people(list entities):
         name = ent.name
         if " " in name:
             if ent.type == "PER":
-                for low in _name_parts(name):
+                of_name = _NAME_PARTS.get(name)
+                for low in (_name_parts(name) if of_name is None else of_name):
                     parts[low] = name
         elif parts:
             low = name.lower()
@@ -125,21 +133,41 @@ def join_cut_names(str text, list entities):
     return entities
 
 
+# The longest word that marks initials, and how far before a mention it can end (one or two
+# quotes or spaces and a ")" between, as words.word_before reads them).
+cdef Py_ssize_t _MARK_REACH = max(map(len, _INITIALS_WORDS), default=0) + 3
+
+
 cdef frozenset _marked_initials(str text, list entities):
-    """``places._marked_initials``."""
+    """``places._marked_initials``; the age after a mention (``AGE_AFTER_RE``, which begins
+    with " ?(") is looked for only where "(" follows, and the word before only where the text
+    right before the mention holds one of the marking words in lower case."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end
     cdef set out = set()
-    cdef Py_ssize_t start, end
-    cdef str written
+    cdef str written, near
     for ent in entities:
         start = ent.start
         end = ent.end
         if end - start > _INITIALS_MAX:
             continue
         written = PyUnicode_Substring(text, start, end)
-        if written.isupper() and written not in out and (
-                AGE_AFTER_RE.match(text, end)
-                or word_before(text, start)[1].lower() in _INITIALS_WORDS):
-            out.add(written)
+        if not written.isupper() or written in out:
+            continue
+        if (end < n and PyUnicode_READ(kind, data, end) == u'(') or (
+                end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
+                and PyUnicode_READ(kind, data, end + 1) == u'('):
+            if AGE_AFTER_RE.match(text, end):
+                out.add(written)
+                continue
+        near = PyUnicode_Substring(text, start - _MARK_REACH if start > _MARK_REACH else 0,
+                                   start).lower()
+        for word in _INITIALS_WORDS:
+            if word in near:
+                if word_before(text, start)[1].lower() in _INITIALS_WORDS:
+                    out.add(written)
+                break
     return frozenset(out)
 
 

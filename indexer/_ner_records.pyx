@@ -136,7 +136,7 @@ cdef class RunRecords(RunMentions):
         if low in self.skip_plain:
             kind = 0
         else:
-            parts = self.org_parts.get(low.rpartition(" ")[2])
+            parts = self.org_parts.get(low[low.rfind(" ") + 1 :])  # its last word
             kind = 1 if parts is not None else 2 if low in self.skip_rest else 3
         cdef bint space = " " in run
         cdef RunRec* grown

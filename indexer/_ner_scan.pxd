@@ -23,6 +23,9 @@ cdef struct RunSpan:
 cdef class RunScanner:
     cdef unsigned char run_first[256]  # whether a character (below U+0100) can start a run
     cdef Py_ssize_t max_connector  # the length of the longest connector
+    # A word of 8 one-byte characters holds no run start unless one of them is at least 0x80 or
+    # strictly between ascii_after and ascii_before (bounds around the ASCII run starts)
+    cdef uint64_t ascii_after, ascii_before
     cdef frozenset connectors
 
     cdef Py_ssize_t _run_start(self, str text, Py_ssize_t pos)

@@ -3,12 +3,25 @@
 """The run scanner: a text's candidate runs of capitalised words (what ``runs.RUN_RE`` finds),
 without the regex engine, with each run's key hash for the run table."""
 
+from libc.stdint cimport uint64_t
 from libc.stdlib cimport free, malloc
-from libc.string cimport memset
+from libc.string cimport memcpy, memset
 
 from indexer._ner_tables cimport (PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
                                   PyUnicode_READ, kt_hash, kt_prefetch_key, prefetch)
 from indexer._ner_tokens cimport alnum
+
+
+cdef uint64_t ONES = 0x0101010101010101ULL  # one in each byte
+
+
+cdef inline bint _maybe_start(uint64_t w, uint64_t after, uint64_t before) noexcept:
+    """Whether a byte of ``w`` is at least 0x80 or strictly between ``after`` and ``before``
+    (at most 127 and 128): "hasbetween" of Bit Twiddling Hacks on its ASCII bytes."""
+    cdef uint64_t low7 = w & (ONES * 127)
+    return ((w & (ONES * 128))
+            | ((ONES * (127 + before) - low7) & ~w & (low7 + ONES * (127 - after))
+               & (ONES * 128))) != 0
 
 
 cdef class RunScanner:
@@ -24,18 +37,30 @@ cdef class RunScanner:
             self.run_first[ord(ch)] = 1
         self.connectors = config.connectors
         self.max_connector = max([1] + [len(c) for c in self.connectors])
+        ascii = [c for c in range(128) if self.run_first[c]]
+        self.ascii_after = min(ascii) - 1 if ascii else 0
+        self.ascii_before = max(ascii) + 1 if ascii else 1
 
     cdef Py_ssize_t _run_start(self, str text, Py_ssize_t pos):
         """The index of the first character at or after ``pos`` that can start a run, or -1."""
         cdef Py_ssize_t n = len(text)
         cdef Py_UCS4 c
         cdef const unsigned char* latin
+        cdef uint64_t w
+        cdef Py_ssize_t stop
         if PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND:  # most texts: no look-up per kind
             latin = <const unsigned char*>PyUnicode_DATA(text)
             while pos < n:
-                if self.run_first[latin[pos]]:
-                    return pos
-                pos += 1
+                stop = pos + 8 if pos + 8 <= n else n
+                if stop == pos + 8:  # 8 characters at once that are mostly no run start
+                    memcpy(&w, latin + pos, 8)
+                    if not _maybe_start(w, self.ascii_after, self.ascii_before):
+                        pos = stop
+                        continue
+                while pos < stop:
+                    if self.run_first[latin[pos]]:
+                        return pos
+                    pos += 1
             return -1
         cdef int kind = PyUnicode_KIND(text)
         cdef void* data = PyUnicode_DATA(text)

@@ -2,25 +2,26 @@
 (``data/kind_words.txt``), counted over the whole corpus for the corpus-level map
 (:mod:`indexer.entity_norm`).
 
-The extractor types a name from one sentence, so a band's name of two capitalised words reads as a
-person's name wherever nothing near it says otherwise. Over all of a name's articles the words
-before it vote: a person's name that is written after a group word ("band", "member",
+The extractor types a name from one sentence, so a band's name of two capitalised words reads
+as a person's name wherever nothing near it says otherwise. Over all of a name's articles the
+words before it vote: a person's name that is written after a group word ("band", "member",
 "relawan") in :data:`KIND_SHARE` of its articles is an organisation's (a band, a fan club), one
 written after a word of a thing ("gosip", "indeks", "memerankan") is no facet value, and one
-written after the head of a place or body named after a person ("RSPAD", "Jalan", "Universitas")
-in half of its articles is a part of that other name, no person of its own. An organisation's
-name of two words or more written after a word of a product ("mobil", "ponsel") is a model's,
-no facet value. A person's name written after a word of a product or of a maker ("mobil",
-"pabrikan", "penjualan") is a maker's when it is one word (an organisation's), else a model's
-(no facet value). A person's name found mostly in articles whose headline says they retell a
-story ("Sinopsis ...": a drama's, a sinetron's episode) is a character's, no facet value. A
-place's name written after the head of a competition's name ("Liga", "Piala") in three of
-four of its articles is only that competition's ("Liga Europa": no place "Europa"; not Asia,
-of "Piala Asia" in a quarter of its articles), no facet value. An organisation's name of
-capitals only written after a word of a suspect, a victim or a witness ("tersangka BTO",
-"berinisial HAT") in half of its articles is a person's initials, no facet value. A
-person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
-keep those.
+written after the head of a place or body named after a person ("RSPAD", "Jalan",
+"Universitas") in half of its articles is a part of that other name, no person of its own (an
+organisation's name of no acronym too: "(RSPAD) Gatot Subroto Jakarta Pusat" is a hospital's
+name cut). An organisation's name of two words or more written after a word of a product
+("mobil", "ponsel") is a model's, no facet value. A person's name written after a word of a
+product or of a maker ("mobil", "pabrikan", "penjualan") is a maker's when it is one word (an
+organisation's), else a model's (no facet value). A person's name found mostly in articles
+whose headline says they retell a story ("Sinopsis ...": a drama's, a sinetron's episode) is a
+character's, no facet value. A place's name written after the head of a competition's name
+("Liga", "Piala") in three of four of its articles is only that competition's ("Liga Europa":
+no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no facet value. An
+organisation's name of capitals only written after a word of a suspect, a victim or a witness
+("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials, no facet
+value. A person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"):
+the shares keep those.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -48,7 +49,7 @@ STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
 IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
-KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER",),
+KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER", "ORG"),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
                      "event": ("LOC",), INITIALS: ("ORG",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
@@ -130,6 +131,9 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
             continue
         if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
             continue
+        if kind == "named" and typ == "ORG" and any(w.isupper() for w in value.split()):
+            continue  # a body's acronym: "Gedung DPRD Jatim" is the DPRD's building
+
         if (found and (typ, value) not in out and n >= KIND_MIN
                 and n >= KIND_SHARE[kind] * found):
             out[(typ, value)] = kind

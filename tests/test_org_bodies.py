@@ -102,6 +102,25 @@ def test_a_suspects_initials_are_no_organisation() -> None:
     assert m.entity("ORG", "PKB") == ("PKB",)
 
 
+def test_a_name_of_no_acronym_written_after_a_named_places_head_is_that_names_cut() -> None:
+    text = ("Habibie dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Subroto Jakarta "
+            "Pusat. Massa berdemo di Gedung DPRD Jatim.")
+    ms = [{"type": "ORG", "name": n, "field": "body", "start": text.index(n),
+           "end": text.index(n) + len(n)} for n in ("Gatot Subroto Jakarta Pusat", "DPRD Jatim")]
+    assert article_kinds("", text, ms) == {(("ORG", "Gatot Subroto Jakarta Pusat"), "named"),
+                                           (("ORG", "DPRD Jatim"), "named")}
+    counts = {"ORG": {"Gatot Subroto Jakarta Pusat": 33, "DPRD Jatim": 12, "Polri": 473}}
+    kinds = {(("ORG", "Gatot Subroto Jakarta Pusat"), "named"): 28,
+             (("ORG", "DPRD Jatim"), "named"): 6, (("ORG", "Polri"), "named"): 20}
+    # a hospital's name cut; not a body's acronym after "Gedung", nor a body now and then
+    assert kind_votes(kinds, counts) == {("ORG", "Gatot Subroto Jakarta Pusat"): "named"}
+    m = compute_map({"PER": {}, "ORG": counts["ORG"], "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=kinds))
+    assert m.entity("ORG", "Gatot Subroto Jakarta Pusat") == ()
+    assert m.entity("ORG", "DPRD Jatim") == ("DPRD Jatim",)
+    assert m.entity("ORG", "Polri") == ("Polri",)
+
+
 def test_a_clubs_name_written_short_joins_the_one_longer_club_name() -> None:
     m = _map({"Perseru Badak Lampung FC": 17, "Perseru Badak Lampung": 15, "Perseru": 14,
               "Badak Lampung FC": 7, "Barito Putera": 42, "Putera": 2, "Madura United": 12,

@@ -55,10 +55,10 @@ from indexer.lexicon import static_names
 from indexer.words import WORD_RE
 
 # Words Sastrawi may stem: plain lowercase Latin letters, optionally hyphenated.
-_STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _NAME_KEY = "\x00"  # surface-cache keys starting with this are protected names, not stemmed
 MAX_WORD_LEN = 48
-_MAX_STEM_LEN = 30
+MAX_STEM_LEN = 30
 # Control characters other than tab/newline are treated as spaces.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -207,7 +207,7 @@ class Analyzer:
             return term
         if len(word) > MAX_WORD_LEN:
             term = ""
-        elif len(word) > _MAX_STEM_LEN or not _STEMMABLE_RE.fullmatch(word):
+        elif len(word) > MAX_STEM_LEN or not STEMMABLE_RE.fullmatch(word):
             term = word
         else:
             term = _sastrawi_stemmer().stem_word(word) or word

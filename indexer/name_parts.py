@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
-from indexer.entities.facts import COMMON_NAME_PARTS
+from indexer.entities.facts import COMMON_NAME_PARTS, INITIALS_MAX
 from indexer.entity_groups import (
     DOMINANCE,
     RIVAL_MIN,
@@ -23,8 +23,6 @@ from indexer.variant_joins import SidedJoins
 # How much more often than all other names holding it the one person a bare surname joins is
 # named (Bacharuddin Jusuf Habibie beside Thareq Kemal, Ilham Akbar, Ainun Habibie, ...).
 SURNAME_DOMINANCE: Final = 2
-# A word of this many capitals or fewer inside a name is its initials ("Retno LP Marsudi").
-INITIALS_MAX: Final = 3
 
 
 def join_name_parts(groups: Groups, linked: Collection[str] = (),

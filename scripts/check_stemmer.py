@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from indexer.analysis import _MAX_STEM_LEN, _STEMMABLE_RE, WORD_RE
+from indexer.analysis import MAX_STEM_LEN, STEMMABLE_RE, WORD_RE
 
 CORPUS = Path("corpus") / "clickid-news" / "articles.jsonl.gz"
 
@@ -29,7 +29,7 @@ def stemmable_words(corpus: Path) -> list[str]:
             record = orjson.loads(line)
             for field in ("title", "body"):
                 words.update(WORD_RE.findall(str(record.get(field) or "").lower()))
-    return sorted(w for w in words if len(w) <= _MAX_STEM_LEN and _STEMMABLE_RE.fullmatch(w))
+    return sorted(w for w in words if len(w) <= MAX_STEM_LEN and STEMMABLE_RE.fullmatch(w))
 
 
 def stem_all(words: list[str], fast: bool) -> tuple[list[str], float]:

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from indexer import stemmer
 from indexer._text import capitalised_in, scan_words
 from indexer.analysis import (
-    _MAX_STEM_LEN,
-    _STEMMABLE_RE,
+    MAX_STEM_LEN,
+    STEMMABLE_RE,
     WORD_RE,
     Analyzer,
     analyze,
@@ -245,7 +245,7 @@ def _corpus_words(n_articles: int) -> list[str]:
             record = orjson.loads(line)
             for field in ("title", "body"):
                 words.update(WORD_RE.findall(str(record.get(field) or "").lower()))
-    return sorted(w for w in words if len(w) <= _MAX_STEM_LEN and _STEMMABLE_RE.fullmatch(w))
+    return sorted(w for w in words if len(w) <= MAX_STEM_LEN and STEMMABLE_RE.fullmatch(w))
 
 
 # Runs in a fresh interpreter: all plain Sastrawi stems first, then the patched stemmer (the

@@ -64,8 +64,26 @@ def test_modules_depend_one_way() -> None:
 def test_each_module_reads_in_one_sitting() -> None:
     for path in PACKAGE.glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) < 400, path.name
-    for path in (ROOT / "indexer").glob("_ner*.p*"):  # the compiled tagger's parts
+    compiled = [*(ROOT / "indexer").glob("_ner*.p*"), *PACKAGE.glob("_*.pyx")]
+    assert len(compiled) >= 9
+    for path in compiled:  # the compiled tagger's parts and the compiled passes
         assert len(path.read_text(encoding="utf-8").splitlines()) < 550, path.name
+
+
+def test_compiled_passes_import_only_public_names() -> None:
+    """The compiled passes (``indexer/entities/_*.pyx``) read the package's facts and their
+    reference passes by public names only: a private name is free to change within its module,
+    and a compiled module reaching for it would fail only when imported."""
+    sources = sorted(PACKAGE.glob("_*.pyx"))
+    assert [p.name for p in sources] == ["_links.pyx", "_passes.pyx"]
+    for path in sources:
+        tree = re.findall(r"^from (indexer[\w.]*) import (\([^)]*\)|.*)$",
+                          path.read_text(encoding="utf-8"), flags=re.M)
+        assert tree, path.name
+        for module, names in tree:
+            listed = [n.split(" as ")[0].strip() for n in re.split(r"[,\s()]+(?= *\w)", names)]
+            private = [n for n in listed if n.startswith("_")]
+            assert private == [], (path.name, module, private)
 
 
 def test_compiled_tagger_reads_only_its_typed_config() -> None:

@@ -414,7 +414,7 @@ def test_ends_lower_compass_is_its_plain_definition(value: str) -> None:
 def _plain_compass_places(text: str, entities: list[Entity], lower: bool) -> list[Entity]:
     """``compass.compass_places`` looking after every place followed by a space, whatever word
     follows (the pass skips those whose next word begins with no point's first letter)."""
-    from indexer.entities.compass import _points
+    from indexer.entities.compass import compass_points_after
     from indexer.entities.names import normalised
 
     out: list[Entity] = []
@@ -425,7 +425,7 @@ def _plain_compass_places(text: str, entities: list[Entity], lower: bool) -> lis
             out.append(ent)
             k += 1
             continue
-        end, nxt = _points(text, ent, entities, k, lower)
+        end, nxt = compass_points_after(text, ent, entities, k, lower)
         if end == ent.end:
             out.append(ent)
         elif text[ent.end + 1 : end].islower():
@@ -510,12 +510,12 @@ def test_head_before_is_word_before_of_letters_after_one_space(text: str) -> Non
 def test_compass_initials_are_every_character_lower_casing_to_one() -> None:
     """``compass_places`` looks at a place's next character in a set of both cases, where it
     lower-cased it before: every character, the same answer."""
-    from indexer.entities.compass import _INITIALS_EITHER_CASE
+    from indexer.entities.compass import INITIALS_EITHER_CASE
     from indexer.entities.facts import COMPASS
 
     firsts = {w[0] for w in COMPASS}
     assert {c for c in map(chr, range(0x110000)) if c.lower()[:1] in firsts} \
-        == _INITIALS_EITHER_CASE
+        == INITIALS_EITHER_CASE
 
 
 def _plain_alias_people(text: str, entities: list[Entity]) -> list[Entity]:

@@ -7,12 +7,12 @@ are; ``link_short_forms``, ``one_kind_lists``, ``join_cut_names`` and ``foreign_
 their references only where a mention meets what each of their changes needs (most texts have
 none). ``tests/test_compiled_passes.py`` compares each with its reference."""
 
-from indexer.entities.facts import AGE_AFTER_RE, ALIASES, KOREAN_SURNAMES
+from indexer.entities.facts import AGE_AFTER_RE, ALIASES, INITIALS_MAX, KOREAN_SURNAMES
 from indexer.entities.names import (
-    _NAME_PARTS,
+    NAME_PARTS_CACHE,
     Entity,
-    _defines,
-    _name_parts,
+    defines_short_form,
+    identifying_parts,
     make_entity,
     normalise,
 )
@@ -20,12 +20,11 @@ from indexer.entities.names import link_short_forms as plain_link_short_forms
 from indexer.entities.passes import join_cut_names as plain_join_cut_names
 from indexer.entities.passes import one_kind_lists as plain_one_kind_lists
 from indexer.entities.places import (
-    _INITIALS_MAX,
-    _INITIALS_WORDS,
-    _going_on,
-    _site_name,
+    INITIALS_WORDS,
+    going_on,
+    site_name,
 )
-from indexer.entities.retype import _ALIAS_TYPES, _SYLLABLE_RE
+from indexer.entities.retype import ALIAS_TYPES, SYLLABLE_RE
 from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
 from indexer.words import word_before
 
@@ -49,8 +48,8 @@ def link_people(list entities):
         name = ent.name
         if " " in name:
             if ent.type == "PER":
-                of_name = _NAME_PARTS.get(name)
-                for low in (_name_parts(name) if of_name is None else of_name):
+                of_name = NAME_PARTS_CACHE.get(name)
+                for low in (identifying_parts(name) if of_name is None else of_name):
                     parts[low] = name
         elif parts:
             low = name.lower()
@@ -64,7 +63,7 @@ def link_people(list entities):
 
 def link_short_forms(str text, list entities):
     """``names.link_short_forms``, run only where a mention of several words defines a short
-    form of itself (``names._defines``: looked at only where a space and "(" follow the mention
+    form of itself (``names.defines_short_form``: looked at only where a space and "(" follow the mention
     or it ends in ")")."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -75,7 +74,7 @@ def link_short_forms(str text, list entities):
         if (end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
                 and PyUnicode_READ(kind, data, end + 1) == u'(') \
                 or (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
-            if " " in ent.name and _defines(text, ent):
+            if " " in ent.name and defines_short_form(text, ent):
                 return plain_link_short_forms(text, entities)
     return entities
 
@@ -135,7 +134,7 @@ def join_cut_names(str text, list entities):
 
 # The longest word that marks initials, and how far before a mention it can end (one or two
 # quotes or spaces and a ")" between, as words.word_before reads them).
-cdef Py_ssize_t _MARK_REACH = max(map(len, _INITIALS_WORDS), default=0) + 3
+cdef Py_ssize_t _MARK_REACH = max(map(len, INITIALS_WORDS), default=0) + 3
 
 
 cdef frozenset _marked_initials(str text, list entities):
@@ -150,7 +149,7 @@ cdef frozenset _marked_initials(str text, list entities):
     for ent in entities:
         start = ent.start
         end = ent.end
-        if end - start > _INITIALS_MAX:
+        if end - start > INITIALS_MAX:
             continue
         written = PyUnicode_Substring(text, start, end)
         if not written.isupper() or written in out:
@@ -163,9 +162,9 @@ cdef frozenset _marked_initials(str text, list entities):
                 continue
         near = PyUnicode_Substring(text, start - _MARK_REACH if start > _MARK_REACH else 0,
                                    start).lower()
-        for word in _INITIALS_WORDS:
+        for word in INITIALS_WORDS:
             if word in near:
-                if word_before(text, start)[1].lower() in _INITIALS_WORDS:
+                if word_before(text, start)[1].lower() in INITIALS_WORDS:
                     out.add(written)
                 break
     return frozenset(out)
@@ -183,7 +182,7 @@ def join_place_names(str text, list entities):
         start = ent.start
         end = ent.end
         if start < covered or (
-                initials and end - start <= _INITIALS_MAX
+                initials and end - start <= INITIALS_MAX
                 and PyUnicode_Substring(text, start, end) in initials):
             continue
         if out:
@@ -191,19 +190,19 @@ def join_place_names(str text, list entities):
             if start == prev.end + 1 and prev.type == "LOC":
                 at = start - 2 if start >= 2 else start - 2 + n  # as text[start - 2] reads
                 if PyUnicode_READ(kind, data, at) == u')':
-                    site = _site_name(text, prev, ent)
+                    site = site_name(text, prev, ent)
                     if site is not None:
                         out.pop()
                         ent = site
         if ent.type != "LOC":
             out.append(ent)
             continue
-        # a particle (d-, v-, o-) or a capital A-Z after a space: what _going_on's patterns
+        # a particle (d-, v-, o-) or a capital A-Z after a space: what going_on's patterns
         # begin with
         if end + 1 < n and PyUnicode_READ(kind, data, end) == u' ':
             c = PyUnicode_READ(kind, data, end + 1)
             if c == u'd' or c == u'v' or c == u'o' or u'A' <= c <= u'Z':
-                going = _going_on(text, ent)
+                going = going_on(text, ent)
                 if going > 0:
                     covered = going
                     ent = Entity(normalise(text[ent.start : going], "LOC")[0], "LOC",
@@ -225,7 +224,7 @@ def korean_names(str text, list entities, facts):
         if name.count(" ") == 2:
             words = name.lower().split(" ")
             if (words[0] in KOREAN_SURNAMES
-                    and all(_SYLLABLE_RE.fullmatch(w) for w in words)
+                    and all(SYLLABLE_RE.fullmatch(w) for w in words)
                     and name.lower() not in facts):
                 if out is None:
                     out = list(entities)
@@ -242,7 +241,7 @@ def alias_types(list entities):
         ent = entities[k]
         if ent.type != "PER":
             continue
-        typ = _ALIAS_TYPES.get(ent.name)
+        typ = ALIAS_TYPES.get(ent.name)
         if typ is not None:
             if out is None:
                 out = list(entities)

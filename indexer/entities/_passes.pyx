@@ -18,7 +18,7 @@ do.
 
 from cpython.unicode cimport Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, Py_UNICODE_ISUPPER
 
-from indexer.entities.compass import _INITIALS_EITHER_CASE, _points
+from indexer.entities.compass import INITIALS_EITHER_CASE, compass_points_after
 from indexer.entities.facts import (
     ALIASES,
     CALENDAR_WORDS,
@@ -35,14 +35,14 @@ from indexer.entities.facts import (
     unit_word,
 )
 from indexer.entities.names import Entity, normalised
-from indexer.entities.regions import _first_words, unit_seats as plain_unit_seats
+from indexer.entities.regions import first_words, unit_seats as plain_unit_seats
 from indexer.entities.retype import (
-    _WORD_AT_RE,
-    _after_score,
-    _club_rest,
-    _is_title,
-    _reads_as_person,
-    _unit_parts,
+    WORD_AT_RE,
+    after_score,
+    club_rest,
+    is_title,
+    reads_as_person,
+    unit_parts,
     club_short_names as plain_club_short_names,
 )
 from indexer.words import word_before
@@ -104,7 +104,7 @@ cdef WordGate _AFTER_TEAM = WordGate(CLUB_MATCH)
 cdef WordGate _FIRST_OF_CLUB = WordGate(CLUB_FIRST)
 cdef WordGate _LAST_OF_CLUB = WordGate(CLUB_LAST)
 cdef WordGate _CLUB_SUFFIX = WordGate(CLUB_SUFFIXES)
-cdef WordGate _REGIONAL_FIRST = WordGate(_first_words()[0] | frozenset(_first_words()[1]))
+cdef WordGate _REGIONAL_FIRST = WordGate(first_words()[0] | frozenset(first_words()[1]))
 _REGIONAL_FIRST.longest = _ANY_LENGTH
 cdef WordGate _COMPASS_WORDS = WordGate(COMPASS)
 cdef WordGate _UNIT_HEADS = WordGate(UNIT_WORDS | TITLES | frozenset(UNIT_PREFIXES))
@@ -137,8 +137,8 @@ cdef bint _shown_as_team(str text, Py_ssize_t start, Py_ssize_t end, bint person
             if PyUnicode_Substring(text, end + 1, q).lower() in CLUB_MATCH:
                 return True
         next_digit = q > end + 1 and Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, end + 1))
-    for other in (_after_score(text[end : end + 30].split()) if next_digit else None,
-                  _after_score(text[max(0, start - 30) : start].split()[::-1])
+    for other in (after_score(text[end : end + 30].split()) if next_digit else None,
+                  after_score(text[max(0, start - 30) : start].split()[::-1])
                   if prev_digit else None):
         if other is not None and other[:1].isupper() and other.lower() not in CALENDAR_WORDS:
             return True
@@ -258,7 +258,7 @@ def club_names(str text, list entities):
         stop = ent.end
         if stop + 1 < n and PyUnicode_READ(kind, data, stop) == u' ' \
                 and Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, stop + 1)):
-            found = _WORD_AT_RE.match(text, stop + 1)
+            found = WORD_AT_RE.match(text, stop + 1)
             if found is not None and found.group()[:1].isupper() \
                     and found.group().lower() in CLUB_LAST \
                     and (k + 1 == count or entities[k + 1].start >= found.end()):
@@ -305,7 +305,7 @@ def official_units(str text, list entities):
             if _UNIT_HEADS.may_hold(kind, data, s, space):
                 first = PyUnicode_Substring(text, s, space).lower()
                 if unit_word(first) or (typ == "PER" and first in TITLES):
-                    parts = _unit_parts(text, ent)
+                    parts = unit_parts(text, ent)
         if parts is None:
             if out is not None:
                 out.append(ent)
@@ -319,8 +319,8 @@ def official_units(str text, list entities):
 # The first letters of the points of the compass, either case (ASCII letters).
 cdef bint _INITIAL[128]
 for _code in range(128):
-    _INITIAL[_code] = chr(_code) in _INITIALS_EITHER_CASE
-if any(ord(c) >= 128 for c in _INITIALS_EITHER_CASE):
+    _INITIAL[_code] = chr(_code) in INITIALS_EITHER_CASE
+if any(ord(c) >= 128 for c in INITIALS_EITHER_CASE):
     raise ImportError("a point of the compass begins with a letter beyond ASCII")
 
 
@@ -367,7 +367,7 @@ def compass_places(str text, list entities, bint lower=False):
                 out.append(ent)
             k += 1
             continue
-        end, nxt = _points(text, ent, entities, k, lower)
+        end, nxt = compass_points_after(text, ent, entities, k, lower)
         if end == ent.end:
             if out is not None:
                 out.append(ent)
@@ -395,9 +395,9 @@ def places_in_names(str text, list entities, extract):
         if ent.type != "LOC":
             continue
         before, word = _head_before(text, ent.start, kind, data, None)
-        if word is not None and not _is_title(word) \
+        if word is not None and not is_title(word) \
                 and (k == 0 or entities[k - 1].end <= before) \
-                and _reads_as_person(word, extract):
+                and reads_as_person(word, extract):
             if dropped is None:
                 dropped = set()
             dropped.add(k)
@@ -422,7 +422,7 @@ def club_short_names(str text, list entities):
         last = name.rfind(" ")
         if (_FIRST_OF_CLUB.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), 0, first)
                 or _LAST_OF_CLUB.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), last + 1, n)) \
-                and _club_rest(name) is not None:
+                and club_rest(name) is not None:
             return plain_club_short_names(text, entities)
     return entities
 

@@ -27,7 +27,7 @@ _MOST = 2
 _AFTER_PLACE = COMPASS - HALF_WINDS
 # The points' first letters in either case: a word that begins with none of them is none (no
 # other character lower-cases to one of them).
-_INITIALS_EITHER_CASE = frozenset(w[0] for w in COMPASS) | frozenset(w[0].upper() for w in COMPASS)
+INITIALS_EITHER_CASE = frozenset(w[0] for w in COMPASS) | frozenset(w[0].upper() for w in COMPASS)
 
 
 # A value's ending in a lower-case point: one space, then the point.
@@ -53,7 +53,7 @@ def point_after(text: str, end: int) -> bool:
     return m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _AFTER_PLACE
 
 
-def _points(text: str, ent: Entity, entities: list[Entity], k: int,
+def compass_points_after(text: str, ent: Entity, entities: list[Entity], k: int,
             lower: bool) -> tuple[int, int]:
     """Where the points after place ``entities[k]`` end, and the index of the first mention
     after them. A mention inside the points is taken in ("Utara" tagged alone); one that goes
@@ -91,12 +91,12 @@ def compass_places(text: str, entities: list[Entity], lower: bool = False) -> li
     while k < len(entities):
         ent = entities[k]
         if ent.type != "LOC" or text[ent.end : ent.end + 1] != " " \
-                or text[ent.end + 1 : ent.end + 2] not in _INITIALS_EITHER_CASE:
+                or text[ent.end + 1 : ent.end + 2] not in INITIALS_EITHER_CASE:
             if out is not None:
                 out.append(ent)
             k += 1
             continue
-        end, nxt = _points(text, ent, entities, k, lower)
+        end, nxt = compass_points_after(text, ent, entities, k, lower)
         if end == ent.end:  # no point after it, and so nxt == k + 1
             if out is not None:
                 out.append(ent)

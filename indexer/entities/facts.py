@@ -46,6 +46,8 @@ def _aliases(path: Path) -> dict[str, tuple[str, str]]:
 
 
 # A person's age in parentheses right after a name: "Yugo (33)", "AS (38 tahun)".
+# A word of this many capitals or fewer can be a person's initials ("Retno LP Marsudi", "MA (15)").
+INITIALS_MAX: Final = 3
 AGE_AFTER_RE: Final = re.compile(r" ?\(\d{2}(?: tahun| th\.?)?\)")
 
 # Titles and honorifics that precede a person's name and are not part of it, and the words

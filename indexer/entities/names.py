@@ -79,20 +79,20 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
 normalised = lru_cache(maxsize=1 << 16)(normalise)
 
 
-_NAME_PARTS: dict[str, tuple[str, ...]] = {}
+NAME_PARTS_CACHE: dict[str, tuple[str, ...]] = {}
 _MAX_NAME_PARTS = 1 << 16
 
 
-def _name_parts(name: str) -> tuple[str, ...]:
+def identifying_parts(name: str) -> tuple[str, ...]:
     """The lower-cased parts of a person's full name that identify that person alone (cached:
     the same names recur across texts)."""
-    parts = _NAME_PARTS.get(name)
+    parts = NAME_PARTS_CACHE.get(name)
     if parts is None:
-        if len(_NAME_PARTS) >= _MAX_NAME_PARTS:
-            _NAME_PARTS.clear()
+        if len(NAME_PARTS_CACHE) >= _MAX_NAME_PARTS:
+            NAME_PARTS_CACHE.clear()
         lows = (part.lower() for part in name.split(" "))
         parts = tuple(low for low in lows if len(low) > 2 and low not in COMMON_NAME_PARTS)
-        _NAME_PARTS[name] = parts
+        NAME_PARTS_CACHE[name] = parts
     return parts
 
 
@@ -104,7 +104,7 @@ def link_people(entities: list[Entity]) -> list[Entity]:
         name = ent.name
         if " " in name:
             if ent.type == "PER":
-                for low in _name_parts(name):
+                for low in identifying_parts(name):
                     parts[low] = name
         elif parts:
             full = parts.get(name.lower())
@@ -175,7 +175,7 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     if "(" not in text and ")" not in text:  # most headlines: no short form can be defined
         return entities
     first = next((k for k, ent in enumerate(entities)
-                  if " " in ent.name and _defines(text, ent)), None)
+                  if " " in ent.name and defines_short_form(text, ent)), None)
     if first is None:  # most texts define no short form
         return entities
     defined: dict[str, tuple[str, str]] = {}
@@ -207,7 +207,7 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _defines(text: str, ent: Entity) -> bool:
+def defines_short_form(text: str, ent: Entity) -> bool:
     """Whether ``ent`` (a name of several words) defines a short form of itself."""
     after = _short_form_after(text, ent)
     return after is not None and after[0].lower() not in ALIASES \

@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from indexer.entities.facts import AGE_AFTER_RE, DATA, load_names, load_places, read_sections
+from indexer.entities.facts import (
+    AGE_AFTER_RE,
+    DATA,
+    INITIALS_MAX,
+    load_names,
+    load_places,
+    read_sections,
+)
 from indexer.entities.names import Entity, is_short_form, normalise
 from indexer.words import WORD_PATTERN, word_before
 
@@ -39,8 +46,7 @@ _PARTICLE_RE: Final = re.compile(
 _PARTICLE_STARTS: Final = frozenset("dvo")
 _NEXT_WORD_RE: Final = re.compile(rf" ({_CAPITAL_WORD})")
 _KNOWN_PLACES: Final = load_places()
-_INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
-_INITIALS_MAX: Final = 3
+INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
 
 
 def _marked_initials(text: str, entities: list[Entity]) -> frozenset[str]:
@@ -48,17 +54,17 @@ def _marked_initials(text: str, entities: list[Entity]) -> frozenset[str]:
     person's initials (see the module)."""
     out: set[str] = set()
     for ent in entities:
-        if ent.end - ent.start > _INITIALS_MAX:
+        if ent.end - ent.start > INITIALS_MAX:
             continue
         written = text[ent.start : ent.end]
         if written.isupper() and written not in out and (
                 AGE_AFTER_RE.match(text, ent.end)
-                or word_before(text, ent.start)[1].lower() in _INITIALS_WORDS):
+                or word_before(text, ent.start)[1].lower() in INITIALS_WORDS):
             out.add(written)
     return frozenset(out)
 
 
-def _site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
+def site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
     """The one place a site's name ending in its short form and the name right after it are,
     or None."""
     if (ent.start != prev.end + 1 or ent.type not in ("LOC", "PER") or prev.type != "LOC"
@@ -71,7 +77,7 @@ def _site_name(text: str, prev: Entity, ent: Entity) -> Entity | None:
     return Entity(normalise(f"{prev.name} {ent.name}", "LOC")[0], "LOC", prev.start, ent.end)
 
 
-def _going_on(text: str, ent: Entity) -> int:
+def going_on(text: str, ent: Entity) -> int:
     """Where a place's name cut short ends, or -1 where it was not cut."""
     more = _PARTICLE_RE.match(text, ent.end)
     if more is not None:
@@ -92,12 +98,12 @@ def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
     initials = _marked_initials(text, entities)
     for ent in entities:
         if ent.start < covered or (
-                initials and ent.end - ent.start <= _INITIALS_MAX
+                initials and ent.end - ent.start <= INITIALS_MAX
                 and text[ent.start : ent.end] in initials):
             continue
         if out and ent.start == out[-1].end + 1 and out[-1].type == "LOC" \
                 and text[ent.start - 2] == ")":
-            site = _site_name(text, out[-1], ent)
+            site = site_name(text, out[-1], ent)
             if site is not None:
                 out.pop()
                 ent = site
@@ -107,7 +113,7 @@ def join_place_names(text: str, entities: list[Entity]) -> list[Entity]:
         # a particle (d-, v-, o-) or a capitalised word after a space
         nxt = text[ent.end + 1 : ent.end + 2]
         if (nxt in _PARTICLE_STARTS or nxt.isupper()) and text[ent.end : ent.end + 1] == " ":
-            end = _going_on(text, ent)
+            end = going_on(text, ent)
             if end > 0:
                 covered = end
                 ent = Entity(normalise(text[ent.start : end], "LOC")[0], "LOC", ent.start, end)

@@ -39,7 +39,7 @@ def _words(name: str) -> list[str]:
 
 
 @cache
-def _first_words() -> tuple[frozenset[str], tuple[str, ...]]:
+def first_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The heads' first words, and the beginnings of words that stand for one ("dishub*")."""
     heads = regional_heads()
     return (frozenset(h[0] for h in heads if not h[0].endswith("*")),
@@ -48,7 +48,7 @@ def _first_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def _may_begin(first: str) -> bool:
     """A quick look at a name's first word (lower case): can it begin a regional body's?"""
-    words, prefixes = _first_words()
+    words, prefixes = first_words()
     return first in words or first.startswith(prefixes)
 
 

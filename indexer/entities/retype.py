@@ -54,19 +54,19 @@ def is_unit_word(word: str) -> bool:
     return unit_word(_low(word))
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     low = _low(word)
     return low in TITLES or low in TITLE_QUALIFIERS
 
 
-def _unit_parts(text: str, ent: Entity) -> list[Entity] | None:
+def unit_parts(text: str, ent: Entity) -> list[Entity] | None:
     """What a person or place mention is when it begins with a unit word (after the titles of
     a person mention: "Kasat Reskrim Polres Garut AKP Maradona"), or None to keep it."""
     surface = text[ent.start : ent.end]
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(surface)]
     h = 0
     if ent.type == "PER":
-        while h < len(words) - 1 and _is_title(surface[words[h][0] : words[h][1]]):
+        while h < len(words) - 1 and is_title(surface[words[h][0] : words[h][1]]):
             h += 1
     head = surface[words[h][0] : words[h][1]] if words else ""
     if not is_unit_word(head):
@@ -84,7 +84,7 @@ def _unit_parts(text: str, ent: Entity) -> list[Entity] | None:
     out = [Entity(name, typ, ent.start + start, ent.start + org_end)]
     if cut is not None:
         j = cut
-        while j < len(words) and _is_title(surface[words[j][0] : words[j][1]]):
+        while j < len(words) and is_title(surface[words[j][0] : words[j][1]]):
             j += 1
         if j < len(words) and surface[words[j][0]].isupper():
             rest = surface[words[j][0] :]
@@ -105,7 +105,7 @@ def official_units(text: str, entities: list[Entity]) -> list[Entity]:
             space = text.find(" ", ent.start, ent.end)
             first = text[ent.start : space if space >= 0 else ent.end].lower()
             if unit_word(first) or (ent.type == "PER" and first in TITLES):
-                parts = _unit_parts(text, ent)
+                parts = unit_parts(text, ent)
         if parts is None:
             if out is not None:
                 out.append(ent)
@@ -119,7 +119,7 @@ def official_units(text: str, entities: list[Entity]) -> list[Entity]:
 _SCORE_RE = re.compile(r"\d{1,2}-\d{1,2}")
 
 
-def _after_score(words: list[str]) -> str | None:
+def after_score(words: list[str]) -> str | None:
     """The word after a score that ``words`` begin with ("2-1 Valencia", "2 - 1 Valencia")."""
     if len(words) > 1 and _SCORE_RE.fullmatch(words[0]):
         return words[1]
@@ -142,8 +142,8 @@ def _shown_as_team(text: str, ent: Entity) -> bool:
         nxt = text[end + 1 : stop if stop >= 0 else len(text)].lower()
     if prev in CLUB_MATCH or nxt in CLUB_MATCH or (ent.type != "PER" and prev in CLUB_ROLES):
         return True
-    for other in (_after_score(text[end : end + 30].split()) if nxt[:1].isdigit() else None,
-                  _after_score(text[max(0, start - 30) : start].split()[::-1])
+    for other in (after_score(text[end : end + 30].split()) if nxt[:1].isdigit() else None,
+                  after_score(text[max(0, start - 30) : start].split()[::-1])
                   if prev[:1].isdigit() else None):
         if other is not None and other[:1].isupper() and other.lower() not in CALENDAR_WORDS:
             return True
@@ -176,7 +176,7 @@ def sports_teams(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
             for e, low in zip(entities, lows, strict=True)]
 
 
-_WORD_AT_RE = re.compile(r"[^\W\d_]+")
+WORD_AT_RE = re.compile(r"[^\W\d_]+")
 
 
 def _head_before(text: str, start: int) -> tuple[int, str]:
@@ -208,7 +208,7 @@ def club_names(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         start, stop = ent.start, ent.end
         if text[stop : stop + 1] == " " and text[stop + 1 : stop + 2].isupper():
-            found = _WORD_AT_RE.match(text, stop + 1)
+            found = WORD_AT_RE.match(text, stop + 1)
             if found is not None and found.group()[:1].isupper() \
                     and found.group().lower() in CLUB_LAST \
                     and (k + 1 == len(entities) or entities[k + 1].start >= found.end()):
@@ -265,7 +265,7 @@ _WORD_READINGS: dict[str, bool] = {}
 _MAX_WORD_READINGS = 1 << 14
 
 
-def _reads_as_person(word: str, extract: Callable[[str], list[Entity]]) -> bool:
+def reads_as_person(word: str, extract: Callable[[str], list[Entity]]) -> bool:
     """Whether the tagger reads ``word`` alone as a person's name (remembered by word)."""
     found = _WORD_READINGS.get(word)
     if found is None:
@@ -288,9 +288,9 @@ def places_in_names(text: str, entities: list[Entity],
         if ent.type != "LOC":
             continue
         before, word = _head_before(text, ent.start)
-        if word[:1].isupper() and not _is_title(word) \
+        if word[:1].isupper() and not is_title(word) \
                 and (k == 0 or entities[k - 1].end <= before) \
-                and _reads_as_person(word, extract):
+                and reads_as_person(word, extract):
             dropped.add(k)
     if not dropped:
         return entities
@@ -302,7 +302,7 @@ def places_in_names(text: str, entities: list[Entity],
 _CITY_BEFORE_RE = re.compile(r"(?:\b(?:[Kk]ota|[Dd]i|[Kk]e|[Dd]ari)|[A-Z][\w.-]*)\s+\Z")
 
 
-def _club_rest(name: str) -> str | None:
+def club_rest(name: str) -> str | None:
     """A club's name without its club word ("Real Madrid" -> "madrid", "Bali United" ->
     "bali"), lower case; None for a name that has none first or last."""
     words = name.lower().split(" ")
@@ -322,7 +322,7 @@ def club_short_names(text: str, entities: list[Entity]) -> list[Entity]:
     word (another club's name the tagger missed) stands right before it."""
     clubs: dict[str, set[str]] = {}
     for ent in entities:
-        rest = _club_rest(ent.name) if ent.type == "ORG" else None
+        rest = club_rest(ent.name) if ent.type == "ORG" else None
         if rest is not None:
             clubs.setdefault(rest, set()).add(ent.name)
     if not clubs:
@@ -344,7 +344,7 @@ def club_short_names(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 # One syllable of Korean as romanised: an initial consonant (or none), a vowel, a final.
-_SYLLABLE_RE = re.compile(
+SYLLABLE_RE = re.compile(
     r"(?:kk|tt|pp|ss|jj|ch|[bcdghjkmnprstwy])?h?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|ou|[aeiou])"
     r"(?:ng|[klmnpt])?"
 )
@@ -357,7 +357,7 @@ def korean_names(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
         if ent.type != "PER" and ent.name.count(" ") == 2:
             words = ent.name.lower().split(" ")
             if (words[0] in KOREAN_SURNAMES
-                    and all(_SYLLABLE_RE.fullmatch(w) for w in words)
+                    and all(SYLLABLE_RE.fullmatch(w) for w in words)
                     and ent.name.lower() not in facts):
                 if out is None:
                     out = list(entities)
@@ -367,7 +367,7 @@ def korean_names(text: str, entities: list[Entity], facts: Mapping[str, str]) ->
 
 # The type the alias table gives each of its names ("Kementerian Komunikasi dan Informatika":
 # ORG), for the names that are no person's.
-_ALIAS_TYPES: dict[str, str] = {name: typ for name, typ in ALIASES.values() if typ != "PER"}
+ALIAS_TYPES: dict[str, str] = {name: typ for name, typ in ALIASES.values() if typ != "PER"}
 
 
 def alias_types(entities: list[Entity]) -> list[Entity]:
@@ -375,7 +375,7 @@ def alias_types(entities: list[Entity]) -> list[Entity]:
     (a title before a short form, "Kadis Kominfo", made the tagger see a person)."""
     out: list[Entity] | None = None
     for k, ent in enumerate(entities):
-        typ = _ALIAS_TYPES.get(ent.name)
+        typ = ALIAS_TYPES.get(ent.name)
         if typ is not None and ent.type == "PER":
             if out is None:
                 out = list(entities)

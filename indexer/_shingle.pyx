@@ -9,11 +9,12 @@ here so that the build links no library."""
 
 from cpython.unicode cimport Py_UNICODE_ISALNUM
 
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_GET_LENGTH(object u)
-    int PyUnicode_KIND(object u)
-    void* PyUnicode_DATA(object u)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+from indexer._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+)
 
 DEF _MAX_PERM = 1024
 

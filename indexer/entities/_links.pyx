@@ -28,12 +28,13 @@ from indexer.entities.retype import ALIAS_TYPES, SYLLABLE_RE
 from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
 from indexer.words import word_before
 
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_GET_LENGTH(object u)
-    int PyUnicode_KIND(object u)
-    void* PyUnicode_DATA(object u)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
-    object PyUnicode_Substring(object u, Py_ssize_t start, Py_ssize_t end)
+from indexer._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+)
 
 
 def link_people(list entities):

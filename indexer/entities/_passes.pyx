@@ -18,7 +18,7 @@ do.
 
 from cpython.unicode cimport Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, Py_UNICODE_ISUPPER
 
-from indexer.entities.compass import INITIALS_EITHER_CASE, compass_points_after
+from indexer.entities.compass import INITIALS_EITHER_CASE, compass_points_after, with_points
 from indexer.entities.facts import (
     ALIASES,
     CALENDAR_WORDS,
@@ -375,11 +375,7 @@ def compass_places(str text, list entities, bint lower=False):
         else:
             if out is None:
                 out = entities[:k]
-            if text[ent.end + 1 : end].islower():
-                out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
-            else:
-                name, typ = normalised(text[ent.start : end], "LOC")
-                out.append(Entity(name, typ, ent.start, end))
+            out.append(with_points(text, ent, end))
         k = max(nxt, k + 1)
     return entities if out is None else out
 

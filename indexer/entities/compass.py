@@ -82,6 +82,16 @@ def compass_points_after(text: str, ent: Entity, entities: list[Entity], k: int,
     return end, j
 
 
+def with_points(text: str, ent: Entity, end: int) -> Entity:
+    """Place ``ent`` taken on to ``end`` over the points of the compass written after it."""
+    if text[ent.end + 1 : end].islower():
+        # a candidate: the mention's own value before the points, which the corpus-level map
+        # falls back to ("Jabar tengah" is "Jawa Barat tengah")
+        return Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end)
+    name, typ = normalised(text[ent.start : end], "LOC")
+    return Entity(name, typ, ent.start, end)
+
+
 def compass_places(text: str, entities: list[Entity], lower: bool = False) -> list[Entity]:
     """Each place mention followed by one or two capitalised points of the compass (with
     ``lower``, in any case) as the place they name together. ``entities`` itself where none is
@@ -103,12 +113,6 @@ def compass_places(text: str, entities: list[Entity], lower: bool = False) -> li
         else:
             if out is None:
                 out = entities[:k]
-            if text[ent.end + 1 : end].islower():
-                # a candidate: the mention's own value before the points, which the corpus-level
-                # map falls back to ("Jabar tengah" is "Jawa Barat tengah")
-                out.append(Entity(f"{ent.name}{text[ent.end : end]}", "LOC", ent.start, end))
-            else:
-                name, typ = normalised(text[ent.start : end], "LOC")
-                out.append(Entity(name, typ, ent.start, end))
+            out.append(with_points(text, ent, end))
         k = max(nxt, k + 1)
     return entities if out is None else out

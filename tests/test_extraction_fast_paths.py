@@ -523,11 +523,11 @@ def _plain_alias_people(text: str, entities: list[Entity]) -> list[Entity]:
     lower-cased text first."""
     from indexer.entities.facts import ALIASES
     from indexer.entities.names import make_entity
-    from indexer.entities.passes import _ALIAS_PEOPLE
+    from indexer.entities.passes import ALIAS_PEOPLE
     from indexer.entities.runs import word_occurrences
 
     out = entities
-    for form, key in _ALIAS_PEOPLE.items():
+    for form, key in ALIAS_PEOPLE.items():
         for s, e in word_occurrences(text, form):
             out = [x for x in out if x.end <= s or x.start >= e]
             name, typ = ALIASES[key]

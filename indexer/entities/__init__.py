@@ -30,7 +30,9 @@ The package's modules depend one way, each on those before it:
 from __future__ import annotations
 
 from indexer.entities._links import (
+    alias_people,
     alias_types,
+    defined_otherwise,
     foreign_bodies,
     join_cut_names,
     join_place_names,
@@ -49,8 +51,7 @@ from indexer.entities._passes import (
     unit_seats,
 )
 from indexer.entities.model import MODEL_PATH, Model, load_model, model_from_payload
-from indexer.entities.names import Entity, defined_otherwise, drop_defined_otherwise
-from indexer.entities.passes import alias_people
+from indexer.entities.names import Entity, drop_defined_otherwise
 
 __all__ = ["MODEL_PATH", "Entity", "Model", "defined_otherwise", "drop_defined_otherwise",
            "extract_entities", "load_model", "model_from_payload", "text_entities"]

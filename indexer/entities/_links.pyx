@@ -4,11 +4,16 @@
 around a mention) :mod:`~indexer.entities.retype`, which walk every mention of every text:
 ``link_people``, ``join_place_names``, ``korean_names`` and ``alias_types`` compiled as they
 are; ``link_short_forms``, ``one_kind_lists``, ``join_cut_names`` and ``foreign_bodies`` run
-their references only where a mention meets what each of their changes needs (most texts have
+their references only where a mention meets what each of their changes needs, and
+``alias_people`` and ``defined_otherwise`` only where the text's characters do (most texts have
 none). ``tests/test_compiled_passes.py`` compares each with its reference."""
 
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_FindChar, PyUnicode_Tailmatch
+
 from indexer.entities.facts import AGE_AFTER_RE, ALIASES, INITIALS_MAX, KOREAN_SURNAMES
+from indexer.entities.labels import TYPES
 from indexer.entities.names import (
+    DEFINABLE_ACRONYMS,
     NAME_PARTS_CACHE,
     Entity,
     defines_short_form,
@@ -16,7 +21,10 @@ from indexer.entities.names import (
     make_entity,
     normalise,
 )
+from indexer.entities.names import defined_otherwise as plain_defined_otherwise
 from indexer.entities.names import link_short_forms as plain_link_short_forms
+from indexer.entities.passes import ALIAS_PEOPLE
+from indexer.entities.passes import alias_people as plain_alias_people
 from indexer.entities.passes import join_cut_names as plain_join_cut_names
 from indexer.entities.passes import one_kind_lists as plain_one_kind_lists
 from indexer.entities.places import (
@@ -97,22 +105,69 @@ cdef inline bint _list_comma(int kind, void* data, Py_ssize_t start, Py_ssize_t 
     return i == end
 
 
+cdef inline bint _list_last(int kind, void* data, Py_ssize_t start, Py_ssize_t end):
+    """Whether ``text[start:end]`` is ``passes._LIST_LAST_RE`` ("(?: ?,)? (?:dan|atau|serta) ")."""
+    cdef Py_ssize_t i = start, size
+    cdef Py_UCS4 c
+    if end - i >= 2 and PyUnicode_READ(kind, data, i) == u' ' \
+            and PyUnicode_READ(kind, data, i + 1) == u',':
+        i += 2
+    elif i < end and PyUnicode_READ(kind, data, i) == u',':
+        i += 1
+    if i >= end or PyUnicode_READ(kind, data, i) != u' ' \
+            or PyUnicode_READ(kind, data, end - 1) != u' ':
+        return False
+    size = end - i - 2  # the word between the two spaces
+    c = PyUnicode_READ(kind, data, i + 1)
+    if size == 3:
+        return c == u'd' and PyUnicode_READ(kind, data, i + 2) == u'a' \
+            and PyUnicode_READ(kind, data, i + 3) == u'n'
+    if size == 4:
+        return c == u'a' and PyUnicode_READ(kind, data, i + 2) == u't' \
+            and PyUnicode_READ(kind, data, i + 3) == u'a' and PyUnicode_READ(kind, data, i + 4) == u'u'
+    if size == 5:
+        return c == u's' and PyUnicode_READ(kind, data, i + 2) == u'e' \
+            and PyUnicode_READ(kind, data, i + 3) == u'r' and PyUnicode_READ(kind, data, i + 4) == u't' \
+            and PyUnicode_READ(kind, data, i + 5) == u'a'
+    return False
+
+
+cdef bint _mixed_list(list entities, Py_ssize_t i, Py_ssize_t j):
+    """Whether most mentions of ``entities[i : j + 1]`` share a type that the others lack."""
+    cdef Py_ssize_t size = j - i + 1, count, x
+    for typ in TYPES:
+        count = 0
+        for x in range(i, j + 1):
+            if entities[x].type == typ:
+                count += 1
+        if size < 2 * count < 2 * size:
+            return True
+    return False
+
+
 def one_kind_lists(str text, list entities, facts):
-    """``passes.one_kind_lists``, run only where three mentions may make a list: a comma (or
-    "/") between the first two, and at most 9 characters between the next two."""
+    """``passes.one_kind_lists``, run only where it finds a list of three or more mentions (as
+    the reference walks them) whose types make a strict majority but not all."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t count = len(entities), k, a_end, b_start, b_end, c_start
-    for k in range(count - 2):
-        a_end = entities[k].end
-        b = entities[k + 1]
-        b_start = b.start
-        if not _list_comma(kind, data, a_end, b_start):
-            continue
-        b_end = b.end
-        c_start = entities[k + 2].start
-        if c_start - b_end <= 9:
+    cdef Py_ssize_t count = len(entities), i = 0, j, gap_start, gap_end
+    cdef bint last
+    while i < count - 2:
+        j = i
+        last = False
+        while j + 1 < count:
+            gap_start = entities[j].end
+            gap_end = entities[j + 1].start
+            if gap_end - gap_start > 9:
+                break
+            if not _list_comma(kind, data, gap_start, gap_end):
+                last = _list_last(kind, data, gap_start, gap_end)
+                j += last
+                break
+            j += 1
+        if j - i >= 2 and _mixed_list(entities, i, j):
             return plain_one_kind_lists(text, entities, facts)
+        i = j if last else j + 1
     return entities
 
 
@@ -266,3 +321,50 @@ def foreign_bodies(str text, list entities):
                 and PyUnicode_READ(kind, data, end) == u' ':
             return plain_foreign_bodies(text, entities)
     return entities
+
+
+# The person aliases' forms by their first character.
+cdef list _FORMS_BY_FIRST = [
+    (ord(first), tuple(form for form in ALIAS_PEOPLE if form[0] == first))
+    for first in dict.fromkeys(form[0] for form in ALIAS_PEOPLE)]
+
+
+def alias_people(str text, list entities):
+    """``passes.alias_people``, run only where the text holds one of its forms as written (what
+    its every change needs): each form's first character found as ``str.find`` finds it, and
+    the rest compared there."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), at
+    cdef Py_UCS4 first
+    for first, forms in _FORMS_BY_FIRST:
+        at = PyUnicode_FindChar(text, first, 0, n, 1)
+        while at >= 0:
+            for form in forms:
+                if PyUnicode_Tailmatch(text, form, at, n, -1):
+                    return plain_alias_people(text, entities)
+            at = PyUnicode_FindChar(text, first, at + 1, n, 1)
+    return entities
+
+
+def defined_otherwise(str text):
+    """``names.defined_otherwise``, run only where "(", at most one space and a run of two to
+    six capitals A-Z (what ``names._DEFINED_RE`` needs) write an acronym that a text may define
+    otherwise (``names.DEFINABLE_ACRONYMS``); most texts have none."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), at, i, j
+    cdef Py_UCS4 c
+    at = PyUnicode_FindChar(text, u'(', 0, n, 1)
+    while at >= 0:
+        i = at + 1
+        if i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        j = i
+        while j < n and j - i < 7:
+            c = PyUnicode_READ(kind, data, j)
+            if not u'A' <= c <= u'Z':
+                break
+            j += 1
+        if 2 <= j - i <= 6 and PyUnicode_Substring(text, i, j).lower() in DEFINABLE_ACRONYMS:
+            return plain_defined_otherwise(text)
+        at = PyUnicode_FindChar(text, u'(', at + 1, n, 1)
+    return {}

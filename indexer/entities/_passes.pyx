@@ -426,17 +426,32 @@ def club_short_names(str text, list entities):
 
 def unit_seats(str text, list entities):
     """``regions.unit_seats``, run only where an organisation's name (not the last mention's)
-    may begin with a regional body's head, as the reference's own first look."""
-    cdef Py_ssize_t count = len(entities), k, space
+    may begin with a regional body's head (the reference's own first look), and an
+    organisation's mention is followed by another, no person's, after one space or after a space
+    and "(" (what the reference's first join needs: its later joins follow a first)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = len(entities), k, space, end
+    cdef bint may_head = False, followed = False
     cdef str name
     for k in range(count - 1):
         ent = entities[k]
         if ent.type != "ORG":
             continue
-        name = ent.name
-        space = name.find(" ")
-        if space < 0:
-            space = PyUnicode_GET_LENGTH(name)
-        if _REGIONAL_FIRST.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), 0, space):
+        if not followed:
+            end = ent.end
+            if 0 <= end < n and PyUnicode_READ(kind, data, end) == u' ':
+                nxt = entities[k + 1]
+                followed = (nxt.start == end + 1 or (
+                    end + 1 < n and PyUnicode_READ(kind, data, end + 1) == u'(')) \
+                    and nxt.type != "PER"
+        if not may_head:
+            name = ent.name
+            space = name.find(" ")
+            if space < 0:
+                space = PyUnicode_GET_LENGTH(name)
+            may_head = _REGIONAL_FIRST.may_hold(PyUnicode_KIND(name), PyUnicode_DATA(name), 0,
+                                                space)
+        if may_head and followed:
             return plain_unit_seats(text, entities)
     return entities

@@ -253,6 +253,14 @@ def _long_words(name: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(name) if len(w) >= 4}
 
 
+# The acronyms (lower case) that a text may define as other words than their alias's name: those
+# of the alias table of no person that spell their alias's name, and that _DEFINED_RE can find.
+DEFINABLE_ACRONYMS: frozenset[str] = frozenset(
+    key for key, (name, typ) in ALIASES.items()
+    if typ != "PER" and re.fullmatch("[a-z]{2,6}", key)
+    and is_short_form(key, name.replace("-", " ")))
+
+
 def defined_otherwise(text: str) -> dict[str, str]:
     """The acronyms of the alias table that ``text`` defines as other words than the alias's
     name, which the acronym also spells ("Rancangan Undang-Undang Penghapusan Kekerasan Seksual
@@ -264,12 +272,11 @@ def defined_otherwise(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEFINED_RE.finditer(text):
         short = m.group(1)
-        alias = ALIASES.get(short.lower())
-        if alias is None or alias[1] == "PER" or short in out \
-                or not is_short_form(short, alias[0].replace("-", " ")):
+        if short.lower() not in DEFINABLE_ACRONYMS or short in out:
             continue
         spelled = _expansion(text, m.start(), short)
-        if spelled is not None and not _long_words(spelled) & _long_words(alias[0]):
+        alias_name = ALIASES[short.lower()][0]
+        if spelled is not None and not _long_words(spelled) & _long_words(alias_name):
             out[short] = spelled
     return out
 

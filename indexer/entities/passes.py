@@ -126,7 +126,7 @@ def part_name(
 # person wherever the text writes the name capitalised ("BJ Habibie", "Bj Habibie", "BJ
 # HABIBIE"), even inside a longer run ("Presiden ke-3 RI BJ Habibie"), where the tagger, short
 # of gold examples of initials before a name, may not see it.
-_ALIAS_PEOPLE: dict[str, str] = {
+ALIAS_PEOPLE: dict[str, str] = {
     form: key
     for key, (_, typ) in ALIASES.items()
     if typ == "PER" and " " in key
@@ -136,11 +136,11 @@ _ALIAS_PEOPLE: dict[str, str] = {
 
 # The forms lower-cased: a text that writes a form holds it lower-cased in ``text.lower()`` (the
 # forms have no "Σ", the one letter whose lower case depends on the letters around it).
-_ALIAS_PEOPLE_LOW: tuple[str, ...] = tuple(dict.fromkeys(form.lower() for form in _ALIAS_PEOPLE))
+_ALIAS_PEOPLE_LOW: tuple[str, ...] = tuple(dict.fromkeys(form.lower() for form in ALIAS_PEOPLE))
 
 
 def alias_people(text: str, entities: list[Entity]) -> list[Entity]:
-    """Each multi-word person alias the text spells (see :data:`_ALIAS_PEOPLE`) as one PER
+    """Each multi-word person alias the text spells (see :data:`ALIAS_PEOPLE`) as one PER
     mention in place of the mentions it overlaps."""
     # One lower-cased copy of the text and one search per person find the texts that can hold a
     # form (most hold none) faster than one search per form.
@@ -148,7 +148,7 @@ def alias_people(text: str, entities: list[Entity]) -> list[Entity]:
     if not any(form in low for form in _ALIAS_PEOPLE_LOW):
         return entities
     out = entities
-    for form, key in _ALIAS_PEOPLE.items():
+    for form, key in ALIAS_PEOPLE.items():
         for s, e in word_occurrences(text, form):
             out = [x for x in out if x.end <= s or x.start >= e]
             name, typ = ALIASES[key]

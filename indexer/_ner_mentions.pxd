@@ -11,6 +11,7 @@ cdef class RunMentions(Scorer):
     cdef dict runs  # (prev key, run, next key) -> found
     cdef dict singles  # (single prev key, word, single next key) -> found (see _single_prev_key)
     cdef dict pkeys, nkeys, spkeys, snkeys  # context token -> its key (see _ctx_key, ...)
+    cdef tuple span_found  # per type, a span of a run -> what it makes (see _span_found)
     cdef object normalised, split_places, credit_match, web_address_match
     cdef frozenset heads, orgs, place_first, titles, title_words, not_alone, connectors
     cdef frozenset doubtful_buckets, cite_words
@@ -27,6 +28,8 @@ cdef class RunMentions(Scorer):
     cdef tuple _run_entities(self, str run, str prev, str nxt)
     cdef tuple _run_found(self, str run, str prev, str nxt)
     cdef tuple _labels_found(self, str run, object words, list labels)
+    cdef int _span_found(self, str run, Py_ssize_t sa, Py_ssize_t sb, int t,
+                         list found) except -1
     cdef bint _trim(self, str text, Py_ssize_t* start, Py_ssize_t* end, str typ)
     cdef bint _only_titles(self, str low)
     cdef tuple _found_slow(self, str text, Py_ssize_t* start, Py_ssize_t end, str run, str low)

@@ -56,6 +56,7 @@ cdef class RunMentions(Scorer):
         self.singles = {}
         self.spkeys = {}
         self.snkeys = {}
+        self.span_found = ({}, {}, {})
 
     cdef bint _full(self):
         return Scorer._full(self) or len(self.pkeys) > self.max_entries \
@@ -68,6 +69,10 @@ cdef class RunMentions(Scorer):
             self.runs = {}
         if len(self.singles) > self.max_runs:
             self.singles = {}
+        for cache in self.span_found:
+            if len(<dict>cache) > self.max_runs:
+                self.span_found = ({}, {}, {})
+                break
 
     cdef tuple _single(self, str word, str low, str prev, str nxt):
         """Mentions of a one-word run (``low``: its lower case), as (start, end, name, type,
@@ -221,32 +226,46 @@ cdef class RunMentions(Scorer):
 
     cdef tuple _labels_found(self, str run, object words, list labels):
         """The mentions of a run of several words (``words``) whose BIO labels are
-        ``labels``."""
-        cdef Py_ssize_t n = len(words), i, a, b, s, e
-        cdef list spans = []
-        cdef str open_type = "", typ
-        cdef int lab
-        a = 0
+        ``labels``: each span of one type, as :meth:`_span_found` makes it."""
+        cdef Py_ssize_t n = len(words), i, a = 0, b, sa = 0, sb = 0
+        cdef int lab, t, open_type = -1  # the type of the span open at word i (-1: none)
+        cdef list found = []
         for i in range(n):
             b = a + len(<str>words[i])
             lab = labels[i]
-            if lab == 0:
-                open_type = ""
-            else:
-                typ = _TYPES[(lab - 1) // 2]
-                if lab % 2 == 1 or typ != open_type:
-                    spans.append([a, b, typ])
-                    open_type = typ
-                else:
-                    spans[len(spans) - 1][1] = b
+            t = (lab - 1) // 2 if lab else -1
+            if lab == 0 or lab % 2 == 1 or t != open_type:  # the open span ends before word i
+                if open_type >= 0:
+                    self._span_found(run, sa, sb, open_type, found)
+                sa = a
+                open_type = t
+            sb = b
             a = b + 1
-        cdef list found = []
-        for span in spans:
-            s, e = span[0], span[1]
-            typ = span[2]
-            if self._trim(run, &s, &e, typ):
-                found.append((s, e, *self.normalised(run[s:e], typ)))
+        if open_type >= 0:
+            self._span_found(run, sa, sb, open_type, found)
         return tuple(found)
+
+    cdef int _span_found(self, str run, Py_ssize_t sa, Py_ssize_t sb, int t,
+                         list found) except -1:
+        """Append to ``found`` the mention that ``run[sa:sb]`` labelled type ``t`` makes, if
+        it makes one: trimmed (:meth:`_trim`) and normalised, which read that span alone, so
+        that what a span makes is found once per span and type (span_found)."""
+        cdef str span = run[sa:sb]
+        cdef dict cache = <dict>self.span_found[t]
+        cdef Py_ssize_t s = 0, e = sb - sa
+        cdef str typ
+        made = cache.get(span)
+        if made is None:
+            typ = <str>_TYPES[t]
+            if self._trim(span, &s, &e, typ):
+                name = self.normalised(span[s:e], typ)
+                made = untracked((s, e, (<tuple>name)[0], (<tuple>name)[1]))
+            else:
+                made = ()
+            cache[span] = made
+        if made:
+            found.append((sa + <Py_ssize_t>made[0], sa + <Py_ssize_t>made[1], made[2], made[3]))
+        return 0
 
     cdef bint _trim(self, str text, Py_ssize_t* start, Py_ssize_t* end, str typ):
         """Drop leading and trailing lower-case connectors from a span within a run; False for

@@ -214,6 +214,7 @@ cdef class RunRecords(RunMentions):
         cdef int64_t tot[NL]
         cdef int lab = 0, j, t
         cdef bint sent = prev in self.sentence_prev
+        cdef tuple name
         if not rec.flags & R_FACT:
             fact = self.facts.get(low)
             rec.flags |= R_FACT | (
@@ -221,11 +222,12 @@ cdef class RunRecords(RunMentions):
         t = (rec.flags >> R_FACT_SHIFT) & 3
         if t:
             t -= 1
+            name = self._name_at(rid, word, t)
             if not sent:
-                return ((0, len(word), *self._name_at(rid, word, t), False),)
+                return ((0, len(word), name[0], name[1], False),)
             self._single_totals(rid, word, prev, nxt, pid, nid, tot)
             lab = 4 + 4 * t  # U-<type>
-            return ((0, len(word), *self._name_at(rid, word, t),
+            return ((0, len(word), name[0], name[1],
                      self._doubtful_at(self.rrecs[rid].wid, tot, lab)),)
         self._single_totals(rid, word, prev, nxt, pid, nid, tot)
         for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
@@ -252,7 +254,8 @@ cdef class RunRecords(RunMentions):
             if rec.flags & R_WEB:
                 return ()  # a credit: "dilansir dari Self.com"
         cdef bint doubtful = sent and self._doubtful_at(rec.wid, tot, lab)
-        return ((0, len(word), *self._name_at(rid, word, t), doubtful),)
+        name = self._name_at(rid, word, t)
+        return ((0, len(word), name[0], name[1], doubtful),)
 
     cdef int _single_totals(self, Py_ssize_t rid, str word, str prev, str nxt, Py_ssize_t pid,
                             Py_ssize_t nid, int64_t* tot) except -1:
@@ -303,8 +306,9 @@ cdef class RunRecords(RunMentions):
             elif low in self.orgs:
                 flags |= R_ORG
             else:
-                for w in words:
-                    if (<str>w).lower() in self.place_first:
+                # low's words are the words' lower cases: no space is lower-cased or made
+                for w in low.split(" "):
+                    if w in self.place_first:
                         flags |= R_PLACEY
                         break
                 if self.nwids + n > self.wids_cap:

@@ -10,6 +10,9 @@ from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
+# Key numbers and pool offsets are uint32; a C constant, so that the check is no Python compare.
+cdef Py_ssize_t KEY_NUMBERS = 0xFFFFFFFF
+
 
 cdef int kt_init(KeyTable* t, Py_ssize_t keys, Py_ssize_t chars) except -1:
     """An empty table with room for ``keys`` keys of ``chars`` code points in all."""
@@ -63,7 +66,7 @@ cdef Py_ssize_t kt_add(KeyTable* t, str s, Py_ssize_t a, Py_ssize_t b) except -1
     cdef int kind = PyUnicode_KIND(s)
     cdef void* data = PyUnicode_DATA(s)
     cdef void* p
-    if v >= 0xFFFFFFFF or t.pool_used + n + 1 >= 0xFFFFFFFF:
+    if v >= KEY_NUMBERS or t.pool_used + n + 1 >= KEY_NUMBERS:
         raise MemoryError("a key table holds fewer than 2**32 keys and code points")
     if v == t.cap:
         p = realloc(t.koff, (2 * t.cap + 1) * sizeof(uint32_t))

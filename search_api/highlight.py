@@ -163,11 +163,39 @@ def word_boundary(text: str, pos: int) -> int:
     return m.start() if m else pos
 
 
+def _hint_terms(terms: frozenset[str]) -> list[str]:
+    # Longest first, so that of two overlapping terms the longer is found.
+    return sorted(terms, key=lambda t: (-len(t), t))[:HINT_TERMS]
+
+
 @lru_cache(maxsize=256)
 def _hint_re(terms: frozenset[str]) -> re.Pattern[str]:
-    # Longest first, so the alternation prefers the longer of two overlapping terms.
-    chosen = sorted(terms, key=lambda t: (-len(t), t))[:HINT_TERMS]
-    return re.compile("|".join(re.escape(t) for t in chosen), re.IGNORECASE)
+    return re.compile("|".join(re.escape(t) for t in _hint_terms(terms)), re.IGNORECASE)
+
+
+# Letters that case-insensitive matching takes for an ASCII letter but str.lower() leaves apart
+# ("ı" for "i", "ſ" for "s"): where a text has one, only the pattern finds what it finds.
+_FOLDED_APART: Final = ("ı", "ſ")
+
+
+def hint(text: str, start: int, terms: frozenset[str], lowered: str | None = None
+         ) -> tuple[int, int] | None:
+    """(start, end) of the first place in ``text[start:]`` where one of the longest
+    ``HINT_TERMS`` of ``terms`` occurs case-insensitively (the longer at the same place).
+    ``lowered``: ``text.lower()`` when the caller has it and it is as long as ``text``; ASCII
+    terms are then looked for in it with ``str.find``, many times faster than the pattern over
+    a body of megabytes, and finding the same place."""
+    chosen = _hint_terms(terms)
+    if (lowered is None or not all(t.isascii() for t in chosen)
+            or any(c in text for c in _FOLDED_APART)):
+        m = _hint_re(terms).search(text, start)
+        return (m.start(), m.end()) if m else None
+    best: tuple[int, int] | None = None
+    for t in chosen:  # longest first: a later term replaces it only if it starts earlier
+        at = lowered.find(t, start, len(lowered) if best is None else best[0] + len(t) - 1)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(t))
+    return best
 
 
 def excerpt_spans(
@@ -196,19 +224,19 @@ def excerpt_spans(
 
 
 def beyond_head(text: str, head: list[Span], head_end: int, terms: Set[str], spans_of: SpansOf,
-                width: int = SNIPPET_CHARS) -> list[Span]:
+                width: int = SNIPPET_CHARS, lowered: str | None = None) -> list[Span]:
     """:func:`excerpt_spans` of a long text whose head (``head``, its spans) has no query term:
     the region around the first place past the head where a query term's letters occur, when
-    it has one, else the head."""
-    useful = [t for t in terms if t]
+    it has one, else the head. ``lowered``: as for :func:`hint`."""
+    useful = frozenset(t for t in terms if t)
     if not useful:
         return head
-    m = _hint_re(frozenset(useful)).search(text, head_end)
-    if m is None:
+    found = hint(text, head_end, useful, lowered)
+    if found is None:
         return head
     # Twice the width either side: room for every window that can hold this match.
-    lo = word_boundary(text, m.start() - 2 * width)
-    hi = word_boundary(text, m.end() + 2 * width)
+    lo = word_boundary(text, found[0] - 2 * width)
+    hi = word_boundary(text, found[1] + 2 * width)
     region = spans_of(text[lo:hi])
     if not any(sp.term in terms for sp in region):
         return head

@@ -188,7 +188,7 @@ def body_spans(analyzer: Analyzer, text: str, names: frozenset[str], terms: Set[
     head = _spans(text, head_end, places(head_end), terms, width, within, matching)
     first = next((sp for sp in head if sp.term in terms), None)
     if first is None:
-        return H.beyond_head(text, head, head_end, terms, spans_of, width)
+        return H.beyond_head(text, head, head_end, terms, spans_of, width, lowered)
     if first.end + 2 * width <= head_end:
         return head
     end = H.word_boundary(text, first.end + 2 * width)

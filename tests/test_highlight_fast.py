@@ -7,11 +7,19 @@ import html
 import re
 from collections.abc import Sequence, Set
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from indexer.analysis import Analyzer, Span
-from search_api.highlight import MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, best_matches, render
+from search_api.highlight import (
+    HINT_TERMS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_CHARS,
+    best_matches,
+    hint,
+    render,
+)
 
 AN = Analyzer()
 _WS_RE = re.compile(r"\s+")
@@ -88,3 +96,31 @@ def test_render_is_the_plain_rendering(text: str, terms: frozenset[str], start: 
     start = max(0, start)
     assert render(text, spans, terms, start, end) == reference_render(text, spans, terms, start,
                                                                       end)
+
+
+
+def reference_hint(text: str, start: int, terms: frozenset[str]) -> tuple[int, int] | None:
+    """The first place past ``start`` where one of the longest terms occurs, ignoring case."""
+    chosen = sorted(terms, key=lambda t: (-len(t), t))[:HINT_TERMS]
+    m = re.compile("|".join(re.escape(t) for t in chosen), re.IGNORECASE).search(text, start)
+    return (m.start(), m.end()) if m else None
+
+
+_HINT_WORDS = ["banjir", "BANJIR", "Banjır", "banſir", "ban", "jir", "Kota", "kotak", "kot", "Σ",
+               "ς", "\u212a", "\u212aota", "sapu", "ſapu", "ılık", "e\u0301", "東京", "ǅ", "ﬁ", "İ"]
+_HINT_TERMS = st.frozensets(st.sampled_from(["banjir", "kota", "kot", "sapu", "ban", "jir", "ılık",
+                                             "σ", "ﬁ", "i"]), min_size=1, max_size=4)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_HINT_WORDS), st.sampled_from(_SEPS)), max_size=40).map(
+    lambda pairs: "".join(w + s for w, s in pairs)), _HINT_TERMS, st.integers(0, 50))
+def test_hint_in_the_lowered_text_is_the_pattern_search(text: str, terms: frozenset[str],
+                                                         start: int) -> None:
+    """Looking for the terms in the lower-cased text (str.find) finds the place the
+    case-insensitive pattern finds, for every text whose lower case keeps its length (the
+    only texts callers give it for)."""
+    lowered = text.lower()
+    assume(len(lowered) == len(text))
+    assert hint(text, start, terms, lowered) == reference_hint(text, start, terms)
+    assert hint(text, start, terms) == reference_hint(text, start, terms)

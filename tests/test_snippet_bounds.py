@@ -88,15 +88,17 @@ def test_a_huge_body_does_not_slow_the_search_that_shows_it(big_index: tuple[Pat
     # the small article's text is inside the big one (one story): list both
     request = SearchRequest(q="banjir", sort="relevance", collapse="none")
     service.search(holder, request)  # open the index, warm the caches
-    searched = float("inf")  # the least of three: the cost, not the shared machine's noise
+    # CPU seconds of this process (the search's facet thread included), the least of three:
+    # the cost, not the shared machine's load, which stretches wall times unevenly.
+    searched = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         response = service.search(holder, request)
-        searched = min(searched, time.perf_counter() - t0)
+        searched = min(searched, time.process_time() - t0)
     terms = frozenset(t for alts in AN.query_alternatives("banjir") for t in alts)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     snippet(body, AN.spans(body), terms)  # what highlighting the whole body costs
-    whole = time.perf_counter() - t0
+    whole = time.process_time() - t0
     snippets = {h.id: h.snippet_html for h in response.hits}
     assert sorted(snippets) == ["big", "small"]
     assert snippets["big"].startswith("…") and "<mark>Banjir</mark> melanda kota itu." in (

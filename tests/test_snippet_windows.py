@@ -24,7 +24,7 @@ WORDS = ["banjir", "Banjir", "BANJIR", "kebanjiran", "membanjiri", "memukul", "p
          "menyapu", "sapu", "Jokowi", "jokowi", "presiden", "Presiden", "kepresidenan", "kota",
          "Kota", "perkotaan", "kerja-sama", "anak-anak", "Ma'ruf", "2019", "di", "ke", "yang",
          "a" * 60, "mem" + "b" * 50, "ﬁlm", "ΣΟΦΙΑ", "İstanbul", "e\u0301", "naïve", "東京",
-         "pemerintah", "perintah", "tahu", "pengetahuan"]
+         "pemerintah", "perintah", "tahu", "pengetahuan", "Kırıkkale", "ılık", "Istana", "SAPU"]
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "-", "'", "(", ")", "\t", "\u00a0",
               "…", "\x07", "_"]
 QUERIES = ["banjir", "pukul", "sapu jokowi", "presiden kota", "perintah", "tahu", "kerja-sama",

@@ -41,6 +41,7 @@ import tantivy
 
 from indexer._text import (
     capitalised_in,
+    has_control,
     in_lexicon,
     matches_around,
     name_key,
@@ -59,8 +60,9 @@ STEMMABLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _NAME_KEY = "\x00"  # surface-cache keys starting with this are protected names, not stemmed
 MAX_WORD_LEN = 48
 MAX_STEM_LEN = 30
-# Control characters other than tab/newline are treated as spaces.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters other than tab, newline and carriage return are treated as spaces
+# (found by the compiled ``has_control``, tested equal to this pattern's search).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +88,8 @@ _new_span: Any = tuple.__new__
 
 def normalize(text: str) -> str:
     """NFKC with control characters blanked (cheap when the text is already clean)."""
-    if _CONTROL_RE.search(text):
-        text = _CONTROL_RE.sub(" ", text)
+    if has_control(text):
+        text = CONTROL_RE.sub(" ", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return text

@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import stemmer
-from indexer._text import capitalised_in, scan_words
+from indexer._text import capitalised_in, has_control, scan_words
 from indexer.analysis import (
+    CONTROL_RE,
     MAX_STEM_LEN,
     STEMMABLE_RE,
     WORD_RE,
@@ -212,6 +213,18 @@ def test_scanner_finds_the_words_and_mid_sentence_capitals_of_the_corpus(
        .map("".join) | st.text())
 def test_scanner_is_the_regexes_on_any_text(text: str) -> None:
     assert scan_words(text) == _reference_scan(text)
+
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(
+    [chr(c) for c in (*range(0x00, 0x21), *range(0x7E, 0xA1))] + ["a", "é", "’", "٣", "\u2028",
+                                                                "\U0001f600", "\ufeff"]))
+       .map("".join) | st.text())
+def test_control_check_is_the_pattern_search(text: str) -> None:
+    """The compiled check finds a control character exactly where CONTROL_RE does (texts of
+    one, two and four bytes per character, every character around both ranges' edges)."""
+    assert has_control(text) == (CONTROL_RE.search(text) is not None)
 
 
 # -- the sped-up Sastrawi (indexer.stemmer) stems exactly as PySastrawi does -------------------

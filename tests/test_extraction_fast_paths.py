@@ -134,10 +134,11 @@ def test_feature_table_finds_every_feature_and_no_other() -> None:
 
 
 def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
-    """The tagger's caches keyed by tuples or packed numbers (runs, one-word runs, position
-    parts, what is found per run and context) hold only untracked tuples, so the dicts stay
-    untracked: no collection walks them; its lists of word, run and token records, of what is
-    found and of what is kept per run hold untracked tuples and are untracked themselves."""
+    """The tagger's caches keyed by tuples, packed numbers or spans' texts (runs, one-word
+    runs, position parts, what is found per run and context, what a span makes) hold only
+    untracked tuples, so the dicts stay untracked: no collection walks them; its lists of
+    word, run and token records, of what is found and of what is kept per run hold untracked
+    tuples and are untracked themselves."""
     tagger = model_from_payload(read_payload()).tagger
     for _, body in _articles(shared_dir, 300):
         tagger.extract(body)
@@ -146,6 +147,11 @@ def test_the_collector_walks_no_cache_of_the_tagger(shared_dir: Path) -> None:
               and (all(type(k) is tuple for k in d) or all(type(k) is int for k in d))]
     assert len(caches) == 3 and sum(map(len, caches)) > 500
     assert not any(gc.is_tracked(d) for d in caches)
+    # what a span of a run makes, per type: keyed by the span's text
+    spans = [d for x in referents if type(x) is tuple and x and all(type(d) is dict for d in x)
+             for d in x]
+    assert len(spans) == 3 and all(len(d) > 100 for d in spans)
+    assert not any(gc.is_tracked(d) for d in spans)
     lists = [xs for xs in referents if type(xs) is list]
     records = [x for xs in lists for x in xs if type(x) is tuple]
     assert len(records) > 3000

@@ -321,6 +321,22 @@ def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
     return retyped(evidence, type_of)
 
 
+class _Done:
+    """A job done at once, read like a pool's future."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _now(fn: Callable[..., Any], *args: Any) -> _Done:
+    return _Done(fn(*args))
+
+
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
                 evidence: NameEvidence | None = None, submit: Submit | None = None,
@@ -363,29 +379,30 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                   person_names if typ == "LOC" else frozenset(),
                   joined if typ == "PER" else None)
             for typ in S.ENTITY_TYPES}
-    if submit is None:
-        values = {typ: _type_map(*args) for typ, args in jobs.items()}
-    else:
-        futures = {typ: submit(_type_map, *args) for typ, args in jobs.items()}
-        values = {typ: future.result() for typ, future in futures.items()}
+    futures = {typ: (submit or _now)(_type_map, *args) for typ, args in jobs.items()}
+    # What needs no type's map, then what needs the persons' alone, is worked out here while
+    # the pool still computes the other types' maps.
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for cat, c in category_counts.items():
         forms[category_key(cat)][cat] += c
     categories = {k: _display(f) for k, f in forms.items()}
+    inner = inner_values(found.kinds)
+    short = short_forms(entity_counts.get("PER", {}),
+                        {} if evidence is None else evidence.together)
+    persons = futures["PER"].result()
+    astray = astray_categories(persons, person_categories or {})
+    marks = full_name_marks(found.kinds, persons)
+    unsure = unsure_words(persons, entity_counts.get("PER", {}), contexts)
+    values = {typ: future.result() for typ, future in futures.items()}
     homes, common, kept = side_facts(values, entity_counts, person_categories or {}, contexts,
                                      articles)
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
-                     categories, types,
-                     astray_categories(values.get("PER", {}), person_categories or {}),
+                     categories, types, astray,
                      profiles(values, contexts, entity_counts, articles), articles,
-                     full_name_marks(found.kinds, values.get("PER", {})),
-                     unsure_words(values.get("PER", {}), entity_counts.get("PER", {}), contexts),
-                     inner_values(found.kinds),
+                     marks, unsure, inner,
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
-                     short_forms(entity_counts.get("PER", {}),
-                                 {} if evidence is None else evidence.together),
-                     homes, common, kept)
+                     short, homes, common, kept)
 
 
 @dataclass(slots=True)

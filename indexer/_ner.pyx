@@ -238,7 +238,7 @@ cdef class Tagger(RunRecords):
         cdef Py_ssize_t rid, pid, nid, pkey, nkey, at
         cdef uint64_t key
         cdef str run, low
-        cdef tuple found, info, pinfo, ninfo
+        cdef tuple found, info, pinfo, ninfo, item
         cdef int kind
         cdef bint space
         if start < covered:
@@ -282,7 +282,7 @@ cdef class Tagger(RunRecords):
                                                     <str>pinfo[0], <str>ninfo[0], pid, nid)
                         ft_add(&self.found_at, key, len(self.found))
                         self.found.append(untracked(found))
-                    if found and not space and found[0][4] \
+                    if found and not space and (<tuple>found[0])[4] \
                             and not self._named_elsewhere(
                                 text, <str>(<tuple>self.run_info[rid])[0], start):
                         found = ()

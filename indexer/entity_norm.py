@@ -48,7 +48,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   (``name_keys.word_variants``: "Syarief" is Elza Syarief's and Laode M Syarif's). Names
   of two words or more that are one read loosely ("Aziz"/"Azis", "Syamsuddin"/"Syamsudin")
   and share a word spelt alike join. A person's group is shown as its most frequent full
-  name not ending in an initial;
+  name not ending in an initial, with a word more in front where the corpus writes that
+  longer name often and the word is a given name or stands before a particle
+  (:mod:`indexer.front_names`: "Van Dijk" shown as "Virgil van Dijk");
 * **in one article** (:mod:`indexer.article_persons`): a one-word person's name is the person
   whose full name the article writes with it; and no one in a category where only other
   people's full names with that word are written; a word other people's names hold and the
@@ -104,7 +106,8 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   maker's or a club's (Suzuki, Persib), and one found mostly in retold stories ("Sinopsis
   ...") a character's, no facet value.
 
-The rules are in :mod:`indexer.variant_joins`, :mod:`indexer.name_parts`,
+Each type's joins are made by :mod:`indexer.type_map`; the rules are in
+:mod:`indexer.variant_joins`, :mod:`indexer.name_parts`,
 :mod:`indexer.org_names` (the union-find, DOMINANCE and RIVAL_MIN in
 :mod:`indexer.entity_groups`) and the modules named above, the keys in :mod:`indexer.name_keys`.
 The result, an :class:`~indexer.entity_map.EntityMap`, is stored with the index generation
@@ -116,191 +119,35 @@ the same map.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from indexer import schema as S
 from indexer.article_persons import astray_categories
 from indexer.bare_names import unsure_words
 from indexer.cross_types import moved_counts, org_heads, retype_across
-from indexer.entities.compass import before_lower_compass, ends_lower_compass
-from indexer.entity_groups import Groups
 from indexer.entity_map import EntityMap
-from indexer.expanded_names import (
-    STREET_HEADS,
-    STREET_NAME_MIN,
-    districts,
-    join_expanded,
-    join_longer_places,
-    join_streets,
-    letter_pairs,
-    person_streets,
-)
-from indexer.generic_values import generic_values
+from indexer.expanded_names import STREET_NAME_MIN
 from indexer.inner_names import inner_values
-from indexer.name_evidence import (
-    NameEvidence,
-    completions,
-    credits,
-    join_linked,
-    linked_words,
-    nickname_types,
-    retyped,
-    spelt_out,
-)
-from indexer.name_keys import category_key, initial, ticket_halves, variant_key
+from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
+from indexer.name_keys import category_key, variant_key
 from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
-from indexer.name_parts import join_name_parts
-from indexer.near_names import (
-    join_club_names,
-    join_lone_parts,
-    join_misspellings,
-    join_short_words,
-    join_title_cuts,
-    join_titled,
-    join_unit_heads,
-    join_z_spellings,
-    org_words,
-)
-from indexer.nicknames import article_pairs, join_nicknames
-from indexer.org_names import cut_short, join_org_names
+from indexer.near_names import org_words
+from indexer.nicknames import article_pairs
 from indexer.person_context import profiles
-from indexer.person_marks import full_name_marks, rank_sides
+from indexer.person_marks import full_name_marks
 from indexer.person_sides import side_facts
-from indexer.place_tails import join_place_tails
 from indexer.run_ons import run_ons
 from indexer.short_names import short_forms
 from indexer.short_places import short_places
-from indexer.unit_bodies import join_units
-from indexer.variant_joins import join_aliased_words, join_variants
+from indexer.type_map import Resolver, display_form, type_map
 
-Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
+# A word of organisations' or places' names in this many articles begins no person's name.
+FRONT_WORD_MIN: Final = 3
+
 # A process pool's (or a Dask client's) submit: ``submit(fn, *args).result()``.
 Submit = Callable[..., Any]
-
-
-def _display(forms: Mapping[str, int], person: bool = False) -> str:
-    """The form a group of names is shown in: for a person, a full name (two words or more)
-    over a single word, one that does not end in an initial ("Laode M"); then the most used;
-    on a tie, not all capitals, then the fewest capitals, then alphabetical. (A place or an
-    organisation is shown as it is written most: "Jakarta", not "Kota Jakarta"; but not in a
-    form cut before "dan": :func:`~indexer.org_names.cut_short`.)"""
-    return min(forms, key=lambda f: (not person and cut_short(f, forms),
-                                     person and " " not in f,
-                                     person and initial(f.rsplit(" ", 1)[-1]) is not None,
-                                     -forms[f], f.isupper(), sum(map(str.isupper, f)), f))
-
-
-def _half(half: str, keyed: Mapping[str, str], counts: Mapping[str, int], ticket_count: int,
-          resolve: Resolver) -> str | None:
-    """The person a ticket half names: a person the corpus names at least as often as the
-    ticket ("Prabowo-Sandi"; not "Alexander-Arnold", a surname), else one of the extractor's
-    aliases ("Jokowi")."""
-    known = keyed.get(variant_key(half))
-    if known is not None and counts[known] >= ticket_count and len(half) >= 3:
-        return known
-    return resolve(half)
-
-
-def _type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
-              places: frozenset[str] = frozenset(), evidence: NameEvidence | None = None,
-              credited: Iterable[str] = (), org_names: Collection[str] = (),
-              person_names: Collection[str] = (),
-              joined: Mapping[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, ...]]:
-    tickets: dict[str, tuple[str, str]] = dict(joined or {})  # run-ons first
-    plain = dict(counts)
-    if typ == "PER":
-        keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
-        for v in sorted(counts, key=lambda v: (-counts[v], v)):
-            keyed.setdefault(variant_key(v), v)
-        for v in counts:
-            halves = ticket_halves(v)
-            if halves is None or v in tickets:
-                continue
-            a, b = (_half(h, keyed, counts, counts[v], resolve) for h in halves)
-            if a and b and a != b:
-                tickets[v] = (a, b)
-        for v, (a, b) in tickets.items():
-            del plain[v]
-            for half in (a, b):
-                plain[half] = plain.get(half, 0) + counts[v]
-    generic = generic_values(typ, plain, places) | set(credited)
-    groups = Groups({v: c for v, c in plain.items() if v not in generic})
-    # an officer's name and another person's spelt alike are two people
-    sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}
-    join_variants(groups, typ, sides, districts(plain, evidence.kinds)
-                  if typ == "LOC" and evidence is not None else ())
-    if typ == "PER":
-        join_aliased_words(groups)
-    if typ == "ORG":
-        join_club_names(groups)
-        join_short_words(groups)
-        join_titled(groups)
-    if typ == "LOC":
-        join_z_spellings(groups)
-    # names never shown: "Informatika Rudiantara" (before the parts: it is no other person)
-    cut = join_title_cuts(groups, org_names) if typ == "PER" else set()
-    unitless: set[str] = set()  # a unit's name written with several bodies (:mod:`unit_bodies`)
-    dropped: set[str] = set()
-    if typ == "PER":
-        # a word linked to one person ("Mikhael Moeis (Mika)") is no part of another's name
-        linked = set() if evidence is None else linked_words(evidence, plain)
-        dropped = join_name_parts(groups, linked, sides)
-        join_misspellings(groups, sides=sides)
-        dropped = join_lone_parts(groups, dropped, org_names, linked)
-        if evidence is not None:
-            join_nicknames(groups, evidence.together, dropped)
-    if typ == "ORG":
-        join_org_names(groups, places, None if evidence is None else spelt_out(evidence, typ))
-        join_unit_heads(groups, places)
-        alone, unitless = join_units(groups, places)
-        cut |= alone
-    if evidence is not None:  # a short name joins the whole group of its name
-        join_linked(groups, evidence, typ, places)
-    if typ != "PER":  # last: with the acronyms the joins above have found
-        words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
-        if typ == "LOC":
-            join_longer_places(groups, words)
-            join_streets(groups, words, person_names)
-        dropped = letter_pairs(groups)
-        if typ == "LOC":  # after the joins: "Sudirman" is one of the streets
-            dropped |= person_streets(groups, words, person_names,
-                                      evidence.kinds if evidence is not None else {})
-            # after: a street's name with its city is what pins the street to the city
-            join_place_tails(groups, words, STREET_HEADS, dropped)
-    # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
-    # corpus writes it capitalised, and where it never does, as the place before the point
-    cut |= {v for v in plain if ends_lower_compass(v)}
-    dropped |= {groups.find(v) for v in unitless}
-    members = groups.members()
-    lowered = {root for root, ms in members.items() if all(ends_lower_compass(m) for m in ms)}
-    display = {root: _display({m: plain[m] for m in ms if m not in cut} or
-                              {m: plain[m] for m in ms}, typ == "PER")
-               for root, ms in members.items()}
-    if typ == "PER" and evidence is not None:  # "Maliki" shown as "Turki al-Maliki"
-        display.update(completions(groups, evidence, dropped))
-
-    def final(v: str) -> tuple[str, ...]:
-        if ends_lower_compass(v) and (v in generic or groups.find(v) in lowered):
-            short = before_lower_compass(v)
-            if short in plain:
-                return final(short)
-            return () if generic_values(typ, {short: plain[v]}, places) else (short,)
-        if v in generic:
-            return ()
-        root = groups.find(v)
-        return () if root in dropped else (display[root],)
-
-    out: dict[str, tuple[str, ...]] = {}
-    for v in counts:
-        if v in tickets:
-            into = tuple(dict.fromkeys(x for half in tickets[v] for x in final(half)))
-        else:
-            into = final(v)
-        if into != (v,):
-            out[v] = into
-    return out
 
 
 def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
@@ -372,20 +219,26 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     org_names = org_words(entity_counts.get("ORG", {}))
     person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
+    # words of organisations' and places' names that are no person's name too
+    named = entity_counts.get("PER", {})
+    other_words = org_words({v: c for t in ("ORG", "LOC")
+                             for v, c in entity_counts.get(t, {}).items() if v not in named},
+                            FRONT_WORD_MIN)
     contexts = list(contexts)
     joined = run_ons(entity_counts.get("PER", {}), contexts)
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
                   [v for t, v in credited if t == typ], org_names,
                   person_names if typ == "LOC" else frozenset(),
-                  joined if typ == "PER" else None)
+                  joined if typ == "PER" else None,
+                  other_words if typ == "PER" else frozenset())
             for typ in S.ENTITY_TYPES}
-    futures = {typ: (submit or _now)(_type_map, *args) for typ, args in jobs.items()}
+    futures = {typ: (submit or _now)(type_map, *args) for typ, args in jobs.items()}
     # What needs no type's map, then what needs the persons' alone, is worked out here while
     # the pool still computes the other types' maps.
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for cat, c in category_counts.items():
         forms[category_key(cat)][cat] += c
-    categories = {k: _display(f) for k, f in forms.items()}
+    categories = {k: display_form(f) for k, f in forms.items()}
     inner = inner_values(found.kinds)
     short = short_forms(entity_counts.get("PER", {}),
                         {} if evidence is None else evidence.together)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -188,3 +189,19 @@ def test_compiled_passes_are_their_references_on_made_texts(
     for lower in (False, True):
         assert _passes.compass_places(text, ents, lower) \
             == compass.compass_places(text, ents, lower)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention(Entity):
+    """A mention of another class than Entity, whose slots the compiled passes read directly
+    (``indexer/entities/_mention.pxd``): its fields are read by name."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text_and_mentions())
+def test_compiled_passes_read_other_mentions_by_name(case: tuple[str, list[Entity]]) -> None:
+    text, ents = case
+    others: list[Entity] = [_Mention(e.name, e.type, e.start, e.end) for e in ents]
+    for name in PAIRS:
+        got, want = _both(name, text, others)
+        assert got == want, name

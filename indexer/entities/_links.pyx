@@ -36,6 +36,7 @@ from indexer.entities.retype import ALIAS_TYPES, SYLLABLE_RE
 from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
 from indexer.words import word_before
 
+from indexer.entities._mention cimport Fields, fields_of, m_end, m_name, m_start, m_type
 from indexer._unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
@@ -43,6 +44,9 @@ from indexer._unicode cimport (
     PyUnicode_READ,
     PyUnicode_Substring,
 )
+
+# The slots of the mentions the passes walk.
+cdef Fields _F = fields_of(Entity)
 
 
 def link_people(list entities):
@@ -54,16 +58,16 @@ def link_people(list entities):
     cdef str name, low
     for k in range(count):
         ent = entities[k]
-        name = ent.name
+        name = m_name(&_F, ent)
         if " " in name:
-            if ent.type == "PER":
+            if m_type(&_F, ent) == "PER":
                 of_name = NAME_PARTS_CACHE.get(name)
                 for low in (identifying_parts(name) if of_name is None else of_name):
                     parts[low] = name
         elif parts:
             low = name.lower()
             full = parts.get(low)
-            if full is not None and (ent.type == "PER" or low not in ALIASES):
+            if full is not None and (m_type(&_F, ent) == "PER" or low not in ALIASES):
                 if out is entities:
                     out = list(entities)
                 out[k] = make_entity(full, "PER", ent.start, ent.end)
@@ -78,12 +82,12 @@ def link_short_forms(str text, list entities):
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end
     for ent in entities:
-        start = ent.start
-        end = ent.end
+        start = m_start(&_F, ent)
+        end = m_end(&_F, ent)
         if (end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
                 and PyUnicode_READ(kind, data, end + 1) == u'(') \
                 or (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
-            if " " in ent.name and defines_short_form(text, ent):
+            if " " in m_name(&_F, ent) and defines_short_form(text, ent):
                 return plain_link_short_forms(text, entities)
     return entities
 
@@ -124,10 +128,12 @@ cdef inline bint _list_last(int kind, void* data, Py_ssize_t start, Py_ssize_t e
             and PyUnicode_READ(kind, data, i + 3) == u'n'
     if size == 4:
         return c == u'a' and PyUnicode_READ(kind, data, i + 2) == u't' \
-            and PyUnicode_READ(kind, data, i + 3) == u'a' and PyUnicode_READ(kind, data, i + 4) == u'u'
+            and PyUnicode_READ(kind, data, i + 3) == u'a' \
+            and PyUnicode_READ(kind, data, i + 4) == u'u'
     if size == 5:
         return c == u's' and PyUnicode_READ(kind, data, i + 2) == u'e' \
-            and PyUnicode_READ(kind, data, i + 3) == u'r' and PyUnicode_READ(kind, data, i + 4) == u't' \
+            and PyUnicode_READ(kind, data, i + 3) == u'r' \
+            and PyUnicode_READ(kind, data, i + 4) == u't' \
             and PyUnicode_READ(kind, data, i + 5) == u'a'
     return False
 
@@ -138,7 +144,7 @@ cdef bint _mixed_list(list entities, Py_ssize_t i, Py_ssize_t j):
     for typ in TYPES:
         count = 0
         for x in range(i, j + 1):
-            if entities[x].type == typ:
+            if m_type(&_F, entities[x]) == typ:
                 count += 1
         if size < 2 * count < 2 * size:
             return True
@@ -156,8 +162,8 @@ def one_kind_lists(str text, list entities, facts):
         j = i
         last = False
         while j + 1 < count:
-            gap_start = entities[j].end
-            gap_end = entities[j + 1].start
+            gap_start = m_end(&_F, entities[j])
+            gap_end = m_start(&_F, entities[j + 1])
             if gap_end - gap_start > 9:
                 break
             if not _list_comma(kind, data, gap_start, gap_end):
@@ -178,12 +184,12 @@ def join_cut_names(str text, list entities):
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), end
     for ent in entities:
-        end = ent.end
+        end = m_end(&_F, ent)
         if end + 5 <= n and PyUnicode_READ(kind, data, end) == u' ' \
                 and PyUnicode_READ(kind, data, end + 1) == u'd' \
                 and PyUnicode_READ(kind, data, end + 2) == u'a' \
                 and PyUnicode_READ(kind, data, end + 3) == u'n' \
-                and PyUnicode_READ(kind, data, end + 4) == u' ' and ent.type == "ORG":
+                and PyUnicode_READ(kind, data, end + 4) == u' ' and m_type(&_F, ent) == "ORG":
             return plain_join_cut_names(text, entities)
     return entities
 
@@ -203,8 +209,8 @@ cdef frozenset _marked_initials(str text, list entities):
     cdef set out = set()
     cdef str written, near
     for ent in entities:
-        start = ent.start
-        end = ent.end
+        start = m_start(&_F, ent)
+        end = m_end(&_F, ent)
         if end - start > INITIALS_MAX:
             continue
         written = PyUnicode_Substring(text, start, end)
@@ -235,22 +241,22 @@ def join_place_names(str text, list entities):
     cdef Py_UCS4 c
     cdef frozenset initials = _marked_initials(text, entities)
     for ent in entities:
-        start = ent.start
-        end = ent.end
+        start = m_start(&_F, ent)
+        end = m_end(&_F, ent)
         if start < covered or (
                 initials and end - start <= INITIALS_MAX
                 and PyUnicode_Substring(text, start, end) in initials):
             continue
         if out:
             prev = out[len(out) - 1]
-            if start == prev.end + 1 and prev.type == "LOC":
+            if start == m_end(&_F, prev) + 1 and m_type(&_F, prev) == "LOC":
                 at = start - 2 if start >= 2 else start - 2 + n  # as text[start - 2] reads
                 if PyUnicode_READ(kind, data, at) == u')':
                     site = site_name(text, prev, ent)
                     if site is not None:
                         out.pop()
                         ent = site
-        if ent.type != "LOC":
+        if m_type(&_F, ent) != "LOC":
             out.append(ent)
             continue
         # a particle (d-, v-, o-) or a capital A-Z after a space: what going_on's patterns
@@ -274,9 +280,9 @@ def korean_names(str text, list entities, facts):
     cdef str name
     for k in range(count):
         ent = entities[k]
-        if ent.type == "PER":
+        if m_type(&_F, ent) == "PER":
             continue
-        name = ent.name
+        name = m_name(&_F, ent)
         if name.count(" ") == 2:
             words = name.lower().split(" ")
             if (words[0] in KOREAN_SURNAMES
@@ -295,9 +301,9 @@ def alias_types(list entities):
     cdef list out = None
     for k in range(count):
         ent = entities[k]
-        if ent.type != "PER":
+        if m_type(&_F, ent) != "PER":
             continue
-        typ = ALIAS_TYPES.get(ent.name)
+        typ = ALIAS_TYPES.get(m_name(&_F, ent))
         if typ is not None:
             if out is None:
                 out = list(entities)
@@ -313,11 +319,11 @@ def foreign_bodies(str text, list entities):
     cdef Py_ssize_t count = len(entities), k, end
     for k in range(count - 1):
         org = entities[k]
-        if org.type != "ORG":
+        if m_type(&_F, org) != "ORG":
             continue
         place = entities[k + 1]
-        end = org.end
-        if place.type == "LOC" and place.start == end + 1 \
+        end = m_end(&_F, org)
+        if m_type(&_F, place) == "LOC" and m_start(&_F, place) == end + 1 \
                 and PyUnicode_READ(kind, data, end) == u' ':
             return plain_foreign_bodies(text, entities)
     return entities

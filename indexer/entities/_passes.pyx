@@ -47,6 +47,7 @@ from indexer.entities.retype import (
 )
 from indexer.words import word_before
 
+from indexer.entities._mention cimport Fields, fields_of, m_end, m_name, m_start, m_type
 from indexer._unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
@@ -54,6 +55,9 @@ from indexer._unicode cimport (
     PyUnicode_READ,
     PyUnicode_Substring,
 )
+
+# The slots of the mentions the passes walk.
+cdef Fields _F = fields_of(Entity)
 
 
 cdef inline unsigned int _ascii_lower(unsigned int c):
@@ -156,7 +160,7 @@ cdef bint _names_team(str text, ent, str typ, int kind, void* data):
     word in a name of several words, or (a place's, or a person-looking name that ends like a
     club) shown as a team by the words around it and no country's. The lower-cased name is
     made only where a gate lets one of the words through."""
-    cdef Py_ssize_t s = ent.start, e = ent.end, first = -1, last = -1, i
+    cdef Py_ssize_t s = m_start(&_F, ent), e = m_end(&_F, ent), first = -1, last = -1, i
     cdef str low
     for i in range(s, e):
         if PyUnicode_READ(kind, data, i) == u' ':
@@ -190,16 +194,16 @@ def sports_teams(str text, list entities, facts):
     cdef set shown = set()
     for k in range(n):
         ent = entities[k]
-        typ = ent.type
+        typ = m_type(&_F, ent)
         if _names_team(text, ent, typ, kind, data):
-            shown.add(_lower_at(text, ent.start, ent.end))
+            shown.add(_lower_at(text, m_start(&_F, ent), m_end(&_F, ent)))
     if not shown:
         return entities
-    cdef list lows = [_lower_at(text, ent.start, ent.end) for ent in entities]
+    cdef list lows = [_lower_at(text, m_start(&_F, ent), m_end(&_F, ent)) for ent in entities]
     cdef set teams = set()
     for k in range(n):
         low = lows[k]
-        typ = entities[k].type
+        typ = m_type(&_F, entities[k])
         if low in shown and typ != "ORG" and low not in facts and low not in ALIASES:
             teams.add(low)
     if not teams:
@@ -207,7 +211,7 @@ def sports_teams(str text, list entities, facts):
     cdef list out = []
     for k in range(n):
         ent = entities[k]
-        if ent.type != "ORG" and lows[k] in teams:
+        if m_type(&_F, ent) != "ORG" and lows[k] in teams:
             ent = Entity(normalised(text[ent.start : ent.end], "ORG")[0], "ORG", ent.start,
                          ent.end)
         out.append(ent)
@@ -252,17 +256,17 @@ def club_names(str text, list entities):
     cdef str typ
     for k in range(count):
         ent = entities[k]
-        typ = ent.type
+        typ = m_type(&_F, ent)
         if typ == "ORG":
             continue
-        start = ent.start
-        stop = ent.end
+        start = m_start(&_F, ent)
+        stop = m_end(&_F, ent)
         if stop + 1 < n and PyUnicode_READ(kind, data, stop) == u' ' \
                 and Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, stop + 1)):
             found = WORD_AT_RE.match(text, stop + 1)
             if found is not None and found.group()[:1].isupper() \
                     and found.group().lower() in CLUB_LAST \
-                    and (k + 1 == count or entities[k + 1].start >= found.end()):
+                    and (k + 1 == count or m_start(&_F, entities[k + 1]) >= found.end()):
                 stop = found.end()
         if typ == "LOC":
             before, head = _head_before(text, start, kind, data, _FIRST_OF_CLUB)
@@ -273,7 +277,7 @@ def club_names(str text, list entities):
                     if prev is not None and prev.start == before:
                         inside.add(k - 1)
                     start = before
-        if start == ent.start and stop == ent.end:
+        if start == m_start(&_F, ent) and stop == m_end(&_F, ent):
             continue
         if out is None:
             out = list(entities)
@@ -296,10 +300,10 @@ def official_units(str text, list entities):
     for k in range(count):
         ent = entities[k]
         parts = None
-        typ = ent.type
+        typ = m_type(&_F, ent)
         if typ != "ORG":
-            s = ent.start
-            e = ent.end
+            s = m_start(&_F, ent)
+            e = m_end(&_F, ent)
             space = s
             while space < e and PyUnicode_READ(kind, data, space) != u' ':
                 space += 1
@@ -360,8 +364,8 @@ def compass_places(str text, list entities, bint lower=False):
     cdef list out = None
     while k < count:
         ent = entities[k]
-        end = ent.end
-        if ent.type != "LOC" or end + 1 >= n or PyUnicode_READ(kind, data, end) != u' ' \
+        end = m_end(&_F, ent)
+        if m_type(&_F, ent) != "LOC" or end + 1 >= n or PyUnicode_READ(kind, data, end) != u' ' \
                 or not _compass_initial(PyUnicode_READ(kind, data, end + 1)) \
                 or not _may_have_point(text, end, kind, data, n):
             if out is not None:
@@ -369,7 +373,7 @@ def compass_places(str text, list entities, bint lower=False):
             k += 1
             continue
         end, nxt = compass_points_after(text, ent, entities, k, lower)
-        if end == ent.end:
+        if end == m_end(&_F, ent):
             if out is not None:
                 out.append(ent)
         else:
@@ -389,11 +393,11 @@ def places_in_names(str text, list entities, extract):
     cdef set dropped = None
     for k in range(count):
         ent = entities[k]
-        if ent.type != "LOC":
+        if m_type(&_F, ent) != "LOC":
             continue
-        before, word = _head_before(text, ent.start, kind, data, None)
+        before, word = _head_before(text, m_start(&_F, ent), kind, data, None)
         if word is not None and not is_title(word) \
-                and (k == 0 or entities[k - 1].end <= before) \
+                and (k == 0 or m_end(&_F, entities[k - 1]) <= before) \
                 and reads_as_person(word, extract):
             if dropped is None:
                 dropped = set()
@@ -409,9 +413,9 @@ def club_short_names(str text, list entities):
     cdef str name
     cdef Py_ssize_t first, last, i, n
     for ent in entities:
-        if ent.type != "ORG":
+        if m_type(&_F, ent) != "ORG":
             continue
-        name = ent.name
+        name = m_name(&_F, ent)
         n = PyUnicode_GET_LENGTH(name)
         first = name.find(" ")
         if first < 0:
@@ -436,17 +440,17 @@ def unit_seats(str text, list entities):
     cdef str name
     for k in range(count - 1):
         ent = entities[k]
-        if ent.type != "ORG":
+        if m_type(&_F, ent) != "ORG":
             continue
         if not followed:
-            end = ent.end
+            end = m_end(&_F, ent)
             if 0 <= end < n and PyUnicode_READ(kind, data, end) == u' ':
                 nxt = entities[k + 1]
-                followed = (nxt.start == end + 1 or (
+                followed = (m_start(&_F, nxt) == end + 1 or (
                     end + 1 < n and PyUnicode_READ(kind, data, end + 1) == u'(')) \
-                    and nxt.type != "PER"
+                    and m_type(&_F, nxt) != "PER"
         if not may_head:
-            name = ent.name
+            name = m_name(&_F, ent)
             space = name.find(" ")
             if space < 0:
                 space = PyUnicode_GET_LENGTH(name)

@@ -125,7 +125,8 @@ _WORDS = sorted(
        "Berinisial", "\"", "(38)", "(38 tahun)", "RN", "X", "ab", "BJ", "Bj", "bj", "Habibie",
        "HABIBIE", "Gus", "GUS", "Dur", "DUR", "Pajak", "Kendaraan", "Bermotor", "(PKB)", "( PKB )",
        "(PKB", "(pkb)", "(PKBX)", "(ABCDEFG)", "(\u2003PKS)", "Rancangan", "Undang-Undang",
-       "Penghapusan", "Kekerasan", "Seksual", "(PKS)"})
+       "Penghapusan", "Kekerasan", "Seksual", "(PKS)", "Partai", "Kebangkitan", "Bangsa",
+       "Keadilan", "Sejahtera", "BANGSA", "Bangsa-bangsa"})
 
 
 @st.composite

@@ -14,6 +14,7 @@ from indexer.entities.facts import AGE_AFTER_RE, ALIASES, INITIALS_MAX, KOREAN_S
 from indexer.entities.labels import TYPES
 from indexer.entities.names import (
     DEFINABLE_ACRONYMS,
+    EXPANSION_REACH,
     NAME_PARTS_CACHE,
     Entity,
     defines_short_form,
@@ -34,7 +35,7 @@ from indexer.entities.places import (
 )
 from indexer.entities.retype import ALIAS_TYPES, SYLLABLE_RE
 from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
-from indexer.words import word_before
+from indexer.words import WORD_RE, word_before
 
 from indexer.entities._mention cimport Fields, fields_of, m_end, m_name, m_start, m_type
 from indexer._unicode cimport (
@@ -47,6 +48,10 @@ from indexer._unicode cimport (
 
 # The slots of the mentions the passes walk.
 cdef Fields _F = fields_of(Entity)
+# The tables the walks look mentions up in, as dicts (a lookup without a method call).
+cdef dict _NAME_PARTS = NAME_PARTS_CACHE
+cdef dict _ALIAS_TYPES = ALIAS_TYPES
+cdef dict _DEFINABLE = DEFINABLE_ACRONYMS
 
 
 def link_people(list entities):
@@ -61,7 +66,7 @@ def link_people(list entities):
         name = m_name(&_F, ent)
         if " " in name:
             if m_type(&_F, ent) == "PER":
-                of_name = NAME_PARTS_CACHE.get(name)
+                of_name = _NAME_PARTS.get(name)
                 for low in (identifying_parts(name) if of_name is None else of_name):
                     parts[low] = name
         elif parts:
@@ -303,7 +308,7 @@ def alias_types(list entities):
         ent = entities[k]
         if m_type(&_F, ent) != "PER":
             continue
-        typ = ALIAS_TYPES.get(m_name(&_F, ent))
+        typ = _ALIAS_TYPES.get(m_name(&_F, ent))
         if typ is not None:
             if out is None:
                 out = list(entities)
@@ -354,11 +359,14 @@ def alias_people(str text, list entities):
 def defined_otherwise(str text):
     """``names.defined_otherwise``, run only where "(", at most one space and a run of two to
     six capitals A-Z (what ``names._DEFINED_RE`` needs) write an acronym that a text may define
-    otherwise (``names.DEFINABLE_ACRONYMS``); most texts have none."""
+    otherwise (``names.DEFINABLE_ACRONYMS``), after a word that is not one of its alias's long
+    words (which the expansion, ending with that word, would share): most texts have none."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), at, i, j
     cdef Py_UCS4 c
+    cdef list words
+    cdef str last
     at = PyUnicode_FindChar(text, u'(', 0, n, 1)
     while at >= 0:
         i = at + 1
@@ -370,7 +378,15 @@ def defined_otherwise(str text):
             if not u'A' <= c <= u'Z':
                 break
             j += 1
-        if 2 <= j - i <= 6 and PyUnicode_Substring(text, i, j).lower() in DEFINABLE_ACRONYMS:
-            return plain_defined_otherwise(text)
+        if 2 <= j - i <= 6:
+            alias_words = _DEFINABLE.get(PyUnicode_Substring(text, i, j).lower())
+            if alias_words is not None:
+                words = WORD_RE.findall(text, at - EXPANSION_REACH if at > EXPANSION_REACH else 0,
+                                        at)
+                if not words:
+                    return plain_defined_otherwise(text)
+                last = words[len(words) - 1]
+                if len(last) < 4 or last.lower() not in alias_words:
+                    return plain_defined_otherwise(text)
         at = PyUnicode_FindChar(text, u'(', at + 1, n, 1)
     return {}

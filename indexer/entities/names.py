@@ -236,9 +236,13 @@ _EXPANSION_JOINS = frozenset({"dan", "atau", "terhadap", "untuk", "di", "dari", 
                               "of", "and", "for", "the", "de"})
 
 
+# How far before an acronym's bracket its expansion's words are read.
+EXPANSION_REACH = 160
+
+
 def _expansion(text: str, at: int, short: str) -> str | None:
     """The fewest capitalised words right before ``text[at]`` that ``short`` spells, or None."""
-    words = WORD_RE.findall(text, max(0, at - 160), at)[-(len(short) + 4):]
+    words = WORD_RE.findall(text, max(0, at - EXPANSION_REACH), at)[-(len(short) + 4):]
     for k in range(2, len(words) + 1):
         tail = words[-k:]
         if not tail[0][:1].isupper():
@@ -254,11 +258,12 @@ def _long_words(name: str) -> set[str]:
 
 
 # The acronyms (lower case) that a text may define as other words than their alias's name: those
-# of the alias table of no person that spell their alias's name, and that _DEFINED_RE can find.
-DEFINABLE_ACRONYMS: frozenset[str] = frozenset(
-    key for key, (name, typ) in ALIASES.items()
+# of the alias table of no person that spell their alias's name, and that _DEFINED_RE can find;
+# each with the long words of that name, which a definition as other words shares none of.
+DEFINABLE_ACRONYMS: dict[str, frozenset[str]] = {
+    key: frozenset(_long_words(name)) for key, (name, typ) in ALIASES.items()
     if typ != "PER" and re.fullmatch("[a-z]{2,6}", key)
-    and is_short_form(key, name.replace("-", " ")))
+    and is_short_form(key, name.replace("-", " "))}
 
 
 def defined_otherwise(text: str) -> dict[str, str]:
@@ -272,11 +277,11 @@ def defined_otherwise(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEFINED_RE.finditer(text):
         short = m.group(1)
-        if short.lower() not in DEFINABLE_ACRONYMS or short in out:
+        alias_words = DEFINABLE_ACRONYMS.get(short.lower())
+        if alias_words is None or short in out:
             continue
         spelled = _expansion(text, m.start(), short)
-        alias_name = ALIASES[short.lower()][0]
-        if spelled is not None and not _long_words(spelled) & _long_words(alias_name):
+        if spelled is not None and not _long_words(spelled) & alias_words:
             out[short] = spelled
     return out
 

@@ -104,7 +104,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   more mostly written after a word of a product ("mobil X": a model's); a person's one-word
   name after a maker's word ("penjualan X"), or heading five organisations' names, is a
   maker's or a club's (Suzuki, Persib), and one found mostly in retold stories ("Sinopsis
-  ...") a character's, no facet value.
+  ...") a character's, no facet value; an organisation's name shaped as a person's that the
+  corpus also types a person's, in a quarter of as many articles, is a person's
+  (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha").
 
 Each type's joins are made by :mod:`indexer.type_map`; the rules are in
 :mod:`indexer.variant_joins`, :mod:`indexer.name_parts`,
@@ -119,7 +121,7 @@ the same map.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -135,6 +137,7 @@ from indexer.name_keys import category_key, variant_key
 from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
 from indexer.near_names import org_words
 from indexer.nicknames import article_pairs
+from indexer.org_persons import persons_as_orgs
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks
 from indexer.person_sides import side_facts
@@ -184,6 +187,16 @@ def _now(fn: Callable[..., Any], *args: Any) -> _Done:
     return _Done(fn(*args))
 
 
+def _retype(raw_counts: Mapping[str, Mapping[str, int]], types: dict[str, dict[str, str]],
+            values: Collection[str], typ: str, to: str) -> None:
+    """``types`` with each of ``values`` that is of type ``typ`` now of type ``to``, from
+    whichever raw type it came."""
+    for raw, counts in raw_counts.items():
+        for v in values:
+            if v in counts and types.get(raw, {}).get(v, raw) == typ:
+                types.setdefault(raw, {})[v] = to
+
+
 def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
                 evidence: NameEvidence | None = None, submit: Submit | None = None,
@@ -197,6 +210,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     type's map depends only on what is worked out here before it). ``contexts``: the values
     of each article naming a person in full, of ``articles`` counted (the company persons
     keep)."""
+    raw_counts = entity_counts
     types = retype_across(entity_counts)
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
     types = {t: m for t, m in types.items() if m}
@@ -213,6 +227,12 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     if bands:
         types.setdefault("PER", {}).update(bands)
         entity_counts = moved_counts(entity_counts, {"PER": bands})
+    # a person's name read as an organisation's (:mod:`indexer.org_persons`)
+    persons_named = persons_as_orgs(entity_counts, {
+        b[1] for pair in found.links for a, b in (pair, pair[::-1]) if a[0] == "ORG"} | set(bands))
+    if persons_named:
+        _retype(raw_counts, types, persons_named, "ORG", "PER")
+        entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(persons_named, "PER")})
     credited = credits(found, entity_counts) | {
         n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands} | {
         ("LOC", v) for v in org_heads(entity_counts)}

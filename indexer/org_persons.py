@@ -11,7 +11,7 @@ organisation's value is a person's when:
   first or last word alone as a person's name where no other person's name of the corpus
   holds that word ("Tanoto" of Sukanto Tanoto);
 * **it is shaped as a person's name**: two to four words, each a capitalised word or a particle
-  of a name (``de``, ``van``, ``bin``: :data:`PARTICLES`), no acronym, no digit;
+  of a name (``de``, ``van``, ``bin``: ``data/name_particles.txt``), no acronym, no digit;
 * **no word of it is an organisation's word**: a legal form or a company's word
   (``data/org_suffixes.txt``), or a word the corpus writes in :data:`ORG_WORD_MIN` other
   organisations' names or more and in more organisations' names than persons' ("Perum",
@@ -39,6 +39,7 @@ from fractions import Fraction
 from typing import Final
 
 from indexer.cross_types import ORG_SUFFIXES
+from indexer.entities.facts import DATA, load_names
 from indexer.name_keys import name_words, variant_key
 from indexer.org_names import LEGAL_FORMS
 from indexer.variant_joins import equivalents
@@ -47,7 +48,7 @@ PERSON_MIN: Final = 2
 PERSON_SHARE: Final = Fraction(1, 4)
 ORG_WORD_MIN: Final = 2
 WORDS: Final = (2, 4)  # the fewest and most words of a person's name read so
-PARTICLES: Final = frozenset({"de", "van", "der", "von", "da", "di", "el", "al", "bin", "binti"})
+PARTICLES: Final = load_names(DATA / "name_particles.txt")
 _WORD_RE: Final = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*")
 
 

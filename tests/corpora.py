@@ -13,10 +13,13 @@ from pathlib import Path
 import orjson
 from tantivy import Query
 
+from indexer import lexicon, store
 from indexer import schema as S
-from indexer import store
+from indexer.analysis import Analyzer
 from indexer.dates import WIB
-from indexer.document import load_payload
+from indexer.document import Prepared, load_payload, prepare
+from indexer.feed import iter_records
+from indexer.records import Record
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "clickid-news" / "articles.jsonl.gz"
@@ -162,3 +165,15 @@ def read_oracle(index_dir: Path) -> list[OracleDoc]:
             )
         )
     return out
+
+
+def prepared_article(tmp_path: Path, title: str, body: str, category: str = "news") -> Prepared:
+    """One article prepared as a build prepares it (extracted, its values not yet mapped)."""
+    row = {"id": "x", "url": "https://example.com/x", "title": title, "body": body,
+           "date": "2019-10-01", "source": "x", "category": category}
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
+    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
+    assert isinstance(prep, Prepared)
+    return prep

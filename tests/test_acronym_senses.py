@@ -7,18 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 import tantivy
+from corpora import prepared_article
 
-from indexer import lexicon, store
 from indexer import schema as S
+from indexer import store
 from indexer.acronym_senses import SENSE_VALUES, SENSES, other_senses, sense_values
-from indexer.analysis import Analyzer
 from indexer.corpus_pass import apply_map
-from indexer.document import Prepared, load_payload, prepare
+from indexer.document import load_payload
 from indexer.entity_map import EntityMap
-from indexer.feed import iter_records
-from indexer.records import Record
 
 PKB = "Partai Kebangkitan Bangsa"
 PKS = "Partai Keadilan Sejahtera"
@@ -88,22 +85,12 @@ def test_what_the_senses_rule_leaves() -> None:
                  ) == set()
 
 
-def _prepared(tmp_path: Path, title: str, body: str) -> Prepared:
-    row = {"id": "x", "url": "https://example.com/x", "title": title, "body": body,
-           "date": "2019-10-01", "source": "x", "category": "news"}
-    path = tmp_path / "x.jsonl"
-    path.write_bytes(orjson.dumps(row) + b"\n")
-    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
-    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
-    assert isinstance(prep, Prepared)
-    return prep
-
 
 def test_through_the_map(tmp_path: Path) -> None:
-    tax = _prepared(tmp_path, "Keringanan Pajak Kendaraan",
+    tax = prepared_article(tmp_path, "Keringanan Pajak Kendaraan",
                     "Gubernur Anies Baswedan menghapus denda pajak kendaraan bermotor (PKB) "
                     "di Jakarta. Warga membayar PKB di Samsat.")
-    party = _prepared(tmp_path, "Muhaimin Pimpin PKB",
+    party = prepared_article(tmp_path, "Muhaimin Pimpin PKB",
                       "Muhaimin Iskandar kembali memimpin PKB setelah muktamar di Bali.")
     for prep in (tax, party):
         assert PKB in load_payload(prep.fields[S.PAYLOAD]).entities["ORG"]

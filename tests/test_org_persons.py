@@ -9,17 +9,15 @@ from pathlib import Path
 
 import orjson
 import tantivy
+from corpora import prepared_article
 
-from indexer import lexicon, store
 from indexer import schema as S
-from indexer.analysis import Analyzer
+from indexer import store
 from indexer.corpus_pass import alias_person, apply_map
-from indexer.document import Prepared, load_payload, prepare
+from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
-from indexer.feed import iter_records
 from indexer.org_persons import persons_as_orgs
-from indexer.records import Record
 
 # Article counts as the 22k corpus has them (the tagger's types before the map).
 PERSONS = {"Sukanto Tanoto": 6, "Tanoto": 5, "Sukanto": 2, "Osas Saha": 8,
@@ -61,16 +59,6 @@ def test_what_the_rule_leaves() -> None:
             {**counts, "ORG": {**ORGS, name: 12}, "PER": {**PERSONS, name: 12}}), name
 
 
-def _prepared(tmp_path: Path, title: str, body: str) -> Prepared:
-    row = {"id": "x", "url": "https://example.com/x", "title": title, "body": body,
-           "date": "2019-10-01", "source": "x", "category": "Bola"}
-    path = tmp_path / "x.jsonl"
-    path.write_bytes(orjson.dumps(row) + b"\n")
-    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
-    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
-    assert isinstance(prep, Prepared)
-    return prep
-
 
 def test_through_the_map(tmp_path: Path) -> None:
     """The corpus's map retypes the name; applied to an article (by ``reindex``, and by
@@ -78,8 +66,9 @@ def test_through_the_map(tmp_path: Path) -> None:
     emap = compute_map({"PER": PERSONS, "ORG": ORGS, "LOC": PLACES}, {}, alias_person)
     assert emap.type_of("ORG", "Osas Saha") == "PER"
     assert emap.type_of("ORG", "Persib") == "ORG"
-    prep = _prepared(tmp_path, "Persib Ditahan Imbang",
-                     "Persib tertinggal pada menit ke-15 melalui eksekusi penalti Osas Saha.")
+    prep = prepared_article(tmp_path, "Persib Ditahan Imbang",
+                            "Persib tertinggal pada menit ke-15 melalui eksekusi penalti Osas "
+                            "Saha.", "Bola")
     before = load_payload(prep.fields[S.PAYLOAD])
     assert "Osas Saha" in before.entities["ORG"]  # the tagger's reading
     for m in (emap, EntityMap.from_json(orjson.loads(orjson.dumps(emap.to_json())))):

@@ -9,19 +9,17 @@ from pathlib import Path
 
 import orjson
 import tantivy
+from corpora import prepared_article
 
-from indexer import lexicon, store
 from indexer import schema as S
-from indexer.analysis import Analyzer
+from indexer import store
 from indexer.corpus_pass import alias_person, apply_map
-from indexer.document import Prepared, load_payload, prepare
+from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
-from indexer.feed import iter_records
 from indexer.name_evidence import NameEvidence
 from indexer.name_keys import variant_key
 from indexer.name_places import PARTICLES, places_in_names
-from indexer.records import Record
 
 # place -> articles, as the 22k corpus counts them
 _LOC = {"Korea": 373, "Korea Selatan": 392, "Korea Utara": 43, "KOREA": 2,
@@ -104,21 +102,11 @@ def test_a_places_word_that_begins_a_persons_name_is_no_place() -> None:
         assert inside(text, spans) == [], text
 
 
-def _prepared(tmp_path: Path, body: str) -> Prepared:
-    row = {"id": "p", "url": "https://example.com/p", "title": "Serangan Kilang Minyak",
-           "body": body, "date": "2019-09-20", "source": "x", "category": "news"}
-    path = tmp_path / "p.jsonl"
-    path.write_bytes(orjson.dumps(row) + b"\n")
-    analyzer = Analyzer(lexicon=lexicon.static_names(), protect_names=True)
-    (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
-    assert isinstance(prep, Prepared)
-    return prep
-
 
 def test_apply_map_writes_both_rules(tmp_path: Path) -> None:
     body = ("Juru bicara Koalisi Arab, Turki al-Maliki mengatakan koalisi menyerang Yaman. "
             "Presiden Turki Recep Tayyip Erdogan mengecam. Penyanyi Korea ikut berduka.")
-    prep = _prepared(tmp_path, body)
+    prep = prepared_article(tmp_path, "Serangan Kilang Minyak", body)
     before = load_payload(prep.fields[S.PAYLOAD])
     assert [m.name for m in before.mentions if m.type == "LOC"] == \
         ["Turki", "Yaman", "Turki", "Korea"]
@@ -131,8 +119,8 @@ def test_apply_map_writes_both_rules(tmp_path: Path) -> None:
     assert places == [("Yaman", "Yaman"), ("Turki", "Turki"), ("Korea Selatan", "Korea")]
     assert set(after.entities["LOC"]) == {"Turki", "Yaman", "Korea Selatan"}
     # with the president's sentence gone, the article names no Turkey at all
-    prep = _prepared(tmp_path, body.replace("Presiden Turki Recep Tayyip Erdogan mengecam. ",
-                                            ""))
+    prep = prepared_article(tmp_path, "Serangan Kilang Minyak",
+                            body.replace("Presiden Turki Recep Tayyip Erdogan mengecam. ", ""))
     after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
     assert "Turki" not in after.entities.get("LOC", ())
     assert "Turki al-Maliki" in after.entities["PER"]
@@ -205,7 +193,7 @@ def test_a_place_written_with_where_it_is_or_a_lanes_number_is_that_place() -> N
 def test_a_sites_name_restated_after_a_comma_is_that_site(tmp_path: Path) -> None:
     body = ("Jenazah dimakamkan di Taman Makam Pahlawan, Kalibata, Jakarta Selatan, Kamis. "
             "Warga Kalibata berdatangan.")
-    prep = _prepared(tmp_path, body)
+    prep = prepared_article(tmp_path, "Serangan Kilang Minyak", body)
     before = load_payload(prep.fields[S.PAYLOAD])
     written = [before.body[m.start:m.end] for m in before.mentions if m.type == "LOC"]
     assert written == ["Taman Makam Pahlawan", "Kalibata", "Jakarta Selatan", "Kalibata"]
@@ -218,7 +206,8 @@ def test_a_sites_name_restated_after_a_comma_is_that_site(tmp_path: Path) -> Non
         ("Taman Makam Pahlawan Kalibata", "Taman Makam Pahlawan"),
         ("Jakarta Selatan", "Jakarta Selatan"), ("Kalibata", "Kalibata")]
     # only the restatement there: no district in the article
-    prep = _prepared(tmp_path, body.replace(" Warga Kalibata berdatangan.", ""))
+    prep = prepared_article(tmp_path, "Serangan Kilang Minyak",
+                            body.replace(" Warga Kalibata berdatangan.", ""))
     after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
     assert set(after.entities["LOC"]) == {"Taman Makam Pahlawan Kalibata", "Jakarta Selatan"}
     # must not change: a place whose written name holds the words, a place before a region
@@ -226,13 +215,14 @@ def test_a_sites_name_restated_after_a_comma_is_that_site(tmp_path: Path) -> Non
             ("Rapat di Balai Kota DKI Jakarta, Jakarta Pusat, Senin.",
              {"Balai Kota DKI Jakarta", "Jakarta Pusat"}),
             ("Ia tinggal di Kuningan, Jakarta Selatan.", {"Kuningan", "Jakarta Selatan"})):
-        prep = _prepared(tmp_path, text)
+        prep = prepared_article(tmp_path, "Serangan Kilang Minyak", text)
         ms = load_payload(prep.fields[S.PAYLOAD]).entities["LOC"]
         emap = EntityMap({}, {"LOC": dict.fromkeys(ms, 5)})
         assert set(load_payload(apply_map(prep, emap).fields[S.PAYLOAD]).entities["LOC"]) == \
             set(ms) == places, text
     # a short form in parentheses inside the written name, a line break between
-    prep = _prepared(tmp_path, "Ia dimakamkan di Taman Makam Pahlawan (TMP)\n\nKalibata, Jakarta.")
+    prep = prepared_article(tmp_path, "Serangan Kilang Minyak",
+                            "Ia dimakamkan di Taman Makam Pahlawan (TMP)\n\nKalibata, Jakarta.")
     emap = EntityMap({"LOC": {"Taman Makam Pahlawan (TMP)": ("Taman Makam Pahlawan Kalibata",),
                               "Taman Makam Pahlawan": ("Taman Makam Pahlawan Kalibata",)}},
                      {"LOC": {"Kalibata": 34, "Jakarta": 4707}})
@@ -245,7 +235,7 @@ def test_a_sites_name_restated_after_a_comma_is_that_site(tmp_path: Path) -> Non
              {"Kecamatan Samboja": ("Kecamatan Samboja Kabupaten Kutai Kartanegara",)}),
             ("Asap menyebar ke wilayah Muba, Banyuasin, dan OKI.",
              {"Muba": ("Musi Banyuasin",)})):
-        prep = _prepared(tmp_path, text)
+        prep = prepared_article(tmp_path, "Serangan Kilang Minyak", text)
         before = load_payload(prep.fields[S.PAYLOAD])
         emap = EntityMap({"LOC": values}, {"LOC": dict.fromkeys(before.entities["LOC"], 5)})
         after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])

@@ -76,8 +76,15 @@ def _event_ends() -> tuple[frozenset[str], frozenset[str]]:
 
 def is_event(value: str) -> bool:
     """Whether ``value`` is an event's name: a championship's ([whole]), or by its first or
-    last words (more words than those: "Festival" alone may be a name)."""
+    last words (more words than those: "Festival" alone may be a name), maybe with its
+    edition's or year's number after it ("Super Show 8", a tour's eighth)."""
     words = name_words(value)
+    if len(words) > 2 and words[-1].isdigit() and _named_event(words[:-1]):
+        return True
+    return _named_event(words)
+
+
+def _named_event(words: tuple[str, ...]) -> bool:
     if words in _event_words().get("whole", ()):
         return True
     firsts, lasts = _event_ends()

@@ -43,6 +43,20 @@ def test_one_letter_and_events_are_no_values() -> None:
     assert is_event("Toronto International Film Festival") and not is_event("Festival")
 
 
+def test_shows_and_numbered_editions_are_events() -> None:
+    # a fair's, a tour's, a television programme's name; an event's with its edition's number
+    for name in ("Gaikindo Indonesia International Auto Show", "Paris Air Show",
+                 "The Ellen DeGeneres Show", "Super Show 8", "China Open 2019",
+                 "Paris Fashion Week 2020"):
+        assert is_event(name), name
+    # must not change: "Show" alone or first, a number after no event's name, an exhibition
+    # hall (a venue, a place), a league named with its number
+    for name in ("Show", "Show 8", "Showbiz Indonesia", "Show Room", "Persib 2",
+                 "Timnas Indonesia U-16", "Jakarta International Expo", "Bank Indonesia 2"):
+        assert not is_event(name), name
+    assert is_event("Liga 1") and is_event("Liga 1 Indonesia")
+
+
 def test_a_regional_body_without_its_region_is_no_value() -> None:
     places = {"DKI Jakarta": 500, "Kota Depok": 30, "Depok": 60, "Riau": 400, "Jawa Barat": 600,
               "Amerika Serikat": 900, "China": 800}

@@ -122,6 +122,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -171,20 +172,11 @@ def _retype_nicknames(entity_counts: Mapping[str, Mapping[str, int]],
     return retyped(evidence, type_of)
 
 
-class _Done:
-    """A job done at once, read like a pool's future."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def result(self) -> Any:
-        return self.value
-
-
-def _now(fn: Callable[..., Any], *args: Any) -> _Done:
-    return _Done(fn(*args))
+def _now(fn: Callable[..., Any], *args: Any) -> Future[Any]:
+    """A job done at once, as a pool's completed future."""
+    done: Future[Any] = Future()
+    done.set_result(fn(*args))
+    return done
 
 
 def _retype(raw_counts: Mapping[str, Mapping[str, int]], types: dict[str, dict[str, str]],

@@ -101,6 +101,43 @@ def scan_words(str text):
     return words, midcaps
 
 
+cdef inline bint _gap(Py_UCS4 c):
+    """What may stand between a word and the name after it: space " ' “ ‘ (``words._GAP``)."""
+    return c == 0x20 or c == 0x22 or c == 0x27 or c == 0x201C or c == 0x2018
+
+
+def word_before(str text, Py_ssize_t start):
+    """``indexer.words.word_before``: the word right before a name at ``text[start]`` and its
+    offset, or ``(start, "")``, scanned back from ``start`` (``tests/test_extraction_fast_paths.py``
+    checks it against the regex its docstring gives)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = start, end, b
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    if start > n:
+        raise IndexError("string index out of range")
+    while i > 0 and start - i < 2 and _gap(PyUnicode_READ(kind, data, i - 1)):
+        i -= 1
+    if i == start:
+        return start, ""
+    if i > 0 and PyUnicode_READ(kind, data, i - 1) == 0x29:  # ")"
+        i -= 1
+    end = i
+    b = end
+    while b > 0:
+        c = PyUnicode_READ(kind, data, b - 1)
+        if Py_UNICODE_ISALNUM(c):
+            b -= 1
+        elif _joiner(c) and b < end and b >= 2 \
+                and Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, b - 2)):
+            b -= 1
+        else:
+            break
+    if b < end:
+        return b, PyUnicode_Substring(text, b, end)
+    return start, ""
+
+
 cdef extern from "Python.h":
     ctypedef struct PyObject
     ctypedef struct PyTypeObject:

@@ -18,7 +18,7 @@ from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.corpus_pass import Parcel, parcel
-from indexer.document import Prepared, prepare
+from indexer.document import Prepared, prepare_article
 from indexer.records import Chunk, DecodeStats, Problem, records_of
 
 # Building allocates container objects per article and mention, and almost none of them ever
@@ -84,6 +84,7 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer, parcels: bool = False) -> Ch
     with ``parcels``, each document as a :class:`~indexer.corpus_pass.Parcel` instead."""
     stats = DecodeStats()
     prepared: list[Prepared] = []
+    stored: list[S.StoredArticle] = []  # what each prepared document's payload encodes
     problems: list[Problem] = []
     before = analyzer.stemmed_count
     for rec in records_of(chunk, stats):
@@ -91,17 +92,21 @@ def process_chunk(chunk: Chunk, analyzer: Analyzer, parcels: bool = False) -> Ch
             problems.append(rec)
             continue
         try:
-            out = prepare(rec, analyzer)
+            out = prepare_article(rec, analyzer)
         except Exception as e:  # a bug must cost one record, not the build
             out = Problem(rec.origin, "internal error", f"{type(e).__name__}: {e}")
-        (problems if isinstance(out, Problem) else prepared).append(out)  # type: ignore[arg-type]
+        if isinstance(out, Problem):
+            problems.append(out)
+        else:
+            prepared.append(out[0])
+            stored.append(out[1])
     entity_docs: Counter[str] = Counter()
     for prep in prepared:
         for field_name in S.ENTITY_FIELDS.values():
             lexicon.count_entity_words(entity_docs, prep.fields.get(field_name) or ())
     return ChunkResult(
         [] if parcels else prepared,
-        [parcel(prep) for prep in prepared] if parcels else [],
+        list(map(parcel, prepared, stored)) if parcels else [],
         problems,
         analyzer.drain_learned(),
         analyzer.drain_lower_seen(),

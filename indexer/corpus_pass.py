@@ -18,7 +18,7 @@ from __future__ import annotations
 import pickle
 import struct
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime
 from operator import itemgetter
@@ -73,11 +73,14 @@ class Parcel:
         return unpack(self.packed)
 
 
-def parcel(prep: Prepared) -> Parcel:
+def parcel(prep: Prepared, stored: S.StoredArticle | None = None) -> Parcel:
+    """The parcel of ``prep``; ``stored``: the article its payload encodes, when the caller has
+    it (its name evidence is then read from it, not from the payload decoded)."""
     f = prep.fields
+    evidence = evidence_of(prep) if stored is None else stored_evidence(stored)
     return Parcel(prep.id, prep.fingerprint, prep.date,
                   {t: f[name] for t, name in S.ENTITY_FIELDS.items() if name in f},
-                  f.get(S.CATEGORY) or "", *evidence_of(prep),
+                  f.get(S.CATEGORY) or "", *evidence,
                   pickle.dumps(prep, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -174,13 +177,27 @@ def count_parcel(counts: CorpusCounts, p: Parcel) -> None:
 _TEXT_ORDER = itemgetter("field", "start")  # a stored mention's place: (field, start)
 
 
-def evidence_of(prep: Prepared
-                ) -> tuple[set[tuple[Name, Name]], set[Name], set[tuple[Name, str]]]:
+Evidence = tuple[set[tuple[Name, Name]], set[Name], set[tuple[Name, str]]]
+
+
+def evidence_of(prep: Prepared) -> Evidence:
     """What the words around a prepared document's mentions say about their names (read from
     its payload, in text order): links, credits and kinds."""
     stored = orjson.loads(prep.fields[S.PAYLOAD])
-    title, body = stored.get("title") or "", stored.get("body") or ""
-    mentions = sorted(stored.get("mentions") or (), key=_TEXT_ORDER)
+    return _evidence(stored.get("title") or "", stored.get("body") or "",
+                     stored.get("mentions") or ())
+
+
+def stored_evidence(stored: S.StoredArticle) -> Evidence:
+    """:func:`evidence_of` the document whose payload is ``stored``, read from it as it is: its
+    mentions as the dicts the payload decodes them to."""
+    return _evidence(stored.title, stored.body,
+                     [{"type": m.type, "name": m.name, "field": m.field, "start": m.start,
+                       "end": m.end} for m in stored.mentions])
+
+
+def _evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]]) -> Evidence:
+    mentions = sorted(mentions, key=_TEXT_ORDER)
     return (*article_evidence(title, body, mentions), article_kinds(title, body, mentions))
 
 

@@ -105,6 +105,14 @@ def source_of(record_source: str | None, url: str) -> str:
 
 
 def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
+    out = prepare_article(record, analyzer)
+    return out if isinstance(out, Problem) else out[0]
+
+
+def prepare_article(record: Record, analyzer: Analyzer
+                    ) -> tuple[Prepared, S.StoredArticle] | Problem:
+    """:func:`prepare`, with the stored article its payload encodes (what a worker reads of
+    it needs no decoding)."""
     f = record.fields
     raw_body = f.get("body") or ""
     title = (f.get("title") or "").strip()
@@ -158,7 +166,7 @@ def prepare(record: Record, analyzer: Analyzer) -> Prepared | Problem:
         origin=record.origin,
     )
     fields = document_fields(stored, analyzer, terms)
-    return Prepared(doc_id, fingerprint(body, source), date, fields, record.origin)
+    return Prepared(doc_id, fingerprint(body, source), date, fields, record.origin), stored
 
 
 def text_key(text: str) -> int:

@@ -12,6 +12,15 @@ from __future__ import annotations
 
 import re
 
+# The word right before a name and its offset, or ``(start, "")``: what
+# ``(?<![^\W_])(WORD_PATTERN)\)?[ "'“‘]{1,2}\Z`` finds in ``text[:start]``. What may stand
+# between a word and the name: one or two spaces or opening quotes ('bernama "Lovely'), after a
+# closing parenthesis that ends the word ("Komisaris Polisi (Kompol) Darmo"); not a dot, which
+# mostly ends a sentence ("ke mobil. Fathin"). Scanned back from ``start`` in compiled code (the
+# words before names are looked up for every mention of every article):
+# ``tests/test_extraction_fast_paths.py`` checks it against that regex.
+from indexer._text import word_before
+
 WORD_PATTERN = r"[^\W_]+(?:[-'’][^\W_]+)*"
 WORD_RE = re.compile(WORD_PATTERN)
 # Characters after which (and a space) a capital letter may start a sentence, a quotation or an
@@ -26,37 +35,4 @@ def mid_sentence(text: str, start: int) -> bool:
             and text[start - 2] not in SENTENCE_OPENERS)
 
 
-# What may stand between a word and the name right after it: one or two spaces or opening quotes
-# ('bernama "Lovely'), after a closing parenthesis that ends the word ("Komisaris Polisi
-# (Kompol) Darmo"); not a dot, which mostly ends a sentence ("ke mobil. Fathin"). A word's
-# letters may be joined by one hyphen or apostrophe, as in WORD_RE.
-_GAP = frozenset(" \"'“‘")
-_JOINS = frozenset("-'’")
-
-
-def word_before(text: str, start: int) -> tuple[int, str]:
-    """The word right before a name at ``text[start]`` and its offset, or ``(start, "")``: what
-    ``(?<![^\\W_])(WORD_PATTERN)\\)?[ "'“‘]{1,2}\\Z`` finds in ``text[:start]``, scanned back
-    from ``start`` (the words before names are looked up for every mention)."""
-    i = start
-    while i > 0 and start - i < 2 and text[i - 1] in _GAP:
-        i -= 1
-    if i == start:
-        return start, ""
-    if i > 0 and text[i - 1] == ")":
-        i -= 1
-    end = i
-    # Most words are letters and digits alone after a space: one look back for the space.
-    space = text.rfind(" ", max(0, end - 40), end)
-    if space >= 0 and space + 1 < end and text[space + 1 : end].isalnum():
-        return space + 1, text[space + 1 : end]
-    b = end
-    while b > 0:
-        c = text[b - 1]
-        if c.isalnum():
-            b -= 1
-        elif c in _JOINS and b < end and b >= 2 and text[b - 2].isalnum():
-            b -= 1
-        else:
-            break
-    return (b, text[b:end]) if b < end else (start, "")
+__all__ = ["SENTENCE_OPENERS", "WORD_PATTERN", "WORD_RE", "mid_sentence", "word_before"]

@@ -483,11 +483,13 @@ def test_text_entities_are_extract_entities_and_the_definitions(shared_dir: Path
 
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(["a", "B", "7", "é", "-", "'", "’", "_", " ", "  ", ")", "(",
-                                 "\"", "“", "‘", ".", ",", "\n", "Kompol", "AS"]),
+                                 "\"", "“", "‘", ".", ",", "\n", "Kompol", "AS", "ж", "٣",
+                                 "𝟙", "😀", "\u00a0"]),
                 max_size=10).map("".join))
 def test_word_before_is_its_regex(text: str) -> None:
-    """``words.word_before`` (scanned back from the name) is what its regex finds, for the
-    person marks, the kind words and the retype passes alike."""
+    """``words.word_before`` (compiled, scanned back from the name) is what its regex finds,
+    for the person marks, the kind words and the retype passes alike; in texts of one, two and
+    four bytes a character."""
     import re
 
     from indexer.words import WORD_PATTERN, word_before

@@ -26,15 +26,21 @@ from indexer import store
 from indexer.analysis import Analyzer, DocumentTerms
 from indexer.build import tantivy_document
 from indexer.clean import clean_body
-from indexer.corpus_pass import Spill, alias_person, apply_map, evidence_of, parcel
+from indexer.corpus_pass import Spill, alias_person, apply_map, parcel, stored_evidence
 from indexer.dates import parse_date
-from indexer.document import Prepared, canonical_url, document_fields, load_payload, prepare
+from indexer.document import (
+    Prepared,
+    canonical_url,
+    document_fields,
+    load_payload,
+    prepare_article,
+)
 from indexer.entities import load_model
 from indexer.entity_norm import compute_map
 from indexer.feed import iter_records
 from indexer.fingerprints import fingerprint
 from indexer.mentions import article_mentions, entity_values
-from indexer.records import Record
+from indexer.records import Problem, Record
 from indexer.stories import Stories, cluster_batch
 from indexer.story_ledger import epoch
 
@@ -77,6 +83,7 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
     n = len(records)
     analyzer = Analyzer()
     prepared: list[Prepared] = []
+    stored_articles: list[S.StoredArticle] = []  # what each one's payload encodes
     sizes: dict[str, float] = defaultdict(float)
     bodies: list[tuple[str, str]] = []
     for rec in records:
@@ -93,9 +100,11 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
         clock.run("entity values", "worker", entity_values, mentions)
         clock.run("story MinHash", "worker", fingerprint, body, f.get("source") or "")
         # prepare() whole, caches now warm: the documents the later stages need
-        prep = clock.run("_prepare", "", prepare, rec, analyzer)
-        if isinstance(prep, Prepared):
+        out = clock.run("_prepare", "", prepare_article, rec, analyzer)
+        if not isinstance(out, Problem):
+            prep = out[0]
             prepared.append(prep)
+            stored_articles.append(out[1])
             stored_bytes = prep.fields[S.PAYLOAD]
             sizes["payload bytes"] += len(stored_bytes)
     warm = Analyzer(dict(analyzer.stems))
@@ -113,13 +122,14 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
         clock.run("payload + fields (orjson, words, join)", "worker",
                   document_fields, stored, analyzer, terms)
     parcels = []
-    for prep in prepared:
-        # a parcel is the document's name evidence (read back from its payload) and the
-        # document pickled: each timed here (the parcel itself is made untimed)
-        clock.run("name evidence (for the map)", "worker", evidence_of, prep)
+    for prep, stored in zip(prepared, stored_articles, strict=True):
+        # a parcel is the document's name evidence (read from the stored article the worker
+        # has just encoded) and the document pickled: each timed here (the parcel itself is
+        # made untimed)
+        clock.run("name evidence (for the map)", "worker", stored_evidence, stored)
         clock.run("IPC: pickle the document in worker", "worker", pickle.dumps, prep,
                   pickle.HIGHEST_PROTOCOL)
-        par = clock.run("_parcel", "worker", parcel, prep)
+        par = clock.run("_parcel", "worker", parcel, prep, stored)
         blob = clock.run("IPC: pickle the parcel (result) in worker", "worker", pickle.dumps, par,
                          pickle.HIGHEST_PROTOCOL)
         sizes["pickled bytes"] += len(blob)

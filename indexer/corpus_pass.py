@@ -42,6 +42,7 @@ from indexer.name_places import may_hold, places_in_names, whole_places
 from indexer.person_marks import bare_marks, stray_word
 from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
+from indexer.spoken_places import may_speak, spoken
 
 _LENGTH = struct.Struct("<I")  # a parcel's byte length before its bytes in the spill
 
@@ -249,7 +250,10 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         cut = cut | sense_values(stored["mentions"] or (), others)
     # an unsure bare name is the person where the article writes his name (:mod:`bare_names`),
     # a short one the person whose longer name it writes (:mod:`short_names`)
-    if any(to == "PER" and (v in emap.unsure or v in emap.short_forms) for _, to, v in found):
+    # and a town's bare name its regency where the article writes of the regency alone
+    # (:mod:`indexer.city_regencies`)
+    if any(to == "PER" and (v in emap.unsure or v in emap.short_forms) for _, to, v in found) \
+            or emap.towns_in(v for _, to, v in found if to == "LOC"):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         text = f"{stored['title']}\n{stored['body']}"
     # a person's name written only inside a street's or a work's name (:mod:`inner_names`)
@@ -262,14 +266,16 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                                  marked if t == "PER" else None, cut if t == "ORG" else (),
                                  text=text, inner=inner if t == "PER" else ())
              for t in S.ENTITY_TYPES}
-    # a place's name written as a person's first word (:mod:`indexer.name_places`), or
-    # restating the name of the place before it (:mod:`indexer.restated_places`)
+    # a place's name written as a person's first word (:mod:`indexer.name_places`),
+    # restating the name of the place before it (:mod:`indexer.restated_places`), or a
+    # language's (:mod:`indexer.spoken_places`)
     inside: set[tuple[str, int]] = set()
     places = {x for into in names["LOC"].values() for x in into}
-    if may_hold(places, (x for into in names["PER"].values() for x in into)) \
+    speaks = bool(places) and may_speak(f[S.PAYLOAD])
+    if speaks or may_hold(places, (x for into in names["PER"].values() for x in into)) \
             or may_restate(places):
         stored = stored or orjson.loads(f[S.PAYLOAD])
-        inside = _places_in_names(stored, emap, names)
+        inside = _places_in_names(stored, emap, names, speaks)
     inside |= others
     changed = bool(gone or inside) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (
@@ -302,11 +308,13 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
 
 
 def _places_in_names(stored: Json, emap: EntityMap,
-                     names: dict[str, dict[str, tuple[str, ...]]]) -> set[tuple[str, int]]:
+                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool = False
+                     ) -> set[tuple[str, int]]:
     """The (field, start) of the article's place mentions that begin a person's name
-    (:func:`~indexer.name_places.places_in_names`) or restate the place's before them
-    (:func:`~indexer.restated_places.restated`); a place every mention of which does is no
-    value of the article (``names`` changed in place)."""
+    (:func:`~indexer.name_places.places_in_names`), restate the place's before them
+    (:func:`~indexer.restated_places.restated`) or, where it ``speaks`` of languages, name a
+    language (:func:`~indexer.spoken_places.spoken`); a place every mention of which does is
+    no value of the article (``names`` changed in place)."""
     mentions = stored["mentions"] or ()
 
     def typed(m: Mapping[str, Any]) -> str:
@@ -323,6 +331,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     inside = places_in_names(stored["title"], stored["body"], mentions, person,
                              lambda m: typed(m) == "LOC")
     inside |= restated(stored["title"], stored["body"], mentions, place)
+    if speaks:
+        inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
     for v in whole_places(mentions, inside, lambda m: m["name"] if typed(m) == "LOC" else None):
         names["LOC"][v] = ()
     return inside

@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
+from indexer.city_regencies import article_regencies, regencies
 from indexer.club_words import off_field
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
@@ -85,6 +86,8 @@ class EntityMap:
     _heads: set[str] = field(default_factory=set, compare=False)  # :func:`qualified_heads`
     # a unit's name alone -> its unit with a body, the body's keys (:func:`joined_units`)
     _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
+    # a town's bare name the map makes its city -> its regency (:mod:`indexer.city_regencies`)
+    _towns: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -105,6 +108,8 @@ class EntityMap:
         self._heads.update(qualified_heads(self._orgs, self._bodies.__contains__))
         self._units.update(joined_units(self.values.get("ORG", {}), self._bodies.__contains__,
                                         self._keys.get("ORG", {})))
+        self._towns.update(regencies(self.counts.get("LOC", {}),
+                                     lambda v: self.entity("LOC", v)))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -163,6 +168,8 @@ class EntityMap:
             off_field(out, category)
         if typ == "LOC" and self.shorts:
             out.update(article_shorts(out, self.shorts))
+        if typ == "LOC" and text:
+            out.update(article_regencies(out, self._towns, text))
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
@@ -204,6 +211,11 @@ class EntityMap:
             if person not in full and not any(" " in u.strip() for u in own) and not company(
                     person, context, own, self.profiles, self._tells, finals):
                 found[v] = ()
+
+    def towns_in(self, values: Iterable[str]) -> bool:
+        """Whether one of an article's places' raw ``values`` is a town's bare name beside a
+        city and a regency (then :meth:`entities_in` reads the article's ``text``)."""
+        return any(v in self._towns for v in values)
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another

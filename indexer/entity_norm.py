@@ -8,8 +8,10 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   names listed as one entity in ``data/equivalents.txt`` (China = Cina = Tiongkok), become one
   value: the form the corpus uses most;
 * **party names**: an organisation "X" joins "Partai X" when the corpus has both;
-* **kinds of place**: a place "X" joins "Kota X", "Pulau X", "Sirkuit X", ... (not when both
-  "Kota X" and "Kabupaten X" are written: then "X" may be either); place names that differ by
+* **kinds of place**: a place "X" joins "Kota X", "Pulau X", "Sirkuit X", ... (when both
+  "Kota X" and "Kabupaten X" are written, "Kota X" alone: the bare name is mostly the city,
+  and in one article of the regency alone the regency, :mod:`indexer.city_regencies`), "X
+  City" joins X where "Kota X" is written ("New York City"); place names that differ by
   one vowel (Perancis, Prancis) join; names equal but for spaces ("Hong Kong", "Hongkong") or a
   closing "RI" ("Gedung DPR RI") join;
 * **organisation names**: names of three words or more made of the same words in another
@@ -94,7 +96,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **short place names** (:mod:`indexer.short_places`, in one article): a place's name the
   corpus writes as a short form of one of the several places it begins is that place where the
   article names none of the others ("Korea": Korea Selatan); a place's word written as a
-  person's first word is no place there (:mod:`indexer.name_places`: "Turki al-Maliki");
+  person's first word is no place there (:mod:`indexer.name_places`: "Turki al-Maliki"),
+  nor is a country's name written as its language's (:mod:`indexer.spoken_places`: "bahasa
+  Inggris");
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
 * **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a

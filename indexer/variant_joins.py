@@ -29,7 +29,8 @@ PARTY_HEADS: Final = ("partai", "timnas")
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "stade", "estadio", "stadio", "candi",
                       "gunung", "bandara")
-REGION_HEADS: Final = frozenset({"kota", "kabupaten"})
+CITY: Final = "kota"
+REGION_HEADS: Final = frozenset({CITY, "kabupaten"})
 # A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
 # these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
 # "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
@@ -49,6 +50,9 @@ _KM_RE: Final = re.compile(r"(.+) km \d+")
 NAME_TAILS: Final = ("ri",)
 # English words after a place's name that only say its kind ("Anfield Stadium" ~ "Anfield").
 PLACE_TAILS: Final = ("stadium",)
+# The English word for "kota" after a city's name: "New York City" ~ "New York" where the corpus
+# writes "Kota New York" ("Senayan City", "Kuningan City" are malls of no city's name).
+CITY_TAIL: Final = "city"
 # An organisation's name of this many words or more is one name in any order of its words.
 PERMUTED_MIN: Final = 3
 
@@ -163,14 +167,19 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key
                      and not (h in VENUE_HEADS and key in towns)
                      and not (h in REGION_HEADS and key in districts)]
-            # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is neither.
-            if len(set(heads) & REGION_HEADS) < 2:
-                for head in heads:
-                    groups.join(by_key[f"{head} {key}"], v)
+            # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is mostly the
+            # city (in one article, the regency: :mod:`indexer.city_regencies`).
+            if REGION_HEADS <= set(heads):
+                heads = [CITY]
+            for head in heads:
+                groups.join(by_key[f"{head} {key}"], v)
             for tail in PLACE_TAILS:
                 full = by_key.get(f"{key} {tail}")
                 if full is not None and key not in towns:
                     groups.join(full, v)
+            english = by_key.get(f"{key} {CITY_TAIL}")
+            if english is not None and f"{CITY} {key}" in by_key:
+                groups.join(english, v)
             for head in WEAK_PLACE_HEADS:
                 full = by_key.get(f"{head} {key}")
                 if full is not None and key_counts[f"{head} {key}"] >= key_counts[key]:

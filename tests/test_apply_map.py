@@ -29,6 +29,7 @@ from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
 from indexer.run_ons import halves_written
+from indexer.spoken_places import spoken
 
 
 def reference(prep: Prepared, emap: EntityMap) -> Prepared:
@@ -69,6 +70,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
         return into[0] if len(into) == 1 else None
 
     inside |= restated(before.title, before.body, as_dicts, place_value)
+    inside |= spoken(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()

@@ -1,0 +1,90 @@
+"""A town's bare name beside "Kota X" and "Kabupaten X" is the city, joined to "Kota X", and the
+regency in an article that writes of the regency alone (:mod:`indexer.city_regencies`); "X
+City" is "Kota X" in English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+from corpora import prepared_article
+
+from indexer import schema as S
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.document import load_payload
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.name_evidence import NameEvidence
+
+# place -> articles, as the 22k corpus counts them
+_LOC = {"Bekasi": 246, "Kota Bekasi": 97, "Kabupaten Bekasi": 68,
+        "Kuningan": 181, "Kabupaten Kuningan": 10, "Jember": 12, "Kabupaten Jember": 3,
+        "Bandung": 276, "Kota Bandung": 92, "Kabupaten Bandung": 39,
+        "Kabupaten Bandung Barat": 20, "Provinsi Gorontalo": 6, "Gorontalo": 39,
+        "Kota Gorontalo": 8, "Kabupaten Gorontalo": 6, "New York": 225, "New York City": 27,
+        "Kota New York": 3, "Senayan": 777, "Senayan City": 32, "Kuningan City": 7}
+
+
+def _map(loc: dict[str, int]) -> EntityMap:
+    return compute_map({"PER": {}, "ORG": {}, "LOC": loc}, {}, alias_person, NameEvidence())
+
+
+def test_the_bare_name_is_the_city_and_the_regency_stays_apart() -> None:
+    m = _map(_LOC)
+    assert m.entity("LOC", "Kota Bekasi") == m.entity("LOC", "Bekasi") == ("Bekasi",)
+    assert m.entity("LOC", "Kabupaten Bekasi") == ("Kabupaten Bekasi",)
+    # the province of the same name is neither
+    assert m.entity("LOC", "Gorontalo") == ("Gorontalo",)
+    assert m.entity("LOC", "Provinsi Gorontalo") == ("Provinsi Gorontalo",)
+    # must not change: a town with a regency alone; a district of Jakarta beside a regency
+    assert m.entity("LOC", "Jember") == m.entity("LOC", "Kabupaten Jember")
+    assert m.entity("LOC", "Kuningan") == ("Kuningan",)
+    assert m.entity("LOC", "Kabupaten Bandung Barat") == ("Kabupaten Bandung Barat",)
+
+
+def test_english_city_is_the_city_where_the_corpus_writes_kota() -> None:
+    m = _map(_LOC)
+    assert m.entity("LOC", "New York City") == m.entity("LOC", "Kota New York") == ("New York",)
+    # malls named "City": no "Kota Senayan", "Kota Kuningan"
+    assert m.entity("LOC", "Senayan City") == ("Senayan City",)
+    assert m.entity("LOC", "Kuningan City") == ("Kuningan City",)
+
+
+def test_in_an_article_of_the_regency_alone_the_bare_name_is_the_regency() -> None:
+    m = _map(_LOC)
+
+    def place(text: str, values: list[str]) -> tuple[str, ...]:
+        return m.entities_in("LOC", values, text=text)["Bekasi"]
+
+    # real sentences of the corpus: the regency's government, its regent, "Kab."
+    for text in ("Besok, Pemkab Bekasi Akan Perkenalkan Mobil Kancil untuk Angkutan Umum",
+                 "Bupati Bekasi Eka Supria Atmaja meninjau banjir di Bekasi.",
+                 "Caroline di kantor BPLJSKB, di Cibitung, Kab. Bekasi, Jawa Barat.",
+                 "AR yang tinggal di Tambun Selatan, Kabupaten Bekasi, diringkus di Bekasi."):
+        assert place(text, ["Bekasi"]) == ("Kabupaten Bekasi",), text
+    # must not change: no regency written; the city written too; a longer regency's name
+    for text in ("Truk dilarang melintas di Bekasi pada jam sibuk.",
+                 "Wali Kota Bekasi Rahmat Effendi dan Bupati Bekasi bertemu di Bekasi.",
+                 "Warga Kota Bekasi dan Kabupaten Bekasi memadati Bekasi."):
+        assert place(text, ["Bekasi"]) == ("Bekasi",), text
+    assert m.entities_in("LOC", ["Bandung"], text="Pemkab Bandung Barat menolak. Di Bandung.") \
+        == {"Bandung": ("Bandung",)}
+    # no text read: the city
+    assert place("", ["Bekasi"]) == ("Bekasi",)
+
+
+def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: Path) -> None:
+    prep = prepared_article(
+        tmp_path, "Perluasan TPA Burangkeng, Walhi: Bekasi Harus Bangun Infrastuktur",
+        "Walhi menyarankan Pemerintah Kabupaten Bekasi segera membangun infrastuktur. "
+        "Warga Bekasi mengeluhkan bau sampah.")
+    before = load_payload(prep.fields[S.PAYLOAD])
+    assert "Bekasi" in before.entities["LOC"]
+    m = _map({**dict.fromkeys(before.entities["LOC"], 5), **_LOC})
+    after = load_payload(apply_map(prep, m).fields[S.PAYLOAD])
+    assert "Bekasi" not in after.entities["LOC"] and "Kabupaten Bekasi" in after.entities["LOC"]
+    assert {m.name for m in after.mentions if m.type == "LOC"
+            and after.body[m.start:m.end] == "Bekasi"} <= {"Kabupaten Bekasi"}
+    # ``warta add`` applies the stored map as ``reindex`` does
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    assert load_payload(apply_map(prep, again).fields[S.PAYLOAD]).entities == after.entities

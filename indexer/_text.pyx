@@ -15,6 +15,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISTITLE,
     Py_UNICODE_ISUPPER,
 )
 
@@ -143,10 +144,67 @@ cdef extern from "Python.h":
     ctypedef struct PyTypeObject:
         PyObject* (*tp_alloc)(PyTypeObject* t, Py_ssize_t n)
     PyObject* PyDict_GetItem(object d, object key)
+    int PyDict_SetItem(object d, object key, object value) except -1
     void PyTuple_SET_ITEM(PyObject* p, Py_ssize_t pos, PyObject* o)
     void Py_INCREF(PyObject* o)
     void Py_DECREF(PyObject* o)
     void PyObject_GC_UnTrack(PyObject* o)
+
+
+# The casing of a text's distinct words, for its name evidence: which are written in lower case
+# (the lexicon's counts) and which in capitals (acronyms). ``str.islower`` and ``str.isupper``
+# exactly: a cased character, and none of the other case or in title case (a one-character
+# word: its character's case alone); ``tests/test_analysis.py`` checks both against them.
+
+cdef inline bint _cased_as(str w, bint upper):
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(w), i
+    cdef int kind = PyUnicode_KIND(w)
+    cdef void* data = PyUnicode_DATA(w)
+    cdef bint cased = False
+    cdef Py_UCS4 c
+    if n == 1:
+        c = PyUnicode_READ(kind, data, 0)
+        return Py_UNICODE_ISUPPER(c) if upper else Py_UNICODE_ISLOWER(c)
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c < 0x80:  # ASCII: only A-Z and a-z are cased
+            if 0x41 <= c <= 0x5A:
+                if not upper:
+                    return False
+                cased = True
+            elif 0x61 <= c <= 0x7A:
+                if upper:
+                    return False
+                cased = True
+        elif Py_UNICODE_ISTITLE(c) or (Py_UNICODE_ISLOWER(c) if upper
+                                        else Py_UNICODE_ISUPPER(c)):
+            return False
+        elif not cased and (Py_UNICODE_ISUPPER(c) if upper else Py_UNICODE_ISLOWER(c)):
+            cased = True
+    return cased
+
+
+def count_lower(object counts, object words):
+    """``counts.update(filter(str.islower, words))`` for a ``Counter``: one more for each word
+    written in lower case."""
+    cdef str w
+    cdef PyObject* hit
+    if not isinstance(counts, dict):
+        raise TypeError(f"counts must be a dict, not {type(counts).__name__}")
+    for w in words:
+        if _cased_as(w, False):
+            hit = PyDict_GetItem(counts, w)
+            PyDict_SetItem(counts, w, 1 if hit is NULL else <object>hit + 1)
+
+
+def acronyms(object words):
+    """``{w.lower() for w in words if len(w) > 1 and w.isupper()}``."""
+    cdef str w
+    cdef set out = set()
+    for w in words:
+        if PyUnicode_GET_LENGTH(w) > 1 and _cased_as(w, True):
+            out.add(w.lower())
+    return out
 
 
 cdef inline bint _written_as_name(str word, str low):

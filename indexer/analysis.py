@@ -40,7 +40,9 @@ import orjson
 import tantivy
 
 from indexer._text import (
+    acronyms,
     capitalised_in,
+    count_lower,
     has_control,
     in_lexicon,
     matches_around,
@@ -144,7 +146,7 @@ def _names(midcaps: list[str], present: set[str]) -> frozenset[str]:
     name evidence, :meth:`Analyzer.name_words` adds the lexicon's)."""
     names = {w.lower() for w in midcaps}
     names = {n for n in names if n not in present}
-    names.update(w.lower() for w in filter(str.isupper, present) if len(w) > 1)
+    names.update(acronyms(present))
     return frozenset(names)
 
 
@@ -256,10 +258,10 @@ class Analyzer:
         if self.protect_names:
             present = set(body_words)
             names = _names(body_midcaps, present)
-            self.lower_seen.update(filter(str.islower, present))
+            count_lower(self.lower_seen, present)
             title_present = set(title_words)
             if _is_title_case(title_words):
-                extra = {w.lower() for w in filter(str.isupper, title_present) if len(w) > 1}
+                extra = acronyms(title_present)
             else:
                 extra = set(_names(title_midcaps, title_present))
             extra |= capitalised_in(present, self.lexicon)

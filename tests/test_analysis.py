@@ -9,6 +9,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import orjson
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import stemmer
-from indexer._text import capitalised_in, has_control, scan_words
+from indexer._text import acronyms, capitalised_in, count_lower, has_control, scan_words
 from indexer.analysis import (
     CONTROL_RE,
     MAX_STEM_LEN,
@@ -225,6 +226,29 @@ def test_control_check_is_the_pattern_search(text: str) -> None:
     """The compiled check finds a control character exactly where CONTROL_RE does (texts of
     one, two and four bytes per character, every character around both ranges' edges)."""
     assert has_control(text) == (CONTROL_RE.search(text) is not None)
+
+
+
+_CASED = st.lists(st.lists(st.sampled_from(["a", "B", "é", "É", "ǅ", "ǆ", "Ǆ", "ß", "9", "٣", "-",
+                                            "ʰ", "\u0345", "ж", "Ж", "\U0001d41a", "\U0001d400",
+                                            "\U0001f600", "ᾈ"]),
+                           max_size=4).map("".join) | st.text(max_size=4), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CASED)
+def test_word_casing_is_str_islower_and_isupper(words: list[str]) -> None:
+    """The compiled casing of a text's distinct words (the lexicon's lower-case counts, the
+    acronyms) is ``str.islower`` / ``str.isupper``'s: the same counts in the same key order,
+    the same acronyms (title-case letters, modifier and combining letters, characters of no
+    case; one, two and four bytes a character)."""
+    want: Counter[str] = Counter({"a": 2})
+    got = want.copy()
+    for text in (set(words), set(words[::2])):
+        want.update(filter(str.islower, text))
+        count_lower(got, text)
+        assert acronyms(text) == {w.lower() for w in filter(str.isupper, text) if len(w) > 1}
+    assert got == want and list(got) == list(want)
 
 
 # -- the sped-up Sastrawi (indexer.stemmer) stems exactly as PySastrawi does -------------------

@@ -3,6 +3,7 @@ floor, bad input."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -396,6 +397,16 @@ def test_fixed_point_rounds_as_python_does() -> None:
         assert fixed_point(vec) == [_fixed(x) for x in vec]
     halves = [0.005, 0.015, 0.025, -0.005, -0.015, 2.5e-3, 1e9, -1e9, 12.345, -0.0]
     assert fixed_point(halves) == [_fixed(x) for x in halves]
+
+
+def test_weights_are_left_out_of_garbage_collections() -> None:
+    """The model's score vectors are tuples of floats, which a collection stops tracking (with
+    the table that holds only them): full collections during extraction do not walk them."""
+    model = load_model()
+    gc.collect()
+    assert all(type(vec) is tuple for vec in model.weights.values())
+    assert not any(gc.is_tracked(vec) for vec in model.weights.values())
+    assert not gc.is_tracked(model.weights)
 
 
 def test_fast_entity_constructor() -> None:

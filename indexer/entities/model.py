@@ -57,7 +57,7 @@ class TaggerConfig:
     module's names. ``indexer/_ner.pyi`` declares these reads (``TaggerReads``): renaming or
     retyping a field fails mypy where the tagger is built."""
 
-    weights: dict[str, list[float]]  # feature -> score vector, one weight per label
+    weights: dict[str, tuple[float, ...]]  # feature -> score vector, one weight per label
     labels: tuple[str, ...]  # labels.LABELS
     allowed: tuple[tuple[bool, ...], ...]  # [previous label + 1][label]; row 0: a run's start
     ends: tuple[bool, ...]  # per label: whether a run may end with it
@@ -104,7 +104,7 @@ class Model:
 
     def __init__(
         self,
-        weights: dict[str, list[float]],
+        weights: Mapping[str, Sequence[float]],
         lower_ratio: dict[str, int],
         entity_words: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
@@ -134,8 +134,10 @@ class Model:
         self.word_extra: dict[str, str] = word_extra or {}
         # Context words with little say are dropped: runs in their contexts then share cache
         # entries (see the tagger's _ctx_key), which is what makes the per-run cache pay.
-        self.weights = {
-            f: v
+        # Tuples of floats, which the garbage collector stops tracking: lists would be ~75k
+        # containers that every full collection during extraction walks, float by float.
+        self.weights: dict[str, tuple[float, ...]] = {
+            f: tuple(v)
             for f, v in weights.items()
             if f[:2] not in _CONTEXT_PREFIXES or max(v) - min(v) >= _MIN_CONTEXT_SPREAD
         }

@@ -23,7 +23,7 @@ from indexer.entities.names import (
     normalise,
 )
 from indexer.entities.names import defined_otherwise as plain_defined_otherwise
-from indexer.entities.names import link_short_forms as plain_link_short_forms
+from indexer.entities.names import link_short_forms_from as plain_link_short_forms_from
 from indexer.entities.passes import ALIAS_PEOPLE
 from indexer.entities.passes import alias_people as plain_alias_people
 from indexer.entities.passes import join_cut_names as plain_join_cut_names
@@ -79,21 +79,55 @@ def link_people(list entities):
     return out
 
 
+cdef bint _may_define_after(int kind, void* data, Py_ssize_t n, Py_ssize_t end, str name):
+    """Whether the short form ``runs.SHORT_DEF_RE`` may read after " (" at ``end`` can spell
+    ``name`` (``names.is_short_form``): not where its first character (after one space at most;
+    the pattern needs a capital there) is ASCII and the name begins with an ASCII letter, and
+    the two do not lower-case to the same letter, which the short form's letters and the name's
+    first word then begin with."""
+    cdef Py_ssize_t p = end + 2
+    cdef Py_UCS4 c, first
+    if p < n and PyUnicode_READ(kind, data, p) == u' ':
+        p += 1
+    if p >= n:
+        return False
+    c = PyUnicode_READ(kind, data, p)
+    if c >= 128 or PyUnicode_GET_LENGTH(name) == 0:
+        return True
+    if not u'A' <= c <= u'Z':
+        return False
+    first = PyUnicode_READ(PyUnicode_KIND(name), PyUnicode_DATA(name), 0)
+    if u'A' <= first <= u'Z':
+        return first == c
+    if u'a' <= first <= u'z':
+        return <unsigned int>first == <unsigned int>c + 32
+    return True
+
+
 def link_short_forms(str text, list entities):
     """``names.link_short_forms``, run only where a mention of several words defines a short
-    form of itself (``names.defines_short_form``: looked at only where a space and "(" follow the mention
-    or it ends in ")")."""
+    form of itself (``names.defines_short_form``: looked at only where a space and "(" follow
+    the mention, with a short form that may spell it, or it ends in ")"), from that mention."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end
-    for ent in entities:
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), start, end, k
+    cdef Py_ssize_t count = len(entities)
+    cdef str name
+    for k in range(count):
+        ent = entities[k]
         start = m_start(&_F, ent)
         end = m_end(&_F, ent)
-        if (end + 1 < n and PyUnicode_READ(kind, data, end) == u' '
-                and PyUnicode_READ(kind, data, end + 1) == u'(') \
-                or (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
-            if " " in m_name(&_F, ent) and defines_short_form(text, ent):
-                return plain_link_short_forms(text, entities)
+        if end + 1 < n and PyUnicode_READ(kind, data, end) == u' ' \
+                and PyUnicode_READ(kind, data, end + 1) == u'(':
+            name = m_name(&_F, ent)
+            if " " not in name or not _may_define_after(kind, data, n, end, name):
+                continue
+        elif not (start < end <= n and PyUnicode_READ(kind, data, end - 1) == u')'):
+            continue
+        elif " " not in m_name(&_F, ent):
+            continue
+        if defines_short_form(text, ent):
+            return plain_link_short_forms_from(text, entities, k)
     return entities
 
 

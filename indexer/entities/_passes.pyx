@@ -114,6 +114,10 @@ _REGIONAL_FIRST.longest = _ANY_LENGTH
 cdef WordGate _COMPASS_WORDS = WordGate(COMPASS)
 cdef WordGate _UNIT_HEADS = WordGate(UNIT_WORDS | TITLES | frozenset(UNIT_PREFIXES))
 _UNIT_HEADS.longest = _ANY_LENGTH
+# What facts.unit_word needs of a word: to be one of the words or to begin with a prefix.
+cdef frozenset _UNIT_WORDS = UNIT_WORDS
+cdef tuple _UNIT_PREFIXES = UNIT_PREFIXES
+cdef frozenset _TITLES = TITLES
 
 
 cdef bint _shown_as_team(str text, Py_ssize_t start, Py_ssize_t end, bint person):
@@ -309,7 +313,8 @@ def official_units(str text, list entities):
                 space += 1
             if _UNIT_HEADS.may_hold(kind, data, s, space):
                 first = PyUnicode_Substring(text, s, space).lower()
-                if unit_word(first) or (typ == "PER" and first in TITLES):
+                if first in _UNIT_WORDS or (typ == "PER" and first in _TITLES) or (
+                        first.startswith(_UNIT_PREFIXES) and unit_word(first)):
                     parts = unit_parts(text, ent)
         if parts is None:
             if out is not None:

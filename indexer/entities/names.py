@@ -178,6 +178,12 @@ def link_short_forms(text: str, entities: list[Entity]) -> list[Entity]:
                   if " " in ent.name and defines_short_form(text, ent)), None)
     if first is None:  # most texts define no short form
         return entities
+    return link_short_forms_from(text, entities, first)
+
+
+def link_short_forms_from(text: str, entities: list[Entity], first: int) -> list[Entity]:
+    """:func:`link_short_forms` of ``entities``, whose first mention that defines a short form
+    (:func:`defines_short_form`, a name of several words) is ``entities[first]``."""
     defined: dict[str, tuple[str, str]] = {}
     defined_at: dict[str, int] = {}
     out: list[Entity] = entities[:first]

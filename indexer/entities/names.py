@@ -90,8 +90,8 @@ def identifying_parts(name: str) -> tuple[str, ...]:
     if parts is None:
         if len(NAME_PARTS_CACHE) >= _MAX_NAME_PARTS:
             NAME_PARTS_CACHE.clear()
-        lows = (part.lower() for part in name.split(" "))
-        parts = tuple(low for low in lows if len(low) > 2 and low not in COMMON_NAME_PARTS)
+        parts = tuple([low for low in map(str.lower, name.split(" "))
+                       if len(low) > 2 and low not in COMMON_NAME_PARTS])
         NAME_PARTS_CACHE[name] = parts
     return parts
 

@@ -36,6 +36,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
 from indexer.inner_names import inner_only
+from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
@@ -261,10 +262,17 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     if any(to == "PER" and v in emap.inner for _, to, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         inner = inner_only(stored["title"], stored["body"], stored["mentions"] or (), emap.inner)
+    # a medium the article writes as its company (:mod:`indexer.media_names`)
+    companies: frozenset[str] = frozenset()
+    if any(to == "ORG" and v in emap.media for _, to, v in found):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        companies = company_values(stored["title"], stored["body"], stored["mentions"] or (),
+                                   emap.media)
     names = {t: emap.entities_in(t, [v for _, to, v in found if to == t],
                                  f.get(S.CATEGORY) or "", context,
                                  marked if t == "PER" else None, cut if t == "ORG" else (),
-                                 text=text, inner=inner if t == "PER" else ())
+                                 text=text, inner=inner if t == "PER" else (),
+                                 companies=companies if t == "ORG" else ())
              for t in S.ENTITY_TYPES}
     # a place's name written as a person's first word (:mod:`indexer.name_places`),
     # restating the name of the place before it (:mod:`indexer.restated_places`), or a

@@ -74,6 +74,8 @@ class EntityMap:
     common: frozenset[str] = frozenset()
     # their persons -> the values named beside them in two articles or more
     kept: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # organisations' values that are media, the company's only where so written (:mod:`media_names`)
+    media: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -140,8 +142,8 @@ class EntityMap:
     def entities_in(self, typ: str, values: Iterable[str], category: str = "",
                     context: Collection[str] = (),
                     marked: Mapping[str, frozenset[str]] | None = None,
-                    cut: Collection[str] = (), text: str = "", inner: Collection[str] = ()
-                    ) -> dict[str, tuple[str, ...]]:
+                    cut: Collection[str] = (), text: str = "", inner: Collection[str] = (),
+                    companies: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
         """What each of one article's values of type ``typ`` becomes: as :meth:`entity`, but a
         person's one-word name as the article's own full names and category say
         (:func:`~indexer.article_persons.article_persons`), and no one where the article names none
@@ -153,7 +155,9 @@ class EntityMap:
         (:func:`~indexer.bare_names.supported`); an organisation's value the article shows another
         body's is none (``cut``: :func:`~indexer.cut_names.cut_values`), and so is a person's name
         the article writes only inside a place's or a work's name (``inner``:
-        :func:`~indexer.inner_names.inner_only`); an organisation's value the article also writes
+        :func:`~indexer.inner_names.inner_only`), and a medium's the article writes as its
+        company's (``companies``: :func:`~indexer.media_names.company_values`) is that company;
+        an organisation's value the article also writes
         with an age group or a unit's with a body after it is that longer value
         (:func:`~indexer.unit_bodies.qualified_in_article`), a unit's name alone the map joined to
         one body's unit is none where the article names neither
@@ -161,7 +165,8 @@ class EntityMap:
         outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
         the longer place it stands for unless the article names another
         (:mod:`indexer.short_places`)."""
-        out = {v: () if v in cut or v in inner else self.entity(typ, v) for v in values}
+        out = {v: () if v in cut or v in inner else (v,) if v in companies
+               else self.entity(typ, v) for v in values}
         if typ == "ORG":
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
             without_body(out, self._units)
@@ -258,7 +263,8 @@ class EntityMap:
                 "shorts": {v: list(into) for v, into in self.shorts.items()},
                 "short_forms": {v: list(into) for v, into in self.short_forms.items()},
                 "homes": dict(self.homes), "common": sorted(self.common),
-                "kept": {p: sorted(vs) for p, vs in self.kept.items()}}
+                "kept": {p: sorted(vs) for p, vs in self.kept.items()},
+                "media": sorted(self.media)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -287,7 +293,8 @@ class EntityMap:
             homes = {str(p): bool(h) for p, h in data.get("homes", {}).items()}
             common = frozenset(map(str, data.get("common", ())))
             kept = {str(p): frozenset(map(str, vs)) for p, vs in data.get("kept", {}).items()}
+            media = frozenset(map(str, data.get("media", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept)
+                   shorts, forms, homes, common, kept, media)

@@ -110,7 +110,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   maker's or a club's (Suzuki, Persib), and one found mostly in retold stories ("Sinopsis
   ...") a character's, no facet value; an organisation's name shaped as a person's that the
   corpus also types a person's, in a quarter of as many articles, is a person's
-  (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha").
+  (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha"); an organisation's name
+  mostly written after a word of a medium ("akun X", "kanal X") is a platform's, no facet
+  value but where an article writes it as the company's (:mod:`indexer.media_names`).
 
 Each type's joins are made by :mod:`indexer.type_map`; the rules are in
 :mod:`indexer.variant_joins`, :mod:`indexer.name_parts`,
@@ -137,6 +139,7 @@ from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import STREET_NAME_MIN
 from indexer.inner_names import inner_values
+from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
 from indexer.name_keys import category_key, variant_key
 from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
@@ -229,9 +232,10 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     if persons_named:
         _retype(raw_counts, types, persons_named, "ORG", "PER")
         entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(persons_named, "PER")})
+    media = media_values(kinds, entity_counts.get("ORG", {}))
     credited = credits(found, entity_counts) | {
         n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands} | {
-        ("LOC", v) for v in org_heads(entity_counts)}
+        ("LOC", v) for v in org_heads(entity_counts)} | {("ORG", v) for v in media}
     org_names = org_words(entity_counts.get("ORG", {}))
     person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))
@@ -271,7 +275,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      profiles(values, contexts, entity_counts, articles), articles,
                      marks, unsure, inner,
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
-                     short, homes, common, kept)
+                     short, homes, common, kept, media)
 
 
 @dataclass(slots=True)

@@ -20,8 +20,11 @@ character's, no facet value. A place's name written after the head of a competit
 no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no facet value. An
 organisation's name of capitals only written after a word of a suspect, a victim or a witness
 ("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials, no facet
-value. A person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"):
-the shares keep those.
+value. An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
+"pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
+post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
+article writes about the company behind it). A person's own name is written so now and then
+("relawan Jokowi", "akun Instagram X"): the shares keep those.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -43,7 +46,9 @@ from indexer.words import WORD_RE, word_before
 
 Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
-KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS)
+MEDIUM: Final = "medium"
+KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS,
+                MEDIUM)
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
@@ -51,7 +56,7 @@ IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER", "ORG"),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
-                     "event": ("LOC",), INITIALS: ("ORG",)}
+                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
 _PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
@@ -60,7 +65,14 @@ _PERSON_KIND: Final = {"product": "maker"}
 KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
                      "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
-                     "event": Fraction(3, 4), INITIALS: Fraction(1, 2)}
+                     "event": Fraction(3, 4), INITIALS: Fraction(1, 2),
+                     MEDIUM: Fraction(1, 4)}
+# A medium in three articles at least: a body's own account is written so now and then
+# ("akun resmi", "melalui akun X" of a foundation in two of its articles).
+_MIN_OF: Final = {MEDIUM: 3}
+# A platform's name is one word; a longer name after "akun" is its owner's ("akun The Habibie
+# Center kembali mengonfirmasi").
+MEDIUM_WORDS_MAX: Final = 1
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
@@ -121,7 +133,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> "group", "thing", "named", "maker", "story" (persons'
-    names) or "product" (organisations'). ``kinds``: (name, kind) -> articles."""
+    names) or "product", "medium" (organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`)
@@ -131,10 +143,12 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
             continue
         if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
             continue
+        if kind == MEDIUM and len(value.split()) > MEDIUM_WORDS_MAX:
+            continue
         if kind == "named" and typ == "ORG" and any(w.isupper() for w in value.split()):
             continue  # a body's acronym: "Gedung DPRD Jatim" is the DPRD's building
 
-        if (found and (typ, value) not in out and n >= KIND_MIN
+        if (found and (typ, value) not in out and n >= _MIN_OF.get(kind, KIND_MIN)
                 and n >= KIND_SHARE[kind] * found):
             out[(typ, value)] = kind
     return out

@@ -16,9 +16,10 @@ from indexer.variant_joins import NAME_TAILS
 
 # The fewest articles the full name an acronym joins must be found in.
 ACRONYM_MIN: Final = 5
-# Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta").
+# Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta", "Kernel Oil Pte Ltd" ~
+# "Kernel Oil"). Not "sdn" of a Malaysian "Sdn Bhd": "SDN" is a state primary school.
 LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "perum", "cv", "ltd", "inc",
-                                "corp"})
+                                "corp", "pte", "bhd", "llc", "plc", "gmbh"})
 # Words that go on with a name that was cut before them ("Kementerian Hukum dan ...").
 CONJUNCTIONS: Final = frozenset({"dan", "&"})
 # Words after a company's name that say what kind of company it is ("JYP Entertainment").

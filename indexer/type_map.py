@@ -34,6 +34,7 @@ from indexer.near_names import (
 )
 from indexer.nicknames import join_nicknames
 from indexer.org_names import cut_short, join_org_names
+from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_tails import join_place_tails
 from indexer.unit_bodies import join_units
@@ -87,10 +88,12 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             a, b = (_half(h, keyed, counts, counts[v], resolve) for h in halves)
             if a and b and a != b:
                 tickets[v] = (a, b)
-        for v, (a, b) in tickets.items():
-            del plain[v]
-            for half in (a, b):
-                plain[half] = plain.get(half, 0) + counts[v]
+    if typ == "ORG":  # two bodies written as one name (:mod:`indexer.org_pairs`)
+        tickets.update(body_pairs(counts))
+    for v, (a, b) in tickets.items():
+        del plain[v]
+        for half in (a, b):
+            plain[half] = plain.get(half, 0) + counts[v]
     generic = generic_values(typ, plain, places) | set(credited)
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
     # an officer's name and another person's spelt alike are two people

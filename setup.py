@@ -7,8 +7,9 @@ pyproject.toml."""
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-NAMES = ("_ner_tables", "_ner_tokens", "_ner_scan", "_ner_viterbi", "_ner_scorer", "_ner_mentions",
-         "_ner_records", "_ner", "entities._passes", "entities._links", "_text", "_shingle")
+NAMES = ("_ner_tables", "_ner_tokens", "_ner_scan", "_ner_viterbi", "_ner_scorer", "_ner_names",
+         "_ner_mentions", "_ner_records", "_ner", "entities._passes", "entities._links", "_text",
+         "_shingle")
 
 setup(
     ext_modules=cythonize(

@@ -16,6 +16,8 @@ parts, one job each, a class building on the one before:
 * ``_ner_viterbi``: the moves between labels and the Viterbi decoding (:class:`Decoder`);
 * ``_ner_scorer``: per-word and per-context score vectors in fixed point, summed per run
   (:class:`Scorer`);
+* ``_ner_names``: a mention's facet value and the credit test, compiled from the package's
+  facts (:class:`Normaliser`, :class:`Credits`);
 * ``_ner_mentions``: a run's mentions in its context from its strings, the plain reference
   (:class:`RunMentions`);
 * ``_ner_records``: the same from C records per run and context token (:class:`RunRecords`);
@@ -39,10 +41,11 @@ from indexer._ner_tables cimport (FOUND_MARK, ft_add, ft_find, kt_find_h, kt_has
                                   untracked)
 from indexer._ner_tokens cimport next_span, prev_span
 
+from indexer._ner_names import Credits, Normaliser
 from indexer._ner_scorer import fixed_point
 from indexer._ner_tokens import BOS, EOS, char_classes, next_token, prev_token, token_spans
 
-__all__ = ["BOS", "EOS", "Tagger", "char_classes", "field_mentions", "fixed_point",
+__all__ = ["BOS", "Credits", "EOS", "Normaliser", "Tagger", "char_classes", "field_mentions", "fixed_point",
            "next_token", "prev_token", "token_spans"]
 
 cdef enum:
@@ -315,7 +318,7 @@ cdef class Tagger(RunRecords):
             out.append(self._entity(item[2], item[3], start + s, e_abs))
         if org is not None:
             covered = self.acronym_end(text, org[1])
-            name, typ = self.normalised(text[org[0] : org[1]], "ORG")
+            name, typ = self.normaliser.normalise(text[org[0] : org[1]], "ORG")
             out.append(self._entity(name, typ, org[0], covered))
         covered_at[0] = covered
         return 0

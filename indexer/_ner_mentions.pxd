@@ -3,6 +3,7 @@
 
 from libc.stdint cimport int64_t
 
+from indexer._ner_names cimport Credits, Normaliser
 from indexer._ner_scorer cimport Scorer
 
 
@@ -12,7 +13,9 @@ cdef class RunMentions(Scorer):
     cdef dict singles  # (single prev key, word, single next key) -> found (see _single_prev_key)
     cdef dict pkeys, nkeys, spkeys, snkeys  # context token -> its key (see _ctx_key, ...)
     cdef tuple span_found  # per type, a span of a run -> what it makes (see _span_found)
-    cdef object normalised, split_places, credit_match, web_address_match
+    cdef Normaliser normaliser
+    cdef Credits credits
+    cdef object split_places, web_address_match
     cdef frozenset heads, orgs, place_first, titles, title_words, not_alone, connectors
     cdef frozenset doubtful_buckets, cite_words
     cdef int64_t sure_margin

@@ -29,10 +29,11 @@ cdef class RunMentions(Scorer):
 
     def __init__(self, config):
         """``config``: an :class:`indexer.entities.model.TaggerConfig`; besides the scorer's,
-        its facts and the Python functions the mentions are normalised and split with."""
+        its facts, the compiled normaliser and credit test (``_ner_names``) and the Python
+        function that splits places."""
         Scorer.__init__(self, config)
         self.max_runs = config.max_run_cache
-        self.normalised = config.normalised
+        self.normaliser = config.normaliser
         self.split_places = config.split_places
         self.heads = config.heads
         self.orgs = config.orgs
@@ -42,7 +43,7 @@ cdef class RunMentions(Scorer):
         self.title_words = config.title_words
         self.not_alone = config.not_alone
         self.connectors = config.connectors
-        self.credit_match = config.credit_match
+        self.credits = config.credits
         self.web_address_match = config.web_address_match
         self.cite_words = config.cite_words
         self.doubtful_buckets = config.doubtful_buckets
@@ -88,10 +89,10 @@ cdef class RunMentions(Scorer):
         if fact is not None:
             typ = <str>fact
             if not sent:
-                return ((0, len(word), *self.normalised(word, typ), False),)
+                return ((0, len(word), *self.normaliser.normalise(word, typ), False),)
             self._totals([word], prev, nxt, tot)
             lab = 4 + 4 * _TYPES.index(typ)  # U-<type>
-            return ((0, len(word), *self.normalised(word, typ),
+            return ((0, len(word), *self.normaliser.normalise(word, typ),
                      self._doubtful(word, tot, lab)),)
         self._totals([word], prev, nxt, tot)
         for j in range(1, NL):  # a one-word run: O or U-X (the start row forbids I-X, L-X)
@@ -102,11 +103,11 @@ cdef class RunMentions(Scorer):
         typ = _TYPES[(lab - 1) // 4]
         if typ == "PER" and word.rstrip(".").lower() in self.titles:
             return ()
-        if self.credit_match(low) is not None or (
+        if self.credits.match(low) is not None or (
                 prev.lower() in self.cite_words and self.web_address_match(low) is not None):
             return ()  # a credit: "(Antara)", "kepada Okezone", "dilansir dari Self.com"
         cdef bint doubtful = sent and self._doubtful(word, tot, lab)
-        return ((0, len(word), *self.normalised(word, typ), doubtful),)
+        return ((0, len(word), *self.normaliser.normalise(word, typ), doubtful),)
 
     cdef bint _doubtful(self, str word, int64_t* tot, int lab):
         """Whether a one-word run at a sentence start whose scores are ``tot`` is a doubtful
@@ -258,7 +259,7 @@ cdef class RunMentions(Scorer):
         if made is None:
             typ = <str>_TYPES[t]
             if self._trim(span, &s, &e, typ):
-                name = self.normalised(span[s:e], typ)
+                name = self.normaliser.normalise(span[s:e], typ)
                 made = untracked((s, e, (<tuple>name)[0], (<tuple>name)[1]))
             else:
                 made = ()
@@ -286,7 +287,7 @@ cdef class RunMentions(Scorer):
         if start[0] >= end[0]:
             return False
         cdef str low = text[start[0] : end[0]].rstrip(".").lower()
-        if low in self.not_alone or self.credit_match(low) is not None:
+        if low in self.not_alone or self.credits.match(low) is not None:
             return False
         if typ == "PER" and (low in self.titles or self._only_titles(low)):
             return False  # only titles: "Kasat Reskrim", "Plt Menpora"

@@ -244,7 +244,7 @@ cdef class RunRecords(RunMentions):
             if rec.flags & R_TITLE:
                 return ()
         if not rec.flags & R_CREDIT_KNOWN:
-            rec.flags |= R_CREDIT_KNOWN | (R_CREDIT if self.credit_match(low) is not None else 0)
+            rec.flags |= R_CREDIT_KNOWN | (R_CREDIT if self.credits.match(low) is not None else 0)
         if rec.flags & R_CREDIT:
             return ()  # a credit: "(Antara)", "kepada Okezone"
         if prev.lower() in self.cite_words:
@@ -272,13 +272,13 @@ cdef class RunRecords(RunMentions):
         return self._sum_totals(&self.rrecs[rid].wid, None, 1, b, af, tot)
 
     cdef tuple _name_at(self, Py_ssize_t rid, str word, int t):
-        """``normalised(word, type t)`` of one-word run record ``rid``, made once."""
+        """``normalise(word, type t)`` of one-word run record ``rid``, made once."""
         memo = self.run_memo[rid]
         if memo is None:
             memo = (None, None, None)
         name = (<tuple>memo)[t]
         if name is None:
-            name = tuple(self.normalised(word, <str>_TYPES[t]))
+            name = self.normaliser.normalise(word, <str>_TYPES[t])
             memo = tuple([name if k == t else (<tuple>memo)[k] for k in range(3)])
             self.run_memo[rid] = untracked(memo)
         return <tuple>name

@@ -83,14 +83,14 @@ _OUTLETS = [ln.lower() for ln in read_lines(DATA / "outlets.txt")]
 CREDIT_RE: re.Pattern[str] = _credit_re(_OUTLETS)
 # What CREDIT_RE needs to match at all: a mention that begins with an outlet's name (as many
 # of its first characters as the shortest name has) or that holds a "." (a web address).
-_CREDIT_HEAD = min(len(n.removesuffix("*")) for n in _OUTLETS)
-_CREDIT_HEADS = frozenset(n[:_CREDIT_HEAD] for n in _OUTLETS)
+CREDIT_HEAD = min(len(n.removesuffix("*")) for n in _OUTLETS)
+CREDIT_HEADS = frozenset(n[:CREDIT_HEAD] for n in _OUTLETS)
 
 
 def credit_match(low: str) -> re.Match[str] | None:
     """``CREDIT_RE.fullmatch(low)``. Most mentions fail the cheap test of what a match needs,
     and the regex, which tries every outlet at every word, takes ~1-2 µs to fail them."""
-    if "." in low or low[:_CREDIT_HEAD] in _CREDIT_HEADS:
+    if "." in low or low[:CREDIT_HEAD] in CREDIT_HEADS:
         return CREDIT_RE.fullmatch(low)
     return None
 # A web address ("Self.com", "Blibli.com"): a credit where the text cites it as a source (after

@@ -21,15 +21,17 @@ from indexer.entities.facts import (
     ALIASES,
     CALENDAR_WORDS,
     CITE_WORDS,
+    CREDIT_HEAD,
+    CREDIT_HEADS,
+    CREDIT_RE,
     NOT_ALONE,
     TITLE_QUALIFIERS,
     TITLES,
     WEB_ADDRESS_RE,
-    credit_match,
     load_orgs,
     load_places,
 )
-from indexer.entities.names import Entity, normalised
+from indexer.entities.names import PLACES_ONLY_ALIASES, SHORT_ALIAS, Entity
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_model.json.gz"
 
@@ -71,7 +73,7 @@ class TaggerConfig:
     word_extra: dict[str, str]  # lower-cased word -> its corpus features, space-separated
     vector_prefix: str  # features.VECTOR_PREFIX
     position_features: Callable[[str, str, str, str, bool], list[str]]
-    normalised: Callable[[str, str], tuple[str, str]]
+    normaliser: _ner.Normaliser  # names.normalise, compiled
     entity: type[Entity]  # the mention record; the tagger sets its slots as make_entity does
     split_places: Callable[[list[str], list[int], str], list[int]]
     part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
@@ -91,7 +93,7 @@ class TaggerConfig:
     title_words: frozenset[str]  # titles and the words that continue them ("pol")
     not_alone: frozenset[str]
     connectors: frozenset[str]
-    credit_match: Callable[[str], re.Match[str] | None]  # a mention that is a credit (lower)
+    credits: _ner.Credits  # facts.credit_match, compiled: a mention that is a credit (lower)
     web_address_match: Callable[[str], re.Match[str] | None]  # a credit after a cite word
     cite_words: frozenset[str]
     doubtful_buckets: frozenset[str]  # lower buckets of words that start sentences, not names
@@ -143,7 +145,9 @@ class Model:
         }
         self.lower_ratio = lower_ratio
         # Well-known places, and the short forms of places in the alias table ("AS", "Jabar").
-        self.places = places | {k for k, (_, t) in ALIASES.items() if t == "LOC" and k != "amerika"}
+        self.places = places | {
+            k for k, (_, t) in ALIASES.items() if t == "LOC" and k not in PLACES_ONLY_ALIASES
+        }
         # The type of a name that is a fact, lower case: LOC for a well-known place (first),
         # ORG for a well-known organisation (the tagger types one-word runs by it; a listed
         # name keeps it, see passes.one_kind_lists).
@@ -177,7 +181,8 @@ class Model:
             word_extra=self.word_extra,
             vector_prefix=features.VECTOR_PREFIX,
             position_features=features.position_features,
-            normalised=normalised,
+            normaliser=_ner.Normaliser(TITLES, TITLE_QUALIFIERS, ALIASES, PLACES_ONLY_ALIASES,
+                                       SHORT_ALIAS),
             entity=Entity,
             split_places=self.split_places,
             part_name=passes.part_name,
@@ -197,7 +202,7 @@ class Model:
             title_words=TITLES | TITLE_QUALIFIERS,
             not_alone=NOT_ALONE,
             connectors=frozenset(runs.CONNECTORS),
-            credit_match=credit_match,
+            credits=_ner.Credits(CREDIT_HEAD, CREDIT_HEADS, CREDIT_RE.fullmatch),
             web_address_match=WEB_ADDRESS_RE.fullmatch,
             cite_words=CITE_WORDS,
             doubtful_buckets=_DOUBTFUL_BUCKETS,

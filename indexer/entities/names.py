@@ -51,6 +51,9 @@ _SPACES_RE = re.compile(r"\s+")
 # A short form of this many letters or fewer is written in capitals ("KAI", "MA", "BI"): the
 # same letters as a capitalised word are a person's name (EXO's "Kai", Jack "Ma"), not it.
 SHORT_ALIAS = 3
+# Short forms the alias table joins only in a mention typed a place: "Amerika" in a person's or an
+# organisation's name is no country.
+PLACES_ONLY_ALIASES = frozenset({"amerika"})
 
 
 def normalise(surface: str, typ: str) -> tuple[str, str]:
@@ -68,7 +71,7 @@ def normalise(surface: str, typ: str) -> tuple[str, str]:
                 break
             name, titled = rest, True
     alias = ALIASES.get(name.lower())
-    if alias is not None and (name.lower() != "amerika" or typ == "LOC"):
+    if alias is not None and (typ == "LOC" or name.lower() not in PLACES_ONLY_ALIASES):
         if len(name) > SHORT_ALIAS or not name.istitle():
             return alias
         return name, "PER"

@@ -21,7 +21,7 @@ from libc.string cimport memset
 from indexer._ner_tables cimport (BATCH, Lookup, PyUnicode_DATA, PyUnicode_KIND,
                                   PyUnicode_READ, kt_add, kt_clear, kt_find_h, kt_find_many,
                                   kt_free, kt_hash, kt_init, prefetch, queue, record_list,
-                                  untracked)
+                                  untracked, zmap_clear, zmap_free, zmap_grow)
 from indexer._ner_viterbi cimport fixed
 
 cdef extern from "Python.h":
@@ -33,6 +33,7 @@ cdef extern from "stdlib.h":
     void* aligned_alloc(size_t alignment, size_t size) nogil
 
 cdef int64_t SMALL_LIMIT = (1 << 19) - 1  # a feature weight's fixed-point range
+cdef Py_ssize_t ARENA_START = 1 << 16  # lanes (512 KiB: whole pages, as a zmap's size must be)
 POSITIONS = "aofsme"  # features.POSITIONS (checked when a Scorer is built)
 CONTEXT_KINDS = "pqnlPNr"  # features.CONTEXT_KINDS (checked likewise)
 cdef str _POSITIONS = POSITIONS
@@ -86,7 +87,7 @@ cdef class Scorer(Decoder):
         kt_free(&self.features)
         kt_free(&self.word_keys)
         free(self.ftab)
-        free(self.arena)
+        zmap_free(self.arena, self.cap * sizeof(int64_t))
         free(self.recs)
 
     def __init__(self, config):
@@ -145,6 +146,7 @@ cdef class Scorer(Decoder):
         self.pos_parts = {}
         self.before = {}
         self.after = {}
+        zmap_clear(self.arena, self.used * sizeof(int64_t))
         self.used = 0
 
     cdef bint _full(self):
@@ -159,18 +161,21 @@ cdef class Scorer(Decoder):
             self._reset()
 
     cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1:
-        """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move)."""
+        """Offset of ``nvec`` fresh zeroed vectors in the arena (which may move). The arena is
+        a zmap: what lies past ``used`` is zero, so nothing is written here."""
         cdef Py_ssize_t need = self.used + nvec * NL
         cdef Py_ssize_t newcap
         cdef int64_t* grown
         if need > self.cap:
-            newcap = max(need, self.cap * 2, 4096)
-            grown = <int64_t*>realloc(self.arena, newcap * sizeof(int64_t))
+            newcap = max(self.cap * 2, ARENA_START)
+            while newcap < need:
+                newcap *= 2
+            grown = <int64_t*>zmap_grow(self.arena, self.cap * sizeof(int64_t),
+                                        newcap * sizeof(int64_t))
             if grown == NULL:
                 raise MemoryError()
             self.arena = grown
             self.cap = newcap
-        memset(self.arena + self.used, 0, nvec * NL * sizeof(int64_t))
         cdef Py_ssize_t off = self.used
         self.used = need
         return off

@@ -76,6 +76,11 @@ cdef void ft_free(FoundTable* t) noexcept
 cdef void ft_clear(FoundTable* t) noexcept
 cdef int ft_add(FoundTable* t, uint64_t key, Py_ssize_t value) except -1
 cdef list record_list()
+# Zeroed memory that grows without copying and is zeroed again without writing to it (see
+# zmap_grow); sizes in bytes, multiples of the page size.
+cdef void* zmap_grow(void* p, size_t size, size_t new_size) noexcept
+cdef void zmap_clear(void* p, size_t size) noexcept
+cdef void zmap_free(void* p, size_t size) noexcept
 
 
 cdef inline uint64_t fnv(uint64_t h, str s, Py_ssize_t a, Py_ssize_t b) noexcept:

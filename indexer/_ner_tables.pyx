@@ -9,6 +9,11 @@ from cpython.object cimport PyObject
 from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
+from posix.mman cimport MADV_DONTNEED, MAP_ANONYMOUS, MAP_FAILED, MAP_PRIVATE, PROT_READ
+from posix.mman cimport PROT_WRITE, madvise, mmap, mremap, munmap
+
+cdef extern from "<sys/mman.h>" nogil:
+    enum: MREMAP_MAYMOVE
 
 # Key numbers and pool offsets are uint32; a C constant, so that the check is no Python compare.
 cdef Py_ssize_t KEY_NUMBERS = 0xFFFFFFFF
@@ -186,3 +191,28 @@ cdef list record_list():
     cdef list out = []
     PyObject_GC_UnTrack(<PyObject*>out)
     return out
+
+
+cdef void* zmap_grow(void* p, size_t size, size_t new_size) noexcept:
+    """``p`` (``size`` bytes of an anonymous mapping, or NULL) grown to ``new_size`` bytes, the
+    new ones zero, or NULL when memory runs out. The kernel moves the pages (mremap) where
+    realloc would copy them, and fresh pages are zero without a memset: a first pass over a
+    corpus fills such memory once, and copies and memsets were most of its cache misses."""
+    cdef void* q
+    if p == NULL:
+        q = mmap(NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    else:
+        q = mremap(p, size, new_size, MREMAP_MAYMOVE)
+    return NULL if q == MAP_FAILED else q
+
+
+cdef void zmap_clear(void* p, size_t size) noexcept:
+    """Zero the first ``size`` bytes of a zmap: the kernel drops their pages, and a page read
+    or written again is a fresh zero page."""
+    if p != NULL and size:
+        madvise(p, size, MADV_DONTNEED)
+
+
+cdef void zmap_free(void* p, size_t size) noexcept:
+    if p != NULL:
+        munmap(p, size)

@@ -3,7 +3,8 @@ each pair remembered (``urlencode``), links built from pairs quoted once per pag
 the states they lead to), Babel's formatting remembered per (value, locale), the pages'
 environments (words translated when compiled, values escaped to plain strings, an output
 statement yielded as one string: jinja2.ext.i18n's own newstyle callables, markupsafe.escape and
-Jinja's own code), and the facet value lists written by one function (the template loop)."""
+Jinja's own code), and the facet value lists, the facets' sentences and the timeline's bars
+written in Python (the template code each stands for)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ from search_api.backends import TantivyBackend
 from search_api.facets import FacetValue
 from search_api.web import fmt
 from search_api.web.entity_page import entity_url
-from search_api.web.facet_values import values_html
+from search_api.web.facet_values import facet_words, values_html
+from search_api.web.histogram import axis_html, bars_html
 from search_api.web.routes import TEMPLATE_DIR, make_templates
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
@@ -46,7 +48,14 @@ from search_api.web.state import (
     with_lang_param,
 )
 from search_api.web.templating import escape_output, format_markup
-from search_api.web.trends_page import monitor_links, search_query, trend_url, values_trends
+from search_api.web.trends_page import (
+    monitor_links,
+    search_pairs,
+    search_query,
+    trend_url,
+    values_trends,
+)
+from search_api.web.views import Bar
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
 
@@ -112,6 +121,12 @@ def test_value_trends_are_trend_urls(state: PageState, facet: str, values: list[
     pairs = parse_qsl(search_query(state))
     assert values_trends(pairs)(facet, values) == trend_url(
         [urlencode([*pairs, (facet, v)]) for v in values])
+
+
+@settings(max_examples=300, deadline=None)
+@given(STATES)
+def test_search_pairs_are_the_search_query_parsed(state: PageState) -> None:
+    assert search_pairs(state) == parse_qsl(search_query(state))
 
 
 @settings(max_examples=300, deadline=None)
@@ -303,3 +318,73 @@ def test_value_lists_of_real_pages_are_the_template_loop(index_dir: Path) -> Non
                     assert _list_html(facet.name, list(facet.values), lang) == \
                         _loop_html(facet.name, list(facet.values), lang)
     assert lists >= 30
+
+
+# The timeline's bars and axis as templates/search.html wrote them from its loops.
+BARS_LOOP = """\
+        {% for bar in bars %}
+        {% if bar.url %}
+        <a class="bar" href="{{ bar.url }}" draggable="false" data-count="{{ bar.count }}" \
+data-from="{{ bar.date_from }}" data-to="{{ bar.date_to }}" title="{{ bar.label }}: \
+{{ bar.count_label }}"><span class="bar-fill" style="height: {{ bar.height }}%"></span>\
+<span class="visually-hidden">{{ bar.label }}: {{ ngettext("%(num)s result", "%(num)s results", \
+bar.count, num=bar.count_label) }}</span></a>
+        {% else %}
+        <span class="bar bar-empty" data-from="{{ bar.date_from }}" data-to="{{ bar.date_to }}" \
+title="{{ bar.label }}: 0"><span class="visually-hidden">{{ bar.label }}: {{ _("no results") }}\
+</span></span>
+        {% endif %}
+        {% endfor %}
+|{% for bar in bars %}<span>{{ bar.tick }}</span>{% endfor %}"""
+
+
+def _bars_written(bars: list[Bar], lang: i18n.Lang) -> tuple[str, str]:
+    return (f"{bars_html(bars, lang)}|{axis_html(bars)}",
+            _extension_env().from_string(BARS_LOOP).render(bars=bars, i18n=lang))
+
+
+BARS = st.lists(st.builds(Bar, TEXT, TEXT, st.integers(0, 10**7), TEXT,
+                          st.floats(0, 100, allow_nan=False), st.none() | TEXT, TEXT, TEXT),
+                max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BARS, st.sampled_from(["id", "en"]))
+def test_bars_are_the_template_loops(bars: list[Bar], code: str) -> None:
+    ours, loop = _bars_written(bars, i18n.lang(code))
+    assert ours == loop
+
+
+def test_bars_of_real_pages_are_the_template_loops(index_dir: Path) -> None:
+    backend = TantivyBackend(index_dir)
+    shown = 0
+    for code in ("id", "en"):
+        lang = i18n.for_request(code, None)
+        for pairs in ([], [("q", "jakarta")], [("q", "banjir"), ("from", "2019-01-01")]):
+            state, request = parse_state([*pairs, ("lang", code)], lang)
+            bars = list(build_search_page(backend, state, request, lang).histogram.bars)
+            shown += len(bars)
+            ours, loop = _bars_written(bars, lang)
+            assert ours == loop
+    assert shown >= 6
+
+
+# The facets' sentences as templates/search.html wrote them.
+WORDS = """{{ _("of the ticked %(facet)s", facet=label|lower) }}|\
+{{ _("Filter by %(facet)s", facet=label|lower) }}|{{ _("Trend top %(facet)s", facet=label|lower) }}\
+|{{ _("Show more %(facet)s", facet=label|lower) }}|{{ _("Find %(facet)s", facet=label|lower) }}\
+|{{ _('Find %(facet)s…', facet=singular) }}"""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(FACETS), st.sampled_from(["id", "en"]), st.none() | TEXT, TEXT)
+def test_facet_words_are_the_templates(spec: S.Facet, code: str, label: str | None,
+                                       singular: str) -> None:
+    lang = i18n.lang(code)
+    if label is None:  # the facet's own words
+        label, singular = lang.gettext(spec.label), lang.gettext(spec.singular)
+    words = facet_words(label, singular, lang)
+    ours = "|".join([words.of_the_ticked, words.filter_by, words.trend_top, words.show_more,
+                     words.find, words.find_prompt])
+    assert ours == _extension_env().from_string(WORDS).render(label=label, singular=singular,
+                                                              i18n=lang)

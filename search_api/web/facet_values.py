@@ -1,4 +1,5 @@
-"""A facet's value list on the search page, as HTML written by one function.
+"""A facet's value list on the search page, as HTML written by one function, and the facet's
+sentences around it (:func:`facet_words`).
 
 A page lists ~40 facet values, each a checkbox, a label and, for an entity, a link to its page:
 as a template loop that is ~14 lookups and ~9 escapes per value, and a view object per value,
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from indexer import schema as S
 from search_api.facets import FacetValue
@@ -22,7 +23,8 @@ from search_api.i18n import Lang
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, html_id
 from search_api.web.state import with_lang_param
-from search_api.web.templating import escape_output
+from search_api.web.templating import escape_output, format_markup
+from search_api.web.views import FacetWords
 
 
 @lru_cache(maxsize=16_384)
@@ -30,11 +32,12 @@ def _parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str, str]
            ) -> tuple[str, str, str]:
     """A value's markup before its count, between its count and its count's label, and after
     (``about``: the profile link's title, with ``%(name)s``)."""
-    vid, text, name = escape(html_id(facet, value)), escape(value), escape(facet)
+    vid, text, name = (escape_output(html_id(facet, value)), escape_output(value),
+                       escape_output(facet))
     profile = ""
     if facet in S.ENTITY_FACETS:
-        url = escape(with_lang_param(entity_url(facet, value), lang_param))
-        label = escape(about % {"name": value})
+        url = escape_output(with_lang_param(entity_url(facet, value), lang_param))
+        label = escape_output(about % {"name": value})
         profile = (f'<a class="facet-profile" href="{url}" title="{label}" aria-label="{label}">'
                    "i</a>")
     return (f'          <li>\n            <input type="checkbox" id="{vid}" name="{name}" '
@@ -54,3 +57,19 @@ def values_html(facet: str, values: Sequence[FacetValue], lang: Lang) -> Markup:
         count = escape_output(fmt_count(v.count, lang))
         out.append(f"{head}{v.count}{checked}{middle}{count}{tail}")
     return Markup("\n".join(out))
+
+
+@lru_cache(maxsize=64)
+def facet_words(label: str, singular: str, lang: Lang) -> FacetWords:
+    """The sentences of the facet headed ``label`` (its value called ``singular``), in the
+    page's language: what the template wrote with ``_()`` of ``label|lower``, five facets
+    times five sentences per page."""
+    plural, _ = {"facet": label.lower()}, lang.gettext
+    return FacetWords(
+        of_the_ticked=format_markup(_("of the ticked %(facet)s"), plural),
+        filter_by=format_markup(_("Filter by %(facet)s"), plural),
+        trend_top=format_markup(_("Trend top %(facet)s"), plural),
+        show_more=format_markup(_("Show more %(facet)s"), plural),
+        find=format_markup(_("Find %(facet)s"), plural),
+        find_prompt=format_markup(_("Find %(facet)s…"), {"facet": singular}),
+    )

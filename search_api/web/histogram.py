@@ -1,4 +1,9 @@
-"""The date histogram under the results: one bar per day or month, and the range presets."""
+"""The date histogram under the results: one bar per day or month, and the range presets.
+
+The bars and their axis are written as HTML by one function each (:func:`bars_html`,
+:func:`axis_html`): a page shows about ten bars, each ~10 values that the template would look
+up, escape and format one by one. The markup is byte for byte what ``templates/search.html``
+printed from its loops (tests/test_page_fast_paths.py renders both)."""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Final
 
+from markupsafe import Markup
+
 from search_api import facets as F
 from search_api.backends import Backend
 from search_api.i18n import Lang
 from search_api.params import SearchRequest
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
 from search_api.web.state import Links, PageState
+from search_api.web.templating import escape_output, format_markup
 from search_api.web.views import Bar, Histogram, Link
 
 MAX_TICKS: Final = 6  # labelled bars under the histogram
@@ -116,6 +124,8 @@ def build_histogram(
     return Histogram(
         granularity=granularity,
         bars=tuple(bars),
+        bars_html=bars_html(bars, lang),
+        axis_html=axis_html(bars),
         undated=undated,
         undated_label=fmt_count(undated, lang),
         presets=tuple(presets),
@@ -126,3 +136,30 @@ def build_histogram(
         input_to=state.date_to.strftime("%d/%m/%Y") if state.date_to else "",
         newest=newest.isoformat() if newest else "",
     )
+
+
+def bars_html(bars: Sequence[Bar], lang: Lang) -> Markup:
+    """Each bar's element, a line each: a link filtering on its dates, or an empty bar."""
+    none = escape_output(format_markup(lang.gettext("no results"), {}))
+    out = []
+    for bar in bars:
+        label = escape_output(bar.label)
+        dates = f'data-from="{escape_output(bar.date_from)}" data-to="{escape_output(bar.date_to)}"'
+        if bar.url:
+            count = escape_output(bar.count_label)
+            text = lang.ngettext("%(num)s result", "%(num)s results", bar.count)
+            out.append(
+                f'        <a class="bar" href="{escape_output(bar.url)}" draggable="false" '
+                f'data-count="{bar.count}" {dates} title="{label}: {count}"><span class="bar-fill" '
+                f'style="height: {escape_output(bar.height)}%"></span>'
+                f'<span class="visually-hidden">{label}: '
+                f'{escape_output(format_markup(text, {"num": bar.count_label}))}</span></a>\n')
+        else:
+            out.append(f'        <span class="bar bar-empty" {dates} title="{label}: 0"><span '
+                       f'class="visually-hidden">{label}: {none}</span></span>\n')
+    return Markup("".join(out))
+
+
+def axis_html(bars: Sequence[Bar]) -> Markup:
+    """The labels under the bars (most of them empty)."""
+    return Markup("".join(f"<span>{escape_output(bar.tick)}</span>" for bar in bars))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -63,12 +63,11 @@ def _render(
     other = "en" if lang.code == "id" else "id"
     kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang" and v.strip()]
     switch = request.url.path + "?" + encode([*kept, ("lang", other)])
-    response = _templates(request, lang).TemplateResponse(
-        request, name, {**context, "i18n": lang, "lang_switch": switch}, status_code=status
-    )
+    template = _templates(request, lang).env.get_template(name)
+    html = template.render({**context, "request": request, "i18n": lang, "lang_switch": switch})
+    response = HTMLResponse(html, status)
     # The page's words follow Accept-Language when the URL names no language.
-    vary = response.headers.get("vary")
-    response.headers["vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+    response.headers["vary"] = "Accept-Language"
     return response
 
 

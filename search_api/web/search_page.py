@@ -19,7 +19,7 @@ from search_api.params import (
     SearchRequest,
 )
 from search_api.results import Hit, SearchResponse
-from search_api.web.facet_values import values_html
+from search_api.web.facet_values import facet_words, values_html
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day
 from search_api.web.histogram import build_histogram, newest_day
 from search_api.web.state import (
@@ -64,6 +64,7 @@ def _facet_views(
 ) -> tuple[FacetView, ...]:
     views = []
     search_close_url = links.closed()
+    selected_of = dict(state.filters)
     for spec in FACETS:
         expanded = spec.name in state.more
         all_values = response.facets.terms(spec.name)
@@ -72,12 +73,13 @@ def _facet_views(
         has_more = len(shown) < len(all_values)
         values = tuple(shown)
         search_open = state.fq_type == spec.name
+        chosen = selected_of.get(spec.name, ())
         results: tuple[SuggestionView, ...] = ()
         if search_open and state.fq:
             found = holder.entities(
                 EntitiesRequest(spec.name, state.fq, SUGGESTION_SIZE)
             )
-            selected = set(state.selected(spec.name))
+            selected = set(chosen)
             results = tuple(
                 SuggestionView(
                     value=e.value,
@@ -87,17 +89,19 @@ def _facet_views(
                 )
                 for e in found.values
             )
+        label, singular = lang.gettext(spec.label), lang.gettext(spec.singular)
         views.append(
             FacetView(
                 name=spec.name,
-                label=lang.gettext(spec.label),
-                singular=lang.gettext(spec.singular),
+                label=label,
+                singular=singular,
+                words=facet_words(label, singular, lang),
                 values=values,
                 values_html=values_html(spec.name, values, lang),
-                selected_count=len(state.selected(spec.name)),
+                selected_count=len(chosen),
                 all_of=spec.name in state.all_of,
                 op_url=(state.with_all_of(spec.name, spec.name not in state.all_of).url
-                        if spec.entity_type and len(state.selected(spec.name)) >= 2 else None),
+                        if spec.entity_type and len(chosen) >= 2 else None),
                 more_url=links.expanded(spec.name, True) if has_more else None,
                 less_url=links.expanded(spec.name, False) if expanded else None,
                 truncated=expanded and len(all_values) >= MORE_FACET_SIZE,

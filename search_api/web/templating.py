@@ -19,7 +19,7 @@ values. Templates are read once (``auto_reload`` off): they are part of the inst
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from functools import lru_cache
 from typing import Any, Final
 
@@ -157,6 +157,13 @@ class PageEnvironment(jinja2.Environment):
     def __init__(self, lang: i18n.Lang, **options: Any) -> None:
         super().__init__(**options)
         self.lang = lang
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one dict, where Jinja makes a ChainMap over the
+        environment's: every render copies them into its context (and includes again), and a
+        dict is copied in one step. The environment's globals are complete before a template
+        is loaded (:func:`make_environment`, then Starlette's ``url_for``)."""
+        return {**self.globals, **(d or {})}
 
     def compile(
         self, source: str | nodes.Template, name: str | None = None,

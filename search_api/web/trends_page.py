@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Final
-from urllib.parse import parse_qsl, quote_plus, urlencode
+from urllib.parse import quote_plus, urlencode
 
 from indexer import schema as S
 from search_api import trends as T
@@ -55,6 +55,12 @@ def search_query(state: PageState) -> str:
     return encode([(k, v) for k, v in state.pairs() if k not in PAGE_ONLY])
 
 
+def search_pairs(state: PageState) -> list[tuple[str, str]]:
+    """:func:`search_query` as it parses (``parse_qsl`` drops a blank value), without writing
+    and parsing it."""
+    return [(k, v) for k, v in state.pairs() if k not in PAGE_ONLY and v]
+
+
 def trend_url(series: Sequence[str], interval: str = "day") -> str:
     pairs = [("series", s) for s in series]
     if interval != "day":
@@ -65,7 +71,7 @@ def trend_url(series: Sequence[str], interval: str = "day") -> str:
 def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> MonitorLinks:
     qs = search_query(state)
     suffix = f"?{qs}" if qs else ""
-    pairs = parse_qsl(qs)
+    pairs = search_pairs(state)
     trends_of = values_trends(pairs)
     facet_trends = {}
     for facet in facets:

@@ -30,10 +30,23 @@ class SuggestionView:
 
 
 @dataclass(frozen=True, slots=True)
+class FacetWords:
+    """A facet's sentences in the sidebar, translated and escaped (the same on every page)."""
+
+    of_the_ticked: Markup  # "of the ticked people", after the any/all switch
+    filter_by: Markup  # the value list's legend
+    trend_top: Markup
+    show_more: Markup
+    find: Markup  # the value search's label
+    find_prompt: Markup  # and its placeholder
+
+
+@dataclass(frozen=True, slots=True)
 class FacetView:
     name: str
     label: str
     singular: str
+    words: FacetWords
     values: tuple[FacetValue, ...]  # those shown (the first ones and every ticked one)
     values_html: Markup  # their checkboxes (search_api.web.facet_values)
     selected_count: int
@@ -81,6 +94,8 @@ class Bar:
 class Histogram:
     granularity: str  # "day" | "month"
     bars: tuple[Bar, ...]
+    bars_html: Markup  # the bars' elements (search_api.web.histogram.bars_html)
+    axis_html: Markup  # their labels
     undated: int
     undated_label: str
     presets: tuple[Link, ...]

@@ -30,7 +30,7 @@ from search_api import i18n
 from search_api.app import create_app
 from search_api.backends import TantivyBackend
 from search_api.facets import FacetValue
-from search_api.web import fmt
+from search_api.web import fmt, quoting
 from search_api.web.entity_page import entity_url
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.histogram import axis_html, bars_html
@@ -65,6 +65,24 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
 def test_encode_is_urlencode(pairs: list[tuple[str, str]]) -> None:
     assert encode(pairs) == urlencode(pairs)
     assert encode(pairs) == urlencode(pairs)  # the second time from the remembered pairs
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_quoting_is_urllibs(text: str) -> None:
+    """Any text, surrogates included (both raise UnicodeEncodeError)."""
+    for ours, theirs in ((quoting.quote, lambda t: quote(t, safe="")),
+                         (quoting.quote_plus, quote_plus)):
+        try:
+            expected: str | type[Exception] = theirs(text)
+        except UnicodeEncodeError as exc:
+            expected = type(exc)
+        for _ in range(2):  # the second time from the filled table
+            try:
+                got: str | type[Exception] = ours(text)
+            except UnicodeEncodeError as exc:
+                got = type(exc)
+            assert got == expected
 
 
 @settings(max_examples=200, deadline=None)

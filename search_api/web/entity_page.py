@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from indexer import schema as S
 from search_api import explore
 from search_api.i18n import Lang
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day, fmt_month
-from search_api.web.state import FACET_BY_NAME, PageState, with_lang
+from search_api.web.quoting import quote
+from search_api.web.state import FACET_BY_NAME, PageState, article_path, with_lang
 from search_api.web.trends_page import trend_url
 
 
@@ -71,7 +72,7 @@ class EntityPage:
 
 def entity_url(etype: str, name: str) -> str:
     """The entity page of ``name`` (a facet value) of facet ``etype``."""
-    return f"/entities/{quote(etype, safe='')}/{quote(name, safe='')}"
+    return f"/entities/{quote(etype)}/{quote(name)}"
 
 
 def both_url(etype: str, name: str, other_type: str, other: str, lang: Lang) -> str:
@@ -124,6 +125,6 @@ def build_entity_page(profile: explore.EntityProfile, lang: Lang) -> EntityPage:
         undated=fmt_count(undated, lang),
         related=related,
         sources=sources,
-        latest=tuple(LatestView(a.title, with_lang("/articles/" + quote(a.id, safe=""), lang),
+        latest=tuple(LatestView(a.title, with_lang(article_path(a.id), lang),
                                 a.source, fmt_datetime(a.date, lang)) for a in profile.latest),
     )

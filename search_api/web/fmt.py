@@ -15,8 +15,9 @@ from typing import Final
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.dates import format_time
+from babel.dates import format_time, get_time_format
 from babel.numbers import format_decimal as _babel_decimal
+from babel.numbers import get_group_symbol
 
 from search_api.i18n import Lang
 
@@ -26,6 +27,10 @@ _TIME_LOCALE: Final = {"en": "en_GB"}
 DAY_PATTERN: Final = "d MMM y"
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _ID_RE = re.compile(r"[^a-z0-9]+")
+_CLOCK_RE = re.compile(r"HH(\W)mm")
+# Date pattern fields as Babel writes them: the day and the year in plain digits, the month by
+# its abbreviated name.
+_DATE_FIELDS: Final = frozenset({"d", "MMM", "y"})
 
 
 @cache
@@ -34,15 +39,36 @@ def _locale(name: str) -> Locale:
     return Locale.parse(name)
 
 
+@cache
+def _group_symbol(locale: str) -> str | None:
+    """The separator between groups of three digits when ``locale`` writes whole numbers with
+    them from the first thousand on; None when it groups otherwise."""
+    found = _locale(locale)
+    group = get_group_symbol(locale=found)
+    if found.decimal_formats[None].grouping != (3, 3) or \
+            _babel_decimal(1000, locale=found) != f"1{group}000":
+        return None
+    return group
+
+
 # Babel takes ~0.1 ms a call, and a page writes a hundred counts and timeline labels: the
-# same few thousand (value, locale) pairs, remembered.
+# same few thousand (value, locale) pairs, remembered; a first sighting is written without
+# Babel where the locale's rule is plain.
 @lru_cache(maxsize=16_384)
 def _decimal(n: int, locale: str) -> str:
+    group = _group_symbol(locale)
+    if group is not None and n >= 0:  # Python groups by three (Babel: ~20 µs a number)
+        return f"{n:,}".replace(",", group)
     return str(_babel_decimal(n, locale=_locale(locale)))
 
 
 @lru_cache(maxsize=16_384)
 def _date(d: date, pattern: str, locale: str) -> str:
+    fields = pattern.split(" ")
+    if all(f in _DATE_FIELDS for f in fields):  # the pages' patterns (Babel: ~50 µs a date)
+        months = _locale(locale).months["format"]["abbreviated"]
+        return " ".join(str(d.day) if f == "d" else str(d.year) if f == "y" else months[d.month]
+                        for f in fields)
     return str(_babel_date(d, pattern, locale=_locale(locale)))
 
 
@@ -101,11 +127,22 @@ def _datetime(iso: str, code: str) -> str:
     return f"{day}, {_clock(dt.hour, dt.minute, code)} WIB"
 
 
+@cache
+def _clock_separator(locale: str) -> str | None:
+    """What stands between the hours and the minutes when ``locale``'s short time is both as
+    two digits ("HH.mm", "HH:mm"); None for another pattern."""
+    found = _CLOCK_RE.fullmatch(get_time_format("short", locale=_locale(locale)).pattern)
+    return found[1] if found else None
+
+
 @lru_cache(maxsize=4_096)
 def _clock(hour: int, minute: int, code: str) -> str:
     """Babel's short time (hours and minutes only), remembered per minute of the day."""
-    locale = _locale(_TIME_LOCALE.get(code, code))
-    return str(format_time(time(hour, minute), "short", locale=locale))
+    locale = _TIME_LOCALE.get(code, code)
+    separator = _clock_separator(locale)
+    if separator is not None:  # Babel: ~50 µs a time
+        return f"{hour:02d}{separator}{minute:02d}"
+    return str(format_time(time(hour, minute), "short", locale=_locale(locale)))
 
 
 @lru_cache(maxsize=16_384)

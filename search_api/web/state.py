@@ -15,7 +15,6 @@ from datetime import date
 from functools import lru_cache
 from itertools import starmap
 from typing import Any, Final
-from urllib.parse import quote, quote_plus
 
 from indexer import schema as S
 from search_api.facet_cache import SHARED_SIZE
@@ -28,6 +27,7 @@ from search_api.params import (
     ValidationError,
     parse_search_params,
 )
+from search_api.web.quoting import quote, quote_plus
 
 MORE_FACET_SIZE: Final = 50  # values listed by an expanded ("more") facet
 
@@ -262,7 +262,7 @@ def article_url(doc_id: str, back: PageState | None = None) -> str:
 
 @lru_cache(maxsize=16_384)
 def article_path(doc_id: str) -> str:
-    return "/articles/" + quote(doc_id, safe="")
+    return "/articles/" + quote(doc_id)
 
 
 def article_query(back: PageState | None) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
-from urllib.parse import quote
 
 from search_api.i18n import Lang
 from search_api.stories import Related, Story, StorySummary
 from search_api.web.fmt import fmt_datetime
+from search_api.web.quoting import quote
 from search_api.web.state import article_path, with_lang
 
 ALSO_IN_SHOWN: Final = 2  # outlets named in "Also in"; the rest are counted
@@ -19,7 +19,7 @@ ALSO_IN_SHOWN: Final = 2  # outlets named in "Also in"; the rest are counted
 
 @lru_cache(maxsize=16_384)
 def story_url(story_id: str) -> str:
-    return "/stories/" + quote(story_id, safe="")
+    return "/stories/" + quote(story_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Final
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import urlencode
 
 from indexer import schema as S
 from search_api import trends as T
 from search_api.i18n import DEFAULT, Lang
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_range, fmt_month
+from search_api.web.quoting import quote_plus
 from search_api.web.state import PageState, encode, with_lang
 from search_api.web.views import FacetView, Link
 

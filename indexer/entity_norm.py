@@ -101,16 +101,17 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   Inggris");
 * **one type**: a name written both as an organisation and as a place becomes one of them
   everywhere (:mod:`indexer.cross_types`; Juventus), before the joins above;
-* **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a
-  word of a group ("band", "member", "relawan") becomes an organisation's, one written after
-  a word of a thing ("gosip", "indeks") or as part of a place or body named after a person
-  ("RSPAD X", "Jalan X") is no facet value, and so is an organisation's name of two words or
-  more mostly written after a word of a product ("mobil X": a model's); a person's one-word
-  name after a maker's word ("penjualan X"), or heading five organisations' names, is a
-  maker's or a club's (Suzuki, Persib), and one found mostly in retold stories ("Sinopsis
-  ...") a character's, no facet value; an organisation's name shaped as a person's that the
-  corpus also types a person's, in a quarter of as many articles, is a person's
-  (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha"); an organisation's name
+* **kinds of names** (:mod:`indexer.name_kinds`): a person's name mostly written after a word
+  of a group ("band", "member", "relawan") becomes an organisation's, one written after a word
+  of a thing ("gosip", "indeks") or as part of a place or body named after a person ("RSPAD
+  X", "Jalan X") is no facet value, and so is an organisation's name of two words or more
+  mostly written after a word of a product ("mobil X": a model's); an organisation's name
+  ending in a venue's word mostly written after "di" or "ke" is a place's ("di Allianz
+  Arena"); a person's one-word name after a maker's word ("penjualan X"), or heading five
+  organisations' names, is a maker's or a club's (Suzuki, Persib), and one found mostly in
+  retold stories ("Sinopsis ...") a character's, no facet value; an organisation's name shaped
+  as a person's that the corpus also types a person's, in a quarter of as many articles, is a
+  person's (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha"); an organisation's name
   mostly written after a word of a medium ("akun X", "kanal X") is a platform's, no facet
   value but where an article writes it as the company's (:mod:`indexer.media_names`).
 
@@ -141,10 +142,11 @@ from indexer.expanded_names import STREET_NAME_MIN
 from indexer.inner_names import inner_values
 from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
-from indexer.name_keys import category_key, variant_key
-from indexer.name_kinds import brand_heads, kind_votes, written_as_organisations
+from indexer.name_keys import category_key, name_words, variant_key
+from indexer.name_kinds import SITE, brand_heads, kind_votes, written_as_organisations
 from indexer.near_names import org_words
 from indexer.nicknames import article_pairs
+from indexer.org_names import acronym_of
 from indexer.org_persons import persons_as_orgs
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks
@@ -156,6 +158,8 @@ from indexer.type_map import Resolver, display_form, type_map
 
 # A word of organisations' or places' names in this many articles begins no person's name.
 FRONT_WORD_MIN: Final = 3
+# A venue's acronym of fewer letters is too often another name's ("TA", "BA").
+ACRONYM_MIN: Final = 3
 
 # A process pool's (or a Dask client's) submit: ``submit(fn, *args).result()``.
 Submit = Callable[..., Any]
@@ -215,6 +219,16 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
+    # a venue's name read as an organisation's: a place (:mod:`indexer.name_kinds`), with the
+    # acronym of its name ("ICE": Indonesia Convention Exhibition), which is joined to it
+    sites = {v for (t, v), kind in kinds.items() if kind == SITE}
+    if sites:
+        initials = {acronym_of(name_words(v)) for v in sites}
+        sites |= {v for v in entity_counts.get("ORG", {})
+                  if len(v) >= ACRONYM_MIN and v.isupper() and v.lower() in initials}
+        kinds = {n: kind for n, kind in kinds.items() if kind != SITE}
+        _retype(raw_counts, types, sites, "ORG", "LOC")
+        entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(sites, "LOC")})
     # A band's name, and a maker's or a club's written as a person's one-word name (after a
     # maker's word, heading many organisations' names, or as often typed an organisation's):
     # organisations'.

@@ -20,7 +20,11 @@ character's, no facet value. A place's name written after the head of a competit
 no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no facet value. An
 organisation's name of capitals only written after a word of a suspect, a victim or a witness
 ("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials, no facet
-value. An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
+value. An organisation's name ending in a venue's word (``data/venue_heads.txt``: "Arena",
+"Convention Center") written after a locative word ("di", "ke") in half of its articles is a
+venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or a company's name
+is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves none.
+An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
 article writes about the company behind it). A person's own name is written so now and then
@@ -39,7 +43,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import CLUB_SUFFIXES, DATA, read_sections
+from indexer.entities.facts import CLUB_SUFFIXES, DATA, load_names, read_sections
 from indexer.name_keys import name_words
 from indexer.person_marks import article_marks
 from indexer.words import WORD_RE, word_before
@@ -47,8 +51,12 @@ from indexer.words import WORD_RE, word_before
 Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
 MEDIUM: Final = "medium"
+SITE: Final = "site"
 KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS,
-                MEDIUM)
+                MEDIUM, SITE)
+# The kinds counted for organisations' mentions only.
+_ORG_KINDS: Final = frozenset({INITIALS, SITE})
+VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
@@ -56,7 +64,7 @@ IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER", "ORG"),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
-                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",)}
+                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",), SITE: ("ORG",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
 _PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
@@ -66,7 +74,7 @@ KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
                      "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
                      "event": Fraction(3, 4), INITIALS: Fraction(1, 2),
-                     MEDIUM: Fraction(1, 4)}
+                     MEDIUM: Fraction(1, 4), SITE: Fraction(1, 2)}
 # A medium in three articles at least: a body's own account is written so now and then
 # ("akun resmi", "melalui akun X" of a foundation in two of its articles).
 _MIN_OF: Final = {MEDIUM: 3}
@@ -115,7 +123,7 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     prev: Mapping[str, Any] | None = None
     for m in mentions:
         kind = kind_before(title if m["field"] == "title" else body, m["start"])
-        if kind is not None and (kind != INITIALS or m["type"] == "ORG"):
+        if kind is not None and (kind not in _ORG_KINDS or m["type"] == "ORG"):
             if m["type"] == "PER":
                 kind = _PERSON_KIND.get(kind, kind)
             out.add(((m["type"], m["name"]), kind))
@@ -133,7 +141,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> "group", "thing", "named", "maker", "story" (persons'
-    names) or "product", "medium" (organisations'). ``kinds``: (name, kind) -> articles."""
+    names) or "product", "medium", "site" (organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`)
@@ -144,6 +152,8 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
         if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
             continue
         if kind == MEDIUM and len(value.split()) > MEDIUM_WORDS_MAX:
+            continue
+        if kind == SITE and not any(name_words(value)[-len(h):] == h for h in VENUE_HEADS):
             continue
         if kind == "named" and typ == "ORG" and any(w.isupper() for w in value.split()):
             continue  # a body's acronym: "Gedung DPRD Jatim" is the DPRD's building

@@ -1,0 +1,103 @@
+"""A venue's name read as an organisation's is a place's (:mod:`indexer.name_kinds` [site],
+``data/venue_heads.txt``): the names the corpus votes venues and those it must not (clubs,
+bodies, companies written after "di"), through the corpus-level map and
+:func:`~indexer.corpus_pass.apply_map`, then the real 22k index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+from corpora import prepared_article
+
+from indexer import schema as S
+from indexer import store
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.document import load_payload
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+from indexer.name_evidence import NameEvidence
+from indexer.name_kinds import article_kinds, kind_before
+
+# Organisations' article counts as the 22k corpus has them, and the articles that write each
+# after a locative word ("di", "ke", "dari", "menuju").
+ORGS = {"Indonesia Convention Exhibition": 24, "ICE": 11, "Allianz Arena": 7,
+        "Sentul International Convention Center": 2, "Manchester City": 122,
+        "Norwich City": 53, "Pengadilan Negeri Jakarta Pusat": 89, "Bank DKI": 28,
+        "Public Safety Center": 2, "The Habibie Center": 6, "GSM Arena": 6, "Google": 81}
+SITE = {"Indonesia Convention Exhibition": 16, "Allianz Arena": 7,
+        "Sentul International Convention Center": 2, "Manchester City": 17, "Norwich City": 16,
+        "Pengadilan Negeri Jakarta Pusat": 80, "Bank DKI": 21, "Public Safety Center": 2,
+        "The Habibie Center": 1, "Google": 30}
+
+
+def _map() -> EntityMap:
+    evidence = NameEvidence(kinds={(("ORG", v), "site"): n for v, n in SITE.items()})
+    return compute_map({"PER": {}, "ORG": ORGS, "LOC": {}}, {}, alias_person, evidence)
+
+
+def test_the_word_before_a_name_says_a_site() -> None:
+    for text, name in (("konser di Indonesia Convention Exhibition", "Indonesia"),
+                       ("kembali ke Allianz Arena", "Allianz"),
+                       ("bus menuju Allianz Arena", "Allianz")):
+        assert kind_before(text, text.index(name)) == "site", text
+    assert kind_before("markas Allianz Arena", 7) is None
+
+
+def test_only_an_organisations_mention_counts_as_a_site() -> None:
+    body = "Konser di Allianz Arena dan di Jakarta."
+    mentions = [{"type": "ORG", "name": "Allianz Arena", "field": "body", "start": 10,
+                 "end": 23},
+                {"type": "LOC", "name": "Jakarta", "field": "body", "start": 31, "end": 38}]
+    assert article_kinds("Konser", body, mentions) == {(("ORG", "Allianz Arena"), "site")}
+
+
+def test_the_corpus_votes_a_venues_name_a_place() -> None:
+    m = _map()
+    for v in ("Indonesia Convention Exhibition", "Allianz Arena",
+              "Sentul International Convention Center"):
+        assert m.type_of("ORG", v) == "LOC", v
+        assert m.entity("LOC", v) == (v,), v
+        assert v not in m.counts["ORG"], v
+    # its acronym goes with it, and joins it
+    assert m.type_of("ORG", "ICE") == "LOC"
+    assert m.entity("LOC", "ICE") == ("Indonesia Convention Exhibition",)
+    assert m.counts["LOC"]["Indonesia Convention Exhibition"] == 24
+    # must not change: clubs ("di Manchester City", a city's word is no venue's), bodies and
+    # companies mostly written after "di" (no venue's word), a body ending in "Center", a
+    # venue's word in a name seldom written as a site
+    for v in ("Manchester City", "Norwich City", "Pengadilan Negeri Jakarta Pusat", "Bank DKI",
+              "Public Safety Center", "The Habibie Center", "GSM Arena", "Google"):
+        assert m.type_of("ORG", v) == "ORG", v
+        assert m.entity("ORG", v) == (v,), v
+
+
+def test_through_the_map(tmp_path: Path) -> None:
+    """Applied to an article, the venue's organisation value is its place value."""
+    art = prepared_article(
+        tmp_path, "Bayern Menang",
+        "Bayern Muenchen menang 3-0 atas Red Star di Allianz Arena, Rabu malam.", "Bola")
+    orgs = load_payload(art.fields[S.PAYLOAD]).entities.get("ORG", ())
+    assert "Allianz Arena" in orgs
+    after = load_payload(apply_map(art, _map()).fields[S.PAYLOAD])
+    assert "Allianz Arena" not in after.entities.get("ORG", ())
+    assert "Allianz Arena" in after.entities["LOC"]
+
+
+def test_venues_on_the_real_index(full_index_dir: Path) -> None:
+    """The real index: the venues the judges found as organisations are places, and clubs and
+    bodies written after "di" stay organisations."""
+    index = store.open_index(full_index_dir)
+    searcher = index.searcher()
+
+    def count(typ: str, value: str) -> int:
+        query = tantivy.Query.term_query(index.schema, S.ENTITY_FIELDS[typ], value)
+        return int(searcher.search(query, 1, count=True).count)
+
+    assert count("LOC", "Indonesia Convention Exhibition") >= 20
+    assert count("ORG", "Indonesia Convention Exhibition") == 0
+    assert count("LOC", "Allianz Arena") >= 5
+    assert count("ORG", "Allianz Arena") == 0
+    for body in ("Manchester City", "Pengadilan Negeri Jakarta Pusat", "Bank DKI"):
+        assert count("ORG", body) >= 20, body
+        assert count("LOC", body) == 0, body

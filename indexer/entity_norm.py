@@ -17,7 +17,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **organisation names**: names of three words or more made of the same words in another
   order are one; "X" joins the one name "X <place>", "<legal form> X", "X <club
   word>" or "X <company word>" (Persija ~ Persija Jakarta, Transjakarta ~ PT Transjakarta,
-  Tottenham ~ Tottenham Hotspur, JYP ~ JYP Entertainment: ``data/org_suffixes.txt``), a name
+  Tottenham ~ Tottenham Hotspur, JYP ~ JYP Entertainment: ``data/org_suffixes.txt``), its
+  name with a word of the same body added (PBSI ~ PB PBSI, Gojek ~ Gojek Group:
+  ``data/org_affixes.txt``) where neither is shown as another body's name, a name
   of two words or more the one more frequent name it begins or the one it begins before "dan"
   (a name cut short), an acronym
   the one name it spells (BPK ~ Badan Pemeriksa Keuangan; also with "RI" after it: DPD RI),

@@ -38,7 +38,7 @@ from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_tails import join_place_tails
 from indexer.unit_bodies import join_units
-from indexer.variant_joins import join_aliased_words, join_variants
+from indexer.variant_joins import join_affixed, join_aliased_words, join_variants
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
 
@@ -122,6 +122,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
         join_org_names(groups, places, None if evidence is None else spelt_out(evidence, typ))
+        join_affixed(groups)
         join_unit_heads(groups, places)
         alone, unitless = join_units(groups, places)
         cut |= alone

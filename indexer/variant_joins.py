@@ -1,7 +1,9 @@
 """Variants of one name join (:func:`join_variants`): values equal by variant or spelling key,
 names listed as one entity in ``data/equivalents.txt``, persons' names read loosely, the same
 organisation's words in another order or its first words in full or short
-(``data/org_heads.txt``: "Pemdaprov Jabar" ~ "Pemprov Jabar"), party and place heads and tails,
+(``data/org_heads.txt``: "Pemdaprov Jabar" ~ "Pemprov Jabar"; "Kemenko" ~ "Kementerian
+Koordinator"), words naming the same body before or after it (:func:`join_affixed`,
+``data/org_affixes.txt``: "PB PBSI", "Gojek Group"), party and place heads and tails,
 places' names one vowel apart, names spaced or not and names with "RI" after them; a person's
 name with an alias of another's in it and the name with that one's full name in its place
 (:func:`join_aliased_words`)."""
@@ -21,6 +23,10 @@ from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled,
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
 ORG_HEADS_PATH: Final = Path(__file__).parent / "data" / "org_heads.txt"
+ORG_AFFIXES_PATH: Final = Path(__file__).parent / "data" / "org_affixes.txt"
+# A name this long at least joins its name with an affix: two letters ("PB", "FA") stand for
+# too many bodies.
+AFFIXED_MIN: Final = 3
 # "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
 PARTY_HEADS: Final = ("partai", "timnas")
 # Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
@@ -79,6 +85,52 @@ def _org_heads() -> tuple[tuple[str, str], ...]:
             short, *others = [part.strip() for part in line.split("\t") if part.strip()]
             pairs.extend((other, short) for other in others)
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+@cache
+def org_affixes() -> dict[str, tuple[str, ...]]:
+    """Kind ("head", "board", "tail") -> the words of ``data/org_affixes.txt`` that name the
+    same body written before or after an organisation's name."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for line in ORG_AFFIXES_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            kind, *words = [part.strip() for part in line.split("\t") if part.strip()]
+            kinds[kind] = kinds.get(kind, ()) + tuple(words)
+    return kinds
+
+
+def _affixed(key: str, value: str) -> list[str]:
+    """The variant keys of ``value``'s name (key ``key``) with a word of
+    ``data/org_affixes.txt`` added: before it, before it where it is an acronym, after it."""
+    affixes = org_affixes()
+    acronym = value.isupper() and value.isalpha()
+    return [*(f"{head} {key}" for head in affixes.get("head", ())),
+            *(f"{head} {key}" for head in affixes.get("board", ()) if acronym),
+            *(f"{key} {tail}" for tail in affixes.get("tail", ()))]
+
+
+def join_affixed(groups: Groups) -> None:
+    """An organisation's name joins its name with a word of ``data/org_affixes.txt`` added
+    ("PBSI" ~ "PB PBSI", "Gojek" ~ "Gojek Group") where each is the name its group is shown
+    as: a name the joins before took into another body's group is not that body ("Barito" of
+    the club Barito Putera; "Barito Group" is a company). After the joins of a name to its
+    longer names (:func:`~indexer.org_names.join_org_names`), which weigh "MNC Group" and
+    "MNC Pictures" as two rival longer names of "MNC", and so join it to neither."""
+    shown = {root: variant_key(min(vs, key=lambda v: (-groups.counts[v], v)))
+             for root, vs in groups.members().items()}
+    by_key: dict[str, str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        key = variant_key(v)
+        if shown[groups.find(v)] == key:
+            by_key.setdefault(key, v)
+    for key, v in by_key.items():
+        if len(key) < AFFIXED_MIN:
+            continue
+        for other in _affixed(key, v):
+            full = by_key.get(other)
+            if full is not None:
+                groups.join(full, v)
 
 
 def org_short_head(key: str) -> str:

@@ -1,0 +1,43 @@
+"""An organisation's name and its name with a word of ``data/org_affixes.txt`` added, or its
+first words written in full or short (``data/org_heads.txt``), are one value
+(indexer.variant_joins.join_affixed): through the corpus-level map, on hand-made counts."""
+
+from __future__ import annotations
+
+from indexer.corpus_pass import alias_person
+from indexer.entity_map import EntityMap
+from indexer.entity_norm import compute_map
+
+
+def _map(org: dict[str, int], per: dict[str, int] | None = None) -> EntityMap:
+    return compute_map({"PER": per or {}, "ORG": org, "LOC": {}}, {}, alias_person)
+
+
+def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
+    m = _map({"PBSI": 58, "PB PBSI": 6, "Gojek": 50, "Gojek Group": 7,
+              "Mission Winnow Ducati": 27, "Tim Mission Winnow Ducati": 3,
+              "Nahdlatul Ulama": 61, "Pengurus Besar Nahdlatul Ulama": 28,
+              "Kemenko Perekonomian": 15, "Kementerian Koordinator Bidang Perekonomian": 16,
+              "Kemenko Kemaritiman": 3, "Kemenko Bidang Kemaritiman": 1})
+    assert m.entity("ORG", "PB PBSI") == ("PBSI",)
+    assert m.entity("ORG", "Gojek Group") == ("Gojek",)
+    assert m.entity("ORG", "Tim Mission Winnow Ducati") == ("Mission Winnow Ducati",)
+    assert m.entity("ORG", "Pengurus Besar Nahdlatul Ulama") == ("Nahdlatul Ulama",)
+    assert m.entity("ORG", "Kemenko Perekonomian") == (
+        "Kementerian Koordinator Bidang Perekonomian",)
+    assert m.entity("ORG", "Kemenko Bidang Kemaritiman") == ("Kemenko Kemaritiman",)
+
+
+def test_a_name_another_body_took_or_a_board_word_before_a_name_joins_nothing() -> None:
+    m = _map({"Djarum": 45, "PB Djarum": 64, "Barito Putera": 40, "Barito": 6,
+              "Barito Group": 1, "Lion Air": 87, "Lion Group": 10,
+              "MNC": 4, "MNC Group": 14, "MNC Pictures": 10, "Tim Prabowo": 3},
+             {"Prabowo": 300})
+    assert m.entity("ORG", "PB Djarum") == ("PB Djarum",)  # a badminton club, not the company
+    assert m.entity("ORG", "Djarum") == ("Djarum",)
+    assert m.entity("ORG", "Barito") == ("Barito Putera",)
+    assert m.entity("ORG", "Barito Group") == ("Barito Group",)
+    assert m.entity("ORG", "Lion Group") == ("Lion Group",)
+    assert m.entity("ORG", "MNC") == ("MNC Group",)
+    assert m.entity("ORG", "MNC Pictures") == ("MNC Pictures",)
+    assert m.entity("ORG", "Tim Prabowo") == ("Tim Prabowo",)

@@ -18,7 +18,8 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
               "Mission Winnow Ducati": 27, "Tim Mission Winnow Ducati": 3,
               "Nahdlatul Ulama": 61, "Pengurus Besar Nahdlatul Ulama": 28,
               "Kemenko Perekonomian": 15, "Kementerian Koordinator Bidang Perekonomian": 16,
-              "Kemenko Kemaritiman": 3, "Kemenko Bidang Kemaritiman": 1})
+              "Kemenko Kemaritiman": 3, "Kemenko Bidang Kemaritiman": 1,
+              "Ditjen Imigrasi": 8, "Ditjen Imigrasi Kemenkumham": 6})
     assert m.entity("ORG", "PB PBSI") == ("PBSI",)
     assert m.entity("ORG", "Gojek Group") == ("Gojek",)
     assert m.entity("ORG", "Tim Mission Winnow Ducati") == ("Mission Winnow Ducati",)
@@ -26,6 +27,7 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
     assert m.entity("ORG", "Kemenko Perekonomian") == (
         "Kementerian Koordinator Bidang Perekonomian",)
     assert m.entity("ORG", "Kemenko Bidang Kemaritiman") == ("Kemenko Kemaritiman",)
+    assert m.entity("ORG", "Ditjen Imigrasi Kemenkumham") == ("Ditjen Imigrasi",)
 
 
 def test_a_name_another_body_took_or_a_board_word_before_a_name_joins_nothing() -> None:

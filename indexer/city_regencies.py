@@ -20,22 +20,15 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.entities.facts import COMPASS, read_lines
+from indexer.entities.facts import COMPASS, read_rows
 from indexer.name_keys import variant_key
 
 CITY: Final = "kota"
 REGENCY: Final = "kabupaten"
 
 
-def _marks() -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in read_lines(Path(__file__).parent / "data" / "region_marks.txt"):
-        kind, *marks = [w.strip() for w in line.split("\t") if w.strip()]
-        out[kind] = tuple(marks)
-    return out
-
-
-MARKS: Final = _marks()
+MARKS: Final = {kind: tuple(marks)
+                for kind, *marks in read_rows(Path(__file__).parent / "data" / "region_marks.txt")}
 # A longer place's name going on after the town's ("Kabupaten Bandung Barat").
 _GOES_ON: Final = "|".join(sorted(re.escape(w) for w in COMPASS))
 

@@ -316,7 +316,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
 
 
 def _places_in_names(stored: Json, emap: EntityMap,
-                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool = False
+                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool
                      ) -> set[tuple[str, int]]:
     """The (field, start) of the article's place mentions that begin a person's name
     (:func:`~indexer.name_places.places_in_names`), restate the place's before them

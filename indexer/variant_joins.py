@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.entities.facts import ALIASES, load_places
+from indexer.entities.facts import ALIASES, load_places, read_rows
 from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
@@ -66,24 +66,14 @@ PERMUTED_MIN: Final = 3
 @cache
 def equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
     """(type, variant keys of the names of one entity) from ``data/equivalents.txt``."""
-    out = []
-    for line in EQUIVALENTS_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            typ, *names = [part.strip() for part in line.split("\t") if part.strip()]
-            out.append((typ, frozenset(variant_key(n) for n in names)))
-    return tuple(out)
+    return tuple((typ, frozenset(variant_key(n) for n in names))
+                 for typ, *names in read_rows(EQUIVALENTS_PATH))
 
 
 @cache
 def _org_heads() -> tuple[tuple[str, str], ...]:
     """(a first words' form, its short form) from ``data/org_heads.txt``, longest first."""
-    pairs: list[tuple[str, str]] = []
-    for line in ORG_HEADS_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            short, *others = [part.strip() for part in line.split("\t") if part.strip()]
-            pairs.extend((other, short) for other in others)
+    pairs = [(other, short) for short, *others in read_rows(ORG_HEADS_PATH) for other in others]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
@@ -92,11 +82,8 @@ def org_affixes() -> dict[str, tuple[str, ...]]:
     """Kind ("head", "board", "tail") -> the words of ``data/org_affixes.txt`` that name the
     same body written before or after an organisation's name."""
     kinds: dict[str, tuple[str, ...]] = {}
-    for line in ORG_AFFIXES_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            kind, *words = [part.strip() for part in line.split("\t") if part.strip()]
-            kinds[kind] = kinds.get(kind, ()) + tuple(words)
+    for kind, *words in read_rows(ORG_AFFIXES_PATH):
+        kinds[kind] = kinds.get(kind, ()) + tuple(words)
     return kinds
 
 

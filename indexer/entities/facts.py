@@ -21,6 +21,14 @@ def read_lines(path: Path) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def read_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a data file: each line's non-blank fields, stripped, without
+    blank lines and ``#`` comments (to the end of a line)."""
+    rows = ([part.strip() for part in ln.split("#", 1)[0].split("\t") if part.strip()]
+            for ln in path.read_text(encoding="utf-8").splitlines())
+    return [row for row in rows if row]
+
+
 @cache
 def load_names(path: Path) -> frozenset[str]:
     """Well-known names (lower case) from a gazetteer file: one per line, ``#`` comments."""

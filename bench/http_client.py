@@ -24,19 +24,24 @@ class HTTPFailure(Exception):
 
 
 class _Answer:
-    """httptools' callbacks collect one response."""
+    """httptools' callbacks collect one response. Whether the server keeps the connection open
+    is asked in the last callback: once the parser has returned from a complete message it
+    has reset and says no for every answer."""
 
-    __slots__ = ("body", "done")
+    __slots__ = ("body", "done", "keep_alive", "parser")
 
     def __init__(self) -> None:
         self.body: list[bytes] = []
         self.done = False
+        self.keep_alive = False
+        self.parser = httptools.HttpResponseParser(self)
 
     def on_body(self, body: bytes) -> None:
         self.body.append(body)
 
     def on_message_complete(self) -> None:
         self.done = True
+        self.keep_alive = self.parser.should_keep_alive()
 
 
 class Connection:
@@ -46,25 +51,27 @@ class Connection:
         parts = urlsplit(base)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.opened = 0  # TCP connections opened so far (1 while the server keeps it alive)
 
     async def get(self, path: str, params: Mapping[str, Any] | None = None,
                   headers: Mapping[str, str] | None = None) -> tuple[int, bytes]:
         """(status, body) of ``GET path?params``."""
         if self._streams is None:
             self._streams = await asyncio.open_connection(self.host, self.port)
+            self.opened += 1
         reader, writer = self._streams
         target = f"{path}?{urlencode(params, doseq=True)}" if params else path
         extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
         writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n{extra}\r\n".encode())
         answer = _Answer()
-        parser = httptools.HttpResponseParser(answer)
+        parser = answer.parser
         while not answer.done:
             data = await reader.read(1 << 16)
             if not data:
                 await self.close()
                 raise HTTPFailure(f"connection closed during GET {path}")
             parser.feed_data(data)
-        if not parser.should_keep_alive():
+        if not answer.keep_alive:
             await self.close()
         return parser.get_status_code(), b"".join(answer.body)
 
@@ -128,6 +135,11 @@ class SyncClient:
         if status != 200:
             raise HTTPFailure(f"GET {path} {dict(params or {})}: {status}")
         return body
+
+    @property
+    def opened(self) -> int:
+        """TCP connections opened so far."""
+        return self._conn.opened
 
     def close(self) -> None:
         self._loop.run_until_complete(self._conn.close())

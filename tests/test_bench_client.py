@@ -42,6 +42,7 @@ def _bodies_are_httpxs(server: str) -> None:
                 expected = reference.get(path, params=q)
                 assert expected.status_code == 200
                 assert TOOK.sub(b"", lean.get(path, q)) == TOOK.sub(b"", expected.content)
+        assert lean.opened == 1  # every answer on the one keep-alive connection
         with pytest.raises(HTTPFailure):
             lean.get("/articles/no-such-id")
 

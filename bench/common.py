@@ -26,6 +26,12 @@ def arg_parser(description: str) -> argparse.ArgumentParser:
     return p
 
 
+def pct(values: list[float], p: float) -> float:
+    """The ``p``-th percentile of ``values`` (the value at that rank, no interpolation)."""
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p / 100 * len(values)))]
+
+
 def load_articles(shared: Path, limit: int = 0) -> list[dict[str, str]]:
     out = []
     with gzip.open(shared / CORPUS, "rb") as f:

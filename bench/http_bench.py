@@ -33,7 +33,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bench.common import CORPUS, ROOT, arg_parser, load_articles
+from bench import c8_settings
+from bench.common import CORPUS, ROOT, arg_parser, load_articles, pct
 from bench.floor import floor_concurrent, floor_times
 from bench.http_client import SyncClient, run_sync
 from bench.profile import Profiler, server_cpu, summarise
@@ -68,11 +69,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p / 100 * len(values)))]
 
 
 def monitor_bench(base: str, queries: list[dict[str, Any]], n: int = 300) -> None:
@@ -125,15 +121,18 @@ def settle(pid: int, quiet_s: float = 1.0, timeout_s: float = 120.0) -> None:
     raise SystemExit(f"the server (pid {pid}) was still busy after {timeout_s:.0f} s")
 
 
-def start_server(root: Path, index_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    """``warta serve`` of the checkout at ``root`` on a free port, once every worker has started
-    (a worker still starting when a phase's clients connect gets none of their keep-alive
-    connections, and the phase runs on fewer cores)."""
+def start_server(root: Path, index_dir: Path, workers: int, concurrency: int | None = None
+                 ) -> tuple[subprocess.Popen[bytes], str]:
+    """``warta serve`` of the checkout at ``root`` on a free port (``--concurrency`` if given,
+    else the checkout's default), once every worker has started (a worker still starting when a
+    phase's clients connect gets none of their keep-alive connections, and the phase runs on
+    fewer cores)."""
     port = free_port()
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(
         [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
-         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         *(["--concurrency", str(concurrency)] if concurrency is not None else [])],
         cwd=root, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 180
@@ -220,6 +219,39 @@ def report(name: str, lat: list[float], errors: int | None = None,
           f"p99 {pct(ms, 99):6.2f} ms  mean {statistics.mean(ms):6.2f} ms{extra}")
 
 
+def warm_up(server: subprocess.Popen[bytes], base: str, warm: list[dict[str, Any]],
+            connections: int) -> None:
+    """Warm queries and the misspelt one (once per connection: the connections, kept alive,
+    are spread over the worker processes as each accepts one, and every process builds its own
+    spelling dictionary), the page, then :func:`settle`."""
+    run_sync(base, [*warm, *[MISSPELT] * connections], connections)
+    run_sync(base, [*warm[:20], MISSPELT], 2, path="/")
+    settle(server.pid)
+
+
+def settings_run(args: Any, index_dir: Path, pool: list[dict[str, Any]]) -> None:
+    """``--c8-settings``: the floor's c=1 p50, then :func:`bench.c8_settings.compare`."""
+    settings: list[c8_settings.Setting] = args.c8_settings
+    warm, floor_queries = pool[:100], pool[100:100 + args.queries]
+    rest = pool[100 + args.queries:]
+    blocks = [rest[r * args.block:(r + 1) * args.block] for r in range(args.rounds)]
+    servers: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+    try:
+        for setting in settings:
+            servers[setting.name] = start_server(ROOT, index_dir, setting.workers,
+                                                 setting.concurrency)
+        for server, base in servers.values():
+            warm_up(server, base, warm, 32)
+        floor_wall, _ = floor_times(index_dir, floor_queries)
+        report("floor (tantivy in-process)", floor_wall)
+        c8_settings.compare({name: (server.pid, base) for name, (server, base) in servers.items()},
+                            blocks, pct(floor_wall, 50))
+    finally:
+        for server, _ in servers.values():
+            server.terminate()
+            server.wait(10)
+
+
 def main() -> None:
     p = arg_parser(__doc__ or "")
     p.add_argument("--queries", type=int, default=2000)
@@ -230,6 +262,12 @@ def main() -> None:
     p.add_argument("--baseline", type=Path,
                    help="another checkout (built in place) to serve beside this one and compare")
     p.add_argument("--no-monitor", action="store_true", help="skip the feed/trends/export run")
+    p.add_argument("--c8-settings", nargs="+", metavar="WxC", type=c8_settings.parse_setting,
+                   help="instead of the phases above: the c=8 phase at these settings "
+                        "(WORKERSxCONCURRENCY, e.g. 1x2 2x2), interleaved (bench.c8_settings), "
+                        "beside the floor's c=1 p50 over --queries queries")
+    p.add_argument("--rounds", type=int, default=10, help="rounds of --c8-settings")
+    p.add_argument("--block", type=int, default=200, help="queries per round of --c8-settings")
     args = p.parse_args()
     articles = load_articles(args.shared, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -241,6 +279,10 @@ def main() -> None:
         from indexer.stats import index_stats
 
         people = [r["value"] for r in index_stats(index_dir, top=50)["top"]["person"]]
+        if args.c8_settings:
+            settings_run(args, index_dir, make_queries(
+                articles, people, 100 + args.queries + args.rounds * args.block))
+            return
         n, m = args.queries, args.page_queries
         pool = make_queries(articles, people, 100 + 2 * n + 4 * m)
         warm, queries, c8_queries = pool[:100], pool[100:100 + n], pool[100 + n:100 + 2 * n]
@@ -253,9 +295,7 @@ def main() -> None:
             servers["baseline"] = start_server(args.baseline, index_dir, args.server_workers)
         try:
             for server, base in servers.values():
-                run_sync(base, [*warm, MISSPELT], 4)
-                run_sync(base, [*warm[:20], MISSPELT], 2, path="/")
-                settle(server.pid)
+                warm_up(server, base, warm, 4)
             print(f"http bench: {len(queries)} queries, {len(articles):,} articles, "
                   f"{args.server_workers} server worker(s)"
                   + (f"; baseline {args.baseline} measured phase by phase alongside"

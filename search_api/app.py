@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from search_api import export, feeds, i18n, results, snapshot, trends
+from search_api import admission, export, feeds, i18n, results, snapshot, trends
 from search_api.accept import entries
 from search_api.backends import Backend, TantivyBackend
 from search_api.i18n import N_
@@ -199,13 +199,18 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRenderer | None = None,
-               backend: Backend | None = None) -> Starlette:
-    """The app over the tantivy index in ``index_dir``, or over ``backend`` (OpenSearch)."""
+               backend: Backend | None = None,
+               concurrency: int = admission.DEFAULT_CONCURRENCY) -> Starlette:
+    """The app over the tantivy index in ``index_dir``, or over ``backend`` (OpenSearch),
+    working on at most ``concurrency`` requests at once (:mod:`search_api.admission`)."""
     if backend is None and index_dir is None:
         raise ValueError("create_app needs an index directory or a backend")
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        admission.admit(concurrency)
         answering = backend if backend is not None else TantivyBackend(Path(str(index_dir)))
         try:
             answering.cache()  # open early; an index built later is picked up on first use

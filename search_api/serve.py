@@ -19,6 +19,7 @@ from starlette.applications import Starlette
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from indexer import store
+from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
@@ -56,21 +57,22 @@ HTTP_PROTOCOL: Final = "search_api.serve:NoDelayHttpToolsProtocol"
 EVENT_LOOP: Final = "uvloop"
 
 
-def _opensearch_app(url: str, name: str) -> Starlette:
+def _opensearch_app(url: str, name: str, concurrency: int) -> Starlette:
     from search_api.backends.opensearch import OpenSearchBackend
 
-    return create_app(backend=OpenSearchBackend(url, name))
+    return create_app(backend=OpenSearchBackend(url, name), concurrency=concurrency)
 
 
 def app_from_env() -> Starlette:
     """App factory for uvicorn's worker processes: the index directory (or the OpenSearch URL
-    and index name) comes from the env."""
+    and index name) and the concurrency come from the env."""
     index_dir = os.environ.get(INDEX_ENV)
+    concurrency = int(os.environ.get(CONCURRENCY_ENV) or DEFAULT_CONCURRENCY)
     if index_dir:
-        return create_app(index_dir)
+        return create_app(index_dir, concurrency=concurrency)
     url = os.environ.get(OPENSEARCH_ENV)
     if url:
-        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta")
+        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta", concurrency)
     raise RuntimeError(f"{INDEX_ENV} is not set: start the server with `warta serve`")
 
 
@@ -82,14 +84,17 @@ def serve(
     log_level: str = "info",
     opensearch: tuple[str, str] | None = None,
     access_log: bool = False,
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> None:
-    """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name).
+    """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name), each
+    worker process working on ``concurrency`` requests at once (:mod:`search_api.admission`).
 
     One log line per request costs ~6% of a search's server CPU (py-spy: uvicorn's formatter
     and the logging module), so the access log is written only when asked for."""
     options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level,
                                "http": HTTP_PROTOCOL, "loop": EVENT_LOOP,
                                "access_log": access_log}
+    os.environ[CONCURRENCY_ENV] = str(concurrency)
     if opensearch is not None:
         url, name = opensearch
         if workers > 1:
@@ -98,7 +103,7 @@ def serve(
             uvicorn.run("search_api.serve:app_from_env", factory=True, workers=workers,
                         **options)
         else:
-            uvicorn.run(_opensearch_app(url, name), **options)
+            uvicorn.run(_opensearch_app(url, name, concurrency), **options)
         return
     assert index_dir is not None
     index_dir = Path(index_dir).resolve()
@@ -106,7 +111,7 @@ def serve(
         os.environ[INDEX_ENV] = str(index_dir)
         uvicorn.run("search_api.serve:app_from_env", factory=True, workers=workers, **options)
     else:
-        uvicorn.run(create_app(index_dir), **options)
+        uvicorn.run(create_app(index_dir, concurrency=concurrency), **options)
 
 
 @click.command()
@@ -123,22 +128,28 @@ def serve(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes (default: the usable cores).")
+@click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True,
+              type=click.IntRange(1, 1024),
+              help="Requests each worker process works on at once; more wait their turn, "
+                   "first come first served.")
 @click.option("--access-log", is_flag=True,
               help="Log every request (to stdout; a proxy in front usually does it).")
 def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, host: str,
-         port: int, workers: int, access_log: bool) -> None:
+         port: int, workers: int, concurrency: int, access_log: bool) -> None:
     """Serve the search API and the web page."""
     if index_dir is None:
         if not opensearch_url:
             raise click.UsageError(
                 "give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
         serve(None, host=host, port=port, workers=workers,
-              opensearch=(opensearch_url, index_name), access_log=access_log)
+              opensearch=(opensearch_url, index_name), access_log=access_log,
+              concurrency=concurrency)
         return
     if store.current_generation(index_dir) is None:
         raise click.ClickException(
             f"no index at {index_dir}: run `warta reindex PATH --index {index_dir}` first")
-    serve(index_dir, host=host, port=port, workers=workers, access_log=access_log)
+    serve(index_dir, host=host, port=port, workers=workers, access_log=access_log,
+          concurrency=concurrency)
 
 
 if __name__ == "__main__":

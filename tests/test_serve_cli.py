@@ -14,6 +14,8 @@ from pathlib import Path
 
 import httpx
 
+from search_api.admission import DEFAULT_CONCURRENCY
+
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,11 +52,14 @@ def test_serve_help_lists_the_server_options() -> None:
     res = subprocess.run([str(BIN / "warta"), "serve", "--help"], capture_output=True, text=True,
                          timeout=60, check=True)
     assert res.stdout.startswith("Usage: warta serve [OPTIONS]")
-    for option in ("--index", "--host", "--port", "--workers"):
+    for option in ("--index", "--host", "--port", "--workers", "--concurrency"):
         assert option in res.stdout
     workers = re.search(r"--workers[^\[]*\[default: (\d+)", res.stdout)
     assert workers is not None, res.stdout
     assert int(workers.group(1)) == len(os.sched_getaffinity(0))  # one worker per usable core
+    concurrency = re.search(r"--concurrency[^\[]*\[default: (\d+)", res.stdout)
+    assert concurrency is not None, res.stdout
+    assert int(concurrency.group(1)) == DEFAULT_CONCURRENCY
 
 
 def test_warta_serve_serves_in_its_own_process(index_dir: Path, oracle: list[object]) -> None:

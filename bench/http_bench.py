@@ -10,6 +10,10 @@ HTTP and the app cost with no search; :mod:`bench.http_client` says why the clie
 httpx). ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
 the c=8 run and prints where its time goes.
 
+``--c8-settings 1x40 1x2 2x2 ...`` runs, instead of all that, only the c=8 phase at several
+server settings (``serve --workers W --concurrency C``), interleaved round by round
+(:mod:`bench.c8_settings`), beside the floor's c=1 p50.
+
 After the warm-up the bench waits for the server's background builds to finish (:func:`settle`).
 Every phase (warm-up, c=1, c=8, the page run's latencies and its CPU part, each path of the
 baseline run) asks queries of its own, drawn from one list, so none is answered from the facet

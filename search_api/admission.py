@@ -11,6 +11,10 @@ itself; one token is too few, as it leaves a core idle while tantivy works outsi
 The setting is per process: ``serve --workers`` multiplies it. The limiter also bounds the other
 work Starlette hands to threads (the steps of a streamed export, static files): each waits its
 turn in the same queue.
+
+Over OpenSearch the engine works in other processes, mostly on other machines, and a request
+spends most of its time waiting for it on the network, not holding this process's cores: there
+the default is anyio's own pool (:data:`REMOTE_CONCURRENCY`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Final
 import anyio.to_thread
 
 DEFAULT_CONCURRENCY: Final = 2
+REMOTE_CONCURRENCY: Final = 40
 CONCURRENCY_ENV: Final = "WARTA_CONCURRENCY"
 
 

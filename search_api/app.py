@@ -210,7 +210,7 @@ def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRend
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        admission.admit(concurrency)
+        admission.admit(app.state.concurrency)
         answering = backend if backend is not None else TantivyBackend(Path(str(index_dir)))
         try:
             answering.cache()  # open early; an index built later is picked up on first use
@@ -242,6 +242,7 @@ def create_app(index_dir: str | Path | None = None, *, article_html: ArticleRend
     ]
     app = Starlette(routes=routes, exception_handlers=exception_handlers, lifespan=lifespan)
     app.state.index_dir = Path(index_dir) if index_dir is not None else None
+    app.state.concurrency = concurrency  # set on the serving loop when it starts
     app.state.article_html = article_html or web.render_article
     app.state.web_templates = web.make_templates()
     return app

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from indexer import store
-from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY
+from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY, REMOTE_CONCURRENCY
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
@@ -67,12 +67,13 @@ def app_from_env() -> Starlette:
     """App factory for uvicorn's worker processes: the index directory (or the OpenSearch URL
     and index name) and the concurrency come from the env."""
     index_dir = os.environ.get(INDEX_ENV)
-    concurrency = int(os.environ.get(CONCURRENCY_ENV) or DEFAULT_CONCURRENCY)
+    concurrency = os.environ.get(CONCURRENCY_ENV)
     if index_dir:
-        return create_app(index_dir, concurrency=concurrency)
+        return create_app(index_dir, concurrency=int(concurrency or DEFAULT_CONCURRENCY))
     url = os.environ.get(OPENSEARCH_ENV)
     if url:
-        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta", concurrency)
+        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta",
+                               int(concurrency or REMOTE_CONCURRENCY))
     raise RuntimeError(f"{INDEX_ENV} is not set: start the server with `warta serve`")
 
 
@@ -84,16 +85,20 @@ def serve(
     log_level: str = "info",
     opensearch: tuple[str, str] | None = None,
     access_log: bool = False,
-    concurrency: int = DEFAULT_CONCURRENCY,
+    concurrency: int | None = None,
 ) -> None:
     """Serve the tantivy index in ``index_dir``, or ``opensearch`` = (URL, index name), each
-    worker process working on ``concurrency`` requests at once (:mod:`search_api.admission`).
+    worker process working on ``concurrency`` requests at once (:mod:`search_api.admission`;
+    by default :data:`~search_api.admission.DEFAULT_CONCURRENCY`, over OpenSearch
+    :data:`~search_api.admission.REMOTE_CONCURRENCY`).
 
     One log line per request costs ~6% of a search's server CPU (py-spy: uvicorn's formatter
     and the logging module), so the access log is written only when asked for."""
     options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level,
                                "http": HTTP_PROTOCOL, "loop": EVENT_LOOP,
                                "access_log": access_log}
+    if concurrency is None:
+        concurrency = REMOTE_CONCURRENCY if opensearch is not None else DEFAULT_CONCURRENCY
     os.environ[CONCURRENCY_ENV] = str(concurrency)
     if opensearch is not None:
         url, name = opensearch
@@ -128,14 +133,14 @@ def serve(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes (default: the usable cores).")
-@click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True,
-              type=click.IntRange(1, 1024),
+@click.option("--concurrency", type=click.IntRange(1, 1024),
               help="Requests each worker process works on at once; more wait their turn, "
-                   "first come first served.")
+                   f"first come first served.  [default: {DEFAULT_CONCURRENCY}; "
+                   f"{REMOTE_CONCURRENCY} with --opensearch, whose engine works elsewhere]")
 @click.option("--access-log", is_flag=True,
               help="Log every request (to stdout; a proxy in front usually does it).")
 def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, host: str,
-         port: int, workers: int, concurrency: int, access_log: bool) -> None:
+         port: int, workers: int, concurrency: int | None, access_log: bool) -> None:
     """Serve the search API and the web page."""
     if index_dir is None:
         if not opensearch_url:

@@ -24,9 +24,9 @@ from corpora import OracleDoc
 from starlette.applications import Starlette
 
 from indexer.words import WORD_RE
-from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY
+from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY, REMOTE_CONCURRENCY
 from search_api.app import create_app
-from search_api.serve import HTTP_PROTOCOL, app_from_env
+from search_api.serve import HTTP_PROTOCOL, OPENSEARCH_ENV, app_from_env
 
 # The time an answer took, in the JSON and on the page: the one part two answers differ in.
 TOOK = re.compile(rb'"took_ms":[0-9.]+|<span class="took">\([^)]*\)</span>')
@@ -126,6 +126,18 @@ def test_the_concurrency_reaches_the_worker_processes(index_dir: Path,
         with _uvicorn(app_from_env()) as (_base, loop):
             tokens[setting] = asyncio.run_coroutine_threadsafe(_tokens(), loop).result(30)
     assert tokens == {"5": 5, None: DEFAULT_CONCURRENCY}
+
+
+def test_over_opensearch_the_workers_default_to_anyios_pool(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine works elsewhere: requests wait on the network, not on this process's cores
+    (no node is contacted before the app starts)."""
+    monkeypatch.delenv("WARTA_INDEX", raising=False)
+    monkeypatch.delenv(CONCURRENCY_ENV, raising=False)
+    monkeypatch.setenv(OPENSEARCH_ENV, "http://127.0.0.1:9")
+    assert app_from_env().state.concurrency == REMOTE_CONCURRENCY
+    monkeypatch.setenv(CONCURRENCY_ENV, "3")
+    assert app_from_env().state.concurrency == 3
 
 
 def test_a_concurrency_below_one_is_refused(index_dir: Path) -> None:

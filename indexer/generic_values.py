@@ -195,7 +195,7 @@ def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) 
     """The values of type ``typ`` (of ``counts``, value -> articles) that name no one entity;
     ``places``: the variant keys of the corpus's place values (the gazetteer's are added)."""
     out = {v for v in counts
-           if sum(ch.isalnum() for ch in v) <= 1 or is_event(v) or is_kind_or_spec(v)
+           if sum(map(str.isalnum, v)) <= 1 or is_event(v) or is_kind_or_spec(v)
            or _PLATE_RE.search(v.strip()) is not None}
     if typ == "LOC":
         out |= _demonyms(counts)

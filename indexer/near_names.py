@@ -66,7 +66,7 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     and another person's (``sides``: :class:`~indexer.variant_joins.SidedJoins`)."""
     totals = group_counts(groups)
     sided = SidedJoins(groups, sides or {})
-    near = _near_spellings(groups.counts, min_words, word_min)
+    near, rare = _near_spellings(groups.counts, min_words, (word_min, RARE_WORD_MIN))
     # Shorter words too, and at a lower dominance, where the names' other words are rare ones
     # only they hold: "Abisai Rolio" ~ "Abisai Rollo" (a misread "l"), "Andik Vermansah" ~
     # "Andik Vermansyah"; not "Iman" ~ "Imam" in general.
@@ -74,7 +74,6 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     for v in groups.counts:
         for w in set(name_words(v)):
             holders[w] += 1
-    rare = _near_spellings(groups.counts, min_words, RARE_WORD_MIN)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         if v not in rare:  # which holds every value near holds
             continue
@@ -98,30 +97,35 @@ def _rarely_shared(v: str, u: str, holders: Mapping[str, int]) -> bool:
         [x[:1] for x in a] == [y[:1] for y in b]
 
 
-def _near_spellings(values: Collection[str], min_words: int, word_min: int
-                    ) -> dict[str, set[str]]:
-    """Each value with the others one letter apart from it in one word (both names of
-    ``min_words`` words or more, the longer of the two words of ``word_min`` letters or more).
-    Which values are near does not change as groups merge, so it is found once: only values
-    equal but for the one word can be, and those are few."""
+def _near_spellings(values: Collection[str], min_words: int, word_mins: tuple[int, int]
+                    ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """For each of ``word_mins``: each value with the others one letter apart from it in one
+    word (both names of ``min_words`` words or more, the longer of the two words of that many
+    letters or more). Which values are near does not change as groups merge, so it is found
+    once, for both lengths in one pass: only values equal but for the one word can be, and
+    those are few."""
     names = {v: name_words(v) for v in values}
+    least = min(word_mins) - 1  # the shortest word of a pair near at either length
     rest: dict[tuple[int, tuple[str, ...], tuple[str, ...]], list[str]] = defaultdict(list)
     for v, words in names.items():
         if len(words) < min_words:
             continue
         for i, w in enumerate(words):
-            if len(w) >= word_min - 1:
+            if len(w) >= least:
                 rest[(i, words[:i], words[i + 1 :])].append(v)
-    near: dict[str, set[str]] = defaultdict(set)
+    near: tuple[dict[str, set[str]], dict[str, set[str]]] = (defaultdict(set), defaultdict(set))
     for (i, _before, _after), vs in rest.items():
         if len(vs) < 2:
             continue
         cut = {v: _deletions(names[v][i]) for v in vs}
         for v in vs:
             for u in vs:
-                if (u != v and max(len(names[v][i]), len(names[u][i])) >= word_min
-                        and not cut[v].isdisjoint(cut[u])):
-                    near[v].add(u)
+                if u == v or cut[v].isdisjoint(cut[u]):
+                    continue
+                shorter, longer = sorted((len(names[v][i]), len(names[u][i])))
+                for found, word_min in zip(near, word_mins, strict=True):
+                    if shorter >= word_min - 1 and longer >= word_min:
+                        found[v].add(u)
     return near
 
 

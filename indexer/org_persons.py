@@ -33,7 +33,7 @@ counts always give the same names.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection, Mapping
 from fractions import Fraction
 from typing import Final
@@ -60,10 +60,7 @@ def _shaped(value: str) -> bool:
 
 def _holding(names: Mapping[str, int]) -> Counter[str]:
     """word -> the names of ``names`` holding it."""
-    out: Counter[str] = Counter()
-    for v in names:
-        out.update(set(name_words(v)))
-    return out
+    return Counter(w for v in names for w in set(name_words(v)))
 
 
 def persons_as_orgs(counts: Mapping[str, Mapping[str, int]],
@@ -84,11 +81,9 @@ def persons_as_orgs(counts: Mapping[str, Mapping[str, int]],
     for v, c in counts.get("LOC", {}).items():
         as_place[variant_key(v)] += c
     org_holding, person_holding = _holding(orgs), _holding(persons)
-    keys_of: dict[str, Counter[str]] = defaultdict(Counter)  # key -> its spellings per type
+    # variant key -> its spellings among the organisations' values, and the persons'
+    org_keys, person_keys = (Counter(map(variant_key, names)) for names in (orgs, persons))
     as_org: Counter[str] = Counter()  # variant key -> articles typing it an organisation's
-    for typ, names in (("ORG", orgs), ("PER", persons)):
-        for v in names:
-            keys_of[variant_key(v)][typ] += 1
     for v, c in orgs.items():
         as_org[variant_key(v)] += c
     # the surnames of longer persons' names: "De Bruyne" of Kevin De Bruyne is his, and not
@@ -103,10 +98,9 @@ def persons_as_orgs(counts: Mapping[str, Mapping[str, int]],
     out = set()
     for v, words in shaped.items():
         key = variant_key(v)
-        same = keys_of[key]
         found = as_person[key] and as_person[key] + sum(
             as_person[w] for w in {words[0], words[-1]}
-            if w not in PARTICLES and person_holding[w] == same["PER"] + 1)
+            if w not in PARTICLES and person_holding[w] == person_keys[key] + 1)
         if found < PERSON_MIN or found < PERSON_SHARE * as_org[key]:
             continue
         if (any(w in LEGAL_FORMS or w in ORG_SUFFIXES for w in words) or words in spans
@@ -114,8 +108,8 @@ def persons_as_orgs(counts: Mapping[str, Mapping[str, int]],
             continue
         if any(as_place[w] >= ORG_WORD_MIN and as_place[w] > as_person[w] for w in words):
             continue
-        if any(w not in PARTICLES and (others := org_holding[w] - same["ORG"]) >= ORG_WORD_MIN
-               and others > person_holding[w] - same["PER"] for w in words):
+        if any(w not in PARTICLES and (others := org_holding[w] - org_keys[key]) >= ORG_WORD_MIN
+               and others > person_holding[w] - person_keys[key] for w in words):
             continue
         out.add(key)
     # every spelling of a name goes with it ("Eder MIlitao" with Eder Militao)

@@ -57,10 +57,13 @@ def run_ons(counts: Mapping[str, int], contexts: Iterable[Iterable[str]]
     for v, halves in candidates.items():
         pairs.setdefault(frozenset(halves), []).append(v)
     wanted = {h for v, halves in candidates.items() for h in halves}
+    wanted_keys = {k for k, v in keyed.items() if v in wanted}
     apart: set[str] = set()
     for values in contexts:
-        keys = {variant_key(v) for v in values}
-        found = [keyed[k] for k in keys if keyed.get(k) in wanted]
+        keys = set(map(variant_key, values))
+        if len(keys & wanted_keys) < 2:  # no two halves of one run-on
+            continue
+        found = [keyed[k] for k in keys if k in wanted_keys]
         for i, x in enumerate(found):
             for y in found[i + 1:]:
                 apart.update(v for v in pairs.get(frozenset((x, y)), ())

@@ -4,7 +4,8 @@ once on the same index; each round asks every server the same fresh block of que
 clients, one server after another, the order rotating from round to round, so a busy moment of
 the machine falls on every setting alike and each setting answers every query once. Prints each
 setting's median over the rounds of p50, p99, mean latency, requests/s and server CPU per
-request, and the median p99 over the floor's c=1 p50 (the issue's goal)."""
+request (medians, so that a busy moment in one round does not decide a comparison), and the p99
+of all its requests over the floor's c=1 p50 (the issue's goal, as the c=8 phase measures it)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def compare(servers: dict[str, tuple[int, str]], blocks: list[list[dict[str, Any
     names = list(servers)
     rows: dict[str, list[tuple[float, float, float, float, float]]] = {n: [] for n in names}
     errors = dict.fromkeys(names, 0)
+    pooled: dict[str, list[float]] = {n: [] for n in names}
     for r, queries in enumerate(blocks):
         turn = r % len(names)
         for name in names[turn:] + names[:turn]:
@@ -51,15 +53,19 @@ def compare(servers: dict[str, tuple[int, str]], blocks: list[list[dict[str, Any
             lat, failed, wall = run_sync(base, queries, 8)
             cpu = (server_cpu(pid) - cpu0) / len(queries)
             errors[name] += failed
+            pooled[name] += lat
             rows[name].append((pct(lat, 50), pct(lat, 99), statistics.mean(lat),
                                len(lat) / wall, cpu))
     print(f"c=8 by setting (WORKERSxCONCURRENCY), {len(blocks)} rounds of {len(blocks[0])} "
-          "queries, interleaved; medians over the rounds:")
+          "queries, interleaved; medians over the rounds, and the p99 of all the setting's "
+          "requests (the c=8 phase's own measure, which the goal's ratio uses):")
     for name in names:
         p50, p99, mean, rate, cpu = (statistics.median(col) for col in zip(*rows[name],
                                                                            strict=True))
+        tail = pct(pooled[name], 99)
         print(f"  {name:>6}  p50 {p50 * 1e3:6.1f} ms  p99 {p99 * 1e3:6.1f} ms  mean "
               f"{mean * 1e3:6.1f} ms  {rate:5.0f} req/s  CPU {cpu * 1e3:5.2f} ms/req  "
-              f"errors {errors[name]}  p99 / floor p50 {p99 / floor50:5.1f}x (goal <= 8x)")
+              f"errors {errors[name]}  p99 of all {tail * 1e3:6.1f} ms = "
+              f"{tail / floor50:5.1f}x the floor's p50 (goal <= 8x)")
     print("  p99 of each round (ms): " + "; ".join(
         f"{name} " + " ".join(f"{row[1] * 1e3:.0f}" for row in rows[name]) for name in names))

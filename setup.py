@@ -1,15 +1,15 @@
 """Builds the compiled modules (Cython): ``indexer._ner`` and its parts ``indexer._ner_*`` (they
 cimport each other through their .pxd files), the entity extractor's hot loop;
 ``indexer.entities._passes`` and ``._links``, its post-processing passes; ``indexer._text``, the
-analysis's word scanner; and ``indexer._shingle``, the stories' MinHash. Everything else is in
-pyproject.toml."""
+analysis's word scanner; ``indexer._shingle``, the stories' MinHash; and ``indexer._stem``,
+Sastrawi's stemmer. Everything else is in pyproject.toml."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
 NAMES = ("_ner_tables", "_ner_tokens", "_ner_scan", "_ner_viterbi", "_ner_scorer", "_ner_names",
          "_ner_mentions", "_ner_records", "_ner", "entities._passes", "entities._links", "_text",
-         "_shingle")
+         "_shingle", "_stem")
 
 setup(
     ext_modules=cythonize(

@@ -100,10 +100,10 @@ def normalize(text: str) -> str:
 @cache
 def _sastrawi_stemmer() -> Any:
     """Build PySastrawi's stemmer once per process (loading its dictionary takes ~0.1 s): the
-    sped-up one of :mod:`indexer.stemmer`, whose stems are exactly PySastrawi's."""
-    from indexer.stemmer import create_stemmer
+    compiled port, :func:`indexer.stemmer.create_compiled_stemmer`: exactly PySastrawi's stems."""
+    from indexer.stemmer import create_compiled_stemmer
 
-    return create_stemmer()
+    return create_compiled_stemmer()
 
 
 # Function words and question words: dropped from free-text queries (never from the index, so

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import importlib
 import itertools
-import pkgutil
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -17,12 +13,9 @@ from corpora import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer import stemmer
 from indexer._text import acronyms, capitalised_in, count_lower, has_control, scan_words
 from indexer.analysis import (
     CONTROL_RE,
-    MAX_STEM_LEN,
-    STEMMABLE_RE,
     WORD_RE,
     Analyzer,
     analyze,
@@ -32,8 +25,6 @@ from indexer.analysis import (
     spans,
 )
 from indexer.words import SENTENCE_OPENERS, WORD_PATTERN
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _meets(query: str, document: str) -> bool:
@@ -249,128 +240,3 @@ def test_word_casing_is_str_islower_and_isupper(words: list[str]) -> None:
         count_lower(got, text)
         assert acronyms(text) == {w.lower() for w in filter(str.isupper, text) if len(w) > 1}
     assert got == want and list(got) == list(want)
-
-
-# -- the sped-up Sastrawi (indexer.stemmer) stems exactly as PySastrawi does -------------------
-
-# Words whose removed part appears again in what is left ("ke" in "kekeluargaan", "an" in
-# "penyerangan"; in "kakan" the rest, "ka", appears twice, and only re.sub's count=1 gives the
-# removed suffix "kan" that makes the stem "kak"), reduplications, particles and possessives,
-# rule exceptions, words the disambiguators chain on, and input no analyzer sends (Sastrawi's
-# errors must stay its errors).
-TRICKY_WORDS = """
-kekeluargaan penyerangan mempermainkan diperdengarkan sesekali keberatan pemerintahan
-perekonomian kepemimpinan kemerdekaannya kebersamaan pengetahuan pengeboman mengebom
-berbulan-bulan besar-besaran bersama-sama anak-anak meniru-nirukan berbalas-balasan
-malaikat-malaikatnya malaikat-malaikat-nya nikmat-ku bukunya-lah non-kader layang-layang
-sekalipun bacalah apakah demikianlah tahukah bukankah rumahmu milikku bukunya
-belajar pelajar mempelajari pembelajaran ketahui diketahui mengetahui memperbaiki perbaikan
-menyanyi penyanyi menyapu penyapu mengkaji pengkajian menerjemahkan penerjemah
-kau kaum kaupun kuasa kupu-kupu kuku kekuasaan ku kan an i nya lah di ke se me pe ber ter
-penge menge mempe ikan akan kuakan dikan diki kekan sese dada
-kankan dikankan mengkankan pekankan berkankan nyanya lahlah kekekan anan ii
-kakan kakannya kakanlah dikakan
-a b x aa - -- a-- --a a--b ke- -nya ber-
-a.b a.bi x*yi c++kan (kan)an dia$kan me+rusak mem(kan bel[an
-""".split()
-
-
-def _corpus_words(n_articles: int) -> list[str]:
-    words: set[str] = set()
-    with gzip.open(CORPUS, "rb") as f:
-        for line in itertools.islice(f, n_articles):
-            record = orjson.loads(line)
-            for field in ("title", "body"):
-                words.update(WORD_RE.findall(str(record.get(field) or "").lower()))
-    return sorted(w for w in words if len(w) <= MAX_STEM_LEN and STEMMABLE_RE.fullmatch(w))
-
-
-# Runs in a fresh interpreter: all plain Sastrawi stems first, then the patched stemmer (the
-# patch changes Sastrawi's modules, so it must not run before them, nor leak into this process).
-_COMPARE = """
-import sys, orjson
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-from indexer import stemmer
-from indexer._text import capitalised_in, scan_words
-
-def stem_all(stem_word, words):
-    out = []
-    for w in words:
-        try:
-            out.append(stem_word(w))
-        except Exception as e:
-            out.append("!" + type(e).__name__)
-    return out
-
-words = orjson.loads(sys.stdin.buffer.read())
-assert not stemmer.is_patched()
-plain = stem_all(StemmerFactory().create_stemmer().delegatedStemmer.stem_word, words)
-fast_stemmer = stemmer.create_stemmer()
-shim = stemmer.patch_sastrawi()
-patched = [name for name in stemmer.SASTRAWI_RE_MODULES if sys.modules[name].re is shim]
-fast = stem_all(fast_stemmer.stem_word, words)
-sys.stdout.buffer.write(orjson.dumps({"plain": plain, "fast": fast, "patched": patched}))
-"""
-
-
-def test_fast_sastrawi_stems_exactly_like_plain_sastrawi(shared_dir: Path) -> None:
-    words = _corpus_words(400) + TRICKY_WORDS
-    assert len(words) > 5000
-    out = subprocess.run([sys.executable, "-c", _COMPARE], input=orjson.dumps(words),
-                         capture_output=True, check=True, cwd=ROOT, timeout=120)
-    result = orjson.loads(out.stdout)
-    assert result["patched"] == list(stemmer.SASTRAWI_RE_MODULES)  # the shim really was in use
-    differ = [(w, p, f) for w, p, f in zip(words, result["plain"], result["fast"], strict=True)
-              if p != f]
-    assert differ == []
-    tricky = dict(zip(words, result["fast"], strict=True))
-    assert tricky["kekeluargaan"] == "keluarga" and tricky["penyerangan"] == "serang"
-    assert tricky["kakan"] == tricky["kakannya"] == "kak"
-    assert tricky["mem(kan"] == tricky["bel[an"] == "!error"  # Sastrawi's own re.error, kept
-
-
-def test_every_sastrawi_module_using_re_is_patched() -> None:
-    import Sastrawi
-
-    using_re = sorted(m.name for m in pkgutil.walk_packages(Sastrawi.__path__, "Sastrawi.")
-                      if hasattr(importlib.import_module(m.name), "re"))
-    assert using_re == sorted(stemmer.SASTRAWI_RE_MODULES)
-
-
-def test_rule_prefixes_are_needed_by_their_rules(shared_dir: Path) -> None:
-    """A disambiguator returns something only for words with one of its listed starts (what
-    lets the fast stemmer skip it): on corpus words, on every start of up to two letters and on
-    every listed start with its last letter changed or one added, each followed by endings."""
-    from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
-
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    listed = {p for ps in stemmer.RULE_PREFIXES.values() for p in ps if len(p) > 2}
-    heads = {a + b for a in ("", *letters) for b in ("", *letters)}
-    heads |= {p[:-1] + x for p in listed for x in letters}
-    heads |= {p + x for p in listed for x in letters}
-    tails = ["", "a", "e", "r", "era", "erb", "ela", "ema", "ina", "ajar", "nga", "daerah"]
-    words = (_corpus_words(100) + TRICKY_WORDS + [h + t for h in sorted(heads) for t in tails]
-             + ["belajar", "pelajar"])
-    disambiguators = [d for v in VisitorProvider().prefix_visitors
-                      for d in getattr(v, "disambiguators", ())]
-    assert len(disambiguators) == len(stemmer.RULE_PREFIXES) == 58
-    for d in disambiguators:
-        prefixes = stemmer.RULE_PREFIXES[type(d).__name__]
-        acted = [w for w in words if d.disambiguate(w) is not None]
-        assert acted, type(d).__name__
-        assert [w for w in acted if not w.startswith(prefixes)] == [], type(d).__name__
-
-
-_LITERALS = st.text(alphabet="ab-k", max_size=6)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_LITERALS, st.text(alphabet="ab-kx", max_size=12), st.sampled_from(["", "X", "ab", "-"]),
-       st.integers(min_value=-1, max_value=3))
-def test_shim_sub_is_re_sub(pattern: str, string: str, repl: str, count: int) -> None:
-    shim = stemmer._CompiledRe()
-    assert shim.sub(pattern, repl, string, count=count) == re.sub(
-        pattern, repl, string, count=count)
-    for p in (pattern, "(" + pattern + ")$", "^" + re.escape(pattern)):
-        assert shim.sub(p, repl, string, count=count) == re.sub(p, repl, string, count=count)
-        assert bool(shim.match(p, string)) == bool(re.match(p, string))

@@ -48,7 +48,7 @@ spelling, and a place's name the one longer name of it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from collections.abc import Collection, Mapping
 from typing import Final
 
@@ -223,7 +223,8 @@ def join_expanded(groups: Groups, kinds: Mapping[str, int]) -> dict[str, tuple[s
     totals = group_counts(groups)
     spelt, companies = expansions(groups, totals, kinds)
     own = own_expansions(groups)
-    words = {v: expanded(v, {**spelt, **own[groups.find(v)]} if groups.find(v) in own
+    # a group's own expansions before the corpus's, looked up through (not copied into) them
+    words = {v: expanded(v, ChainMap(own[root], spelt) if (root := groups.find(v)) in own
                          else spelt, companies) for v in groups.counts}
     by_key: dict[str, list[str]] = defaultdict(list)
     for v in sorted(groups.counts):

@@ -91,8 +91,7 @@ def join_name_parts(groups: Groups, linked: Collection[str] = (),
             # Kriss Hatta does not make "Hatta" his rather than Mohammad Hatta's).
             full = Counter(totals)
         bigger = {c for c in containers if full[c] >= totals[root]}
-        begun = {c for c in containers
-                 if any(words[u][0] == part[0] for u in holders if groups.find(u) == c)}
+        begun = containers & {groups.find(u) for u in holders if words[u][0] == part[0]}
         one = dominant(bigger, full)
         rivals = sum(full[c] for c in containers if c != one and full[c] >= RIVAL_MIN)
         # A word only ever written inside a person's name, never first or last (but for

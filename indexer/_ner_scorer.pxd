@@ -4,7 +4,7 @@ vectors, decoded by Viterbi."""
 
 from libc.stdint cimport int32_t, int64_t, uint64_t
 
-from indexer._ner_tables cimport KeyTable, Lookup, kt_find, kt_hash
+from indexer._ner_tables cimport FoundTable, KeyTable, Lookup, kt_find, kt_hash
 from indexer._ner_viterbi cimport NL, STACK_WORDS, Decoder
 
 cdef enum:
@@ -15,6 +15,7 @@ cdef struct WordRec:
     Py_ssize_t base  # offset of the word's position-free vector
     Py_ssize_t vec[NPOS]  # offset of its vector at each run position, -1 until needed
     Py_ssize_t inner  # offset of its p, q, n, l context vectors, -1 until needed
+    Py_ssize_t parts  # offset of its class's position vectors, one per run position (NPOS)
 
 
 cdef class Scorer(Decoder):
@@ -29,18 +30,22 @@ cdef class Scorer(Decoder):
     cdef Py_ssize_t used, cap, max_entries
     cdef int64_t q0[NL]  # the empty second-previous token of a run's first word
     cdef int64_t capv[2][7][NL]  # [capitalised][kind in "pqnlPNr"]: the capitalisation feature
-    # A word of a run -> its index in recs (its vectors) and wmeta (low, lower bucket, shape,
-    # is a place): one look-up per word finds every vector of it.
+    # A word of a run -> its index in recs (its vectors) and wmeta (low, lower bucket): one
+    # look-up per word finds every vector of it.
     cdef KeyTable word_keys  # a word of a run -> its record number (recs, wmeta)
     cdef list wmeta
     cdef WordRec* recs
     cdef Py_ssize_t nrecs, reccap
-    cdef dict pos_parts  # (pos, lower bucket, shape, place, word at a sentence start) -> offset
+    # A word's position features, but for its own word at a sentence start, are those of its
+    # class: its lower bucket, shape and whether it is a well-known place. Lower buckets and
+    # shapes are numbered in class_keys ("b" + bucket, "s" + shape); a class's packed numbers
+    # -> the offset of its position vectors (class_at).
+    cdef KeyTable class_keys
+    cdef FoundTable class_at
     cdef dict before  # token before a run -> 2 * offset of (P + q0 + start, q) + sentence start
     cdef dict after  # token after a run -> offset of its N, r context vectors
     cdef dict lower_ratio, word_extra
     cdef str vector_prefix
-    cdef object position_features
     cdef frozenset places, sentence_prev
     cdef bint busy  # inside extract: a call back into tag() empties no cache
 
@@ -51,7 +56,9 @@ cdef class Scorer(Decoder):
     cdef Py_ssize_t _alloc(self, Py_ssize_t nvec) except -1
     cdef void _add_feats(self, int64_t* dst, object feats)
     cdef Py_ssize_t word_id_h(self, str word, uint64_t h) except -1
-    cdef tuple _word_base(self, str word, Py_ssize_t off)
+    cdef tuple _word_base(self, str word, Py_ssize_t off, Py_ssize_t* parts)
+    cdef Py_ssize_t _class_parts(self, str lb, str sh, bint gz) except -1
+    cdef Py_ssize_t _class_number(self, str kind, str key) except -1
     cdef void _add_rows(self, int64_t* dst, Lookup* q, Py_ssize_t n) noexcept
     cdef Py_ssize_t pos_vec(self, Py_ssize_t i, int pos) except -1
     cdef Py_ssize_t _context(self, dict cache, str token, tuple kinds) except -1

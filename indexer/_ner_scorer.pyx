@@ -19,9 +19,10 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memset
 
 from indexer._ner_tables cimport (BATCH, Lookup, PyUnicode_DATA, PyUnicode_KIND,
-                                  PyUnicode_READ, kt_add, kt_clear, kt_find_h, kt_find_many,
-                                  kt_free, kt_hash, kt_init, prefetch, queue, record_list,
-                                  untracked, zmap_clear, zmap_free, zmap_grow)
+                                  PyUnicode_READ, ft_add, ft_clear, ft_find, ft_free, ft_init,
+                                  kt_add, kt_clear, kt_find_h, kt_find_many, kt_free, kt_hash,
+                                  kt_init, prefetch, queue, record_list, untracked, zmap_clear,
+                                  zmap_free, zmap_grow)
 from indexer._ner_viterbi cimport fixed
 
 cdef extern from "Python.h":
@@ -79,6 +80,8 @@ cdef class Scorer(Decoder):
     def __cinit__(self):
         memset(&self.features, 0, sizeof(KeyTable))
         memset(&self.word_keys, 0, sizeof(KeyTable))
+        memset(&self.class_keys, 0, sizeof(KeyTable))
+        memset(&self.class_at, 0, sizeof(FoundTable))
         self.ftab = NULL
         self.arena = NULL
         self.recs = NULL
@@ -86,6 +89,8 @@ cdef class Scorer(Decoder):
     def __dealloc__(self):
         kt_free(&self.features)
         kt_free(&self.word_keys)
+        kt_free(&self.class_keys)
+        ft_free(&self.class_at)
         free(self.ftab)
         zmap_free(self.arena, self.cap * sizeof(int64_t))
         free(self.recs)
@@ -113,10 +118,11 @@ cdef class Scorer(Decoder):
         self.lower_ratio = config.lower_ratio
         self.word_extra = config.word_extra
         self.vector_prefix = config.vector_prefix
-        self.position_features = config.position_features
         self.places = config.places
         self.sentence_prev = config.sentence_prev
         kt_init(&self.word_keys, 1024, 8192)
+        kt_init(&self.class_keys, 256, 2048)
+        ft_init(&self.class_at, 1024)
 
     cdef void _feature_table(self, dict weights) except *:
         """ftab (each feature's vector in fixed point, in the order of ``weights``) and the
@@ -143,7 +149,8 @@ cdef class Scorer(Decoder):
         kt_clear(&self.word_keys)
         self.wmeta = record_list()
         self.nrecs = 0
-        self.pos_parts = {}
+        kt_clear(&self.class_keys)
+        ft_clear(&self.class_at)
         self.before = {}
         self.after = {}
         zmap_clear(self.arena, self.used * sizeof(int64_t))
@@ -152,8 +159,7 @@ cdef class Scorer(Decoder):
     cdef bint _full(self):
         """Whether a cache is full (a subclass adds its own)."""
         return self.used > self.max_entries * 8 * NL or self.nrecs > self.max_entries \
-            or len(self.before) > self.max_entries or len(self.after) > self.max_entries \
-            or len(self.pos_parts) > self.max_entries
+            or len(self.before) > self.max_entries or len(self.after) > self.max_entries
 
     cdef void _check_limits(self):
         """Empty every cache when one is full (only between calls: offsets stay valid)."""
@@ -199,9 +205,10 @@ cdef class Scorer(Decoder):
                 raise MemoryError()
             self.recs = grown
             self.reccap = max(1024, 2 * self.reccap)
-        cdef Py_ssize_t base = self._alloc(1)
-        self.wmeta.append(untracked(self._word_base(word, base)))
+        cdef Py_ssize_t base = self._alloc(1), parts
+        self.wmeta.append(untracked(self._word_base(word, base, &parts)))
         self.recs[i].base = base
+        self.recs[i].parts = parts
         for j in range(NPOS):
             self.recs[i].vec[j] = -1
         self.recs[i].inner = -1
@@ -209,15 +216,16 @@ cdef class Scorer(Decoder):
         kt_add(&self.word_keys, word, 0, n)
         return i
 
-    cdef tuple _word_base(self, str word, Py_ssize_t off):
+    cdef tuple _word_base(self, str word, Py_ssize_t off, Py_ssize_t* parts):
         """Adds ``word``'s position-free features (features.form_features, its corpus features,
-        its vector) to the arena vector at ``off``; returns what its position features need:
-        (lower case, lower bucket, shape, whether it is a well-known place)."""
+        its vector) to the arena vector at ``off``; sets ``parts`` to the offset of its class's
+        position vectors (:meth:`_class_parts`); returns (lower case, lower bucket)."""
         cdef str low = word.lower()
         cdef Py_ssize_t n = len(low)
         b = self.lower_ratio.get(low)
         cdef str lb = "u" if b is None else str(b)
         cdef str sh = _shape(word)
+        parts[0] = self._class_parts(lb, sh, low in self.places)  # may move the arena
         cdef int64_t* dst = self.arena + off
         cdef Py_ssize_t i, a, m, nq = 0
         cdef str ex = ""
@@ -255,7 +263,39 @@ cdef class Scorer(Decoder):
                         nq = 0
                     queue(q, &nq, "", ex, a, i)
         self._add_rows(dst, q, nq)
-        return (low, lb, sh, low in self.places)
+        return (low, lb)
+
+    cdef Py_ssize_t _class_parts(self, str lb, str sh, bint gz) except -1:
+        """Offset of the NPOS vectors, one per run position, of the features
+        (features.position_features) of a word of lower bucket ``lb`` and shape ``sh`` that is
+        a well-known place (``gz``) or not, but for the word itself at a sentence start (see
+        :meth:`pos_vec`); made when the class is new."""
+        cdef uint64_t key = (<uint64_t>self._class_number("s", sh) << 32
+                             | <uint64_t>self._class_number("b", lb) << 1 | gz)
+        cdef Py_ssize_t off = ft_find(&self.class_at, key), pos
+        cdef int64_t* dst
+        if off >= 0:
+            return off
+        off = self._alloc(NPOS)
+        for pos in range(NPOS):
+            p = _POSITIONS[pos]
+            dst = self.arena + off + pos * NL
+            self._add_feat(dst, "pos=" + p)
+            self._add_feat(dst, "lbpos=" + lb + p)
+            self._add_feat(dst, "shpos=" + sh + p)
+            if gz:
+                self._add_feat(dst, "gz")
+                self._add_feat(dst, "gzpos=" + p)
+        ft_add(&self.class_at, key, off)
+        return off
+
+    cdef Py_ssize_t _class_number(self, str kind, str key) except -1:
+        """The number of ``key`` (a lower bucket, kind "b", or a shape, kind "s") in
+        class_keys."""
+        cdef Py_ssize_t v = kt_find(&self.class_keys, kind, key, 0, len(key))
+        if v >= 0:
+            return v
+        return kt_add(&self.class_keys, kind + key, 0, len(key) + 1)
 
     cdef void _add_rows(self, int64_t* dst, Lookup* q, Py_ssize_t n) noexcept:
         """Add to ``dst`` the vector of each feature ``q`` looks up (0 for an unknown one)."""
@@ -269,26 +309,21 @@ cdef class Scorer(Decoder):
 
     cdef Py_ssize_t pos_vec(self, Py_ssize_t i, int pos) except -1:
         """Offset of the vector of the features of word record ``i`` at run position ``pos``:
-        its position-free vector plus the position part."""
+        its position-free vector plus its class's vector at ``pos`` and, at a sentence start,
+        the feature of the word itself (features.position_features)."""
         cdef Py_ssize_t off = self.recs[i].vec[pos]
         if off >= 0:
             return off
-        cdef tuple m = <tuple>self.wmeta[i]
-        cdef Py_ssize_t part, j
-        p = _POSITIONS[pos]
-        # Position features depend on the word itself only at a sentence start (a, s).
-        key = (p, m[1], m[2], m[3], m[0] if pos == 0 or pos == 3 else "")
-        o = self.pos_parts.get(key)
-        if o is None:
-            part = self._alloc(1)
-            self._add_feats(self.arena + part, self.position_features(p, m[0], m[1], m[2], m[3]))
-            self.pos_parts[untracked(key)] = part
-        else:
-            part = o
+        cdef Py_ssize_t row = -1, j
+        cdef str low
+        if pos == 0 or pos == 3:  # a, s: the word itself at a sentence start ("sl=")
+            low = <str>(<tuple>self.wmeta[i])[0]
+            row = self._row("sl=", low, 0, len(low))
         off = self._alloc(1)
-        cdef Py_ssize_t base = self.recs[i].base
+        cdef Py_ssize_t base = self.recs[i].base, part = self.recs[i].parts + pos * NL
         for j in range(NL):
             self.arena[off + j] = self.arena[base + j] + self.arena[part + j]
+        self._add_row(self.arena + off, row)
         self.recs[i].vec[pos] = off
         return off
 

@@ -72,7 +72,6 @@ class TaggerConfig:
     lower_ratio: dict[str, int]  # lower-cased word -> its lower bucket (features.lower_bucket)
     word_extra: dict[str, str]  # lower-cased word -> its corpus features, space-separated
     vector_prefix: str  # features.VECTOR_PREFIX
-    position_features: Callable[[str, str, str, str, bool], list[str]]
     normaliser: _ner.Normaliser  # names.normalise, compiled
     entity: type[Entity]  # the mention record; the tagger sets its slots as make_entity does
     split_places: Callable[[list[str], list[int], str], list[int]]
@@ -180,7 +179,6 @@ class Model:
             lower_ratio=self.lower_ratio,
             word_extra=self.word_extra,
             vector_prefix=features.VECTOR_PREFIX,
-            position_features=features.position_features,
             normaliser=_ner.Normaliser(TITLES, TITLE_QUALIFIERS, ALIASES, PLACES_ONLY_ALIASES,
                                        SHORT_ALIAS),
             entity=Entity,

@@ -17,7 +17,8 @@ parts, one job each, a class building on the one before:
 * ``_ner_scorer``: per-word and per-context score vectors in fixed point, summed per run
   (:class:`Scorer`);
 * ``_ner_names``: a mention's facet value and the credit test, compiled from the package's
-  facts (:class:`Normaliser`, :class:`Credits`);
+  facts (:class:`Normaliser`, :class:`Credits`), and whether a short form spells a name
+  (:func:`is_short_form`);
 * ``_ner_mentions``: a run's mentions in its context from its strings, the plain reference
   (:class:`RunMentions`);
 * ``_ner_records``: the same from C records per run and context token (:class:`RunRecords`);
@@ -41,12 +42,12 @@ from indexer._ner_tables cimport (FOUND_MARK, ft_add, ft_find, kt_find_h, kt_has
                                   untracked)
 from indexer._ner_tokens cimport next_span, prev_span
 
-from indexer._ner_names import Credits, Normaliser
+from indexer._ner_names import Credits, Normaliser, is_short_form
 from indexer._ner_scorer import fixed_point
 from indexer._ner_tokens import BOS, EOS, char_classes, next_token, prev_token, token_spans
 
 __all__ = ["BOS", "Credits", "EOS", "Normaliser", "Tagger", "char_classes", "field_mentions", "fixed_point",
-           "next_token", "prev_token", "token_spans"]
+           "is_short_form", "next_token", "prev_token", "token_spans"]
 
 cdef enum:
     STACK_RUNS = 128  # texts with up to this many runs are scanned without malloc

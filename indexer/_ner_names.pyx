@@ -2,8 +2,11 @@
 """What the tagger calls for each new mention, compiled: its facet value and type
 (:class:`Normaliser`, ``indexer.entities.names.normalise``) and whether it is a credit or a
 byline (:class:`Credits`, ``indexer.entities.facts.credit_match``). Both are built from the
-package's facts (the tagger's ``TaggerConfig`` holds them); ``tests/test_extraction_fast_paths.py``
-proves each equal to its Python reference on corpus mentions and generated strings.
+package's facts (the tagger's ``TaggerConfig`` holds them). And whether a short form spells a
+name (:func:`is_short_form`, ``names.plain_is_short_form``), which the passes that link short
+forms ask of most names before "(". ``tests/test_extraction_fast_paths.py`` and
+``tests/test_compiled_names.py`` prove each equal to its Python reference on corpus text and
+generated strings.
 """
 
 
@@ -61,3 +64,33 @@ cdef class Credits:
         if low.find(u".") >= 0 or low[:self.head] in self.heads:
             return self.fullmatch(low)
         return None
+
+
+def is_short_form(str short, str name):
+    """``names.plain_is_short_form``: whether ``short`` spells ``name`` as leading letters of
+    its words, in order, starting with the first word (words may be left out). A table over
+    (letters spelt, word) filled from the end, where the reference memoises a recursion."""
+    cdef str lets = u"".join([c for c in short.lower() if c.isalpha()])
+    cdef list words = [w for w in name.lower().split(u" ") if w[:1].isalpha()]
+    cdef Py_ssize_t n = len(lets), m = len(words), i, j, k, top
+    if n < 2 or m < 2:
+        return False
+    # rest[i * (m + 1) + j]: whether lets[i:] is spelt from words[j:] on, its first piece from
+    # any of them (rest[n * (m + 1) + j]: all spelt; rest[i * (m + 1) + m]: no word left)
+    cdef bytearray table = bytearray((n + 1) * (m + 1))
+    cdef unsigned char* rest = table
+    cdef unsigned char spelt
+    cdef str w
+    for j in range(m + 1):
+        rest[n * (m + 1) + j] = 1
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            w = <str>words[j]
+            top = min(len(w), n - i)
+            spelt = 0
+            k = 0
+            while not spelt and k < top and w[k] == lets[i + k]:
+                k += 1
+                spelt = rest[(i + k) * (m + 1) + j + 1]
+            rest[i * (m + 1) + j] = spelt or rest[i * (m + 1) + j + 1]
+    return spelt == 1  # the last one filled: lets from the first word

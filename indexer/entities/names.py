@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from indexer._ner import is_short_form
 from indexer.entities.facts import ALIASES, COMMON_NAME_PARTS, TITLE_QUALIFIERS, TITLES
 from indexer.entities.runs import SHORT_DEF_RE, word_occurrences
 from indexer.words import WORD_RE
@@ -123,11 +124,12 @@ def letters(short: str) -> str:
     return "".join(c for c in short.lower() if c.isalpha())
 
 
-def is_short_form(short: str, name: str) -> bool:
+def plain_is_short_form(short: str, name: str) -> bool:
     """Whether ``short`` spells ``name`` as leading letters of its words, in order, starting
     with the first word; words may be left out ("UMS": Universitas Muhammadiyah Surakarta,
     "STKS": Sekolah Tinggi Kesejahteraan Sosial, "Caltex": California Texas, "Jokowi": Joko
-    Widodo)."""
+    Widodo). The reference of ``is_short_form`` (``indexer._ner_names``, compiled), which
+    every caller uses."""
     lets = letters(short)
     words = [w for w in name.lower().split(" ") if w[:1].isalpha()]
     if len(lets) < 2 or len(words) < 2:

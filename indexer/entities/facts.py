@@ -13,6 +13,7 @@ from typing import Final
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_LOC_PATH = DATA / "gazetteer_loc.txt"
 GAZETTEER_ORG_PATH = DATA / "gazetteer_org.txt"
+COUNTRIES_PATH = DATA / "countries.txt"
 
 
 def read_lines(path: Path) -> list[str]:
@@ -156,9 +157,6 @@ HALF_WINDS: frozenset[str] = frozenset({"laut", "daya"})
 @cache
 def countries() -> frozenset[str]:
     """Names of countries and territories, lower case, in Indonesian and English: the Unicode
-    CLDR's, as Babel ships them (a national team keeps its country's name and type)."""
-    from babel import Locale  # only for the team pass, which few texts need
-
-    return frozenset(
-        name.lower() for lang in ("id", "en") for name in Locale(lang).territories.values()
-    )
+    CLDR's, as Babel ships them (``data/countries.txt``, written by ``scripts/countries.py``; a
+    national team keeps its country's name and type)."""
+    return load_names(COUNTRIES_PATH)

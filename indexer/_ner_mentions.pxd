@@ -16,7 +16,8 @@ cdef class RunMentions(Scorer):
     cdef Normaliser normaliser
     cdef Credits credits
     cdef object split_places, web_address_match
-    cdef frozenset heads, orgs, place_first, titles, title_words, not_alone, connectors
+    cdef frozenset heads, orgs, place_first, split_heads, titles, title_words, not_alone
+    cdef frozenset connectors
     cdef frozenset doubtful_buckets, cite_words
     cdef int64_t sure_margin
     cdef dict facts
@@ -31,6 +32,7 @@ cdef class RunMentions(Scorer):
     cdef tuple _run_entities(self, str run, str prev, str nxt)
     cdef tuple _run_found(self, str run, str prev, str nxt)
     cdef tuple _labels_found(self, str run, object words, list labels)
+    cdef list _split_places(self, list words, list labs, str nxt)
     cdef int _span_found(self, str run, Py_ssize_t sa, Py_ssize_t sb, int t,
                          list found) except -1
     cdef bint _trim(self, str text, Py_ssize_t* start, Py_ssize_t* end, str typ)

@@ -30,7 +30,7 @@ cdef class RunMentions(Scorer):
     def __init__(self, config):
         """``config``: an :class:`indexer.entities.model.TaggerConfig`; besides the scorer's,
         its facts, the compiled normaliser and credit test (``_ner_names``) and the Python
-        function that splits places."""
+        function that splits places (the plain reference of :meth:`_split_places`)."""
         Scorer.__init__(self, config)
         self.max_runs = config.max_run_cache
         self.normaliser = config.normaliser
@@ -38,6 +38,7 @@ cdef class RunMentions(Scorer):
         self.heads = config.heads
         self.orgs = config.orgs
         self.place_first = config.place_first
+        self.split_heads = config.split_heads
         self.facts = config.facts
         self.titles = config.titles
         self.title_words = config.title_words
@@ -224,6 +225,36 @@ cdef class RunMentions(Scorer):
                             break
                     break
         return self._labels_found(run, words, labels)
+
+    cdef list _split_places(self, list words, list labs, str nxt):
+        """``Model.split_places`` (``split_places`` of the config) compiled: a well-known place
+        (one of split_heads, lower case) at the head of a span split off where the span's
+        words after it, tagged on their own, begin a person ("Presiden AS Joe Biden")."""
+        cdef list out = list(labs), rest
+        cdef Py_ssize_t n = len(words), i = 0, j, k
+        cdef int lab
+        while i < n:
+            lab = out[i]
+            if lab % 2 == 0:  # not a B-X
+                i += 1
+                continue
+            k = i + 1
+            while k < n and <int>out[k] == lab + 1:
+                k += 1
+            for j in range(min(k - 1, i + 3), i, -1):  # longest place prefix first
+                if u" ".join(words[i:j]).lower() in self.split_heads:
+                    rest = self._tag(words[j:k], <str>words[j - 1],
+                                     <str>words[k] if k < n else nxt)
+                    if <int>rest[0] == 1:  # B-PER
+                        out[i:j] = [5] + [6] * (j - i - 1)
+                        out[j:k] = rest
+                    break
+            i = k
+        return out
+
+    def split_labels(self, words, labs, str nxt):
+        """:meth:`_split_places` of a run's ``words`` and BIO labels (for tests)."""
+        return self._split_places(list(words), list(labs), nxt)
 
     cdef tuple _labels_found(self, str run, object words, list labels):
         """The mentions of a run of several words (``words``) whose BIO labels are

@@ -351,7 +351,7 @@ cdef class RunRecords(RunMentions):
                     if labs[i] % 2 == 1 and labs[i + 1] == labs[i] + 1:
                         return self._labels_found(
                             run, words,
-                            self.split_places(list(words), [labs[i] for i in range(n)], nxt))
+                            self._split_places(list(words), [labs[i] for i in range(n)], nxt))
         key = <uint64_t>rid << (3 * MAX_LABEL_WORDS)
         for i in range(n):
             key |= <uint64_t>labs[i] << (3 * i)

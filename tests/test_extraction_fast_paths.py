@@ -131,6 +131,35 @@ def test_compiled_position_features_are_the_trainers(word: str) -> None:
         assert model.word_vec(word, pos) == want, (word, pos)
 
 
+_SPLIT_WORDS = sorted({
+    *(w for h in sorted(load_model().split_heads)[::8] for w in h.title().split(" ")),
+    "AS", "Jabar", "Amerika", "Korea", "Selatan", "Presiden", "Joe", "Biden", "Joko", "Widodo",
+    "Menteri", "Luar", "Negeri", "Retno", "Bank", "Dunia", "FC", "di", "dan", "ABC",
+})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SPLIT_WORDS), st.integers(0, 6)), min_size=1,
+                max_size=9),
+       st.sampled_from(["", ".", "mengatakan", "Jakarta", "("]))
+def test_compiled_split_places_is_the_models(run: list[tuple[str, int]], nxt: str) -> None:
+    """The records path splits a place off a span's head in compiled code; the plain path calls
+    ``Model.split_places``: on runs of places' words, the alias table's places, titles and
+    people's names, under every BIO labelling."""
+    model = load_model()
+    words, labs = [w for w, _ in run], [lab for _, lab in run]
+    assert model.tagger.split_labels(words, labs, nxt) == model.split_places(words, labs, nxt)
+
+
+def test_split_places_splits() -> None:
+    """The compiled split changes labels where the reference does ("Presiden AS Joe Biden")."""
+    model = load_model()
+    words = ["AS", "Joe", "Biden"]
+    labs = [1, 2, 2]
+    assert model.split_places(words, labs, "mengatakan") == [5, 1, 2]
+    assert model.tagger.split_labels(words, labs, "mengatakan") == [5, 1, 2]
+
+
 def test_feature_table_finds_every_feature_and_no_other() -> None:
     """The tagger's feature table (key hashes checked against the keys' code points) gives
     every feature of the model its own vector, and nothing for a key the model lacks: each

@@ -74,7 +74,8 @@ class TaggerConfig:
     vector_prefix: str  # features.VECTOR_PREFIX
     normaliser: _ner.Normaliser  # names.normalise, compiled
     entity: type[Entity]  # the mention record; the tagger sets its slots as make_entity does
-    split_places: Callable[[list[str], list[int], str], list[int]]
+    split_places: Callable[[list[str], list[int], str], list[int]]  # the plain path's
+    split_heads: frozenset[str]  # the places split_places splits off, lower case
     part_name: Callable[[str, int, str, Sequence[tuple[str, Sequence[str]]]],
                         tuple[int, int] | None]
     acronym_end: Callable[[str, int], int]
@@ -147,6 +148,8 @@ class Model:
         self.places = places | {
             k for k, (_, t) in ALIASES.items() if t == "LOC" and k not in PLACES_ONLY_ALIASES
         }
+        # What split_places splits off a span's head: those and every place of the alias table.
+        self.split_heads = self.places | {k for k, (_, t) in ALIASES.items() if t == "LOC"}
         # The type of a name that is a fact, lower case: LOC for a well-known place (first),
         # ORG for a well-known organisation (the tagger types one-word runs by it; a listed
         # name keeps it, see passes.one_kind_lists).
@@ -183,6 +186,7 @@ class Model:
                                        SHORT_ALIAS),
             entity=Entity,
             split_places=self.split_places,
+            split_heads=self.split_heads,
             part_name=passes.part_name,
             acronym_end=runs.acronym_end,
             run_first=runs.RUN_FIRST,
@@ -238,9 +242,7 @@ class Model:
             while k < n and out[k] == out[i] + 1:
                 k += 1
             for j in range(min(k - 1, i + 3), i, -1):  # longest place prefix first
-                head = " ".join(words[i:j]).lower()
-                alias = ALIASES.get(head)
-                if head in self.places or (alias is not None and alias[1] == "LOC"):
+                if " ".join(words[i:j]).lower() in self.split_heads:
                     rest = self.tag(words[j:k], words[j - 1], words[k] if k < n else nxt)
                     if rest[0] == 1:  # B-PER
                         out[i:j] = [5] + [6] * (j - i - 1)

@@ -106,6 +106,23 @@ def test_compiled_passes_are_their_references_on_corpus_texts(
     assert [k for k, v in changed.items() if not v] == ["alias_types"], changed
 
 
+def test_compiled_name_parts_are_the_references(shared_dir: Path) -> None:
+    """``link_people`` fills the name-parts cache the reference reads too: every entry the
+    compiled pass makes over 2,000 corpus bodies is what ``names.identifying_parts`` computes
+    with the cache emptied."""
+    with gzip.open(shared_dir / CORPUS, "rt", encoding="utf-8") as fh:
+        texts = [str(d.get("body") or "") for d in map(json.loads, islice(fh, 2000))]
+    model = load_model()
+    names.NAME_PARTS_CACHE.clear()
+    for text in texts:
+        entities.extract_entities(text, model)
+    made = dict(names.NAME_PARTS_CACHE)
+    names.NAME_PARTS_CACHE.clear()
+    assert len(made) > 2000
+    assert {name: names.identifying_parts(name) for name in made} == made
+    assert sum(len(parts) < len(name.split(" ")) for name, parts in made.items()) > 100
+
+
 # Words the passes look for, and words that only look like them.
 _WORDS = sorted(
     {*CLUB_MATCH, *CLUB_ROLES, *CLUB_FIRST, *CLUB_LAST, *CLUB_SUFFIXES, *COMPASS, *UNIT_WORDS,

@@ -10,16 +10,21 @@ none). ``tests/test_compiled_passes.py`` compares each with its reference."""
 
 from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_FindChar, PyUnicode_Tailmatch
 
-from indexer.entities.facts import AGE_AFTER_RE, ALIASES, INITIALS_MAX, KOREAN_SURNAMES
+from indexer.entities.facts import (
+    AGE_AFTER_RE,
+    ALIASES,
+    COMMON_NAME_PARTS,
+    INITIALS_MAX,
+    KOREAN_SURNAMES,
+)
 from indexer.entities.labels import TYPES
 from indexer.entities.names import (
     DEFINABLE_ACRONYMS,
     EXPANSION_REACH,
+    MAX_NAME_PARTS,
     NAME_PARTS_CACHE,
     Entity,
     defines_short_form,
-    identifying_parts,
-    make_entity,
     normalise,
 )
 from indexer.entities.names import defined_otherwise as plain_defined_otherwise
@@ -37,7 +42,7 @@ from indexer.entities.retype import ALIAS_TYPES, SYLLABLE_RE
 from indexer.entities.retype import foreign_bodies as plain_foreign_bodies
 from indexer.words import WORD_RE, word_before
 
-from indexer.entities._mention cimport Fields, fields_of, m_end, m_name, m_start, m_type
+from indexer.entities._mention cimport Fields, fields_of, m_end, m_name, m_new, m_start, m_type
 from indexer._unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
@@ -52,6 +57,22 @@ cdef Fields _F = fields_of(Entity)
 cdef dict _NAME_PARTS = NAME_PARTS_CACHE
 cdef dict _ALIAS_TYPES = ALIAS_TYPES
 cdef dict _DEFINABLE = DEFINABLE_ACRONYMS
+cdef frozenset _COMMON_PARTS = COMMON_NAME_PARTS
+
+
+cdef tuple _identifying_parts(str name):
+    """``names.identifying_parts`` of a name its cache does not hold, put in the cache."""
+    if len(_NAME_PARTS) >= MAX_NAME_PARTS:
+        _NAME_PARTS.clear()
+    cdef str low
+    cdef list parts = []
+    for part in name.split(" "):
+        low = (<str>part).lower()
+        if len(low) > 2 and low not in _COMMON_PARTS:
+            parts.append(low)
+    cdef tuple out = tuple(parts)
+    _NAME_PARTS[name] = out
+    return out
 
 
 def link_people(list entities):
@@ -67,7 +88,7 @@ def link_people(list entities):
         if " " in name:
             if m_type(&_F, ent) == "PER":
                 of_name = _NAME_PARTS.get(name)
-                for low in (identifying_parts(name) if of_name is None else of_name):
+                for low in (_identifying_parts(name) if of_name is None else of_name):
                     parts[low] = name
         elif parts:
             low = name.lower()
@@ -75,7 +96,7 @@ def link_people(list entities):
             if full is not None and (m_type(&_F, ent) == "PER" or low not in ALIASES):
                 if out is entities:
                     out = list(entities)
-                out[k] = make_entity(full, "PER", ent.start, ent.end)
+                out[k] = m_new(&_F, full, "PER", ent.start, ent.end)
     return out
 
 

@@ -8,6 +8,7 @@ cdef extern from "structmember.h":
     ctypedef struct PyMemberDef:
         pass
     object PyMember_GetOne(const char* obj, PyMemberDef* member)
+    int PyMember_SetOne(char* obj, PyMemberDef* member, object value) except -1
 
 cdef extern from "Python.h":
     ctypedef struct PyMemberDescrObject:
@@ -63,3 +64,16 @@ cdef inline Py_ssize_t m_end(Fields* f, object ent) except? -1:
     if Py_TYPE(ent) == f.cls:
         return PyMember_GetOne(<const char*><PyObject*>ent, f.end)
     return ent.end
+
+
+cdef inline object m_new(Fields* f, object name, object typ, object start, object end):
+    """A new mention of ``f``'s class with these fields, made as ``names.make_entity`` makes
+    one (no __init__: its slots set one by one), without a call through Python."""
+    cdef type cls = <type>f.cls
+    ent = cls.__new__(cls)
+    cdef char* at = <char*><PyObject*>ent
+    PyMember_SetOne(at, f.name, name)
+    PyMember_SetOne(at, f.type, typ)
+    PyMember_SetOne(at, f.start, start)
+    PyMember_SetOne(at, f.end, end)
+    return ent

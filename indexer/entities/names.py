@@ -84,7 +84,7 @@ normalised = lru_cache(maxsize=1 << 16)(normalise)
 
 
 NAME_PARTS_CACHE: dict[str, tuple[str, ...]] = {}
-_MAX_NAME_PARTS = 1 << 16
+MAX_NAME_PARTS = 1 << 16  # entries; the cache is emptied when full
 
 
 def identifying_parts(name: str) -> tuple[str, ...]:
@@ -92,7 +92,7 @@ def identifying_parts(name: str) -> tuple[str, ...]:
     the same names recur across texts)."""
     parts = NAME_PARTS_CACHE.get(name)
     if parts is None:
-        if len(NAME_PARTS_CACHE) >= _MAX_NAME_PARTS:
+        if len(NAME_PARTS_CACHE) >= MAX_NAME_PARTS:
             NAME_PARTS_CACHE.clear()
         parts = tuple([low for low in map(str.lower, name.split(" "))
                        if len(low) > 2 and low not in COMMON_NAME_PARTS])

@@ -7,9 +7,14 @@ the city where the corpus writes both "Kota X" and "Kabupaten X"; the regency st
 "Kota X", beside a "Kabupaten X" it makes another place.
 
 In one article (:func:`article_regencies`, by ``reindex`` and ``add`` alike), the bare name is
-the regency where the article writes the town's name after a word of the regency's
-(``data/region_marks.txt``: "Kabupaten", "Kab.", "Bupati", "Pemkab") and never after one of
-the city's ("Kota", "Wali Kota", "Pemkot"): a story about the regency.
+the regency where the article says so and never says the city: it writes the town's name after
+a word of the regency's (``data/region_marks.txt``: "Kabupaten", "Kab.", "Bupati", "Pemkab";
+the city's: "Kota", "Wali Kota", "Pemkot"), or last on a list after one ("Kabupaten Karawang
+dan Bekasi"). Where it writes neither's words, the words before the name as an address is
+written say it: one of the regency's own districts or villages ("Stadion Pakansari, Bogor":
+``data/town_districts.txt``, from the government's table of regions) and none of the city's
+("Tanah Sareal, Bogor"). Words outweigh the map: "Bupati Bogor" with "Baranangsiang, Bogor"
+is the regency's story.
 """
 
 from __future__ import annotations
@@ -29,6 +34,11 @@ REGENCY: Final = "kabupaten"
 
 MARKS: Final = {kind: tuple(marks)
                 for kind, *marks in read_rows(Path(__file__).parent / "data" / "region_marks.txt")}
+# (kind, a town's variant key) -> its districts' and villages' names that name no other place
+DISTRICTS: Final = {(kind, variant_key(town)): tuple(names) for kind, town, *names
+                    in read_rows(Path(__file__).parent / "data" / "town_districts.txt")}
+# A name on a list: capitalised words (the list's words between, "Kabupaten Karawang dan Bekasi")
+_LISTED: Final = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # A longer place's name going on after the town's ("Kabupaten Bandung Barat").
 _GOES_ON: Final = "|".join(sorted(re.escape(w) for w in COMPASS))
 
@@ -52,24 +62,74 @@ def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]
     return out
 
 
+def _marks(kind: str) -> str:
+    return "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in MARKS[kind]),
+                           key=len, reverse=True))
+
+
 @cache
 def _marked(name: str, kind: str) -> re.Pattern[str]:
-    marks = "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in MARKS[kind]),
-                            key=len, reverse=True))
     words = r"\s+".join(map(re.escape, name.split()))
-    return re.compile(rf"(?<!\w)(?:{marks})\s*{words}(?!\w)(?!\s+(?:{_GOES_ON})(?!\w))",
+    return re.compile(rf"(?<!\w)(?:{_marks(kind)})\s*{words}(?!\w)(?!\s+(?:{_GOES_ON})(?!\w))",
                       re.IGNORECASE)
+
+
+@cache
+def _listed(name: str, kind: str) -> re.Pattern[str]:
+    """The town ``name`` last on a list after a word of its region of ``kind`` ("Kabupaten
+    Karawang dan Bekasi")."""
+    marks = _marks(kind)
+    words = r"\s+".join(map(re.escape, name.split()))
+    return re.compile(rf"(?<!\w)(?i:{marks})\s*{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+"
+                      rf"(?:dan|serta|atau)\s+{words}(?!\w)(?!\s+(?i:{_GOES_ON})(?!\w))")
+
+
+@cache
+def _addressed(name: str, kind: str) -> re.Pattern[str] | None:
+    """A district or village of the town's ``kind`` of region written right before its name
+    ("Pakansari, Bogor"; "Desa Sebet, Kecamatan Plemahan, Kediri")."""
+    places = DISTRICTS.get((kind, variant_key(name)))
+    if not places:
+        return None
+    alts = "|".join(sorted({r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", p)))
+                            for p in places}, key=len, reverse=True))
+    words = r"\s+".join(map(re.escape, name.split()))
+    return re.compile(rf"(?<![\w-])(?i:{alts})\)?,?\s+{words}(?!\w)"
+                      rf"(?!\s+(?i:{_GOES_ON})(?!\w))")
+
+
+def _written(name: str, kind: str, text: str) -> bool:
+    """Whether ``text`` writes the town ``name`` after a word of its region of ``kind``, or
+    last on a list after one."""
+    return bool(_marked(name, kind).search(text) or _listed(name, kind).search(text))
+
+
+def _addressed_in(name: str, kind: str, text: str) -> bool:
+    """Whether ``text`` writes the town ``name`` right after a district or village of its
+    region of ``kind`` (capitalised: "langit biru, Bandung" names no village)."""
+    addressed = _addressed(name, kind)
+    return addressed is not None and any(m.group()[0].isupper() for m in addressed.finditer(text))
+
+
+def _regency(name: str, text: str) -> bool:
+    """Whether ``text`` means the regency by the town ``name``: the regency's words and never
+    the city's; where it writes neither, a district of the regency's and none of the city's."""
+    regency, city = _written(name, REGENCY, text), _written(name, CITY, text)
+    if regency or city:
+        return regency and not city
+    return _addressed_in(name, REGENCY, text) and not _addressed_in(name, CITY, text)
 
 
 def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str], text: str
                       ) -> dict[str, tuple[str, ...]]:
     """What changes of one article's places (``found``: raw value -> what the map makes it;
     ``towns``: :func:`regencies`; ``text``: headline and body): a town's bare name is its
-    regency where the article writes the name after the regency's words, never the city's."""
+    regency where the article writes it as the regency's (after the regency's words or on a list
+    after one, never the city's; where it writes neither, after one of the regency's districts
+    and none of the city's)."""
     out: dict[str, tuple[str, ...]] = {}
     for v in found:
         regency = towns.get(v)
-        if regency is not None and _marked(v, REGENCY).search(text) \
-                and not _marked(v, CITY).search(text):
+        if regency is not None and _regency(v, text):
             out[v] = (regency,)
     return out

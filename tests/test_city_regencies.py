@@ -73,6 +73,39 @@ def test_in_an_article_of_the_regency_alone_the_bare_name_is_the_regency() -> No
     assert place("", ["Bekasi"]) == ("Bekasi",)
 
 
+def test_a_list_after_the_regency_word_or_a_district_before_the_name_says_the_regency() -> None:
+    m = _map({**_LOC, "Bogor": 217, "Kota Bogor": 46, "Kabupaten Bogor": 74})
+
+    def place(text: str, town: str = "Bekasi") -> tuple[str, ...]:
+        return m.entities_in("LOC", [town], text=text)[town]
+
+    # real sentences of the corpus: a list after "Kabupaten"; a district or village of the
+    # regency written before the name as in an address
+    assert place("penutupan perusahaan padat karya tertinggi terjadi di Kabupaten Karawang "
+                 "dan Bekasi.") == ("Kabupaten Bekasi",)
+    for text in ("Dijamu PS Tira Persikabo di Stadion Pakansari, Bogor, Sabtu 14 September 2019",
+                 "pidato kontemplasi di Pendopo Puri Cikeas, Bogor, Jawa Barat, Senin malam",
+                 "di Jalan Tol , Km 36, Desa Cipambuan, Kecamatan Babakan Madang, Bogor, Jawa",
+                 "berlokasi di Grha Widya Wisuda, Kampus IPB Dramaga, Bogor, hari ini."):
+        assert place(text, "Bogor") == ("Kabupaten Bogor",), text
+    assert place("ditangkap di Jakarta Utara, Tambun, Bekasi, dan Bogor, Jawa Barat.") \
+        == ("Kabupaten Bekasi",)
+    # must not change: a city's district; both halves' districts; a longer place's name; a
+    # lower-case word spelt as a village; the city's words beside a regency's district; no
+    # town's word before the name
+    for text in ("Cibubur dengan Baranangsiang, Bogor. Setelah itu, dari Baranangsiang",
+                 "di Tanah Sareal, Bogor dan di Cikeas, Bogor.",
+                 "warga Cikeas, Bogor Barat, mengungsi.",
+                 "langit biru, Bogor cerah.",
+                 "Wali Kota Bogor Bima Arya meninjau Stadion Pakansari, Bogor.",
+                 "Gerbang Tol Sentul, Bogor, padat.",
+                 "Warga Kabupaten Karawang dan Jakarta, juga Bogor."):
+        assert place(text, "Bogor") == ("Bogor",), text
+    # the regency's words outweigh a district of the city: the regent's story
+    assert place("dari Baranangsiang, Bogor. Bupati Bogor Ade Yasin menyambut", "Bogor") \
+        == ("Kabupaten Bogor",)
+
+
 def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: Path) -> None:
     prep = prepared_article(
         tmp_path, "Perluasan TPA Burangkeng, Walhi: Bekasi Harus Bangun Infrastuktur",

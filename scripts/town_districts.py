@@ -1,0 +1,85 @@
+"""Write ``indexer/data/town_districts.txt`` from Indonesia's table of regions: for each town
+with a city and a regency of one name (Kota Bogor, Kabupaten Bogor), the names of the city's
+and the regency's districts and villages that say which of the two a text means.
+
+    .venv/bin/python -m scripts.town_districts wilayah.sql > indexer/data/town_districts.txt
+
+``wilayah.sql``: ``db/wilayah.sql`` of https://github.com/cahyadsn/wilayah (MIT licence; the
+codes and names of Kepmendagri No 300.2.2-2138 Tahun 2025), rows ``('32.01.01','Cibinong')``:
+a province's code has no dot, a city's or a regency's one, a district's two, a village's three.
+
+A name is kept only where it says one place: four letters or more, no province's, city's or
+regency's name, not written in the other half of the pair, no district's name elsewhere and no
+city's district's or village's name elsewhere ("Kemang", "Kelapa Dua", "Cipayung" are also
+Jakarta's; "Sentul" a village of Kota Blitar). Names are compared without case, spaces,
+hyphens and apostrophes ("Gunungputri", "Gunung Putri").
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+
+_ROW_RE = re.compile(r"\('([\d.]+)','((?:[^'\\]|\\.|'')*)'\)")
+_REGION_RE = re.compile(r"(Kota|Kabupaten)\s+(.+)")
+CITY, REGENCY = "kota", "kabupaten"
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s'-]", "", name.casefold())
+
+
+def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
+    """(kind, town, its names) for each half of each town with a city and a regency."""
+    rows = [(code, name.replace("\\'", "'").replace("''", "'"))
+            for code, name in _ROW_RE.findall(sql)]
+    regions: dict[str, tuple[str, str]] = {}
+    for code, name in rows:
+        m = _REGION_RE.fullmatch(name) if code.count(".") == 1 else None
+        if m is not None:
+            regions[code] = (m.group(1).lower(), m.group(2).strip())
+    tops = {_key(n) for c, n in rows if "." not in c} | {_key(t) for _, t in regions.values()}
+    where: dict[str, set[tuple[str, int]]] = defaultdict(set)  # name -> (region, level)
+    for code, name in rows:
+        if code.count(".") in (2, 3):
+            where[_key(name)].add((code[:5], code.count(".")))
+    halves: dict[str, dict[str, str]] = defaultdict(dict)
+    for code, (kind, town) in regions.items():
+        halves[town][kind] = code
+    out = []
+    for town, codes in sorted(halves.items()):
+        if set(codes) != {CITY, REGENCY}:
+            continue
+        for kind in (CITY, REGENCY):
+            code, other = codes[kind], codes[REGENCY if kind == CITY else CITY]
+            kept: dict[str, str] = {}
+            for c, name in rows:
+                key = _key(name)
+                if c.count(".") not in (2, 3) or not c.startswith(f"{code}.") \
+                        or len(key) < 4 or key in tops:
+                    continue
+                elsewhere = {(r, lv) for r, lv in where[key] if r != code}
+                if any(r == other or lv == 2 or regions[r][0] == CITY for r, lv in elsewhere):
+                    continue
+                kept.setdefault(key, name)
+            out.append((kind, town, sorted(kept.values())))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sql", type=Path)
+    args = ap.parse_args()
+    print("# The districts and villages of a city and of a regency of one name that say which\n"
+          "# of the two a text means (indexer.city_regencies): kind<TAB>town<TAB>names.\n"
+          "# Written by scripts/town_districts.py from db/wilayah.sql of\n"
+          "# https://github.com/cahyadsn/wilayah at b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7\n"
+          "# (MIT licence, (c) Cahya DSN; Kepmendagri No 300.2.2-2138 Tahun 2025).")
+    for kind, town, names in town_districts(args.sql.read_text(encoding="utf-8")):
+        print("\t".join((kind, town, *names)))
+
+
+if __name__ == "__main__":
+    main()

@@ -139,6 +139,7 @@ from indexer import schema as S
 from indexer.article_persons import astray_categories
 from indexer.bare_names import unsure_words
 from indexer.cross_types import moved_counts, org_heads, retype_across
+from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import STREET_NAME_MIN
 from indexer.inner_names import inner_values
@@ -260,13 +261,16 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     other_words = org_words({v: c for t in ("ORG", "LOC")
                              for v, c in entity_counts.get(t, {}).items() if v not in named},
                             FRONT_WORD_MIN)
+    # organisations' names that may follow a place's: its owner's (:mod:`indexer.place_tails`)
+    owners = frozenset(v for v, c in entity_counts.get("ORG", {}).items() if c >= RIVAL_MIN)
     contexts = list(contexts)
     joined = run_ons(entity_counts.get("PER", {}), contexts)
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
                   [v for t, v in credited if t == typ], org_names,
                   person_names if typ == "LOC" else frozenset(),
                   joined if typ == "PER" else None,
-                  other_words if typ == "PER" else frozenset())
+                  other_words if typ == "PER" else frozenset(),
+                  owners if typ == "LOC" else frozenset())
             for typ in S.ENTITY_TYPES}
     futures = {typ: (submit or _now)(type_map, *args) for typ, args in jobs.items()}
     # What needs no type's map, then what needs the persons' alone, is worked out here while

@@ -1,12 +1,15 @@
-"""A place's name written with where it is, or a street's with its lane's number, is that place:
-"Stadion Madya Senayan" and "RSPAD Gatot Soebroto Jakarta" name the stadium and the hospital
-the corpus mostly writes without the district or the city, and "Jalan Patra Kuningan XIII" is
-a lane of Jalan Patra Kuningan.
+"""A place's name written with where it is or whose it is, or a street's with its lane's number,
+is that place: "Stadion Madya Senayan" and "RSPAD Gatot Soebroto Jakarta" name the stadium and
+the hospital the corpus mostly writes without the district or the city, "Gedung Merah Putih
+Komisi Pemberantasan Korupsi" the building it mostly writes without its owner, and "Jalan Patra
+Kuningan XIII" is a lane of Jalan Patra Kuningan.
 
 When the map is computed (:func:`join_place_tails`), a place's value of the words X then Y
 joins X's group where X (two words or more: "Padang Pariaman" is a regency, not Padang; no
 region's kind first: "Kecamatan Grogol Petamburan") and Y are each places' values of the
-corpus, Y in :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; and so does a street's
+corpus, Y in :data:`~indexer.entity_groups.RIVAL_MIN` articles or more, or Y an organisation's
+value in as many and X of three words or more (of two, X is mostly a kind of building: "Rumah
+Duka Oasis", "Bandar Udara APT Pranoto Samarinda"); and so does a street's
 value (its first word a street's: ``expanded_names.STREET_HEADS``; not a toll road's:
 "Jalan Tol Jakarta-Cikampek II" is another road) followed by a Roman numeral. Only where X is
 what its group is mostly written as (not "Taman Makam Pahlawan", written mostly with
@@ -29,6 +32,8 @@ from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts
 from indexer.variant_joins import WEAK_PLACE_HEADS
 
 _ROMAN_RE: Final = re.compile(r"[IVXL]+")
+# A place's name this long at least joins its name with its owner's after it.
+OWNED_MIN: Final = 3
 # A region's name after a kind of region may go on with another place's ("Kecamatan Grogol
 # Petamburan", "Kabupaten Puncak Jaya"): a longer name, not the shorter region's.
 REGION_KINDS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", "desa",
@@ -36,10 +41,12 @@ REGION_KINDS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", 
 
 
 def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
-                     street_heads: frozenset[str], dropped: Collection[str] = ()) -> None:
-    """Join each place's value written with a place or a lane's number after it to the place
-    (see the module). ``words``: value -> its lower-cased words, as the place joins read them;
-    ``dropped``: the roots of groups that are no value, which join nothing."""
+                     street_heads: frozenset[str], dropped: Collection[str] = (),
+                     owners: Collection[str] = ()) -> None:
+    """Join each place's value written with a place, its owner or a lane's number after it to
+    the place (see the module). ``words``: value -> its lower-cased words, as the place joins
+    read them; ``dropped``: the roots of groups that are no value, which join nothing;
+    ``owners``: organisations' values found in RIVAL_MIN articles or more."""
     totals = group_counts(groups)
     shown: dict[str, str] = {}  # a group's root -> the value it is mostly written as
     for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
@@ -59,7 +66,7 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
             continue
         for i in range(2, len(ws)):
             head, tail = " ".join(ws[:i]), " ".join(ws[i:])
-            if head in groups.counts and tail in known:
+            if head in groups.counts and (tail in known or (i >= OWNED_MIN and tail in owners)):
                 heads[v] = head
                 break
     located: Counter[str] = Counter()

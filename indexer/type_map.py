@@ -71,10 +71,12 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
              credited: Iterable[str] = (), org_names: Collection[str] = (),
              person_names: Collection[str] = (),
              joined: Mapping[str, tuple[str, str]] | None = None,
-             other_words: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+             other_words: Collection[str] = (), owners: Collection[str] = ()
+             ) -> dict[str, tuple[str, ...]]:
     """What each raw value of type ``typ`` (``counts``: value -> articles) becomes, where that
     differs from the value itself. ``other_words``: the words of organisations' and places'
-    names, which begin no person's name (:func:`~indexer.front_names.front_names`)."""
+    names, which begin no person's name (:func:`~indexer.front_names.front_names`); ``owners``:
+    organisations' values, which may follow a place's name (:mod:`indexer.place_tails`)."""
     tickets: dict[str, tuple[str, str]] = dict(joined or {})  # run-ons first
     plain = dict(counts)
     if typ == "PER":
@@ -138,7 +140,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             dropped |= person_streets(groups, words, person_names,
                                       evidence.kinds if evidence is not None else {})
             # after: a street's name with its city is what pins the street to the city
-            join_place_tails(groups, words, STREET_HEADS, dropped)
+            join_place_tails(groups, words, STREET_HEADS, dropped, owners)
     # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
     # corpus writes it capitalised, and where it never does, as the place before the point
     cut |= {v for v in plain if ends_lower_compass(v)}

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.entities.facts import ALIASES, load_places, read_rows
+from indexer.entities.facts import ALIASES, load_names, load_places, read_rows
 from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
 
@@ -47,9 +47,16 @@ VENUE_HEADS: Final = frozenset({"stadion", "stadion utama", "stade", "estadio", 
 # least as often ("Mariana Utara"; "Cipularang" of the toll road "Tol Cipularang").
 WEAK_PLACE_HEADS: Final = ("kepulauan", "tol", "jalan tol")
 # A kind of place written in full or short: "Jalan Tol Cipularang" ~ "Tol Cipularang", "SD
-# Negeri 1 Menteng" ~ "SDN 1 Menteng".
+# Negeri 1 Menteng" ~ "SDN 1 Menteng", "Bandar Udara X" ~ "Bandara X".
 SHORT_HEADS: Final = (("jalan tol", "tol"), ("sd negeri", "sdn"), ("smp negeri", "smpn"),
-                      ("sma negeri", "sman"), ("smk negeri", "smkn"))
+                      ("sma negeri", "sman"), ("smk negeri", "smkn"), ("bandar udara", "bandara"))
+# A district's kind before its name ("Kecamatan Cilincing" ~ "Cilincing"): only where the name
+# is no town's ("Kecamatan Depok" of Sleman is not the city Depok), no name listed as another
+# place's (``data/equivalents.txt``: "Kecamatan Cina" of Bone is not China) and no name of two
+# districts (``data/shared_districts.txt``: Sukorejo of Ponorogo, of Pasuruan). Not
+# "Kelurahan": a village may share its name with a district ("Kelurahan Jatinegara" of Cakung).
+DISTRICT_HEAD: Final = "kecamatan"
+SHARED_DISTRICTS_PATH: Final = Path(__file__).parent / "data" / "shared_districts.txt"
 # A point on a road ("Tol Cipularang Km 92") is on that road.
 _KM_RE: Final = re.compile(r"(.+) km \d+")
 # Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
@@ -202,7 +209,12 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
         towns = {variant_key(p) for p in load_places()} | {
             rest for k in by_key for head, _, rest in (k.partition(" "),)
             if head in REGION_HEADS or head == "provinsi"}
+        ambiguous = {k for etype, keys in equivalents() if etype == typ for k in keys} | {
+            variant_key(n) for n in load_names(SHARED_DISTRICTS_PATH)}
         for key, v in by_key.items():
+            district = by_key.get(f"{DISTRICT_HEAD} {key}")
+            if district is not None and key not in towns and key not in ambiguous:
+                groups.join(district, v)
             heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key
                      and not (h in VENUE_HEADS and key in towns)
                      and not (h in REGION_HEADS and key in districts)]

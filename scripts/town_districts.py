@@ -1,8 +1,9 @@
-"""Write ``indexer/data/town_districts.txt`` from Indonesia's table of regions: for each town
-with a city and a regency of one name (Kota Bogor, Kabupaten Bogor), the names of the city's
-and the regency's districts and villages that say which of the two a text means.
+"""Write ``indexer/data/town_districts.txt`` and ``indexer/data/shared_districts.txt`` from
+Indonesia's table of regions: for each town with a city and a regency of one name (Kota Bogor,
+Kabupaten Bogor), the names of the city's and the regency's districts and villages that say
+which of the two a text means; and the names two districts (kecamatan) or more share.
 
-    .venv/bin/python -m scripts.town_districts wilayah.sql > indexer/data/town_districts.txt
+    .venv/bin/python -m scripts.town_districts wilayah.sql indexer/data
 
 ``wilayah.sql``: ``db/wilayah.sql`` of https://github.com/cahyadsn/wilayah (MIT licence; the
 codes and names of Kepmendagri No 300.2.2-2138 Tahun 2025), rows ``('32.01.01','Cibinong')``:
@@ -68,17 +69,35 @@ def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
     return out
 
 
+def shared_districts(sql: str) -> list[str]:
+    """The names of two districts or more, as first written."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for code, name in _ROW_RE.findall(sql):
+        if code.count(".") == 2:
+            names[_key(name)].append(name)
+    return sorted(ns[0] for ns in names.values() if len(ns) > 1)
+
+
+_SOURCE = ("# Written by scripts/town_districts.py from db/wilayah.sql of\n"
+           "# https://github.com/cahyadsn/wilayah at b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7\n"
+           "# (MIT licence, (c) Cahya DSN; Kepmendagri No 300.2.2-2138 Tahun 2025).\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sql", type=Path)
+    ap.add_argument("out", type=Path, help="the data directory")
     args = ap.parse_args()
-    print("# The districts and villages of a city and of a regency of one name that say which\n"
-          "# of the two a text means (indexer.city_regencies): kind<TAB>town<TAB>names.\n"
-          "# Written by scripts/town_districts.py from db/wilayah.sql of\n"
-          "# https://github.com/cahyadsn/wilayah at b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7\n"
-          "# (MIT licence, (c) Cahya DSN; Kepmendagri No 300.2.2-2138 Tahun 2025).")
-    for kind, town, names in town_districts(args.sql.read_text(encoding="utf-8")):
-        print("\t".join((kind, town, *names)))
+    sql = args.sql.read_text(encoding="utf-8")
+    rows = ["\t".join((kind, town, *names)) for kind, town, names in town_districts(sql)]
+    (args.out / "town_districts.txt").write_text(
+        "# The districts and villages of a city and of a regency of one name that say which\n"
+        "# of the two a text means (indexer.city_regencies): kind<TAB>town<TAB>names.\n"
+        + _SOURCE + "\n".join(rows) + "\n", encoding="utf-8")
+    (args.out / "shared_districts.txt").write_text(
+        "# Names of two districts (kecamatan) or more of Indonesia: \"Kecamatan X\" may be\n"
+        "# another place than the corpus's X (indexer.variant_joins).\n"
+        + _SOURCE + "\n".join(shared_districts(sql)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from indexer.name_keys import variant_key
 
 CITY: Final = "kota"
 REGENCY: Final = "kabupaten"
+POLICE: Final = "police"
 
 
 MARKS: Final = {kind: tuple(marks)
@@ -39,8 +40,14 @@ DISTRICTS: Final = {(kind, variant_key(town)): tuple(names) for kind, town, *nam
                     in read_rows(Path(__file__).parent / "data" / "town_districts.txt")}
 # A name on a list: capitalised words (the list's words between, "Kabupaten Karawang dan Bekasi")
 _LISTED: Final = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-# A longer place's name going on after the town's ("Kabupaten Bandung Barat").
-_GOES_ON: Final = "|".join(sorted(re.escape(w) for w in COMPASS))
+# A longer place's name going on after the town's ("Kabupaten Bandung Barat"), or the city's
+# word after it ("Polres Bogor Kota", "Bekasi Kota": the city's).
+_GOES_ON: Final = "|".join(sorted(re.escape(w) for w in (*COMPASS, CITY)))
+# Capitalised words (a district's or village's name, one to three words) before a town's name
+# as an address writes them, within this many characters.
+_BEFORE_RE: Final = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\)?,?\s+$")
+_BEFORE_MAX: Final = 60
+_COMPACT_RE: Final = re.compile(r"[\s'.-]")
 
 
 def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
@@ -62,40 +69,72 @@ def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]
     return out
 
 
-def _marks(kind: str) -> str:
-    return "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in MARKS[kind]),
+def _marks(name: str, kind: str) -> str:
+    """The words of the town ``name``'s region of ``kind`` (its police command's only where the
+    town is a city and a regency)."""
+    police = MARKS[f"{POLICE} {kind}"] if (kind, variant_key(name)) in DISTRICTS else ()
+    return "|".join(sorted((re.escape(m).replace(r"\ ", r"\s+") for m in (*MARKS[kind], *police)),
                            key=len, reverse=True))
 
 
 @cache
 def _marked(name: str, kind: str) -> re.Pattern[str]:
+    """The town ``name`` after a word of its region of ``kind``; the city's, also before the
+    city's word ("Bekasi Kota")."""
     words = r"\s+".join(map(re.escape, name.split()))
-    return re.compile(rf"(?<!\w)(?:{_marks(kind)})\s*{words}(?!\w)(?!\s+(?:{_GOES_ON})(?!\w))",
-                      re.IGNORECASE)
+    after = rf"|(?<!\w){words}\s+{CITY}(?!\w)" if kind == CITY else ""
+    return re.compile(rf"(?<!\w)(?:{_marks(name, kind)})\s*{words}(?!\w)(?!\s+(?:{_GOES_ON})(?!\w))"
+                      + after, re.IGNORECASE)
 
 
 @cache
 def _listed(name: str, kind: str) -> re.Pattern[str]:
     """The town ``name`` last on a list after a word of its region of ``kind`` ("Kabupaten
     Karawang dan Bekasi")."""
-    marks = _marks(kind)
+    marks = _marks(name, kind)
     words = r"\s+".join(map(re.escape, name.split()))
     return re.compile(rf"(?<!\w)(?i:{marks})\s*{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+"
                       rf"(?:dan|serta|atau)\s+{words}(?!\w)(?!\s+(?i:{_GOES_ON})(?!\w))")
 
 
+def _compact(name: str) -> str:
+    """A district's name without case, spaces, hyphens, dots or apostrophes ("Gunung Sindur",
+    "Gunungsindur")."""
+    return _COMPACT_RE.sub("", name.casefold())
+
+
 @cache
-def _addressed(name: str, kind: str) -> re.Pattern[str] | None:
-    """A district or village of the town's ``kind`` of region written right before its name
-    ("Pakansari, Bogor"; "Desa Sebet, Kecamatan Plemahan, Kediri")."""
-    places = DISTRICTS.get((kind, variant_key(name)))
-    if not places:
-        return None
-    alts = "|".join(sorted({r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", p)))
-                            for p in places}, key=len, reverse=True))
+def _districts() -> dict[tuple[str, str], str]:
+    """(a town's variant key, a district's compact name) -> the kind of region it is in."""
+    return {(town, _compact(n)): kind for (kind, town), names in DISTRICTS.items()
+            for n in names}
+
+
+@cache
+def _town(name: str) -> re.Pattern[str]:
     words = r"\s+".join(map(re.escape, name.split()))
-    return re.compile(rf"(?<![\w-])(?i:{alts})\)?,?\s+{words}(?!\w)"
-                      rf"(?!\s+(?i:{_GOES_ON})(?!\w))")
+    return re.compile(rf"(?<!\w){words}(?!\w)(?!\s+(?i:{_GOES_ON})(?!\w))")
+
+
+def _addressed(name: str, text: str) -> set[str]:
+    """The kinds of region whose districts or villages ``text`` writes right before the town
+    ``name``, as an address is written ("Pakansari, Bogor"; "Desa Sebet, Kecamatan Plemahan,
+    Kediri"; the longest name of the words before first: "Bogor Tengah, Bogor" is the city's
+    district, not a village "Tengah" of the regency)."""
+    found: set[str] = set()
+    town = variant_key(name)
+    places = _districts()
+    for m in _town(name).finditer(text):
+        before = _BEFORE_RE.search(text, max(0, m.start() - _BEFORE_MAX), m.start())
+        if before is None:
+            continue
+        words = before.group(1).split()
+        for i in range(len(words)):
+            kind = places.get((town, _compact(" ".join(words[i:]))))
+            if kind is not None:
+                found.add(kind)
+                break
+    return found
 
 
 def _written(name: str, kind: str, text: str) -> bool:
@@ -104,20 +143,13 @@ def _written(name: str, kind: str, text: str) -> bool:
     return bool(_marked(name, kind).search(text) or _listed(name, kind).search(text))
 
 
-def _addressed_in(name: str, kind: str, text: str) -> bool:
-    """Whether ``text`` writes the town ``name`` right after a district or village of its
-    region of ``kind`` (capitalised: "langit biru, Bandung" names no village)."""
-    addressed = _addressed(name, kind)
-    return addressed is not None and any(m.group()[0].isupper() for m in addressed.finditer(text))
-
-
 def _regency(name: str, text: str) -> bool:
     """Whether ``text`` means the regency by the town ``name``: the regency's words and never
     the city's; where it writes neither, a district of the regency's and none of the city's."""
     regency, city = _written(name, REGENCY, text), _written(name, CITY, text)
     if regency or city:
         return regency and not city
-    return _addressed_in(name, REGENCY, text) and not _addressed_in(name, CITY, text)
+    return _addressed(name, text) == {REGENCY}
 
 
 def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str], text: str

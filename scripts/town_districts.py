@@ -9,11 +9,13 @@ which of the two a text means; and the names two districts (kecamatan) or more s
 codes and names of Kepmendagri No 300.2.2-2138 Tahun 2025), rows ``('32.01.01','Cibinong')``:
 a province's code has no dot, a city's or a regency's one, a district's two, a village's three.
 
-A name is kept only where it says one place: four letters or more, no province's, city's or
-regency's name, not written in the other half of the pair, no district's name elsewhere and no
-city's district's or village's name elsewhere ("Kemang", "Kelapa Dua", "Cipayung" are also
-Jakarta's; "Sentul" a village of Kota Blitar). Names are compared without case, spaces,
-hyphens and apostrophes ("Gunungputri", "Gunung Putri").
+A name is kept only where it says one half of the pair: four letters or more, no province's,
+city's or regency's name, not written in the other half, and no district's name elsewhere
+(Stasiun Tawang of Kota Semarang is named after the district Tawang of Kota Tasikmalaya, not
+after the village Tawang of Kabupaten Semarang). It is read only right before the town's name,
+as an address is written ("Sentul, Bogor"), so a village's namesake elsewhere does not matter.
+Names are compared without case, spaces, hyphens and apostrophes ("Gunungsindur", "Gunung
+Sindur").
 """
 
 from __future__ import annotations
@@ -42,10 +44,13 @@ def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
         if m is not None:
             regions[code] = (m.group(1).lower(), m.group(2).strip())
     tops = {_key(n) for c, n in rows if "." not in c} | {_key(t) for _, t in regions.values()}
-    where: dict[str, set[tuple[str, int]]] = defaultdict(set)  # name -> (region, level)
+    where: dict[str, set[str]] = defaultdict(set)  # name -> regions
+    districts: dict[str, set[str]] = defaultdict(set)  # name -> regions with a district so named
     for code, name in rows:
         if code.count(".") in (2, 3):
-            where[_key(name)].add((code[:5], code.count(".")))
+            where[_key(name)].add(code[:5])
+        if code.count(".") == 2:
+            districts[_key(name)].add(code[:5])
     halves: dict[str, dict[str, str]] = defaultdict(dict)
     for code, (kind, town) in regions.items():
         halves[town][kind] = code
@@ -61,8 +66,7 @@ def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
                 if c.count(".") not in (2, 3) or not c.startswith(f"{code}.") \
                         or len(key) < 4 or key in tops:
                     continue
-                elsewhere = {(r, lv) for r, lv in where[key] if r != code}
-                if any(r == other or lv == 2 or regions[r][0] == CITY for r, lv in elsewhere):
+                if other in where[key] or districts[key] - {code}:
                     continue
                 kept.setdefault(key, name)
             out.append((kind, town, sorted(kept.values())))

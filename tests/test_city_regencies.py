@@ -74,7 +74,8 @@ def test_in_an_article_of_the_regency_alone_the_bare_name_is_the_regency() -> No
 
 
 def test_a_list_after_the_regency_word_or_a_district_before_the_name_says_the_regency() -> None:
-    m = _map({**_LOC, "Bogor": 217, "Kota Bogor": 46, "Kabupaten Bogor": 74})
+    m = _map({**_LOC, "Bogor": 217, "Kota Bogor": 46, "Kabupaten Bogor": 74,
+              "Banjarbaru": 20, "Kota Banjarbaru": 5, "Kabupaten Banjarbaru": 1})
 
     def place(text: str, town: str = "Bekasi") -> tuple[str, ...]:
         return m.entities_in("LOC", [town], text=text)[town]
@@ -86,21 +87,29 @@ def test_a_list_after_the_regency_word_or_a_district_before_the_name_says_the_re
     for text in ("Dijamu PS Tira Persikabo di Stadion Pakansari, Bogor, Sabtu 14 September 2019",
                  "pidato kontemplasi di Pendopo Puri Cikeas, Bogor, Jawa Barat, Senin malam",
                  "di Jalan Tol , Km 36, Desa Cipambuan, Kecamatan Babakan Madang, Bogor, Jawa",
-                 "berlokasi di Grha Widya Wisuda, Kampus IPB Dramaga, Bogor, hari ini."):
+                 "berlokasi di Grha Widya Wisuda, Kampus IPB Dramaga, Bogor, hari ini.",
+                 "sebelum Gerbang Tol Sentul, Bogor. Akibat kejadian itu, kaca bus pecah",
+                 "dimakamkan di pesantren Azzakri, Gunung Sindur, Bogor. (mg3/jpnn)",
+                 # the regency's police command
+                 "Kasat Lantas Polres Bogor AKP M Fadli Amri mengatakan, peristiwa itu"):
         assert place(text, "Bogor") == ("Kabupaten Bogor",), text
     assert place("ditangkap di Jakarta Utara, Tambun, Bekasi, dan Bogor, Jawa Barat.") \
         == ("Kabupaten Bekasi",)
-    # must not change: a city's district; both halves' districts; a longer place's name; a
-    # lower-case word spelt as a village; the city's words beside a regency's district; no
+    # must not change: a city's district (and a village of the regency named as its last
+    # word); both halves' districts; a longer place's name; a lower-case word spelt as a
+    # village; the city's words beside a regency's district, the city's police command; no
     # town's word before the name
     for text in ("Cibubur dengan Baranangsiang, Bogor. Setelah itu, dari Baranangsiang",
+                 "warga Bogor Tengah, Bogor, mengungsi.",
                  "di Tanah Sareal, Bogor dan di Cikeas, Bogor.",
                  "warga Cikeas, Bogor Barat, mengungsi.",
                  "langit biru, Bogor cerah.",
                  "Wali Kota Bogor Bima Arya meninjau Stadion Pakansari, Bogor.",
-                 "Gerbang Tol Sentul, Bogor, padat.",
+                 "Kapolres Bogor Kota dan Kapolresta Bogor di Sentul, Bogor.",
                  "Warga Kabupaten Karawang dan Jakarta, juga Bogor."):
         assert place(text, "Bogor") == ("Bogor",), text
+    # must not change: a town that is a city alone, whose one police command is the city's
+    assert place("Kapolres Banjarbaru AKBP Doni Hadi Santoso", "Banjarbaru") == ("Banjarbaru",)
     # the regency's words outweigh a district of the city: the regent's story
     assert place("dari Baranangsiang, Bogor. Bupati Bogor Ade Yasin menyambut", "Bogor") \
         == ("Kabupaten Bogor",)

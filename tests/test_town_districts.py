@@ -27,9 +27,9 @@ def test_a_name_is_kept_where_it_says_one_half_of_one_town() -> None:
     rows = {(kind, town): names for kind, town, names in town_districts(_SQL)}
     # only towns with a city and a regency; "Kota Adm." is no city of a town's name
     assert set(rows) == {(CITY, "Bogor"), (REGENCY, "Bogor")}
-    # must not be kept: Kemang (a quarter of a city elsewhere), Ciawi (a district elsewhere),
-    # Bojong (in both halves)
-    assert rows[REGENCY, "Bogor"] == ["Cibinong", "Citapen", "Pakansari"]
+    # must not be kept: Bojong (in both halves), Ciawi (also a district of Tasikmalaya); kept,
+    # as read only before the town's name: Kemang (also a village of Jakarta)
+    assert rows[REGENCY, "Bogor"] == ["Cibinong", "Citapen", "Kemang", "Pakansari"]
     assert rows[CITY, "Bogor"] == ["Kebon Pedes", "Tanah Sareal"]
 
 
@@ -38,4 +38,7 @@ def test_the_data_file_has_both_halves_of_each_town() -> None:
     assert len(towns) >= 20 and set(towns.values()) == {2}
     assert "Pakansari" in DISTRICTS[REGENCY, "bogor"]
     assert "Tanah Sareal" in DISTRICTS[CITY, "bogor"]
-    assert not {"Sentul", "Ciawi"} & set(DISTRICTS[REGENCY, "bogor"])
+    assert "Sentul" in DISTRICTS[REGENCY, "bogor"]
+    assert not {"Ciawi", "Tawang"} & set(DISTRICTS[REGENCY, "bogor"] + DISTRICTS[REGENCY,
+                                                                                   "semarang"])
+    assert not set(DISTRICTS[REGENCY, "bogor"]) & set(DISTRICTS[CITY, "bogor"])

@@ -45,7 +45,7 @@ _LISTED: Final = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 _GOES_ON: Final = "|".join(sorted(re.escape(w) for w in (*COMPASS, CITY)))
 # Capitalised words (a district's or village's name, one to three words) before a town's name
 # as an address writes them, within this many characters.
-_BEFORE_RE: Final = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\)?,?\s+$")
+_BEFORE_RE: Final = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)(?:\)?,?\s+|\s*\()$")
 _BEFORE_MAX: Final = 60
 _COMPACT_RE: Final = re.compile(r"[\s'.-]")
 
@@ -118,8 +118,9 @@ def _town(name: str) -> re.Pattern[str]:
 
 def _addressed(name: str, text: str) -> set[str]:
     """The kinds of region whose districts or villages ``text`` writes right before the town
-    ``name``, as an address is written ("Pakansari, Bogor"; "Desa Sebet, Kecamatan Plemahan,
-    Kediri"; the longest name of the words before first: "Bogor Tengah, Bogor" is the city's
+    ``name``, as an address is written ("Pakansari, Bogor"; "Pakan Sari (Bogor)"; "Desa Sebet,
+    Kecamatan Plemahan, Kediri"), or begin a name written so ("Sentul International Circuit,
+    Bogor"): the longest name of the words before first ("Bogor Tengah, Bogor" is the city's
     district, not a village "Tengah" of the regency)."""
     found: set[str] = set()
     town = variant_key(name)
@@ -129,8 +130,10 @@ def _addressed(name: str, text: str) -> set[str]:
         if before is None:
             continue
         words = before.group(1).split()
-        for i in range(len(words)):
-            kind = places.get((town, _compact(" ".join(words[i:]))))
+        runs = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
+                      key=lambda r: (r[0] - r[1], -r[1]))
+        for i, j in runs:
+            kind = places.get((town, _compact(" ".join(words[i:j]))))
             if kind is not None:
                 found.add(kind)
                 break

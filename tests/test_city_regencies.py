@@ -90,6 +90,8 @@ def test_a_list_after_the_regency_word_or_a_district_before_the_name_says_the_re
                  "berlokasi di Grha Widya Wisuda, Kampus IPB Dramaga, Bogor, hari ini.",
                  "sebelum Gerbang Tol Sentul, Bogor. Akibat kejadian itu, kaca bus pecah",
                  "dimakamkan di pesantren Azzakri, Gunung Sindur, Bogor. (mg3/jpnn)",
+                 "di Sentul International Circuit, Bogor, Jawa Barat.",
+                 "Stadion Wibawa Mukti (Cikarang)  Pakan Sari (Bogor)  Patriot (Bekasi)",
                  # the regency's police command
                  "Kasat Lantas Polres Bogor AKP M Fadli Amri mengatakan, peristiwa itu"):
         assert place(text, "Bogor") == ("Kabupaten Bogor",), text

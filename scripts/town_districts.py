@@ -1,7 +1,8 @@
 """Write ``indexer/data/town_districts.txt`` and ``indexer/data/shared_districts.txt`` from
 Indonesia's table of regions: for each town with a city and a regency of one name (Kota Bogor,
 Kabupaten Bogor), the names of the city's and the regency's districts and villages that say
-which of the two a text means; and the names two districts (kecamatan) or more share.
+which of the two a text means (and the first word two of its districts' names share: Cikarang
+of Cikarang Barat, Cikarang Timur); and the names two districts (kecamatan) or more share.
 
     .venv/bin/python -m scripts.town_districts wilayah.sql indexer/data
 
@@ -46,11 +47,13 @@ def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
     tops = {_key(n) for c, n in rows if "." not in c} | {_key(t) for _, t in regions.values()}
     where: dict[str, set[str]] = defaultdict(set)  # name -> regions
     districts: dict[str, set[str]] = defaultdict(set)  # name -> regions with a district so named
+    initial_words: dict[str, set[str]] = defaultdict(set)  # word -> regions of districts it begins
     for code, name in rows:
         if code.count(".") in (2, 3):
             where[_key(name)].add(code[:5])
         if code.count(".") == 2:
             districts[_key(name)].add(code[:5])
+            initial_words[_key(name.split()[0])].add(code[:5])
     halves: dict[str, dict[str, str]] = defaultdict(dict)
     for code, (kind, town) in regions.items():
         halves[town][kind] = code
@@ -61,7 +64,15 @@ def town_districts(sql: str) -> list[tuple[str, str, list[str]]]:
         for kind in (CITY, REGENCY):
             code, other = codes[kind], codes[REGENCY if kind == CITY else CITY]
             kept: dict[str, str] = {}
+            # the first word of two districts' names or more, of no other region's: the area
+            # they share ("Cikarang" of Cikarang Barat, Cikarang Timur; not "Gunung")
+            firsts: dict[str, list[str]] = defaultdict(list)
             for c, name in rows:
+                if c.count(".") == 2 and " " in name.strip() and c.startswith(f"{code}."):
+                    firsts[name.split()[0]].append(name)
+            shared = [(f"{code}.00", first) for first, names in firsts.items()
+                      if len(names) > 1 and initial_words[_key(first)] == {code}]
+            for c, name in [*rows, *shared]:
                 key = _key(name)
                 if c.count(".") not in (2, 3) or not c.startswith(f"{code}.") \
                         or len(key) < 4 or key in tops:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Final
 
 from markupsafe import Markup
@@ -43,6 +44,18 @@ def _bucket_range(key: str) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+@lru_cache(maxsize=4_096)
+def _slot(first: date, by_day: bool, lang: Lang) -> tuple[date, date, str, str, str, str]:
+    """A bar's last day, the next bar's first, its label, its tick (a month's without the year
+    but January's), and its days in ISO: the same on every page that shows that day or month."""
+    if by_day:
+        end, label, tick = first, fmt_day(first, lang), fmt_day_month(first, lang)
+    else:
+        end, label = _month_end(first), fmt_month(first, lang)
+        tick = label if first.month == 1 else fmt_month(first, lang, year=False)
+    return end, end + timedelta(days=1), label, tick, first.isoformat(), end.isoformat()
 
 
 def newest_day(backend: Backend) -> date | None:
@@ -79,17 +92,12 @@ def build_histogram(
         n_bars = ((stop - start).days if granularity == "day"
                   else (stop.year - start.year) * 12 + stop.month - start.month) + 1
         every = max(1, math.ceil(n_bars / MAX_TICKS))  # every how many bars a tick is written
+        by_day = granularity == "day"
         cursor = start
         while cursor <= stop:
-            if granularity == "day":
-                end, label, step = cursor, fmt_day(cursor, lang), cursor + timedelta(days=1)
-                tick = fmt_day_month(cursor, lang)
-            else:
-                end = _month_end(cursor)
-                label = fmt_month(cursor, lang)
-                tick = (label if cursor == start or cursor.month == 1
-                        else fmt_month(cursor, lang, year=False))
-                step = end + timedelta(days=1)
+            end, step, label, tick, date_from, date_to = _slot(cursor, by_day, lang)
+            if not by_day and cursor == start:
+                tick = label
             n = counts.get(cursor, (end, 0))[1]
             height = 0.0 if n == 0 else max(round(100 * n / top, 1), 3.0)
             bars.append(
@@ -100,8 +108,8 @@ def build_histogram(
                     count_label=fmt_count(n, lang),
                     height=height,
                     url=to_dates(cursor, end) if n else None,
-                    date_from=cursor.isoformat(),
-                    date_to=end.isoformat(),
+                    date_from=date_from,
+                    date_to=date_to,
                 )
             )
             cursor = step
@@ -143,8 +151,7 @@ def bars_html(bars: Sequence[Bar], lang: Lang) -> Markup:
     none = escape_output(format_markup(lang.gettext("no results"), {}))
     out = []
     for bar in bars:
-        label = escape_output(bar.label)
-        dates = f'data-from="{escape_output(bar.date_from)}" data-to="{escape_output(bar.date_to)}"'
+        label, dates = _escaped(bar.label, bar.date_from, bar.date_to)
         if bar.url:
             count = escape_output(bar.count_label)
             text = lang.ngettext("%(num)s result", "%(num)s results", bar.count)
@@ -158,6 +165,13 @@ def bars_html(bars: Sequence[Bar], lang: Lang) -> Markup:
             out.append(f'        <span class="bar bar-empty" {dates} title="{label}: 0"><span '
                        f'class="visually-hidden">{label}: {none}</span></span>\n')
     return Markup("".join(out))
+
+
+@lru_cache(maxsize=4_096)
+def _escaped(label: str, date_from: str, date_to: str) -> tuple[str, str]:
+    """A bar's label and its dates' attributes, escaped: the same on every page showing it."""
+    return (escape_output(label),
+            f'data-from="{escape_output(date_from)}" data-to="{escape_output(date_to)}"')
 
 
 def axis_html(bars: Sequence[Bar]) -> Markup:

@@ -23,9 +23,12 @@ name shared by several people.
   that exists once per region (``data/regional_units.txt``: Dinas, DPRD, BPBD, Polres) and
   nothing that says where, when the corpus writes that name with two regions or more
   ("Dinas Kesehatan" beside "Dinas Kesehatan DKI Jakarta" and "Dinas Kesehatan Kota Depok";
-  "DPRD" beside "DPRD Jawa Barat"): a kind of body, not one body. A region is a place the
-  corpus names ("DKI Jakarta", "Jatim", "Kota Depok") or a unit it belongs to ("Ditlantas
-  Polda Metro Jaya").
+  "DPRD" beside "DPRD Jawa Barat"), or when every word after its head is one the corpus writes
+  between such a head and a region ("Dinas Pekerjaan Umum", cut before "dan Penataan Ruang
+  Kota Pekanbaru"; "Satuan Polisi Pamong Praja") and none of them names a place: a kind of
+  body, not one body. A region is a place the corpus names ("DKI Jakarta", "Jatim", "Kota
+  Depok") or a unit it belongs to ("Ditlantas Polda Metro Jaya"); a place's short form the
+  corpus spells out ("Jatim") counts as written.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from functools import cache
 from typing import Final
 
 from indexer.entities.facts import (
+    ALIASES,
     CLUB_LAST,
     DATA,
     TITLES,
@@ -160,15 +164,43 @@ def _is_region(words: tuple[str, ...], places: frozenset[str]) -> bool:
     return bool(words) and (" ".join(words) in places or regional_head(words))
 
 
+@cache
+def _place_aliases() -> frozenset[str]:
+    """The short forms of places (``data/aliases.tsv``: "jabar", "sumut"), which the corpus's
+    place values spell out but a body's name keeps ("Polda Jatim")."""
+    return frozenset(s for s, (_, typ) in ALIASES.items() if typ == "LOC")
+
+
 def _bare_regional(counts: Mapping[str, int], places: frozenset[str]) -> set[str]:
     words = {v: name_words(v) for v in counts}
-    heads = {ws: v for v, ws in words.items() if regional_head(ws)}
+    heads = {ws for ws in words.values() if regional_head(ws)}
     regions: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-    for ws in heads:
+    seated: dict[tuple[str, ...], int] = defaultdict(int)  # articles of the name with a region
+    duties: set[str] = set()  # words the corpus writes between a body's head and its region
+    written = places | _place_aliases()
+    for v, ws in words.items():
+        if ws not in heads:
+            continue
         for n in range(1, len(ws)):
-            if ws[:n] in heads and _is_region(ws[n:], places):
-                regions[ws[:n]].add(ws[n:])
-    return {v for v, ws in words.items() if len(regions.get(ws, ())) >= REGIONS_MIN}
+            if _is_region(ws[n:], written):
+                duties.update(ws[1:n])
+                if ws[:n] in heads:
+                    seated[ws[:n]] += counts[v]
+                    if _is_region(ws[n:], places):
+                        regions[ws[:n]].add(ws[n:])
+    # A bare name written with one region, as often as that at least, is that region's body
+    # ("Dinas Bina Marga" beside "Dinas Bina Marga DKI Jakarta"): the joins decide.
+    return {v for v, ws in words.items() if ws in heads and (
+        len(regions.get(ws, ())) >= REGIONS_MIN
+        or (seated.get(ws, 0) < counts[v] and all(w in duties for w in ws[1:])
+            and not _names_a_place(ws, written)))}
+
+
+def _names_a_place(words: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether some words after a body's first word name a place or a regional command
+    ("Polres Metro Tangerang Kota", "Ditlantas Polda Jatim")."""
+    return any(_is_region(words[i:j], places)
+               for i in range(1, len(words)) for j in range(i + 1, len(words) + 1))
 
 
 # A demonym's place is named this many times as often as the demonym at least; its name this

@@ -28,7 +28,9 @@ name shared by several people.
   Kota Pekanbaru"; "Satuan Polisi Pamong Praja") and none of them names a place: a kind of
   body, not one body. A region is a place the corpus names ("DKI Jakarta", "Jatim", "Kota
   Depok") or a unit it belongs to ("Ditlantas Polda Metro Jaya"); a place's short form the
-  corpus spells out ("Jatim") counts as written.
+  corpus spells out ("Jatim") counts as written. Such a name without its first word, where
+  that is a body's, is a kind of body too ("Reserse Kriminal Umum" of "Direktorat Reserse
+  Kriminal Umum", a unit of every Polda).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from indexer.entities.facts import (
     load_places,
     read_lines,
     read_sections,
+    unit_word,
 )
 from indexer.entities.regions import regional_head
 from indexer.name_keys import name_words, variant_key
@@ -203,6 +206,15 @@ def _names_a_place(words: tuple[str, ...], places: frozenset[str]) -> bool:
                for i in range(1, len(words)) for j in range(i + 1, len(words) + 1))
 
 
+def _headless(counts: Mapping[str, int], generic: set[str]) -> set[str]:
+    """The names of two words or more that are a generic name without its first word, a
+    body's ("Reserse Kriminal Umum" of "Direktorat Reserse Kriminal Umum", a unit of every
+    Polda): the same kind of body, not one."""
+    cut = {" ".join(name_words(v)[1:]) for v in generic
+           if len(name_words(v)) > 2 and unit_word(name_words(v)[0])}
+    return {v for v in counts if len(name_words(v)) > 1 and " ".join(name_words(v)) in cut}
+
+
 # A demonym's place is named this many times as often as the demonym at least; its name this
 # long. (Not "-an" after any "a": "Labuhan" and "Labuha" are two places.)
 DEMONYM_DOMINANCE: Final = 3
@@ -233,6 +245,7 @@ def generic_values(typ: str, counts: Mapping[str, int], places: frozenset[str]) 
         out |= _demonyms(counts)
     if typ == "ORG":
         out |= _bare_regional(counts, places | load_places())
+        out |= _headless(counts, out)
     if typ != "PER":  # a title alone ("Ratu", "Wali" of "Wali Kota") is a person's
         out |= {v for v in counts
                 if " " not in v.strip() and v.strip().lower().rstrip(".") in TITLES}

@@ -43,3 +43,23 @@ def test_a_name_another_body_took_or_a_board_word_before_a_name_joins_nothing() 
     assert m.entity("ORG", "MNC") == ("MNC Group",)
     assert m.entity("ORG", "MNC Pictures") == ("MNC Pictures",)
     assert m.entity("ORG", "Tim Prabowo") == ("Tim Prabowo",)
+
+
+def test_a_national_unit_joins_its_name_with_polri_after_it_and_no_regional_unit_does() -> None:
+    # as the 22k corpus counts them: "Reserse Kriminal Umum" is cut from "Direktorat Reserse
+    # Kriminal Umum" of a Polda (Jambi, DIY, Sumbar), a unit every Polda has
+    m = _map({"Bareskrim": 34, "Bareskrim Polri": 11, "Bareskrim Mabes Polri": 6,
+              "Badan Reserse Kriminal": 4, "Reserse Kriminal Umum": 4,
+              "Direktorat Reserse Kriminal Umum": 8,
+              "Direktorat Reserse Kriminal Umum Polda Jambi": 1,
+              "Direktorat Reserse Kriminal Umum Polda Metro Jaya": 2, "Polda Jambi": 20,
+              "Polda Metro Jaya": 266, "Korlantas": 20, "Korlantas Polri": 2})
+    for v in ("Bareskrim Polri", "Bareskrim Mabes Polri"):
+        assert m.entity("ORG", v) == ("Bareskrim",), v
+    assert m.entity("ORG", "Korlantas Polri") == ("Korlantas",)
+    for v in ("Reserse Kriminal Umum", "Direktorat Reserse Kriminal Umum"):
+        assert m.entity("ORG", v) == (), v
+    # must not change: a regional unit with its Polda, the Polda
+    assert m.entity("ORG", "Direktorat Reserse Kriminal Umum Polda Jambi") == (
+        "Direktorat Reserse Kriminal Umum Polda Jambi",)
+    assert m.entity("ORG", "Polda Metro Jaya") == ("Polda Metro Jaya",)

@@ -136,6 +136,11 @@ def org_short_head(key: str) -> str:
     return key
 
 
+@cache
+def _connectors() -> frozenset[str]:
+    return load_names(Path(__file__).parent / "data" / "name_connectors.txt")
+
+
 def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = None,
                   districts: Collection[str] = ()) -> None:
     """Join the values equal but for case, apostrophes and spacing, spelling (old spelling, a
@@ -186,11 +191,13 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             for other in present[1:]:
                 groups.join(present[0], other)
     if typ == "ORG":
-        # The same words in another order name one body ("Timnas U-16 Indonesia", "Timnas
-        # Indonesia U-16"; "Badan Penanggulangan Bencana Nasional"): three words at least.
+        # The same words in another order, or with a joining word more or less, name one body
+        # ("Timnas U-16 Indonesia", "Timnas Indonesia U-16"; "Badan Penanggulangan Bencana
+        # Nasional"; "Institute for Criminal and Justice Reform"): three words at least.
         by_words: dict[tuple[str, ...], str] = {}
         for key, v in by_key.items():
-            words = key.split(" ")
+            words = [w for w in (w.strip(",.") for w in key.split(" "))
+                     if w and w not in _connectors()]
             if len(words) >= PERMUTED_MIN:
                 first = by_words.setdefault(tuple(sorted(words)), v)
                 if first != v:

@@ -59,6 +59,13 @@ def test_an_acronym_in_another_sense_is_no_organisation() -> None:
                  ("BTS", "BTS")) == {"BTS"}
     assert _gone("", "Survei Purchasing Manager's Index (PMI) Caixin naik.",
                  ("PMI", "PMI")) == {"PMI"}
+    # a pollution index, a stadium's nickname (as the 22k corpus writes them)
+    assert _gone("", "Indeks Standar Pencemaran (PSI) Singapura pada hari Sabtu mencapai 103. "
+                 "Angka PSI turun.", ("PSI", "PSI")) == {"PSI"}
+    assert _gone("", "Skor PSI berada pada 97-110 untuk wilayah utara.", ("PSI", "PSI")) == {
+        "PSI"}
+    assert _gone("Lelang Stadion BMW", "Pembangunan Stadion BMW dimenangkan KSO.",
+                 ("BMW", "BMW")) == {"BMW"}
 
 
 def test_what_the_senses_rule_leaves() -> None:
@@ -67,6 +74,8 @@ def test_what_the_senses_rule_leaves() -> None:
     assert _gone("", "Ketua Umum PKB Muhaimin Iskandar hadir.", ("PKB", PKB)) == set()
     assert _gone("", "Relawan PMI menggelar donor darah.", ("PMI", "PMI")) == set()
     assert _gone("", "BTS merilis album baru bersama Big Hit.", ("BTS", "BTS")) == set()
+    assert _gone("", "Politikus PSI Dini Purwono menolak RKUHP.", ("PSI", "PSI")) == set()
+    assert _gone("", "Mobil listrik BMW i8 dijual di Jakarta.", ("BMW", "BMW")) == set()
     # the party written in full too: only the mention beside the sense's word goes
     body = ("Fraksi Partai Kebangkitan Bangsa mendukung keringanan pajak PKB. Politikus PKB "
             "hadir.")

@@ -238,7 +238,7 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
               "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50,
               "Jakarta Islamic Index": 27, "Marvel Cinematic Universe": 39, "Index": 3,
               "Indeks Pembangunan": 2, "BEM": 28, "BEM UI": 5, "Badan Usaha Milik Negara": 23,
-              "Kementerian Badan Usaha Milik Negara": 7},
+              "Kementerian Badan Usaha Milik Negara": 7, "SKPD": 10},
              loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2, "Selatan": 20,
                   "Kecamatan": 21, "Timur Tengah": 108, "Kecamatan Bunut": 18,
                   "Brunei": 59, "Brunei Darussalam": 92},
@@ -246,7 +246,7 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
                                "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
                                "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe",
-                               "BEM", "Badan Usaha Milik Negara")),
+                               "BEM", "Badan Usaha Milik Negara", "SKPD")),
                       ("LOC", ("MotoGP San Marino", "Selatan", "Kecamatan")),
                       ("PER", ("Gemini",))):
         for v in gone:

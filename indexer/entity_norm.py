@@ -115,7 +115,9 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   as a person's that the corpus also types a person's, in a quarter of as many articles, is a
   person's (:mod:`indexer.org_persons`: "Sukanto Tanoto", "Osas Saha"); an organisation's name
   mostly written after a word of a medium ("akun X", "kanal X") is a platform's, no facet
-  value but where an article writes it as the company's (:mod:`indexer.media_names`).
+  value but where an article writes it as the company's (:mod:`indexer.media_names`); a
+  name headed by a maker's, written after a word of a product or a model's line in a tenth
+  of its articles, is a model's, no facet value (:mod:`indexer.product_names`: "Toyota Calya").
 
 Each type's joins are made by :mod:`indexer.type_map`; the rules are in
 :mod:`indexer.variant_joins`, :mod:`indexer.name_parts`,
@@ -154,6 +156,7 @@ from indexer.org_persons import persons_as_orgs
 from indexer.person_context import profiles
 from indexer.person_marks import full_name_marks
 from indexer.person_sides import side_facts
+from indexer.product_names import model_values
 from indexer.run_ons import run_ons
 from indexer.short_names import short_forms
 from indexer.short_places import short_places
@@ -250,9 +253,10 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
         _retype(raw_counts, types, persons_named, "ORG", "PER")
         entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(persons_named, "PER")})
     media = media_values(kinds, entity_counts.get("ORG", {}))
+    models = model_values(found.kinds, entity_counts.get("ORG", {}))
     credited = credits(found, entity_counts) | {
         n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands} | {
-        ("LOC", v) for v in org_heads(entity_counts)} | {("ORG", v) for v in media}
+        ("LOC", v) for v in org_heads(entity_counts)} | {("ORG", v) for v in media | models}
     org_names = org_words(entity_counts.get("ORG", {}))
     person_names = org_words(entity_counts.get("PER", {}), STREET_NAME_MIN)
     places = frozenset(variant_key(v) for v in entity_counts.get("LOC", {}))

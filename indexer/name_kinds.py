@@ -28,7 +28,10 @@ An organisation's one-word name written after a word of a medium ("akun X", "kan
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
 article writes about the company behind it). A person's own name is written so now and then
-("relawan Jokowi", "akun Instagram X"): the shares keep those.
+("relawan Jokowi", "akun Instagram X"): the shares keep those. An organisation's name headed
+by a maker's ("Toyota Calya") written after a word of a product or of a model's line ("mobil",
+"tipe", "new") in a tenth of its articles is a model's, no facet value
+(:mod:`indexer.product_names`).
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -52,10 +55,12 @@ Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
 MEDIUM: Final = "medium"
 SITE: Final = "site"
+# A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
+MODEL: Final = "model"
 KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS,
-                MEDIUM, SITE)
+                MEDIUM, SITE, MODEL)
 # The kinds counted for organisations' mentions only.
-_ORG_KINDS: Final = frozenset({INITIALS, SITE})
+_ORG_KINDS: Final = frozenset({INITIALS, SITE, MODEL})
 VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
@@ -144,7 +149,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
     names) or "product", "medium", "site" (organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`)
+        if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`), MODEL
             continue
         found = counts.get(typ, {}).get(value, 0) if typ in KIND_TYPES[kind] else 0
         if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:

@@ -1,0 +1,99 @@
+"""A maker's model written as an organisation is no organisation (:mod:`indexer.product_names`):
+the words before a model's name on real text, the models the corpus-level map finds, and the
+makers, teams, foundations and bands it must leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from indexer import schema as S
+from indexer import store
+from indexer.corpus_pass import alias_person
+from indexer.entity_norm import compute_map
+from indexer.name_evidence import NameEvidence
+from indexer.name_kinds import MODEL, article_kinds, kind_before
+
+# Organisations' article counts as the 22k corpus has them, and the articles that write each
+# after a word of a maker, of a product or of a model's line.
+ORGS = {"Toyota": 79, "Mitsubishi": 34, "Suzuki": 50, "BMW": 30, "Djarum": 45, "Persib": 137,
+        "Toyota Calya": 20, "Mitsubishi Xpander": 13, "Xpander": 13, "Suzuki Ecstar": 27,
+        "Toyota Indonesia": 4, "Djarum Foundation": 45, "BMW X1": 2, "X1": 27,
+        "Persib Persipura": 2, "Mitsubishi XPANDER": 3, "XPANDER": 2}
+MAKER = {"Toyota": 7, "Mitsubishi": 5, "Suzuki": 6, "BMW": 2, "Djarum": 11,
+         "Mitsubishi Xpander": 3}
+PRODUCT = {"Toyota": 5, "Suzuki": 5, "BMW": 7, "Toyota Calya": 3}
+LINE = {"Toyota Calya": 1, "Mitsubishi Xpander": 3, "Xpander": 4}
+
+
+def _kinds() -> dict[tuple[tuple[str, str], str], int]:
+    return {(("ORG", v), kind): n for kind, counts in (("maker", MAKER), ("product", PRODUCT),
+                                                       (MODEL, LINE))
+            for v, n in counts.items()}
+
+
+def test_a_word_of_a_models_line_is_counted_before_an_organisations_name_only() -> None:
+    body = ("Deputy Group Head mengatakan, model Xpander kini diproduksi. Ia datang bersama "
+            "model Gigi Hadid ke peluncuran tipe Toyota Calya.")
+    mentions: list[dict[str, Any]] = [
+        {"type": t, "name": n, "field": "body", "start": body.index(n),
+         "end": body.index(n) + len(n)}
+        for t, n in (("ORG", "Xpander"), ("PER", "Gigi Hadid"), ("ORG", "Toyota Calya"))]
+    assert article_kinds("", body, mentions) == {(("ORG", "Xpander"), MODEL),
+                                                 (("ORG", "Toyota Calya"), MODEL)}
+    text = "sebuah mobil Toyota Calya plat nomor F 1524 VD rusak"
+    assert kind_before(text, text.index("Toyota")) == "product"
+    for text, name in (("harga New Sigra", "Sigra"), ("varian Xpander", "Xpander"),
+                       ("seri Pajero Sport", "Pajero")):
+        assert kind_before(text, text.index(name)) == MODEL, text
+
+
+def test_a_name_headed_by_a_makers_written_as_a_model_is_no_organisation() -> None:
+    m = compute_map({"PER": {}, "ORG": ORGS, "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=_kinds()))
+    # a model with its maker's name, without it, and their other spellings
+    for v in ("Toyota Calya", "Mitsubishi Xpander", "Xpander", "Mitsubishi XPANDER", "XPANDER"):
+        assert m.entity("ORG", v) == (), v
+    # must not change: the makers; a maker's team, company, foundation, and a model never
+    # written as one, whose name is also a band's; a club heading a match's name
+    for v in ("Toyota", "Mitsubishi", "Suzuki", "BMW", "Djarum", "Suzuki Ecstar",
+              "Toyota Indonesia", "Djarum Foundation", "BMW X1", "X1", "Persib",
+              "Persib Persipura"):
+        assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_model_needs_its_makers_name_and_the_corpus_writing_it_so() -> None:
+    kinds = _kinds()
+    del kinds[(("ORG", "Toyota"), "maker")]  # Toyota no maker: Calya stays
+    kinds[(("ORG", "Mitsubishi Xpander"), MODEL)] = 2  # written so in 2 of 13: a tenth still
+    m = compute_map({"PER": {}, "ORG": ORGS, "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=kinds))
+    assert m.entity("ORG", "Toyota Calya") == ("Toyota Calya",)
+    assert m.entity("ORG", "Mitsubishi Xpander") == ()
+    kinds[(("ORG", "Mitsubishi Xpander"), MODEL)] = 0
+    kinds[(("ORG", "Mitsubishi Xpander"), "product")] = 1  # once: too few
+    m = compute_map({"PER": {}, "ORG": ORGS, "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=kinds))
+    assert m.entity("ORG", "Mitsubishi Xpander") == ("Mitsubishi Xpander",)
+    assert m.entity("ORG", "Xpander") == ("Xpander",)
+
+
+def _articles(index: tantivy.Index, name: str) -> int:
+    query = tantivy.Query.term_query(index.schema, S.ENTITY_FIELDS["ORG"], name)
+    return int(index.searcher().search(query, 1, count=True).count)
+
+
+def test_models_on_the_real_index(full_index_dir: Path) -> None:
+    """The real index: the models the corpus writes with their makers' names are no
+    organisations' values; the makers, a maker's team and foundation, a band and a club keep
+    their articles."""
+    index = store.open_index(full_index_dir)
+    for name in ("Toyota Calya", "Mitsubishi Xpander", "Xpander", "Daihatsu Ayla",
+                 "Toyota Fortuner"):
+        assert _articles(index, name) == 0, name
+    for name, least in (("Toyota", 70), ("Honda", 70), ("Mitsubishi", 30), ("Daihatsu", 40),
+                        ("Suzuki Ecstar", 25), ("Djarum Foundation", 40), ("X1", 25),
+                        ("Persib", 130)):
+        assert _articles(index, name) >= least, name

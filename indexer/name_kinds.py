@@ -31,7 +31,9 @@ article writes about the company behind it). A person's own name is written so n
 ("relawan Jokowi", "akun Instagram X"): the shares keep those. An organisation's name headed
 by a maker's ("Toyota Calya") written after a word of a product or of a model's line ("mobil",
 "tipe", "new") in a tenth of its articles is a model's, no facet value
-(:mod:`indexer.product_names`).
+(:mod:`indexer.product_names`). An organisation's one-word name written after a word of a
+device's part or connector ("port X", "micro X", "colokan X") in a quarter of its articles,
+three at least, is a connector's, no facet value.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -54,13 +56,14 @@ from indexer.words import WORD_RE, word_before
 Name = tuple[str, str]  # (type, value)
 INITIALS: Final = "initials"  # (only organisations' names are counted so)
 MEDIUM: Final = "medium"
+PART: Final = "part"
 SITE: Final = "site"
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
 KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS,
-                MEDIUM, SITE, MODEL)
+                MEDIUM, SITE, MODEL, PART)
 # The kinds counted for organisations' mentions only.
-_ORG_KINDS: Final = frozenset({INITIALS, SITE, MODEL})
+_ORG_KINDS: Final = frozenset({INITIALS, SITE, MODEL, PART})
 VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
@@ -69,7 +72,8 @@ IN_PREFIX: Final = "in:"
 # The types of the names each kind is voted on.
 KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER", "ORG"),
                      "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
-                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",), SITE: ("ORG",)}
+                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",), SITE: ("ORG",),
+                     PART: ("ORG",)}
 # A person's name after a product's word is voted as one after a maker's word: a brand's.
 _PERSON_KIND: Final = {"product": "maker"}
 # A name is of a kind when the word before it says so in this many of its articles, and in
@@ -79,13 +83,15 @@ KIND_MIN: Final = 2
 KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
                      "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
                      "event": Fraction(3, 4), INITIALS: Fraction(1, 2),
-                     MEDIUM: Fraction(1, 4), SITE: Fraction(1, 2)}
+                     MEDIUM: Fraction(1, 4), SITE: Fraction(1, 2), PART: Fraction(1, 4)}
 # A medium in three articles at least: a body's own account is written so now and then
 # ("akun resmi", "melalui akun X" of a foundation in two of its articles).
-_MIN_OF: Final = {MEDIUM: 3}
+_MIN_OF: Final = {MEDIUM: 3, PART: 3}
 # A platform's name is one word; a longer name after "akun" is its owner's ("akun The Habibie
 # Center kembali mengonfirmasi").
 MEDIUM_WORDS_MAX: Final = 1
+# A connector's name is one word too ("port USB", "micro USB").
+_ONE_WORD_KINDS: Final = frozenset({MEDIUM, PART})
 # An organisation's name written as a product's is a brand's and a model's: two words at least.
 PRODUCT_WORDS_MIN: Final = 2
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
@@ -156,7 +162,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
             continue
         if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
             continue
-        if kind == MEDIUM and len(value.split()) > MEDIUM_WORDS_MAX:
+        if kind in _ONE_WORD_KINDS and len(value.split()) > MEDIUM_WORDS_MAX:
             continue
         if kind == SITE and not any(name_words(value)[-len(h):] == h for h in VENUE_HEADS):
             continue

@@ -1,6 +1,7 @@
 """A maker's model written as an organisation is no organisation (:mod:`indexer.product_names`):
 the words before a model's name on real text, the models the corpus-level map finds, and the
-makers, teams, foundations and bands it must leave alone."""
+makers, teams, foundations and bands it must leave alone; a device's connector ("port USB") is
+none either (:mod:`indexer.name_kinds`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from indexer import store
 from indexer.corpus_pass import alias_person
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
-from indexer.name_kinds import MODEL, article_kinds, kind_before
+from indexer.name_kinds import MODEL, PART, article_kinds, kind_before
 
 # Organisations' article counts as the 22k corpus has them, and the articles that write each
 # after a word of a maker, of a product or of a model's line.
@@ -80,6 +81,22 @@ def test_a_model_needs_its_makers_name_and_the_corpus_writing_it_so() -> None:
     assert m.entity("ORG", "Xpander") == ("Xpander",)
 
 
+def test_a_connector_written_after_a_parts_word_is_no_organisation() -> None:
+    for text in ("diisi melalui port USB type C", "Realme 5 menggunakan micro USB.",
+                 "empat slot USB yang bisa digunakan", "Dengan bobot ringan, dengan USB type-C"):
+        assert kind_before(text, text.index("USB")) == (PART if "dengan" not in text else None)
+    # counts as the 22k corpus has them: USB after a part's word in 10 of its 15 articles
+    orgs = {"USB": 15, "Telkomsel": 11, "Micro Focus": 4, "Asosiasi Penyelenggara": 26}
+    kinds = {(("ORG", "USB"), PART): 10, (("ORG", "Telkomsel"), PART): 2,
+             (("ORG", "Micro Focus"), PART): 4, (("ORG", "Asosiasi Penyelenggara"), PART): 7}
+    m = compute_map({"PER": {}, "ORG": orgs, "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=kinds))
+    assert m.entity("ORG", "USB") == ()
+    # must not change: a name written so in too few articles, one of two words
+    for v in ("Telkomsel", "Micro Focus", "Asosiasi Penyelenggara"):
+        assert m.entity("ORG", v) == (v,), v
+
+
 def _articles(index: tantivy.Index, name: str) -> int:
     query = tantivy.Query.term_query(index.schema, S.ENTITY_FIELDS["ORG"], name)
     return int(index.searcher().search(query, 1, count=True).count)
@@ -91,7 +108,7 @@ def test_models_on_the_real_index(full_index_dir: Path) -> None:
     their articles."""
     index = store.open_index(full_index_dir)
     for name in ("Toyota Calya", "Mitsubishi Xpander", "Xpander", "Daihatsu Ayla",
-                 "Toyota Fortuner"):
+                 "Toyota Fortuner", "USB"):
         assert _articles(index, name) == 0, name
     for name, least in (("Toyota", 70), ("Honda", 70), ("Mitsubishi", 30), ("Daihatsu", 40),
                         ("Suzuki Ecstar", 25), ("Djarum Foundation", 40), ("X1", 25),

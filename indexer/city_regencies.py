@@ -40,6 +40,10 @@ DISTRICTS: Final = {(kind, variant_key(town)): tuple(names) for kind, town, *nam
                     in read_rows(Path(__file__).parent / "data" / "town_districts.txt")}
 # A name on a list: capitalised words (the list's words between, "Kabupaten Karawang dan Bekasi")
 _LISTED: Final = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+# Names on a list before its last one, at most: a bound, so that a text of many regency words
+# each followed by a long list ("Kabupaten A, Kabupaten B, ...") is read in linear time, not
+# once more from each of them to the list's end.
+LIST_MAX: Final = 12
 # A longer place's name going on after the town's ("Kabupaten Bandung Barat"), or the city's
 # word after it ("Polres Bogor Kota", "Bekasi Kota": the city's).
 _GOES_ON: Final = "|".join(sorted(re.escape(w) for w in (*COMPASS, CITY)))
@@ -93,7 +97,8 @@ def _listed(name: str, kind: str) -> re.Pattern[str]:
     Karawang dan Bekasi")."""
     marks = _marks(name, kind)
     words = r"\s+".join(map(re.escape, name.split()))
-    return re.compile(rf"(?<!\w)(?i:{marks})\s*{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+"
+    listed = rf"{_LISTED}(?:\s*,\s*{_LISTED}){{0,{LIST_MAX}}}"
+    return re.compile(rf"(?<!\w)(?i:{marks})\s*{listed}\s*,?\s+"
                       rf"(?:dan|serta|atau)\s+{words}(?!\w)(?!\s+(?i:{_GOES_ON})(?!\w))")
 
 

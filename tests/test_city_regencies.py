@@ -4,12 +4,14 @@ City" is "Kota X" in English."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import orjson
 from corpora import prepared_article
 
 from indexer import schema as S
+from indexer.city_regencies import LIST_MAX
 from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
@@ -115,6 +117,21 @@ def test_a_list_after_the_regency_word_or_a_district_before_the_name_says_the_re
     # the regency's words outweigh a district of the city: the regent's story
     assert place("dari Baranangsiang, Bogor. Bupati Bogor Ade Yasin menyambut", "Bogor") \
         == ("Kabupaten Bogor",)
+    # a list of LIST_MAX names before the town's still says the regency; one more does not
+    names = [f"Tempat{chr(65 + i)}" for i in range(LIST_MAX + 2)]
+    assert place(f"di Kabupaten {', '.join(names[:LIST_MAX + 1])} dan Bogor.", "Bogor") \
+        == ("Kabupaten Bogor",)
+    assert place(f"di Kabupaten {', '.join(names)} dan Bogor.", "Bogor") == ("Bogor",)
+
+
+def test_many_regency_words_each_before_a_long_list_are_read_in_linear_time() -> None:
+    """Each regency word starts a list that runs to the text's end: read from each of them to
+    the end, 16,000 of them took minutes; the bounded list reads them in well under a second."""
+    m = _map({**_LOC, "Bogor": 217, "Kota Bogor": 46, "Kabupaten Bogor": 74})
+    text = "Kabupaten Karawang, " * 16_000 + "Bogor."
+    started = time.perf_counter()
+    assert m.entities_in("LOC", ["Bogor"], text=text)["Bogor"] == ("Bogor",)
+    assert time.perf_counter() - started < 10
 
 
 def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: Path) -> None:

@@ -2,34 +2,34 @@
 (``data/kind_words.txt``), counted over the whole corpus for the corpus-level map
 (:mod:`indexer.entity_norm`).
 
-The extractor types a name from one sentence, so a band's name of two capitalised words reads
-as a person's name wherever nothing near it says otherwise. Over all of a name's articles the
-words before it vote: a person's name that is written after a group word ("band", "member",
-"relawan") in :data:`KIND_SHARE` of its articles is an organisation's (a band, a fan club), one
-written after a word of a thing ("gosip", "indeks", "memerankan") is no facet value, and one
-written after the head of a place or body named after a person ("RSPAD", "Jalan",
-"Universitas") in half of its articles is a part of that other name, no person of its own (an
-organisation's name of no acronym too: "(RSPAD) Gatot Subroto Jakarta Pusat" is a hospital's
-name cut). An organisation's name of two words or more written after a word of a product
-("mobil", "ponsel") is a model's, no facet value. A person's name written after a word of a
-product or of a maker ("mobil", "pabrikan", "penjualan") is a maker's when it is one word (an
-organisation's), else a model's (no facet value). A person's name found mostly in articles
-whose headline says they retell a story ("Sinopsis ...": a drama's, a sinetron's episode) is a
-character's, no facet value. A place's name written after the head of a competition's name
-("Liga", "Piala") in three of four of its articles is only that competition's ("Liga Europa":
-no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no facet value. An
-organisation's name of capitals only written after a word of a suspect, a victim or a witness
-("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials, no facet
-value. An organisation's name ending in a venue's word (``data/venue_heads.txt``: "Arena",
-"Convention Center") written after a locative word ("di", "ke") in half of its articles is a
-venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or a company's name
-is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves none.
-An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
+The extractor types a name from one sentence, so a band's name of two capitalised words reads as
+a person's name wherever nothing near it says otherwise. Over all of a name's articles the words
+before it vote (each kind's share and least articles: :data:`KINDS`): a person's name that is
+written after a group word ("band", "member", "relawan") in a quarter of its articles is an
+organisation's (a band, a fan club), one written after a word of a thing ("gosip", "indeks",
+"memerankan") is no facet value, and one written after the head of a place or body named after a
+person ("RSPAD", "Jalan", "Universitas") in half of its articles is a part of that other name,
+no person of its own (an organisation's name of no acronym too: "(RSPAD) Gatot Subroto Jakarta
+Pusat" is a hospital's name cut). An organisation's name of two words or more written after a
+word of a product ("mobil", "ponsel") is a model's, no facet value. A person's name written
+after a word of a product or of a maker ("mobil", "pabrikan", "penjualan") is a maker's when it
+is one word (an organisation's), else a model's (no facet value). A person's name found mostly
+in articles whose headline says they retell a story ("Sinopsis ...": a drama's, a sinetron's
+episode) is a character's, no facet value. A place's name written after the head of a
+competition's name ("Liga", "Piala") in three of four of its articles is only that competition's
+("Liga Europa": no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no
+facet value. An organisation's name of capitals only written after a word of a suspect, a victim
+or a witness ("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials,
+no facet value. An organisation's name ending in a venue's word (``data/venue_heads.txt``:
+"Arena", "Convention Center") written after a locative word ("di", "ke") in half of its articles
+is a venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or a company's
+name is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves
+none. An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
 article writes about the company behind it). A person's own name is written so now and then
-("relawan Jokowi", "akun Instagram X"): the shares keep those. An organisation's name headed
-by a maker's ("Toyota Calya") written after a word of a product or of a model's line ("mobil",
+("relawan Jokowi", "akun Instagram X"): the shares keep those. An organisation's name headed by
+a maker's ("Toyota Calya") written after a word of a product or of a model's line ("mobil",
 "tipe", "new") in a tenth of its articles is a model's, no facet value
 (:mod:`indexer.product_names`). An organisation's one-word name written after a word of a
 device's part or connector ("port X", "micro X", "colokan X") in a quarter of its articles,
@@ -43,7 +43,8 @@ Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): wher
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from typing import Any, Final
@@ -54,55 +55,94 @@ from indexer.person_marks import article_marks
 from indexer.words import WORD_RE, word_before
 
 Name = tuple[str, str]  # (type, value)
-INITIALS: Final = "initials"  # (only organisations' names are counted so)
 MEDIUM: Final = "medium"
 PART: Final = "part"
 SITE: Final = "site"
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
-KINDS: Final = ("group", "thing", "named", "school", "product", "maker", "event", INITIALS,
-                MEDIUM, SITE, MODEL, PART)
-# The kinds counted for organisations' mentions only.
-_ORG_KINDS: Final = frozenset({INITIALS, SITE, MODEL, PART})
-VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
 IN_PREFIX: Final = "in:"
-# The types of the names each kind is voted on.
-KIND_TYPES: Final = {"group": ("PER",), "thing": ("PER",), "named": ("PER", "ORG"),
-                     "product": ("ORG",), "maker": ("PER",), STORY: ("PER",),
-                     "event": ("LOC",), INITIALS: ("ORG",), MEDIUM: ("ORG",), SITE: ("ORG",),
-                     PART: ("ORG",)}
-# A person's name after a product's word is voted as one after a maker's word: a brand's.
-_PERSON_KIND: Final = {"product": "maker"}
-# A name is of a kind when the word before it says so in this many of its articles, and in
-# this share of them at least (half for a name inside another name: a hero's name is the
-# name of many streets and hospitals, and still his).
+# The fewest articles whose word before a name says its kind, for a kind that sets no other
+# (:attr:`Kind.least`).
 KIND_MIN: Final = 2
-KIND_SHARE: Final = {"group": Fraction(1, 4), "thing": Fraction(1, 4), "named": Fraction(1, 2),
-                     "product": Fraction(1, 4), "maker": Fraction(1, 4), STORY: Fraction(1, 2),
-                     "event": Fraction(3, 4), INITIALS: Fraction(1, 2),
-                     MEDIUM: Fraction(1, 4), SITE: Fraction(1, 2), PART: Fraction(1, 4)}
-# A medium in three articles at least: a body's own account is written so now and then
-# ("akun resmi", "melalui akun X" of a foundation in two of its articles).
-_MIN_OF: Final = {MEDIUM: 3, PART: 3}
-# A platform's name is one word; a longer name after "akun" is its owner's ("akun The Habibie
-# Center kembali mengonfirmasi").
-MEDIUM_WORDS_MAX: Final = 1
-# A connector's name is one word too ("port USB", "micro USB").
-_ONE_WORD_KINDS: Final = frozenset({MEDIUM, PART})
-# An organisation's name written as a product's is a brand's and a model's: two words at least.
-PRODUCT_WORDS_MIN: Final = 2
+VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
 _INITIALS_RE: Final = re.compile(r"[A-Z]{2,5}")
+
+
+def _initials(typ: str, value: str) -> bool:
+    return _INITIALS_RE.fullmatch(value) is not None
+
+
+def _venue(typ: str, value: str) -> bool:
+    return any(name_words(value)[-len(h):] == h for h in VENUE_HEADS)
+
+
+def _no_acronym(typ: str, value: str) -> bool:
+    # an organisation's name with a body's acronym: "Gedung DPRD Jatim" is the DPRD's building
+    return typ != "ORG" or not any(w.isupper() for w in value.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of name, whose words are the section ``[name]`` of ``data/kind_words.txt``."""
+
+    name: str
+    # The types of the names voted of this kind (:func:`kind_votes`), and the share of a
+    # name's articles, ``least`` at least, that must say so; none: counted, never voted.
+    types: tuple[str, ...] = ()
+    share: Fraction | None = None
+    least: int = KIND_MIN
+    # How many words a name voted of this kind has.
+    min_words: int = 1
+    max_words: int | None = None
+    # Counted for organisations' mentions only.
+    org_only: bool = False
+    # Its words are a headline's (:func:`tells_story`), not the one right before a name.
+    headline: bool = False
+    # The kind a person's name written after one of its words is counted as.
+    as_person: str | None = None
+    # What else a name voted of this kind is: (type, value) -> whether it fits.
+    fits: Callable[[str, str], bool] | None = None
+
+    def __post_init__(self) -> None:
+        if bool(self.types) != (self.share is not None):
+            raise ValueError(f"kind {self.name!r}: a voted kind has types and a share")
+
+
+# Every kind, one record each. A name written inside another name is of that kind in half of its
+# articles (a hero's name is the name of many streets and hospitals, and still his). A medium is
+# one in three articles at least, its name one word: a body's own account is written so now and
+# then ("akun resmi", "melalui akun X" of a foundation in two of its articles), a longer name
+# after "akun" is its owner's ("akun The Habibie Center kembali mengonfirmasi"); a connector's too
+# ("port USB", "micro USB"). An organisation's name written as a product's is a brand's and a
+# model's: two words at least; a person's name after a product's word is a brand's, voted as one
+# after a maker's word.
+KINDS: Final = (
+    Kind("group", ("PER",), Fraction(1, 4)),
+    Kind("thing", ("PER",), Fraction(1, 4)),
+    Kind("named", ("PER", "ORG"), Fraction(1, 2), fits=_no_acronym),
+    Kind("school"),
+    Kind("product", ("ORG",), Fraction(1, 4), min_words=2, as_person="maker"),
+    Kind("maker", ("PER",), Fraction(1, 4)),
+    Kind("event", ("LOC",), Fraction(3, 4)),
+    Kind("initials", ("ORG",), Fraction(1, 2), org_only=True, fits=_initials),
+    Kind(MEDIUM, ("ORG",), Fraction(1, 4), least=3, max_words=1),
+    Kind(SITE, ("ORG",), Fraction(1, 2), org_only=True, fits=_venue),
+    Kind(MODEL, org_only=True),
+    Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
+    Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
+)
+KIND_OF: Final = {k.name: k for k in KINDS}
 
 
 @cache
 def _kind_words() -> dict[str, str]:
     """word -> the kind it says the next name is."""
     sections = read_sections(DATA / "kind_words.txt")
-    return {w: kind for kind in KINDS for w in sections[kind]}
+    return {w: k.name for k in KINDS if not k.headline for w in sections[k.name]}
 
 
 @cache
@@ -134,9 +174,9 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     prev: Mapping[str, Any] | None = None
     for m in mentions:
         kind = kind_before(title if m["field"] == "title" else body, m["start"])
-        if kind is not None and (kind not in _ORG_KINDS or m["type"] == "ORG"):
+        if kind is not None and (not KIND_OF[kind].org_only or m["type"] == "ORG"):
             if m["type"] == "PER":
-                kind = _PERSON_KIND.get(kind, kind)
+                kind = KIND_OF[kind].as_person or kind
             out.add(((m["type"], m["name"]), kind))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
@@ -151,26 +191,20 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
 def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mapping[str, int]]
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
-    of another kind: (type, value) -> "group", "thing", "named", "maker", "story" (persons'
-    names) or "product", "medium", "site" (organisations'). ``kinds``: (name, kind) -> articles."""
+    of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
+    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site" of
+    organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        if kind not in KIND_TYPES:  # a person's marks (:mod:`indexer.person_marks`), MODEL
+        k = KIND_OF.get(kind)  # none: a person's marks (:mod:`indexer.person_marks`), "in:"
+        if k is None or k.share is None or typ not in k.types or (typ, value) in out:
             continue
-        found = counts.get(typ, {}).get(value, 0) if typ in KIND_TYPES[kind] else 0
-        if kind == "product" and len(value.split()) < PRODUCT_WORDS_MIN:
+        words = len(value.split())
+        if (words < k.min_words or (k.max_words is not None and words > k.max_words)
+                or (k.fits is not None and not k.fits(typ, value))):
             continue
-        if kind == INITIALS and _INITIALS_RE.fullmatch(value) is None:
-            continue
-        if kind in _ONE_WORD_KINDS and len(value.split()) > MEDIUM_WORDS_MAX:
-            continue
-        if kind == SITE and not any(name_words(value)[-len(h):] == h for h in VENUE_HEADS):
-            continue
-        if kind == "named" and typ == "ORG" and any(w.isupper() for w in value.split()):
-            continue  # a body's acronym: "Gedung DPRD Jatim" is the DPRD's building
-
-        if (found and (typ, value) not in out and n >= _MIN_OF.get(kind, KIND_MIN)
-                and n >= KIND_SHARE[kind] * found):
+        found = counts.get(typ, {}).get(value, 0)
+        if found and n >= k.least and n >= k.share * found:
             out[(typ, value)] = kind
     return out
 

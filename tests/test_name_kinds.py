@@ -4,17 +4,35 @@ and persons' names inside other names are no person; with the cases that must no
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
+import pytest
+
 from indexer.corpus_pass import alias_person
+from indexer.entities.facts import DATA, read_sections
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.media_names import COMPANY
 from indexer.name_evidence import NameEvidence
-from indexer.name_kinds import article_kinds, kind_before
+from indexer.name_kinds import KIND_OF, KINDS, Kind, article_kinds, kind_before
 
 
 def _at(text: str, name: str) -> str | None:
     return kind_before(text, text.index(name))
+
+
+def test_every_kind_has_one_record_and_a_section_of_words() -> None:
+    sections = read_sections(DATA / "kind_words.txt")
+    assert len(KIND_OF) == len(KINDS)
+    # the words of the company behind a medium are a section of no kind (indexer.media_names)
+    assert set(sections) == set(KIND_OF) | {COMPANY}
+    assert all(sections[k.name] for k in KINDS)
+    assert all(k.as_person in KIND_OF for k in KINDS if k.as_person is not None)
+    with pytest.raises(ValueError):
+        Kind("half", ("PER",))
+    with pytest.raises(ValueError):
+        Kind("half", share=Fraction(1, 2))
 
 
 def test_the_word_before_a_name_says_its_kind() -> None:

@@ -41,10 +41,15 @@ def _floor_search(index: tantivy.Index) -> Callable[[dict[str, Any]], None]:
     return search
 
 
+def floor_search(index_dir: Path) -> Callable[[dict[str, Any]], None]:
+    """The floor's search of one query on the index in ``index_dir`` (opened once)."""
+    return _floor_search(store.open_index(index_dir))
+
+
 def floor_times(index_dir: Path, queries: list[dict[str, Any]]
                 ) -> tuple[list[float], list[float]]:
     """(wall seconds, CPU seconds of this process) of each query's floor search."""
-    search = _floor_search(store.open_index(index_dir))
+    search = floor_search(index_dir)
     wall: list[float] = []
     cpu: list[float] = []
     for q in queries:
@@ -55,13 +60,12 @@ def floor_times(index_dir: Path, queries: list[dict[str, Any]]
     return wall, cpu
 
 
-def floor_concurrent(index_dir: Path, queries: list[dict[str, Any]], concurrency: int
-                     ) -> tuple[list[float], float]:
-    """(wall seconds of each query, seconds in all) of the floor searches of ``queries`` made
-    by ``concurrency`` threads taking the next query as each finishes (as the HTTP bench's
+def concurrent_times(search: Callable[[dict[str, Any]], None], queries: list[dict[str, Any]],
+                     concurrency: int) -> tuple[list[float], float]:
+    """(wall seconds of each query, seconds in all) of ``search`` over ``queries`` made by
+    ``concurrency`` threads taking the next query as each finishes (as the HTTP bench's
     clients do; tantivy releases the GIL, so the threads share the cores): what the engine
     alone answers at that concurrency on this machine."""
-    search = _floor_search(store.open_index(index_dir))
     todo = iter(queries)
     lock = threading.Lock()
     wall: list[float] = []
@@ -84,3 +88,9 @@ def floor_concurrent(index_dir: Path, queries: list[dict[str, Any]], concurrency
     for t in threads:
         t.join()
     return wall, time.perf_counter() - t0
+
+
+def floor_concurrent(index_dir: Path, queries: list[dict[str, Any]], concurrency: int
+                     ) -> tuple[list[float], float]:
+    """:func:`concurrent_times` of the floor's search on the index in ``index_dir``."""
+    return concurrent_times(floor_search(index_dir), queries, concurrency)

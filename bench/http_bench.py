@@ -11,8 +11,9 @@ httpx). ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
 the c=8 run and prints where its time goes.
 
 ``--c8-settings 1x40 1x2 2x2 ...`` runs, instead of all that, only the c=8 phase at several
-server settings (``serve --workers W --concurrency C``), interleaved round by round
-(:mod:`bench.c8_settings`), beside the floor's c=1 p50.
+server settings (``serve --workers W --concurrency C``), interleaved round by round with the
+floor's own c=8 (:mod:`bench.c8_settings`), beside the floor's c=1 p50; with ``--baseline``
+each setting is served by both checkouts.
 
 After the warm-up the bench waits for the server's background builds to finish (:func:`settle`).
 Every phase (warm-up, c=1, c=8, the page run's latencies and its CPU part, each path of the
@@ -39,7 +40,7 @@ import httpx
 
 from bench import c8_settings
 from bench.common import CORPUS, ROOT, arg_parser, load_articles, pct
-from bench.floor import floor_concurrent, floor_times
+from bench.floor import floor_concurrent, floor_search, floor_times
 from bench.http_client import SyncClient, run_sync
 from bench.profile import Profiler, server_cpu, summarise
 
@@ -234,22 +235,25 @@ def warm_up(server: subprocess.Popen[bytes], base: str, warm: list[dict[str, Any
 
 
 def settings_run(args: Any, index_dir: Path, pool: list[dict[str, Any]]) -> None:
-    """``--c8-settings``: the floor's c=1 p50, then :func:`bench.c8_settings.compare`."""
+    """``--c8-settings``: the floor's c=1 p50, then :func:`bench.c8_settings.compare` with the
+    floor at c=8 in the rotation, and each setting served by ``--baseline`` too when given."""
     settings: list[c8_settings.Setting] = args.c8_settings
     warm, floor_queries = pool[:100], pool[100:100 + args.queries]
     rest = pool[100 + args.queries:]
     blocks = [rest[r * args.block:(r + 1) * args.block] for r in range(args.rounds)]
+    roots = {"": ROOT, **({c8_settings.BASE: args.baseline} if args.baseline else {})}
     servers: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
     try:
         for setting in settings:
-            servers[setting.name] = start_server(ROOT, index_dir, setting.workers,
-                                                 setting.concurrency)
+            for prefix, root in roots.items():
+                servers[prefix + setting.name] = start_server(
+                    root, index_dir, setting.workers, setting.concurrency)
         for server, base in servers.values():
             warm_up(server, base, warm, 32)
         floor_wall, _ = floor_times(index_dir, floor_queries)
         report("floor (tantivy in-process)", floor_wall)
         c8_settings.compare({name: (server.pid, base) for name, (server, base) in servers.items()},
-                            blocks, pct(floor_wall, 50))
+                            blocks, pct(floor_wall, 50), floor_search(index_dir))
     finally:
         for server, _ in servers.values():
             server.terminate()
@@ -269,7 +273,8 @@ def main() -> None:
     p.add_argument("--c8-settings", nargs="+", metavar="WxC", type=c8_settings.parse_setting,
                    help="instead of the phases above: the c=8 phase at these settings "
                         "(WORKERSxCONCURRENCY, e.g. 1x2 2x2), interleaved (bench.c8_settings), "
-                        "beside the floor's c=1 p50 over --queries queries")
+                        "beside the floor's c=1 p50 over --queries queries and the floor "
+                        "at c=8 in the rotation; with --baseline, both checkouts' servers")
     p.add_argument("--rounds", type=int, default=10, help="rounds of --c8-settings")
     p.add_argument("--block", type=int, default=200, help="queries per round of --c8-settings")
     args = p.parse_args()

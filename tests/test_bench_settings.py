@@ -1,5 +1,6 @@
 """``bench.http_bench --c8-settings``: settings are ``WORKERSxCONCURRENCY``, and a comparison
-over the session's real server prints each setting's medians with no failed request."""
+over the session's real server prints each setting's medians with no failed request, the
+floor's own c=8 beside them, and a setting served by a baseline against this checkout's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.c8_settings import Setting, compare, parse_setting
+from bench.floor import floor_search
 
 
 def test_settings_are_workers_by_concurrency() -> None:
@@ -32,7 +34,29 @@ def test_a_comparison_prints_every_setting(
             pool.submit(compare, {"1x2": (pid, base)}, blocks, 0.001).result()
     out = capsys.readouterr().out
     assert "2 rounds of 3 queries" in out
-    line = re.search(r"^ +1x2 +p50 .* errors (\d+) +p99 of all .*x the floor's p50", out, re.M)
+    line = re.search(r"^ +1x2 +p50 .* errors (\d+) +p99 of all .*x the floor's c=1 p50", out, re.M)
     assert line is not None, out
     assert line.group(1) == "0"
     assert "p99 of each round (ms): 1x2 " in out
+
+
+def test_a_comparison_prints_the_floor_at_c8_and_the_baseline(
+        index_dir: Path, serving: Callable[[Path], AbstractContextManager[tuple[str, int]]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = [[{"q": "banjir"}, {"q": "jakarta"}, {"q": "presiden"}, {"q": "gempa"}]] * 3
+    with serving(index_dir) as (base, pid), serving(index_dir) as (old, old_pid):
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(compare, {"1x2": (pid, base), "base 1x2": (old_pid, old)}, blocks,
+                        0.001, floor_search(index_dir)).result()
+    out = capsys.readouterr().out
+    floor = re.search(r"^ +floor +p50 .* errors 0 +p99 of all +([\d.]+) ms", out, re.M)
+    assert floor is not None, out
+    for name in ("1x2", "base 1x2"):
+        line = re.search(rf"^ +{name} +p50 .* errors 0 +p99 of all +([\d.]+) ms = .*x the "
+                         r"floor's c=1 p50 \(goal <= 8x\), +([\d.]+)x its c=8 p99$", out, re.M)
+        assert line is not None, out
+        ratio = float(line.group(1)) / float(floor.group(1))
+        assert float(line.group(2)) == pytest.approx(ratio, rel=0.02, abs=0.06), out
+    assert re.search(r"^  1x2 this/base: p99 of all [\d.]+x, median p50 [\d.]+x, mean "
+                     r"[\d.]+x, CPU per request \(all rounds\) [\d.]+x$", out, re.M), out
+    assert "; floor " in out

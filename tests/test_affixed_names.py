@@ -20,7 +20,10 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
               "Nahdlatul Ulama": 61, "Pengurus Besar Nahdlatul Ulama": 28,
               "Kemenko Perekonomian": 15, "Kementerian Koordinator Bidang Perekonomian": 16,
               "Kemenko Kemaritiman": 3, "Kemenko Bidang Kemaritiman": 1,
-              "Ditjen Imigrasi": 8, "Ditjen Imigrasi Kemenkumham": 6})
+              "Ditjen Imigrasi": 8, "Ditjen Imigrasi Kemenkumham": 6,
+              "Monster Energy Yamaha": 57, "Monster Energy Yamaha MotoGP": 8,
+              "Repsol Honda": 82, "Repsol Honda Team": 3, "PB Djarum": 64,
+              "Perkumpulan Bulu Tangkis Djarum": 6, "Persatuan Bulu Tangkis Djarum": 3})
     assert m.entity("ORG", "PB PBSI") == ("PBSI",)
     assert m.entity("ORG", "Gojek Group") == ("Gojek",)
     assert m.entity("ORG", "Tim Mission Winnow Ducati") == ("Mission Winnow Ducati",)
@@ -29,6 +32,11 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
         "Kementerian Koordinator Bidang Perekonomian",)
     assert m.entity("ORG", "Kemenko Bidang Kemaritiman") == ("Kemenko Kemaritiman",)
     assert m.entity("ORG", "Ditjen Imigrasi Kemenkumham") == ("Ditjen Imigrasi",)
+    # a racing team's series or "team" after its name; a badminton club's head in full
+    assert m.entity("ORG", "Monster Energy Yamaha MotoGP") == ("Monster Energy Yamaha",)
+    assert m.entity("ORG", "Repsol Honda Team") == ("Repsol Honda",)
+    assert m.entity("ORG", "Perkumpulan Bulu Tangkis Djarum") == ("PB Djarum",)
+    assert m.entity("ORG", "Persatuan Bulu Tangkis Djarum") == ("PB Djarum",)
 
 
 def test_a_name_another_body_took_or_a_board_word_before_a_name_joins_nothing() -> None:
@@ -44,6 +52,11 @@ def test_a_name_another_body_took_or_a_board_word_before_a_name_joins_nothing() 
     assert m.entity("ORG", "MNC") == ("MNC Group",)
     assert m.entity("ORG", "MNC Pictures") == ("MNC Pictures",)
     assert m.entity("ORG", "Tim Prabowo") == ("Tim Prabowo",)
+    # a team joins no maker's name it holds; another kind of club's head is no "PB"
+    m = _map({"Yamaha": 94, "Monster Energy Yamaha": 57, "Persatuan Sepak Bola Djarum": 2,
+              "PB Djarum": 64})
+    assert m.entity("ORG", "Monster Energy Yamaha") == ("Monster Energy Yamaha",)
+    assert m.entity("ORG", "Persatuan Sepak Bola Djarum") == ("Persatuan Sepak Bola Djarum",)
 
 
 def test_a_national_unit_joins_its_name_with_polri_after_it_and_no_regional_unit_does() -> None:

@@ -219,6 +219,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     :class:`~indexer.schema.StoredArticle` and its mentions, and ``dataclasses.replace`` on each
     mention, made this the building process's largest cost while writing (a test proves the
     bytes equal to that way's)."""
+    prep = _tailed(prep, emap)
     f = prep.fields
     found = [(t, emap.type_of(t, v), v) for t, name in S.ENTITY_FIELDS.items()
              for v in f.get(name) or ()]
@@ -313,6 +314,28 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         if entities[t]:
             fields[name] = entities[t]
     return replace(prep, fields=fields)
+
+
+def _tailed(prep: Prepared, emap: EntityMap) -> Prepared:
+    """``prep`` with a body's name, its acronym in brackets and words after them read as the
+    acronym's name with those words, as its raw organisations' values and mentions
+    (:mod:`indexer.acronym_tails`); the same object where there is none."""
+    f = prep.fields
+    field = S.ENTITY_FIELDS["ORG"]
+    orgs = f.get(field) or ()
+    if not emap.tails_any(orgs):
+        return prep
+    stored = orjson.loads(f[S.PAYLOAD])
+    mentions = emap.tailed_mentions(stored["body"], stored["mentions"] or ())
+    if mentions is None:
+        return prep
+    before = {m["name"] for m in stored["mentions"] if m["type"] == "ORG"}
+    names = [m["name"] for m in mentions if m["type"] == "ORG"]
+    now = set(names)
+    values = [v for v in dict.fromkeys([*orgs, *names]) if v in now or v not in before]
+    stored["mentions"] = mentions
+    stored["entities"] = {**(stored["entities"] or {}), "ORG": values}
+    return replace(prep, fields={**f, field: values, S.PAYLOAD: orjson.dumps(stored)})
 
 
 def _places_in_names(stored: Json, emap: EntityMap,

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from indexer.acronym_tails import acronym_tails, may_tail, tailed_names
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
 from indexer.city_regencies import article_regencies, regencies
@@ -90,6 +91,10 @@ class EntityMap:
     _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
     # a town's bare name the map makes its city -> its regency (:mod:`indexer.city_regencies`)
     _towns: dict[str, str] = field(default_factory=dict, compare=False)
+    # an acronym -> the words after it -> its name with them (:mod:`indexer.acronym_tails`),
+    # and whether a raw value may be written before one of them in brackets, as read
+    _tailed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    _may_tail: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -112,6 +117,7 @@ class EntityMap:
                                         self._keys.get("ORG", {})))
         self._towns.update(regencies(self.counts.get("LOC", {}),
                                      lambda v: self.entity("LOC", v)))
+        self._tailed.update(tailed_names(self.counts.get("ORG", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -231,6 +237,26 @@ class EntityMap:
         """Whether one of an article's organisations' raw ``values`` is a name cut short
         (then :meth:`cut_otherwise` has something to read)."""
         return any(v in self._tails for v in values)
+
+    def tails_any(self, values: Iterable[str]) -> bool:
+        """Whether one of an article's organisations' raw ``values`` may be written before an
+        acronym in brackets with words after it (then :meth:`tailed_mentions` has something
+        to read)."""
+        for v in values:
+            found = self._may_tail.get(v)
+            if found is None:
+                found = self._may_tail[v] = may_tail(v, self._tailed)
+            if found:
+                return True
+        return False
+
+    def tailed_mentions(self, body: str, mentions: Iterable[Mapping[str, Any]]
+                        ) -> list[dict[str, Any]] | None:
+        """An article's mentions with a name, its acronym in brackets and words after them
+        read as the acronym's name with them (:func:`~indexer.acronym_tails.acronym_tails`);
+        None where none is."""
+        return acronym_tails(body, (dict(m) for m in mentions), self._tailed, lambda v: (
+            self.type_of("ORG", v) == "ORG" and self.entity("ORG", v) != ()))
 
     def other_types(self, value: str) -> int:
         """The articles naming ``value`` as an organisation or a place (as counted)."""

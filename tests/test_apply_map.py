@@ -36,7 +36,15 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     """The article decoded, every mention and value mapped, encoded again; ``prep`` itself when
     the mapped article equals the decoded one (judged on the result, not on the fields)."""
     f = prep.fields
-    before = load_payload(f[S.PAYLOAD])
+    decoded = before = load_payload(f[S.PAYLOAD])
+    # a name, its acronym in brackets and words after them: the acronym's name with them
+    tailed = emap.tailed_mentions(before.body, [asdict(m) for m in before.mentions])
+    if tailed is not None:
+        orgs = [m["name"] for m in tailed if m["type"] == "ORG"]
+        written = {m.name for m in before.mentions if m.type == "ORG"}
+        before = replace(before, mentions=tuple(S.Mention(**m) for m in tailed), entities={
+            **before.entities, "ORG": tuple(v for v in dict.fromkeys(
+                [*before.entities.get("ORG", ()), *orgs]) if v in orgs or v not in written)})
     retyped = [(emap.type_of(t, v), v) for t in S.ENTITY_TYPES for v in before.entities.get(t, ())]
     marked = bare_marks(before.title, before.body, [asdict(m) for m in before.mentions])
     inner = inner_only(before.title, before.body, [asdict(m) for m in before.mentions],
@@ -84,7 +92,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                      for m in _mapped(old, before, emap, names))
     stored = replace(before, entities=entities, mentions=mentions,
                      category=emap.category(before.category) if before.category else "")
-    if stored == replace(before, entities={t: before.entities.get(t, ()) for t in entities}):
+    if stored == replace(decoded, entities={t: decoded.entities.get(t, ()) for t in entities}):
         return prep
     fields = {k: v for k, v in f.items() if k not in S.ENTITY_FACETS}
     fields[S.PAYLOAD] = orjson.dumps(stored)

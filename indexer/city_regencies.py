@@ -57,19 +57,28 @@ _COMPACT_RE: Final = re.compile(r"[\s'.-]")
 def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
               ) -> dict[str, str]:
     """Places' raw values that are a town's bare name the map joined to its city -> the value
-    of its regency. ``counts``: raw place value -> articles; ``entity``: what the map makes a
-    raw place value."""
+    of its regency; and, where the corpus writes no city of that name, a bare name the map
+    keeps apart from the regency of its name (a district elsewhere: Kuningan of Jakarta Selatan,
+    Kabupaten Kuningan of West Java) -> the regency. ``counts``: raw place value -> articles;
+    ``entity``: what the map makes a raw place value."""
     by_key: dict[str, list[str]] = {}
     for v in sorted(counts):
         by_key.setdefault(variant_key(v), []).append(v)
     out: dict[str, str] = {}
     for key, bare in by_key.items():
         cities, regions = by_key.get(f"{CITY} {key}"), by_key.get(f"{REGENCY} {key}")
-        if not cities or not regions:
+        if not regions:
             continue
-        city, regency = entity(cities[0]), entity(regions[0])
-        if len(city) == 1 and len(regency) == 1 and city != regency:
-            out.update((v, regency[0]) for v in bare if entity(v) == city)
+        regency = entity(regions[0])
+        if len(regency) != 1:
+            continue
+        if cities:
+            city = entity(cities[0])
+            if len(city) == 1 and city != regency:
+                out.update((v, regency[0]) for v in bare if entity(v) == city)
+        else:  # a name the map keeps apart from the regency's: a place elsewhere's
+            out.update((v, regency[0]) for v in bare
+                       if len(entity(v)) == 1 and entity(v) != regency)
     return out
 
 

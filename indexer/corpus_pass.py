@@ -35,6 +35,7 @@ from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
+from indexer.foreign_namesakes import abroad
 from indexer.inner_names import inner_only
 from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
@@ -117,7 +118,7 @@ class Spill:
         c = in_key_order(self.counts)
         return compute_map(c.entities, c.categories, alias_person, c.evidence,
                            None if pool is None else pool.submit, c.person_categories,
-                           c.contexts, c.articles)
+                           c.contexts, c.articles, c.abroad)
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
@@ -246,10 +247,18 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         cut = cut_values(stored["mentions"] or (), gone)
     # an acronym the article uses in another sense than the body's (:mod:`acronym_senses`)
     others: set[tuple[str, int]] = set()
+    sensed: set[str] = set()
     if any(t == "ORG" and v in SENSE_VALUES for t, _, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
-        cut = cut | sense_values(stored["mentions"] or (), others)
+        sensed = sense_values(stored["mentions"] or (), others)
+        cut = cut | sensed
+    # a home body's name in a story filed abroad names a namesake there
+    # (:mod:`indexer.foreign_namesakes`)
+    if emap.home_bodies and abroad(f.get(S.CATEGORY) or "",
+                                   (v for _, to, v in found if to == "LOC")):
+        cut = cut | {v for _, to, v in found
+                     if to == "ORG" and not emap.home_bodies.isdisjoint(emap.entity("ORG", v))}
     # an unsure bare name is the person where the article writes his name (:mod:`bare_names`),
     # a short one the person whose longer name it writes (:mod:`short_names`)
     # and a town's bare name its regency where the article writes of the regency alone
@@ -275,6 +284,8 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
                                  text=text, inner=inner if t == "PER" else (),
                                  companies=companies if t == "ORG" else ())
              for t in S.ENTITY_TYPES}
+    # a venue's acronym the map makes a place ("ICE") is none where used in another sense
+    names["LOC"].update((v, ()) for v in sensed if v in names["LOC"])
     # a place's name written as a person's first word (:mod:`indexer.name_places`),
     # restating the name of the place before it (:mod:`indexer.restated_places`), or a
     # language's (:mod:`indexer.spoken_places`)

@@ -77,6 +77,9 @@ class EntityMap:
     kept: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # organisations' values that are media, the company's only where so written (:mod:`media_names`)
     media: frozenset[str] = frozenset()
+    # organisations named as every country may name a body, the home country's in its stories
+    # (:mod:`indexer.foreign_namesakes`)
+    home_bodies: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -290,7 +293,7 @@ class EntityMap:
                 "short_forms": {v: list(into) for v, into in self.short_forms.items()},
                 "homes": dict(self.homes), "common": sorted(self.common),
                 "kept": {p: sorted(vs) for p, vs in self.kept.items()},
-                "media": sorted(self.media)}
+                "media": sorted(self.media), "home_bodies": sorted(self.home_bodies)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -320,7 +323,8 @@ class EntityMap:
             common = frozenset(map(str, data.get("common", ())))
             kept = {str(p): frozenset(map(str, vs)) for p, vs in data.get("kept", {}).items()}
             media = frozenset(map(str, data.get("media", ())))
+            home = frozenset(map(str, data.get("home_bodies", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept, media)
+                   shorts, forms, homes, common, kept, media, home)

@@ -144,6 +144,7 @@ from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import STREET_NAME_MIN
+from indexer.foreign_namesakes import abroad, home_bodies
 from indexer.inner_names import inner_values
 from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
@@ -210,7 +211,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 category_counts: Mapping[str, int], resolve: Resolver,
                 evidence: NameEvidence | None = None, submit: Submit | None = None,
                 person_categories: Mapping[tuple[str, str], int] | None = None,
-                contexts: Iterable[tuple[str, ...]] = (), articles: int = 0) -> EntityMap:
+                contexts: Iterable[tuple[str, ...]] = (), articles: int = 0,
+                away: Mapping[str, int] | None = None) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases);
@@ -218,7 +220,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     With ``submit``, each type's map is computed in that pool, the types side by side (each
     type's map depends only on what is worked out here before it). ``contexts``: the values
     of each article naming a person in full, of ``articles`` counted (the company persons
-    keep)."""
+    keep). ``away``: organisation's value -> stories filed abroad naming it (the home bodies a
+    namesake abroad shares a name with)."""
     raw_counts = entity_counts
     types = retype_across(entity_counts)
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
@@ -299,7 +302,9 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      profiles(values, contexts, entity_counts, articles), articles,
                      marks, unsure, inner,
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
-                     short, homes, common, kept, media)
+                     short, homes, common, kept, media,
+                     home_bodies(away or {}, entity_counts.get("ORG", {}),
+                                 lambda v: values.get("ORG", {}).get(v, (v,))))
 
 
 @dataclass(slots=True)
@@ -315,6 +320,8 @@ class CorpusCounts:
     # the values of each article naming a person in full, persons' first; and articles counted
     contexts: list[tuple[str, ...]] = field(default_factory=list)
     articles: int = 0
+    # organisation's value -> stories filed abroad naming it (:mod:`indexer.foreign_namesakes`)
+    abroad: Counter[str] = field(default_factory=Counter)
 
     def add(self, entities: Mapping[str, Iterable[str]], category: str) -> None:
         for typ, values in entities.items():
@@ -323,6 +330,8 @@ class CorpusCounts:
             self.categories[category] += 1
             key = category_key(category)
             self.person_categories.update({(v, key) for v in entities.get("PER", ())})
+            if abroad(category, entities.get("LOC", ())):
+                self.abroad.update(set(entities.get("ORG", ())))
         persons = entities.get("PER", ())
         for pair in article_pairs(persons):
             self.evidence.together[pair] = self.evidence.together.get(pair, 0) + 1

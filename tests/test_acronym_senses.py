@@ -133,3 +133,31 @@ def test_no_acronym_of_another_sense_on_the_real_index(full_index_dir: Path) -> 
                         n.name == m.name and (art.title if n.field == "title" else art.body)[
                             n.start:n.end] != acronym for n in art.mentions), (art.title, m)
     assert seen >= 10  # "pajak kendaraan bermotor (PKB)" in DKI's tax news
+
+
+def test_a_venues_acronym_the_map_makes_a_place(tmp_path: Path) -> None:
+    """The map makes "ICE", Indonesia Convention Exhibition's acronym, a place; the US agency's
+    and an engine's "ICE" (real sentences of the 22k corpus) are no place."""
+    venue = "Indonesia Convention Exhibition"
+    emap = EntityMap({"LOC": {"ICE": (venue,)}}, {"LOC": {"ICE": 12, venue: 15}},
+                     types={"ORG": {"ICE": "LOC"}})
+    agency = prepared_article(
+        tmp_path, "Bahas Sinergi, US ICE Bertemu Bea Cukai Bali",
+        "Kanwil Bea Cukai Bali menerima kunjungan United States Immigration and Customs "
+        "Enforcement (US ICE). Pertemuan dengan Marco Champion yang baru menjabat sebagai "
+        "Country Attace US ICE di Indonesia.")
+    engine = prepared_article(
+        tmp_path, "Modifikasi Mobil", "Otak dibalik ubahan mesin ICE dengan motor listrik "
+        "dilakukan oleh rumah modifikasi di Tangerang.")
+    concert = prepared_article(
+        tmp_path, "EXO Gelar Konser", "EXO akan menjalani konser di ICE, BSD City, Tangerang "
+        "pada 23 November mendatang.")
+    for prep in (agency, engine, concert):
+        assert "ICE" in load_payload(prep.fields[S.PAYLOAD]).entities["ORG"]
+    for prep in (agency, engine):
+        after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+        assert venue not in after.entities.get("LOC", ()) and "ICE" not in after.entities.get(
+            "ORG", ())
+        assert all(m.name not in {venue, "ICE"} for m in after.mentions)
+    # must not change: the venue
+    assert venue in load_payload(apply_map(concert, emap).fields[S.PAYLOAD]).entities["LOC"]

@@ -17,6 +17,7 @@ from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
+from indexer.name_kinds import IN_PREFIX
 
 # place -> articles, as the 22k corpus counts them
 _LOC = {"Bekasi": 246, "Kota Bekasi": 97, "Kabupaten Bekasi": 68,
@@ -149,3 +150,30 @@ def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: 
     # ``warta add`` applies the stored map as ``reindex`` does
     again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
     assert load_payload(apply_map(prep, again).fields[S.PAYLOAD]).entities == after.entities
+
+
+def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None:
+    # "Kuningan, Jakarta Selatan" in most of its articles: a district of Jakarta the map keeps
+    # apart from Kabupaten Kuningan of West Java (no "Kota Kuningan")
+    evidence = NameEvidence(kinds={(("LOC", "Kuningan"), f"{IN_PREFIX}Jakarta Selatan"): 146})
+    m = compute_map({"PER": {}, "ORG": {}, "LOC": {**_LOC, "Jakarta Selatan": 1200}}, {},
+                    alias_person, evidence)
+    assert m.entity("LOC", "Kuningan") == ("Kuningan",)
+    assert m.entity("LOC", "Kabupaten Kuningan") == ("Kabupaten Kuningan",)
+
+    def place(text: str) -> tuple[str, ...]:
+        return m.entities_in("LOC", ["Kuningan"], text=text)["Kuningan"]
+
+    # real sentences of the corpus: the regency's words in the article
+    for text in ("Banyak ikan ada Bawal dan ikan lain khas Kuningan. Ridwan Kamil optimis "
+                 "pengembangan Telaga Biru di Kabupaten Kuningan akan berdampak.",
+                 "Kepala BPBD Kabupaten Kuningan Agus Mauludin di Kuningan, Kamis (24/10/2019).",
+                 "citra pariwisata khususnya bagi Kabupaten Kuningan. Masyarakat Kuningan "
+                 "sangat antusias."):
+        assert place(text) == ("Kabupaten Kuningan",), text
+    # must not change: the district's address, no regency written
+    for text in ("kata Yasonna di kantornya, Jalan HR Rasuna Said, Kuningan, Jakarta Selatan.",
+                 "seluruh jemaah berasal dari Jakarta, Bogor, Indramayu, Kuningan, Kebumen."):
+        assert place(text) == ("Kuningan",), text
+    # must not change: a town with a regency alone is joined to it, whatever the article says
+    assert m.entity("LOC", "Jember") == m.entity("LOC", "Kabupaten Jember")

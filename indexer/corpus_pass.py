@@ -35,7 +35,7 @@ from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
-from indexer.foreign_namesakes import abroad
+from indexer.foreign_namesakes import abroad, written_home
 from indexer.inner_names import inner_only
 from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
@@ -257,8 +257,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # (:mod:`indexer.foreign_namesakes`)
     if emap.home_bodies and abroad(f.get(S.CATEGORY) or "",
                                    (v for _, to, v in found if to == "LOC")):
-        cut = cut | {v for _, to, v in found
+        namesakes = {v for _, to, v in found
                      if to == "ORG" and not emap.home_bodies.isdisjoint(emap.entity("ORG", v))}
+        if namesakes:
+            stored = stored or orjson.loads(f[S.PAYLOAD])
+            cut = cut | (namesakes - written_home(stored["title"], stored["body"],
+                                                  stored["mentions"] or (), namesakes))
     # an unsure bare name is the person where the article writes his name (:mod:`bare_names`),
     # a short one the person whose longer name it writes (:mod:`short_names`)
     # and a town's bare name its regency where the article writes of the regency alone

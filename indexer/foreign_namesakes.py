@@ -11,18 +11,21 @@ filed abroad it is another country's body of that name: no value of that article
 alike). A story is filed abroad where its category is a world-news desk's
 (``data/world_desks.txt``) and its places name another country and not the home country
 (``data/home_places.txt``). A body whose stories are abroad as often as not (a foreign
-ministry's, a party abroad) is left as it is.
+ministry's, a party abroad) is left as it is, and so is one the story writes with the home
+country's name ("Komisi I DPR RI" on a visit abroad: :func:`written_home`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from typing import Final
+from typing import Any, Final
 
-from indexer.entities.facts import DATA, countries, load_names, load_places
+from indexer.entities.facts import ALIASES, DATA, countries, load_names, load_places
 from indexer.name_keys import category_key, name_words
+from indexer.words import WORD_RE
 
 WORLD_DESKS: Final = load_names(DATA / "world_desks.txt")
 BODY_HEADS: Final = load_names(DATA / "body_heads.txt")
@@ -31,6 +34,12 @@ HOME_PLACES: Final = load_names(DATA / "home_places.txt")
 ABROAD_SHARE: Final = 0.15
 # Words joining a body's duties ("Kementerian Pendidikan dan Kebudayaan"): no name of their own.
 _JOINING: Final = frozenset({"dan", "&"})
+# The home country's names and short forms, lower case ("RI").
+HOME_NAMES: Final = HOME_PLACES | frozenset(
+    short for short, (name, typ) in ALIASES.items() if typ == "LOC" and name.lower() in HOME_PLACES)
+# A body's short form in brackets between its name and the country's ("Kementerian Dalam
+# Negeri (Kemendagri) India").
+_BRACKETED_RE: Final = re.compile(r"\s*\([^()]{1,30}\)")
 
 
 def abroad(category: str, places: Iterable[str]) -> bool:
@@ -84,3 +93,23 @@ def home_bodies(away: Mapping[str, int], counts: Mapping[str, int],
             found[v] += away.get(raw, 0)
     return frozenset(v for v, n in found.items()
                      if 0 < n <= ABROAD_SHARE * total[v] and kind_name(v))
+
+
+def written_home(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
+                 values: Iterable[str]) -> set[str]:
+    """The organisations' raw ``values`` the article writes with the home country's name: at
+    the end of a mention of theirs ("DPR RI") or as the word right after it, past a short form
+    in brackets ("Kementerian Luar Negeri (Kemlu) RI")."""
+    wanted = set(values)
+    out: set[str] = set()
+    for m in mentions:
+        if m["type"] != "ORG" or m["name"] not in wanted:
+            continue
+        text = title if m["field"] == "title" else body
+        end = m["end"]
+        bracket = _BRACKETED_RE.match(text, end)
+        after = WORD_RE.findall(text[bracket.end() if bracket else end:][:40].lower())[:2]
+        last = WORD_RE.findall(text[m["start"]:end].lower())[-1:]
+        if not HOME_NAMES.isdisjoint(last + after[:1]) or " ".join(after) in HOME_NAMES:
+            out.add(m["name"])
+    return out

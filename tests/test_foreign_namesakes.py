@@ -17,7 +17,7 @@ from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
-from indexer.foreign_namesakes import abroad, home_bodies, kind_name
+from indexer.foreign_namesakes import abroad, home_bodies, kind_name, written_home
 
 DEMOKRAT = "Partai Demokrat"
 
@@ -52,6 +52,26 @@ def test_a_home_body_is_one_written_mostly_at_home() -> None:
     assert found == {DEMOKRAT}
 
 
+def test_a_body_written_with_the_home_countrys_name_is_the_home_body() -> None:
+    def home(text: str, written: str, name: str) -> set[str]:
+        at = text.index(written)
+        return written_home("", text, [{"type": "ORG", "name": name, "field": "body",
+                                        "start": at, "end": at + len(written)}], [name])
+
+    dpr, kemendagri = "Dewan Perwakilan Rakyat", "Kementerian Dalam Negeri"
+    # real sentences of the 22k corpus
+    assert home("Saat ini masyarakat terus mendesak DPR RI untuk mengesahkan", "DPR RI",
+                dpr) == {dpr}
+    assert home("Komnas Perempuan meminta kepada Presiden dan DPR RI, agar mempertimbangkan",
+                "DPR", dpr) == {dpr}
+    # must not: another country's name after it, past its short form; none
+    assert home("Juru Bicara Kementerian Dalam Negeri (Kemendagri) India belum memberikan "
+                "respons", "Kementerian Dalam Negeri", kemendagri) == set()
+    assert home("Namun DPR AS memiliki pandangan yang berbeda.", "DPR", dpr) == set()
+    assert home("Menurut Partai Demokrat, selaku mayoritas di DPR, menilai", "Partai Demokrat",
+                DEMOKRAT) == set()
+
+
 def _map(orgs: dict[str, int], away: dict[str, int]) -> EntityMap:
     return compute_map({"PER": {}, "ORG": orgs, "LOC": {"Ukraina": 50}}, {},
                        alias_person, away=away)
@@ -83,6 +103,18 @@ def test_through_the_map_and_the_stored_map(tmp_path: Path) -> None:
     home = prepared_article(tmp_path, "Warga AS Dukung Upaya Pencopotan Trump", _US,
                             category="Nasional")
     assert DEMOKRAT in load_payload(apply_map(home, m).fields[S.PAYLOAD]).entities["ORG"]
+    # a home body written with the home country's name stays (the real corpus's "mendesak DPR
+    # RI"), the namesake goes
+    dpr = "Dewan Perwakilan Rakyat"
+    visit = prepared_article(tmp_path, "Warga AS Dukung Upaya Pencopotan Trump",
+                             _US + " Saat ini masyarakat terus mendesak DPR RI untuk bersikap.",
+                             category="dunia")
+    orgs = load_payload(visit.fields[S.PAYLOAD]).entities["ORG"]
+    assert dpr in orgs
+    m2 = _map({**dict.fromkeys(orgs, 3), DEMOKRAT: 160, dpr: 1900}, {DEMOKRAT: 14, dpr: 6})
+    assert m2.home_bodies == {DEMOKRAT, dpr}
+    orgs = load_payload(apply_map(visit, m2).fields[S.PAYLOAD]).entities["ORG"]
+    assert dpr in orgs and DEMOKRAT not in orgs
     both = prepared_article(tmp_path, "Warga AS Dukung Upaya Pencopotan Trump",
                             _US + " Indonesia mengikuti perkembangan itu.", category="dunia")
     assert DEMOKRAT in load_payload(apply_map(both, m).fields[S.PAYLOAD]).entities["ORG"]

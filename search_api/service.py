@@ -150,8 +150,13 @@ def _page(snap: Snapshot, request: SearchRequest, sort: str, main: Query
 
 
 def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
+    return search_in(holder.snapshot(), request)[0]
+
+
+def search_in(snap: Snapshot, request: SearchRequest) -> tuple[SearchResponse, SearchRequest]:
+    """:func:`search` in ``snap``, with ``request`` as the index writes its filter values
+    (:func:`search_api.selection.indexed_selection`)."""
     t0 = time.perf_counter()
-    snap = holder.snapshot()
     schema, searcher = snap.schema, snap.searcher
     compiled: CompiledQuery = build(request.q, snap.analyzer, schema)
     sort = request.sort
@@ -194,7 +199,7 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
         query=request.q, sort=sort, matched=matched, suggestion=suggestion,
         collapse=request.collapse, total=total, stories=n_stories, took_ms=took,
         page=request.page, size=request.size, hits=hits, facets=counted,
-    )
+    ), request
 
 
 # -- articles, entities, health ---------------------------------------------------------------

@@ -26,6 +26,7 @@ from __future__ import annotations
 import random
 import warnings
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -177,6 +178,19 @@ def test_searches_agree(tantivy_backend: Backend, os_backend: OpenSearchBackend,
         n_ordered += a.sort == "relevance" and not sloppy and len(a.hits) > 1
     assert n_hits > 1000  # the drawn queries really match documents
     assert n_ordered > 30  # and many rankings were compared in order
+
+
+def test_page_search_is_the_search_in_one_view(tantivy_backend: Backend,
+                                               os_backend: OpenSearchBackend,
+                                               oracle: list[OracleDoc]) -> None:
+    """The page's one call answers what :meth:`search` answers, with the filter values as
+    the index writes them (as tantivy's) and the memo of the generation read."""
+    for request in list(_requests(oracle))[:16]:
+        answer = os_backend.page_search(request)
+        assert replace(answer.response, took_ms=0.0) == replace(
+            os_backend.search(request), took_ms=0.0)
+        assert answer.indexed == tantivy_backend.page_search(request).indexed
+        assert answer.cache is os_backend.cache()
 
 
 def test_collapsed_story_counts_agree(tantivy_backend: Backend, os_backend: Backend) -> None:

@@ -26,10 +26,11 @@ from starlette.templating import Jinja2Templates
 from starlette.testclient import TestClient
 
 from indexer import schema as S
-from search_api import i18n
+from search_api import i18n, selection
 from search_api.app import create_app
 from search_api.backends import TantivyBackend
 from search_api.facets import FacetValue
+from search_api.params import SearchRequest
 from search_api.web import fmt, quoting
 from search_api.web.entity_page import entity_url
 from search_api.web.facet_values import facet_words, values_html
@@ -406,3 +407,26 @@ def test_facet_words_are_the_templates(spec: S.Facet, code: str, label: str | No
                      words.find, words.find_prompt])
     assert ours == _extension_env().from_string(WORDS).render(label=label, singular=singular,
                                                               i18n=lang)
+
+
+def test_page_search_is_the_search_and_its_selection_in_one_view(
+        tantivy_backend: TantivyBackend, oracle: list[Any]) -> None:
+    """The page's one call answers what /search answers, with the filter values as the index
+    writes them (what ``selection.indexed_selection`` gives) and the memo of the same
+    snapshot."""
+    snap = tantivy_backend.holder.snapshot()
+    named = [d for d in oracle if d.person][:5]
+    requests = [SearchRequest(q="banjir"), SearchRequest(q="", sort="newest"),
+                *(SearchRequest(q=d.title.split()[0], filters={"person": (d.person[0].lower(),),
+                                                               "source": (d.source.upper(),)})
+                  for d in named)]
+    rewritten = 0
+    for request in requests:
+        answer = tantivy_backend.page_search(request)
+        assert replace(answer.response, took_ms=0.0) == replace(
+            tantivy_backend.search(request), took_ms=0.0)
+        assert answer.indexed == selection.indexed_selection(snap, request)
+        assert answer.cache is snap.cache
+        rewritten += answer.indexed.filters.get("person") != request.filters.get("person")
+    assert rewritten == len(named)  # the lower-cased names came back as the index writes them
+

@@ -21,7 +21,7 @@ from tantivy import Query
 from indexer import export as E
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from search_api import explore, results, selection, service, snapshot, suggest, trends
+from search_api import explore, results, service, snapshot, suggest, trends
 from search_api import stories as ST
 from search_api.params import MAX_QUERY_CHARS, EntitiesRequest, SearchRequest
 from search_api.query import build
@@ -40,8 +40,9 @@ class Backend(Protocol):
         """:meth:`search`'s ``total`` for ``request``, without hits or facets."""
         ...
 
-    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
-        """``request`` with its filter values as the index writes them."""
+    def page_search(self, request: SearchRequest) -> PageSearch:
+        """:meth:`search`, with what the search page reads beside its answer taken from the
+        same view of the index."""
         ...
 
     def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
@@ -82,6 +83,16 @@ class Backend(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class PageSearch:
+    """A search's answer, its request with the filter values as the index writes them, and
+    the memo of the view of the index that answered (:meth:`Backend.cache`)."""
+
+    response: results.SearchResponse
+    indexed: SearchRequest
+    cache: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class Marking:
     """The index's analyzer, the terms a query's words are analysed to (none for no query), and
     the article's names (which the analyzer keeps whole)."""
@@ -112,8 +123,9 @@ class TantivyBackend:
     def count(self, request: SearchRequest) -> int:
         return service.count(self.holder, request)
 
-    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
-        return selection.indexed_selection(self.holder.snapshot(), request)
+    def page_search(self, request: SearchRequest) -> PageSearch:
+        snap = self.holder.snapshot()
+        return PageSearch(*service.search_in(snap, request), snap.cache)
 
     def export(self, request: SearchRequest) -> Iterator[tuple[S.StoredArticle, str]]:
         snap = self.holder.snapshot()

@@ -37,7 +37,7 @@ from indexer.name_keys import variant_key
 from search_api import explore, results, selection, snapshot, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
-from search_api.backends import Marking
+from search_api.backends import Marking, PageSearch
 from search_api.backends import opensearch_explore as X
 from search_api.backends import opensearch_export as XP
 from search_api.backends import opensearch_facets as FA
@@ -113,8 +113,15 @@ class OpenSearchBackend:
 
     # -- search ------------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> results.SearchResponse:
-        t0 = time.perf_counter()
+        return self._search_in(self._generation(), request)[0]
+
+    def page_search(self, request: SearchRequest) -> PageSearch:
         gen = self._generation()
+        return PageSearch(*self._search_in(gen, request), gen.cache)
+
+    def _search_in(self, gen: _Generation, request: SearchRequest
+                   ) -> tuple[results.SearchResponse, SearchRequest]:
+        t0 = time.perf_counter()
         compiled = compile_dsl(request.q, gen.analyzer)
         sort = request.sort
         if compiled.query is None and sort in ("relevance", "recent"):
@@ -147,13 +154,10 @@ class OpenSearchBackend:
             suggestion=X.did_you_mean(self, request.q, wait=False),
             collapse=request.collapse, total=total, stories=total - repeats, took_ms=took,
             page=request.page, size=request.size, hits=hits, facets=facets,
-        )
+        ), request
 
     def count(self, request: SearchRequest) -> int:
         return XP.count(self, request)
-
-    def indexed_selection(self, request: SearchRequest) -> SearchRequest:
-        return self._indexed(self._generation(), request)
 
     def _indexed(self, gen: _Generation, request: SearchRequest) -> SearchRequest:
         """:func:`search_api.selection.indexed_selection`."""

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from markupsafe import Markup
 
@@ -58,9 +58,9 @@ def _slot(first: date, by_day: bool, lang: Lang) -> tuple[date, date, str, str, 
     return end, end + timedelta(days=1), label, tick, first.isoformat(), end.isoformat()
 
 
-def newest_day(backend: Backend) -> date | None:
-    """The newest publication day (WIB) in the whole index (memoised per index generation)."""
-    cache = backend.cache()
+def newest_day(backend: Backend, cache: dict[str, Any]) -> date | None:
+    """The newest publication day (WIB) in the whole index (memoised in ``cache``, the memo of
+    the index generation being read)."""
     key = "web:newest_day"
     if key not in cache:
         response = backend.search(SearchRequest(sort="newest", size=1, facet_size=0))

@@ -233,10 +233,11 @@ def _hit_view(hit: Hit, back: str, lang: Lang) -> HitView:
 def build_search_page(
     holder: Backend, state: PageState, request: SearchRequest, lang: Lang
 ) -> SearchPage:
-    response = holder.search(request)
+    answer = holder.page_search(request)
+    response = answer.response
     # Filter values as the index writes them ("joko widodo" is "Joko Widodo"), so the chips,
     # the ticked boxes and their links name the values the facets list.
-    indexed = holder.indexed_selection(request).filters if request.filters else {}
+    indexed = answer.indexed.filters
     filters = tuple((f.name, indexed[f.name]) for f in FACETS if indexed.get(f.name))
     if filters != state.filters:
         state = replace(state, filters=filters)
@@ -271,7 +272,8 @@ def build_search_page(
         clear_url=state.cleared().url if removals else None,
         relaxations=relaxations,
         facets=_facet_views(state, links, response, holder, lang),
-        histogram=build_histogram(state, response.facets.date, newest_day(holder), lang, links),
+        histogram=build_histogram(state, response.facets.date,
+                                  newest_day(holder, answer.cache), lang, links),
         pager=build_pager(state, response.stories, request.size, links),
         first_page_url=links.at_page(1),
         suggestion=(Link(response.suggestion, replace(state, q=response.suggestion, page=1).url)

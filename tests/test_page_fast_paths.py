@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 from starlette.testclient import TestClient
 
@@ -35,7 +36,7 @@ from search_api.web import fmt, quoting
 from search_api.web.entity_page import entity_url
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.histogram import axis_html, bars_html
-from search_api.web.routes import TEMPLATE_DIR, make_templates
+from search_api.web.routes import TEMPLATE_DIR, make_templates, url_path
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
     FACETS,
@@ -430,3 +431,14 @@ def test_page_search_is_the_search_and_its_selection_in_one_view(
         rewritten += answer.indexed.filters.get("person") != request.filters.get("person")
     assert rewritten == len(named)  # the lower-cased names came back as the index writes them
 
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=30).map(lambda t: "/" + t),
+                 st.lists(st.text(st.sampled_from("az09-._~%:;/?#\\ é"), max_size=8),
+                          max_size=4).map(lambda parts: "/" + "/".join(parts))),
+       st.sampled_from([None, "example.org", "127.0.0.1:8000", "[::1]:80", "bad host/x"]))
+def test_url_path_is_starlettes(path: str, host: str | None) -> None:
+    headers = [(b"host", host.encode())] if host is not None else []
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"q=a",
+             "headers": headers, "scheme": "http", "server": ("127.0.0.1", 8000)}
+    assert url_path(Request(scope)) == Request(scope).url.path

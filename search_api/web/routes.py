@@ -12,6 +12,7 @@ environment, whose templates have their words translated (:mod:`search_api.web.t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -39,6 +40,17 @@ PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR: Final = PACKAGE_DIR / "templates"
 STATIC_DIR: Final = PACKAGE_DIR / "static"
 
+# A path Starlette's URL writes as it is (no "?", "#", "\\", control or non-ASCII characters,
+# no leading "//"), so ``request.url.path`` is the scope's own.
+_PLAIN_PATH: Final = re.compile(r"(?:/(?!/)[A-Za-z0-9._~!$&'()*+,;=:@%-]*)+|/", re.ASCII)
+
+
+def url_path(request: Request) -> str:
+    """``request.url.path``, without building the request's whole URL for a plain path."""
+    path: str = request.scope["path"]
+    return path if _PLAIN_PATH.fullmatch(path) else request.url.path
+
+
 def _templates(request: Request, lang: i18n.Lang) -> Jinja2Templates:
     templates: Jinja2Templates = request.app.state.web_templates[lang.code]
     return templates
@@ -62,7 +74,7 @@ def _render(
     lang = lang or _lang(request)
     other = "en" if lang.code == "id" else "id"
     kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang" and v.strip()]
-    switch = request.url.path + "?" + encode([*kept, ("lang", other)])
+    switch = url_path(request) + "?" + encode([*kept, ("lang", other)])
     template = _templates(request, lang).env.get_template(name)
     html = template.render({**context, "request": request, "i18n": lang, "lang_switch": switch})
     response = HTMLResponse(html, status)

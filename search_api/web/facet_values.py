@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from markupsafe import Markup
 
@@ -22,12 +23,28 @@ from search_api.facets import FacetValue
 from search_api.i18n import Lang
 from search_api.web.entity_page import entity_url
 from search_api.web.fmt import fmt_count, html_id
+from search_api.web.remembered import Remembered
 from search_api.web.state import with_lang_param
 from search_api.web.templating import escape_output, format_markup
 from search_api.web.views import FacetWords
 
+PARTS_SIZE: Final = 2_048  # values remembered per facet and language
+COUNTS_SIZE: Final = 8_192  # counts remembered per language
 
-@lru_cache(maxsize=16_384)
+
+@lru_cache(maxsize=64)
+def _value_parts(facet: str, about: str, lang_param: tuple[tuple[str, str], ...]
+                 ) -> Remembered[str, tuple[str, str, str]]:
+    """:func:`_parts` of each value of ``facet`` in one language."""
+    return Remembered(lambda value: _parts(facet, value, about, lang_param), PARTS_SIZE)
+
+
+@lru_cache(maxsize=8)
+def _count_html(lang: Lang) -> Remembered[int, str]:
+    """Each count as a value list prints it (escaped) in ``lang``."""
+    return Remembered(lambda n: escape_output(fmt_count(n, lang)), COUNTS_SIZE)
+
+
 def _parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str, str], ...]
            ) -> tuple[str, str, str]:
     """A value's markup before its count, between its count and its count's label, and after
@@ -49,13 +66,13 @@ def _parts(facet: str, value: str, about: str, lang_param: tuple[tuple[str, str]
 
 def values_html(facet: str, values: Sequence[FacetValue], lang: Lang) -> Markup:
     """The ``<li>`` of each value (joined by newlines), ticked where selected."""
-    about, param = lang.gettext("About %(name)s"), lang.param
+    parts = _value_parts(facet, lang.gettext("About %(name)s"), lang.param)
+    counts = _count_html(lang)
     out = []
     for v in values:
-        head, middle, tail = _parts(facet, v.value, about, param)
+        head, middle, tail = parts[v.value]
         checked = '" checked' if v.selected else '"'
-        count = escape_output(fmt_count(v.count, lang))
-        out.append(f"{head}{v.count}{checked}{middle}{count}{tail}")
+        out.append(f"{head}{v.count}{checked}{middle}{counts[v.count]}{tail}")
     return Markup("\n".join(out))
 
 

@@ -42,6 +42,7 @@ from indexer.feed import (
     gc_tuned,
     worker_pool,
 )
+from indexer.map_workers import map_pool, mapped
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
 
@@ -148,10 +149,12 @@ def reindex(
                 beside = _Beside(pool, side, park.stories)
                 entity_map = spill.entity_map(None if pool is None else beside)
                 stories = beside.result()
-        index = store.create_empty(gen)
-        writer = _Writer(index, report, live=False, stories=stories, clustered=True)
-        for prep in spill.replay():
-            writer.add(apply_map(prep, entity_map))
+        # the map applied in a pool forked before tantivy's threads start (map_workers.py)
+        with map_pool(1 if dask_address else workers or default_workers(), entity_map) as mp:
+            index = store.create_empty(gen)
+            writer = _Writer(index, report, live=False, stories=stories, clustered=True)
+            for prep in mapped(spill, entity_map, mp):
+                writer.add(prep)
         if report.written == 0:
             # Nothing usable: leave the live index as it was.
             del writer, index

@@ -51,13 +51,13 @@ def init_worker(stems: dict[str, str], lexicon_words: frozenset[str],
                  protect_names: bool) -> None:
     global _WORKER_ANALYZER
     store.release_inherited_locks()
-    _die_with_parent()
+    die_with_parent()
     gc.set_threshold(*GC_THRESHOLD)
     _WORKER_ANALYZER = Analyzer(stems, lexicon=lexicon_words, protect_names=protect_names)
     gc.freeze()  # what the worker inherited stays put: the collector need not walk it
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: have the kernel SIGKILL this worker when the building process dies."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -122,13 +122,17 @@ class Spill:
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
+        return map(unpack, self.packed())
+
+    def packed(self) -> Iterator[bytes]:
+        """:meth:`replay`'s documents as they are parked, pickled."""
         self._file.flush()
         self._file.seek(0)
         read = self._file.read
         try:
             for _ in range(self.size):
                 (n,) = _LENGTH.unpack(read(_LENGTH.size))
-                yield unpack(read(n))
+                yield read(n)
         finally:
             self._file.close()
 

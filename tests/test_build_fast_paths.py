@@ -32,6 +32,7 @@ from indexer.corpus_pass import (
     Parcel,
     Spill,
     alias_person,
+    apply_map,
     count_prepared,
     evidence_of,
     in_key_order,
@@ -39,6 +40,7 @@ from indexer.corpus_pass import (
 from indexer.document import Prepared
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.map_workers import map_pool, mapped
 from indexer.records import Chunk, iter_chunks
 
 
@@ -186,3 +188,26 @@ def test_one_map_is_saved_as_one_file(tmp_path: Path) -> None:
         files.append((tmp_path / str(n) / store.ENTITY_MAP).read_bytes())
     assert files[0] == files[1]
     assert EntityMap.from_json(orjson.loads(files[0])) == emap
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_map_applied_in_workers_gives_what_it_gives_here(chunks: list[Chunk],
+                                                             tmp_path: Path, workers: int) -> None:
+    """The write-out's documents, mapped in a pool forked with the map, in batches that do
+    not divide the spill evenly: the documents ``apply_map`` gives in the building process, in
+    the same order."""
+    parcels = [p for c in chunks for p in process_chunk(c, _analyzer(), parcels=True).parcels]
+    spill, again = Spill(tmp_path), Spill(tmp_path)
+    for p in parcels:
+        spill.add(p)
+        again.add(p)
+    emap = spill.entity_map(None)
+    want = [apply_map(p, emap) for p in again.replay()]
+    with map_pool(workers, emap) as pool:
+        assert (pool is None) == (workers == 1)
+        got = list(mapped(spill, emap, pool, batch_size=7))
+    assert len(got) == len(want) == len(parcels) > 7 * 5
+    for a, b in zip(got, want, strict=True):
+        _same(a, b)
+    changed = sum(a.fields != p.unpack().fields for a, p in zip(got, parcels, strict=True))
+    assert changed > 10  # the map changes documents: the comparison is of mapped ones

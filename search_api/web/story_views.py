@@ -22,8 +22,8 @@ def story_url(story_id: str) -> str:
     return "/stories/" + quote(story_id)
 
 
-@dataclass(frozen=True, slots=True)
-class StoryLine:
+@dataclass(slots=True)
+class StoryLine:  # a search page's view (search_api.web.views)
     url: str
     size: int
     also_in: str  # "detik, okezone (+3)", or "" when every copy is from the hit's own outlet

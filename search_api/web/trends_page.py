@@ -39,8 +39,8 @@ BAR_HEIGHT: Final = 22
 BAR_GAP: Final = 30
 
 
-@dataclass(frozen=True, slots=True)
-class MonitorLinks:
+@dataclass(slots=True)
+class MonitorLinks:  # a search page's view (search_api.web.views)
     feed: str
     csv: str
     ndjson: str

@@ -85,8 +85,10 @@ def _top_counts(searcher: tantivy.Searcher, keyed: FK.Tables, query: Query, name
                 ) -> dict[str, list[tuple[str, int]]]:
     """Each facet's (value, count) pairs holding its top ``size`` for ``query``: probed
     (``result``, an aggregate call that had :func:`facet_keys.probe_agg` for each name, or a
-    call of their own), and the facets whose probe left the last place undecided (or named a
-    number ``keyed`` does not) counted again, in one call, with :func:`facets.terms_agg`."""
+    call of their own); the facets counted by number whose probe left the last place undecided
+    probed again wider (:func:`facet_keys.wide_agg`, one call); and those still undecided (or
+    naming a number ``keyed`` does not) counted again, in one call, with
+    :func:`facets.terms_agg`."""
     segments = searcher.num_segments
     if result is None:
         result = searcher.aggregate(
@@ -94,6 +96,14 @@ def _top_counts(searcher: tantivy.Searcher, keyed: FK.Tables, query: Query, name
     probed = {n: FK.term_counts(keyed, n, result.get(n)) for n in names}
     counts = {n: c for n, c in probed.items() if c is not None}
     unsettled = [n for n in names if n not in counts or not F.probe_settles(counts[n], size)]
+    wide = [n for n in unsettled if n in keyed and n in counts]
+    if wide:  # probed by number: first a wider probe by number
+        again = searcher.aggregate(query, {n: FK.wide_agg(n, segments) for n in wide})
+        for n in wide:
+            found = FK.term_counts(keyed, n, again.get(n))
+            if found is not None and F.probe_settles(found, size, FK.WIDE_PROBE):
+                counts[n] = found
+                unsettled.remove(n)
     if unsettled:
         exact = searcher.aggregate(query, {n: F.terms_agg(n, size, segments) for n in unsettled})
         counts.update((n, F.term_counts(exact.get(n))) for n in unsettled)

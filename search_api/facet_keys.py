@@ -36,6 +36,7 @@ from search_api.snapshot import Snapshot
 
 Tables = Mapping[str, Mapping[int, str]]  # facet field -> number -> value
 _MEMO: Final = "facet_keys"
+WIDE_PROBE: Final = 256  # values of a second probe by number (:func:`wide_agg`)
 
 
 def tables(snap: Snapshot) -> Tables:
@@ -93,6 +94,17 @@ def probe_agg(keyed: Tables, name: str, size: int, segments: int) -> dict[str, A
     n = max(size, 1) + F.PROBE_EXTRA
     candidates = n if segments == 1 else ENTITY_SCAN_SIZE
     return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
+
+
+def wide_agg(name: str, segments: int) -> dict[str, Any]:
+    """A second probe by number of a facet ``name`` whose first probe left its last place
+    undecided: the top :data:`WIDE_PROBE` values, every value of each segment a candidate
+    (a number costs no lookup, so its counts are exact on any number of segments). Ties at the
+    last place shown come from small counts over few values, which it usually holds whole,
+    where a count by text would look each of its candidates up."""
+    candidates = WIDE_PROBE if segments == 1 else ENTITY_SCAN_SIZE
+    return {"terms": {"field": S.ENTITY_KEYS[name], "size": WIDE_PROBE,
+                      "segment_size": candidates}}
 
 
 def term_counts(keyed: Tables, name: str, agg: Mapping[str, Any] | None

@@ -106,13 +106,15 @@ def probe_agg(field: str, size: int, segments: int = 2) -> dict[str, Any]:
     return {"terms": {"field": field, "size": n, "segment_size": n}}
 
 
-def probe_settles(counts: Sequence[tuple[str, int]], size: int) -> bool:
+def probe_settles(counts: Sequence[tuple[str, int]], size: int, width: int | None = None
+                  ) -> bool:
     """Whether a :func:`probe_agg` result's ``counts`` hold the top ``size`` values by count,
     ties by value (what :func:`terms_facet` shows): yes when the probe is not full (it holds
     every value) or its last count is below the ``size``-th best (every value counted at least
-    that much is in it); else a value tied with the ``size``-th may lie past it."""
+    that much is in it); else a value tied with the ``size``-th may lie past it. ``width``: the
+    values the probe asked for, ``size + PROBE_EXTRA`` unless given."""
     size = max(size, 1)
-    if len(counts) < size + PROBE_EXTRA:
+    if len(counts) < (size + PROBE_EXTRA if width is None else width):
         return True
     ranked = sorted((c for _, c in counts), reverse=True)
     return ranked[-1] < ranked[size - 1]

@@ -20,6 +20,7 @@ from search_api.backends import Backend
 from search_api.i18n import Lang
 from search_api.params import SearchRequest
 from search_api.web.fmt import fmt_count, fmt_day, fmt_day_month, fmt_month, parse_iso
+from search_api.web.remembered import Remembered
 from search_api.web.state import Links, PageState
 from search_api.web.templating import escape_output, format_markup
 from search_api.web.views import Bar, Histogram, Link
@@ -46,7 +47,19 @@ def _bucket_range(key: str) -> tuple[date, date] | None:
     return None
 
 
-@lru_cache(maxsize=4_096)
+@lru_cache(maxsize=16)
+def _slots(by_day: bool, lang: Lang) -> Remembered[date, tuple[date, date, str, str, str, str]]:
+    """:func:`_slot` of each first day, for bars of days (``by_day``) or months in ``lang``."""
+    return Remembered(lambda first: _slot(first, by_day, lang), 4_096)
+
+
+@lru_cache(maxsize=8)
+def _results_text(lang: Lang) -> Remembered[tuple[int, str], str]:
+    """A bar's "12 results" (its count and that count as written), escaped, in ``lang``."""
+    return Remembered(lambda key: escape_output(format_markup(
+        lang.ngettext("%(num)s result", "%(num)s results", key[0]), {"num": key[1]})), 4_096)
+
+
 def _slot(first: date, by_day: bool, lang: Lang) -> tuple[date, date, str, str, str, str]:
     """A bar's last day, the next bar's first, its label, its tick (a month's without the year
     but January's), and its days in ISO: the same on every page that shows that day or month."""
@@ -92,11 +105,11 @@ def build_histogram(
         n_bars = ((stop - start).days if granularity == "day"
                   else (stop.year - start.year) * 12 + stop.month - start.month) + 1
         every = max(1, math.ceil(n_bars / MAX_TICKS))  # every how many bars a tick is written
-        by_day = granularity == "day"
+        slots = _slots(granularity == "day", lang)
         cursor = start
         while cursor <= stop:
-            end, step, label, tick, date_from, date_to = _slot(cursor, by_day, lang)
-            if not by_day and cursor == start:
+            end, step, label, tick, date_from, date_to = slots[cursor]
+            if granularity == "month" and cursor == start:
                 tick = label
             n = counts.get(cursor, (end, 0))[1]
             height = 0.0 if n == 0 else max(round(100 * n / top, 1), 3.0)
@@ -149,18 +162,18 @@ def build_histogram(
 def bars_html(bars: Sequence[Bar], lang: Lang) -> Markup:
     """Each bar's element, a line each: a link filtering on its dates, or an empty bar."""
     none = escape_output(format_markup(lang.gettext("no results"), {}))
+    results_text = _results_text(lang)
     out = []
     for bar in bars:
         label, dates = _escaped(bar.label, bar.date_from, bar.date_to)
         if bar.url:
             count = escape_output(bar.count_label)
-            text = lang.ngettext("%(num)s result", "%(num)s results", bar.count)
             out.append(
                 f'        <a class="bar" href="{escape_output(bar.url)}" draggable="false" '
                 f'data-count="{bar.count}" {dates} title="{label}: {count}"><span class="bar-fill" '
                 f'style="height: {escape_output(bar.height)}%"></span>'
                 f'<span class="visually-hidden">{label}: '
-                f'{escape_output(format_markup(text, {"num": bar.count_label}))}</span></a>\n')
+                f'{results_text[bar.count, bar.count_label]}</span></a>\n')
         else:
             out.append(f'        <span class="bar bar-empty" {dates} title="{label}: 0"><span '
                        f'class="visually-hidden">{label}: {none}</span></span>\n')

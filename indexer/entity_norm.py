@@ -149,7 +149,14 @@ from indexer.inner_names import inner_values
 from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
 from indexer.name_keys import category_key, name_words, variant_key
-from indexer.name_kinds import SITE, brand_heads, kind_votes, written_as_organisations
+from indexer.name_kinds import (
+    SITE,
+    VENUE,
+    brand_heads,
+    kind_votes,
+    venue_name,
+    written_as_organisations,
+)
 from indexer.near_names import org_words
 from indexer.nicknames import article_pairs
 from indexer.org_names import acronym_of
@@ -229,13 +236,19 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
     # a venue's name read as an organisation's: a place (:mod:`indexer.name_kinds`), with the
-    # acronym of its name ("ICE": Indonesia Convention Exhibition), which is joined to it
+    # acronym of its name ("ICE": Indonesia Convention Exhibition), which is joined to it, and
+    # the venue's name an acronym voted a venue's stands for ("Yogyakarta International
+    # Airport": YIA)
     sites = {v for (t, v), kind in kinds.items() if kind == SITE}
-    if sites:
+    venues = {v for (t, v), kind in kinds.items() if kind == VENUE}
+    if sites or venues:
         initials = {acronym_of(name_words(v)) for v in sites}
-        sites |= {v for v in entity_counts.get("ORG", {})
-                  if len(v) >= ACRONYM_MIN and v.isupper() and v.lower() in initials}
-        kinds = {n: kind for n, kind in kinds.items() if kind != SITE}
+        acronyms = {v.lower() for v in venues if len(v) >= ACRONYM_MIN and v.isupper()}
+        sites |= venues | {
+            v for v in entity_counts.get("ORG", {})
+            if len(v) >= ACRONYM_MIN and v.isupper() and v.lower() in initials
+            or acronyms and venue_name(v) and acronym_of(name_words(v)) in acronyms}
+        kinds = {n: kind for n, kind in kinds.items() if kind not in (SITE, VENUE)}
         _retype(raw_counts, types, sites, "ORG", "LOC")
         entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(sites, "LOC")})
     # A band's name, and a maker's or a club's written as a person's one-word name (after a

@@ -24,7 +24,10 @@ no facet value. An organisation's name ending in a venue's word (``data/venue_he
 "Arena", "Convention Center") written after a locative word ("di", "ke") in half of its articles
 is a venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or a company's
 name is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves
-none. An organisation's one-word name written after a word of a medium ("akun X", "kanal X",
+none. An organisation's name written after a word of [named] that heads a venue's name
+(``data/venue_heads.txt``: "bandara YIA") in a quarter of its articles is that venue's, a place
+([named] takes a name of no acronym written so in half of its articles). An organisation's
+one-word name written after a word of a medium ("akun X", "kanal X",
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
 article writes about the company behind it). A person's own name is written so now and then
@@ -58,6 +61,8 @@ Name = tuple[str, str]  # (type, value)
 MEDIUM: Final = "medium"
 PART: Final = "part"
 SITE: Final = "site"
+VENUE: Final = "venue"
+NAMED: Final = "named"
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
@@ -68,6 +73,8 @@ IN_PREFIX: Final = "in:"
 # (:attr:`Kind.least`).
 KIND_MIN: Final = 2
 VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
+# The words of [named] that head a venue's name: an organisation's name after one is [venue]'s.
+_VENUE_WORDS: Final = frozenset(h[0] for h in VENUE_HEADS if len(h) == 1)
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
 _INITIALS_RE: Final = re.compile(r"[A-Z]{2,5}")
 
@@ -76,8 +83,13 @@ def _initials(typ: str, value: str) -> bool:
     return _INITIALS_RE.fullmatch(value) is not None
 
 
-def _venue(typ: str, value: str) -> bool:
+def venue_name(value: str) -> bool:
+    """Whether a name ends in a venue's word (``data/venue_heads.txt``: "Allianz Arena")."""
     return any(name_words(value)[-len(h):] == h for h in VENUE_HEADS)
+
+
+def _venue(typ: str, value: str) -> bool:
+    return venue_name(value)
 
 
 def _no_acronym(typ: str, value: str) -> bool:
@@ -106,6 +118,8 @@ class Kind:
     as_person: str | None = None
     # What else a name voted of this kind is: (type, value) -> whether it fits.
     fits: Callable[[str, str], bool] | None = None
+    # Its words are its own section of ``data/kind_words.txt`` (else it is counted otherwise).
+    of_words: bool = True
 
     def __post_init__(self) -> None:
         if bool(self.types) != (self.share is not None):
@@ -123,7 +137,7 @@ class Kind:
 KINDS: Final = (
     Kind("group", ("PER",), Fraction(1, 4)),
     Kind("thing", ("PER",), Fraction(1, 4)),
-    Kind("named", ("PER", "ORG"), Fraction(1, 2), fits=_no_acronym),
+    Kind(NAMED, ("PER", "ORG"), Fraction(1, 2), fits=_no_acronym),
     Kind("school"),
     Kind("product", ("ORG",), Fraction(1, 4), min_words=2, as_person="maker"),
     Kind("maker", ("PER",), Fraction(1, 4)),
@@ -131,6 +145,7 @@ KINDS: Final = (
     Kind("initials", ("ORG",), Fraction(1, 2), org_only=True, fits=_initials),
     Kind(MEDIUM, ("ORG",), Fraction(1, 4), least=3, max_words=1),
     Kind(SITE, ("ORG",), Fraction(1, 2), org_only=True, fits=_venue),
+    Kind(VENUE, ("ORG",), Fraction(1, 4), org_only=True, of_words=False),
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
     Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
@@ -142,7 +157,7 @@ KIND_OF: Final = {k.name: k for k in KINDS}
 def _kind_words() -> dict[str, str]:
     """word -> the kind it says the next name is."""
     sections = read_sections(DATA / "kind_words.txt")
-    return {w: k.name for k in KINDS if not k.headline for w in sections[k.name]}
+    return {w: k.name for k in KINDS if k.of_words and not k.headline for w in sections[k.name]}
 
 
 @cache
@@ -178,6 +193,10 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             if m["type"] == "PER":
                 kind = KIND_OF[kind].as_person or kind
             out.add(((m["type"], m["name"]), kind))
+            text = title if m["field"] == "title" else body
+            if kind == NAMED and m["type"] == "ORG" \
+                    and word_before(text, m["start"])[1].lower() in _VENUE_WORDS:
+                out.add(((m["type"], m["name"]), VENUE))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] == "LOC"
@@ -192,7 +211,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
-    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site" of
+    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site", "venue" of
     organisations'). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -442,3 +442,11 @@ def test_url_path_is_starlettes(path: str, host: str | None) -> None:
     scope = {"type": "http", "method": "GET", "path": path, "query_string": b"q=a",
              "headers": headers, "scheme": "http", "server": ("127.0.0.1", 8000)}
     assert url_path(Request(scope)) == Request(scope).url.path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=4), st.sampled_from(["day", "week", "month", "a b&c"]))
+def test_trend_url_is_urlencode(series: list[str], interval: str) -> None:
+    pairs = [("series", s) for s in series] + ([("interval", interval)] if interval != "day"
+                                               else [])
+    assert trend_url(series, interval) == "/trends?" + urlencode(pairs)

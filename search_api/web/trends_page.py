@@ -63,10 +63,12 @@ def search_pairs(state: PageState) -> list[tuple[str, str]]:
 
 
 def trend_url(series: Sequence[str], interval: str = "day") -> str:
+    """``"/trends?" + urlencode(pairs)`` of the series (and the interval but the default), each
+    value quoted once by :func:`quote_plus` (a series is a whole search's query string)."""
     pairs = [("series", s) for s in series]
     if interval != "day":
         pairs.append(("interval", interval))
-    return "/trends?" + urlencode(pairs)
+    return "/trends?" + "&".join(f"{k}={quote_plus(v)}" for k, v in pairs)
 
 
 def monitor_links(state: PageState, facets: Sequence[FacetView], lang: Lang) -> MonitorLinks:

@@ -37,6 +37,7 @@ from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.fingerprints import Fingerprint
 from indexer.foreign_namesakes import abroad, written_home
 from indexer.inner_names import inner_only
+from indexer.lone_letters import alone_in_article
 from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
@@ -118,7 +119,7 @@ class Spill:
         c = in_key_order(self.counts)
         return compute_map(c.entities, c.categories, alias_person, c.evidence,
                            None if pool is None else pool.submit, c.person_categories,
-                           c.contexts, c.articles, c.abroad)
+                           c.contexts, c.articles, c.abroad, c.letters)
 
     def replay(self) -> Iterator[Prepared]:
         """The parked documents in the order they came (then the file is gone)."""
@@ -257,6 +258,10 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
         sensed = sense_values(stored["mentions"] or (), others)
         cut = cut | sensed
+    # two capitals alone that stand for many things (:mod:`indexer.lone_letters`)
+    if emap.lone_letters and any(v in emap.lone_letters for _, _, v in found):
+        cut = cut | alone_in_article((v for _, to, v in found if to == "ORG"), emap.lone_letters,
+                                     lambda v: emap.entity("ORG", v))
     # a home body's name in a story filed abroad names a namesake there
     # (:mod:`indexer.foreign_namesakes`)
     if emap.home_bodies and abroad(f.get(S.CATEGORY) or "",

@@ -80,6 +80,8 @@ class EntityMap:
     # organisations named as every country may name a body, the home country's in its stories
     # (:mod:`indexer.foreign_namesakes`)
     home_bodies: frozenset[str] = frozenset()
+    # organisations' values of two capitals that alone name none (:mod:`indexer.lone_letters`)
+    lone_letters: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -293,7 +295,8 @@ class EntityMap:
                 "short_forms": {v: list(into) for v, into in self.short_forms.items()},
                 "homes": dict(self.homes), "common": sorted(self.common),
                 "kept": {p: sorted(vs) for p, vs in self.kept.items()},
-                "media": sorted(self.media), "home_bodies": sorted(self.home_bodies)}
+                "media": sorted(self.media), "home_bodies": sorted(self.home_bodies),
+                "lone_letters": sorted(self.lone_letters)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -324,7 +327,8 @@ class EntityMap:
             kept = {str(p): frozenset(map(str, vs)) for p, vs in data.get("kept", {}).items()}
             media = frozenset(map(str, data.get("media", ())))
             home = frozenset(map(str, data.get("home_bodies", ())))
+            lone = frozenset(map(str, data.get("lone_letters", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept, media, home)
+                   shorts, forms, homes, common, kept, media, home, lone)

@@ -146,6 +146,7 @@ from indexer.entity_map import EntityMap
 from indexer.expanded_names import STREET_NAME_MIN
 from indexer.foreign_namesakes import abroad, home_bodies
 from indexer.inner_names import inner_values
+from indexer.lone_letters import count_letters, lone_letters
 from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
 from indexer.name_keys import category_key, name_words, variant_key
@@ -219,7 +220,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                 evidence: NameEvidence | None = None, submit: Submit | None = None,
                 person_categories: Mapping[tuple[str, str], int] | None = None,
                 contexts: Iterable[tuple[str, ...]] = (), articles: int = 0,
-                away: Mapping[str, int] | None = None) -> EntityMap:
+                away: Mapping[str, int] | None = None,
+                letters: Mapping[tuple[str, str], int] | None = None) -> EntityMap:
     """The map of a corpus from its document counts: ``entity_counts`` type -> value ->
     articles, ``category_counts`` category -> articles. ``resolve`` names the person a ticket
     half refers to when the corpus has no such value itself (the extractor's aliases);
@@ -228,7 +230,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     type's map depends only on what is worked out here before it). ``contexts``: the values
     of each article naming a person in full, of ``articles`` counted (the company persons
     keep). ``away``: organisation's value -> stories filed abroad naming it (the home bodies a
-    namesake abroad shares a name with)."""
+    namesake abroad shares a name with); ``letters``: (organisation's value of two capitals,
+    another of the article's) -> articles naming both (:mod:`indexer.lone_letters`)."""
     raw_counts = entity_counts
     types = retype_across(entity_counts)
     found = _retype_nicknames(entity_counts, types, evidence or NameEvidence())
@@ -309,6 +312,10 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     values = {typ: future.result() for typ, future in futures.items()}
     homes, common, kept = side_facts(values, entity_counts, person_categories or {}, contexts,
                                      articles)
+
+    def org(v: str) -> tuple[str, ...]:
+        return values.get("ORG", {}).get(v, (v,))
+
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types, astray,
@@ -316,8 +323,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      marks, unsure, inner,
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
                      short, homes, common, kept, media,
-                     home_bodies(away or {}, entity_counts.get("ORG", {}),
-                                 lambda v: values.get("ORG", {}).get(v, (v,))))
+                     home_bodies(away or {}, entity_counts.get("ORG", {}), org),
+                     lone_letters(letters or {}, entity_counts.get("ORG", {}), org))
 
 
 @dataclass(slots=True)
@@ -335,10 +342,14 @@ class CorpusCounts:
     articles: int = 0
     # organisation's value -> stories filed abroad naming it (:mod:`indexer.foreign_namesakes`)
     abroad: Counter[str] = field(default_factory=Counter)
+    # (organisation's value of two capitals, another of the article's) -> articles naming both
+    # (:mod:`indexer.lone_letters`)
+    letters: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, entities: Mapping[str, Iterable[str]], category: str) -> None:
         for typ, values in entities.items():
             self.entities[typ].update(set(values))
+        count_letters(self.letters, entities.get("ORG", ()))
         if category:
             self.categories[category] += 1
             key = category_key(category)

@@ -26,8 +26,9 @@ is a venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or
 name is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves
 none. An organisation's name written after a word of [named] that heads a venue's name
 (``data/venue_heads.txt``: "bandara YIA") in a quarter of its articles is that venue's, a place
-([named] takes a name of no acronym written so in half of its articles). An organisation's
-one-word name written after a word of a medium ("akun X", "kanal X",
+([named] takes a name of no acronym written so in half of its articles). A name written right
+after "#" in half of its articles is a hashtag's ("#SurabayaMenggugat"), no facet value. An
+organisation's one-word name written after a word of a medium ("akun X", "kanal X",
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
 article writes about the company behind it). A person's own name is written so now and then
@@ -63,6 +64,8 @@ PART: Final = "part"
 SITE: Final = "site"
 VENUE: Final = "venue"
 NAMED: Final = "named"
+# A name written right after "#" is a hashtag's.
+HASHTAG: Final = "hashtag"
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
@@ -146,6 +149,7 @@ KINDS: Final = (
     Kind(MEDIUM, ("ORG",), Fraction(1, 4), least=3, max_words=1),
     Kind(SITE, ("ORG",), Fraction(1, 2), org_only=True, fits=_venue),
     Kind(VENUE, ("ORG",), Fraction(1, 4), org_only=True, of_words=False),
+    Kind(HASHTAG, ("PER", "ORG", "LOC"), Fraction(1, 2), of_words=False),
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
     Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
@@ -188,15 +192,17 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     story = tells_story(title)
     prev: Mapping[str, Any] | None = None
     for m in mentions:
-        kind = kind_before(title if m["field"] == "title" else body, m["start"])
+        text = title if m["field"] == "title" else body
+        kind = kind_before(text, m["start"])
         if kind is not None and (not KIND_OF[kind].org_only or m["type"] == "ORG"):
             if m["type"] == "PER":
                 kind = KIND_OF[kind].as_person or kind
             out.add(((m["type"], m["name"]), kind))
-            text = title if m["field"] == "title" else body
             if kind == NAMED and m["type"] == "ORG" \
                     and word_before(text, m["start"])[1].lower() in _VENUE_WORDS:
                 out.add(((m["type"], m["name"]), VENUE))
+        if text[m["start"] - 1:m["start"]] == "#":
+            out.add(((m["type"], m["name"]), HASHTAG))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] == "LOC"
@@ -212,7 +218,7 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
     "thing", "named", "maker", "story" of persons' names; "product", "medium", "site", "venue" of
-    organisations'). ``kinds``: (name, kind) -> articles."""
+    organisations'; "hashtag" of any). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         k = KIND_OF.get(kind)  # none: a person's marks (:mod:`indexer.person_marks`), "in:"

@@ -15,7 +15,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.media_names import COMPANY
 from indexer.name_evidence import NameEvidence
-from indexer.name_kinds import KIND_OF, KINDS, VENUE, Kind, article_kinds, kind_before
+from indexer.name_kinds import HASHTAG, KIND_OF, KINDS, VENUE, Kind, article_kinds, kind_before
 
 
 def _at(text: str, name: str) -> str | None:
@@ -26,10 +26,10 @@ def test_every_kind_has_one_record_and_a_section_of_words() -> None:
     sections = read_sections(DATA / "kind_words.txt")
     assert len(KIND_OF) == len(KINDS)
     # the words of the company behind a medium are a section of no kind (indexer.media_names);
-    # a venue's head is a word of [named] (counted so in article_kinds)
+    # a venue's head is a word of [named], a hashtag's "#" no word (counted in article_kinds)
     own = {k.name for k in KINDS if k.of_words}
     assert set(sections) == own | {COMPANY}
-    assert own == set(KIND_OF) - {VENUE}
+    assert own == set(KIND_OF) - {VENUE, HASHTAG}
     assert all(sections[k] for k in own)
     assert all(k.as_person in KIND_OF for k in KINDS if k.as_person is not None)
     with pytest.raises(ValueError):
@@ -208,3 +208,25 @@ def test_a_clubs_name_that_looks_like_a_mans_typed_an_organisations_is_one() -> 
     # must not change: typed an organisation's in too few articles, or never
     for v in ("Barito Putra", "Jandia Eka Putra"):
         assert m.type_of("PER", v) == "PER", v
+
+
+def test_a_name_mostly_written_as_a_hashtag_is_no_value() -> None:
+    # as the 22k corpus writes them: "Aksi #SurabayaMenggugat", "#IndonesiaDermawan"
+    body = "Aksi #SurabayaMenggugat digelar di depan DPRD. Data #BMKG dan BMKG Jatim."
+    mentions = [{"type": "ORG", "name": n, "field": "body", "start": body.index(n, k),
+                 "end": body.index(n, k) + len(n)} for n, k in (
+        ("SurabayaMenggugat", 0), ("DPRD", 0), ("BMKG", 0), ("BMKG", 62))]
+    assert article_kinds("Aksi Mahasiswa", body, mentions) == {
+        (("ORG", "SurabayaMenggugat"), "hashtag"), (("ORG", "BMKG"), "hashtag")}
+    counts = {"PER": {}, "LOC": {},
+              "ORG": {"SurabayaMenggugat": 11, "IndonesiaDermawan": 6, "BMKG": 262,
+                      "Netflix": 31, "AdAstra": 3}}
+    kinds = {"SurabayaMenggugat": 11, "IndonesiaDermawan": 6, "BMKG": 3, "Netflix": 3,
+             "AdAstra": 1}
+    m = compute_map(counts, {}, alias_person,
+                    NameEvidence(kinds={(("ORG", v), "hashtag"): n for v, n in kinds.items()}))
+    assert m.entity("ORG", "SurabayaMenggugat") == ()
+    assert m.entity("ORG", "IndonesiaDermawan") == ()
+    # must not change: a body or a company now and then tagged, a name tagged in a third
+    for v in ("BMKG", "Netflix", "AdAstra"):
+        assert m.entity("ORG", v) == (v,), v

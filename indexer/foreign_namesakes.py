@@ -48,7 +48,12 @@ def abroad(category: str, places: Iterable[str]) -> bool:
     if category_key(category) not in WORLD_DESKS:
         return False
     lower = {p.lower() for p in places}
-    return lower.isdisjoint(HOME_PLACES) and not lower.isdisjoint(countries() - HOME_PLACES)
+    return lower.isdisjoint(HOME_PLACES) and not lower.isdisjoint(_foreign())
+
+
+@cache
+def _foreign() -> frozenset[str]:
+    return countries() - HOME_PLACES
 
 
 @cache

@@ -98,10 +98,10 @@ def _top_counts(searcher: tantivy.Searcher, keyed: FK.Tables, query: Query, name
     unsettled = [n for n in names if n not in counts or not F.probe_settles(counts[n], size)]
     wide = [n for n in unsettled if n in keyed and n in counts]
     if wide:  # probed by number: first a wider probe by number
-        again = searcher.aggregate(query, {n: FK.wide_agg(n, segments) for n in wide})
+        again = searcher.aggregate(query, {n: FK.wide_agg(n, size, segments) for n in wide})
         for n in wide:
             found = FK.term_counts(keyed, n, again.get(n))
-            if found is not None and F.probe_settles(found, size, FK.WIDE_PROBE):
+            if found is not None and F.probe_settles(found, size, FK.wide_width(size)):
                 counts[n] = found
                 unsettled.remove(n)
     if unsettled:

@@ -36,7 +36,7 @@ from search_api.snapshot import Snapshot
 
 Tables = Mapping[str, Mapping[int, str]]  # facet field -> number -> value
 _MEMO: Final = "facet_keys"
-WIDE_PROBE: Final = 256  # values of a second probe by number (:func:`wide_agg`)
+WIDE_PROBE: Final = 256  # values of a second probe by number, at least (:func:`wide_width`)
 
 
 def tables(snap: Snapshot) -> Tables:
@@ -96,15 +96,21 @@ def probe_agg(keyed: Tables, name: str, size: int, segments: int) -> dict[str, A
     return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
 
 
-def wide_agg(name: str, segments: int) -> dict[str, Any]:
-    """A second probe by number of a facet ``name`` whose first probe left its last place
-    undecided: the top :data:`WIDE_PROBE` values, every value of each segment a candidate
-    (a number costs no lookup, so its counts are exact on any number of segments). Ties at the
-    last place shown come from small counts over few values, which it usually holds whole,
-    where a count by text would look each of its candidates up."""
-    candidates = WIDE_PROBE if segments == 1 else ENTITY_SCAN_SIZE
-    return {"terms": {"field": S.ENTITY_KEYS[name], "size": WIDE_PROBE,
-                      "segment_size": candidates}}
+def wide_width(size: int) -> int:
+    """The values a second probe by number asks for, for a facet of ``size`` values: at least
+    :data:`WIDE_PROBE`, and always more than the first probe's."""
+    return max(WIDE_PROBE, max(size, 1) + F.PROBE_EXTRA + 1)
+
+
+def wide_agg(name: str, size: int, segments: int) -> dict[str, Any]:
+    """A second probe by number of a facet ``name`` of ``size`` values whose first probe left
+    its last place undecided: the top :func:`wide_width` values, every value of each segment a
+    candidate (a number costs no lookup, so its counts are exact on any number of segments).
+    Ties at the last place shown come from small counts over few values, which it usually
+    holds whole, where a count by text would look each of its candidates up."""
+    n = wide_width(size)
+    candidates = n if segments == 1 else max(n, ENTITY_SCAN_SIZE)
+    return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
 
 
 def term_counts(keyed: Tables, name: str, agg: Mapping[str, Any] | None

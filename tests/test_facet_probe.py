@@ -42,6 +42,28 @@ def test_a_settled_probe_shows_the_values_of_the_complete_counts(
     assert not settles or F.terms_facet(probe, [], size) == F.terms_facet(counts, [], size)
 
 
+@settings(max_examples=300, deadline=None)
+@given(COUNTS, st.integers(1, 12), st.integers(0, 20), st.randoms(use_true_random=False))
+def test_a_settled_probe_of_any_width_shows_the_values_of_the_complete_counts(
+        counts: list[tuple[str, int]], size: int, extra: int, rng: random.Random) -> None:
+    # A wider probe (facet_keys.wide_agg): the best ``width`` by count, ties in any order.
+    width = size + 1 + extra
+    shuffled = counts[:]
+    rng.shuffle(shuffled)
+    probe = sorted(shuffled, key=lambda vc: -vc[1])[:width]
+    settles = F.probe_settles(probe, size, width)
+    assert settles or len(counts) >= width
+    assert not settles or F.terms_facet(probe, [], size) == F.terms_facet(counts, [], size)
+
+
+def test_the_wider_probe_is_wider_than_the_first_whatever_the_size() -> None:
+    for size in (0, 1, 10, 11, 100, facet_keys.WIDE_PROBE, 10 * facet_keys.WIDE_PROBE):
+        width = facet_keys.wide_width(size)
+        assert width >= facet_keys.WIDE_PROBE
+        assert width > max(size, 1) + F.PROBE_EXTRA
+        assert facet_keys.wide_agg(S.PERSON, size, 1)["terms"]["size"] == width
+
+
 def _oracle(snap: snapshot.Snapshot, request: SearchRequest, text: Query | None,
             filters: Mapping[str, Query], dates: Query | None, size: int
             ) -> dict[str, tuple[F.FacetValue, ...]]:

@@ -59,8 +59,9 @@ DISTRICT_HEAD: Final = "kecamatan"
 SHARED_DISTRICTS_PATH: Final = Path(__file__).parent / "data" / "shared_districts.txt"
 # A point on a road ("Tol Cipularang Km 92") is on that road.
 _KM_RE: Final = re.compile(r"(.+) km \d+")
-# Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's).
-NAME_TAILS: Final = ("ri",)
+# Words after a name that only say whose it is ("Gedung DPR RI": Republik Indonesia's; "Biro
+# Penerangan Masyarakat Divisi Humas": the police's public relations division's bureau).
+NAME_TAILS: Final = ("ri", "divisi humas")
 # English words after a place's name that only say its kind ("Anfield Stadium" ~ "Anfield").
 PLACE_TAILS: Final = ("stadium",)
 # The English word for "kota" after a city's name: "New York City" ~ "New York" where the corpus

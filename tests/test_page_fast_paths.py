@@ -36,6 +36,7 @@ from search_api.web import fmt, quoting
 from search_api.web.entity_page import entity_url
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.histogram import axis_html, bars_html
+from search_api.web.remembered import Remembered
 from search_api.web.routes import TEMPLATE_DIR, make_templates, url_path
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
@@ -450,3 +451,19 @@ def test_trend_url_is_urlencode(series: list[str], interval: str) -> None:
     pairs = [("series", s) for s in series] + ([("interval", interval)] if interval != "day"
                                                else [])
     assert trend_url(series, interval) == "/trends?" + urlencode(pairs)
+
+
+def test_remembered_makes_each_value_once_and_forgets_at_its_bound() -> None:
+    made: list[int] = []
+
+    def make(key: int) -> int:
+        made.append(key)
+        return key * 2
+
+    table: Remembered[int, int] = Remembered(make, 3)
+    assert [table[k] for k in (1, 2, 1, 3, 2)] == [2, 4, 2, 6, 4]
+    assert made == [1, 2, 3]  # each key made once
+    assert table[4] == 8
+    assert dict(table) == {4: 8}  # a fourth key emptied the full table
+    assert table[1] == 2
+    assert made == [1, 2, 3, 4, 1]

@@ -131,6 +131,11 @@ def _run_workers(factory: str, workers: int, options: dict[str, Any]) -> None:
     """uvicorn's ``workers`` processes of the app ``factory``, their connections spread evenly
     over them through a board (:mod:`search_api.spread`) removed when they stop."""
     board = spread.create_board()
+    if board is None:
+        click.echo("warta serve: no connection board in the temporary directory (read-only or "
+                   "full?): connections are not spread over the workers", err=True)
+        uvicorn.run(factory, factory=True, workers=workers, **options)
+        return
     os.environ[spread.BOARD_ENV] = str(board)
     try:
         uvicorn.run(factory, factory=True, workers=workers, **options)

@@ -31,14 +31,21 @@ MAX_PAUSES: Final = 4
 _SLOT_BYTES: Final = 16  # the process's pid and its connections, two int64
 
 
-def create_board(directory: str | Path | None = None) -> Path:
+def create_board(directory: str | Path | None = None) -> Path | None:
     """A new, empty board file (in ``directory``, else the temporary directory); the serving
-    command removes it at exit."""
-    fd, name = tempfile.mkstemp(prefix="warta-connections-", dir=directory)
+    command removes it at exit. None where no file can be made there (a read-only or full
+    disk): the workers then serve unspread, as uvicorn alone does, rather than not at all."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="warta-connections-", dir=directory)
+    except OSError:
+        return None
     try:
         os.ftruncate(fd, SLOTS * _SLOT_BYTES)
-    finally:
+    except OSError:
         os.close(fd)
+        os.unlink(name)
+        return None
+    os.close(fd)
     return Path(name)
 
 

@@ -39,8 +39,19 @@ def _processes(n: int) -> Iterator[list[subprocess.Popen[bytes]]]:
             p.wait()
 
 
+def _new_board(directory: Path) -> Path:
+    path = spread.create_board(directory)
+    assert path is not None and path.stat().st_size == SLOTS * 16
+    return path
+
+
+def test_no_board_where_no_file_can_be_made(tmp_path: Path) -> None:
+    assert spread.create_board(tmp_path / "missing") is None
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_process_holding_more_than_another_pauses(tmp_path: Path) -> None:
-    path = spread.create_board(tmp_path)
+    path = _new_board(tmp_path)
     with _processes(2) as (p, q):
         a, b = Board(path, p.pid), Board(path, q.pid)
         assert a.opened() == 0  # 1 against 0: as even as two processes get
@@ -58,7 +69,7 @@ def test_a_process_holding_more_than_another_pauses(tmp_path: Path) -> None:
 
 
 def test_a_process_alone_or_beside_dead_ones_never_pauses(tmp_path: Path) -> None:
-    path = spread.create_board(tmp_path)
+    path = _new_board(tmp_path)
     with _processes(2) as (p, q):
         a = Board(path, p.pid)
         assert [a.opened() for _ in range(3)] == [0, 0, 0]

@@ -5,7 +5,8 @@ to each (:func:`~indexer.corpus_pass.apply_map`, the largest part of its work pe
 hands them to tantivy, whose indexing thread runs on the other core. Done there, the building
 process's thread bounds the write-out while the feed's workers sit idle. So a pool forked once
 the map is computed (the workers inherit it, nothing is pickled) applies it to batches of the
-spill's bytes, in spill order, while the building process writes the batches before.
+spill's bytes, in spill order, while the building process writes the batches before, and
+maps batches itself while it would otherwise wait for the next.
 """
 
 from __future__ import annotations
@@ -69,11 +70,24 @@ def mapped(spill: Spill, emap: EntityMap, pool: ProcessPoolExecutor | None,
         for prep in spill.replay():
             yield apply_map(prep, emap)
         return
-    pending: deque[Future[list[Prepared]]] = deque()
+    # Batches in spill order: a worker's (a future) or, where the next document to write is
+    # still in a worker, mapped here meanwhile (a list): sending a document costs a pickle
+    # each way, so the building process maps what it has time for itself.
+    pending: deque[Future[list[Prepared]] | list[Prepared]] = deque()
+    sent = 0  # futures in ``pending``
     packed = spill.packed()
-    while batch := tuple(islice(packed, batch_size)):
-        pending.append(pool.submit(_apply, batch))
-        if len(pending) > IN_FLIGHT:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    batch = tuple(islice(packed, batch_size))
+    while batch or pending:
+        if batch and sent < IN_FLIGHT:
+            pending.append(pool.submit(_apply, batch))
+            sent += 1
+        elif batch and isinstance(pending[0], Future) and not pending[0].done():
+            pending.append([apply_map(unpack(b), emap) for b in batch])
+        else:
+            head = pending.popleft()
+            if isinstance(head, Future):
+                sent -= 1
+                head = head.result()
+            yield from head
+            continue
+        batch = tuple(islice(packed, batch_size))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
+from indexer.entities.facts import DATA, TITLES, read_sections
 from indexer.entity_groups import Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
 from indexer.name_kinds import article_kinds
@@ -46,6 +46,8 @@ _PARTICLE_BEFORE_RE: Final = re.compile(r"\b([A-Z][a-z]+ (?:al|Al|el|El)-)$")
 _QUOTE_OPEN: Final = "‘'\"“"
 _GIVEN_BEFORE_RE: Final = re.compile(r"\b([A-Z][\w-]+) [‘'\"“]$")
 _SURNAME_AFTER_RE: Final = re.compile(r"[’'\"”] ([A-Z][\w-]+)\b")
+# The word right before a mention (a title the mention left out: "Ustaz [Abdul Somad (UAS)]").
+_WORD_BEFORE_RE: Final = re.compile(r"([\w-]+) $")
 
 
 @cache
@@ -105,6 +107,16 @@ def shortens(short: str, name: str) -> bool:
     return all(ch in it for ch in a)
 
 
+def _titled(text: str, m: Mapping[str, Any]) -> str:
+    """A person's mention's name with the title written right before the mention, which its
+    short form may take in ("Ustaz Abdul Somad (UAS)"); else the name."""
+    before = _WORD_BEFORE_RE.search(text, max(0, m["start"] - 20), m["start"]) \
+        if m["type"] == "PER" else None
+    if before is None or before.group(1).lower() not in TITLES:
+        return str(m["name"])
+    return f"{before.group(1)} {m['name']}"
+
+
 def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                      ) -> tuple[set[tuple[Name, Name]], set[Name]]:
     """The links and the credited names of one article, from its stored mentions (dicts with
@@ -131,7 +143,8 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
         # (the pattern ends with ")")
         inner = _INNER_SHORT_RE.fullmatch(text, m["start"], m["end"]) \
             if text[m["end"] - 1 : m["end"]] == ")" else None
-        if inner is not None and shortens(inner.group(1), m["name"]):
+        if inner is not None and (shortens(inner.group(1), m["name"])
+                                  or shortens(inner.group(1), _titled(text, m))):
             links.add(((m["type"], inner.group(1)), here))  # "Bambang Soesatyo (Bamsoet)"
         if prev is not None and prev["field"] == m["field"] and prev["name"] != m["name"]:
             there: Name = (prev["type"], prev["name"])
@@ -180,6 +193,9 @@ class NameEvidence:
 LINKS_MIN: Final = 2
 LINK_SHARE: Final = 0.1
 LINK_DOMINANCE: Final = 2 / 3
+# A person's short form of fewer letters is too often another name's ("Adhi Purnomo (AP)";
+# "AP", the news agency, elsewhere): it takes no other type.
+RETYPED_SHORT_MIN: Final = 3
 # A name written as a credit in this many articles, and in half of its articles at least, is
 # a news outlet (or a law's subject), no entity.
 CREDITS_MIN: Final = 3
@@ -187,6 +203,19 @@ CREDITS_MIN: Final = 3
 
 def _accepted(n: int, total: int, found: int) -> bool:
     return n >= LINKS_MIN and n >= LINK_SHARE * found and n >= LINK_DOMINANCE * total
+
+
+def _as_counted(short: Name, counts: Mapping[str, Mapping[str, int]]) -> Name:
+    """A person's short form under the type the corpus gives it: its own where it has a
+    person's value, else the type that counts it in the most articles ("(UAS)" written in a
+    person's mention, read alone as an organisation's acronym). (An organisation's or a
+    place's short form keeps its type: the tagger mistakes one for the other in the whole
+    names too, "Kuala Lumpur Kepong Bhd (KLK)" read as a place.)"""
+    if short[0] != "PER" or len(short[1]) < RETYPED_SHORT_MIN \
+            or short[1] in counts.get(short[0], {}):
+        return short
+    found = [(n, t) for t, c in counts.items() if (n := c.get(short[1], 0))]
+    return (max(found)[1], short[1]) if found else short
 
 
 def nickname_types(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int]]
@@ -197,7 +226,7 @@ def nickname_types(evidence: NameEvidence, counts: Mapping[str, Mapping[str, int
     by_short: dict[Name, dict[str, int]] = {}
     for (short, whole), n in evidence.links.items():
         if whole[1] in counts.get(whole[0], {}):
-            to = by_short.setdefault(short, {})
+            to = by_short.setdefault(_as_counted(short, counts), {})
             to[whole[0]] = to.get(whole[0], 0) + n
     out: dict[Name, str] = {}
     for short, to in by_short.items():

@@ -106,6 +106,8 @@ def test_the_corpus_facets_join_nicknames_and_drop_credits(full_index_dir: Path)
     for v in ("Sputnik", "Soompi", "Goal", "The Reds", "Setan Merah", "Maung Bandung"):
         assert v not in org, v
     assert "Bamsoet" not in person and person["Bambang Soesatyo"] > 94  # 94 without Bamsoet
+    # a person's initials with the title, "Ustaz Abdul Somad (UAS)": no organisation
+    assert "UAS" not in org and "UAS" not in person and person["Abdul Somad"] >= 14
     for v in ("Liverpool", "Manchester United", "Persib"):
         assert org.get(v, 0) >= 100, v
     # a platform written as a medium is no value (tests/test_media_names.py)
@@ -170,3 +172,37 @@ def test_a_nickname_quoted_inside_a_name_joins_the_names_with_and_without_it() -
     # must not change: one article's evidence (a given name's short form the data names,
     # "Beto" for Alberto, joins without it: data/name_spellings.txt)
     assert m.entity("PER", "Pele Nascimento") == ("Pele Nascimento",)
+
+
+def test_a_short_form_may_take_in_the_title_before_a_persons_name() -> None:
+    text = "Aksi Ustadz Abdul Somad (UAS) saat mengendarai motor gede di kawasan Batam."
+    assert _evidence(text)[0] == {(("PER", "UAS"), ("PER", "Abdul Somad"))}
+    text = ("Salah satu dai kondang Indonesia, Ustadz Abdurrohman Djaelani (Udjae) mengatakan, "
+            "para korban.")
+    assert _evidence(text)[0] == {(("PER", "Udjae"), ("PER", "Abdurrohman Djaelani"))}
+    # must not change: no title before the name, or a word that is none
+    for text in ("Aksi Abdul Somad (UAS) saat mengendarai motor gede di kawasan Batam.",
+                 "Aksi warga Abdul Somad (WAS) saat mengendarai motor gede di kawasan Batam."):
+        assert _evidence(text)[0] == set(), text
+
+
+def test_a_persons_short_form_read_elsewhere_as_an_organisation_is_the_persons() -> None:
+    """"(UAS)" is written in a person's mention; the tagger reads "UAS" alone as an
+    organisation's acronym: the links make it the person's."""
+    ev = NameEvidence()
+    ev.links.update({(("PER", "UAS"), ("PER", "Abdul Somad")): 3,
+                     (("PER", "Bamsoet"), ("PER", "Bambang Soesatyo")): 20,
+                     (("PER", "AP"), ("PER", "Adhi Purnomo")): 2})
+    counts = {"PER": {"Abdul Somad": 14, "Bamsoet": 73, "Bambang Soesatyo": 94,
+                      "Adhi Purnomo": 11},
+              "ORG": {"UAS": 14, "Bamsoet": 2, "AP": 3}, "LOC": {}}
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.type_of("ORG", "UAS") == "PER"
+    assert m.entity("PER", "UAS") == ("Abdul Somad",)
+    # must not change: a short form the corpus also types as the name's (its own type's value
+    # is the one the links move), two letters, one link in too few articles
+    assert m.type_of("ORG", "Bamsoet") == "ORG"
+    assert m.type_of("ORG", "AP") == "ORG"
+    ev.links[(("PER", "UAS"), ("PER", "Abdul Somad"))] = 1
+    m = compute_map(counts, {}, alias_person, ev)
+    assert m.type_of("ORG", "UAS") == "ORG" and m.entity("ORG", "UAS") == ("UAS",)

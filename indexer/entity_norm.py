@@ -152,6 +152,7 @@ from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
 from indexer.name_keys import category_key, name_words, variant_key
 from indexer.name_kinds import (
     SITE,
+    TOWN,
     VENUE,
     brand_heads,
     kind_votes,
@@ -238,11 +239,12 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     types = {t: m for t, m in types.items() if m}
     entity_counts = moved_counts(entity_counts, types)
     kinds = kind_votes(found.kinds, entity_counts)
-    # a venue's name read as an organisation's: a place (:mod:`indexer.name_kinds`), with the
+    # a venue's or a town's name read as an organisation's: a place (:mod:`indexer.name_kinds`;
+    # a town's: "Ho Chi Minh City, Vietnam"), with the
     # acronym of its name ("ICE": Indonesia Convention Exhibition), which is joined to it, and
     # the venue's name an acronym voted a venue's stands for ("Yogyakarta International
     # Airport": YIA)
-    sites = {v for (t, v), kind in kinds.items() if kind == SITE}
+    sites = {v for (t, v), kind in kinds.items() if kind in (SITE, TOWN)}
     venues = {v for (t, v), kind in kinds.items() if kind == VENUE}
     if sites or venues:
         initials = {acronym_of(name_words(v)) for v in sites}
@@ -251,7 +253,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
             v for v in entity_counts.get("ORG", {})
             if len(v) >= ACRONYM_MIN and v.isupper() and v.lower() in initials
             or acronyms and venue_name(v) and acronym_of(name_words(v)) in acronyms}
-        kinds = {n: kind for n, kind in kinds.items() if kind not in (SITE, VENUE)}
+        kinds = {n: kind for n, kind in kinds.items() if kind not in (SITE, TOWN, VENUE)}
         _retype(raw_counts, types, sites, "ORG", "LOC")
         entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(sites, "LOC")})
     # A band's name, and a maker's or a club's written as a person's one-word name (after a

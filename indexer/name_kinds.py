@@ -70,6 +70,9 @@ HASHTAG: Final = "hashtag"
 MODEL: Final = "model"
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
 STORY: Final = "story"
+# An organisation's name ending in a town's word written before a place's name after a comma:
+# a town's ("Ho Chi Minh City, Vietnam").
+TOWN: Final = "town"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
 IN_PREFIX: Final = "in:"
 # The fewest articles whose word before a name says its kind, for a kind that sets no other
@@ -80,6 +83,14 @@ VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venu
 _VENUE_WORDS: Final = frozenset(h[0] for h in VENUE_HEADS if len(h) == 1)
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
 _INITIALS_RE: Final = re.compile(r"[A-Z]{2,5}")
+
+
+_TOWN_WORDS: Final = frozenset(load_names(DATA / "town_words.txt"))
+
+
+def _town(typ: str, value: str) -> bool:
+    words = name_words(value)
+    return len(words) > 1 and words[-1] in _TOWN_WORDS
 
 
 def _initials(typ: str, value: str) -> bool:
@@ -149,6 +160,7 @@ KINDS: Final = (
     Kind(MEDIUM, ("ORG",), Fraction(1, 4), least=3, max_words=1),
     Kind(SITE, ("ORG",), Fraction(1, 2), org_only=True, fits=_venue),
     Kind(VENUE, ("ORG",), Fraction(1, 4), org_only=True, of_words=False),
+    Kind(TOWN, ("ORG",), Fraction(1, 2), org_only=True, fits=_town, of_words=False),
     Kind(HASHTAG, ("PER", "ORG", "LOC"), Fraction(1, 2), of_words=False),
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
@@ -205,10 +217,13 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             out.add(((m["type"], m["name"]), HASHTAG))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
-        if (m["type"] == "LOC" and prev is not None and prev["type"] == "LOC"
+        if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")
                 and prev["field"] == m["field"] and m["start"] == prev["end"] + 2
                 and (title if m["field"] == "title" else body)[prev["end"]] == ","):
-            out.add((("LOC", prev["name"]), IN_PREFIX + m["name"]))
+            if prev["type"] == "LOC":
+                out.add((("LOC", prev["name"]), IN_PREFIX + m["name"]))
+            if _town(prev["type"], prev["name"]):  # voted where the map makes it an organisation's
+                out.add(((prev["type"], prev["name"]), TOWN))
         prev = m
     return out | article_marks(title, body, mentions)
 
@@ -217,8 +232,8 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
-    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site", "venue" of
-    organisations'; "hashtag" of any). ``kinds``: (name, kind) -> articles."""
+    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site", "venue",
+    "town" of organisations'; "hashtag" of any). ``kinds``: (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         k = KIND_OF.get(kind)  # none: a person's marks (:mod:`indexer.person_marks`), "in:"

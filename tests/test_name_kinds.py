@@ -5,6 +5,7 @@ and persons' names inside other names are no person; with the cases that must no
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +14,19 @@ from indexer.corpus_pass import alias_person
 from indexer.entities.facts import DATA, read_sections
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.facet_quality import facet_counts
 from indexer.media_names import COMPANY
 from indexer.name_evidence import NameEvidence
-from indexer.name_kinds import HASHTAG, KIND_OF, KINDS, VENUE, Kind, article_kinds, kind_before
+from indexer.name_kinds import (
+    HASHTAG,
+    KIND_OF,
+    KINDS,
+    TOWN,
+    VENUE,
+    Kind,
+    article_kinds,
+    kind_before,
+)
 
 
 def _at(text: str, name: str) -> str | None:
@@ -26,10 +37,11 @@ def test_every_kind_has_one_record_and_a_section_of_words() -> None:
     sections = read_sections(DATA / "kind_words.txt")
     assert len(KIND_OF) == len(KINDS)
     # the words of the company behind a medium are a section of no kind (indexer.media_names);
-    # a venue's head is a word of [named], a hashtag's "#" no word (counted in article_kinds)
+    # a venue's head is a word of [named], a hashtag's "#" no word, a town's the place after
+    # it (counted in article_kinds)
     own = {k.name for k in KINDS if k.of_words}
     assert set(sections) == own | {COMPANY}
-    assert own == set(KIND_OF) - {VENUE, HASHTAG}
+    assert own == set(KIND_OF) - {VENUE, HASHTAG, TOWN}
     assert all(sections[k] for k in own)
     assert all(k.as_person in KIND_OF for k in KINDS if k.as_person is not None)
     with pytest.raises(ValueError):
@@ -230,3 +242,32 @@ def test_a_name_mostly_written_as_a_hashtag_is_no_value() -> None:
     # must not change: a body or a company now and then tagged, a name tagged in a third
     for v in ("BMKG", "Netflix", "AdAstra"):
         assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_town_written_before_a_place_after_a_comma_is_a_place() -> None:
+    text = ("Della/Rizki menang 21-18, 21-17 di Nguyen Du Cultural Sports Club, Ho Chi Minh City, "
+            "Vietnam, Minggu (15/9) sore ini.")
+    ms = [{"type": t, "name": n, "field": "body", "start": text.index(n),
+           "end": text.index(n) + len(n)}
+          for t, n in (("ORG", "Nguyen Du Cultural Sports Club"), ("ORG", "Ho Chi Minh City"),
+                       ("LOC", "Vietnam"))]
+    assert (("ORG", "Ho Chi Minh City"), TOWN) in article_kinds("", text, ms)
+    assert (("ORG", "Nguyen Du Cultural Sports Club"), TOWN) not in article_kinds("", text, ms)
+    counts = {"ORG": {"Ho Chi Minh City": 20, "BSD City": 18, "Manchester City": 122,
+                      "Kantor Pusat BPS": 9}, "PER": {}, "LOC": {"Vietnam": 300}}
+    kinds = {(("ORG", "Ho Chi Minh City"), TOWN): 13, (("ORG", "BSD City"), TOWN): 13,
+             (("ORG", "Manchester City"), TOWN): 3, (("ORG", "Kantor Pusat BPS"), TOWN): 6}
+    m = compute_map(counts, {}, alias_person, NameEvidence(kinds=kinds))
+    assert m.type_of("ORG", "Ho Chi Minh City") == m.type_of("ORG", "BSD City") == "LOC"
+    # must not change: a club named after its town, seldom so written; a name ending in no
+    # town's word (an office "di Kantor Pusat BPS, Jakarta")
+    assert m.type_of("ORG", "Manchester City") == "ORG"
+    assert m.type_of("ORG", "Kantor Pusat BPS") == "ORG"
+
+
+def test_the_corpus_towns_are_places(full_index_dir: Path) -> None:
+    counts = {f: dict(vs) for f, vs in facet_counts(full_index_dir).items()}
+    for v in ("Ho Chi Minh City", "BSD City"):
+        assert v not in counts["org"] and counts["place"][v] >= 18, v
+    for v in ("Manchester City", "Leicester City", "Norwich City"):
+        assert counts["org"][v] >= 40 and v not in counts["place"], v

@@ -15,6 +15,11 @@ written say it: one of the regency's own districts or villages ("Stadion Pakansa
 ``data/town_districts.txt``, from the government's table of regions) and none of the city's
 ("Tanah Sareal, Bogor"). Words outweigh the map: "Bupati Bogor" with "Baranangsiang, Bogor"
 is the regency's story.
+
+A town that names its province too ("Gorontalo": Kota Gorontalo, Provinsi Gorontalo), which the
+map keeps apart from the province (:func:`provinces`), is the province in an article that writes
+it after the province's words ("Gubernur Gorontalo", "Provinsi Sulawesi Utara dan Gorontalo")
+and never after the city's or the regency's (:func:`article_provinces`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from indexer.name_keys import variant_key
 
 CITY: Final = "kota"
 REGENCY: Final = "kabupaten"
+PROVINCE: Final = "provinsi"
 POLICE: Final = "police"
 
 
@@ -79,6 +85,25 @@ def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]
         else:  # a name the map keeps apart from the regency's: a place elsewhere's
             out.update((v, regency[0]) for v in bare
                        if len(entity(v)) == 1 and entity(v) != regency)
+    return out
+
+
+def provinces(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
+              ) -> dict[str, str]:
+    """Places' raw values that are the bare name of a town the corpus writes as a city ("Kota
+    X") and as a province ("Provinsi X"), which the map keeps apart from the province
+    ("Gorontalo") -> the province's value. (A province's name written as no city's, "Jawa
+    Barat", is the province wherever it is written.)"""
+    by_key: dict[str, list[str]] = {}
+    for v in sorted(counts):
+        by_key.setdefault(variant_key(v), []).append(v)
+    out: dict[str, str] = {}
+    for key, bare in by_key.items():
+        regions = by_key.get(f"{PROVINCE} {key}")
+        province = entity(regions[0]) if regions and f"{CITY} {key}" in by_key else ()
+        if len(province) == 1:
+            out.update((v, province[0]) for v in bare
+                       if len(entity(v)) == 1 and entity(v) != province)
     return out
 
 
@@ -167,6 +192,21 @@ def _regency(name: str, text: str) -> bool:
     if regency or city:
         return regency and not city
     return _addressed(name, text) == {REGENCY}
+
+
+def _province(name: str, text: str) -> bool:
+    """Whether ``text`` means the province by the town ``name``: the province's words and
+    neither the city's nor the regency's."""
+    return _written(name, PROVINCE, text) and not _written(name, CITY, text) \
+        and not _written(name, REGENCY, text)
+
+
+def article_provinces(found: Mapping[str, tuple[str, ...]], names: Mapping[str, str],
+                      text: str) -> dict[str, tuple[str, ...]]:
+    """What changes of one article's places (as :func:`article_regencies`; ``names``:
+    :func:`provinces`): a town's bare name is its province where the article writes it after
+    the province's words and never after the city's or the regency's."""
+    return {v: (names[v],) for v in found if v in names and _province(v, text)}
 
 
 def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str], text: str

@@ -13,7 +13,7 @@ from typing import Any, Final
 from indexer.acronym_tails import acronym_tails, may_tail, tailed_names
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
-from indexer.city_regencies import article_regencies, regencies
+from indexer.city_regencies import article_provinces, article_regencies, provinces, regencies
 from indexer.club_words import off_field
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
@@ -96,6 +96,8 @@ class EntityMap:
     _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
     # a town's bare name the map makes its city -> its regency (:mod:`indexer.city_regencies`)
     _towns: dict[str, str] = field(default_factory=dict, compare=False)
+    # a town's bare name the map keeps apart from its province -> the province
+    _provinces: dict[str, str] = field(default_factory=dict, compare=False)
     # an acronym -> the words after it -> its name with them (:mod:`indexer.acronym_tails`),
     # and whether a raw value may be written before one of them in brackets, as read
     _tailed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
@@ -122,6 +124,8 @@ class EntityMap:
                                         self._keys.get("ORG", {})))
         self._towns.update(regencies(self.counts.get("LOC", {}),
                                      lambda v: self.entity("LOC", v)))
+        self._provinces.update(provinces(self.counts.get("LOC", {}),
+                                         lambda v: self.entity("LOC", v)))
         self._tailed.update(tailed_names(self.counts.get("ORG", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
@@ -186,6 +190,7 @@ class EntityMap:
             out.update(article_shorts(out, self.shorts))
         if typ == "LOC" and text:
             out.update(article_regencies(out, self._towns, text))
+            out.update(article_provinces(out, self._provinces, text))
         if typ != "PER":
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
@@ -230,8 +235,9 @@ class EntityMap:
 
     def towns_in(self, values: Iterable[str]) -> bool:
         """Whether one of an article's places' raw ``values`` is a town's bare name beside a
-        city and a regency (then :meth:`entities_in` reads the article's ``text``)."""
-        return any(v in self._towns for v in values)
+        city and a regency, or beside its province (then :meth:`entities_in` reads the
+        article's ``text``)."""
+        return any(v in self._towns or v in self._provinces for v in values)
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another

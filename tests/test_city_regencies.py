@@ -135,21 +135,26 @@ def test_many_regency_words_each_before_a_long_list_are_read_in_linear_time() ->
     assert time.perf_counter() - started < 10
 
 
-def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: Path) -> None:
-    prep = prepared_article(
-        tmp_path, "Perluasan TPA Burangkeng, Walhi: Bekasi Harus Bangun Infrastuktur",
-        "Walhi menyarankan Pemerintah Kabupaten Bekasi segera membangun infrastuktur. "
-        "Warga Bekasi mengeluhkan bau sampah.")
+def _applied(tmp_path: Path, title: str, body: str, town: str) -> S.StoredArticle:
+    """One article (which the extractor gives the place ``town``) after ``apply_map`` with a
+    map of the corpus's counts; ``warta add`` applies the stored map as ``reindex`` does."""
+    prep = prepared_article(tmp_path, title, body)
     before = load_payload(prep.fields[S.PAYLOAD])
-    assert "Bekasi" in before.entities["LOC"]
+    assert town in before.entities["LOC"]
     m = _map({**dict.fromkeys(before.entities["LOC"], 5), **_LOC})
     after = load_payload(apply_map(prep, m).fields[S.PAYLOAD])
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    assert load_payload(apply_map(prep, again).fields[S.PAYLOAD]).entities == after.entities
+    return after
+
+
+def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: Path) -> None:
+    after = _applied(tmp_path, "Perluasan TPA Burangkeng, Walhi: Bekasi Harus Bangun Infrastuktur",
+                     "Walhi menyarankan Pemerintah Kabupaten Bekasi segera membangun "
+                     "infrastuktur. Warga Bekasi mengeluhkan bau sampah.", "Bekasi")
     assert "Bekasi" not in after.entities["LOC"] and "Kabupaten Bekasi" in after.entities["LOC"]
     assert {m.name for m in after.mentions if m.type == "LOC"
             and after.body[m.start:m.end] == "Bekasi"} <= {"Kabupaten Bekasi"}
-    # ``warta add`` applies the stored map as ``reindex`` does
-    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
-    assert load_payload(apply_map(prep, again).fields[S.PAYLOAD]).entities == after.entities
 
 
 def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None:
@@ -177,3 +182,31 @@ def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None
         assert place(text) == ("Kuningan",), text
     # must not change: a town with a regency alone is joined to it, whatever the article says
     assert m.entity("LOC", "Jember") == m.entity("LOC", "Kabupaten Jember")
+
+
+def test_in_an_article_of_the_province_alone_the_bare_name_is_the_province(tmp_path: Path
+                                                                            ) -> None:
+    m = _map(_LOC)
+
+    def place(text: str) -> tuple[str, ...]:
+        return m.entities_in("LOC", ["Gorontalo"], text=text)["Gorontalo"]
+
+    # real sentences of the corpus: the governor, the province's office
+    for text in ("Gubernur Gorontalo Rusli Habibie mengaku keluarga sudah mendapat sinyal.",
+                 "serah terima jabatan kepala BPK RI Perwakilan Provinsi Gorontalo Muhaimin. "
+                 "Acara digelar di Gorontalo."):
+        assert place(text) == ("Provinsi Gorontalo",), text
+    # must not change: the city's words too, the regency's, no region's words
+    for text in ("Gubernur Gorontalo dan Wali Kota Gorontalo Marten Taha hadir di Gorontalo.",
+                 "Bupati Gorontalo dan Gubernur Gorontalo meninjau Gorontalo.",
+                 "Dia berasal dari Gorontalo, Sulawesi."):
+        assert place(text) != ("Provinsi Gorontalo",), text
+    # a province's name the corpus writes as no city's is left to the map ("Jawa Barat")
+    m2 = _map({"Jawa Barat": 900, "Provinsi Jawa Barat": 40})
+    assert m2.entities_in("LOC", ["Jawa Barat"], text="Gubernur Jawa Barat Ridwan Kamil.") \
+        == {"Jawa Barat": m2.entity("LOC", "Jawa Barat")}
+    after = _applied(tmp_path, "Gubernur Gorontalo Minta Doa untuk Habibie",
+                     "Gubernur Gorontalo Rusli Habibie yang juga keponakan Habibie meminta "
+                     "masyarakat Gorontalo mendoakan kesembuhan pamannya.", "Gorontalo")
+    assert "Gorontalo" not in after.entities["LOC"]
+    assert "Provinsi Gorontalo" in after.entities["LOC"]

@@ -42,6 +42,7 @@ from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
+from indexer.org_places import OrgLeads, in_org_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
@@ -305,10 +306,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     inside: set[tuple[str, int]] = set()
     places = {x for into in names["LOC"].values() for x in into}
     speaks = bool(places) and may_speak(f[S.PAYLOAD])
-    if speaks or may_hold(places, (x for into in names["PER"].values() for x in into)) \
-            or may_restate(places):
+    orgs = emap.org_names()
+    in_orgs = orgs.may_hold(f[S.PAYLOAD], [v for _, to, v in found if to == "LOC"])
+    if speaks or in_orgs or may_restate(places) \
+            or may_hold(places, (x for into in names["PER"].values() for x in into)):
         stored = stored or orjson.loads(f[S.PAYLOAD])
-        inside = _places_in_names(stored, emap, names, speaks)
+        inside = _places_in_names(stored, emap, names, speaks, orgs if in_orgs else None)
     inside |= others
     changed = bool(gone or inside) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (
@@ -363,13 +366,14 @@ def _tailed(prep: Prepared, emap: EntityMap) -> Prepared:
 
 
 def _places_in_names(stored: Json, emap: EntityMap,
-                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool
-                     ) -> set[tuple[str, int]]:
+                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool,
+                     orgs: OrgLeads | None = None) -> set[tuple[str, int]]:
     """The (field, start) of the article's place mentions that begin a person's name
     (:func:`~indexer.name_places.places_in_names`), restate the place's before them
-    (:func:`~indexer.restated_places.restated`) or, where it ``speaks`` of languages, name a
-    language (:func:`~indexer.spoken_places.spoken`); a place every mention of which does is
-    no value of the article (``names`` changed in place)."""
+    (:func:`~indexer.restated_places.restated`), where it ``speaks`` of languages, name a
+    language (:func:`~indexer.spoken_places.spoken`) or, with ``orgs``, are written inside an
+    organisation's name (:func:`~indexer.org_places.in_org_names`); a place every mention of
+    which does is no value of the article (``names`` changed in place)."""
     mentions = stored["mentions"] or ()
 
     def typed(m: Mapping[str, Any]) -> str:
@@ -388,6 +392,9 @@ def _places_in_names(stored: Json, emap: EntityMap,
     inside |= restated(stored["title"], stored["body"], mentions, place)
     if speaks:
         inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
+    if orgs is not None:
+        inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
+                               lambda m: typed(m) == "LOC")
     for v in whole_places(mentions, inside, lambda m: m["name"] if typed(m) == "LOC" else None):
         names["LOC"][v] = ()
     return inside

@@ -15,9 +15,11 @@ from indexer.article_persons import article_persons
 from indexer.bare_names import supported
 from indexer.city_regencies import article_provinces, article_regencies, provinces, regencies
 from indexer.club_words import off_field
+from indexer.complex_sites import article_venues
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
+from indexer.org_places import OrgLeads
 from indexer.person_context import (
     CompanyTest,
     Finals,
@@ -82,6 +84,9 @@ class EntityMap:
     home_bodies: frozenset[str] = frozenset()
     # organisations' values of two capitals that alone name none (:mod:`indexer.lone_letters`)
     lone_letters: frozenset[str] = frozenset()
+    # a complex's value -> its venue's, which it is where an article names that
+    # (:mod:`indexer.complex_sites`)
+    venues: Mapping[str, str] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -102,6 +107,8 @@ class EntityMap:
     # and whether a raw value may be written before one of them in brackets, as read
     _tailed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _may_tail: dict[str, bool] = field(default_factory=dict, compare=False)
+    # organisations' names a place's name may be written in (:mod:`indexer.org_places`)
+    _org_names: OrgLeads = field(default_factory=OrgLeads, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -127,6 +134,9 @@ class EntityMap:
         self._provinces.update(provinces(self.counts.get("LOC", {}),
                                          lambda v: self.entity("LOC", v)))
         self._tailed.update(tailed_names(self.counts.get("ORG", {})))
+        self._org_names.fill(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
+                             lambda v: self.type_of("ORG", v) == "ORG"
+                             and self.entity("ORG", v) != ())
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -179,7 +189,8 @@ class EntityMap:
         (:func:`~indexer.unit_bodies.without_body`), and a word of a club's name alone
         outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
         the longer place it stands for unless the article names another
-        (:mod:`indexer.short_places`)."""
+        (:mod:`indexer.short_places`), and a complex's its venue's where the article names that
+        (:mod:`indexer.complex_sites`)."""
         out = {v: () if v in cut or v in inner else (v,) if v in companies
                else self.entity(typ, v) for v in values}
         if typ == "ORG":
@@ -188,6 +199,8 @@ class EntityMap:
             off_field(out, category)
         if typ == "LOC" and self.shorts:
             out.update(article_shorts(out, self.shorts))
+        if typ == "LOC" and self.venues:
+            out.update(article_venues(out, self.venues))
         if typ == "LOC" and text:
             out.update(article_regencies(out, self._towns, text))
             out.update(article_provinces(out, self._provinces, text))
@@ -238,6 +251,10 @@ class EntityMap:
         city and a regency, or beside its province (then :meth:`entities_in` reads the
         article's ``text``)."""
         return any(v in self._towns or v in self._provinces for v in values)
+
+    def org_names(self) -> OrgLeads:
+        """The organisations' names a place's name may be written in (:mod:`org_places`)."""
+        return self._org_names
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another
@@ -302,7 +319,7 @@ class EntityMap:
                 "homes": dict(self.homes), "common": sorted(self.common),
                 "kept": {p: sorted(vs) for p, vs in self.kept.items()},
                 "media": sorted(self.media), "home_bodies": sorted(self.home_bodies),
-                "lone_letters": sorted(self.lone_letters)}
+                "lone_letters": sorted(self.lone_letters), "venues": dict(self.venues)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -334,7 +351,8 @@ class EntityMap:
             media = frozenset(map(str, data.get("media", ())))
             home = frozenset(map(str, data.get("home_bodies", ())))
             lone = frozenset(map(str, data.get("lone_letters", ())))
+            venues = {str(c): str(v) for c, v in data.get("venues", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept, media, home, lone)
+                   shorts, forms, homes, common, kept, media, home, lone, venues)

@@ -140,6 +140,7 @@ from typing import Any, Final
 from indexer import schema as S
 from indexer.article_persons import astray_categories
 from indexer.bare_names import unsure_words
+from indexer.complex_sites import complex_venues
 from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
@@ -171,6 +172,7 @@ from indexer.run_ons import run_ons
 from indexer.short_names import short_forms
 from indexer.short_places import short_places
 from indexer.type_map import Resolver, display_form, type_map
+from indexer.variant_joins import VENUE_HEADS, town_keys
 
 # A word of organisations' or places' names in this many articles begins no person's name.
 FRONT_WORD_MIN: Final = 3
@@ -326,7 +328,9 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
                      short, homes, common, kept, media,
                      home_bodies(away or {}, entity_counts.get("ORG", {}), org),
-                     lone_letters(letters or {}, entity_counts.get("ORG", {}), org))
+                     lone_letters(letters or {}, entity_counts.get("ORG", {}), org),
+                     complex_venues(entity_counts.get("LOC", {}), values.get("LOC", {}),
+                                    VENUE_HEADS, town_keys))
 
 
 @dataclass(slots=True)

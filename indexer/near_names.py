@@ -38,12 +38,18 @@ from indexer.entities.facts import (
     unit_word,
 )
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
-from indexer.name_keys import name_words
+from indexer.name_keys import name_words, variant_key
 from indexer.name_parts import called_by
 from indexer.variant_joins import SidedJoins
 
 MISSPELLING_DOMINANCE: Final = 3
 MISSPELT_WORD_MIN: Final = 7
+# A place's name one vowel apart from another's (:func:`join_vowel_swaps`).
+SWAP_KEY_MIN: Final = 8
+SWAP_DOMINANCE: Final = 5
+SWAP_MIN: Final = 10
+SWAP_UNIT_HEADS: Final = frozenset({"kecamatan", "kelurahan", "desa", "dusun"})
+_SWAP_VOWELS: Final = frozenset("aeiou")
 # Names whose other words only they and RARE_HOLDERS - 2 more names hold: a word of RARE_WORD_MIN
 # letters one letter apart joins a name written RARE_DOMINANCE times as often.
 RARE_WORD_MIN: Final = 5
@@ -333,6 +339,29 @@ def join_short_words(groups: Groups) -> None:
             (one,) = held
             if totals[one] >= MISSPELLING_DOMINANCE * totals[root]:
                 merge_groups(groups, totals, one, root)
+
+
+def join_vowel_swaps(groups: Groups) -> None:
+    """Places' names of :data:`SWAP_KEY_MIN` letters or more equal but for one vowel written as
+    another ("Kutai Kertanegara" ~ "Kutai Kartanegara", "Laboan Bajo" ~ "Labuan Bajo") join the
+    one named :data:`SWAP_DOMINANCE` times as often, in :data:`SWAP_MIN` articles or more:
+    two places so named are each written often ("Bintaro Jaya", "Bintara Jaya"; "Ciputat",
+    "Cipatat"); a misspelling is rare beside its name. Not a district's or a village's
+    (:data:`SWAP_UNIT_HEADS`): they are many, and their names near alike ("Kecamatan Babalan"
+    of Langkat, Babelan of Bekasi)."""
+    totals = group_counts(groups)
+    by_gap: dict[str, set[str]] = defaultdict(set)
+    for v in groups.counts:
+        key = variant_key(v)
+        if len(key) >= SWAP_KEY_MIN and key.split(" ", 1)[0] not in SWAP_UNIT_HEADS:
+            for i, ch in enumerate(key):
+                if ch in _SWAP_VOWELS:
+                    by_gap[f"{key[:i]}*{key[i + 1:]}"].add(v)
+    for _, values in sorted(by_gap.items()):
+        roots = sorted({groups.find(v) for v in values}, key=lambda g: (-totals[g], g))
+        for other in roots[1:]:
+            if totals[roots[0]] >= max(SWAP_MIN, SWAP_DOMINANCE * totals[other]):
+                merge_groups(groups, totals, roots[0], other)
 
 
 def join_z_spellings(groups: Groups) -> None:

@@ -30,6 +30,7 @@ from indexer.near_names import (
     join_title_cuts,
     join_titled,
     join_unit_heads,
+    join_vowel_swaps,
     join_z_spellings,
 )
 from indexer.nicknames import join_nicknames
@@ -110,6 +111,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_titled(groups)
     if typ == "LOC":
         join_z_spellings(groups)
+        join_vowel_swaps(groups)
     # names never shown: "Informatika Rudiantara" (before the parts: it is no other person)
     cut = join_title_cuts(groups, org_names) if typ == "PER" else set()
     unitless: set[str] = set()  # a unit's name written with several bodies (:mod:`unit_bodies`)

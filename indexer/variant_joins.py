@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from indexer.complex_sites import COMPLEX_HEADS, complex_sites
 from indexer.entities.facts import ALIASES, load_names, load_places, read_rows
 from indexer.entity_groups import Groups
 from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
@@ -214,11 +215,10 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             if first != v:
                 groups.join(first, v)
     if typ == "LOC":
-        towns = {variant_key(p) for p in load_places()} | {
-            rest for k in by_key for head, _, rest in (k.partition(" "),)
-            if head in REGION_HEADS or head == "provinsi"}
+        towns = town_keys(by_key)
         ambiguous = {k for etype, keys in equivalents() if etype == typ for k in keys} | {
             variant_key(n) for n in load_names(SHARED_DISTRICTS_PATH)}
+        complexes = complex_sites(by_key, VENUE_HEADS)
         for key, v in by_key.items():
             district = by_key.get(f"{DISTRICT_HEAD} {key}")
             if district is not None and key not in towns and key not in ambiguous:
@@ -230,6 +230,14 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             # city (in one article, the regency: :mod:`indexer.city_regencies`).
             if REGION_HEADS <= set(heads):
                 heads = [CITY]
+            # a site holding others is not its venue (:mod:`indexer.complex_sites`), which
+            # its names with a complex's word are
+            venues = [by_key[f"{h} {key}"] for h in heads if h in VENUE_HEADS]
+            if key in complexes and venues:
+                for other in venues[1:]:
+                    groups.join(venues[0], other)
+                heads = [*(h for h in heads if h not in VENUE_HEADS),
+                         *(h for h in COMPLEX_HEADS if f"{h} {key}" in by_key)]
             for head in heads:
                 groups.join(by_key[f"{head} {key}"], v)
             for tail in PLACE_TAILS:
@@ -268,6 +276,14 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
                     short = by_key.get(key.removesuffix(f"{sep}{tail}"))
                     if short is not None:
                         groups.join(short, v)
+
+
+def town_keys(by_key: Collection[str]) -> set[str]:
+    """The variant keys of towns' names: the gazetteer's places', and the names of ``by_key``
+    (places' variant keys) the corpus writes after a region's head."""
+    return {variant_key(p) for p in load_places()} | {
+        rest for k in by_key for head, _, rest in (k.partition(" "),)
+        if head in REGION_HEADS or head == "provinsi"}
 
 
 class SidedJoins:

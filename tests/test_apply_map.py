@@ -25,6 +25,7 @@ from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
 from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
+from indexer.org_places import in_org_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
@@ -79,6 +80,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
 
     inside |= restated(before.title, before.body, as_dicts, place_value)
     inside |= spoken(before.title, before.body, as_dicts, lambda m: place(m) is not None)
+    inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
+                           lambda m: place(m) is not None)
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()

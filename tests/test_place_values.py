@@ -246,3 +246,17 @@ def test_a_district_of_a_city_is_not_the_regency_of_its_name() -> None:
     assert m.entity("LOC", "Kabupaten Garut") == ("Garut",)
     # without the evidence the regency joins the name
     assert _map(loc=loc).entity("LOC", "Kabupaten Kuningan") == ("Kuningan",)
+
+
+def test_a_places_name_misspelt_by_one_vowel_joins_it() -> None:
+    m = _map(loc={"Kutai Kartanegara": 28, "Kabupaten Kutai Kartanegara": 26,
+                  "Kabupaten Kutai Kertanegara": 4, "Kutai Kertanegara": 2, "Labuan Bajo": 70,
+                  "Laboan Bajo": 2, "Bintara Jaya": 11, "Bintaro Jaya": 7, "Babelan": 16,
+                  "Kecamatan Babalan": 1})
+    assert m.entity("LOC", "Kabupaten Kutai Kertanegara") == \
+        m.entity("LOC", "Kutai Kertanegara") == ("Kutai Kartanegara",)
+    assert m.entity("LOC", "Laboan Bajo") == ("Labuan Bajo",)
+    # must not change: two places each written often; a district of another regency
+    assert m.entity("LOC", "Bintaro Jaya") == ("Bintaro Jaya",)
+    assert m.entity("LOC", "Bintara Jaya") == ("Bintara Jaya",)
+    assert m.entity("LOC", "Kecamatan Babalan") == ("Kecamatan Babalan",)

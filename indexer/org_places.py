@@ -1,0 +1,160 @@
+"""A place's name written as part of an organisation's, a club's or an event's name that the
+extractor read as the place alone: the first words of "Istanbul Basaksehir", "Paris
+Saint-Germain", "China Open" (the rest of the name written right after it), or the end of a
+name the corpus also writes as one word ("Air Asia" of AirAsia). A journalist filtering the
+articles of Istanbul does not want those of a football club only.
+
+When the map is loaded (:meth:`OrgLeads.fill`), the organisations' names are those of the
+corpus's organisations' values that are no place's value and that the map keeps as an
+organisation's; a place's value *leads* one where its words begin that name, and *ends* one
+written as one word where that word ends with it.
+
+In one article (:func:`in_org_names`, by ``reindex`` and ``add`` alike), a place's mention is
+part of an organisation's name where the capitalised words written right after it (one space
+apart) complete such a name with it that does not end with another place's name ("Senayan
+Jakarta Pusat" is no organisation's, whatever the extractor read), or where the word right
+before it, written together with it, is such a name. The mention is dropped, and so is a
+place every mention of which in the article is. A place's name that ends an organisation's
+name ("Persipura Jayapura", "Polda Jawa Timur") says where it is: it stays the place's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from indexer.mention_fields import in_fields
+from indexer.name_keys import variant_key
+from indexer.words import WORD_PATTERN, WORD_RE
+
+# The most words after a place's name that may complete an organisation's name with it.
+AFTER_MAX: Final = 4
+# A name written as one word this long at least may end with a place's ("AirAsia"); the
+# letters before the place's at least.
+GLUED_MIN: Final = 6
+GLUED_HEAD_MIN: Final = 2
+# The text before a mention read for the word before it.
+BEFORE_MAX: Final = 40
+# Capitalised words written one space apart right after a mention.
+_AFTER_RE: Final = re.compile(rf"(?: (?=[A-Z]){WORD_PATTERN}){{1,{AFTER_MAX}}}")
+# The word written right before a mention, one space before it.
+_BEFORE_RE: Final = re.compile(rf"(?<![^\W_])({WORD_PATTERN}) \Z")
+# Where a payload's text fields end (:class:`~indexer.schema.StoredArticle`'s fields in order:
+# the source after the body; a quote inside a JSON string is escaped, so this is the key).
+_TEXT_END: Final = b'"source":'
+# The same in a payload's bytes, up to white space or a JSON string's end (a word of it
+# is then read as in the text).
+_AFTER_BYTES_RE: Final = re.compile(rb' ([^\s"\\]+)')
+_BEFORE_BYTES_RE: Final = re.compile(rb'([^\s"\\]+) \Z')
+
+
+@dataclass(slots=True)
+class OrgLeads:
+    """Organisations' names as variant keys (``names``; ``glued``: those of one word), the
+    places' keys (``places``); a place's key that begins an organisation's name -> the words
+    that go on after it there (``leads``), one that ends a name of one word -> the letters
+    before it (``ends``); the places' raw values of those keys (``held``)."""
+
+    names: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    held: dict[str, str] = field(default_factory=dict)  # raw value -> its key
+    glued: set[str] = field(default_factory=set)
+    leads: dict[str, set[str]] = field(default_factory=dict)
+    ends: dict[str, set[str]] = field(default_factory=dict)
+
+    def fill(self, org_counts: Collection[str], place_counts: Collection[str],
+             kept: Callable[[str], bool]) -> None:
+        """Add the organisations' raw values of ``org_counts`` that are no place's raw value
+        (``place_counts``) and that ``kept`` says the map keeps as organisations'."""
+        places = self.places
+        places.update(variant_key(v) for v in place_counts)
+        for v in org_counts:
+            k = variant_key(v)
+            if k in places or not kept(v):
+                continue
+            self.names.add(k)
+            words = k.split(" ")
+            if len(words) > 1:
+                for i in range(1, len(words)):
+                    if (lead := " ".join(words[:i])) in places:
+                        self.leads.setdefault(lead, set()).add(words[i])
+            elif len(k) >= GLUED_MIN:
+                self.glued.add(k)
+                for i in range(GLUED_HEAD_MIN, len(k) - 1):
+                    if k[i:] in places:
+                        self.ends.setdefault(k[i:], set()).add(k[:i])
+        self.held.update((v, k) for v in place_counts
+                         if (k := variant_key(v)) in self.leads or k in self.ends)
+
+    def may_hold(self, payload: bytes, places: Iterable[str]) -> bool:
+        """Whether one of an article's places' raw values, as its payload (JSON bytes) writes
+        it, has a word after it that goes on after it in an organisation's name, or one before
+        it that begins such a name of one word (then :func:`in_org_names` has something to
+        read): a test of bytes, most articles' places being in some organisation's name."""
+        stop = -1
+        for v in places:
+            key = self.held.get(v)
+            if key is None:
+                continue
+            if stop < 0:  # the headline and the body: the payload's fields before its source
+                stop = payload.find(_TEXT_END)
+                stop = len(payload) if stop < 0 else stop
+            written = v.encode()
+            after, before = self.leads.get(key, ()), self.ends.get(key, ())
+            at = payload.find(written, 0, stop)
+            while at >= 0:
+                end = at + len(written)
+                # a capital letter after one space (the names' words read are capitalised)
+                if after and payload[end:end + 1] == b" " and payload[end + 1:end + 2].isupper():
+                    word = _AFTER_BYTES_RE.match(payload, end)
+                    if word is not None and _word_key(word.group(1), 0) in after:
+                        return True
+                if before and payload[at - 1:at] == b" ":
+                    head = _BEFORE_BYTES_RE.search(payload, max(0, at - BEFORE_MAX), at)
+                    if head is not None and _word_key(head.group(1), -1) in before:
+                        return True
+                at = payload.find(written, end, stop)
+        return False
+
+
+def _word_key(token: bytes, which: int) -> str:
+    """The variant key of the first (``which`` 0) or last (-1) word of a payload's token."""
+    words = WORD_RE.findall(token.decode(errors="ignore"))
+    return variant_key(words[which]) if words else ""
+
+
+def in_org_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]], orgs: OrgLeads,
+                 is_place: Callable[[Mapping[str, Any]], bool]) -> set[tuple[str, int]]:
+    """The (field, start) of one article's place mentions (``is_place``) written as part of an
+    organisation's name (see the module)."""
+    out: set[tuple[str, int]] = set()
+    for fld, text, ms in in_fields(title, body, mentions):
+        for m in ms:
+            written = text[m["start"]:m["end"]]
+            # as :meth:`OrgLeads.may_hold` finds it in the payload
+            if m["name"] not in orgs.held or written != m["name"] or not is_place(m):
+                continue
+            key = variant_key(written)
+            if key in orgs.leads:
+                after = _AFTER_RE.match(text, m["end"])
+                words = after.group().split(" ")[1:] if after else []
+                if any(_completes(written.split(), words[:n], orgs)
+                       for n in range(1, len(words) + 1)):
+                    out.add((fld, m["start"]))
+            if key in orgs.ends:
+                before = _BEFORE_RE.search(text[max(0, m["start"] - BEFORE_MAX):m["start"]])
+                if before and variant_key(before.group(1) + written) in orgs.glued:
+                    out.add((fld, m["start"]))
+    return out
+
+
+def _completes(written: list[str], after: list[str], orgs: OrgLeads) -> bool:
+    """Whether a place's mention of the words ``written`` and the words ``after`` it make an
+    organisation's name that does not end with a place's name going on from the mention's
+    words or after them ("RSPAD Gatot Subroto Jakarta" + "Pusat": the extractor's organisation,
+    a place's name)."""
+    words = [*written, *after]
+    return variant_key(" ".join(words)) in orgs.names and not any(
+        variant_key(" ".join(words[i:])) in orgs.places for i in range(1, len(words)))

@@ -29,7 +29,9 @@ spelling, and a place's name the one longer name of it.
   Bogor", "Jalan Sudirman" ~ "Jalan Jenderal Sudirman"). "One" counts the names found in
   :data:`~indexer.entity_groups.RIVAL_MIN` articles or more; a name of one word, or one
   joined with a name of one word written more often ("Bandara Yogyakarta" with Yogyakarta),
-  never joins so ("Jakarta" of "Jakarta Selatan");
+  never joins so ("Jakarta" of "Jakarta Selatan"); nor a name the corpus writes after a town in
+  a fifth of its articles at least with a longer name written after another town, never the
+  first ("Stadion Mandala, Jayapura" and "Stadion Mandala Krida Yogyakarta": two stadiums);
 * **streets** (:func:`join_streets`): a place named as persons are (its words are words of
   persons' names found in :data:`STREET_NAME_MIN` articles, and it is no well-known place)
   joins the one street named after it, "Jalan" and qualifiers aside ("Tendean" ~ "Jalan
@@ -57,6 +59,7 @@ from indexer.entity_groups import RIVAL_MIN, Groups, dominant, group_counts, mer
 from indexer.name_keys import OLD_SPELLING, name_words, variant_key
 from indexer.name_kinds import IN_PREFIX
 from indexer.org_names import ACRONYM_MIN, LEGAL_FORMS, acronym_of
+from indexer.variant_joins import town_keys
 
 _ASPIRATED_RE: Final = re.compile(r"(?<=[bdgt])h")
 _DOUBLE_RE: Final = re.compile(r"(\w)\1")
@@ -279,24 +282,53 @@ def join_longer_places(groups: Groups, words: Mapping[str, tuple[str, ...]]) -> 
             for n in range(2, len(ws)):
                 by_start[ws[:n]].append(v)
             by_ends[(ws[0], ws[-1])].append(v)
+    # The places written right after a name ("Stadion Mandala Jayapura"): a name written in
+    # one town and a longer one written in another are two places ("Stadion Mandala Krida
+    # Yogyakarta").
+    known = town_keys({" ".join(ws) for ws in words.values()})
+    towns: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    written: dict[tuple[str, ...], int] = defaultdict(int)
+    for v, ws in words.items():
+        written[ws] += groups.counts.get(v, 0)
+    located: dict[tuple[str, ...], set[str]] = defaultdict(set)  # in 1 / TOWN_SHARE of them
+    for ws, n_ws in written.items():
+        for n in range(2, len(ws)):
+            if (town := " ".join(ws[n:])) in known:
+                towns[ws[:n]].add(town)
+                if n_ws * TOWN_SHARE >= written.get(ws[:n], 0):
+                    located[ws[:n]].add(town)
     # Longest first: "RSPAD Gatot Soebroto" takes "... Jakarta" before "RSPAD" looks for it.
     for v in sorted(groups.counts, key=lambda v: (-len(words[v]), totals[groups.find(v)], v)):
         part = words[v]
         root = groups.find(v)
         if len(part) < 2 or len(words[shown.get(root, v)]) < 2:
             continue
-        longer, inside = set(), set()
+        longer, inside, far = set(), set(), set()
         for u in (*by_start.get(part, ()), *by_ends.get((part[0], part[-1]), ())):
             g = groups.find(u)
             if g == root or totals[g] < RIVAL_MIN:
                 continue
+            if _elsewhere(located.get(part), words[u], towns):
+                far.add(g)
             if _goes_on(part, words[u]):
                 longer.add(g)
             elif _qualified(part, words[u]):
                 inside.add(g)
         one = dominant(longer | inside, totals)
-        if one is not None and (one in inside or totals[one] >= totals[root]):
+        if one is not None and one not in far and (one in inside or totals[one] >= totals[root]):
             merge_groups(groups, totals, one, root)
+
+
+def _elsewhere(mine: set[str] | None, longer: tuple[str, ...],
+               towns: Mapping[tuple[str, ...], set[str]]) -> bool:
+    """Whether the corpus writes a name after the towns ``mine`` (in a fifth of its articles
+    at least) and a longer name of it (its words ``longer``) after another, never those: two
+    places ("Stadion Mandala Jayapura", "Stadion Mandala Krida Yogyakarta")."""
+    its = towns.get(longer)
+    if not mine or not its:
+        return False
+    return mine.isdisjoint(its | {" ".join(longer[i:j]) for i in range(len(longer))
+                                  for j in range(i + 1, len(longer) + 1)})
 
 
 def street_person(ws: tuple[str, ...], person_names: Collection[str]) -> bool | None:
@@ -376,6 +408,8 @@ def letter_pairs(groups: Groups) -> set[str]:
 
 # The words of persons' names a place is named as: found in this many articles at least.
 STREET_NAME_MIN: Final = 3
+# A name written after a town in one in this many of its articles at least is located there.
+TOWN_SHARE: Final = 5
 STREET_HEADS: Final = frozenset({"jalan", "jl", "jl.", "jln"})
 # A street named after a person is one city's where the corpus writes one place right after it
 # in this share of its articles.

@@ -6,8 +6,9 @@ articles of Istanbul does not want those of a football club only.
 
 When the map is loaded (:meth:`OrgLeads.fill`), the organisations' names are those of the
 corpus's organisations' values that are no place's value and that the map keeps as an
-organisation's; a place's value *leads* one where its words begin that name, and *ends* one
-written as one word where that word ends with it.
+organisation's, or that name an event ("China Open", no facet value); a place's value *leads*
+one where its words begin that name, and *ends* one written as one word where that word ends
+with it.
 
 In one article (:func:`in_org_names`, by ``reindex`` and ``add`` alike), a place's mention is
 part of an organisation's name where the capitalised words written right after it (one space
@@ -25,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from indexer.generic_values import is_event
 from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
 from indexer.words import WORD_PATTERN, WORD_RE
@@ -67,12 +69,14 @@ class OrgLeads:
     def fill(self, org_counts: Collection[str], place_counts: Collection[str],
              kept: Callable[[str], bool]) -> None:
         """Add the organisations' raw values of ``org_counts`` that are no place's raw value
-        (``place_counts``) and that ``kept`` says the map keeps as organisations'."""
+        (``place_counts``) and that ``kept`` says the map keeps as organisations', or that
+        are events' names (:func:`~indexer.generic_values.is_event`: "China Open", which the
+        map keeps as no value)."""
         places = self.places
         places.update(variant_key(v) for v in place_counts)
         for v in org_counts:
             k = variant_key(v)
-            if k in places or not kept(v):
+            if k in places or not (kept(v) or is_event(v)):
                 continue
             self.names.add(k)
             words = k.split(" ")

@@ -44,6 +44,11 @@ MARKS: Final = {kind: tuple(marks)
 # (kind, a town's variant key) -> its districts' and villages' names that name no other place
 DISTRICTS: Final = {(kind, variant_key(town)): tuple(names) for kind, town, *names
                     in read_rows(Path(__file__).parent / "data" / "town_districts.txt")}
+# Variant keys of the towns that are a city and a regency of one name in the government's table
+# (Bandung, Bekasi, Bogor, ...); elsewhere "kota X" is the town of X, the regency's seat
+# ("kota Rembang"), not a city apart from it.
+TWO_REGION_TOWNS: Final = frozenset(town for kind, town in DISTRICTS if kind == CITY) \
+    & frozenset(town for kind, town in DISTRICTS if kind == REGENCY)
 # A name on a list: capitalised words (the list's words between, "Kabupaten Karawang dan Bekasi")
 _LISTED: Final = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Names on a list before its last one, at most: a bound, so that a text of many regency words

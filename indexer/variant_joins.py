@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from indexer.city_regencies import CITY, REGENCY, TWO_REGION_TOWNS
 from indexer.complex_sites import COMPLEX_HEADS, complex_sites
 from indexer.entities.facts import ALIASES, load_names, load_places, read_rows
 from indexer.entity_groups import Groups
@@ -36,8 +37,7 @@ PARTY_HEADS: Final = ("partai", "timnas")
 PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "stade", "estadio", "stadio", "candi",
                       "gunung", "bandara")
-CITY: Final = "kota"
-REGION_HEADS: Final = frozenset({CITY, "kabupaten"})
+REGION_HEADS: Final = frozenset({CITY, REGENCY})
 # A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
 # these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
 # "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
@@ -227,8 +227,9 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
                      and not (h in VENUE_HEADS and key in towns)
                      and not (h in REGION_HEADS and key in districts)]
             # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is mostly the
-            # city (in one article, the regency: :mod:`indexer.city_regencies`).
-            if REGION_HEADS <= set(heads):
+            # city (in one article, the regency: :mod:`indexer.city_regencies`). A town of one
+            # region is one place however written ("kota Rembang", "Kabupaten Rembang").
+            if REGION_HEADS <= set(heads) and key in TWO_REGION_TOWNS:
                 heads = [CITY]
             # a site holding others is not its venue (:mod:`indexer.complex_sites`), which
             # its names with a complex's word are

@@ -162,6 +162,11 @@ def test_kinds_of_place_spacing_and_ri_join() -> None:
     # alone, the regency: test_city_regencies), the regency stays apart
     assert [m.entity("LOC", v) for v in ("Bandung", "Kota Bandung", "Kabupaten Bandung")] \
         == [("Bandung",), ("Bandung",), ("Kabupaten Bandung",)]
+    # a town that is a regency alone (no city of its name in the government's table): "kota
+    # Rembang" is the regency's seat, and the town, its city's words and the regency's one place
+    m = _map(loc={"Rembang": 7, "Kabupaten Rembang": 7, "Kota Rembang": 6})
+    assert [m.entity("LOC", v) for v in ("Rembang", "Kabupaten Rembang", "Kota Rembang")] \
+        == [("Rembang",)] * 3
     m = _map(loc={"Prancis": 263, "Perancis": 71, "Sumatera": 319, "Sumatra": 33,
                   "Sirkuit Misano": 132, "Misano": 56, "Malang": 125, "Malaang": 1, "Bali": 9,
                   "Bala": 2})

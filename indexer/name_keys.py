@@ -71,6 +71,8 @@ OLD_SPELLING: Final = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj
 # German's "ue" for "ü" between consonants, which Indonesian news writes both ways ("Muenchen",
 # "Munchen"); not a "ue" of Chinese names ("Xue") or Acehnese ones ("Bireuen").
 _GERMAN_UE_RE: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])ue(?=[b-df-hj-np-tv-z])")
+# A name's last word "Jr" or "Jr.", after a word of it: "Junior" written short.
+_JUNIOR_RE: Final = re.compile(r"(?:^|(?<= ))jr\.?$")
 
 
 @cache
@@ -102,9 +104,10 @@ def spelling_key(value: str) -> str:
     """The key under which the spellings of one whole name meet: the variant key with the old
     spelling read as today's ("soeharto" -> "suharto"), German's "ue" as "u", and a first
     name's spellings and short forms as one (``data/name_spellings.txt``: "m", "mohamad" ->
-    "muhammad"). Only the first word: a one-letter word after it is any name's initial."""
+    "muhammad"; "mike" -> "michael"). Only the first word: a one-letter word after it is any
+    name's initial. A last word "Jr" is "Junior" ("Neymar Jr", "Neymar Junior")."""
     first, sep, rest = variant_key(value).partition(" ")
-    key = _name_spellings().get(first.rstrip("."), first) + sep + rest
+    key = _name_spellings().get(first.rstrip("."), first) + sep + _JUNIOR_RE.sub("junior", rest)
     return _GERMAN_UE_RE.sub("u", _today(key))
 
 

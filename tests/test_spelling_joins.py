@@ -34,6 +34,27 @@ def test_a_first_names_spellings_and_german_ue_are_one_key() -> None:
     assert spelling_key("Betoambari") == "betoambari"
 
 
+def test_english_short_forms_and_a_junior_are_one_key() -> None:
+    assert spelling_key("Mike Pompeo") == spelling_key("Michael Pompeo")
+    assert spelling_key("Tony Ferguson") == spelling_key("Anthony Ferguson")
+    for v in ("Neymar Jr", "Neymar Jr.", "Neymar Junior"):
+        assert spelling_key(v) == "neymar junior", v
+    # must not change: a short form of several names, "Jr" not last, a name it begins
+    assert spelling_key("Jack Reed") == "jack reed"
+    assert spelling_key("Jr Santos") == "jr santos"
+    assert spelling_key("Neymar Jrs") == "neymar jrs"
+    assert spelling_key("Tommy Suharto") == "tommy suharto"
+
+
+def test_english_short_forms_and_a_junior_join() -> None:
+    m = _map(per={"Mike Pompeo": 76, "Michael Pompeo": 9, "Neymar Jr": 30, "Neymar Junior": 5,
+                  "Neymar": 34, "Jack Reed": 1, "John Reed": 3})
+    assert m.entity("PER", "Michael Pompeo") == ("Mike Pompeo",)
+    for v in ("Neymar Junior", "Neymar"):  # the bare name then part of one full name alone
+        assert m.entity("PER", v) == ("Neymar Jr",), v
+    assert m.entity("PER", "Jack Reed") == ("Jack Reed",)
+
+
 def test_spellings_of_one_name_join() -> None:
     m = _map(per={"Muhammad Fauzan": 41, "M Fauzan": 17, "Mohamad Fauzan": 15,
                   "Fauzan Djamil": 30, "Juergen Nagel": 18, "Jurgen Nagel": 39, "Nagel": 10,

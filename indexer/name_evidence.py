@@ -30,7 +30,7 @@ from indexer.entities.facts import DATA, TITLES, read_sections
 from indexer.entity_groups import Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
 from indexer.name_kinds import article_kinds
-from indexer.org_names import LEGAL_FORMS
+from indexer.org_names import LEGAL_FORMS, acronym_of
 
 Name = tuple[str, str]  # (type, value)
 # What stands between a nickname and the name it stands for.
@@ -280,7 +280,7 @@ def _other_body(short: str, own: Collection[str], linked: Collection[str],
     (PGK)", "Persatuan Islam (Persis)"): the two bodies stay apart."""
     part = name_words(short)
     theirs = {w for v in linked for w in name_words(v)}
-    spells = any(_initials(v) == short.strip().lower() for v in linked)
+    spells = any(acronym_of(name_words(v)) == short.strip().lower() for v in linked)
     for v in own:
         words = name_words(v)
         if v == short or len(words) < 2 or not theirs.isdisjoint(words):
@@ -292,11 +292,6 @@ def _other_body(short: str, own: Collection[str], linked: Collection[str],
     return False
 
 
-def _initials(name: str) -> str:
-    """The initials of a name's words but "dan" and legal forms."""
-    return "".join(w[:1] for w in name_words(name) if w != "dan" and w not in LEGAL_FORMS)
-
-
 def spelt_out(evidence: NameEvidence, typ: str) -> dict[str, set[str]]:
     """Acronyms of type ``typ`` -> the names of three words or more whose initials they are
     that the corpus writes them beside, in parentheses, in :data:`LINKS_MIN` articles or
@@ -306,7 +301,7 @@ def spelt_out(evidence: NameEvidence, typ: str) -> dict[str, set[str]]:
     for (short, whole), n in evidence.links.items():
         v = short[1].strip()
         if short[0] == whole[0] == typ and n >= LINKS_MIN and v.isupper() and v.isalpha():
-            if len(name_words(whole[1])) >= 3 and _initials(whole[1]) == v.lower():
+            if len(name_words(whole[1])) >= 3 and acronym_of(name_words(whole[1])) == v.lower():
                 out.setdefault(short[1], set()).add(whole[1])
     return out
 

@@ -129,19 +129,17 @@ def serve(
 
 def _run_workers(factory: str, workers: int, options: dict[str, Any]) -> None:
     """uvicorn's ``workers`` processes of the app ``factory``, their connections spread evenly
-    over them through a board (:mod:`search_api.spread`) removed when they stop."""
-    board = spread.create_board()
-    if board is None:
-        click.echo("warta serve: no connection board in the temporary directory (read-only or "
-                   "full?): connections are not spread over the workers", err=True)
-        uvicorn.run(factory, factory=True, workers=workers, **options)
-        return
-    os.environ[spread.BOARD_ENV] = str(board)
-    try:
-        uvicorn.run(factory, factory=True, workers=workers, **options)
-    finally:
-        os.environ.pop(spread.BOARD_ENV, None)
-        board.unlink(missing_ok=True)
+    over them through a board (:mod:`search_api.spread`) that goes with the server."""
+    with spread.board() as board:
+        if board is None:
+            click.echo("warta serve: no connection board could be made (no memfd): connections "
+                       "are not spread over the workers", err=True)
+        else:
+            os.environ[spread.BOARD_ENV] = board
+        try:
+            uvicorn.run(factory, factory=True, workers=workers, **options)
+        finally:
+            os.environ.pop(spread.BOARD_ENV, None)
 
 
 @click.command()

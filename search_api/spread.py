@@ -6,21 +6,27 @@ at once) lands in one process. Kept alive, the connections stay there: one proce
 their requests, on one core as far as Python goes (a search holds the GIL for about half its
 CPU), while the other process idles.
 
-Each process writes how many connections it holds into its slot of a small shared board (a file
-the serving command creates and every worker maps). A process that accepts a connection while
-already holding more than the least busy other process pauses its event loop :data:`PAUSE_S`
-for each connection of the difference (at most :data:`MAX_PAUSES`) before serving it, so that
-the others, woken by the same burst, accept the next ones; the process's other connections wait
-as long, which only an uneven burst of new connections costs. A process holding no more than the
-others never pauses: steady traffic costs a look at the board per accepted connection.
+Each process writes how many connections it holds into its slot of a small shared board: a file
+in memory (``memfd``) that the serving command creates and every worker maps, opening it by the
+command's ``/proc/<pid>/fd`` path. Nothing of it is on a disk: it needs no writable directory,
+and it is gone with the last process holding it however the server ends (a SIGKILL too).
+
+A process that accepts a connection while already holding more than the least busy other
+process pauses its event loop :data:`PAUSE_S` for each connection of the difference (at most
+:data:`MAX_PAUSES`) before serving it, so that the others, woken by the same burst, accept the
+next ones; the process's other connections wait as long, which only an uneven burst of new
+connections costs. A process holding no more than the others never pauses: steady traffic costs
+a look at the board per accepted connection.
 """
 
 from __future__ import annotations
 
+import logging
 import mmap
 import os
-import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
@@ -30,23 +36,30 @@ PAUSE_S: Final = 0.001
 MAX_PAUSES: Final = 4
 _SLOT_BYTES: Final = 16  # the process's pid and its connections, two int64
 
+log = logging.getLogger(__name__)
 
-def create_board(directory: str | Path | None = None) -> Path | None:
-    """A new, empty board file (in ``directory``, else the temporary directory); the serving
-    command removes it at exit. None where no file can be made there (a read-only or full
-    disk): the workers then serve unspread, as uvicorn alone does, rather than not at all."""
+
+@contextmanager
+def board() -> Iterator[str | None]:
+    """A new, empty board for the serving command's workers, held open while the context lasts:
+    the path by which they open it (this process's ``/proc`` entry of the memfd). None where no
+    memfd can be made (not Linux, or out of memory or file descriptors): the workers then serve
+    unspread, as uvicorn alone does, rather than not at all."""
     try:
-        fd, name = tempfile.mkstemp(prefix="warta-connections-", dir=directory)
-    except OSError:
-        return None
+        fd = os.memfd_create("warta-connections")
+    except (AttributeError, OSError):
+        yield None
+        return
     try:
         os.ftruncate(fd, SLOTS * _SLOT_BYTES)
     except OSError:
         os.close(fd)
-        os.unlink(name)
-        return None
-    os.close(fd)
-    return Path(name)
+        yield None
+        return
+    try:
+        yield f"/proc/{os.getpid()}/fd/{fd}"
+    finally:
+        os.close(fd)
 
 
 class Board:
@@ -112,7 +125,10 @@ def join() -> None:
     global _board
     path = os.environ.get(BOARD_ENV)
     if path and _board is None:
-        _board = Board(path)
+        try:
+            _board = Board(path)
+        except OSError as exc:
+            log.warning("no connection board (%s): this worker's connections are not spread", exc)
 
 
 def on_open() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from indexer.entities.facts import ALIASES, DATA, read_lines
+from indexer.initials import CONNECTIVES, initials
 from indexer.words import WORD_RE
 
 
@@ -80,11 +81,6 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 
 
-def _initials(name: str) -> str:
-    """The first letters of a name's words but "dan" ("bpn": Badan Pertanahan Nasional)."""
-    return "".join(w[0] for w in WORD_RE.findall(name.lower()) if w != "dan")
-
-
 def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                  ) -> set[tuple[str, int]]:
     """The (field, start) of an article's organisations' mentions written as an acronym of
@@ -114,7 +110,8 @@ def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
         names = {m["name"] for m, _ in ms}
         starts = {(m["field"], m["start"]) for m, _ in ms}
         in_full = any(m["type"] == "ORG" and (m["field"], m["start"]) not in starts
-                      and (m["name"] in names or _initials(m["name"]) == acronym.lower())
+                      and (m["name"] in names or initials(WORD_RE.findall(m["name"].lower()),
+                                                           skip=CONNECTIVES) == acronym.lower())
                       for m in mentions)
         out |= beside if in_full else starts
     return out

@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
+from indexer.initials import initials
+
 # An acronym in brackets ending a mention: capitals and digits, a capital first.
 _BRACKETED_RE: Final = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 # Capitalised words after the bracket, one space apart: the longest run the corpus writes
@@ -36,17 +38,17 @@ TAIL_MIN: Final = 2
 Json = dict[str, Any]
 
 
-def initials(name: str) -> str:
+def _initials(name: str) -> str:
     """The first letters of a name's words, upper case ("Perkumpulan Bulu Tangkis" -> "PBT";
     hyphens part words)."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", name.upper()) if w[:1].isalpha())
+    return initials(name.upper().split(), hyphens=True, letters_only=True)
 
 
 def spells(acronym: str, name: str) -> bool:
     """Whether ``acronym``'s letters are ``name``'s initials in order, the first two of them
     first ("BPJS" of "Badan Penyelenggara Jaminan Sosial", "PB" of "Perkumpulan Bulu
     Tangkis"; not "PT" of it)."""
-    first = initials(name)
+    first = _initials(name)
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) < 2 or len(first) < 2 or first[:2] != "".join(letters[:2]):
         return False
@@ -74,7 +76,7 @@ def may_tail(value: str, tailed: Mapping[str, object]) -> bool:
 
 
 def _candidates(tailed: Mapping[str, object], value: str) -> Iterable[str]:
-    first = initials(value)[:2]
+    first = _initials(value)[:2]
     return (a for a in tailed if a[:2] == first)
 
 

@@ -11,6 +11,7 @@ from typing import Final
 
 from indexer.entities.facts import CLUB_LAST, DATA, load_names
 from indexer.entity_groups import DOMINANCE, Groups, dominant, group_counts, merge_groups
+from indexer.initials import CONNECTIVES, initials
 from indexer.name_keys import name_words
 from indexer.variant_joins import NAME_TAILS
 
@@ -20,8 +21,10 @@ ACRONYM_MIN: Final = 5
 # "Kernel Oil"). Not "sdn" of a Malaysian "Sdn Bhd": "SDN" is a state primary school.
 LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "perum", "cv", "ltd", "inc",
                                 "corp", "pte", "bhd", "llc", "plc", "gmbh"})
+# Words of a name its acronym spells no letter of.
+_NOT_SPELT: Final = CONNECTIVES | LEGAL_FORMS
 # Words that go on with a name that was cut before them ("Kementerian Hukum dan ...").
-CONJUNCTIONS: Final = frozenset({"dan", "&"})
+CONJUNCTIONS: Final = CONNECTIVES | {"&"}
 # Words after a company's name that say what kind of company it is ("JYP Entertainment").
 ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
 
@@ -39,7 +42,7 @@ def cut_short(form: str, forms: Collection[str]) -> bool:
 def acronym_of(name: tuple[str, ...]) -> str:
     """The initials of a name's words but "dan" and legal forms ("bpk": Badan Pemeriksa
     Keuangan; "bca": PT Bank Central Asia Tbk)."""
-    return "".join(w[0] for w in name if w != "dan" and w not in LEGAL_FORMS)
+    return initials(name, skip=_NOT_SPELT)
 
 
 def _bare_acronym(value: str) -> str | None:
@@ -66,7 +69,7 @@ def _abbreviates(tail: str, words: tuple[str, ...]) -> bool:
         return True
     if not words:
         return False
-    if words[0] == "dan":
+    if words[0] in CONNECTIVES:
         return _abbreviates(tail, words[1:])
     stems = [words[0]] + [words[0][len(a):] for a in FIELD_AFFIXES if words[0].startswith(a)]
     return any(stem.startswith(tail[:k]) and _abbreviates(tail[k:], words[1:])

@@ -18,14 +18,14 @@ from indexer.entities.facts import ALIASES
 from indexer.entities.labels import TYPES
 from indexer.entities.names import Entity, letters, make_entity, normalise
 from indexer.entities.runs import RUN_RE, SHORT_DEF_RE, acronym_end, word_occurrences
+from indexer.initials import CONNECTIVES, initials
 
 
 def _spells_every_word(short: str, name: str) -> bool:
     """Whether ``short`` is the initials of every word of ``name`` but "dan", in order ("BSSN":
     Badan Siber dan Sandi Negara; not "PES" for two companies' names in a row)."""
     lets = letters(short)
-    initials = "".join(w[0] for w in name.lower().split(" ") if w and w != "dan")
-    return len(lets) >= 3 and lets == initials
+    return len(lets) >= 3 and lets == initials(name.lower().split(" "), skip=CONNECTIVES)
 
 
 def join_cut_names(text: str, entities: list[Entity]) -> list[Entity]:

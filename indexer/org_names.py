@@ -11,6 +11,7 @@ from typing import Final
 
 from indexer.entities.facts import CLUB_LAST, DATA, load_names
 from indexer.entity_groups import DOMINANCE, Groups, dominant, group_counts, merge_groups
+from indexer.group_names import company_group, short_group
 from indexer.initials import CONNECTIVES, initials
 from indexer.name_keys import name_words
 from indexer.variant_joins import NAME_TAILS
@@ -138,7 +139,9 @@ def join_org_names(groups: Groups, places: frozenset[str],
     often as the shorter form (no one-off name takes a frequent one). An acronym the corpus
     spells out beside it (``spelt``: acronym -> those names) joins by its initials only a
     name it is spelt out as ("PGK" written "PT Palmindo Gemilang Kencana (PGK)" is not
-    "Partai Golongan Karya")."""
+    "Partai Golongan Karya"). A group's name with one of its companies' in it joins the
+    group's shorter name, not the company's (Lion Group ~ Lion Air Group, not Lion Air:
+    :mod:`indexer.group_names`)."""
     words = {v: tuple(w.strip(",.") for w in name_words(v)) for v in groups.counts}
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -167,6 +170,12 @@ def join_org_names(groups: Groups, places: frozenset[str],
         for u in holders:
             whole = words[u]
             n = len(part)
+            # a group's name with its company's in it is the group's, not the company's
+            if company_group(part, whole, word_counts):
+                continue
+            if short_group(part, whole, word_counts):
+                found.add(groups.find(u))
+                continue
             if len(value) < 3:  # not "FA" in "Kelantan FA"; but before a company word
                 if len(whole) > n and whole[:n] == part and all(
                         w in ORG_SUFFIXES for w in whole[n:]):

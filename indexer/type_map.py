@@ -38,7 +38,7 @@ from indexer.org_names import cut_short, join_org_names
 from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_tails import join_place_tails
-from indexer.unit_bodies import join_units
+from indexer.unit_bodies import bodiless, join_units
 from indexer.variant_joins import join_affixed, join_aliased_words, join_variants
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
@@ -129,7 +129,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_affixed(groups)
         join_unit_heads(groups, places)
         alone, unitless = join_units(groups, places)
-        cut |= alone
+        cut |= alone | bodiless(groups, places)
     if evidence is not None:  # a short name joins the whole group of its name
         join_linked(groups, evidence, typ, places)
     if typ != "PER":  # last: with the acronyms the joins above have found

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache
 from typing import Final
 
@@ -57,26 +57,40 @@ def _named(key: str, by_key: Mapping[str, str]) -> str | None:
     return found
 
 
+def _keyed(groups: Groups) -> dict[str, str]:
+    """Variant key -> the most frequent of ``groups``' values of that key."""
+    by_key: dict[str, str] = {}
+    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
+        by_key.setdefault(variant_key(v), v)
+    return by_key
+
+
+def _bodies_after(ws: tuple[str, ...], by_key: Mapping[str, str], places: Collection[str]
+                  ) -> Iterator[tuple[int, str]]:
+    """(n, a body's value) for each body (an organisation of ``by_key``, none of ``places``)
+    whose name a unit's name's words ``ws`` end with after their first n words."""
+    for n in range(2, len(ws)):
+        key = " ".join(ws[n:])
+        body = _named(key, by_key)
+        if body is not None and key not in places:
+            yield n, body
+
+
 def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[str]]:
     """Join each unit's name written alone to its one body's names with it (in ``groups``, an
     organisation's; a body is none of ``places``, variant keys); return (the names alone that
     joined, never shown while a name with the body is; the names alone that name no one
     unit, whose groups are no facet value)."""
     words = {v: name_words(v) for v in groups.counts}
-    by_key: dict[str, str] = {}
-    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
-        by_key.setdefault(variant_key(v), v)
+    by_key = _keyed(groups)
     totals = group_counts(groups)
     # unit's words -> [(a name with a body, the body's group)]
     with_body: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
     for v, ws in words.items():
         if not _is_unit(ws):
             continue
-        for n in range(2, len(ws)):
-            key = " ".join(ws[n:])
-            body = _named(key, by_key)
-            if body is not None and key not in places:
-                with_body[ws[:n]].append((v, groups.find(body)))
+        for n, body in _bodies_after(ws, by_key, places):
+            with_body[ws[:n]].append((v, groups.find(body)))
     joined: set[str] = set()
     generic: set[str] = set()
     for v in sorted(groups.counts):
@@ -104,6 +118,28 @@ def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[s
         elif len(bodies) >= 2:
             generic.add(v)
     return joined, generic
+
+
+def bodiless(groups: Groups, places: Collection[str]) -> set[str]:
+    """The names of a group of units' names never shown while it holds a unit's name with its
+    body after it, written in :data:`WITH_BODY_SHARE` of the group's articles (and
+    :data:`~indexer.entity_groups.RIVAL_MIN` at least): the unit's name alone names that
+    unit of any body ("Biro Penerangan", "Biro Penerangan Masyarakat": the group is shown as
+    "Biro Penerangan Masyarakat Mabes Polri"). A group with any other name is left as it is
+    shown: "KPK" is no unit's name."""
+    by_key = _keyed(groups)
+    out: set[str] = set()
+    for ms in groups.members().values():
+        words = {m: name_words(m) for m in ms}
+        if not all(_is_unit(ws) for ws in words.values()):
+            continue
+        alone = {m for m, ws in words.items() if next(_bodies_after(ws, by_key, places), None)
+                 is None}
+        with_body = sum(groups.counts[m] for m in ms if m not in alone)
+        total = sum(groups.counts[m] for m in ms)
+        if alone and with_body >= max(RIVAL_MIN, WITH_BODY_SHARE * total):
+            out |= alone
+    return out
 
 
 def qualified_heads(totals: Mapping[str, int], is_body: Callable[[str], bool]

@@ -21,7 +21,15 @@ from indexer.city_regencies import CITY, REGENCY, TWO_REGION_TOWNS
 from indexer.complex_sites import COMPLEX_HEADS, complex_sites
 from indexer.entities.facts import ALIASES, load_names, load_places, read_rows
 from indexer.entity_groups import Groups
-from indexer.name_keys import loose_words, spelling_key, spelt_words, undoubled, variant_key
+from indexer.group_names import company_group
+from indexer.name_keys import (
+    loose_words,
+    name_words,
+    spelling_key,
+    spelt_words,
+    undoubled,
+    variant_key,
+)
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
 ORG_HEADS_PATH: Final = Path(__file__).parent / "data" / "org_heads.txt"
@@ -112,7 +120,9 @@ def join_affixed(groups: Groups) -> None:
     as: a name the joins before took into another body's group is not that body ("Barito" of
     the club Barito Putera; "Barito Group" is a company). After the joins of a name to its
     longer names (:func:`~indexer.org_names.join_org_names`), which weigh "MNC Group" and
-    "MNC Pictures" as two rival longer names of "MNC", and so join it to neither."""
+    "MNC Pictures" as two rival longer names of "MNC", and so join it to neither. Not a
+    group's name to one of its companies' ("Lion Air Group" is not Lion Air:
+    :mod:`indexer.group_names`)."""
     shown = {root: variant_key(min(vs, key=lambda v: (-groups.counts[v], v)))
              for root, vs in groups.members().items()}
     by_key: dict[str, str] = {}
@@ -120,12 +130,15 @@ def join_affixed(groups: Groups) -> None:
         key = variant_key(v)
         if shown[groups.find(v)] == key:
             by_key.setdefault(key, v)
+    written: Counter[tuple[str, ...]] = Counter()
+    for v, n in groups.counts.items():
+        written[name_words(v)] += n
     for key, v in by_key.items():
         if len(key) < AFFIXED_MIN:
             continue
         for other in _affixed(key, v):
             full = by_key.get(other)
-            if full is not None:
+            if full is not None and not company_group(name_words(v), name_words(full), written):
                 groups.join(full, v)
 
 

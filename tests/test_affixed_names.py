@@ -18,6 +18,7 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
     m = _map({"PBSI": 58, "PB PBSI": 6, "Gojek": 50, "Gojek Group": 7,
               "Mission Winnow Ducati": 27, "Tim Mission Winnow Ducati": 3,
               "Nahdlatul Ulama": 61, "Pengurus Besar Nahdlatul Ulama": 28,
+              "Muhammadiyah": 22, "PP Muhammadiyah": 15, "Pimpinan Pusat Muhammadiyah": 1,
               "Kemenko Perekonomian": 15, "Kementerian Koordinator Bidang Perekonomian": 16,
               "Kemenko Kemaritiman": 3, "Kemenko Bidang Kemaritiman": 1,
               "Ditjen Imigrasi": 8, "Ditjen Imigrasi Kemenkumham": 6,
@@ -28,6 +29,8 @@ def test_a_name_joins_its_name_with_a_word_of_the_same_body() -> None:
     assert m.entity("ORG", "Gojek Group") == ("Gojek",)
     assert m.entity("ORG", "Tim Mission Winnow Ducati") == ("Mission Winnow Ducati",)
     assert m.entity("ORG", "Pengurus Besar Nahdlatul Ulama") == ("Nahdlatul Ulama",)
+    for v in ("PP Muhammadiyah", "Pimpinan Pusat Muhammadiyah"):
+        assert m.entity("ORG", v) == ("Muhammadiyah",), v
     assert m.entity("ORG", "Kemenko Perekonomian") == (
         "Kementerian Koordinator Bidang Perekonomian",)
     assert m.entity("ORG", "Kemenko Bidang Kemaritiman") == ("Kemenko Kemaritiman",)

@@ -142,7 +142,7 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
         replay = spill.replay()
         for _ in parcels:
             clock.run("corpus pass: spill read (unpickle)", "main", next, replay)
-        replay.close()
+        spill.close()
     emap = clock.run("corpus pass: compute map (serial; by type in the pool)", "worker",
                      compute_map, spill.counts.entities, spill.counts.categories, alias_person,
                      spill.counts.evidence)

@@ -7,6 +7,8 @@ Sastrawi's stemmer. Everything else is in pyproject.toml."""
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
+# The MinHash's loop vectorises at -O3 (half the time of -O2's, with SSE2 alone).
+OPT = {"_shingle": "-O3"}
 NAMES = ("_ner_tables", "_ner_tokens", "_ner_scan", "_ner_viterbi", "_ner_scorer", "_ner_names",
          "_ner_mentions", "_ner_records", "_ner", "entities._passes", "entities._links", "_text",
          "_shingle", "_stem")
@@ -15,7 +17,7 @@ setup(
     ext_modules=cythonize(
         [
             Extension(f"indexer.{name}", [f"indexer/{name.replace('.', '/')}.pyx"],
-                      extra_compile_args=["-O2"])
+                      extra_compile_args=[OPT.get(name, "-O2")])
             for name in NAMES
         ],
         compiler_directives={"language_level": "3"},

@@ -20,8 +20,8 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from page_reference import extension_env
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 from starlette.testclient import TestClient
@@ -37,7 +37,7 @@ from search_api.web.entity_page import entity_url
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.histogram import axis_html, bars_html
 from search_api.web.remembered import Remembered
-from search_api.web.routes import TEMPLATE_DIR, make_templates, url_path
+from search_api.web.routes import make_templates, url_path
 from search_api.web.search_page import build_search_page
 from search_api.web.state import (
     FACETS,
@@ -164,26 +164,8 @@ def test_remembered_clock_is_babels(moment: datetime, zone: timezone | None, cod
     assert fmt.fmt_datetime(dt.isoformat(), lang) == expected
 
 
-def _extension_env() -> jinja2.Environment:
-    """The templates with jinja2.ext.i18n's own newstyle gettext installed (the reference)."""
-    @jinja2.pass_context
-    def gettext(context: Context, message: str) -> str:
-        return str(context["i18n"].gettext(message))
-
-    @jinja2.pass_context
-    def ngettext(context: Context, singular: str, plural: str, n: int) -> str:
-        return str(context["i18n"].ngettext(singular, plural, n))
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"])
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    return env
-
-
 def _reference_templates() -> dict[str, Jinja2Templates]:
-    env = _extension_env()
+    env = extension_env()
     return {code: Jinja2Templates(env=env) for code in i18n.LANGS}
 
 
@@ -229,7 +211,7 @@ def test_page_environments_render_as_the_extension(index_dir: Path, oracle: list
 
 def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
     backend = TantivyBackend(index_dir)
-    reference = _extension_env()
+    reference = extension_env()
     queries: list[list[tuple[str, str]]] = [
         [], [("q", "jakarta")], [("q", "banjir"), ("source", "detik.com")],
         [("q", "qqqzzzx")], [("q", "jakarta"), ("more", "person")],
@@ -361,7 +343,7 @@ title="{{ bar.label }}: 0"><span class="visually-hidden">{{ bar.label }}: {{ _("
 
 def _bars_written(bars: list[Bar], lang: i18n.Lang) -> tuple[str, str]:
     return (f"{bars_html(bars, lang)}|{axis_html(bars)}",
-            _extension_env().from_string(BARS_LOOP).render(bars=bars, i18n=lang))
+            extension_env().from_string(BARS_LOOP).render(bars=bars, i18n=lang))
 
 
 BARS = st.lists(st.builds(Bar, TEXT, TEXT, st.integers(0, 10**7), TEXT,
@@ -407,7 +389,7 @@ def test_facet_words_are_the_templates(spec: S.Facet, code: str, label: str | No
     words = facet_words(label, singular, lang)
     ours = "|".join([words.of_the_ticked, words.filter_by, words.trend_top, words.show_more,
                      words.find, words.find_prompt])
-    assert ours == _extension_env().from_string(WORDS).render(label=label, singular=singular,
+    assert ours == extension_env().from_string(WORDS).render(label=label, singular=singular,
                                                               i18n=lang)
 
 

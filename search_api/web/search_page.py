@@ -22,6 +22,7 @@ from search_api.results import Hit, SearchResponse
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.fmt import fmt_count, fmt_datetime, fmt_day
 from search_api.web.histogram import build_histogram, newest_day
+from search_api.web.hit_list import hits_html
 from search_api.web.state import (
     DATE_DROP,
     FACET_BY_NAME,
@@ -250,6 +251,7 @@ def build_search_page(
     hidden_all = tuple((k, v) for k, v in state.pairs() if k not in ("page", "fq_type", "fq"))
     back = article_query(state)
     links = Links(state)
+    hits = tuple(_hit_view(h, back, lang) for h in response.hits)
     return SearchPage(
         state=state,
         hidden_filters=tuple(
@@ -264,7 +266,8 @@ def build_search_page(
         stories=response.stories,
         stories_label=fmt_count(response.stories, lang),
         took_ms=f"{response.took_ms:.0f}",
-        hits=tuple(_hit_view(h, back, lang) for h in response.hits),
+        hits=hits,
+        hits_html=hits_html(hits, lang),
         first_index=first,
         last_index=request.offset + len(response.hits),
         sorts=_sorts(state, links, lang),

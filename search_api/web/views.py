@@ -146,6 +146,7 @@ class SearchPage:
     stories_label: str
     took_ms: str
     hits: tuple[HitView, ...]
+    hits_html: Markup  # their list items (search_api.web.hit_list)
     first_index: int
     last_index: int
     sorts: tuple[Link, ...]

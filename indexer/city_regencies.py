@@ -32,10 +32,8 @@ from typing import Final
 
 from indexer.entities.facts import COMPASS, read_rows
 from indexer.name_keys import variant_key
+from indexer.region_kinds import CITY, PROVINCE, REGENCY
 
-CITY: Final = "kota"
-REGENCY: Final = "kabupaten"
-PROVINCE: Final = "provinsi"
 POLICE: Final = "police"
 
 

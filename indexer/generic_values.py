@@ -54,11 +54,12 @@ from indexer.entities.facts import (
 )
 from indexer.entities.regions import regional_head
 from indexer.name_keys import name_words, variant_key
+from indexer.region_kinds import DISTRICT, PROVINCE, REGENCY_SHORT, TOWNS
 
 # Where the corpus writes a bare regional name with this many regions, it is generic.
 REGIONS_MIN: Final = 2
 # Words before a place that only say its kind ("Dinas Kesehatan Kota Depok").
-_KINDS: Final = ("provinsi", "kota", "kabupaten", "kab", "kab.", "kecamatan")
+_KINDS: Final = frozenset({PROVINCE, *TOWNS, *REGENCY_SHORT, DISTRICT})
 
 
 @cache

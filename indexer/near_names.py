@@ -40,6 +40,7 @@ from indexer.entities.facts import (
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
 from indexer.name_keys import name_words, variant_key
 from indexer.name_parts import called_by
+from indexer.region_kinds import LOCAL
 from indexer.variant_joins import SidedJoins
 
 MISSPELLING_DOMINANCE: Final = 3
@@ -48,7 +49,6 @@ MISSPELT_WORD_MIN: Final = 7
 SWAP_KEY_MIN: Final = 8
 SWAP_DOMINANCE: Final = 5
 SWAP_MIN: Final = 10
-SWAP_UNIT_HEADS: Final = frozenset({"kecamatan", "kelurahan", "desa", "dusun"})
 _SWAP_VOWELS: Final = frozenset("aeiou")
 # Names whose other words only they and RARE_HOLDERS - 2 more names hold: a word of RARE_WORD_MIN
 # letters one letter apart joins a name written RARE_DOMINANCE times as often.
@@ -347,13 +347,13 @@ def join_vowel_swaps(groups: Groups) -> None:
     one named :data:`SWAP_DOMINANCE` times as often, in :data:`SWAP_MIN` articles or more:
     two places so named are each written often ("Bintaro Jaya", "Bintara Jaya"; "Ciputat",
     "Cipatat"); a misspelling is rare beside its name. Not a district's or a village's
-    (:data:`SWAP_UNIT_HEADS`): they are many, and their names near alike ("Kecamatan Babalan"
-    of Langkat, Babelan of Bekasi)."""
+    (:data:`~indexer.region_kinds.LOCAL`): they are many, and their names near alike
+    ("Kecamatan Babalan" of Langkat, Babelan of Bekasi)."""
     totals = group_counts(groups)
     by_gap: dict[str, set[str]] = defaultdict(set)
     for v in groups.counts:
         key = variant_key(v)
-        if len(key) >= SWAP_KEY_MIN and key.split(" ", 1)[0] not in SWAP_UNIT_HEADS:
+        if len(key) >= SWAP_KEY_MIN and key.split(" ", 1)[0] not in LOCAL:
             for i, ch in enumerate(key):
                 if ch in _SWAP_VOWELS:
                     by_gap[f"{key[:i]}*{key[i + 1:]}"].add(v)

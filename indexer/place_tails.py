@@ -29,6 +29,7 @@ from collections.abc import Collection, Mapping
 from typing import Final
 
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts
+from indexer.region_kinds import DISTRICT, PROVINCE, TOWNS, URBAN_VILLAGE, VILLAGE
 from indexer.variant_joins import WEAK_PLACE_HEADS
 
 _ROMAN_RE: Final = re.compile(r"[IVXL]+")
@@ -36,8 +37,7 @@ _ROMAN_RE: Final = re.compile(r"[IVXL]+")
 OWNED_MIN: Final = 3
 # A region's name after a kind of region may go on with another place's ("Kecamatan Grogol
 # Petamburan", "Kabupaten Puncak Jaya"): a longer name, not the shorter region's.
-REGION_KINDS: Final = frozenset({"kota", "kabupaten", "kecamatan", "kelurahan", "desa",
-                                  "provinsi"})
+REGION_KINDS: Final = frozenset({PROVINCE, *TOWNS, DISTRICT, URBAN_VILLAGE, VILLAGE})
 
 
 def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],

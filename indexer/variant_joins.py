@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from indexer.city_regencies import CITY, REGENCY, TWO_REGION_TOWNS
+from indexer.city_regencies import TWO_REGION_TOWNS
 from indexer.complex_sites import COMPLEX_HEADS, complex_sites
 from indexer.entities.facts import ALIASES, load_names, load_places, read_rows
 from indexer.entity_groups import Groups
@@ -30,6 +30,7 @@ from indexer.name_keys import (
     undoubled,
     variant_key,
 )
+from indexer.region_kinds import CITY, DISTRICT, PROVINCE, REGENCY, TOWNS
 
 EQUIVALENTS_PATH: Final = Path(__file__).parent / "data" / "equivalents.txt"
 ORG_HEADS_PATH: Final = Path(__file__).parent / "data" / "org_heads.txt"
@@ -40,12 +41,10 @@ AFFIXED_MIN: Final = 3
 # "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
 PARTY_HEADS: Final = ("partai", "timnas")
 # Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
-# "Sumatera", "Republik Indonesia" ~ "Indonesia"), and those of them that name two places when
-# both are written with the same name (Kota / Kabupaten Bandung).
-PLACE_HEADS: Final = ("kota", "kabupaten", "provinsi", "pulau", "republik", "kerajaan", "negara",
+# "Sumatera", "Republik Indonesia" ~ "Indonesia").
+PLACE_HEADS: Final = (CITY, REGENCY, PROVINCE, "pulau", "republik", "kerajaan", "negara",
                       "sirkuit", "stadion", "stadion utama", "stade", "estadio", "stadio", "candi",
                       "gunung", "bandara")
-REGION_HEADS: Final = frozenset({CITY, REGENCY})
 # A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
 # these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
 # "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
@@ -59,12 +58,7 @@ WEAK_PLACE_HEADS: Final = ("kepulauan", "tol", "jalan tol")
 # Negeri 1 Menteng" ~ "SDN 1 Menteng", "Bandar Udara X" ~ "Bandara X".
 SHORT_HEADS: Final = (("jalan tol", "tol"), ("sd negeri", "sdn"), ("smp negeri", "smpn"),
                       ("sma negeri", "sman"), ("smk negeri", "smkn"), ("bandar udara", "bandara"))
-# A district's kind before its name ("Kecamatan Cilincing" ~ "Cilincing"): only where the name
-# is no town's ("Kecamatan Depok" of Sleman is not the city Depok), no name listed as another
-# place's (``data/equivalents.txt``: "Kecamatan Cina" of Bone is not China) and no name of two
-# districts (``data/shared_districts.txt``: Sukorejo of Ponorogo, of Pasuruan). Not
-# "Kelurahan": a village may share its name with a district ("Kelurahan Jatinegara" of Cakung).
-DISTRICT_HEAD: Final = "kecamatan"
+# Names of two districts or more (Sukorejo of Ponorogo, of Pasuruan).
 SHARED_DISTRICTS_PATH: Final = Path(__file__).parent / "data" / "shared_districts.txt"
 # A point on a road ("Tol Cipularang Km 92") is on that road.
 _KM_RE: Final = re.compile(r"(.+) km \d+")
@@ -233,16 +227,21 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
             variant_key(n) for n in load_names(SHARED_DISTRICTS_PATH)}
         complexes = complex_sites(by_key, VENUE_HEADS)
         for key, v in by_key.items():
-            district = by_key.get(f"{DISTRICT_HEAD} {key}")
+            # A district's kind before its name ("Kecamatan Cilincing" ~ "Cilincing"): only
+            # where the name is no town's ("Kecamatan Depok" of Sleman is not the city Depok),
+            # no name listed as another place's (``data/equivalents.txt``: "Kecamatan Cina" of
+            # Bone is not China) and no name of two districts. Not "Kelurahan": a village may
+            # share its name with a district ("Kelurahan Jatinegara" of Cakung).
+            district = by_key.get(f"{DISTRICT} {key}")
             if district is not None and key not in towns and key not in ambiguous:
                 groups.join(district, v)
             heads = [h for h in PLACE_HEADS if f"{h} {key}" in by_key
                      and not (h in VENUE_HEADS and key in towns)
-                     and not (h in REGION_HEADS and key in districts)]
+                     and not (h in TOWNS and key in districts)]
             # "Kota Bandung" and "Kabupaten Bandung" are two places: "Bandung" is mostly the
             # city (in one article, the regency: :mod:`indexer.city_regencies`). A town of one
             # region is one place however written ("kota Rembang", "Kabupaten Rembang").
-            if REGION_HEADS <= set(heads) and key in TWO_REGION_TOWNS:
+            if TOWNS <= set(heads) and key in TWO_REGION_TOWNS:
                 heads = [CITY]
             # a site holding others is not its venue (:mod:`indexer.complex_sites`), which
             # its names with a complex's word are
@@ -297,7 +296,7 @@ def town_keys(by_key: Collection[str]) -> set[str]:
     (places' variant keys) the corpus writes after a region's head."""
     return {variant_key(p) for p in load_places()} | {
         rest for k in by_key for head, _, rest in (k.partition(" "),)
-        if head in REGION_HEADS or head == "provinsi"}
+        if head in TOWNS or head == PROVINCE}
 
 
 class SidedJoins:

@@ -228,6 +228,83 @@ cpdef str name_key(str word, dict name_keys):
     return word
 
 
+cdef inline bint _stemmable(str word):
+    """``indexer.analysis.STEMMABLE_RE.fullmatch(word)``: runs of a-z joined by single
+    hyphens."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(word), i
+    cdef int kind = PyUnicode_KIND(word)
+    cdef void* data = PyUnicode_DATA(word)
+    cdef Py_UCS4 c
+    cdef bint after_letter = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if 0x61 <= c <= 0x7A:
+            after_letter = True
+        elif c == 0x2D and after_letter:
+            after_letter = False
+        else:
+            return False
+    return after_letter
+
+
+cdef class SurfaceTerms(dict):
+    """The self-filling surface cache of an :class:`indexer.analysis.Analyzer`: surface form
+    (original case) -> term, a protected name's key (``name_mark`` + the name) -> the name.
+    A word met for the first time is looked up in the analyzer's stem cache by its lower-case
+    form and, when missing there, stemmed as ``Analyzer.stem`` does it (empty over ``max_word``
+    characters, itself over ``max_stem`` or when not stemmable, else the stemmer's
+    ``stem_word``), the entry kept in ``analyzer.stems`` and ``analyzer.learned`` and
+    ``analyzer.stemmed_count`` counted: each new word of a text costs no Python frame
+    (``tests/test_surface_compiled.py`` holds it equal to ``Analyzer.stem``)."""
+
+    cdef object _analyzer
+    cdef object _stemmer  # () -> the stemmer, called the first time a word needs it
+    cdef object _stem_word
+    cdef str _mark
+    cdef Py_ssize_t _max_word, _max_stem
+
+    def __init__(self, analyzer, stemmer, str name_mark, Py_ssize_t max_word,
+                 Py_ssize_t max_stem):
+        dict.__init__(self)
+        self._analyzer = analyzer
+        self._stemmer = stemmer
+        self._stem_word = None
+        self._mark = name_mark
+        self._max_word = max_word
+        self._max_stem = max_stem
+
+    def __missing__(self, str surface):
+        cdef str term, word
+        cdef dict stems
+        cdef PyObject* hit
+        cdef Py_ssize_t n, marked = PyUnicode_GET_LENGTH(self._mark)
+        cdef object analyzer = self._analyzer
+        if surface.startswith(self._mark):
+            term = surface[marked:] if PyUnicode_GET_LENGTH(surface) <= self._max_word + marked \
+                else ""
+        else:
+            word = surface.lower()
+            stems = analyzer.stems
+            hit = PyDict_GetItem(stems, word)
+            if hit is not NULL:
+                term = <str>hit
+            else:
+                n = PyUnicode_GET_LENGTH(word)
+                if n > self._max_word:
+                    term = ""
+                elif n > self._max_stem or not _stemmable(word):
+                    term = word
+                else:
+                    if self._stem_word is None:
+                        self._stem_word = self._stemmer().stem_word
+                    term = self._stem_word(word) or word
+                    analyzer.stemmed_count += 1
+                PyDict_SetItem(stems, word, term)
+                analyzer.learned.append((word, term))
+        PyDict_SetItem(self, surface, term)
+        return term
+
+
 def terms_of(list words, dict name_keys, object surface):
     """The terms of ``words`` in order, empty terms left out: each word's entry in the
     self-filling ``surface`` cache under its :func:`name_key`."""

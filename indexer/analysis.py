@@ -40,6 +40,7 @@ import orjson
 import tantivy
 
 from indexer._text import (
+    SurfaceTerms,
     acronyms,
     capitalised_in,
     count_lower,
@@ -166,22 +167,6 @@ def _is_title_case(title_words: list[str]) -> bool:
     return capped / len(words) > 0.6
 
 
-class _SurfaceTerms(dict[str, str]):
-    """surface form (original case) -> term when the word is not a name; fills itself."""
-
-    def __init__(self, analyzer: Analyzer) -> None:
-        super().__init__()
-        self._analyzer = analyzer
-
-    def __missing__(self, surface: str) -> str:
-        if surface.startswith(_NAME_KEY):
-            term = surface[1:] if len(surface) <= MAX_WORD_LEN + 1 else ""
-        else:
-            term = self._analyzer.stem(surface.lower())
-        self[surface] = term
-        return term
-
-
 class Analyzer:
     """Turns text into index terms. Holds the stem cache; cheap to create, lazy to fill."""
 
@@ -201,7 +186,11 @@ class Analyzer:
         self.stemmed_count = 0  # how many times Sastrawi itself ran in this process
         self.learned: list[tuple[str, str]] = []  # entries added since last drained
         self.lower_seen: Counter[str] = Counter()  # lower_df counts since last drained
-        self._surface = _SurfaceTerms(self)
+        # surface form (original case) -> term when the word is not a name; fills itself
+        # (compiled: a new word's stem comes from :attr:`stems` or, as :meth:`stem` does it,
+        # from Sastrawi)
+        self._surface = SurfaceTerms(self, _sastrawi_stemmer, _NAME_KEY, MAX_WORD_LEN,
+                                     MAX_STEM_LEN)
 
     # -- words -------------------------------------------------------------------------------
     def stem(self, word: str) -> str:

@@ -34,6 +34,7 @@ from indexer.document import Prepared
 from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.event_places import in_events
 from indexer.fingerprints import Fingerprint
 from indexer.foreign_namesakes import abroad, written_home
 from indexer.inner_names import inner_only
@@ -301,17 +302,18 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # a venue's acronym the map makes a place ("ICE") is none where used in another sense
     names["LOC"].update((v, ()) for v in sensed if v in names["LOC"])
     # a place's name written as a person's first word (:mod:`indexer.name_places`),
-    # restating the name of the place before it (:mod:`indexer.restated_places`), or a
-    # language's (:mod:`indexer.spoken_places`)
+    # restating the name of the place before it (:mod:`indexer.restated_places`), a
+    # language's (:mod:`indexer.spoken_places`) or inside an event's (:mod:`event_places`)
     inside: set[tuple[str, int]] = set()
     places = {x for into in names["LOC"].values() for x in into}
     speaks = bool(places) and may_speak(f[S.PAYLOAD])
     orgs = emap.org_names()
     in_orgs = orgs.may_hold(f[S.PAYLOAD], [v for _, to, v in found if to == "LOC"])
-    if speaks or in_orgs or may_restate(places) \
-            or may_hold(places, (x for into in names["PER"].values() for x in into)):
+    named = may_restate(places) \
+        or may_hold(places, (x for into in names["PER"].values() for x in into))
+    if places:
         stored = stored or orjson.loads(f[S.PAYLOAD])
-        inside = _places_in_names(stored, emap, names, speaks, orgs if in_orgs else None)
+        inside = _places_in_names(stored, emap, names, named, speaks, orgs if in_orgs else None)
     inside |= others
     changed = bool(gone or inside) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (
@@ -366,14 +368,15 @@ def _tailed(prep: Prepared, emap: EntityMap) -> Prepared:
 
 
 def _places_in_names(stored: Json, emap: EntityMap,
-                     names: dict[str, dict[str, tuple[str, ...]]], speaks: bool,
-                     orgs: OrgLeads | None = None) -> set[tuple[str, int]]:
-    """The (field, start) of the article's place mentions that begin a person's name
-    (:func:`~indexer.name_places.places_in_names`), restate the place's before them
-    (:func:`~indexer.restated_places.restated`), where it ``speaks`` of languages, name a
-    language (:func:`~indexer.spoken_places.spoken`) or, with ``orgs``, are written inside an
-    organisation's name (:func:`~indexer.org_places.in_org_names`); a place every mention of
-    which does is no value of the article (``names`` changed in place)."""
+                     names: dict[str, dict[str, tuple[str, ...]]], named: bool,
+                     speaks: bool, orgs: OrgLeads | None = None) -> set[tuple[str, int]]:
+    """The (field, start) of the article's place mentions that, where it may have ``named``
+    them so, begin a person's name (:func:`~indexer.name_places.places_in_names`) or restate
+    the place's before them (:func:`~indexer.restated_places.restated`), where it ``speaks``
+    of languages, name a language (:func:`~indexer.spoken_places.spoken`), are written inside
+    an event's name (:func:`~indexer.event_places.in_events`) or, with ``orgs``, inside an
+    organisation's (:func:`~indexer.org_places.in_org_names`); a place every mention of which
+    does is no value of the article (``names`` changed in place)."""
     mentions = stored["mentions"] or ()
 
     def typed(m: Mapping[str, Any]) -> str:
@@ -387,11 +390,14 @@ def _places_in_names(stored: Json, emap: EntityMap,
         into = _into(names, emap, "LOC", m["name"]) if typed(m) == "LOC" else ()
         return into[0] if len(into) == 1 else None
 
-    inside = places_in_names(stored["title"], stored["body"], mentions, person,
-                             lambda m: typed(m) == "LOC")
-    inside |= restated(stored["title"], stored["body"], mentions, place)
+    inside: set[tuple[str, int]] = set()
+    if named:
+        inside |= places_in_names(stored["title"], stored["body"], mentions, person,
+                                  lambda m: typed(m) == "LOC")
+        inside |= restated(stored["title"], stored["body"], mentions, place)
     if speaks:
         inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
+    inside |= in_events(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")

@@ -63,8 +63,9 @@ _KINDS: Final = frozenset({PROVINCE, *TOWNS, *REGENCY_SHORT, DISTRICT})
 
 
 @cache
-def _event_words() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The ``[first]`` and ``[last]`` lists of ``data/event_words.txt``, as lower-case words."""
+def event_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The sections of ``data/event_words.txt`` (``[first]``, ``[last]``, ...), as lower-case
+    words."""
     out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     section = ""
     for ln in read_lines(DATA / "event_words.txt"):
@@ -78,7 +79,7 @@ def _event_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 @cache
 def _event_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The first words of the [first] heads and the last words of the [last] tails."""
-    lists = _event_words()
+    lists = event_words()
     return (frozenset(t[0] for t in lists["first"]), frozenset(t[-1] for t in lists["last"]))
 
 
@@ -93,12 +94,12 @@ def is_event(value: str) -> bool:
 
 
 def _named_event(words: tuple[str, ...]) -> bool:
-    if words in _event_words().get("whole", ()):
+    if words in event_words().get("whole", ()):
         return True
     firsts, lasts = _event_ends()
     if len(words) < 2 or (words[0] not in firsts and words[-1] not in lasts):
         return False
-    lists = _event_words()
+    lists = event_words()
     return (any(words[: len(t)] == t for t in lists["first"] if len(t) < len(words))
             or any(words[-len(t):] == t for t in lists["last"] if len(t) < len(words)))
 

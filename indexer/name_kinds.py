@@ -73,6 +73,8 @@ STORY: Final = "story"
 # An organisation's name ending in a town's word written before a place's name after a comma:
 # a town's ("Ho Chi Minh City, Vietnam").
 TOWN: Final = "town"
+# The head of a competition's name right before a place's ("Liga Thailand", "Piala Asia").
+EVENT: Final = "event"
 # The label of the place written after a place's mention: "in:Jakarta Selatan".
 IN_PREFIX: Final = "in:"
 # The fewest articles whose word before a name says its kind, for a kind that sets no other
@@ -155,7 +157,7 @@ KINDS: Final = (
     Kind("school"),
     Kind("product", ("ORG",), Fraction(1, 4), min_words=2, as_person="maker"),
     Kind("maker", ("PER",), Fraction(1, 4)),
-    Kind("event", ("LOC",), Fraction(3, 4)),
+    Kind(EVENT, ("LOC",), Fraction(3, 4)),
     Kind("initials", ("ORG",), Fraction(1, 2), org_only=True, fits=_initials),
     Kind(MEDIUM, ("ORG",), Fraction(1, 4), least=3, max_words=1),
     Kind(SITE, ("ORG",), Fraction(1, 2), org_only=True, fits=_venue),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,3 +178,19 @@ def prepared_article(tmp_path: Path, title: str, body: str, category: str = "new
     (prep,) = [prepare(r, analyzer) for r in iter_records([path]) if isinstance(r, Record)]
     assert isinstance(prep, Prepared)
     return prep
+
+
+def places_after(index_dir: Path, before: Callable[[str], bool], value: str
+                 ) -> tuple[list[tuple[str, str]], int]:
+    """Brute force over an index: the (article, words) of the place mentions whose text before
+    them ``before`` accepts, and the number of articles holding the place ``value``."""
+    searcher = store.open_index(index_dir).searcher()
+    left, holding = [], 0
+    for _, addr in searcher.search(Query.all_query(), searcher.num_docs).hits:
+        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
+        holding += value in art.entities.get("LOC", ())
+        for m in art.mentions:
+            text = art.title if m.field == "title" else art.body
+            if m.type == "LOC" and before(text[:m.start]):
+                left.append((art.id, text[m.start - 20:m.end]))
+    return left, holding

@@ -22,6 +22,7 @@ from indexer.cut_names import cut_values
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.event_places import in_events
 from indexer.feed import iter_records
 from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
@@ -80,6 +81,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
 
     inside |= restated(before.title, before.body, as_dicts, place_value)
     inside |= spoken(before.title, before.body, as_dicts, lambda m: place(m) is not None)
+    inside |= in_events(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= others

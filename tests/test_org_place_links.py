@@ -197,7 +197,8 @@ def test_the_corpus_org_and_place_values(full_index_dir: Path) -> None:
     org, place = counts["org"], counts["place"]
     for v in ("Indonesia Raya", "Duta Besar RI", "Direktorat Reserse Kriminal Umum"):
         assert v not in org, v
-    assert "Europa" not in place and place["Asia"] >= 400
+    # the continent stays a value; its articles that write it only in "Piala Asia" do not hold it
+    assert "Europa" not in place and place["Asia"] >= 250
     assert "Gedung DPR" not in place and place["Kompleks Parlemen"] >= 450
     assert "Jalan Tol Cipularang" not in place and place["Tol Cipularang"] >= 20
     # LPS (the deposit insurer) is not the witness protection agency LPSK

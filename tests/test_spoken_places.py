@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tantivy
-from corpora import prepared_article
+from corpora import places_after, prepared_article
 
 from indexer import schema as S
-from indexer import store
 from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
@@ -84,15 +82,7 @@ def test_apply_map_drops_the_language_unless_the_article_names_the_country(
 def test_on_the_corpus_no_place_written_only_as_a_language(full_index_dir: Path) -> None:
     """Brute force over the 22k index: no place mention right after "bahasa"/"berbahasa",
     and England is still the country of hundreds of articles."""
-    searcher = store.open_index(full_index_dir).searcher()
-    left, england = [], 0
-    for _, addr in searcher.search(tantivy.Query.all_query(), searcher.num_docs).hits:
-        art = load_payload(searcher.doc(addr)[S.PAYLOAD][0])
-        england += "Inggris" in art.entities.get("LOC", ())
-        for m in art.mentions:
-            text = art.title if m.field == "title" else art.body
-            if m.type == "LOC" and text[:m.start].rstrip().lower().endswith(
-                    (" bahasa", " berbahasa")):
-                left.append((art.id, text[m.start - 20:m.end]))
+    left, england = places_after(
+        full_index_dir, lambda t: t.rstrip().lower().endswith((" bahasa", " berbahasa")), "Inggris")
     assert left == []
-    assert 600 < england < 800
+    assert 450 < england < 650

@@ -74,9 +74,11 @@ _NEAR: Final = 2  # words read on each side of a mention
 
 def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     """Whether one of the :data:`_NEAR` words (lower case, letters and digits) before a
-    mention is a word ``sense`` writes before the acronym, or one after it one written after:
-    "menunggak pajak kendaraan bermotor (PKB)", "BTS 4G"."""
-    before = WORD_RE.findall(text[max(0, start - 60):start].lower())[-_NEAR:]
+    mention, past a count ("pembangunan 5.000 BTS"), is a word ``sense`` writes before the
+    acronym, or one after it one written after: "menunggak pajak kendaraan bermotor (PKB)",
+    "BTS 4G"."""
+    before = [w for w in WORD_RE.findall(text[max(0, start - 60):start].lower())
+              if not w.isdigit()][-_NEAR:]
     after = WORD_RE.findall(text[end:end + 60].lower())[:_NEAR]
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 

@@ -40,6 +40,7 @@ from indexer.unit_bodies import (
     qualified_in_article,
     without_body,
 )
+from indexer.youth_teams import youth_nicknames
 
 MAP_VERSION: Final = 1
 
@@ -184,7 +185,9 @@ class EntityMap:
         company's (``companies``: :func:`~indexer.media_names.company_values`) is that company;
         an organisation's value the article also writes
         with an age group or a unit's with a body after it is that longer value
-        (:func:`~indexer.unit_bodies.qualified_in_article`), a unit's name alone the map joined to
+        (:func:`~indexer.unit_bodies.qualified_in_article`), a youth team's nickname the one
+        team with an age group the article names, or none
+        (:func:`~indexer.youth_teams.youth_nicknames`), a unit's name alone the map joined to
         one body's unit is none where the article names neither
         (:func:`~indexer.unit_bodies.without_body`), and a word of a club's name alone
         outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
@@ -195,6 +198,7 @@ class EntityMap:
                else self.entity(typ, v) for v in values}
         if typ == "ORG":
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
+            youth_nicknames(out)
             without_body(out, self._units)
             off_field(out, category)
         if typ == "LOC" and self.shorts:

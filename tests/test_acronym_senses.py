@@ -66,6 +66,11 @@ def test_an_acronym_in_another_sense_is_no_organisation() -> None:
         "PSI"}
     assert _gone("Lelang Stadion BMW", "Pembangunan Stadion BMW dimenangkan KSO.",
                  ("BMW", "BMW")) == {"BMW"}
+    # a count between the sense's word and the acronym; a vehicle testing unit
+    assert _gone("", "BAKTI juga akan menggenjot pembangunan 5.000 BTS di lima ribu desa.",
+                 ("BTS", "BTS")) == {"BTS"}
+    assert _gone("", "Sistem elektronik KIR resmi diluncurkan di UP PKB KIR di Pulogadung.",
+                 ("PKB", PKB)) == {PKB}
 
 
 def test_what_the_senses_rule_leaves() -> None:
@@ -74,6 +79,7 @@ def test_what_the_senses_rule_leaves() -> None:
     assert _gone("", "Ketua Umum PKB Muhaimin Iskandar hadir.", ("PKB", PKB)) == set()
     assert _gone("", "Relawan PMI menggelar donor darah.", ("PMI", "PMI")) == set()
     assert _gone("", "BTS merilis album baru bersama Big Hit.", ("BTS", "BTS")) == set()
+    assert _gone("", "Konser 2019 BTS di Seoul ditonton 50.000 ARMY.", ("BTS", "BTS")) == set()
     assert _gone("", "Politikus PSI Dini Purwono menolak RKUHP.", ("PSI", "PSI")) == set()
     assert _gone("", "Mobil listrik BMW i8 dijual di Jakarta.", ("BMW", "BMW")) == set()
     # the party written in full too: only the mention beside the sense's word goes

@@ -11,14 +11,16 @@ requests/s and CPU per request (the server's; the floor's is this process's, whi
 else meanwhile), medians so that a busy moment in one round does not decide a comparison; the
 p99 of all its requests over the floor's c=1 p50 (the issue's goal, as the c=8 phase measures
 it) and over the floor's own c=8 p99 (what the engine alone gives at that load); and, for
-settings served by a baseline checkout too (``base WxC``), this checkout's over the baseline's.
+settings served by a baseline checkout too (``base WxC``), this checkout's over the baseline's
+and in how many rounds this checkout's p99, mean and CPU per request are below the baseline's
+(on a busy machine two servers of the same code can differ by a third in one run's medians).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -71,6 +73,15 @@ def _floor(search: Callable[[dict[str, Any]], None]) -> Runner:
     return run
 
 
+def lower_in(new: Sequence[tuple[float, ...]], old: Sequence[tuple[float, ...]], column: int
+             ) -> int:
+    """In how many rounds ``new``'s ``column`` (of the rows :func:`compare` keeps: p50, p99,
+    mean, requests/s, CPU per request) is below ``old``'s: a busy moment of the machine can
+    move a median over the rounds, and the rounds say whether one setting is ahead in most of
+    them or in a few."""
+    return sum(a[column] < b[column] for a, b in zip(new, old, strict=True))
+
+
 def compare(servers: dict[str, tuple[int, str]], blocks: list[list[dict[str, Any]]],
             floor50: float, floor: Callable[[dict[str, Any]], None] | None = None) -> None:
     """``servers``: setting name → (pid, base URL); ``blocks``: each round's queries;
@@ -118,3 +129,6 @@ def compare(servers: dict[str, tuple[int, str]], blocks: list[list[dict[str, Any
                   f"{pct(pooled[name], 99) / pct(pooled[BASE + name], 99):.2f}x, median p50 "
                   f"{new[0] / old[0]:.2f}x, mean {new[2] / old[2]:.2f}x, "
                   f"CPU per request (all rounds) {spent}")
+            p99, mean, cpu = (lower_in(rows[name], rows[BASE + name], k) for k in (1, 2, 4))
+            print(f"  {name} this below base in p99 {p99}, mean {mean}, CPU per request {cpu} "
+                  f"of {len(blocks)} rounds (alike servers: about half, and rarely all)")

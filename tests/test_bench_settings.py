@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.c8_settings import Setting, compare, parse_setting
+from bench.c8_settings import Setting, compare, lower_in, parse_setting
 from bench.floor import floor_search
 
 
@@ -63,3 +63,15 @@ def test_a_comparison_prints_the_floor_at_c8_and_the_baseline(
     assert re.search(r"^  1x2 this/base: p99 of all [\d.]+x, median p50 [\d.]+x, mean "
                      r"[\d.]+x, CPU per request \(all rounds\) [\d.]+x$", out, re.M), out
     assert "; floor " in out
+    won = re.search(r"^  1x2 this below base in p99 (\d+), mean (\d+), CPU per request (\d+) "
+                    r"of 3 rounds", out, re.M)
+    assert won is not None, out
+    assert all(0 <= int(k) <= 3 for k in won.groups())
+
+
+def test_rounds_are_counted_where_this_is_below_base() -> None:
+    new = [(1.0, 5.0, 2.0, 9.0, 0.004), (1.0, 3.0, 2.0, 9.0, 0.004), (1.0, 4.0, 3.0, 9.0, 0.003)]
+    old = [(1.0, 4.0, 2.5, 9.0, 0.004), (1.0, 4.0, 2.5, 9.0, 0.005), (1.0, 4.0, 2.5, 9.0, 0.004)]
+    assert [lower_in(new, old, k) for k in (0, 1, 2, 4)] == [0, 1, 2, 2]
+    with pytest.raises(ValueError):
+        lower_in(new, old[:2], 1)

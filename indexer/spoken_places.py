@@ -1,12 +1,15 @@
-"""A country's or a people's name written as its language's: "bahasa Inggris", "berbahasa
-Jepang", "dalam bahasa Korea, Mandarin dan Inggris" name languages, not England, Japan or Korea.
+"""A country's or a people's name written as its language's or as the people's: "bahasa
+Inggris", "berbahasa Jepang", "dalam bahasa Korea, Mandarin dan Inggris" name languages, "etnis
+Korea", "suku Aceh dan Melayu", "aktor keturunan Pakistan" a people or a descent, not England,
+Japan, Korea, Aceh or Pakistan.
 
 In one article (:func:`spoken`, by ``reindex`` and ``add`` alike), a place's mention names a
-language when a word of ``data/language_words.txt`` stands right before it, or when it goes on
-a list of languages: only commas, "dan", "atau", "serta", a slash and single capitalised words
-(a language that is no place: "Mandarin") stand between it and a mention that names one. Such a
-mention is dropped, and so is a place every mention of which in the article is: an article that
-also names the country as a place keeps it.
+language or a people when a word of ``data/language_words.txt`` stands right before it, or when
+it goes on a list of them: it is one word, and only commas, "dan", "atau", "serta", a slash and
+single capitalised words (one that is no place: "Mandarin") stand between it and a mention that
+names one ("suku Yao, Desa Huangluo, China" is no list). Such a mention is dropped, and so is a
+place every mention of which in the article is: an article that also names the country as a
+place keeps it.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def spoken(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
             start = m["start"]
             if _BEFORE_RE.search(text, max(0, start - _REACH), start) or (
                     0 <= last_end <= start and start - last_end <= _LIST_MAX
+                    and " " not in text[start:m["end"]]
                     and _LIST_RE.fullmatch(text, last_end, start)):
                 out.add((fld, start))
                 last_end = m["end"]

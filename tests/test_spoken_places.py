@@ -41,7 +41,13 @@ def test_a_place_after_a_word_of_language_or_on_its_list_names_a_language() -> N
              ["Korea", "Inggris"], ["Korea", "Inggris"]),
             ("Tristan, 7 tahun, diajari berbahasa Indonesia, Inggris, dan Belanda. Susan "
              "meminta ke Belanda.", ["Indonesia", "Inggris", "Belanda", "Belanda"],
-             ["Indonesia", "Inggris", "Belanda"])):
+             ["Indonesia", "Inggris", "Belanda"]),
+            # a people, an ethnic group, a descent
+            ("Ayahnya adalah etnis Korea tapi tumbuh di Taiwan", ["Korea", "Taiwan"], ["Korea"]),
+            ("google translate telah merendakan suku Aceh dan Melayu.", ["Aceh", "Melayu"],
+             ["Aceh", "Melayu"]),
+            ("Gadis keturunan Belanda dan Korea ini juga menjadi peringkat", ["Belanda", "Korea"],
+             ["Belanda", "Korea"])):
         assert _spoken(text, places) == languages, text
     # must not change: a country, a country after a language's name ended, "bahasa" far before
     for text, places in (
@@ -49,7 +55,11 @@ def test_a_place_after_a_word_of_language_or_on_its_list_names_a_language() -> N
             ("Ia belajar bahasa di Jepang.", ["Jepang"]),
             ("Ia menulis dalam bahasa Inggris. Lalu terbang ke Jepang dan Korea.",
              ["Jepang", "Korea"]),
-            ("Bahasanya sopan, kata warga Bali.", ["Bali"])):
+            ("Bahasanya sopan, kata warga Bali.", ["Bali"]),
+            # a place after a people's name is no people of a list
+            ("para wanita dari suku Yao, Desa Huangluo, China. Kandungan berbagai vitamin",
+             ["Desa Huangluo", "China"]),
+            ("Ada buku tentang Aceh.", ["Aceh"])):
         assert _spoken(text, places) == [], text
     assert may_speak(b'{"body": "Berbahasa Jepang"}') and not may_speak(b'{"body": "Jepang"}')
 

@@ -182,10 +182,37 @@ def _addressed(name: str, text: str) -> set[str]:
     return found
 
 
+# Characters ``re.IGNORECASE`` matches with an ASCII letter although their ``str.lower()`` is
+# not that letter ("İ", "ı" with "i"; "ſ" with "s": every such character, found by trying
+# them all).
+_FOLDED_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
+
+
+@cache
+def _mark_words(kind: str) -> tuple[str, ...]:
+    """Letters every match of :func:`_marked` and :func:`_listed` for ``kind`` writes, in some
+    case: one word of each of the region's words (of the city's: its word after the name too),
+    the last ("wali kota": "kota"), and of these only those that hold none of the others."""
+    marks = (*MARKS[kind], *MARKS.get(f"{POLICE} {kind}", ()), *((CITY,) if kind == CITY else ()))
+    words = {re.findall("[a-z]+", m.lower())[-1] for m in marks}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _may_be_marked(kind: str, text: str) -> bool:
+    """False where ``text`` has none of :func:`_mark_words` in lower case, so that neither
+    pattern of ``kind`` can match it (two case-insensitive searches of the whole text each
+    town; most texts that name a town write none of the other kind's words)."""
+    if any(c in text for c in _FOLDED_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(w in low for w in _mark_words(kind))
+
+
 def _written(name: str, kind: str, text: str) -> bool:
     """Whether ``text`` writes the town ``name`` after a word of its region of ``kind``, or
     last on a list after one."""
-    return bool(_marked(name, kind).search(text) or _listed(name, kind).search(text))
+    return _may_be_marked(kind, text) and bool(
+        _marked(name, kind).search(text) or _listed(name, kind).search(text))
 
 
 def _regency(name: str, text: str) -> bool:

@@ -1,6 +1,7 @@
 """An organisation's acronym used in another sense: "pajak kendaraan bermotor (PKB)" is a tax,
 not the party PKB; "RUU PKS" a bill, not Partai Keadilan Sejahtera; "indeks PMI" an index,
-not the Red Cross; "127 ribu BTS, termasuk BTS 4G" base stations, not the band.
+not the Red Cross; "127 ribu BTS, termasuk BTS 4G" base stations, not the band; "MA" in
+an article that writes "berinisial MA (39)" a person's initials, not Mahkamah Agung.
 
 The senses are data (``data/acronym_senses.txt``): each acronym's other senses, by their
 expansion and the words written right before or after the acronym in that sense. An article
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from indexer.entities.facts import ALIASES, DATA, read_lines
+from indexer.entities.facts import ALIASES, DATA, read_lines, read_sections
 from indexer.initials import CONNECTIVES, initials
 from indexer.words import WORD_RE
 
@@ -83,14 +84,43 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 
 
+# The words right before a private person's initials ("berinisial MA": person_marks.txt).
+INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
+_INITIALLED_RE: Final = re.compile(
+    r"\b(?i:" + "|".join(map(re.escape, sorted(INITIALS_WORDS))) + r")\s+([A-Z]{2,5})\b")
+_INITIALS_TELLS: Final = tuple(w.encode() for w in INITIALS_WORDS)
+
+
+def may_initial(payload: bytes) -> bool:
+    """Whether an article's payload (its JSON bytes) may write a person's initials after a
+    word of :data:`INITIALS_WORDS`."""
+    return any(t in payload for t in _INITIALS_TELLS)
+
+
+def initialled(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
+               ) -> set[tuple[str, int]]:
+    """The (field, start) of an article's organisations' mentions written as capitals that
+    the article writes after a word of a private person's initials: that person's, not a
+    body's, in the whole article ("ibu korban berinisial MA (39) melapor ... MA sendiri
+    mengetahui": not Mahkamah Agung)."""
+    caps = {m.group(1) for text in (title, body) for m in _INITIALLED_RE.finditer(text)}
+    if not caps:
+        return set()
+    return {(m["field"], m["start"]) for m in mentions if m["type"] == "ORG"
+            and (title if m["field"] == "title" else body)[m["start"]:m["end"]] in caps}
+
+
 def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                  ) -> set[tuple[str, int]]:
     """The (field, start) of an article's organisations' mentions written as an acronym of
     :data:`SENSES` that the article uses in another sense: all of them where the article writes
     the sense's expansion or the acronym beside a word of the sense, and the body's name
     nowhere else (no other mention of the value, nor a name whose initials spell the
-    acronym: "Badan Pertanahan Nasional"); else those beside a word of the sense."""
+    acronym: "Badan Pertanahan Nasional"); else those beside a word of the sense. And those
+    written as a person's initials the article writes after an initials word
+    (:func:`initialled`)."""
     mentions = list(mentions)
+    persons = initialled(title, body, mentions)
     by_acronym: dict[str, list[tuple[Mapping[str, Any], str]]] = {}
     for m in mentions:
         if m["type"] != "ORG" or m["name"] not in SENSE_VALUES:
@@ -100,9 +130,9 @@ def other_senses(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
         if written in SENSES:
             by_acronym.setdefault(written, []).append((m, text))
     if not by_acronym:
-        return set()
+        return persons
     plain = ""
-    out: set[tuple[str, int]] = set()
+    out: set[tuple[str, int]] = persons
     for acronym, ms in by_acronym.items():
         beside = {(m["field"], m["start"]) for m, text in ms
                   if any(_beside(text, m["start"], m["end"], s) for s in SENSES[acronym])}

@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol
 import orjson
 
 from indexer import schema as S
-from indexer.acronym_senses import SENSE_VALUES, other_senses, sense_values
+from indexer.acronym_senses import SENSE_VALUES, may_initial, other_senses, sense_values
 from indexer.cut_names import cut_values
 from indexer.document import Prepared
 from indexer.entities import extract_entities
@@ -252,10 +252,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
             stored = orjson.loads(f[S.PAYLOAD])
         gone = emap.cut_otherwise(stored["body"], stored["mentions"] or ())
         cut = cut_values(stored["mentions"] or (), gone)
-    # an acronym the article uses in another sense than the body's (:mod:`acronym_senses`)
+    # an acronym the article uses in another sense than the body's, or as a person's initials
+    # (:mod:`acronym_senses`)
     others: set[tuple[str, int]] = set()
     sensed: set[str] = set()
-    if any(t == "ORG" and v in SENSE_VALUES for t, _, v in found):
+    if any(t == "ORG" and v in SENSE_VALUES for t, _, v in found) or (
+            any(t == "ORG" for t, _, _ in found) and may_initial(f[S.PAYLOAD])):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
         sensed = sense_values(stored["mentions"] or (), others)

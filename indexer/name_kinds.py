@@ -28,6 +28,9 @@ none. An organisation's name written after a word of [named] that heads a venue'
 (``data/venue_heads.txt``: "bandara YIA") in a quarter of its articles is that venue's, a place
 ([named] takes a name of no acronym written so in half of its articles). A name written right
 after "#" in half of its articles is a hashtag's ("#SurabayaMenggugat"), no facet value. An
+organisation's name written inside a regulation's title ("Nomor 29 Tahun 2019 tentang Ketentuan
+Ekspor dan Impor Hewan") in half of its articles is the title's words, no facet value: a body's
+name is written so in a few of its articles ("UU Nomor 30 Tahun 2002 tentang KPK"). An
 organisation's one-word name written after a word of a medium ("akun X", "kanal X",
 "pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
 post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
@@ -66,6 +69,15 @@ VENUE: Final = "venue"
 NAMED: Final = "named"
 # A name written right after "#" is a hashtag's.
 HASHTAG: Final = "hashtag"
+# An organisation's name written inside a regulation's title ("Permendag Nomor 29 Tahun 2019
+# tentang Ketentuan Ekspor dan Impor Hewan") is the title's words.
+RULE_TITLE: Final = "rule title"
+# A regulation's title up to a mention: "Tahun <year> tentang" and capitalised words or the
+# joining words of a title between ("tentang Peraturan Dasar Pokok-pokok Agraria").
+_RULE_TITLE_RE: Final = re.compile(r"\b(?:[Tt]ahun|TAHUN)\s+\d{4}\s+(?:[Tt]entang|TENTANG)"
+                                   r"(?:\s+(?:[A-Z][\w-]*|dan|atas|serta))*\s+$")
+# How far before a mention a regulation's title is looked for.
+_RULE_TITLE_SPAN: Final = 150
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
 # The kind every person's name of an article gets whose headline has a word of ``[story]``.
@@ -164,6 +176,7 @@ KINDS: Final = (
     Kind(VENUE, ("ORG",), Fraction(1, 4), org_only=True, of_words=False),
     Kind(TOWN, ("ORG",), Fraction(1, 2), org_only=True, fits=_town, of_words=False),
     Kind(HASHTAG, ("PER", "ORG", "LOC"), Fraction(1, 2), of_words=False),
+    Kind(RULE_TITLE, ("ORG",), Fraction(1, 2), org_only=True, of_words=False),
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
     Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
@@ -197,6 +210,13 @@ def kind_before(text: str, start: int) -> str | None:
     return _kind_words().get(half if dash and half == rest else word)  # "mobil-mobil"
 
 
+def in_rule_title(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written inside a regulation's title ("Nomor 86 Tahun
+    2018 tentang Reforma Agraria")."""
+    before = text[max(0, start - _RULE_TITLE_SPAN):start]
+    return ("entang" in before or "ENTANG" in before) and _RULE_TITLE_RE.search(before) is not None
+
+
 def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                   ) -> set[tuple[Name, str]]:
     """The (name, kind) pairs one article's mentions show (dicts with type, name, field,
@@ -217,6 +237,8 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                 out.add(((m["type"], m["name"]), VENUE))
         if text[m["start"] - 1:m["start"]] == "#":
             out.add(((m["type"], m["name"]), HASHTAG))
+        if m["type"] == "ORG" and in_rule_title(text, m["start"]):
+            out.add(((m["type"], m["name"]), RULE_TITLE))
         if story and m["type"] == "PER":
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")

@@ -12,7 +12,8 @@ inside an event's name where
 * capitalised words written right after it (one space apart) make an event's name with it by
   their last word (:func:`~indexer.generic_values.is_event`: "Fashion Week", "Open"), or all of
   them do and the last is a word of ``[after a place]`` ("Terbuka": "Indonesia Terbuka Lebar",
-  "is wide open", is no event); or
+  "is wide open", is no event); in a headline, where every word is capitalised, a name of more
+  than one word after the place only where the body writes it too; or
 * the capitalised words right before it make a championship's name with it ("Liga Inggris",
   ``[whole]``) or begin an event's name with at most one other word between those and the place
   ("Piala", "Liga Primer", "MotoGP Republik", "Festival Film"; ``[first]``), save the heads of
@@ -85,7 +86,8 @@ def in_events(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
             continue
         words = _AFTER_RE.match(text, end) if after else None
         before = _BEFORE_RE.search(text, max(0, start - _REACH), start) if titled else None
-        if (words and _ends_event(text[start:end], words.group().split(" ")[1:])) or (
+        if (words and _ends_event(text[start:end], words.group().split(" ")[1:],
+                                  body if m["field"] == "title" else None)) or (
                 before and _begins_event(before.group(1).split(), text[start:end])) \
                 or kind_before(text, start) == EVENT:
             out.add((m["field"], start))
@@ -102,11 +104,17 @@ def _word_before(text: str, start: int) -> str:
     return text[i:start - 1]
 
 
-def _ends_event(written: str, after: list[str]) -> bool:
-    """Whether the place ``written`` and words ``after`` it make an event's name by its last."""
-    if after[-1].lower() in _AFTER_PLACE:
-        return True
-    return any(is_event(" ".join([written, *after[:n]])) for n in range(1, len(after) + 1))
+def _ends_event(written: str, after: list[str], body: str | None) -> bool:
+    """Whether the place ``written`` and words ``after`` it make an event's name by its last.
+    In a headline (``body``: the article's body) every word is capitalised, so a name of more
+    than one word after the place counts only where the body writes it too: "Kabupaten
+    Gorontalo Siap Gelar Festival" is no festival's name."""
+    for n in range(1, len(after) + 1):
+        name = " ".join([written, *after[:n]])
+        if (is_event(name) or (n == len(after) and after[-1].lower() in _AFTER_PLACE)) and (
+                body is None or n == 1 or name in body):
+            return True
+    return False
 
 
 def _begins_event(before: list[str], written: str) -> bool:

@@ -56,6 +56,7 @@ from typing import Final
 
 from indexer.entities.facts import COMPASS, DATA, load_names, load_places
 from indexer.entity_groups import RIVAL_MIN, Groups, dominant, group_counts, merge_groups
+from indexer.initials import CONNECTIVES
 from indexer.name_keys import OLD_SPELLING, name_words, variant_key
 from indexer.name_kinds import IN_PREFIX
 from indexer.org_names import ACRONYM_MIN, LEGAL_FORMS, acronym_of
@@ -202,7 +203,7 @@ def join_inner_acronyms(groups: Groups) -> None:
                 if (start == 0 and end == n) or words[end:] not in afters:
                     continue
                 middle = words[start:end]
-                if middle[0] == "dan" or middle[-1] == "dan" or not all(
+                if middle[0] in CONNECTIVES or middle[-1] in CONNECTIVES or not all(
                         w[:1].isalpha() for w in middle):
                     continue
                 key = (words[:start], acronym_of(middle), words[end:])

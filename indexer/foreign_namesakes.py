@@ -25,6 +25,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import ALIASES, DATA, countries, load_names, load_places
 from indexer.name_keys import category_key, name_words
+from indexer.org_names import CONJUNCTIONS
 from indexer.words import WORD_RE
 
 WORLD_DESKS: Final = load_names(DATA / "world_desks.txt")
@@ -32,8 +33,6 @@ BODY_HEADS: Final = load_names(DATA / "body_heads.txt")
 HOME_PLACES: Final = load_names(DATA / "home_places.txt")
 # A home body is written in a story filed abroad in this share of its articles at most.
 ABROAD_SHARE: Final = 0.15
-# Words joining a body's duties ("Kementerian Pendidikan dan Kebudayaan"): no name of their own.
-_JOINING: Final = frozenset({"dan", "&"})
 # The home country's names and short forms, lower case ("RI").
 HOME_NAMES: Final = HOME_PLACES | frozenset(
     short for short, (name, typ) in ALIASES.items() if typ == "LOC" and name.lower() in HOME_PLACES)
@@ -76,7 +75,7 @@ def kind_name(value: str) -> bool:
     common words (root words of Sastrawi's dictionary, or words that stem to one), none of them
     a country's or a well-known place's ("Partai Demokrat", "Kementerian Dalam Negeri"; not
     "Partai Golkar", "Bank Indonesia", "Organisasi Kesehatan Dunia")."""
-    words = [w for w in name_words(value) if w not in _JOINING]
+    words = [w for w in name_words(value) if w not in CONJUNCTIONS]
     if len(words) < 2 or words[0] not in BODY_HEADS:
         return False
     places = countries() | load_places() | HOME_PLACES

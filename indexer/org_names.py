@@ -24,7 +24,8 @@ LEGAL_FORMS: Final = frozenset({"pt", "tbk", "persero", "(persero)", "perum", "c
                                 "corp", "pte", "bhd", "llc", "plc", "gmbh"})
 # Words of a name its acronym spells no letter of.
 _NOT_SPELT: Final = CONNECTIVES | LEGAL_FORMS
-# Words that go on with a name that was cut before them ("Kementerian Hukum dan ...").
+# Words that join the parts of a body's name ("Kementerian Pendidikan dan Kebudayaan"), with
+# which a name cut before them goes on ("Kementerian Hukum dan ..."): no name of their own.
 CONJUNCTIONS: Final = CONNECTIVES | {"&"}
 # Words after a company's name that say what kind of company it is ("JYP Entertainment").
 ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import AGE_AFTER_RE, DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
-from indexer.words import word_before
+from indexer.words import SENTENCE_ENDS, word_before
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
@@ -81,7 +81,7 @@ def _sentence_starts(text: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] == "\n" or text[i] in ".!?":
+    if i < 0 or text[i] == "\n" or text[i] in SENTENCE_ENDS:
         return True
     return text[i] in _OPENING_QUOTES and (_sentence_starts(text, i) or _after_pause(text, i))
 

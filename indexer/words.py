@@ -23,9 +23,11 @@ from indexer._text import word_before
 
 WORD_PATTERN = r"[^\W_]+(?:[-'’][^\W_]+)*"
 WORD_RE = re.compile(WORD_PATTERN)
+# Characters that end a sentence.
+SENTENCE_ENDS = frozenset(".!?")
 # Characters after which (and a space) a capital letter may start a sentence, a quotation or an
 # aside: it says nothing about names there.
-SENTENCE_OPENERS = frozenset(".!?:\"“”'‘’([")
+SENTENCE_OPENERS = SENTENCE_ENDS | frozenset(":\"“”'‘’([")
 
 
 def mid_sentence(text: str, start: int) -> bool:
@@ -35,4 +37,5 @@ def mid_sentence(text: str, start: int) -> bool:
             and text[start - 2] not in SENTENCE_OPENERS)
 
 
-__all__ = ["SENTENCE_OPENERS", "WORD_PATTERN", "WORD_RE", "mid_sentence", "word_before"]
+__all__ = ["SENTENCE_ENDS", "SENTENCE_OPENERS", "WORD_PATTERN", "WORD_RE", "mid_sentence",
+           "word_before"]

@@ -290,6 +290,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                             FRONT_WORD_MIN)
     # organisations' names that may follow a place's: its owner's (:mod:`indexer.place_tails`)
     owners = frozenset(v for v, c in entity_counts.get("ORG", {}).items() if c >= RIVAL_MIN)
+    # organisations' names that may follow a person's: his group's (:mod:`indexer.tagged_names`)
+    groups_of = frozenset(variant_key(v) for v in owners)
     contexts = list(contexts)
     joined = run_ons(entity_counts.get("PER", {}), contexts)
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
@@ -297,7 +299,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                   person_names if typ == "LOC" else frozenset(),
                   joined if typ == "PER" else None,
                   other_words if typ == "PER" else frozenset(),
-                  owners if typ == "LOC" else frozenset())
+                  owners if typ == "LOC" else frozenset(),
+                  groups_of if typ == "PER" else frozenset())
             for typ in S.ENTITY_TYPES}
     futures = {typ: (submit or _now)(type_map, *args) for typ, args in jobs.items()}
     # What needs no type's map, then what needs the persons' alone, is worked out here while

@@ -41,6 +41,7 @@ from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, me
 from indexer.name_keys import name_words, variant_key
 from indexer.name_parts import called_by
 from indexer.region_kinds import LOCAL
+from indexer.tagged_names import deletions, office_word
 from indexer.variant_joins import SidedJoins
 
 MISSPELLING_DOMINANCE: Final = 3
@@ -57,10 +58,6 @@ RARE_HOLDERS: Final = 5
 RARE_DOMINANCE: Final = 2
 # A rival club name has this share of the articles of the one a bare name would join.
 CLUB_RIVAL_SHARE: Final = 0.1
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
 def join_misspellings(groups: Groups, min_words: int = 2,
@@ -94,6 +91,37 @@ def join_misspellings(groups: Groups, min_words: int = 2,
                 sided.join(best, root, lambda a, b: merge_groups(groups, totals, a, b))
 
 
+# Persons' names of this many words or more, equal but for one word of SPELT_WORD_MIN letters
+# or more (the longer) one letter apart, are one name spelt two ways: :func:`join_spelt_names`.
+SPELT_NAME_WORDS: Final = 3
+SPELT_WORD_MIN: Final = 5
+
+
+def join_spelt_names(groups: Groups, sides: Mapping[str, bool] | None = None) -> None:
+    """Names of :data:`SPELT_NAME_WORDS` words or more, equal but for one word that is one
+    letter apart, both of letters only and beginning alike, join whichever is the more written
+    ("Joan Tomas Campasol" ~ "Joan Tomas Compasol", "Gempita Nora Marten" ~ "Gempita Noura
+    Marten"): two words written alike tell the one person where a name of two words would not
+    ("Kim Hyung Soo" is not "Kim Myung Soo"; nor "Lenovo Yoga C640" "C940"). After the
+    other joins of persons' names: a shorter name the one spelling covers may be another
+    person's ("Zaenal Arifin", an officer, beside "Zainal Arifin Mochtar"), and the parts
+    weigh each spelling as a full name of its own. Not an officer's and another person's
+    (``sides``)."""
+    totals = group_counts(groups)
+    sided = SidedJoins(groups, sides or {})
+    near = _near_spellings(groups.counts, SPELT_NAME_WORDS, (SPELT_WORD_MIN, SPELT_WORD_MIN))[0]
+
+    def merge(a: str, b: str) -> None:
+        merge_groups(groups, totals, a, b)
+
+    for v in sorted(near):
+        for u in sorted(near[v]):
+            a, b = next((w for w in zip(name_words(v), name_words(u), strict=True)
+                         if w[0] != w[1]), ("", ""))  # ("" where the two are variants)
+            if a[:1] == b[:1] != "" and a.isalpha() and b.isalpha():
+                sided.join(groups.find(v), groups.find(u), merge)
+
+
 def _rarely_shared(v: str, u: str, holders: Mapping[str, int]) -> bool:
     """The words ``v`` and ``u`` share are held by at most :data:`RARE_HOLDERS` names, and
     their words begin alike ("Margo Yuwono" is not "Argo Yuwono")."""
@@ -123,7 +151,7 @@ def _near_spellings(values: Collection[str], min_words: int, word_mins: tuple[in
     for (i, _before, _after), vs in rest.items():
         if len(vs) < 2:
             continue
-        cut = {v: _deletions(names[v][i]) for v in vs}
+        cut = {v: deletions(names[v][i]) for v in vs}
         for v in vs:
             for u in vs:
                 if u == v or cut[v].isdisjoint(cut[u]):
@@ -180,18 +208,23 @@ CUT_WORD_MIN: Final = 3
 
 def join_title_cuts(groups: Groups, org_words: Collection[str]) -> set[str]:
     """A person's name of two words or more that begins with a word of organisations' names
-    (``org_words``), and of no person's own name, and goes on with another person's name,
-    written at least as often, joins it: the first word is the end of an office's name cut
-    short ("Menteri Komunikasi dan Informatika Rudiantara": "Informatika Rudiantara" ~
-    Rudiantara). Returns the names that joined, which are never shown as their group's name."""
+    (``org_words``) or an office's short form (:func:`~indexer.tagged_names.office_word`), and
+    of no person's own name, and goes on with another person's name, written at least as
+    often, joins it: the first word is the end of an office's name cut short ("Menteri
+    Komunikasi dan Informatika Rudiantara": "Informatika Rudiantara" ~ Rudiantara) or the
+    office's before a full name ("Menpupera Basuki Hadimuljono"). Returns the names that
+    joined, which are never shown as their group's name."""
     totals = group_counts(groups)
     by_words: dict[tuple[str, ...], str] = {}
     for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
         by_words.setdefault(name_words(v), v)
+    # Not an office's before a name of one word: the office may be another's of that name
+    # ("MenpanRB Syafruddin", the minister, beside Faisal Syafruddin).
+    cut = {ws: by_words.get(ws[1:]) for ws in by_words
+           if len(ws) >= 2 and len(ws[0]) >= CUT_WORD_MIN
+           and (ws[0] in org_words or len(ws) >= 3 and office_word(ws[0]))}
     # The words of persons' names other than such a first word: a word of some person's own
     # name ("Agung", "Muhammad") begins no office's name.
-    cut = {ws: by_words.get(ws[1:]) for ws in by_words
-           if len(ws) >= 2 and len(ws[0]) >= CUT_WORD_MIN and ws[0] in org_words}
     own = {w for ws in by_words for w in (ws[1:] if cut.get(ws) else ws)}
     joined = set()
     for v in sorted(groups.counts):

@@ -27,6 +27,7 @@ from indexer.near_names import (
     join_lone_parts,
     join_misspellings,
     join_short_words,
+    join_spelt_names,
     join_title_cuts,
     join_titled,
     join_unit_heads,
@@ -38,6 +39,7 @@ from indexer.org_names import cut_short, join_org_names
 from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_tails import join_place_tails
+from indexer.tagged_names import join_group_tails
 from indexer.unit_bodies import bodiless, join_units
 from indexer.variant_joins import join_affixed, join_aliased_words, join_variants
 
@@ -72,12 +74,14 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
              credited: Iterable[str] = (), org_names: Collection[str] = (),
              person_names: Collection[str] = (),
              joined: Mapping[str, tuple[str, str]] | None = None,
-             other_words: Collection[str] = (), owners: Collection[str] = ()
-             ) -> dict[str, tuple[str, ...]]:
+             other_words: Collection[str] = (), owners: Collection[str] = (),
+             org_values: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
     """What each raw value of type ``typ`` (``counts``: value -> articles) becomes, where that
     differs from the value itself. ``other_words``: the words of organisations' and places'
     names, which begin no person's name (:func:`~indexer.front_names.front_names`); ``owners``:
-    organisations' values, which may follow a place's name (:mod:`indexer.place_tails`)."""
+    organisations' values, which may follow a place's name (:mod:`indexer.place_tails`);
+    ``org_values``: organisations' values (variant keys), which may follow a person's name
+    (:mod:`indexer.tagged_names`)."""
     tickets: dict[str, tuple[str, str]] = dict(joined or {})  # run-ons first
     plain = dict(counts)
     if typ == "PER":
@@ -122,6 +126,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         dropped = join_name_parts(groups, linked, sides)
         join_misspellings(groups, sides=sides)
         dropped = join_lone_parts(groups, dropped, org_names, linked)
+        cut |= join_group_tails(groups, org_values, dropped)  # "Jungkook BTS"
         if evidence is not None:
             join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
@@ -132,6 +137,8 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         cut |= alone | bodiless(groups, places)
     if evidence is not None:  # a short name joins the whole group of its name
         join_linked(groups, evidence, typ, places)
+    if typ == "PER":  # last: no shorter name follows a spelling joined ("Zaenal Arifin")
+        join_spelt_names(groups, sides)
     if typ != "PER":  # last: with the acronyms the joins above have found
         words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
         if typ == "LOC":

@@ -11,7 +11,9 @@ man, and "KBO Reskrim Iptu Arman" a police officer. The marks (``data/person_mar
 * **age**: an age follows it in parentheses ("(33)", "(54 tahun)");
 * **utterance**: it is a quoted sentence of its own, begun after a sentence's end or an opening
   quote and closed by a quote ("semoga diberikan kesembuhan. Amin," kata dia): a word said, an
-  interjection or a prayer, not somebody named.
+  interjection or a prayer, not somebody named; so is a word of prayer (``[said]``: "amin")
+  written as a clause of its own that opens a quoted sentence before a comma or closes one
+  after a comma ('"Amin, mudah-mudahan ...', '... kesembuhan, Amin,"').
 
 A well-known person may be written so too: "Irjen Firli" is Firli Bahuri, a police general,
 and a footballer's goals are listed as "Salah (40)". So a mark tells somebody else only where
@@ -69,7 +71,11 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
         aside = _ASIDE_RE.match(text, end)
         if aside is not None and aside.group(1).strip().lower() in words["aside"]:
             found.add(PRIVATE)
-    if _UTTERED_RE.match(text, end) and _sentence_starts(text, start):
+    said = text[start:end].strip().lower() in words["said"]
+    if _UTTERED_RE.match(text, end) and (_sentence_starts(text, start)
+                                         or said and _after_pause(text, start)):
+        found.add(UTTERANCE)
+    elif said and text.startswith(",", end) and _sentence_starts(text, start):
         found.add(UTTERANCE)
     return frozenset(found)
 

@@ -58,11 +58,18 @@ def test_a_word_said_as_a_sentence_of_its_own_is_marked() -> None:
     assert _marks("Amin”, tulis dia", "Amin") == {UTTERANCE}
     assert _marks('kata Dedi, "Amin." Lalu', "Amin") == {UTTERANCE}
     assert _marks('doa.\n"Amin," tulis dia', "Amin") == {UTTERANCE}
+    # changed: a word of prayer as a clause of its own, opening a quote or closing one
+    assert _marks('"Amin, amin," ucap Anies', "Amin") == {UTTERANCE}
+    assert _marks('lagi. "Amin, mudah-mudahan memang pilihan Allah," jawab', "Amin") == {UTTERANCE}
+    assert _marks('Semoga pak Habibie diberikan kesembuhan, Amin," lanjutnya.', "Amin") \
+        == {UTTERANCE}
     # must not change: a name that ends a quoted sentence after other words, or begins one
     # and goes on; one that ends a sentence out of quotes
     for text, name in (('"Kami mendukung Anies," kata dia', "Anies"),
                        ('"Terima kasih, Anies," kata dia', "Anies"),
-                       ('"Amin, amin," ucap Anies', "Amin"),
+                       ('"Anies, kamu harus," ucap dia', "Anies"),
+                       ("Kloter 6 yang terdiri dari Amin (Flores)", "Amin"),
+                       ("kata Amin, ketua RT", "Amin"),
                        ('"Jokowi harus mundur," teriak massa', "Jokowi"),
                        ("kata Maliki. Namun", "Maliki"),
                        ('Pelatih Bali United Stefano "Teco" Cugurra', "Teco"),

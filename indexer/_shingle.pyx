@@ -106,8 +106,9 @@ cdef extern from *:
     """
     /* The affine MinHash's loop, in C so that it can be built twice: for AVX2 (eight 32-bit
        products and minima at a time, on the CPUs that have it: chosen once when the module
-       loads) and for any x86-64 or other CPU. GCC on Linux only; elsewhere the one build. */
-    #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+       loads) and for any x86-64 or other CPU. GCC with glibc only (the choice is an ifunc);
+       elsewhere the one build. */
+    #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
     __attribute__((target_clones("avx2", "default")))
     #endif
     static void warta_affine_min(const unsigned int* __restrict xs, Py_ssize_t n,

@@ -273,6 +273,11 @@ cdef class SurfaceTerms(dict):
         self._max_word = max_word
         self._max_stem = max_stem
 
+    def __reduce__(self):
+        """Pickled with its entries, as a plain dict subclass would be."""
+        return (SurfaceTerms, (self._analyzer, self._stemmer, self._mark, self._max_word,
+                               self._max_stem), None, None, iter(self.items()))
+
     def __missing__(self, str surface):
         cdef str term, word
         cdef dict stems

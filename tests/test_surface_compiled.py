@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import pickle
 from pathlib import Path
 
 import orjson
@@ -32,6 +33,11 @@ def _agree(surfaces: list[str], stems: dict[str, str] | None = None) -> None:
     assert fast.stems == plain.stems
     assert fast.learned == plain.learned
     assert fast.stemmed_count == plain.stemmed_count
+    copy = pickle.loads(pickle.dumps(fast))
+    assert dict(copy._surface) == want and copy.stems == fast.stems
+    before = dict(fast.stems)
+    copy._surface["Dipukulnya"]  # fills the copy's own stem cache, not the original's
+    assert copy.stems["dipukulnya"] == "pukul" and fast.stems == before
 
 
 # Words Sastrawi stems and words it must not see: hyphens in every place, capitals, digits,

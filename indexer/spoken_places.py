@@ -4,12 +4,13 @@ Korea", "suku Aceh dan Melayu", "aktor keturunan Pakistan" a people or a descent
 Japan, Korea, Aceh or Pakistan.
 
 In one article (:func:`spoken`, by ``reindex`` and ``add`` alike), a place's mention names a
-language or a people when a word of ``data/language_words.txt`` stands right before it, or when
-it goes on a list of them: it is one word, and only commas, "dan", "atau", "serta", a slash and
-single capitalised words (one that is no place: "Mandarin") stand between it and a mention that
-names one ("suku Yao, Desa Huangluo, China" is no list). Such a mention is dropped, and so is a
-place every mention of which in the article is: an article that also names the country as a
-place keeps it.
+language or a people when a word of ``data/language_words.txt`` stands right before it, maybe
+with one word of its ``[between]`` in between ("bahasa daerah Bali"), or when it goes on a list
+of them: it is one word, and only commas, "dan", "atau", "serta", a slash and single
+capitalised words (one that is no place: "Mandarin") stand between it and a mention that names
+one ("suku Yao, Desa Huangluo, China" is no list). Such a mention is dropped, and so is a place
+every mention of which in the article is: an article that also names the country as a place
+keeps it.
 """
 
 from __future__ import annotations
@@ -19,18 +20,20 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from indexer.entities.facts import load_names
+from indexer.entities.facts import read_sections
 from indexer.mention_fields import in_fields
 
-LANGUAGE_WORDS: Final = load_names(Path(__file__).parent / "data" / "language_words.txt")
+_SECTIONS: Final = read_sections(Path(__file__).parent / "data" / "language_words.txt")
+LANGUAGE_WORDS: Final = _SECTIONS["words"]
 # The payload's bytes hold one of these where an article may write a language's word in lower
 # case or capitalised: the word but its first letter ("ahasa" of "Bahasa", "berbahasa").
 _TELLS: Final = tuple(sorted({w[1:].encode() for w in LANGUAGE_WORDS} - {
     w[1:].encode() for w in LANGUAGE_WORDS for o in LANGUAGE_WORDS if o != w and o[1:] in w}))
 _BEFORE_RE: Final = re.compile(
-    r"(?:^|\W)(?:" + "|".join(sorted(map(re.escape, LANGUAGE_WORDS))) + r")\s+$", re.IGNORECASE)
-# How much text before a mention the word is looked for in.
-_REACH: Final = 24
+    r"(?:^|\W)(?:" + "|".join(sorted(map(re.escape, LANGUAGE_WORDS))) + r")\s+(?:(?:"
+    + "|".join(sorted(map(re.escape, _SECTIONS["between"]))) + r")\s+)?$", re.IGNORECASE)
+# How much text before a mention the words are looked for in.
+_REACH: Final = 36
 # What may stand between two languages of one list ("Jerman, Prancis", "Korea, Mandarin dan").
 _LIST_RE: Final = re.compile(r"(?:\s*(?:,|/|\bdan\b|\batau\b|\bserta\b)\s*(?:[A-Z][\w-]*\s*)?)+")
 _LIST_MAX: Final = 40

@@ -47,7 +47,13 @@ def test_a_place_after_a_word_of_language_or_on_its_list_names_a_language() -> N
             ("google translate telah merendakan suku Aceh dan Melayu.", ["Aceh", "Melayu"],
              ["Aceh", "Melayu"]),
             ("Gadis keturunan Belanda dan Korea ini juga menjadi peringkat", ["Belanda", "Korea"],
-             ["Belanda", "Korea"])):
+             ["Belanda", "Korea"]),
+            # a word between ([between])
+            ("juga menyajikan kosakata bahasa daerah Bali yang disalin", ["Bali"], ["Bali"]),
+            ("Ayahnya adalah pria keturunan asli Sulawesi dan ibunya seorang bangsawan Jawa",
+             ["Sulawesi", "Jawa"], ["Sulawesi"]),
+            ("Lagu tersebut memiliki dua bahasa yaitu Korea dan Spanyol pada liriknya",
+             ["Korea", "Spanyol"], ["Korea", "Spanyol"])):
         assert _spoken(text, places) == languages, text
     # must not change: a country, a country after a language's name ended, "bahasa" far before
     for text, places in (
@@ -59,7 +65,10 @@ def test_a_place_after_a_word_of_language_or_on_its_list_names_a_language() -> N
             # a place after a people's name is no people of a list
             ("para wanita dari suku Yao, Desa Huangluo, China. Kandungan berbagai vitamin",
              ["Desa Huangluo", "China"]),
-            ("Ada buku tentang Aceh.", ["Aceh"])):
+            ("Ada buku tentang Aceh.", ["Aceh"]),
+            # a word between that is not one: the main language of Malaysia; a place after "di"
+            ("a bahasa Melayu, bahasa utama Malaysia.", ["Malaysia"]),
+            ("masyarakat lintas etnis di Tangerang, bukan", ["Tangerang"])):
         assert _spoken(text, places) == [], text
     assert may_speak(b'{"body": "Berbahasa Jepang"}') and not may_speak(b'{"body": "Jepang"}')
 

@@ -102,6 +102,31 @@ def text_word_crcs(str text, unsigned int[::1] out):
     return words
 
 
+def mix_shingles(unsigned int[::1] h, Py_ssize_t n, unsigned int m0, unsigned int m1):
+    """Overwrite ``h[i]`` with ``(h[i] * m0 + h[i + 1]) * m1 + h[i + 2]`` (mod 2^32) for each
+    ``i`` below ``n - 2`` (the hashes of ``n`` words, ``n`` at least 3), in order, and return
+    how many: each three words' shingle hash."""
+    cdef Py_ssize_t i, k = n - 2
+    if n < 3 or n > h.shape[0]:
+        raise ValueError("three words or more, as many as the array holds")
+    for i in range(k):
+        h[i] = (h[i] * m0 + h[i + 1]) * m1 + h[i + 2]
+    return k
+
+
+def drop_repeats(unsigned int[::1] h, Py_ssize_t n):
+    """Keep the first of each run of equal values of ``h[:n]`` (sorted: its distinct values),
+    moved to the front in order, and return how many."""
+    cdef Py_ssize_t i, k = 0
+    if n > h.shape[0]:
+        raise ValueError("more values than the array holds")
+    for i in range(n):
+        if k == 0 or h[i] != h[k - 1]:
+            h[k] = h[i]
+            k += 1
+    return k
+
+
 cdef extern from *:
     """
     /* The affine MinHash's loop, in C so that it can be built twice: for AVX2 (eight 32-bit

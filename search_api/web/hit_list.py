@@ -1,12 +1,11 @@
 """The search page's hits as HTML written by one function (:func:`hits_html`), with each hit's
 story line (:func:`story_line_html`).
 
-A page lists ten hits, each ~20 values the template would look up and escape one by one, and
+A page lists ten hits, each ~20 values a template loop would look up and escape one by one, and
 each story line an ``{% include %}`` (a template look-up and a new context copied from the
-page's). The markup is byte for byte what ``templates/search.html`` printed from its loop and
-``templates/story_line.html`` (still the article page's) prints (tests/test_page_fast_paths.py
-renders both). Titles and snippets are the service's escaped HTML; every other value is
-escaped here.
+page's). The markup is byte for byte what that loop (kept in tests/test_hit_list.py, which
+renders both) and ``templates/story_line.html`` (the article page's) print. Titles and
+snippets are the service's escaped HTML; every other value is escaped here.
 """
 
 from __future__ import annotations

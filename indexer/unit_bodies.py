@@ -79,8 +79,8 @@ def _bodies_after(ws: tuple[str, ...], by_key: Mapping[str, str], places: Collec
 def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[str]]:
     """Join each unit's name written alone to its one body's names with it (in ``groups``, an
     organisation's; a body is none of ``places``, variant keys); return (the names alone that
-    joined, never shown while a name with the body is; the names alone that name no one
-    unit, whose groups are no facet value)."""
+    joined, and the other names of their groups, never shown while a name with the body is;
+    the names alone that name no one unit, whose groups are no facet value)."""
     words = {v: name_words(v) for v in groups.counts}
     by_key = _keyed(groups)
     totals = group_counts(groups)
@@ -93,6 +93,7 @@ def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[s
             with_body[ws[:n]].append((v, groups.find(body)))
     joined: set[str] = set()
     generic: set[str] = set()
+    members = groups.members()  # a group's names before the joins below: the unit's alone
     for v in sorted(groups.counts):
         found = with_body.get(words[v])
         if not found:
@@ -113,8 +114,9 @@ def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[s
         if n >= ONE_BODY * total:
             one = max((u for u, _ in named if same.find(groups.find(u)) == body),
                       key=lambda u: (groups.counts[u], u))
+            # every name of the unit alone's group is one without the body ("Dewas")
+            joined.update(u for u in members.get(root, (v,)) if groups.find(u) == root)
             merge_groups(groups, totals, groups.find(one), root)
-            joined.add(v)
         elif len(bodies) >= 2:
             generic.add(v)
     return joined, generic

@@ -102,11 +102,11 @@ def join_spelt_names(groups: Groups, sides: Mapping[str, bool] | None = None) ->
     letter apart, both of letters only and beginning alike, join whichever is the more written
     ("Joan Tomas Campasol" ~ "Joan Tomas Compasol", "Gempita Nora Marten" ~ "Gempita Noura
     Marten"): two words written alike tell the one person where a name of two words would not
-    ("Kim Hyung Soo" is not "Kim Myung Soo"; nor "Lenovo Yoga C640" "C940"). After the
-    other joins of persons' names: a shorter name the one spelling covers may be another
-    person's ("Zaenal Arifin", an officer, beside "Zainal Arifin Mochtar"), and the parts
-    weigh each spelling as a full name of its own. Not an officer's and another person's
-    (``sides``)."""
+    ("Kim Hyung Soo" is not "Kim Myung Soo"; nor "Lenovo Yoga C640" "C940"). Then the name of
+    their words before a last word so spelt, which the parts left apart as the start of two
+    names, joins them where every name it starts is now theirs ("Joan Tomas"). After the other
+    joins of persons' names, which weigh each spelling as a full name of its own. Not an
+    officer's and another person's (``sides``)."""
     totals = group_counts(groups)
     sided = SidedJoins(groups, sides or {})
     near = _near_spellings(groups.counts, SPELT_NAME_WORDS, (SPELT_WORD_MIN, SPELT_WORD_MIN))[0]
@@ -114,12 +114,26 @@ def join_spelt_names(groups: Groups, sides: Mapping[str, bool] | None = None) ->
     def merge(a: str, b: str) -> None:
         merge_groups(groups, totals, a, b)
 
+    starts: set[tuple[str, ...]] = set()
     for v in sorted(near):
+        words = name_words(v)
         for u in sorted(near[v]):
-            a, b = next((w for w in zip(name_words(v), name_words(u), strict=True)
-                         if w[0] != w[1]), ("", ""))  # ("" where the two are variants)
+            i, a, b = next(((i, x, y) for i, (x, y) in enumerate(zip(words, name_words(u),
+                                                                      strict=True))
+                            if x != y), (0, "", ""))  # ("" where the two are variants)
             if a[:1] == b[:1] != "" and a.isalpha() and b.isalpha():
                 sided.join(groups.find(v), groups.find(u), merge)
+                if i == len(words) - 1:
+                    starts.add(words[:i])
+    by_words = {name_words(v): v for v in sorted(groups.counts, key=lambda v: -groups.counts[v])}
+    for start in sorted(starts):
+        part = by_words.get(start)
+        if part is None:
+            continue
+        holders = {groups.find(v) for ws, v in by_words.items()
+                   if len(ws) > len(start) and ws[:len(start)] == start}
+        if len(holders) == 1:
+            sided.join(holders.pop(), groups.find(part), merge)
 
 
 def _rarely_shared(v: str, u: str, holders: Mapping[str, int]) -> bool:

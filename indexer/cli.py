@@ -265,7 +265,7 @@ def stats(index_dir: Path | None, opensearch_url: str | None, index_name: str, a
             click.echo(f"  {row['count']:>7,}  {row['value']}")
     click.echo("largest entity merges (articles: value -> facet value):")
     for m in s["merges"]:
-        into = " + ".join(m["into"]) or "(no facet value: a bare first name)"
+        into = " + ".join(m["into"]) or "(no facet value)"
         click.echo(f"  {m['count']:>7,}  {m['type']} {m['value']} -> {into}")
 
 

@@ -156,6 +156,11 @@ def search(holder: SearcherHolder, request: SearchRequest) -> SearchResponse:
 def search_in(snap: Snapshot, request: SearchRequest) -> tuple[SearchResponse, SearchRequest]:
     """:func:`search` in ``snap``, with ``request`` as the index writes its filter values
     (:func:`search_api.selection.indexed_selection`)."""
+    with BESIDE.working():
+        return _search_in(snap, request)
+
+
+def _search_in(snap: Snapshot, request: SearchRequest) -> tuple[SearchResponse, SearchRequest]:
     t0 = time.perf_counter()
     schema, searcher = snap.schema, snap.searcher
     compiled: CompiledQuery = build(request.q, snap.analyzer, schema)

@@ -1,12 +1,13 @@
 """Facets counted beside the hits (:mod:`search_api.overlap`): the work runs in a spare thread
-when one is free and in the caller's thread when none is, gives the same answer either way, and
-hands back what it raised."""
+when one is free and its request is the only one at work, else in the caller's thread, gives the
+same answer either way, and hands back what it raised."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -32,6 +33,9 @@ class Inline:
     def start(self, fn: Callable[[], T]) -> Callable[[], T]:
         return fn
 
+    def working(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
 
 def test_work_runs_beside_when_a_thread_is_free_and_inline_when_none_is() -> None:
     beside = overlap.Overlap(1)
@@ -52,6 +56,19 @@ def test_work_runs_beside_when_a_thread_is_free_and_inline_when_none_is() -> Non
     assert where[0].startswith("warta-overlap")
     third = beside.start(lambda: threading.current_thread().name)  # freed again
     assert third().startswith("warta-overlap")
+
+
+def test_work_runs_inline_while_another_request_is_at_work() -> None:
+    beside = overlap.Overlap(1)
+
+    def name() -> str:
+        return threading.current_thread().name
+
+    with beside.working():
+        assert beside.start(name)().startswith("warta-overlap")  # the one request at work
+        with beside.working():  # a second one: the cores have work enough
+            assert beside.start(name)() == threading.current_thread().name
+        assert beside.start(name)().startswith("warta-overlap")  # alone again
 
 
 def test_an_error_reaches_the_caller_and_frees_the_thread() -> None:

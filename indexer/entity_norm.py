@@ -94,7 +94,12 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   "Istana Kepresidenan Bogor"), a place written with where it is or a street with its lane's
   number the place (:mod:`indexer.place_tails`: "Stadion Madya Senayan", "Jalan Patra
   Kuningan XIII"), and a place named as a person is the one street named so
-  ("Tendean" ~ "Jalan Kapten Tendean");
+  ("Tendean" ~ "Jalan Kapten Tendean"); then an estate's numbered streets are the estate, one
+  body's buildings one place, and a venue's name with an acronym of its own inside it the venue
+  (:mod:`indexer.place_forms`: "Jalan Patra Kuningan XIII" ~ "Patra Kuningan", "Gedung
+  Kemenpora" ~ "Wisma Kemenpora", "Bandara BIJB Kertajati" ~ "Bandara Kertajati"); a town's
+  name with its office-holder's after it is the town (:mod:`indexer.held_places`: "Jakarta
+  Utara Sigit Wijatmoko");
 * **short place names** (:mod:`indexer.short_places`, in one article): a place's name the
   corpus writes as a short form of one of the several places it begins is that place where the
   article names none of the others ("Korea": Korea Selatan); a place's word written as a
@@ -146,6 +151,7 @@ from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
 from indexer.expanded_names import STREET_NAME_MIN
 from indexer.foreign_namesakes import abroad, home_bodies
+from indexer.held_places import held_places
 from indexer.inner_names import inner_values
 from indexer.lone_letters import count_letters, lone_letters
 from indexer.media_names import media_values
@@ -294,10 +300,14 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     groups_of = frozenset(variant_key(v) for v in owners)
     contexts = list(contexts)
     joined = run_ons(entity_counts.get("PER", {}), contexts)
+    # a town's name with its office-holder's after it: the town's (:mod:`indexer.held_places`)
+    held = held_places(entity_counts.get("LOC", {}), entity_counts.get("PER", {}),
+                       entity_counts.get("ORG", {}),
+                       town_keys(places))
     jobs = {typ: (typ, entity_counts.get(typ, {}), resolve, places, found,
                   [v for t, v in credited if t == typ], org_names,
                   person_names if typ == "LOC" else frozenset(),
-                  joined if typ == "PER" else None,
+                  joined if typ == "PER" else held if typ == "LOC" else None,
                   other_words if typ == "PER" else frozenset(),
                   owners if typ == "LOC" else frozenset(),
                   groups_of if typ == "PER" else frozenset())

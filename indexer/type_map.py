@@ -38,10 +38,22 @@ from indexer.nicknames import join_nicknames
 from indexer.org_names import cut_short, join_org_names
 from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
+from indexer.place_forms import (
+    join_body_buildings,
+    join_estate_streets,
+    join_inserted_words,
+    join_venue_acronyms,
+)
 from indexer.place_tails import join_place_tails
 from indexer.tagged_names import join_group_tails
 from indexer.unit_bodies import bodiless, join_units
-from indexer.variant_joins import join_affixed, join_aliased_words, join_variants
+from indexer.variant_joins import (
+    VENUE_HEADS,
+    join_affixed,
+    join_aliased_words,
+    join_variants,
+    town_keys,
+)
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
 
@@ -73,7 +85,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
              places: frozenset[str] = frozenset(), evidence: NameEvidence | None = None,
              credited: Iterable[str] = (), org_names: Collection[str] = (),
              person_names: Collection[str] = (),
-             joined: Mapping[str, tuple[str, str]] | None = None,
+             joined: Mapping[str, tuple[str, ...]] | None = None,
              other_words: Collection[str] = (), owners: Collection[str] = (),
              org_values: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
     """What each raw value of type ``typ`` (``counts``: value -> articles) becomes, where that
@@ -81,8 +93,10 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     names, which begin no person's name (:func:`~indexer.front_names.front_names`); ``owners``:
     organisations' values, which may follow a place's name (:mod:`indexer.place_tails`);
     ``org_values``: organisations' values (variant keys), which may follow a person's name
-    (:mod:`indexer.tagged_names`)."""
-    tickets: dict[str, tuple[str, str]] = dict(joined or {})  # run-ons first
+    (:mod:`indexer.tagged_names`); ``joined``: values that are other values written as one
+    (persons' run-ons, :mod:`indexer.run_ons`; a town's name with its office-holder's,
+    :mod:`indexer.held_places`)."""
+    tickets: dict[str, tuple[str, ...]] = dict(joined or {})  # those first
     plain = dict(counts)
     if typ == "PER":
         keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
@@ -97,9 +111,9 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
                 tickets[v] = (a, b)
     if typ == "ORG":  # two bodies written as one name (:mod:`indexer.org_pairs`)
         tickets.update(body_pairs(counts))
-    for v, (a, b) in tickets.items():
+    for v, parts in tickets.items():
         del plain[v]
-        for half in (a, b):
+        for half in parts:
             plain[half] = plain.get(half, 0) + counts[v]
     generic = generic_values(typ, plain, places) | set(credited)
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
@@ -144,6 +158,11 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         if typ == "LOC":
             join_longer_places(groups, words)
             join_streets(groups, words, person_names)
+            join_estate_streets(groups, STREET_HEADS, town_keys(places))
+            join_body_buildings(groups, owners)
+            join_venue_acronyms(groups, {h for h in VENUE_HEADS if " " not in h})
+            if evidence is not None:
+                join_inserted_words(groups, evidence.kinds)
         dropped = letter_pairs(groups)
         if typ == "LOC":  # after the joins: "Sudirman" is one of the streets
             dropped |= person_streets(groups, words, person_names,

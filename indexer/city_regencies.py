@@ -14,7 +14,10 @@ dan Bekasi"). Where it writes neither's words, the words before the name as an a
 written say it: one of the regency's own districts or villages ("Stadion Pakansari, Bogor":
 ``data/town_districts.txt``, from the government's table of regions) and none of the city's
 ("Tanah Sareal, Bogor"). Words outweigh the map: "Bupati Bogor" with "Baranangsiang, Bogor"
-is the regency's story.
+is the regency's story. A bare name that is a district elsewhere's too (:func:`namesakes`:
+Kuningan of Jakarta Selatan, no "Kota Kuningan") is the regency also where the article lists it
+between two towns ("Padang, Palembang, Indramayu, Kuningan, Kebumen, Ciamis": a list of the
+towns news names, not of Jakarta's districts).
 
 A town that names its province too ("Gorontalo": Kota Gorontalo, Provinsi Gorontalo), which the
 map keeps apart from the province (:func:`provinces`), is the province in an article that writes
@@ -25,7 +28,7 @@ and never after the city's or the regency's (:func:`article_provinces`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -63,17 +66,13 @@ _BEFORE_MAX: Final = 60
 _COMPACT_RE: Final = re.compile(r"[\s'.-]")
 
 
-def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
-              ) -> dict[str, str]:
-    """Places' raw values that are a town's bare name the map joined to its city -> the value
-    of its regency; and, where the corpus writes no city of that name, a bare name the map
-    keeps apart from the regency of its name (a district elsewhere: Kuningan of Jakarta Selatan,
-    Kabupaten Kuningan of West Java) -> the regency. ``counts``: raw place value -> articles;
-    ``entity``: what the map makes a raw place value."""
+def _regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
+               ) -> Iterator[tuple[str, str, bool]]:
+    """(bare name, its regency's value, whether the corpus writes no city of that name): see
+    :func:`regencies`."""
     by_key: dict[str, list[str]] = {}
     for v in sorted(counts):
         by_key.setdefault(variant_key(v), []).append(v)
-    out: dict[str, str] = {}
     for key, bare in by_key.items():
         cities, regions = by_key.get(f"{CITY} {key}"), by_key.get(f"{REGENCY} {key}")
         if not regions:
@@ -84,11 +83,26 @@ def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]
         if cities:
             city = entity(cities[0])
             if len(city) == 1 and city != regency:
-                out.update((v, regency[0]) for v in bare if entity(v) == city)
+                yield from ((v, regency[0], False) for v in bare if entity(v) == city)
         else:  # a name the map keeps apart from the regency's: a place elsewhere's
-            out.update((v, regency[0]) for v in bare
-                       if len(entity(v)) == 1 and entity(v) != regency)
-    return out
+            yield from ((v, regency[0], True) for v in bare
+                        if len(entity(v)) == 1 and entity(v) != regency)
+
+
+def regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
+              ) -> dict[str, str]:
+    """Places' raw values that are a town's bare name the map joined to its city -> the value
+    of its regency; and, where the corpus writes no city of that name, a bare name the map
+    keeps apart from the regency of its name (a district elsewhere: Kuningan of Jakarta Selatan,
+    Kabupaten Kuningan of West Java) -> the regency. ``counts``: raw place value -> articles;
+    ``entity``: what the map makes a raw place value."""
+    return {v: regency for v, regency, _ in _regencies(counts, entity)}
+
+
+def namesakes(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
+              ) -> frozenset[str]:
+    """The bare names of :func:`regencies` that are a district elsewhere's too (Kuningan)."""
+    return frozenset(v for v, _, elsewhere in _regencies(counts, entity) if elsewhere)
 
 
 def provinces(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
@@ -231,6 +245,22 @@ def _province(name: str, text: str) -> bool:
         and not _written(name, REGENCY, text)
 
 
+@cache
+def _in_list(name: str) -> re.Pattern[str]:
+    """The town ``name`` on a list, with the names before and after it."""
+    words = r"\s+".join(map(re.escape, name.split()))
+    return re.compile(rf"({_LISTED})\s*,\s*{words}\s*(?:,\s*|\s+(?:dan|serta|atau)\s+)"
+                      rf"({_LISTED})(?!\w)")
+
+
+def _among_towns(name: str, text: str, towns: Collection[str]) -> bool:
+    """Whether ``text`` lists the town ``name`` between two towns' names (``towns``: their
+    variant keys): "Padang, Palembang, Indramayu, Kuningan, Kebumen, Ciamis" names the towns
+    of a province, not a district of a city."""
+    return any(variant_key(m.group(1)) in towns and variant_key(m.group(2)) in towns
+               for m in _in_list(name).finditer(text))
+
+
 def article_provinces(found: Mapping[str, tuple[str, ...]], names: Mapping[str, str],
                       text: str) -> dict[str, tuple[str, ...]]:
     """What changes of one article's places (as :func:`article_regencies`; ``names``:
@@ -239,16 +269,21 @@ def article_provinces(found: Mapping[str, tuple[str, ...]], names: Mapping[str, 
     return {v: (names[v],) for v in found if v in names and _province(v, text)}
 
 
-def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str], text: str
+def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str], text: str,
+                      elsewhere: Collection[str] = (), town_names: Collection[str] = ()
                       ) -> dict[str, tuple[str, ...]]:
     """What changes of one article's places (``found``: raw value -> what the map makes it;
     ``towns``: :func:`regencies`; ``text``: headline and body): a town's bare name is its
     regency where the article writes it as the regency's (after the regency's words or on a list
     after one, never the city's; where it writes neither, after one of the regency's districts
-    and none of the city's)."""
+    and none of the city's). A bare name that is a district elsewhere's too (``elsewhere``:
+    :func:`namesakes`) is the regency also where the article lists it between two towns
+    (``town_names``: towns' variant keys) and writes no city's word before it."""
     out: dict[str, tuple[str, ...]] = {}
     for v in found:
         regency = towns.get(v)
-        if regency is not None and _regency(v, text):
+        if regency is not None and (_regency(v, text) or (
+                v in elsewhere and not _written(v, CITY, text)
+                and _among_towns(v, text, town_names))):
             out[v] = (regency,)
     return out

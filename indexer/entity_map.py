@@ -13,7 +13,13 @@ from typing import Any, Final
 from indexer.acronym_tails import acronym_tails, may_tail, tailed_names
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
-from indexer.city_regencies import article_provinces, article_regencies, provinces, regencies
+from indexer.city_regencies import (
+    article_provinces,
+    article_regencies,
+    namesakes,
+    provinces,
+    regencies,
+)
 from indexer.club_words import off_field
 from indexer.complex_sites import article_venues
 from indexer.cut_names import cut_tails, going_on_otherwise
@@ -40,6 +46,7 @@ from indexer.unit_bodies import (
     qualified_in_article,
     without_body,
 )
+from indexer.variant_joins import town_keys
 from indexer.youth_teams import youth_nicknames
 
 MAP_VERSION: Final = 1
@@ -102,6 +109,9 @@ class EntityMap:
     _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
     # a town's bare name the map makes its city -> its regency (:mod:`indexer.city_regencies`)
     _towns: dict[str, str] = field(default_factory=dict, compare=False)
+    # those of them a district elsewhere is named too, and the towns' variant keys
+    _namesakes: set[str] = field(default_factory=set, compare=False)
+    _town_names: set[str] = field(default_factory=set, compare=False)
     # a town's bare name the map keeps apart from its province -> the province
     _provinces: dict[str, str] = field(default_factory=dict, compare=False)
     # an acronym -> the words after it -> its name with them (:mod:`indexer.acronym_tails`),
@@ -132,6 +142,10 @@ class EntityMap:
                                         self._keys.get("ORG", {})))
         self._towns.update(regencies(self.counts.get("LOC", {}),
                                      lambda v: self.entity("LOC", v)))
+        self._namesakes.update(namesakes(self.counts.get("LOC", {}),
+                                         lambda v: self.entity("LOC", v)))
+        if self._namesakes:
+            self._town_names.update(town_keys({variant_key(v) for v in self.counts.get("LOC", {})}))
         self._provinces.update(provinces(self.counts.get("LOC", {}),
                                          lambda v: self.entity("LOC", v)))
         self._tailed.update(tailed_names(self.counts.get("ORG", {})))
@@ -206,7 +220,8 @@ class EntityMap:
         if typ == "LOC" and self.venues:
             out.update(article_venues(out, self.venues))
         if typ == "LOC" and text:
-            out.update(article_regencies(out, self._towns, text))
+            out.update(article_regencies(out, self._towns, text, self._namesakes,
+                                         self._town_names))
             out.update(article_provinces(out, self._provinces, text))
         if typ != "PER":
             return out

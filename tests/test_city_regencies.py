@@ -161,7 +161,10 @@ def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None
     # "Kuningan, Jakarta Selatan" in most of its articles: a district of Jakarta the map keeps
     # apart from Kabupaten Kuningan of West Java (no "Kota Kuningan")
     evidence = NameEvidence(kinds={(("LOC", "Kuningan"), f"{IN_PREFIX}Jakarta Selatan"): 146})
-    m = compute_map({"PER": {}, "ORG": {}, "LOC": {**_LOC, "Jakarta Selatan": 1200}}, {},
+    m = compute_map({"PER": {}, "ORG": {}, "LOC": {**_LOC, "Jakarta Selatan": 1200,
+                                                   "Kabupaten Indramayu": 9,
+                                                   "Kabupaten Kebumen": 4, "Menteng": 60,
+                                                   "Setiabudi": 30}}, {},
                     alias_person, evidence)
     assert m.entity("LOC", "Kuningan") == ("Kuningan",)
     assert m.entity("LOC", "Kabupaten Kuningan") == ("Kabupaten Kuningan",)
@@ -174,11 +177,17 @@ def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None
                  "pengembangan Telaga Biru di Kabupaten Kuningan akan berdampak.",
                  "Kepala BPBD Kabupaten Kuningan Agus Mauludin di Kuningan, Kamis (24/10/2019).",
                  "citra pariwisata khususnya bagi Kabupaten Kuningan. Masyarakat Kuningan "
-                 "sangat antusias."):
+                 "sangat antusias.",
+                 # listed between towns: the towns of a province, not Jakarta's district
+                 "seluruh jemaah berasal dari Jakarta, Bogor, Indramayu, Kuningan, Kebumen.",
+                 "Jakarta, Bogor, Tangerang, Bekasi, Depok, Padang, Palembang, Indramayu, "
+                 "Kuningan, Kebumen, Ciamis, Brebes, Surabaya, Lampung dan Medan."):
         assert place(text) == ("Kabupaten Kuningan",), text
-    # must not change: the district's address, no regency written
+    # must not change: the district's address, no regency written; listed between districts
+    # of Jakarta, or beside one town only
     for text in ("kata Yasonna di kantornya, Jalan HR Rasuna Said, Kuningan, Jakarta Selatan.",
-                 "seluruh jemaah berasal dari Jakarta, Bogor, Indramayu, Kuningan, Kebumen."):
+                 "macet di Menteng, Kuningan, dan Setiabudi pagi ini.",
+                 "perkantoran di Setiabudi, Kuningan dan Jakarta."):
         assert place(text) == ("Kuningan",), text
     # must not change: a town with a regency alone is joined to it, whatever the article says
     assert m.entity("LOC", "Jember") == m.entity("LOC", "Kabupaten Jember")

@@ -19,6 +19,11 @@ Kuningan of Jakarta Selatan, no "Kota Kuningan") is the regency also where the a
 between two towns ("Padang, Palembang, Indramayu, Kuningan, Kebumen, Ciamis": a list of the
 towns news names, not of Jakarta's districts).
 
+In an article that writes the city's words too, so that the bare name stays the city's, a
+mention of it right after the regency's words ("Kasat Lantas Polres Bogor" beside "warga Kota
+Bogor") is the regency's, and the article names both (:func:`regency_mentions`, applied by
+:func:`~indexer.corpus_pass.apply_map`).
+
 A town that names its province too ("Gorontalo": Kota Gorontalo, Provinsi Gorontalo), which the
 map keeps apart from the province (:func:`provinces`), is the province in an article that writes
 it after the province's words ("Gubernur Gorontalo", "Provinsi Sulawesi Utara dan Gorontalo")
@@ -28,10 +33,10 @@ and never after the city's or the regency's (:func:`article_provinces`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from indexer.entities.facts import COMPASS, read_rows
 from indexer.name_keys import variant_key
@@ -64,6 +69,7 @@ _GOES_ON: Final = "|".join(sorted(re.escape(w) for w in (*COMPASS, CITY)))
 _BEFORE_RE: Final = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)(?:\)?,?\s+|\s*\()$")
 _BEFORE_MAX: Final = 60
 _COMPACT_RE: Final = re.compile(r"[\s'.-]")
+_GOES_ON_RE: Final = re.compile(rf"\s+(?:{_GOES_ON})(?!\w)", re.IGNORECASE)
 
 
 def _regencies(counts: Mapping[str, int], entity: Callable[[str], tuple[str, ...]]
@@ -287,3 +293,43 @@ def article_regencies(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, 
                 and _among_towns(v, text, town_names))):
             out[v] = (regency,)
     return out
+
+
+# How far before a mention its regency's words are looked for ("Kasat Lantas Polres Bogor").
+_MARK_MAX: Final = 40
+
+
+@cache
+def _after_regency_word(name: str) -> re.Pattern[str]:
+    """A regency's word (its police command's, for a town that is a city and a regency) ending
+    right where the town ``name``'s mention begins."""
+    return re.compile(rf"(?<!\w)(?:{_marks(name, REGENCY)})\s*$", re.IGNORECASE)
+
+
+def regency_mentions(found: Mapping[str, tuple[str, ...]], towns: Mapping[str, str],
+                     title: str, body: str, mentions: Iterable[Mapping[str, Any]],
+                     is_place: Callable[[Mapping[str, Any]], bool]
+                     ) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+    """A town's bare name written right after its regency's words ("Kasat Lantas Polres
+    Bogor", "Bupati Bogor"; not before the city's word, "Kapolres Sorong Kota") in an article
+    where it stays another place (``found``: what the article's places become; the article
+    also writes the city's words: "warga Kota Bogor"):
+    (the bare names every mention of which is so -> the regency, the (field, start) of the
+    other such mentions -> the regency). ``towns``: :func:`regencies`; ``is_place``: whether
+    a mention is a place's."""
+    marked: dict[str, list[tuple[str, int]]] = {}
+    unmarked: set[str] = set()
+    for m in mentions:
+        v = m["name"]
+        regency = towns.get(v)
+        if regency is None or found.get(v, ()) in ((), (regency,)) or not is_place(m):
+            continue
+        text = title if m["field"] == "title" else body
+        if text[m["start"]:m["end"]] == v and _after_regency_word(v).search(
+                text, max(0, m["start"] - _MARK_MAX), m["start"]) \
+                and not _GOES_ON_RE.match(text, m["end"]):
+            marked.setdefault(v, []).append((m["field"], m["start"]))
+        else:
+            unmarked.add(v)
+    whole = {v: towns[v] for v in marked if v not in unmarked}
+    return whole, {at: towns[v] for v, ats in marked.items() if v in unmarked for at in ats}

@@ -37,6 +37,7 @@ from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.event_places import in_events
 from indexer.fingerprints import Fingerprint
 from indexer.foreign_namesakes import abroad, written_home
+from indexer.held_places import place_end
 from indexer.inner_names import inner_only
 from indexer.lone_letters import alone_in_article
 from indexer.media_names import company_values
@@ -317,7 +318,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         stored = stored or orjson.loads(f[S.PAYLOAD])
         inside = _places_in_names(stored, emap, names, named, speaks, orgs if in_orgs else None)
     inside |= others
-    changed = bool(gone or inside) or any(
+    # a town's bare name after its regency's words, in an article naming its city too
+    whole, regional = emap.regency_mentions(names["LOC"], stored) if stored and text \
+        else ({}, {})
+    names["LOC"].update((v, (regency,)) for v, regency in whole.items())
+    regional = {at: regency for at, regency in regional.items() if at not in inside}
+    changed = bool(gone or inside or regional) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (
         bool(f.get(S.CATEGORY)) and emap.category(f[S.CATEGORY]) != f[S.CATEGORY])
     if not changed:
@@ -329,8 +335,11 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     entities = {t: list(dict.fromkeys(x for to, v in retyped if to == t
                                       for x in _into(names, emap, t, v)))
                 for t in S.ENTITY_TYPES}
+    entities["LOC"] = list(dict.fromkeys([*entities["LOC"], *regional.values()]))
     stored["entities"] = entities
-    stored["mentions"] = [m for old in stored["mentions"] or ()
+    stored["mentions"] = [{**m, "name": regional[(m["field"], m["start"])]}
+                          if (m["field"], m["start"]) in regional else m
+                          for old in stored["mentions"] or ()
                           if not (old["field"] == "body" and old["start"] in gone
                                   and old["type"] == "ORG")
                           and (old["field"], old["start"]) not in inside
@@ -429,7 +438,13 @@ def _mapped(m: Json, stored: Json, emap: EntityMap,
         written = stored["title"] if m["field"] == "title" else stored["body"]
         if stray_word(written[m["start"]:m["end"]], m["name"], into[0], emap.other_types):
             return  # "Marvel" after "Marvel Studios Kevin Feige"
-    if len(into) == 1:
+    if len(into) == 1 and typ == "LOC" and m["name"] in emap.held:
+        # a town's name with its office-holder's after it: the mention is the town's words
+        written = stored["title"] if m["field"] == "title" else stored["body"]
+        end = place_end(written[m["start"]:m["end"]], emap.held[m["name"]])
+        yield {**m, "name": into[0]} if end is None else \
+            {**m, "name": into[0], "end": m["start"] + end}
+    elif len(into) == 1:
         yield m if into[0] == m["name"] else {**m, "name": into[0]}
     elif len(into) == 2:  # a ticket: each half where it is written, if the hyphen is found
         text: str = stored["title"] if m["field"] == "title" else stored["body"]

@@ -19,6 +19,7 @@ from indexer.city_regencies import (
     namesakes,
     provinces,
     regencies,
+    regency_mentions,
 )
 from indexer.club_words import off_field
 from indexer.complex_sites import article_venues
@@ -95,6 +96,9 @@ class EntityMap:
     # a complex's value -> its venue's, which it is where an article names that
     # (:mod:`indexer.complex_sites`)
     venues: Mapping[str, str] = field(default_factory=dict)
+    # a town's name with its office-holder's after it -> the town's raw value, where a
+    # mention of it ends (:mod:`indexer.held_places`)
+    held: Mapping[str, str] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
@@ -271,6 +275,15 @@ class EntityMap:
         article's ``text``)."""
         return any(v in self._towns or v in self._provinces for v in values)
 
+    def regency_mentions(self, found: Mapping[str, tuple[str, ...]], stored: Mapping[str, Any]
+                         ) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+        """A town's bare name written right after its regency's words in an article (``stored``:
+        its payload as JSON) where it stays another place
+        (:func:`~indexer.city_regencies.regency_mentions`)."""
+        return regency_mentions(found, self._towns, stored["title"], stored["body"],
+                                stored["mentions"] or (),
+                                lambda m: self.type_of(m["type"], m["name"]) == "LOC")
+
     def org_names(self) -> OrgLeads:
         """The organisations' names a place's name may be written in (:mod:`org_places`)."""
         return self._org_names
@@ -338,7 +351,8 @@ class EntityMap:
                 "homes": dict(self.homes), "common": sorted(self.common),
                 "kept": {p: sorted(vs) for p, vs in self.kept.items()},
                 "media": sorted(self.media), "home_bodies": sorted(self.home_bodies),
-                "lone_letters": sorted(self.lone_letters), "venues": dict(self.venues)}
+                "lone_letters": sorted(self.lone_letters), "venues": dict(self.venues),
+                "held": dict(self.held)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -371,7 +385,8 @@ class EntityMap:
             home = frozenset(map(str, data.get("home_bodies", ())))
             lone = frozenset(map(str, data.get("lone_letters", ())))
             venues = {str(c): str(v) for c, v in data.get("venues", {}).items()}
+            held = {str(v): str(p) for v, p in data.get("held", {}).items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept, media, home, lone, venues)
+                   shorts, forms, homes, common, kept, media, home, lone, venues, held)

@@ -343,7 +343,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      home_bodies(away or {}, entity_counts.get("ORG", {}), org),
                      lone_letters(letters or {}, entity_counts.get("ORG", {}), org),
                      complex_venues(entity_counts.get("LOC", {}), values.get("LOC", {}),
-                                    VENUE_HEADS, town_keys))
+                                    VENUE_HEADS, town_keys),
+                     {v: place for v, (place,) in held.items()})
 
 
 @dataclass(slots=True)

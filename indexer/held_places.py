@@ -16,8 +16,10 @@ body's or nobody's name ("Kutai Kartanegara Provinsi Kalimantan Timur", "Italia 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping
+from typing import Final
 
 from indexer.entities.facts import COMPASS
 from indexer.entity_groups import RIVAL_MIN
@@ -66,3 +68,17 @@ def held_places(places: Mapping[str, int], persons: Mapping[str, int],
                 out[v] = (found,)
                 break
     return out
+
+
+_WORD_RE: Final = re.compile(r"\S+")
+
+
+def place_end(written: str, place: str) -> int | None:
+    """Where the place's name ``place`` (a raw value) ends in the written text of a mention of
+    its value with a holder's name after it ("Jakarta Utara Sigit Wijatmoko" -> 13); ``None``
+    where the text does not begin with it."""
+    words = list(_WORD_RE.finditer(written))
+    n = len(place.split())
+    if len(words) <= n or variant_key(written[:words[n - 1].end()]) != variant_key(place):
+        return None
+    return words[n - 1].end()

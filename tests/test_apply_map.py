@@ -24,6 +24,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.event_places import in_events
 from indexer.feed import iter_records
+from indexer.held_places import place_end
 from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
 from indexer.org_places import in_org_names
@@ -87,11 +88,18 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()
+    # a town's bare name after its regency's words where the article names the city too
+    whole, regional = emap.regency_mentions(names["LOC"], {
+        "title": before.title, "body": before.body, "mentions": as_dicts})
+    names["LOC"].update((v, (regency,)) for v, regency in whole.items())
+    regional = {at: regency for at, regency in regional.items() if at not in inside}
     entities = {
         t: tuple(dict.fromkeys(x for to, v in retyped if to == t for x in names[t][v]))
         for t in S.ENTITY_TYPES
     }
-    mentions = tuple(m for old in before.mentions
+    entities["LOC"] = tuple(dict.fromkeys([*entities["LOC"], *regional.values()]))
+    mentions = tuple(replace(m, name=regional.get((m.field, m.start), m.name))
+                     for old in before.mentions
                      if not (old.field == "body" and old.start in gone and old.type == "ORG")
                      and (old.field, old.start) not in inside
                      for m in _mapped(old, before, emap, names))
@@ -118,7 +126,9 @@ def _mapped(m: S.Mention, stored: S.StoredArticle, emap: EntityMap,
             text[m.start:m.end], m.name, into[0], emap.other_types):
         return
     if len(into) == 1:
-        yield replace(m, name=into[0])
+        place = emap.held.get(m.name) if m.type == "LOC" else None
+        end = None if place is None else place_end(text[m.start:m.end], place)
+        yield replace(m, name=into[0], end=m.end if end is None else m.start + end)
     elif len(into) == 2:
         cut = text.find("-", m.start, m.end)
         if cut < 0:

@@ -141,7 +141,8 @@ def _applied(tmp_path: Path, title: str, body: str, town: str) -> S.StoredArticl
     prep = prepared_article(tmp_path, title, body)
     before = load_payload(prep.fields[S.PAYLOAD])
     assert town in before.entities["LOC"]
-    m = _map({**dict.fromkeys(before.entities["LOC"], 5), **_LOC})
+    m = _map({**dict.fromkeys(before.entities["LOC"], 5), **_LOC, "Bogor": 217,
+              "Kota Bogor": 46, "Kabupaten Bogor": 74})
     after = load_payload(apply_map(prep, m).fields[S.PAYLOAD])
     again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
     assert load_payload(apply_map(prep, again).fields[S.PAYLOAD]).entities == after.entities
@@ -155,6 +156,21 @@ def test_apply_map_reads_the_article_and_the_stored_map_does_the_same(tmp_path: 
     assert "Bekasi" not in after.entities["LOC"] and "Kabupaten Bekasi" in after.entities["LOC"]
     assert {m.name for m in after.mentions if m.type == "LOC"
             and after.body[m.start:m.end] == "Bekasi"} <= {"Kabupaten Bekasi"}
+
+
+def test_a_bare_name_after_the_regencys_police_is_the_regency_there(tmp_path: Path) -> None:
+    # the corpus's story of the Jagorawi accident: the regency's police, a victim of the city
+    body = ("Minibus itu melaju dari arah Bogor menuju Jakarta. Kasat Lantas Polres Bogor AKP "
+            "Fadli Amri mengatakan tiga orang tewas. Korban adalah warga Griya Katulampa Kota "
+            "Bogor.")
+    after = _applied(tmp_path, "Kecelakaan di Tol Jagorawi", body, "Bogor")
+    named = {body[m.start:m.end] + "@" + str(m.start): m.name for m in after.mentions
+             if m.type == "LOC" and m.field == "body"}
+    police = body.index("Bogor AKP")
+    assert named[f"Bogor@{police}"] == "Kabupaten Bogor"
+    # must not change: the bare name elsewhere in the story, and the city
+    assert named[f"Bogor@{body.index('Bogor menuju')}"] == "Bogor"
+    assert {"Bogor", "Kabupaten Bogor"} <= set(after.entities["LOC"])
 
 
 def test_a_district_elsewhere_is_the_regency_where_the_article_says_so() -> None:

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.corpus_pass import alias_person
+import orjson
+from corpora import prepared_article
+
+from indexer import schema as S
+from indexer.corpus_pass import alias_person, apply_map
+from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
@@ -107,6 +112,23 @@ def test_a_towns_name_with_its_office_holders_after_it_is_the_town() -> None:
     # rest another type's name more often, or in too few articles
     for value in ("Tanjung Priok", "Italia Napoli", "Batam Center", "RSPAD Gatot Soebroto"):
         assert m.entity("LOC", value) == (value,), value
+
+
+def test_the_mention_of_a_town_with_its_holder_is_the_towns_words(tmp_path: Path) -> None:
+    body = ("Wali Kota Jakarta Utara Sigit Wijatmoko mengatakan polisi bakal menyegel 18 "
+            "industri arang di Cilincing.")
+    prep = prepared_article(tmp_path, "Polisi Segel Industri Arang", body)
+    before = load_payload(prep.fields[S.PAYLOAD])
+    assert "Jakarta Utara Sigit Wijatmoko" in before.entities["LOC"]
+    m = _map({**dict.fromkeys(before.entities["LOC"], 5), "Jakarta Utara": 220,
+              "Jakarta Utara Sigit Wijatmoko": 10}, per={"Sigit Wijatmoko": 3})
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    for emap in (m, again):  # ``warta add`` applies the stored map
+        after = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
+        assert "Jakarta Utara" in after.entities["LOC"]
+        assert "Jakarta Utara Sigit Wijatmoko" not in after.entities["LOC"]
+        (town,) = [x for x in after.mentions if x.name == "Jakarta Utara"]
+        assert body[town.start:town.end] == "Jakarta Utara"
 
 
 def test_the_corpus_places_are_one_value_each(full_index_dir: Path) -> None:

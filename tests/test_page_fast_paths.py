@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, urlencode
 
 import jinja2
-import pytest
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from hypothesis import given, settings
@@ -244,36 +243,6 @@ VALUES = st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.floats(al
 @given(VALUES)
 def test_escape_output_is_markupsafes(value: object) -> None:
     assert escape_output(value) == str(escape(value))
-
-
-class _Attrs:
-    """An object with attributes, one an item-only mapping, one a value of any kind."""
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-        self.items = {"value": value, "nested": {"value": value}}
-
-
-# Attribute reads that find the attribute, fall back to an item, or find nothing (undefined).
-ATTRS = """{{ o.value }}|{{ o.items.value }}|{{ o.items.nested.value }}|{{ o.items.values }}|\
-{% if o.value %}t{% endif %}|{{ o.items.missing is defined }}|{{ o.items.nested.value.real \
-is defined }}|{% for k in o.items %}{{ k }}{% endfor %}"""
-
-
-@settings(max_examples=300, deadline=None)
-@given(VALUES)
-def test_inline_attributes_and_escapes_are_jinjas(value: object) -> None:
-    """The pages' environments read attributes and escape printed values inline: what plain
-    Jinja prints, and the same errors for what is undefined."""
-    ours = make_templates()["id"].env
-    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    obj = _Attrs(value)
-    assert ours.from_string(ATTRS).render(o=obj) == plain.from_string(ATTRS).render(o=obj)
-    for missing in ("{{ o.nothing }}", "{{ o.items.nothing }}", "{{ o.value.nothing.more }}"):
-        with pytest.raises(jinja2.UndefinedError):
-            ours.from_string(missing).render(o=obj)
-        with pytest.raises(jinja2.UndefinedError):
-            plain.from_string(missing).render(o=obj)
 
 
 @settings(max_examples=500, deadline=None)

@@ -13,11 +13,7 @@ to the language. A page prints what it printed through the extension's own calla
 Each printed value is escaped by :func:`escape_output` (the environment's code generator writes
 it where Jinja writes ``markupsafe.escape``): the same text, as a plain string rather than a
 new Markup object, since the output is joined into one string anyway and a page prints ~700
-values. A printed ``str`` goes straight to markupsafe's escaping (a C function), and ``x.name``
-is Python's ``getattr(x, "name", missing)`` first, ``Environment.getattr`` (an item, else
-undefined) only where that finds nothing: written inline, without a Python call per value or
-attribute (a page reads ~300 attributes). Templates are read once (``auto_reload`` off): they
-are part of the installed package.
+values. Templates are read once (``auto_reload`` off): they are part of the installed package.
 """
 
 from __future__ import annotations
@@ -29,7 +25,7 @@ from typing import Any, Final
 
 import jinja2
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.utils import internalcode
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, _escape_inner, escape
@@ -145,32 +141,12 @@ class _Generator(CodeGenerator):
             x = "))"
         super().writeline(x, node, extra)
 
-    def _escapes(self, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
-        return frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None
-
     def _output_child_pre(self, node: nodes.Expr, frame: Frame,
                           finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escapes(frame, finalize):  # closed by _output_child_post
-            self.write("(environment.escape_str(_out) if type(_out := ")
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.escape_output(")
         else:
             super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(self, node: nodes.Expr, frame: Frame,
-                           finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escapes(frame, finalize):
-            self.write(") is str else environment.escape_output(_out))")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-    @optimizeconst
-    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
-        if self.environment.is_async:
-            super().visit_Getattr(node, frame)
-            return
-        self.write("(_attr if (_attr := getattr((_of := ")
-        self.visit(node.node, frame)
-        self.write(f"), {node.attr!r}, missing)) is not missing "
-                   f"else environment.getattr(_of, {node.attr!r}))")
 
 
 class PageEnvironment(jinja2.Environment):
@@ -178,7 +154,6 @@ class PageEnvironment(jinja2.Environment):
 
     code_generator_class = _Generator
     escape_output = staticmethod(escape_output)
-    escape_str = staticmethod(_escape_inner)
 
     def __init__(self, lang: i18n.Lang, **options: Any) -> None:
         super().__init__(**options)

@@ -449,13 +449,3 @@ def test_remembered_makes_each_value_once_and_forgets_at_its_bound() -> None:
     assert dict(table) == {4: 8}  # a fourth key emptied the full table
     assert table[1] == 2
     assert made == [1, 2, 3, 4, 1]
-
-
-def test_templates_are_jinjas_cached_ones() -> None:
-    """A page environment's look-up gives the template Jinja's own cache holds, every time."""
-    env = make_templates()["en"].env
-    for name in ("search.html", "base.html", "article.html", "search.html"):
-        ours = env.get_template(name)
-        assert ours is jinja2.Environment._load_template(env, name, None)
-        assert ours is env.get_template(name, "search.html")
-    assert env.get_template("message.html", globals={"x": 1}).globals["x"] == 1

@@ -26,7 +26,6 @@ from typing import Any, Final
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.utils import internalcode
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, _escape_inner, escape
 from starlette.templating import Jinja2Templates
@@ -158,20 +157,6 @@ class PageEnvironment(jinja2.Environment):
     def __init__(self, lang: i18n.Lang, **options: Any) -> None:
         super().__init__(**options)
         self.lang = lang
-        self._loaded: dict[str, jinja2.Template] = {}
-
-    @internalcode
-    def _load_template(self, name: str, globals: MutableMapping[str, Any] | None
-                       ) -> jinja2.Template:
-        """Jinja's, kept in a plain dict: without ``auto_reload`` Jinja's own cache returns the
-        same template every time, through a lock, a weak reference and a move in its LRU queue
-        per look-up (a page looks up two: itself and the page it extends)."""
-        if globals or self.auto_reload:
-            return super()._load_template(name, globals)
-        template = self._loaded.get(name)
-        if template is None:
-            template = self._loaded[name] = super()._load_template(name, None)
-        return template
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """A template's globals as one dict, where Jinja makes a ChainMap over the

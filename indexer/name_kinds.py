@@ -31,16 +31,18 @@ after "#" in half of its articles is a hashtag's ("#SurabayaMenggugat"), no face
 organisation's name written inside a regulation's title ("Nomor 29 Tahun 2019 tentang Ketentuan
 Ekspor dan Impor Hewan") in half of its articles is the title's words, no facet value: a body's
 name is written so in a few of its articles ("UU Nomor 30 Tahun 2002 tentang KPK"). An
-organisation's one-word name written after a word of a medium ("akun X", "kanal X",
-"pesan X") in a quarter of its articles, three at least, is a platform's or an app's the texts
-post on, watch or send with, no facet value (:mod:`indexer.media_names` keeps it where an
-article writes about the company behind it). A person's own name is written so now and then
-("relawan Jokowi", "akun Instagram X"): the shares keep those. An organisation's name headed by
-a maker's ("Toyota Calya") written after a word of a product or of a model's line ("mobil",
-"tipe", "new") in a tenth of its articles is a model's, no facet value
-(:mod:`indexer.product_names`). An organisation's one-word name written after a word of a
-device's part or connector ("port X", "micro X", "colokan X") in a quarter of its articles,
-three at least, is a connector's, no facet value.
+organisation's name written after the head of a minister's title ("Menteri Luar Negeri Rusia
+Sergei Lavrov") in half of its articles is the minister's field, no facet value: a ministry's
+own name is written so now and then ("Menteri KKP"). An organisation's one-word name written
+after a word of a medium ("akun X", "kanal X", "pesan X") in a quarter of its articles, three
+at least, is a platform's or an app's the texts post on, watch or send with, no facet value
+(:mod:`indexer.media_names` keeps it where an article writes about the company behind it). A
+person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
+keep those. An organisation's name headed by a maker's ("Toyota Calya") written after a word
+of a product or of a model's line ("mobil", "tipe", "new") in a tenth of its articles is a
+model's, no facet value (:mod:`indexer.product_names`). An organisation's one-word name
+written after a word of a device's part or connector ("port X", "micro X", "colokan X") in a
+quarter of its articles, three at least, is a connector's, no facet value.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -67,6 +69,8 @@ PART: Final = "part"
 SITE: Final = "site"
 VENUE: Final = "venue"
 NAMED: Final = "named"
+# An organisation's name written after "Menteri" is a minister's title's field.
+MINISTER: Final = "minister"
 # A name written right after "#" is a hashtag's.
 HASHTAG: Final = "hashtag"
 # An organisation's name written inside a regulation's title ("Permendag Nomor 29 Tahun 2019
@@ -180,6 +184,7 @@ KINDS: Final = (
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
     Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
+    Kind(MINISTER, ("ORG",), Fraction(1, 2), org_only=True),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 

@@ -21,6 +21,7 @@ from indexer.name_kinds import (
     HASHTAG,
     KIND_OF,
     KINDS,
+    MINISTER,
     RULE_TITLE,
     TOWN,
     VENUE,
@@ -270,6 +271,27 @@ def test_a_name_mostly_written_in_a_regulations_title_is_no_value() -> None:
     for v in ("Komisi Pemberantasan Korupsi", "Majelis Permusyawaratan Rakyat",
               "Kementerian Negara"):
         assert m.entity("ORG", v) == (v,), v
+
+
+def test_a_name_mostly_written_as_a_ministers_field_is_no_value() -> None:
+    # as the 22k corpus writes them
+    body = ("Menteri Luar Negeri Rusia Sergei Lavrov mengatakan serangan itu harus diselidiki. "
+            "Menteri KKP Susi Pudjiastuti hadir bersama Kementerian Kelautan dan Perikanan.")
+    names = ("Luar Negeri Rusia", "KKP", "Kementerian Kelautan dan Perikanan")
+    mentions = [{"type": "ORG", "name": n, "field": "body", "start": body.index(n),
+                 "end": body.index(n) + len(n)} for n in names]
+    assert {x for x in article_kinds("", body, mentions) if x[1] == MINISTER} == {
+        (("ORG", "Luar Negeri Rusia"), MINISTER), (("ORG", "KKP"), MINISTER)}
+    counts = {"PER": {}, "LOC": {}, "ORG": {"Luar Negeri Rusia": 10, "LHK": 6,
+                                            "Kementerian Kelautan dan Perikanan": 70}}
+    kinds = {"Luar Negeri Rusia": 10, "LHK": 6, "Kementerian Kelautan dan Perikanan": 6}
+    m = compute_map(counts, {}, alias_person,
+                    NameEvidence(kinds={(("ORG", v), MINISTER): n for v, n in kinds.items()}))
+    assert m.entity("ORG", "Luar Negeri Rusia") == ()
+    assert m.entity("ORG", "LHK") == ()
+    # must not change: a ministry's own name now and then written after "Menteri"
+    assert m.entity("ORG", "Kementerian Kelautan dan Perikanan") == (
+        "Kementerian Kelautan dan Perikanan",)
 
 
 def test_a_town_written_before_a_place_after_a_comma_is_a_place() -> None:

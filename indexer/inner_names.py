@@ -23,7 +23,8 @@ from indexer.name_kinds import kind_before
 from indexer.words import word_before
 
 # The kinds of word after which a person's name is part of another thing's name.
-INNER_KINDS: Final = frozenset({"named", "thing", "school"})
+SCHOOL: Final = "school"
+INNER_KINDS: Final = frozenset({"named", "thing", SCHOOL})
 
 
 def inner_values(kinds: Mapping[tuple[tuple[str, str], str], int]) -> frozenset[str]:
@@ -49,8 +50,11 @@ def inner_only(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
 
 def inside_name(text: str, start: int) -> bool:
     """Whether the name at ``text[start]`` follows a word of :data:`INNER_KINDS` that begins a
-    name: not one inside an office's name ("Direktur Angkutan Jalan Budi Setiyadi")."""
-    if kind_before(text, start) not in INNER_KINDS:
+    name: not one inside an office's name ("Direktur Angkutan Jalan Budi Setiyadi"). A school's
+    word ("UIN") ends no office's name: after it, the name is the school's wherever it stands
+    ("Guru Besar UIN Sunan Kalijaga")."""
+    kind = kind_before(text, start)
+    if kind not in INNER_KINDS:
         return False
     at, _ = word_before(text, start)
-    return not word_before(text, at)[1][:1].isupper()
+    return kind == SCHOOL or not word_before(text, at)[1][:1].isupper()

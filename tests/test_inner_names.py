@@ -66,6 +66,15 @@ def test_a_name_only_inside_another_is_no_one_in_the_article() -> None:
                                  "end": law.rindex("Maliki") + 6}], {"Maliki"}) == {"Maliki"}
     said = "kata Maliki dalam konferensi pers"
     assert inner_only("", said, [_m("Maliki", said, "Maliki")], {"Maliki"}) == frozenset()
+    # changed: a school's name after an office or a place's name that ends with a capital
+    for text in ("Prof Dr Ratno Lukito (Guru Besar UIN Sunan Kalijaga).",
+                 "titik kumpul yaitu Bundaran UGM dan Pertigaan Revolusi UIN Sunan Kalijaga."):
+        assert inner_only("", text, [_m("Sunan Kalijaga", text, "Sunan Kalijaga")],
+                          {"Sunan Kalijaga"}) == {"Sunan Kalijaga"}, text
+    # not changed: a person after his employer's name ("Pegawai RSPAD Hendra Irawan")
+    staff = "Pegawai RSPAD Hendra Irawan mengatakan, Habibie masih dirawat."
+    assert inner_only("", staff, [_m("Hendra Irawan", staff, "Hendra Irawan")],
+                      {"Hendra Irawan"}) == frozenset()
 
 
 def test_the_map_keeps_them_and_an_article_writes_them() -> None:

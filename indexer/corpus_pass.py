@@ -412,8 +412,10 @@ def _places_in_names(stored: Json, emap: EntityMap,
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")
-    for v in whole_places(mentions, inside, lambda m: m["name"] if typed(m) == "LOC" else None):
-        names["LOC"][v] = ()
+    if inside:  # no place can have every mention inside otherwise
+        for v in whole_places(mentions, inside,
+                              lambda m: m["name"] if typed(m) == "LOC" else None):
+            names["LOC"][v] = ()
     return inside
 
 

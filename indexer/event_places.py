@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, Final
 
 from indexer.entities.facts import DATA, read_sections
@@ -88,8 +89,8 @@ def in_events(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
         before = _BEFORE_RE.search(text, max(0, start - _REACH), start) if titled else None
         if (words and _ends_event(text[start:end], words.group().split(" ")[1:],
                                   body if m["field"] == "title" else None)) or (
-                before and _begins_event(before.group(1).split(), text[start:end])) \
-                or kind_before(text, start) == EVENT:
+                before and _begins_event(before.group(1).split(), text[start:end])) or (
+                head.lower() in _HEADS and kind_before(text, start) == EVENT):
             out.add((m["field"], start))
     return out
 
@@ -119,8 +120,8 @@ def _ends_event(written: str, after: list[str], body: str | None) -> bool:
 
 def _begins_event(before: list[str], written: str) -> bool:
     """Whether words ``before`` the place ``written`` begin an event's name with it."""
-    place = name_words(written)
-    words = name_words(" ".join(before))
+    place = _name_words(written)
+    words = _name_words(" ".join(before))
     for k in range(1, len(words) + 1):
         head = words[-k:]
         if (*head, *place) in _WHOLE or any(
@@ -128,3 +129,9 @@ def _begins_event(before: list[str], written: str) -> bool:
                 for t in _FIRST.get(head[0], ())):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _name_words(text: str) -> tuple[str, ...]:
+    """:func:`~indexer.name_keys.name_words`, remembered: the same heads and places recur."""
+    return name_words(text)

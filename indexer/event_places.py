@@ -69,6 +69,8 @@ def _lists() -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[tuple[str, ...
 _WHOLE, _FIRST, _AFTER_PLACE = _lists()
 # A competition's heads (:func:`~indexer.name_kinds.kind_before`: "Liga", "Piala").
 _HEADS: Final = read_sections(DATA / "kind_words.txt")[EVENT]
+
+
 def in_events(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
               is_place: Callable[[Mapping[str, Any]], bool]) -> set[tuple[str, int]]:
     """The (field, start) of one article's place mentions (``is_place(m)``: whether the map makes

@@ -13,7 +13,9 @@ writes the club's name in full, such a word names no one in that article
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Final
 
 from indexer.entities.facts import CLUB_CATEGORIES, CLUB_FIRST, CLUB_LAST, CLUB_SUFFIXES
 from indexer.name_keys import category_key, name_words
@@ -27,9 +29,23 @@ def sports_news(category: str) -> bool:
         w in CLUB_CATEGORIES for w in WORD_RE.findall(category_key(category)))
 
 
+# The first word of an Indonesian club's name ("Persipura", "PSM": "Persatuan Sepakbola ..."),
+# not a common noun of "-an" ("Persiapan", "Persatuan").
+_LOCAL_CLUB_RE: Final = re.compile(r"(?:pers|ps)[a-z]{1,6}")
+
+
 def _club(words: tuple[str, ...]) -> bool:
     return len(words) >= 2 and (words[0] in CLUB_FIRST or words[-1] in CLUB_LAST
                                 or words[-1] in CLUB_SUFFIXES)
+
+
+def is_club(value: str) -> bool:
+    """Whether an organisation's value of two words or more is a club's by its first or last
+    word ("Real Madrid", "Bali United") or as Indonesian clubs are named ("PSM Makassar",
+    "Persipura Jayapura")."""
+    words = name_words(value)
+    return _club(words) or (len(words) >= 2 and _LOCAL_CLUB_RE.fullmatch(words[0]) is not None
+                            and not words[0].endswith("an"))
 
 
 def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:

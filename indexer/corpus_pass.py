@@ -44,7 +44,7 @@ from indexer.media_names import company_values
 from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
-from indexer.org_places import OrgLeads, in_org_names
+from indexer.org_places import OrgLeads, club_places, in_org_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
@@ -385,8 +385,9 @@ def _places_in_names(stored: Json, emap: EntityMap,
     them so, begin a person's name (:func:`~indexer.name_places.places_in_names`) or restate
     the place's before them (:func:`~indexer.restated_places.restated`), where it ``speaks``
     of languages, name a language (:func:`~indexer.spoken_places.spoken`), are written inside
-    an event's name (:func:`~indexer.event_places.in_events`) or, with ``orgs``, inside an
-    organisation's (:func:`~indexer.org_places.in_org_names`); a place every mention of which
+    an event's name (:func:`~indexer.event_places.in_events`), with ``orgs``, inside an
+    organisation's (:func:`~indexer.org_places.in_org_names`), or stand for a club the article
+    names (:func:`~indexer.org_places.club_places`); a place every mention of which
     does is no value of the article (``names`` changed in place)."""
     mentions = stored["mentions"] or ()
 
@@ -412,6 +413,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")
+    inside |= club_places(stored["title"], stored["body"], stored["category"] or "", mentions,
+                          {x for into in names["ORG"].values() for x in into}, place)
     if inside:  # no place can have every mention inside otherwise
         for v in whole_places(mentions, inside,
                               lambda m: m["name"] if typed(m) == "LOC" else None):

@@ -17,6 +17,13 @@ Jakarta Pusat" is no organisation's, whatever the extractor read), or where the 
 before it, written together with it, is such a name. The mention is dropped, and so is a
 place every mention of which in the article is. A place's name that ends an organisation's
 name ("Persipura Jayapura", "Polda Jawa Timur") says where it is: it stays the place's.
+
+In sports news naming a club in full (:func:`club_places`: "Real Madrid", "PSM Makassar"), the
+bare name of the place the club's name ends with stands for the club ("Madrid unggul 3-0",
+"Rapor Roma"), unless the article once writes it as the place: after a locative or a word of
+a place ("di Madrid", "warga Jayapura", "kelahiran Medan"; ``data/club_context.txt``
+[place]), as an address after a name ("Stadion Surajaya, Lamongan"), or in a longer form
+("Kota Makassar").
 """
 
 from __future__ import annotations
@@ -24,11 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
 
+from indexer.club_words import is_club, sports_news
+from indexer.entities.facts import CLUB_PLACE_WORDS, DATA, read_sections
 from indexer.generic_values import is_event
 from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
+from indexer.name_kinds import SITE
 from indexer.words import WORD_PATTERN, WORD_RE
 
 # The most words after a place's name that may complete an organisation's name with it.
@@ -50,6 +61,10 @@ _TEXT_END: Final = b'"source":'
 # is then read as in the text).
 _AFTER_BYTES_RE: Final = re.compile(rb' ([^\s"\\]+)')
 _BEFORE_BYTES_RE: Final = re.compile(rb'([^\s"\\]+) \Z')
+# A capitalised name and a comma right before a mention: an address ("Stadion Surajaya, Lamongan").
+_ADDRESS_RE: Final = re.compile(r"[A-Z][\w-]*,\s*\Z")
+# The word right before a mention, a space or a comma apart (the corpus's "di,Sleman").
+_WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})[ ,]\Z")
 
 
 @dataclass(slots=True)
@@ -162,3 +177,41 @@ def _completes(written: list[str], after: list[str], orgs: OrgLeads) -> bool:
     words = [*written, *after]
     return variant_key(" ".join(words)) in orgs.names and not any(
         variant_key(" ".join(words[i:])) in orgs.places for i in range(1, len(words)))
+
+
+def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping[str, Any]],
+                clubs: Iterable[str],
+                place: Callable[[Mapping[str, Any]], str | None]) -> set[tuple[str, int]]:
+    """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
+    if it is no place's) that stand for a club of the article's organisations' values
+    (``clubs``) whose name ends with the place's (see the module)."""
+    if not sports_news(category):
+        return set()
+    ends = [variant_key(c) for c in clubs if is_club(c)]
+    if not ends:
+        return set()
+    found: dict[str, list[tuple[str, int]]] = {}
+    as_place: set[str] = set()
+    for fld, text, ms in in_fields(title, body, mentions):
+        for m in ms:
+            value = place(m)
+            if value is None:
+                continue
+            key = variant_key(value)
+            if not any(e.endswith(" " + key) for e in ends):
+                continue
+            found.setdefault(value, []).append((fld, m["start"]))
+            start = m["start"]
+            before = _WORD_BEFORE_RE.search(text, max(0, start - BEFORE_MAX), start)
+            if text[start:m["end"]] != value \
+                    or (before is not None and before.group(1).lower() in _place_words()) \
+                    or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start):
+                as_place.add(value)
+    return {at for value, ats in found.items() if value not in as_place for at in ats}
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The words before a place's name that write it as the place: the locatives ("di") and
+    ``data/club_context.txt`` [place]."""
+    return read_sections(DATA / "kind_words.txt")[SITE] | CLUB_PLACE_WORDS

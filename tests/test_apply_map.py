@@ -27,7 +27,7 @@ from indexer.feed import iter_records
 from indexer.held_places import place_end
 from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
-from indexer.org_places import in_org_names
+from indexer.org_places import club_places, in_org_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
@@ -85,6 +85,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= in_events(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
+    inside |= club_places(before.title, before.body, before.category, as_dicts,
+                          {x for into in names["ORG"].values() for x in into}, place_value)
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()

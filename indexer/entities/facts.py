@@ -145,6 +145,7 @@ CLUB_SUFFIXES: frozenset[str] = _CLUB["suffix"]
 CLUB_FIRST: frozenset[str] = _CLUB["first"]
 CLUB_LAST: frozenset[str] = _CLUB["last"]
 CLUB_CATEGORIES: frozenset[str] = _CLUB["category"]
+CLUB_PLACE_WORDS: frozenset[str] = _CLUB["place"]
 KOREAN_SURNAMES: frozenset[str] = load_names(DATA / "korean_surnames.txt")
 # Words that make a new place of the name before them ("Tangerang Selatan" is not Tangerang).
 COMPASS: frozenset[str] = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara",

@@ -18,12 +18,12 @@ before it, written together with it, is such a name. The mention is dropped, and
 place every mention of which in the article is. A place's name that ends an organisation's
 name ("Persipura Jayapura", "Polda Jawa Timur") says where it is: it stays the place's.
 
-In sports news naming a club in full (:func:`club_places`: "Real Madrid", "PSM Makassar"), the
-bare name of the place the club's name ends with stands for the club ("Madrid unggul 3-0",
-"Rapor Roma"), unless the article once writes it as the place: after a locative or a word of
-a place ("di Madrid", "warga Jayapura", "kelahiran Medan"; ``data/club_context.txt``
-[place]), as an address after a name ("Stadion Surajaya, Lamongan"), or in a longer form
-("Kota Makassar").
+In an article filed as sports news naming a club in full (:func:`club_places`: "Real Madrid",
+"PSM Makassar"), the bare name of the place the club's name ends with stands for the club
+("Madrid unggul 3-0", "Rapor Roma"), unless the article once writes it as the place: after a
+locative or a word of a place ("di Madrid", "warga Jayapura", "kelahiran Medan";
+``data/club_context.txt`` [place]), as an address after a name ("Stadion Surajaya, Lamongan"),
+or in a longer form ("Kota Makassar").
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
     """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
     if it is no place's) that stand for a club of the article's organisations' values
     (``clubs``) whose name ends with the place's (see the module)."""
-    if not sports_news(category):
+    if not category.strip() or not sports_news(category):  # no category: nothing is known
         return set()
     ends = [variant_key(c) for c in clubs if is_club(c)]
     if not ends:

@@ -108,8 +108,10 @@ def test_a_place_standing_for_a_club_the_sports_news_names_is_no_value(tmp_path:
     again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
     assert _places(tmp_path, title, club, again, "Bola") == _places(tmp_path, title, club, m,
                                                                     "Bola")
-    # outside sports news, or where the article writes the place as a place, it stays
+    # outside sports news, in an article of no category, or where the article writes the
+    # place as a place, it stays
     assert "Madrid" in _places(tmp_path, title, club, m)
+    assert "Madrid" in _places(tmp_path, title, club, m, "")
     assert "Madrid" in _places(tmp_path, title, club + " Laga itu dimainkan di Madrid.", m,
                                "Bola")
     title = "PSMS Medan Rekrut Bek Muda"

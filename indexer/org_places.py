@@ -40,6 +40,7 @@ from indexer.generic_values import is_event
 from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
 from indexer.name_kinds import SITE
+from indexer.region_kinds import PROVINCE, REGENCY_SHORT, TOWNS
 from indexer.words import WORD_PATTERN, WORD_RE
 
 # The most words after a place's name that may complete an organisation's name with it.
@@ -212,6 +213,7 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
 
 @cache
 def _place_words() -> frozenset[str]:
-    """The words before a place's name that write it as the place: the locatives ("di") and
-    ``data/club_context.txt`` [place]."""
-    return read_sections(DATA / "kind_words.txt")[SITE] | CLUB_PLACE_WORDS
+    """The words before a place's name that write it as the place: the locatives ("di"), the
+    kinds of region ("kota", "kab") and ``data/club_context.txt`` [place]."""
+    return (read_sections(DATA / "kind_words.txt")[SITE] | CLUB_PLACE_WORDS
+            | {PROVINCE, *TOWNS, *REGENCY_SHORT})

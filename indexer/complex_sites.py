@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Final
 
 from indexer.entities.places import SITE_HEADS
-from indexer.name_keys import variant_key
+from indexer.name_keys import most_written
 
 COMPLEX_HEADS: Final = ("kompleks", "kawasan")
 COMPLEX_SITES_MIN: Final = 2
@@ -58,12 +58,11 @@ def complex_venues(counts: Mapping[str, int], values: Mapping[str, tuple[str, ..
     ``towns``: the keys of towns' names among places' keys, whose venues never joined them),
     where the venue is written in as many articles at least: a bare name written more often
     than its venue's is mostly the larger site ("Sentul", beside "Sirkuit Sentul")."""
-    by_key: dict[str, str] = {}
+    by_key = most_written(counts)
     totals: Counter[str] = Counter()
-    for v in sorted(counts, key=lambda v: (-counts[v], v)):
-        by_key.setdefault(variant_key(v), v)
+    for v, n in counts.items():
         for x in values.get(v, (v,)):
-            totals[x] += counts[v]
+            totals[x] += n
     out: dict[str, str] = {}
     for key in sorted(complex_sites(by_key, venue_heads) - set(towns(by_key))):
         into = values.get(by_key[key], (by_key[key],))

@@ -23,7 +23,7 @@ from typing import Final
 
 from indexer.entities.facts import COMPASS
 from indexer.entity_groups import RIVAL_MIN
-from indexer.name_keys import spelling_key, variant_key
+from indexer.name_keys import most_written, spelling_key, variant_key
 from indexer.region_kinds import PROVINCE, TOWNS
 
 
@@ -50,9 +50,7 @@ def held_places(places: Mapping[str, int], persons: Mapping[str, int],
     """Places' values (``places``: value -> articles) that are a town's or a region's name and a
     person's (``persons``: persons' values -> articles; ``others``: organisations' values;
     ``towns``: towns' variant keys) -> (the place's value,)."""
-    by_key: dict[str, str] = {}
-    for v in sorted(places, key=lambda v: (-places[v], v)):
-        by_key.setdefault(variant_key(v), v)
+    by_key = most_written(places)
     person_keys, place_keys, other_keys = _by_key(persons), _by_key(places), _by_key(others)
     out: dict[str, tuple[str]] = {}
     for v in places:

@@ -9,7 +9,7 @@ ticket "A-B" (:func:`ticket_halves`). Pure functions, used by the corpus-level m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from typing import Final
 
@@ -29,6 +29,15 @@ def variant_key(value: str) -> str:
     """The form two spellings of one value share: case, apostrophes and spacing ignored."""
     v = _HYPHEN_RE.sub("-", value.translate(_APOSTROPHES))
     return _SPACES_RE.sub(" ", v).strip().casefold()
+
+
+def most_written(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each variant key of ``counts``' values (value -> articles) -> its most written value
+    (the first in order of value on a tie)."""
+    out: dict[str, str] = {}
+    for v in sorted(counts, key=lambda v: (-counts[v], v)):
+        out.setdefault(variant_key(v), v)
+    return out
 
 
 def category_key(value: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from indexer.entities.facts import ALIASES
-from indexer.name_keys import ticket_halves, variant_key
+from indexer.name_keys import most_written, ticket_halves, variant_key
 
 # Each side names a body found in this many times the pair's articles at least.
 PAIR_SHARE: Final = 10
@@ -22,9 +22,7 @@ PAIR_SHARE: Final = 10
 def body_pairs(counts: Mapping[str, int]) -> dict[str, tuple[str, str]]:
     """Organisations' raw values (``counts``: value -> articles) that are two bodies -> those
     two bodies' values."""
-    keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
-    for v in sorted(counts, key=lambda v: (-counts[v], v)):
-        keyed.setdefault(variant_key(v), v)
+    keyed = most_written(counts)
 
     def body(side: str) -> str | None:
         found = keyed.get(variant_key(side))

@@ -39,7 +39,7 @@ from typing import Final
 
 from indexer.entities.facts import ALIASES, load_names
 from indexer.entity_groups import RIVAL_MIN, Groups, group_counts, merge_groups
-from indexer.name_keys import name_words, variant_key
+from indexer.name_keys import most_written, name_words, variant_key
 from indexer.name_kinds import IN_PREFIX
 
 BUILDING_HEADS: Final = load_names(Path(__file__).parent / "data" / "building_heads.txt")
@@ -47,14 +47,6 @@ BUILDING_HEADS: Final = load_names(Path(__file__).parent / "data" / "building_he
 _NUMBER_RE: Final = re.compile(r"[ivxl]+|\d+[a-z]?")
 # A street written with a number in one in this many of its articles at least is an estate's.
 NUMBERED_SHARE: Final = 5
-
-
-def _by_key(groups: Groups) -> dict[str, str]:
-    """Each variant key -> its most written value."""
-    out: dict[str, str] = {}
-    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
-        out.setdefault(variant_key(v), v)
-    return out
 
 
 def _estate(words: tuple[str, ...], street_heads: Collection[str]) -> str | None:
@@ -74,7 +66,7 @@ def join_estate_streets(groups: Groups, street_heads: Collection[str],
     writes the street's name with a number in a fifth of its articles at least, in
     :data:`~indexer.entity_groups.RIVAL_MIN` articles at least (``towns``: variant keys of
     towns' names, which are no estate's)."""
-    by_key = _by_key(groups)
+    by_key = most_written(groups.counts)
     numbered: dict[str, list[str]] = defaultdict(list)
     for v in groups.counts:
         estate = _estate(name_words(v), street_heads)
@@ -113,7 +105,7 @@ def join_body_buildings(groups: Groups, bodies: Collection[str]) -> None:
 def join_venue_acronyms(groups: Groups, venue_heads: Collection[str]) -> None:
     """Join a venue's name with an acronym of its own after its word to the name without it
     (``venue_heads``: one-word venues' words, lower case: "bandara")."""
-    by_key = _by_key(groups)
+    by_key = most_written(groups.counts)
     for v in sorted(groups.counts):
         words = v.split()
         if len(words) < 3 or words[0].lower() not in venue_heads:
@@ -136,7 +128,7 @@ def join_inserted_words(groups: Groups, kinds: Mapping[tuple[tuple[str, str], st
         if typ == "LOC" and kind.startswith(IN_PREFIX) and n >= RIVAL_MIN \
                 and value in groups.counts:
             towns[variant_key(value)].add(kind)
-    by_key = _by_key(groups)
+    by_key = most_written(groups.counts)
     for key in sorted(towns):
         words = key.split(" ")
         for i in range(1, len(words) - 1):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from indexer.name_keys import name_words, variant_key
+from indexer.name_keys import most_written, name_words, variant_key
 
 # A run-on has this many words at least; each of its names two or more; at most this many
 # words between them.
@@ -38,9 +38,7 @@ def run_ons(counts: Mapping[str, int], contexts: Iterable[Iterable[str]]
     """Persons' values (``counts``: value -> articles) that are two others' names run together
     -> those two values (each the most written spelling of its name). ``contexts``: each
     article's values (of every type)."""
-    keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
-    for v in sorted(counts, key=lambda v: (-counts[v], v)):
-        keyed.setdefault(variant_key(v), v)
+    keyed = most_written(counts)
     candidates: dict[str, tuple[str, str]] = {}
     for v, n in counts.items():
         key = variant_key(v)

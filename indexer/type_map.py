@@ -20,7 +20,7 @@ from indexer.expanded_names import (
 from indexer.front_names import front_names
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, completions, join_linked, linked_words, spelt_out
-from indexer.name_keys import initial, ticket_halves, variant_key
+from indexer.name_keys import initial, most_written, ticket_halves, variant_key
 from indexer.name_parts import join_name_parts
 from indexer.near_names import (
     join_club_names,
@@ -99,9 +99,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     tickets: dict[str, tuple[str, ...]] = dict(joined or {})  # those first
     plain = dict(counts)
     if typ == "PER":
-        keyed: dict[str, str] = {}  # variant key -> its most frequent spelling
-        for v in sorted(counts, key=lambda v: (-counts[v], v)):
-            keyed.setdefault(variant_key(v), v)
+        keyed = most_written(counts)
         for v in counts:
             halves = ticket_halves(v)
             if halves is None or v in tickets:

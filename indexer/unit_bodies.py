@@ -24,7 +24,7 @@ from typing import Final
 
 from indexer.entities.facts import ALIASES, DATA, load_names
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts, merge_groups
-from indexer.name_keys import name_words, variant_key
+from indexer.name_keys import most_written, name_words, variant_key
 
 # The share (by articles) of a unit's names with a body that must name one body for the unit
 # alone to be that body's.
@@ -57,14 +57,6 @@ def _named(key: str, by_key: Mapping[str, str]) -> str | None:
     return found
 
 
-def _keyed(groups: Groups) -> dict[str, str]:
-    """Variant key -> the most frequent of ``groups``' values of that key."""
-    by_key: dict[str, str] = {}
-    for v in sorted(groups.counts, key=lambda v: (-groups.counts[v], v)):
-        by_key.setdefault(variant_key(v), v)
-    return by_key
-
-
 def _bodies_after(ws: tuple[str, ...], by_key: Mapping[str, str], places: Collection[str]
                   ) -> Iterator[tuple[int, str]]:
     """(n, a body's value) for each body (an organisation of ``by_key``, none of ``places``)
@@ -82,7 +74,7 @@ def join_units(groups: Groups, places: Collection[str]) -> tuple[set[str], set[s
     joined, and the other names of their groups, never shown while a name with the body is;
     the names alone that name no one unit, whose groups are no facet value)."""
     words = {v: name_words(v) for v in groups.counts}
-    by_key = _keyed(groups)
+    by_key = most_written(groups.counts)
     totals = group_counts(groups)
     # unit's words -> [(a name with a body, the body's group)]
     with_body: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
@@ -129,7 +121,7 @@ def bodiless(groups: Groups, places: Collection[str]) -> set[str]:
     unit of any body ("Biro Penerangan", "Biro Penerangan Masyarakat": the group is shown as
     "Biro Penerangan Masyarakat Mabes Polri"). A group with any other name is left as it is
     shown: "KPK" is no unit's name."""
-    by_key = _keyed(groups)
+    by_key = most_written(groups.counts)
     out: set[str] = set()
     for ms in groups.members().values():
         words = {m: name_words(m) for m in ms}

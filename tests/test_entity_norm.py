@@ -13,7 +13,14 @@ from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
-from indexer.name_keys import covers, in_order, spelling_key, ticket_halves, variant_key
+from indexer.name_keys import (
+    covers,
+    in_order,
+    most_written,
+    spelling_key,
+    ticket_halves,
+    variant_key,
+)
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,
@@ -266,6 +273,13 @@ _WORDS = st.sampled_from(["Ahmad", "Budi", "Sri", "Joko", "Widodo", "Mulyani", "
                           "M", "B.", "Soeharto", "Suharto", "Djoko"])
 _NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
 _TICKETS = st.tuples(_NAMES, _NAMES).map("-".join)
+
+
+@given(st.dictionaries(_NAMES, st.integers(1, 5), max_size=25))
+def test_most_written_is_each_keys_value_of_most_articles(counts: dict[str, int]) -> None:
+    expected = {k: min((v for v in counts if variant_key(v) == k), key=lambda v: (-counts[v], v))
+                for k in {variant_key(v) for v in counts}}
+    assert most_written(counts) == expected
 
 
 @settings(max_examples=150, deadline=None)

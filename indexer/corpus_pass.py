@@ -45,6 +45,7 @@ from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
 from indexer.org_places import OrgLeads, club_places, in_org_names
+from indexer.part_places import in_longer_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
@@ -385,7 +386,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     them so, begin a person's name (:func:`~indexer.name_places.places_in_names`) or restate
     the place's before them (:func:`~indexer.restated_places.restated`), where it ``speaks``
     of languages, name a language (:func:`~indexer.spoken_places.spoken`), are written inside
-    an event's name (:func:`~indexer.event_places.in_events`), with ``orgs``, inside an
+    an event's name (:func:`~indexer.event_places.in_events`) or another longer name
+    (:func:`~indexer.part_places.in_longer_names`), with ``orgs``, inside an
     organisation's (:func:`~indexer.org_places.in_org_names`), or stand for a club the article
     names (:func:`~indexer.org_places.club_places`); a place every mention of which
     does is no value of the article (``names`` changed in place)."""
@@ -410,6 +412,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     if speaks:
         inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
     inside |= in_events(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
+    inside |= in_longer_names(stored["title"], stored["body"], mentions,
+                              lambda m: typed(m) == "LOC")
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")

@@ -28,6 +28,7 @@ from indexer.held_places import place_end
 from indexer.inner_names import inner_only
 from indexer.name_places import places_in_names, whole_places
 from indexer.org_places import club_places, in_org_names
+from indexer.part_places import in_longer_names
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
@@ -83,6 +84,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= restated(before.title, before.body, as_dicts, place_value)
     inside |= spoken(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= in_events(before.title, before.body, as_dicts, lambda m: place(m) is not None)
+    inside |= in_longer_names(before.title, before.body, as_dicts,
+                              lambda m: place(m) is not None)
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,

@@ -1,0 +1,110 @@
+"""A place's name written as a part of a longer name of something else, which the extractor read
+as the place alone:
+
+* the name of a military area command after its Roman number ("Kodam XVII/[[Cenderawasih]]",
+  "Pangdam I/[[Bukit Barisan]]"): a command is numbered in Roman numerals and named after a
+  hero, a kingdom or an emblem, not the place it covers (a district command, numbered in
+  digits, is named after its town: "Kodim 1702/Jayawijaya" keeps its place);
+* the last words of a name its acronym in brackets spells with the capitalised words written
+  right before the place ("Aliansi Mahasiswa [[Papua]] (AMP)", "Komite Nasional [[Papua Barat
+  (KNPB)]]", "Konsulat Jenderal [[Republik Indonesia (KJRI)]]"), unless the first of those
+  words makes a name of the place itself or of a site named after it ("Daerah Istimewa
+  Yogyakarta (DIY)", "Republik Indonesia (RI)", "Taman Nasional Gunung Rinjani (TNGR)":
+  a kind of region or ``data/place_parts.txt`` [the place's own]);
+* the first words of a region's name the extractor cut before the word that tells which part
+  of a region it is ("Kabupaten [[Rokan]] Hulu", "Universitas [[Riau]] Kepulauan"), a word of
+  ``data/place_parts.txt`` [after a place] written right after it.
+
+In one article (:func:`in_longer_names`, by ``reindex`` and ``add`` alike), such a mention is
+dropped, and so is a place every mention of which in the article is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final
+
+from indexer.entities.facts import DATA, read_sections
+from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
+from indexer.words import WORD_PATTERN
+
+# A Roman number and a slash right before a mention ("XVII/"; "Blok M/Senayan" is none).
+_COMMAND_RE: Final = re.compile(r"(?<![^\W_])[IVX]+ ?/\Z")
+# The text before a mention read for a Roman number.
+_COMMAND_REACH: Final = 12
+# An acronym in brackets: right after the place's words, inside the mention or after it.
+_ACRONYM_RE: Final = re.compile(r" \(([A-Z]{2,10})\)")
+# The place's words before an acronym written inside its mention.
+_INSIDE_RE: Final = re.compile(r"(.+) \(([A-Z]{2,10})\)\Z")
+# The text before a mention read for the words an acronym spells.
+_REACH: Final = 120
+# Lower-case words an acronym leaves out ("Persekutuan Gereja-gereja di Indonesia (PGI)").
+_LINKS: Final = frozenset({"di", "dan", "untuk", "se", "of", "the", "and", "for", "de"})
+_WORDS: Final = read_sections(DATA / "place_parts.txt")
+# The first words of a longer name that is the place's own or a site's named after it.
+_OWN: Final = frozenset({PROVINCE, *TOWNS, *LOCAL, *_WORDS["the place's own"]})
+# Words after a region's name that make another region's.
+_PARTS: Final = _WORDS["after a place"]
+_WORD_RE: Final = re.compile(WORD_PATTERN)
+_CLAUSE_RE: Final = re.compile(r"[^\w\s'’-]")
+_PART_AFTER_RE: Final = re.compile(rf" ({WORD_PATTERN})")
+
+
+def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
+                    is_place: Callable[[Mapping[str, Any]], bool]) -> set[tuple[str, int]]:
+    """The (field, start) of one article's place mentions (``is_place(m)``: whether the map makes
+    ``m`` a place's mention) written as a part of a longer name (see the module)."""
+    out: set[tuple[str, int]] = set()
+    for m in mentions:
+        start, end = m["start"], m["end"]
+        text = body if m["field"] == "body" else title
+        # most places stand after no slash, before no bracket and no capitalised word
+        after = text[end:end + 2]
+        bracket = after == " (" or text[end - 1] == ")"
+        capital = after[1:].isupper() and after[0] == " "
+        slash = start > 0 and text[start - 1] == "/"
+        if not (bracket or capital or slash):
+            continue
+        if ((bracket and _spelt(text, start, end)) or (capital and _cut_region(text, end)) or (
+                slash and _COMMAND_RE.search(text, max(0, start - _COMMAND_REACH), start))) \
+                and is_place(m):
+            out.add((m["field"], start))
+    return out
+
+
+def _spelt(text: str, start: int, end: int) -> bool:
+    """Whether the acronym in brackets after the place's words at ``[start, end)`` spells the
+    capitalised words right before it (links left out) and the place's words."""
+    inside = _INSIDE_RE.match(text, start, end)
+    if inside:
+        place, acronym = inside.group(1), inside.group(2)
+    else:
+        after = _ACRONYM_RE.match(text, end)
+        if after is None:
+            return False
+        place, acronym = text[start:end], after.group(1)
+    tail = "".join(w[0] for w in _WORD_RE.findall(place) if w[0].isupper()).upper()
+    if not tail or len(acronym) <= len(tail) or not acronym.endswith(tail):
+        return False
+    head = acronym[:-len(tail)]
+    if text[start - 1:start] != " ":
+        return False
+    # the words of the clause before the place, up to a punctuation mark
+    words = _WORD_RE.findall(_CLAUSE_RE.split(text[max(0, start - _REACH):start])[-1])
+    spelt: list[str] = []
+    for w in reversed(words):
+        if w[0].isupper():
+            spelt.append(w)
+        elif w not in _LINKS:
+            break
+        if len(spelt) == len(head):
+            return "".join(x[0] for x in reversed(spelt)).upper() == head and (
+                spelt[-1].lower().rsplit("-", 1)[-1] not in _OWN)
+    return False
+
+
+def _cut_region(text: str, end: int) -> bool:
+    """Whether the word right after a mention ending at ``end`` names a part of a region."""
+    after = _PART_AFTER_RE.match(text, end)
+    return after is not None and after.group(1)[0].isupper() and after.group(1).lower() in _PARTS

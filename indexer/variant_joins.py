@@ -41,15 +41,18 @@ AFFIXED_MIN: Final = 3
 # "Partai Golkar" ~ "Golkar"; "Timnas U-16 Indonesia" ~ "U-16 Indonesia".
 PARTY_HEADS: Final = ("partai", "timnas")
 # Words that say what kind of place a name is ("Kota Medan" ~ "Medan", "Pulau Sumatera" ~
-# "Sumatera", "Republik Indonesia" ~ "Indonesia").
-PLACE_HEADS: Final = (CITY, REGENCY, PROVINCE, "pulau", "republik", "kerajaan", "negara",
-                      "sirkuit", "stadion", "stadion utama", "stade", "estadio", "stadio", "candi",
-                      "gunung", "bandara")
-# A venue named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"):
-# these join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or
-# "Provinsi X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
-VENUE_HEADS: Final = frozenset({"stadion", "stadion utama", "stade", "estadio", "stadio",
-                                "sirkuit", "bandara"})
+# "Sumatera", "Republik Indonesia" ~ "Indonesia"), in the order their joins run: a name's first
+# join picks its group's root, which the later rules read. Those marked True are venues: a venue
+# named after a town is the venue, not the town ("Stadion London", "Bandara Sampit"), so they
+# join "X" only where X is no town (the corpus writes no "Kota X", "Kabupaten X" or "Provinsi
+# X", and it is no well-known place): "Stadion Anfield" ~ "Anfield".
+_PLACE_HEADS: Final = ((CITY, False), (REGENCY, False), (PROVINCE, False), ("pulau", False),
+                       ("republik", False), ("kerajaan", False), ("negara", False),
+                       ("sirkuit", True), ("stadion", True), ("stadion utama", True),
+                       ("stade", True), ("estadio", True), ("stadio", True), ("candi", False),
+                       ("gunung", False), ("bandara", True))
+PLACE_HEADS: Final = tuple(head for head, _ in _PLACE_HEADS)
+VENUE_HEADS: Final = frozenset(head for head, venue in _PLACE_HEADS if venue)
 # A kind of place whose name's rest may be another place ("Kepulauan Riau" is not Riau; "Jalan
 # Tol Jakarta" is not Jakarta): "X" joins "Kepulauan X" or "Tol X" only where that is named at
 # least as often ("Mariana Utara"; "Cipularang" of the toll road "Tol Cipularang").

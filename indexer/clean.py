@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from indexer.words import SENTENCE_END_CHARS
+
 
 @dataclass(frozen=True, slots=True)
 class CleanPage:
@@ -107,7 +109,8 @@ _INITIALS_BODY: Final = (
     r"|[A-Za-z]{1,10}(?:\s*/\s*[A-Za-z0-9]{1,12})+)\s*[)\]]"
 )
 _INITIALS_LINE: Final = re.compile(rf"{_INITIALS_BODY}\.?")
-_TRAILING_INITIALS: Final = re.compile(rf"(?<=[.!?\"”’'])\s*{_INITIALS_BODY}\.?\s*$")
+_TRAILING_INITIALS: Final = re.compile(
+    rf"(?<=[{SENTENCE_END_CHARS}\"”’'])\s*{_INITIALS_BODY}\.?\s*$")
 # A reporter byline in capitals on the last line ("ANTARA", "ANDITA RAHMA | BUDIARTI UTAMI").
 _BYLINE: Final = re.compile(
     r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z.'’\-]+){0,4}(?:\s*\|\s*[A-Z][A-Z.'’\-]*(?:\s+[A-Z.'’\-]+){0,4}){0,4}"
@@ -117,14 +120,15 @@ _BYLINE: Final = re.compile(
 _CAPTION_END: Final = re.compile(
     r"(?:^|\s)\(?(?:foto|photo|ilustrasi)\s*:\s*(?P<credit>[^\n]{1,80})$", _I
 )
-_SENTENCE_IN_CREDIT: Final = re.compile(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]")
+_SENTENCE_IN_CREDIT: Final = re.compile(rf"[{SENTENCE_END_CHARS}]\s+[A-Z][a-z]+\s+[a-z]")
 
 _INLINE_READ: Final = re.compile(
     r"\s*[(\[]\s*(?:baca|lihat|simak)(?:\s+(?:juga|pula))?\s*:[^()\[\]\n]{0,250}[)\]]", _I
 )
 _INLINE_MARKUP: Final = re.compile(r"\[bacajuga:[^\]\n]*\]\([^)\n]*\)", _I)
 _INLINE_MORE: Final = re.compile(
-    r"(?:(?<=[.!?\"”])[ \t]*|[ \t]*,[ \t]*)baca\s+selengkapnya(?:\s+di)?[ \t]*:?[ \t]*"
+    rf"(?:(?<=[{SENTENCE_END_CHARS}\"”])[ \t]*|[ \t]*,[ \t]*)"
+    r"baca\s+selengkapnya(?:\s+di)?[ \t]*:?[ \t]*"
     r"(?:,[ \t]*\.?)?",
     _I,
 )

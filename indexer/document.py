@@ -22,7 +22,7 @@ from indexer.dates import OUT_OF_RANGE, parse_date
 from indexer.fingerprints import Fingerprint, fingerprint
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import Problem, Record
-from indexer.words import SENTENCE_ENDS
+from indexer.words import SENTENCE_END_CHARS
 
 MIN_BODY_WORDS = 4  # the corpus's 173 bodies of 0-3 words are link residue, not articles
 MAX_TITLE_CHARS = 160
@@ -30,7 +30,7 @@ MAX_TITLE_CHARS = 160
 # indexed but unreachable (and re-adding it would duplicate it); ids are far shorter than this.
 MAX_ID_BYTES = 512
 _WS_RE = re.compile(r"\s+")
-_SENTENCE_END_RE = re.compile(rf"(?<=[{''.join(sorted(SENTENCE_ENDS))}])\s")
+_SENTENCE_END_RE = re.compile(rf"(?<=[{SENTENCE_END_CHARS}])\s")
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|source$|page$)", re.I)
 _SLUG_NOISE_RE = re.compile(r"^\d+$|\.(html?|php|aspx?)$", re.I)
 

@@ -23,12 +23,13 @@ Everything here is read from files; nothing is downloaded.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
+
+from indexer.words import WORD_PART_RE
 
 STATIC_PATH: Final = Path(__file__).parent / "data" / "names.txt"
 # A word is a name to queries when at most this share of the articles that have it write it in
@@ -36,7 +37,6 @@ STATIC_PATH: Final = Path(__file__).parent / "data" / "names.txt"
 MAX_LOWER_SHARE: Final = 0.05
 MIN_ENTITY_DOCS: Final = 2
 MAX_USER_NAMES: Final = 100_000  # a names file is read up to this many words
-_WORD_RE = re.compile(r"[^\W_]+")
 
 
 @cache
@@ -50,7 +50,7 @@ def _words_of_lines(lines: Iterable[str]) -> list[str]:
     for line in lines:
         line = line.strip()
         if line and not line.startswith("#"):
-            out.extend(w for w in _WORD_RE.findall(line.lower()) if not w.isdigit())
+            out.extend(w for w in WORD_PART_RE.findall(line.lower()) if not w.isdigit())
     return out
 
 
@@ -64,7 +64,7 @@ def read_names_file(path: Path) -> list[str]:
 
 def entity_words(names: Iterable[str]) -> set[str]:
     """The lower-case alphabetic words of extracted entity names."""
-    return {w for n in names for w in _WORD_RE.findall(n.lower()) if w.isalpha() and len(w) > 1}
+    return {w for n in names for w in WORD_PART_RE.findall(n.lower()) if w.isalpha() and len(w) > 1}
 
 
 def learned_names(entity_docs: Mapping[str, int], lower_df: Mapping[str, int],

@@ -21,10 +21,17 @@ import re
 # ``tests/test_extraction_fast_paths.py`` checks it against that regex.
 from indexer._text import word_before
 
-WORD_PATTERN = r"[^\W_]+(?:[-'’][^\W_]+)*"
+# A word's part: the letters and digits between its hyphens and apostrophes. The name lexicon
+# (:mod:`indexer.lexicon`) lists names by their parts, not by :data:`WORD_RE`'s whole words: a
+# hyphenated word is a name when each of its parts is ("toli-toli": ``_text.in_lexicon``).
+WORD_PART_PATTERN = r"[^\W_]+"
+WORD_PART_RE = re.compile(WORD_PART_PATTERN)
+WORD_PATTERN = rf"{WORD_PART_PATTERN}(?:[-'’]{WORD_PART_PATTERN})*"
 WORD_RE = re.compile(WORD_PATTERN)
-# Characters that end a sentence.
+# Characters that end a sentence; ``SENTENCE_END_CHARS`` writes them for a regex's character
+# class (none of them is special there).
 SENTENCE_ENDS = frozenset(".!?")
+SENTENCE_END_CHARS = "".join(sorted(SENTENCE_ENDS))
 # Characters after which (and a space) a capital letter may start a sentence, a quotation or an
 # aside: it says nothing about names there.
 SENTENCE_OPENERS = SENTENCE_ENDS | frozenset(":\"“”'‘’([")
@@ -37,5 +44,5 @@ def mid_sentence(text: str, start: int) -> bool:
             and text[start - 2] not in SENTENCE_OPENERS)
 
 
-__all__ = ["SENTENCE_ENDS", "SENTENCE_OPENERS", "WORD_PATTERN", "WORD_RE", "mid_sentence",
-           "word_before"]
+__all__ = ["SENTENCE_ENDS", "SENTENCE_END_CHARS", "SENTENCE_OPENERS", "WORD_PART_PATTERN",
+           "WORD_PART_RE", "WORD_PATTERN", "WORD_RE", "mid_sentence", "word_before"]

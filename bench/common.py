@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import resource
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -83,7 +82,3 @@ def raw_tantivy_index(articles: list[dict[str, str]], threads: int = 2) -> float
         return time.perf_counter() - t0
 
 
-def peak_rss_mb() -> float:
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(self_kb, child_kb) / 1024

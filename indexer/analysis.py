@@ -121,10 +121,6 @@ bagaimanakah mengapa kenapa
 """.split())
 
 
-def stopwords() -> frozenset[str]:
-    return _STOPWORDS
-
-
 def is_stopword(term: str) -> bool:
     return term in _STOPWORDS
 

@@ -226,9 +226,3 @@ def date_facet(days: Sequence[tuple[date, int]], undated: int) -> tuple[DateBuck
             buckets = [DateBucket(k, c) for k, c in sorted(months.items())]
     buckets.append(DateBucket(UNDATED_KEY, max(undated, 0)))
     return tuple(buckets)
-
-
-def facet_granularity(days: Sequence[tuple[date, int]]) -> str:
-    if not days:
-        return "day"
-    return "day" if (days[-1][0] - days[0][0]).days + 1 <= MAX_DAY_SPAN else "month"

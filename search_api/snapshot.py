@@ -9,7 +9,6 @@ when a reindex or an ``add`` opens a new generation.
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ class Snapshot:
     analyzer: Analyzer
     schema: tantivy.Schema
     version: object
-    opened_at: float
     cache: dict[str, Any] = field(default_factory=dict)  # per-snapshot memo (entity lists)
 
 
@@ -66,6 +64,6 @@ class SearcherHolder:
                 if snap is not None:
                     return snap  # keep answering from what we have
                 raise IndexUnavailable(str(exc)) from exc
-            snap = Snapshot(index, searcher, analyzer, index.schema, version, time.time())
+            snap = Snapshot(index, searcher, analyzer, index.schema, version)
             self._snapshot = snap
             return snap

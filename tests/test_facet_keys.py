@@ -27,7 +27,7 @@ from search_api.snapshot import SearcherHolder, Snapshot
 
 def _snapshot(index: tantivy.Index) -> Snapshot:
     index.reload()
-    return Snapshot(index, index.searcher(), Analyzer(), index.schema, 0, 0.0)
+    return Snapshot(index, index.searcher(), Analyzer(), index.schema, 0)
 
 
 def _write(index: tantivy.Index, docs: list[dict[str, Any]]) -> None:

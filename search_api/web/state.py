@@ -103,10 +103,6 @@ class PageState:
         pairs = self.pairs()
         return "/?" + encode(pairs) if pairs else "/"
 
-    @property
-    def query_string(self) -> str:
-        return encode(self.pairs())
-
     # Every navigation below returns to page 1 and closes the facet value search, except
     # ``at_page`` (keeps everything) and ``expanded`` (keeps the page).
 
@@ -166,9 +162,6 @@ class PageState:
 
     def expanded(self, facet: str, on: bool) -> PageState:
         return replace(self, more=_expanded(self.more, facet, on), fq_type=None, fq="")
-
-    def searching(self, facet: str) -> PageState:
-        return replace(self, fq_type=facet)
 
 
 def _expanded(more: tuple[str, ...], facet: str, on: bool) -> tuple[str, ...]:

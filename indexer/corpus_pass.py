@@ -412,8 +412,10 @@ def _places_in_names(stored: Json, emap: EntityMap,
     if speaks:
         inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
     inside |= in_events(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
-    inside |= in_longer_names(stored["title"], stored["body"], mentions,
-                              lambda m: typed(m) == "LOC")
+    places = emap.counts.get("LOC", {})
+    inside |= in_longer_names(
+        stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC",
+        lambda m, v: v in places and emap.entity("LOC", v) != emap.entity("LOC", m["name"]))
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")

@@ -13,7 +13,13 @@ as the place alone:
   a kind of region or ``data/place_parts.txt`` [the place's own]);
 * the first words of a region's name the extractor cut before the word that tells which part
   of a region it is ("Kabupaten [[Rokan]] Hulu", "Universitas [[Riau]] Kepulauan"), a word of
-  ``data/place_parts.txt`` [after a place] written right after it.
+  ``data/place_parts.txt`` [after a place] written right after it;
+* in a body, the first words of another place's name the corpus has, cut before its last word
+  ("[[Padang]] Sidimpuan", "[[Kota Padang]] Sidempuan", "[[Jakarta]] Pusat", "[[Tegal]] Alur",
+  "[[Papua]] Nugini"; ``other``: the corpus's places' raw values but those the map makes the
+  mention's own place, with a town's kind before the name or not), unless that word is a place's
+  name itself ("Senayan Jakarta", "Kota Tua Jakarta": a place and the town it is in), a town's
+  kind ("Bekasi Kota": the city) or written in capitals ("Presiden RI BJ Habibie": initials).
 
 In one article (:func:`in_longer_names`, by ``reindex`` and ``add`` alike), such a mention is
 dropped, and so is a place every mention of which in the article is.
@@ -52,9 +58,13 @@ _PART_AFTER_RE: Final = re.compile(rf" ({WORD_PATTERN})")
 
 
 def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
-                    is_place: Callable[[Mapping[str, Any]], bool]) -> set[tuple[str, int]]:
+                    is_place: Callable[[Mapping[str, Any]], bool],
+                    other: Callable[[Mapping[str, Any], str], bool] = lambda m, v: False
+                    ) -> set[tuple[str, int]]:
     """The (field, start) of one article's place mentions (``is_place(m)``: whether the map makes
-    ``m`` a place's mention) written as a part of a longer name (see the module)."""
+    ``m`` a place's mention) written as a part of a longer name (see the module; ``other(m, v)``:
+    whether the corpus has ``v`` as a place's raw value the map makes another place than
+    ``m``'s)."""
     out: set[tuple[str, int]] = set()
     for m in mentions:
         start, end = m["start"], m["end"]
@@ -66,7 +76,8 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
         slash = start > 0 and text[start - 1] == "/"
         if not (bracket or capital or slash):
             continue
-        if ((bracket and _spelt(text, start, end)) or (capital and _cut_region(text, end)) or (
+        if ((bracket and _spelt(text, start, end)) or (capital and (_cut_region(text, end) or (
+                m["field"] == "body" and _cut_name(text, m, other)))) or (
                 slash and _COMMAND_RE.search(text, max(0, start - _COMMAND_REACH), start))) \
                 and is_place(m):
             out.add((m["field"], start))
@@ -108,3 +119,21 @@ def _cut_region(text: str, end: int) -> bool:
     """Whether the word right after a mention ending at ``end`` names a part of a region."""
     after = _PART_AFTER_RE.match(text, end)
     return after is not None and after.group(1)[0].isupper() and after.group(1).lower() in _PARTS
+
+
+def _cut_name(text: str, m: Mapping[str, Any],
+              other: Callable[[Mapping[str, Any], str], bool]) -> bool:
+    """Whether the mention ``m`` and the capitalised word right after it make the name of
+    another place the corpus has (``other``), that word being no place's name, no town's kind
+    and not written in capitals."""
+    after = _PART_AFTER_RE.match(text, m["end"])
+    if after is None:
+        return False
+    word = after.group(1)
+    if word.isupper() or word.lower() in TOWNS or other(m, word):
+        return False
+    written = text[m["start"]:m["end"]]
+    first, _, rest = written.partition(" ")
+    name = f"{rest if first.lower() in TOWNS and rest else written} {word}"
+    return other(m, f"{written} {word}") or other(m, name) or any(
+        other(m, f"{kind.capitalize()} {name}") for kind in TOWNS)

@@ -85,7 +85,9 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= spoken(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= in_events(before.title, before.body, as_dicts, lambda m: place(m) is not None)
     inside |= in_longer_names(before.title, before.body, as_dicts,
-                              lambda m: place(m) is not None)
+                              lambda m: place(m) is not None,
+                              lambda m, v: v in emap.counts.get("LOC", {})
+                              and emap.entity("LOC", v) != emap.entity("LOC", m["name"]))
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,

@@ -139,6 +139,58 @@ def word_before(str text, Py_ssize_t start):
     return start, ""
 
 
+cdef inline bint _ascii_word(Py_UCS4 c):
+    """``[\\w-]`` of an ASCII character."""
+    return (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A or 0x30 <= c <= 0x39 or c == 0x5F
+            or c == 0x2D)
+
+
+cdef inline Py_ssize_t _back(int kind, void* data, Py_ssize_t i, Py_ssize_t lo, bint word):
+    """Where the run of word characters (``word``) or of others ending at ``i`` begins, no
+    further back than ``lo``."""
+    while i > lo and _ascii_word(PyUnicode_READ(kind, data, i - 1)) == word:
+        i -= 1
+    return i
+
+
+def credit_before(str text, Py_ssize_t start, frozenset cite, frozenset then):
+    """``indexer.name_evidence._cited`` where it reads only ASCII: whether the last word of the
+    30 characters before ``start`` (runs of ``[\\w-]``, lower-cased; the first may be cut by
+    the window) is in ``cite``, or in ``then`` after a word in ``cite``, when a space or a line
+    break is right before ``start``: 1 or 0. -1 where the plain search decides: a character
+    beyond ASCII among those 30 (its lower case may be another length or no word character),
+    the last word "tentang" (which reads 80 characters back), ``start`` out of ``1..len``."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo, i, end
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    if start < 1 or start > n:
+        return -1
+    c = PyUnicode_READ(kind, data, start - 1)
+    if c != 0x20 and c != 0x0A:
+        return 0
+    lo = start - 30 if start > 30 else 0
+    for i in range(lo, start):
+        if PyUnicode_READ(kind, data, i) >= 0x80:
+            return -1
+    end = _back(kind, data, start - 1, lo, False)
+    if end == lo:
+        return 0
+    i = _back(kind, data, end, lo, True)
+    last = (<str>PyUnicode_Substring(text, i, end)).lower()
+    if last == "tentang":
+        return -1
+    if last in cite:
+        return 1
+    if last not in then:
+        return 0
+    end = _back(kind, data, i, lo, False)
+    if end == lo:
+        return 0
+    i = _back(kind, data, end, lo, True)
+    return 1 if (<str>PyUnicode_Substring(text, i, end)).lower() in cite else 0
+
+
 cdef extern from "Python.h":
     ctypedef struct PyObject
     ctypedef struct PyTypeObject:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
+from indexer._text import credit_before
 from indexer.entities.facts import DATA, TITLES, read_sections
 from indexer.entity_groups import Groups, group_counts, merge_groups
 from indexer.name_keys import name_words
@@ -58,6 +59,19 @@ def _credit_words() -> dict[str, frozenset[str]]:
 # The last word of a text and the word before it, matched on the text reversed (anchored at its
 # start, so no position is tried but the first): words as ``_WORD_RE`` finds them, reversed.
 _LAST_TWO_REVERSED_RE: Final = re.compile(r"[^\w-]*([\w-]+)(?:[^\w-]+([\w-]+))?")
+
+
+@cache
+def _cite_then() -> tuple[frozenset[str], frozenset[str]]:
+    lists = _credit_words()
+    return lists["cite"], lists["then"]
+
+
+def cited(text: str, start: int) -> bool:
+    """:func:`_cited`, decided by the compiled scan where the characters before ``start`` are
+    ASCII (``tests/test_evidence_fast_paths.py`` holds the two equal)."""
+    found = credit_before(text, start, *_cite_then())
+    return found > 0 if found >= 0 else _cited(text, start)
 
 
 @cache
@@ -122,13 +136,13 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
     """The links and the credited names of one article, from its stored mentions (dicts with
     type, name, field, start, end, in text order within each field)."""
     links: set[tuple[Name, Name]] = set()
-    cited: set[Name] = set()
+    credited: set[Name] = set()
     prev: Mapping[str, Any] | None = None
     for m in mentions:
         text = title if m["field"] == "title" else body
         here: Name = (m["type"], m["name"])
-        if _cited(text, m["start"]):
-            cited.add(here)
+        if cited(text, m["start"]):
+            credited.add(here)
         if m["type"] == "PER" and text[m["start"] - 1 : m["start"]] == "-":
             whole = _PARTICLE_BEFORE_RE.search(text, max(0, m["start"] - 30), m["start"])
             if whole is not None and " " not in m["name"]:
@@ -155,7 +169,7 @@ def article_evidence(title: str, body: str, mentions: Iterable[Mapping[str, Any]
             elif "julukan" in gap and _NICKNAME_GAP_RE.fullmatch(gap):
                 links.add((there, here))
         prev = m
-    return links, cited
+    return links, credited
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ say; it round-trips through JSON. :mod:`indexer.entity_norm` computes it."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -26,7 +26,7 @@ from indexer.complex_sites import article_venues
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
-from indexer.org_places import OrgLeads
+from indexer.org_places import OrgLeads, club_names
 from indexer.person_context import (
     CompanyTest,
     Finals,
@@ -124,6 +124,9 @@ class EntityMap:
     _may_tail: dict[str, bool] = field(default_factory=dict, compare=False)
     # organisations' names a place's name may be written in (:mod:`indexer.org_places`)
     _org_names: OrgLeads = field(default_factory=OrgLeads, compare=False)
+    # an organisation's value -> the other names of it that are a club's ("Persipura" ->
+    # "Persipura Jayapura": :func:`~indexer.org_places.club_names`)
+    _clubs: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -156,6 +159,7 @@ class EntityMap:
         self._org_names.fill(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
                              lambda v: self.type_of("ORG", v) == "ORG"
                              and self.entity("ORG", v) != ())
+        self._clubs.update(club_names(self.counts.get("ORG", {}), self.values.get("ORG", {})))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -287,6 +291,14 @@ class EntityMap:
     def org_names(self) -> OrgLeads:
         """The organisations' names a place's name may be written in (:mod:`org_places`)."""
         return self._org_names
+
+    def clubs(self, orgs: Collection[str]) -> Iterator[str]:
+        """An article's organisations' values (``orgs``) and the other names of those that
+        the corpus writes as a club's (:func:`~indexer.org_places.club_names`), read only
+        where they are needed."""
+        yield from orgs
+        for v in orgs:
+            yield from self._clubs.get(v, ())
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another

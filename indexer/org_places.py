@@ -18,11 +18,15 @@ before it, written together with it, is such a name. The mention is dropped, and
 place every mention of which in the article is. A place's name that ends an organisation's
 name ("Persipura Jayapura", "Polda Jawa Timur") says where it is: it stays the place's.
 
-In an article filed as sports news naming a club in full (:func:`club_places`: "Real Madrid",
-"PSM Makassar"), the bare name of the place the club's name ends with stands for the club
-("Madrid unggul 3-0", "Rapor Roma"), unless the article once writes it as the place: after a
-locative or a word of a place ("di Madrid", "warga Jayapura", "kelahiran Medan";
-``data/club_context.txt`` [place]), as an address after a name ("Stadion Surajaya, Lamongan"),
+In an article filed as sports news naming a club (:func:`club_places`: "Real Madrid",
+"PSM Makassar", or "Persipura", which the corpus also writes "Persipura Jayapura":
+:func:`club_names`), the bare name of the place the club's name ends with stands for the club
+("Madrid unggul 3-0", "Rapor Roma", "menjamu , Jayapura"), and so does the place's name a
+club's name begins with where a club's last word follows ("Bali United", "Kalteng Putra": the
+place's name as written, "Kalteng" of Kalimantan Tengah), unless the article once writes it as
+the place: after a locative or a word of a place ("di Madrid", "warga Jayapura", "kelahiran
+Medan", "pemain asli Surabaya"; ``data/club_context.txt`` [place]), as an address after a name
+("Stadion Surajaya, Lamongan") or a dateline beginning a line ("Jakarta, Selasa (10/9/2019)"),
 or in a longer form ("Kota Makassar").
 """
 
@@ -35,7 +39,14 @@ from functools import cache
 from typing import Any, Final
 
 from indexer.club_words import is_club, sports_news
-from indexer.entities.facts import CLUB_PLACE_WORDS, DATA, read_sections
+from indexer.entities.facts import (
+    CALENDAR_WORDS,
+    CLUB_LAST,
+    CLUB_PLACE_WORDS,
+    CLUB_SUFFIXES,
+    DATA,
+    read_sections,
+)
 from indexer.generic_values import is_event
 from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
@@ -66,6 +77,10 @@ _BEFORE_BYTES_RE: Final = re.compile(rb'([^\s"\\]+) \Z')
 _ADDRESS_RE: Final = re.compile(r"[A-Z][\w-]*,\s*\Z")
 # The word right before a mention, a space or a comma apart (the corpus's "di,Sleman").
 _WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})[ ,]\Z")
+# A comma and a word right after a mention: a dateline's day ("Jakarta, Selasa").
+_WORD_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN})")
+# A club's last words after a place's name that begins it ("Bali United", "Kalteng Putra").
+_CLUB_ENDS: Final = CLUB_SUFFIXES | CLUB_LAST
 
 
 @dataclass(slots=True)
@@ -180,16 +195,29 @@ def _completes(written: list[str], after: list[str], orgs: OrgLeads) -> bool:
         variant_key(" ".join(words[i:])) in orgs.places for i in range(1, len(words)))
 
 
+def club_names(counts: Iterable[str],
+               values: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """An organisation's value -> the other raw values of it (``counts``: the raw values;
+    ``values``: raw value -> what it becomes, where that differs) that are a club's name
+    (:func:`~indexer.club_words.is_club`): "Persipura" -> "Persipura Jayapura"."""
+    out: dict[str, list[str]] = {}
+    for raw in counts:
+        into = values.get(raw)
+        if into is not None and len(into) == 1 and into[0] != raw and is_club(raw):
+            out.setdefault(into[0], []).append(raw)
+    return {v: tuple(sorted(names)) for v, names in out.items()}
+
+
 def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping[str, Any]],
                 clubs: Iterable[str],
                 place: Callable[[Mapping[str, Any]], str | None]) -> set[tuple[str, int]]:
     """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
-    if it is no place's) that stand for a club of the article's organisations' values
-    (``clubs``) whose name ends with the place's (see the module)."""
+    if it is no place's) that stand for a club of the article's organisations' names
+    (``clubs``) whose name ends with the place's or begins with it (see the module)."""
     if not category.strip() or not sports_news(category):  # no category: nothing is known
         return set()
-    ends = [variant_key(c) for c in clubs if is_club(c)]
-    if not ends:
+    names = [variant_key(c) for c in clubs if is_club(c)]
+    if not names:
         return set()
     found: dict[str, list[tuple[str, int]]] = {}
     as_place: set[str] = set()
@@ -198,17 +226,33 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
             value = place(m)
             if value is None:
                 continue
-            key = variant_key(value)
-            if not any(e.endswith(" " + key) for e in ends):
+            start, end = m["start"], m["end"]
+            written = variant_key(text[start:end])
+            keys = [k for k in dict.fromkeys((variant_key(value), written))
+                    if any(_club_of(name, k) for name in names)]
+            if not keys:
                 continue
-            found.setdefault(value, []).append((fld, m["start"]))
-            start = m["start"]
+            found.setdefault(value, []).append((fld, start))
             before = _WORD_BEFORE_RE.search(text, max(0, start - BEFORE_MAX), start)
-            if text[start:m["end"]] != value \
+            after = _WORD_AFTER_RE.match(text, end) if _line_start(text, start) else None
+            if written not in keys \
                     or (before is not None and before.group(1).lower() in _place_words()) \
-                    or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start):
+                    or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start) \
+                    or (after is not None and after.group(1).lower() in CALENDAR_WORDS):
                 as_place.add(value)
     return {at for value, ats in found.items() if value not in as_place for at in ats}
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether a mention at ``start`` begins a line (where a dateline is written)."""
+    return start == 0 or text[:start].rstrip(" ").endswith("\n")
+
+
+def _club_of(name: str, key: str) -> bool:
+    """Whether a club's name (a variant key) is named after a place's (``key``): it ends with
+    it, or begins with it and ends with a club's word ("bali united")."""
+    return name.endswith(" " + key) or (
+        name.startswith(key + " ") and name.rsplit(" ", 1)[-1] in _CLUB_ENDS)
 
 
 @cache

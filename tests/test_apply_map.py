@@ -91,7 +91,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,
-                          {x for into in names["ORG"].values() for x in into}, place_value)
+                          emap.clubs({x for into in names["ORG"].values() for x in into}),
+                          place_value)
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()

@@ -41,6 +41,12 @@ def _places(tmp_path: Path, title: str, body: str, m: EntityMap,
                         .fields[S.PAYLOAD]).entities.get("LOC", ())
 
 
+def _extracted(tmp_path: Path, title: str, body: str) -> dict[str, tuple[str, ...]]:
+    """A sports article's values as the extractor reads them, before the map."""
+    return load_payload(prepared_article(tmp_path, title, body, "Bola").fields[S.PAYLOAD]
+                        ).entities
+
+
 def test_a_place_beginning_or_glued_into_an_organisations_name_is_no_value(
         tmp_path: Path) -> None:
     m = _map()
@@ -118,3 +124,43 @@ def test_a_place_standing_for_a_club_the_sports_news_names_is_no_value(tmp_path:
     body = ("Ia pernah membela Bhayangkara FC dan PSMS Medan. Pemain kelahiran Medan ini "
             "diketahui mampu bermain di lebih dari satu posisi.")
     assert "Medan" in _places(tmp_path, title, body, m, "Bola")
+
+
+def test_a_place_standing_for_a_club_named_otherwise_or_after_it_is_no_value(
+        tmp_path: Path) -> None:
+    # the 22k corpus writes "Persipura" alone and "Persipura Jayapura", "Persija" and
+    # "Persija Jakarta" (one club each), "Kalteng Putra" (a club named after the province's
+    # short name)
+    m = compute_map({"PER": {}, "ORG": {"Persipura": 68, "Persipura Jayapura": 56,
+                                        "PSS Sleman": 40, "Persija": 150, "Persija Jakarta": 120,
+                                        "Kalteng Putra": 49, "Persebaya": 120},
+                     "LOC": {"Jayapura": 157, "Jakarta": 4675, "Sleman": 45,
+                             "Kalimantan Tengah": 235, "Palangka Raya": 24}},
+                    {}, alias_person, NameEvidence())
+    assert m.entity("ORG", "Persipura Jayapura") == ("Persipura",)
+    cases = [  # (place, club, title, body)
+        ("Jayapura", "Persipura",
+         "PSS Sleman vs Persipura, Jacksen Tak Ingin Tren Kemenangan Mandek",
+         "Jayapura bakal bertandang ke markas PSS Sleman pada laga pekan ke-19 Liga 1 2019. "
+         "Dalam lawatan ke Sleman, Mutiara Hitam -julukan Persipura- membawa motivasi tinggi."),
+        # a club named after a place's short name, the rest of its name after the mention
+        ("Kalimantan Tengah", "Kalteng Putra",
+         "Liga 1: Kalteng Putra Vs Persebaya, OK John Yakin Redam Da Silva",
+         "Bagi pria yang telah dinaturalisasi itu, pertandingan Kalteng Putra dengan Persebaya "
+         "sangat penting. Di lokasi yang sama, Pelatih Kalteng Putra Gomes de Oliviera "
+         "mengatakan, dalam laga besok dua pemain asing absen.")]
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    for place, club, title, body in cases:
+        extracted = _extracted(tmp_path, title, body)
+        assert place in extracted["LOC"]
+        assert club in extracted["ORG"]
+        assert place not in _places(tmp_path, title, body, m, "Bola")
+        assert place not in _places(tmp_path, title, body, again, "Bola")
+        assert place in _places(tmp_path, title, body, m)  # not sports news
+    # written as the place, it stays: "di Jayapura", a dateline
+    place, _, title, body = cases[0]
+    assert place in _places(tmp_path, title, body + " Tim tiba di Jayapura kemarin.", m, "Bola")
+    title = "Susunan Pemain Indonesia vs Thailand: Andalkan Beto"
+    body = ("Tim nasional Indonesia menjamu Thailand di Stadion Utama Gelora Bung Karno (SUGBK)"
+            "\n\nJakarta, Selasa (10/9/2019) malam. Penyerang Persija tampil sebagai starter.")
+    assert "Jakarta" in _places(tmp_path, title, body, m, "Bola")

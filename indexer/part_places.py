@@ -19,7 +19,9 @@ as the place alone:
   "[[Papua]] Nugini"; ``other``: the corpus's places' raw values but those the map makes the
   mention's own place, with a town's kind before the name or not), unless that word is a place's
   name itself ("Senayan Jakarta", "Kota Tua Jakarta": a place and the town it is in), a town's
-  kind ("Bekasi Kota": the city) or written in capitals ("Presiden RI BJ Habibie": initials).
+  kind ("Bekasi Kota": the city) or written in capitals ("Presiden RI BJ Habibie": initials),
+  or the mention is a country's name, which a people's or a group's name may follow
+  ("pemberontak Yaman Houthi", Yemen's Houthi rebels).
 
 In one article (:func:`in_longer_names`, by ``reindex`` and ``add`` alike), such a mention is
 dropped, and so is a place every mention of which in the article is.
@@ -31,7 +33,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
+from indexer.entities.facts import DATA, countries, read_sections
 from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
 from indexer.words import WORD_PATTERN
 
@@ -125,14 +127,15 @@ def _cut_name(text: str, m: Mapping[str, Any],
               other: Callable[[Mapping[str, Any], str], bool]) -> bool:
     """Whether the mention ``m`` and the capitalised word right after it make the name of
     another place the corpus has (``other``), that word being no place's name, no town's kind
-    and not written in capitals."""
+    and not written in capitals, the mention no country's name."""
     after = _PART_AFTER_RE.match(text, m["end"])
     if after is None:
         return False
     word = after.group(1)
-    if word.isupper() or word.lower() in TOWNS or other(m, word):
-        return False
     written = text[m["start"]:m["end"]]
+    if word.isupper() or word.lower() in TOWNS or written.lower() in countries() \
+            or other(m, word):
+        return False
     first, _, rest = written.partition(" ")
     name = f"{rest if first.lower() in TOWNS and rest else written} {word}"
     return other(m, f"{written} {word}") or other(m, name) or any(

@@ -77,7 +77,7 @@ def test_a_place_cut_before_the_rest_of_another_places_name_is_found() -> None:
     capitalised word after it make another place's name, with a town's kind or not."""
     known = frozenset({"Kota Padang Sidempuan", "Padang Sidimpuan", "Jakarta Pusat", "Jakarta",
                        "Tegal Alur", "Senayan Jakarta", "Bekasi Kota", "Bandara Soekarno Hatta",
-                       "RI BJ"})
+                       "RI BJ", "Yaman Houthi"})
     for text, places, inside in (
             ("bibit awan di daerah Dumai, Rohil, dan Padang Sidempuan, Sumatera Utara",
              ["Dumai", "Rohil", "Padang", "Sumatera Utara"], ["Padang"]),
@@ -94,6 +94,7 @@ def test_a_place_cut_before_the_rest_of_another_places_name_is_found() -> None:
             ("menuju Kantor Kemenpora di Senayan Jakarta untuk", ["Senayan"]),
             ("kata Kapolres Metro Bekasi Kota Kombes Indarto", ["Bekasi"]),
             ("Presiden ketiga RI BJ Habibie masih dirawat", ["RI"]),
+            ("entah itu dilakukan pemberontak Yaman Houthi atau oleh Iran", ["Yaman", "Iran"]),
             ("terpaksa mendarat di Bandara Soekarno Hatta karena kabut asap",
              ["Bandara Soekarno Hatta"])):
         assert _inside(text, places, known) == [], text

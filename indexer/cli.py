@@ -15,6 +15,7 @@ import orjson
 from indexer import build, store
 from indexer.build_report import BuildReport
 from indexer.lexicon import read_names_file
+from indexer.opensearch_names import DEFAULT_NAME, URL_ENV
 from indexer.records import parse_field_map
 from indexer.stats import index_stats
 
@@ -23,12 +24,13 @@ INDEX_OPTION = click.option(
     help="Index directory (the embedded tantivy index).",
 )
 OPENSEARCH_OPTION = click.option(
-    "--opensearch", "opensearch_url", envvar="WARTA_OPENSEARCH_URL", metavar="URL",
+    "--opensearch", "opensearch_url", envvar=URL_ENV, metavar="URL",
     help="Use the Warta index in this OpenSearch cluster instead of --index "
-         "(default: $WARTA_OPENSEARCH_URL).",
+         f"(default: ${URL_ENV}).",
 )
+NO_INDEX = f"give --index DIR, or --opensearch URL (or ${URL_ENV})"
 INDEX_NAME_OPTION = click.option(
-    "--index-name", default="warta", show_default=True,
+    "--index-name", default=DEFAULT_NAME, show_default=True,
     help="The alias of the Warta index in OpenSearch.",
 )
 
@@ -38,12 +40,13 @@ def _index_options(f: Callable[..., None]) -> Callable[..., None]:
 
 
 def use_opensearch(index_dir: Path | None, url: str | None) -> bool:
-    """True to use OpenSearch: --index wins over $WARTA_OPENSEARCH_URL; one is required."""
+    """True to use OpenSearch: --index wins over ``--opensearch`` (or its environment variable,
+    :data:`~indexer.opensearch_names.URL_ENV`); one is required."""
     if index_dir is not None:
         return False
     if url:
         return True
-    raise click.UsageError("give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
+    raise click.UsageError(NO_INDEX)
 
 
 @contextmanager

@@ -42,8 +42,6 @@ from indexer.lexicon import static_names
 from indexer.store import NameLists
 from indexer.stories import STATE_FILE, Stories
 
-DEFAULT_NAME: Final = "warta"
-URL_ENV: Final = "WARTA_OPENSEARCH_URL"
 TERMS_ANALYZER: Final = "warta_terms"
 WORDS_ANALYZER: Final = "warta_words"
 REQUEST_TIMEOUT: Final = 60

@@ -36,6 +36,7 @@ from indexer.document import Prepared, document_fields, load_payload
 from indexer.entity_map import EntityMap
 from indexer.feed import Progress, feed_analysis
 from indexer.opensearch_lock import WriterLock, writer_lock
+from indexer.opensearch_names import DEFAULT_NAME
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
 
@@ -225,7 +226,7 @@ class BuildOptions(AddOptions, total=False):
     replicas: int  # default 0
 
 
-def reindex(paths: Sequence[Path], url: str, name: str = OS.DEFAULT_NAME,
+def reindex(paths: Sequence[Path], url: str, name: str = DEFAULT_NAME,
             **options: Unpack[BuildOptions]) -> BuildReport:
     """Build a new generation from ``paths`` and swap the alias to it; delete the old one.
     The analysis and the clusters are made exactly as :func:`indexer.build.reindex` makes them."""
@@ -287,7 +288,7 @@ def _reindex(client: OpenSearch, lock: WriterLock, paths: Sequence[Path], name: 
     return report
 
 
-def add(paths: Sequence[Path], url: str, name: str = OS.DEFAULT_NAME,
+def add(paths: Sequence[Path], url: str, name: str = DEFAULT_NAME,
         **options: Unpack[AddOptions]) -> BuildReport:
     """Upsert records by ``_id`` into the live generation (a full build when there is none)."""
     client = OS.connect(url)
@@ -333,7 +334,7 @@ def _add(client: OpenSearch, lock: WriterLock, gen: str, paths: Sequence[Path], 
     return report
 
 
-def delete(ids: Iterable[str], url: str, name: str = OS.DEFAULT_NAME) -> tuple[int, list[str]]:
+def delete(ids: Iterable[str], url: str, name: str = DEFAULT_NAME) -> tuple[int, list[str]]:
     """Remove documents by ``_id``. As in the tantivy index, a story that loses its first
     report gets a new one (and id), and one whose only link is removed splits: the documents
     whose story changed are updated."""

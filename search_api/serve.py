@@ -19,12 +19,13 @@ from starlette.applications import Starlette
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from indexer import store
+from indexer.cli import INDEX_NAME_OPTION, INDEX_OPTION, NO_INDEX
+from indexer.opensearch_names import DEFAULT_NAME, URL_ENV
 from search_api import spread
 from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY, REMOTE_CONCURRENCY
 from search_api.app import create_app
 
 INDEX_ENV: Final = "WARTA_INDEX"
-OPENSEARCH_ENV: Final = "WARTA_OPENSEARCH_URL"
 INDEX_NAME_ENV: Final = "WARTA_INDEX_NAME"
 # One worker process per core this process may run on: a request is CPU work (tantivy, then
 # Python holding the GIL), so one process per core keeps every core busy and no more contend.
@@ -79,9 +80,9 @@ def app_from_env() -> Starlette:
     concurrency = os.environ.get(CONCURRENCY_ENV)
     if index_dir:
         return create_app(index_dir, concurrency=int(concurrency or DEFAULT_CONCURRENCY))
-    url = os.environ.get(OPENSEARCH_ENV)
+    url = os.environ.get(URL_ENV)
     if url:
-        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or "warta",
+        return _opensearch_app(url, os.environ.get(INDEX_NAME_ENV) or DEFAULT_NAME,
                                int(concurrency or REMOTE_CONCURRENCY))
     raise RuntimeError(f"{INDEX_ENV} is not set: start the server with `warta serve`")
 
@@ -113,7 +114,7 @@ def serve(
         url, name = opensearch
         if workers > 1:
             os.environ.pop(INDEX_ENV, None)
-            os.environ[OPENSEARCH_ENV], os.environ[INDEX_NAME_ENV] = url, name
+            os.environ[URL_ENV], os.environ[INDEX_NAME_ENV] = url, name
             _run_workers("search_api.serve:app_from_env", workers, options)
         else:
             uvicorn.run(_opensearch_app(url, name, concurrency), **options)
@@ -143,15 +144,11 @@ def _run_workers(factory: str, workers: int, options: dict[str, Any]) -> None:
 
 
 @click.command()
-@click.option(
-    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
-    help="Index directory (the embedded tantivy index).",
-)
-@click.option("--opensearch", "opensearch_url", envvar=OPENSEARCH_ENV, metavar="URL",
+@INDEX_OPTION
+@click.option("--opensearch", "opensearch_url", envvar=URL_ENV, metavar="URL",
               help="Serve the Warta index in this OpenSearch cluster "
-                   f"(default: ${OPENSEARCH_ENV}).")
-@click.option("--index-name", default="warta", show_default=True,
-              help="The alias of the Warta index in OpenSearch.")
+                   f"(default: ${URL_ENV}).")
+@INDEX_NAME_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True,
@@ -167,8 +164,7 @@ def main(index_dir: Path | None, opensearch_url: str | None, index_name: str, ho
     """Serve the search API and the web page."""
     if index_dir is None:
         if not opensearch_url:
-            raise click.UsageError(
-                "give --index DIR, or --opensearch URL (or $WARTA_OPENSEARCH_URL)")
+            raise click.UsageError(NO_INDEX)
         serve(None, host=host, port=port, workers=workers,
               opensearch=(opensearch_url, index_name), access_log=access_log,
               concurrency=concurrency)

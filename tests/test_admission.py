@@ -23,10 +23,11 @@ import uvloop
 from corpora import OracleDoc
 from starlette.applications import Starlette
 
+from indexer.opensearch_names import URL_ENV
 from indexer.words import WORD_RE
 from search_api.admission import CONCURRENCY_ENV, DEFAULT_CONCURRENCY, REMOTE_CONCURRENCY
 from search_api.app import create_app
-from search_api.serve import HTTP_PROTOCOL, OPENSEARCH_ENV, app_from_env
+from search_api.serve import HTTP_PROTOCOL, app_from_env
 
 # The time an answer took, in the JSON and on the page: the one part two answers differ in.
 TOOK = re.compile(rb'"took_ms":[0-9.]+|<span class="took">\([^)]*\)</span>')
@@ -134,7 +135,7 @@ def test_over_opensearch_the_workers_default_to_anyios_pool(
     (no node is contacted before the app starts)."""
     monkeypatch.delenv("WARTA_INDEX", raising=False)
     monkeypatch.delenv(CONCURRENCY_ENV, raising=False)
-    monkeypatch.setenv(OPENSEARCH_ENV, "http://127.0.0.1:9")
+    monkeypatch.setenv(URL_ENV, "http://127.0.0.1:9")
     assert app_from_env().state.concurrency == REMOTE_CONCURRENCY
     monkeypatch.setenv(CONCURRENCY_ENV, "3")
     assert app_from_env().state.concurrency == 3

@@ -34,6 +34,7 @@ from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.name_keys import variant_key
+from indexer.opensearch_names import DEFAULT_NAME
 from search_api import explore, results, selection, snapshot, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
@@ -65,7 +66,7 @@ class _Generation:
 class OpenSearchBackend:
     """A Warta index in OpenSearch under the alias ``name``."""
 
-    def __init__(self, url: str, name: str = OS.DEFAULT_NAME,
+    def __init__(self, url: str, name: str = DEFAULT_NAME,
                  client: OpenSearch | None = None) -> None:
         self.client = client or OS.connect(url)
         self.name = name

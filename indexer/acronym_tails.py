@@ -48,7 +48,11 @@ def spells(acronym: str, name: str) -> bool:
     """Whether ``acronym``'s letters are ``name``'s initials in order, the first two of them
     first ("BPJS" of "Badan Penyelenggara Jaminan Sosial", "PB" of "Perkumpulan Bulu
     Tangkis"; not "PT" of it)."""
-    first = _initials(name)
+    return _spells_initials(acronym, _initials(name))
+
+
+def _spells_initials(acronym: str, first: str) -> bool:
+    """:func:`spells` of a name whose initials are ``first``."""
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) < 2 or len(first) < 2 or first[:2] != "".join(letters[:2]):
         return False
@@ -69,15 +73,23 @@ def tailed_names(orgs: Mapping[str, int]) -> dict[str, dict[str, str]]:
     return dict(out)
 
 
-def may_tail(value: str, tailed: Mapping[str, object]) -> bool:
-    """Whether ``value`` may be written before one of ``tailed``'s acronyms in brackets (then
-    :func:`acronym_tails` has something to read)."""
-    return " " in value.strip() and any(spells(a, value) for a in _candidates(tailed, value))
+def tail_heads(tailed: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """:func:`tailed_names`' acronyms by their first two characters: a value may be written
+    before those only whose first two are its first two initials (:func:`may_tail`)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for a in tailed:
+        out[a[:2]].append(a)
+    return {head: tuple(acronyms) for head, acronyms in out.items()}
 
 
-def _candidates(tailed: Mapping[str, object], value: str) -> Iterable[str]:
-    first = _initials(value)[:2]
-    return (a for a in tailed if a[:2] == first)
+def may_tail(value: str, heads: Mapping[str, Iterable[str]]) -> bool:
+    """Whether ``value`` may be written before one of the acronyms in brackets (``heads``:
+    :func:`tail_heads` of :func:`tailed_names`; then :func:`acronym_tails` has something to
+    read)."""
+    if " " not in value.strip():
+        return False
+    first = _initials(value)
+    return any(_spells_initials(a, first) for a in heads.get(first[:2], ()))
 
 
 def acronym_tails(body: str, mentions: Iterable[Json], tailed: Mapping[str, Mapping[str, str]],

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from indexer.acronym_tails import acronym_tails, may_tail, tailed_names
+from indexer.acronym_tails import acronym_tails, may_tail, tail_heads, tailed_names
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
 from indexer.city_regencies import (
@@ -121,6 +121,7 @@ class EntityMap:
     # an acronym -> the words after it -> its name with them (:mod:`indexer.acronym_tails`),
     # and whether a raw value may be written before one of them in brackets, as read
     _tailed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    _tail_heads: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     _may_tail: dict[str, bool] = field(default_factory=dict, compare=False)
     # organisations' names a place's name may be written in (:mod:`indexer.org_places`)
     _org_names: OrgLeads = field(default_factory=OrgLeads, compare=False)
@@ -156,6 +157,7 @@ class EntityMap:
         self._provinces.update(provinces(self.counts.get("LOC", {}),
                                          lambda v: self.entity("LOC", v)))
         self._tailed.update(tailed_names(self.counts.get("ORG", {})))
+        self._tail_heads.update(tail_heads(self._tailed))
         self._org_names.fill(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
                              lambda v: self.type_of("ORG", v) == "ORG"
                              and self.entity("ORG", v) != ())
@@ -317,7 +319,7 @@ class EntityMap:
         for v in values:
             found = self._may_tail.get(v)
             if found is None:
-                found = self._may_tail[v] = may_tail(v, self._tailed)
+                found = self._may_tail[v] = may_tail(v, self._tail_heads)
             if found:
                 return True
         return False

@@ -10,13 +10,16 @@ from typing import Any
 
 import tantivy
 from corpora import prepared_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import schema as S
 from indexer import store
-from indexer.acronym_tails import acronym_tails, spells, tailed_names
+from indexer.acronym_tails import acronym_tails, may_tail, spells, tail_heads, tailed_names
 from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
+from indexer.initials import initials
 
 BPJS = "Badan Penyelenggara Jaminan Sosial"
 # as the 22k corpus counts them (raw organisations' values -> articles)
@@ -49,6 +52,30 @@ def test_an_acronym_spells_its_names_initials() -> None:
     assert not spells("PT", "Perkumpulan Bulu Tangkis")
     assert not spells("BPJS", "Badan Pusat Statistik")
     assert not spells("P", "Perkumpulan")
+
+
+def _may_tail_reference(value: str, tailed: dict[str, dict[str, str]]) -> bool:
+    """:func:`may_tail` read from every acronym: those whose first two characters are the
+    value's first two initials, spelling it."""
+    first = initials(value.upper().split(), hyphens=True, letters_only=True)[:2]
+    return " " in value.strip() and any(spells(a, value) for a in tailed if a[:2] == first)
+
+
+_WORD = st.sampled_from(["Badan", "Bulu", "Perkumpulan", "Jaminan", "Sosial", "Penyelenggara",
+                         "pusat", "Ke-Sehatan", "dan", "(Persero)", "17", "Palang", "merah", "B"])
+_ACRONYM = st.from_regex(r"[A-Z][A-Z0-9]{1,5}", fullmatch=True) \
+    | st.sampled_from(["BPJS", "PB", "PKN", "PMI", "BP", "B2", "P3K", "PBT", "BPS"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=5).map(" ".join), max_size=8),
+       st.lists(_ACRONYM, max_size=12))
+def test_may_tail_by_heads_is_may_tail_over_every_acronym(values: list[str],
+                                                          acronyms: list[str]) -> None:
+    tailed = tailed_names({**COUNTS, **{f"{a} Pusat": 2 for a in acronyms}})
+    heads = tail_heads(tailed)
+    for v in [*values, *COUNTS, BPJS, "Perkumpulan Bulu Tangkis", " Palang  Merah "]:
+        assert may_tail(v, heads) == _may_tail_reference(v, tailed), v
 
 
 def test_a_name_and_its_acronym_go_on_as_the_acronyms_name() -> None:

@@ -229,7 +229,7 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     :class:`~indexer.schema.StoredArticle` and its mentions, and ``dataclasses.replace`` on each
     mention, made this the building process's largest cost while writing (a test proves the
     bytes equal to that way's)."""
-    prep = _tailed(prep, emap)
+    prep, decoded = _tailed(prep, emap)
     f = prep.fields
     found = [(t, emap.type_of(t, v), v) for t, name in S.ENTITY_FIELDS.items()
              for v in f.get(name) or ()]
@@ -238,12 +238,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     context = [v for _, _, v in found]
     # The words around a bare name mapped to another's may mark somebody else
     # (:mod:`indexer.person_marks`): read only where the payload is decoded anyway.
-    stored: Json | None = None
+    stored: Json | None = decoded
     marked = None
     text = ""
     if emap.marks and any(to == "PER" and " " not in v.strip()
                           and emap.entity("PER", v) not in ((v,), ()) for _, to, v in found):
-        stored = orjson.loads(f[S.PAYLOAD])
+        stored = stored or orjson.loads(f[S.PAYLOAD])
         marked = bare_marks(stored["title"], stored["body"], stored["mentions"] or ())
     # An organisation's name cut short that the body shows cut from another body's
     # (:mod:`indexer.cut_names`): read only where the article has one.
@@ -357,26 +357,27 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     return replace(prep, fields=fields)
 
 
-def _tailed(prep: Prepared, emap: EntityMap) -> Prepared:
+def _tailed(prep: Prepared, emap: EntityMap) -> tuple[Prepared, Json | None]:
     """``prep`` with a body's name, its acronym in brackets and words after them read as the
     acronym's name with those words, as its raw organisations' values and mentions
-    (:mod:`indexer.acronym_tails`); the same object where there is none."""
+    (:mod:`indexer.acronym_tails`; the same object where there is none), and its payload as
+    JSON where it was decoded for them (None where not)."""
     f = prep.fields
     field = S.ENTITY_FIELDS["ORG"]
     orgs = f.get(field) or ()
     if not emap.tails_any(orgs):
-        return prep
+        return prep, None
     stored = orjson.loads(f[S.PAYLOAD])
     mentions = emap.tailed_mentions(stored["body"], stored["mentions"] or ())
     if mentions is None:
-        return prep
+        return prep, stored
     before = {m["name"] for m in stored["mentions"] if m["type"] == "ORG"}
     names = [m["name"] for m in mentions if m["type"] == "ORG"]
     now = set(names)
     values = [v for v in dict.fromkeys([*orgs, *names]) if v in now or v not in before]
     stored["mentions"] = mentions
     stored["entities"] = {**(stored["entities"] or {}), "ORG": values}
-    return replace(prep, fields={**f, field: values, S.PAYLOAD: orjson.dumps(stored)})
+    return replace(prep, fields={**f, field: values, S.PAYLOAD: orjson.dumps(stored)}), stored
 
 
 def _places_in_names(stored: Json, emap: EntityMap,

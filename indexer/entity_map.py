@@ -140,7 +140,7 @@ class EntityMap:
             for v, c in self.counts.get(typ, {}).items():
                 for x in self.values.get(typ, {}).get(v, (v,)):
                     found[x] += c
-        if self.profiles:
+        if self.profiles and not self._tells:  # not given by the map's computation
             self._tells.update(specific(self.counts, self.articles))
         self._tails.update(cut_tails(self.values.get("ORG", {}), self.counts.get("ORG", {})))
         self._bodies.update(body_keys(self.counts.get("ORG", {}), self.values.get("ORG", {}),

@@ -170,7 +170,7 @@ from indexer.near_names import org_words
 from indexer.nicknames import article_pairs
 from indexer.org_names import acronym_of
 from indexer.org_persons import persons_as_orgs
-from indexer.person_context import profiles
+from indexer.person_context import profiles, specific
 from indexer.person_marks import full_name_marks
 from indexer.person_sides import side_facts
 from indexer.product_names import model_values
@@ -327,8 +327,10 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     marks = full_name_marks(found.kinds, persons)
     unsure = unsure_words(persons, entity_counts.get("PER", {}), contexts)
     values = {typ: future.result() for typ, future in futures.items()}
+    # which values tell articles apart: read by the persons' company, here and in the map
+    tells = specific(entity_counts, articles)
     homes, common, kept = side_facts(values, entity_counts, person_categories or {}, contexts,
-                                     articles)
+                                     tells)
 
     def org(v: str) -> tuple[str, ...]:
         return values.get("ORG", {}).get(v, (v,))
@@ -336,7 +338,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     return EntityMap({t: m for t, m in values.items() if m},
                      {t: dict(entity_counts.get(t, {})) for t in S.ENTITY_TYPES},
                      categories, types, astray,
-                     profiles(values, contexts, entity_counts, articles), articles,
+                     profiles(values, contexts, entity_counts, tells), articles,
                      marks, unsure, inner,
                      short_places(values.get("LOC", {}), entity_counts.get("LOC", {})),
                      short, homes, common, kept, media,
@@ -344,7 +346,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      lone_letters(letters or {}, entity_counts.get("ORG", {}), org),
                      complex_venues(entity_counts.get("LOC", {}), values.get("LOC", {}),
                                     VENUE_HEADS, town_keys),
-                     {v: place for v, (place,) in held.items()})
+                     {v: place for v, (place,) in held.items()}, _tells=tells)
 
 
 @dataclass(slots=True)

@@ -64,17 +64,17 @@ def finals_of(values: Mapping[str, Mapping[str, tuple[str, ...]]],
 
 def profiles(values: Mapping[str, Mapping[str, tuple[str, ...]]],
              contexts: Iterable[tuple[str, ...]], counts: Mapping[str, Mapping[str, int]],
-             articles: int) -> dict[str, frozenset[str]]:
+             tells: Mapping[str, bool]) -> dict[str, frozenset[str]]:
     """Each person of two words or more a one-word name is given to (``values``: type -> raw
     value -> what it becomes, where that differs) -> the values that the specific raw values
-    (:func:`specific`) of the articles writing his full name become (``contexts``: each
-    article's raw values of every type), when there are :data:`PROFILE_MIN` such articles."""
+    (``tells``: :func:`specific` of ``counts``) of the articles writing his full name become
+    (``contexts``: each article's raw values of every type), when there are
+    :data:`PROFILE_MIN` such articles."""
     persons = values.get("PER", {})
     targets = {into[0] for v, into in persons.items()
                if len(into) == 1 and " " not in v.strip() and " " in into[0].strip()}
     if not targets:
         return {}
-    tells = specific(counts, articles)
     finals = finals_of(values, counts)
     found: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, int] = defaultdict(int)

@@ -27,7 +27,7 @@ from typing import Final
 
 from indexer.club_words import sports_news
 from indexer.name_keys import name_words
-from indexer.person_context import Finals, finals_of, specific
+from indexer.person_context import Finals, finals_of
 
 # A person has a side where this many of his articles are, this share of them on it.
 HOME_MIN: Final = 5
@@ -100,17 +100,17 @@ def kept_company(common: Collection[str], persons: Mapping[str, tuple[str, ...]]
 
 def side_facts(values: Mapping[str, Mapping[str, tuple[str, ...]]],
                counts: Mapping[str, Mapping[str, int]], found: Mapping[tuple[str, str], int],
-               contexts: Iterable[tuple[str, ...]], articles: int
+               contexts: Iterable[tuple[str, ...]], tells: Mapping[str, bool]
                ) -> tuple[dict[str, bool], frozenset[str], dict[str, frozenset[str]]]:
     """What the map keeps for :func:`off_side`: :func:`person_homes`, :func:`common_names` and
     their :func:`kept_company` (``values``: type -> raw value -> what it becomes, where that
     differs; ``counts``: type -> raw value -> articles; ``found``: (person's raw value,
-    category key) -> articles; ``contexts``: each article's raw values of every type)."""
+    category key) -> articles; ``contexts``: each article's raw values of every type;
+    ``tells``: :func:`~indexer.person_context.specific` of ``counts``)."""
     persons = values.get("PER", {})
     homes = person_homes(persons, found)
     common = common_names(counts.get("PER", {}), persons, homes)
-    kept = kept_company(common, persons, contexts, specific(counts, articles),
-                        finals_of(values, counts))
+    kept = kept_company(common, persons, contexts, tells, finals_of(values, counts))
     return homes, common, kept
 
 

@@ -80,9 +80,9 @@ def test_profiles_need_the_full_name_in_two_articles_and_round_trip() -> None:
     tells = specific(counts.entities, counts.articles)
     assert tells["Bagus Kahfi"] and not tells["Jakarta"] and not tells.get("Nobody", False)
     persons = {"Fakhri": ("Fakhri Husaini",)}
-    assert set(profiles({"PER": persons}, counts.contexts, counts.entities, counts.articles)) == {
+    assert set(profiles({"PER": persons}, counts.contexts, counts.entities, tells)) == {
         "Fakhri Husaini"}
-    assert profiles({"PER": persons}, counts.contexts[:1], counts.entities, counts.articles) == {}
+    assert profiles({"PER": persons}, counts.contexts[:1], counts.entities, tells) == {}
     assert keeps_company("Nobody Known", ["A", "B", "C"], [], {}, {}, lambda v: (v,)) is True
 
 

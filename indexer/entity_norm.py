@@ -282,7 +282,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
         _retype(raw_counts, types, persons_named, "ORG", "PER")
         entity_counts = moved_counts(entity_counts, {"ORG": dict.fromkeys(persons_named, "PER")})
     media = media_values(kinds, entity_counts.get("ORG", {}))
-    models = model_values(found.kinds, entity_counts.get("ORG", {}))
+    models = model_values(found.kinds, entity_counts.get("ORG", {}), {
+        v for (t, v), kind in kinds.items() if t == "PER" and kind == "maker" and " " in v.strip()})
     credited = credits(found, entity_counts) | {
         n for n, kind in kinds.items() if n[0] != "PER" or n[1] not in bands} | {
         ("LOC", v) for v in org_heads(entity_counts)} | {("ORG", v) for v in media | models}

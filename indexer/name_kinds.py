@@ -15,34 +15,41 @@ word of a product ("mobil", "ponsel") is a model's, no facet value. A person's n
 after a word of a product or of a maker ("mobil", "pabrikan", "penjualan") is a maker's when it
 is one word (an organisation's), else a model's (no facet value). A person's name found mostly
 in articles whose headline says they retell a story ("Sinopsis ...": a drama's, a sinetron's
-episode) is a character's, no facet value. A place's name written after the head of a
-competition's name ("Liga", "Piala") in three of four of its articles is only that competition's
-("Liga Europa": no place "Europa"; not Asia, of "Piala Asia" in a quarter of its articles), no
-facet value. An organisation's name of capitals only written after a word of a suspect, a victim
-or a witness ("tersangka BTO", "berinisial HAT") in half of its articles is a person's initials,
-no facet value. An organisation's name ending in a venue's word (``data/venue_heads.txt``:
-"Arena", "Convention Center") written after a locative word ("di", "ke") in half of its articles
-is a venue's, a place ("konser di Indonesia Convention Exhibition"); a body's or a company's
-name is often written so too ("di KPK", "bekerja di Google"), so the word before alone moves
-none. An organisation's name written after a word of [named] that heads a venue's name
-(``data/venue_heads.txt``: "bandara YIA") in a quarter of its articles is that venue's, a place
-([named] takes a name of no acronym written so in half of its articles). A name written right
-after "#" in half of its articles is a hashtag's ("#SurabayaMenggugat"), no facet value. An
-organisation's name written inside a regulation's title ("Nomor 29 Tahun 2019 tentang Ketentuan
-Ekspor dan Impor Hewan") in half of its articles is the title's words, no facet value: a body's
-name is written so in a few of its articles ("UU Nomor 30 Tahun 2002 tentang KPK"). An
-organisation's name written after the head of a minister's title ("Menteri Luar Negeri Rusia
-Sergei Lavrov") in half of its articles is the minister's field, no facet value: a ministry's
-own name is written so now and then ("Menteri KKP"). An organisation's one-word name written
-after a word of a medium ("akun X", "kanal X", "pesan X") in a quarter of its articles, three
-at least, is a platform's or an app's the texts post on, watch or send with, no facet value
+episode) is a character's, no facet value; so is an organisation's name found so (a character's
+or an actor's name the tagger reads as a body's: "Yoo Chan (Ahn Hyo Seop)"). A place's name
+written after the head of a competition's name ("Liga", "Piala") in three of four of its
+articles is only that competition's ("Liga Europa": no place "Europa"; not Asia, of "Piala
+Asia" in a quarter of its articles), no facet value. An organisation's name of capitals only
+written after a word of a suspect, a victim or a witness ("tersangka BTO", "berinisial HAT") in
+half of its articles is a person's initials, no facet value. An organisation's name ending in a
+venue's word (``data/venue_heads.txt``: "Arena", "Convention Center") written after a locative word
+("di", "ke") in half of its articles is a venue's, a place ("konser di Indonesia Convention
+Exhibition"); a body's or a company's name is often written so too ("di KPK", "bekerja di Google"),
+so the word before alone moves none. An organisation's name written after a word of [named] that
+heads a venue's name (``data/venue_heads.txt``: "bandara YIA") in a quarter of its articles is that
+venue's, a place ([named] takes a name of no acronym written so in half of its articles). A name
+written right after "#" in half of its articles is a hashtag's ("#SurabayaMenggugat"), no facet
+value. An organisation's name written inside a regulation's title ("Nomor 29 Tahun 2019 tentang
+Ketentuan Ekspor dan Impor Hewan") in half of its articles is the title's words, no facet value: a
+body's name is written so in a few of its articles ("UU Nomor 30 Tahun 2002 tentang KPK"). An
+organisation's name written after the head of a minister's title ("Menteri Luar Negeri Rusia Sergei
+Lavrov") in half of its articles is the minister's field, no facet value: a ministry's own name is
+written so now and then ("Menteri KKP"). An organisation's one-word name written after a word of a
+medium ("akun X", "kanal X", "pesan X") in a quarter of its articles, three at least, is a
+platform's or an app's the texts post on, watch or send with, no facet value
 (:mod:`indexer.media_names` keeps it where an article writes about the company behind it). A
 person's own name is written so now and then ("relawan Jokowi", "akun Instagram X"): the shares
-keep those. An organisation's name headed by a maker's ("Toyota Calya") written after a word
-of a product or of a model's line ("mobil", "tipe", "new") in a tenth of its articles is a
-model's, no facet value (:mod:`indexer.product_names`). An organisation's one-word name
-written after a word of a device's part or connector ("port X", "micro X", "colokan X") in a
-quarter of its articles, three at least, is a connector's, no facet value.
+keep those. An organisation's name headed by a maker's ("Toyota Calya") written after a word of a
+product or of a model's line ("mobil", "tipe", "new") in a tenth of its articles is a model's, no
+facet value (:mod:`indexer.product_names`). An organisation's one-word name written after a word of
+a device's part or connector ("port X", "micro X", "colokan X") in a quarter of its articles, three
+at least, is a connector's, no facet value. An organisation's name of no acronym and no body's head
+word (``data/body_heads.txt``, ``data/unit_heads.txt``) written after a verb that says who spoke a
+quote ('..." kata X', "ujar X") in a fifth of its articles, two at least, is a person's ("Gigi",
+"De Gea"), no facet value; a mention with a person's name right after it is not counted ("ujar
+Kabid Humas Polda Metro Jaya, Kombes Argo": he spoke, not the body), and a name that begins a
+longer organisation's name is that body's short form ("terang Big Hit": Big Hit Entertainment's
+statement).
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -84,8 +91,13 @@ _RULE_TITLE_RE: Final = re.compile(r"\b(?:[Tt]ahun|TAHUN)\s+\d{4}\s+(?:[Tt]entan
 _RULE_TITLE_SPAN: Final = 150
 # A word of a model's line or trim, voted only with a maker's name (:mod:`indexer.product_names`).
 MODEL: Final = "model"
-# The kind every person's name of an article gets whose headline has a word of ``[story]``.
+# The kind every person's or organisation's name of an article gets whose headline has a word
+# of ``[story]``.
 STORY: Final = "story"
+# A verb that says who spoke a quote, right before an organisation's name: a person's name.
+SPEAKER: Final = "speaker"
+# How far after a mention a person's name says he, not the mention, is the speaker.
+_SPEAKER_GAP: Final = 3
 # An organisation's name ending in a town's word written before a place's name after a comma:
 # a town's ("Ho Chi Minh City, Vietnam").
 TOWN: Final = "town"
@@ -122,6 +134,15 @@ def venue_name(value: str) -> bool:
 
 def _venue(typ: str, value: str) -> bool:
     return venue_name(value)
+
+
+# First words of a body's or a unit's name: a name so begun is a body's, never a speaker's.
+_BODY_WORDS: Final = load_names(DATA / "body_heads.txt") | load_names(DATA / "unit_heads.txt")
+
+
+def _speaker(typ: str, value: str) -> bool:
+    words = name_words(value)
+    return bool(words) and words[0] not in _BODY_WORDS and _no_acronym(typ, value)
 
 
 def _no_acronym(typ: str, value: str) -> bool:
@@ -183,8 +204,9 @@ KINDS: Final = (
     Kind(RULE_TITLE, ("ORG",), Fraction(1, 2), org_only=True, of_words=False),
     Kind(MODEL, org_only=True),
     Kind(PART, ("ORG",), Fraction(1, 4), least=3, max_words=1, org_only=True),
-    Kind(STORY, ("PER",), Fraction(1, 2), headline=True),
+    Kind(STORY, ("PER", "ORG"), Fraction(1, 2), headline=True),
     Kind(MINISTER, ("ORG",), Fraction(1, 2), org_only=True),
+    Kind(SPEAKER, ("ORG",), Fraction(1, 5), org_only=True, fits=_speaker),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 
@@ -230,9 +252,12 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     out: set[tuple[Name, str]] = set()
     story = tells_story(title)
     prev: Mapping[str, Any] | None = None
-    for m in mentions:
+    mentions = list(mentions)
+    for i, m in enumerate(mentions):
         text = title if m["field"] == "title" else body
         kind = kind_before(text, m["start"])
+        if kind == SPEAKER and _person_after(mentions, i):
+            kind = None
         if kind is not None and (not KIND_OF[kind].org_only or m["type"] == "ORG"):
             if m["type"] == "PER":
                 kind = KIND_OF[kind].as_person or kind
@@ -244,7 +269,7 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             out.add(((m["type"], m["name"]), HASHTAG))
         if m["type"] == "ORG" and in_rule_title(text, m["start"]):
             out.add(((m["type"], m["name"]), RULE_TITLE))
-        if story and m["type"] == "PER":
+        if story and m["type"] in KIND_OF[STORY].types:
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")
                 and prev["field"] == m["field"] and m["start"] == prev["end"] + 2
@@ -257,12 +282,23 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     return out | article_marks(title, body, mentions)
 
 
+def _person_after(mentions: list[Mapping[str, Any]], i: int) -> bool:
+    """Whether a person's name is written right after mention ``i`` ("ujar Kabid Humas Polda
+    Metro Jaya, Kombes Argo"): the speaker a verb before the mention names."""
+    if i + 1 >= len(mentions):
+        return False
+    m, after = mentions[i], mentions[i + 1]
+    return (after["type"] == "PER" and after["field"] == m["field"]
+            and after["start"] - m["end"] <= _SPEAKER_GAP)
+
+
 def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mapping[str, int]]
                ) -> dict[Name, str]:
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
-    "thing", "named", "maker", "story" of persons' names; "product", "medium", "site", "venue",
-    "town" of organisations'; "hashtag" of any). ``kinds``: (name, kind) -> articles."""
+    "thing", "named", "maker" of persons' names; "product", "medium", "site", "venue", "town",
+    "speaker" of organisations'; "story" of both; "hashtag" of any). ``kinds``: (name, kind) ->
+    articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         k = KIND_OF.get(kind)  # none: a person's marks (:mod:`indexer.person_marks`), "in:"
@@ -273,9 +309,23 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
                 or (k.fits is not None and not k.fits(typ, value))):
             continue
         found = counts.get(typ, {}).get(value, 0)
-        if found and n >= k.least and n >= k.share * found:
+        if found and n >= k.least and n >= k.share * found and not (
+                kind == SPEAKER and _heads_longer(value, counts.get(typ, {}))):
             out[(typ, value)] = kind
     return out
+
+
+# A longer name found in this many articles that begins with a name makes it a short form.
+_LONGER_MIN: Final = 3
+
+
+def _heads_longer(value: str, names: Mapping[str, int]) -> bool:
+    """Whether ``value`` is the first words of a longer name of ``names`` (value -> articles)
+    found in :data:`_LONGER_MIN` articles or more: a body's short form ("terang Big Hit":
+    Big Hit Entertainment), which speaks as the body does."""
+    words = name_words(value)
+    return any(c >= _LONGER_MIN and len(other := name_words(v)) > len(words)
+               and other[:len(words)] == words for v, c in names.items())
 
 
 # A one-word person's name that begins this many organisations' names (each found in

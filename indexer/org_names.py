@@ -223,3 +223,23 @@ def join_org_names(groups: Groups, places: frozenset[str],
         one = dominant(found, totals)
         if one is not None and DOMINANCE * totals[one] >= totals[root]:
             merge_groups(groups, totals, one, root)
+
+
+def join_legal_forms(groups: Groups) -> None:
+    """Names equal but for their legal forms are one company ("PT Antam" ~ "Antam", "Microsoft
+    Corp" ~ "Microsoft"), each the name its group is shown as (a name the joins before took
+    into another body's group is not that body); not where every such name is written in
+    capitals ("DAS", "PT DAS"): an acronym many things share."""
+    by_bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    written: dict[tuple[str, ...], bool] = defaultdict(bool)  # ... ever in small letters
+    for root, vs in sorted(groups.members().items()):
+        shown = min(vs, key=lambda v: (-groups.counts[v], v))
+        bare = tuple(w for w in name_words(shown) if w not in LEGAL_FORMS)
+        if bare:
+            by_bare[bare].append(root)
+            written[bare] |= not " ".join(w for w in shown.split()
+                                          if w.lower() not in LEGAL_FORMS).isupper()
+    for bare, roots in by_bare.items():
+        if len(roots) > 1 and written[bare]:
+            for other in roots[1:]:
+                groups.join(roots[0], other)

@@ -35,7 +35,7 @@ from indexer.near_names import (
     join_z_spellings,
 )
 from indexer.nicknames import join_nicknames
-from indexer.org_names import cut_short, join_org_names
+from indexer.org_names import cut_short, join_legal_forms, join_org_names
 from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_forms import (
@@ -114,6 +114,10 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         for half in parts:
             plain[half] = plain.get(half, 0) + counts[v]
     generic = generic_values(typ, plain, places) | set(credited)
+    spelt = spelt_out(evidence, typ) if evidence is not None and typ != "PER" else {}
+    # an acronym the corpus spells out as a thing's name is a thing's ("Marvel Cinematic
+    # Universe (MCU)")
+    generic |= {v for v, names in spelt.items() if v in plain and names <= generic}
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
     # an officer's name and another person's spelt alike are two people
     sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}
@@ -142,8 +146,9 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         if evidence is not None:
             join_nicknames(groups, evidence.together, dropped)
     if typ == "ORG":
-        join_org_names(groups, places, None if evidence is None else spelt_out(evidence, typ))
+        join_org_names(groups, places, None if evidence is None else spelt)
         join_affixed(groups)
+        join_legal_forms(groups)
         join_unit_heads(groups, places)
         alone, unitless = join_units(groups, places)
         cut |= alone | bodiless(groups, places)

@@ -20,6 +20,7 @@ from indexer.entity_map import EntityMap
 
 PKB = "Partai Kebangkitan Bangsa"
 PKS = "Partai Keadilan Sejahtera"
+PAN = "Partai Amanat Nasional"
 
 
 def _mentions(text: str, *written: tuple[str, str], field: str = "body") -> list[dict[str, Any]]:
@@ -72,6 +73,10 @@ def test_an_acronym_in_another_sense_is_no_organisation() -> None:
                  ("BTS", "BTS")) == {"BTS"}
     assert _gone("", "Sistem elektronik KIR resmi diluncurkan di UP PKB KIR di Pulogadung.",
                  ("PKB", PKB)) == {PKB}
+    # the ministry of state apparatus, not the party (as the 22k corpus writes it)
+    assert _gone("", "Selain itu, ada Kemenkumham, Men PAN RB, Pangdam hadir.",
+                 ("PAN", PAN)) == {PAN}
+    assert _gone("", "Kementerian PAN-RB membuka seleksi CPNS.", ("PAN", PAN)) == {PAN}
 
 
 def test_capitals_written_as_a_persons_initials_are_no_body_in_that_article() -> None:
@@ -100,6 +105,10 @@ def test_what_the_senses_rule_leaves() -> None:
     assert _gone("", "Konser 2019 BTS di Seoul ditonton 50.000 ARMY.", ("BTS", "BTS")) == set()
     assert _gone("", "Politikus PSI Dini Purwono menolak RKUHP.", ("PSI", "PSI")) == set()
     assert _gone("", "Mobil listrik BMW i8 dijual di Jakarta.", ("BMW", "BMW")) == set()
+    assert _gone("", "Jatah menteri PAN di kabinet belum jelas.", ("PAN", PAN)) == set()
+    body = ("Golkar, Partai Amanat Nasional (PAN) setuju. Menteri Pendayagunaan Aparatur "
+            "Negara hadir. Politikus PAN menolak.")
+    assert _gone("", body, ("PAN", PAN), ("Partai Amanat Nasional (PAN)", PAN)) == set()
     # the party written in full too: only the mention beside the sense's word goes
     body = ("Fraksi Partai Kebangkitan Bangsa mendukung keringanan pajak PKB. Politikus PKB "
             "hadir.")

@@ -18,6 +18,7 @@ from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.generic_values import generic_values, is_event
+from indexer.name_evidence import NameEvidence
 
 
 def _map(org: dict[str, int], loc: dict[str, int] | None = None,
@@ -228,6 +229,24 @@ def test_the_corpus_facets_have_no_generic_values(full_index_dir: Path) -> None:
         assert org.get(v, 0) >= 5, v
     assert not [v for v in generic_values("ORG", org, frozenset(p.lower() for p in place))
                 if org[v] >= 5]
+
+
+def test_an_acronym_spelt_out_as_a_things_name_is_no_value() -> None:
+    # as the 22k corpus writes and counts them
+    links = {"MCU": ("Marvel Cinematic Universe", 4), "KKI": ("Kongres Kebudayaan Indonesia", 2),
+             "BPK": ("Badan Pemeriksa Keuangan", 9), "FPI": ("Front Pembela Islam", 3)}
+    evidence = NameEvidence(links={(("ORG", short), ("ORG", whole)): n
+                                   for short, (whole, n) in links.items()})
+    org = {"MCU": 16, "Marvel Cinematic Universe": 28, "KKI": 4,
+           "Kongres Kebudayaan Indonesia": 3, "BPK": 47, "Badan Pemeriksa Keuangan": 61,
+           "FPI": 8, "Front Pembela Islam": 17, "Marvel Studios": 27}
+    m = compute_map({"PER": {}, "ORG": org, "LOC": {}}, {}, alias_person, evidence)
+    for v in ("MCU", "Marvel Cinematic Universe", "KKI", "Kongres Kebudayaan Indonesia"):
+        assert m.entity("ORG", v) == (), v
+    # must not change: an acronym spelt out as a body's name, a thing's maker
+    assert m.entity("ORG", "BPK") == ("Badan Pemeriksa Keuangan",)
+    assert m.entity("ORG", "FPI") == ("Front Pembela Islam",)
+    assert m.entity("ORG", "Marvel Studios") == ("Marvel Studios",)
 
 
 def test_kinds_quantities_groups_and_championships_are_no_values() -> None:

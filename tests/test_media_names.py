@@ -39,7 +39,7 @@ def test_the_word_before_a_name_says_a_medium() -> None:
     for text in ("diunggah di akun Instagram", "lewat kanal YouTube", "pesan WhatsApp",
                  "pengguna Twitter", "media sosial Facebook"):
         assert kind_before(text, text.rindex(" ") + 1) == "medium", text
-    for text in ("kata KPK", "juru bicara Facebook"):
+    for text in ("menurut KPK", "juru bicara Facebook"):
         assert kind_before(text, text.rindex(" ") + 1) is None, text
     assert kind_before("di Instagram", 3) == "site"  # a place's word, no medium's
 

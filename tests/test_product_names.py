@@ -65,6 +65,23 @@ def test_a_name_headed_by_a_makers_written_as_a_model_is_no_organisation() -> No
         assert m.entity("ORG", v) == (v,), v
 
 
+def test_a_models_bare_name_goes_with_its_name_read_as_a_persons() -> None:
+    # the 22k corpus: "mobil Daihatsu Sigra" read as a person's name (voted a model's), the
+    # bare "Sigra" as an organisation's
+    kinds = _kinds() | {(("ORG", "Daihatsu"), "maker"): 4,
+                        (("PER", "Daihatsu Sigra"), "maker"): 9,
+                        (("PER", "Toyota Wijaya"), "maker"): 1}
+    orgs = ORGS | {"Daihatsu": 44, "Sigra": 55, "Wijaya": 12}
+    m = compute_map({"PER": {"Daihatsu Sigra": 18, "Toyota Wijaya": 8}, "ORG": orgs, "LOC": {}},
+                    {}, alias_person, NameEvidence(kinds=kinds))
+    assert m.entity("PER", "Daihatsu Sigra") == ()
+    assert m.entity("ORG", "Sigra") == ()
+    # must not change: the maker; a bare name whose name with the maker's was never voted a
+    # model's
+    assert m.entity("ORG", "Daihatsu") == ("Daihatsu",)
+    assert m.entity("ORG", "Wijaya") == ("Wijaya",)
+
+
 def test_a_model_needs_its_makers_name_and_the_corpus_writing_it_so() -> None:
     kinds = _kinds()
     del kinds[(("ORG", "Toyota"), "maker")]  # Toyota no maker: Calya stays

@@ -45,6 +45,7 @@ from indexer.feed import (
 from indexer.map_workers import map_pool, mapped
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
+from indexer.story_worker import stories_forked
 
 WRITER_HEAP = 256 * 1024 * 1024
 
@@ -145,10 +146,8 @@ def reindex(
         with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:
             feed_documents(paths, field_map or {}, analyzer, park, report, pool, progress,
                            entity_docs, park)
-            with ThreadPoolExecutor(1) as side:
-                beside = _Beside(pool, side, park.stories)
-                entity_map = spill.entity_map(None if pool is None else beside)
-                stories = beside.result()
+            entity_map, stories = _map_and_stories(spill, park, pool,
+                                                   fork=pool is not None and not dask_address)
         # the map applied in a pool forked before tantivy's threads start (map_workers.py)
         with map_pool(1 if dask_address else workers or default_workers(), entity_map) as mp:
             index = store.create_empty(gen)
@@ -175,6 +174,19 @@ def reindex(
         store.save_analyzer(index_dir, analyzer, _name_lists(index, analyzer, user, entity_docs))
         store.switch_to(index_dir, gen)
     return report
+
+
+def _map_and_stories(spill: Spill, park: Parked, pool: Pool | None, *, fork: bool
+                     ) -> tuple[EntityMap, Stories]:
+    """The corpus's entity map (its types' parts in ``pool``) and the parked documents'
+    stories, worked out side by side: with ``fork``, the stories in a process of their own from
+    the start (:mod:`indexer.story_worker`), else in a thread once the map's jobs are out."""
+    if fork:
+        with stories_forked(park) as stories_of:
+            return spill.entity_map(pool), stories_of()
+    with ThreadPoolExecutor(1) as side:
+        beside = _Beside(pool, side, park.stories)
+        return spill.entity_map(None if pool is None else beside), beside.result()
 
 
 def _save_map_and_stories(gen: Path, entity_map: EntityMap, stories: Stories) -> None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -279,14 +279,28 @@ def cluster_batch(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stori
     """The stories of a set of articles at once: what :func:`cluster_all` gives (a later item
     with an id replaces the earlier one, as :meth:`Stories.add` does), with each band's keys
     sorted by numpy to find the buckets and a union-find over the linked pairs in them."""
+    stories = gathered(items)
+    return clustered(stories, linked_roots(stories))
+
+
+def gathered(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stories:
+    """The articles of ``items`` (a later item with an id replacing the earlier one), in no
+    story yet: :func:`clustered` puts them in theirs."""
     stories = Stories()
     prints, dates = stories._prints, stories._dates
     for doc_id, fp, date in items:
         if doc_id in prints:  # re-inserted at the end, as remove-then-add leaves it
             del prints[doc_id], dates[doc_id]
         prints[doc_id], dates[doc_id] = fp, date
-    ids = list(prints)
-    fps = list(prints.values())
+    return stories
+
+
+def linked_roots(stories: Stories) -> list[int]:
+    """For each article of :func:`gathered` ``stories``, in their order, the first of the
+    articles it is linked to through others (the union-find's root)."""
+    ids = list(stories._prints)
+    fps = list(stories._prints.values())
+    dates = stories._dates
     parent = list(range(len(ids)))
 
     def root(i: int) -> int:
@@ -304,9 +318,14 @@ def cluster_batch(items: Iterable[tuple[str, Fingerprint, int | None]]) -> Stori
                         ri, rj = root(i), root(j)
                         if ri != rj and linked(fps[i], fps[j], dates[ids[i]], dates[ids[j]]):
                             parent[rj] = ri
+    return [root(i) for i in range(len(ids))]
+
+
+def clustered(stories: Stories, roots: Sequence[int]) -> Stories:
+    """:func:`gathered` ``stories`` with each article in the story of its :func:`linked_roots`."""
     groups: dict[int, set[str]] = {}
-    for i, doc_id in enumerate(ids):
-        groups.setdefault(root(i), set()).add(doc_id)
+    for doc_id, r in zip(stories._prints, roots, strict=True):
+        groups.setdefault(r, set()).add(doc_id)
     for members in groups.values():
         stories._new_cluster(members)
     return stories

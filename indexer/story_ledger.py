@@ -6,6 +6,7 @@ stories), to be rewritten. :func:`story_fields` are the fields a story puts in a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from indexer import schema as S
@@ -13,7 +14,15 @@ from indexer.build_report import BuildReport
 from indexer.corpus_pass import Parcel, Spill
 from indexer.document import Prepared
 from indexer.fingerprints import Fingerprint
-from indexer.stories import Stories, changed, cluster_batch, story_id, story_key
+from indexer.stories import (
+    Stories,
+    changed,
+    clustered,
+    gathered,
+    linked_roots,
+    story_id,
+    story_key,
+)
 
 
 def epoch(prep: Prepared | Parcel) -> int | None:
@@ -37,10 +46,12 @@ class Parked:
         self.prints.append((item.id, item.fingerprint, epoch(item)))
         self.spill.add(item)
 
-    def stories(self) -> Stories:
-        stories = cluster_batch(self.prints)
+    def stories(self, roots: Sequence[int] | None = None) -> Stories:
+        """The parked documents' stories; ``roots``: their :func:`linked_roots`, when another
+        process worked them out (:mod:`indexer.story_worker`)."""
+        stories = gathered(self.prints)
         self.prints.clear()
-        return stories
+        return clustered(stories, linked_roots(stories) if roots is None else roots)
 
 
 def story_fields(doc_id: str, story: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The fast paths of stories proven equal to datasketch and to the incremental reference: the
 compiled shingle hashes equal their plain-Python definition, the compiled MinHash equals
 datasketch's ``update_batch``, the band buckets give ``MinHashLSH``'s
-candidates, and :func:`cluster_batch` gives :func:`cluster_all`'s stories."""
+candidates, and :func:`cluster_batch` gives :func:`cluster_all`'s stories, as do a full build's
+parked documents linked in a forked process."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_body
+from indexer.corpus_pass import Spill
 from indexer.fingerprints import (
     NUM_PERM,
     Fingerprint,
@@ -28,6 +30,8 @@ from indexer.fingerprints import (
     shingle_hashes,
 )
 from indexer.stories import BANDS, ROWS, Stories, cluster_all, cluster_batch
+from indexer.story_ledger import Parked
+from indexer.story_worker import stories_forked
 
 _P = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
 
@@ -104,6 +108,22 @@ def test_batch_clustering_equals_incremental_on_real_copies(
         stories.remove(items[1][0])
         stories.add("new", items[2][1], items[2][2])
     assert batch.assignments() == ref.assignments()
+
+
+def test_parked_documents_linked_in_a_forked_process_give_the_batch_stories(
+        bodies: list[tuple[str, str, str, int | None]], tmp_path: Path) -> None:
+    items = [(doc_id, fingerprint(body, src), day) for doc_id, body, src, day in bodies]
+    items += [(items[0][0], items[5][1], items[5][2])]  # a repeated id replaces the earlier
+    ref = cluster_batch(items)
+    here, forked = Parked(Spill(tmp_path)), Parked(Spill(tmp_path))
+    here.prints, forked.prints = list(items), list(items)
+    with stories_forked(forked) as stories_of:
+        got = stories_of()
+    for stories in (here.stories(), got):
+        assert stories.assignments() == ref.assignments()
+        assert stories.clusters() == ref.clusters()  # the same clusters, made in one order
+    assert sum(len(c) > 1 for c in got.clusters()) >= 250
+    assert not forked.prints  # the building process's copy is let go
 
 
 _TEXTS = ["a b c d e f g h", "a b c d e f g x", "p q r s t u v w", "p q r s t u v", "z"]

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from indexer.entities.facts import ALIASES, DATA, read_lines, read_sections
+from indexer.entities.facts import ALIASES, DATA, read_lines
+from indexer.entities.places import INITIALS_WORDS
 from indexer.initials import CONNECTIVES, initials
 from indexer.words import WORD_RE
 
@@ -84,8 +85,6 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 
 
-# The words right before a private person's initials ("berinisial MA": person_marks.txt).
-INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
 _INITIALLED_RE: Final = re.compile(
     r"\b(?i:" + "|".join(map(re.escape, sorted(INITIALS_WORDS))) + r")\s+([A-Z]{2,5})\b")
 _INITIALS_TELLS: Final = tuple(w.encode() for w in INITIALS_WORDS)

@@ -43,12 +43,11 @@ from typing import Final
 
 from indexer.entities.facts import DATA, load_names, load_places
 from indexer.name_keys import variant_key
-from indexer.org_names import LEGAL_FORMS
+from indexer.org_names import LEGAL_FORMS, ORG_SUFFIXES
 from indexer.variant_joins import equivalents
 
 DOMINANT: Final = Fraction(2, 3)
 PLACE_KINDS: Final = load_names(DATA / "place_kinds.txt")
-ORG_SUFFIXES: Final = load_names(DATA / "org_suffixes.txt")
 ACROSS: Final = ("ORG", "LOC")
 COMPANY_MIN: Final = 3
 HEADED_NAMES: Final = 5

@@ -38,10 +38,9 @@ from collections.abc import Collection, Mapping
 from fractions import Fraction
 from typing import Final
 
-from indexer.cross_types import ORG_SUFFIXES
 from indexer.entities.facts import DATA, load_names
 from indexer.name_keys import name_words, variant_key
-from indexer.org_names import LEGAL_FORMS
+from indexer.org_names import LEGAL_FORMS, ORG_SUFFIXES
 from indexer.variant_joins import equivalents
 
 PERSON_MIN: Final = 2

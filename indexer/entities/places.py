@@ -46,6 +46,7 @@ _PARTICLE_RE: Final = re.compile(
 _PARTICLE_STARTS: Final = frozenset("dvo")
 _NEXT_WORD_RE: Final = re.compile(rf" ({_CAPITAL_WORD})")
 _KNOWN_PLACES: Final = load_places()
+# The words right before a private person's initials ("berinisial MA": person_marks.txt).
 INITIALS_WORDS: Final = read_sections(DATA / "person_marks.txt")["initials"]
 
 

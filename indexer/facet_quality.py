@@ -21,13 +21,11 @@ from indexer import schema as S
 from indexer import store
 from indexer.name_keys import in_order, name_words, ticket_halves, variant_key
 
-ALL_VALUES = 65_000
-
 
 def facet_counts(index_dir: Path) -> dict[str, list[tuple[str, int]]]:
     """Every value of every keyword facet with its article count, most articles first."""
     searcher = store.open_index(index_dir).searcher()
-    aggs = {f: {"terms": {"field": f, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
+    aggs = {f: {"terms": {"field": f, "size": S.MAX_BUCKETS, "segment_size": S.MAX_BUCKETS}}
             for f in S.KEYWORD_FACETS}
     result = searcher.aggregate(tantivy.Query.all_query(), aggs)
     return {f: sorted(((b["key"], b["doc_count"]) for b in result[f]["buckets"]),

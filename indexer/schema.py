@@ -95,6 +95,10 @@ ENTITY_FACETS: Final = tuple(ENTITY_FIELDS.values())  # their fields: person, or
 KEYWORD_FACETS: Final = tuple(f.name for f in FACETS)
 
 SCHEMA_VERSION: Final = 4
+# The most distinct values one terms aggregation is asked for, as its size and its per-segment
+# candidates: every value of a facet, in practice (the API's /entities and explore counts,
+# scripts.facet_report's).
+MAX_BUCKETS: Final = 65_000
 
 
 @cache

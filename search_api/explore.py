@@ -6,8 +6,9 @@ organisations and places that appear with it most, the outlets that mention it m
 latest articles. Counts are of articles (every copy of a story counts).
 
 Co-occurrence counts are exact: the terms aggregations here ask for every distinct value of the
-field among the entity's articles (``size`` and ``segment_size`` at :data:`SCAN_SIZE`, so no
-segment cuts its candidates), and the top ones are chosen in Python. ``tests/test_explore.py``
+field among the entity's articles (``size`` and ``segment_size`` at
+:data:`indexer.schema.MAX_BUCKETS`: :func:`search_api.facets.every_value_agg`, so no segment
+cuts its candidates), and the top ones are chosen in Python. ``tests/test_explore.py``
 compares them with a brute-force count over the stored documents.
 """
 
@@ -29,7 +30,6 @@ TOP_RELATED: Final = 20
 TOP_SOURCES: Final = 10
 LATEST: Final = 10
 RELATED_FACETS: Final = (*S.ENTITY_FACETS, S.SOURCE)
-SCAN_SIZE: Final = 65_000  # distinct values one aggregation may return (every one, in practice)
 _ALIASES_KEY: Final = "explore:aliases"
 
 
@@ -59,10 +59,6 @@ class EntityProfile:
     source: tuple[Related, ...]
     latest: tuple[Latest, ...]
     aliases: tuple[str, ...]  # other spellings merged into this value at index time
-
-
-def _scan(field: str) -> dict[str, dict[str, object]]:
-    return {"terms": {"field": field, "size": SCAN_SIZE, "segment_size": SCAN_SIZE}}
 
 
 def _top(counts: list[tuple[str, int]], n: int, leave_out: str = "") -> tuple[Related, ...]:
@@ -149,7 +145,7 @@ def profile(holder: snapshot.SearcherHolder, etype: str, name: str) -> EntityPro
         return None
     searcher, schema = snap.searcher, snap.schema
     query = selection.combine(schema, None, [Query.term_query(schema, etype, value)])
-    spec = {**F.date_aggs(), **{f: _scan(f) for f in RELATED_FACETS}}
+    spec = {**F.date_aggs(), **{f: F.every_value_agg(f) for f in RELATED_FACETS}}
     agg = searcher.aggregate(query, spec)
     result = searcher.search(query, LATEST, count=True, order_by_field=S.DATE, order=Order.Desc)
     latest = []

@@ -31,7 +31,6 @@ from indexer import schema as S
 from indexer.document import text_key
 from search_api import facets as F
 from search_api.memo import per_snapshot
-from search_api.selection import ENTITY_SCAN_SIZE
 from search_api.snapshot import Snapshot
 
 Tables = Mapping[str, Mapping[int, str]]  # facet field -> number -> value
@@ -61,11 +60,11 @@ def _table(snap: Snapshot, name: str, key_field: str) -> dict[int, str] | None:
     except ValueError:  # an index built without the numbered columns
         return None
     everything = Query.all_query()
-    spec = {"text": _all_of(name), "key": _all_of(key_field)}
+    spec = {"text": F.every_value_agg(name), "key": F.every_value_agg(key_field)}
     result = snap.searcher.aggregate(everything, spec)
     text = _buckets(result.get("text"))
     keys = _buckets(result.get("key"))
-    if len(text) >= ENTITY_SCAN_SIZE or len(keys) != len(text):
+    if len(text) >= S.MAX_BUCKETS or len(keys) != len(text):
         return None
     table = {text_key(value): value for value in text}
     if len(table) != len(text):  # two values of this field hash alike
@@ -73,10 +72,6 @@ def _table(snap: Snapshot, name: str, key_field: str) -> dict[int, str] | None:
     if any(keys.get(k) != text[v] for k, v in table.items()):
         return None
     return table
-
-
-def _all_of(field: str) -> dict[str, Any]:
-    return {"terms": {"field": field, "size": ENTITY_SCAN_SIZE, "segment_size": ENTITY_SCAN_SIZE}}
 
 
 def _buckets(agg: Mapping[str, Any] | None) -> dict[Any, int]:
@@ -92,7 +87,7 @@ def probe_agg(keyed: Tables, name: str, size: int, segments: int) -> dict[str, A
     if name not in keyed:
         return F.probe_agg(name, size, segments)
     n = max(size, 1) + F.PROBE_EXTRA
-    candidates = n if segments == 1 else ENTITY_SCAN_SIZE
+    candidates = n if segments == 1 else S.MAX_BUCKETS
     return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
 
 
@@ -109,7 +104,7 @@ def wide_agg(name: str, size: int, segments: int) -> dict[str, Any]:
     Ties at the last place shown come from small counts over few values, which it usually
     holds whole, where a count by text would look each of its candidates up."""
     n = wide_width(size)
-    candidates = n if segments == 1 else max(n, ENTITY_SCAN_SIZE)
+    candidates = n if segments == 1 else max(n, S.MAX_BUCKETS)
     return {"terms": {"field": S.ENTITY_KEYS[name], "size": n, "segment_size": candidates}}
 
 

@@ -93,6 +93,12 @@ def terms_agg(
     return {"terms": spec}
 
 
+def every_value_agg(field: str) -> dict[str, Any]:
+    """A terms aggregation of every distinct value of ``field`` (:data:`S.MAX_BUCKETS` of them
+    at most, each segment's too: no segment cuts its candidates)."""
+    return terms_agg(field, S.MAX_BUCKETS)
+
+
 def probe_agg(field: str, size: int, segments: int = 2) -> dict[str, Any]:
     """A terms aggregation for the top ``size`` values that is cheaper than :func:`terms_agg` on
     one segment: it takes only ``size + PROBE_EXTRA`` candidates, and each candidate's value is

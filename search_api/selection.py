@@ -19,8 +19,6 @@ from search_api import facets as F
 from search_api.params import SearchRequest
 from search_api.snapshot import Snapshot
 
-ENTITY_SCAN_SIZE: Final = 65_000  # distinct values one /entities aggregation may return
-
 
 def _day_start(d: date) -> datetime:
     """Midnight of a calendar day in the API's day zone (WIB), as an aware datetime."""
@@ -111,7 +109,7 @@ def all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
     cached = snap.cache.get(key)
     if cached is None:
         q = combine(snap.schema, None, [])
-        agg = snap.searcher.aggregate(q, {"v": F.terms_agg(field_name, ENTITY_SCAN_SIZE)})
+        agg = snap.searcher.aggregate(q, {"v": F.terms_agg(field_name, S.MAX_BUCKETS)})
         cached = sorted(F.term_counts(agg.get("v")), key=lambda vc: (-vc[1], vc[0]))
         snap.cache[key] = cached
     return list(cached)

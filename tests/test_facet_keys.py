@@ -139,3 +139,8 @@ def test_facets_counted_by_number_over_several_segments_equal_brute_force_counts
                 expected = F.terms_facet(list(counts.items()), selected, size,
                                          {v: counts.get(v, 0) for v in selected})
                 assert facets.terms(name) == expected, (params, size, name)
+
+
+def test_every_value_agg_asks_for_every_value_in_each_segment() -> None:
+    assert F.every_value_agg("org") == {
+        "terms": {"field": "org", "size": 65_000, "segment_size": 65_000}}

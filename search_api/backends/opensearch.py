@@ -35,7 +35,7 @@ from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.name_keys import variant_key
 from indexer.opensearch_names import DEFAULT_NAME
-from search_api import explore, results, selection, snapshot, suggest, trends
+from search_api import explore, results, snapshot, suggest, trends
 from search_api import facets as F
 from search_api import stories as ST
 from search_api.backends import Marking, PageSearch
@@ -46,7 +46,6 @@ from search_api.backends import opensearch_parts as P
 from search_api.backends.opensearch_dsl import CompiledDsl, Dsl, compile_dsl
 from search_api.params import EntitiesRequest, SearchRequest
 
-COMPOSITE_PAGE: Final = 10_000
 RECHECK_SECONDS: Final = 1.0  # how often the alias is looked up again
 
 
@@ -247,20 +246,7 @@ class OpenSearchBackend:
         """Every story with more than one member (memoised): an exact ``composite`` walk."""
         cached = gen.cache.get("multi_member_stories")
         if cached is None:
-            cached = []
-            after: dict[str, Any] | None = None
-            while True:
-                composite: dict[str, Any] = {
-                    "size": COMPOSITE_PAGE, "sources": [{"s": {"terms": {"field": S.STORY}}}]}
-                if after is not None:
-                    composite["after"] = after
-                resp = self._search(gen, {"size": 0, "aggs": {"c": {"composite": composite}}})
-                part = resp["aggregations"]["c"]
-                cached.extend(str(b["key"]["s"]) for b in part["buckets"]
-                              if int(b["doc_count"]) > 1)
-                after = part.get("after_key")
-                if after is None or len(part["buckets"]) < COMPOSITE_PAGE:
-                    break
+            cached = [s for s, n in X.composite_counts(self, gen, S.STORY) if n > 1]
             gen.cache["multi_member_stories"] = cached
         return list(cached)
 
@@ -314,7 +300,7 @@ class OpenSearchBackend:
         cached = gen.cache.get(key)
         if cached is None:
             resp = self._search(gen, {
-                "size": 0, "aggs": {"v": FA.terms_agg(name, selection.ENTITY_SCAN_SIZE)}})
+                "size": 0, "aggs": {"v": FA.terms_agg(name, S.MAX_BUCKETS)}})
             counts = F.term_counts(resp["aggregations"]["v"])
             cached = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
             gen.cache[key] = cached

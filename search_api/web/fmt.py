@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from functools import cache, lru_cache
 from typing import Final
 
@@ -19,9 +19,9 @@ from babel.dates import format_time, get_time_format
 from babel.numbers import format_decimal as _babel_decimal
 from babel.numbers import get_group_symbol
 
+from indexer.dates import WIB
 from search_api.i18n import Lang
 
-WIB: Final = timezone(timedelta(hours=7), "WIB")
 # English times on a 24-hour clock, as the Indonesian ones are.
 _TIME_LOCALE: Final = {"en": "en_GB"}
 DAY_PATTERN: Final = "d MMM y"

@@ -97,7 +97,7 @@ def test_the_corpus_votes_on_the_kind_of_a_persons_name() -> None:
     assert m.entity("ORG", "Kilau Senja") == ("Kilau Senja",)
     assert m.counts["ORG"]["Kilau Senja"] == 45
     # an account; a hero's name written mostly as a hospital's: no person (and a bare first
-    # name no longer joins it)
+    # name does not join it)
     assert m.entity("PER", "Mulut Pedas") == ()
     assert m.entity("PER", "Ahmad Jaya") == ()
     assert m.entity("PER", "Ahmad") == ("Ahmad",)
@@ -150,7 +150,7 @@ def test_a_persons_name_mostly_in_retold_stories_is_a_characters() -> None:
     assert article_kinds("Sinopsisnya Bocor, Raka Wijaya Marah", body, mentions) == set()
     m = _map({"Raka Wijaya": 30, "Raka": 12, "Raka Santoso": 40, "Nadia Putri": 20},
              {("Raka Wijaya", "story"): 28, ("Raka", "story"): 12, ("Nadia Putri", "story"): 9})
-    # a character: no facet value, and a bare name of it no longer joins a real person
+    # a character: no facet value, and a bare name of it joins no real person
     assert m.entity("PER", "Raka Wijaya") == ()
     assert m.entity("PER", "Raka") == ()
     # must not change: an actor named in stories and in other news (under half of the articles)

@@ -1,6 +1,6 @@
 """The words of a place's kind and the venues' words are one list
-(:data:`indexer.variant_joins.PLACE_HEADS`, venues marked): the joins run in the order each
-list held when the venues' words were written twice, and the venues are the same words."""
+(:data:`indexer.variant_joins.PLACE_HEADS`, venues marked): the joins run in this order (a
+name's first join picks its group's root, which later rules read), and these are the venues."""
 
 from __future__ import annotations
 

@@ -63,25 +63,29 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                     is_place: Callable[[Mapping[str, Any]], bool],
                     other: Callable[[Mapping[str, Any], str], bool] = lambda m, v: False
                     ) -> set[tuple[str, int]]:
-    """The (field, start) of one article's place mentions (``is_place(m)``: whether the map makes
-    ``m`` a place's mention) written as a part of a longer name (see the module; ``other(m, v)``:
-    whether the corpus has ``v`` as a place's raw value the map makes another place than
-    ``m``'s)."""
+    """The (field, start) of one article's place mentions (the extractor's, ``is_place(m)``:
+    whether the map keeps ``m`` a place's) written as a part of a longer name (see the module;
+    ``other(m, v)``: whether the corpus has ``v`` as a place's raw value the map makes another
+    place than ``m``'s)."""
     out: set[tuple[str, int]] = set()
     for m in mentions:
-        start, end = m["start"], m["end"]
+        if m["type"] != "LOC":  # one the map retypes a place is a building's or a venue's name
+            continue
+        end = m["end"]
         text = body if m["field"] == "body" else title
         # most places stand after no slash, before no bracket and no capitalised word
         after = text[end:end + 2]
-        bracket = after == " (" or text[end - 1] == ")"
-        capital = after[1:].isupper() and after[0] == " "
-        slash = start > 0 and text[start - 1] == "/"
-        if not (bracket or capital or slash):
-            continue
-        if ((bracket and _spelt(text, start, end)) or (capital and (_cut_region(text, end) or (
-                m["field"] == "body" and _cut_name(text, m, other)))) or (
-                slash and _COMMAND_RE.search(text, max(0, start - _COMMAND_REACH), start))) \
-                and is_place(m):
+        start = m["start"]
+        if after == " (" or text[end - 1] == ")":
+            found = _spelt(text, start, end)
+        elif after[1:].isupper() and after[0] == " ":
+            found = _cut_region(text, end) or (
+                m["field"] == "body" and _cut_name(text, m, other))
+        else:
+            found = False
+        if not found and start and text[start - 1] == "/":
+            found = _COMMAND_RE.search(text, max(0, start - _COMMAND_REACH), start) is not None
+        if found and is_place(m):
             out.add((m["field"], start))
     return out
 

@@ -33,10 +33,9 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
 from indexer.generic_values import event_words, is_event
 from indexer.name_keys import name_words
-from indexer.name_kinds import EVENT, kind_before
+from indexer.name_kinds import EVENT, kind_before, kind_sections
 from indexer.words import WORD_PATTERN
 
 # The most capitalised words read after and before a place's mention.
@@ -68,7 +67,7 @@ def _lists() -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[tuple[str, ...
 
 _WHOLE, _FIRST, _AFTER_PLACE = _lists()
 # A competition's heads (:func:`~indexer.name_kinds.kind_before`: "Liga", "Piala").
-_HEADS: Final = read_sections(DATA / "kind_words.txt")[EVENT]
+_HEADS: Final = kind_sections()[EVENT]
 
 
 def in_events(title: str, body: str, mentions: Iterable[Mapping[str, Any]],

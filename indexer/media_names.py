@@ -14,9 +14,8 @@ from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, read_sections
 from indexer.name_keys import variant_key
-from indexer.name_kinds import MEDIUM
+from indexer.name_kinds import MEDIUM, kind_sections
 from indexer.words import word_before
 
 # The section of ``data/kind_words.txt`` of the company behind a medium: words, no kind.
@@ -25,7 +24,7 @@ COMPANY: Final = "company"
 
 @cache
 def _company_words() -> frozenset[str]:
-    return read_sections(DATA / "kind_words.txt")[COMPANY]
+    return kind_sections()[COMPANY]
 
 
 def media_values(kinds: Mapping[tuple[str, str], str], orgs: Iterable[str]) -> frozenset[str]:

@@ -212,15 +212,22 @@ KIND_OF: Final = {k.name: k for k in KINDS}
 
 
 @cache
+def kind_sections() -> dict[str, frozenset[str]]:
+    """The sections of ``data/kind_words.txt``: a kind's name -> its words (read once, for the
+    kinds voted here and for the modules that read one section: events, media, sites)."""
+    return read_sections(DATA / "kind_words.txt")
+
+
+@cache
 def _kind_words() -> dict[str, str]:
     """word -> the kind it says the next name is."""
-    sections = read_sections(DATA / "kind_words.txt")
+    sections = kind_sections()
     return {w: k.name for k in KINDS if k.of_words and not k.headline for w in sections[k.name]}
 
 
 @cache
 def _story_words() -> frozenset[str]:
-    return read_sections(DATA / "kind_words.txt")[STORY]
+    return kind_sections()[STORY]
 
 
 def tells_story(title: str) -> bool:

@@ -44,13 +44,11 @@ from indexer.entities.facts import (
     CLUB_LAST,
     CLUB_PLACE_WORDS,
     CLUB_SUFFIXES,
-    DATA,
-    read_sections,
 )
 from indexer.generic_values import is_event
 from indexer.mention_fields import in_fields
 from indexer.name_keys import variant_key
-from indexer.name_kinds import SITE
+from indexer.name_kinds import SITE, kind_sections
 from indexer.region_kinds import PROVINCE, REGENCY_SHORT, TOWNS
 from indexer.words import WORD_PATTERN, WORD_RE
 
@@ -259,5 +257,5 @@ def _club_of(name: str, key: str) -> bool:
 def _place_words() -> frozenset[str]:
     """The words before a place's name that write it as the place: the locatives ("di"), the
     kinds of region ("kota", "kab") and ``data/club_context.txt`` [place]."""
-    return (read_sections(DATA / "kind_words.txt")[SITE] | CLUB_PLACE_WORDS
+    return (kind_sections()[SITE] | CLUB_PLACE_WORDS
             | {PROVINCE, *TOWNS, *REGENCY_SHORT})

@@ -49,7 +49,9 @@ quote ('..." kata X', "ujar X") in a fifth of its articles, two at least, is a p
 "De Gea"), no facet value; a mention with a person's name right after it is not counted ("ujar
 Kabid Humas Polda Metro Jaya, Kombes Argo": he spoke, not the body), and a name that begins a
 longer organisation's name is that body's short form ("terang Big Hit": Big Hit Entertainment's
-statement).
+statement). An organisation's name written between quotes in half of its articles, three at
+least, is a work's title ("'Hotel Del Luna'", a drama; "''Super Clap''", a song), no facet
+value: a body's name is seldom quoted.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -96,6 +98,9 @@ MODEL: Final = "model"
 STORY: Final = "story"
 # A verb that says who spoke a quote, right before an organisation's name: a person's name.
 SPEAKER: Final = "speaker"
+# An organisation's name written between quotes ("'Hotel Del Luna'"): a work's title.
+QUOTED: Final = "quoted"
+_QUOTES: Final = frozenset("\"'“”‘’")
 # How far after a mention a person's name says he, not the mention, is the speaker.
 _SPEAKER_GAP: Final = 3
 # An organisation's name ending in a town's word written before a place's name after a comma:
@@ -207,6 +212,7 @@ KINDS: Final = (
     Kind(STORY, ("PER", "ORG"), Fraction(1, 2), headline=True),
     Kind(MINISTER, ("ORG",), Fraction(1, 2), org_only=True),
     Kind(SPEAKER, ("ORG",), Fraction(1, 5), org_only=True, fits=_speaker),
+    Kind(QUOTED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 
@@ -276,6 +282,9 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             out.add(((m["type"], m["name"]), HASHTAG))
         if m["type"] == "ORG" and in_rule_title(text, m["start"]):
             out.add(((m["type"], m["name"]), RULE_TITLE))
+        if (m["type"] == "ORG" and m["start"] > 0 and text[m["start"] - 1] in _QUOTES
+                and text[m["end"]:m["end"] + 1] in _QUOTES):
+            out.add(((m["type"], m["name"]), QUOTED))
         if story and m["type"] in KIND_OF[STORY].types:
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")
@@ -304,8 +313,8 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
     """The names (of ``counts``, type -> value -> articles) the words before them show to be
     of another kind: (type, value) -> the name of a voted kind of :data:`KINDS` ("group",
     "thing", "named", "maker" of persons' names; "product", "medium", "site", "venue", "town",
-    "speaker" of organisations'; "story" of both; "hashtag" of any). ``kinds``: (name, kind) ->
-    articles."""
+    "speaker", "quoted" of organisations'; "story" of both; "hashtag" of any). ``kinds``:
+    (name, kind) -> articles."""
     out: dict[Name, str] = {}
     for ((typ, value), kind), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
         k = KIND_OF.get(kind)  # none: a person's marks (:mod:`indexer.person_marks`), "in:"

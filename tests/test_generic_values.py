@@ -257,7 +257,8 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
               "Monster Energy Yamaha MotoGP": 8, "Grup Lippo": 5, "Bank Indonesia": 50,
               "Jakarta Islamic Index": 27, "Marvel Cinematic Universe": 39, "Index": 3,
               "Indeks Pembangunan": 2, "BEM": 28, "BEM UI": 5, "Badan Usaha Milik Negara": 23,
-              "Kementerian Badan Usaha Milik Negara": 7, "SKPD": 10},
+              "Kementerian Badan Usaha Milik Negara": 7, "SKPD": 10, "Badan Musyawarah": 11,
+              "Badan Musyawarah DPR": 3},
              loc={"MotoGP San Marino": 120, "San Marino": 89, "Libra": 2, "Selatan": 20,
                   "Kecamatan": 21, "Timur Tengah": 108, "Kecamatan Bunut": 18,
                   "Brunei": 59, "Brunei Darussalam": 92},
@@ -265,7 +266,8 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     for typ, gone in (("ORG", ("Timnas", "Kejaksaan", "Polisi", "Majelis Hakim", "KBRI", "BUMN",
                                "Cancer", "RAM 8 GB", "Kamera 48MP", "Zona Asia Grup G",
                                "MotoGP", "Jakarta Islamic Index", "Marvel Cinematic Universe",
-                               "BEM", "Badan Usaha Milik Negara", "SKPD")),
+                               "BEM", "Badan Usaha Milik Negara", "SKPD",
+                               "Badan Musyawarah")),
                       ("LOC", ("MotoGP San Marino", "Selatan", "Kecamatan")),
                       ("PER", ("Gemini",))):
         for v in gone:
@@ -275,7 +277,8 @@ def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     for typ, kept in (("ORG", ("Timnas Indonesia", "Kejaksaan Agung", "KBRI Ottawa",
                                "Kementerian BUMN", "Dewa 19", "Polisi Federal Australia",
                                "Monster Energy Yamaha MotoGP", "Grup Lippo", "Bank Indonesia",
-                               "Index", "Indeks Pembangunan", "BEM UI")),
+                               "Index", "Indeks Pembangunan", "BEM UI",
+                               "Badan Musyawarah DPR")),
                       ("LOC", ("San Marino", "Timur Tengah", "Kecamatan Bunut",
                                "Brunei Darussalam")),
                       ("PER", ("Lukman Hakim",))):

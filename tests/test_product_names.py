@@ -46,6 +46,12 @@ def test_a_word_of_a_models_line_is_counted_before_an_organisations_name_only() 
                                                  (("ORG", "Toyota Calya"), MODEL)}
     text = "sebuah mobil Toyota Calya plat nomor F 1524 VD rusak"
     assert kind_before(text, text.index("Toyota")) == "product"
+    # a device's part (as the 22k corpus writes them)
+    for text, name in (("dilengkapi dengan prosesor Qualcomm Snapdragon 665", "Qualcomm"),
+                       ("ditenagai Qualcomm Snapdragon 665 SoC", "Qualcomm"),
+                       ("chipset Qualcomm Snapdragon 855", "Qualcomm"),
+                       ("Apple membekali iPhone dengan chip A13 Bionic", "A13")):
+        assert kind_before(text, text.index(name)) == "product", text
     for text, name in (("harga New Sigra", "Sigra"), ("varian Xpander", "Xpander"),
                        ("seri Pajero Sport", "Pajero")):
         assert kind_before(text, text.index(name)) == MODEL, text

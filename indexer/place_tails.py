@@ -15,7 +15,10 @@ value (its first word a street's: ``expanded_names.STREET_HEADS``; not a toll ro
 what its group is mostly written as (not "Taman Makam Pahlawan", written mostly with
 Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
 :data:`~indexer.entity_groups.DOMINANCE` times as often as all its names with a place after it
-together (not "Gedung DPRD", a kind of building each province has). It runs after the street
+together (not "Gedung DPRD", a kind of building each province has), or X's names are written
+with that one place only, each way in RIVAL_MIN articles at least ("RS Polri" and "Rumah Sakit
+Polri Kramat Jati": one hospital; not "Hall B" of "Hall B Jakarta Convention Center", a part's
+label, nor "Balai Besar", which other places' names go on from). It runs after the street
 rules (:func:`~indexer.expanded_names.person_streets`), for which a street's name with its
 city after it is what pins the street to the city, joins no group they drop, and joins no
 street's name with its city ("Jalan Ahmad Yani Pontianak" is one of the city's streets).
@@ -24,7 +27,7 @@ street's name with its city ("Jalan Ahmad Yani Pontianak" is one of the city's s
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from typing import Final
 
@@ -54,6 +57,7 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
     known = {v for v, c in groups.counts.items() if c >= RIVAL_MIN}
     heads: dict[str, str] = {}  # a longer value -> the place it is written with
     lanes: set[str] = set()  # those of them that are a street's lane
+    wheres: defaultdict[str, set[str]] = defaultdict(set)  # a group -> what its names are with
     for v in groups.counts:
         ws = v.split()
         if len(ws) < 3:
@@ -68,6 +72,8 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
             head, tail = " ".join(ws[:i]), " ".join(ws[i:])
             if head in groups.counts and (tail in known or (i >= OWNED_MIN and tail in owners)):
                 heads[v] = head
+                # a place's group, or the owner's name
+                wheres[groups.find(head)].add(groups.find(tail) if tail in known else tail)
                 break
     located: Counter[str] = Counter()
     for v, head in heads.items():
@@ -75,8 +81,23 @@ def join_place_tails(groups: Groups, words: Mapping[str, tuple[str, ...]],
     for v, head in sorted(heads.items()):
         root = groups.find(head)
         if (shown[root] == head and root != groups.find(v)
+                and (groups.counts[head] >= DOMINANCE * located[head]
+                     or v not in lanes and _one_place(groups, head, v, wheres[root], totals))
                 and root not in dropped and groups.find(v) not in dropped
                 and words.get(head, ("",))[0] not in REGION_KINDS
-                and groups.counts[head] >= DOMINANCE * located[head]
                 and totals[root] >= totals[groups.find(v)]):
             groups.join(head, v)
+
+
+def _one_place(groups: Groups, head: str, v: str, wheres: Collection[str],
+               totals: Mapping[str, int]) -> bool:
+    """Whether ``head``, whose names the corpus writes with one place after them only (``wheres``)
+    and ``v`` is one of, names one building there ("RS Polri" of "Rumah Sakit Polri Kramat
+    Jati"): each is written in RIVAL_MIN articles or more, its last word is no part's label
+    ("Hall B"), and no other places' names going on from it are (not "Balai Besar" of "Balai
+    Besar Karantina Pertanian Surabaya", a kind of office)."""
+    mine = {groups.find(head), groups.find(v)}
+    return (len(wheres) == 1 and min(groups.counts[head], totals[groups.find(v)]) >= RIVAL_MIN
+            and len(head.rsplit(" ", 1)[-1]) > 1 and not head.rsplit(" ", 1)[-1].isdigit()
+            and sum(c for u, c in groups.counts.items()
+                    if u.startswith(head + " ") and groups.find(u) not in mine) < RIVAL_MIN)

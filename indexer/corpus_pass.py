@@ -421,7 +421,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")
     inside |= club_places(stored["title"], stored["body"], stored["category"] or "", mentions,
-                          emap.clubs({x for into in names["ORG"].values() for x in into}), place)
+                          emap.clubs({x for into in names["ORG"].values() for x in into}), place,
+                          emap.club_keys())
     if inside:  # no place can have every mention inside otherwise
         for v in whole_places(mentions, inside,
                               lambda m: m["name"] if typed(m) == "LOC" else None):

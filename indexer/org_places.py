@@ -16,7 +16,7 @@ apart) complete such a name with it that does not end with another place's name 
 Jakarta Pusat" is no organisation's, whatever the extractor read), or where the word right
 before it, written together with it, is such a name. The mention is dropped, and so is a
 place every mention of which in the article is. A place's name that ends an organisation's
-name ("Persipura Jayapura", "Polda Jawa Timur") says where it is: it stays the place's.
+name ("Polda Jawa Timur") says where it is: it stays the place's (but a club's, below).
 
 In an article filed as sports news naming a club (:func:`club_places`: "Real Madrid",
 "PSM Makassar", or "Persipura", which the corpus also writes "Persipura Jayapura":
@@ -27,7 +27,10 @@ place's name as written, "Kalteng" of Kalimantan Tengah), unless the article onc
 the place: after a locative or a word of a place ("di Madrid", "warga Jayapura", "kelahiran
 Medan", "pemain asli Surabaya"; ``data/club_context.txt`` [place]), as an address after a name
 ("Stadion Surajaya, Lamongan") or a dateline beginning a line ("Jakarta, Selasa (10/9/2019)"),
-or in a longer form ("Kota Makassar").
+or in a longer form ("Kota Makassar"). And in sports news a place's mention that ends a club's name
+of the corpus with the words written right before it ("Badak [[Lampung]]", "Persipura
+[[Jayapura]] 2-0", "Macan [[Kemayoran]]": the names of an organisation one of whose names is a
+club's, :func:`club_keys`) is the club's wherever else the article writes the place.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ GLUED_MIN: Final = 6
 GLUED_HEAD_MIN: Final = 2
 # The text before a mention read for the word before it.
 BEFORE_MAX: Final = 40
+# The most words of a club's name before a place's name that ends it.
+CLUB_HEAD_MAX: Final = 3
 # Capitalised words written one space apart right after a mention.
 _AFTER_RE: Final = re.compile(rf"(?: (?=[A-Z]){WORD_PATTERN}){{1,{AFTER_MAX}}}")
 # The word written right before a mention, one space before it.
@@ -77,6 +82,10 @@ _ADDRESS_RE: Final = re.compile(r"[A-Z][\w-]*,\s*\Z")
 _WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})[ ,]\Z")
 # A comma and a word right after a mention: a dateline's day ("Jakarta, Selasa").
 _WORD_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN})")
+# The words of a club's name right before a place's that ends it, one space apart ("Badak
+# Lampung", "Perseru Badak Lampung").
+_CLUB_HEAD_RE: Final = re.compile(
+    rf"((?:{WORD_PATTERN} ){{0,{CLUB_HEAD_MAX - 1}}}{WORD_PATTERN}) \Z")
 # A club's last words after a place's name that begins it ("Bali United", "Kalteng Putra").
 _CLUB_ENDS: Final = CLUB_SUFFIXES | CLUB_LAST
 
@@ -207,18 +216,21 @@ def club_names(counts: Iterable[str],
 
 
 def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping[str, Any]],
-                clubs: Iterable[str],
-                place: Callable[[Mapping[str, Any]], str | None]) -> set[tuple[str, int]]:
+                clubs: Iterable[str], place: Callable[[Mapping[str, Any]], str | None],
+                named: Collection[str] = ()) -> set[tuple[str, int]]:
     """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
     if it is no place's) that stand for a club of the article's organisations' names
-    (``clubs``) whose name ends with the place's or begins with it (see the module)."""
+    (``clubs``) whose name ends with the place's or begins with it, or that end a club's name
+    of the corpus (``named``: :func:`club_keys`) with the words right before them (see the
+    module)."""
     if not category.strip() or not sports_news(category):  # no category: nothing is known
         return set()
     names = [variant_key(c) for c in clubs if is_club(c)]
-    if not names:
+    if not names and not named:
         return set()
     found: dict[str, list[tuple[str, int]]] = {}
     as_place: set[str] = set()
+    cut: set[tuple[str, int]] = set()  # the end of a club's name written in full
     for fld, text, ms in in_fields(title, body, mentions):
         for m in ms:
             value = place(m)
@@ -226,6 +238,9 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
                 continue
             start, end = m["start"], m["end"]
             written = variant_key(text[start:end])
+            if named and _ends_club(text, start, written, named):
+                cut.add((fld, start))
+                continue
             keys = [k for k in dict.fromkeys((variant_key(value), written))
                     if any(_club_of(name, k) for name in names)]
             if not keys:
@@ -238,7 +253,31 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
                     or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start) \
                     or (after is not None and after.group(1).lower() in CALENDAR_WORDS):
                 as_place.add(value)
-    return {at for value, ats in found.items() if value not in as_place for at in ats}
+    return cut | {at for value, ats in found.items() if value not in as_place for at in ats}
+
+
+def _ends_club(text: str, start: int, written: str, named: Collection[str]) -> bool:
+    """Whether the words right before a place's mention at ``start`` (``written``: its variant
+    key) make a club's name of the corpus with it ("Badak [[Lampung]]", "Persipura
+    [[Jayapura]] 2-0")."""
+    before = _CLUB_HEAD_RE.search(text, max(0, start - BEFORE_MAX), start)
+    if before is None:
+        return False
+    words = variant_key(before.group(1)).split(" ")
+    return any(" ".join((*words[i:], written)) in named for i in range(len(words)))
+
+
+def club_keys(counts: Iterable[str], values: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The variant keys of the raw values (``counts``; ``values``: raw value -> what it becomes,
+    where that differs) of two words or more of the organisations one of whose names is a
+    club's (:func:`~indexer.club_words.is_club`): "badak lampung" of Perseru Badak Lampung FC."""
+    groups: dict[str, list[str]] = {}
+    for raw in counts:
+        into = values.get(raw, (raw,))
+        if len(into) == 1:
+            groups.setdefault(into[0], []).append(raw)
+    return frozenset(k for names in groups.values() if any(map(is_club, names))
+                     for n in names if " " in (k := variant_key(n)))
 
 
 def _line_start(text: str, start: int) -> bool:

@@ -164,3 +164,22 @@ def test_a_place_standing_for_a_club_named_otherwise_or_after_it_is_no_value(
     body = ("Tim nasional Indonesia menjamu Thailand di Stadion Utama Gelora Bung Karno (SUGBK)"
             "\n\nJakarta, Selasa (10/9/2019) malam. Penyerang Persija tampil sebagai starter.")
     assert "Jakarta" in _places(tmp_path, title, body, m, "Bola")
+
+
+def test_a_place_ending_a_clubs_name_written_in_full_is_no_place_there(tmp_path: Path) -> None:
+    # the 22k corpus writes "Badak Lampung FC" and "Badak Lampung" (one club); the extractor
+    # reads "Badak" apart from "Lampung"
+    m = compute_map({"PER": {}, "ORG": {"Badak Lampung FC": 7, "Badak Lampung": 6,
+                                        "Kalteng Putra": 49, "Persebaya": 120},
+                     "LOC": {"Lampung": 120, "Kalimantan Tengah": 235}},
+                    {}, alias_person, NameEvidence())
+    title = "Hasil Liga 1: Badak Lampung Tekuk Tim Tamunya, Kalteng Putra 2-1"
+    body = ("Kemenangan ini, membuat Badak Lampung naik satu peringkat ke posisi 12 klasemen "
+            "sementara Liga 1.")
+    assert "Lampung" in _extracted(tmp_path, title, body)["LOC"]
+    assert "Lampung" not in _places(tmp_path, title, body, m, "Bola")
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    assert "Lampung" not in _places(tmp_path, title, body, again, "Bola")
+    # the place written as a place stays; outside sports news nothing changes
+    assert "Lampung" in _places(tmp_path, title, body + " Laga digelar di Lampung.", m, "Bola")
+    assert "Lampung" in _places(tmp_path, title, body, m)

@@ -422,7 +422,7 @@ def _places_in_names(stored: Json, emap: EntityMap,
                                lambda m: typed(m) == "LOC")
     inside |= club_places(stored["title"], stored["body"], stored["category"] or "", mentions,
                           emap.clubs({x for into in names["ORG"].values() for x in into}), place,
-                          emap.club_keys())
+                          emap.club_keys(), emap.club_towns())
     if inside:  # no place can have every mention inside otherwise
         for v in whole_places(mentions, inside,
                               lambda m: m["name"] if typed(m) == "LOC" else None):

@@ -26,7 +26,7 @@ from indexer.complex_sites import article_venues
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
-from indexer.org_places import OrgLeads, club_keys, club_names
+from indexer.org_places import OrgLeads, club_keys, club_names, club_towns
 from indexer.person_context import (
     CompanyTest,
     Finals,
@@ -130,6 +130,8 @@ class EntityMap:
     _clubs: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # the variant keys of the clubs' names (:func:`~indexer.org_places.club_keys`)
     _club_keys: set[str] = field(default_factory=set, compare=False)
+    # the places named mostly for their clubs (:func:`~indexer.org_places.club_towns`)
+    _club_towns: set[str] = field(default_factory=set, compare=False)
 
     def __post_init__(self) -> None:
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
@@ -165,6 +167,8 @@ class EntityMap:
                              and self.entity("ORG", v) != ())
         self._clubs.update(club_names(self.counts.get("ORG", {}), self.values.get("ORG", {})))
         self._club_keys.update(club_keys(self.counts.get("ORG", {}), self.values.get("ORG", {})))
+        self._club_towns.update(club_towns(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
+                                           lambda v: self.entity("LOC", v)))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -308,6 +312,10 @@ class EntityMap:
     def club_keys(self) -> Collection[str]:
         """The variant keys of the corpus's clubs' names (:func:`~indexer.org_places.club_keys`)."""
         return self._club_keys
+
+    def club_towns(self) -> Collection[str]:
+        """The places named mostly for their clubs (:func:`~indexer.org_places.club_towns`)."""
+        return self._club_towns
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another

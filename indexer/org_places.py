@@ -36,6 +36,7 @@ club's, :func:`club_keys`) is the club's wherever else the article writes the pl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,6 +64,8 @@ GLUED_MIN: Final = 6
 GLUED_HEAD_MIN: Final = 2
 # The text before a mention read for the word before it.
 BEFORE_MAX: Final = 40
+# The most words before a place's name read for a word that writes it as the place.
+PLACE_WORDS_MAX: Final = 3
 # The most words of a club's name before a place's name that ends it.
 CLUB_HEAD_MAX: Final = 3
 # Capitalised words written one space apart right after a mention.
@@ -78,8 +81,10 @@ _AFTER_BYTES_RE: Final = re.compile(rb' ([^\s"\\]+)')
 _BEFORE_BYTES_RE: Final = re.compile(rb'([^\s"\\]+) \Z')
 # A capitalised name and a comma right before a mention: an address ("Stadion Surajaya, Lamongan").
 _ADDRESS_RE: Final = re.compile(r"[A-Z][\w-]*,\s*\Z")
-# The word right before a mention, a space or a comma apart (the corpus's "di,Sleman").
-_WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})[ ,]\Z")
+# The words right before a mention, the last a space or a comma apart from it ("kota
+# kelahirannya, Madrid"; the corpus's "di,Sleman").
+_WORDS_BEFORE_RE: Final = re.compile(
+    rf"((?:{WORD_PATTERN} ){{0,{PLACE_WORDS_MAX - 1}}}{WORD_PATTERN})[ ,]\s*\Z")
 # A comma and a word right after a mention: a dateline's day ("Jakarta, Selasa").
 _WORD_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN})")
 # The words of a club's name right before a place's that ends it, one space apart ("Badak
@@ -217,16 +222,17 @@ def club_names(counts: Iterable[str],
 
 def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping[str, Any]],
                 clubs: Iterable[str], place: Callable[[Mapping[str, Any]], str | None],
-                named: Collection[str] = ()) -> set[tuple[str, int]]:
+                named: Collection[str] = (), towns: Collection[str] = ()
+                ) -> set[tuple[str, int]]:
     """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
     if it is no place's) that stand for a club of the article's organisations' names
-    (``clubs``) whose name ends with the place's or begins with it, or that end a club's name
-    of the corpus (``named``: :func:`club_keys`) with the words right before them (see the
-    module)."""
+    (``clubs``) whose name ends with the place's or begins with it, or of a town named mostly
+    for its clubs (``towns``: :func:`club_towns`), or that end a club's name of the corpus
+    (``named``: :func:`club_keys`) with the words right before them (see the module)."""
     if not category.strip() or not sports_news(category):  # no category: nothing is known
         return set()
     names = [variant_key(c) for c in clubs if is_club(c)]
-    if not names and not named:
+    if not names and not named and not towns:
         return set()
     found: dict[str, list[tuple[str, int]]] = {}
     as_place: set[str] = set()
@@ -242,14 +248,15 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
                 cut.add((fld, start))
                 continue
             keys = [k for k in dict.fromkeys((variant_key(value), written))
-                    if any(_club_of(name, k) for name in names)]
+                    if k in towns or any(_club_of(name, k) for name in names)]
             if not keys:
                 continue
             found.setdefault(value, []).append((fld, start))
-            before = _WORD_BEFORE_RE.search(text, max(0, start - BEFORE_MAX), start)
+            before = _WORDS_BEFORE_RE.search(text, max(0, start - BEFORE_MAX), start)
             after = _WORD_AFTER_RE.match(text, end) if _line_start(text, start) else None
             if written not in keys \
-                    or (before is not None and before.group(1).lower() in _place_words()) \
+                    or (before is not None
+                        and not _place_words().isdisjoint(before.group(1).lower().split())) \
                     or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start) \
                     or (after is not None and after.group(1).lower() in CALENDAR_WORDS):
                 as_place.add(value)
@@ -265,6 +272,26 @@ def _ends_club(text: str, start: int, written: str, named: Collection[str]) -> b
         return False
     words = variant_key(before.group(1)).split(" ")
     return any(" ".join((*words[i:], written)) in named for i in range(len(words)))
+
+
+def club_towns(orgs: Mapping[str, int], places: Mapping[str, int],
+               place: Callable[[str], tuple[str, ...]]) -> frozenset[str]:
+    """The variant keys of the places whose clubs the corpus names in as many articles as the
+    place itself or more ("madrid": Real Madrid, Atletico Madrid): ``orgs`` and ``places``, the
+    organisations' and the places' raw values -> articles; ``place``: what a place's raw
+    value becomes. A club's articles count for each place its name ends with."""
+    clubs: Counter[str] = Counter()
+    for v, n in orgs.items():
+        if is_club(v):
+            words = variant_key(v).split(" ")
+            for i in range(1, len(words)):
+                clubs[" ".join(words[i:])] += n
+    found: Counter[str] = Counter()
+    for v, n in places.items():
+        for x in place(v):
+            if (k := variant_key(x)) in clubs:
+                found[k] += n
+    return frozenset(k for k, n in found.items() if clubs[k] >= n)
 
 
 def club_keys(counts: Iterable[str], values: Mapping[str, tuple[str, ...]]) -> frozenset[str]:

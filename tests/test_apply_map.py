@@ -92,7 +92,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,
                           emap.clubs({x for into in names["ORG"].values() for x in into}),
-                          place_value, emap.club_keys())
+                          place_value, emap.club_keys(), emap.club_towns())
     inside |= others
     for v in whole_places(as_dicts, inside, place):
         names["LOC"][v] = ()

@@ -128,8 +128,9 @@ class EntityMap:
     # an organisation's value -> the other names of it that are a club's ("Persipura" ->
     # "Persipura Jayapura": :func:`~indexer.org_places.club_names`)
     _clubs: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
-    # the variant keys of the clubs' names (:func:`~indexer.org_places.club_keys`)
-    _club_keys: set[str] = field(default_factory=set, compare=False)
+    # a place's key -> the words before it that make a club's name with it
+    # (:func:`~indexer.org_places.club_keys`)
+    _club_keys: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     # the places named mostly for their clubs (:func:`~indexer.org_places.club_towns`)
     _club_towns: set[str] = field(default_factory=set, compare=False)
 
@@ -309,8 +310,9 @@ class EntityMap:
         for v in orgs:
             yield from self._clubs.get(v, ())
 
-    def club_keys(self) -> Collection[str]:
-        """The variant keys of the corpus's clubs' names (:func:`~indexer.org_places.club_keys`)."""
+    def club_keys(self) -> Mapping[str, frozenset[str]]:
+        """The corpus's clubs' names by the place's name they may end with
+        (:func:`~indexer.org_places.club_keys`)."""
         return self._club_keys
 
     def club_towns(self) -> Collection[str]:

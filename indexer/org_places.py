@@ -85,12 +85,10 @@ _ADDRESS_RE: Final = re.compile(r"[A-Z][\w-]*,\s*\Z")
 # kelahirannya, Madrid"; the corpus's "di,Sleman").
 _WORDS_BEFORE_RE: Final = re.compile(
     rf"((?:{WORD_PATTERN} ){{0,{PLACE_WORDS_MAX - 1}}}{WORD_PATTERN})[ ,]\s*\Z")
+# A token's last word.
+_LAST_WORD_RE: Final = re.compile(rf"(?:{WORD_PATTERN})\Z")
 # A comma and a word right after a mention: a dateline's day ("Jakarta, Selasa").
 _WORD_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN})")
-# The words of a club's name right before a place's that ends it, one space apart ("Badak
-# Lampung", "Perseru Badak Lampung").
-_CLUB_HEAD_RE: Final = re.compile(
-    rf"((?:{WORD_PATTERN} ){{0,{CLUB_HEAD_MAX - 1}}}{WORD_PATTERN}) \Z")
 # A club's last words after a place's name that begins it ("Bali United", "Kalteng Putra").
 _CLUB_ENDS: Final = CLUB_SUFFIXES | CLUB_LAST
 
@@ -222,7 +220,8 @@ def club_names(counts: Iterable[str],
 
 def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping[str, Any]],
                 clubs: Iterable[str], place: Callable[[Mapping[str, Any]], str | None],
-                named: Collection[str] = (), towns: Collection[str] = ()
+                named: Mapping[str, Collection[str]] | None = None,
+                towns: Collection[str] = ()
                 ) -> set[tuple[str, int]]:
     """The (field, start) of one article's mentions of a place (``place(m)``: its value, None
     if it is no place's) that stand for a club of the article's organisations' names
@@ -263,15 +262,25 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
     return cut | {at for value, ats in found.items() if value not in as_place for at in ats}
 
 
-def _ends_club(text: str, start: int, written: str, named: Collection[str]) -> bool:
+def _ends_club(text: str, start: int, written: str,
+               named: Mapping[str, Collection[str]]) -> bool:
     """Whether the words right before a place's mention at ``start`` (``written``: its variant
     key) make a club's name of the corpus with it ("Badak [[Lampung]]", "Persipura
-    [[Jayapura]] 2-0")."""
-    before = _CLUB_HEAD_RE.search(text, max(0, start - BEFORE_MAX), start)
-    if before is None:
+    [[Jayapura]] 2-0"; ``named``: :func:`club_keys`)."""
+    heads = named.get(written)
+    if not heads or text[start - 1:start] != " ":
         return False
-    words = variant_key(before.group(1)).split(" ")
-    return any(" ".join((*words[i:], written)) in named for i in range(len(words)))
+    words: list[str] = []
+    for token in reversed(text[max(0, start - BEFORE_MAX):start - 1].split(" ")[-CLUB_HEAD_MAX:]):
+        word = _LAST_WORD_RE.search(token)  # the word of ",Badak", "'Macan"
+        if word is None:
+            break
+        words.insert(0, word.group())
+        if variant_key(" ".join(words)) in heads:
+            return True
+        if word.start() > 0:
+            break
+    return False
 
 
 def club_towns(orgs: Mapping[str, int], places: Mapping[str, int],
@@ -294,17 +303,25 @@ def club_towns(orgs: Mapping[str, int], places: Mapping[str, int],
     return frozenset(k for k, n in found.items() if clubs[k] >= n)
 
 
-def club_keys(counts: Iterable[str], values: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
-    """The variant keys of the raw values (``counts``; ``values``: raw value -> what it becomes,
-    where that differs) of two words or more of the organisations one of whose names is a
-    club's (:func:`~indexer.club_words.is_club`): "badak lampung" of Perseru Badak Lampung FC."""
+def club_keys(counts: Iterable[str],
+              values: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """The names of the organisations one of whose names is a club's
+    (:func:`~indexer.club_words.is_club`; ``counts``: the raw values; ``values``: raw value ->
+    what it becomes, where that differs), as a place's variant key that may end one -> the
+    words before it there: "lampung" -> "badak", "perseru badak" (Perseru Badak Lampung FC)."""
     groups: dict[str, list[str]] = {}
     for raw in counts:
         into = values.get(raw, (raw,))
         if len(into) == 1:
             groups.setdefault(into[0], []).append(raw)
-    return frozenset(k for names in groups.values() if any(map(is_club, names))
-                     for n in names if " " in (k := variant_key(n)))
+    out: dict[str, set[str]] = {}
+    for names in groups.values():
+        if any(map(is_club, names)):
+            for n in names:
+                words = variant_key(n).split(" ")
+                for i in range(1, len(words)):
+                    out.setdefault(" ".join(words[i:]), set()).add(" ".join(words[:i]))
+    return {k: frozenset(heads) for k, heads in out.items()}
 
 
 def _line_start(text: str, start: int) -> bool:

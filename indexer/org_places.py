@@ -246,16 +246,19 @@ def club_places(title: str, body: str, category: str, mentions: Iterable[Mapping
             if named and _ends_club(text, start, written, named):
                 cut.add((fld, start))
                 continue
-            keys = [k for k in dict.fromkeys((variant_key(value), written))
-                    if k in towns or any(_club_of(name, k) for name in names)]
+            either = dict.fromkeys((variant_key(value), written))
+            keys = [k for k in either if any(_club_of(name, k) for name in names)]
+            # a town of clubs the article does not name: a word of a place further before
+            # it writes it as the place too ("kota kelahirannya, Madrid")
+            wide = not keys
+            keys = keys or [k for k in either if k in towns]
             if not keys:
                 continue
             found.setdefault(value, []).append((fld, start))
             before = _WORDS_BEFORE_RE.search(text, max(0, start - BEFORE_MAX), start)
+            read = before.group(1).lower().split()[0 if wide else -1:] if before else []
             after = _WORD_AFTER_RE.match(text, end) if _line_start(text, start) else None
-            if written not in keys \
-                    or (before is not None
-                        and not _place_words().isdisjoint(before.group(1).lower().split())) \
+            if written not in keys or not _place_words().isdisjoint(read) \
                     or _ADDRESS_RE.search(text, max(0, start - BEFORE_MAX), start) \
                     or (after is not None and after.group(1).lower() in CALENDAR_WORDS):
                 as_place.add(value)

@@ -51,6 +51,7 @@ from indexer.variant_joins import town_keys
 from indexer.youth_teams import youth_nicknames
 
 MAP_VERSION: Final = 1
+_NO_TYPES: Final[Mapping[str, str]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,9 @@ class EntityMap:
     held: Mapping[str, str] = field(default_factory=dict)
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    # type -> raw value -> the type it is, for every value counted or moved: :meth:`type_of`
+    # in one look-up (asked of every mention by every per-article place rule)
+    _type_at: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     _persons: Counter[str] = field(default_factory=Counter, compare=False)  # value -> articles
     _tells: dict[str, bool] = field(default_factory=dict, compare=False)
     # organisation's raw value -> the words its longer names go on with (:mod:`cut_names`)
@@ -135,6 +139,9 @@ class EntityMap:
     _club_towns: set[str] = field(default_factory=set, compare=False)
 
     def __post_init__(self) -> None:
+        for typ in {*self.counts, *self.types}:
+            self._type_at[typ] = {**dict.fromkeys(self.counts.get(typ, {}), typ),
+                                  **self.types.get(typ, {})}
         # Unseen values (``warta add``) join by variant key: key -> what a seen value became.
         for typ, counts in self.counts.items():
             mapped = self.values.get(typ, {})
@@ -177,12 +184,10 @@ class EntityMap:
 
     def type_of(self, typ: str, value: str) -> str:
         """The type a value of type ``typ`` is (unseen values by their variant key)."""
-        moved = self.types.get(typ, {}).get(value)
-        if moved is not None:
-            return moved
-        if value in self.counts.get(typ, {}):
-            return typ
-        return self._type_keys.get(typ, {}).get(variant_key(value), typ)
+        found = self._type_at.get(typ, _NO_TYPES).get(value)
+        if found is not None:
+            return found
+        return self._type_keys.get(typ, _NO_TYPES).get(variant_key(value), typ)
 
     def entity(self, typ: str, value: str) -> tuple[str, ...]:
         mapped = self.values.get(typ, {}).get(value)

@@ -12,6 +12,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import lexicon
 from indexer import schema as S
@@ -26,6 +28,7 @@ from indexer.event_places import in_events
 from indexer.feed import iter_records
 from indexer.held_places import place_end
 from indexer.inner_names import inner_only
+from indexer.name_keys import variant_key
 from indexer.name_places import places_in_names, whole_places
 from indexer.org_places import club_places, in_org_names
 from indexer.part_places import in_longer_names
@@ -235,3 +238,35 @@ def test_a_name_cut_from_another_bodys_loses_that_mention(tmp_path: Path) -> Non
     for v in cut:
         assert all(text != v for _, text in written), written
     assert "Institut Teknologi Bandung" in after.entities["ORG"]
+
+
+def _type_of_reference(emap: EntityMap, typ: str, value: str) -> str:
+    """:meth:`EntityMap.type_of` as its definition reads: a moved value's new type, a counted
+    value's own, an unseen one's by its variant key (the type of a moved value sharing it)."""
+    moved = emap.types.get(typ, {}).get(value)
+    if moved is not None:
+        return moved
+    if value in emap.counts.get(typ, {}):
+        return typ
+    for v, to in sorted(emap.types.get(typ, {}).items()):
+        if variant_key(v) == variant_key(value):
+            return to
+    return typ
+
+
+_VALUE = st.sampled_from(["Juventus", "JUVENTUS", "juventus", "Bali", "Bali United", "BALI",
+                          "Real  Madrid", "Real Madrid", "Ma'ruf", "Maruf", "X"])
+_TYPE = st.sampled_from(["ORG", "LOC", "PER"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_TYPE, st.dictionaries(_VALUE, st.integers(1, 9), max_size=6)),
+       st.dictionaries(_TYPE, st.dictionaries(_VALUE, _TYPE, max_size=4)),
+       st.lists(st.tuples(_TYPE, _VALUE), max_size=20))
+def test_type_of_is_its_definition(counts: dict[str, dict[str, int]],
+                                   types: dict[str, dict[str, str]],
+                                   asked: list[tuple[str, str]]) -> None:
+    emap = EntityMap({}, counts, {}, types)
+    for typ, value in [*asked, *((t, v) for t, vs in [*counts.items(), *types.items()]
+                                 for v in vs)]:
+        assert emap.type_of(typ, value) == _type_of_reference(emap, typ, value), (typ, value)

@@ -404,7 +404,8 @@ def join_vowel_swaps(groups: Groups) -> None:
             for i, ch in enumerate(key):
                 if ch in _SWAP_VOWELS:
                     by_gap[f"{key[:i]}*{key[i + 1:]}"].add(v)
-    for _, values in sorted(by_gap.items()):
+    # most gaps hold one name only: nothing to join there
+    for _, values in sorted((gap, vs) for gap, vs in by_gap.items() if len(vs) > 1):
         roots = sorted({groups.find(v) for v in values}, key=lambda g: (-totals[g], g))
         for other in roots[1:]:
             if totals[roots[0]] >= max(SWAP_MIN, SWAP_DOMINANCE * totals[other]):

@@ -43,12 +43,18 @@ class Groups:
             out[self.find(v)].append(v)
         return out
 
-def group_counts(groups: Groups) -> dict[str, int]:
-    """Each group's root with the summed count of its members."""
-    total: Counter[str] = Counter()
+def group_counts(groups: Groups) -> Counter[str]:
+    """Each group's root with the summed count of its members. (Each rule of the map asks it of
+    every value: a value that is its group's root or points at it, as most do once
+    :meth:`Groups.find` has shortened their paths, is read without a call.)"""
+    total: dict[str, int] = {}
+    parent, get = groups.parent, total.get
     for v, c in groups.counts.items():
-        total[groups.find(v)] += c
-    return total
+        root = parent[v]
+        if root != v and parent[root] != root:
+            root = groups.find(v)
+        total[root] = get(root, 0) + c
+    return Counter(total)
 
 
 def dominant(candidates: set[str], totals: Mapping[str, int]) -> str | None:

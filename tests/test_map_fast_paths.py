@@ -114,3 +114,27 @@ def test_join_misspellings_equals_its_definition_on_the_corpus(full_index_dir: P
     fast, slow = _both(counts, [])
     assert fast == slow
     assert sum(v != r for v, r in fast.items()) > 50  # the corpus has misspellings it joins
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3), st.integers(1, 40),
+                       min_size=1, max_size=30), st.data())
+def test_group_counts_equals_its_definition(counts: dict[str, int], data: st.DataObject) -> None:
+    """group_counts (roots read without a call where a value is one or points at one) is the
+    summed count of each group's members by its root, in the order the roots first come, and
+    leaves the union-find as finding every value's root leaves it."""
+    values = list(counts)
+    pairs = data.draw(st.lists(st.tuples(st.sampled_from(values), st.sampled_from(values)),
+                               max_size=40))
+    fast, plain = Groups(counts), Groups(counts)
+    for a, b in pairs:  # joined without finding (deep paths), as a rule's joins leave them
+        for g in (fast, plain):
+            g.parent[g.find(b)] = a if g.find(a) != g.find(b) else g.parent[g.find(b)]
+    totals: dict[str, int] = {}
+    for v, c in counts.items():
+        root = plain.find(v)
+        totals[root] = totals.get(root, 0) + c
+    found = group_counts(fast)
+    assert list(found.items()) == list(totals.items())
+    assert found["no such root"] == 0  # a Counter, as the rules read it
+    assert fast.parent == plain.parent

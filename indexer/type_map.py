@@ -20,7 +20,7 @@ from indexer.expanded_names import (
 from indexer.front_names import front_names
 from indexer.generic_values import generic_values
 from indexer.name_evidence import NameEvidence, completions, join_linked, linked_words, spelt_out
-from indexer.name_keys import initial, most_written, ticket_halves, variant_key
+from indexer.name_keys import initial, most_written, name_words, ticket_halves, variant_key
 from indexer.name_parts import join_name_parts
 from indexer.near_names import (
     join_club_names,
@@ -118,6 +118,9 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     # an acronym the corpus spells out as a thing's name is a thing's ("Marvel Cinematic
     # Universe (MCU)")
     generic |= {v for v, names in spelt.items() if v in plain and names <= generic}
+    if typ == "ORG":  # and one written with its words run together ("Google Playstore")
+        run = {k for v in generic if (k := "".join(name_words(v)))}
+        generic |= {v for v in plain if "".join(name_words(v)) in run}
     groups = Groups({v: c for v, c in plain.items() if v not in generic})
     # an officer's name and another person's spelt alike are two people
     sides = rank_sides(evidence.kinds, plain) if typ == "PER" and evidence is not None else {}

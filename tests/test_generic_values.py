@@ -249,6 +249,20 @@ def test_an_acronym_spelt_out_as_a_things_name_is_no_value() -> None:
     assert m.entity("ORG", "Marvel Studios") == ("Marvel Studios",)
 
 
+def test_a_no_values_name_written_run_together_is_no_value() -> None:
+    # as the 22k corpus writes them: an app store's name (a thing's, by its last word), a
+    # plate after a car
+    m = _map({"Google Play Store": 21, "Google Playstore": 13, "Google PlayStore": 1,
+              "Toyota Camry B 1898 TAG": 1, "Toyota Camry B1898 TAG": 1, "Google": 81,
+              "Trans TV": 31, "TransTV": 3})
+    for v in ("Google Play Store", "Google Playstore", "Google PlayStore",
+              "Toyota Camry B 1898 TAG", "Toyota Camry B1898 TAG"):
+        assert m.entity("ORG", v) == (), v
+    # must not change: a body's name written run together
+    assert m.entity("ORG", "Google") == ("Google",)
+    assert m.entity("ORG", "TransTV") == m.entity("ORG", "Trans TV") != ()
+
+
 def test_kinds_quantities_groups_and_championships_are_no_values() -> None:
     m = _map({"Timnas": 99, "Timnas Indonesia": 153, "Kejaksaan": 58, "Kejaksaan Agung": 56,
               "Polisi": 36, "Majelis Hakim": 22, "KBRI": 35, "KBRI Ottawa": 3, "BUMN": 89,

@@ -5,7 +5,7 @@ steps before and after the types' maps, which the feed's pool computes), and a c
 meanwhile. A process forked then inherits the parked fingerprints (nothing is pickled on the
 way there) and links them (:func:`~indexer.stories.linked_roots`) on that core; only each
 article's root comes back, and the building process puts the articles in their stories
-(:meth:`~indexer.story_ledger.Parked.stories`): the stories clustered in the building process.
+(:meth:`~indexer.story_ledger.Parked.stories`), as it does when it links them itself.
 """
 
 from __future__ import annotations

@@ -114,6 +114,36 @@ def prepare_article(record: Record, analyzer: Analyzer
                     ) -> tuple[Prepared, S.StoredArticle] | Problem:
     """:func:`prepare`, with the stored article its payload encodes (what a worker reads of
     it needs no decoding)."""
+    article = read_article(record)
+    if isinstance(article, Problem):
+        return article
+    return finish_article(article, analyzer, article_mentions(*article.mentioned))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A record read as an article (cleaned, its id, url, date, source), before its words and
+    its mentions are found."""
+
+    origin: str
+    id: str
+    url: str
+    title: str
+    title_derived: bool
+    body: str
+    date: datetime | None
+    source: str
+    category: str
+
+    @property
+    def mentioned(self) -> tuple[str, str]:
+        """The headline (none when derived from the body) and the body, as the extractor and
+        the analyzer read them."""
+        return "" if self.title_derived else self.title, self.body
+
+
+def read_article(record: Record) -> Article | Problem:
+    """The article of ``record``, or why it is none."""
     f = record.fields
     raw_body = f.get("body") or ""
     title = (f.get("title") or "").strip()
@@ -146,28 +176,34 @@ def prepare_article(record: Record, analyzer: Analyzer
     if parsed.reason is not None and parsed.reason.startswith(OUT_OF_RANGE):
         return Problem(record.origin, "date out of range",
                        f"{(f.get('date') or '')[:40]!r}: {parsed.reason}")
-    date = parsed.value
-    source = source_of(f.get("source") or page_source, url)
-    category = (f.get("category") or "").strip()
+    return Article(record.origin, doc_id, url, title, title_derived, body, parsed.value,
+                   source_of(f.get("source") or page_source, url),
+                   (f.get("category") or "").strip())
 
-    terms = analyzer.analyze_document("" if title_derived else title, body)
-    mentions = article_mentions("" if title_derived else title, body)
+
+def finish_article(article: Article, analyzer: Analyzer, mentions: list[S.Mention]
+                   ) -> tuple[Prepared, S.StoredArticle]:
+    """The prepared document of ``article``, whose mentions (:func:`~indexer.mentions.
+    article_mentions` of :attr:`Article.mentioned`) are ``mentions``."""
+    terms = analyzer.analyze_document(*article.mentioned)
+    date = article.date
     stored = S.StoredArticle(
-        id=doc_id,
-        url=url,
-        title=title,
-        title_derived=title_derived,
-        body=body,
-        source=source,
-        category=category,
+        id=article.id,
+        url=article.url,
+        title=article.title,
+        title_derived=article.title_derived,
+        body=article.body,
+        source=article.source,
+        category=article.category,
         date=date.isoformat() if date else None,
         names=tuple(sorted(terms.names)),
         entities=entity_values(mentions),
         mentions=tuple(mentions),
-        origin=record.origin,
+        origin=article.origin,
     )
     fields = document_fields(stored, analyzer, terms)
-    return Prepared(doc_id, fingerprint(body, source), date, fields, record.origin), stored
+    return (Prepared(article.id, fingerprint(article.body, article.source), date, fields,
+                     article.origin), stored)
 
 
 def text_key(text: str) -> int:

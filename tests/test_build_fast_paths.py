@@ -27,7 +27,7 @@ import pytest
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.chunk_worker import process_chunk
+from indexer.chunk_worker import prepare_all, process_chunk
 from indexer.corpus_pass import (
     Parcel,
     Spill,
@@ -37,11 +37,11 @@ from indexer.corpus_pass import (
     evidence_of,
     in_key_order,
 )
-from indexer.document import Prepared
+from indexer.document import Prepared, prepare_article
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.map_workers import map_pool, mapped
-from indexer.records import Chunk, iter_chunks
+from indexer.records import Chunk, DecodeStats, Problem, Record, iter_chunks, records_of
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +94,44 @@ def test_parcels_carry_the_prepared_documents(chunks: list[Chunk]) -> None:
     for a, b in zip(plain, packed, strict=True):
         assert (a.learned, a.lower_seen, a.entity_docs) == (b.learned, b.lower_seen,
                                                             b.entity_docs)
+
+
+def _in_turn(items: list[Record | Problem], analyzer: Analyzer
+             ) -> list[tuple[Prepared, S.StoredArticle] | Problem]:
+    """The reference: each record prepared whole before the next."""
+    out: list[tuple[Prepared, S.StoredArticle] | Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            out.append(item)
+            continue
+        try:
+            out.append(prepare_article(item, analyzer))
+        except Exception as e:
+            out.append(Problem(item.origin, "internal error", f"{type(e).__name__}: {e}"))
+    return out
+
+
+def test_a_chunk_prepared_step_by_step_is_its_records_prepared_in_turn(chunks: list[Chunk]
+                                                                       ) -> None:
+    # a record the reader fails on (its body no text) among the others: one problem, in place
+    bad = Record("bad:1", {"id": "bad", "title": "Judul", "body": 5})  # type: ignore[dict-item]
+    plain, stepped = _analyzer(), _analyzer()
+    for n, chunk in enumerate(chunks):
+        items = list(records_of(chunk, DecodeStats()))
+        if n == 1:
+            items.insert(3, bad)
+        want, got = _in_turn(items, plain), prepare_all(items, stepped)
+        assert len(got) == len(want) == len(items)
+        for w, g in zip(want, got, strict=True):
+            if isinstance(w, Problem):
+                assert g == w
+            else:
+                assert isinstance(g, tuple) and g[1] == w[1]
+                _same(g[0], w[0])
+        assert (stepped.drain_learned(), stepped.drain_lower_seen(), stepped.stemmed_count) \
+            == (plain.drain_learned(), plain.drain_lower_seen(), plain.stemmed_count)
+    assert any(isinstance(p, Problem) and p.reason == "internal error" and p.origin == "bad:1"
+               for p in prepare_all([bad], _analyzer()))
 
 
 def _old_spill(preps: list[Prepared], tmp: Path) -> tuple[CorpusCounts, list[Prepared]]:

@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 
 from indexer import lexicon, store
 from indexer import schema as S
-from indexer.analysis import Analyzer
+from indexer.analysis import Analyzer, DocumentTerms
 from indexer.corpus_pass import Parcel, parcel
-from indexer.document import Article, Prepared, finish_article, read_article
+from indexer.document import Article, Prepared, analyse_article, finish_article, read_article
 from indexer.mentions import article_mentions
 from indexer.records import Chunk, DecodeStats, Problem, Record, records_of
 
@@ -87,9 +87,10 @@ def process_in_worker(chunk: Chunk, parcels: bool = False) -> ChunkResult:
 def prepare_all(items: list[Record | Problem], analyzer: Analyzer
                 ) -> list[tuple[Prepared, S.StoredArticle] | Problem]:
     """:func:`~indexer.document.prepare_article` of each record of ``items`` (a problem stays
-    one), in their order: the articles read first, then the mentions of all of them, then the
-    rest of each. Finding one article's mentions right after another's keeps the extractor's
-    tables in the CPU's caches, which the analysis and the payload between them push out.
+    one), in their order: the articles read first, then the mentions of all of them, then
+    their analyses, then the rest of each. Finding one article's mentions right after
+    another's keeps the extractor's tables in the CPU's caches, which the analysis and the
+    payload between them push out (and the analyzer's, less so).
     Each stateful step (the analyzer's, the extractor's caches) still meets the articles in
     their order."""
     out: list[tuple[Prepared, S.StoredArticle] | Problem | None] = [
@@ -109,8 +110,15 @@ def prepare_all(items: list[Record | Problem], analyzer: Analyzer
             out[i] = mentions
         else:
             found[i] = mentions
-    for i, mentions in found.items():
-        out[i] = _guarded(read[i].origin, finish_article, read[i], analyzer, mentions)
+    terms: dict[int, DocumentTerms] = {}
+    for i in found:
+        analysed = _guarded(read[i].origin, analyse_article, read[i], analyzer)
+        if isinstance(analysed, Problem):
+            out[i] = analysed
+        else:
+            terms[i] = analysed
+    for i, words in terms.items():
+        out[i] = _guarded(read[i].origin, finish_article, read[i], analyzer, found[i], words)
     return [o for o in out if o is not None]
 
 

@@ -117,7 +117,8 @@ def prepare_article(record: Record, analyzer: Analyzer
     article = read_article(record)
     if isinstance(article, Problem):
         return article
-    return finish_article(article, analyzer, article_mentions(*article.mentioned))
+    mentions = article_mentions(*article.mentioned)
+    return finish_article(article, analyzer, mentions, analyse_article(article, analyzer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +182,21 @@ def read_article(record: Record) -> Article | Problem:
                    (f.get("category") or "").strip())
 
 
-def finish_article(article: Article, analyzer: Analyzer, mentions: list[S.Mention]
-                   ) -> tuple[Prepared, S.StoredArticle]:
-    """The prepared document of ``article``, whose mentions (:func:`~indexer.mentions.
-    article_mentions` of :attr:`Article.mentioned`) are ``mentions``."""
+def analyse_article(article: Article, analyzer: Analyzer) -> DocumentTerms:
+    """The terms of ``article`` as :func:`document_fields` indexes them: a headline derived
+    from the body has the lead sentence's."""
     terms = analyzer.analyze_document(*article.mentioned)
+    if not article.title_derived:
+        return terms
+    lead = analyzer.analyze(derive_title(article.body, ""), terms.names)
+    return DocumentTerms(terms.names, lead, terms.body)
+
+
+def finish_article(article: Article, analyzer: Analyzer, mentions: list[S.Mention],
+                   terms: DocumentTerms) -> tuple[Prepared, S.StoredArticle]:
+    """The prepared document of ``article``, whose mentions (:func:`~indexer.mentions.
+    article_mentions` of :attr:`Article.mentioned`) are ``mentions`` and whose terms
+    (:func:`analyse_article`) are ``terms``."""
     date = article.date
     stored = S.StoredArticle(
         id=article.id,
@@ -227,7 +238,8 @@ def document_fields(
     stored: S.StoredArticle, analyzer: Analyzer, terms: DocumentTerms | None = None
 ) -> dict[str, Any]:
     """The tantivy fields of a stored article (without the story fields, set by the writer).
-    ``terms`` is the article's analysis when the caller already has it."""
+    ``terms`` is the article's analysis when the caller already has it (with the lead
+    sentence's terms as a derived headline's, or none: they are found here)."""
     if terms is None:
         names = frozenset(stored.names)
         terms = DocumentTerms(
@@ -236,7 +248,7 @@ def document_fields(
             analyzer.analyze(stored.body, names),
         )
     title = terms.title
-    if stored.title_derived:  # the lead sentence stands in for the missing headline
+    if stored.title_derived and not title:  # the lead sentence stands in for the headline
         title = analyzer.analyze(derive_title(stored.body, ""), terms.names)
     fields: dict[str, Any] = {
         S.ID: stored.id,

@@ -120,6 +120,10 @@ def test_a_chunk_prepared_step_by_step_is_its_records_prepared_in_turn(chunks: l
         items = list(records_of(chunk, DecodeStats()))
         if n == 1:
             items.insert(3, bad)
+            # and one without a headline: the lead sentence stands in for it
+            first = next(r for r in items if isinstance(r, Record) and r.fields.get("body"))
+            untitled = Record("untitled:1", {**first.fields, "id": "untitled", "title": ""})
+            items.insert(5, untitled)
         want, got = _in_turn(items, plain), prepare_all(items, stepped)
         assert len(got) == len(want) == len(items)
         for w, g in zip(want, got, strict=True):
@@ -132,6 +136,8 @@ def test_a_chunk_prepared_step_by_step_is_its_records_prepared_in_turn(chunks: l
             == (plain.drain_learned(), plain.drain_lower_seen(), plain.stemmed_count)
     assert any(isinstance(p, Problem) and p.reason == "internal error" and p.origin == "bad:1"
                for p in prepare_all([bad], _analyzer()))
+    derived = [o for o in prepare_all([untitled], _analyzer()) if isinstance(o, tuple)]
+    assert [s.title_derived for _, s in derived] == [True]
 
 
 def _old_spill(preps: list[Prepared], tmp: Path) -> tuple[CorpusCounts, list[Prepared]]:

@@ -2,7 +2,8 @@
 
 Each stage runs over every article of the corpus with the project's own functions, in the
 order the build runs them, and is timed on its own (wall and process time). The worker's
-stages are those of :func:`indexer.document.prepare`; the building process's are the transfer
+stages are those of :func:`indexer.document.prepare`, a chunk of articles at a time as
+:func:`indexer.chunk_worker.prepare_all` runs them; the building process's are the transfer
 of a prepared document (a parcel, pickled once in the worker, as the pool carries it), the
 corpus pass (the entity-map counts, the spill, the map and applying it), story clustering
 (LSH) and tantivy's add_document and commit. The "where" column says which process runs each.
@@ -40,7 +41,7 @@ from indexer.entity_norm import compute_map
 from indexer.feed import iter_records
 from indexer.fingerprints import fingerprint
 from indexer.mentions import article_mentions, entity_values
-from indexer.records import Problem, Record
+from indexer.records import CHUNK_LINES, Problem, Record
 from indexer.stories import Stories, cluster_batch
 from indexer.story_ledger import epoch
 
@@ -86,27 +87,35 @@ def measure(src: Path, limit: int) -> tuple[Clock, int, dict[str, float]]:
     stored_articles: list[S.StoredArticle] = []  # what each one's payload encodes
     sizes: dict[str, float] = defaultdict(float)
     bodies: list[tuple[str, str]] = []
-    for rec in records:
-        f = rec.fields
-        body = clock.run("cleaning", "worker", clean_body, f.get("body") or "")
-        title = (f.get("title") or "").strip()
-        clock.run("url, ids", "worker", canonical_url, f.get("url"))
-        clock.run("dates", "worker", parse_date, f.get("date"), f.get("time"))
-        clock.run("stemming / analysis, cold stem cache", "worker", analyzer.analyze_document,
-                  title, body)
-        bodies.append((title, body))
-        mentions = clock.run("entity extraction (body + headline)", "worker",
-                             article_mentions, title, body)
-        clock.run("entity values", "worker", entity_values, mentions)
-        clock.run("story MinHash", "worker", fingerprint, body, f.get("source") or "")
-        # prepare() whole, caches now warm: the documents the later stages need
-        out = clock.run("_prepare", "", prepare_article, rec, analyzer)
-        if not isinstance(out, Problem):
-            prep = out[0]
-            prepared.append(prep)
-            stored_articles.append(out[1])
-            stored_bytes = prep.fields[S.PAYLOAD]
-            sizes["payload bytes"] += len(stored_bytes)
+    # a worker's chunk at a time, in its steps (indexer.chunk_worker.prepare_all): the chunk's
+    # articles read, their mentions, their analyses, then the rest of each
+    for at in range(0, n, CHUNK_LINES):
+        chunk = records[at:at + CHUNK_LINES]
+        texts: list[tuple[str, str]] = []
+        for rec in chunk:
+            f = rec.fields
+            body = clock.run("cleaning", "worker", clean_body, f.get("body") or "")
+            texts.append(((f.get("title") or "").strip(), body))
+            clock.run("url, ids", "worker", canonical_url, f.get("url"))
+            clock.run("dates", "worker", parse_date, f.get("date"), f.get("time"))
+        found = [clock.run("entity extraction (body + headline)", "worker", article_mentions,
+                           title, body) for title, body in texts]
+        for title, body in texts:
+            clock.run("stemming / analysis, cold stem cache", "worker",
+                      analyzer.analyze_document, title, body)
+        bodies.extend(texts)
+        for rec, (_, body), mentions in zip(chunk, texts, found, strict=True):
+            clock.run("entity values", "worker", entity_values, mentions)
+            clock.run("story MinHash", "worker", fingerprint, body,
+                      rec.fields.get("source") or "")
+        for rec in chunk:
+            # prepare() whole, caches now warm: the documents the later stages need
+            out = clock.run("_prepare", "", prepare_article, rec, analyzer)
+            if not isinstance(out, Problem):
+                prep = out[0]
+                prepared.append(prep)
+                stored_articles.append(out[1])
+                sizes["payload bytes"] += len(prep.fields[S.PAYLOAD])
     warm = Analyzer(dict(analyzer.stems))
     for title, body in bodies:
         clock.run("stemming / analysis, warm stem cache", "worker", warm.analyze_document,

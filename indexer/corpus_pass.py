@@ -45,7 +45,7 @@ from indexer.name_evidence import Name, article_evidence
 from indexer.name_kinds import article_kinds
 from indexer.name_places import may_hold, places_in_names, whole_places
 from indexer.org_places import OrgLeads, club_places, in_org_names
-from indexer.part_places import in_longer_names
+from indexer.part_places import in_longer_names, named_as
 from indexer.person_marks import bare_marks, stray_word
 from indexer.restated_places import may_restate, restated
 from indexer.run_ons import halves_written
@@ -416,7 +416,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     places = emap.counts.get("LOC", {})
     inside |= in_longer_names(
         stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC",
-        lambda m, v: v in places and emap.entity("LOC", v) != emap.entity("LOC", m["name"]))
+        lambda m, v: v in places and emap.entity("LOC", v) != emap.entity("LOC", m["name"]),
+        lambda v: named_as(emap.counts, v))
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")

@@ -21,7 +21,14 @@ as the place alone:
   name itself ("Senayan Jakarta", "Kota Tua Jakarta": a place and the town it is in), a town's
   kind ("Bekasi Kota": the city) or written in capitals ("Presiden RI BJ Habibie": initials),
   or the mention is a country's name, which a people's or a group's name may follow
-  ("pemberontak Yaman Houthi", Yemen's Houthi rebels).
+  ("pemberontak Yaman Houthi", Yemen's Houthi rebels);
+* the first words of an organisation's or a person's name the corpus has (``named``), cut before
+  its capitalised words ("[[Solo]] Manufaktur Kreasi" of "PT Solo Manufaktur Kreasi", "[[AS]]
+  Roma", "[[Victoria]] Beckham", "[[Jakarta]] Propertindo"), or the last words of a person's
+  name cut after its first ("Naomi [[Osaka]]", "Izmy [[Yaman]] Hatuwe"), unless the word after
+  makes another region's or a point of the compass ("Senayan Jakarta Pusat"), the word before
+  is a region's kind, or, cut before, the mention is a country's name ("Presiden [[Madagaskar]]
+  Andry Rajoelani": a head of state's title and his name).
 
 In one article (:func:`in_longer_names`, by ``reindex`` and ``add`` alike), such a mention is
 dropped, and so is a place every mention of which in the article is.
@@ -33,7 +40,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-from indexer.entities.facts import DATA, countries, read_sections
+from indexer.entities.facts import COMPASS, DATA, countries, read_sections
 from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
 from indexer.words import WORD_PATTERN
 
@@ -57,16 +64,31 @@ _PARTS: Final = _WORDS["after a place"]
 _WORD_RE: Final = re.compile(WORD_PATTERN)
 _CLAUSE_RE: Final = re.compile(r"[^\w\s'’-]")
 _PART_AFTER_RE: Final = re.compile(rf" ({WORD_PATTERN})")
+# The capitalised words after a place's mention read as the rest of a longer name.
+_NAMED_AFTER_RE: Final = re.compile(r"(?: [A-Z][\w'’.-]*){1,3}")
+# The word before a place's mention read as the first of a person's name.
+_NAMED_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]* \Z")
+# The text before a mention read for that word.
+_BEFORE_REACH: Final = 30
+# The articles an organisation's or a person's raw value is found in for a place's mention cut
+# from it to be read so (one is a slip of the extractor as often as a name).
+NAMED_MIN: Final = 2
+# Legal forms written before a company's name ("PT Solo Manufaktur Kreasi").
+_LEGAL: Final = ("PT ", "CV ")
+# Words after which a place's name is still a region's or a point of one.
+_REGION_AFTER: Final = COMPASS | _PARTS | {"pusat"}
 
 
 def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
                     is_place: Callable[[Mapping[str, Any]], bool],
-                    other: Callable[[Mapping[str, Any], str], bool] = lambda m, v: False
+                    other: Callable[[Mapping[str, Any], str], bool] = lambda m, v: False,
+                    named: Callable[[str], str | None] = lambda v: None
                     ) -> set[tuple[str, int]]:
     """The (field, start) of one article's place mentions (the extractor's, ``is_place(m)``:
     whether the map keeps ``m`` a place's) written as a part of a longer name (see the module;
     ``other(m, v)``: whether the corpus has ``v`` as a place's raw value the map makes another
-    place than ``m``'s)."""
+    place than ``m``'s; ``named(v)``: "ORG" or "PER" where the corpus has ``v`` as an
+    organisation's or a person's raw value often enough, else None)."""
     out: set[tuple[str, int]] = set()
     for m in mentions:
         if m["type"] != "LOC":  # one the map retypes a place is a building's or a venue's name
@@ -80,9 +102,12 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             found = _spelt(text, start, end)
         elif after[1:].isupper() and after[0] == " ":
             found = _cut_region(text, end) or (
-                m["field"] == "body" and _cut_name(text, m, other))
+                m["field"] == "body" and _cut_name(text, m, other)) or _named(text, m, named)
         else:
             found = False
+        if not found and start > 1 and text[start - 1] == " " and text[start - 2].isalpha() \
+                and text[text.rfind(" ", max(0, start - _BEFORE_REACH), start - 1) + 1].isupper():
+            found = _named(text, m, named, True)
         if not found and start and text[start - 1] == "/":
             found = _COMMAND_RE.search(text, max(0, start - _COMMAND_REACH), start) is not None
         if found and is_place(m):
@@ -144,3 +169,39 @@ def _cut_name(text: str, m: Mapping[str, Any],
     name = f"{rest if first.lower() in TOWNS and rest else written} {word}"
     return other(m, f"{written} {word}") or other(m, name) or any(
         other(m, f"{kind.capitalize()} {name}") for kind in TOWNS)
+
+
+def named_as(counts: Mapping[str, Mapping[str, int]], value: str) -> str | None:
+    """"ORG" or "PER" where the corpus has ``value`` as an organisation's or a person's raw value
+    in ``NAMED_MIN`` articles or more (``counts``: type -> raw value -> articles), else None."""
+    for typ in ("ORG", "PER"):
+        if counts.get(typ, {}).get(value, 0) >= NAMED_MIN:
+            return typ
+    return None
+
+
+def _named(text: str, m: Mapping[str, Any], named: Callable[[str], str | None],
+           before: bool = False) -> bool:
+    """Whether the mention ``m`` and up to three capitalised words right after it (``before``:
+    with the capitalised word right before it, and none to three after) make an organisation's
+    or a person's name the corpus has (``named``; with a word before, a person's only)."""
+    written = text[m["start"]:m["end"]]
+    head = ""
+    if before:
+        found = _NAMED_BEFORE_RE.search(text, max(0, m["start"] - _BEFORE_REACH), m["start"])
+        if found is None or found.group()[:-1].lower() in _OWN:
+            return False
+        head = found.group()
+    elif written.lower() in countries():
+        return False
+    after = _NAMED_AFTER_RE.match(text, m["end"])
+    rest = after.group().split(" ")[1:] if after else []
+    if rest and rest[0].lower() in _REGION_AFTER:
+        return False
+    for k in range(len(rest), -1 if before else 0, -1):
+        name = " ".join([head + written, *rest[:k]])
+        typ = named(name)
+        if typ == "PER" or (typ == "ORG" and not before) or (
+                not before and any(named(f + name) == "ORG" for f in _LEGAL)):
+            return True
+    return False

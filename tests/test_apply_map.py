@@ -31,7 +31,7 @@ from indexer.inner_names import inner_only
 from indexer.name_keys import variant_key
 from indexer.name_places import places_in_names, whole_places
 from indexer.org_places import club_places, in_org_names
-from indexer.part_places import in_longer_names
+from indexer.part_places import in_longer_names, named_as
 from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
@@ -90,7 +90,8 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     inside |= in_longer_names(before.title, before.body, as_dicts,
                               lambda m: place(m) is not None,
                               lambda m, v: v in emap.counts.get("LOC", {})
-                              and emap.entity("LOC", v) != emap.entity("LOC", m["name"]))
+                              and emap.entity("LOC", v) != emap.entity("LOC", m["name"]),
+                              lambda v: named_as(emap.counts, v))
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,

@@ -15,7 +15,7 @@ from indexer import schema as S
 from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
-from indexer.part_places import in_longer_names
+from indexer.part_places import in_longer_names, named_as
 
 
 def _inside(text: str, places: list[str], known: frozenset[str] = frozenset()) -> list[str]:
@@ -138,3 +138,46 @@ def test_on_the_corpus_no_place_is_a_commands_name(full_index_dir: Path) -> None
                                "Papua")
     assert left == []
     assert 300 < papua < 1000
+
+
+def _cut_from(text: str, places: list[str], counts: dict[str, dict[str, int]]) -> list[str]:
+    out: list[dict[str, object]] = []
+    for written in places:
+        start = text.index(written, int(str(out[-1]["end"])) if out else 0)
+        out.append({"type": "LOC", "name": written, "field": "body", "start": start,
+                    "end": start + len(written)})
+    found = in_longer_names("", text, out, lambda m: True, named=lambda v: named_as(counts, v))
+    return [str(m["name"]) for m in out if ("body", m["start"]) in found]
+
+
+def test_a_place_cut_from_an_organisations_or_a_persons_name_is_found() -> None:
+    """Sentences of the corpus, with organisations' and persons' names the corpus has: a place's
+    mention and the capitalised words after it (or a first name before it) make one."""
+    counts = {"ORG": {"PT Solo Manufaktur Kreasi": 21, "AS Roma": 30, "PT Jakarta Propertindo": 9,
+                      "Senayan Jakarta Pusat": 2, "Asia Grup G": 3, "Polda Riau": 50,
+                      "Zona Asia Grup G": 2, "Universitas Jember": 20, "Bank Papua Barat": 1},
+              "PER": {"Izmy Yaman Hatuwe": 3, "Naomi Osaka": 12, "Madagaskar Andry Rajoelani": 2,
+                      "Mason Greenwood": 8, "Cha Dal Gun": 5, "Kabupaten Jember": 2}}
+    for text, places, inside in (
+            ("Rencananya, Solo Manufaktur Kreasi bakal menjual Bima in", ["Solo"], ["Solo"]),
+            ("AS Roma Hajar Sassuolo 4-2", ["AS"], ["AS"]),
+            ("Itu belum termasuk Jakarta Propertindo juga mengajukan", ["Jakarta"], ["Jakarta"]),
+            ("Keluar: Izmy Yaman Hatuwe (Persela Lamongan)", ["Yaman", "Lamongan"], ["Yaman"]),
+            ("Prestasi Menurun, Naomi Osaka Putuskan Ganti Pelatih", ["Osaka"], ["Osaka"]),
+            ("Penentu Kemenangan Man United, Mason Greenwood Dipuji Solskajer", ["Greenwood"],
+             ["Greenwood"]),
+            ("mengisahkan tentang Cha Dal Gun, pria yang", ["Dal Gun"], ["Dal Gun"])):
+        assert _cut_from(text, places, counts) == inside, text
+    # must not change: a region's part after the place, a country's name before a head of
+    # state's, a continent in a zone's name, an organisation's name the place ends, a name the
+    # corpus has once, a region's kind before the place
+    for text, places in (
+            ("Kantor Kemenpora di Senayan Jakarta Pusat usai memberikan", ["Senayan Jakarta"]),
+            ("pertemuan dengan Presiden Madagaskar Andry Rajoelani di Antananarivo",
+             ["Madagaskar", "Antananarivo"]),
+            ("kualifikasi Piala Dunia 2022 Zona Asia Grup G di Stadion", ["Asia"]),
+            ("Kepala Bidang Humas Polda Riau Komisaris Besar Sunarto", ["Riau"]),
+            ("Dekan Fakultas Hukum Universitas Jember Nurul Ghufron", ["Jember"]),
+            ("nasabah Bank Papua Barat di Manokwari", ["Papua Barat", "Manokwari"]),
+            ("warga Kabupaten Jember mengeluh", ["Jember"])):
+        assert _cut_from(text, places, counts) == [], text

@@ -109,7 +109,7 @@ def all_values(snap: Snapshot, field_name: str) -> list[tuple[str, int]]:
     cached = snap.cache.get(key)
     if cached is None:
         q = combine(snap.schema, None, [])
-        agg = snap.searcher.aggregate(q, {"v": F.terms_agg(field_name, S.MAX_BUCKETS)})
+        agg = snap.searcher.aggregate(q, {"v": F.every_value_agg(field_name)})
         cached = sorted(F.term_counts(agg.get("v")), key=lambda vc: (-vc[1], vc[0]))
         snap.cache[key] = cached
     return list(cached)

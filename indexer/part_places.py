@@ -25,7 +25,8 @@ as the place alone:
 * the first words of an organisation's or a person's name the corpus has (``named``), cut before
   its capitalised words ("[[Solo]] Manufaktur Kreasi" of "PT Solo Manufaktur Kreasi", "[[AS]]
   Roma", "[[Victoria]] Beckham", "[[Jakarta]] Propertindo"), or the last words of a person's
-  name cut after its first ("Naomi [[Osaka]]", "Izmy [[Yaman]] Hatuwe"), unless the word after
+  name cut after its first ("Naomi [[Osaka]]", "Izmy [[Yaman]] Hatuwe", "Nur [[Asia]]" of "Nur
+  Asia Uno": the first words of a person's name count), unless the word after
   makes another region's or a point of the compass ("Senayan Jakarta Pusat"), the word before
   is a region's kind, or, cut before, the mention is a country's name ("Presiden [[Madagaskar]]
   Andry Rajoelani": a head of state's title and his name).
@@ -37,7 +38,7 @@ dropped, and so is a place every mention of which in the article is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Final
 
 from indexer.entities.facts import COMPASS, DATA, countries, read_sections
@@ -76,7 +77,7 @@ NAMED_MIN: Final = 2
 # Legal forms written before a company's name ("PT Solo Manufaktur Kreasi").
 _LEGAL: Final = ("PT ", "CV ")
 # Words after which a place's name is still a region's or a point of one.
-_REGION_AFTER: Final = COMPASS | _PARTS | {"pusat"}
+_REGION_AFTER: Final = COMPASS | _PARTS | TOWNS | {"pusat"}
 
 
 def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
@@ -88,7 +89,8 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     whether the map keeps ``m`` a place's) written as a part of a longer name (see the module;
     ``other(m, v)``: whether the corpus has ``v`` as a place's raw value the map makes another
     place than ``m``'s; ``named(v)``: "ORG" or "PER" where the corpus has ``v`` as an
-    organisation's or a person's raw value often enough, else None)."""
+    organisation's or a person's raw value often enough, "START" where as the first words of
+    a person's, else None: :func:`named_as`)."""
     out: set[tuple[str, int]] = set()
     for m in mentions:
         if m["type"] != "LOC":  # one the map retypes a place is a building's or a venue's name
@@ -171,13 +173,27 @@ def _cut_name(text: str, m: Mapping[str, Any],
         other(m, f"{kind.capitalize()} {name}") for kind in TOWNS)
 
 
-def named_as(counts: Mapping[str, Mapping[str, int]], value: str) -> str | None:
+def named_as(counts: Mapping[str, Mapping[str, int]], starts: Collection[str],
+             value: str) -> str | None:
     """"ORG" or "PER" where the corpus has ``value`` as an organisation's or a person's raw value
-    in ``NAMED_MIN`` articles or more (``counts``: type -> raw value -> articles), else None."""
+    in ``NAMED_MIN`` articles or more (``counts``: type -> raw value -> articles), "START" where
+    ``value`` is in ``starts`` (:func:`name_starts`), else None."""
     for typ in ("ORG", "PER"):
         if counts.get(typ, {}).get(value, 0) >= NAMED_MIN:
             return typ
-    return None
+    return "START" if value in starts else None
+
+
+def name_starts(persons: Mapping[str, int]) -> set[str]:
+    """The first two words or more, short of the whole, of the persons' raw values found in
+    ``NAMED_MIN`` articles or more (``persons``: raw value -> articles): "Nur Asia" of "Nur
+    Asia Uno"."""
+    out: set[str] = set()
+    for v, n in persons.items():
+        if n >= NAMED_MIN and v.count(" ") > 1:
+            words = v.split(" ")
+            out.update(" ".join(words[:k]) for k in range(2, len(words)))
+    return out
 
 
 def _named(text: str, m: Mapping[str, Any], named: Callable[[str], str | None],
@@ -201,7 +217,7 @@ def _named(text: str, m: Mapping[str, Any], named: Callable[[str], str | None],
     for k in range(len(rest), -1 if before else 0, -1):
         name = " ".join([head + written, *rest[:k]])
         typ = named(name)
-        if typ == "PER" or (typ == "ORG" and not before) or (
+        if typ == "PER" or (typ == "START" and before) or (typ == "ORG" and not before) or (
                 not before and any(named(f + name) == "ORG" for f in _LEGAL)):
             return True
     return False

@@ -15,7 +15,7 @@ from indexer import schema as S
 from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
-from indexer.part_places import in_longer_names, named_as
+from indexer.part_places import in_longer_names, name_starts, named_as
 
 
 def _inside(text: str, places: list[str], known: frozenset[str] = frozenset()) -> list[str]:
@@ -146,7 +146,9 @@ def _cut_from(text: str, places: list[str], counts: dict[str, dict[str, int]]) -
         start = text.index(written, int(str(out[-1]["end"])) if out else 0)
         out.append({"type": "LOC", "name": written, "field": "body", "start": start,
                     "end": start + len(written)})
-    found = in_longer_names("", text, out, lambda m: True, named=lambda v: named_as(counts, v))
+    starts = name_starts(counts["PER"])
+    found = in_longer_names("", text, out, lambda m: True,
+                            named=lambda v: named_as(counts, starts, v))
     return [str(m["name"]) for m in out if ("body", m["start"]) in found]
 
 
@@ -157,7 +159,9 @@ def test_a_place_cut_from_an_organisations_or_a_persons_name_is_found() -> None:
                       "Senayan Jakarta Pusat": 2, "Asia Grup G": 3, "Polda Riau": 50,
                       "Zona Asia Grup G": 2, "Universitas Jember": 20, "Bank Papua Barat": 1},
               "PER": {"Izmy Yaman Hatuwe": 3, "Naomi Osaka": 12, "Madagaskar Andry Rajoelani": 2,
-                      "Mason Greenwood": 8, "Cha Dal Gun": 5, "Kabupaten Jember": 2}}
+                      "Mason Greenwood": 8, "Cha Dal Gun": 5, "Kabupaten Jember": 2,
+                      "Nur Asia Uno": 2, "Metro Bekasi Kota Kombes Indarto": 2,
+                      "Hotman Paris Hutapea": 1}}
     for text, places, inside in (
             ("Rencananya, Solo Manufaktur Kreasi bakal menjual Bima in", ["Solo"], ["Solo"]),
             ("AS Roma Hajar Sassuolo 4-2", ["AS"], ["AS"]),
@@ -166,11 +170,13 @@ def test_a_place_cut_from_an_organisations_or_a_persons_name_is_found() -> None:
             ("Prestasi Menurun, Naomi Osaka Putuskan Ganti Pelatih", ["Osaka"], ["Osaka"]),
             ("Penentu Kemenangan Man United, Mason Greenwood Dipuji Solskajer", ["Greenwood"],
              ["Greenwood"]),
-            ("mengisahkan tentang Cha Dal Gun, pria yang", ["Dal Gun"], ["Dal Gun"])):
+            ("mengisahkan tentang Cha Dal Gun, pria yang", ["Dal Gun"], ["Dal Gun"]),
+            ("istri mantan Wakil Gubernur DKI Jakarta Sandiaga Uno, Nur Asia.", ["Jakarta", "Asia"],
+             ["Asia"])):
         assert _cut_from(text, places, counts) == inside, text
     # must not change: a region's part after the place, a country's name before a head of
     # state's, a continent in a zone's name, an organisation's name the place ends, a name the
-    # corpus has once, a region's kind before the place
+    # corpus has once, a region's kind before the place or after it
     for text, places in (
             ("Kantor Kemenpora di Senayan Jakarta Pusat usai memberikan", ["Senayan Jakarta"]),
             ("pertemuan dengan Presiden Madagaskar Andry Rajoelani di Antananarivo",
@@ -179,5 +185,7 @@ def test_a_place_cut_from_an_organisations_or_a_persons_name_is_found() -> None:
             ("Kepala Bidang Humas Polda Riau Komisaris Besar Sunarto", ["Riau"]),
             ("Dekan Fakultas Hukum Universitas Jember Nurul Ghufron", ["Jember"]),
             ("nasabah Bank Papua Barat di Manokwari", ["Papua Barat", "Manokwari"]),
-            ("warga Kabupaten Jember mengeluh", ["Jember"])):
+            ("warga Kabupaten Jember mengeluh", ["Jember"]),
+            ("Kapolres Metro Bekasi Kota Kombes Indarto mengatakan", ["Bekasi"]),
+            ("menyebutnya dengan 'Gus Lora Hotman Paris'.", ["Paris"])):
         assert _cut_from(text, places, counts) == [], text

@@ -8,8 +8,9 @@
 * **clubs without their club word** (:func:`join_club_names`): an organisation "X" joins the
   one organisation "X <club word>" or "<club word> X" (``data/club_context.txt``: Norwich ~
   Norwich City, Barito ~ Barito Putera, Dortmund ~ Borussia Dortmund, Sociedad ~ Real
-  Sociedad, Tira Persikabo ~ PS Tira Persikabo) named a third as often as it at least, when
-  no other such name has a tenth of its articles (Milan: AC Milan and Inter Milan);
+  Sociedad, Tira Persikabo ~ PS Tira Persikabo, Kalteng Putra ~ Kalteng Putra FC) named a
+  third as often as it at least where "X" is one word, when no other such name has a tenth of
+  its articles (Milan: AC Milan and Inter Milan);
 * **short club names** (:func:`join_short_words`): a one-word organisation's name that begins
   the one one-word name three letters longer or more written three times as often joins it
   ("Barca" ~ Barcelona);
@@ -183,8 +184,8 @@ def join_club_names(groups: Groups) -> None:
     by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for v in groups.counts:
         words = name_words(v)
-        if len(words) == 2 and words[1] in CLUB_SUFFIXES:
-            by_key[words[:1]].add(v)
+        if len(words) >= 2 and words[-1] in CLUB_SUFFIXES:
+            by_key[words[:-1]].add(v)
         if len(words) >= 2 and words[0] in CLUB_FIRST:
             by_key[words[1:]].add(v)
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
@@ -195,8 +196,11 @@ def join_club_names(groups: Groups) -> None:
         best = min(found, key=lambda g: (-totals[g], g))
         rivals = [g for g in found if g != best
                   and totals[g] >= max(RIVAL_MIN, CLUB_RIVAL_SHARE * totals[best])]
-        # The bare name may be the more frequent ("Tira Persikabo", "PS Tira Persikabo").
-        if not rivals and DOMINANCE * totals[best] >= totals[root]:
+        # The bare name may be the more frequent ("Tira Persikabo", "PS Tira Persikabo"); a
+        # bare name of one word needs the club's name a third as often (a town's name:
+        # "Norwich"), one of several is the club's however rarely the suffix is written
+        # ("Kalteng Putra", "Kalteng Putra FC").
+        if not rivals and (len(name_words(v)) > 1 or DOMINANCE * totals[best] >= totals[root]):
             merge_groups(groups, totals, best, root)
 
 

@@ -54,6 +54,7 @@ from indexer.variant_joins import (
     join_variants,
     town_keys,
 )
+from indexer.written_forms import join_written_forms
 
 Resolver = Callable[[str], str | None]  # a ticket half -> the person an alias makes of it
 
@@ -129,6 +130,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
     if typ == "PER":
         join_aliased_words(groups)
     if typ == "ORG":
+        join_written_forms(groups)
         join_club_names(groups)
         join_short_words(groups)
         join_titled(groups)

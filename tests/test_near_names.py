@@ -64,6 +64,17 @@ def test_a_club_without_its_club_word_joins_the_one_club() -> None:
     assert m.entity("ORG", "Chelsea") == ("Chelsea",)
 
 
+def test_a_clubs_name_of_several_words_joins_it_with_its_club_word_however_rare() -> None:
+    # the corpus's counts: "Kalteng Putra" 49, "Kalteng Putra FC" 4
+    m = _map(org={"Kalteng Putra": 49, "Kalteng Putra FC": 4, "Madura United": 11,
+                  "Madura United FC": 1, "Norwich": 28, "Norwich FC": 2})
+    assert m.entity("ORG", "Kalteng Putra FC") == ("Kalteng Putra",)
+    assert m.entity("ORG", "Madura United FC") == ("Madura United",)
+    # must not change: a bare name of one word (a town's) beside a club's name written rarely
+    assert m.entity("ORG", "Norwich") == ("Norwich",)
+    assert m.entity("ORG", "Norwich FC") == ("Norwich FC",)
+
+
 def test_a_body_named_after_an_officers_title_joins_the_body() -> None:
     m = _map(org={"Polda Metro Jaya": 232, "Kabid Humas Polda Metro Jaya": 44,
                   "Pelatih Persib": 9, "Persib": 136, "Kanselir Jerman": 4,

@@ -14,12 +14,23 @@ writes the club's name in full, such a word names no one in that article
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Final
+from collections.abc import Collection, Iterable, Mapping
+from functools import cache, lru_cache
+from typing import Any, Final
 
-from indexer.entities.facts import CLUB_CATEGORIES, CLUB_FIRST, CLUB_LAST, CLUB_SUFFIXES
+from indexer.entities.facts import (
+    CLUB_CATEGORIES,
+    CLUB_FIRST,
+    CLUB_LAST,
+    CLUB_PLACE_WORDS,
+    CLUB_SUFFIXES,
+    countries,
+)
+from indexer.mention_fields import in_fields
 from indexer.name_keys import category_key, name_words
-from indexer.words import WORD_RE
+from indexer.name_kinds import SITE, kind_sections
+from indexer.region_kinds import TOWNS
+from indexer.words import WORD_PATTERN, WORD_RE
 
 
 @lru_cache(maxsize=1024)
@@ -64,3 +75,39 @@ def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:
         club = name_words(out[v][0])
         if out[v][0] not in full and name_words(v)[0] in club and _club(club):
             out[v] = ()
+
+
+# The word right before a mention, and a comma and the words right after it.
+_WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})\s+\Z")
+_COUNTRY_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN}(?: {WORD_PATTERN})?)")
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The words right before a town's name that write it as the place: the locatives ("di",
+    "ke", "dari", "menuju"), the towns' kinds ("kota") and ``data/club_context.txt`` [place]."""
+    return kind_sections()[SITE] | CLUB_PLACE_WORDS | TOWNS
+
+
+def towns_off_field(title: str, body: str, category: str,
+                    mentions: Iterable[Mapping[str, Any]], towns: Collection[str]) -> set[str]:
+    """Of ``towns`` (one article's places' values the map makes a club's), those the article,
+    outside sports news, writes only as the place: each mention right after a locative or a
+    town's word ("tinggal di Barcelona", "berlibur ke Barcelona") or right before its
+    country's name ("Barcelona, Spanyol"). The extractor read them as places, and in a story
+    of a holiday or a flood there they are no club."""
+    if not towns or not category.strip() or sports_news(category):
+        return set()
+    seen: dict[str, bool] = {}
+    words = _place_words()
+    for _fld, text, ms in in_fields(title, body, mentions):
+        for m in ms:
+            v = m["name"]
+            if m["type"] != "LOC" or v not in towns or seen.get(v) is False:
+                continue
+            before = _WORD_BEFORE_RE.search(text, max(0, m["start"] - 20), m["start"])
+            after = _COUNTRY_AFTER_RE.match(text, m["end"])
+            seen[v] = bool(before and before.group(1).lower() in words) or bool(
+                after and any(" ".join(after.group(1).lower().split()[:n]) in countries()
+                              for n in (1, 2)))
+    return {v for v, place in seen.items() if place}

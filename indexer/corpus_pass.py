@@ -29,6 +29,7 @@ import orjson
 
 from indexer import schema as S
 from indexer.acronym_senses import SENSE_VALUES, may_initial, other_senses, sense_values
+from indexer.club_words import is_club, sports_news, towns_off_field
 from indexer.cut_names import cut_values
 from indexer.document import Prepared
 from indexer.entities import extract_entities
@@ -264,6 +265,18 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
         sensed = sense_values(stored["mentions"] or (), others)
         cut = cut | sensed
+    # a club's town written as the place outside sports news, where the article names no
+    # organisation it is (:func:`~indexer.club_words.towns_off_field`)
+    towns = {v for t, to, v in found if t == "LOC" and to == "ORG"}
+    if towns and not sports_news(f.get(S.CATEGORY) or ""):
+        written = {x for t, _, v in found if t == "ORG" for x in emap.entity("ORG", v)}
+        towns = {v for v in towns if written.isdisjoint(into := emap.entity("ORG", v))
+                 and any(map(is_club, emap.clubs(into)))}
+        if towns:
+            stored = stored or orjson.loads(f[S.PAYLOAD])
+            cut = cut | towns_off_field(stored["title"], stored["body"],
+                                        stored["category"] or "", stored["mentions"] or (),
+                                        towns)
     # two capitals alone that stand for many things (:mod:`indexer.lone_letters`)
     if emap.lone_letters and any(v in emap.lone_letters for _, _, v in found):
         cut = cut | alone_in_article((v for _, to, v in found if to == "ORG"), emap.lone_letters,

@@ -19,6 +19,7 @@ from indexer import lexicon
 from indexer import schema as S
 from indexer.acronym_senses import other_senses, sense_values
 from indexer.analysis import Analyzer
+from indexer.club_words import is_club, towns_off_field
 from indexer.corpus_pass import alias_person, apply_map
 from indexer.cut_names import cut_values
 from indexer.document import Prepared, load_payload, prepare
@@ -60,6 +61,14 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     cut = cut_values([asdict(m) for m in before.mentions], gone)
     others = other_senses(before.title, before.body, [asdict(m) for m in before.mentions])
     cut |= sense_values([asdict(m) for m in before.mentions], others)
+    # a club's town written as the place outside sports news, the article naming no such club
+    written = {x for v in before.entities.get("ORG", ()) for x in emap.entity("ORG", v)}
+    cut |= towns_off_field(before.title, before.body, before.category,
+                           [asdict(m) for m in before.mentions],
+                           {v for v in before.entities.get("LOC", ())
+                            if emap.type_of("LOC", v) == "ORG"
+                            and written.isdisjoint(emap.entity("ORG", v))
+                            and any(map(is_club, emap.clubs(emap.entity("ORG", v))))})
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
                                  [v for _, v in retyped], marked if t == "PER" else None,
                                  cut if t == "ORG" else (), text=f"{before.title}\n{before.body}",

@@ -9,7 +9,7 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.club_words import off_field, sports_news
+from indexer.club_words import off_field, sports_news, towns_off_field
 from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_norm import compute_map
@@ -72,3 +72,36 @@ def test_no_club_from_its_word_alone_outside_sports_news(full_index_dir: Path) -
                 assert sports_news(art.category) or full, (art.title, text, m.name)
                 kept += 1
     assert kept > 100  # "Madrid", "Dortmund" in match reports stay the clubs
+
+
+def _mentions(text: str, name: str) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    at = text.find(name)
+    while at >= 0:
+        out.append({"field": "body", "start": at, "end": at + len(name), "type": "LOC",
+                    "name": name})
+        at = text.find(name, at + 1)
+    return out
+
+
+def test_a_clubs_town_written_as_the_place_outside_sports_news_is_no_club() -> None:
+    # the 22k corpus's sentences
+    for cat, body in (
+            ("Seleb", "Meski ditinggal jauh ke Barcelona, Spanyol,mengaku tak takut."),
+            ("Otomotif", "Perusahaan yang berbasis di Barcelona, Spanyol ini dikenal sebagai "
+                         "pembuat supercar."),
+            ("News", "penerbangan yang berangkat dari Malaga menuju Barcelona pada Jumat "
+                     "(13/9/2019) pekan lalu. Saat pesawat mendarat di Barcelona, cuaca "
+                     "sangat berangin."),
+            ("gaya", "Mulai dari Barcelona, Madrid, Sevilla, hingga Ibiza, bulan madu")):
+        assert towns_off_field("", body, cat, _mentions(body, "Barcelona"),
+                               {"Barcelona"}) == {"Barcelona"}, body
+    # must not change: sports news, no category, a mention written otherwise in the article,
+    # a town the map makes no club's
+    body = "Pemain Barcelona itu tinggal di Barcelona, Spanyol."
+    assert towns_off_field("", body, "Seleb", _mentions(body, "Barcelona"), {"Barcelona"}) == set()
+    body = "Messi kembali ke Barcelona, Spanyol, untuk berlatih."
+    for cat in ("Bola", ""):
+        assert towns_off_field("", body, cat, _mentions(body, "Barcelona"),
+                               {"Barcelona"}) == set(), cat
+    assert towns_off_field("", body, "Seleb", _mentions(body, "Barcelona"), set()) == set()

@@ -430,7 +430,7 @@ def _places_in_names(stored: Json, emap: EntityMap,
     inside |= in_longer_names(
         stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC",
         lambda m, v: v in places and emap.entity("LOC", v) != emap.entity("LOC", m["name"]),
-        lambda v: named_as(emap.counts, emap.name_starts(), v))
+        lambda v: named_as(emap.counts, emap.name_parts(), v))
     if orgs is not None:
         inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
                                lambda m: typed(m) == "LOC")

@@ -27,7 +27,7 @@ from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.name_keys import category_key, variant_key
 from indexer.org_places import OrgLeads, club_keys, club_names, club_towns
-from indexer.part_places import name_starts
+from indexer.part_places import name_parts
 from indexer.person_context import (
     CompanyTest,
     Finals,
@@ -138,8 +138,9 @@ class EntityMap:
     _club_keys: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     # the places named mostly for their clubs (:func:`~indexer.org_places.club_towns`)
     _club_towns: set[str] = field(default_factory=set, compare=False)
-    # the first words of persons' names (:func:`~indexer.part_places.name_starts`)
-    _name_starts: set[str] = field(default_factory=set, compare=False)
+    # the first words of persons' names, companies' without their legal forms
+    # (:func:`~indexer.part_places.name_parts`)
+    _name_parts: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         for typ in {*self.counts, *self.types}:
@@ -180,7 +181,7 @@ class EntityMap:
         self._club_keys.update(club_keys(self.counts.get("ORG", {}), self.values.get("ORG", {})))
         self._club_towns.update(club_towns(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
                                            lambda v: self.entity("LOC", v)))
-        self._name_starts.update(name_starts(self.counts.get("PER", {})))
+        self._name_parts.update(name_parts(self.counts))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -328,10 +329,10 @@ class EntityMap:
         """The places named mostly for their clubs (:func:`~indexer.org_places.club_towns`)."""
         return self._club_towns
 
-    def name_starts(self) -> Collection[str]:
-        """The first words of the corpus's persons' names
-        (:func:`~indexer.part_places.name_starts`)."""
-        return self._name_starts
+    def name_parts(self) -> Mapping[str, str]:
+        """The first words of the corpus's persons' names, its companies' without their legal
+        forms (:func:`~indexer.part_places.name_parts`)."""
+        return self._name_parts
 
     def cut_otherwise(self, body: str, mentions: Iterable[Mapping[str, Any]]) -> set[int]:
         """The starts of an article's body mentions of organisations' names cut from another

@@ -38,10 +38,12 @@ dropped, and so is a place every mention of which in the article is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from indexer.entities.facts import COMPASS, DATA, countries, read_sections
+from indexer.org_names import LEGAL_FORMS
 from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
 from indexer.words import WORD_PATTERN
 
@@ -74,8 +76,6 @@ _BEFORE_REACH: Final = 30
 # The articles an organisation's or a person's raw value is found in for a place's mention cut
 # from it to be read so (one is a slip of the extractor as often as a name).
 NAMED_MIN: Final = 2
-# Legal forms written before a company's name ("PT Solo Manufaktur Kreasi").
-_LEGAL: Final = ("PT ", "CV ")
 # Words after which a place's name is still a region's or a point of one.
 _REGION_AFTER: Final = COMPASS | _PARTS | TOWNS | {"pusat"}
 
@@ -89,8 +89,8 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     whether the map keeps ``m`` a place's) written as a part of a longer name (see the module;
     ``other(m, v)``: whether the corpus has ``v`` as a place's raw value the map makes another
     place than ``m``'s; ``named(v)``: "ORG" or "PER" where the corpus has ``v`` as an
-    organisation's or a person's raw value often enough, "START" where as the first words of
-    a person's, else None: :func:`named_as`)."""
+    organisation's or a person's raw value often enough, or a company's name without its legal
+    forms, "START" where as the first words of a person's, else None: :func:`named_as`)."""
     out: set[tuple[str, int]] = set()
     for m in mentions:
         if m["type"] != "LOC":  # one the map retypes a place is a building's or a venue's name
@@ -173,26 +173,41 @@ def _cut_name(text: str, m: Mapping[str, Any],
         other(m, f"{kind.capitalize()} {name}") for kind in TOWNS)
 
 
-def named_as(counts: Mapping[str, Mapping[str, int]], starts: Collection[str],
+def named_as(counts: Mapping[str, Mapping[str, int]], parts: Mapping[str, str],
              value: str) -> str | None:
     """"ORG" or "PER" where the corpus has ``value`` as an organisation's or a person's raw value
-    in ``NAMED_MIN`` articles or more (``counts``: type -> raw value -> articles), "START" where
-    ``value`` is in ``starts`` (:func:`name_starts`), else None."""
+    in ``NAMED_MIN`` articles or more (``counts``: type -> raw value -> articles), else what
+    ``parts`` (:func:`name_parts`) makes it, or None."""
     for typ in ("ORG", "PER"):
         if counts.get(typ, {}).get(value, 0) >= NAMED_MIN:
             return typ
-    return "START" if value in starts else None
+    return parts.get(value)
 
 
-def name_starts(persons: Mapping[str, int]) -> set[str]:
-    """The first two words or more, short of the whole, of the persons' raw values found in
-    ``NAMED_MIN`` articles or more (``persons``: raw value -> articles): "Nur Asia" of "Nur
-    Asia Uno"."""
-    out: set[str] = set()
-    for v, n in persons.items():
+def name_parts(counts: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
+    """Parts of the corpus's names (``counts``: type -> raw value -> articles): "START" for the
+    first two words or more, short of the whole, of a person's raw value of ``NAMED_MIN``
+    articles or more ("Nur Asia" of "Nur Asia Uno"); "ORG" for a company's name without its
+    legal forms, its raw values of any type with them found in ``NAMED_MIN`` articles or more
+    in all ("Solo Manufaktur Kreasi" of "PT Solo Manufaktur Kreasi", "Kuala Lumpur Kepong" of
+    "Kuala Lumpur Kepong Bhd")."""
+    out: dict[str, str] = {}
+    for v, n in counts.get("PER", {}).items():
         if n >= NAMED_MIN and v.count(" ") > 1:
             words = v.split(" ")
-            out.update(" ".join(words[:k]) for k in range(2, len(words)))
+            out.update((" ".join(words[:k]), "START") for k in range(2, len(words)))
+    stems: Counter[str] = Counter()
+    for found in counts.values():
+        for v, n in found.items():
+            words = v.split(" ")
+            first, last = 0, len(words)
+            while first < last and words[first].lower() in LEGAL_FORMS:
+                first += 1
+            while last > first and words[last - 1].lower() in LEGAL_FORMS:
+                last -= 1
+            if 0 < last - first < len(words):
+                stems[" ".join(words[first:last])] += n
+    out.update((stem, "ORG") for stem, n in stems.items() if n >= NAMED_MIN)
     return out
 
 
@@ -217,7 +232,6 @@ def _named(text: str, m: Mapping[str, Any], named: Callable[[str], str | None],
     for k in range(len(rest), -1 if before else 0, -1):
         name = " ".join([head + written, *rest[:k]])
         typ = named(name)
-        if typ == "PER" or (typ == "START" and before) or (typ == "ORG" and not before) or (
-                not before and any(named(f + name) == "ORG" for f in _LEGAL)):
+        if typ == "PER" or (typ == "START" and before) or (typ == "ORG" and not before):
             return True
     return False

@@ -100,7 +100,7 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                               lambda m: place(m) is not None,
                               lambda m, v: v in emap.counts.get("LOC", {})
                               and emap.entity("LOC", v) != emap.entity("LOC", m["name"]),
-                              lambda v: named_as(emap.counts, emap.name_starts(), v))
+                              lambda v: named_as(emap.counts, emap.name_parts(), v))
     inside |= in_org_names(before.title, before.body, as_dicts, emap.org_names(),
                            lambda m: place(m) is not None)
     inside |= club_places(before.title, before.body, before.category, as_dicts,

@@ -51,7 +51,12 @@ Kabid Humas Polda Metro Jaya, Kombes Argo": he spoke, not the body), and a name 
 longer organisation's name is that body's short form ("terang Big Hit": Big Hit Entertainment's
 statement). An organisation's name written between quotes in half of its articles, three at
 least, is a work's title ("'Hotel Del Luna'", a drama; "''Super Clap''", a song), no facet
-value: a body's name is seldom quoted.
+value: a body's name is seldom quoted. An organisation's name written right after a number (not a
+year, a score or a figure) in half of its articles, three at least, is the rest of a longer name
+or a count of things: a model's after its number ("iPhone 11 Pro Max"), a tour's after its edition
+("EXO PLANET #5 - EXplOration"), a film's title ("27 Steps of May"), an address ("1485 Green Trees
+Road"): no facet value; a body is written after a unit's number now and then ("Regional 4 PT Pos
+Indonesia").
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -101,6 +106,14 @@ SPEAKER: Final = "speaker"
 # An organisation's name written between quotes ("'Hotel Del Luna'"): a work's title.
 QUOTED: Final = "quoted"
 _QUOTES: Final = frozenset("\"'“”‘’")
+# An organisation's name written right after a number: the rest of a longer name.
+NUMBERED: Final = "numbered"
+# A number right before a name ("iPhone 11 Pro Max", "#5 - EXplOration"), not a year ("2019 PS
+# Barito Putera"), a score's ("1 - 1 Getafe", "2-1 Persija") or a figure's last digits ("2.000").
+_NUMBER_BEFORE_RE: Final = re.compile(
+    r"(?<![\d.,:/–-])(?<![–-]\s)#?(?!(?:19|20)\d\d\D)\d+(?:\s+|\s*[–-]\s*)$")
+# How far before a mention a number is looked for.
+_NUMBER_SPAN: Final = 12
 # How far after a mention a person's name says he, not the mention, is the speaker.
 _SPEAKER_GAP: Final = 3
 # An organisation's name ending in a town's word written before a place's name after a comma:
@@ -213,6 +226,7 @@ KINDS: Final = (
     Kind(MINISTER, ("ORG",), Fraction(1, 2), org_only=True),
     Kind(SPEAKER, ("ORG",), Fraction(1, 5), org_only=True, fits=_speaker),
     Kind(QUOTED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
+    Kind(NUMBERED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 
@@ -285,6 +299,8 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
         if (m["type"] == "ORG" and m["start"] > 0 and text[m["start"] - 1] in _QUOTES
                 and text[m["end"]:m["end"] + 1] in _QUOTES):
             out.add(((m["type"], m["name"]), QUOTED))
+        if m["type"] == "ORG" and after_number(text, m["start"]):
+            out.add(((m["type"], m["name"]), NUMBERED))
         if story and m["type"] in KIND_OF[STORY].types:
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")
@@ -296,6 +312,16 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                 out.add(((prev["type"], prev["name"]), TOWN))
         prev = m
     return out | article_marks(title, body, mentions)
+
+
+def after_number(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written right after a number that is no year, score
+    or figure ("iPhone 11 Pro Max", "EXO PLANET #5 - EXplOration", "27 Steps of May")."""
+    i = start - 1
+    while i >= 0 and text[i] in " -–":
+        i -= 1
+    return (i >= 0 and text[i].isdigit()
+            and _NUMBER_BEFORE_RE.search(text, max(0, start - _NUMBER_SPAN), start) is not None)
 
 
 def _person_after(mentions: list[Mapping[str, Any]], i: int) -> bool:

@@ -22,6 +22,7 @@ from indexer.name_kinds import (
     KIND_OF,
     KINDS,
     MINISTER,
+    NUMBERED,
     QUOTED,
     RULE_TITLE,
     SPEAKER,
@@ -43,10 +44,11 @@ def test_every_kind_has_one_record_and_a_section_of_words() -> None:
     assert len(KIND_OF) == len(KINDS)
     # the words of the company behind a medium are a section of no kind (indexer.media_names);
     # a venue's head is a word of [named], a hashtag's "#" no word, a town's the place after
-    # it, a regulation's title a pattern, a work's title its quotes (counted in article_kinds)
+    # it, a regulation's title a pattern, a work's title its quotes, the rest of a longer name
+    # the number before it (counted in article_kinds)
     own = {k.name for k in KINDS if k.of_words}
     assert set(sections) == own | {COMPANY}
-    assert own == set(KIND_OF) - {VENUE, HASHTAG, TOWN, RULE_TITLE, QUOTED}
+    assert own == set(KIND_OF) - {VENUE, HASHTAG, TOWN, RULE_TITLE, QUOTED, NUMBERED}
     assert all(sections[k] for k in own)
     assert all(k.as_person in KIND_OF for k in KINDS if k.as_person is not None)
     with pytest.raises(ValueError):
@@ -227,6 +229,32 @@ def test_an_organisations_name_mostly_written_between_quotes_is_a_works_title() 
     # must not change: a body quoted in two articles only, or now and then
     assert m.entity("ORG", "Radio Disney") == ("Radio Disney",)
     assert m.entity("ORG", "KPK") == ("KPK",)
+
+
+def test_an_organisations_name_mostly_written_right_after_a_number_is_no_value() -> None:
+    # as the 22k corpus writes them: a model's name after its number, a tour's after its
+    # edition, a film's title, a count of things; not a year, a score, a figure
+    body = ('Harga iPhone 11 Pro Max mulai USD 1199. Tur "EXO PLANET #5 - EXplOration" usai. '
+            "Ave Maryam dan 27 Steps of May. Bea Cukai Luncurkan 119 Kawasan Berikat Mandiri. "
+            "20 Mei 2019 PS Barito Putera 1-1 Persija, Real Betis 1 - 1 Getafe. Sebesar 2.000 "
+            "Bank Mandiri. Timnas U-19 Indonesia. Pada 2019 KPK menahan.")
+    names = ("Pro Max", "EXplOration", "Steps of May", "Kawasan Berikat Mandiri",
+             "PS Barito Putera", "Persija", "Getafe", "Bank Mandiri", "Indonesia", "KPK")
+    mentions = [{"type": "ORG", "name": n, "field": "body", "start": body.index(n),
+                 "end": body.index(n) + len(n)} for n in names]
+    assert {x for x in article_kinds("", body, mentions) if x[1] == NUMBERED} == {
+        (("ORG", n), NUMBERED) for n in names[:4]}
+    counts = {"PER": {}, "LOC": {}, "ORG": {"Pro Max": 19, "EXplOration": 20,
+                                            "PT Pos Indonesia": 2, "Getafe": 10}}
+    kinds = {"Pro Max": 17, "EXplOration": 20, "PT Pos Indonesia": 2, "Getafe": 2}
+    m = compute_map(counts, {}, alias_person,
+                    NameEvidence(kinds={(("ORG", v), NUMBERED): n for v, n in kinds.items()}))
+    assert m.entity("ORG", "Pro Max") == ()
+    assert m.entity("ORG", "EXplOration") == ()
+    # must not change: a body after a unit's number in two articles ("Regional 4 PT Pos
+    # Indonesia"), a club now and then after a number
+    assert m.entity("ORG", "PT Pos Indonesia") == ("PT Pos Indonesia",)
+    assert m.entity("ORG", "Getafe") == ("Getafe",)
 
 
 def test_a_one_word_persons_name_mostly_written_after_a_makers_word_is_its_makers() -> None:

@@ -56,7 +56,9 @@ year, a score or a figure) in half of its articles, three at least, is the rest 
 or a count of things: a model's after its number ("iPhone 11 Pro Max"), a tour's after its edition
 ("EXO PLANET #5 - EXplOration"), a film's title ("27 Steps of May"), an address ("1485 Green Trees
 Road"): no facet value; a body is written after a unit's number now and then ("Regional 4 PT Pos
-Indonesia").
+Indonesia"). An organisation's name of four capitals written as a share's code in half of its
+articles ("Bank Negara Indonesia (Persero) Tbk. (BBNI)", "saham ... BBCA, BBNI, JSMR") is a code
+that stands for a company the corpus names otherwise: no facet value.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -114,6 +116,16 @@ _NUMBER_BEFORE_RE: Final = re.compile(
     r"(?<![\d.,:/–-])(?<![–-]\s)#?(?!(?:19|20)\d\d\D)\d+(?:\s+|\s*[–-]\s*)$")
 # How far before a mention a number is looked for.
 _NUMBER_SPAN: Final = 12
+# An organisation's name of four capitals written as a share's code: after a listed company's
+# name ("Bank Negara Indonesia (Persero) Tbk. (BBNI)") or in a list of codes ("BBCA, BBNI,
+# JSMR") after a word of the stock market (section [ticker]).
+TICKER: Final = "ticker"
+_CODE_RE: Final = re.compile(r"[A-Z]{4}")
+_LISTED_BEFORE_RE: Final = re.compile(r"\bTbk\.?\s*\(\s*$")
+_CODE_BEFORE_RE: Final = re.compile(r"\b[A-Z]{4}\s*(?:,|dan)\s*$")
+_CODE_AFTER_RE: Final = re.compile(r"\s*(?:,|dan)\s*[A-Z]{4}\b")
+# How far before a list of codes (in its sentence) a word of the stock market is looked for.
+_MARKET_SPAN: Final = 300
 # How far after a mention a person's name says he, not the mention, is the speaker.
 _SPEAKER_GAP: Final = 3
 # An organisation's name ending in a town's word written before a place's name after a comma:
@@ -227,6 +239,7 @@ KINDS: Final = (
     Kind(SPEAKER, ("ORG",), Fraction(1, 5), org_only=True, fits=_speaker),
     Kind(QUOTED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
     Kind(NUMBERED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
+    Kind(TICKER, ("ORG",), Fraction(1, 2), org_only=True, of_words=False),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 
@@ -294,13 +307,8 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
                 out.add(((m["type"], m["name"]), VENUE))
         if text[m["start"] - 1:m["start"]] == "#":
             out.add(((m["type"], m["name"]), HASHTAG))
-        if m["type"] == "ORG" and in_rule_title(text, m["start"]):
-            out.add(((m["type"], m["name"]), RULE_TITLE))
-        if (m["type"] == "ORG" and m["start"] > 0 and text[m["start"] - 1] in _QUOTES
-                and text[m["end"]:m["end"] + 1] in _QUOTES):
-            out.add(((m["type"], m["name"]), QUOTED))
-        if m["type"] == "ORG" and after_number(text, m["start"]):
-            out.add(((m["type"], m["name"]), NUMBERED))
+        if m["type"] == "ORG":
+            out.update((("ORG", m["name"]), k) for k in _org_kinds(text, m))
         if story and m["type"] in KIND_OF[STORY].types:
             out.add(((m["type"], m["name"]), STORY))
         if (m["type"] == "LOC" and prev is not None and prev["type"] in ("LOC", "ORG")
@@ -314,14 +322,42 @@ def article_kinds(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     return out | article_marks(title, body, mentions)
 
 
+def _org_kinds(text: str, m: Mapping[str, Any]) -> list[str]:
+    """The kinds an organisation's mention shows by the text around it, not by a word."""
+    start, end, name = m["start"], m["end"], m["name"]
+    out = []
+    if in_rule_title(text, start):
+        out.append(RULE_TITLE)
+    before = text[start - 1] if start else ""
+    if before in _QUOTES and text[end:end + 1] in _QUOTES:
+        out.append(QUOTED)
+    if after_number(text, start):
+        out.append(NUMBERED)
+    if len(name) == 4 and name.isupper() and _CODE_RE.fullmatch(name) and share_code(text, m):
+        out.append(TICKER)
+    return out
+
+
 def after_number(text: str, start: int) -> bool:
     """Whether the name at ``start`` is written right after a number that is no year, score
     or figure ("iPhone 11 Pro Max", "EXO PLANET #5 - EXplOration", "27 Steps of May")."""
-    i = start - 1
-    while i >= 0 and text[i] in " -–":
-        i -= 1
-    return (i >= 0 and text[i].isdigit()
+    return (text[max(0, start - 4):start].rstrip(" -–")[-1:].isdigit()
             and _NUMBER_BEFORE_RE.search(text, max(0, start - _NUMBER_SPAN), start) is not None)
+
+
+def share_code(text: str, m: Mapping[str, Any]) -> bool:
+    """Whether the mention ``m`` (of four capitals) is written as a share's code: after a listed
+    company's name ("... Tbk. (BBNI)") or in a list of codes after a word of the stock market
+    in its sentence ("saham yang bisa dicermati adalah BBCA, BBNI, JSMR")."""
+    start, end = m["start"], m["end"]
+    if _LISTED_BEFORE_RE.search(text, max(0, start - 10), start):
+        return True
+    if not (_CODE_BEFORE_RE.search(text, max(0, start - 10), start)
+            or _CODE_AFTER_RE.match(text, end, end + 10)):
+        return False
+    market = kind_sections()[TICKER]
+    sentence = text[max(0, start - _MARKET_SPAN):start].rsplit(". ", 1)[-1]
+    return any(w.partition("-")[0] in market for w in WORD_RE.findall(sentence.lower()))
 
 
 def _person_after(mentions: list[Mapping[str, Any]], i: int) -> bool:
@@ -352,9 +388,18 @@ def kind_votes(kinds: Mapping[tuple[Name, str], int], counts: Mapping[str, Mappi
             continue
         found = counts.get(typ, {}).get(value, 0)
         if found and n >= k.least and n >= k.share * found and not (
-                kind == SPEAKER and _heads_longer(value, counts.get(typ, {}))):
+                kind == SPEAKER and _heads_longer(value, counts.get(typ, {}))) and not (
+                kind == TICKER and _run_together(value, counts.get(typ, {}))):
             out[(typ, value)] = kind
     return out
+
+
+def _run_together(value: str, names: Mapping[str, int]) -> bool:
+    """Whether another name of ``names`` is ``value`` with its words run together: a share's
+    code that is its company's own short name ("PTPP" of "PT PP"), which stays a value (a
+    no-value name's letters run together take that name too, :mod:`indexer.type_map`)."""
+    key = "".join(name_words(value))
+    return any(v != value and "".join(name_words(v)) == key for v in names)
 
 
 # A longer name found in this many articles that begins with a name makes it a short form.

@@ -27,6 +27,7 @@ from indexer.name_kinds import (
     RULE_TITLE,
     SPEAKER,
     STORY,
+    TICKER,
     TOWN,
     VENUE,
     Kind,
@@ -47,8 +48,8 @@ def test_every_kind_has_one_record_and_a_section_of_words() -> None:
     # it, a regulation's title a pattern, a work's title its quotes, the rest of a longer name
     # the number before it (counted in article_kinds)
     own = {k.name for k in KINDS if k.of_words}
-    assert set(sections) == own | {COMPANY}
-    assert own == set(KIND_OF) - {VENUE, HASHTAG, TOWN, RULE_TITLE, QUOTED, NUMBERED}
+    assert set(sections) == own | {COMPANY, TICKER}
+    assert own == set(KIND_OF) - {VENUE, HASHTAG, TOWN, RULE_TITLE, QUOTED, NUMBERED, TICKER}
     assert all(sections[k] for k in own)
     assert all(k.as_person in KIND_OF for k in KINDS if k.as_person is not None)
     with pytest.raises(ValueError):
@@ -255,6 +256,31 @@ def test_an_organisations_name_mostly_written_right_after_a_number_is_no_value()
     # Indonesia"), a club now and then after a number
     assert m.entity("ORG", "PT Pos Indonesia") == ("PT Pos Indonesia",)
     assert m.entity("ORG", "Getafe") == ("Getafe",)
+
+
+def test_an_organisations_name_mostly_written_as_a_shares_code_is_no_value() -> None:
+    # as the 22k corpus writes them: after a listed company's name, in a list of codes after
+    # a word of the stock market; not a list of bodies' acronyms, nor a code standing alone
+    body = ("PT Bank Negara Indonesia (Persero) Tbk. (BBNI) meningkat Rp150. Saham yang bisa "
+            "dicermati adalah BBCA, BMRI, JSMR dan ADRO. Organisasi kemahasiswaan, yaitu HMI, "
+            "PMII, GMNI, PMKRI. Proyek WIKA rampung, kata WIKA.")
+    names = ("BBNI", "BMRI", "ADRO", "PMII", "GMNI", "WIKA")
+    mentions = [{"type": "ORG", "name": n, "field": "body", "start": body.index(n),
+                 "end": body.index(n) + len(n)} for n in names]
+    assert {x for x in article_kinds("", body, mentions) if x[1] == TICKER} == {
+        (("ORG", n), TICKER) for n in names[:3]}
+    counts = {"PER": {}, "LOC": {}, "ORG": {"BBNI": 13, "WIKA": 3, "PMII": 24, "PTPP": 2,
+                                            "PT PP": 7}}
+    kinds = {"BBNI": 13, "WIKA": 1, "PMII": 0, "PTPP": 2}
+    m = compute_map(counts, {}, alias_person,
+                    NameEvidence(kinds={(("ORG", v), TICKER): n for v, n in kinds.items() if n}))
+    assert m.entity("ORG", "BBNI") == ()
+    # must not change: a company mostly named by its code's letters ("WIKA"), a body's acronym
+    assert m.entity("ORG", "WIKA") == ("WIKA",)
+    assert m.entity("ORG", "PMII") == ("PMII",)
+    # nor a code that is its company's own name run together ("PTPP": PT PP)
+    assert m.entity("ORG", "PT PP") == ("PT PP",)
+    assert m.entity("ORG", "PTPP") != ()
 
 
 def test_a_one_word_persons_name_mostly_written_after_a_makers_word_is_its_makers() -> None:

@@ -59,10 +59,13 @@ def is_club(value: str) -> bool:
                             and not words[0].endswith("an"))
 
 
-def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:
+def off_field(out: dict[str, tuple[str, ...]], category: str,
+              named: Collection[str] = ()) -> None:
     """Each of one article's organisations' values (``out``: raw value -> what it becomes)
     that is one word of the club's name it becomes names no one there, when ``category`` is
-    no sports news and the article writes no longer name of that club."""
+    no sports news and the article writes no longer name of that club. A club is a name with
+    a club's word, or one of ``named``, the values the corpus also writes with one ("Bayern
+    Muenchen", written "FC Bayern Munchen": not "negara bagian Bayern")."""
     if sports_news(category):
         return
     one = {v for v, into in out.items() if len(into) == 1 and into[0] != v
@@ -73,7 +76,8 @@ def off_field(out: dict[str, tuple[str, ...]], category: str) -> None:
             and len(name_words(v)) > 1}
     for v in one:
         club = name_words(out[v][0])
-        if out[v][0] not in full and name_words(v)[0] in club and _club(club):
+        if out[v][0] not in full and name_words(v)[0] in club and (
+                _club(club) or out[v][0] in named):
             out[v] = ()
 
 

@@ -242,7 +242,7 @@ class EntityMap:
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
             youth_nicknames(out)
             without_body(out, self._units)
-            off_field(out, category)
+            off_field(out, category, self._clubs)
         if typ == "LOC" and self.shorts:
             out.update(article_shorts(out, self.shorts))
         if typ == "LOC" and self.venues:

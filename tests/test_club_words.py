@@ -35,6 +35,25 @@ def test_a_clubs_word_alone_outside_sports_news_is_no_club() -> None:
                    "ULMWP": ("United Liberation Movement for West Papua",)}
 
 
+def test_a_word_of_a_club_the_corpus_writes_with_a_clubs_word_is_no_club_outside_sports() -> None:
+    # "negara bagian Bayern" (Internasional); the corpus writes "FC Bayern Munchen", which the
+    # map joins to Bayern Muenchen, and "Bayern" there as well
+    m = compute_map({"PER": {}, "LOC": {}, "ORG": {
+        "Bayern Muenchen": 21, "Bayern Munchen": 7, "FC Bayern Munchen": 1}}, {}, alias_person)
+    assert m.entity("ORG", "FC Bayern Munchen") == ("Bayern Muenchen",)
+    named = set(m.clubs(["Bayern Muenchen"])) - {"Bayern Muenchen"}
+    assert named == {"FC Bayern Munchen"}
+    out: dict[str, tuple[str, ...]] = {"Bayern": ("Bayern Muenchen",),
+                                       "Frankfurt": ("Eintracht Frankfurt",)}
+    off_field(out, "Internasional", {"Bayern Muenchen"})
+    # must not change: a club the corpus never writes with a club's word
+    assert out == {"Bayern": (), "Frankfurt": ("Eintracht Frankfurt",)}
+    # nor in sports news
+    out = {"Bayern": ("Bayern Muenchen",)}
+    off_field(out, "Bola", {"Bayern Muenchen"})
+    assert out == {"Bayern": ("Bayern Muenchen",)}
+
+
 def test_what_the_club_rule_leaves() -> None:
     # in sports news, or where the article writes the club's name in full
     out: dict[str, tuple[str, ...]] = {"Dortmund": ("Borussia Dortmund",)}

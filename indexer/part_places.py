@@ -23,12 +23,13 @@ as the place alone:
   or the mention is a country's name, which a people's or a group's name may follow
   ("pemberontak Yaman Houthi", Yemen's Houthi rebels);
 * the first words of an organisation's or a person's name the corpus has (``named``), cut before
-  its capitalised words ("[[Solo]] Manufaktur Kreasi" of "PT Solo Manufaktur Kreasi", "[[AS]]
-  Roma", "[[Victoria]] Beckham", "[[Jakarta]] Propertindo"), or the last words of a person's
-  name cut after its first ("Naomi [[Osaka]]", "Izmy [[Yaman]] Hatuwe", "Nur [[Asia]]" of "Nur
-  Asia Uno": the first words of a person's name count), unless the word after
-  makes another region's or a point of the compass ("Senayan Jakarta Pusat"), the word before
-  is a region's kind, or, cut before, the mention is a country's name ("Presiden [[Madagaskar]]
+  its capitalised words ("[[AS]] Roma", "[[Victoria]] Beckham"; a company's name counts
+  without its legal forms: "[[Solo]] Manufaktur Kreasi" of "PT Solo Manufaktur Kreasi",
+  "[[Kuala Lumpur]] Kepong" of "Kuala Lumpur Kepong Bhd"), or the last words of a person's name
+  cut after its first ("Naomi [[Osaka]]", "Izmy [[Yaman]] Hatuwe"; its first words count: "Nur
+  [[Asia]]" of "Nur Asia Uno"), unless the word after makes another region's, a point of the
+  compass or a town's kind ("Senayan Jakarta Pusat", "Metro Bekasi Kota"), the word before is a
+  region's kind, or, cut before, the mention is a country's name ("Presiden [[Madagaskar]]
   Andry Rajoelani": a head of state's title and his name).
 
 In one article (:func:`in_longer_names`, by ``reindex`` and ``add`` alike), such a mention is

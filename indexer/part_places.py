@@ -46,7 +46,7 @@ from typing import Any, Final
 from indexer.entities.facts import COMPASS, DATA, countries, read_sections
 from indexer.org_names import LEGAL_FORMS
 from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
-from indexer.words import WORD_PATTERN
+from indexer.words import WORD_PATTERN, WORD_RE
 
 # A Roman number and a slash right before a mention ("XVII/"; "Blok M/Senayan" is none).
 _COMMAND_RE: Final = re.compile(r"(?<![^\W_])[IVX]+ ?/\Z")
@@ -65,7 +65,6 @@ _WORDS: Final = read_sections(DATA / "place_parts.txt")
 _OWN: Final = frozenset({PROVINCE, *TOWNS, *LOCAL, *_WORDS["the place's own"]})
 # Words after a region's name that make another region's.
 _PARTS: Final = _WORDS["after a place"]
-_WORD_RE: Final = re.compile(WORD_PATTERN)
 _CLAUSE_RE: Final = re.compile(r"[^\w\s'’-]")
 _PART_AFTER_RE: Final = re.compile(rf" ({WORD_PATTERN})")
 # The capitalised words after a place's mention read as the rest of a longer name.
@@ -129,14 +128,14 @@ def _spelt(text: str, start: int, end: int) -> bool:
         if after is None:
             return False
         place, acronym = text[start:end], after.group(1)
-    tail = "".join(w[0] for w in _WORD_RE.findall(place) if w[0].isupper()).upper()
+    tail = "".join(w[0] for w in WORD_RE.findall(place) if w[0].isupper()).upper()
     if not tail or len(acronym) <= len(tail) or not acronym.endswith(tail):
         return False
     head = acronym[:-len(tail)]
     if text[start - 1:start] != " ":
         return False
     # the words of the clause before the place, up to a punctuation mark
-    words = _WORD_RE.findall(_CLAUSE_RE.split(text[max(0, start - _REACH):start])[-1])
+    words = WORD_RE.findall(_CLAUSE_RE.split(text[max(0, start - _REACH):start])[-1])
     spelt: list[str] = []
     for w in reversed(words):
         if w[0].isupper():

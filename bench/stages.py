@@ -27,7 +27,6 @@ from indexer import store
 from indexer.analysis import Analyzer, DocumentTerms
 from indexer.build import tantivy_document
 from indexer.clean import clean_body
-from indexer.corpus_pass import Spill, alias_person, apply_map, parcel, stored_evidence
 from indexer.dates import parse_date
 from indexer.document import (
     Prepared,
@@ -40,8 +39,10 @@ from indexer.entities import load_model
 from indexer.entity_norm import compute_map
 from indexer.feed import iter_records
 from indexer.fingerprints import fingerprint
+from indexer.map_apply import apply_map
 from indexer.mentions import article_mentions, entity_values
 from indexer.records import CHUNK_LINES, Problem, Record
+from indexer.spill import Spill, alias_person, parcel, stored_evidence
 from indexer.stories import Stories, cluster_batch
 from indexer.story_ledger import epoch
 

@@ -7,7 +7,7 @@ The senses are data (``data/acronym_senses.txt``): each acronym's other senses, 
 expansion and the words written right before or after the acronym in that sense. An article
 that writes a sense's expansion, or the acronym beside one of that sense's words, uses the
 acronym in that sense (one sense per article): its mentions written as the acronym are no
-organisation there (:func:`other_senses`; applied by :func:`~indexer.corpus_pass.apply_map`,
+organisation there (:func:`other_senses`; applied by :func:`~indexer.map_apply.apply_map`,
 for ``reindex`` and ``add`` alike). Where the article also writes the body's name in full
 (another mention of the same value), only the mentions beside a sense's word are.
 """

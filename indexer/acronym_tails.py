@@ -3,7 +3,7 @@ Sosial (BPJS) Kesehatan", "Perkumpulan Bulu Tangkis (PB) Djarum". The tagger end
 the bracket, but the words after it go on the acronym's name: where the corpus writes the
 acronym with those words as an organisation's name ("BPJS Kesehatan", "PB Djarum"), that is
 the body the article names (:func:`acronym_tails`; applied by
-:func:`~indexer.corpus_pass.apply_map`, for ``reindex`` and ``add`` alike).
+:func:`~indexer.map_apply.apply_map`, for ``reindex`` and ``add`` alike).
 
 The acronym must spell the name's words' first letters in order ("PB" of Perkumpulan Bulu
 Tangkis), so a bracket saying something else ("(Persero) Tbk") is not read. The words after it

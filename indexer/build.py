@@ -31,7 +31,6 @@ from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build_report import BuildReport
-from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, entity_keys, load_payload
 from indexer.entity_map import EntityMap
 from indexer.feed import (
@@ -42,7 +41,9 @@ from indexer.feed import (
     gc_tuned,
     worker_pool,
 )
+from indexer.map_apply import apply_map
 from indexer.map_workers import map_pool, mapped
+from indexer.spill import Spill
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
 from indexer.story_worker import stories_forked
@@ -140,7 +141,7 @@ def reindex(
         entity_docs: Counter[str] = Counter()
         gen = store.new_generation(index_dir)
         # The corpus-level entity map needs every article: they wait in a spill file until
-        # it is known (corpus_pass.py), then are written with it applied.
+        # it is known (indexer/spill.py), then are written with it applied (indexer/map_apply.py).
         spill = Spill(index_dir)
         park = Parked(spill)
         with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:

@@ -19,10 +19,10 @@ from typing import Any, TypeVar
 from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer, DocumentTerms
-from indexer.corpus_pass import Parcel, parcel
 from indexer.document import Article, Prepared, analyse_article, finish_article, read_article
 from indexer.mentions import article_mentions
 from indexer.records import Chunk, DecodeStats, Problem, Record, records_of
+from indexer.spill import Parcel, parcel
 
 # Building allocates container objects per article and mention, and almost none of them ever
 # form a cycle. With the default threshold (700) the cyclic collector ran ~1,250 times in an
@@ -132,7 +132,7 @@ def _guarded(origin: str, fn: Callable[..., T], *args: Any) -> T | Problem:
 
 def process_chunk(chunk: Chunk, analyzer: Analyzer, parcels: bool = False) -> ChunkResult:
     """The chunk's documents prepared, with what the building process learns from them;
-    with ``parcels``, each document as a :class:`~indexer.corpus_pass.Parcel` instead."""
+    with ``parcels``, each document as a :class:`~indexer.spill.Parcel` instead."""
     stats = DecodeStats()
     prepared: list[Prepared] = []
     stored: list[S.StoredArticle] = []  # what each prepared document's payload encodes

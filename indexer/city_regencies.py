@@ -22,7 +22,7 @@ towns news names, not of Jakarta's districts).
 In an article that writes the city's words too, so that the bare name stays the city's, a
 mention of it right after the regency's words ("Kasat Lantas Polres Bogor" beside "warga Kota
 Bogor") is the regency's, and the article names both (:func:`regency_mentions`, applied by
-:func:`~indexer.corpus_pass.apply_map`).
+:func:`~indexer.map_apply.apply_map`).
 
 A town that names its province too ("Gorontalo": Kota Gorontalo, Provinsi Gorontalo), which the
 map keeps apart from the province (:func:`provinces`), is the province in an article that writes

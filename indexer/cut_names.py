@@ -8,7 +8,7 @@ Ahmad Dahlan", "Badan Perencanaan dan Pembangunan Daerah (Bappeda)", "Uni Afrika
 cut from another body's name: that mention is none of the value's
 (:func:`going_on_otherwise`), and where all of an article's mentions of a value are so, the
 value is none of the article's (:func:`cut_values`; applied by
-:func:`~indexer.corpus_pass.apply_map`).
+:func:`~indexer.map_apply.apply_map`).
 
 Only the body is read: a headline capitalises every word. A person's name right after the
 mention does not go on with it ("pelatih Persija Julio Banuelos").

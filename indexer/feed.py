@@ -24,7 +24,6 @@ from indexer.chunk_worker import (
     process_chunk,
     process_in_worker,
 )
-from indexer.corpus_pass import Parcel, Spill
 from indexer.document import Prepared
 from indexer.entities import load_model
 from indexer.entity_map import EntityMap
@@ -39,6 +38,7 @@ from indexer.records import (
     records_of,
     uncompressed_size,
 )
+from indexer.spill import Parcel, Spill
 
 Progress = Callable[[int, int, int], None]  # (records done, bytes done, bytes in all inputs)
 

@@ -7,7 +7,7 @@ Keuangan", "Dewan Perwakilan Rakyat": ``data/body_heads.txt`` and Sastrawi's roo
 every country may give a body of its own. Where the corpus writes such an organisation mostly
 at home, it is the home body (:func:`home_bodies`, when the map is computed), and in a story
 filed abroad it is another country's body of that name: no value of that article
-(:func:`abroad`, applied by :func:`~indexer.corpus_pass.apply_map`, for ``reindex`` and ``add``
+(:func:`abroad`, applied by :func:`~indexer.map_apply.apply_map`, for ``reindex`` and ``add``
 alike). A story is filed abroad where its category is a world-news desk's
 (``data/world_desks.txt``) and its places name another country and not the home country
 (``data/home_places.txt``). A body whose stories are abroad as often as not (a foreign

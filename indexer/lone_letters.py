@@ -7,7 +7,7 @@ Demokrat ... PD").
 :func:`lone_letters` (when the map is computed) finds such values from the articles that write
 two capitals and what else those articles name (``CorpusCounts.letters``); in an article that
 names the organisation by them alone they name no organisation (:func:`alone_in_article`,
-applied by :func:`~indexer.corpus_pass.apply_map`, for ``reindex`` and ``add`` alike). Two
+applied by :func:`~indexer.map_apply.apply_map`, for ``reindex`` and ``add`` alike). Two
 capitals an article writes beside the name, or that the corpus mostly writes so (YG beside YG
 Entertainment), keep the organisation.
 """

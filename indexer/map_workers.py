@@ -1,7 +1,7 @@
 """A full build's write-out with the corpus's entity map applied in worker processes.
 
 Once the map is known, the building process reads the parked documents back, applies the map
-to each (:func:`~indexer.corpus_pass.apply_map`, the largest part of its work per document) and
+to each (:func:`~indexer.map_apply.apply_map`, the largest part of its work per document) and
 hands them to tantivy, whose indexing thread runs on the other core. Done there, the building
 process's thread bounds the write-out while the feed's workers sit idle. So a pool forked once
 the map is computed (the workers inherit it, nothing is pickled) applies it to batches of the
@@ -22,9 +22,10 @@ from itertools import islice
 
 from indexer import store
 from indexer.chunk_worker import GC_THRESHOLD, die_with_parent
-from indexer.corpus_pass import Spill, apply_map, unpack
 from indexer.document import Prepared
 from indexer.entity_map import EntityMap
+from indexer.map_apply import apply_map
+from indexer.spill import Spill, unpack
 
 BATCH = 64  # documents per job: ~0.6 MB of pickles each way
 IN_FLIGHT = 6  # jobs submitted ahead of the one being written

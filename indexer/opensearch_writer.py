@@ -31,12 +31,13 @@ from indexer import opensearch_store as OS
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build_report import BuildReport
-from indexer.corpus_pass import Spill, apply_map
 from indexer.document import Prepared, document_fields, load_payload
 from indexer.entity_map import EntityMap
 from indexer.feed import Progress, feed_analysis
+from indexer.map_apply import apply_map
 from indexer.opensearch_lock import WriterLock, writer_lock
 from indexer.opensearch_names import DEFAULT_NAME
+from indexer.spill import Spill
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
 
@@ -245,7 +246,7 @@ def _reindex(client: OpenSearch, lock: WriterLock, paths: Sequence[Path], name: 
     analyzer.lexicon = lexicon.static_names() | set(user)
     analyzer.lower_df = Counter()  # learnt anew from this corpus (the stems stay warm)
     entity_docs: Counter[str] = Counter()
-    # The corpus-level entity map needs every article (indexer/corpus_pass.py): they wait in a
+    # The corpus-level entity map needs every article (indexer/spill.py): they wait in a
     # spill file until it is known, then are written with it applied, as in build.reindex;
     # their fingerprints are clustered all at once meanwhile, so each is written with its final
     # story.

@@ -11,9 +11,9 @@ from typing import Any
 
 from indexer import schema as S
 from indexer.build_report import BuildReport
-from indexer.corpus_pass import Parcel, Spill
 from indexer.document import Prepared
 from indexer.fingerprints import Fingerprint
+from indexer.spill import Parcel, Spill
 from indexer.stories import (
     Stories,
     changed,

@@ -1,6 +1,6 @@
 """An organisation's acronym an article uses in another sense names no organisation there
 (:mod:`indexer.acronym_senses`): unit cases that must change and that must not, the rule
-through :func:`~indexer.corpus_pass.apply_map`, then the real 22k index's articles."""
+through :func:`~indexer.map_apply.apply_map`, then the real 22k index's articles."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from corpora import prepared_article
 from indexer import schema as S
 from indexer import store
 from indexer.acronym_senses import SENSE_VALUES, SENSES, may_initial, other_senses, sense_values
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
+from indexer.map_apply import apply_map
 
 PKB = "Partai Kebangkitan Bangsa"
 PKS = "Partai Keadilan Sejahtera"

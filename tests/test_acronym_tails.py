@@ -1,7 +1,7 @@
 """A body's name, its acronym in brackets and words after them are the acronym's name with
 those words where the corpus writes it (:mod:`indexer.acronym_tails`): cases that must change
 and that must not on the 22k corpus's sentences, the rule through
-:func:`~indexer.corpus_pass.apply_map`, then the real 22k index's articles."""
+:func:`~indexer.map_apply.apply_map`, then the real 22k index's articles."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from indexer import schema as S
 from indexer import store
 from indexer.acronym_tails import acronym_tails, may_tail, spells, tail_heads, tailed_names
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.initials import initials
+from indexer.map_apply import apply_map
 
 BPJS = "Badan Penyelenggara Jaminan Sosial"
 # as the 22k corpus counts them (raw organisations' values -> articles)

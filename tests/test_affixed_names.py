@@ -5,9 +5,9 @@ corpus-level map, on hand-made counts."""
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 
 
 def _map(org: dict[str, int], per: dict[str, int] | None = None) -> EntityMap:

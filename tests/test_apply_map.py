@@ -20,7 +20,6 @@ from indexer import schema as S
 from indexer.acronym_senses import other_senses, sense_values
 from indexer.analysis import Analyzer
 from indexer.club_words import is_club, towns_off_field
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.cut_names import cut_values
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entity_map import EntityMap
@@ -29,6 +28,7 @@ from indexer.event_places import in_events
 from indexer.feed import iter_records
 from indexer.held_places import place_end
 from indexer.inner_names import inner_only
+from indexer.map_apply import apply_map
 from indexer.name_keys import variant_key
 from indexer.name_places import places_in_names, whole_places
 from indexer.org_places import club_places, in_org_names
@@ -37,6 +37,7 @@ from indexer.person_marks import bare_marks, stray_word
 from indexer.records import Record
 from indexer.restated_places import restated
 from indexer.run_ons import halves_written
+from indexer.spill import alias_person
 from indexer.spoken_places import spoken
 
 

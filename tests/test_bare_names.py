@@ -13,11 +13,11 @@ import tantivy
 from indexer import schema as S
 from indexer import store
 from indexer.bare_names import SURNAME_RIVALS, SURNAME_USAGE, USAGE_MIN, unsure_words
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities.facts import TITLES
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 
 _COUNTS = {"Joko Widodo": 900, "Jokowi": 1000, "Joko": 14, "Djoko": 5, "Joko Anwar": 20,
            "Bacharuddin Jusuf Habibie": 500, "Habibie": 300,

@@ -22,11 +22,12 @@ from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.build import reindex
-from indexer.corpus_pass import alias_person, apply_map, count_prepared
 from indexer.document import Prepared, prepare
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.feed import iter_records
+from indexer.map_apply import apply_map
 from indexer.records import Record
+from indexer.spill import alias_person, count_prepared
 from indexer.stories import cluster_all
 from indexer.story_ledger import epoch, story_fields
 

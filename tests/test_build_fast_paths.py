@@ -2,7 +2,7 @@
 
 The entity map's types are computed side by side in a process pool: the map equals the one
 computed in one process, type after type. Workers give a full build each document as a
-:class:`~indexer.corpus_pass.Parcel` (the document pickled once, in the worker, plus the few
+:class:`~indexer.spill.Parcel` (the document pickled once, in the worker, plus the few
 things the building process reads of it), and the spill parks those bytes as they are. The
 reference is the plain path: the prepared documents themselves, counted from their fields and
 pickled by the building process. Both must give the same documents, in the same order, and the
@@ -28,20 +28,13 @@ from indexer import lexicon, store
 from indexer import schema as S
 from indexer.analysis import Analyzer
 from indexer.chunk_worker import prepare_all, process_chunk
-from indexer.corpus_pass import (
-    Parcel,
-    Spill,
-    alias_person,
-    apply_map,
-    count_prepared,
-    evidence_of,
-    in_key_order,
-)
 from indexer.document import Prepared, prepare_article
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
+from indexer.map_apply import apply_map
 from indexer.map_workers import map_pool, mapped
 from indexer.records import Chunk, DecodeStats, Problem, Record, iter_chunks, records_of
+from indexer.spill import Parcel, Spill, alias_person, count_prepared, evidence_of, in_key_order
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,13 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer.city_regencies import LIST_MAX
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import IN_PREFIX
+from indexer.spill import alias_person
 
 # place -> articles, as the 22k corpus counts them
 _LOC = {"Bekasi": 246, "Kota Bekasi": 97, "Kabupaten Bekasi": 68,

@@ -10,9 +10,9 @@ import tantivy
 from indexer import schema as S
 from indexer import store
 from indexer.club_words import off_field, sports_news, towns_off_field
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 
 
 def test_sports_news_by_a_word_of_its_category() -> None:

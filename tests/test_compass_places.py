@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities import extract_entities, load_model
 from indexer.entities.compass import compass_places, ends_lower_compass
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.mentions import article_mentions
+from indexer.spill import alias_person
 
 # the points that can follow a place alone (not "laut", "daya": the sea, power)
 POINTS = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara"})

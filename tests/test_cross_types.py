@@ -9,14 +9,15 @@ from hypothesis import strategies as st
 from indexer import lexicon
 from indexer import schema as S
 from indexer.analysis import Analyzer
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.cross_types import moved_counts, retype_across
 from indexer.document import Prepared, load_payload, prepare
 from indexer.entities import extract_entities
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.name_keys import variant_key
 from indexer.records import Record
+from indexer.spill import alias_person
 
 PLACES = frozenset({"jakarta", "madrid"})
 

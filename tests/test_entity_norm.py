@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
@@ -21,6 +20,7 @@ from indexer.name_keys import (
     ticket_halves,
     variant_key,
 )
+from indexer.spill import alias_person
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,

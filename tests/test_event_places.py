@@ -10,10 +10,10 @@ from pathlib import Path
 from corpora import places_after, prepared_article
 
 from indexer import schema as S
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.event_places import in_events
+from indexer.map_apply import apply_map
 
 
 def _in_events(text: str, places: list[str], title: str = "") -> list[str]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.expanded_names import expanded, loose_key
 from indexer.facet_quality import facet_counts
 from indexer.name_evidence import NameEvidence
+from indexer.spill import alias_person
 
 
 def _map(org: dict[str, int] | None = None, loc: dict[str, int] | None = None) -> EntityMap:

@@ -1,6 +1,6 @@
 """A home body's name in a story filed abroad is a namesake there, no value of that article
 (:mod:`indexer.foreign_namesakes`): the name's form, the story's desk and places, the corpus's
-share, through :func:`~indexer.corpus_pass.apply_map` and the stored map, then the real 22k
+share, through :func:`~indexer.map_apply.apply_map` and the stored map, then the real 22k
 index."""
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.foreign_namesakes import abroad, home_bodies, kind_name, written_home
+from indexer.map_apply import apply_map
+from indexer.spill import alias_person
 
 DEMOKRAT = "Partai Demokrat"
 

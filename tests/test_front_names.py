@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.front_names import FRONT_SHARE
+from indexer.spill import alias_person
 
 
 def _map(persons: dict[str, int], orgs: dict[str, int] | None = None) -> EntityMap:

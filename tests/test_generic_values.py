@@ -10,7 +10,6 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.corpus_pass import alias_person
 from indexer.entities import extract_entities
 from indexer.entities.names import Entity
 from indexer.entities.regions import regional_head, unit_seats
@@ -19,6 +18,7 @@ from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.generic_values import generic_values, is_event
 from indexer.name_evidence import NameEvidence
+from indexer.spill import alias_person
 
 
 def _map(org: dict[str, int], loc: dict[str, int] | None = None,

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.group_names import company_group, short_group
+from indexer.spill import alias_person
 
 WRITTEN = {("lion", "group"): 11, ("lion", "grup"): 4, ("garuda", "group"): 2,
            ("mnc", "group"): 12}

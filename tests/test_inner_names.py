@@ -12,13 +12,13 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.inner_names import INNER_KINDS, inner_only, inner_values, inside_name
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import kind_before
+from indexer.spill import alias_person
 
 
 def _m(name: str, text: str, word: str, typ: str = "PER") -> dict[str, Any]:

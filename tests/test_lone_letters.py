@@ -1,7 +1,7 @@
 """Two capitals the map joins to an organisation's name by its initials, written alone more often
 than beside it, name no organisation where an article writes them alone
 (:mod:`indexer.lone_letters`): the counts, the rule, and through
-:func:`~indexer.corpus_pass.apply_map` and the stored map."""
+:func:`~indexer.map_apply.apply_map` and the stored map."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts
 from indexer.lone_letters import alone_in_article, count_letters, lone_letters, two_letters
+from indexer.map_apply import apply_map
 
 DEMOKRAT = "Partai Demokrat"
 YG = "YG Entertainment"

@@ -1,6 +1,6 @@
 """A platform or an app written as a medium is no organisation (:mod:`indexer.media_names`): the
 names the corpus votes media and those it must not, the rule through the corpus-level map and
-:func:`~indexer.corpus_pass.apply_map` (as ``reindex`` and ``warta add`` apply it, the map
+:func:`~indexer.map_apply.apply_map` (as ``reindex`` and ``warta add`` apply it, the map
 stored and read back), then the real 22k index."""
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.media_names import company_values
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import kind_before
+from indexer.spill import alias_person
 
 # Article counts as the 22k corpus has them (organisations' raw values), and the articles that
 # write each after a word of a medium.

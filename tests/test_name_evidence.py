@@ -11,11 +11,11 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.mentions import article_mentions
 from indexer.name_evidence import NameEvidence, article_evidence, shortens
+from indexer.spill import alias_person
 
 
 def _mentions(text: str) -> list[dict[str, Any]]:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from indexer.corpus_pass import alias_person
 from indexer.entities.facts import DATA, read_sections
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
@@ -34,6 +33,7 @@ from indexer.name_kinds import (
     article_kinds,
     kind_before,
 )
+from indexer.spill import alias_person
 
 
 def _at(text: str, name: str) -> str | None:

@@ -3,9 +3,9 @@ written without their club word; with the cases that must not change."""
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None) -> EntityMap:

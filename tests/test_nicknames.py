@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.facet_quality import facet_counts
 from indexer.nicknames import article_pairs, nickname_of
+from indexer.spill import alias_person
 
 
 def test_a_nickname_is_made_of_a_full_names_pieces_in_order() -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import article_kinds, kind_votes
+from indexer.spill import alias_person
 
 
 def _map(org: dict[str, int], links: dict[tuple[str, str], int],

@@ -1,7 +1,7 @@
 """Two bodies written as one name with a hyphen are two organisations (:mod:`indexer.org_pairs`),
 and a company's name with a legal form after it is the company's
 (:data:`~indexer.org_names.LEGAL_FORMS`): the names that must change and those that must not,
-through the corpus-level map and :func:`~indexer.corpus_pass.apply_map` (as ``reindex`` and
+through the corpus-level map and :func:`~indexer.map_apply.apply_map` (as ``reindex`` and
 ``warta add`` apply it, the map stored and read back), then the real 22k index."""
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.org_pairs import body_pairs
+from indexer.spill import alias_person
 
 TNI, POLRI = "Tentara Nasional Indonesia", "Kepolisian Negara Republik Indonesia"
 # Organisations' raw values as the 22k corpus counts them.

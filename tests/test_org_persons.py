@@ -1,6 +1,6 @@
 """A person's name the tagger reads as an organisation's is a person's (:mod:`indexer.org_persons`):
 the names that must move and those that must not, the rule through the corpus-level map and
-:func:`~indexer.corpus_pass.apply_map` (as ``reindex`` and ``warta add`` apply it, the map
+:func:`~indexer.map_apply.apply_map` (as ``reindex`` and ``warta add`` apply it, the map
 stored and read back), then the real 22k index."""
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.org_persons import persons_as_orgs
+from indexer.spill import alias_person
 
 # Article counts as the 22k corpus has them (the tagger's types before the map).
 PERSONS = {"Sukanto Tanoto": 6, "Tanoto": 5, "Sukanto": 2, "Osas Saha": 8,

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities import extract_entities, load_model
 from indexer.entities.names import Entity, defined_otherwise
@@ -22,6 +21,7 @@ from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
 from indexer.mentions import article_mentions
 from indexer.name_kinds import kind_before, kind_votes
+from indexer.spill import alias_person
 
 
 def _map(org: dict[str, int] | None = None, loc: dict[str, int] | None = None) -> EntityMap:

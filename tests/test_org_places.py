@@ -13,12 +13,13 @@ import orjson
 from corpora import prepared_article
 
 from indexer import schema as S
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.name_evidence import NameEvidence
 from indexer.org_places import OrgLeads, in_org_names
+from indexer.spill import alias_person
 
 # value -> articles, as the 22k corpus counts them
 _ORG = {"Real Madrid": 165, "PSMS Medan": 13,

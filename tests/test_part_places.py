@@ -14,10 +14,10 @@ from tantivy import Query
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entities.facts import countries
 from indexer.entity_map import EntityMap
+from indexer.map_apply import apply_map
 from indexer.part_places import in_longer_names, name_parts, named_as
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import CorpusCounts, compute_map
 from indexer.person_context import keeps_company, profiles, specific
+from indexer.spill import alias_person
 
 
 def _article(counts: CorpusCounts, per: list[str], org: tuple[str, ...] = (),

@@ -4,8 +4,8 @@ data/kind_names.txt, which the tagger reads as persons; with the cases that must
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 
 
 def test_the_prophets_name_and_title_are_one_person_and_scriptures_no_one() -> None:

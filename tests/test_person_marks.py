@@ -12,7 +12,6 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
@@ -27,6 +26,7 @@ from indexer.person_marks import (
     mention_marks,
     stray_word,
 )
+from indexer.spill import alias_person
 
 
 def _marks(text: str, name: str) -> frozenset[str]:

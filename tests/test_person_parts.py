@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_parts import spelt_initials
 from indexer.run_ons import halves_written, run_ons
+from indexer.spill import alias_person
 
 
 def _map(per: dict[str, int], links: dict[tuple[str, str], int] | None = None,

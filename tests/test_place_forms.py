@@ -11,12 +11,13 @@ import orjson
 from corpora import prepared_article
 
 from indexer import schema as S
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.facet_quality import facet_counts
+from indexer.map_apply import apply_map
 from indexer.name_evidence import NameEvidence
+from indexer.spill import alias_person
 
 
 def _map(loc: dict[str, int], org: dict[str, int] | None = None,

@@ -5,10 +5,10 @@ the place (``data/equivalents.txt``)."""
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
+from indexer.spill import alias_person
 
 
 def _map(loc: dict[str, int], org: dict[str, int] | None = None) -> EntityMap:

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entities import extract_entities, load_model
 from indexer.entities.names import Entity, is_short_form
@@ -29,6 +28,7 @@ from indexer.name_evidence import NameEvidence
 from indexer.name_keys import name_words
 from indexer.name_kinds import article_kinds
 from indexer.near_names import org_words
+from indexer.spill import alias_person
 
 _SITE_RE = re.compile(r"(.+) \( ?(\w+) ?\)")
 

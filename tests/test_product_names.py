@@ -12,10 +12,10 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import MODEL, PART, article_kinds, kind_before
+from indexer.spill import alias_person
 
 # Organisations' article counts as the 22k corpus has them, and the articles that write each
 # after a word of a maker, of a product or of a model's line.

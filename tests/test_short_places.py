@@ -13,13 +13,14 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_keys import variant_key
 from indexer.name_places import PARTICLES, places_in_names
+from indexer.spill import alias_person
 
 # place -> articles, as the 22k corpus counts them
 _LOC = {"Korea": 373, "Korea Selatan": 392, "Korea Utara": 43, "KOREA": 2,

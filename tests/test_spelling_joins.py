@@ -5,10 +5,10 @@ places, and demonyms that are no places; with the cases that must not change."""
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.name_keys import loose_words, spelling_key, word_variants
+from indexer.spill import alias_person
 
 
 def _map(per: dict[str, int] | None = None, org: dict[str, int] | None = None,

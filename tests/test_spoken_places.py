@@ -9,9 +9,9 @@ from pathlib import Path
 from corpora import places_after, prepared_article
 
 from indexer import schema as S
-from indexer.corpus_pass import apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
+from indexer.map_apply import apply_map
 from indexer.spoken_places import may_speak, spoken
 
 

@@ -21,7 +21,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.clean import clean_body
-from indexer.corpus_pass import Spill
 from indexer.fingerprints import (
     NUM_PERM,
     Fingerprint,
@@ -29,6 +28,7 @@ from indexer.fingerprints import (
     fingerprint,
     shingle_hashes,
 )
+from indexer.spill import Spill
 from indexer.stories import BANDS, ROWS, Stories, cluster_all, cluster_batch
 from indexer.story_ledger import Parked
 from indexer.story_worker import stories_forked

@@ -11,10 +11,10 @@ import tantivy
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 from indexer.tagged_names import office_word
 
 

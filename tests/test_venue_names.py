@@ -1,7 +1,7 @@
 """A venue's name read as an organisation's is a place's (:mod:`indexer.name_kinds` [site],
 ``data/venue_heads.txt``): the names the corpus votes venues and those it must not (clubs,
 bodies, companies written after "di"), through the corpus-level map and
-:func:`~indexer.corpus_pass.apply_map`, then the real 22k index."""
+:func:`~indexer.map_apply.apply_map`, then the real 22k index."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from corpora import prepared_article
 
 from indexer import schema as S
 from indexer import store
-from indexer.corpus_pass import alias_person, apply_map
 from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.map_apply import apply_map
 from indexer.name_evidence import NameEvidence
 from indexer.name_kinds import article_kinds, kind_before
+from indexer.spill import alias_person
 
 # Organisations' article counts as the 22k corpus has them, and the articles that write each
 # after a locative word ("di", "ke", "dari", "menuju").

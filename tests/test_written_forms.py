@@ -4,8 +4,8 @@ must stay apart."""
 
 from __future__ import annotations
 
-from indexer.corpus_pass import alias_person
 from indexer.entity_norm import compute_map
+from indexer.spill import alias_person
 from indexer.written_forms import form_key
 
 

@@ -85,8 +85,13 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
     return not sense.before.isdisjoint(before) or not sense.after.isdisjoint(after)
 
 
+# A person's initials after a word of :data:`INITIALS_WORDS`, and those listed after them
+# ("berinisial AN, RL, dan YG", "berinisial NW (25) dan MDH"): each is a person's.
 _INITIALLED_RE: Final = re.compile(
-    r"\b(?i:" + "|".join(map(re.escape, sorted(INITIALS_WORDS))) + r")\s+([A-Z]{2,5})\b")
+    r"\b(?i:" + "|".join(map(re.escape, sorted(INITIALS_WORDS))) + r")\s+([A-Z]{2,5}\b"
+    r"(?:\s*\(\d{1,2}\))?(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)[A-Z]{2,5}\b"
+    r"(?:\s*\(\d{1,2}\))?)*)")
+_CAPITALS_RE: Final = re.compile(r"\b[A-Z]{2,5}\b")
 _INITIALS_TELLS: Final = tuple(w.encode() for w in INITIALS_WORDS)
 
 
@@ -102,7 +107,8 @@ def initialled(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
     the article writes after a word of a private person's initials: that person's, not a
     body's, in the whole article ("ibu korban berinisial MA (39) melapor ... MA sendiri
     mengetahui": not Mahkamah Agung)."""
-    caps = {m.group(1) for text in (title, body) for m in _INITIALLED_RE.finditer(text)}
+    caps = {c for text in (title, body) for m in _INITIALLED_RE.finditer(text)
+            for c in _CAPITALS_RE.findall(m.group(1))}
     if not caps:
         return set()
     return {(m["field"], m["start"]) for m in mentions if m["type"] == "ORG"

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from indexer import schema as S
+from indexer.acronym_expansions import bracketed, expanded_otherwise
 from indexer.acronym_senses import SENSE_VALUES, may_initial, other_senses, sense_values
 from indexer.club_words import is_club, sports_news, towns_off_field
 from indexer.cut_names import cut_values
@@ -77,6 +78,17 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
         others = other_senses(stored["title"], stored["body"], stored["mentions"] or ())
         sensed = sense_values(stored["mentions"] or (), others)
         cut = cut | sensed
+    # an acronym the article spells out as something its value is not
+    # (:mod:`indexer.acronym_expansions`)
+    spelt = bracketed(f[S.PAYLOAD], {v for t, _, v in found if t == "ORG"}) \
+        if any(t == "ORG" for t, _, _ in found) else frozenset()
+    if spelt:
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        otherwise = expanded_otherwise(stored["title"], stored["body"], stored["mentions"] or (),
+                                       spelt, lambda v: emap.entity("ORG", v))
+        if otherwise:
+            others = others | otherwise
+            cut = cut | sense_values(stored["mentions"] or (), others)
     # a club's town written as the place outside sports news, where the article names no
     # organisation it is (:func:`~indexer.club_words.towns_off_field`)
     towns = {v for t, to, v in found if t == "LOC" and to == "ORG"}

@@ -94,6 +94,19 @@ def test_capitals_written_as_a_persons_initials_are_no_body_in_that_article() ->
     assert _gone("", "Menurut pihak kepolisian, MA tengah memeriksa berkas kasasi.", ma) == set()
     assert _gone("", "Tersangka berinisial ER (25) ditahan. Putusan MA sudah final.", ma) == set()
     assert not may_initial(b"Putusan MA sudah final.")
+    # initials listed after the first: each a person's ("berinisial AN, RL, dan YG")
+    body = ("Ketiga perusuh tersebut diketahui berinisial AN, RL, dan YG. Polisi kemudian "
+            "melakukan penyelidikan. Putusan MA sudah final.")
+    at = body.index("YG")
+    ms = [{"type": "ORG", "name": "YG Entertainment", "field": "body", "start": at,
+           "end": at + 2},
+          {"type": "ORG", "name": "Mahkamah Agung", "field": "body", "start": body.index("MA"),
+           "end": body.index("MA") + 2}]
+    assert other_senses("", body, ms) == {("body", at)}
+    body = "Kedua polisi itu masing-masing berinisial NW dan MDH, berpangkat Brigadir."
+    at = body.index("MDH")
+    ms = [{"type": "ORG", "name": "MDH", "field": "body", "start": at, "end": at + 3}]
+    assert other_senses("", body, ms) == {("body", at)}
 
 
 def test_what_the_senses_rule_leaves() -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from indexer import lexicon
 from indexer import schema as S
+from indexer.acronym_expansions import bracketed, expanded_otherwise
 from indexer.acronym_senses import other_senses, sense_values
 from indexer.analysis import Analyzer
 from indexer.club_words import is_club, towns_off_field
@@ -61,6 +62,9 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
     gone = emap.cut_otherwise(before.body, [asdict(m) for m in before.mentions])
     cut = cut_values([asdict(m) for m in before.mentions], gone)
     others = other_senses(before.title, before.body, [asdict(m) for m in before.mentions])
+    others |= expanded_otherwise(before.title, before.body, [asdict(m) for m in before.mentions],
+                                 bracketed(f[S.PAYLOAD], before.entities.get("ORG", ())),
+                                 lambda v: emap.entity("ORG", v))
     cut |= sense_values([asdict(m) for m in before.mentions], others)
     # a club's town written as the place outside sports news, the article naming no such club
     written = {x for v in before.entities.get("ORG", ()) for x in emap.entity("ORG", v)}

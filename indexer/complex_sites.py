@@ -9,10 +9,12 @@ other than the venue's, no venue's word inside them: "Terminal 2 Bandara Soekarn
 the airport's own part); :func:`~indexer.variant_joins.join_variants` then joins the venue's
 forms to each other, not to the complex.
 
-In one article (:func:`article_venues`, by ``reindex`` and ``add`` alike), the complex's bare
-name is its venue where the article names the venue, and the corpus names the venue at least
-as often as the complex: a match report at Stadion Utama Gelora Bung Karno that goes on
-"kalah 1-4 di GBK".
+Where the corpus names the venue at least as often as the complex (:func:`complex_venues`), the
+two are one value to a journalist filtering: "kalah 1-4 di GBK" of a match report, "Parkir Timur
+GBK" of a festival's. In every article (:func:`article_venues`, by ``reindex`` and ``add``
+alike) the venue's value is then the complex's, the name that holds both; a bare name written
+more often than its venue's is mostly a larger area ("Sentul", beside "Sirkuit Sentul") and
+stays apart.
 """
 
 from __future__ import annotations
@@ -76,9 +78,8 @@ def complex_venues(counts: Mapping[str, int], values: Mapping[str, tuple[str, ..
 
 def article_venues(found: Mapping[str, tuple[str, ...]], venues: Mapping[str, str]
                    ) -> dict[str, tuple[str, ...]]:
-    """What changes of one article's places (``found``: raw value -> what the map makes it):
-    a complex's value of :func:`complex_venues` becomes its venue's where the article names
-    the venue."""
-    named = {x for into in found.values() for x in into}
-    return {v: (venue,) for v, into in found.items()
-            if len(into) == 1 and (venue := venues.get(into[0])) is not None and venue in named}
+    """What changes of one article's places (``found``: raw value -> what the map makes it;
+    ``venues``: :func:`complex_venues`): a venue's value becomes its complex's."""
+    complexes = {venue: site for site, venue in venues.items()}
+    return {v: (site,) for v, into in found.items()
+            if len(into) == 1 and (site := complexes.get(into[0])) is not None}

@@ -95,7 +95,7 @@ class EntityMap:
     home_bodies: frozenset[str] = frozenset()
     # organisations' values of two capitals that alone name none (:mod:`indexer.lone_letters`)
     lone_letters: frozenset[str] = frozenset()
-    # a complex's value -> its venue's, which it is where an article names that
+    # a complex's value -> its venue's, which is the complex's in every article
     # (:mod:`indexer.complex_sites`)
     venues: Mapping[str, str] = field(default_factory=dict)
     # a town's name with its office-holder's after it -> the town's raw value, where a
@@ -234,8 +234,8 @@ class EntityMap:
         (:func:`~indexer.unit_bodies.without_body`), and a word of a club's name alone
         outside sports news is none (:func:`~indexer.club_words.off_field`); a short place name is
         the longer place it stands for unless the article names another
-        (:mod:`indexer.short_places`), and a complex's its venue's where the article names that
-        (:mod:`indexer.complex_sites`)."""
+        (:mod:`indexer.short_places`), and a venue's its complex's where the corpus names the
+        venue as often (:mod:`indexer.complex_sites`)."""
         out = {v: () if v in cut or v in inner else (v,) if v in companies
                else self.entity(typ, v) for v in values}
         if typ == "ORG":

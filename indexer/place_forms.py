@@ -14,6 +14,10 @@
   after two or more of those words, they join. Not a name of no body ("Gedung Nusantara" of the
   parliament, "Wisma Nusantara" a tower; "Gedung Negara", "Wisma Negara"): those are each a
   building's own name.
+* **a hospital's ward** (:func:`join_ward_places`): "ICU Rumah Sakit Pusat Angkatan Darat"
+  (the extractor's cut of "ruang ICU Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Subroto")
+  and "IGD RSUD Sumedang" are the hospital: a ward's word (``data/ward_words.txt``) before a
+  place's name the corpus has joins that name.
 * **a venue's acronym inside its name** (:func:`join_venue_acronyms`): "Bandara BIJB Kertajati"
   is "Bandara Kertajati", the acronym (Bandara Internasional Jawa Barat) restating the venue's
   kind and region: a venue's word, capitals beginning with its letter, then the name. Not
@@ -43,6 +47,7 @@ from indexer.name_keys import most_written, name_words, variant_key
 from indexer.name_kinds import IN_PREFIX
 
 BUILDING_HEADS: Final = load_names(Path(__file__).parent / "data" / "building_heads.txt")
+WARD_WORDS: Final = load_names(Path(__file__).parent / "data" / "ward_words.txt")
 # A street's number: Roman ("XIII") or Arabic ("3", "3A"), right after the estate's name.
 _NUMBER_RE: Final = re.compile(r"[ivxl]+|\d+[a-z]?")
 # A street written with a number in one in this many of its articles at least is an estate's.
@@ -100,6 +105,19 @@ def join_body_buildings(groups: Groups, bodies: Collection[str]) -> None:
         if len({name_words(v)[0] for v in names}) >= 2:
             for other in names[1:]:
                 groups.join(names[0], other)
+
+
+def join_ward_places(groups: Groups) -> set[str]:
+    """Join a place's name after a hospital ward's word to the name without it; the names so
+    joined, which never show their group."""
+    by_key = most_written(groups.counts)
+    wards: set[str] = set()
+    for v in sorted(groups.counts):
+        ward, _, rest = v.partition(" ")
+        if ward.lower() in WARD_WORDS and (place := by_key.get(variant_key(rest))) is not None:
+            groups.join(place, v)
+            wards.add(v)
+    return wards
 
 
 def join_venue_acronyms(groups: Groups, venue_heads: Collection[str]) -> None:

@@ -43,6 +43,7 @@ from indexer.place_forms import (
     join_estate_streets,
     join_inserted_words,
     join_venue_acronyms,
+    join_ward_places,
 )
 from indexer.place_tails import join_place_tails
 from indexer.tagged_names import join_group_tails
@@ -168,6 +169,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
             join_streets(groups, words, person_names)
             join_estate_streets(groups, STREET_HEADS, town_keys(places))
             join_body_buildings(groups, owners)
+            cut |= join_ward_places(groups)  # "ICU Rumah Sakit Pusat Angkatan Darat"
             join_venue_acronyms(groups, {h for h in VENUE_HEADS if " " not in h})
             if evidence is not None:
                 join_inserted_words(groups, evidence.kinds)

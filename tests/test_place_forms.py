@@ -1,7 +1,7 @@
 """One place written in two forms (:mod:`indexer.place_forms`): an estate's numbered streets and
-the estate, one body's buildings, a venue's acronym inside its name, a venue's name with a word
-put in; and a place's name with its office-holder's after it (:mod:`indexer.held_places`).
-Counts as the 22k corpus has them."""
+the estate, one body's buildings, a hospital's ward, a venue's acronym inside its name, a
+venue's name with a word put in; and a place's name with its office-holder's after it
+(:mod:`indexer.held_places`). Counts as the 22k corpus has them."""
 
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ def _map(loc: dict[str, int], org: dict[str, int] | None = None,
          per: dict[str, int] | None = None) -> EntityMap:
     return compute_map({"PER": per or {}, "ORG": org or {}, "LOC": loc}, {}, alias_person,
                        NameEvidence())
+
+
+def _places(tmp_path: Path, title: str, body: str, m: EntityMap | None) -> tuple[str, ...]:
+    """The article's places as extracted, or under the map ``m``."""
+    prep = prepared_article(tmp_path, title, body)
+    return load_payload((prep if m is None else apply_map(prep, m)).fields[S.PAYLOAD]) \
+        .entities.get("LOC", ())
 
 
 def test_an_estates_numbered_streets_are_the_estate() -> None:
@@ -58,6 +65,34 @@ def test_one_bodys_buildings_are_one_place() -> None:
     for value in ("Gedung Nusantara", "Wisma Nusantara", "Gedung Negara", "Wisma Negara",
                   "Menara BCA", "Gedung BCA"):
         assert m.entity("LOC", value) == (value,), value
+
+
+def test_a_hospitals_ward_is_the_hospital(tmp_path: Path) -> None:
+    rspad = "RSPAD Gatot Soebroto"
+    m = _map({rspad: 395, "RSPAD Gatot Subroto": 129, "Rumah Sakit Pusat Angkatan Darat": 11,
+              "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto": 73,
+              "ICU Rumah Sakit Pusat Angkatan Darat": 29, "ICU RSPAD Gatot Subroto": 1,
+              "RSUD Sumedang": 2, "IGD RSUD Sumedang": 3,
+              # must not change: a pavilion's own name, a ward's word before no place's name
+              "Paviliun Kartika": 30, "Paviliun Kartika RSPAD Gatot Subroto": 3,
+              "IGD": 1, "ICU Rumah Sakit Pelabuhan Jakarta": 1})
+    for value in ("ICU Rumah Sakit Pusat Angkatan Darat", "ICU RSPAD Gatot Subroto"):
+        assert m.entity("LOC", value) == (rspad,), value
+    # the ward's name never shows the hospital, though written in more articles
+    assert m.entity("LOC", "IGD RSUD Sumedang") == m.entity("LOC", "RSUD Sumedang") \
+        == ("RSUD Sumedang",)
+    for value in ("Paviliun Kartika", "IGD", "ICU Rumah Sakit Pelabuhan Jakarta"):
+        assert m.entity("LOC", value) == (value,), value
+    # the corpus's sentence, through the map as ``reindex`` applies it and as ``warta add``
+    # loads it
+    title = "BJ Habibie Meninggal Dunia"
+    body = ("Habibie wafat setelah menjalani perawatan di ruang ICU Rumah Sakit Pusat Angkatan "
+            "Darat (RSPAD) Gatot Subroto Jakarta Pusat sejak Senin lalu.")
+    assert "ICU Rumah Sakit Pusat Angkatan Darat" in _places(tmp_path, title, body, None)
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    for emap in (m, again):
+        places = _places(tmp_path, title, body, emap)
+        assert rspad in places and "ICU Rumah Sakit Pusat Angkatan Darat" not in places
 
 
 def test_a_venues_acronym_of_its_own_inside_its_name_is_the_venue() -> None:

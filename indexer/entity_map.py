@@ -258,7 +258,8 @@ class EntityMap:
         # persons whose longer name the article writes for a short one (:mod:`short_names`)
         full = short_names(found, self.short_forms, text, lambda v: self.entity("PER", v))
         finals = finals_of(self.values, self.counts)
-        # a word said as a sentence of its own is no one whatever company the article keeps
+        # a word said as a sentence of its own, or an ordinary person's name in apposition with
+        # his role, is no one whatever company the article keeps
         self._unless_company(found, (
             v for v, seen in (marked or {}).items()
             if len(into := found.get(v, ())) == 1 and into[0] != v

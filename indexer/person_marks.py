@@ -9,6 +9,11 @@ man, and "KBO Reskrim Iptu Arman" a police officer. The marks (``data/person_mar
 * **private**: a word that introduces a private person or his initials is the word before it
   ("bernama", "alias", "berinisial"), or a pseudonym follows it in parentheses ("(nama samaran)");
 * **age**: an age follows it in parentheses ("(33)", "(54 tahun)");
+* **role**: an ordinary person's role is in apposition with it: the phrase between the last
+  comma or sentence's end and a comma right before it begins with a word of ``[role]`` ("salah
+  satu warga Jayapura, Selviana", "kata salah satu wartawan media nasional, Ilham"; not
+  "Kepada wartawan, Imam"), or ", seorang", ", salah satu" or ", salah seorang" and a word of
+  ``[role]`` or ``[someone]`` follow it ("Imam, seorang anak yatim penjual gorengan");
 * **utterance**: it is a quoted sentence of its own, begun after a sentence's end or an opening
   quote and closed by a quote ("semoga diberikan kesembuhan. Amin," kata dia): a word said, an
   interjection or a prayer, not somebody named; so is a word of prayer (``[said]``: "amin")
@@ -22,7 +27,9 @@ over the corpus as kinds of names (:func:`article_marks`, :mod:`indexer.name_kin
 map keeps each person's (:func:`full_name_marks`), and when an article is written
 (:meth:`~indexer.entity_map.EntityMap.entities_in`, by ``reindex`` and ``add`` alike) a bare
 word mapped to a person, in an article that does not write his full name, is no one there when
-one of its mentions has a mark his full name never has (:func:`bare_marks`).
+one of its mentions has a mark his full name never has (:func:`bare_marks`). A word said and an
+ordinary person's role say so whatever company the article keeps (:func:`said_only`); the other
+marks, where the article names none of his (a rank or an age may be written of him too).
 """
 
 from __future__ import annotations
@@ -35,12 +42,15 @@ from typing import Any, Final
 
 from indexer.entities.facts import AGE_AFTER_RE, DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
-from indexer.words import SENTENCE_ENDS, word_before
+from indexer.words import SENTENCE_ENDS, WORD_RE, word_before
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
 AGE: Final = "age"
+ROLE: Final = "role"
 UTTERANCE: Final = "utterance"
+# the marks that tell somebody else whatever company the article keeps
+_PLAIN: Final = frozenset({ROLE, UTTERANCE})
 # How the marks are counted among the kinds of names (:mod:`indexer.name_kinds`).
 KIND_PREFIX: Final = "mark:"
 
@@ -48,11 +58,27 @@ _ASIDE_RE: Final = re.compile(r" ?\(([^()]{4,40})\)")
 # what ends a quoted sentence of one word: its punctuation, then the closing quote
 _UTTERED_RE: Final = re.compile(r"[,.!?]?[\"”]")
 _OPENING_QUOTES: Final = frozenset('"“')
+# ", seorang" and the like, then the word that says who the name's bearer is
+_INTRODUCED_RE: Final = re.compile(r",? (?:seorang|salah satu|salah seorang) ([\w-]+)")
+# what ends the phrase an apposition before a name is read in, and how far back it is read
+_PHRASE_ENDS: Final = frozenset('.!?\n"“”(:,')
+_PHRASE_SPAN: Final = 120
+# the words before a role's word that keep the phrase an apposition
+_COUNTED: Final = ("seorang", "sang", "para")
+_ONE_OF: Final = (["salah", "satu"], ["salah", "seorang"])
 
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
     return read_sections(DATA / "person_marks.txt")
+
+
+@cache
+def _speakers() -> frozenset[str]:
+    """The speaking verbs before a quote's speaker ("kata", "ujar"): ``kind_words.txt``'s."""
+    from indexer.name_kinds import kind_sections  # name_kinds counts the marks: read late
+
+    return kind_sections()["speaker"]
 
 
 def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
@@ -71,6 +97,8 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
         aside = _ASIDE_RE.match(text, end)
         if aside is not None and aside.group(1).strip().lower() in words["aside"]:
             found.add(PRIVATE)
+    if _in_role(text, start, end, words):
+        found.add(ROLE)
     said = text[start:end].strip().lower() in words["said"]
     if _UTTERED_RE.match(text, end) and (_sentence_starts(text, start)
                                          or said and _after_pause(text, start)):
@@ -78,6 +106,30 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
     elif said and text.startswith(",", end) and _sentence_starts(text, start):
         found.add(UTTERANCE)
     return frozenset(found)
+
+
+def _in_role(text: str, start: int, end: int, words: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the mention ``text[start:end]`` is in apposition with an ordinary person's role
+    (:data:`ROLE`)."""
+    after = _INTRODUCED_RE.match(text, end)
+    if after is not None:
+        word = after.group(1).lower()
+        return word in words["role"] or word in words["someone"]
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] != ",":
+        return False
+    j = i - 1
+    while j >= max(0, i - _PHRASE_SPAN) and text[j] not in _PHRASE_ENDS:
+        j -= 1
+    phrase = [w.lower() for w in WORD_RE.findall(text, j + 1, i)]
+    k = 1 if phrase[:1] and phrase[0] in _speakers() else 0
+    if phrase[k:k + 2] in _ONE_OF:
+        k += 2
+    elif phrase[k:k + 1] and phrase[k] in _COUNTED:
+        k += 1
+    return k < len(phrase) and phrase[k] in words["role"]
 
 
 def _sentence_starts(text: str, at: int) -> bool:
@@ -106,7 +158,12 @@ def _marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]], full: b
         name = m["name"]
         if m["type"] != "PER" or (" " in name.strip()) != full:
             continue
-        found = mention_marks(title if m["field"] == "title" else body, m["start"], m["end"])
+        text = title if m["field"] == "title" else body
+        found = mention_marks(text, m["start"], m["end"])
+        if full and ROLE in found and " " not in text[m["start"]:m["end"]].strip():
+            # a full name's one word in apposition says nothing of how the full name is
+            # written: "Warga Rangkul Anak BJ Habibie, Ilham" (a headline's capitals)
+            found = found - {ROLE}
         if found:
             out[name].update(found)
     return out
@@ -151,9 +208,10 @@ def somebody_else(marks: frozenset[str], known: frozenset[str] | None) -> bool:
 
 
 def said_only(marks: frozenset[str], known: frozenset[str] | None) -> bool:
-    """Whether a bare word's marks in an article say it is a word said (:data:`UTTERANCE`), as
-    the person whose full names have the marks ``known`` is never written."""
-    return known is not None and UTTERANCE in marks and UTTERANCE not in known
+    """Whether a bare word's marks in an article say it is a word said (:data:`UTTERANCE`) or
+    an ordinary person (:data:`ROLE`), as the person whose full names have the marks ``known``
+    is never written."""
+    return known is not None and not (marks & _PLAIN) <= known
 
 
 # A word of a person's longer name is another type's name when the corpus writes it as an

@@ -20,6 +20,7 @@ from indexer.person_marks import (
     AGE,
     PRIVATE,
     RANK,
+    ROLE,
     UTTERANCE,
     article_marks,
     bare_marks,
@@ -40,7 +41,7 @@ def test_the_marks_of_a_mention() -> None:
     assert _marks("Seorang pria bernama Yugo (33) ditemukan", "Yugo") == {PRIVATE, AGE}
     assert _marks("Pria berinisial JK (43) asal Kota Bima", "JK") == {PRIVATE, AGE}
     assert _marks("Kekasihnya yang bernama Rini (nama samaran) ini", "Rini") == {PRIVATE}
-    assert _marks("korban, Herwin (54 tahun) ditusuk", "Herwin") == {AGE}
+    assert _marks("korban, Herwin (54 tahun) ditusuk", "Herwin") == {AGE, ROLE}
     # must not change: an office, a title, a parenthesis that is no age, a goal's count
     for text, name in (("kata Presiden Jokowi di Istana", "Jokowi"),
                        ("Gubernur Anies (kanan) menyapa", "Anies"),
@@ -78,6 +79,49 @@ def test_a_word_said_as_a_sentence_of_its_own_is_marked() -> None:
         assert _marks(text, name) == frozenset(), text
 
 
+def test_an_ordinary_persons_role_in_apposition_is_marked() -> None:
+    # changed: the phrase before the name's comma begins with a role's word (after a speaking
+    # verb and "salah satu"); ", seorang" or ", salah satu" and a role's or a person's word after
+    assert _marks("Sementara itu, salah satu warga Jayapura, Selviana mengatakan",
+                  "Selviana") == {ROLE}
+    assert _marks('sebar uang," kata salah satu wartawan media nasional, Ilham.', "Ilham") \
+        == {ROLE}
+    assert _marks("Korban asap yang mengungsi lainnya, Dania (27), juga", "Dania") \
+        == {ROLE, AGE}
+    assert _marks("Imam, seorang anak yatim penjual gorengan di trotoar", "Imam") == {ROLE}
+    assert _marks('berkurang," kata Aisah, salah satu warga Kota Pontianak.', "Aisah") == {ROLE}
+    assert _marks('"Ada yang sebar uang," kata Ilham salah satu pewarta yang bertugas',
+                  "Ilham") == {ROLE}
+    # must not change: a role's word after a preposition or a verb (the phrase says when or to
+    # whom, not who), in a phrase that does not begin with it, an office, "seorang" and a word
+    # that is none of them
+    for text, name in (("Kepada wartawan, Imam menyinggung saat baru menjabat", "Imam"),
+                       ("Saat berhadapan dengan wartawan, Mulan langsung", "Mulan"),
+                       ("Sempat menjadi korban,netizen, Ricis berusaha", "Ricis"),
+                       ("Menurut seorang warga, Sekar Ayu Eka, Habibie adalah", "Habibie"),
+                       ("kata Wakil Ketua DPR, Fahri di Kompleks Parlemen", "Fahri"),
+                       ("Anies, seorang akademisi, lalu", "Anies"),
+                       ("kata Amin, ketua RT", "Amin")):
+        assert _marks(text, name) == frozenset(), text
+
+
+def test_an_ordinary_persons_role_is_no_one_whatever_company_the_article_keeps() -> None:
+    counts = {"Ilham": 19, "Ilham Akbar Habibie": 80, "Kuningan": 60}
+    m = EntityMap({"PER": {"Ilham": ("Ilham Akbar Habibie",)}}, {"PER": counts},
+                  profiles={"Ilham Akbar Habibie": frozenset({"Kuningan"})}, articles=20_000,
+                  marks={"Ilham Akbar Habibie": frozenset()})
+    context = ["Ilham", "Kuningan"]
+    role = {"Ilham": frozenset({ROLE})}
+    # changed: in apposition with a role's word, in an article naming his company
+    assert m.entities_in("PER", ["Ilham"], "", context, role) == {"Ilham": ()}
+    # not changed: the article writing his full name; a person whose full name is written so
+    both = ["Ilham", "Ilham Akbar Habibie"]
+    assert m.entities_in("PER", both, "", both, role)["Ilham"] == ("Ilham Akbar Habibie",)
+    so = EntityMap(m.values, m.counts, marks={"Ilham Akbar Habibie": frozenset({ROLE})})
+    assert so.entities_in("PER", ["Ilham"], "", context, role) == {
+        "Ilham": ("Ilham Akbar Habibie",)}
+
+
 def test_a_word_said_is_no_one_whatever_company_the_article_keeps() -> None:
     counts = {"Amin": 20, "Ma'ruf Amin": 100, "Jusuf Kalla": 50}
     m = EntityMap({"PER": {"Amin": ("Ma'ruf Amin",)}}, {"PER": counts},
@@ -111,6 +155,13 @@ def test_full_names_and_bare_names_are_marked_apart() -> None:
     assert bare_marks("", body, mentions) == {"Arman": {RANK, AGE}}
     # must not change: other types are never marked
     assert bare_marks("", body, [_m("Arman", 23, 33, "ORG")]) == {}
+    # a full name's role counts where the full name is written so, not its one word the
+    # article links to it
+    title = "Warga Rangkul Anak BJ Habibie, Ilham: Silakan"
+    body = "salah satu warga Jayapura, Sandra Selviana mengatakan"
+    assert article_marks(title, body, [_m("Ilham Akbar Habibie", 31, 36) | {"field": "title"},
+                                       _m("Sandra Selviana", 27, 42)]) == {
+        (("PER", "Sandra Selviana"), "mark:role")}
 
 
 def _map() -> EntityMap:
@@ -160,9 +211,17 @@ def test_the_corpus_leaves_officers_and_private_people_out(full_index_dir: Path)
     feige = articles("Kevin Feige")
     assert feige and not any(m.name == "Kevin Feige" and a.body[m.start:m.end] == "Marvel"
                              for a in feige for m in a.mentions if m.field == "body")
-    # must not change: a police general called by his rank and one name
+    # an ordinary person in apposition with his role: a journalist, a street vendor
+    assert articles("Ilham Akbar Habibie") and not any(
+        "wartawan media nasional, Ilham" in a.body for a in articles("Ilham Akbar Habibie"))
+    assert articles("Imam Nahrawi") and not any(
+        "Imam, seorang anak yatim" in a.body for a in articles("Imam Nahrawi"))
+    # must not change: a police general called by his rank and one name; a minister the
+    # article names by his first name after a phrase with a role's word that says to whom
     assert any("Irjen Firli " in a.body and "Firli Bahuri" not in a.body
                for a in articles("Firli Bahuri"))
+    assert any("Kepada wartawan, Imam menyinggung" in a.body and "Imam Nahrawi" not in a.body
+               for a in articles("Imam Nahrawi"))
 
 
 def test_a_word_of_a_longer_name_written_as_another_types_name_is_no_person() -> None:

@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from indexer.feed import (
     default_workers,
     feed_documents,
     gc_tuned,
+    pool_forks,
     worker_pool,
 )
 from indexer.map_apply import apply_map
@@ -46,7 +48,7 @@ from indexer.map_workers import map_pool, mapped
 from indexer.spill import Spill
 from indexer.stories import Stories, changed
 from indexer.story_ledger import Parked, StoryLedger, story_fields
-from indexer.story_worker import stories_forked
+from indexer.story_worker import StoryLinker, story_linker
 
 WRITER_HEAP = 256 * 1024 * 1024
 
@@ -144,11 +146,13 @@ def reindex(
         # it is known (indexer/spill.py), then are written with it applied (indexer/map_apply.py).
         spill = Spill(index_dir)
         park = Parked(spill)
-        with worker_pool(workers or default_workers(), analyzer, dask_address) as pool:
+        n = workers or default_workers()
+        # the stories' process is forked first, while this is the only thread (story_worker.py)
+        with story_linker() if pool_forks(n, dask_address) else nullcontext() as linker, \
+                worker_pool(n, analyzer, dask_address) as pool:
             feed_documents(paths, field_map or {}, analyzer, park, report, pool, progress,
                            entity_docs, park)
-            entity_map, stories = _map_and_stories(spill, park, pool,
-                                                   fork=pool is not None and not dask_address)
+            entity_map, stories = _map_and_stories(spill, park, pool, linker)
         # the map applied in a pool forked before tantivy's threads start (map_workers.py)
         with map_pool(1 if dask_address else workers or default_workers(), entity_map) as mp:
             index = store.create_empty(gen)
@@ -177,14 +181,14 @@ def reindex(
     return report
 
 
-def _map_and_stories(spill: Spill, park: Parked, pool: Pool | None, *, fork: bool
-                     ) -> tuple[EntityMap, Stories]:
+def _map_and_stories(spill: Spill, park: Parked, pool: Pool | None,
+                     linker: StoryLinker | None) -> tuple[EntityMap, Stories]:
     """The corpus's entity map (its types' parts in ``pool``) and the parked documents'
-    stories, worked out side by side: with ``fork``, the stories in a process of their own from
-    the start (:mod:`indexer.story_worker`), else in a thread once the map's jobs are out."""
-    if fork:
-        with stories_forked(park) as stories_of:
-            return spill.entity_map(pool), stories_of()
+    stories, worked out side by side: with ``linker``, the stories in its process from the
+    start (:mod:`indexer.story_worker`), else in a thread once the map's jobs are out."""
+    if linker is not None:
+        stories_of = linker.link(park)
+        return spill.entity_map(pool), stories_of()
     with ThreadPoolExecutor(1) as side:
         beside = _Beside(pool, side, park.stories)
         return spill.entity_map(None if pool is None else beside), beside.result()

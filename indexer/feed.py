@@ -75,6 +75,11 @@ class Pool(Protocol):
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
 
 
+def pool_forks(workers: int, dask_address: str | None) -> bool:
+    """Whether :func:`worker_pool` gives a pool of processes forked from this one."""
+    return not dask_address and workers > 1
+
+
 @contextmanager
 def worker_pool(workers: int, analyzer: Analyzer, dask_address: str | None = None
           ) -> Iterator[Pool | None]:
@@ -86,7 +91,7 @@ def worker_pool(workers: int, analyzer: Analyzer, dask_address: str | None = Non
         with dask_pool(dask_address, analyzer) as dask:
             yield dask
         return
-    if workers <= 1:
+    if not pool_forks(workers, dask_address):
         yield None
         return
     # Loaded once here, the extraction model is shared copy-on-write by the forked workers

@@ -1,10 +1,12 @@
-"""A full build's stories linked in a process forked once the feed is done.
+"""A full build's stories linked in a process of their own, forked before any thread starts.
 
-The corpus's entity map is worked out next, much of it by the building process alone (its
-steps before and after the types' maps, which the feed's pool computes), and a core idles
-meanwhile. A process forked then inherits the parked fingerprints (nothing is pickled on the
-way there) and links them (:func:`~indexer.stories.linked_roots`) on that core; only each
-article's root comes back, and the building process puts the articles in their stories
+The corpus's entity map is worked out once the feed is done, much of it by the building process
+alone (its steps before and after the types' maps, which the feed's pool computes), and a core
+idles meanwhile. The linking process is forked at the start of the build, before the feed's pool
+starts its threads: a fork copies only the forking thread, and a lock another thread holds at
+that moment stays held in the child for good. It waits for the parked fingerprints, sent over a
+pipe once the feed is done, links them (:func:`~indexer.stories.linked_roots`) on that core and
+sends back only each article's root; the building process puts the articles in their stories
 (:meth:`~indexer.story_ledger.Parked.stories`), as it does when it links them itself.
 """
 
@@ -13,38 +15,64 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 
 from indexer import store
 from indexer.chunk_worker import die_with_parent
 from indexer.stories import Stories, gathered, linked_roots
 from indexer.story_ledger import Parked
 
-_PARKED: Parked | None = None
 
-
-def _init_worker(park: Parked) -> None:
-    global _PARKED
+def _link(conn: Connection, parents: Connection) -> None:
+    parents.close()  # the building process's end, as this fork copied it
     store.release_inherited_locks()
     die_with_parent()
     gc.freeze()  # the inherited heap stays put: the collector need not walk (and copy) it
-    _PARKED = park
+    try:
+        prints = conn.recv()
+    except EOFError:  # the build stopped before its feed was done
+        return
+    conn.send(linked_roots(gathered(prints)))
 
 
-def _roots() -> list[int]:
-    if _PARKED is None:  # pragma: no cover - only when called outside the pool by mistake
-        raise RuntimeError("worker not initialised")
-    return linked_roots(gathered(_PARKED.prints))
+class StoryLinker:
+    """The linking process, forked when made: :meth:`link` hands it a build's parked
+    fingerprints."""
+
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_link, args=(child, self._conn), daemon=True)
+        self._process.start()
+        child.close()
+        self._linked = False
+
+    def link(self, park: Parked) -> Callable[[], Stories]:
+        """Send ``park``'s fingerprints to be linked; the callable given waits for their roots
+        and returns the stories."""
+        self._conn.send(park.prints)
+
+        def stories() -> Stories:
+            roots = self._conn.recv()
+            self._linked = True
+            return park.stories(roots)
+
+        return stories
+
+    def close(self) -> None:
+        if not self._linked:  # the build stopped early: nothing more is wanted of it
+            self._process.terminate()
+        self._process.join()
+        self._conn.close()
 
 
 @contextmanager
-def stories_forked(park: Parked) -> Iterator[Callable[[], Stories]]:
-    """Start linking ``park``'s fingerprints in a forked process; the callable given waits for
-    it and returns the stories. Enter it before tantivy starts threads (a fork copies only the
-    forking thread)."""
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker,
-                             initargs=(park,)) as pool:
-        roots = pool.submit(_roots)
-        yield lambda: park.stories(roots.result())
+def story_linker() -> Iterator[StoryLinker]:
+    """A :class:`StoryLinker`, forked on entry: enter it before any thread starts (the feed's
+    pool, tantivy's)."""
+    linker = StoryLinker()
+    try:
+        yield linker
+    finally:
+        linker.close()

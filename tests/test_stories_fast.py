@@ -7,6 +7,7 @@ parked documents linked in a forked process."""
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import pickle
 import re
 import zlib
@@ -31,7 +32,7 @@ from indexer.fingerprints import (
 from indexer.spill import Spill
 from indexer.stories import BANDS, ROWS, Stories, cluster_all, cluster_batch
 from indexer.story_ledger import Parked
-from indexer.story_worker import stories_forked
+from indexer.story_worker import story_linker
 
 _P = MinHash(NUM_PERM, seed=1, scheme="affine32").permutations
 
@@ -117,13 +118,22 @@ def test_parked_documents_linked_in_a_forked_process_give_the_batch_stories(
     ref = cluster_batch(items)
     here, forked = Parked(Spill(tmp_path)), Parked(Spill(tmp_path))
     here.prints, forked.prints = list(items), list(items)
-    with stories_forked(forked) as stories_of:
-        got = stories_of()
+    with story_linker() as linker:
+        got = linker.link(forked)()
     for stories in (here.stories(), got):
         assert stories.assignments() == ref.assignments()
         assert stories.clusters() == ref.clusters()  # the same clusters, made in one order
     assert sum(len(c) > 1 for c in got.clusters()) >= 250
     assert not forked.prints  # the building process's copy is let go
+
+
+def test_a_linking_process_left_before_its_prints_come_is_stopped() -> None:
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyError), story_linker():
+        started = set(multiprocessing.active_children()) - before
+        raise KeyError("the feed failed")
+    assert len(started) == 1
+    assert started.isdisjoint(multiprocessing.active_children())
 
 
 _TEXTS = ["a b c d e f g h", "a b c d e f g x", "p q r s t u v w", "p q r s t u v", "z"]

@@ -22,6 +22,12 @@ label, nor "Balai Besar", which other places' names go on from). It runs after t
 rules (:func:`~indexer.expanded_names.person_streets`), for which a street's name with its
 city after it is what pins the street to the city, joins no group they drop, and joins no
 street's name with its city ("Jalan Ahmad Yani Pontianak" is one of the city's streets).
+
+A site's acronym written alone and with its area after it is one site where the longer name
+is the usual one (:func:`join_acronym_sites`): "JIEXPO" of "JIExpo Kemayoran", the name a
+convention centre is mostly written by, where the corpus writes the area's name as a place's
+in RIVAL_MIN articles or more and the name with it DOMINANCE times as often as the acronym
+alone. Not a town's name ("Padang Pariaman"), nor a name in small letters ("Senayan City").
 """
 
 from __future__ import annotations
@@ -32,8 +38,9 @@ from collections.abc import Collection, Mapping
 from typing import Final
 
 from indexer.entity_groups import DOMINANCE, RIVAL_MIN, Groups, group_counts
+from indexer.name_keys import most_written, variant_key
 from indexer.region_kinds import DISTRICT, PROVINCE, TOWNS, URBAN_VILLAGE, VILLAGE
-from indexer.variant_joins import WEAK_PLACE_HEADS
+from indexer.variant_joins import WEAK_PLACE_HEADS, town_keys
 
 _ROMAN_RE: Final = re.compile(r"[IVXL]+")
 # A place's name this long at least joins its name with its owner's after it.
@@ -101,3 +108,24 @@ def _one_place(groups: Groups, head: str, v: str, wheres: Collection[str],
             and len(head.rsplit(" ", 1)[-1]) > 1 and not head.rsplit(" ", 1)[-1].isdigit()
             and sum(c for u, c in groups.counts.items()
                     if u.startswith(head + " ") and groups.find(u) not in mine) < RIVAL_MIN)
+
+
+def join_acronym_sites(groups: Groups, dropped: Collection[str] = ()) -> None:
+    """Join a site's acronym written alone to its name with its area after it (see the
+    module); ``dropped``: the roots of groups that are no value, which join nothing."""
+    by_key = most_written(groups.counts)
+    towns = town_keys(by_key)
+    totals = group_counts(groups)
+    members = groups.members()
+    for root, names in sorted(members.items()):
+        head, _, area = min(names, key=lambda v: (-groups.counts[v], v)).partition(" ")
+        acronym = by_key.get(variant_key(head))
+        if (acronym is None or groups.counts.get(area, 0) < RIVAL_MIN
+                or variant_key(head) in towns):
+            continue
+        alone = groups.find(acronym)
+        if (alone != root and RIVAL_MIN <= totals[alone] and root not in dropped
+                and alone not in dropped
+                and totals[root] >= DOMINANCE * totals[alone]
+                and any(v.isupper() for v in members[alone])):
+            groups.join(root, alone)

@@ -45,7 +45,7 @@ from indexer.place_forms import (
     join_venue_acronyms,
     join_ward_places,
 )
-from indexer.place_tails import join_place_tails
+from indexer.place_tails import join_acronym_sites, join_place_tails
 from indexer.tagged_names import join_group_tails
 from indexer.unit_bodies import bodiless, join_units
 from indexer.variant_joins import (
@@ -179,6 +179,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
                                       evidence.kinds if evidence is not None else {})
             # after: a street's name with its city is what pins the street to the city
             join_place_tails(groups, words, STREET_HEADS, dropped, owners)
+            join_acronym_sites(groups, dropped)
     # a place before a lower-case point of the compass ("Sulawesi selatan") is shown as the
     # corpus writes it capitalised, and where it never does, as the place before the point
     cut |= {v for v in plain if ends_lower_compass(v)}

@@ -6,7 +6,9 @@ computed (:func:`~indexer.type_map.type_map`, before the clubs' words are weighe
   places ``data/equivalents.txt`` lists as one, ending a name after other words (a body's or
   a club's seat);
 * **a word's older spelling** (``data/word_spellings.txt``): "Kalteng Putera" is "Kalteng
-  Putra".
+  Putra";
+* **an English noun's British "-isation"** for "-ization": "ASEAN Federation of Engineering
+  Organisations" is "... Organizations".
 
 The names of one such key join the group written most. A name that is a place's name alone is
 left to the places' own joins.
@@ -14,6 +16,7 @@ left to the places' own joins.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 from typing import Final
@@ -25,6 +28,8 @@ from indexer.variant_joins import EQUIVALENTS_PATH
 
 # The most words of a place's name ending an organisation's ("Daerah Istimewa Yogyakarta").
 PLACE_WORDS_MAX: Final = 4
+# An English noun's British "-isation" ("organisations"), written "-ization" in American.
+_BRITISH_RE: Final = re.compile(r"(\w+)isation(s?)")
 
 
 @cache
@@ -43,10 +48,10 @@ def _place_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 def form_key(value: str) -> tuple[str, ...]:
-    """``value``'s words with each in its current spelling and a place's other name at the
-    end written as the place's first name."""
+    """``value``'s words with each in its current spelling ("-ization" for "-isation") and a
+    place's other name at the end written as the place's first name."""
     spell = _spellings()
-    words = tuple(spell.get(w, w) for w in name_words(value))
+    words = tuple(_BRITISH_RE.sub(r"\1ization\2", spell.get(w, w)) for w in name_words(value))
     forms = _place_forms()
     for n in range(min(PLACE_WORDS_MAX, len(words) - 1), 0, -1):
         place = forms.get(words[-n:])

@@ -1,6 +1,6 @@
-"""Organisations' names equal but for a place's other name at the end or a word's older
-spelling are one (indexer.written_forms), through the corpus-level map; with the names that
-must stay apart."""
+"""Organisations' names equal but for a place's other name at the end, a word's older spelling
+or an English noun's British spelling are one (indexer.written_forms), through the
+corpus-level map; with the names that must stay apart."""
 
 from __future__ import annotations
 
@@ -37,3 +37,20 @@ def test_a_words_older_spelling_in_an_organisations_name_is_the_word() -> None:
     # must not change: another club of the word
     assert m.entity("ORG", "Bali United") == ("Bali United",)
     assert form_key("Kalteng Putera") == form_key("Kalteng Putra") != form_key("Kalteng")
+
+
+def test_an_english_nouns_british_spelling_in_an_organisations_name_is_the_american() -> None:
+    # the 22k corpus's counts
+    m = compute_map({"PER": {}, "LOC": {},
+                     "ORG": {"ASEAN Federation of Engineering Organisations": 10,
+                             "ASEAN Federation of Engineering Organizations": 8,
+                             "Asean Federation of Engineering Organizations": 1,
+                             "International Civil Aviation Organization": 2}}, {}, alias_person)
+    for v in ("ASEAN Federation of Engineering Organizations",
+              "Asean Federation of Engineering Organizations"):
+        assert m.entity("ORG", v) == ("ASEAN Federation of Engineering Organisations",), v
+    # must not change: another body of the word
+    assert m.entity("ORG", "International Civil Aviation Organization") == (
+        "International Civil Aviation Organization",)
+    assert form_key("Organisations") == ("organizations",)
+    assert form_key("Organisasi Kesehatan Dunia") == ("organisasi", "kesehatan", "dunia")

@@ -25,12 +25,11 @@ from typing import Any, Final
 
 from indexer.entities.facts import ALIASES, DATA, countries, load_names, load_places
 from indexer.name_keys import category_key, name_words
-from indexer.org_names import CONJUNCTIONS
+from indexer.org_names import CONJUNCTIONS, HOME_PLACES
 from indexer.words import WORD_RE
 
 WORLD_DESKS: Final = load_names(DATA / "world_desks.txt")
 BODY_HEADS: Final = load_names(DATA / "body_heads.txt")
-HOME_PLACES: Final = load_names(DATA / "home_places.txt")
 # A home body is written in a story filed abroad in this share of its articles at most.
 ABROAD_SHARE: Final = 0.15
 # The home country's names and short forms, lower case ("RI").

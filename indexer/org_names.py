@@ -1,7 +1,10 @@
 """Organisations' names (:func:`join_org_names`): a name joins the one longer name of it that
 adds its seat, legal form, club or company word, or goes on after where it was cut ("dan"); an
-acronym joins the one name it spells, a ministry's short name the ministry it abbreviates. Also
-what a group is not shown as: a form cut before "dan" (:func:`cut_short`)."""
+acronym joins the one name it spells, a ministry's short name the ministry it abbreviates; a
+body's name with the home country's after it joins the body's name written more often
+(:func:`join_home_units`), and a company's with a maker's in it the maker's
+(:func:`join_maker_companies`). Also what a group is not shown as: a form cut before "dan"
+(:func:`cut_short`)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from indexer.initials import CONNECTIVES, initials
 from indexer.name_keys import name_words
 from indexer.variant_joins import NAME_TAILS
 
+# The home country's names as a place value, lower case (``data/home_places.txt``).
+HOME_PLACES: Final = load_names(DATA / "home_places.txt")
 # The fewest articles the full name an acronym joins must be found in.
 ACRONYM_MIN: Final = 5
 # Legal forms of a company's name ("PT Transjakarta" ~ "Transjakarta", "Kernel Oil Pte Ltd" ~
@@ -243,3 +248,46 @@ def join_legal_forms(groups: Groups) -> None:
         if len(roots) > 1 and written[bare]:
             for other in roots[1:]:
                 groups.join(roots[0], other)
+
+
+def join_home_units(groups: Groups) -> None:
+    """A body's name with the home country's name after it joins the body's name where the
+    corpus writes that as often at least, each the name its group is shown as: the home press
+    names a company's or a body's home unit by the body's name ("Grab Indonesia" ~ "Grab",
+    "Kementerian Luar Negeri Indonesia" ~ "Kementerian Luar Negeri"). Not where the longer name
+    is written more ("Partai Komunis Indonesia": "Partai Komunis" is a cut form of many
+    parties), nor a name of two letters ("DW": alone it names none)."""
+    totals = group_counts(groups)
+    by_words: dict[tuple[str, ...], str] = {}
+    shown: dict[str, tuple[str, ...]] = {}
+    for root, vs in sorted(groups.members().items()):
+        words = name_words(min(vs, key=lambda v: (-groups.counts[v], v)))
+        shown[root] = words
+        by_words.setdefault(words, root)
+    tails = [tuple(h.split()) for h in HOME_PLACES]
+    for root, words in shown.items():
+        for tail in tails:
+            n = len(words) - len(tail)
+            bare = by_words.get(words[:n]) if n > 0 and words[n:] == tail else None
+            if bare is not None and totals[bare] >= totals[root] and len("".join(words[:n])) > 2:
+                groups.join(bare, root)
+
+
+def join_maker_companies(groups: Groups, makers: Collection[str]) -> None:
+    """A company's name of a legal form and more words, one of which is a maker's name
+    (``makers``: the corpus's, :func:`~indexer.product_names.maker_names`), is the maker's
+    company at home, which the home press names by the maker's name: its group joins the
+    maker's where the corpus writes that as often at least ("PT Astra Daihatsu Motor" ~
+    "Daihatsu", "PT Toyota Astra Motor" ~ "Toyota", "PT Astra Honda Motor" ~ "Honda"). Not a
+    name of two makers' names, nor one without a legal form: a maker's team or foundation
+    ("Suzuki Ecstar", "Djarum Foundation") is another body."""
+    totals = group_counts(groups)
+    by_word = {ws[0]: m for m in makers if m in groups.counts and len(ws := name_words(m)) == 1}
+    for v in sorted(groups.counts):
+        words = name_words(v)
+        if len(words) < 3 or words[0] not in LEGAL_FORMS:
+            continue
+        found = {groups.find(by_word[w]) for w in words[1:] if w in by_word}
+        root = groups.find(v)
+        if len(found) == 1 and (maker := found.pop()) != root and totals[maker] >= totals[root]:
+            merge_groups(groups, totals, maker, root)

@@ -26,6 +26,14 @@ from indexer.name_kinds import KIND_MIN, MODEL, Name
 MODEL_SHARE: Final = Fraction(1, 10)
 
 
+def maker_names(kinds: Mapping[tuple[Name, str], int], orgs: Collection[str]) -> frozenset[str]:
+    """The corpus's makers: the organisations' one-word raw values (of ``orgs``) written after a
+    word of a maker in :data:`~indexer.name_kinds.KIND_MIN` articles (``kinds``: (name, kind)
+    -> articles, as :func:`~indexer.name_kinds.article_kinds` counts them)."""
+    return frozenset(v for v in orgs if " " not in v.strip()
+                     and kinds.get((("ORG", v), "maker"), 0) >= KIND_MIN)
+
+
 def model_values(kinds: Mapping[tuple[Name, str], int], orgs: Mapping[str, int],
                  person_models: Collection[str] = ()) -> frozenset[str]:
     """The organisations' raw values (of ``orgs``, value -> articles) that are a maker's
@@ -34,8 +42,7 @@ def model_values(kinds: Mapping[tuple[Name, str], int], orgs: Mapping[str, int],
     maker's where ``orgs`` has them and their spellings of the same variant key ("Mitsubishi
     XPANDER"); and the names without the maker's of ``person_models``, persons' names voted a
     model's ("Daihatsu Sigra")."""
-    makers = {v for v in orgs if " " not in v.strip()
-              and kinds.get((("ORG", v), "maker"), 0) >= KIND_MIN}
+    makers = maker_names(kinds, orgs)
     models: set[str] = set()
 
     def bare(v: str) -> None:  # the model's name without its maker's

@@ -35,7 +35,13 @@ from indexer.near_names import (
     join_z_spellings,
 )
 from indexer.nicknames import join_nicknames
-from indexer.org_names import cut_short, join_legal_forms, join_org_names
+from indexer.org_names import (
+    cut_short,
+    join_home_units,
+    join_legal_forms,
+    join_maker_companies,
+    join_org_names,
+)
 from indexer.org_pairs import body_pairs
 from indexer.person_marks import rank_sides
 from indexer.place_forms import (
@@ -46,6 +52,7 @@ from indexer.place_forms import (
     join_ward_places,
 )
 from indexer.place_tails import join_acronym_sites, join_place_tails
+from indexer.product_names import maker_names
 from indexer.tagged_names import join_group_tails
 from indexer.unit_bodies import bodiless, join_units
 from indexer.variant_joins import (
@@ -164,6 +171,10 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         join_spelt_names(groups, sides)
     if typ != "PER":  # last: with the acronyms the joins above have found
         words = join_expanded(groups, {v: plain[v] for v in generic if v in plain})
+        if typ == "ORG":  # after the acronyms' joins, which read a group's names
+            join_home_units(groups)
+            if evidence is not None:
+                join_maker_companies(groups, maker_names(evidence.kinds, counts))
         if typ == "LOC":
             join_longer_places(groups, words)
             join_streets(groups, words, person_names)

@@ -1,7 +1,8 @@
 """A maker's model written as an organisation is no organisation (:mod:`indexer.product_names`):
 the words before a model's name on real text, the models the corpus-level map finds, and the
 makers, teams, foundations and bands it must leave alone; a device's connector ("port USB") is
-none either (:mod:`indexer.name_kinds`)."""
+none either (:mod:`indexer.name_kinds`); a company's name with a legal form and a maker's is the
+maker's (:func:`indexer.org_names.join_maker_companies`)."""
 
 from __future__ import annotations
 
@@ -66,9 +67,33 @@ def test_a_name_headed_by_a_makers_written_as_a_model_is_no_organisation() -> No
     # must not change: the makers; a maker's team, company, foundation, and a model never
     # written as one, whose name is also a band's; a club heading a match's name
     for v in ("Toyota", "Mitsubishi", "Suzuki", "BMW", "Djarum", "Suzuki Ecstar",
-              "Toyota Indonesia", "Djarum Foundation", "BMW X1", "X1", "Persib",
-              "Persib Persipura"):
+              "Djarum Foundation", "BMW X1", "X1", "Persib", "Persib Persipura"):
         assert m.entity("ORG", v) == (v,), v
+    # the maker's home unit is the maker (:func:`~indexer.org_names.join_home_units`)
+    assert m.entity("ORG", "Toyota Indonesia") == ("Toyota",)
+
+
+def test_a_companys_name_with_a_legal_form_and_a_makers_is_the_makers() -> None:
+    # the 22k corpus's counts: a maker's company at home, which the press names by the maker
+    orgs = ORGS | {"PT Toyota Astra Motor": 33, "Toyota Astra Motor": 14, "TAM": 13,
+                   "PT Mitsubishi Motors Krama Yudha Sales Indonesia": 4,
+                   "PT Djarum Kudus": 1, "PT Suzuki Indomobil Sales": 9,
+                   "PT Astra International Tbk": 22, "PB Djarum": 64}
+    m = compute_map({"PER": {}, "ORG": orgs, "LOC": {}}, {}, alias_person,
+                    NameEvidence(kinds=_kinds()))
+    for v in ("PT Toyota Astra Motor", "Toyota Astra Motor", "TAM"):
+        assert m.entity("ORG", v) == ("Toyota",), v
+    assert m.entity("ORG", "PT Mitsubishi Motors Krama Yudha Sales Indonesia") == ("Mitsubishi",)
+    assert m.entity("ORG", "PT Djarum Kudus") == ("Djarum",)
+    # must not change: a maker's team, foundation or club (no legal form), a company of no
+    # maker's name
+    for v in ("Suzuki Ecstar", "Djarum Foundation", "PB Djarum", "PT Astra International Tbk"):
+        assert m.entity("ORG", v) == (v,), v
+    # the same company where its maker's name is written less than it
+    few = compute_map({"PER": {}, "ORG": orgs | {"Suzuki": 8}, "LOC": {}}, {}, alias_person,
+                      NameEvidence(kinds=_kinds()))
+    assert few.entity("ORG", "PT Suzuki Indomobil Sales") == ("PT Suzuki Indomobil Sales",)
+    assert m.entity("ORG", "PT Suzuki Indomobil Sales") == ("Suzuki",)
 
 
 def test_a_models_bare_name_goes_with_its_name_read_as_a_persons() -> None:

@@ -86,7 +86,8 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
   nickname read as another type takes its name's type, and a name mostly written as the
   source of a report is no facet value;
 * **acronyms spelt out, a looser spelling, a place's longer name**
-  (:mod:`indexer.expanded_names`, last): organisations' and places' names equal once their
+  (:mod:`indexer.expanded_names`, :mod:`indexer.longer_places`, last): organisations' and
+  places' names equal once their
   acronyms are read as the one full name the corpus writes, their legal forms left out and
   "ch"/"c", "dh"/"d", doubled letters read as one join ("RSPAD Gatot Soebroto" = "Rumah Sakit
   Pusat Angkatan Darat Gatot Subroto", "Bank BRI" = BRI); a place's name joins the one
@@ -149,11 +150,11 @@ from indexer.complex_sites import complex_venues
 from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
-from indexer.expanded_names import STREET_NAME_MIN
 from indexer.foreign_namesakes import abroad, home_bodies
 from indexer.held_places import held_places
 from indexer.inner_names import inner_values
 from indexer.lone_letters import count_letters, lone_letters
+from indexer.longer_places import STREET_NAME_MIN
 from indexer.media_names import media_values
 from indexer.name_evidence import NameEvidence, credits, nickname_types, retyped
 from indexer.name_keys import category_key, name_words, variant_key

@@ -62,7 +62,7 @@ that stands for a company the corpus names otherwise: no facet value.
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
-(:func:`~indexer.expanded_names.person_streets`).
+(:func:`~indexer.longer_places.person_streets`).
 """
 
 from __future__ import annotations

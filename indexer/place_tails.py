@@ -10,7 +10,7 @@ region's kind first: "Kecamatan Grogol Petamburan") and Y are each places' value
 corpus, Y in :data:`~indexer.entity_groups.RIVAL_MIN` articles or more, or Y an organisation's
 value in as many and X of three words or more (of two, X is mostly a kind of building: "Rumah
 Duka Oasis", "Bandar Udara APT Pranoto Samarinda"); and so does a street's
-value (its first word a street's: ``expanded_names.STREET_HEADS``; not a toll road's:
+value (its first word a street's: ``longer_places.STREET_HEADS``; not a toll road's:
 "Jalan Tol Jakarta-Cikampek II" is another road) followed by a Roman numeral. Only where X is
 what its group is mostly written as (not "Taman Makam Pahlawan", written mostly with
 Kalibata, beside "Taman Makam Pahlawan Tabanan"), and X alone is written
@@ -19,7 +19,7 @@ together (not "Gedung DPRD", a kind of building each province has), or X's names
 with that one place only, each way in RIVAL_MIN articles at least ("RS Polri" and "Rumah Sakit
 Polri Kramat Jati": one hospital; not "Hall B" of "Hall B Jakarta Convention Center", a part's
 label, nor "Balai Besar", which other places' names go on from). It runs after the street
-rules (:func:`~indexer.expanded_names.person_streets`), for which a street's name with its
+rules (:func:`~indexer.longer_places.person_streets`), for which a street's name with its
 city after it is what pins the street to the city, joins no group they drop, and joins no
 street's name with its city ("Jalan Ahmad Yani Pontianak" is one of the city's streets).
 

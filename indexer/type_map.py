@@ -8,17 +8,16 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
-from indexer.expanded_names import (
-    STREET_HEADS,
-    districts,
-    join_expanded,
-    join_longer_places,
-    join_streets,
-    letter_pairs,
-    person_streets,
-)
+from indexer.expanded_names import join_expanded, letter_pairs
 from indexer.front_names import front_names
 from indexer.generic_values import generic_values
+from indexer.longer_places import (
+    STREET_HEADS,
+    districts,
+    join_longer_places,
+    join_streets,
+    person_streets,
+)
 from indexer.name_evidence import NameEvidence, completions, join_linked, linked_words, spelt_out
 from indexer.name_keys import initial, most_written, name_words, ticket_halves, variant_key
 from indexer.name_parts import join_name_parts

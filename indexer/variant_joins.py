@@ -160,7 +160,7 @@ def join_variants(groups: Groups, typ: str, sides: Mapping[str, bool] | None = N
     whether an officer's (:func:`~indexer.person_marks.rank_sides`): spellings on two sides are
     two people; a name on neither joins the most written spelling, one alike but for doubled
     letters first. ``districts``: places' variant keys of districts of a city, which "Kota X"
-    or "Kabupaten X" is not (:func:`~indexer.expanded_names.districts`: Kuningan of Jakarta
+    or "Kabupaten X" is not (:func:`~indexer.longer_places.districts`: Kuningan of Jakarta
     Selatan, Kabupaten Kuningan of West Java)."""
     # Each variant key stands for its most written spelling and counts all of them: a rule
     # comparing how often two names are written compares every spelling of each, whatever

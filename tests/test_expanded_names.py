@@ -1,4 +1,5 @@
-"""Acronyms spelt out, a looser spelling and a place's longer name (indexer.expanded_names):
+"""Acronyms spelt out, a looser spelling and a place's longer name (indexer.expanded_names,
+indexer.longer_places):
 on hand-made counts with the cases that must not change, and end to end on the whole corpus's
 index."""
 

@@ -74,10 +74,13 @@ def join_misspellings(groups: Groups, min_words: int = 2,
     # Shorter words too, and at a lower dominance, where the names' other words are rare ones
     # only they hold: "Abisai Rolio" ~ "Abisai Rollo" (a misread "l"), "Andik Vermansah" ~
     # "Andik Vermansyah"; not "Iman" ~ "Imam" in general.
-    holders: dict[str, int] = defaultdict(int)
+    # (held by names of other people: the spellings one person's name is already joined from
+    # hold its words once, "Aditya Daffa Al Haqi" ~ "Aditya Daffa")
+    held: dict[str, set[str]] = defaultdict(set)
     for v in groups.counts:
         for w in set(name_words(v)):
-            holders[w] += 1
+            held[w].add(groups.find(v))
+    holders = {w: len(roots) for w, roots in held.items()}
     for v in sorted(groups.counts, key=lambda v: (totals[groups.find(v)], v)):
         if v not in rare:  # which holds every value near holds
             continue

@@ -49,6 +49,21 @@ def test_a_short_word_misspelt_joins_where_the_other_words_are_rare() -> None:
         assert m.entity("PER", v) == (v,), v
 
 
+def test_a_word_one_persons_spellings_hold_is_still_a_rare_word() -> None:
+    # "yasonna" is held by seven raw names (the 22k corpus's), six of them one person's
+    # spellings the map joins first: two people's words, rare enough for "Laloly" to join
+    spellings = {"Yasonna Laoly": 117, "Yasonna H Laoly": 15, "Yasonna Hamonangan Laoly": 10,
+                 "Yasonna Hamonganan Laoly": 2, "Yasonna H": 2, "Yasonna": 23, "Laoly": 11}
+    m = _map({**spellings, "Yasonna Laloly": 1, "Rohit Chand": 21})
+    assert {m.entity("PER", v) for v in spellings} == {("Yasonna Laoly",)}
+    assert m.entity("PER", "Yasonna Laloly") == ("Yasonna Laoly",)
+    # must not change: the word held by six people's names ("Daffa")
+    six = _map({"Aditya Daffa": 15, "Aditya Daffa Al Haqi": 11, "Adity Daffa": 4,
+                "Abah Daffa": 1, "Aditya Daffa Al Hadi": 3, "Daffa Wardhana": 1,
+                "Fikri Muhammad Daffa": 1})
+    assert six.entity("PER", "Adity Daffa") == ("Adity Daffa",)
+
+
 def test_a_club_without_its_club_word_joins_the_one_club() -> None:
     m = _map(org={"Norwich": 28, "Norwich City": 44, "Dortmund": 41, "Borussia Dortmund": 71,
                   "Borrussia Dortmund": 3, "Milan": 40, "AC Milan": 31, "Inter Milan": 98,

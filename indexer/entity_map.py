@@ -37,7 +37,7 @@ from indexer.person_context import (
     no_company,
     specific,
 )
-from indexer.person_marks import said_only, somebody_else
+from indexer.person_marks import off_duty, said_only, somebody_else
 from indexer.person_sides import off_side
 from indexer.short_names import short_names
 from indexer.short_places import article_shorts
@@ -101,6 +101,9 @@ class EntityMap:
     # a town's name with its office-holder's after it -> the town's raw value, where a
     # mention of it ends (:mod:`indexer.held_places`)
     held: Mapping[str, str] = field(default_factory=dict)
+    # persons who are officers of the police or the armed forces (:func:`~indexer.person_marks.
+    # officers`): a namesake where the article writes no word of a force (:func:`off_duty`)
+    officers: frozenset[str] = frozenset()
     _keys: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     _type_keys: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     # type -> raw value -> the type it is, for every value counted or moved: :meth:`type_of`
@@ -255,6 +258,8 @@ class EntityMap:
             return out
         found = article_persons(out, category_key(category), self.astray, self._persons)
         supported(found, out, self.unsure, text)
+        if self.officers and text:
+            off_duty(found, self.officers, text)
         # persons whose longer name the article writes for a short one (:mod:`short_names`)
         full = short_names(found, self.short_forms, text, lambda v: self.entity("PER", v))
         finals = finals_of(self.values, self.counts)
@@ -293,6 +298,12 @@ class EntityMap:
             if person not in full and not any(" " in u.strip() for u in own) and not company(
                     person, context, own, self.profiles, self._tells, finals):
                 found[v] = ()
+
+    def officers_in(self, values: Iterable[str]) -> bool:
+        """Whether one of an article's persons' raw ``values`` is an officer's (then
+        :meth:`entities_in` reads the article's text: :func:`~indexer.person_marks.off_duty`)."""
+        return bool(self.officers) and any(
+            not self.officers.isdisjoint(self.entity("PER", v)) for v in values)
 
     def towns_in(self, values: Iterable[str]) -> bool:
         """Whether one of an article's places' raw ``values`` is a town's bare name beside a
@@ -399,7 +410,7 @@ class EntityMap:
                 "kept": {p: sorted(vs) for p, vs in self.kept.items()},
                 "media": sorted(self.media), "home_bodies": sorted(self.home_bodies),
                 "lone_letters": sorted(self.lone_letters), "venues": dict(self.venues),
-                "held": dict(self.held)}
+                "held": dict(self.held), "officers": sorted(self.officers)}
 
     @classmethod
     def from_json(cls, data: Any) -> EntityMap:
@@ -433,7 +444,8 @@ class EntityMap:
             lone = frozenset(map(str, data.get("lone_letters", ())))
             venues = {str(c): str(v) for c, v in data.get("venues", {}).items()}
             held = {str(v): str(p) for v, p in data.get("held", {}).items()}
+            officers = frozenset(map(str, data.get("officers", ())))
         except (AttributeError, KeyError, TypeError, ValueError):
             return cls()
         return cls(values, counts, cats, types, astray, found, articles, marks, unsure, inner,
-                   shorts, forms, homes, common, kept, media, home, lone, venues, held)
+                   shorts, forms, homes, common, kept, media, home, lone, venues, held, officers)

@@ -172,7 +172,7 @@ from indexer.nicknames import article_pairs
 from indexer.org_names import acronym_of
 from indexer.org_persons import persons_as_orgs
 from indexer.person_context import profiles, specific
-from indexer.person_marks import full_name_marks
+from indexer.person_marks import full_name_marks, officers
 from indexer.person_sides import side_facts
 from indexer.product_names import model_values
 from indexer.run_ons import run_ons
@@ -348,7 +348,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                      lone_letters(letters or {}, entity_counts.get("ORG", {}), org),
                      complex_venues(entity_counts.get("LOC", {}), values.get("LOC", {}),
                                     VENUE_HEADS, town_keys),
-                     {v: place for v, (place,) in held.items()}, _tells=tells)
+                     {v: place for v, (place,) in held.items()},
+                     officers(found.kinds, entity_counts.get("PER", {}), persons), _tells=tells)
 
 
 @dataclass(slots=True)

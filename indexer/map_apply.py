@@ -118,9 +118,11 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # an unsure bare name is the person where the article writes his name (:mod:`bare_names`),
     # a short one the person whose longer name it writes (:mod:`short_names`)
     # and a town's bare name its regency where the article writes of the regency alone
-    # (:mod:`indexer.city_regencies`)
+    # (:mod:`indexer.city_regencies`); an officer's name is his where it writes of a force
+    # (:func:`~indexer.person_marks.off_duty`)
     if any(to == "PER" and (v in emap.unsure or v in emap.short_forms) for _, to, v in found) \
-            or emap.towns_in(v for _, to, v in found if to == "LOC"):
+            or emap.towns_in(v for _, to, v in found if to == "LOC") \
+            or emap.officers_in(v for _, to, v in found if to == "PER"):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         text = f"{stored['title']}\n{stored['body']}"
     # a person's name written only inside a street's or a work's name (:mod:`inner_names`)

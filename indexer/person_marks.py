@@ -27,22 +27,29 @@ over the corpus as kinds of names (:func:`article_marks`, :mod:`indexer.name_kin
 map keeps each person's (:func:`full_name_marks`), and when an article is written
 (:meth:`~indexer.entity_map.EntityMap.entities_in`, by ``reindex`` and ``add`` alike) a bare
 word mapped to a person, in an article that does not write his full name, is no one there when
-one of its mentions has a mark his full name never has (:func:`bare_marks`). A word said and an
-ordinary person's role say so whatever company the article keeps (:func:`said_only`); the other
-marks, where the article names none of his (a rank or an age may be written of him too).
+one of its mentions has a mark his full name never has (:func:`bare_marks`; an ordinary person's
+role is read of bare names only, so it always counts). A word said and an ordinary person's role
+say so whatever company the article keeps (:func:`said_only`); the other marks, where the
+article names none of his (a rank or an age may be written of him too).
+
+An officer of the police or the armed forces (a person whose full names the corpus writes after a
+rank in half his articles: :func:`officers`) is named in an article that writes of a force. One
+that writes no word of a force's bodies or offices and no rank (``[force]``, ``[rank]``) names a
+namesake (:func:`off_duty`): "Direktur Kargo ... Garuda Indonesia Mohammad Iqbal", "Ketua RW 3
+Kelurahan Kauman Muhammad Iqbal" are not Irjen Muhammad Iqbal, the police's spokesman.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 from typing import Any, Final
 
 from indexer.entities.facts import AGE_AFTER_RE, DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
-from indexer.words import SENTENCE_ENDS, WORD_RE, word_before
+from indexer.words import SENTENCE_ENDS, word_before
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
@@ -61,11 +68,10 @@ _OPENING_QUOTES: Final = frozenset('"“')
 # ", seorang" and the like, then the word that says who the name's bearer is
 _INTRODUCED_RE: Final = re.compile(r",? (?:seorang|salah satu|salah seorang) ([\w-]+)")
 # what ends the phrase an apposition before a name is read in, and how far back it is read
-_PHRASE_ENDS: Final = frozenset('.!?\n"“”(:,')
+_PHRASE_END_RE: Final = re.compile(r'[.!?\n"“”(:,]')
 _PHRASE_SPAN: Final = 120
 # the words before a role's word that keep the phrase an apposition
-_COUNTED: Final = ("seorang", "sang", "para")
-_ONE_OF: Final = (["salah", "satu"], ["salah", "seorang"])
+_COUNTED: Final = ("salah satu", "salah seorang", "seorang", "sang", "para")
 
 
 @cache
@@ -81,8 +87,8 @@ def _speakers() -> frozenset[str]:
     return kind_sections()["speaker"]
 
 
-def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
-    """The marks of the mention ``text[start:end]``."""
+def mention_marks(text: str, start: int, end: int, roles: bool = True) -> frozenset[str]:
+    """The marks of the mention ``text[start:end]``; :data:`ROLE` where ``roles``."""
     words = _words()
     found = set()
     word = word_before(text, start)[1].lower()
@@ -97,7 +103,7 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
         aside = _ASIDE_RE.match(text, end)
         if aside is not None and aside.group(1).strip().lower() in words["aside"]:
             found.add(PRIVATE)
-    if _in_role(text, start, end, words):
+    if roles and _in_role(text, start, end, words):
         found.add(ROLE)
     said = text[start:end].strip().lower() in words["said"]
     if _UTTERED_RE.match(text, end) and (_sentence_starts(text, start)
@@ -111,7 +117,7 @@ def mention_marks(text: str, start: int, end: int) -> frozenset[str]:
 def _in_role(text: str, start: int, end: int, words: Mapping[str, frozenset[str]]) -> bool:
     """Whether the mention ``text[start:end]`` is in apposition with an ordinary person's role
     (:data:`ROLE`)."""
-    after = _INTRODUCED_RE.match(text, end)
+    after = _INTRODUCED_RE.match(text, end) if text.startswith((", s", " s"), end) else None
     if after is not None:
         word = after.group(1).lower()
         return word in words["role"] or word in words["someone"]
@@ -120,16 +126,21 @@ def _in_role(text: str, start: int, end: int, words: Mapping[str, frozenset[str]
         i -= 1
     if i < 0 or text[i] != ",":
         return False
-    j = i - 1
-    while j >= max(0, i - _PHRASE_SPAN) and text[j] not in _PHRASE_ENDS:
-        j -= 1
-    phrase = [w.lower() for w in WORD_RE.findall(text, j + 1, i)]
-    k = 1 if phrase[:1] and phrase[0] in _speakers() else 0
-    if phrase[k:k + 2] in _ONE_OF:
-        k += 2
-    elif phrase[k:k + 1] and phrase[k] in _COUNTED:
-        k += 1
-    return k < len(phrase) and phrase[k] in words["role"]
+    lo = max(0, i - _PHRASE_SPAN)
+    ended = _PHRASE_END_RE.search(text[lo:i][::-1])  # the last before the comma
+    return _role_lead_re().match(text, lo if ended is None else i - ended.start(), i) is not None
+
+
+@cache
+def _role_lead_re() -> re.Pattern[str]:
+    """A phrase that begins with a role's word (``[role]``), after a speaking verb and "salah
+    satu", "salah seorang", "seorang", "sang" or "para"."""
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+    return re.compile(rf"\W*(?:(?:{alternatives(_speakers())})\W+)?"
+                      rf"(?:(?:{alternatives(_COUNTED)})\W+)?"
+                      rf"(?:{alternatives(_words()['role'])})\b", re.IGNORECASE)
 
 
 def _sentence_starts(text: str, at: int) -> bool:
@@ -158,12 +169,11 @@ def _marks(title: str, body: str, mentions: Iterable[Mapping[str, Any]], full: b
         name = m["name"]
         if m["type"] != "PER" or (" " in name.strip()) != full:
             continue
-        text = title if m["field"] == "title" else body
-        found = mention_marks(text, m["start"], m["end"])
-        if full and ROLE in found and " " not in text[m["start"]:m["end"]].strip():
-            # a full name's one word in apposition says nothing of how the full name is
-            # written: "Warga Rangkul Anak BJ Habibie, Ilham" (a headline's capitals)
-            found = found - {ROLE}
+        # an ordinary person's role is read of bare names alone (every full name of every
+        # article is read for the other marks): the map gives a bare word to a person the
+        # corpus names often, and his full name is not written as an ordinary person's
+        found = mention_marks(title if m["field"] == "title" else body, m["start"], m["end"],
+                              roles=not full)
         if found:
             out[name].update(found)
     return out
@@ -238,6 +248,9 @@ def stray_word(surface: str, name: str, into: str, elsewhere: Callable[[str], in
 # officer's; one written in this many articles and never so, somebody who is no officer.
 RANKED_SHARE: Final = 1 / 2
 UNRANKED_MIN: Final = 10
+# A person is an officer where the corpus names him in this many articles at least, his full
+# names after a rank in RANKED_SHARE of them.
+OFFICER_MIN: Final = 5
 
 
 def rank_sides(kinds: Mapping[tuple[tuple[str, str], str], int], counts: Mapping[str, int]
@@ -259,3 +272,40 @@ def rank_sides(kinds: Mapping[tuple[tuple[str, str], str], int], counts: Mapping
         elif r == 0 and n >= UNRANKED_MIN:
             out[v] = False
     return out
+
+
+def officers(kinds: Mapping[tuple[tuple[str, str], str], int], counts: Mapping[str, int],
+             persons: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The persons (of two words or more) the corpus names in :data:`OFFICER_MIN` articles or
+    more (``counts``: raw value -> articles; ``persons``: raw value -> what it becomes, where
+    that differs), his full names written after a rank (``kinds``: (name, kind) -> articles) in
+    :data:`RANKED_SHARE` of them: officers of the police or the armed forces."""
+    named: Counter[str] = Counter()
+    ranked: Counter[str] = Counter()
+    for v, c in counts.items():
+        if len(into := persons.get(v, (v,))) == 1:
+            named[into[0]] += c
+    for ((typ, value), kind), n in kinds.items():
+        if typ == "PER" and kind == KIND_PREFIX + RANK and len(
+                into := persons.get(value, (value,))) == 1:
+            ranked[into[0]] += n
+    return frozenset(p for p, n in ranked.items() if " " in p.strip()
+                     and named[p] >= OFFICER_MIN and n >= RANKED_SHARE * named[p])
+
+
+@cache
+def _force_re() -> re.Pattern[str]:
+    """A word of a police or military body or office, or a rank (``[force]``, ``[rank]``)."""
+    words = _words()["force"] | _words()["rank"]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+
+
+def off_duty(found: dict[str, tuple[str, ...]], officers: Collection[str], text: str) -> None:
+    """Each of one article's persons' names (``found``: name -> what it becomes there, changed
+    in place) that is an officer of ``officers`` is no one where the article's ``text``
+    (headline and body) writes no word of a police or military body or office and no rank: the
+    officer's namesake ("Direktur Kargo ... Garuda Indonesia Mohammad Iqbal")."""
+    named = [v for v, into in found.items() if len(into) == 1 and into[0] in officers]
+    if named and _force_re().search(text) is None:
+        for v in named:
+            found[v] = ()

@@ -18,6 +18,7 @@ from indexer.entity_norm import compute_map
 from indexer.name_evidence import NameEvidence
 from indexer.person_marks import (
     AGE,
+    OFFICER_MIN,
     PRIVATE,
     RANK,
     ROLE,
@@ -25,6 +26,8 @@ from indexer.person_marks import (
     article_marks,
     bare_marks,
     mention_marks,
+    off_duty,
+    officers,
     stray_word,
 )
 from indexer.spill import alias_person
@@ -155,13 +158,15 @@ def test_full_names_and_bare_names_are_marked_apart() -> None:
     assert bare_marks("", body, mentions) == {"Arman": {RANK, AGE}}
     # must not change: other types are never marked
     assert bare_marks("", body, [_m("Arman", 23, 33, "ORG")]) == {}
-    # a full name's role counts where the full name is written so, not its one word the
-    # article links to it
+    # a role is read of bare names only: not of a full name's mention, nor of a one word the
+    # article links to a full name ("Warga Rangkul Anak BJ Habibie, Ilham")
     title = "Warga Rangkul Anak BJ Habibie, Ilham: Silakan"
     body = "salah satu warga Jayapura, Sandra Selviana mengatakan"
-    assert article_marks(title, body, [_m("Ilham Akbar Habibie", 31, 36) | {"field": "title"},
-                                       _m("Sandra Selviana", 27, 42)]) == {
-        (("PER", "Sandra Selviana"), "mark:role")}
+    mentions = [_m("Ilham Akbar Habibie", 31, 36) | {"field": "title"},
+                _m("Sandra Selviana", 27, 42)]
+    assert article_marks(title, body, mentions) == set()
+    assert bare_marks("salah satu warga Jayapura, Selviana mengatakan", "",
+                      [_m("Selviana", 27, 35) | {"field": "title"}]) == {"Selviana": {ROLE}}
 
 
 def _map() -> EntityMap:
@@ -222,6 +227,11 @@ def test_the_corpus_leaves_officers_and_private_people_out(full_index_dir: Path)
                for a in articles("Firli Bahuri"))
     assert any("Kepada wartawan, Imam menyinggung" in a.body and "Imam Nahrawi" not in a.body
                for a in articles("Imam Nahrawi"))
+    # an officer's namesake where no force is written: Garuda's cargo director
+    iqbal = articles("Muhammad Iqbal")
+    assert iqbal and not any("Garuda Indonesia Mohammad Iqbal" in a.body for a in iqbal)
+    # must not change: the police's spokesman
+    assert any("Humas Polri Irjen Muhammad Iqbal" in a.body for a in iqbal)
 
 
 def test_a_word_of_a_longer_name_written_as_another_types_name_is_no_person() -> None:
@@ -260,3 +270,46 @@ def test_an_officers_name_and_anothers_spelt_alike_are_two_people() -> None:
     assert len({plain.entity("PER", v) for v in ("Muhammad Nasir", "Mohamad Nasir")}) == 1
     assert m.entity("PER", "Prabowo Argo Yuwono") == ("Argo Yuwono",)
     assert m.entity("PER", "Mochamad Iqbal") == ("Muhammad Iqbal",)
+
+
+def test_an_officers_name_where_no_force_is_written_is_his_namesakes() -> None:
+    per = {"Muhammad Iqbal": 9, "Mohammad Iqbal": 7, "M Iqbal": 6, "Hadi Tjahjanto": 83,
+           "Argo Yuwono": 99, "Argo": 20, "Anies Baswedan": 300, "Budi Karya": 4}
+    persons = {"Mohammad Iqbal": ("Muhammad Iqbal",), "M Iqbal": ("Muhammad Iqbal",),
+               "Argo": ("Argo Yuwono",)}
+    ranked = {"Muhammad Iqbal": 6, "Mohammad Iqbal": 4, "M Iqbal": 5, "Hadi Tjahjanto": 71,
+              "Argo Yuwono": 40, "Budi Karya": 3}
+    kinds = {(("PER", v), "mark:rank"): n for v, n in ranked.items()}
+    # officers: written after a rank in half their articles; not a person named in fewer
+    # articles than OFFICER_MIN, nor one never ranked; a one-word name counts as his
+    assert officers(kinds, per, persons) == {"Muhammad Iqbal", "Hadi Tjahjanto"}
+    assert OFFICER_MIN == 5
+    found = {"Mohammad Iqbal": ("Muhammad Iqbal",), "Anies Baswedan": ("Anies Baswedan",)}
+    # changed: no word of a force anywhere in the article
+    off_duty(found, {"Muhammad Iqbal"},
+             "Direktur Kargo dan Pengembangan Usaha Garuda Indonesia Mohammad Iqbal mengatakan")
+    assert found == {"Mohammad Iqbal": (), "Anies Baswedan": ("Anies Baswedan",)}
+    # must not change: a rank, a body of the force or an office of it anywhere in the text
+    for text in ("kata Kadiv Humas Polri Irjen Mohammad Iqbal",
+                 "Inspektur Jenderal Mohammad Iqbal membenarkan",
+                 "Mohammad Iqbal di Mabes Polri, Jakarta",
+                 "Panglima TNI Marsekal Hadi Tjahjanto"):
+        kept = {"Mohammad Iqbal": ("Muhammad Iqbal",)}
+        off_duty(kept, {"Muhammad Iqbal"}, text)
+        assert kept == {"Mohammad Iqbal": ("Muhammad Iqbal",)}, text
+
+
+def test_the_map_keeps_its_officers_and_reads_the_text_for_them() -> None:
+    per = {"Muhammad Iqbal": 9, "Mohammad Iqbal": 7, "Jusuf Kalla": 50}
+    evidence = NameEvidence(kinds={(("PER", "Muhammad Iqbal"), "mark:rank"): 8})
+    m = compute_map({"PER": per, "ORG": {}, "LOC": {}}, {}, alias_person, evidence)
+    assert m.officers == {"Muhammad Iqbal"}
+    assert EntityMap.from_json(m.to_json()) == m
+    assert m.officers_in(["Mohammad Iqbal"]) and not m.officers_in(["Jusuf Kalla"])
+    garuda = "Direktur Kargo Garuda Indonesia Mohammad Iqbal mengatakan"
+    assert m.entities_in("PER", ["Mohammad Iqbal", "Jusuf Kalla"], text=garuda) == {
+        "Mohammad Iqbal": (), "Jusuf Kalla": ("Jusuf Kalla",)}
+    # must not change: the police's words in the text; no text read
+    assert m.entities_in("PER", ["Mohammad Iqbal"], text="Kadiv Humas Polri " + garuda) == {
+        "Mohammad Iqbal": ("Muhammad Iqbal",)}
+    assert m.entities_in("PER", ["Mohammad Iqbal"]) == {"Mohammad Iqbal": ("Muhammad Iqbal",)}

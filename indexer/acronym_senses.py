@@ -92,7 +92,9 @@ _INITIALLED_RE: Final = re.compile(
     r"(?:\s*\(\d{1,2}\))?(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)[A-Z]{2,5}\b"
     r"(?:\s*\(\d{1,2}\))?)*)")
 _CAPITALS_RE: Final = re.compile(r"\b[A-Z]{2,5}\b")
-_INITIALS_TELLS: Final = tuple(w.encode() for w in INITIALS_WORDS)
+# A word holding another of the words ("berinisial", "inisial") is found where that one is.
+_INITIALS_TELLS: Final = tuple(sorted(w.encode() for w in INITIALS_WORDS
+                                      if not any(o != w and o in w for o in INITIALS_WORDS)))
 
 
 def may_initial(payload: bytes) -> bool:

@@ -249,22 +249,25 @@ def _places_in_names(stored: Json, emap: EntityMap,
         inside |= places_in_names(stored["title"], stored["body"], mentions, person,
                                   lambda m: typed(m) == "LOC")
         inside |= restated(stored["title"], stored["body"], mentions, place)
+    # The rules below find place mentions only and read no other mention: they are handed the
+    # place mentions alone, in the article's order, so that each need not type every mention.
+    at = [m for m in mentions if typed(m) == "LOC"]
     if speaks:
-        inside |= spoken(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
-    inside |= in_events(stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC")
+        inside |= spoken(stored["title"], stored["body"], at, lambda m: typed(m) == "LOC")
+    inside |= in_events(stored["title"], stored["body"], at, lambda m: typed(m) == "LOC")
     places = emap.counts.get("LOC", {})
     inside |= in_longer_names(
-        stored["title"], stored["body"], mentions, lambda m: typed(m) == "LOC",
+        stored["title"], stored["body"], at, lambda m: typed(m) == "LOC",
         lambda m, v: v in places and emap.entity("LOC", v) != emap.entity("LOC", m["name"]),
         lambda v: named_as(emap.counts, emap.name_parts(), v))
     if orgs is not None:
-        inside |= in_org_names(stored["title"], stored["body"], mentions, orgs,
+        inside |= in_org_names(stored["title"], stored["body"], at, orgs,
                                lambda m: typed(m) == "LOC")
-    inside |= club_places(stored["title"], stored["body"], stored["category"] or "", mentions,
+    inside |= club_places(stored["title"], stored["body"], stored["category"] or "", at,
                           emap.clubs({x for into in names["ORG"].values() for x in into}), place,
                           emap.club_keys(), emap.club_towns())
     if inside:  # no place can have every mention inside otherwise
-        for v in whole_places(mentions, inside,
+        for v in whole_places(at, inside,
                               lambda m: m["name"] if typed(m) == "LOC" else None):
             names["LOC"][v] = ()
     return inside

@@ -27,8 +27,10 @@ _SECTIONS: Final = read_sections(Path(__file__).parent / "data" / "language_word
 LANGUAGE_WORDS: Final = _SECTIONS["words"]
 # The payload's bytes hold one of these where an article may write a language's word in lower
 # case or capitalised: the word but its first letter ("ahasa" of "Bahasa", "berbahasa").
+# The shortest first: it is the likeliest found, and the search stops at the first found.
 _TELLS: Final = tuple(sorted({w[1:].encode() for w in LANGUAGE_WORDS} - {
-    w[1:].encode() for w in LANGUAGE_WORDS for o in LANGUAGE_WORDS if o != w and o[1:] in w}))
+    w[1:].encode() for w in LANGUAGE_WORDS for o in LANGUAGE_WORDS if o != w and o[1:] in w},
+    key=lambda t: (len(t), t)))
 _BEFORE_RE: Final = re.compile(
     r"(?:^|\W)(?:" + "|".join(sorted(map(re.escape, LANGUAGE_WORDS))) + r")\s+(?:(?:"
     + "|".join(sorted(map(re.escape, _SECTIONS["between"]))) + r")\s+)?$", re.IGNORECASE)

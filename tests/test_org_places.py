@@ -202,6 +202,19 @@ def test_a_town_named_mostly_for_its_clubs_is_the_clubs_in_sports_news(tmp_path:
     assert "Jakarta" in _places(tmp_path, "Jadwal Laga Tunda", body, m, "Bola")
 
 
+def test_a_german_clubs_first_word_makes_its_town_the_clubs() -> None:
+    # the 22k corpus: Eintracht Frankfurt in 28 articles, Frankfurt the place in 22 (a motor
+    # show, flights); "eintracht" is a club's first word (``data/club_context.txt`` [first]),
+    # so the town is named mostly for its club and read as it in sports news (as Madrid above)
+    m = compute_map({"PER": {}, "ORG": {"Eintracht Frankfurt": 28, "Werder Bremen": 3,
+                                        "Arsenal": 300},
+                     "LOC": {"Frankfurt": 22, "Bremen": 2, "Berlin": 60}},
+                    {}, alias_person, NameEvidence())
+    assert set(m.club_towns()) == {"frankfurt", "bremen"}  # variant keys
+    again = EntityMap.from_json(orjson.loads(orjson.dumps(m.to_json())))
+    assert set(again.club_towns()) == {"frankfurt", "bremen"}
+
+
 def _the_clubs_in_sports_news(tmp_path: Path, m: EntityMap, place: str, title: str,
                               body: str) -> None:
     """The extractor's place of a sports article is no value of it under the map ``m`` and

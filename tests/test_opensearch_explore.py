@@ -65,7 +65,7 @@ def test_exact_counts_past_one_composite_page(tantivy_backend: TantivyBackend,
                                               os_backend: OpenSearchBackend,
                                               oracle: list[OracleDoc]) -> None:
     """The paged walk gives every value once, whatever the page size; a profile too."""
-    gen = os_backend._generation()
+    gen = os_backend.generation()
     whole = list(X.composite_counts(os_backend, gen, S.PERSON))
     assert whole == sorted(Counter(v for d in oracle for v in set(d.person)).items())
     place = Counter(v for d in oracle for v in set(d.place)).most_common(1)[0][0]
@@ -108,7 +108,7 @@ def test_suggestions_agree(tantivy_backend: TantivyBackend, os_backend: OpenSear
             assert a == b, prefix
     # The vocabulary itself: every word of the words field with its document count.
     snap = tantivy_backend.holder.snapshot()
-    assert X._words(os_backend, os_backend._generation()) == list(
+    assert X._words(os_backend, os_backend.generation()) == list(
         snap.searcher.terms_with_prefix(S.WORDS, ""))
 
 
@@ -132,7 +132,7 @@ def test_corrections_agree(tantivy_backend: TantivyBackend, os_backend: OpenSear
     assert corrected > 100
     assert X.did_you_mean(os_backend, "banjir") is None
     # The dictionary is built (correct_word waited for it): words it holds cost no node call.
-    gen = os_backend._generation()
+    gen = os_backend.generation()
     asked = sorted(k for k in gen.cache if k.startswith("df:"))
     known = [w for w in vocab if f"df:{w}" not in asked][:20]
     assert len(known) == 20
@@ -173,7 +173,7 @@ def test_related_articles_agree(tantivy_backend: TantivyBackend, os_backend: Ope
     order: compared by story, in order, where a run of scores within ``SCORE_TOLERANCE`` counts
     as tied and is compared as a set (which member represents a story, and which of a tie cut
     by the page end made it, is the engine's pick); the same hit scores the same on both."""
-    snap, gen = tantivy_backend.holder.snapshot(), os_backend._generation()
+    snap, gen = tantivy_backend.holder.snapshot(), os_backend.generation()
     every = snap.searcher.search(Query.all_query(), snap.searcher.num_docs).hits
     articles = {p.id: p for p in (service.payload(snap.searcher, a) for _s, a in every)}
     short = [d for d in oracle if len(d.body.split()) < 80]

@@ -50,7 +50,7 @@ RECHECK_SECONDS: Final = 1.0  # how often the alias is looked up again
 
 
 @dataclass(frozen=True, slots=True)
-class _Generation:
+class Generation:
     """One generation as its state document was at one version: an ``add`` or ``delete``
     writes into the live generation, then a new version of its state, so the memo (stories
     with several members, facet values, the date span) and the analyzer are read anew."""
@@ -70,11 +70,11 @@ class OpenSearchBackend:
         self.client = client or OS.connect(url)
         self.name = name
         self._lock = threading.Lock()
-        self._gen: _Generation | None = None
+        self._gen: Generation | None = None
         self._checked = 0.0
 
     # -- the generation being read -----------------------------------------------------------
-    def _generation(self) -> _Generation:
+    def generation(self) -> Generation:
         gen, now = self._gen, time.monotonic()
         if gen is not None and now - self._checked < RECHECK_SECONDS:
             return gen
@@ -90,20 +90,20 @@ class OpenSearchBackend:
             version = OS.state_version(self.client, self.name, live)
             if self._gen is None or (self._gen.name, self._gen.version) != (live, version):
                 state = OS.read_state(self.client, self.name, live)
-                self._gen = _Generation(live, version,
-                                        OS.load_analyzer(self.client, self.name, live),
-                                        state.get("committed") or state.get("built"))
+                self._gen = Generation(live, version,
+                                       OS.load_analyzer(self.client, self.name, live),
+                                       state.get("committed") or state.get("built"))
             self._checked = now
             return self._gen
 
     def cache(self) -> dict[str, Any]:
-        return self._generation().cache
+        return self.generation().cache
 
     def compile(self, q: str) -> CompiledDsl:
         """The DSL a query string becomes (what :meth:`search` sends)."""
-        return compile_dsl(q, self._generation().analyzer)
+        return compile_dsl(q, self.generation().analyzer)
 
-    def _search(self, gen: _Generation, body: dict[str, Any]) -> dict[str, Any]:
+    def raw_search(self, gen: Generation, body: dict[str, Any]) -> dict[str, Any]:
         try:
             resp: dict[str, Any] = self.client.search(index=gen.name, body=body)
         except NotFoundError as e:  # the generation was swapped out mid-request
@@ -113,32 +113,32 @@ class OpenSearchBackend:
 
     # -- search ------------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> results.SearchResponse:
-        return self._search_in(self._generation(), request)[0]
+        return self._search_in(self.generation(), request)[0]
 
     def page_search(self, request: SearchRequest) -> PageSearch:
-        gen = self._generation()
+        gen = self.generation()
         return PageSearch(*self._search_in(gen, request), gen.cache)
 
-    def _search_in(self, gen: _Generation, request: SearchRequest
+    def _search_in(self, gen: Generation, request: SearchRequest
                    ) -> tuple[results.SearchResponse, SearchRequest]:
         t0 = time.perf_counter()
         compiled = compile_dsl(request.q, gen.analyzer)
         sort = request.sort
         if compiled.query is None and sort in ("relevance", "recent"):
             sort = "newest"  # nothing to score: browse
-        filters = self._filters(gen, request)
+        filters = self.facet_filters(gen, request)
         request = self._indexed(gen, request)  # the facets flag the values as indexed
         matched = "all"
-        resp = self._search(gen, self._body(gen, request, sort, compiled.query, filters))
+        resp = self.raw_search(gen, self._body(gen, request, sort, compiled.query, filters))
         total = int(resp["hits"]["total"]["value"])
         if total == 0 and compiled.fallback is not None:
             matched = "some"
-            resp = self._search(gen, self._body(gen, request, sort, compiled.fallback, filters))
+            resp = self.raw_search(gen, self._body(gen, request, sort, compiled.fallback, filters))
             total = int(resp["hits"]["total"]["value"])
         scored = sort in ("relevance", "recent")
         found = [(h.get("_score"), str(h["_source"].get(S.STORY) or ""), P.payload(h["_source"]))
                  for h in resp["hits"]["hits"]]
-        stories = self._summaries(gen, [sid for _, sid, _ in found])
+        stories = self.story_summaries(gen, [sid for _, sid, _ in found])
         hits = tuple(
             results.make_hit(gen.analyzer, p, float(score) if scored and score is not None
                              else None, compiled.terms, stories[sid])
@@ -159,26 +159,26 @@ class OpenSearchBackend:
     def count(self, request: SearchRequest) -> int:
         return XP.count(self, request)
 
-    def _indexed(self, gen: _Generation, request: SearchRequest) -> SearchRequest:
+    def _indexed(self, gen: Generation, request: SearchRequest) -> SearchRequest:
         """:func:`search_api.selection.indexed_selection`."""
         return replace(request, filters={
             name: tuple(dict.fromkeys(x for v in values for x in self._variants(gen, name, v)))
             for name, values in request.filters.items()})
 
-    def _variants(self, gen: _Generation, name: str, value: str) -> tuple[str, ...]:
+    def _variants(self, gen: Generation, name: str, value: str) -> tuple[str, ...]:
         """:func:`search_api.selection.value_variants`: the indexed values ``value`` names."""
         key = f"variants:{name}"
         folded = gen.cache.get(key)
         if folded is None:
             groups: dict[str, list[str]] = {}
-            for v, _count in self._all_values(gen, name):
+            for v, _count in self.all_values(gen, name):
                 groups.setdefault(variant_key(v), []).append(v)
             folded = {k: tuple(vs) for k, vs in groups.items()}
             gen.cache[key] = folded
         found: tuple[str, ...] = folded.get(variant_key(value), (value,))
         return found
 
-    def _filters(self, gen: _Generation, request: SearchRequest) -> dict[str, Dsl]:
+    def facet_filters(self, gen: Generation, request: SearchRequest) -> dict[str, Dsl]:
         """:func:`search_api.selection.facet_filters` in DSL."""
         out: dict[str, Dsl] = {}
         for name, values in request.filters.items():
@@ -191,7 +191,7 @@ class OpenSearchBackend:
                 out[name] = {"terms": {name: list(dict.fromkeys(v for g in groups for v in g))}}
         return out
 
-    def _body(self, gen: _Generation, request: SearchRequest, sort: str, text: Dsl | None,
+    def _body(self, gen: Generation, request: SearchRequest, sort: str, text: Dsl | None,
               filters: Mapping[str, Any]) -> dict[str, Any]:
         """The one request: text and date range narrow everything, facet filters are a
         post_filter (each facet is counted without its own), aggregations for the facets."""
@@ -213,7 +213,7 @@ class OpenSearchBackend:
             body["sort"] = [{S.DATE: {"order": order, "missing": "_last"}}]
         return body
 
-    def _recent(self, gen: _Generation, query: Dsl, halflife: float) -> Dsl:
+    def _recent(self, gen: Generation, query: Dsl, halflife: float) -> Dsl:
         """BM25 x 0.5 ** (age / halflife) (:mod:`search_api.recency`): an ``exp`` decay from
         the newest visible article with ``decay`` 0.5 at ``scale`` = halflife is exactly that;
         an undated article gets the decay of the oldest dated one."""
@@ -233,16 +233,16 @@ class OpenSearchBackend:
             "score_mode": "multiply", "boost_mode": "multiply",
         }}
 
-    def _date_span(self, gen: _Generation) -> tuple[int, int] | None:
+    def _date_span(self, gen: Generation) -> tuple[int, int] | None:
         """Epoch ms of the newest and oldest visible dated article (memoised)."""
         if "date_span" not in gen.cache:
-            resp = self._search(gen, {"size": 0, "aggs": {"d": {"stats": {"field": S.DATE}}}})
+            resp = self.raw_search(gen, {"size": 0, "aggs": {"d": {"stats": {"field": S.DATE}}}})
             d = resp["aggregations"]["d"]
             gen.cache["date_span"] = (int(d["max"]), int(d["min"])) if d.get("count") else None
         span: tuple[int, int] | None = gen.cache["date_span"]
         return span
 
-    def _multi_member_stories(self, gen: _Generation) -> list[str]:
+    def _multi_member_stories(self, gen: Generation) -> list[str]:
         """Every story with more than one member (memoised): an exact ``composite`` walk."""
         cached = gen.cache.get("multi_member_stories")
         if cached is None:
@@ -250,14 +250,14 @@ class OpenSearchBackend:
             gen.cache["multi_member_stories"] = cached
         return list(cached)
 
-    def _summaries(self, gen: _Generation, ids: list[str]) -> dict[str, ST.StorySummary]:
+    def story_summaries(self, gen: Generation, ids: list[str]) -> dict[str, ST.StorySummary]:
         """:func:`search_api.stories.summaries`: members (by story), their outlets (most copies
         first) and the first report, in one request."""
         ids = list(dict.fromkeys(i for i in ids if i))
         if not ids:
             return {}
         n = len(ids)
-        resp = self._search(gen, {
+        resp = self.raw_search(gen, {
             "size": n, "query": {"terms": {S.STORY: ids}},
             "post_filter": {"term": {S.FIRST_REPORT: True}},
             "_source": [S.STORY, f"{S.PAYLOAD}.id", f"{S.PAYLOAD}.source", f"{S.PAYLOAD}.date"],
@@ -281,8 +281,8 @@ class OpenSearchBackend:
 
     # -- articles, entities, health, export --------------------------------------------------
     def get_article(self, doc_id: str) -> results.Article | None:
-        gen = self._generation()
-        resp = self._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
+        gen = self.generation()
+        resp = self.raw_search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
         found = resp["hits"]["hits"]
         if not found:
             return None
@@ -292,14 +292,14 @@ class OpenSearchBackend:
             id=p.id, title=p.title, title_derived=p.title_derived, url=p.url, source=p.source,
             category=p.category, date=results.local_time(p.date), body=p.body,
             entities=results.entity_lists(p),
-            story=self._summaries(gen, [sid])[sid],
+            story=self.story_summaries(gen, [sid])[sid],
         )
 
-    def _all_values(self, gen: _Generation, name: str) -> list[tuple[str, int]]:
+    def all_values(self, gen: Generation, name: str) -> list[tuple[str, int]]:
         key = f"values:{name}"
         cached = gen.cache.get(key)
         if cached is None:
-            resp = self._search(gen, {
+            resp = self.raw_search(gen, {
                 "size": 0, "aggs": {"v": FA.terms_agg(name, S.MAX_BUCKETS)}})
             counts = F.term_counts(resp["aggregations"]["v"])
             cached = sorted(counts, key=lambda vc: (-vc[1], vc[0]))
@@ -307,16 +307,16 @@ class OpenSearchBackend:
         return list(cached)
 
     def entities(self, request: EntitiesRequest) -> results.EntitiesResponse:
-        gen = self._generation()
+        gen = self.generation()
         matched = [
-            results.EntityCount(v, c) for v, c in self._all_values(gen, request.type)
+            results.EntityCount(v, c) for v, c in self.all_values(gen, request.type)
             if results.prefix_matches(v, request.prefix)
         ]
         return results.EntitiesResponse(request.type, request.prefix,
                                         tuple(matched[: request.size]))
 
     def health(self) -> results.Health:
-        gen = self._generation()
+        gen = self.generation()
         count = int(self.client.count(index=gen.name)["count"])
         built = (datetime.fromtimestamp(gen.committed, tz=UTC).isoformat()
                  if isinstance(gen.committed, int | float) else None)
@@ -347,6 +347,6 @@ class OpenSearchBackend:
         return XP.day_counts(self, request)
 
     def version(self) -> str:
-        gen = self._generation()
+        gen = self.generation()
         return f"{gen.name}:{gen.version}"
 

@@ -32,7 +32,7 @@ from search_api.memo import per_snapshot
 from search_api.params import MAX_QUERY_CHARS
 
 if TYPE_CHECKING:  # the backend calls this module: no import back at run time
-    from search_api.backends.opensearch import OpenSearchBackend, _Generation
+    from search_api.backends.opensearch import Generation, OpenSearchBackend
 
 COMPOSITE_PAGE: Final = 10_000
 _ALIASES_KEY: Final = "explore:aliases"
@@ -49,7 +49,7 @@ def _composite(field: str, after: dict[str, Any] | None = None) -> Dsl:
     return {"composite": composite}
 
 
-def _pages(b: OpenSearchBackend, gen: _Generation, field: str, query: Dsl | None,
+def _pages(b: OpenSearchBackend, gen: Generation, field: str, query: Dsl | None,
            part: dict[str, Any]) -> Iterator[tuple[str, int]]:
     """The buckets of a :func:`_composite` result ``part``, then of the pages after it."""
     while True:
@@ -61,23 +61,23 @@ def _pages(b: OpenSearchBackend, gen: _Generation, field: str, query: Dsl | None
         body: Dsl = {"size": 0, "aggs": {"c": _composite(field, after)}}
         if query is not None:
             body["query"] = query
-        part = b._search(gen, body)["aggregations"]["c"]
+        part = b.raw_search(gen, body)["aggregations"]["c"]
 
 
-def composite_counts(b: OpenSearchBackend, gen: _Generation, field: str,
+def composite_counts(b: OpenSearchBackend, gen: Generation, field: str,
                      query: Dsl | None = None) -> Iterator[tuple[str, int]]:
     """(value, documents) of every distinct value of ``field`` among the documents ``query``
     matches (all of them without one), in key order, exactly."""
     body: Dsl = {"size": 0, "aggs": {"c": _composite(field)}}
     if query is not None:
         body["query"] = query
-    return _pages(b, gen, field, query, b._search(gen, body)["aggregations"]["c"])
+    return _pages(b, gen, field, query, b.raw_search(gen, body)["aggregations"]["c"])
 
 
 # -- entity profiles --------------------------------------------------------------------------
 
 
-def _aliases(b: OpenSearchBackend, gen: _Generation) -> dict[tuple[str, str], tuple[str, ...]]:
+def _aliases(b: OpenSearchBackend, gen: Generation) -> dict[tuple[str, str], tuple[str, ...]]:
     found = gen.cache.get(_ALIASES_KEY)
     if found is None:
         state = OS.read_state(b.client, b.name, gen.name)
@@ -89,14 +89,14 @@ def _aliases(b: OpenSearchBackend, gen: _Generation) -> dict[tuple[str, str], tu
 
 def profile(b: OpenSearchBackend, etype: str, name: str) -> explore.EntityProfile | None:
     """:func:`search_api.explore.profile` from OpenSearch."""
-    gen = b._generation()
-    value = explore.resolve_in(b._all_values(gen, etype), name)
+    gen = b.generation()
+    value = explore.resolve_in(b.all_values(gen, etype), name)
     if value is None:
         return None
     having: Dsl = {"bool": {"filter": [{"term": {etype: value}}]}}
     # One request: the latest, the timeline and each facet's first page of values (the only
     # one unless the entity has more than COMPOSITE_PAGE distinct values of a facet).
-    resp = b._search(gen, {
+    resp = b.raw_search(gen, {
         "query": having, "size": explore.LATEST, "track_total_hits": True,
         "sort": [{S.DATE: {"order": "desc", "missing": "_last"}}],
         "aggs": {**P.date_aggs(), **{f"values:{f}": _composite(f) for f in explore.RELATED_FACETS}},
@@ -120,7 +120,7 @@ def profile(b: OpenSearchBackend, etype: str, name: str) -> explore.EntityProfil
 # -- suggestions and "did you mean" -----------------------------------------------------------
 
 
-def _words(b: OpenSearchBackend, gen: _Generation) -> list[tuple[str, int]]:
+def _words(b: OpenSearchBackend, gen: Generation) -> list[tuple[str, int]]:
     """Every word of the ``words`` field with its document count, most frequent first, then
     alphabetically: what tantivy's ``terms_with_prefix`` lists, in its order (the dictionaries
     built from it break ties by it)."""
@@ -137,18 +137,18 @@ def suggestions(b: OpenSearchBackend, prefix: str, size: int, *,
     """:func:`search_api.suggest.suggest` from OpenSearch."""
     if not suggest.fold(prefix):
         return suggest.Suggestions(prefix, ())
-    gen = b._generation()
+    gen = b.generation()
     found = per_snapshot(gen, _SUGGEST_KEY, lambda g: suggest.build_indexes(
-        {f: b._all_values(g, f) for f in S.ENTITY_FACETS}, _words(b, g)), wait=wait)
+        {f: b.all_values(g, f) for f in S.ENTITY_FACETS}, _words(b, g)), wait=wait)
     return suggest.answer(found, prefix, size)
 
 
-def _doc_freq(b: OpenSearchBackend, gen: _Generation, word: str) -> int:
+def _doc_freq(b: OpenSearchBackend, gen: Generation, word: str) -> int:
     """Articles with ``word`` in ``words`` (tantivy's ``doc_freq``), memoised per generation."""
     key = f"df:{word}"
     n = gen.cache.get(key)
     if n is None:
-        resp = b._search(gen, {"size": 0, "track_total_hits": True,
+        resp = b.raw_search(gen, {"size": 0, "track_total_hits": True,
                                "query": {"term": {S.WORDS: word}}})
         n = int(resp["hits"]["total"]["value"])
         gen.cache[key] = n
@@ -160,7 +160,7 @@ def correct_word(b: OpenSearchBackend, word: str, *, wait: bool = True) -> str |
     """:func:`search_api.spelling.correct_word` from OpenSearch."""
     if not spelling.MIN_WORD_LEN <= len(word) <= spelling.MAX_WORD_LEN:
         return None
-    gen = b._generation()
+    gen = b.generation()
     symspell = per_snapshot(gen, _SPELLING_KEY,
                             lambda g: spelling.build_dictionary(_words(b, g)), wait=wait)
     return spelling.correct_in(symspell, word)
@@ -169,7 +169,7 @@ def correct_word(b: OpenSearchBackend, word: str, *, wait: bool = True) -> str |
 def did_you_mean(b: OpenSearchBackend, q: str, *, wait: bool = True) -> str | None:
     """:func:`search_api.spelling.suggestion` from OpenSearch: once the spelling dictionary is
     built, the node is asked only about words it lacks."""
-    gen = b._generation()
+    gen = b.generation()
     built = gen.cache.get(_SPELLING_KEY)  # looking does not start the build
     return spelling.rewrite(
         q, lambda w: spelling.known_in(built, lambda x: _doc_freq(b, gen, x), w),
@@ -181,17 +181,17 @@ def did_you_mean(b: OpenSearchBackend, q: str, *, wait: bool = True) -> str | No
 
 def story(b: OpenSearchBackend, story_id: str) -> ST.Story | None:
     """:func:`search_api.stories.story` from OpenSearch."""
-    gen = b._generation()
-    summary = b._summaries(gen, [story_id]).get(story_id)
+    gen = b.generation()
+    summary = b.story_summaries(gen, [story_id]).get(story_id)
     if summary is None:
         return None
-    resp = b._search(gen, {"query": {"term": {S.STORY: story_id}},
+    resp = b.raw_search(gen, {"query": {"term": {S.STORY: story_id}},
                            "size": ST.MAX_STORY_MEMBERS})
     members = [P.payload(h["_source"]) for h in resp["hits"]["hits"]]
     return ST.assemble_story(summary, members, results.local_time)
 
 
-def doc_freqs(b: OpenSearchBackend, gen: _Generation) -> RL.DocFreqs:
+def doc_freqs(b: OpenSearchBackend, gen: Generation) -> RL.DocFreqs:
     """The generation's article count and document frequencies, in one request."""
     def read(pairs: list[tuple[str, str]]) -> tuple[int, dict[tuple[str, str], int]]:
         keys = list(dict.fromkeys(pairs))
@@ -199,7 +199,7 @@ def doc_freqs(b: OpenSearchBackend, gen: _Generation) -> RL.DocFreqs:
         if keys:
             body["aggs"] = {"df": {"filters": {"filters": {
                 str(i): {"term": {f: v}} for i, (f, v) in enumerate(keys)}}}}
-        counts = b._search(gen, body)
+        counts = b.raw_search(gen, body)
         buckets = counts.get("aggregations", {}).get("df", {}).get("buckets", {})
         return int(counts["hits"]["total"]["value"]), {
             k: int(buckets[str(i)]["doc_count"]) for i, k in enumerate(keys)}
@@ -210,14 +210,14 @@ def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
     """:func:`search_api.stories.related` from OpenSearch: the same query
     (:func:`search_api.related.plan`), from document counts read in one request, one hit per
     story (``collapse``)."""
-    gen = b._generation()
-    resp = b._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
+    gen = b.generation()
+    resp = b.raw_search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})
     if not resp["hits"]["hits"]:
         return None
     source = resp["hits"]["hits"][0]["_source"]
     p, own = P.payload(source), str(source.get(S.STORY) or "")
     rp = RL.plan(gen.analyzer, p, own, doc_freqs(b, gen))
-    found = b._search(gen, {"query": RL.dsl(rp), "collapse": {"field": S.STORY}, "size": size})
+    found = b.raw_search(gen, {"query": RL.dsl(rp), "collapse": {"field": S.STORY}, "size": size})
     out = []
     for h in found["hits"]["hits"]:
         q = P.payload(h["_source"])
@@ -228,10 +228,10 @@ def related(b: OpenSearchBackend, doc_id: str, size: int) -> ST.Related | None:
 
 def marking(b: OpenSearchBackend, doc_id: str, q: str) -> Marking:
     """:meth:`search_api.backends.TantivyBackend.marking` from OpenSearch."""
-    gen = b._generation()
+    gen = b.generation()
     terms = compile_dsl(q[:MAX_QUERY_CHARS], gen.analyzer).terms if q.strip() else None
     if not terms:
         return Marking(gen.analyzer, frozenset(), frozenset())
-    found = b._search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})["hits"]["hits"]
+    found = b.raw_search(gen, {"query": {"term": {S.ID: doc_id}}, "size": 1})["hits"]["hits"]
     names = frozenset(P.payload(found[0]["_source"]).names) if found else frozenset()
     return Marking(gen.analyzer, terms, names)

@@ -25,16 +25,16 @@ from search_api.backends.opensearch_dsl import Dsl, compile_dsl
 from search_api.params import SearchRequest
 
 if TYPE_CHECKING:  # the backend calls this module: no import back at run time
-    from search_api.backends.opensearch import OpenSearchBackend, _Generation
+    from search_api.backends.opensearch import Generation, OpenSearchBackend
 
 KEEP_ALIVE: Final = "2m"  # between two pages of an export
 
 
-def selection(b: OpenSearchBackend, gen: _Generation, request: SearchRequest) -> Dsl:
+def selection(b: OpenSearchBackend, gen: Generation, request: SearchRequest) -> Dsl:
     """The query of ``request``'s ``total``: the text (its fallback when every word together
     finds nothing), every facet filter and the dates."""
     compiled = compile_dsl(request.q, gen.analyzer)
-    narrow = [*b._filters(gen, request).values(),
+    narrow = [*b.facet_filters(gen, request).values(),
               *[r for r in [P.date_range(request.date_from, request.date_to)] if r]]
 
     def with_text(text: Dsl | None) -> Dsl:
@@ -47,22 +47,22 @@ def selection(b: OpenSearchBackend, gen: _Generation, request: SearchRequest) ->
     return query
 
 
-def _total(b: OpenSearchBackend, gen: _Generation, query: Dsl) -> int:
+def _total(b: OpenSearchBackend, gen: Generation, query: Dsl) -> int:
     body = {"query": query, "size": 0, "track_total_hits": True}
-    return int(b._search(gen, body)["hits"]["total"]["value"])
+    return int(b.raw_search(gen, body)["hits"]["total"]["value"])
 
 
 def count(b: OpenSearchBackend, request: SearchRequest) -> int:
-    gen = b._generation()
+    gen = b.generation()
     return _total(b, gen, selection(b, gen, request))
 
 
 def day_counts(b: OpenSearchBackend, request: SearchRequest) -> trends.DayCounts:
     """:func:`search_api.trends.count_by_day`: one request."""
-    gen = b._generation()
+    gen = b.generation()
     aggs: dict[str, Any] = P.date_aggs()
     aggs["sources"] = {"terms": {"field": S.SOURCE, "size": trends.SOURCE_CANDIDATES}}
-    resp = b._search(gen, {"query": selection(b, gen, request), "size": 0,
+    resp = b.raw_search(gen, {"query": selection(b, gen, request), "size": 0,
                            "track_total_hits": True, "aggs": aggs})
     total = int(resp["hits"]["total"]["value"])
     found = resp["aggregations"]
@@ -74,7 +74,7 @@ def day_counts(b: OpenSearchBackend, request: SearchRequest) -> trends.DayCounts
 def export(b: OpenSearchBackend, request: SearchRequest, page: int = E.PAGE
            ) -> Iterator[tuple[S.StoredArticle, str]]:
     """Every article of ``request``'s selection and its story id, ``page`` at a time."""
-    gen = b._generation()
+    gen = b.generation()
     query = selection(b, gen, request)
     order = "asc" if request.sort == "oldest" else "desc"
     sort = [{S.DATE: {"order": order, "missing": "_last"}}, {S.ID_KEY: "asc"}, {S.ID: "asc"}]

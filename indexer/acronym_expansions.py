@@ -54,17 +54,37 @@ def spelt_out(text: str) -> dict[str, tuple[int, tuple[str, ...]]]:
         acronym = m.group(1)
         if acronym in out and not out[acronym][1][0][:1].isupper():
             continue
-        words = tuple(WORD_RE.findall(text[max(0, m.start() - _SPAN):m.start()]))
-        for n in range(len(acronym), len(words) + 1):
-            cand = words[-n:]
-            spelt = acronym_of(tuple(w.lower() for w in cand))
-            if spelt == acronym.lower() and cand[0][:1].lower() == spelt[:1]:
-                if acronym not in out or not cand[0][:1].isupper():
-                    out[acronym] = (m.start(), cand)
-                break
-            if len(spelt) > len(acronym):
-                break
+        words = _spelling(text, m.start(), acronym)
+        if words and (acronym not in out or not words[0][:1].isupper()):
+            out[acronym] = (m.start(), words)
     return out
+
+
+def _spelling(text: str, bracket: int, acronym: str) -> tuple[str, ...] | None:
+    """The words right before the bracket opening at ``bracket`` whose initials spell
+    ``acronym`` (connectives and legal forms spell no letter), or None."""
+    words = tuple(WORD_RE.findall(text[max(0, bracket - _SPAN):bracket]))
+    for n in range(len(acronym), len(words) + 1):
+        cand = words[-n:]
+        spelt = acronym_of(tuple(w.lower() for w in cand))
+        if spelt == acronym.lower() and cand[0][:1].lower() == spelt[:1]:
+            return cand
+        if len(spelt) > len(acronym):
+            break
+    return None
+
+
+def in_common_words(text: str, start: int, end: int) -> bool:
+    """Whether the mention ``text[start:end]`` is an acronym in brackets right after common
+    words in lower case whose initials spell it ("kartu tanda anggota (KTA)"): the name of a
+    thing, a term or an office, no body's (counted over the corpus by
+    :mod:`indexer.name_kinds`)."""
+    acronym = text[start:end]
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")" \
+            or not _BRACKETED_RE.fullmatch(text, start - 1, end + 1):
+        return False
+    words = _spelling(text, start - 1, acronym)
+    return words is not None and words[0][:1].islower()
 
 
 def _alike(a: str, b: str) -> bool:

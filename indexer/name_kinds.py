@@ -58,7 +58,12 @@ or a count of things: a model's after its number ("iPhone 11 Pro Max"), a tour's
 Road"): no facet value; a body is written after a unit's number now and then ("Regional 4 PT Pos
 Indonesia"). An organisation's name of four capitals written as a share's code in half of its
 articles ("Bank Negara Indonesia (Persero) Tbk. (BBNI)", "saham ... BBCA, BBNI, JSMR") is a code
-that stands for a company the corpus names otherwise: no facet value.
+that stands for a company the corpus names otherwise: no facet value. An organisation's name
+that articles spell out in brackets by common words in lower case in a quarter of its articles,
+two at least ("kartu tanda anggota (KTA)", "harga jual eceran (HJE)"), is a thing's, a term's or
+an office's, no facet value: a body's name is spelt out in capitals
+(:func:`~indexer.acronym_expansions.in_common_words`; an article spelling it so loses it anyway,
+:func:`~indexer.acronym_expansions.expanded_otherwise`).
 
 Beside the kinds, the place written right after a place's mention and a comma ("kawasan
 Tendean, Jakarta Selatan") is counted as ((LOC, name), "in:" + that place): where a street is
@@ -74,6 +79,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, Final
 
+from indexer.acronym_expansions import in_common_words
 from indexer.entities.facts import CLUB_SUFFIXES, DATA, load_names, read_sections
 from indexer.name_keys import name_words
 from indexer.person_marks import article_marks
@@ -120,6 +126,8 @@ _NUMBER_SPAN: Final = 12
 # name ("Bank Negara Indonesia (Persero) Tbk. (BBNI)") or in a list of codes ("BBCA, BBNI,
 # JSMR") after a word of the stock market (section [ticker]).
 TICKER: Final = "ticker"
+# An acronym spelt out in brackets by common words in lower case ("kartu tanda anggota (KTA)").
+COMMON: Final = "common words"
 _CODE_RE: Final = re.compile(r"[A-Z]{4}")
 _LISTED_BEFORE_RE: Final = re.compile(r"\bTbk\.?\s*\(\s*$")
 _CODE_BEFORE_RE: Final = re.compile(r"\b[A-Z]{4}\s*(?:,|dan)\s*$")
@@ -240,6 +248,7 @@ KINDS: Final = (
     Kind(QUOTED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
     Kind(NUMBERED, ("ORG",), Fraction(1, 2), least=3, org_only=True, of_words=False),
     Kind(TICKER, ("ORG",), Fraction(1, 2), org_only=True, of_words=False),
+    Kind(COMMON, ("ORG",), Fraction(1, 4), org_only=True, of_words=False),
 )
 KIND_OF: Final = {k.name: k for k in KINDS}
 
@@ -335,6 +344,8 @@ def _org_kinds(text: str, m: Mapping[str, Any]) -> list[str]:
         out.append(NUMBERED)
     if len(name) == 4 and name.isupper() and _CODE_RE.fullmatch(name) and share_code(text, m):
         out.append(TICKER)
+    if text[start - 1:start] == "(" and in_common_words(text, start, end):
+        out.append(COMMON)
     return out
 
 

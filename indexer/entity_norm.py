@@ -150,6 +150,7 @@ from indexer.complex_sites import complex_venues
 from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
+from indexer.first_starts import first_starts
 from indexer.foreign_namesakes import abroad, home_bodies
 from indexer.held_places import held_places
 from indexer.inner_names import inner_values
@@ -302,6 +303,7 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
     groups_of = frozenset(variant_key(v) for v in owners)
     contexts = list(contexts)
     joined = run_ons(entity_counts.get("PER", {}), contexts)
+    starts = first_starts(entity_counts.get("PER", {}), contexts)
     # a town's name with its office-holder's after it: the town's (:mod:`indexer.held_places`)
     held = held_places(entity_counts.get("LOC", {}), entity_counts.get("PER", {}),
                        entity_counts.get("ORG", {}),
@@ -312,7 +314,8 @@ def compute_map(entity_counts: Mapping[str, Mapping[str, int]],
                   joined if typ == "PER" else held if typ == "LOC" else None,
                   other_words if typ == "PER" else frozenset(),
                   owners if typ == "LOC" else frozenset(),
-                  groups_of if typ == "PER" else frozenset())
+                  groups_of if typ == "PER" else frozenset(),
+                  starts if typ == "PER" else None)
             for typ in S.ENTITY_TYPES}
     futures = {typ: (submit or _now)(type_map, *args) for typ, args in jobs.items()}
     # What needs no type's map, then what needs the persons' alone, is worked out here while

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
 from indexer.expanded_names import join_expanded, letter_pairs
+from indexer.first_starts import join_first_starts
 from indexer.front_names import front_names
 from indexer.generic_values import generic_values
 from indexer.longer_places import (
@@ -95,13 +96,16 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
              person_names: Collection[str] = (),
              joined: Mapping[str, tuple[str, ...]] | None = None,
              other_words: Collection[str] = (), owners: Collection[str] = (),
-             org_values: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
+             org_values: Collection[str] = (),
+             starts: Mapping[tuple[str, str], int] | None = None) -> dict[str, tuple[str, ...]]:
     """What each raw value of type ``typ`` (``counts``: value -> articles) becomes, where that
     differs from the value itself. ``other_words``: the words of organisations' and places'
     names, which begin no person's name (:func:`~indexer.front_names.front_names`); ``owners``:
     organisations' values, which may follow a place's name (:mod:`indexer.place_tails`);
     ``org_values``: organisations' values (variant keys), which may follow a person's name
-    (:mod:`indexer.tagged_names`); ``joined``: values that are other values written as one
+    (:mod:`indexer.tagged_names`); ``starts``: persons' names one of which writes the other's
+    first name short, with the articles writing both (:mod:`indexer.first_starts`); ``joined``:
+    values that are other values written as one
     (persons' run-ons, :mod:`indexer.run_ons`; a town's name with its office-holder's,
     :mod:`indexer.held_places`)."""
     tickets: dict[str, tuple[str, ...]] = dict(joined or {})  # those first
@@ -153,6 +157,7 @@ def type_map(typ: str, counts: Mapping[str, int], resolve: Resolver,
         linked = set() if evidence is None else linked_words(evidence, plain)
         dropped = join_name_parts(groups, linked, sides)
         join_misspellings(groups, sides=sides)
+        join_first_starts(groups, starts or {}, sides)  # "Ansu Fati" ~ "Anssumane Fati"
         dropped = join_lone_parts(groups, dropped, org_names, linked)
         cut |= join_group_tails(groups, org_values, dropped)  # "Jungkook BTS"
         if evidence is not None:

@@ -5,10 +5,10 @@ index, one query after another and from 8 threads at once), in one run.
 2,000 queries: 1–4 words taken from real titles, plus facet-filtered and phrase queries. Run at
 concurrency 1 and 8; prints p50/p95/p99 latency, requests/s, errors and the server's CPU time
 per request (the number that holds on a shared machine), then the ratios to the floor and of the
-page ``/`` to ``/search``, and beside them the round trip of ``/health`` (what the client,
-HTTP and the app cost with no search; :mod:`bench.http_client` says why the client is not
-httpx). ``--profile DIR`` samples the server with py-spy (``.[bench]``) during
-the c=8 run and prints where its time goes.
+page ``/`` to ``/search`` (of their p50s, and the p50 of each query's own two answers' ratio),
+and beside them the round trip of ``/health`` (what the client, HTTP and the app cost with no
+search; :mod:`bench.http_client` says why the client is not httpx). ``--profile DIR`` samples
+the server with py-spy (``.[bench]``) during the c=8 run and prints where its time goes.
 
 ``--c8-settings 1x40 1x2 2x2 ...`` runs, instead of all that, only the c=8 phase at several
 server settings (``serve --workers W --concurrency C``), interleaved round by round with the
@@ -212,6 +212,14 @@ def page_vs_search(name: str, base: str, pid: int, queries: list[dict[str, Any]]
     return lat, cpu
 
 
+def paired_ratio(slow: list[float], fast: list[float]) -> float:
+    """The median of each query's ``slow[i] / fast[i]`` (two answers to one query, taken one
+    right after the other). The ratio of the two paths' p50s compares two medians that other
+    queries may set, each as the machine's load was when it was answered; each pair here saw
+    the same moment's load, so a busy second weighs on both of its answers."""
+    return statistics.median(s / f for s, f in zip(slow, fast, strict=True))
+
+
 def report(name: str, lat: list[float], errors: int | None = None,
            wall: float | None = None, cpu: float | None = None) -> None:
     ms = [x * 1000 for x in lat]
@@ -342,7 +350,8 @@ def main() -> None:
                       f"{page_cpu['/search'] / statistics.mean(floor_cpu):.2f}x")
                 print(f"  {name}: ratio / to /search, interleaved: p50 "
                       f"{pct(page_lat['/'], 50) / pct(page_lat['/search'], 50):.2f}x, server "
-                      f"CPU {page_cpu['/'] / page_cpu['/search']:.2f}x (goal <= 1.3x)")
+                      f"CPU {page_cpu['/'] / page_cpu['/search']:.2f}x (goal <= 1.3x); "
+                      f"per query: p50 {paired_ratio(page_lat['/'], page_lat['/search']):.2f}x")
             if args.profile:
                 print(f"profile of the server during the c=8 run "
                       f"({args.profile / 'search-c8.txt'}):")

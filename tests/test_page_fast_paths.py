@@ -34,6 +34,7 @@ from search_api.facets import FacetValue
 from search_api.params import SearchRequest
 from search_api.web import fmt, quoting
 from search_api.web.entity_page import entity_url
+from search_api.web.facet_sections import facet_sections_html
 from search_api.web.facet_values import facet_words, values_html
 from search_api.web.histogram import axis_html, bars_html
 from search_api.web.remembered import Remembered
@@ -224,8 +225,10 @@ def test_direct_gettext_renders_as_the_extension(index_dir: Path) -> None:
         for pairs in queries:
             state, request = parse_state([*pairs, ("lang", code)], lang)
             page = build_search_page(backend, state, request, lang)
+            monitor = monitor_links(state, page.facets, lang)
             context = {"page": page, "q": state.q, "i18n": lang, "lang_switch": "/?lang=x",
-                       "monitor": monitor_links(state, page.facets, lang)}
+                       "monitor": monitor, "facets_html": facet_sections_html(
+                           page.facets, page.hidden_all, monitor.facet_trends, lang)}
             html = ours.get_template("search.html").render(context)
             assert html == reference.get_template("search.html").render(context), pairs
             assert page.total == 0 or 'class="hit"' in html

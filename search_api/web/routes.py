@@ -31,6 +31,7 @@ from search_api.stories import Story
 from search_api.web import templating
 from search_api.web.article_page import build_article_page
 from search_api.web.entity_page import build_entity_page
+from search_api.web.facet_sections import facet_sections_html
 from search_api.web.search_page import build_search_page
 from search_api.web.state import DROP_PARAM, FACET_BY_NAME, encode, parse_state
 from search_api.web.story_views import build_story_page
@@ -106,9 +107,11 @@ def search_page(request: Request) -> Response:
     except snapshot.IndexUnavailable:
         return _message(request, _("No index yet"), _("The search index is not available yet. "
                         "Build it with `warta reindex` and reload this page."), 503, q=state.q)
+    monitor = monitor_links(state, page.facets, lang)
+    facets = facet_sections_html(page.facets, page.hidden_all, monitor.facet_trends, lang)
     return _render(request, "search.html",
-                   {"page": page, "q": state.q,
-                    "monitor": monitor_links(state, page.facets, lang)}, lang=lang)
+                   {"page": page, "q": state.q, "monitor": monitor, "facets_html": facets},
+                   lang=lang)
 
 
 def render_article(request: Request, article: results.Article | None) -> Response:

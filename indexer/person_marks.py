@@ -306,6 +306,14 @@ def off_duty(found: dict[str, tuple[str, ...]], officers: Collection[str], text:
     (headline and body) writes no word of a police or military body or office and no rank: the
     officer's namesake ("Direktur Kargo ... Garuda Indonesia Mohammad Iqbal")."""
     named = [v for v, into in found.items() if len(into) == 1 and into[0] in officers]
-    if named and _force_re().search(text) is None:
+    if named and not _writes_force(text):
         for v in named:
             found[v] = ()
+
+
+def _writes_force(text: str) -> bool:
+    """Whether ``text`` writes a word of a force or a rank, not as a word of a civil office's
+    title ("Direktorat Jenderal", "Sekretaris Jenderal": ``[civil]``)."""
+    civil = _words()["civil"]
+    return any(word_before(text, m.start())[1].lower() not in civil
+               for m in _force_re().finditer(text))

@@ -289,6 +289,11 @@ def test_an_officers_name_where_no_force_is_written_is_his_namesakes() -> None:
     off_duty(found, {"Muhammad Iqbal"},
              "Direktur Kargo dan Pengembangan Usaha Garuda Indonesia Mohammad Iqbal mengatakan")
     assert found == {"Mohammad Iqbal": (), "Anies Baswedan": ("Anies Baswedan",)}
+    # changed: a rank's word only in a civil office's title
+    civil = {"Muhammad Iqbal": ("Muhammad Iqbal",)}
+    off_duty(civil, {"Muhammad Iqbal"}, "kata Direktur Jenderal Hortikultura. Salah satu "
+             "eksportir, Muhammad Iqbal menyebutkan, ujar Sekretaris Jenderal Kementan")
+    assert civil == {"Muhammad Iqbal": ()}
     # must not change: a rank, a body of the force or an office of it anywhere in the text
     for text in ("kata Kadiv Humas Polri Irjen Mohammad Iqbal",
                  "Inspektur Jenderal Mohammad Iqbal membenarkan",

@@ -25,7 +25,7 @@ from indexer.club_words import off_field
 from indexer.complex_sites import article_venues
 from indexer.cut_names import cut_tails, going_on_otherwise
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
-from indexer.name_keys import category_key, variant_key
+from indexer.name_keys import category_key, name_words, variant_key
 from indexer.org_places import OrgLeads, club_keys, club_names, club_towns
 from indexer.part_places import name_parts
 from indexer.person_context import (
@@ -49,7 +49,7 @@ from indexer.unit_bodies import (
     without_body,
 )
 from indexer.variant_joins import town_keys
-from indexer.youth_teams import youth_nicknames
+from indexer.youth_teams import aged_teams, headline_teams, youth_nicknames
 
 MAP_VERSION: Final = 1
 _NO_TYPES: Final[Mapping[str, str]] = {}
@@ -119,6 +119,8 @@ class EntityMap:
     _heads: set[str] = field(default_factory=set, compare=False)  # :func:`qualified_heads`
     # a unit's name alone -> its unit with a body, the body's keys (:func:`joined_units`)
     _units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict, compare=False)
+    # a team's name -> age group -> its team with the age group (:func:`youth_teams.aged_teams`)
+    _aged: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict, compare=False)
     # a town's bare name the map makes its city -> its regency (:mod:`indexer.city_regencies`)
     _towns: dict[str, str] = field(default_factory=dict, compare=False)
     # those of them a district elsewhere is named too, and the towns' variant keys
@@ -165,6 +167,7 @@ class EntityMap:
         self._bodies.update(body_keys(self.counts.get("ORG", {}), self.values.get("ORG", {}),
                                       self.counts.get("LOC", {})))
         self._heads.update(qualified_heads(self._orgs, self._bodies.__contains__))
+        self._aged.update(aged_teams(self._orgs))
         self._units.update(joined_units(self.values.get("ORG", {}), self._bodies.__contains__,
                                         self._keys.get("ORG", {})))
         self._towns.update(regencies(self.counts.get("LOC", {}),
@@ -228,7 +231,9 @@ class EntityMap:
         the article writes only inside a place's or a work's name (``inner``:
         :func:`~indexer.inner_names.inner_only`), and a medium's the article writes as its
         company's (``companies``: :func:`~indexer.media_names.company_values`) is that company;
-        an organisation's value the article also writes
+        a team's name is its team with the age group the headline (``text``'s first line)
+        writes (:func:`~indexer.youth_teams.headline_teams`); an organisation's value the
+        article also writes
         with an age group or a unit's with a body after it is that longer value
         (:func:`~indexer.unit_bodies.qualified_in_article`), a youth team's nickname the one
         team with an age group the article names, or none
@@ -242,6 +247,8 @@ class EntityMap:
         out = {v: () if v in cut or v in inner else (v,) if v in companies
                else self.entity(typ, v) for v in values}
         if typ == "ORG":
+            if text and self._aged:
+                headline_teams(out, text.partition("\n")[0], self._aged)
             qualified_in_article(out, self._bodies.__contains__, self._orgs, cut, self._heads)
             youth_nicknames(out)
             without_body(out, self._units)
@@ -304,6 +311,12 @@ class EntityMap:
         :meth:`entities_in` reads the article's text: :func:`~indexer.person_marks.off_duty`)."""
         return bool(self.officers) and any(
             not self.officers.isdisjoint(self.entity("PER", v)) for v in values)
+
+    def aged_in(self, values: Iterable[str]) -> bool:
+        """Whether one of an article's organisations' raw ``values`` is a team's name the corpus
+        also names with an age group (then :meth:`entities_in` reads the article's headline)."""
+        return bool(self._aged) and any(
+            name_words(x) in self._aged for v in values for x in self.entity("ORG", v))
 
     def towns_in(self, values: Iterable[str]) -> bool:
         """Whether one of an article's places' raw ``values`` is a town's bare name beside a

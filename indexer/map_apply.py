@@ -119,10 +119,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     # a short one the person whose longer name it writes (:mod:`short_names`)
     # and a town's bare name its regency where the article writes of the regency alone
     # (:mod:`indexer.city_regencies`); an officer's name is his where it writes of a force
-    # (:func:`~indexer.person_marks.off_duty`)
+    # (:func:`~indexer.person_marks.off_duty`); a team's name the team with the age group its
+    # headline writes (:func:`~indexer.youth_teams.headline_teams`)
     if any(to == "PER" and (v in emap.unsure or v in emap.short_forms) for _, to, v in found) \
             or emap.towns_in(v for _, to, v in found if to == "LOC") \
-            or emap.officers_in(v for _, to, v in found if to == "PER"):
+            or emap.officers_in(v for _, to, v in found if to == "PER") \
+            or emap.aged_in(v for _, to, v in found if to == "ORG"):
         stored = stored or orjson.loads(f[S.PAYLOAD])
         text = f"{stored['title']}\n{stored['body']}"
     # a person's name written only inside a street's or a work's name (:mod:`inner_names`)

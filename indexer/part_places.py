@@ -11,6 +11,10 @@ as the place alone:
   words makes a name of the place itself or of a site named after it ("Daerah Istimewa
   Yogyakarta (DIY)", "Republik Indonesia (RI)", "Taman Nasional Gunung Rinjani (TNGR)":
   a kind of region or ``data/place_parts.txt`` [the place's own]);
+* the first words of a name its acronym in brackets spells with the capitalised words written
+  right after the place, two or more ("[[Solo]] International Performing Art (SIPA)", an
+  event; "[[Singapura]] Tourism Board (STB)", "[[Jakarta]] International Container Terminal
+  (JICT)"): fewer would take the place's own name cut short ("Amerika Seriakt (AS)");
 * the first words of a region's name the extractor cut before the word that tells which part
   of a region it is ("Kabupaten [[Rokan]] Hulu", "Universitas [[Riau]] Kepulauan"), a word of
   ``data/place_parts.txt`` [after a place] written right after it;
@@ -67,6 +71,10 @@ _OWN: Final = frozenset({PROVINCE, *TOWNS, *LOCAL, *_WORDS["the place's own"]})
 _PARTS: Final = _WORDS["after a place"]
 _CLAUSE_RE: Final = re.compile(r"[^\w\s'’-]")
 _PART_AFTER_RE: Final = re.compile(rf" ({WORD_PATTERN})")
+# Two capitalised words or more after a place's mention (links between them), then an acronym
+# in brackets: the rest of a name the acronym spells with the place's words.
+_SPELT_AFTER_RE: Final = re.compile(
+    r"((?: (?:[A-Z][\w'’-]*|di|dan|untuk|of|the|and|for|de)){2,8}) \(([A-Z]{3,10})\)")
 # The capitalised words after a place's mention read as the rest of a longer name.
 _NAMED_AFTER_RE: Final = re.compile(r"(?: [A-Z][\w'’.-]*){1,3}")
 # The word before a place's mention read as the first of a person's name.
@@ -104,7 +112,8 @@ def in_longer_names(title: str, body: str, mentions: Iterable[Mapping[str, Any]]
             found = _spelt(text, start, end)
         elif after[1:].isupper() and after[0] == " ":
             found = _cut_region(text, end) or (
-                m["field"] == "body" and _cut_name(text, m, other)) or _named(text, m, named)
+                m["field"] == "body" and _cut_name(text, m, other)) or _named(text, m, named) \
+                or _spelt_after(text, start, end)
         else:
             found = False
         if not found and start > 1 and text[start - 1] == " " and text[start - 2].isalpha() \
@@ -146,6 +155,18 @@ def _spelt(text: str, start: int, end: int) -> bool:
             return "".join(x[0] for x in reversed(spelt)).upper() == head and (
                 spelt[-1].lower().rsplit("-", 1)[-1] not in _OWN)
     return False
+
+
+def _spelt_after(text: str, start: int, end: int) -> bool:
+    """Whether two capitalised words or more after the place's words at ``[start, end)`` and an
+    acronym in brackets after them make a name the acronym spells (links left out)."""
+    after = _SPELT_AFTER_RE.match(text, end)
+    if after is None:
+        return False
+    rest = [w for w in after.group(1).split() if w not in _LINKS]
+    words = [*WORD_RE.findall(text[start:end]), *rest]
+    return len(rest) >= 2 and rest[0].lower() not in _REGION_AFTER and \
+        "".join(w[0] for w in words).upper() == after.group(2)
 
 
 def _cut_region(text: str, end: int) -> bool:

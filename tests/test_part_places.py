@@ -75,6 +75,28 @@ def test_a_place_inside_a_longer_name_is_found() -> None:
         assert _inside(text, places) == [], text
 
 
+def test_a_place_beginning_a_name_its_acronym_spells_is_found() -> None:
+    """Sentences of the corpus: a place's name, two capitalised words or more and an acronym in
+    brackets that spells them all name another thing (an event, a body, a road)."""
+    for text, places in (
+            ("menjadi Marathon terbaik di Indonesia, Solo International Performing Art (SIPA)  "
+             "Dieng Cultural Festival", ["Indonesia", "Solo"]),
+            ("berkat undangan Singapore Tourism Board (STB). Bahkan, dalam sesi latihan",
+             ["Singapore"]),
+            ("ekspor impor yakni: Jakarta International Container Terminal (JICT)  Terminal",
+             ["Jakarta"]),
+            ("Ketua Umum Indonesia Iron and Steel Industry Association (IISIA) Silmy Karim",
+             ["Indonesia"])):
+        assert _inside(text, places) == places[-1:], text
+    # must not change: one word after (the place's own name, cut or misspelt), an acronym of
+    # other words, no acronym
+    for text, places in (
+            ("Sedangkan Amerika Seriakt (AS) menuduh Iran", ["Amerika"]),
+            ("di Jakarta Convention Center (ICE) pekan lalu", ["Jakarta"]),
+            ("ujar Gubernur Jawa Barat Ridwan Kamil (RK) di Bandung", ["Jawa Barat", "Bandung"])):
+        assert _inside(text, places) == [], text
+
+
 def test_a_place_cut_before_the_rest_of_another_places_name_is_found() -> None:
     """Sentences of the corpus, with places' names the corpus has: a place's mention and the
     capitalised word after it make another place's name, with a town's kind or not."""

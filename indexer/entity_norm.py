@@ -71,12 +71,13 @@ Extraction sees one article at a time, so it cannot know that "Habibie" in one a
 * **no one entity**: a value of one letter, an event's name, a regional body's name without
   its region ("Dinas Kesehatan" beside "Dinas Kesehatan Kota Depok") is no facet value
   (:mod:`indexer.generic_values`);
-* **near names** (:mod:`indexer.near_names`): a person's name misspelt by one letter in a long
-  word joins the one written three times as often (Baharuddin ~ Bacharuddin Jusuf Habibie), a
-  club's name without its club word the one name with it (Norwich ~ Norwich City), a body
-  named after an officer's title the body ("Kabid Humas Polda Metro Jaya"), a person's name
-  after an office cut short the person ("Informatika Rudiantara"), a bare word of the one full
-  name written with it that full name (Kumalasari ~ Barbie Kumalasari);
+* **near names** (:mod:`indexer.near_names`, :mod:`indexer.extra_words`): a person's name
+  misspelt by one letter in a long word joins the one written three times as often (Baharuddin
+  ~ Bacharuddin Jusuf Habibie), a club's name without its club word the one name with it
+  (Norwich ~ Norwich City), a body named after an officer's title the body ("Kabid Humas Polda
+  Metro Jaya"), a person's name after an office cut short the person ("Informatika
+  Rudiantara"), a bare word of the one full name written with it that full name (Kumalasari ~
+  Barbie Kumalasari);
 * **nicknames** made of a full name's pieces (:mod:`indexer.nicknames`): a one-word name built
   from the starts (or ends) of a full name's words joins it where the two are mostly written
   in the same articles ("Jedar" ~ Jessica Iskandar, "Gempi" ~ Gempita Nora Marten);
@@ -150,6 +151,7 @@ from indexer.complex_sites import complex_venues
 from indexer.cross_types import moved_counts, org_heads, retype_across
 from indexer.entity_groups import RIVAL_MIN
 from indexer.entity_map import EntityMap
+from indexer.extra_words import org_words
 from indexer.first_starts import first_starts
 from indexer.foreign_namesakes import abroad, home_bodies
 from indexer.held_places import held_places
@@ -168,7 +170,6 @@ from indexer.name_kinds import (
     venue_name,
     written_as_organisations,
 )
-from indexer.near_names import org_words
 from indexer.nicknames import article_pairs
 from indexer.org_names import acronym_of
 from indexer.org_persons import persons_as_orgs

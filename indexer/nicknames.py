@@ -5,7 +5,7 @@ together: "Jedar" (Jessica Iskandar), "Buwas" (Budi Waseso), "Ibel" (Irish Bella
 Indonesian news calls many people by a name built from the start of their first name and the
 start or end of a later one ("Bu-was", "Je-dar", "I-bel"), or the start of the first name alone
 ("Gempi"). Such a name is no word of the full name, so the name-part rules
-(:func:`~indexer.name_parts.join_name_parts`, :func:`~indexer.near_names.join_lone_parts`)
+(:func:`~indexer.name_parts.join_name_parts`, :func:`~indexer.extra_words.join_lone_parts`)
 never see it. Its shape alone says little ("Arsy" is written with "Anang Hermansyah", his
 father): a one-word name joins the full name it is made of only when the two are written in
 the same articles often enough, :func:`join_nicknames`. The counts are gathered per article

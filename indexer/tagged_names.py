@@ -3,7 +3,7 @@ belongs to after the name ("Jungkook BTS", "Karius Besiktas"), or an office's sh
 before it that the extractor does not know as a title because it is misspelt or compounded
 ("Menpupera Basuki Hadimuljono", "Sesmenpora Gatot S Dewa Broto"). Such a value is the
 person's: :func:`join_group_tails` joins it to the name it tags, and :func:`office_word` is
-read by :func:`~indexer.near_names.join_title_cuts` beside the words of organisations' names.
+read by :func:`~indexer.extra_words.join_title_cuts` beside the words of organisations' names.
 """
 
 from __future__ import annotations

@@ -9,6 +9,13 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from indexer.entities.compass import before_lower_compass, ends_lower_compass
 from indexer.entity_groups import Groups
 from indexer.expanded_names import join_expanded, letter_pairs
+from indexer.extra_words import (
+    join_club_names,
+    join_lone_parts,
+    join_title_cuts,
+    join_titled,
+    join_unit_heads,
+)
 from indexer.first_starts import join_first_starts
 from indexer.front_names import front_names
 from indexer.generic_values import generic_values
@@ -23,14 +30,9 @@ from indexer.name_evidence import NameEvidence, completions, join_linked, linked
 from indexer.name_keys import initial, most_written, name_words, ticket_halves, variant_key
 from indexer.name_parts import join_name_parts
 from indexer.near_names import (
-    join_club_names,
-    join_lone_parts,
     join_misspellings,
     join_short_words,
     join_spelt_names,
-    join_title_cuts,
-    join_titled,
-    join_unit_heads,
     join_vowel_swaps,
     join_z_spellings,
 )

@@ -1,5 +1,5 @@
-"""Near names in the corpus-level map (indexer.near_names): misspelt persons' names and clubs
-written without their club word; with the cases that must not change."""
+"""Near names in the corpus-level map (indexer.near_names, indexer.extra_words): misspelt
+persons' names and clubs written without their club word; with the cases that must not change."""
 
 from __future__ import annotations
 

@@ -22,12 +22,12 @@ from indexer.entities.names import Entity, is_short_form
 from indexer.entities.places import SITE_HEADS, join_place_names
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
+from indexer.extra_words import org_words
 from indexer.facet_quality import facet_counts
 from indexer.longer_places import STREET_HEADS, STREET_NAME_MIN, street_person
 from indexer.name_evidence import NameEvidence
 from indexer.name_keys import name_words
 from indexer.name_kinds import article_kinds
-from indexer.near_names import org_words
 from indexer.spill import alias_person
 
 _SITE_RE = re.compile(r"(.+) \( ?(\w+) ?\)")

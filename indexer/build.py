@@ -148,7 +148,7 @@ def reindex(
         park = Parked(spill)
         n = workers or default_workers()
         # the stories' process is forked first, while this is the only thread (story_worker.py)
-        with story_linker() if pool_forks(n, dask_address) else nullcontext() as linker, \
+        with story_linker(index_dir) if pool_forks(n, dask_address) else nullcontext() as linker, \
                 worker_pool(n, analyzer, dask_address) as pool:
             feed_documents(paths, field_map or {}, analyzer, park, report, pool, progress,
                            entity_docs, park)

@@ -118,7 +118,7 @@ def test_parked_documents_linked_in_a_forked_process_give_the_batch_stories(
     ref = cluster_batch(items)
     here, forked = Parked(Spill(tmp_path)), Parked(Spill(tmp_path))
     here.prints, forked.prints = list(items), list(items)
-    with story_linker() as linker:
+    with story_linker(tmp_path) as linker:
         got = linker.link(forked)()
     for stories in (here.stories(), got):
         assert stories.assignments() == ref.assignments()
@@ -127,9 +127,9 @@ def test_parked_documents_linked_in_a_forked_process_give_the_batch_stories(
     assert not forked.prints  # the building process's copy is let go
 
 
-def test_a_linking_process_left_before_its_prints_come_is_stopped() -> None:
+def test_a_linking_process_left_before_its_prints_come_is_stopped(tmp_path: Path) -> None:
     before = set(multiprocessing.active_children())
-    with pytest.raises(KeyError), story_linker():
+    with pytest.raises(KeyError), story_linker(tmp_path):
         started = set(multiprocessing.active_children()) - before
         raise KeyError("the feed failed")
     assert len(started) == 1

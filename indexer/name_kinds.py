@@ -147,6 +147,9 @@ IN_PREFIX: Final = "in:"
 # (:attr:`Kind.least`).
 KIND_MIN: Final = 2
 VENUE_HEADS: Final = frozenset(tuple(h.split()) for h in load_names(DATA / "venue_heads.txt"))
+# How many words a venue's word has, each length once: a name's last words of each length are
+# looked up, not compared with every venue's word.
+_VENUE_LENGTHS: Final = tuple(sorted({len(h) for h in VENUE_HEADS}))
 # The words of [named] that head a venue's name: an organisation's name after one is [venue]'s.
 _VENUE_WORDS: Final = frozenset(h[0] for h in VENUE_HEADS if len(h) == 1)
 # What a person's initials look like as an organisation's name: capitals only ("BTO").
@@ -167,7 +170,8 @@ def _initials(typ: str, value: str) -> bool:
 
 def venue_name(value: str) -> bool:
     """Whether a name ends in a venue's word (``data/venue_heads.txt``: "Allianz Arena")."""
-    return any(name_words(value)[-len(h):] == h for h in VENUE_HEADS)
+    words = name_words(value)
+    return any(words[-n:] in VENUE_HEADS for n in _VENUE_LENGTHS)
 
 
 def _venue(typ: str, value: str) -> bool:

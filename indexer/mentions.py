@@ -22,6 +22,7 @@ from indexer._ner import field_mentions
 from indexer.entities import Entity, drop_defined_otherwise, extract_entities, text_entities
 from indexer.entities.compass import before_lower_compass, ends_lower_compass, point_after
 from indexer.name_keys import variant_key
+from indexer.org_cues import other_things
 
 TITLE = "title"
 BODY = "body"
@@ -68,14 +69,18 @@ def article_mentions(title: str, body: str) -> list[S.Mention]:
     found, defined = text_entities(body)
     body_mentions: list[S.Mention] = field_mentions(S.Mention, found, BODY)
     in_title = extract_entities(title) if title else []
-    if not in_title:
-        return body_mentions
-    # An acronym the body defines as other words than its alias is not the alias in the
-    # headline either ("RUU PKS" over "... Penghapusan Kekerasan Seksual (PKS)").
-    in_title = drop_defined_otherwise(title, in_title, defined)
-    known = _BodyKeys(body, found)
-    heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
-    return [m for m in heads if m is not None] + body_mentions
+    if in_title:
+        # An acronym the body defines as other words than its alias is not the alias in the
+        # headline either ("RUU PKS" over "... Penghapusan Kekerasan Seksual (PKS)").
+        in_title = drop_defined_otherwise(title, in_title, defined)
+        known = _BodyKeys(body, found)
+        heads = [_confirmed(title, e.type, e.name, e.start, e.end, known) for e in in_title]
+        out = [m for m in heads if m is not None] + body_mentions
+    else:
+        out = body_mentions
+    # an organisation's name written as a person's or a work's there (:mod:`indexer.org_cues`)
+    other = other_things(title, body, out)
+    return [m for m in out if (m.field, m.start) not in other] if other else out
 
 
 class _Lookup(Protocol):

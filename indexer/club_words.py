@@ -84,6 +84,22 @@ def off_field(out: dict[str, tuple[str, ...]], category: str,
 # The word right before a mention, and a comma and the words right after it.
 _WORD_BEFORE_RE: Final = re.compile(rf"({WORD_PATTERN})\s+\Z")
 _COUNTRY_AFTER_RE: Final = re.compile(rf",\s*({WORD_PATTERN}(?: {WORD_PATTERN})?)")
+# What stands between two items of a list ("Chengdu, Leipzig, dan Dresden", "Madrid dan
+# Barcelona").
+_LISTED_RE: Final = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+|atau\s+)?|\s(?:dan|serta|atau)\s+)\Z")
+
+
+def _listed_with_place(text: str, ms: list[Mapping[str, Any]], i: int,
+                       towns: Collection[str]) -> bool:
+    """Whether mention ``i`` of ``ms`` (one field's, by start) is an item of a list whose
+    item right before or after it the extractor read as a place that is no club's town."""
+    def place(m: Mapping[str, Any]) -> bool:
+        return m["type"] == "LOC" and m["name"] not in towns
+    m = ms[i]
+    if i > 0 and place(ms[i - 1]) and _LISTED_RE.fullmatch(text, ms[i - 1]["end"], m["start"]):
+        return True
+    return i + 1 < len(ms) and place(ms[i + 1]) and _LISTED_RE.fullmatch(
+        text, m["end"], ms[i + 1]["start"]) is not None
 
 
 @cache
@@ -95,23 +111,24 @@ def _place_words() -> frozenset[str]:
 
 def towns_off_field(title: str, body: str, category: str,
                     mentions: Iterable[Mapping[str, Any]], towns: Collection[str]) -> set[str]:
-    """Of ``towns`` (one article's places' values the map makes a club's), those the article,
-    outside sports news, writes only as the place: each mention right after a locative or a
-    town's word ("tinggal di Barcelona", "berlibur ke Barcelona") or right before its
-    country's name ("Barcelona, Spanyol"). The extractor read them as places, and in a story
-    of a holiday or a flood there they are no club."""
+    """Of ``towns`` (one article's places' names the map makes a club's), those the article,
+    outside sports news, writes only as the place: each mention, whichever type the extractor
+    gave it, right after a locative or a town's word ("tinggal di Barcelona", "berlibur ke
+    Barcelona"), right before its country's name ("Barcelona, Spanyol") or listed beside a
+    place ("Chengdu, Leipzig, dan Dresden"). In a story of a holiday or a flood there they
+    are no club."""
     if not towns or not category.strip() or sports_news(category):
         return set()
     seen: dict[str, bool] = {}
     words = _place_words()
     for _fld, text, ms in in_fields(title, body, mentions):
-        for m in ms:
+        for i, m in enumerate(ms):
             v = m["name"]
-            if m["type"] != "LOC" or v not in towns or seen.get(v) is False:
+            if m["type"] not in ("LOC", "ORG") or v not in towns or seen.get(v) is False:
                 continue
             before = _WORD_BEFORE_RE.search(text, max(0, m["start"] - 20), m["start"])
             after = _COUNTRY_AFTER_RE.match(text, m["end"])
             seen[v] = bool(before and before.group(1).lower() in words) or bool(
                 after and any(" ".join(after.group(1).lower().split()[:n]) in countries()
-                              for n in (1, 2)))
+                              for n in (1, 2))) or _listed_with_place(text, ms, i, towns)
     return {v for v, place in seen.items() if place}

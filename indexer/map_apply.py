@@ -90,10 +90,15 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
             others = others | otherwise
             cut = cut | sense_values(stored["mentions"] or (), others)
     # a club's town written as the place outside sports news, where the article names no
-    # organisation it is (:func:`~indexer.club_words.towns_off_field`)
-    towns = {v for t, to, v in found if t == "LOC" and to == "ORG"}
-    if towns and not sports_news(f.get(S.CATEGORY) or ""):
-        written = {x for t, _, v in found if t == "ORG" for x in emap.entity("ORG", v)}
+    # organisation it is (:func:`~indexer.club_words.towns_off_field`): a place's name the map
+    # makes a club's, whichever type the extractor gave it there; the extractor's organisation
+    # with a club's word ("... Gandaria City") is one
+    towns = set() if sports_news(f.get(S.CATEGORY) or "") else {
+        v for t, to, v in found if to == "ORG" and (t == "LOC" or emap.type_of("LOC", v) == "ORG")}
+    if towns:
+        bare = {v for v in towns if not is_club(v)}
+        written = {x for t, _, v in found if t == "ORG" and v not in bare
+                   for x in emap.entity("ORG", v)}
         towns = {v for v in towns if written.isdisjoint(into := emap.entity("ORG", v))
                  and any(map(is_club, emap.clubs(into)))}
         if towns:

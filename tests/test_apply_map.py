@@ -67,12 +67,14 @@ def reference(prep: Prepared, emap: EntityMap) -> Prepared:
                                  lambda v: emap.entity("ORG", v))
     cut |= sense_values([asdict(m) for m in before.mentions], others)
     # a club's town written as the place outside sports news, the article naming no such club
-    written = {x for v in before.entities.get("ORG", ()) for x in emap.entity("ORG", v)}
+    # (a place's name the map makes a club's, whichever type the extractor gave it)
+    towns = {v for t in ("LOC", "ORG") for v in before.entities.get(t, ())
+             if emap.type_of(t, v) == "ORG" and emap.type_of("LOC", v) == "ORG"}
+    written = {x for v in before.entities.get("ORG", ()) if v not in towns or is_club(v)
+               for x in emap.entity("ORG", v)}
     cut |= towns_off_field(before.title, before.body, before.category,
                            [asdict(m) for m in before.mentions],
-                           {v for v in before.entities.get("LOC", ())
-                            if emap.type_of("LOC", v) == "ORG"
-                            and written.isdisjoint(emap.entity("ORG", v))
+                           {v for v in towns if written.isdisjoint(emap.entity("ORG", v))
                             and any(map(is_club, emap.clubs(emap.entity("ORG", v))))})
     names = {t: emap.entities_in(t, [v for to, v in retyped if to == t], before.category,
                                  [v for _, v in retyped], marked if t == "PER" else None,

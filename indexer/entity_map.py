@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from indexer.acronym_places import acronym_mentions, acronym_places, tails_of
 from indexer.acronym_tails import acronym_tails, may_tail, tail_heads, tailed_names
 from indexer.article_persons import article_persons
 from indexer.bare_names import supported
@@ -146,6 +147,11 @@ class EntityMap:
     # the first words of persons' names, companies' without their legal forms
     # (:func:`~indexer.part_places.name_parts`)
     _name_parts: dict[str, str] = field(default_factory=dict, compare=False)
+    # (an acronym, a place's name) -> the longer place they name, and those names
+    # (:mod:`indexer.acronym_places`)
+    _acronym_places: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict,
+                                                                    compare=False)
+    _acronym_tails: set[str] = field(default_factory=set, compare=False)
 
     def __post_init__(self) -> None:
         for typ in {*self.counts, *self.types}:
@@ -188,6 +194,9 @@ class EntityMap:
         self._club_towns.update(club_towns(self.counts.get("ORG", {}), self.counts.get("LOC", {}),
                                            lambda v: self.entity("LOC", v)))
         self._name_parts.update(name_parts(self.counts))
+        self._acronym_places.update(acronym_places(self.counts.get("LOC", {}),
+                                                   lambda v: self.entity("LOC", v)))
+        self._acronym_tails.update(tails_of(self._acronym_places))
         for typ, moves in self.types.items():
             type_keys = self._type_keys.setdefault(typ, {})
             for value, to in sorted(moves.items()):
@@ -331,6 +340,19 @@ class EntityMap:
         (:func:`~indexer.city_regencies.regency_mentions`)."""
         return regency_mentions(found, self._towns, stored["title"], stored["body"],
                                 stored["mentions"] or (),
+                                lambda m: self.type_of(m["type"], m["name"]) == "LOC")
+
+    def acronyms_in(self, values: Iterable[str]) -> bool:
+        """Whether an article's places' raw values hold a name an acronym may be written
+        before as a longer place's (:mod:`indexer.acronym_places`)."""
+        return any(v in self._acronym_tails for v in values)
+
+    def acronym_mentions(self, stored: Mapping[str, Any]
+                         ) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+        """An article's place mentions written after an acronym of a longer place's words
+        (:func:`~indexer.acronym_places.acronym_mentions`; ``stored``: its payload as JSON)."""
+        return acronym_mentions(stored["title"], stored["body"], stored["mentions"] or (),
+                                self._acronym_places, self._acronym_tails,
                                 lambda m: self.type_of(m["type"], m["name"]) == "LOC")
 
     def org_names(self) -> OrgLeads:

@@ -169,6 +169,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     whole, regional = emap.regency_mentions(names["LOC"], stored) if stored and text \
         else ({}, {})
     names["LOC"].update((v, (regency,)) for v, regency in whole.items())
+    # a place's name after an acronym of a longer place's words (:mod:`acronym_places`)
+    if emap.acronyms_in(v for _, to, v in found if to == "LOC"):
+        stored = stored or orjson.loads(f[S.PAYLOAD])
+        whole, longer = emap.acronym_mentions(stored)
+        names["LOC"].update((v, (x,)) for v, x in whole.items() if v in names["LOC"])
+        regional = {**longer, **regional}
     regional = {at: regency for at, regency in regional.items() if at not in inside}
     changed = bool(gone or inside or regional) or any(
         to != t or names[to][v] != (v,) for t, to, v in found) or (

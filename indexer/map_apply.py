@@ -16,6 +16,7 @@ import orjson
 from indexer import schema as S
 from indexer.acronym_expansions import bracketed, expanded_otherwise
 from indexer.acronym_senses import SENSE_VALUES, may_initial, other_senses, sense_values
+from indexer.cited_places import cited
 from indexer.club_words import is_club, sports_news, towns_off_field
 from indexer.cut_names import cut_values
 from indexer.document import Prepared
@@ -239,7 +240,8 @@ def _places_in_names(stored: Json, emap: EntityMap,
     them so, begin a person's name (:func:`~indexer.name_places.places_in_names`) or restate
     the place's before them (:func:`~indexer.restated_places.restated`), where it ``speaks``
     of languages, name a language (:func:`~indexer.spoken_places.spoken`), are written inside
-    an event's name (:func:`~indexer.event_places.in_events`) or another longer name
+    an event's name (:func:`~indexer.event_places.in_events`), an outlet's it cites
+    (:func:`~indexer.cited_places.cited`) or another longer name
     (:func:`~indexer.part_places.in_longer_names`), with ``orgs``, inside an
     organisation's (:func:`~indexer.org_places.in_org_names`), or stand for a club the article
     names (:func:`~indexer.org_places.club_places`); a place every mention of which
@@ -268,6 +270,7 @@ def _places_in_names(stored: Json, emap: EntityMap,
     if speaks:
         inside |= spoken(stored["title"], stored["body"], at, lambda m: typed(m) == "LOC")
     inside |= in_events(stored["title"], stored["body"], at, lambda m: typed(m) == "LOC")
+    inside |= cited(stored["title"], stored["body"], at, lambda m: typed(m) == "LOC")
     places = emap.counts.get("LOC", {})
     inside |= in_longer_names(
         stored["title"], stored["body"], at, lambda m: typed(m) == "LOC",

@@ -66,7 +66,7 @@ _REACH: Final = 120
 _LINKS: Final = frozenset({"di", "dan", "untuk", "se", "of", "the", "and", "for", "de"})
 _WORDS: Final = read_sections(DATA / "place_parts.txt")
 # The first words of a longer name that is the place's own or a site's named after it.
-_OWN: Final = frozenset({PROVINCE, *TOWNS, *LOCAL, *_WORDS["the place's own"]})
+OWN_WORDS: Final = frozenset({PROVINCE, *TOWNS, *LOCAL, *_WORDS["the place's own"]})
 # Words after a region's name that make another region's.
 _PARTS: Final = _WORDS["after a place"]
 _CLAUSE_RE: Final = re.compile(r"[^\w\s'’-]")
@@ -153,7 +153,7 @@ def _spelt(text: str, start: int, end: int) -> bool:
             break
         if len(spelt) == len(head):
             return "".join(x[0] for x in reversed(spelt)).upper() == head and (
-                spelt[-1].lower().rsplit("-", 1)[-1] not in _OWN)
+                spelt[-1].lower().rsplit("-", 1)[-1] not in OWN_WORDS)
     return False
 
 
@@ -241,7 +241,7 @@ def _named(text: str, m: Mapping[str, Any], named: Callable[[str], str | None],
     head = ""
     if before:
         found = _NAMED_BEFORE_RE.search(text, max(0, m["start"] - _BEFORE_REACH), m["start"])
-        if found is None or found.group()[:-1].lower() in _OWN:
+        if found is None or found.group()[:-1].lower() in OWN_WORDS:
             return False
         head = found.group()
     elif written.lower() in countries():

@@ -24,7 +24,7 @@ from indexer.words import word_before
 
 # The kinds of word after which a person's name is part of another thing's name.
 SCHOOL: Final = "school"
-INNER_KINDS: Final = frozenset({"named", "thing", SCHOOL})
+INNER_KINDS: Final = frozenset({"named", "thing", "role", SCHOOL})
 
 
 def inner_values(kinds: Mapping[tuple[tuple[str, str], str], int]) -> frozenset[str]:

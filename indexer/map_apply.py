@@ -137,7 +137,12 @@ def apply_map(prep: Prepared, emap: EntityMap) -> Prepared:
     inner: frozenset[str] = frozenset()
     if any(to == "PER" and v in emap.inner for _, to, v in found):
         stored = stored or orjson.loads(f[S.PAYLOAD])
-        inner = inner_only(stored["title"], stored["body"], stored["mentions"] or (), emap.inner)
+        # not a mention the map drops as a stray word of another name (:func:`_mapped`)
+        inner = inner_only(stored["title"], stored["body"],
+                           [m for m in stored["mentions"] or ()
+                            if not _stray(m, m["type"], stored, emap,
+                                          emap.entity(m["type"], m["name"]))],
+                           emap.inner)
     # a medium the article writes as its company (:mod:`indexer.media_names`)
     companies: frozenset[str] = frozenset()
     if any(to == "ORG" and v in emap.media for _, to, v in found):
@@ -295,6 +300,16 @@ def _into(names: Mapping[str, Mapping[str, tuple[str, ...]]], emap: EntityMap, t
     return emap.entity(typ, value) if found is None else found
 
 
+def _stray(m: Json, typ: str, stored: Json, emap: EntityMap, into: tuple[str, ...]) -> bool:
+    """Whether a mention (as JSON) of a person's name (``typ``) that becomes ``into`` is written
+    as a word that is no part of the one person it becomes
+    (:func:`~indexer.person_marks.stray_word`)."""
+    if len(into) != 1 or typ != "PER" or into[0] == m["name"]:
+        return False
+    written = stored["title"] if m["field"] == "title" else stored["body"]
+    return stray_word(written[m["start"]:m["end"]], m["name"], into[0], emap.other_types)
+
+
 def _mapped(m: Json, stored: Json, emap: EntityMap,
             names: Mapping[str, Mapping[str, tuple[str, ...]]]) -> Iterator[Json]:
     """A mention (as JSON) under the map: retyped, renamed, dropped, or a ticket's two halves.
@@ -303,10 +318,8 @@ def _mapped(m: Json, stored: Json, emap: EntityMap,
     if typ != m["type"]:
         m = {**m, "type": typ}
     into = _into(names, emap, typ, m["name"])
-    if len(into) == 1 and typ == "PER" and into[0] != m["name"]:
-        written = stored["title"] if m["field"] == "title" else stored["body"]
-        if stray_word(written[m["start"]:m["end"]], m["name"], into[0], emap.other_types):
-            return  # "Marvel" after "Marvel Studios Kevin Feige"
+    if _stray(m, typ, stored, emap, into):
+        return  # "Marvel" after "Marvel Studios Kevin Feige"
     if len(into) == 1 and typ == "LOC" and m["name"] in emap.held:
         # a town's name with its office-holder's after it: the mention is the town's words
         written = stored["title"] if m["field"] == "title" else stored["body"]

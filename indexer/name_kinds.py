@@ -234,6 +234,7 @@ KINDS: Final = (
     Kind("thing", ("PER",), Fraction(1, 4)),
     Kind(NAMED, ("PER", "ORG"), Fraction(1, 2), fits=_no_acronym),
     Kind("school"),
+    Kind("role"),
     Kind("product", ("ORG",), Fraction(1, 4), min_words=2, as_person="maker"),
     Kind("maker", ("PER",), Fraction(1, 4)),
     Kind(EVENT, ("LOC",), Fraction(3, 4)),
@@ -281,13 +282,25 @@ def tells_story(title: str) -> bool:
     return any(w in _story_words() for w in WORD_RE.findall(title.lower()))
 
 
+@cache
+def _phrase_ends() -> frozenset[str]:
+    """The last words of the two-word lines of ``data/kind_words.txt`` ("berperan sebagai")."""
+    return frozenset(w.rpartition(" ")[2] for w in _kind_words() if " " in w)
+
+
 def kind_before(text: str, start: int) -> str | None:
-    """The kind the word right before ``start`` says the name there is, or None."""
-    word = word_before(text, start)[1].lower()
+    """The kind the word right before ``start`` says the name there is, or None; a word that
+    says nothing alone ("sebagai") says it after the word a two-word line begins with
+    ("berperan sebagai X": a part played)."""
+    at, word = word_before(text, start)
+    word = word.lower()
     if not word:
         return None
     half, dash, rest = word.partition("-")
-    return _kind_words().get(half if dash and half == rest else word)  # "mobil-mobil"
+    kind = _kind_words().get(half if dash and half == rest else word)  # "mobil-mobil"
+    if kind is None and word in _phrase_ends():
+        kind = _kind_words().get(f"{word_before(text, at)[1].lower()} {word}")
+    return kind
 
 
 def in_rule_title(text: str, start: int) -> bool:

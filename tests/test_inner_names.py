@@ -32,7 +32,7 @@ def test_the_names_the_corpus_writes_inside_other_names() -> None:
     # changed: after a word of a place or body named after a person, or of a work
     # not changed: a group's name, another type's
     assert inner_values(kinds) == {"Ahmad Yani", "Siti Nurbaya"}
-    assert INNER_KINDS == {"named", "school", "thing"}
+    assert INNER_KINDS == {"named", "role", "school", "thing"}
 
 
 def test_a_name_only_inside_another_is_no_one_in_the_article() -> None:
@@ -59,6 +59,16 @@ def test_a_name_only_inside_another_is_no_one_in_the_article() -> None:
     assert inner_only("", actor, [_m("Chris Evans", actor, "Chris Evans"), _m("Jax", actor, "Jax")],
                       {"Chris Evans", "Jax"}) == {"Jax"}
     assert inner_only("", body, [{**m, "type": "LOC"} for m in mentions], inner) == frozenset()
+    # a part played (real text: okezone, tempo): changed where the article writes the name
+    # only so; not a biopic's part the article also names as the person ("pelatih Susi")
+    part = "Indro salut kepada Aliando yang berperan sebagai Dono dalam film Warkop DKI Reborn 3."
+    assert inner_only("", part, [_m("Dono", part, "Dono")], {"Dono"}) == {"Dono"}
+    biopic = ("Laura Basuki berperan sebagai Susi Susanti dalam film Susi Susanti Love All. "
+              "Setiap hari dia berlatih bulu tangkis oleh pelatih Susi Susanti dulu, Ci Cu Shia.")
+    said = biopic.rindex("Susi Susanti")
+    susi = [_m("Susi Susanti", biopic, "Susi Susanti"),
+            {**_m("Susi Susanti", biopic, "Susi Susanti"), "start": said, "end": said + 12}]
+    assert inner_only("", biopic, susi, {"Susi Susanti"}) == frozenset()
     # a school of law or a state Islamic university named after a man
     law = "menurut mazhab Maliki, niat diucapkan; peserta dari UIN Maliki juara"
     assert inner_only("", law, [_m("Maliki", law, "Maliki"),

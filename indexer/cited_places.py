@@ -18,11 +18,26 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from indexer.entities.facts import TITLES
+from indexer.name_evidence import cite_then
 from indexer.part_places import OWN_WORDS
 
-# Words of citing a source before its name.
-_CITE: Final = r"(?:[Dd]ilansir(?: dari)?|[Mm]elansir|[Dd]ikutip dari|[Mm]engutip|" \
-    r"[Ss]eperti dilaporkan|[Mm]enurut laporan)"
+
+def _cite_pattern() -> str:
+    """Words of citing a source before its name, the first letter in either case: a citing word
+    of ``data/credit_words.txt`` and maybe one of its words between ("dilansir dari", "mengutip
+    laman"); or "menurut laporan", kept out of that file because a name after it is often no
+    source but the report's subject ("menurut laporan Kapolda Papua"), which the file's words
+    would make no entity at all."""
+    cite, then = cite_then()
+
+    def either(w: str) -> str:
+        return f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+    words = "|".join(either(w) for w in sorted(cite))
+    between = "|".join(re.escape(w) for w in sorted(then))
+    return rf"(?:(?:{words})(?: (?:{between}))?|{either('menurut')} laporan)"
+
+
+_CITE: Final = _cite_pattern()
 # One to three capitalised words after them, right before the mention (no full stop inside:
 # "dilaporkan Reuters. [[Washington]]" begins a sentence).
 _CITED_RE: Final = re.compile(rf"(?<!\w){_CITE} ((?:[A-Z][\w'’&-]* ){{1,3}})\Z")
@@ -32,6 +47,8 @@ _REPORTS: Final = re.compile(r" (?:melaporkan|memberitakan|melansir)\b")
 _CLAUSE_RE: Final = re.compile(r"(?:\A|[.,;:\"“”] |\n)((?:[A-Z][\w'’&-]* ){1,3})\Z")
 # The text before a mention read for those words.
 _REACH: Final = 60
+
+
 def cited(title: str, body: str, mentions: Iterable[Mapping[str, Any]],
           is_place: Callable[[Mapping[str, Any]], bool]) -> set[tuple[str, int]]:
     """The (field, start) of one article's place mentions (``is_place(m)``: whether the map

@@ -62,7 +62,9 @@ _LAST_TWO_REVERSED_RE: Final = re.compile(r"[^\w-]*([\w-]+)(?:[^\w-]+([\w-]+))?"
 
 
 @cache
-def _cite_then() -> tuple[frozenset[str], frozenset[str]]:
+def cite_then() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of citing a source before its name and the words that may stand between the
+    two ("dilansir dari X", "mengutip laman X"), lower case: ``data/credit_words.txt``."""
     lists = _credit_words()
     return lists["cite"], lists["then"]
 
@@ -70,7 +72,7 @@ def _cite_then() -> tuple[frozenset[str], frozenset[str]]:
 def cited(text: str, start: int) -> bool:
     """:func:`_cited`, decided by the compiled scan where the characters before ``start`` are
     ASCII (``tests/test_evidence_fast_paths.py`` holds the two equal)."""
-    found = credit_before(text, start, *_cite_then())
+    found = credit_before(text, start, *cite_then())
     return found > 0 if found >= 0 else _cited(text, start)
 
 

@@ -14,7 +14,7 @@ from indexer.document import load_payload
 from indexer.entity_map import EntityMap
 from indexer.entity_norm import compute_map
 from indexer.map_apply import apply_map
-from indexer.name_evidence import NameEvidence
+from indexer.name_evidence import NameEvidence, cite_then
 from indexer.spill import alias_person
 
 
@@ -65,3 +65,18 @@ def test_the_map_drops_a_cited_outlets_place_as_reindex_and_add_apply_it(
         stored = load_payload(apply_map(prep, emap).fields[S.PAYLOAD])
         assert "Singapura" not in stored.entities.get("LOC", ())
         assert [x for x in stored.mentions if x.type == "LOC"] == []
+
+
+def test_every_word_of_citing_the_credits_list_holds_cites_an_outlet_here() -> None:
+    # the words of citing are data/credit_words.txt's, read, not restated: each citing word,
+    # with or without each word that may follow it, and in either case, cites the outlet
+    cite, then = cite_then()
+    assert cite and then
+    for word in sorted(cite):
+        for between in ("", *(f" {t}" for t in sorted(then))):
+            for lead in (word, word.capitalize()):
+                text = f"Hal itu, {lead}{between} Channel News Asia, terjadi Rabu (18/9)."
+                assert _found(text, "Asia") == {("body", text.index("Asia"))}, text
+    # a word that only ends like one does not cite ("terdilansir" is no word)
+    text = "Hal itu terdilansir Channel News Asia, Rabu."
+    assert _found(text, "Asia") == set()

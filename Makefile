@@ -64,7 +64,7 @@ messages: install
 
 lint: install
 	$(BIN)/ruff check indexer search_api tests bench scripts
-	$(BIN)/mypy indexer search_api
+	$(BIN)/mypy indexer search_api bench
 
 clean:
 	rm -rf $(VENV) var .pytest_cache test-artifacts opensearch/target

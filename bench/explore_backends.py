@@ -16,6 +16,8 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
+from operator import methodcaller
 from pathlib import Path
 
 from bench.common import CORPUS, arg_parser
@@ -83,21 +85,21 @@ def main() -> None:
         words = [w for w, c in snap.searcher.terms_with_prefix(S.WORDS, "")
                  if w.isalpha() and c > 1]
         people = [v for v, _ in selection.all_values(snap, S.PERSON)[:100]]
-        interleaved("entity profile", [lambda b, n=n: b.profile(S.PERSON, n) for n in people],
+        interleaved("entity profile", [methodcaller("profile", S.PERSON, n) for n in people],
                     tantivy, opensearch)
         prefixes = [w[: rng.randint(1, min(6, len(w)))] for w in rng.sample(words, 500)]
-        interleaved("suggest", [lambda b, p=p: b.suggest(p, 8) for p in prefixes],
+        interleaved("suggest", [methodcaller("suggest", p, 8) for p in prefixes],
                     tantivy, opensearch)
         typos = [w[:i] + w[i + 1:] for w in rng.sample([w for w in words if len(w) > 5], 200)
                  for i in [rng.randrange(len(w))]]
-        interleaved("did you mean", [lambda b, t=t: did_you_mean(b, t) for t in typos],
+        interleaved("did you mean", [partial(did_you_mean, q=t) for t in typos],
                     tantivy, opensearch)
         browse = parse_search_params([("size", "100"), ("collapse", "none")])
         ids = [h.id for h in tantivy.search(browse).hits]
         stories = [h.story.id for h in tantivy.search(browse).hits]
-        interleaved("story page", [lambda b, s=s: b.story(s) for s in stories],
+        interleaved("story page", [methodcaller("story", s) for s in stories],
                     tantivy, opensearch)
-        interleaved("related", [lambda b, i=i: b.related(i, 5) for i in ids],
+        interleaved("related", [methodcaller("related", i, 5) for i in ids],
                     tantivy, opensearch)
 
 

@@ -12,6 +12,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.common import CORPUS, arg_parser
@@ -54,18 +55,18 @@ def main() -> None:
     suggest.indexes(snap)
     print(f"suggest indexes built in {time.perf_counter() - t0:.2f} s (once per snapshot)")
     prefixes = [w[: rng.randint(1, min(6, len(w)))] for w in rng.sample(words, 3000)]
-    sugg = measure("suggest", [lambda p=p: suggest.suggest(holder, p, 8) for p in prefixes])
+    sugg = measure("suggest", [partial(suggest.suggest, holder, p, 8) for p in prefixes])
     t0 = time.perf_counter()
     spelling.correct_word(snap, "banjr")
     print(f"spelling dictionary built in {time.perf_counter() - t0:.2f} s (once per snapshot)")
     typos = [w[:i] + w[i + 1:] for w in rng.sample([w for w in words if len(w) > 5], 1000)
              for i in [rng.randrange(len(w))]]
-    measure("did-you-mean (query)", [lambda t=t: spelling.suggestion(snap, t) for t in typos])
+    measure("did-you-mean (query)", [partial(spelling.suggestion, snap, t) for t in typos])
     people = [v for v, _ in selection.all_values(snap, S.PERSON)[:200]]
-    measure("entity profile", [lambda n=n: explore.profile(holder, S.PERSON, n) for n in people])
+    measure("entity profile", [partial(explore.profile, holder, S.PERSON, n) for n in people])
     queries = rng.sample(words, 500)
     search = measure("/search (same index)", [
-        lambda q=q: service.search(holder, parse_search_params([("q", q)])) for q in queries])
+        partial(service.search, holder, parse_search_params([("q", q)])) for q in queries])
     print(f"suggest p99 / search p50: {sugg[1] / search[0]:.2f}x")
 
 

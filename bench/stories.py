@@ -120,9 +120,9 @@ def hard_negatives(articles: list[Article], rng: random.Random) -> list[tuple[st
     rng.shuffle(pool)
     body = {a.id: a.body for a in articles}
     out: list[tuple[str, str]] = []
-    for x, y in pool:
-        if jaccard(shingles(body[x]), shingles(body[y])) < 0.1:
-            out.append((x, y))
+    for x_id, y_id in pool:
+        if jaccard(shingles(body[x_id]), shingles(body[y_id])) < 0.1:
+            out.append((x_id, y_id))
             if len(out) == N_NEGATIVES:
                 break
     return out

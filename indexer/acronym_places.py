@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Final
 
 from indexer.entities.facts import countries
+from indexer.initials import initials
 
 # The articles a longer place's raw value is found in for its acronym to be read as it.
 LONGER_MIN: Final = 3
@@ -53,7 +54,7 @@ def acronym_places(counts: Mapping[str, int], entity: Callable[[str], tuple[str,
                 continue
             if entity(tail) == into:
                 continue
-            key = ("".join(w[0] for w in head), tail)
+            key = (initials(head), tail)
             # a country's name before a place's makes an address ("Republik Indonesia Jakarta
             # Raya"), and a place's own acronym is that place ("AS")
             named = " ".join(head)

@@ -22,7 +22,7 @@ from typing import Any, Final
 from indexer.entities.facts import ALIASES, DATA, read_lines
 from indexer.entities.places import INITIALS_WORDS
 from indexer.initials import CONNECTIVES, initials
-from indexer.words import WORD_RE
+from indexer.words import WORD_RE, one_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def _beside(text: str, start: int, end: int, sense: Sense) -> bool:
 # A person's initials after a word of :data:`INITIALS_WORDS`, and those listed after them
 # ("berinisial AN, RL, dan YG", "berinisial NW (25) dan MDH"): each is a person's.
 _INITIALLED_RE: Final = re.compile(
-    r"\b(?i:" + "|".join(map(re.escape, sorted(INITIALS_WORDS))) + r")\s+([A-Z]{2,5}\b"
+    rf"\b(?i:{one_of(INITIALS_WORDS)})\s+([A-Z]{{2,5}}\b"
     r"(?:\s*\(\d{1,2}\))?(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)[A-Z]{2,5}\b"
     r"(?:\s*\(\d{1,2}\))?)*)")
 _CAPITALS_RE: Final = re.compile(r"\b[A-Z]{2,5}\b")

@@ -20,6 +20,7 @@ from typing import Any, Final
 from indexer.entities.facts import TITLES
 from indexer.name_evidence import cite_then
 from indexer.part_places import OWN_WORDS
+from indexer.words import one_of
 
 
 def _cite_pattern() -> str:
@@ -33,7 +34,7 @@ def _cite_pattern() -> str:
     def either(w: str) -> str:
         return f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
     words = "|".join(either(w) for w in sorted(cite))
-    between = "|".join(re.escape(w) for w in sorted(then))
+    between = one_of(then)
     return rf"(?:(?:{words})(?: (?:{between}))?|{either('menurut')} laporan)"
 
 

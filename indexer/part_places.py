@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from indexer.entities.facts import COMPASS, DATA, countries, read_sections
+from indexer.initials import initials
 from indexer.org_names import LEGAL_FORMS
 from indexer.region_kinds import LOCAL, PROVINCE, TOWNS
 from indexer.words import WORD_PATTERN, WORD_RE
@@ -137,7 +138,7 @@ def _spelt(text: str, start: int, end: int) -> bool:
         if after is None:
             return False
         place, acronym = text[start:end], after.group(1)
-    tail = "".join(w[0] for w in WORD_RE.findall(place) if w[0].isupper()).upper()
+    tail = initials(w for w in WORD_RE.findall(place) if w[0].isupper()).upper()
     if not tail or len(acronym) <= len(tail) or not acronym.endswith(tail):
         return False
     head = acronym[:-len(tail)]
@@ -152,7 +153,7 @@ def _spelt(text: str, start: int, end: int) -> bool:
         elif w not in _LINKS:
             break
         if len(spelt) == len(head):
-            return "".join(x[0] for x in reversed(spelt)).upper() == head and (
+            return initials(reversed(spelt)).upper() == head and (
                 spelt[-1].lower().rsplit("-", 1)[-1] not in OWN_WORDS)
     return False
 
@@ -166,7 +167,7 @@ def _spelt_after(text: str, start: int, end: int) -> bool:
     rest = [w for w in after.group(1).split() if w not in _LINKS]
     words = [*WORD_RE.findall(text[start:end]), *rest]
     return len(rest) >= 2 and rest[0].lower() not in _REGION_AFTER and \
-        "".join(w[0] for w in words).upper() == after.group(2)
+        initials(words).upper() == after.group(2)
 
 
 def _cut_region(text: str, end: int) -> bool:

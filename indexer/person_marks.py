@@ -49,7 +49,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import AGE_AFTER_RE, DATA, TITLES, read_sections
 from indexer.name_keys import loose_words, name_words
-from indexer.words import SENTENCE_ENDS, word_before
+from indexer.words import SENTENCE_ENDS, one_of, word_before
 
 RANK: Final = "rank"
 PRIVATE: Final = "private"
@@ -135,12 +135,9 @@ def _in_role(text: str, start: int, end: int, words: Mapping[str, frozenset[str]
 def _role_lead_re() -> re.Pattern[str]:
     """A phrase that begins with a role's word (``[role]``), after a speaking verb and "salah
     satu", "salah seorang", "seorang", "sang" or "para"."""
-    def alternatives(words: Iterable[str]) -> str:
-        return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
-
-    return re.compile(rf"\W*(?:(?:{alternatives(_speakers())})\W+)?"
-                      rf"(?:(?:{alternatives(_COUNTED)})\W+)?"
-                      rf"(?:{alternatives(_words()['role'])})\b", re.IGNORECASE)
+    return re.compile(rf"\W*(?:(?:{one_of(_speakers())})\W+)?"
+                      rf"(?:(?:{one_of(_COUNTED)})\W+)?"
+                      rf"(?:{one_of(_words()['role'])})\b", re.IGNORECASE)
 
 
 def _sentence_starts(text: str, at: int) -> bool:
@@ -297,7 +294,7 @@ def officers(kinds: Mapping[tuple[tuple[str, str], str], int], counts: Mapping[s
 def _force_re() -> re.Pattern[str]:
     """A word of a police or military body or office, or a rank (``[force]``, ``[rank]``)."""
     words = _words()["force"] | _words()["rank"]
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{one_of(words)})\b", re.IGNORECASE)
 
 
 def off_duty(found: dict[str, tuple[str, ...]], officers: Collection[str], text: str) -> None:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from indexer.entities.facts import read_sections
 from indexer.mention_fields import in_fields
+from indexer.words import one_of
 
 _SECTIONS: Final = read_sections(Path(__file__).parent / "data" / "language_words.txt")
 LANGUAGE_WORDS: Final = _SECTIONS["words"]
@@ -32,8 +33,8 @@ _TELLS: Final = tuple(sorted({w[1:].encode() for w in LANGUAGE_WORDS} - {
     w[1:].encode() for w in LANGUAGE_WORDS for o in LANGUAGE_WORDS if o != w and o[1:] in w},
     key=lambda t: (len(t), t)))
 _BEFORE_RE: Final = re.compile(
-    r"(?:^|\W)(?:" + "|".join(sorted(map(re.escape, LANGUAGE_WORDS))) + r")\s+(?:(?:"
-    + "|".join(sorted(map(re.escape, _SECTIONS["between"]))) + r")\s+)?$", re.IGNORECASE)
+    rf"(?:^|\W)(?:{one_of(LANGUAGE_WORDS)})\s+(?:(?:{one_of(_SECTIONS['between'])})\s+)?$",
+    re.IGNORECASE)
 # How much text before a mention the words are looked for in.
 _REACH: Final = 36
 # What may stand between two languages of one list ("Jerman, Prancis", "Korea, Mandarin dan").

@@ -11,6 +11,7 @@ bracket (:data:`SENTENCE_OPENERS`, the set ``_text.pyx`` compiles in and the tes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The word right before a name and its offset, or ``(start, "")``: what
 # ``(?<![^\W_])(WORD_PATTERN)\)?[ "'“‘]{1,2}\Z`` finds in ``text[:start]``. What may stand
@@ -44,5 +45,11 @@ def mid_sentence(text: str, start: int) -> bool:
             and text[start - 2] not in SENTENCE_OPENERS)
 
 
+def one_of(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` taken literally, the longest first (so that a word
+    never loses to a shorter one it begins with), for the callers to anchor and flag."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+
 __all__ = ["SENTENCE_ENDS", "SENTENCE_END_CHARS", "SENTENCE_OPENERS", "WORD_PART_PATTERN",
-           "WORD_PART_RE", "WORD_PATTERN", "WORD_RE", "mid_sentence", "word_before"]
+           "WORD_PART_RE", "WORD_PATTERN", "WORD_RE", "mid_sentence", "one_of", "word_before"]
